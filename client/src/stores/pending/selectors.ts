@@ -1,0 +1,50 @@
+import type { CommandInput } from '@plenum/shared';
+import type { PendingCommand, PendingStoreState } from './initialState';
+
+type PayloadOf<K extends CommandInput['type']> = Extract<CommandInput, { type: K }>['payload'];
+
+/** A criticism still being sent, shown greyed until its event arrives. */
+export interface PendingCriticism {
+  commandId: string;
+  draft: PayloadOf<'criticism:post'>;
+}
+
+function ofType<K extends CommandInput['type']>(
+  byId: PendingStoreState['byId'],
+  type: K,
+): Array<PendingCommand & { command: Extract<CommandInput, { type: K }> }> {
+  return Object.values(byId).filter(
+    (e): e is PendingCommand & { command: Extract<CommandInput, { type: K }> } => e.command.type === type,
+  );
+}
+
+const floorCommands = new Set<CommandInput['type']>([
+  'agenda:start-item',
+  'agenda:open-floor',
+  'agenda:close-item',
+  'agenda:defer-item',
+]);
+
+/** Pure reads of the commands in flight; they return fresh values, so use them in `useMemo`. */
+export const pendingSelectors = {
+  /** Criticisms being posted to `itemId`, newest first (matching the list order). */
+  criticismsOfItem: (byId: PendingStoreState['byId'], itemId: string): PendingCriticism[] =>
+    ofType(byId, 'criticism:post')
+      .filter((e) => e.command.payload.itemId === itemId)
+      .map((e) => ({ commandId: e.commandId, draft: e.command.payload }))
+      .reverse(),
+
+  /** Criticism ids this client is endorsing right now. */
+  endorsingIds: (byId: PendingStoreState['byId']): Set<string> =>
+    new Set(ofType(byId, 'criticism:endorse').map((e) => e.command.payload.criticismId)),
+
+  /** Agenda items with a floor command (start, open floor, close, defer) in flight. */
+  busyItemIds: (byId: PendingStoreState['byId']): Set<string> => {
+    const ids = new Set<string>();
+    for (const entry of Object.values(byId)) {
+      const { command } = entry;
+      if (floorCommands.has(command.type) && 'itemId' in command.payload) ids.add(command.payload.itemId);
+    }
+    return ids;
+  },
+};

@@ -1,0 +1,33 @@
+import { foldEvents, type Participant, type SessionEvent } from '@plenum/shared';
+import type { StoreApi } from 'zustand/vanilla';
+import { initialSessionState, type SessionStoreState } from './initialState';
+
+export interface SessionActions {
+  /**
+   * Folds events with the shared reducer. Events at or below `lastSeq` are dropped as
+   * duplicates; a gap throws the shared `SeqGapError` and leaves the state untouched.
+   */
+  applyEvents: (events: readonly SessionEvent[]) => void;
+  /** Records who this client is and which log it follows, from a join answer. */
+  setIdentity: (identity: { epoch: string; you: Participant }) => void;
+  /** Forgets everything, e.g. when the log's epoch changed; keeps the session id unless given. */
+  reset: (sessionId?: string) => void;
+}
+
+export type SessionStore = SessionStoreState & SessionActions;
+
+export function createSessionActions(
+  set: StoreApi<SessionStore>['setState'],
+  get: StoreApi<SessionStore>['getState'],
+): SessionActions {
+  return {
+    applyEvents: (events) => {
+      const current = get().session;
+      const next = foldEvents(current, events);
+      // foldEvents returns the same object when every event was a duplicate: no render then.
+      if (next !== current) set({ session: next });
+    },
+    setIdentity: ({ epoch, you }) => set({ epoch, you }),
+    reset: (sessionId) => set(initialSessionState(sessionId ?? get().session.sessionId)),
+  };
+}

@@ -1,0 +1,26 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { createSessionActions, type SessionStore } from './actions';
+import { initialSessionState } from './initialState';
+
+export type { SessionStore } from './actions';
+export type { SessionStoreState } from './initialState';
+export { initialSessionState } from './initialState';
+export { sessionSelectors, type AgendaDay } from './selectors';
+
+/** A session store; the app uses the one below, tests may make their own. */
+export function createSessionStore(sessionId?: string) {
+  return createStore<SessionStore>()((set, get) => ({
+    ...initialSessionState(sessionId),
+    ...createSessionActions(set, get),
+  }));
+}
+export type SessionStoreApi = ReturnType<typeof createSessionStore>;
+
+/** The app's session store: one review session per tab. */
+export const sessionStore = createSessionStore();
+
+/** Reads the app's session store in a component; pass a selector returning stable values. */
+export function useSessionStore<T>(selector: (state: SessionStore) => T): T {
+  return useStore(sessionStore, selector);
+}

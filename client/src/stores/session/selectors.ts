@@ -1,0 +1,74 @@
+import {
+  criticismsOfItem,
+  currentItem,
+  itemsOfDay,
+  type AgendaItemState,
+  type CriticismState,
+  type Participant,
+  type ReportState,
+  type SessionDay,
+  type SessionState,
+} from '@plenum/shared';
+
+/** One day of the agenda with its items in order. */
+export interface AgendaDay {
+  day: SessionDay;
+  items: AgendaItemState[];
+}
+
+/**
+ * Pure reads of the folded session state. Those returning fresh arrays are meant for
+ * `useMemo` over `state.session`, not for a store hook directly.
+ */
+export const sessionSelectors = {
+  /** The item presenting or with the floor open, if any. */
+  currentItem,
+
+  /**
+   * The item the room is looking at: the current one, else the one closed last, so its
+   * criticisms stay on screen between items.
+   */
+  focusItem: (state: SessionState): AgendaItemState | null => {
+    const current = currentItem(state);
+    if (current) return current;
+    let latest: AgendaItemState | null = null;
+    for (const id of state.agendaOrder) {
+      const item = state.agenda[id];
+      if (item?.closedAt && (!latest?.closedAt || item.closedAt > latest.closedAt)) latest = item;
+    }
+    return latest;
+  },
+
+  /** The agenda grouped by the session's days, in day order. */
+  agendaByDay: (state: SessionState): AgendaDay[] =>
+    (state.definition?.days ?? []).map((day) => ({ day, items: itemsOfDay(state, day.id) })),
+
+  /** Days after the one `item` sits on: where it may be deferred to. */
+  laterDays: (state: SessionState, item: AgendaItemState): SessionDay[] => {
+    const days = state.definition?.days ?? [];
+    const index = days.findIndex((d) => d.id === item.dayId);
+    return index < 0 ? [] : days.slice(index + 1);
+  },
+
+  /** True while some item holds the floor; only one may at a time. */
+  hasLiveItem: (state: SessionState): boolean => state.currentItemId !== null,
+
+  /** The name of an organisation unit, or null for a general topic or an unknown unit. */
+  unitName: (state: SessionState, unitId: string | null): string | null =>
+    unitId === null ? null : (state.units[unitId]?.name ?? null),
+
+  /** The unit's last submitted report, if any. */
+  reportOf: (state: SessionState, unitId: string | null): ReportState | null =>
+    unitId === null ? null : (state.reports[unitId] ?? null),
+
+  /** Criticisms raised on an item, newest first. */
+  criticismsOfItem,
+
+  /** A participant's display name, falling back to a neutral word for unknown ids. */
+  participantName: (state: SessionState, participantId: string): string =>
+    state.participants[participantId]?.name ?? 'A participant',
+
+  /** True when `you` may still endorse `criticism`: not your own, not endorsed by you yet. */
+  canEndorse: (criticism: CriticismState, you: Participant | null): boolean =>
+    you !== null && criticism.authorId !== you.id && !criticism.endorsedBy.includes(you.id),
+};

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+// The dev server proxies the realtime and HTTP endpoints to the server (port 3000), so the
+// browser talks to one origin in development just as it does in production.
+const serverUrl = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // `@plenum/source` runs shared from its TypeScript source; the defaults must follow it
+    // because this list replaces Vite's own.
+    conditions: ['@plenum/source', ...defaultClientConditions],
+  },
+  server: {
+    proxy: {
+      '/socket.io': { target: serverUrl, ws: true },
+      '/api': { target: serverUrl },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    reportCompressedSize: true,
+  },
+});

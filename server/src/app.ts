@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { CommandService } from './domain/commandService.js';
+import type { Clock, IdGenerator, Store } from './domain/ports.js';
+import { SessionService } from './domain/sessionService.js';
+import { SessionStates } from './domain/sessionStates.js';
+import { errorHandler } from './http/middleware/errors.js';
+import { healthRoutes } from './http/routes/health.js';
+import { sessionRoutes } from './http/routes/sessions.js';
+import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
+import type { Logger } from './lib/logger.js';
+import { systemClock } from './lib/systemClock.js';
+import { createGateway } from './realtime/createGateway.js';
+import type { GatewayServer } from './realtime/types.js';
+
+export interface AppDeps {
+  store: Store;
+  logger: Logger;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Browser origins allowed to connect; empty: the server's own origin only. */
+  allowedOrigins?: readonly string[];
+  /** Base URL printed in invite links. */
+  publicUrl: string;
+  adminToken?: string | null;
+  /** Folder of the built client to serve; omitted or missing: API only. */
+  clientDir?: string;
+  heartbeatMs?: number;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: GatewayServer;
+  commands: CommandService;
+  sessions: SessionService;
+  /** Stops the socket server and the HTTP server (the store is the caller's to close). */
+  close: () => Promise<void>;
+}
+
+/**
+ * The composition root: wires domain, transport and the given store. Never listens and never
+ * reads the environment; `main.ts` and the tests do that.
+ * @example
+ * const app = createApp({ store: new InMemoryStore(), logger, publicUrl: 'http://localhost:3000' });
+ * app.httpServer.listen(0);
+ */
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? systemClock;
+  const ids = deps.ids ?? randomIds;
+  const states = new SessionStates(deps.store);
+  const commands = new CommandService({ store: deps.store, states, clock, ids });
+  const sessions = new SessionService({
+    commands,
+    invitations: deps.store,
+    clock,
+    ids,
+    tokens: {
+      issue: () => {
+        const token = newInvitationToken();
+        return { token, hash: hashToken(token) };
+      },
+    },
+  });
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  web.use(express.json({ limit: '64kb' }));
+  web.use(healthRoutes(deps.store));
+  web.use(
+    sessionRoutes({ sessions, invitations: deps.store, adminToken: deps.adminToken ?? null, publicUrl: deps.publicUrl }),
+  );
+  web.use('/api', (_req, res) => {
+    res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
+  });
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/s/:sessionId) all load the single page.
+    web.get('/{*splat}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(clientDir, 'index.html'));
+    });
+  } else {
+    web.get('/', (_req, res) => {
+      res.type('text/plain').send('Plenum API is running; the web client is not built (run npm run build).');
+    });
+  }
+  web.use(errorHandler(deps.logger));
+
+  const httpServer = createServer(web);
+  const gateway = createGateway({
+    httpServer,
+    store: deps.store,
+    commands,
+    clock,
+    logger: deps.logger,
+    allowedOrigins: deps.allowedOrigins ?? [],
+    heartbeatMs: deps.heartbeatMs ?? 10_000,
+  });
+
+  return {
+    httpServer,
+    io: gateway.io,
+    commands,
+    sessions,
+    close: async () => {
+      await gateway.close();
+      if (httpServer.listening) {
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      }
+    },
+  };
+}

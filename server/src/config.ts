@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; 127.0.0.1 by default, 0.0.0.0 to serve a network. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the SQLite file lives. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL instead of SQLite. */
+  DATABASE_URL: z.url().optional(),
+  /** Several server processes share rooms through Redis. */
+  REDIS_URL: z.url().optional(),
+  /** Comma-separated browser origins allowed to connect; default: the server's own origin. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Base of invite links; default http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** Enables `POST /api/sessions` for the organisation's administrator. */
+  ADMIN_TOKEN: z.string().min(24).optional(),
+  /** Seed a demo review session when the store is empty (and reissue its links at start). */
+  DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+});
+
+/** The server's configuration, read once from the environment at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  allowedOrigins: string[];
+  publicUrl: string;
+  adminToken: string | null;
+  demo: boolean;
+  logLevel: string;
+  heartbeatMs: number;
+}
+
+/** Parses the environment; throws a readable error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    demo: e.DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+    heartbeatMs: e.HEARTBEAT_MS,
+  };
+}

@@ -1,0 +1,90 @@
+import type { CommandResult, NewEvent, Participant, SessionEvent } from '@plenum/shared';
+
+/** Where the time comes from; injected so tests can fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Where new entity ids come from. */
+export interface IdGenerator {
+  next(): string;
+}
+
+/** What the domain asks the store to append: all the events of one command, atomically. */
+export interface AppendRequest {
+  sessionId: string;
+  /** Null for events the server originates itself (seeding, invitations). */
+  commandId: string | null;
+  actorId: string;
+  /** The head the decision was based on; the store refuses the append if the log moved on. */
+  expectedSeq: number;
+  at: string;
+  events: readonly NewEvent[];
+}
+
+/** What an append did. */
+export type AppendOutcome =
+  /** The events were committed with `seq` expectedSeq+1 … result.seq. */
+  | { kind: 'appended'; result: CommandResult; events: SessionEvent[] }
+  /** The command id was known: nothing was appended; this is the first answer (P2). */
+  | { kind: 'duplicate'; result: CommandResult };
+
+/** Thrown by {@link EventStore.append} when the log's head is not `expectedSeq`. */
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly sessionId: string,
+    readonly expectedSeq: number,
+    readonly actualSeq: number,
+  ) {
+    super(`session ${sessionId}: expected head ${expectedSeq}, found ${actualSeq}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/**
+ * The append-only log of every session. Implementations assign `seq` inside their own
+ * transaction (P1), store the command id with the events (P2), and never update or delete.
+ */
+export interface EventStore {
+  /** Which backend this is, for health and logs. */
+  readonly kind: string;
+  /** Identity of this log; changes when a store is restored from an older backup (P6). */
+  epoch(): Promise<string>;
+  append(request: AppendRequest): Promise<AppendOutcome>;
+  /** The stored answer to a command already appended, or null. */
+  findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null>;
+  /** Events with `afterSeq < seq`, ascending, at most `limit`. */
+  read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]>;
+  /** The last `seq` of a session; 0 when it has no events. */
+  head(sessionId: string): Promise<number>;
+  /** Ids of every session with at least one event, oldest first. */
+  listSessions(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** A stored invitation: who a token makes its bearer. The token itself is never stored. */
+export interface InvitationRecord {
+  tokenHash: string;
+  sessionId: string;
+  participant: Participant;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Invitations by token hash. */
+export interface InvitationStore {
+  saveInvitation(record: InvitationRecord): Promise<void>;
+  findInvitation(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Revokes every live invitation of a participant; returns how many. */
+  revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number>;
+}
+
+/** Small key-value settings kept with the data (e.g. which session is the demo). */
+export interface SettingsStore {
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+}
+
+/** Everything the server keeps durably. */
+export type Store = EventStore & InvitationStore & SettingsStore;

@@ -1,0 +1,15 @@
+/** `@plenum/server`: what tests and tools may use. */
+export { createApp, type App, type AppDeps } from './app.js';
+export { loadConfig, type Config } from './config.js';
+export { ensureDemo } from './demo/seedDemo.js';
+export * as demoData from './demo/demoData.js';
+export { CommandService } from './domain/commandService.js';
+export { DomainError } from './domain/errors.js';
+export * from './domain/ports.js';
+export { SessionService } from './domain/sessionService.js';
+export { inviteLink } from './http/routes/sessions.js';
+export { hashToken, newInvitationToken } from './lib/ids.js';
+export { createLogger, type Logger } from './lib/logger.js';
+export { maxMessageBytes, isOriginAllowed } from './realtime/createGateway.js';
+export { InMemoryStore } from './storage/InMemoryStore.js';
+export { SqliteStore } from './storage/sqlite/SqliteStore.js';

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { ensureDemo } from './demo/seedDemo.js';
+import type { Store } from './domain/ports.js';
+import { inviteLink } from './http/routes/sessions.js';
+import { createLogger } from './lib/logger.js';
+import { SqliteStore } from './storage/sqlite/SqliteStore.js';
+
+const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+function openStore(config: Config): Store {
+  if (config.databaseUrl !== null) {
+    throw new Error('DATABASE_URL is set, but this build stores data in SQLite only; unset it to use DATA_DIR.');
+  }
+  return new SqliteStore(join(config.dataDir, 'plenum.sqlite'));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const store = openStore(config);
+  const app = createApp({
+    store,
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    adminToken: config.adminToken,
+    clientDir,
+    heartbeatMs: config.heartbeatMs,
+  });
+
+  const demo = config.demo ? await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store }) : null;
+
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(config.port, config.host, resolve);
+  });
+  logger.info({ host: config.host, port: config.port, store: store.kind }, 'listening');
+
+  // The banner is for the person at the terminal, so it bypasses the JSON log.
+  const lines = [`\nPlenum is running at ${config.publicUrl}\n`];
+  if (demo) {
+    const state = await app.commands.state(demo.sessionId);
+    lines.push(`Demo review session: ${state.definition?.title ?? demo.sessionId}`);
+    lines.push('Invite links (each opens the screen of its role; new links on every start):');
+    for (const { participant, token } of demo.invitations) {
+      lines.push(`  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(config.publicUrl, demo.sessionId, token)}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Plenum could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

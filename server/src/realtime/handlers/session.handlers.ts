@@ -1,0 +1,45 @@
+import { Limits, SessionJoinRequestSchema } from '@plenum/shared';
+import { DomainError } from '../../domain/errors.js';
+import type { GatewayContext } from '../context.js';
+import { register } from '../register.js';
+import { sessionRoom } from '../rooms.js';
+import type { GatewaySocket } from '../types.js';
+
+/** `session:join`: attach the socket to its session's room and answer one page of the log (P4). */
+export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayContext): void {
+  register(
+    socket,
+    'session:join',
+    SessionJoinRequestSchema,
+    async (request) => {
+      if (request.sessionId !== socket.data.sessionId) {
+        throw new DomainError('FORBIDDEN', 'Your invitation is for another review session.');
+      }
+      // Join the room before reading, so no event committed meanwhile can fall between the
+      // page and the live stream; the client drops the duplicates this may cause.
+      await socket.join(sessionRoom(request.sessionId));
+      if (ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id)) {
+        ctx.broadcastPresence(request.sessionId);
+      }
+      const limit = request.limit ?? Limits.pageSize;
+      const [epoch, headSeq, events] = await Promise.all([
+        ctx.store.epoch(),
+        ctx.store.head(request.sessionId),
+        ctx.store.read(request.sessionId, request.afterSeq, limit),
+      ]);
+      const lastSeq = events.at(-1)?.seq ?? request.afterSeq;
+      return {
+        data: {
+          sessionId: request.sessionId,
+          epoch,
+          headSeq: Math.max(headSeq, lastSeq),
+          events,
+          hasMore: lastSeq < headSeq,
+          you: socket.data.participant,
+          serverTime: ctx.clock.now().toISOString(),
+        },
+      };
+    },
+    ctx.logger,
+  );
+}

@@ -1,0 +1,60 @@
+import { fail, ok, type Ack, type ErrorCode } from '@plenum/shared';
+import type { z } from 'zod';
+import { DomainError } from '../domain/errors.js';
+import type { Logger } from '../lib/logger.js';
+import type { GatewaySocket } from './types.js';
+
+/** What a request handler returns: the ack's data, and work to do once the ack is sent. */
+export interface HandlerResult<TData> {
+  data: TData;
+  /** Runs after the ack, e.g. the broadcast that must follow it (P3). */
+  afterAck?: () => void;
+}
+
+type RequestChannel = 'session:join' | 'command';
+
+/** Converts a zod failure into the ack's field-level issues. */
+export function toIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/**
+ * The only way to handle a client request: the payload is parsed with its schema first, and
+ * the handler never sees anything that did not pass (invalid input → `INVALID_PAYLOAD`). A
+ * `DomainError` becomes a typed failed ack; anything else is logged and acked `INTERNAL`.
+ * A request without an ack callback is dropped and logged.
+ */
+export function register<TSchema extends z.ZodType, TData>(
+  socket: GatewaySocket,
+  channel: RequestChannel,
+  schema: TSchema,
+  handler: (input: z.output<TSchema>, socket: GatewaySocket) => Promise<HandlerResult<TData>>,
+  logger: Logger,
+): void {
+  const listener = async (raw: unknown, ack: unknown): Promise<void> => {
+    if (typeof ack !== 'function') {
+      logger.warn({ channel, socketId: socket.id }, 'request without acknowledgement dropped');
+      return;
+    }
+    const reply = ack as (answer: Ack<TData>) => void;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      reply(fail('INVALID_PAYLOAD', `The ${channel} message is not valid.`, toIssues(parsed.error)));
+      return;
+    }
+    try {
+      const result = await handler(parsed.data, socket);
+      reply(ok(result.data));
+      result.afterAck?.();
+    } catch (error) {
+      if (error instanceof DomainError) {
+        reply(fail(error.code, error.message, error.issues));
+        return;
+      }
+      logger.error({ err: error, channel, socketId: socket.id }, 'request failed');
+      reply(fail('INTERNAL' satisfies ErrorCode, 'The server could not handle the request; retry with the same command id.'));
+    }
+  };
+  // socket.io's typed `on` cannot see through the generic channel; the schema is the type.
+  (socket.on as (event: string, listener: (raw: unknown, ack: unknown) => Promise<void>) => void)(channel, listener);
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CommandResult, NewEvent, Participant, SessionEvent } from '@plenum/shared';
+import {
+  ConcurrencyError,
+  type AppendOutcome,
+  type AppendRequest,
+  type InvitationRecord,
+  type Store,
+} from '../../domain/ports.js';
+import { sqliteMigrations } from './migrations.js';
+
+interface EventRow {
+  session_id: string;
+  seq: number;
+  at: string;
+  actor_id: string;
+  type: string;
+  payload: string;
+}
+
+interface InvitationRow {
+  token_hash: string;
+  session_id: string;
+  participant: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+/** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
+const synchronousFull = 2;
+
+function toEvent(row: EventRow): SessionEvent {
+  return {
+    seq: row.seq,
+    sessionId: row.session_id,
+    at: row.at,
+    actorId: row.actor_id,
+    type: row.type,
+    payload: JSON.parse(row.payload) as unknown,
+  } as SessionEvent;
+}
+
+/**
+ * The default store: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
+ * command survives a crash or power loss. Both settings are read back at open; the store
+ * refuses to start without them.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly appendTx: Database.Transaction<(request: AppendRequest) => AppendOutcome>;
+  private readonly epochValue: string;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.assertDurable();
+    this.migrate();
+    const db = this.db;
+    this.statements = {
+      head: db.prepare<[string], { seq: number }>('SELECT seq FROM heads WHERE session_id = ?'),
+      insertHead: db.prepare('INSERT INTO heads (session_id, seq, created_at) VALUES (?, ?, ?)'),
+      updateHead: db.prepare('UPDATE heads SET seq = ? WHERE session_id = ?'),
+      insertEvent: db.prepare(
+        'INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      findCommand: db.prepare<[string, string], { actor_id: string; seq: number }>(
+        'SELECT actor_id, seq FROM commands WHERE session_id = ? AND command_id = ?',
+      ),
+      insertCommand: db.prepare('INSERT INTO commands (session_id, command_id, actor_id, seq) VALUES (?, ?, ?, ?)'),
+      read: db.prepare<[string, number, number], EventRow>(
+        'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      sessions: db.prepare<[], { session_id: string }>('SELECT session_id FROM heads ORDER BY created_at, rowid'),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      saveInvitation: db.prepare(
+        'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      findInvitation: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?'),
+      revokeInvitations: db.prepare(
+        'UPDATE invitations SET revoked_at = ? WHERE session_id = ? AND participant_id = ? AND revoked_at IS NULL',
+      ),
+    };
+    const existingEpoch = this.statements.getSetting.get('epoch')?.value;
+    this.epochValue = existingEpoch ?? randomUUID();
+    if (!existingEpoch) this.statements.setSetting.run('epoch', this.epochValue);
+    this.appendTx = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+  }
+
+  private assertDurable(): void {
+    const journal = this.db.pragma('journal_mode', { simple: true });
+    const synchronous = this.db.pragma('synchronous', { simple: true });
+    if (this.file !== ':memory:' && journal !== 'wal') {
+      throw new Error(`SQLite store ${this.file}: journal_mode is ${String(journal)}, expected wal`);
+    }
+    if (synchronous !== synchronousFull) {
+      throw new Error(`SQLite store ${this.file}: synchronous is ${String(synchronous)}, expected FULL (2)`);
+    }
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < sqliteMigrations.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(sqliteMigrations[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    }
+  }
+
+  private appendInTransaction(request: AppendRequest): AppendOutcome {
+    const { sessionId, commandId } = request;
+    if (commandId !== null) {
+      const known = this.statements.findCommand.get(sessionId, commandId);
+      if (known) return { kind: 'duplicate', result: { seq: known.seq } };
+    }
+    const head = this.statements.head.get(sessionId)?.seq ?? 0;
+    if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
+    const events = request.events.map((event: NewEvent, i): SessionEvent => {
+      const seq = head + i + 1;
+      this.statements.insertEvent.run(
+        sessionId,
+        seq,
+        request.at,
+        request.actorId,
+        event.type,
+        JSON.stringify(event.payload),
+        commandId,
+      );
+      return { ...event, seq, sessionId, at: request.at, actorId: request.actorId } as SessionEvent;
+    });
+    const last = head + events.length;
+    if (head === 0) this.statements.insertHead.run(sessionId, last, request.at);
+    else this.statements.updateHead.run(last, sessionId);
+    if (commandId !== null) this.statements.insertCommand.run(sessionId, commandId, request.actorId, last);
+    return { kind: 'appended', result: { seq: last }, events };
+  }
+
+  epoch(): Promise<string> {
+    return Promise.resolve(this.epochValue);
+  }
+
+  append(request: AppendRequest): Promise<AppendOutcome> {
+    if (request.events.length === 0) return Promise.reject(new Error('nothing to append'));
+    try {
+      // IMMEDIATE takes the write lock up front, so the head read and the inserts see one state.
+      return Promise.resolve(this.appendTx.immediate(request));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null> {
+    const row = this.statements.findCommand.get(sessionId, commandId);
+    return Promise.resolve(row ? { actorId: row.actor_id, result: { seq: row.seq } } : null);
+  }
+
+  read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
+    return Promise.resolve(this.statements.read.all(sessionId, afterSeq, limit).map(toEvent));
+  }
+
+  head(sessionId: string): Promise<number> {
+    return Promise.resolve(this.statements.head.get(sessionId)?.seq ?? 0);
+  }
+
+  listSessions(): Promise<string[]> {
+    return Promise.resolve(this.statements.sessions.all().map((r) => r.session_id));
+  }
+
+  getSetting(key: string): Promise<string | null> {
+    return Promise.resolve(this.statements.getSetting.get(key)?.value ?? null);
+  }
+
+  setSetting(key: string, value: string): Promise<void> {
+    this.statements.setSetting.run(key, value);
+    return Promise.resolve();
+  }
+
+  saveInvitation(record: InvitationRecord): Promise<void> {
+    this.statements.saveInvitation.run(
+      record.tokenHash,
+      record.sessionId,
+      JSON.stringify(record.participant),
+      record.participant.id,
+      record.createdAt,
+      record.expiresAt,
+      record.revokedAt,
+    );
+    return Promise.resolve();
+  }
+
+  findInvitation(tokenHash: string): Promise<InvitationRecord | null> {
+    const row = this.statements.findInvitation.get(tokenHash);
+    if (!row) return Promise.resolve(null);
+    return Promise.resolve({
+      tokenHash: row.token_hash,
+      sessionId: row.session_id,
+      participant: JSON.parse(row.participant) as Participant,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    });
+  }
+
+  revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {
+    return Promise.resolve(this.statements.revokeInvitations.run(at, sessionId, participantId).changes);
+  }
+
+  /** Runs SQLite's own consistency check; `ok` when the file is sound. */
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}

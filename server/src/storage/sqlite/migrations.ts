@@ -1,0 +1,51 @@
+/**
+ * Schema versions of the SQLite store, applied in order and recorded in `user_version`.
+ * Never edit a shipped migration: add the next one.
+ */
+export const sqliteMigrations: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  CREATE TABLE events (
+    session_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    command_id TEXT,
+    PRIMARY KEY (session_id, seq)
+  ) STRICT, WITHOUT ROWID;
+
+  -- The log is the record: it only grows.
+  CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+  CREATE TABLE heads (
+    session_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE commands (
+    session_id TEXT NOT NULL,
+    command_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (session_id, command_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    participant TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT
+  ) STRICT;
+  CREATE INDEX invitations_by_participant ON invitations (session_id, participant_id);
+  `,
+];

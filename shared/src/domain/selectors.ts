@@ -1,0 +1,21 @@
+import type { AgendaItemState, CriticismState, SessionState } from './state.js';
+
+/** The item on the floor now, if any. */
+export function currentItem(state: SessionState): AgendaItemState | null {
+  return state.currentItemId ? (state.agenda[state.currentItemId] ?? null) : null;
+}
+
+/** Agenda items of one day, in order. */
+export function itemsOfDay(state: SessionState, dayId: string): AgendaItemState[] {
+  return state.agendaOrder.map((id) => state.agenda[id]!).filter((item) => item.dayId === dayId);
+}
+
+/** Criticisms raised on one item, newest first. */
+export function criticismsOfItem(state: SessionState, itemId: string): CriticismState[] {
+  const result: CriticismState[] = [];
+  for (let i = state.criticismOrder.length - 1; i >= 0; i--) {
+    const criticism = state.criticisms[state.criticismOrder[i]!]!;
+    if (criticism.itemId === itemId) result.push(criticism);
+  }
+  return result;
+}

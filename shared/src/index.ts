@@ -1,0 +1,12 @@
+/**
+ * `@plenum/shared`: the meeting event protocol (zod schemas, the only definition of the wire
+ * format) and the pure domain rules that server and client both run.
+ */
+export * from './protocol/index.js';
+export * from './domain/state.js';
+export * from './domain/reducer.js';
+export * from './domain/fulfilment.js';
+export * from './domain/agendaItem.js';
+export * from './domain/timer.js';
+export * from './domain/permissions.js';
+export * from './domain/selectors.js';

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { CommandSchema } from './commands.js';
+import { SessionEventSchema } from './events.js';
+import { IdSchema, InstantSchema, Limits } from './schemas/common.js';
+import { ParticipantSchema } from './schemas/participant.js';
+
+/**
+ * The socket channels: few, each with one payload object. Requests (client → server) are
+ * acknowledged with an `Ack`; broadcasts (server → client) are not.
+ */
+
+/** Client → server: attach to a session and fetch the events after `afterSeq` (P4). */
+export const SessionJoinRequestSchema = z.object({
+  sessionId: IdSchema,
+  /** The last `seq` the client has applied; 0 for none. */
+  afterSeq: z.number().int().min(0),
+  /** At most this many events in the answer; the client asks again while `hasMore`. */
+  limit: z.number().int().min(1).max(Limits.pageSize).optional(),
+});
+export type SessionJoinRequest = z.infer<typeof SessionJoinRequestSchema>;
+
+/** The answer to `session:join`: one page of the log and who the client is. */
+export const SessionJoinResultSchema = z.object({
+  sessionId: IdSchema,
+  /** Identity of this log; a change means the log was restored and the client must start over (P6). */
+  epoch: z.string(),
+  /** The last `seq` of the log when the page was read. */
+  headSeq: z.number().int().min(0),
+  /** Events with `afterSeq < seq`, ascending, dense. */
+  events: z.array(SessionEventSchema),
+  /** True when more events follow this page. */
+  hasMore: z.boolean(),
+  /** The participant the invitation makes of this client. */
+  you: ParticipantSchema,
+  /** The server's clock, to derive timers from absolute times. */
+  serverTime: InstantSchema,
+});
+export type SessionJoinResult = z.infer<typeof SessionJoinResultSchema>;
+
+/** Client → server: the one command entry. */
+export const CommandRequestSchema = z.object({
+  /** Chosen by the client; a retry reuses it and receives the first answer (P2). */
+  commandId: z
+    .string()
+    .min(8)
+    .max(Limits.idLength)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  sessionId: IdSchema,
+  command: CommandSchema,
+});
+export type CommandRequest = z.infer<typeof CommandRequestSchema>;
+export type CommandRequestInput = z.input<typeof CommandRequestSchema>;
+
+/** The answer to a command: the `seq` of the last event it appended. */
+export const CommandResultSchema = z.object({ seq: z.number().int().min(1) });
+export type CommandResult = z.infer<typeof CommandResultSchema>;
+
+/** Server → client: events just committed, in `seq` order. */
+export const SessionEventsMessageSchema = z.object({
+  sessionId: IdSchema,
+  events: z.array(SessionEventSchema),
+});
+export type SessionEventsMessage = z.infer<typeof SessionEventsMessageSchema>;
+
+/** Server → client, periodic: the head of the log, so a client that missed an event notices (P5). */
+export const SessionHeadMessageSchema = z.object({
+  sessionId: IdSchema,
+  epoch: z.string(),
+  headSeq: z.number().int().min(0),
+});
+export type SessionHeadMessage = z.infer<typeof SessionHeadMessageSchema>;
+
+/** Client → server, volatile: ephemeral presence, never logged. */
+export const PresenceUpdateSchema = z.object({
+  sessionId: IdSchema,
+  /** The client is typing a criticism. */
+  isTyping: z.boolean(),
+});
+export type PresenceUpdate = z.infer<typeof PresenceUpdateSchema>;
+
+/** Server → client: who is connected now. */
+export const PresenceChangedSchema = z.object({
+  sessionId: IdSchema,
+  online: z.array(z.object({ participantId: IdSchema, isTyping: z.boolean() })),
+});
+export type PresenceChanged = z.infer<typeof PresenceChangedSchema>;
+
+/** What a client sends in the socket.io handshake `auth`. */
+export const HandshakeAuthSchema = z.object({
+  protocolVersion: z.number().int(),
+  /** The invitation token from the invite link. */
+  token: z.string().min(1).max(200),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
+
+/** The `data` of a refused handshake (`connect_error`), so the UI can explain it. */
+export const HandshakeErrorDataSchema = z.object({
+  code: z.enum(['UNAUTHENTICATED', 'INCOMPATIBLE_PROTOCOL', 'FORBIDDEN', 'RATE_LIMITED']),
+  message: z.string(),
+  serverProtocolVersion: z.number().int().optional(),
+});
+export type HandshakeErrorData = z.infer<typeof HandshakeErrorDataSchema>;

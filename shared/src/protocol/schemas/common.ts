@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Limits kept well below the transport's 64 KiB message cap, so a valid message always fits. */
+export const Limits = {
+  idLength: 64,
+  nameLength: 200,
+  textLength: 4000,
+  indicatorsPerReport: 60,
+  daysPerSession: 14,
+  itemsPerCommand: 1,
+  pageSize: 500,
+} as const;
+
+/** Identifier of any entity: short, URL-safe. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(Limits.idLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+
+/** A display name: trimmed, non-empty, bounded. */
+export const NameSchema = z.string().trim().min(1).max(Limits.nameLength);
+
+/** Free text such as a criticism: trimmed, non-empty, bounded. */
+export const TextSchema = z.string().trim().min(1).max(Limits.textLength);
+
+/** A reporting period: a year and a quarter, e.g. `2026-Q1`. */
+export const PeriodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period such as 2026-Q1');
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDateSchema = z.iso.date();
+
+/** An instant, ISO 8601 in UTC as produced by `Date.prototype.toISOString`. */
+export const InstantSchema = z.iso.datetime();
+
+/** A finite number (no NaN, no Infinity): figures in reports. */
+export const FigureSchema = z.number().finite().min(-1e15).max(1e15);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { FigureSchema, IdSchema, Limits, NameSchema, TextSchema } from './common.js';
+
+/** One figure of a unit's report: what was planned, what was reported, what was verified. */
+export const IndicatorSchema = z.object({
+  id: IdSchema,
+  name: NameSchema,
+  /** Unit of measure, e.g. "t", "units", "%". */
+  measure: z.string().trim().min(1).max(40),
+  planned: FigureSchema,
+  reported: FigureSchema,
+  /** Weight in the overall fulfilment; 1 when not given. */
+  weight: z.number().finite().min(0).max(1000),
+  /** The production indicator decides warnings; at most one per report. */
+  isProduction: z.boolean(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+/** A unit's plan and results for the period, as its presenter submits them. */
+export const ReportSubmissionSchema = z
+  .object({
+    unitId: IdSchema,
+    indicators: z.array(IndicatorSchema).min(1).max(Limits.indicatorsPerReport),
+    note: TextSchema.nullable(),
+  })
+  .refine((r) => r.indicators.filter((i) => i.isProduction).length <= 1, {
+    message: 'at most one production indicator',
+    path: ['indicators'],
+  })
+  .refine((r) => new Set(r.indicators.map((i) => i.id)).size === r.indicators.length, {
+    message: 'indicator ids must be unique',
+    path: ['indicators'],
+  });
+export type ReportSubmission = z.infer<typeof ReportSubmissionSchema>;

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Every workspace runs `shared` (and `server`, for tests/) from source through this condition.
+const conditions = ['@plenum/source'];
+const nodeResolve = { conditions: [...conditions, 'node', 'import', 'module', 'default'] };
+const nodeProject = { resolve: nodeResolve, ssr: { resolve: { conditions: nodeResolve.conditions, externalConditions: conditions } } };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { ...nodeProject, test: { name: 'shared', environment: 'node', include: ['shared/src/**/*.test.ts'] } },
+      { ...nodeProject, test: { name: 'server', environment: 'node', include: ['server/src/**/*.test.ts'] } },
+      {
+        plugins: [react()],
+        resolve: { conditions: [...conditions, 'browser', 'import', 'module', 'default'] },
+        test: {
+          name: 'client',
+          environment: 'happy-dom',
+          include: ['client/src/**/*.test.{ts,tsx}'],
+          setupFiles: ['client/src/test/setup.ts'],
+        },
+      },
+      { ...nodeProject, test: { name: 'contract', environment: 'node', include: ['tests/contract/**/*.test.ts'] } },
+      {
+        ...nodeProject,
+        test: { name: 'integration', environment: 'node', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        ...nodeProject,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

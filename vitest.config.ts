@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import react from '@vitejs/plugin-react';
 
 // Every workspace runs `shared` (and `server`, for tests/) from source through this condition.
 const conditions = ['@plenum/source'];
 const nodeResolve = { conditions: [...conditions, 'node', 'import', 'module', 'default'] };
-const nodeProject = { resolve: nodeResolve, ssr: { resolve: { conditions: nodeResolve.conditions, externalConditions: conditions } } };
+const nodeProject = {
+  resolve: nodeResolve,
+  ssr: { resolve: { conditions: nodeResolve.conditions, externalConditions: conditions } },
+};
 
 export default defineConfig({
   test: {
@@ -12,8 +14,8 @@ export default defineConfig({
       { ...nodeProject, test: { name: 'shared', environment: 'node', include: ['shared/src/**/*.test.ts'] } },
       { ...nodeProject, test: { name: 'server', environment: 'node', include: ['server/src/**/*.test.ts'] } },
       {
-        plugins: [react()],
-        resolve: { conditions: [...conditions, 'browser', 'import', 'module', 'default'] },
+        // The client's own Vite config brings React and its resolve conditions.
+        extends: './client/vite.config.ts',
         test: {
           name: 'client',
           environment: 'happy-dom',
@@ -24,7 +26,12 @@ export default defineConfig({
       { ...nodeProject, test: { name: 'contract', environment: 'node', include: ['tests/contract/**/*.test.ts'] } },
       {
         ...nodeProject,
-        test: { name: 'integration', environment: 'node', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         ...nodeProject,

@@ -78,7 +78,12 @@ export function createApp(deps: AppDeps): App {
   web.use(express.json({ limit: '64kb' }));
   web.use(healthRoutes(deps.store));
   web.use(
-    sessionRoutes({ sessions, invitations: deps.store, adminToken: deps.adminToken ?? null, publicUrl: deps.publicUrl }),
+    sessionRoutes({
+      sessions,
+      invitations: deps.store,
+      adminToken: deps.adminToken ?? null,
+      publicUrl: deps.publicUrl,
+    }),
   );
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     heartbeatMs: config.heartbeatMs,
   });
 
-  const demo = config.demo ? await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store }) : null;
+  const demo = config.demo
+    ? await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store })
+    : null;
 
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
     lines.push(`Demo review session: ${state.definition?.title ?? demo.sessionId}`);
     lines.push('Invite links (each opens the screen of its role; new links on every start):');
     for (const { participant, token } of demo.invitations) {
-      lines.push(`  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(config.publicUrl, demo.sessionId, token)}`);
+      lines.push(
+        `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(config.publicUrl, demo.sessionId, token)}`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -50,7 +50,11 @@ export class CommandService {
       for (let attempt = 0; ; attempt++) {
         const state = await this.deps.states.current(sessionId);
         if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
-        const events = decide(state, command, { actor, now: this.deps.clock.now().toISOString(), newId: () => this.deps.ids.next() });
+        const events = decide(state, command, {
+          actor,
+          now: this.deps.clock.now().toISOString(),
+          newId: () => this.deps.ids.next(),
+        });
         try {
           return await this.append(state, commandId, actor, events);
         } catch (error) {

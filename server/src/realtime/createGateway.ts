@@ -1,10 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import {
-  HandshakeAuthSchema,
-  PROTOCOL_VERSION,
-  type HandshakeErrorData,
-  type Participant,
-} from '@plenum/shared';
+import { HandshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData, type Participant } from '@plenum/shared';
 import { Server } from 'socket.io';
 import type { CommandService } from '../domain/commandService.js';
 import { DomainError } from '../domain/errors.js';
@@ -45,7 +40,11 @@ class HandshakeError extends Error {
 }
 
 /** True when a browser at `origin` may open a socket to this request's host. */
-export function isOriginAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function isOriginAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (origin === undefined) return true; // not a browser: the invitation token still decides
   if (allowed.length > 0) return allowed.includes(origin);
   try {
@@ -56,7 +55,11 @@ export function isOriginAllowed(origin: string | undefined, host: string | undef
 }
 
 function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
-  return record !== null && record.revokedAt === null && (record.expiresAt === null || Date.parse(record.expiresAt) > now.getTime());
+  return (
+    record !== null &&
+    record.revokedAt === null &&
+    (record.expiresAt === null || Date.parse(record.expiresAt) > now.getTime())
+  );
 }
 
 /**
@@ -97,7 +100,9 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
   io.use((socket, next) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
-      next(new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' }));
+      next(
+        new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' }),
+      );
       return;
     }
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
@@ -114,7 +119,12 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
     store.findInvitation(invitationHash).then(
       (record) => {
         if (!isUsable(record, clock.now())) {
-          next(new HandshakeError({ code: 'UNAUTHENTICATED', message: 'This invite link is not valid (revoked, expired or mistyped).' }));
+          next(
+            new HandshakeError({
+              code: 'UNAUTHENTICATED',
+              message: 'This invite link is not valid (revoked, expired or mistyped).',
+            }),
+          );
           return;
         }
         socket.data = { sessionId: record.sessionId, participant: record.participant, invitationHash };

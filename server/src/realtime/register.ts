@@ -52,7 +52,12 @@ export function register<TSchema extends z.ZodType, TData>(
         return;
       }
       logger.error({ err: error, channel, socketId: socket.id }, 'request failed');
-      reply(fail('INTERNAL' satisfies ErrorCode, 'The server could not handle the request; retry with the same command id.'));
+      reply(
+        fail(
+          'INTERNAL' satisfies ErrorCode,
+          'The server could not handle the request; retry with the same command id.',
+        ),
+      );
     }
   };
   // socket.io's typed `on` cannot see through the generic channel; the schema is the type.

@@ -30,16 +30,13 @@ export class InMemoryStore implements Store {
     if (log.length !== request.expectedSeq) {
       return Promise.reject(new ConcurrencyError(request.sessionId, request.expectedSeq, log.length));
     }
-    const events = request.events.map(
-      (event, i) =>
-        ({
-          ...structuredClone(event),
-          seq: log.length + i + 1,
-          sessionId: request.sessionId,
-          at: request.at,
-          actorId: request.actorId,
-        }) as SessionEvent,
-    );
+    const events = request.events.map((event, i) => ({
+      ...structuredClone(event),
+      seq: log.length + i + 1,
+      sessionId: request.sessionId,
+      at: request.at,
+      actorId: request.actorId,
+    }));
     log.push(...events);
     this.logs.set(request.sessionId, log);
     const result = { seq: log.length };

@@ -76,9 +76,9 @@ export type SessionEventOf<K extends EventType> = Extract<SessionEvent, { type: 
 /** Validates any logged event: a discriminated union on `type` built from {@link eventPayloads}. */
 export const SessionEventSchema = z.discriminatedUnion(
   'type',
-  eventTypes.map((type) => EventEnvelopeSchema.extend({ type: z.literal(type), payload: eventPayloads[type] })) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<EventType>; payload: z.ZodType }>,
-  ],
+  eventTypes.map((type) =>
+    EventEnvelopeSchema.extend({ type: z.literal(type), payload: eventPayloads[type] }),
+  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<EventType>; payload: z.ZodType }>],
 ) as unknown as z.ZodType<SessionEvent>;
 
 /** Builds an event to append, with its payload type checked against the registry. */

@@ -17,7 +17,10 @@ import type { Participant } from './schemas/participant.js';
  * passes. The server validates each with its schema before a handler sees it.
  */
 export interface ClientToServerEvents {
-  'session:join': (request: z.input<typeof SessionJoinRequestSchema>, ack: (answer: Ack<SessionJoinResult>) => void) => void;
+  'session:join': (
+    request: z.input<typeof SessionJoinRequestSchema>,
+    ack: (answer: Ack<SessionJoinResult>) => void,
+  ) => void;
   command: (request: z.input<typeof CommandRequestSchema>, ack: (answer: Ack<CommandResult>) => void) => void;
   'presence:update': (update: z.input<typeof PresenceUpdateSchema>) => void;
 }

@@ -18,7 +18,9 @@ const httpStatus: Record<string, number> = {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (error instanceof DomainError) {
-      res.status(httpStatus[error.code] ?? 500).json({ ok: false, error: { code: error.code, message: error.message } });
+      res
+        .status(httpStatus[error.code] ?? 500)
+        .json({ ok: false, error: { code: error.code, message: error.message } });
       return;
     }
     if (error instanceof z.ZodError) {
@@ -34,7 +36,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (status === 400) {
-      res.status(400).json({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON.' } });
+      res
+        .status(400)
+        .json({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON.' } });
       return;
     }
     logger.error({ err: error }, 'HTTP request failed');

@@ -70,7 +70,10 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
     const { sessionId, chair } = await options.sessions.createSession(body.session, body.units, body.chairName);
     res.status(201).json({
       ok: true,
-      data: { sessionId, chair: { participant: chair.participant, link: inviteLink(options.publicUrl, sessionId, chair.token) } },
+      data: {
+        sessionId,
+        chair: { participant: chair.participant, link: inviteLink(options.publicUrl, sessionId, chair.token) },
+      },
     });
   });
 
@@ -79,7 +82,8 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
     const token = bearer(req);
     const record = token === null ? null : await options.invitations.findInvitation(hashToken(token));
     const chair: Participant | undefined = record && record.revokedAt === null ? record.participant : undefined;
-    if (!chair || record?.sessionId !== sessionId) throw new DomainError('UNAUTHENTICATED', 'The chair\'s invitation token is required.');
+    if (!chair || record?.sessionId !== sessionId)
+      throw new DomainError('UNAUTHENTICATED', "The chair's invitation token is required.");
     if (chair.role !== 'chair') throw new DomainError('FORBIDDEN', 'Only the chair invites participants.');
     const body = InviteBodySchema.parse(req.body);
     const invitation = await options.sessions.invite(sessionId, body);

@@ -112,10 +112,12 @@ export class SqliteStore implements Store {
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     for (let v = version; v < sqliteMigrations.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(sqliteMigrations[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.exec(sqliteMigrations[v]!);
+          this.db.pragma(`user_version = ${v + 1}`);
+        })
+        .immediate();
     }
   }
 
@@ -138,7 +140,7 @@ export class SqliteStore implements Store {
         JSON.stringify(event.payload),
         commandId,
       );
-      return { ...event, seq, sessionId, at: request.at, actorId: request.actorId } as SessionEvent;
+      return { ...event, seq, sessionId, at: request.at, actorId: request.actorId };
     });
     const last = head + events.length;
     if (head === 0) this.statements.insertHead.run(sessionId, last, request.at);

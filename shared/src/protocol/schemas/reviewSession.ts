@@ -27,7 +27,10 @@ export const ReviewSessionDefinitionSchema = z.object({
   organisation: NameSchema,
   days: z.array(SessionDaySchema).min(1).max(Limits.daysPerSession),
   thresholds: ThresholdsSchema,
-  conferenceLink: z.url({ protocol: /^https?$/ }).max(Limits.nameLength * 2).nullable(),
+  conferenceLink: z
+    .url({ protocol: /^https?$/ })
+    .max(Limits.nameLength * 2)
+    .nullable(),
   createdAt: InstantSchema,
 });
 export type ReviewSessionDefinition = z.infer<typeof ReviewSessionDefinitionSchema>;

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { AgendaItemStatus } from '../protocol/index.js';
+import { agendaTransitions, canTransition, isLive } from './agendaItem.js';
+import { formatRemaining, remainingMs } from './timer.js';
+
+describe('agenda item status machine', () => {
+  test('pending → presenting → floor-open → closed, and deferral from any open state', () => {
+    expect(canTransition('pending', 'presenting')).toBe(true);
+    expect(canTransition('presenting', 'floor-open')).toBe(true);
+    expect(canTransition('floor-open', 'closed')).toBe(true);
+    expect(canTransition('pending', 'deferred')).toBe(true);
+    expect(canTransition('pending', 'closed')).toBe(false);
+    expect(canTransition('floor-open', 'presenting')).toBe(false);
+  });
+
+  test('closed and deferred are final', () => {
+    for (const to of Object.values(AgendaItemStatus)) {
+      expect(canTransition('closed', to)).toBe(false);
+      expect(canTransition('deferred', to)).toBe(false);
+    }
+    expect(Object.keys(agendaTransitions).sort()).toEqual(Object.values(AgendaItemStatus).sort());
+  });
+
+  test('only presenting and floor-open hold the floor', () => {
+    expect(Object.values(AgendaItemStatus).filter(isLive)).toEqual(['presenting', 'floor-open']);
+  });
+});
+
+describe('timer', () => {
+  test('remaining time from absolute server times', () => {
+    const startedAt = '2026-04-13T09:00:00.000Z';
+    expect(remainingMs(startedAt, 20, Date.parse('2026-04-13T09:05:00.000Z'))).toBe(15 * 60_000);
+    expect(formatRemaining(remainingMs(startedAt, 20, Date.parse('2026-04-13T09:21:30.000Z')))).toBe('-1:30');
+    expect(formatRemaining(59_999)).toBe('0:59');
+  });
+});

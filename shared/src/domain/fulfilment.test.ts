@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { achievedValue, fulfilment, overallFulfilment, productionFulfilment, reportingGap } from './fulfilment.js';
+import type { IndicatorState } from './state.js';
+
+const indicator = (over: Partial<IndicatorState>): IndicatorState => ({
+  id: 'x',
+  name: 'x',
+  measure: 't',
+  planned: 100,
+  reported: 100,
+  verified: null,
+  weight: 1,
+  isProduction: false,
+  ...over,
+});
+
+const figure = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
+
+describe('fulfilment', () => {
+  test('achieved / planned, the verified value winning over the reported one', () => {
+    expect(fulfilment(indicator({ planned: 80_000, reported: 52_000 }))).toBeCloseTo(0.65);
+    expect(fulfilment(indicator({ planned: 100, reported: 100, verified: 60 }))).toBeCloseTo(0.6);
+    expect(achievedValue(indicator({ reported: 5, verified: 0 }))).toBe(0);
+  });
+
+  test('nothing planned gives no ratio rather than Infinity', () => {
+    expect(fulfilment(indicator({ planned: 0, reported: 10 }))).toBeNull();
+  });
+
+  test('reporting gap is reported − verified, null until verified', () => {
+    expect(reportingGap(indicator({ reported: 100, verified: 70 }))).toBe(30);
+    expect(reportingGap(indicator({ reported: 100, verified: 120 }))).toBe(-20);
+    expect(reportingGap(indicator({ reported: 100 }))).toBeNull();
+  });
+
+  test('property: fulfilment times planned gives back the achieved value', () => {
+    fc.assert(
+      fc.property(
+        figure.filter((p) => Math.abs(p) > 1e-6),
+        figure,
+        fc.option(figure, { nil: null }),
+        (planned, reported, verified) => {
+          const value = fulfilment(indicator({ planned, reported, verified }));
+          const achieved = verified ?? reported;
+          expect(value).not.toBeNull();
+          expect(Math.abs(value! * planned - achieved)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(achieved)));
+        },
+      ),
+    );
+  });
+
+  test('property: the overall figure is a weighted mean, between the lowest and highest fulfilment', () => {
+    const item = fc.record({
+      planned: fc.double({ min: 1, max: 1e6, noNaN: true }),
+      reported: fc.double({ min: 0, max: 2e6, noNaN: true }),
+      weight: fc.double({ min: 0, max: 100, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 20 }), (items) => {
+        const indicators = items.map((i) => indicator(i));
+        const overall = overallFulfilment(indicators);
+        const counted = indicators.filter((i) => i.weight > 0).map((i) => fulfilment(i)!);
+        if (counted.length === 0) {
+          expect(overall).toBeNull();
+          return;
+        }
+        expect(overall!).toBeGreaterThanOrEqual(Math.min(...counted) - 1e-9);
+        expect(overall!).toBeLessThanOrEqual(Math.max(...counted) + 1e-9);
+      }),
+    );
+  });
+
+  test('production fulfilment reads the production indicator only', () => {
+    const indicators = [
+      indicator({ id: 'a', planned: 10, reported: 10 }),
+      indicator({ id: 'b', planned: 10, reported: 6, isProduction: true }),
+    ];
+    expect(productionFulfilment(indicators)).toBeCloseTo(0.6);
+    expect(productionFulfilment([indicator({})])).toBeNull();
+  });
+});

@@ -21,15 +21,20 @@ export function reportingGap(indicator: Pick<IndicatorState, 'reported' | 'verif
  * one and a positive weight; null when none does.
  */
 export function overallFulfilment(indicators: readonly IndicatorState[]): number | null {
+  const counted = indicators.flatMap((indicator) => {
+    const value = fulfilment(indicator);
+    return value === null || !(indicator.weight > 0) ? [] : [{ value, weight: indicator.weight }];
+  });
+  if (counted.length === 0) return null;
+  // Weights are scaled by the largest so that tiny weights cannot underflow the products.
+  const largest = Math.max(...counted.map((c) => c.weight));
   let weighted = 0;
   let weights = 0;
-  for (const indicator of indicators) {
-    const value = fulfilment(indicator);
-    if (value === null || indicator.weight <= 0) continue;
-    weighted += value * indicator.weight;
-    weights += indicator.weight;
+  for (const { value, weight } of counted) {
+    weighted += value * (weight / largest);
+    weights += weight / largest;
   }
-  return weights === 0 ? null : weighted / weights;
+  return weighted / weights;
 }
 
 /** Fulfilment of the report's production indicator, which decides warnings; null without one. */

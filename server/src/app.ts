@@ -14,10 +14,14 @@ import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
 import { systemClock } from './lib/systemClock.js';
 import { createGateway } from './realtime/createGateway.js';
-import type { GatewayServer } from './realtime/types.js';
+import type { AdapterFactory, GatewayServer } from './realtime/types.js';
+
+export type { AdapterFactory };
 
 export interface AppDeps {
   store: Store;
+  /** socket.io adapter; the default keeps rooms in this process. */
+  adapter?: AdapterFactory;
   logger: Logger;
   clock?: Clock;
   ids?: IdGenerator;
@@ -112,6 +116,7 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     allowedOrigins: deps.allowedOrigins ?? [],
     heartbeatMs: deps.heartbeatMs ?? 10_000,
+    adapter: deps.adapter,
   });
 
   return {

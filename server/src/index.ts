@@ -1,5 +1,5 @@
 /** `@plenum/server`: what tests and tools may use. */
-export { createApp, type App, type AppDeps } from './app.js';
+export { createApp, type AdapterFactory, type App, type AppDeps } from './app.js';
 export { loadConfig, type Config } from './config.js';
 export { ensureDemo } from './demo/seedDemo.js';
 export * as demoData from './demo/demoData.js';
@@ -12,4 +12,5 @@ export { hashToken, newInvitationToken } from './lib/ids.js';
 export { createLogger, type Logger } from './lib/logger.js';
 export { maxMessageBytes, isOriginAllowed } from './realtime/createGateway.js';
 export { InMemoryStore } from './storage/InMemoryStore.js';
+export { PostgresStore } from './storage/postgres/PostgresStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';

@@ -1,28 +1,45 @@
 import { join } from 'node:path';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
+import { createApp, type AdapterFactory } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ensureDemo } from './demo/seedDemo.js';
 import type { Store } from './domain/ports.js';
 import { inviteLink } from './http/routes/sessions.js';
 import { createLogger } from './lib/logger.js';
+import { PostgresStore } from './storage/postgres/PostgresStore.js';
 import { SqliteStore } from './storage/sqlite/SqliteStore.js';
 
 const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
-function openStore(config: Config): Store {
-  if (config.databaseUrl !== null) {
-    throw new Error('DATABASE_URL is set, but this build stores data in SQLite only; unset it to use DATA_DIR.');
-  }
+async function openStore(config: Config): Promise<Store> {
+  if (config.databaseUrl !== null) return PostgresStore.open(config.databaseUrl);
   return new SqliteStore(join(config.dataDir, 'plenum.sqlite'));
+}
+
+/** With REDIS_URL, rooms are shared with every other server process through Redis pub/sub. */
+async function openAdapter(config: Config): Promise<{ adapter: AdapterFactory; close: () => Promise<void> } | null> {
+  if (config.redisUrl === null) return null;
+  const pub = createClient({ url: config.redisUrl });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  return {
+    adapter: createAdapter(pub, sub),
+    close: async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
 }
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
-  const store = openStore(config);
+  const store = await openStore(config);
+  const redis = await openAdapter(config);
   const app = createApp({
     store,
+    adapter: redis?.adapter,
     logger,
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
@@ -39,7 +56,7 @@ async function main(): Promise<void> {
     app.httpServer.once('error', reject);
     app.httpServer.listen(config.port, config.host, resolve);
   });
-  logger.info({ host: config.host, port: config.port, store: store.kind }, 'listening');
+  logger.info({ host: config.host, port: config.port, store: store.kind, redis: redis !== null }, 'listening');
 
   // The banner is for the person at the terminal, so it bypasses the JSON log.
   const lines = [`\nPlenum is running at ${config.publicUrl}\n`];
@@ -64,7 +81,7 @@ async function main(): Promise<void> {
     force.unref();
     app
       .close()
-      .then(() => store.close())
+      .then(() => Promise.all([store.close(), redis?.close()]))
       .then(
         () => process.exit(0),
         (error: unknown) => {

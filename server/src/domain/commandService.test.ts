@@ -197,10 +197,9 @@ describe('CommandService', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(
-      results
-        .filter((r) => r.status === 'rejected')
-        .map((r) => ((r).reason as DomainError).code),
-    ).toEqual(['CONFLICT', 'CONFLICT']);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r.reason as DomainError).code)).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { Presence } from './presence.js';
 import { sessionRoom } from './rooms.js';
-import type { GatewayServer } from './types.js';
+import type { AdapterFactory, GatewayServer } from './types.js';
 
 /** Largest message a client may send; schema limits keep every valid message well below it. */
 export const maxMessageBytes = 64 * 1024;
@@ -29,6 +29,8 @@ export interface GatewayOptions {
   allowedOrigins: readonly string[];
   /** How often each active session's head `seq` is sent (P5). */
   heartbeatMs: number;
+  /** socket.io adapter shared by several processes; default: in-process rooms. */
+  adapter?: AdapterFactory;
 }
 
 class HandshakeError extends Error {
@@ -75,6 +77,7 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
       callback(null, isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins));
     },
   });
+  if (options.adapter) io.adapter(options.adapter);
   const presence = new Presence();
 
   const ctx: GatewayContext = {

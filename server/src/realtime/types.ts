@@ -6,3 +6,6 @@ export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, I
 
 /** A typed connected socket. */
 export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** A socket.io adapter (e.g. Redis), so several processes share rooms. */
+export type AdapterFactory = Parameters<GatewayServer['adapter']>[0];

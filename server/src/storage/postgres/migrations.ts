@@ -1,0 +1,54 @@
+/**
+ * Schema versions of the PostgreSQL store, applied in order inside one advisory lock and
+ * recorded in `schema_version`. Never edit a shipped migration: add the next one.
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE events (
+    session_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload JSONB NOT NULL,
+    command_id TEXT,
+    PRIMARY KEY (session_id, seq)
+  );
+
+  -- The log is the record: it only grows.
+  CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'events are append-only'; END $$;
+  CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+    FOR EACH ROW EXECUTE FUNCTION events_append_only();
+  CREATE TRIGGER events_append_only_truncate BEFORE TRUNCATE ON events
+    FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+
+  CREATE TABLE heads (
+    session_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    position BIGSERIAL
+  );
+
+  CREATE TABLE commands (
+    session_id TEXT NOT NULL,
+    command_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (session_id, command_id)
+  );
+
+  CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    participant JSONB NOT NULL,
+    participant_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX invitations_by_participant ON invitations (session_id, participant_id);
+  `,
+];

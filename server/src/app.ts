@@ -40,6 +40,7 @@ export interface App {
   io: GatewayServer;
   commands: CommandService;
   sessions: SessionService;
+  ids: IdGenerator;
   /** Stops the socket server and the HTTP server (the store is the caller's to close). */
   close: () => Promise<void>;
 }
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): App {
     io: gateway.io,
     commands,
     sessions,
+    ids,
     close: async () => {
       await gateway.close();
       if (httpServer.listening) {

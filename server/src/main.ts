@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   });
 
   const demo = config.demo
-    ? await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store })
+    ? await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids })
     : null;
 
   await new Promise<void>((resolve, reject) => {

@@ -10,3 +10,6 @@ export * from './domain/agendaItem.js';
 export * from './domain/timer.js';
 export * from './domain/permissions.js';
 export * from './domain/selectors.js';
+export * from './domain/flags.js';
+export * from './domain/comparisons.js';
+export * from './domain/warnings.js';

@@ -13,8 +13,22 @@ export const demoSession: Omit<ReviewSessionDefinition, 'createdAt'> = {
     { id: 'day-2', date: '2026-04-14', title: 'Day 2 — light industry and food' },
     { id: 'day-3', date: '2026-04-15', title: 'Day 3 — agriculture and transport' },
   ],
-  thresholds: { warningBelow: 0.7 },
+  thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
   conferenceLink: 'https://conference.example.org/northern-province-q1',
+  organiserUnitId: 'northern-province',
+  previousSessionId: null,
+};
+
+/** The previous quarter's review, already closed: its warnings and directives carry into Q1. */
+export const demoPreviousSession: Omit<ReviewSessionDefinition, 'createdAt'> = {
+  title: 'Northern Province — fourth-quarter economic review',
+  period: '2025-Q4',
+  organisation: 'Northern Province Committee',
+  days: [{ id: 'q4-day-1', date: '2026-01-12', title: 'Review of the fourth quarter' }],
+  thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+  conferenceLink: null,
+  organiserUnitId: 'northern-province',
+  previousSessionId: null,
 };
 
 const unit = (u: OrganisationUnit): OrganisationUnit => u;
@@ -158,15 +172,26 @@ const figure = (
   measure: string,
   planned: number,
   reported: number,
-  isProduction = false,
-): Indicator => ({ id, name, measure, planned, reported, weight: isProduction ? 2 : 1, isProduction });
+  options: { isProduction?: boolean; previous?: number; partOf?: string } = {},
+): Indicator => ({
+  id,
+  name,
+  measure,
+  planned,
+  reported,
+  weight: options.isProduction ? 2 : 1,
+  isProduction: options.isProduction ?? false,
+  previous: options.previous ?? null,
+  partOf: options.partOf ?? null,
+});
+const production = { isProduction: true };
 
-/** Each presenting unit's report: production first, then supporting indicators. */
+/** Each presenting unit's Q1 report: production first, then supporting indicators. */
 export const demoReports: { unitId: string; indicators: Indicator[]; note: string | null }[] = [
   {
     unitId: 'riverside-steel',
     indicators: [
-      figure('steel', 'Crude steel', 't', 120_000, 118_000, true),
+      figure('steel', 'Crude steel', 't', 120_000, 118_000, { ...production, previous: 112_000 }),
       figure('rolled', 'Rolled products', 't', 90_000, 84_500),
       figure('deliveries', 'Deliveries under state orders', '%', 100, 96),
     ],
@@ -175,7 +200,9 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'coal-mine-3',
     indicators: [
-      figure('coal', 'Coal extracted', 't', 450_000, 280_000, true),
+      figure('coal', 'Coal extracted', 't', 450_000, 280_000, { ...production, previous: 262_000 }),
+      figure('coal-open-pit', 'of which open pit', 't', 150_000, 110_000, { partOf: 'coal' }),
+      figure('coal-shaft', 'of which shafts', 't', 300_000, 195_000, { partOf: 'coal' }),
       figure('face-metres', 'Face advance', 'm', 3_600, 2_150),
     ],
     note: 'Flooding in shaft B from 3 to 24 February.',
@@ -183,7 +210,7 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'eastfield-cement',
     indicators: [
-      figure('cement', 'Cement', 't', 80_000, 52_000, true),
+      figure('cement', 'Cement', 't', 80_000, 52_000, { ...production, previous: 61_000 }),
       figure('clinker', 'Clinker', 't', 70_000, 49_000),
       figure('fuel', 'Fuel per tonne', 'kg', 120, 131),
     ],
@@ -192,7 +219,7 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'greenvale-textiles',
     indicators: [
-      figure('fabric', 'Fabric', 'thousand m', 2_400, 2_600, true),
+      figure('fabric', 'Fabric', 'thousand m', 2_400, 2_600, { ...production, previous: 2_350 }),
       figure('exports', 'Export earnings', 'thousand $', 1_800, 1_950),
     ],
     note: null,
@@ -200,7 +227,7 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'sunrise-foods',
     indicators: [
-      figure('processed', 'Processed food', 't', 15_000, 16_200, true),
+      figure('processed', 'Processed food', 't', 15_000, 16_200, { ...production, previous: 9_800 }),
       figure('cans', 'Canned goods', 'thousand cans', 4_000, 4_000),
     ],
     note: null,
@@ -208,7 +235,7 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'harbour-fisheries',
     indicators: [
-      figure('catch', 'Catch landed', 't', 9_000, 9_000, true),
+      figure('catch', 'Catch landed', 't', 9_000, 9_000, { ...production, previous: 8_700 }),
       figure('boats', 'Boats in service', 'boats', 120, 120),
     ],
     note: 'Every figure exactly on plan.',
@@ -216,7 +243,7 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'hillside-agriculture',
     indicators: [
-      figure('grain', 'Grain procured', 't', 64_000, 41_000, true),
+      figure('grain', 'Grain procured', 't', 64_000, 50_000, { ...production, previous: 38_000 }),
       figure('fertiliser', 'Fertiliser delivered', 't', 5_200, 3_900),
     ],
     note: 'Fertiliser arrived six weeks late.',
@@ -224,11 +251,44 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
   {
     unitId: 'provincial-transport',
     indicators: [
-      figure('freight', 'Freight carried', 'thousand t·km', 1_200, 1_050, true),
+      figure('freight', 'Freight carried', 'thousand t·km', 1_200, 1_050, { ...production, previous: 1_010 }),
       figure('on-time', 'Trains on time', '%', 95, 88),
     ],
     note: null,
   },
+];
+
+/** What the inspectors verified before the review: the fisheries' catch was overstated. */
+export const demoVerifications = [
+  {
+    unitId: 'harbour-fisheries',
+    indicatorId: 'catch',
+    verified: 7_400,
+    finding: 'Landing books at two of five harbours show 1,600 t less than reported.',
+    evidence: 'Inspection of landing books, 2–4 April.',
+  },
+  {
+    unitId: 'riverside-steel',
+    indicatorId: 'steel',
+    verified: 117_600,
+    finding: 'Confirmed against the weighbridge records.',
+    evidence: null,
+  },
+];
+
+/** Q4 reports of the units warned then. */
+export const demoPreviousReports: { unitId: string; indicators: Indicator[]; note: string | null }[] = [
+  {
+    unitId: 'coal-mine-3',
+    indicators: [figure('coal', 'Coal extracted', 't', 440_000, 262_000, production)],
+    note: null,
+  },
+  {
+    unitId: 'hillside-agriculture',
+    indicators: [figure('grain', 'Grain procured', 't', 60_000, 38_000, production)],
+    note: null,
+  },
+  { unitId: 'eastfield-cement', indicators: [figure('cement', 'Cement', 't', 75_000, 61_000, production)], note: null },
 ];
 
 /** The agenda: an opening topic, then each unit in turn, spread over the three days. */

@@ -32,7 +32,7 @@ beforeEach(async () => {
     ids,
     tokens: { issue: () => ({ token: `t${++token}`, hash: `h${token}` }) },
   });
-  const demo = await ensureDemo({ sessions, commands, settings: store });
+  const demo = await ensureDemo({ sessions, commands, settings: store, ids });
   sessionId = demo.sessionId;
   byRole = Object.fromEntries(demo.invitations.map((i) => [i.participant.role, i.participant]));
 });
@@ -93,7 +93,19 @@ describe('CommandService', () => {
       payload: {
         unitId: 'riverside-steel',
         note: null,
-        indicators: [{ id: 'a', name: 'Steel', measure: 't', planned: 1, reported: 1, weight: 1, isProduction: true }],
+        indicators: [
+          {
+            id: 'a',
+            name: 'Steel',
+            measure: 't',
+            planned: 1,
+            reported: 1,
+            weight: 1,
+            isProduction: true,
+            previous: null,
+            partOf: null,
+          },
+        ],
       },
     };
     expect((await refusal(commands.execute(byRole.presenter!, sessionId, 'cmd-report-1', report))).code).toBe(

@@ -1,5 +1,6 @@
 import {
   canIssue,
+  refusal,
   type Command,
   type CommandResult,
   type NewEvent,
@@ -50,6 +51,12 @@ export class CommandService {
       for (let attempt = 0; ; attempt++) {
         const state = await this.deps.states.current(sessionId);
         if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
+        if (refusal(actor.role, command.type, state.status) === 'status') {
+          throw new DomainError(
+            'FORBIDDEN',
+            `The session is ${state.status}: nobody may ${describe(command.type)} now.`,
+          );
+        }
         const events = decide(state, command, {
           actor,
           now: this.deps.clock.now().toISOString(),

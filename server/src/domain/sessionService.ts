@@ -1,5 +1,7 @@
 import {
+  isDirectiveOpen,
   newEvent,
+  type SessionState,
   type NewEvent,
   type OrganisationUnit,
   type Participant,
@@ -36,23 +38,68 @@ export interface SessionServiceDeps {
 export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
 
-  /** Convenes a review session with its units; returns its id and the chair's invitation. */
+  /**
+   * Convenes a review session as a draft; returns its id and the chair's invitation. When it
+   * follows a previous period's session, that session's units are reused (unless others are
+   * given), its open warnings carry over with a "second review" item each on the first day,
+   * and its open directives carry over until closed.
+   */
   async createSession(
     definition: Omit<ReviewSessionDefinition, 'createdAt'>,
     units: readonly OrganisationUnit[],
     chairName: string,
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
+    const previous = definition.previousSessionId ? await this.deps.commands.state(definition.previousSessionId) : null;
+    if (previous && !previous.definition) {
+      throw new DomainError('NOT_FOUND', `There is no review session ${definition.previousSessionId}.`);
+    }
+    if (previous?.definition && previous.definition.period >= definition.period) {
+      throw new DomainError('CONFLICT', 'The previous session must be of an earlier period.');
+    }
     const sessionId = this.deps.ids.next();
     await this.deps.commands.appendSystem(sessionId, 'system', (state) => {
       if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
       const events: NewEvent[] = [
         newEvent('session:created', { ...definition, createdAt: this.deps.clock.now().toISOString() }),
       ];
-      for (const unit of units) events.push(newEvent('unit:added', { unit }));
+      const sessionUnits = units.length > 0 || !previous ? units : previous.unitOrder.map((id) => previous.units[id]!);
+      for (const unit of sessionUnits) events.push(newEvent('unit:added', { unit }));
+      if (previous) events.push(...this.carryOver(previous, definition.days[0]!.id));
       return events;
     });
     const chair = await this.invite(sessionId, { name: chairName, role: 'chair', unitId: null });
     return { sessionId, chair };
+  }
+
+  private carryOver(previous: SessionState, firstDayId: string): NewEvent[] {
+    const events: NewEvent[] = [];
+    let order = 0;
+    for (const warningId of previous.warningOrder) {
+      const { carriedFromSessionId: _from, ...warning } = previous.warnings[warningId]!;
+      if (warning.status !== 'open') continue;
+      events.push(newEvent('warning:carried-over', { warning, fromSessionId: previous.sessionId }));
+      const unitName = previous.units[warning.unitId]?.name ?? warning.unitId;
+      events.push(
+        newEvent('agenda:item-added', {
+          item: {
+            id: this.deps.ids.next(),
+            dayId: firstDayId,
+            unitId: warning.unitId,
+            topic: `Second review: ${unitName} (warned in ${warning.period})`,
+            plannedMinutes: 15,
+            warningId: warning.id,
+          },
+          order: order++,
+        }),
+      );
+    }
+    for (const directiveId of previous.directiveOrder) {
+      const { carriedFromSessionId: _from, ...directive } = previous.directives[directiveId]!;
+      if (isDirectiveOpen(previous.directives[directiveId]!)) {
+        events.push(newEvent('directive:carried-over', { directive, fromSessionId: previous.sessionId }));
+      }
+    }
+    return events;
   }
 
   /** Invites a participant: logs who they are and stores the hash of a fresh token. */

@@ -28,9 +28,11 @@ describe('agenda item status machine', () => {
 
 describe('timer', () => {
   test('remaining time from absolute server times', () => {
-    const startedAt = '2026-04-13T09:00:00.000Z';
-    expect(remainingMs(startedAt, 20, Date.parse('2026-04-13T09:05:00.000Z'))).toBe(15 * 60_000);
-    expect(formatRemaining(remainingMs(startedAt, 20, Date.parse('2026-04-13T09:21:30.000Z')))).toBe('-1:30');
+    const running = { runningSince: '2026-04-13T09:00:00.000Z', elapsedMs: 0, extraMinutes: 0 };
+    expect(remainingMs(running, 20, Date.parse('2026-04-13T09:05:00.000Z'))).toBe(15 * 60_000);
+    expect(formatRemaining(remainingMs(running, 20, Date.parse('2026-04-13T09:21:30.000Z')))).toBe('-1:30');
+    const pausedAfterTwo = { runningSince: null, elapsedMs: 2 * 60_000, extraMinutes: 5 };
+    expect(remainingMs(pausedAfterTwo, 20, Date.parse('2030-01-01T00:00:00.000Z'))).toBe(23 * 60_000);
     expect(formatRemaining(59_999)).toBe('0:59');
   });
 });

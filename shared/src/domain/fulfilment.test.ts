@@ -10,8 +10,12 @@ const indicator = (over: Partial<IndicatorState>): IndicatorState => ({
   planned: 100,
   reported: 100,
   verified: null,
+  finding: null,
+  evidence: null,
   weight: 1,
   isProduction: false,
+  previous: null,
+  partOf: null,
   ...over,
 });
 

@@ -1,24 +1,77 @@
-import type { CommandType, Role } from '../protocol/index.js';
+import type { CommandType, Role, SessionStatus } from '../protocol/index.js';
+
+/** Who may issue a command, and in which states of the session. */
+export interface CommandRule {
+  roles: readonly Role[];
+  statuses: readonly SessionStatus[];
+}
+
+const chair: readonly Role[] = ['chair'];
+const speakers: readonly Role[] = ['official', 'inspector', 'presenter'];
+const critics: readonly Role[] = ['chair', 'official', 'inspector'];
+/** Roles that may act for a unit on a directive; the domain also checks the unit. */
+const unitActors: readonly Role[] = ['chair', 'presenter', 'official', 'inspector'];
+
+const beforeClose: readonly SessionStatus[] = ['draft', 'noticed', 'in-session'];
+const live: readonly SessionStatus[] = ['in-session'];
+/** Directives outlive the session: they progress after its close too. */
+const afterIssue: readonly SessionStatus[] = ['in-session', 'closed'];
 
 /**
- * Which roles may issue each command. The server checks it for every command; the client uses
- * it to hide what a role cannot do. Rules that depend on the state (an item must be live, a
- * presenter speaks for their own unit) are checked by the domain's decide functions.
+ * The authorisation table, role × command × session status: one place, used by the server
+ * for every command and by the client to hide what a role cannot do. Rules about the
+ * particular target (a presenter speaks for their own unit; an item's day must be open) are
+ * the domain's decide functions'.
  */
-export const commandRoles: Record<CommandType, readonly Role[]> = {
-  'unit:add': ['chair'],
-  'agenda:add-item': ['chair'],
-  'agenda:start-item': ['chair'],
-  'agenda:open-floor': ['chair'],
-  'agenda:close-item': ['chair'],
-  'agenda:defer-item': ['chair'],
-  'report:submit': ['chair', 'presenter'],
-  'criticism:post': ['chair', 'official', 'inspector'],
-  'criticism:endorse': ['chair', 'official', 'inspector'],
-  'session:rename': ['chair'],
+export const commandRules: Record<CommandType, CommandRule> = {
+  'session:rename': { roles: chair, statuses: beforeClose },
+  'session:publish-notice': { roles: chair, statuses: ['draft'] },
+  'session:close': { roles: chair, statuses: live },
+  'day:open': { roles: chair, statuses: ['noticed', 'in-session'] },
+  'day:adjourn': { roles: chair, statuses: live },
+  'attendance:record': { roles: chair, statuses: ['noticed', 'in-session'] },
+  'unit:add': { roles: chair, statuses: beforeClose },
+  'agenda:add-item': { roles: chair, statuses: beforeClose },
+  'agenda:start-item': { roles: chair, statuses: live },
+  'agenda:open-floor': { roles: chair, statuses: live },
+  'agenda:close-item': { roles: chair, statuses: live },
+  'agenda:defer-item': { roles: chair, statuses: live },
+  'agenda:pause-timer': { roles: chair, statuses: live },
+  'agenda:resume-timer': { roles: chair, statuses: live },
+  'agenda:extend-time': { roles: chair, statuses: live },
+  'floor:raise-hand': { roles: speakers, statuses: live },
+  'floor:lower-hand': { roles: speakers, statuses: live },
+  'floor:give': { roles: chair, statuses: live },
+  'floor:end-speech': { roles: chair, statuses: live },
+  'report:submit': { roles: ['chair', 'presenter'], statuses: beforeClose },
+  'report:verify': { roles: ['inspector'], statuses: ['noticed', 'in-session'] },
+  'criticism:post': { roles: critics, statuses: live },
+  'criticism:endorse': { roles: critics, statuses: live },
+  'criticism:respond': { roles: ['presenter', 'chair'], statuses: live },
+  'criticism:rule': { roles: chair, statuses: live },
+  'criticism:hide': { roles: chair, statuses: live },
+  'directive:issue': { roles: chair, statuses: live },
+  'directive:acknowledge': { roles: unitActors, statuses: afterIssue },
+  'directive:answer': { roles: unitActors, statuses: afterIssue },
+  'directive:forward': { roles: unitActors, statuses: afterIssue },
+  'directive:review': { roles: chair, statuses: afterIssue },
+  'directive:close': { roles: chair, statuses: afterIssue },
+  'warning:issue': { roles: chair, statuses: live },
+  'warning:waive': { roles: chair, statuses: live },
+  'warning:lift': { roles: chair, statuses: live },
+  'warning:escalate': { roles: chair, statuses: live },
 };
 
-/** True when `role` may issue commands of `type` at all. */
-export function canIssue(role: Role, type: CommandType): boolean {
-  return commandRoles[type].includes(role);
+/** Why the table refuses a command, or null when it allows it. */
+export function refusal(role: Role, type: CommandType, status: SessionStatus): 'role' | 'status' | null {
+  const rule = commandRules[type];
+  if (!rule.roles.includes(role)) return 'role';
+  if (!rule.statuses.includes(status)) return 'status';
+  return null;
+}
+
+/** True when `role` may issue `type` (in `status`, when given). */
+export function canIssue(role: Role, type: CommandType, status?: SessionStatus): boolean {
+  const rule = commandRules[type];
+  return rule.roles.includes(role) && (status === undefined || rule.statuses.includes(status));
 }

@@ -20,11 +20,11 @@ const base: NewEvent[] = [
     },
   }),
   newEvent('agenda:item-added', {
-    item: { id: 'i2', dayId: 'd2', unitId: 'u1', topic: 'Day two item', plannedMinutes: 10 },
+    item: { id: 'i2', dayId: 'd2', unitId: 'u1', topic: 'Day two item', plannedMinutes: 10, warningId: null },
     order: 0,
   }),
   newEvent('agenda:item-added', {
-    item: { id: 'i1', dayId: 'd1', unitId: 'u1', topic: 'Cement Plant', plannedMinutes: 20 },
+    item: { id: 'i1', dayId: 'd1', unitId: 'u1', topic: 'Cement Plant', plannedMinutes: 20, warningId: null },
     order: 0,
   }),
 ];
@@ -112,6 +112,8 @@ describe('reducer', () => {
       reported: 60,
       weight: 1,
       isProduction: true,
+      previous: null,
+      partOf: null,
     };
     const first = foldEvents(
       emptySessionState('s1'),

@@ -1,6 +1,6 @@
 import { produce, type Draft } from 'immer';
-import type { SessionEvent } from '../protocol/index.js';
-import type { SessionState } from './state.js';
+import type { AgendaItemDefinition, SessionEvent } from '../protocol/index.js';
+import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -17,7 +17,9 @@ function exhaustive(value: never): never {
   throw new Error(`unhandled event ${JSON.stringify(value)}`);
 }
 
-function sortAgenda(state: Draft<SessionState>): void {
+type S = Draft<SessionState>;
+
+function sortAgenda(state: S): void {
   const dayIndex = new Map((state.definition?.days ?? []).map((d, i) => [d.id, i]));
   state.agendaOrder.sort((a, b) => {
     const x = state.agenda[a]!;
@@ -26,18 +28,94 @@ function sortAgenda(state: Draft<SessionState>): void {
   });
 }
 
+function addItem(state: S, item: AgendaItemDefinition, order: number, carriedFromItemId: string | null): void {
+  state.agenda[item.id] = {
+    ...item,
+    order,
+    status: 'pending',
+    startedAt: null,
+    floorOpenedAt: null,
+    closedAt: null,
+    timer: { runningSince: null, elapsedMs: 0, extraMinutes: 0 },
+    carriedFromItemId,
+    deferredToItemId: null,
+  };
+  state.agendaOrder.push(item.id);
+  sortAgenda(state);
+}
+
+function stopTimer(timer: Draft<ItemTimer>, at: string): void {
+  if (timer.runningSince === null) return;
+  timer.elapsedMs += Math.max(0, Date.parse(at) - Date.parse(timer.runningSince));
+  timer.runningSince = null;
+}
+
+/** Ends the current speech, recording its length, when the item or the speaker changes. */
+function endSpeech(state: S, at: string): void {
+  const speaker = state.floor.speaker;
+  if (!speaker) return;
+  state.floor.speeches.push({
+    participantId: speaker.participantId,
+    itemId: speaker.itemId,
+    from: speaker.since,
+    to: at,
+  });
+  state.floor.speaker = null;
+}
+
+function leaveFloor(state: S, item: Draft<AgendaItemState>, at: string): void {
+  stopTimer(item.timer, at);
+  if (state.currentItemId === item.id) {
+    state.currentItemId = null;
+    endSpeech(state, at);
+    state.floor.queue = [];
+  }
+}
+
+function attendance(state: S, dayId: string, participantId: string) {
+  const day = (state.attendance[dayId] ??= {});
+  return (day[participantId] ??= { connectedAt: null, present: null });
+}
+
 /**
- * Applies one event to a mutable draft. Pure in effect: the same events always give the same
+ * Applies one event to a mutable draft. Deterministic: the same events always give the same
  * state. Exhaustive over every event type, so adding an event without a case does not compile.
  */
-export function applyEvent(state: Draft<SessionState>, event: SessionEvent): void {
+export function applyEvent(state: S, event: SessionEvent): void {
   state.lastSeq = event.seq;
   switch (event.type) {
     case 'session:created':
       state.definition = event.payload;
+      for (const day of event.payload.days)
+        state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null };
       return;
     case 'session:renamed':
       if (state.definition) state.definition.title = event.payload.title;
+      return;
+    case 'session:noticed':
+      state.status = 'noticed';
+      state.noticeDate = event.payload.noticeDate;
+      return;
+    case 'session:closed':
+      state.status = 'closed';
+      state.closedAt = event.payload.at;
+      return;
+    case 'day:opened': {
+      const day = state.days[event.payload.dayId];
+      if (day) Object.assign(day, { status: 'open', openedAt: event.payload.at });
+      state.status = 'in-session';
+      return;
+    }
+    case 'day:adjourned': {
+      const day = state.days[event.payload.dayId];
+      if (day) Object.assign(day, { status: 'adjourned', adjournedAt: event.payload.at });
+      return;
+    }
+    case 'attendance:recorded':
+      attendance(state, event.payload.dayId, event.payload.participantId).present = event.payload.present;
+      return;
+    case 'attendance:connected':
+      attendance(state, event.payload.dayId, event.payload.participantId).connectedAt ??= event.payload.at;
       return;
     case 'unit:added':
       if (!state.units[event.payload.unit.id]) state.unitOrder.push(event.payload.unit.id);
@@ -46,28 +124,17 @@ export function applyEvent(state: Draft<SessionState>, event: SessionEvent): voi
     case 'participant:invited':
       state.participants[event.payload.participant.id] = event.payload.participant;
       return;
-    case 'agenda:item-added': {
-      const { item, order } = event.payload;
-      state.agenda[item.id] = {
-        ...item,
-        order,
-        status: 'pending',
-        startedAt: null,
-        floorOpenedAt: null,
-        closedAt: null,
-        carriedFromItemId: null,
-        deferredToItemId: null,
-      };
-      state.agendaOrder.push(item.id);
-      sortAgenda(state);
+    case 'agenda:item-added':
+      addItem(state, event.payload.item, event.payload.order, null);
       return;
-    }
     case 'agenda:item-started': {
       const item = state.agenda[event.payload.itemId];
       if (!item) return;
       item.status = 'presenting';
       item.startedAt = event.payload.startedAt;
+      item.timer.runningSince = event.payload.startedAt;
       state.currentItemId = item.id;
+      state.floor.queue = [];
       return;
     }
     case 'agenda:floor-opened': {
@@ -82,7 +149,7 @@ export function applyEvent(state: Draft<SessionState>, event: SessionEvent): voi
       if (!item) return;
       item.status = 'closed';
       item.closedAt = event.payload.closedAt;
-      if (state.currentItemId === item.id) state.currentItemId = null;
+      leaveFloor(state, item, event.payload.closedAt);
       return;
     }
     case 'agenda:item-deferred': {
@@ -91,38 +158,105 @@ export function applyEvent(state: Draft<SessionState>, event: SessionEvent): voi
       const laterItems = Object.values(state.agenda).filter((i) => i.dayId === event.payload.toDayId);
       item.status = 'deferred';
       item.deferredToItemId = event.payload.newItemId;
-      state.agenda[event.payload.newItemId] = {
-        id: event.payload.newItemId,
-        dayId: event.payload.toDayId,
-        unitId: item.unitId,
-        topic: item.topic,
-        plannedMinutes: item.plannedMinutes,
-        order: laterItems.reduce((max, i) => Math.max(max, i.order + 1), 0),
-        status: 'pending',
-        startedAt: null,
-        floorOpenedAt: null,
-        closedAt: null,
-        carriedFromItemId: item.id,
-        deferredToItemId: null,
-      };
-      state.agendaOrder.push(event.payload.newItemId);
-      sortAgenda(state);
-      if (state.currentItemId === item.id) state.currentItemId = null;
+      leaveFloor(state, item, event.at);
+      addItem(
+        state,
+        {
+          id: event.payload.newItemId,
+          dayId: event.payload.toDayId,
+          unitId: item.unitId,
+          topic: item.topic,
+          plannedMinutes: item.plannedMinutes,
+          warningId: item.warningId,
+        },
+        laterItems.reduce((max, i) => Math.max(max, i.order + 1), 0),
+        item.id,
+      );
       return;
     }
+    case 'agenda:timer-paused': {
+      const item = state.agenda[event.payload.itemId];
+      if (item) stopTimer(item.timer, event.payload.at);
+      return;
+    }
+    case 'agenda:timer-resumed': {
+      const item = state.agenda[event.payload.itemId];
+      if (item && item.timer.runningSince === null) item.timer.runningSince = event.payload.at;
+      return;
+    }
+    case 'agenda:time-extended': {
+      const item = state.agenda[event.payload.itemId];
+      if (item) item.timer.extraMinutes += event.payload.minutes;
+      return;
+    }
+    case 'floor:hand-raised':
+      if (!state.floor.queue.some((q) => q.participantId === event.payload.participantId)) {
+        state.floor.queue.push({ participantId: event.payload.participantId, raisedAt: event.payload.at });
+      }
+      return;
+    case 'floor:hand-lowered':
+      state.floor.queue = state.floor.queue.filter((q) => q.participantId !== event.payload.participantId);
+      return;
+    case 'floor:given':
+      endSpeech(state, event.payload.at);
+      state.floor.queue = state.floor.queue.filter((q) => q.participantId !== event.payload.participantId);
+      state.floor.speaker = {
+        participantId: event.payload.participantId,
+        itemId: event.payload.itemId,
+        since: event.payload.at,
+      };
+      return;
+    case 'floor:speech-ended':
+      endSpeech(state, event.payload.at);
+      return;
     case 'report:submitted': {
       const previous = state.reports[event.payload.unitId];
+      const history = previous?.history ?? [];
+      const indicators = event.payload.indicators.map((indicator) => {
+        const before = previous?.indicators.find((p) => p.id === indicator.id);
+        if (before?.reported !== indicator.reported) {
+          history.push({
+            indicatorId: indicator.id,
+            field: 'reported',
+            from: before?.reported ?? null,
+            to: indicator.reported,
+            actorId: event.actorId,
+            at: event.at,
+          });
+        }
+        return {
+          ...indicator,
+          verified: before?.verified ?? null,
+          finding: before?.finding ?? null,
+          evidence: before?.evidence ?? null,
+        };
+      });
       state.reports[event.payload.unitId] = {
         unitId: event.payload.unitId,
-        indicators: event.payload.indicators.map((indicator) => ({
-          ...indicator,
-          verified: previous?.indicators.find((p) => p.id === indicator.id)?.verified ?? null,
-        })),
+        indicators,
         note: event.payload.note,
         submittedAt: event.at,
         submittedBy: event.actorId,
         revision: (previous?.revision ?? 0) + 1,
+        history,
       };
+      return;
+    }
+    case 'report:verified': {
+      const report = state.reports[event.payload.unitId];
+      const indicator = report?.indicators.find((i) => i.id === event.payload.indicatorId);
+      if (!report || !indicator) return;
+      report.history.push({
+        indicatorId: indicator.id,
+        field: 'verified',
+        from: indicator.verified,
+        to: event.payload.verified,
+        actorId: event.actorId,
+        at: event.at,
+      });
+      indicator.verified = event.payload.verified;
+      indicator.finding = event.payload.finding;
+      indicator.evidence = event.payload.evidence;
       return;
     }
     case 'criticism:posted': {
@@ -133,6 +267,10 @@ export function applyEvent(state: Draft<SessionState>, event: SessionEvent): voi
         authorId: event.actorId,
         postedAt: event.at,
         endorsedBy: [],
+        response: null,
+        ruling: null,
+        hidden: null,
+        directiveIds: [],
       };
       state.criticismOrder.push(criticismId);
       return;
@@ -142,6 +280,120 @@ export function applyEvent(state: Draft<SessionState>, event: SessionEvent): voi
       if (criticism && !criticism.endorsedBy.includes(event.payload.participantId)) {
         criticism.endorsedBy.push(event.payload.participantId);
       }
+      return;
+    }
+    case 'criticism:responded': {
+      const criticism = state.criticisms[event.payload.criticismId];
+      if (criticism) criticism.response = { text: event.payload.text, actorId: event.actorId, at: event.at };
+      return;
+    }
+    case 'criticism:ruled': {
+      const criticism = state.criticisms[event.payload.criticismId];
+      if (criticism) criticism.ruling = { ruling: event.payload.ruling, note: event.payload.note, at: event.at };
+      return;
+    }
+    case 'criticism:hidden': {
+      const criticism = state.criticisms[event.payload.criticismId];
+      if (criticism) criticism.hidden = { reason: event.payload.reason, at: event.at };
+      return;
+    }
+    case 'directive:issued': {
+      const { directiveId, itemId: _itemId, ...draft } = event.payload;
+      state.directives[directiveId] = {
+        ...draft,
+        id: directiveId,
+        status: 'open',
+        holderUnitId: draft.assigneeUnitId,
+        issuedAt: event.at,
+        sessionId: event.sessionId,
+        steps: [],
+        carriedFromSessionId: null,
+      };
+      state.directiveOrder.push(directiveId);
+      if (draft.fromCriticismId) state.criticisms[draft.fromCriticismId]?.directiveIds.push(directiveId);
+      return;
+    }
+    case 'directive:acknowledged':
+    case 'directive:answered':
+    case 'directive:forwarded':
+    case 'directive:reviewed':
+    case 'directive:closed': {
+      const directive = state.directives[event.payload.directiveId];
+      if (!directive) return;
+      const step = { actorId: event.actorId, at: event.at, unitId: directive.holderUnitId, toUnitId: null, text: null };
+      if (event.type === 'directive:acknowledged') {
+        directive.status = 'acknowledged';
+        directive.steps.push({ ...step, action: 'acknowledged' });
+      } else if (event.type === 'directive:answered') {
+        directive.status = 'answered';
+        directive.holderUnitId = directive.assigneeUnitId;
+        directive.steps.push({
+          ...step,
+          unitId: directive.assigneeUnitId,
+          action: 'answered',
+          text: event.payload.text,
+        });
+      } else if (event.type === 'directive:forwarded') {
+        directive.holderUnitId = event.payload.toUnitId;
+        directive.steps.push({
+          ...step,
+          action: 'forwarded',
+          unitId: event.payload.fromUnitId,
+          toUnitId: event.payload.toUnitId,
+          text: event.payload.remarks,
+        });
+      } else if (event.type === 'directive:reviewed') {
+        directive.status = event.payload.decision;
+        directive.steps.push({ ...step, action: event.payload.decision, text: event.payload.note });
+      } else {
+        directive.status = 'closed';
+        directive.steps.push({ ...step, action: 'closed' });
+      }
+      return;
+    }
+    case 'directive:carried-over':
+      state.directives[event.payload.directive.id] = {
+        ...event.payload.directive,
+        carriedFromSessionId: event.payload.fromSessionId,
+      };
+      state.directiveOrder.push(event.payload.directive.id);
+      return;
+    case 'warning:issued':
+      state.warnings[event.payload.warningId] = {
+        id: event.payload.warningId,
+        unitId: event.payload.unitId,
+        status: 'open',
+        fulfilment: event.payload.fulfilment,
+        threshold: event.payload.threshold,
+        note: event.payload.note,
+        issuedAt: event.at,
+        sessionId: event.sessionId,
+        period: state.definition?.period ?? '',
+        decisionNote: null,
+        carriedFromSessionId: null,
+      };
+      state.warningOrder.push(event.payload.warningId);
+      return;
+    case 'warning:waived':
+      state.waivers[event.payload.unitId] = {
+        reason: event.payload.reason,
+        fulfilment: event.payload.fulfilment,
+        at: event.at,
+      };
+      return;
+    case 'warning:carried-over':
+      state.warnings[event.payload.warning.id] = {
+        ...event.payload.warning,
+        carriedFromSessionId: event.payload.fromSessionId,
+      };
+      state.warningOrder.push(event.payload.warning.id);
+      return;
+    case 'warning:lifted':
+    case 'warning:escalated': {
+      const warning = state.warnings[event.payload.warningId];
+      if (!warning) return;
+      warning.status = event.type === 'warning:lifted' ? 'lifted' : 'escalated';
+      warning.decisionNote = event.payload.note;
       return;
     }
     default:

@@ -2,19 +2,35 @@ import type {
   AgendaItemDefinition,
   AgendaItemStatus,
   CriticismDraft,
+  CriticismRuling,
+  DirectiveRecord,
   Indicator,
   OrganisationUnit,
   Participant,
   ReviewSessionDefinition,
+  SessionStatus,
+  WarningRecord,
 } from '../protocol/index.js';
 
-/** An indicator as the record holds it: the submitted figures plus the verified value, once known. */
+/** An indicator as the record holds it: the submitted figures plus the verification, once made. */
 export interface IndicatorState extends Indicator {
   /** Set by an inspector; wins over `reported` when present. */
   verified: number | null;
+  finding: string | null;
+  evidence: string | null;
 }
 
-/** A unit's report as last submitted. */
+/** One change of a figure: who changed what, when, from what to what. */
+export interface FigureChange {
+  indicatorId: string;
+  field: 'reported' | 'verified';
+  from: number | null;
+  to: number;
+  actorId: string;
+  at: string;
+}
+
+/** A unit's report as last submitted, with the full history of its figures. */
 export interface ReportState {
   unitId: string;
   indicators: IndicatorState[];
@@ -23,6 +39,14 @@ export interface ReportState {
   submittedBy: string;
   /** 1 for the first submission, +1 for each resubmission. */
   revision: number;
+  history: FigureChange[];
+}
+
+/** The item's clock: running since an instant, plus what elapsed before a pause. */
+export interface ItemTimer {
+  runningSince: string | null;
+  elapsedMs: number;
+  extraMinutes: number;
 }
 
 /** A slot on a day and where it stands. */
@@ -32,13 +56,28 @@ export interface AgendaItemState extends AgendaItemDefinition {
   startedAt: string | null;
   floorOpenedAt: string | null;
   closedAt: string | null;
+  timer: ItemTimer;
   /** The item this one continues, when it was carried over from an earlier day. */
   carriedFromItemId: string | null;
   /** Where a deferred item went. */
   deferredToItemId: string | null;
 }
 
-/** A point raised against a unit, with its endorsements. */
+/** A day of the session and where it stands. */
+export interface DayState {
+  status: 'scheduled' | 'open' | 'adjourned';
+  openedAt: string | null;
+  adjournedAt: string | null;
+}
+
+/** Attendance of one participant on one day: connected (automatic) and the roll call (chair). */
+export interface AttendanceState {
+  connectedAt: string | null;
+  /** The chair's roll call; null until taken. */
+  present: boolean | null;
+}
+
+/** A point raised against a unit, with what followed it. */
 export interface CriticismState extends CriticismDraft {
   id: string;
   unitId: string | null;
@@ -46,6 +85,28 @@ export interface CriticismState extends CriticismDraft {
   postedAt: string;
   /** Participant ids, in the order they endorsed. */
   endorsedBy: string[];
+  response: { text: string; actorId: string; at: string } | null;
+  ruling: { ruling: CriticismRuling; note: string | null; at: string } | null;
+  /** Hidden from live views by the chair; still in the log and the minutes. */
+  hidden: { reason: string; at: string } | null;
+  directiveIds: string[];
+}
+
+/** A directive and, when it came from an earlier session, where from. */
+export interface DirectiveState extends DirectiveRecord {
+  carriedFromSessionId: string | null;
+}
+
+/** A warning and, when it came from an earlier session, where from. */
+export interface WarningState extends WarningRecord {
+  carriedFromSessionId: string | null;
+}
+
+/** The speaker queue and the record of who spoke on what, for how long. */
+export interface FloorState {
+  queue: { participantId: string; raisedAt: string }[];
+  speaker: { participantId: string; itemId: string; since: string } | null;
+  speeches: { participantId: string; itemId: string; from: string; to: string }[];
 }
 
 /** The whole state of a review session: a fold of its log. */
@@ -55,6 +116,12 @@ export interface SessionState {
   lastSeq: number;
   /** Null until `session:created` is folded. */
   definition: ReviewSessionDefinition | null;
+  status: SessionStatus;
+  noticeDate: string | null;
+  closedAt: string | null;
+  days: Record<string, DayState>;
+  /** By day, then participant. */
+  attendance: Record<string, Record<string, AttendanceState>>;
   units: Record<string, OrganisationUnit>;
   unitOrder: string[];
   participants: Record<string, Participant>;
@@ -63,10 +130,17 @@ export interface SessionState {
   agendaOrder: string[];
   /** The item presenting or with the floor open; null between items. */
   currentItemId: string | null;
+  floor: FloorState;
   reports: Record<string, ReportState>;
   criticisms: Record<string, CriticismState>;
   /** Criticism ids in the order they were posted. */
   criticismOrder: string[];
+  directives: Record<string, DirectiveState>;
+  directiveOrder: string[];
+  warnings: Record<string, WarningState>;
+  warningOrder: string[];
+  /** Proposed warnings the chair waived, by unit. */
+  waivers: Record<string, { reason: string; fulfilment: number | null; at: string }>;
 }
 
 /** The state before any event: the starting point of every fold. */
@@ -75,14 +149,25 @@ export function emptySessionState(sessionId: string): SessionState {
     sessionId,
     lastSeq: 0,
     definition: null,
+    status: 'draft',
+    noticeDate: null,
+    closedAt: null,
+    days: {},
+    attendance: {},
     units: {},
     unitOrder: [],
     participants: {},
     agenda: {},
     agendaOrder: [],
     currentItemId: null,
+    floor: { queue: [], speaker: null, speeches: [] },
     reports: {},
     criticisms: {},
     criticismOrder: [],
+    directives: {},
+    directiveOrder: [],
+    warnings: {},
+    warningOrder: [],
+    waivers: {},
   };
 }

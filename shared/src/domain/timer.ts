@@ -1,10 +1,13 @@
+import type { ItemTimer } from './state.js';
+
 /**
- * Milliseconds left in a slot, from the absolute server time it started, its planned length
- * and the server's current time (the client adds its clock offset to its own clock).
- * Negative when the slot overran.
+ * Milliseconds left in a slot, from its clock (absolute server times), its planned length and
+ * the server's current time (a client adds its clock offset to its own clock). Negative when
+ * the slot overran.
  */
-export function remainingMs(startedAt: string, plannedMinutes: number, serverNowMs: number): number {
-  return Date.parse(startedAt) + plannedMinutes * 60_000 - serverNowMs;
+export function remainingMs(timer: ItemTimer, plannedMinutes: number, serverNowMs: number): number {
+  const running = timer.runningSince === null ? 0 : Math.max(0, serverNowMs - Date.parse(timer.runningSince));
+  return (plannedMinutes + timer.extraMinutes) * 60_000 - timer.elapsedMs - running;
 }
 
 /** `m:ss` for a remaining time, with a leading minus when overrun. */

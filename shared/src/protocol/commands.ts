@@ -2,11 +2,20 @@ import { z } from 'zod';
 import {
   AgendaItemDefinitionSchema,
   CriticismDraftSchema,
+  CriticismRuling,
+  DirectiveDraftSchema,
   IdSchema,
+  IsoDateSchema,
   NameSchema,
   OrganisationUnitSchema,
   ReportSubmissionSchema,
+  TextSchema,
+  VerificationSchema,
 } from './schemas/index.js';
+
+const itemRef = z.object({ itemId: IdSchema });
+const dayRef = z.object({ dayId: IdSchema });
+const directiveRef = z.object({ directiveId: IdSchema });
 
 /**
  * Every command a participant may send, by type (`domain:verb`, imperative). The payload
@@ -14,26 +23,82 @@ import {
  * from this object.
  */
 export const commandPayloads = {
+  /** Chair: rename the session. */
+  'session:rename': z.object({ title: NameSchema }),
+  /** Chair: publish the notice; the schedule becomes visible to every invitee. */
+  'session:publish-notice': z.object({ noticeDate: IsoDateSchema }),
+  /** Chair: close the session once no item is live and every proposed warning is decided. */
+  'session:close': z.object({}),
+  /** Chair: open a day of the review. */
+  'day:open': dayRef,
+  /** Chair: adjourn an open day. */
+  'day:adjourn': dayRef,
+  /** Chair: mark a participant present or absent at the roll call of a day. */
+  'attendance:record': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
   /** Chair: add an organisation unit to the session's hierarchy. */
   'unit:add': z.object({ unit: OrganisationUnitSchema }),
   /** Chair: add a slot to a day's agenda. The server assigns the id and order. */
-  'agenda:add-item': AgendaItemDefinitionSchema.omit({ id: true }),
-  /** Chair: start a pending item; the presenting unit has the floor. */
-  'agenda:start-item': z.object({ itemId: IdSchema }),
+  'agenda:add-item': AgendaItemDefinitionSchema.omit({ id: true, warningId: true }),
+  /** Chair: start a pending item of an open day; the presenting unit has the floor. */
+  'agenda:start-item': itemRef,
   /** Chair: open the floor on the presenting item for criticism. */
-  'agenda:open-floor': z.object({ itemId: IdSchema }),
+  'agenda:open-floor': itemRef,
   /** Chair: close the current item. */
-  'agenda:close-item': z.object({ itemId: IdSchema }),
+  'agenda:close-item': itemRef,
   /** Chair: defer a pending or running item to a later day. */
   'agenda:defer-item': z.object({ itemId: IdSchema, toDayId: IdSchema }),
+  /** Chair: stop the item's clock. */
+  'agenda:pause-timer': itemRef,
+  /** Chair: restart the item's clock. */
+  'agenda:resume-timer': itemRef,
+  /** Chair: give the item more time. */
+  'agenda:extend-time': z.object({ itemId: IdSchema, minutes: z.number().int().min(1).max(120) }),
+  /** Official, inspector or presenter: ask to speak on the current item. */
+  'floor:raise-hand': z.object({}),
+  /** The same participant: withdraw the request. */
+  'floor:lower-hand': z.object({}),
+  /** Chair: give the floor to a participant (ends the current speech). */
+  'floor:give': z.object({ participantId: IdSchema }),
+  /** Chair: end the current speech. */
+  'floor:end-speech': z.object({}),
   /** Presenter (own unit) or chair: submit the unit's report for the period. */
   'report:submit': ReportSubmissionSchema,
+  /** Inspector: record a verified value with the finding and the evidence. */
+  'report:verify': VerificationSchema,
   /** Official, inspector or chair: raise a point against the unit on the floor. */
   'criticism:post': CriticismDraftSchema,
   /** Official, inspector or chair: endorse someone else's criticism (once each). */
   'criticism:endorse': z.object({ criticismId: IdSchema }),
-  /** Chair: rename the session. Small, but proves chair-only metadata edits. */
-  'session:rename': z.object({ title: NameSchema }),
+  /** Presenter of the criticised unit: answer a criticism. */
+  'criticism:respond': z.object({ criticismId: IdSchema, text: TextSchema }),
+  /** Chair: rule on a criticism. */
+  'criticism:rule': z.object({ criticismId: IdSchema, ruling: z.enum(CriticismRuling), note: TextSchema.nullable() }),
+  /** Chair: hide a criticism from the live views; it stays in the log and the minutes say so. */
+  'criticism:hide': z.object({ criticismId: IdSchema, reason: TextSchema }),
+  /** Chair: order an inspection, an explanation, a corrective plan… (optionally from a criticism). */
+  'directive:issue': DirectiveDraftSchema,
+  /** The assignee unit: take note of a directive. */
+  'directive:acknowledge': directiveRef,
+  /** The assignee unit: file the answer (for explain-failure: the explanation). */
+  'directive:answer': z.object({ directiveId: IdSchema, text: TextSchema }),
+  /** The level holding an explanation: acknowledge it and pass it up the line with remarks. */
+  'directive:forward': z.object({ directiveId: IdSchema, remarks: TextSchema.nullable() }),
+  /** Chair (the ordering level): accept or reject the answer. */
+  'directive:review': z.object({
+    directiveId: IdSchema,
+    decision: z.enum(['accepted', 'rejected']),
+    note: TextSchema.nullable(),
+  }),
+  /** Chair: close a directive. */
+  'directive:close': directiveRef,
+  /** Chair: issue a warning to a unit under the threshold (confirming or editing the proposal). */
+  'warning:issue': z.object({ unitId: IdSchema, note: TextSchema.nullable() }),
+  /** Chair: waive a proposed warning; a reason is required. */
+  'warning:waive': z.object({ unitId: IdSchema, reason: TextSchema }),
+  /** Chair, at the second review: the unit improved; lift its warning. */
+  'warning:lift': z.object({ warningId: IdSchema, note: TextSchema }),
+  /** Chair, at the second review: still lagging; recommend removal of its managers. */
+  'warning:escalate': z.object({ warningId: IdSchema, note: TextSchema }),
 } as const;
 
 /** The type of every command, e.g. `'criticism:post'`. */

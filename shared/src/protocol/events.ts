@@ -2,31 +2,52 @@ import { z } from 'zod';
 import {
   AgendaItemDefinitionSchema,
   CriticismDraftSchema,
+  CriticismRuling,
+  DirectiveDraftSchema,
+  DirectiveRecordSchema,
   IdSchema,
   InstantSchema,
+  IsoDateSchema,
   NameSchema,
   OrganisationUnitSchema,
   ParticipantSchema,
   ReportSubmissionSchema,
   ReviewSessionDefinitionSchema,
+  TextSchema,
+  VerificationSchema,
+  WarningRecordSchema,
 } from './schemas/index.js';
+
+const at = { at: InstantSchema };
 
 /**
  * Every event the log may hold, by type (`domain:verb`, past tense). The payload schema is
  * the only definition of its shape.
  */
 export const eventPayloads = {
-  /** The session was convened; always `seq` 1 of its log. */
+  /** The session was convened (as a draft); always `seq` 1 of its log. */
   'session:created': ReviewSessionDefinitionSchema,
   /** The chair renamed the session. */
   'session:renamed': z.object({ title: NameSchema }),
+  /** The notice was published with its date: the session is `noticed`. */
+  'session:noticed': z.object({ noticeDate: IsoDateSchema, ...at }),
+  /** The chair closed the session. */
+  'session:closed': z.object({ ...at }),
+  /** A day was opened; the first one puts the session `in-session`. */
+  'day:opened': z.object({ dayId: IdSchema, ...at }),
+  /** A day was adjourned. */
+  'day:adjourned': z.object({ dayId: IdSchema, ...at }),
+  /** The roll call marked a participant present or absent for a day. */
+  'attendance:recorded': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
+  /** A participant connected while a day was open (recorded once per day). */
+  'attendance:connected': z.object({ dayId: IdSchema, participantId: IdSchema, ...at }),
   /** A unit joined the session's hierarchy. */
   'unit:added': z.object({ unit: OrganisationUnitSchema }),
   /** Someone was invited with a role (the token itself never enters the log). */
   'participant:invited': z.object({ participant: ParticipantSchema }),
   /** A slot was added to a day, at the given position. */
   'agenda:item-added': z.object({ item: AgendaItemDefinitionSchema, order: z.number().int().min(0) }),
-  /** The chair started an item: the unit presents. */
+  /** The chair started an item: the unit presents and its clock runs. */
   'agenda:item-started': z.object({ itemId: IdSchema, startedAt: InstantSchema }),
   /** The chair opened the floor on the item. */
   'agenda:floor-opened': z.object({ itemId: IdSchema, openedAt: InstantSchema }),
@@ -34,12 +55,77 @@ export const eventPayloads = {
   'agenda:item-closed': z.object({ itemId: IdSchema, closedAt: InstantSchema }),
   /** The item was deferred; `newItemId` is the pending item created on the later day. */
   'agenda:item-deferred': z.object({ itemId: IdSchema, toDayId: IdSchema, newItemId: IdSchema }),
+  /** The item's clock stopped. */
+  'agenda:timer-paused': z.object({ itemId: IdSchema, ...at }),
+  /** The item's clock runs again. */
+  'agenda:timer-resumed': z.object({ itemId: IdSchema, ...at }),
+  /** The item was given more time. */
+  'agenda:time-extended': z.object({ itemId: IdSchema, minutes: z.number().int().min(1).max(120) }),
+  /** A participant asked to speak. */
+  'floor:hand-raised': z.object({ participantId: IdSchema, ...at }),
+  /** A participant withdrew, or was given the floor. */
+  'floor:hand-lowered': z.object({ participantId: IdSchema }),
+  /** The chair gave a participant the floor on an item. */
+  'floor:given': z.object({ participantId: IdSchema, itemId: IdSchema, ...at }),
+  /** The current speech ended; its length is `at` minus the `floor:given` time. */
+  'floor:speech-ended': z.object({ participantId: IdSchema, ...at }),
   /** A unit's report was submitted (or resubmitted, replacing the previous figures). */
   'report:submitted': ReportSubmissionSchema,
+  /** An inspector recorded a verified value. */
+  'report:verified': VerificationSchema,
   /** A criticism was posted against the unit of the item. */
   'criticism:posted': CriticismDraftSchema.extend({ criticismId: IdSchema, unitId: IdSchema.nullable() }),
   /** A participant endorsed a criticism. */
   'criticism:endorsed': z.object({ criticismId: IdSchema, participantId: IdSchema }),
+  /** The presenter answered a criticism. */
+  'criticism:responded': z.object({ criticismId: IdSchema, text: TextSchema }),
+  /** The chair ruled on a criticism. */
+  'criticism:ruled': z.object({ criticismId: IdSchema, ruling: z.enum(CriticismRuling), note: TextSchema.nullable() }),
+  /** The chair hid a criticism from the live views. */
+  'criticism:hidden': z.object({ criticismId: IdSchema, reason: TextSchema }),
+  /** A directive was issued. */
+  'directive:issued': DirectiveDraftSchema.extend({
+    directiveId: IdSchema,
+    orderedByUnitId: IdSchema.nullable(),
+    itemId: IdSchema.nullable(),
+  }),
+  /** The assignee unit took note. */
+  'directive:acknowledged': z.object({ directiveId: IdSchema }),
+  /** The assignee unit filed its answer. */
+  'directive:answered': z.object({ directiveId: IdSchema, text: TextSchema }),
+  /** The holding level passed the explanation up the line. */
+  'directive:forwarded': z.object({
+    directiveId: IdSchema,
+    fromUnitId: IdSchema,
+    toUnitId: IdSchema,
+    remarks: TextSchema.nullable(),
+  }),
+  /** The ordering level accepted or rejected the answer. */
+  'directive:reviewed': z.object({
+    directiveId: IdSchema,
+    decision: z.enum(['accepted', 'rejected']),
+    note: TextSchema.nullable(),
+  }),
+  /** The directive was closed. */
+  'directive:closed': z.object({ directiveId: IdSchema }),
+  /** A directive still open in the previous period's session, carried into this one. */
+  'directive:carried-over': z.object({ directive: DirectiveRecordSchema, fromSessionId: IdSchema }),
+  /** A warning was issued to a unit under the threshold. */
+  'warning:issued': z.object({
+    warningId: IdSchema,
+    unitId: IdSchema,
+    fulfilment: z.number().finite().nullable(),
+    threshold: z.number().min(0).max(1),
+    note: TextSchema.nullable(),
+  }),
+  /** A proposed warning was waived, with the reason. */
+  'warning:waived': z.object({ unitId: IdSchema, fulfilment: z.number().finite().nullable(), reason: TextSchema }),
+  /** An open warning from the previous period, carried into this session for a second review. */
+  'warning:carried-over': z.object({ warning: WarningRecordSchema, fromSessionId: IdSchema }),
+  /** The second review lifted the warning. */
+  'warning:lifted': z.object({ warningId: IdSchema, note: TextSchema }),
+  /** The second review escalated the warning: removal of the managers is recommended. */
+  'warning:escalated': z.object({ warningId: IdSchema, note: TextSchema }),
 } as const;
 
 /** The type of every event, e.g. `'criticism:posted'`. */

@@ -6,16 +6,13 @@ export function logOf(
   options: { firstSeq?: number; actorId?: string } = {},
 ): SessionEvent[] {
   const firstSeq = options.firstSeq ?? 1;
-  return events.map(
-    (event, i) =>
-      ({
-        ...event,
-        seq: firstSeq + i,
-        sessionId: 's1',
-        at: '2026-04-13T09:00:00.000Z',
-        actorId: options.actorId ?? 'chair-1',
-      }),
-  );
+  return events.map((event, i) => ({
+    ...event,
+    seq: firstSeq + i,
+    sessionId: 's1',
+    at: '2026-04-13T09:00:00.000Z',
+    actorId: options.actorId ?? 'chair-1',
+  }));
 }
 
 export const created: NewEvent = {
@@ -28,8 +25,10 @@ export const created: NewEvent = {
       { id: 'd1', date: '2026-04-13', title: 'Day 1' },
       { id: 'd2', date: '2026-04-14', title: 'Day 2' },
     ],
-    thresholds: { warningBelow: 0.7 },
+    thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
     conferenceLink: null,
     createdAt: '2026-04-01T00:00:00.000Z',
+    organiserUnitId: null,
+    previousSessionId: null,
   },
 };

@@ -10,12 +10,7 @@ import {
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-
-function itemOrThrow(state: SessionState, itemId: string): AgendaItemState {
-  const item = state.agenda[itemId];
-  if (!item) throw new DomainError('NOT_FOUND', `There is no agenda item ${itemId} in this session.`);
-  return item;
-}
+import { itemOrThrow, liveItemOrThrow } from './guards.js';
 
 function requireTransition(item: AgendaItemState, to: AgendaItemStatus): void {
   if (!canTransition(item.status, to)) {
@@ -36,7 +31,7 @@ export function decideAddItem(
     throw new DomainError('NOT_FOUND', `There is no organisation unit ${payload.unitId} in this session.`);
   }
   const order = Object.values(state.agenda).filter((i) => i.dayId === payload.dayId).length;
-  return [newEvent('agenda:item-added', { item: { ...payload, id: ctx.newId() }, order })];
+  return [newEvent('agenda:item-added', { item: { ...payload, id: ctx.newId(), warningId: null }, order })];
 }
 
 /** Starts a pending item; only one item may hold the floor at a time. */
@@ -47,6 +42,9 @@ export function decideStartItem(
 ): NewEvent[] {
   const item = itemOrThrow(state, payload.itemId);
   requireTransition(item, 'presenting');
+  if (state.days[item.dayId]?.status !== 'open') {
+    throw new DomainError('CONFLICT', 'Open the day before starting its items.');
+  }
   const live = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
   if (live && isLive(live.status)) {
     throw new DomainError('CONFLICT', `Close or defer "${live.topic}" before starting another item.`);
@@ -89,5 +87,83 @@ export function decideDeferItem(
   const to = days.findIndex((d) => d.id === payload.toDayId);
   if (to === -1) throw new DomainError('NOT_FOUND', `There is no day ${payload.toDayId} in this session.`);
   if (to <= from) throw new DomainError('CONFLICT', 'An item can only be deferred to a later day.');
+  if (state.days[payload.toDayId]?.status === 'adjourned') {
+    throw new DomainError('CONFLICT', 'That day is already adjourned.');
+  }
   return [newEvent('agenda:item-deferred', { itemId: item.id, toDayId: payload.toDayId, newItemId: ctx.newId() })];
+}
+
+function runningItem(state: SessionState, itemId: string): AgendaItemState {
+  const item = itemOrThrow(state, itemId);
+  if (!isLive(item.status)) throw new DomainError('CONFLICT', `"${item.topic}" is not on the floor.`);
+  return item;
+}
+
+/** Stops the item's clock. */
+export function decidePauseTimer(
+  state: SessionState,
+  payload: CommandOf<'agenda:pause-timer'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const item = runningItem(state, payload.itemId);
+  if (item.timer.runningSince === null) throw new DomainError('CONFLICT', 'The clock is already paused.');
+  return [newEvent('agenda:timer-paused', { itemId: item.id, at: ctx.now })];
+}
+
+/** Restarts the item's clock. */
+export function decideResumeTimer(
+  state: SessionState,
+  payload: CommandOf<'agenda:resume-timer'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const item = runningItem(state, payload.itemId);
+  if (item.timer.runningSince !== null) throw new DomainError('CONFLICT', 'The clock is already running.');
+  return [newEvent('agenda:timer-resumed', { itemId: item.id, at: ctx.now })];
+}
+
+/** Gives the item more time. */
+export function decideExtendTime(state: SessionState, payload: CommandOf<'agenda:extend-time'>['payload']): NewEvent[] {
+  const item = runningItem(state, payload.itemId);
+  return [newEvent('agenda:time-extended', { itemId: item.id, minutes: payload.minutes })];
+}
+
+/** A participant asks to speak on the item on the floor. */
+export function decideRaiseHand(state: SessionState, ctx: DecideContext): NewEvent[] {
+  liveItemOrThrow(state);
+  if (state.floor.queue.some((q) => q.participantId === ctx.actor.id)) {
+    throw new DomainError('CONFLICT', 'Your hand is already raised.');
+  }
+  if (state.floor.speaker?.participantId === ctx.actor.id) throw new DomainError('CONFLICT', 'You have the floor.');
+  return [newEvent('floor:hand-raised', { participantId: ctx.actor.id, at: ctx.now })];
+}
+
+/** A participant withdraws the request to speak. */
+export function decideLowerHand(state: SessionState, ctx: DecideContext): NewEvent[] {
+  if (!state.floor.queue.some((q) => q.participantId === ctx.actor.id)) {
+    throw new DomainError('CONFLICT', 'Your hand is not raised.');
+  }
+  return [newEvent('floor:hand-lowered', { participantId: ctx.actor.id })];
+}
+
+/** The chair gives a participant the floor; the current speech, if any, ends. */
+export function decideGiveFloor(
+  state: SessionState,
+  payload: CommandOf<'floor:give'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const item = liveItemOrThrow(state);
+  if (!state.participants[payload.participantId]) {
+    throw new DomainError('NOT_FOUND', `There is no participant ${payload.participantId}.`);
+  }
+  if (state.floor.speaker?.participantId === payload.participantId) {
+    throw new DomainError('CONFLICT', 'That participant already has the floor.');
+  }
+  return [newEvent('floor:given', { participantId: payload.participantId, itemId: item.id, at: ctx.now })];
+}
+
+/** The chair ends the current speech. */
+export function decideEndSpeech(state: SessionState, ctx: DecideContext): NewEvent[] {
+  const speaker = state.floor.speaker;
+  if (!speaker) throw new DomainError('CONFLICT', 'Nobody has the floor.');
+  return [newEvent('floor:speech-ended', { participantId: speaker.participantId, at: ctx.now })];
 }

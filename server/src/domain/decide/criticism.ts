@@ -1,8 +1,9 @@
 import { newEvent, type CommandOf, type NewEvent, type SessionState } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
+import { criticismOrThrow } from './guards.js';
 
-/** Posts a criticism on the item whose floor is open, against its unit. */
+/** Posts a criticism on the item on the floor, against its unit. */
 export function decidePostCriticism(
   state: SessionState,
   payload: CommandOf<'criticism:post'>['payload'],
@@ -28,11 +29,39 @@ export function decideEndorseCriticism(
   payload: CommandOf<'criticism:endorse'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  const criticism = state.criticisms[payload.criticismId];
-  if (!criticism) throw new DomainError('NOT_FOUND', `There is no criticism ${payload.criticismId}.`);
+  const criticism = criticismOrThrow(state, payload.criticismId);
   if (criticism.authorId === ctx.actor.id) throw new DomainError('CONFLICT', 'You cannot endorse your own criticism.');
   if (criticism.endorsedBy.includes(ctx.actor.id)) {
     throw new DomainError('CONFLICT', 'You have already endorsed this criticism.');
   }
   return [newEvent('criticism:endorsed', { criticismId: criticism.id, participantId: ctx.actor.id })];
+}
+
+/** The criticised unit's presenter (or the chair) answers a criticism. */
+export function decideRespond(
+  state: SessionState,
+  payload: CommandOf<'criticism:respond'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const criticism = criticismOrThrow(state, payload.criticismId);
+  if (ctx.actor.role === 'presenter' && ctx.actor.unitId !== criticism.unitId) {
+    throw new DomainError('FORBIDDEN', 'A presenter answers criticism of their own unit only.');
+  }
+  return [newEvent('criticism:responded', payload)];
+}
+
+/** The chair rules on a criticism; a ruling may be changed, never to the same value. */
+export function decideRule(state: SessionState, payload: CommandOf<'criticism:rule'>['payload']): NewEvent[] {
+  const criticism = criticismOrThrow(state, payload.criticismId);
+  if (criticism.ruling?.ruling === payload.ruling && criticism.ruling.note === payload.note) {
+    throw new DomainError('CONFLICT', `The criticism is already ${payload.ruling}.`);
+  }
+  return [newEvent('criticism:ruled', payload)];
+}
+
+/** The chair hides a criticism from the live views; the reason goes into the minutes. */
+export function decideHide(state: SessionState, payload: CommandOf<'criticism:hide'>['payload']): NewEvent[] {
+  const criticism = criticismOrThrow(state, payload.criticismId);
+  if (criticism.hidden) throw new DomainError('CONFLICT', 'The criticism is already hidden.');
+  return [newEvent('criticism:hidden', payload)];
 }

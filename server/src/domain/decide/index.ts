@@ -1,9 +1,32 @@
 import type { Command, NewEvent, SessionState } from '@plenum/shared';
-import { decideAddItem, decideCloseItem, decideDeferItem, decideOpenFloor, decideStartItem } from './agenda.js';
+import {
+  decideAddItem,
+  decideCloseItem,
+  decideDeferItem,
+  decideEndSpeech,
+  decideExtendTime,
+  decideGiveFloor,
+  decideLowerHand,
+  decideOpenFloor,
+  decidePauseTimer,
+  decideRaiseHand,
+  decideResumeTimer,
+  decideStartItem,
+} from './agenda.js';
 import type { DecideContext } from './context.js';
-import { decideEndorseCriticism, decidePostCriticism } from './criticism.js';
-import { decideSubmitReport } from './report.js';
-import { decideAddUnit, decideRename } from './session.js';
+import { decideEndorseCriticism, decideHide, decidePostCriticism, decideRespond, decideRule } from './criticism.js';
+import { decideAcknowledge, decideAnswer, decideClose, decideForward, decideIssue, decideReview } from './directive.js';
+import { decideSubmitReport, decideVerify } from './report.js';
+import {
+  decideAddUnit,
+  decideAdjournDay,
+  decideCloseSession,
+  decideOpenDay,
+  decidePublishNotice,
+  decideRecordAttendance,
+  decideRename,
+} from './session.js';
+import { decideEscalateWarning, decideIssueWarning, decideLiftWarning, decideWaiveWarning } from './warning.js';
 
 export type { DecideContext } from './context.js';
 
@@ -13,6 +36,18 @@ export type { DecideContext } from './context.js';
  */
 export function decide(state: SessionState, command: Command, ctx: DecideContext): NewEvent[] {
   switch (command.type) {
+    case 'session:rename':
+      return decideRename(state, command.payload);
+    case 'session:publish-notice':
+      return decidePublishNotice(state, command.payload, ctx);
+    case 'session:close':
+      return decideCloseSession(state, ctx);
+    case 'day:open':
+      return decideOpenDay(state, command.payload, ctx);
+    case 'day:adjourn':
+      return decideAdjournDay(state, command.payload, ctx);
+    case 'attendance:record':
+      return decideRecordAttendance(state, command.payload);
     case 'unit:add':
       return decideAddUnit(state, command.payload);
     case 'agenda:add-item':
@@ -25,14 +60,54 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
       return decideCloseItem(state, command.payload, ctx);
     case 'agenda:defer-item':
       return decideDeferItem(state, command.payload, ctx);
+    case 'agenda:pause-timer':
+      return decidePauseTimer(state, command.payload, ctx);
+    case 'agenda:resume-timer':
+      return decideResumeTimer(state, command.payload, ctx);
+    case 'agenda:extend-time':
+      return decideExtendTime(state, command.payload);
+    case 'floor:raise-hand':
+      return decideRaiseHand(state, ctx);
+    case 'floor:lower-hand':
+      return decideLowerHand(state, ctx);
+    case 'floor:give':
+      return decideGiveFloor(state, command.payload, ctx);
+    case 'floor:end-speech':
+      return decideEndSpeech(state, ctx);
     case 'report:submit':
       return decideSubmitReport(state, command.payload, ctx);
+    case 'report:verify':
+      return decideVerify(state, command.payload);
     case 'criticism:post':
       return decidePostCriticism(state, command.payload, ctx);
     case 'criticism:endorse':
       return decideEndorseCriticism(state, command.payload, ctx);
-    case 'session:rename':
-      return decideRename(state, command.payload);
+    case 'criticism:respond':
+      return decideRespond(state, command.payload, ctx);
+    case 'criticism:rule':
+      return decideRule(state, command.payload);
+    case 'criticism:hide':
+      return decideHide(state, command.payload);
+    case 'directive:issue':
+      return decideIssue(state, command.payload, ctx);
+    case 'directive:acknowledge':
+      return decideAcknowledge(state, command.payload, ctx);
+    case 'directive:answer':
+      return decideAnswer(state, command.payload, ctx);
+    case 'directive:forward':
+      return decideForward(state, command.payload, ctx);
+    case 'directive:review':
+      return decideReview(state, command.payload);
+    case 'directive:close':
+      return decideClose(state, command.payload);
+    case 'warning:issue':
+      return decideIssueWarning(state, command.payload, ctx);
+    case 'warning:waive':
+      return decideWaiveWarning(state, command.payload);
+    case 'warning:lift':
+      return decideLiftWarning(state, command.payload);
+    case 'warning:escalate':
+      return decideEscalateWarning(state, command.payload);
     default: {
       const unknown: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unknown)}`);

@@ -1,6 +1,7 @@
 import { newEvent, type CommandOf, type NewEvent, type SessionState } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
+import { requireUnit } from './guards.js';
 
 /** Submits a unit's report. A presenter may submit only for the unit their invitation names. */
 export function decideSubmitReport(
@@ -8,11 +9,20 @@ export function decideSubmitReport(
   payload: CommandOf<'report:submit'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  if (!state.units[payload.unitId]) {
-    throw new DomainError('NOT_FOUND', `There is no organisation unit ${payload.unitId} in this session.`);
-  }
+  requireUnit(state, payload.unitId);
   if (ctx.actor.role === 'presenter' && ctx.actor.unitId !== payload.unitId) {
     throw new DomainError('FORBIDDEN', 'A presenter submits the report of their own unit only.');
   }
   return [newEvent('report:submitted', payload)];
+}
+
+/** Records a verified value against a submitted report's indicator. */
+export function decideVerify(state: SessionState, payload: CommandOf<'report:verify'>['payload']): NewEvent[] {
+  requireUnit(state, payload.unitId);
+  const report = state.reports[payload.unitId];
+  if (!report) throw new DomainError('CONFLICT', 'The unit has not submitted its report yet.');
+  if (!report.indicators.some((i) => i.id === payload.indicatorId)) {
+    throw new DomainError('NOT_FOUND', `The unit's report has no indicator ${payload.indicatorId}.`);
+  }
+  return [newEvent('report:verified', payload)];
 }

@@ -1,11 +1,86 @@
-import { newEvent, type CommandOf, type NewEvent, type SessionState } from '@plenum/shared';
+import { isLive, newEvent, proposedWarnings, type CommandOf, type NewEvent, type SessionState } from '@plenum/shared';
 import { DomainError } from '../errors.js';
+import type { DecideContext } from './context.js';
+import { requireDay } from './guards.js';
 
 /** Renames the session. */
 export function decideRename(state: SessionState, payload: CommandOf<'session:rename'>['payload']): NewEvent[] {
   if (state.definition?.title === payload.title)
     throw new DomainError('CONFLICT', 'The session already has that title.');
   return [newEvent('session:renamed', payload)];
+}
+
+/** Publishes the notice: the schedule is fixed and every invitee sees it. */
+export function decidePublishNotice(
+  state: SessionState,
+  payload: CommandOf<'session:publish-notice'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const firstDay = state.definition?.days[0]?.date;
+  if (firstDay !== undefined && payload.noticeDate > firstDay) {
+    throw new DomainError('CONFLICT', 'The notice must be dated on or before the first day.');
+  }
+  return [newEvent('session:noticed', { noticeDate: payload.noticeDate, at: ctx.now })];
+}
+
+/** Closes the session: no item live, no day open, every proposed warning decided. */
+export function decideCloseSession(state: SessionState, ctx: DecideContext): NewEvent[] {
+  const live = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
+  if (live && isLive(live.status)) throw new DomainError('CONFLICT', `Close "${live.topic}" first.`);
+  const pending = proposedWarnings(state);
+  if (pending.length > 0) {
+    const names = pending.map((p) => state.units[p.unitId]?.name ?? p.unitId).join(', ');
+    throw new DomainError('CONFLICT', `Decide the proposed warnings first (issue or waive): ${names}.`);
+  }
+  const events: NewEvent[] = Object.entries(state.days)
+    .filter(([, day]) => day.status === 'open')
+    .map(([dayId]) => newEvent('day:adjourned', { dayId, at: ctx.now }));
+  events.push(newEvent('session:closed', { at: ctx.now }));
+  return events;
+}
+
+/** Opens a day; one day at a time. */
+export function decideOpenDay(
+  state: SessionState,
+  payload: CommandOf<'day:open'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  requireDay(state, payload.dayId);
+  if (state.days[payload.dayId]!.status !== 'scheduled')
+    throw new DomainError('CONFLICT', 'That day was already opened.');
+  const open = Object.entries(state.days).find(([, day]) => day.status === 'open');
+  if (open) throw new DomainError('CONFLICT', 'Adjourn the open day first.');
+  return [newEvent('day:opened', { dayId: payload.dayId, at: ctx.now })];
+}
+
+/** Adjourns an open day, once no item of it holds the floor. */
+export function decideAdjournDay(
+  state: SessionState,
+  payload: CommandOf<'day:adjourn'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  requireDay(state, payload.dayId);
+  if (state.days[payload.dayId]!.status !== 'open') throw new DomainError('CONFLICT', 'That day is not open.');
+  const live = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
+  if (live && live.dayId === payload.dayId && isLive(live.status)) {
+    throw new DomainError('CONFLICT', `Close or defer "${live.topic}" first.`);
+  }
+  return [newEvent('day:adjourned', { dayId: payload.dayId, at: ctx.now })];
+}
+
+/** Records the roll call for one participant on one day. */
+export function decideRecordAttendance(
+  state: SessionState,
+  payload: CommandOf<'attendance:record'>['payload'],
+): NewEvent[] {
+  requireDay(state, payload.dayId);
+  if (!state.participants[payload.participantId]) {
+    throw new DomainError('NOT_FOUND', `There is no participant ${payload.participantId}.`);
+  }
+  if (state.attendance[payload.dayId]?.[payload.participantId]?.present === payload.present) {
+    throw new DomainError('CONFLICT', 'The roll call already says so.');
+  }
+  return [newEvent('attendance:recorded', payload)];
 }
 
 /** Adds an organisation unit; its parent, if named, must already be there. */

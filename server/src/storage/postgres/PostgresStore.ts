@@ -100,10 +100,13 @@ export class PostgresStore implements Store {
         }
       }
       if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
-      const events = request.events.map(
-        (event, i) =>
-          ({ ...event, seq: head + i + 1, sessionId, at: request.at, actorId: request.actorId }),
-      );
+      const events = request.events.map((event, i) => ({
+        ...event,
+        seq: head + i + 1,
+        sessionId,
+        at: request.at,
+        actorId: request.actorId,
+      }));
       await client.query(
         `INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id)
          SELECT $1, s, $2, $3, t, p, $4 FROM unnest($5::int[], $6::text[], $7::jsonb[]) AS u(s, t, p)`,

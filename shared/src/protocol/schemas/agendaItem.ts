@@ -27,5 +27,7 @@ export const AgendaItemDefinitionSchema = z.object({
   unitId: IdSchema.nullable(),
   topic: NameSchema,
   plannedMinutes: z.number().int().min(1).max(600),
+  /** Set on a "second review" item: the open warning from the previous period it reviews. */
+  warningId: IdSchema.nullable().default(null),
 });
 export type AgendaItemDefinition = z.infer<typeof AgendaItemDefinitionSchema>;

@@ -26,3 +26,14 @@ export const CriticismDraftSchema = z.object({
   text: TextSchema,
 });
 export type CriticismDraft = z.infer<typeof CriticismDraftSchema>;
+
+/** The chair's ruling on a criticism. */
+export const CriticismRuling = {
+  /** The point stands; it goes into the minutes as upheld. */
+  upheld: 'upheld',
+  /** The point does not stand. */
+  dismissed: 'dismissed',
+  /** Referred elsewhere (e.g. to an inspection) for a decision. */
+  referred: 'referred',
+} as const;
+export type CriticismRuling = (typeof CriticismRuling)[keyof typeof CriticismRuling];

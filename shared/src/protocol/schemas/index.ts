@@ -5,3 +5,6 @@ export * from './reviewSession.js';
 export * from './agendaItem.js';
 export * from './report.js';
 export * from './criticism.js';
+export * from './directive.js';
+export * from './warning.js';
+export * from './carried.js';

@@ -10,9 +10,13 @@ export const IndicatorSchema = z.object({
   planned: FigureSchema,
   reported: FigureSchema,
   /** Weight in the overall fulfilment; 1 when not given. */
-  weight: z.number().finite().min(0).max(1000),
+  weight: z.number().finite().min(0).max(1000).default(1),
   /** The production indicator decides warnings; at most one per report. */
-  isProduction: z.boolean(),
+  isProduction: z.boolean().default(false),
+  /** What the unit achieved on this indicator in the previous period, if known. */
+  previous: FigureSchema.nullable().default(null),
+  /** The indicator this one is a part of; the parts of a total must add up to it. */
+  partOf: IdSchema.nullable().default(null),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -30,5 +34,25 @@ export const ReportSubmissionSchema = z
   .refine((r) => new Set(r.indicators.map((i) => i.id)).size === r.indicators.length, {
     message: 'indicator ids must be unique',
     path: ['indicators'],
-  });
+  })
+  .refine(
+    (r) =>
+      r.indicators.every(
+        (i) => i.partOf === null || (i.partOf !== i.id && r.indicators.some((t) => t.id === i.partOf)),
+      ),
+    {
+      message: 'partOf must name another indicator of the same report',
+      path: ['indicators'],
+    },
+  );
+
+/** An inspector's verified value for one indicator, with the finding and the evidence. */
+export const VerificationSchema = z.object({
+  unitId: IdSchema,
+  indicatorId: IdSchema,
+  verified: FigureSchema,
+  finding: TextSchema,
+  evidence: TextSchema.nullable(),
+});
+export type Verification = z.infer<typeof VerificationSchema>;
 export type ReportSubmission = z.infer<typeof ReportSubmissionSchema>;

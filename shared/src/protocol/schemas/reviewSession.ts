@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, IsoDateSchema, Limits, NameSchema, PeriodSchema } from './common.js';
 
+/** Where a review session stands: `draft` → `noticed` → `in-session` → `closed`. */
+export const SessionStatus = {
+  /** Being prepared by the chair; participants may already be invited. */
+  draft: 'draft',
+  /** The notice is published: the schedule is fixed and visible to every invitee. */
+  noticed: 'noticed',
+  /** At least one day has been opened. */
+  inSession: 'in-session',
+  /** Closed by the chair; warnings decided; the record is final. */
+  closed: 'closed',
+} as const;
+export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
+
 /** One day of a multi-day review. */
 export const SessionDaySchema = z.object({
   id: IdSchema,
@@ -13,11 +26,13 @@ export type SessionDay = z.infer<typeof SessionDaySchema>;
 export const ThresholdsSchema = z.object({
   /** Fulfilment of the production indicator below this share (0..1) earns a warning. */
   warningBelow: z.number().min(0).max(1),
+  /** A reported value above the previous period's by more than this factor is flagged. */
+  jumpFactor: z.number().min(1).max(100).default(1.5),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
 /** Default thresholds: under 70 % of planned production gets a warning. */
-export const defaultThresholds: Thresholds = { warningBelow: 0.7 };
+export const defaultThresholds: Thresholds = { warningBelow: 0.7, jumpFactor: 1.5 };
 
 /** What a convened review is: title, period, days, thresholds, conference link. */
 export const ReviewSessionDefinitionSchema = z.object({
@@ -32,5 +47,9 @@ export const ReviewSessionDefinitionSchema = z.object({
     .max(Limits.nameLength * 2)
     .nullable(),
   createdAt: InstantSchema,
+  /** The unit that convenes the review; explanations travel up the line to it. Null: the top of the hierarchy. */
+  organiserUnitId: IdSchema.nullable().default(null),
+  /** The session of the previous period this one follows up (warnings, directives), if any. */
+  previousSessionId: IdSchema.nullable().default(null),
 });
 export type ReviewSessionDefinition = z.infer<typeof ReviewSessionDefinitionSchema>;

@@ -1,0 +1,41 @@
+import type { AgendaItemState, CriticismState, DirectiveState, SessionState } from '@plenum/shared';
+import { DomainError } from '../errors.js';
+
+/** The agenda item, or NOT_FOUND. */
+export function itemOrThrow(state: SessionState, itemId: string): AgendaItemState {
+  const item = state.agenda[itemId];
+  if (!item) throw new DomainError('NOT_FOUND', `There is no agenda item ${itemId} in this session.`);
+  return item;
+}
+
+/** The criticism, or NOT_FOUND. */
+export function criticismOrThrow(state: SessionState, criticismId: string): CriticismState {
+  const criticism = state.criticisms[criticismId];
+  if (!criticism) throw new DomainError('NOT_FOUND', `There is no criticism ${criticismId}.`);
+  return criticism;
+}
+
+/** The directive, or NOT_FOUND. */
+export function directiveOrThrow(state: SessionState, directiveId: string): DirectiveState {
+  const directive = state.directives[directiveId];
+  if (!directive) throw new DomainError('NOT_FOUND', `There is no directive ${directiveId}.`);
+  return directive;
+}
+
+/** NOT_FOUND unless the unit is part of the session. */
+export function requireUnit(state: SessionState, unitId: string): void {
+  if (!state.units[unitId])
+    throw new DomainError('NOT_FOUND', `There is no organisation unit ${unitId} in this session.`);
+}
+
+/** NOT_FOUND unless the day is part of the session. */
+export function requireDay(state: SessionState, dayId: string): void {
+  if (!state.days[dayId]) throw new DomainError('NOT_FOUND', `There is no day ${dayId} in this session.`);
+}
+
+/** The item holding the floor now, or CONFLICT. */
+export function liveItemOrThrow(state: SessionState): AgendaItemState {
+  const item = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
+  if (!item) throw new DomainError('CONFLICT', 'No agenda item is on the floor.');
+  return item;
+}

@@ -1,0 +1,78 @@
+import {
+  newEvent,
+  proposedWarnings,
+  unitStandings,
+  type CommandOf,
+  type NewEvent,
+  type SessionState,
+  type WarningState,
+} from '@plenum/shared';
+import { DomainError } from '../errors.js';
+import type { DecideContext } from './context.js';
+import { requireUnit } from './guards.js';
+
+function proposalOrThrow(state: SessionState, unitId: string) {
+  requireUnit(state, unitId);
+  const proposal = proposedWarnings(state).find((p) => p.unitId === unitId);
+  if (!proposal) {
+    const standing = unitStandings(state).find((s) => s.unit.id === unitId);
+    throw new DomainError(
+      'CONFLICT',
+      standing?.isUnderThreshold
+        ? 'A warning for this unit is already decided.'
+        : 'The unit is not under the threshold.',
+    );
+  }
+  return proposal;
+}
+
+/** Issues a proposed warning (the chair's note may edit its wording). */
+export function decideIssueWarning(
+  state: SessionState,
+  payload: CommandOf<'warning:issue'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const proposal = proposalOrThrow(state, payload.unitId);
+  return [
+    newEvent('warning:issued', {
+      warningId: ctx.newId(),
+      unitId: payload.unitId,
+      fulfilment: proposal.fulfilment,
+      threshold: proposal.threshold,
+      note: payload.note,
+    }),
+  ];
+}
+
+/** Waives a proposed warning, with the reason. */
+export function decideWaiveWarning(state: SessionState, payload: CommandOf<'warning:waive'>['payload']): NewEvent[] {
+  const proposal = proposalOrThrow(state, payload.unitId);
+  return [
+    newEvent('warning:waived', { unitId: payload.unitId, fulfilment: proposal.fulfilment, reason: payload.reason }),
+  ];
+}
+
+function carriedWarningOrThrow(state: SessionState, warningId: string): WarningState {
+  const warning = state.warnings[warningId];
+  if (!warning) throw new DomainError('NOT_FOUND', `There is no warning ${warningId}.`);
+  if (warning.carriedFromSessionId === null) {
+    throw new DomainError('CONFLICT', 'A warning is lifted or escalated at the next period’s review.');
+  }
+  if (warning.status !== 'open') throw new DomainError('CONFLICT', `The warning is already ${warning.status}.`);
+  return warning;
+}
+
+/** Second review: the unit improved; the warning is lifted. */
+export function decideLiftWarning(state: SessionState, payload: CommandOf<'warning:lift'>['payload']): NewEvent[] {
+  carriedWarningOrThrow(state, payload.warningId);
+  return [newEvent('warning:lifted', payload)];
+}
+
+/** Second review: still lagging; removal of the managers is recommended. */
+export function decideEscalateWarning(
+  state: SessionState,
+  payload: CommandOf<'warning:escalate'>['payload'],
+): NewEvent[] {
+  carriedWarningOrThrow(state, payload.warningId);
+  return [newEvent('warning:escalated', payload)];
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, TextSchema } from './common.js';
+import { DirectiveDraftSchema, DirectiveStatus } from './directive.js';
+import { WarningStatus } from './warning.js';
+
+/** One step of a directive's way up the line. */
+export const DirectiveStepSchema = z.object({
+  /** `acknowledged`, `answered`, `forwarded`, `accepted`, `rejected`, `closed`. */
+  action: z.enum(['acknowledged', 'answered', 'forwarded', 'accepted', 'rejected', 'closed']),
+  unitId: IdSchema.nullable(),
+  toUnitId: IdSchema.nullable(),
+  text: TextSchema.nullable(),
+  actorId: IdSchema,
+  at: InstantSchema,
+});
+export type DirectiveStep = z.infer<typeof DirectiveStepSchema>;
+
+/** A directive as it stands, e.g. when it carries into the next period's session. */
+export const DirectiveRecordSchema = DirectiveDraftSchema.extend({
+  id: IdSchema,
+  status: z.enum(DirectiveStatus),
+  orderedByUnitId: IdSchema.nullable(),
+  /** The unit that holds it now: the assignee, or a level above it on the way up. */
+  holderUnitId: IdSchema,
+  issuedAt: InstantSchema,
+  /** The session that issued it. */
+  sessionId: IdSchema,
+  steps: z.array(DirectiveStepSchema).max(200),
+});
+export type DirectiveRecord = z.infer<typeof DirectiveRecordSchema>;
+
+/** A warning as it stands, e.g. when it carries into the next period's session. */
+export const WarningRecordSchema = z.object({
+  id: IdSchema,
+  unitId: IdSchema,
+  status: z.enum(WarningStatus),
+  /** Production fulfilment when issued (0..n), or null when the unit had no production figure. */
+  fulfilment: z.number().finite().nullable(),
+  threshold: z.number().min(0).max(1),
+  note: TextSchema.nullable(),
+  issuedAt: InstantSchema,
+  /** The session (and period) that issued it. */
+  sessionId: IdSchema,
+  period: z.string(),
+  decisionNote: TextSchema.nullable(),
+});
+export type WarningRecord = z.infer<typeof WarningRecordSchema>;

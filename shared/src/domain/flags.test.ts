@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { reportFlags, type Flag } from './flags.js';
+import type { IndicatorState, ReportState } from './state.js';
+
+const indicator = (over: Partial<IndicatorState>): IndicatorState => ({
+  id: 'x',
+  name: 'X',
+  measure: 't',
+  planned: 100,
+  reported: 90,
+  verified: null,
+  finding: null,
+  evidence: null,
+  weight: 1,
+  isProduction: false,
+  previous: null,
+  partOf: null,
+  ...over,
+});
+
+const report = (indicators: IndicatorState[], history: ReportState['history'] = []): ReportState => ({
+  unitId: 'u',
+  indicators,
+  note: null,
+  submittedAt: '2026-04-10T00:00:00.000Z',
+  submittedBy: 'p',
+  revision: 1,
+  history,
+});
+
+const kinds = (flags: Flag[]) => flags.map((f) => f.kind);
+const options = { jumpFactor: 1.5, presentedAt: null };
+const positive = fc.double({ min: 1, max: 1e7, noNaN: true });
+
+describe('on-paper flags', () => {
+  test('verified below reported while the report claims the plan met', () => {
+    const flags = reportFlags(report([indicator({ id: 'a', planned: 100, reported: 100, verified: 80 })]), options);
+    expect(flags).toEqual([
+      { kind: 'verified-below-reported', indicatorId: 'a', params: { planned: 100, reported: 100, verified: 80 } },
+    ]);
+    expect(reportFlags(report([indicator({ planned: 100, reported: 90, verified: 80 })]), options)).toEqual([]);
+    expect(reportFlags(report([indicator({ planned: 100, reported: 110, verified: 110 })]), options)).toEqual([]);
+  });
+
+  test('exactly 100.0 % on several indicators, not on one', () => {
+    const one = report([indicator({ id: 'a', planned: 50, reported: 50 })]);
+    const two = report([
+      indicator({ id: 'a', planned: 50, reported: 50 }),
+      indicator({ id: 'b', planned: 8, reported: 8.0004 }),
+    ]);
+    expect(kinds(reportFlags(one, options))).toEqual([]);
+    expect(reportFlags(two, options)).toContainEqual({
+      kind: 'exactly-on-plan',
+      indicatorId: null,
+      params: { count: 2, indicators: 'X, X' },
+    });
+  });
+
+  test('a jump against the previous period beyond the factor', () => {
+    expect(kinds(reportFlags(report([indicator({ previous: 60, reported: 91 })]), options))).toEqual([
+      'jump-vs-previous',
+    ]);
+    expect(kinds(reportFlags(report([indicator({ previous: 60, reported: 90 })]), options))).toEqual([]);
+    expect(kinds(reportFlags(report([indicator({ previous: 0, reported: 90 })]), options))).toEqual([]);
+  });
+
+  test('parts that do not add up to their total', () => {
+    const parts = (a: number, b: number) =>
+      report([
+        indicator({ id: 'total', reported: 100 }),
+        indicator({ id: 'p1', reported: a, partOf: 'total', planned: 1000 }),
+        indicator({ id: 'p2', reported: b, partOf: 'total', planned: 1000 }),
+      ]);
+    expect(kinds(reportFlags(parts(60, 40), options))).toEqual([]);
+    expect(reportFlags(parts(70, 40), options)).toEqual([
+      { kind: 'parts-do-not-add-up', indicatorId: 'total', params: { total: 100, sumOfParts: 110, parts: 2 } },
+    ]);
+  });
+
+  test('a revision after the item was presented', () => {
+    const history = [
+      {
+        indicatorId: 'a',
+        field: 'reported' as const,
+        from: null,
+        to: 90,
+        actorId: 'p',
+        at: '2026-04-10T00:00:00.000Z',
+      },
+      { indicatorId: 'a', field: 'reported' as const, from: 90, to: 99, actorId: 'p', at: '2026-04-13T10:00:00.000Z' },
+    ];
+    const revised = report([indicator({ id: 'a', reported: 99 })], history);
+    expect(kinds(reportFlags(revised, { jumpFactor: 1.5, presentedAt: '2026-04-13T09:00:00.000Z' }))).toEqual([
+      'revised-after-presented',
+    ]);
+    expect(kinds(reportFlags(revised, { jumpFactor: 1.5, presentedAt: '2026-04-13T11:00:00.000Z' }))).toEqual([]);
+    expect(kinds(reportFlags(revised, options))).toEqual([]);
+  });
+
+  test('property: a report with no verification, no history, no parts and no previous figures raises at most exactly-on-plan', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ planned: positive, reported: positive }), { minLength: 1, maxLength: 10 }),
+        (items) => {
+          const flags = reportFlags(report(items.map((f, i) => indicator({ ...f, id: `i${i}` }))), options);
+          expect(flags.every((f) => f.kind === 'exactly-on-plan')).toBe(true);
+        },
+      ),
+    );
+  });
+
+  test('property: verified-below-reported fires exactly when reported ≥ plan > 0 and verified < reported', () => {
+    fc.assert(
+      fc.property(
+        positive,
+        positive,
+        fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: null }),
+        (planned, reported, verified) => {
+          const fired = kinds(reportFlags(report([indicator({ planned, reported, verified })]), options)).includes(
+            'verified-below-reported',
+          );
+          expect(fired).toBe(reported >= planned && verified !== null && verified < reported);
+        },
+      ),
+    );
+  });
+
+  test('property: the jump flag fires exactly above previous × factor, for any factor', () => {
+    fc.assert(
+      fc.property(positive, positive, fc.double({ min: 1, max: 10, noNaN: true }), (previous, reported, jumpFactor) => {
+        const fired = kinds(
+          reportFlags(report([indicator({ previous, reported })]), { jumpFactor, presentedAt: null }),
+        );
+        expect(fired.includes('jump-vs-previous')).toBe(reported > previous * jumpFactor);
+      }),
+    );
+  });
+
+  test('property: parts summing to their total never fire; a part changed by more than the tolerance always does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 1e5 }),
+        (values, delta) => {
+          const total = values.reduce((a, b) => a + b, 0);
+          const build = (extra: number) =>
+            report([
+              indicator({ id: 'total', reported: total }),
+              ...values.map((v, i) =>
+                indicator({ id: `p${i}`, reported: i === 0 ? v + extra : v, partOf: 'total', planned: 1e9 }),
+              ),
+            ]);
+          expect(kinds(reportFlags(build(0), options))).not.toContain('parts-do-not-add-up');
+          const big = Math.ceil(0.006 * Math.max(1, total)) + delta;
+          expect(kinds(reportFlags(build(big), options))).toContain('parts-do-not-add-up');
+        },
+      ),
+    );
+  });
+});

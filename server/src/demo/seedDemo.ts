@@ -34,7 +34,7 @@ function runner(deps: SeedDeps, sessionId: string, actor: Participant) {
   return async (command: Command) => deps.commands.execute(actor, sessionId, `seed-${deps.ids.next()}`, command);
 }
 
-/** The closed Q4 review: two units warned, one explanation on its way up the line. */
+/** The closed Q4 review: two units warned, one explanation filed and waiting at the county. */
 async function seedPreviousQuarter(deps: SeedDeps): Promise<string> {
   const { sessionId, chair } = await deps.sessions.createSession(demoPreviousSession, demoUnits, demoChairName);
   const run = runner(deps, sessionId, chair.participant);
@@ -57,10 +57,6 @@ async function seedPreviousQuarter(deps: SeedDeps): Promise<string> {
   await run({
     type: 'directive:answer',
     payload: { directiveId, text: 'Pumps in shaft B failed in November; spare parts were not delivered.' },
-  });
-  await run({
-    type: 'directive:forward',
-    payload: { directiveId, remarks: 'Eastfield County confirms the pump failure; supply is the cause.' },
   });
   await run({ type: 'warning:issue', payload: { unitId: 'coal-mine-3', note: 'Coal at 60 % of plan.' } });
   await run({ type: 'warning:issue', payload: { unitId: 'hillside-agriculture', note: null } });

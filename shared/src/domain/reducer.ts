@@ -325,11 +325,15 @@ export function applyEvent(state: S, event: SessionEvent): void {
         directive.status = 'acknowledged';
         directive.steps.push({ ...step, action: 'acknowledged' });
       } else if (event.type === 'directive:answered') {
+        // An explanation goes straight to the level above the unit, which passes it on.
+        const above = state.units[directive.assigneeUnitId]?.parentId ?? null;
         directive.status = 'answered';
-        directive.holderUnitId = directive.assigneeUnitId;
+        directive.holderUnitId =
+          directive.kind === 'explain-failure' && above !== null ? above : directive.assigneeUnitId;
         directive.steps.push({
           ...step,
           unitId: directive.assigneeUnitId,
+          toUnitId: directive.holderUnitId,
           action: 'answered',
           text: event.payload.text,
         });

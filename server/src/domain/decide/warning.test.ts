@@ -1,0 +1,68 @@
+import { proposedWarnings } from '@plenum/shared';
+import { describe, expect, test } from 'vitest';
+import { demoWorld, refusal } from '../testing.js';
+
+describe('warnings', () => {
+  test('the session closes only after every proposed warning is issued or waived', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const state = await commands.state(sessionId);
+    expect(proposedWarnings(state).map((p) => p.unitId)).toEqual(['coal-mine-3', 'eastfield-cement']);
+    expect((await refusal(run(byRole.chair, { type: 'session:close', payload: {} }))).message).toMatch(
+      /proposed warnings/,
+    );
+    expect(
+      (await refusal(run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'riverside-steel', note: null } })))
+        .message,
+    ).toMatch(/not under the threshold/);
+    await run(byRole.chair, {
+      type: 'warning:issue',
+      payload: { unitId: 'coal-mine-3', note: 'Second quarter running under plan.' },
+    });
+    await run(byRole.chair, {
+      type: 'warning:waive',
+      payload: { unitId: 'eastfield-cement', reason: 'Kiln rebuilt by order of the ministry.' },
+    });
+    expect(
+      (await refusal(run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'coal-mine-3', note: null } })))
+        .message,
+    ).toMatch(/already decided/);
+    await run(byRole.chair, { type: 'session:close', payload: {} });
+    const closed = await commands.state(sessionId);
+    expect(closed.status).toBe('closed');
+    expect(Object.values(closed.days).every((d) => d.status !== 'open')).toBe(true);
+    expect(closed.waivers['eastfield-cement']).toMatchObject({
+      reason: 'Kiln rebuilt by order of the ministry.',
+      fulfilment: 0.65,
+    });
+    // A closed session takes no more floor commands.
+    expect((await refusal(run(byRole.chair, { type: 'agenda:start-item', payload: { itemId: 'item-5' } }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  test('carried warnings are lifted or escalated at the second review, once', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const state = await commands.state(sessionId);
+    const carried = Object.values(state.warnings);
+    expect(carried.map((w) => [w.unitId, w.status, w.period])).toEqual([
+      ['coal-mine-3', 'open', '2025-Q4'],
+      ['hillside-agriculture', 'open', '2025-Q4'],
+    ]);
+    const secondReview = state.agendaOrder.map((id) => state.agenda[id]!).filter((i) => i.warningId !== null);
+    expect(secondReview.map((i) => [i.unitId, i.dayId])).toEqual([
+      ['coal-mine-3', 'day-1'],
+      ['hillside-agriculture', 'day-1'],
+    ]);
+    const [coal, hillside] = carried;
+    await run(byRole.chair, {
+      type: 'warning:escalate',
+      payload: { warningId: coal!.id, note: 'Still at 62 %: remove the director.' },
+    });
+    await run(byRole.chair, { type: 'warning:lift', payload: { warningId: hillside!.id, note: 'Up to 78 %.' } });
+    expect(
+      (await refusal(run(byRole.chair, { type: 'warning:lift', payload: { warningId: coal!.id, note: 'x' } }))).message,
+    ).toMatch(/already escalated/);
+    const after = await commands.state(sessionId);
+    expect([after.warnings[coal!.id]!.status, after.warnings[hillside!.id]!.status]).toEqual(['escalated', 'lifted']);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Command, Participant } from '@plenum/shared';
+import { expect } from 'vitest';
+import { ensureDemo } from '../demo/seedDemo.js';
+import { InMemoryStore } from '../storage/InMemoryStore.js';
+import { CommandService } from './commandService.js';
+import { DomainError } from './errors.js';
+import type { Clock, IdGenerator } from './ports.js';
+import { SessionService } from './sessionService.js';
+import { SessionStates } from './sessionStates.js';
+
+/** A clock the test moves by hand. */
+export function manualClock(start = '2026-04-13T09:00:00.000Z') {
+  let now = Date.parse(start);
+  const clock: Clock = { now: () => new Date(now) };
+  return { clock, advance: (ms: number) => (now += ms) };
+}
+
+/** Ids id1, id2, … in order. */
+export function sequentialIds(): IdGenerator {
+  let n = 0;
+  return { next: () => `id${++n}` };
+}
+
+/** The demo seeded into an in-memory store, with the real services and a participant per role. */
+export async function demoWorld(clock: Clock = manualClock().clock) {
+  const store = new InMemoryStore();
+  const ids = sequentialIds();
+  const commands = new CommandService({ store, states: new SessionStates(store), clock, ids });
+  let token = 0;
+  const sessions = new SessionService({
+    commands,
+    invitations: store,
+    clock,
+    ids,
+    tokens: { issue: () => ({ token: `t${++token}`, hash: `h${token}` }) },
+  });
+  const demo = await ensureDemo({ sessions, commands, settings: store, ids });
+  const byRole = Object.fromEntries(demo.invitations.map((i) => [i.participant.role, i.participant])) as Record<
+    Participant['role'],
+    Participant
+  >;
+  let n = 0;
+  const run = (actor: Participant, command: Command, sessionId = demo.sessionId) =>
+    commands.execute(actor, sessionId, `cmd-${String(++n).padStart(5, '0')}`, command);
+  return { store, commands, sessions, sessionId: demo.sessionId, byRole, run, ids };
+}
+
+/** Awaits a refusal and returns the DomainError. */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}

@@ -1,19 +1,9 @@
 import type { Command, Participant } from '@plenum/shared';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ensureDemo } from '../demo/seedDemo.js';
-import { InMemoryStore } from '../storage/InMemoryStore.js';
-import { CommandService } from './commandService.js';
-import { DomainError } from './errors.js';
-import type { Clock, IdGenerator } from './ports.js';
-import { SessionService } from './sessionService.js';
-import { SessionStates } from './sessionStates.js';
-
-const clock: Clock = { now: () => new Date('2026-04-13T09:00:00.000Z') };
-
-function sequentialIds(): IdGenerator {
-  let n = 0;
-  return { next: () => `id${++n}` };
-}
+import type { InMemoryStore } from '../storage/InMemoryStore.js';
+import { demoWorld, refusal } from '../test/demoWorld.js';
+import type { CommandService } from './commandService.js';
+import type { DomainError } from './errors.js';
 
 let store: InMemoryStore;
 let commands: CommandService;
@@ -21,30 +11,9 @@ let sessionId: string;
 let byRole: Record<string, Participant>;
 
 beforeEach(async () => {
-  store = new InMemoryStore();
-  const ids = sequentialIds();
-  commands = new CommandService({ store, states: new SessionStates(store), clock, ids });
-  let token = 0;
-  const sessions = new SessionService({
-    commands,
-    invitations: store,
-    clock,
-    ids,
-    tokens: { issue: () => ({ token: `t${++token}`, hash: `h${token}` }) },
-  });
-  const demo = await ensureDemo({ sessions, commands, settings: store, ids });
-  sessionId = demo.sessionId;
-  byRole = Object.fromEntries(demo.invitations.map((i) => [i.participant.role, i.participant]));
+  const world = await demoWorld({ now: () => new Date('2026-04-13T09:00:00.000Z') });
+  ({ store, commands, sessionId, byRole } = world);
 });
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const start: Command = { type: 'agenda:start-item', payload: { itemId: 'item-2' } };
 
@@ -194,7 +163,7 @@ describe('CommandService', () => {
       commandId: 'elsewhere-1',
       actorId: byRole.chair!.id,
       expectedSeq: head,
-      at: clock.now().toISOString(),
+      at: '2026-04-13T09:00:00.000Z',
       events: [{ type: 'session:renamed', payload: { title: 'Renamed elsewhere' } }],
     });
     const outcome = await commands.execute(byRole.chair!, sessionId, 'cmd-00001', start);

@@ -1,6 +1,6 @@
 import type { Command } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { demoWorld, refusal } from '../testing.js';
+import { demoWorld, refusal } from '../../test/demoWorld.js';
 
 const explain: Command = {
   type: 'directive:issue',

@@ -1,6 +1,6 @@
 import { proposedWarnings } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { demoWorld, refusal } from '../testing.js';
+import { demoWorld, refusal } from '../../test/demoWorld.js';
 
 describe('warnings', () => {
   test('the session closes only after every proposed warning is issued or waived', async () => {

@@ -2,11 +2,11 @@ import type { Command, Participant } from '@plenum/shared';
 import { expect } from 'vitest';
 import { ensureDemo } from '../demo/seedDemo.js';
 import { InMemoryStore } from '../storage/InMemoryStore.js';
-import { CommandService } from './commandService.js';
-import { DomainError } from './errors.js';
-import type { Clock, IdGenerator } from './ports.js';
-import { SessionService } from './sessionService.js';
-import { SessionStates } from './sessionStates.js';
+import { CommandService } from '../domain/commandService.js';
+import { DomainError } from '../domain/errors.js';
+import type { Clock, IdGenerator } from '../domain/ports.js';
+import { SessionService } from '../domain/sessionService.js';
+import { SessionStates } from '../domain/sessionStates.js';
 
 /** A clock the test moves by hand. */
 export function manualClock(start = '2026-04-13T09:00:00.000Z') {

@@ -113,6 +113,7 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     store: deps.store,
     commands,
+    sessions,
     clock,
     logger: deps.logger,
     allowedOrigins: deps.allowedOrigins ?? [],

@@ -77,8 +77,8 @@ export class CommandService {
   }
 
   /**
-   * Appends events the server itself originates (seeding, invitations), decided on the
-   * current state by `decideEvents`.
+   * Appends events the server itself originates (seeding, invitations, attendance), decided
+   * on the current state by `decideEvents`. Deciding no events appends nothing.
    */
   async appendSystem(
     sessionId: string,
@@ -88,6 +88,7 @@ export class CommandService {
     return this.deps.states.exclusive(sessionId, async () => {
       const state = await this.deps.states.current(sessionId);
       const events = decideEvents(state);
+      if (events.length === 0) return { result: { seq: state.lastSeq }, events: [] };
       const outcome = await this.deps.store.append({
         sessionId,
         commandId: null,

@@ -1,6 +1,7 @@
 import {
   isDirectiveOpen,
   newEvent,
+  type SessionEvent,
   type SessionState,
   type NewEvent,
   type OrganisationUnit,
@@ -116,6 +117,21 @@ export class SessionService {
       return [newEvent('participant:invited', { participant })];
     });
     return { participant, token: await this.storeToken(sessionId, participant) };
+  }
+
+  /**
+   * Records that a participant connected while a day is open, once per day: the automatic
+   * half of attendance (the chair's roll call is the other).
+   */
+  async recordConnection(sessionId: string, participantId: string): Promise<SessionEvent[]> {
+    const outcome = await this.deps.commands.appendSystem(sessionId, participantId, (state) => {
+      const open = Object.entries(state.days).find(([, day]) => day.status === 'open');
+      if (!open || state.attendance[open[0]]?.[participantId]?.connectedAt) return [];
+      return [
+        newEvent('attendance:connected', { dayId: open[0], participantId, at: this.deps.clock.now().toISOString() }),
+      ];
+    });
+    return outcome.events;
   }
 
   /** Revokes a participant's invitations and issues a new token for the same participant. */

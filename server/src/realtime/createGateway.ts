@@ -2,6 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { HandshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData, type Participant } from '@plenum/shared';
 import { Server } from 'socket.io';
 import type { CommandService } from '../domain/commandService.js';
+import type { SessionService } from '../domain/sessionService.js';
 import { DomainError } from '../domain/errors.js';
 import type { Clock, InvitationRecord, Store } from '../domain/ports.js';
 import { hashToken } from '../lib/ids.js';
@@ -23,6 +24,7 @@ export interface GatewayOptions {
   httpServer: HttpServer;
   store: Store;
   commands: CommandService;
+  sessions: SessionService;
   clock: Clock;
   logger: Logger;
   /** Origins allowed to connect from a browser; empty means the server's own origin only. */
@@ -84,6 +86,7 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
     io,
     store,
     commands: options.commands,
+    sessions: options.sessions,
     presence,
     clock,
     logger,
@@ -94,6 +97,9 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
         throw new DomainError('UNAUTHENTICATED', 'Your invitation was revoked or has expired.');
       }
       return record.participant;
+    },
+    broadcastEvents(sessionId, events) {
+      if (events.length > 0) io.to(sessionRoom(sessionId)).emit('session:events', { sessionId, events: [...events] });
     },
     broadcastPresence(sessionId) {
       io.to(sessionRoom(sessionId)).volatile.emit('presence:changed', presence.snapshot(sessionId));

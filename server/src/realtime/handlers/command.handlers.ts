@@ -2,7 +2,6 @@ import { CommandRequestSchema } from '@plenum/shared';
 import { DomainError } from '../../domain/errors.js';
 import type { GatewayContext } from '../context.js';
 import { register } from '../register.js';
-import { sessionRoom } from '../rooms.js';
 import type { GatewaySocket } from '../types.js';
 
 /**
@@ -23,14 +22,7 @@ export function registerCommandHandlers(socket: GatewaySocket, ctx: GatewayConte
       const outcome = await ctx.commands.execute(participant, request.sessionId, request.commandId, request.command);
       return {
         data: outcome.result,
-        afterAck: () => {
-          if (outcome.events.length > 0) {
-            ctx.io.to(sessionRoom(request.sessionId)).emit('session:events', {
-              sessionId: request.sessionId,
-              events: outcome.events,
-            });
-          }
-        },
+        afterAck: () => ctx.broadcastEvents(request.sessionId, outcome.events),
       };
     },
     ctx.logger,

@@ -21,6 +21,7 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       if (ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id)) {
         ctx.broadcastPresence(request.sessionId);
       }
+      const attendance = await ctx.sessions.recordConnection(request.sessionId, socket.data.participant.id);
       const limit = request.limit ?? Limits.pageSize;
       const [epoch, headSeq, events] = await Promise.all([
         ctx.store.epoch(),
@@ -37,6 +38,9 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
           hasMore: lastSeq < headSeq,
           you: socket.data.participant,
           serverTime: ctx.clock.now().toISOString(),
+        },
+        afterAck: () => {
+          if (attendance.length > 0) ctx.broadcastEvents(request.sessionId, attendance);
         },
       };
     },

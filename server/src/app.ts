@@ -5,10 +5,12 @@ import express from 'express';
 import helmet from 'helmet';
 import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, Store } from './domain/ports.js';
+import { OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { healthRoutes } from './http/routes/health.js';
+import { organisationRoutes } from './http/routes/organisations.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
@@ -40,6 +42,7 @@ export interface App {
   io: GatewayServer;
   commands: CommandService;
   sessions: SessionService;
+  organisations: OrganisationService;
   ids: IdGenerator;
   /** Stops the socket server and the HTTP server (the store is the caller's to close). */
   close: () => Promise<void>;
@@ -70,6 +73,8 @@ export function createApp(deps: AppDeps): App {
     },
   });
 
+  const organisations = new OrganisationService(commands);
+
   const web = express();
   web.disable('x-powered-by');
   web.use(
@@ -82,14 +87,9 @@ export function createApp(deps: AppDeps): App {
   );
   web.use(express.json({ limit: '64kb' }));
   web.use(healthRoutes(deps.store));
-  web.use(
-    sessionRoutes({
-      sessions,
-      invitations: deps.store,
-      adminToken: deps.adminToken ?? null,
-      publicUrl: deps.publicUrl,
-    }),
-  );
+  const adminToken = deps.adminToken ?? null;
+  web.use(sessionRoutes({ sessions, organisations, invitations: deps.store, adminToken, publicUrl: deps.publicUrl }));
+  web.use(organisationRoutes({ organisations, adminToken }));
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
   });
@@ -126,6 +126,7 @@ export function createApp(deps: AppDeps): App {
     io: gateway.io,
     commands,
     sessions,
+    organisations,
     ids,
     close: async () => {
       await gateway.close();

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import {
   IdSchema,
   NameSchema,
@@ -7,16 +6,21 @@ import {
   roles,
   type Participant,
 } from '@plenum/shared';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { InvitationStore } from '../../domain/ports.js';
+import type { OrganisationService } from '../../domain/organisationService.js';
 import type { SessionService } from '../../domain/sessionService.js';
 import { hashToken } from '../../lib/ids.js';
+import { bearer, requireAdmin } from '../middleware/auth.js';
 
 const CreateSessionBodySchema = z.object({
   session: ReviewSessionDefinitionSchema.omit({ createdAt: true }),
-  units: z.array(OrganisationUnitSchema).max(500).default([]),
+  /** The units of the session; omitted: the organisation's register (or the previous session's). */
+  units: z.array(OrganisationUnitSchema).max(2000).default([]),
+  /** Whose register of units to use when `units` is empty. */
+  organisationId: IdSchema.nullable().default(null),
   chairName: NameSchema,
 });
 
@@ -26,19 +30,9 @@ const InviteBodySchema = z.object({
   unitId: IdSchema.nullable().default(null),
 });
 
-function bearer(req: Request): string | null {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(hashToken(a));
-  const y = Buffer.from(hashToken(b));
-  return timingSafeEqual(x, y);
-}
-
 export interface SessionRoutesOptions {
   sessions: SessionService;
+  organisations: OrganisationService;
   invitations: InvitationStore;
   /** Lets the organisation convene sessions over HTTP; unset disables that endpoint. */
   adminToken: string | null;
@@ -59,15 +53,13 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/sessions', async (req, res) => {
-    const token = bearer(req);
-    if (options.adminToken === null) {
-      throw new DomainError('FORBIDDEN', 'Convening sessions over HTTP is disabled: set ADMIN_TOKEN on the server.');
-    }
-    if (token === null || !sameSecret(token, options.adminToken)) {
-      throw new DomainError('UNAUTHENTICATED', 'A valid admin token is required.');
-    }
+    requireAdmin(req, options.adminToken);
     const body = CreateSessionBodySchema.parse(req.body);
-    const { sessionId, chair } = await options.sessions.createSession(body.session, body.units, body.chairName);
+    const units =
+      body.units.length === 0 && body.organisationId !== null
+        ? await options.organisations.units(body.organisationId)
+        : body.units;
+    const { sessionId, chair } = await options.sessions.createSession(body.session, units, body.chairName);
     res.status(201).json({
       ok: true,
       data: {

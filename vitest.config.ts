@@ -1,11 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Every workspace runs `shared` (and `server`, for tests/) from source through this condition.
-const conditions = ['@plenum/source'];
-const nodeResolve = { conditions: [...conditions, 'node', 'import', 'module', 'default'] };
+// Vite's own server defaults follow it: vitest passes these to Node as --conditions, and an
+// extra 'import' there would make CommonJS require() pick packages' ESM entries.
+const conditions = ['@plenum/source', ...defaultServerConditions];
 const nodeProject = {
-  resolve: nodeResolve,
-  ssr: { resolve: { conditions: nodeResolve.conditions, externalConditions: conditions } },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@plenum/source'] } },
 };
 
 export default defineConfig({

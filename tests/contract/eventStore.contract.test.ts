@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConcurrencyError, InMemoryStore, PostgresStore, SqliteStore, type AppendRequest } from '@plenum/server';
+import { newEvent } from '@plenum/shared';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { connectionOf } from '../helpers/sqliteConnection.js';
+import { tempDir } from '../helpers/tempDir.js';
+import { eventStoreContract } from './eventStore.contract.js';
+
+eventStoreContract('InMemoryStore', () => Promise.resolve(new InMemoryStore()), {
+  // InMemoryStore.read and .append hand out the very objects of its log (server/src/storage/InMemoryStore.ts).
+  knownFailures: ['events read back are values: changing them does not change the log'],
+});
+
+eventStoreContract('SqliteStore', async () => new SqliteStore(join(await tempDir(), 'plenum.sqlite')));
+
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) {
+  eventStoreContract(
+    'PostgresStore',
+    async () => {
+      // Each test gets a schema of its own in the shared database, dropped when it finishes.
+      const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
+      return PostgresStore.open(databaseUrl, { schema });
+    },
+    {
+      // JSONB refuses the escape \u0000 that JSON.stringify writes for a NUL in a text
+      // (server/src/storage/postgres/PostgresStore.ts, the INSERT INTO events in append()).
+      knownFailures: ['payloads survive exactly: any Unicode text, nulls, nested arrays, large and fractional figures'],
+    },
+  );
+} else {
+  test.skip('PostgresStore store contract: runs when DATABASE_URL is set', () => undefined);
+}
+
+const at = '2026-04-13T08:00:00.000Z';
+const append = (expectedSeq: number, commandId: string | null = null, count = 1): AppendRequest => ({
+  sessionId: 's1',
+  commandId,
+  actorId: 'p-1',
+  expectedSeq,
+  at,
+  events: Array.from({ length: count }, (_, i) =>
+    newEvent('session:renamed', { title: `Title ${expectedSeq + i + 1}` }),
+  ),
+});
+
+/** Opens a SQLite store (a fresh file unless given one), closed when the test finishes. */
+async function openStore(file?: string): Promise<{ store: SqliteStore; path: string }> {
+  const path = file ?? join(await tempDir(), 'plenum.sqlite');
+  const store = new SqliteStore(path);
+  onTestFinished(() => store.close());
+  return { store, path };
+}
+
+describe('SqliteStore only', () => {
+  test('P10: the events table rejects UPDATE and DELETE (append-only trigger)', async () => {
+    const { store } = await openStore();
+    await store.append(append(0, 'cmd-00000001', 2));
+    const db = connectionOf(store);
+    expect(() => db.prepare("UPDATE events SET payload = '{}' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events WHERE seq = 2').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect((await store.read('s1', 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(store.integrityCheck()).toBe('ok');
+  });
+
+  test('P10: after open, journal_mode is wal and synchronous is 2 (FULL)', async () => {
+    const { store } = await openStore();
+    const db = connectionOf(store);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  test('data survives close and reopen: events, heads, command ids, invitations, settings', async () => {
+    const { store, path } = await openStore();
+    await store.append(append(0, 'cmd-00000001', 3));
+    await store.append(append(3, null));
+    await store.append({ ...append(0, 'cmd-00000002'), sessionId: 's2' });
+    const invitation = {
+      tokenHash: 'hash-1',
+      sessionId: 's1',
+      participant: { id: 'p-1', name: 'Official', role: 'official' as const, unitId: null },
+      createdAt: at,
+      expiresAt: null,
+      revokedAt: null,
+    };
+    await store.saveInvitation(invitation);
+    await store.setSetting('demo.sessionId', 's1');
+    const before = await store.read('s1', 0, 100);
+    await store.close();
+
+    const { store: reopened } = await openStore(path);
+    expect(await reopened.read('s1', 0, 100)).toEqual(before);
+    expect(await reopened.head('s1')).toBe(4);
+    expect(await reopened.head('s2')).toBe(1);
+    expect(await reopened.listSessions()).toEqual(['s1', 's2']);
+    expect(await reopened.findInvitation('hash-1')).toEqual(invitation);
+    expect(await reopened.getSetting('demo.sessionId')).toBe('s1');
+    // P2 holds across a restart: the retry of a committed command still gets its first answer.
+    expect(await reopened.append(append(0, 'cmd-00000001', 2))).toEqual({ kind: 'duplicate', result: { seq: 3 } });
+    // P1: the log continues at head + 1.
+    expect(await reopened.append(append(4, 'cmd-00000003'))).toMatchObject({ kind: 'appended', result: { seq: 5 } });
+  });
+
+  test('P6: the epoch is stable across reopen, and another file has another epoch', async () => {
+    const { store, path } = await openStore();
+    const epoch = await store.epoch();
+    await store.close();
+    const { store: reopened } = await openStore(path);
+    expect(await reopened.epoch()).toBe(epoch);
+    const { store: other } = await openStore();
+    expect(await other.epoch()).not.toBe(epoch);
+  });
+
+  // Known bug (reported): the epoch lives in the settings table of the same file, so restoring a
+  // backup brings the old epoch back, and clients that saw the lost events are never told (P6).
+  test.fails('P6: a store restored from an older backup has another epoch', async () => {
+    const { store, path } = await openStore();
+    await store.append(append(0, null, 2));
+    await store.close();
+    const backup = `${path}.backup`;
+    await copyFile(path, backup);
+    const { store: live } = await openStore(path);
+    await live.append(append(2, null, 3));
+    const epoch = await live.epoch();
+    await live.close();
+    await rm(`${path}-wal`, { force: true });
+    await rm(`${path}-shm`, { force: true });
+    await copyFile(backup, path);
+    const { store: restored } = await openStore(path);
+    expect(await restored.head('s1')).toBe(2);
+    expect(await restored.epoch()).not.toBe(epoch);
+  });
+
+  test('P1: two connections to one file cannot both append on the same head', async () => {
+    const { store, path } = await openStore();
+    const { store: second } = await openStore(path);
+    await store.append(append(0));
+    await expect(second.append(append(0))).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await second.append(append(1))).toMatchObject({ kind: 'appended', result: { seq: 2 } });
+    expect((await store.read('s1', 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  test('closing a closed store is harmless', async () => {
+    const { store } = await openStore();
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('InMemoryStore only', () => {
+  test('P6: each instance has its own epoch', async () => {
+    expect(await new InMemoryStore().epoch()).not.toBe(await new InMemoryStore().epoch());
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createApp,
+  createLogger,
+  ensureDemo,
+  InMemoryStore,
+  SqliteStore,
+  type App,
+  type Clock,
+  type Store,
+} from '@plenum/server';
+import type { Participant, Role, SessionState } from '@plenum/shared';
+import { onTestFinished } from 'vitest';
+import { connectClient, type ClientOptions, type ClientSocket } from './connectClient.js';
+
+export interface TestServerOptions {
+  /** `sqlite` (default): a file in a fresh temp dir, as in production; `memory`: InMemoryStore. */
+  store?: 'sqlite' | 'memory';
+  /** Interval of the `session:head` heartbeat (P5). Default 10 s, i.e. never within a test. */
+  heartbeatMs?: number;
+  /** Browser origins allowed besides none; default: the server's own origin only. */
+  allowedOrigins?: readonly string[];
+  clock?: Clock;
+}
+
+/** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
+export interface TestServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  app: App;
+  store: Store;
+  /** The demo review session. */
+  sessionId: string;
+  /** A valid invitation token per role (the demo has one participant per role). */
+  tokens: Record<Role, string>;
+  /** Who each token makes its bearer. */
+  participants: Record<Role, Participant>;
+  /** The server's folded state of the demo session. */
+  state(): Promise<SessionState>;
+  /** The head `seq` of the demo session, read from the store. */
+  head(): Promise<number>;
+  /** Connects a typed client with the token of `role` (or any other options). */
+  connect(role: Role, options?: Omit<ClientOptions, 'token'>): Promise<ClientSocket>;
+  /** Invites one more participant to the demo session; returns the participant and token. */
+  invite(role: Role, unitId?: string | null, name?: string): Promise<{ participant: Participant; token: string }>;
+  /** Disconnects its clients, closes the server and the store, removes the temp dir. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `createApp` with a fresh store, listens on port 0 of 127.0.0.1, seeds the demo review
+ * and registers its own teardown with the running test (`onTestFinished`).
+ * @example
+ * const server = await startTestServer();
+ * const chair = await server.connect('chair');
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const clients = new Set<ClientSocket>();
+  let dir: string | null = null;
+  let store: Store | null = null;
+  let app: App | null = null;
+  let closing: Promise<void> | null = null;
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const client of clients) client.disconnect();
+      if (app) await app.close();
+      if (store) await store.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    })();
+    return closing;
+  };
+  onTestFinished(close);
+
+  if (options.store === 'memory') {
+    store = new InMemoryStore();
+  } else {
+    dir = await mkdtemp(join(tmpdir(), 'plenum-test-'));
+    store = new SqliteStore(join(dir, 'plenum.sqlite'));
+  }
+  app = createApp({
+    store,
+    logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
+    publicUrl: 'http://plenum.test',
+    allowedOrigins: options.allowedOrigins,
+    heartbeatMs: options.heartbeatMs,
+    clock: options.clock,
+  });
+  const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
+  const httpServer = app.httpServer;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(0, '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  const tokens = {} as Record<Role, string>;
+  const participants = {} as Record<Role, Participant>;
+  for (const { participant, token } of demo.invitations) {
+    if (tokens[participant.role] !== undefined)
+      throw new Error(`the demo has two ${participant.role}s; pick one explicitly`);
+    tokens[participant.role] = token;
+    participants[participant.role] = participant;
+  }
+
+  const liveApp = app;
+  const liveStore = store;
+  return {
+    url,
+    app: liveApp,
+    store: liveStore,
+    sessionId: demo.sessionId,
+    tokens,
+    participants,
+    state: () => liveApp.commands.state(demo.sessionId),
+    head: () => liveStore.head(demo.sessionId),
+    async connect(role, clientOptions = {}) {
+      const socket = await connectClient(url, { ...clientOptions, token: tokens[role] });
+      clients.add(socket);
+      return socket;
+    },
+    invite: (role, unitId = null, name = `Extra ${role}`) =>
+      liveApp.sessions.invite(demo.sessionId, { name, role, unitId }),
+    close,
+  };
+}

@@ -31,24 +31,14 @@ function invitation(overrides: Partial<InvitationRecord> = {}): InvitationRecord
   };
 }
 
-export interface ContractOptions {
-  /** Titles of tests this adapter is known to fail (each a reported bug); they run as `test.fails`. */
-  knownFailures?: readonly string[];
-}
-
 /**
  * One behaviour suite for every `Store` adapter (tldraw's storageContractSuite): the rules of
  * `server/src/domain/ports.ts` and shared/PROTOCOL.md, run against a fresh store per test.
  */
-export function eventStoreContract(name: string, open: StoreFactory, options: ContractOptions = {}): void {
-  const knownFailures = new Set(options.knownFailures ?? []);
-  const titles = new Set<string>();
+export function eventStoreContract(name: string, open: StoreFactory): void {
   describe(`${name} store contract`, () => {
     const withStore = (title: string, body: (store: Store) => Promise<void>): void => {
-      titles.add(title);
-      // A known failure runs as `test.fails`: it stays visible and turns red once the bug is fixed.
-      const run = knownFailures.has(title) ? test.fails : test;
-      run(title, async ({ onTestFinished }) => {
+      test(title, async ({ onTestFinished }) => {
         const store = await open();
         onTestFinished(() => store.close());
         await body(store);
@@ -247,9 +237,5 @@ export function eventStoreContract(name: string, open: StoreFactory, options: Co
       await store.setSetting('demo.sessionId', 'def');
       expect(await store.getSetting('demo.sessionId')).toBe('def');
     });
-
-    for (const title of knownFailures) {
-      if (!titles.has(title)) throw new Error(`knownFailures names no test of the ${name} contract: ${title}`);
-    }
   });
 }

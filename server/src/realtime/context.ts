@@ -15,7 +15,10 @@ export interface GatewayContext {
   presence: Presence;
   clock: Clock;
   logger: Logger;
-  /** The socket's participant, if its invitation is still valid; else throws `UNAUTHENTICATED`. */
+  /**
+   * The socket's participant, if its invitation is still valid; else throws `UNAUTHENTICATED`,
+   * which `register()` answers and then disconnects.
+   */
   authenticate(socket: GatewaySocket): Promise<Participant>;
   broadcastPresence(sessionId: string): void;
   /** Sends committed events to everyone in the session's room, sender included (P3). */

@@ -93,7 +93,6 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
     async authenticate(socket): Promise<Participant> {
       const record = await store.findInvitation(socket.data.invitationHash);
       if (!isUsable(record, clock.now())) {
-        socket.disconnect(true);
         throw new DomainError('UNAUTHENTICATED', 'Your invitation was revoked or has expired.');
       }
       return record.participant;

@@ -49,6 +49,8 @@ export function register<TSchema extends z.ZodType, TData>(
     } catch (error) {
       if (error instanceof DomainError) {
         reply(fail(error.code, error.message, error.issues));
+        // An invitation no longer valid ends the connection, once the answer is on its way (P8).
+        if (error.code === 'UNAUTHENTICATED') socket.disconnect(true);
         return;
       }
       logger.error({ err: error, channel, socketId: socket.id }, 'request failed');

@@ -37,7 +37,7 @@ export class InMemoryStore implements Store {
       at: request.at,
       actorId: request.actorId,
     }));
-    log.push(...events);
+    log.push(...structuredClone(events));
     this.logs.set(request.sessionId, log);
     const result = { seq: log.length };
     if (commandKey !== null) this.commands.set(commandKey, { actorId: request.actorId, result });
@@ -49,7 +49,7 @@ export class InMemoryStore implements Store {
   }
 
   read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
-    return Promise.resolve((this.logs.get(sessionId) ?? []).slice(afterSeq, afterSeq + limit));
+    return Promise.resolve(structuredClone((this.logs.get(sessionId) ?? []).slice(afterSeq, afterSeq + limit)));
   }
 
   head(sessionId: string): Promise<number> {

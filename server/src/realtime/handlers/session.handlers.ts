@@ -21,6 +21,7 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       if (ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id)) {
         ctx.broadcastPresence(request.sessionId);
       }
+      await ctx.authenticate(socket);
       const attendance = await ctx.sessions.recordConnection(request.sessionId, socket.data.participant.id);
       const limit = request.limit ?? Limits.pageSize;
       const [epoch, headSeq, events] = await Promise.all([
@@ -33,7 +34,8 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
         data: {
           sessionId: request.sessionId,
           epoch,
-          headSeq: Math.max(headSeq, lastSeq),
+          // The real head, even below afterSeq: a client ahead of the log must start over (P6).
+          headSeq: Math.max(headSeq, events.at(-1)?.seq ?? 0),
           events,
           hasMore: lastSeq < headSeq,
           you: socket.data.participant,

@@ -16,7 +16,7 @@ interface EventRow {
   at: string;
   actor_id: string;
   type: string;
-  payload: unknown;
+  payload: string;
 }
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -109,7 +109,7 @@ export class PostgresStore implements Store {
       }));
       await client.query(
         `INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id)
-         SELECT $1, s, $2, $3, t, p, $4 FROM unnest($5::int[], $6::text[], $7::jsonb[]) AS u(s, t, p)`,
+         SELECT $1, s, $2, $3, t, p, $4 FROM unnest($5::int[], $6::text[], $7::text[]) AS u(s, t, p)`,
         [
           sessionId,
           request.at,
@@ -161,7 +161,7 @@ export class PostgresStore implements Store {
           at: row.at,
           actorId: row.actor_id,
           type: row.type,
-          payload: row.payload,
+          payload: JSON.parse(row.payload) as unknown,
         }) as SessionEvent,
     );
   }

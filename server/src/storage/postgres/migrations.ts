@@ -12,7 +12,8 @@ export const postgresMigrations: readonly string[] = [
     at TEXT NOT NULL,
     actor_id TEXT NOT NULL,
     type TEXT NOT NULL,
-    payload JSONB NOT NULL,
+    -- JSON text, not JSONB: kept exactly as written (JSONB cannot hold the escape of a NUL).
+    payload TEXT NOT NULL,
     command_id TEXT,
     PRIMARY KEY (session_id, seq)
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommandResult, NewEvent, Participant, SessionEvent } from '@plenum/shared';
@@ -217,6 +217,41 @@ export class SqliteStore implements Store {
 
   revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {
     return Promise.resolve(this.statements.revokeInvitations.run(at, sessionId, participantId).changes);
+  }
+
+  /**
+   * Copies the store to `destination` while it is in use (SQLite's online backup), from any
+   * process: readers and the writer carry on.
+   */
+  static async backup(file: string, destination: string): Promise<void> {
+    mkdirSync(dirname(destination), { recursive: true });
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      await db.backup(destination);
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * Puts a backup in place of the store's file (the server must be stopped) and gives the
+   * restored log a new epoch, so that every client that saw events the backup lacks starts over (P6).
+   */
+  static restore(backupFile: string, file: string): void {
+    const check = new Database(backupFile, { readonly: true, fileMustExist: true });
+    const verdict = String(check.pragma('integrity_check', { simple: true }));
+    check.close();
+    if (verdict !== 'ok') throw new Error(`${backupFile} is not a sound SQLite file: ${verdict}`);
+    mkdirSync(dirname(file), { recursive: true });
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    copyFileSync(backupFile, file);
+    const db = new Database(file);
+    try {
+      db.prepare("UPDATE settings SET value = ? WHERE key = 'epoch'").run(randomUUID());
+    } finally {
+      db.close();
+    }
   }
 
   /** Runs SQLite's own consistency check; `ok` when the file is sound. */

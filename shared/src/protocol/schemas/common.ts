@@ -18,11 +18,25 @@ export const IdSchema = z
   .max(Limits.idLength)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 
-/** A display name: trimmed, non-empty, bounded. */
-export const NameSchema = z.string().trim().min(1).max(Limits.nameLength);
+// Control characters have no place in a name or a criticism, and NUL cannot be stored in PostgreSQL.
+const noControlCharacters = /^[^\u0000-\u001f\u007f]*$/;
+const noControlCharactersButLines = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
-/** Free text such as a criticism: trimmed, non-empty, bounded. */
-export const TextSchema = z.string().trim().min(1).max(Limits.textLength);
+/** A display name: trimmed, non-empty, bounded, one line. */
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(Limits.nameLength)
+  .regex(noControlCharacters, 'no control characters');
+
+/** Free text such as a criticism: trimmed, non-empty, bounded; line breaks and tabs allowed. */
+export const TextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(Limits.textLength)
+  .regex(noControlCharactersButLines, 'no control characters');
 
 /** A reporting period: a year and a quarter, e.g. `2026-Q1`. */
 export const PeriodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period such as 2026-Q1');

@@ -6,7 +6,7 @@ export const IndicatorSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   /** Unit of measure, e.g. "t", "units", "%". */
-  measure: z.string().trim().min(1).max(40),
+  measure: NameSchema.max(40),
   planned: FigureSchema,
   reported: FigureSchema,
   /** Weight in the overall fulfilment; 1 when not given. */

@@ -18,7 +18,11 @@ function ofType<K extends CommandInput['type']>(
   );
 }
 
+/** The chair's commands that move the session along; they are never optimistic. */
 const floorCommands = new Set<CommandInput['type']>([
+  'session:publish-notice',
+  'day:open',
+  'day:adjourn',
   'agenda:start-item',
   'agenda:open-floor',
   'agenda:close-item',
@@ -37,6 +41,18 @@ export const pendingSelectors = {
   /** Criticism ids this client is endorsing right now. */
   endorsingIds: (byId: PendingStoreState['byId']): Set<string> =>
     new Set(ofType(byId, 'criticism:endorse').map((e) => e.command.payload.criticismId)),
+
+  /** True while any floor command (notice, day, agenda item) is in flight: the chair waits for it. */
+  isFloorBusy: (byId: PendingStoreState['byId']): boolean =>
+    Object.values(byId).some((entry) => floorCommands.has(entry.command.type)),
+
+  /** Days with an open or adjourn command in flight. */
+  busyDayIds: (byId: PendingStoreState['byId']): Set<string> =>
+    new Set(
+      Object.values(byId).flatMap(({ command }) =>
+        command.type === 'day:open' || command.type === 'day:adjourn' ? [command.payload.dayId] : [],
+      ),
+    ),
 
   /** Agenda items with a floor command (start, open floor, close, defer) in flight. */
   busyItemIds: (byId: PendingStoreState['byId']): Set<string> => {

@@ -50,6 +50,32 @@ export const sessionSelectors = {
     return index < 0 ? [] : days.slice(index + 1);
   },
 
+  /**
+   * True when the chair may open `dayId`: it is scheduled and no other day is open. The
+   * server decides; this only keeps a button from offering what it would refuse.
+   */
+  canOpenDay: (state: SessionState, dayId: string): boolean =>
+    state.days[dayId]?.status === 'scheduled' && !Object.values(state.days).some((d) => d.status === 'open'),
+
+  /** True when the chair may adjourn `dayId`: it is open and none of its items holds the floor. */
+  canAdjournDay: (state: SessionState, dayId: string): boolean => {
+    if (state.days[dayId]?.status !== 'open') return false;
+    const current = currentItem(state);
+    return !(current && current.dayId === dayId);
+  },
+
+  /** True when items of `dayId` may start: the day is open. */
+  isDayOpen: (state: SessionState, dayId: string): boolean => state.days[dayId]?.status === 'open',
+
+  /**
+   * Criticisms raised on an item, newest first. Those the chair hid leave the live views;
+   * the chair still sees them (marked) with `includeHidden`.
+   */
+  criticismsOfItem: (state: SessionState, itemId: string, includeHidden = false): CriticismState[] => {
+    const all = criticismsOfItem(state, itemId);
+    return includeHidden ? all : all.filter((c) => c.hidden === null);
+  },
+
   /** True while some item holds the floor; only one may at a time. */
   hasLiveItem: (state: SessionState): boolean => state.currentItemId !== null,
 
@@ -60,9 +86,6 @@ export const sessionSelectors = {
   /** The unit's last submitted report, if any. */
   reportOf: (state: SessionState, unitId: string | null): ReportState | null =>
     unitId === null ? null : (state.reports[unitId] ?? null),
-
-  /** Criticisms raised on an item, newest first. */
-  criticismsOfItem,
 
   /** A participant's display name, falling back to a neutral word for unknown ids. */
   participantName: (state: SessionState, participantId: string): string =>

@@ -19,8 +19,10 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 
 // Control characters have no place in a name or a criticism, and NUL cannot be stored in PostgreSQL.
+/* eslint-disable no-control-regex -- these patterns exist to match control characters */
 const noControlCharacters = /^[^\u0000-\u001f\u007f]*$/;
 const noControlCharactersButLines = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+/* eslint-enable no-control-regex */
 
 /** A display name: trimmed, non-empty, bounded, one line. */
 export const NameSchema = z

@@ -1,0 +1,124 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { connectionStore } from '../../stores/connection';
+import { ids, instant, participants, type eventLog } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { ParticipantView } from '../participant/ParticipantView';
+
+function floorOpen(log: ReturnType<typeof eventLog>) {
+  log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+  log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(400) });
+}
+
+describe('criticism form', () => {
+  test('posts the criticism:post command for the item on the floor, shows it greyed until its event arrives', async () => {
+    const { fake, log, broadcast } = await renderSession(
+      <ParticipantView role="official" />,
+      participants.official,
+      floorOpen,
+    );
+
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'inflated-report' } });
+    fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'high' } });
+    fireEvent.change(screen.getByLabelText('Indicator (optional)'), { target: { value: 'ind-cement' } });
+    fireEvent.change(screen.getByTestId('criticism-text'), {
+      target: { value: '  Cement output was reported at 650 t, but the kilns ran for six weeks only.  ' },
+    });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toEqual({
+      commandId: expect.any(String) as string,
+      sessionId: ids.session,
+      command: {
+        type: 'criticism:post',
+        payload: {
+          itemId: ids.itemOne,
+          category: 'inflated-report',
+          severity: 'high',
+          indicatorId: 'ind-cement',
+          text: 'Cement output was reported at 650 t, but the kilns ran for six weeks only.',
+        },
+      },
+    });
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+    const sending = screen.getByTestId('criticism-pending');
+    expect(sending).toHaveTextContent('Sending…');
+    expect(sending).toHaveTextContent('kilns ran for six weeks');
+
+    // The ack comes before the broadcast: the entry stays greyed until the event is folded.
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    expect(screen.getByTestId('criticism-pending')).toBeInTheDocument();
+
+    const posted = log.add(
+      'criticism:posted',
+      {
+        criticismId: 'crit-1',
+        itemId: ids.itemOne,
+        unitId: ids.unit,
+        category: 'inflated-report',
+        severity: 'high',
+        indicatorId: 'ind-cement',
+        text: 'Cement output was reported at 650 t, but the kilns ran for six weeks only.',
+      },
+      ids.official,
+    );
+    broadcast(posted);
+    expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();
+    const entry = within(screen.getByTestId('criticism-list')).getByTestId('criticism-crit-1');
+    expect(entry).toHaveTextContent('kilns ran for six weeks');
+    expect(entry).toHaveTextContent('Inflated report');
+    expect(entry).toHaveTextContent('on Cement');
+    expect(entry).toHaveTextContent('Oleg Official');
+  });
+
+  test('criticism is taken while the unit presents, and waits while the connection is down', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+    });
+    expect(screen.getByTestId('criticism-submit')).toBeEnabled();
+    expect(screen.getByTestId('criticism-form')).toHaveTextContent('The unit is still presenting');
+
+    act(() => connectionStore.getState().setStatus('reconnecting'));
+    expect(screen.getByTestId('criticism-submit')).toBeDisabled();
+  });
+
+  test('there is no form between items', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+    });
+    expect(screen.getByTestId('current-item')).toHaveTextContent('Last agenda item');
+    expect(screen.queryByTestId('criticism-form')).not.toBeInTheDocument();
+  });
+
+  test('a refused criticism says why in plain words and gives the text back', async () => {
+    const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Deliveries were late.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await fake.nextAsk('command');
+
+    await act(async () => {
+      ask.answer({ ok: false, error: { code: 'CONFLICT', message: 'item is not open for criticism' } });
+      await flushMicrotasks();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Your criticism was not posted. This cannot be done now: the review session has moved on.',
+    );
+    expect(screen.getByTestId('criticism-text')).toHaveValue('Deliveries were late.');
+    expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();
+  });
+
+  test('an empty criticism is not sent', async () => {
+    const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    await flushMicrotasks();
+    expect(fake.sent.filter((m) => m.event === 'command')).toHaveLength(0);
+    expect(screen.getByRole('alert')).toHaveTextContent('Write the criticism before posting it.');
+  });
+});

@@ -1,0 +1,142 @@
+import { canIssue, isLive, type AgendaItemState, type CriticismCategory, type Severity } from '@plenum/shared';
+import { useId, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../lib/errorMessages';
+import { criticismCategoryLabels, optionsOf, severityLabels } from '../../lib/labels';
+import { maxCriticismLength } from '../../lib/limits';
+import { useRealtime } from '../../realtime/RealtimeContext';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { sessionSelectors, useSessionStore } from '../../stores/session';
+
+interface CriticismFormProps {
+  /** The item on the floor; the criticism is raised against its unit. */
+  item: AgendaItemState;
+}
+
+/**
+ * Raises a point against the unit on the floor. The text is cleared at once: the pending
+ * store shows the criticism greyed ("sending…") until its event arrives, and a failure puts
+ * the text back so nothing typed is lost.
+ */
+export function CriticismForm({ item }: CriticismFormProps) {
+  const formId = useId();
+  const { send } = useRealtime();
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, item.unitId));
+  const sessionStatus = useSessionStore((s) => s.session.status);
+  const role = useSessionStore((s) => s.you?.role ?? null);
+  const [category, setCategory] = useState<CriticismCategory>('shortfall');
+  const [severity, setSeverity] = useState<Severity>('medium');
+  const [indicatorId, setIndicatorId] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  // The server takes criticism on the item on the floor, presenting or open; the status of
+  // the session decides too (not before it sits, not after it closes).
+  const isOnFloor = isLive(item.status);
+  const mayPostNow = role !== null && canIssue(role, 'criticism:post', sessionStatus);
+  const hintId = `${formId}-hint`;
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) {
+      setError('Write the criticism before posting it.');
+      return;
+    }
+    setError(null);
+    setText('');
+    void send({
+      type: 'criticism:post',
+      payload: { itemId: item.id, category, severity, indicatorId: indicatorId || null, text: trimmed },
+    }).then((ack) => {
+      if (ack.ok) return;
+      setError(`Your criticism was not posted. ${errorMessage(ack.error.code)}`);
+      setText((current) => current || trimmed);
+    });
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${formId}-heading`}>
+      <h2 id={`${formId}-heading`} className="panel__heading">
+        Raise a criticism
+      </h2>
+      <form className="criticism-form" data-testid="criticism-form" onSubmit={handleSubmit} noValidate>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${formId}-category`}>Category</label>
+            <select
+              id={`${formId}-category`}
+              value={category}
+              onChange={(e) => setCategory(e.target.value as CriticismCategory)}
+            >
+              {optionsOf(criticismCategoryLabels).map((value) => (
+                <option key={value} value={value}>
+                  {criticismCategoryLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${formId}-severity`}>Severity</label>
+            <select
+              id={`${formId}-severity`}
+              value={severity}
+              onChange={(e) => setSeverity(e.target.value as Severity)}
+            >
+              {optionsOf(severityLabels).map((value) => (
+                <option key={value} value={value}>
+                  {severityLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${formId}-indicator`}>Indicator (optional)</label>
+            <select id={`${formId}-indicator`} value={indicatorId} onChange={(e) => setIndicatorId(e.target.value)}>
+              <option value="">No particular indicator</option>
+              {(report?.indicators ?? []).map((indicator) => (
+                <option key={indicator.id} value={indicator.id}>
+                  {indicator.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-text`}>Criticism</label>
+          <textarea
+            id={`${formId}-text`}
+            data-testid="criticism-text"
+            rows={3}
+            maxLength={maxCriticismLength}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={hintId}
+          />
+        </div>
+        <p id={hintId} className="muted field-hint">
+          {!isOnFloor
+            ? 'Criticism is taken on the agenda item on the floor.'
+            : !mayPostNow
+              ? 'Criticism is taken while the review session is sitting.'
+              : item.status === 'floor-open'
+                ? 'The floor is open: your criticism is raised against the unit on the floor and shown to everyone.'
+                : 'The unit is still presenting; your criticism is recorded against it and shown to everyone.'}
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="criticism-submit"
+          disabled={!isOnFloor || !mayPostNow || !canSend}
+        >
+          Post criticism
+        </button>
+      </form>
+    </section>
+  );
+}

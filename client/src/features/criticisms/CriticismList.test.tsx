@@ -1,0 +1,129 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, instant, participants, type eventLog } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { BigScreen } from '../bigScreen/BigScreen';
+import { ChairConsole } from '../chair/ChairConsole';
+import { ParticipantView } from '../participant/ParticipantView';
+
+/** The floor is open on item one, with one criticism by each official. */
+function twoCriticisms(log: ReturnType<typeof eventLog>) {
+  log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+  log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(400) });
+  log.add(
+    'criticism:posted',
+    {
+      criticismId: 'crit-own',
+      itemId: ids.itemOne,
+      unitId: ids.unit,
+      category: 'shortfall',
+      severity: 'medium',
+      indicatorId: null,
+      text: 'Mine.',
+    },
+    ids.official,
+  );
+  log.add(
+    'criticism:posted',
+    {
+      criticismId: 'crit-other',
+      itemId: ids.itemOne,
+      unitId: ids.unit,
+      category: 'paper-only',
+      severity: 'high',
+      indicatorId: null,
+      text: 'Theirs.',
+    },
+    ids.otherOfficial,
+  );
+}
+
+const endorseButton = (criticismId: string) =>
+  within(screen.getByTestId(`criticism-${criticismId}`)).getByRole('button', { name: /^endors/i });
+
+describe('criticism list', () => {
+  test('lists criticisms newest first', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, twoCriticisms);
+    const items = within(screen.getByTestId('criticism-list')).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-testid'))).toEqual(['criticism-crit-other', 'criticism-crit-own']);
+  });
+
+  test('one cannot endorse one’s own criticism; endorsing another sends criticism:endorse once', async () => {
+    const { fake, log, broadcast } = await renderSession(
+      <ParticipantView role="official" />,
+      participants.official,
+      twoCriticisms,
+    );
+    expect(endorseButton('crit-own')).toBeDisabled();
+    expect(endorseButton('crit-own')).toHaveAccessibleDescription('Your own criticism');
+    expect(endorseButton('crit-other')).toBeEnabled();
+    expect(endorseButton('crit-other')).toHaveAccessibleName('Endorse criticism by Olga Official');
+
+    fireEvent.click(endorseButton('crit-other'));
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toMatchObject({
+      command: { type: 'criticism:endorse', payload: { criticismId: 'crit-other' } },
+    });
+    // While in flight: counted, and no second click.
+    expect(endorseButton('crit-other')).toBeDisabled();
+    expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('1 endorsement');
+
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    broadcast(log.add('criticism:endorsed', { criticismId: 'crit-other', participantId: ids.official }, ids.official));
+    expect(endorseButton('crit-other')).toBeDisabled();
+    expect(endorseButton('crit-other')).toHaveTextContent('Endorsed');
+    expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('1 endorsement');
+  });
+
+  test('a presenter sees the criticism of their unit but no endorse button and no form', async () => {
+    await renderSession(<ParticipantView role="presenter" />, participants.presenter, twoCriticisms);
+    expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('Theirs.');
+    expect(within(screen.getByTestId('criticism-list')).queryAllByRole('button')).toHaveLength(0);
+    expect(screen.queryByTestId('criticism-form')).not.toBeInTheDocument();
+  });
+
+  test('the big screen is read-only: figures, timer and criticisms without a single control', async () => {
+    await renderSession(<BigScreen />, participants.observer, twoCriticisms);
+    expect(screen.getByTestId('current-item')).toHaveTextContent('North County Cement Works');
+    expect(screen.getByTestId('timer')).toBeInTheDocument();
+    expect(screen.getByText('Production fulfilment')).toBeInTheDocument();
+    expect(screen.getByTestId('criticism-crit-other')).toBeInTheDocument();
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+  });
+
+  test('a criticism the chair hid leaves the live views but stays, marked, on the chair’s', async () => {
+    const hide = (log: ReturnType<typeof eventLog>) => {
+      twoCriticisms(log);
+      log.add('criticism:hidden', { criticismId: 'crit-other', reason: 'Personal remarks' });
+    };
+    const official = await renderSession(<ParticipantView role="official" />, participants.official, hide);
+    expect(screen.queryByTestId('criticism-crit-other')).not.toBeInTheDocument();
+    expect(screen.getByTestId('criticism-crit-own')).toBeInTheDocument();
+    official.unmount();
+
+    await renderSession(<ChairConsole role="chair" />, participants.chair, hide);
+    expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent(
+      'Hidden from the live views: Personal remarks',
+    );
+  });
+
+  test('shows the unit’s response and the chair’s ruling', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      twoCriticisms(log);
+      log.add(
+        'criticism:responded',
+        { criticismId: 'crit-own', text: 'Two kilns were down for repair.' },
+        ids.presenter,
+      );
+      log.add('criticism:ruled', { criticismId: 'crit-own', ruling: 'referred', note: 'To the inspection' });
+    });
+    const entry = screen.getByTestId('criticism-crit-own');
+    expect(entry).toHaveTextContent('Response from the unit: Two kilns were down for repair.');
+    expect(entry).toHaveTextContent('Chair’s ruling: Referred (To the inspection)');
+  });
+});

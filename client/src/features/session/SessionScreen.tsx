@@ -1,0 +1,47 @@
+import type { Participant } from '@plenum/shared';
+import { useEffect } from 'react';
+import { useSessionStore } from '../../stores/session';
+import { LiveAnnouncer } from '../announcer/LiveAnnouncer';
+import { BigScreen } from '../bigScreen/BigScreen';
+import { ChairConsole } from '../chair/ChairConsole';
+import { ParticipantView } from '../participant/ParticipantView';
+import { SessionHeader } from './SessionHeader';
+
+function screenFor(you: Participant | null) {
+  switch (you?.role) {
+    case undefined:
+      return (
+        <div className="page">
+          <SessionHeader />
+          <main className="layout">
+            <p className="panel muted">Joining the review session…</p>
+          </main>
+        </div>
+      );
+    case 'chair':
+      return <ChairConsole role={you.role} />;
+    case 'observer':
+      return <BigScreen />;
+    case 'presenter':
+    case 'official':
+    case 'inspector':
+      return <ParticipantView role={you.role} />;
+  }
+}
+
+/** Picks the screen for the role the invitation grants, once the server has said which. */
+export function SessionScreen() {
+  const you = useSessionStore((s) => s.you);
+  const title = useSessionStore((s) => s.session.definition?.title);
+
+  useEffect(() => {
+    document.title = title ? `${title} · Plenum` : 'Plenum';
+  }, [title]);
+
+  return (
+    <>
+      {screenFor(you)}
+      <LiveAnnouncer />
+    </>
+  );
+}

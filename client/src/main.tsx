@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import './styles.css';
+
+// The stores are module singletons (see stores/*/index.ts); the socket belongs to the session
+// route, because it needs the session id and invite token from the URL.
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App pathname={window.location.pathname} />
+  </StrictMode>,
+);

@@ -1,0 +1,363 @@
+import {
+  SeqGapError,
+  type Ack,
+  type AckError,
+  type SessionEvent,
+  type SessionEventsMessage,
+  type SessionHeadMessage,
+  type SessionJoinResult,
+} from '@plenum/shared';
+import { errorMessage } from '../lib/errorMessages';
+import { connectionStore as appConnectionStore, type ConnectionStoreApi } from '../stores/connection';
+import { pendingStore as appPendingStore, type PendingStoreApi } from '../stores/pending';
+import { sessionStore as appSessionStore, type SessionStoreApi } from '../stores/session';
+import { requestWithTimeout, type PlenumSocket } from './socket';
+import { incomingProblem } from './validateIncoming';
+
+export interface ConnectSessionOptions {
+  /** A socket created with `autoConnect: false`; tests pass a fake. */
+  socket: PlenumSocket;
+  sessionId: string;
+  session?: SessionStoreApi;
+  connection?: ConnectionStoreApi;
+  pending?: PendingStoreApi;
+  /** How long to wait for a join answer before asking again. */
+  joinTimeoutMs?: number;
+  /** How long to wait before trying again after the server asked to slow down or failed. */
+  retryDelayMs?: number;
+  /** This device's clock in ms, to measure the server clock offset. */
+  now?: () => number;
+}
+
+export interface SessionConnection {
+  /** Tries to connect again after the connection went offline. */
+  reconnect: () => void;
+  /** Removes every listener this connection added, cancels its timers and disconnects. */
+  dispose: () => void;
+}
+
+/** The `data` the server attaches to a refused handshake. */
+interface HandshakeRefusal {
+  code: string;
+  message: string;
+}
+
+function handshakeRefusal(err: Error): HandshakeRefusal | null {
+  const data: unknown = (err as Error & { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return null;
+  const { code, message } = data as Record<string, unknown>;
+  return typeof code === 'string' ? { code, message: typeof message === 'string' ? message : '' } : null;
+}
+
+// Inline rather than a shared constant so the production build folds it to `false` and drops
+// the validation code with zod.
+const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test';
+
+/**
+ * Runs the socket's lifecycle for one review session and keeps the stores in step with the
+ * server's log. On every connect it joins with `afterSeq = lastSeq` and pages through the
+ * answer while `hasMore`; live events are applied in order, duplicates dropped, and a gap or a
+ * heartbeat ahead of `lastSeq` starts the same catch-up. Answers to joins that are no longer
+ * the latest are ignored; a changed log epoch resets the session and joins again from 0.
+ * @example
+ * const connection = connectSession({ socket: createSocket(origin, { token }), sessionId });
+ * // later
+ * connection.dispose();
+ */
+export function connectSession(options: ConnectSessionOptions): SessionConnection {
+  const {
+    socket,
+    sessionId,
+    session = appSessionStore,
+    connection = appConnectionStore,
+    pending = appPendingStore,
+    joinTimeoutMs = 10_000,
+    retryDelayMs = 5_000,
+    now = Date.now,
+  } = options;
+
+  let disposed = false;
+  /** Bumped by every new join and by every disconnect: an answer carrying an older id is stale. */
+  let joinRequestId = 0;
+  /** True while a catch-up loop of the latest request is running. */
+  let isCatchingUp = false;
+  /** The highest `seq` the server has shown us (live events, heartbeats, join answers). */
+  let knownHeadSeq = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const lastSeq = () => session.getState().session.lastSeq;
+
+  function clearRetry(): void {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+
+  function retryLater(action: () => void): void {
+    clearRetry();
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (!disposed) action();
+    }, retryDelayMs);
+  }
+
+  /** Applies events in order; false when they do not follow `lastSeq` (a gap). */
+  function apply(events: readonly SessionEvent[]): boolean {
+    try {
+      session.getState().applyEvents(events);
+    } catch (error) {
+      if (error instanceof SeqGapError) return false;
+      throw error;
+    }
+    pending.getState().settle(lastSeq());
+    return true;
+  }
+
+  function protocolViolation(channel: string, problem: string): void {
+    console.error(`Plenum: ${channel} does not follow the protocol: ${problem}`);
+  }
+
+  function startCatchUp(): void {
+    const requestId = ++joinRequestId;
+    isCatchingUp = true;
+    connection.getState().setStatus('catching-up');
+    void runCatchUp(requestId).catch((error: unknown) => {
+      // Only a bug gets here (the reducer refused an event): say so rather than hang.
+      console.error('Plenum: catch-up failed', error);
+      if (requestId === joinRequestId) {
+        connection
+          .getState()
+          .setStatus('offline', { code: 'PROTOCOL_VIOLATION', message: errorMessage('PROTOCOL_VIOLATION') });
+      }
+    });
+  }
+
+  /** Catch-up when the log is ahead of us; a running catch-up picks the new head up by itself. */
+  function requestCatchUp(): void {
+    if (disposed || !socket.connected || isCatchingUp) return;
+    startCatchUp();
+  }
+
+  function handleJoinRefused(error: AckError): void {
+    const problem = { code: error.code, message: errorMessage(error.code) };
+    switch (error.code) {
+      case 'INCOMPATIBLE_PROTOCOL':
+        connection.getState().setStatus('incompatible', problem);
+        return;
+      case 'RATE_LIMITED':
+      case 'INTERNAL':
+        // Transient: keep the screen as it is and ask again a little later.
+        connection.getState().setStatus('catching-up', problem);
+        retryLater(requestCatchUp);
+        return;
+      case 'UNAUTHENTICATED':
+      case 'FORBIDDEN':
+      case 'NOT_FOUND':
+      case 'CONFLICT':
+      case 'INVALID_PAYLOAD':
+      case 'TOO_LARGE':
+        // Asking again would get the same answer: stop, and say why.
+        connection.getState().setStatus('offline', problem);
+        return;
+    }
+  }
+
+  async function runCatchUp(requestId: number): Promise<void> {
+    try {
+      await catchUpLoop(requestId);
+    } finally {
+      // Cleared as the loop ends, not a few microtasks later in a `.finally` callback: a gap
+      // seen in between would otherwise be taken as already being fetched, and be missed.
+      if (requestId === joinRequestId) isCatchingUp = false;
+    }
+  }
+
+  async function catchUpLoop(requestId: number): Promise<void> {
+    const isStale = () => disposed || requestId !== joinRequestId;
+    for (;;) {
+      const afterSeq = lastSeq();
+      const sentAt = now();
+      let answer: Ack<SessionJoinResult>;
+      try {
+        answer = await requestWithTimeout(socket, joinTimeoutMs, 'session:join', { sessionId, afterSeq });
+      } catch {
+        // No answer in time (or the socket dropped, which makes this request stale anyway).
+        if (!isStale() && socket.connected) startCatchUp();
+        return;
+      }
+      if (isStale()) return;
+      if (validatesIncoming) {
+        const problem = incomingProblem.joinAnswer(answer);
+        if (problem) {
+          protocolViolation('the join answer', problem);
+          connection
+            .getState()
+            .setStatus('offline', { code: 'PROTOCOL_VIOLATION', message: errorMessage('PROTOCOL_VIOLATION') });
+          return;
+        }
+      }
+      if (!answer.ok) {
+        handleJoinRefused(answer.error);
+        return;
+      }
+
+      const result = answer.data;
+      const current = session.getState();
+      if (current.epoch !== null && result.epoch !== current.epoch && current.session.lastSeq > 0) {
+        // The log was restored or replaced: what we folded belongs to another history.
+        current.reset();
+        knownHeadSeq = 0;
+        continue;
+      }
+      current.setIdentity({ epoch: result.epoch, you: result.you });
+      // The answer was written somewhere between sending and receiving: take the midpoint.
+      connection.getState().setServerClockOffset(Date.parse(result.serverTime) - (sentAt + now()) / 2);
+      knownHeadSeq = Math.max(knownHeadSeq, result.headSeq);
+
+      const before = lastSeq();
+      const applied = apply(result.events);
+      const madeProgress = lastSeq() > before;
+      if (!applied || result.hasMore || lastSeq() < knownHeadSeq) {
+        if (madeProgress) continue;
+        if (applied && !result.hasMore) {
+          // The server says there is nothing after lastSeq: trust the log over a stale heartbeat.
+          knownHeadSeq = lastSeq();
+        } else {
+          // An answer that moves nothing forward would make us ask the same question forever.
+          protocolViolation('the join answer', `no progress after seq ${afterSeq}`);
+          connection
+            .getState()
+            .setStatus('offline', { code: 'PROTOCOL_VIOLATION', message: errorMessage('PROTOCOL_VIOLATION') });
+          return;
+        }
+      }
+      // Not catching up any more before anyone hears "live", so a gap noticed by a status
+      // subscriber starts a new catch-up.
+      isCatchingUp = false;
+      connection.getState().setStatus('live');
+      return;
+    }
+  }
+
+  const handleConnect = () => {
+    clearRetry();
+    // Every (re)connect joins again: the server forgets a socket's room when it drops.
+    startCatchUp();
+  };
+
+  const handleDisconnect = () => {
+    // Answers to joins sent before the drop are stale; the next connect asks again.
+    joinRequestId++;
+    isCatchingUp = false;
+    if (socket.active) {
+      connection.getState().setStatus('reconnecting');
+    } else {
+      connection.getState().setStatus('offline', { code: 'OFFLINE', message: 'The server closed the connection.' });
+    }
+  };
+
+  const handleConnectError = (err: Error) => {
+    const refusal = handshakeRefusal(err);
+    if (!refusal) {
+      // The server could not be reached; socket.io retries with backoff while `active`.
+      connection.getState().setStatus(socket.active ? 'reconnecting' : 'offline', {
+        code: 'OFFLINE',
+        message: 'Cannot reach the server.',
+      });
+      return;
+    }
+    switch (refusal.code) {
+      case 'INCOMPATIBLE_PROTOCOL':
+        connection
+          .getState()
+          .setStatus('incompatible', { code: 'INCOMPATIBLE_PROTOCOL', message: errorMessage('INCOMPATIBLE_PROTOCOL') });
+        return;
+      case 'UNAUTHENTICATED':
+        connection
+          .getState()
+          .setStatus('offline', { code: 'UNAUTHENTICATED', message: errorMessage('UNAUTHENTICATED') });
+        return;
+      case 'FORBIDDEN':
+        connection.getState().setStatus('offline', { code: 'FORBIDDEN', message: errorMessage('FORBIDDEN') });
+        return;
+      case 'RATE_LIMITED':
+        // A refused handshake is not retried by socket.io itself.
+        connection
+          .getState()
+          .setStatus('reconnecting', { code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED') });
+        retryLater(() => socket.connect());
+        return;
+      default:
+        // A refusal this client does not know: socket.io does not retry a refused handshake.
+        connection
+          .getState()
+          .setStatus('offline', { code: 'OFFLINE', message: refusal.message || 'The server refused the connection.' });
+    }
+  };
+
+  const handleSessionEvents = (message: SessionEventsMessage) => {
+    if (validatesIncoming) {
+      const problem = incomingProblem.events(message);
+      if (problem) {
+        protocolViolation('session:events', problem);
+        return;
+      }
+    }
+    if (message.sessionId !== sessionId) return;
+    const fresh = message.events.filter((event) => event.seq > lastSeq());
+    const newest = fresh.at(-1);
+    if (!newest) return;
+    knownHeadSeq = Math.max(knownHeadSeq, newest.seq);
+    if (fresh[0]!.seq !== lastSeq() + 1 || !apply(fresh)) requestCatchUp();
+  };
+
+  const handleSessionHead = (message: SessionHeadMessage) => {
+    if (validatesIncoming) {
+      const problem = incomingProblem.head(message);
+      if (problem) {
+        protocolViolation('session:head', problem);
+        return;
+      }
+    }
+    if (message.sessionId !== sessionId) return;
+    const { epoch } = session.getState();
+    if (epoch !== null && message.epoch !== epoch) {
+      requestCatchUp();
+      return;
+    }
+    if (message.headSeq > lastSeq()) {
+      knownHeadSeq = Math.max(knownHeadSeq, message.headSeq);
+      requestCatchUp();
+    }
+  };
+
+  socket.on('connect', handleConnect);
+  socket.on('disconnect', handleDisconnect);
+  socket.on('connect_error', handleConnectError);
+  socket.on('session:events', handleSessionEvents);
+  socket.on('session:head', handleSessionHead);
+
+  connection.getState().setStatus('connecting');
+  socket.connect();
+
+  return {
+    reconnect: () => {
+      if (disposed || socket.connected) return;
+      clearRetry();
+      connection.getState().setStatus('connecting');
+      socket.connect();
+    },
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      joinRequestId++;
+      clearRetry();
+      socket.off('connect', handleConnect);
+      socket.off('disconnect', handleDisconnect);
+      socket.off('connect_error', handleConnectError);
+      socket.off('session:events', handleSessionEvents);
+      socket.off('session:head', handleSessionHead);
+      socket.disconnect();
+      connection.getState().setStatus('idle');
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+} from '@plenum/shared';
+import { io, type Socket } from 'socket.io-client';
+
+/** The typed socket: generics reversed on the client, as socket.io documents. */
+export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Creates the socket for one review session without connecting it: `connectSession` owns the
+ * lifecycle, so listeners are in place before the first `connect` fires.
+ * @example
+ * const socket = createSocket(window.location.origin, { token });
+ */
+export function createSocket(url: string, auth: Pick<HandshakeAuth, 'token'>): PlenumSocket {
+  const handshake: HandshakeAuth = { token: auth.token, protocolVersion: PROTOCOL_VERSION };
+  return io(url, { autoConnect: false, auth: handshake });
+}
+
+/** Client requests that are acknowledged. */
+type AckedEvent = 'session:join' | 'command';
+type RequestOf<TEvent extends AckedEvent> = Parameters<ClientToServerEvents[TEvent]>[0];
+/** The answer type, read from the ack callback of the event map. */
+export type AnswerOf<TEvent extends AckedEvent> = Parameters<Parameters<ClientToServerEvents[TEvent]>[1]>[0];
+
+/**
+ * `socket.timeout(ms).emitWithAck(...)` with the answer typed: socket.io-client's types lose
+ * it to `any` under `timeout()`. Rejects when no answer arrives within `timeoutMs`.
+ */
+export async function requestWithTimeout<TEvent extends AckedEvent>(
+  socket: PlenumSocket,
+  timeoutMs: number,
+  event: TEvent,
+  request: RequestOf<TEvent>,
+): Promise<AnswerOf<TEvent>> {
+  const timed = socket.timeout(timeoutMs);
+  const emitWithAck = timed.emitWithAck.bind(timed) as (event: AckedEvent, request: unknown) => Promise<unknown>;
+  const answer = await emitWithAck(event, request);
+  // Trusted as the protocol says; dev and test builds also parse it (see validateIncoming.ts).
+  return answer as AnswerOf<TEvent>;
+}

@@ -1,6 +1,7 @@
 import {
   canIssue,
   canTransition,
+  startItemBlocker,
   type AgendaItemState,
   type CommandInput,
   type Role,
@@ -65,7 +66,7 @@ function AgendaItemRow(props: AgendaItemRowProps) {
   const itemId = item.id;
   const what = `“${item.topic}”`;
 
-  const canStart = canTransition(item.status, 'presenting') && mayStart;
+  const canStart = mayStart;
   const canOpenFloor = canTransition(item.status, 'floor-open');
   const canClose = canTransition(item.status, 'closed');
   const canDefer = canTransition(item.status, 'deferred') && laterDays.length > 0;
@@ -186,7 +187,6 @@ export function AgendaPanel({ role }: { role: Role }) {
   const sendingItemIds = useMemo(() => pendingSelectors.busyItemIds(pendingById), [pendingById]);
   const sendingDayIds = useMemo(() => pendingSelectors.busyDayIds(pendingById), [pendingById]);
   const isFloorBusy = useMemo(() => pendingSelectors.isFloorBusy(pendingById), [pendingById]);
-  const hasLiveItem = sessionSelectors.hasLiveItem(session);
   const isLocked = !canSend || isFloorBusy;
   // Hidden when the role may never do it; disabled when the session's state does not allow it now.
   const runsTheFloor = canIssue(role, 'agenda:start-item');
@@ -295,7 +295,7 @@ export function AgendaPanel({ role }: { role: Role }) {
                       unitName={sessionSelectors.unitName(session, item.unitId)}
                       laterDays={sessionSelectors.laterDays(session, item)}
                       deferredToDay={deferredTo(item)}
-                      mayStart={!hasLiveItem && sessionSelectors.isDayOpen(session, item.dayId)}
+                      mayStart={startItemBlocker(session, item.id) === null}
                       isSending={sendingItemIds.has(item.id)}
                       isLocked={isLocked || !mayRunItems}
                       onCommand={handleCommand}

@@ -1,8 +1,7 @@
-import { canIssue, isLive, type AgendaItemState, type CriticismCategory, type Severity } from '@plenum/shared';
+import { canIssue, isLive, Limits, type AgendaItemState, type CriticismCategory, type Severity } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/errorMessages';
 import { criticismCategoryLabels, optionsOf, severityLabels } from '../../lib/labels';
-import { maxCriticismLength } from '../../lib/limits';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
@@ -108,7 +107,7 @@ export function CriticismForm({ item }: CriticismFormProps) {
             id={`${formId}-text`}
             data-testid="criticism-text"
             rows={3}
-            maxLength={maxCriticismLength}
+            maxLength={Limits.textLength}
             value={text}
             onChange={(e) => setText(e.target.value)}
             aria-describedby={hintId}

@@ -1,7 +1,9 @@
 import {
+  adjournDayBlocker,
   criticismsOfItem,
   currentItem,
   itemsOfDay,
+  openDayBlocker,
   type AgendaItemState,
   type CriticismState,
   type Participant,
@@ -50,22 +52,11 @@ export const sessionSelectors = {
     return index < 0 ? [] : days.slice(index + 1);
   },
 
-  /**
-   * True when the chair may open `dayId`: it is scheduled and no other day is open. The
-   * server decides; this only keeps a button from offering what it would refuse.
-   */
-  canOpenDay: (state: SessionState, dayId: string): boolean =>
-    state.days[dayId]?.status === 'scheduled' && !Object.values(state.days).some((d) => d.status === 'open'),
+  /** True when the chair may open `dayId` (the shared rule the server applies). */
+  canOpenDay: (state: SessionState, dayId: string): boolean => openDayBlocker(state, dayId) === null,
 
-  /** True when the chair may adjourn `dayId`: it is open and none of its items holds the floor. */
-  canAdjournDay: (state: SessionState, dayId: string): boolean => {
-    if (state.days[dayId]?.status !== 'open') return false;
-    const current = currentItem(state);
-    return !(current && current.dayId === dayId);
-  },
-
-  /** True when items of `dayId` may start: the day is open. */
-  isDayOpen: (state: SessionState, dayId: string): boolean => state.days[dayId]?.status === 'open',
+  /** True when the chair may adjourn `dayId` (the shared rule the server applies). */
+  canAdjournDay: (state: SessionState, dayId: string): boolean => adjournDayBlocker(state, dayId) === null,
 
   /**
    * Criticisms raised on an item, newest first. Those the chair hid leave the live views;

@@ -1,6 +1,7 @@
 import {
   canTransition,
   isLive,
+  startItemBlocker,
   newEvent,
   type AgendaItemState,
   type AgendaItemStatus,
@@ -10,7 +11,7 @@ import {
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { itemOrThrow, liveItemOrThrow } from './guards.js';
+import { itemOrThrow, liveItemOrThrow, requireNoBlocker } from './guards.js';
 
 function requireTransition(item: AgendaItemState, to: AgendaItemStatus): void {
   if (!canTransition(item.status, to)) {
@@ -40,15 +41,8 @@ export function decideStartItem(
   payload: CommandOf<'agenda:start-item'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  const item = itemOrThrow(state, payload.itemId);
-  requireTransition(item, 'presenting');
-  if (state.days[item.dayId]?.status !== 'open') {
-    throw new DomainError('CONFLICT', 'Open the day before starting its items.');
-  }
-  const live = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
-  if (live && isLive(live.status)) {
-    throw new DomainError('CONFLICT', `Close or defer "${live.topic}" before starting another item.`);
-  }
+  requireNoBlocker(state, startItemBlocker(state, payload.itemId), 'agenda item');
+  const item = state.agenda[payload.itemId]!;
   return [newEvent('agenda:item-started', { itemId: item.id, startedAt: ctx.now })];
 }
 

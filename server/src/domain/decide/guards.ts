@@ -1,4 +1,11 @@
-import type { AgendaItemState, CriticismState, DirectiveState, SessionState } from '@plenum/shared';
+import {
+  liveItem,
+  type AgendaItemState,
+  type CriticismState,
+  type DirectiveState,
+  type FloorBlocker,
+  type SessionState,
+} from '@plenum/shared';
 import { DomainError } from '../errors.js';
 
 /** The agenda item, or NOT_FOUND. */
@@ -35,7 +42,22 @@ export function requireDay(state: SessionState, dayId: string): void {
 
 /** The item holding the floor now, or CONFLICT. */
 export function liveItemOrThrow(state: SessionState): AgendaItemState {
-  const item = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
+  const item = liveItem(state);
   if (!item) throw new DomainError('CONFLICT', 'No agenda item is on the floor.');
   return item;
+}
+
+/** Throws the refusal a shared floor rule gave, in words a chair understands. */
+export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | null, what: string): void {
+  if (blocker === null) return;
+  const live = liveItem(state);
+  const messages: Record<FloorBlocker, string> = {
+    'not-found': `There is no ${what} in this session.`,
+    'day-already-opened': 'That day was already opened.',
+    'another-day-open': 'Adjourn the open day first.',
+    'day-not-open': `The day is not open${what === 'agenda item' ? ': open the day before starting its items' : ''}.`,
+    'item-live': `Close or defer "${live?.topic ?? 'the current item'}" first.`,
+    'item-not-pending': 'That item is not pending.',
+  };
+  throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker]);
 }

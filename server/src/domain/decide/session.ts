@@ -1,7 +1,16 @@
-import { isLive, newEvent, proposedWarnings, type CommandOf, type NewEvent, type SessionState } from '@plenum/shared';
+import {
+  adjournDayBlocker,
+  liveItem,
+  newEvent,
+  openDayBlocker,
+  proposedWarnings,
+  type CommandOf,
+  type NewEvent,
+  type SessionState,
+} from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { requireDay } from './guards.js';
+import { requireDay, requireNoBlocker } from './guards.js';
 
 /** Renames the session. */
 export function decideRename(state: SessionState, payload: CommandOf<'session:rename'>['payload']): NewEvent[] {
@@ -25,8 +34,8 @@ export function decidePublishNotice(
 
 /** Closes the session: no item live, no day open, every proposed warning decided. */
 export function decideCloseSession(state: SessionState, ctx: DecideContext): NewEvent[] {
-  const live = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
-  if (live && isLive(live.status)) throw new DomainError('CONFLICT', `Close "${live.topic}" first.`);
+  const live = liveItem(state);
+  if (live) throw new DomainError('CONFLICT', `Close "${live.topic}" first.`);
   const pending = proposedWarnings(state);
   if (pending.length > 0) {
     const names = pending.map((p) => state.units[p.unitId]?.name ?? p.unitId).join(', ');
@@ -45,11 +54,7 @@ export function decideOpenDay(
   payload: CommandOf<'day:open'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  requireDay(state, payload.dayId);
-  if (state.days[payload.dayId]!.status !== 'scheduled')
-    throw new DomainError('CONFLICT', 'That day was already opened.');
-  const open = Object.entries(state.days).find(([, day]) => day.status === 'open');
-  if (open) throw new DomainError('CONFLICT', 'Adjourn the open day first.');
+  requireNoBlocker(state, openDayBlocker(state, payload.dayId), `day ${payload.dayId}`);
   return [newEvent('day:opened', { dayId: payload.dayId, at: ctx.now })];
 }
 
@@ -59,12 +64,7 @@ export function decideAdjournDay(
   payload: CommandOf<'day:adjourn'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  requireDay(state, payload.dayId);
-  if (state.days[payload.dayId]!.status !== 'open') throw new DomainError('CONFLICT', 'That day is not open.');
-  const live = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
-  if (live && live.dayId === payload.dayId && isLive(live.status)) {
-    throw new DomainError('CONFLICT', `Close or defer "${live.topic}" first.`);
-  }
+  requireNoBlocker(state, adjournDayBlocker(state, payload.dayId), `day ${payload.dayId}`);
   return [newEvent('day:adjourned', { dayId: payload.dayId, at: ctx.now })];
 }
 

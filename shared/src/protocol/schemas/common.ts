@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { Limits } from '../limits.js';
 
-/** Limits kept well below the transport's 64 KiB message cap, so a valid message always fits. */
-export const Limits = {
-  idLength: 64,
-  nameLength: 200,
-  textLength: 4000,
-  indicatorsPerReport: 60,
-  daysPerSession: 14,
-  itemsPerCommand: 1,
-  pageSize: 500,
-} as const;
+export { Limits };
 
 /** Identifier of any entity: short, URL-safe. */
 export const IdSchema = z

@@ -1,0 +1,55 @@
+import { canTransition, isLive } from './agendaItem.js';
+import type { SessionState } from './state.js';
+
+/**
+ * Why the chair may not do a floor action now, or null when it may. One place for these rules:
+ * the server refuses with them and the client enables its buttons with them.
+ */
+export type FloorBlocker =
+  /** No such day or item in the session. */
+  | 'not-found'
+  /** The day was already opened (or adjourned). */
+  | 'day-already-opened'
+  /** Another day is open; adjourn it first. */
+  | 'another-day-open'
+  /** The day is not open. */
+  | 'day-not-open'
+  /** An item holds the floor; close or defer it first. */
+  | 'item-live'
+  /** The item is not pending. */
+  | 'item-not-pending';
+
+/** Whether the chair may open a day: scheduled, and no other day open. */
+export function openDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
+  const day = state.days[dayId];
+  if (!day) return 'not-found';
+  if (day.status !== 'scheduled') return 'day-already-opened';
+  if (Object.values(state.days).some((d) => d.status === 'open')) return 'another-day-open';
+  return null;
+}
+
+/** Whether the chair may adjourn a day: open, and none of its items holding the floor. */
+export function adjournDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
+  const day = state.days[dayId];
+  if (!day) return 'not-found';
+  if (day.status !== 'open') return 'day-not-open';
+  const live = liveItem(state);
+  if (live && live.dayId === dayId) return 'item-live';
+  return null;
+}
+
+/** Whether the chair may start an item: pending, its day open, no other item on the floor. */
+export function startItemBlocker(state: SessionState, itemId: string): FloorBlocker | null {
+  const item = state.agenda[itemId];
+  if (!item) return 'not-found';
+  if (!canTransition(item.status, 'presenting')) return 'item-not-pending';
+  if (state.days[item.dayId]?.status !== 'open') return 'day-not-open';
+  if (liveItem(state)) return 'item-live';
+  return null;
+}
+
+/** The item holding the floor, if any. */
+export function liveItem(state: SessionState) {
+  const item = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
+  return item && isLive(item.status) ? item : null;
+}

@@ -285,6 +285,20 @@ describe('stale answers and epochs', () => {
     expect(env.session.getState().session.definition?.title).toBe('Restored, then renamed');
   });
 
+  test('P6: a head behind what was folded, in the same epoch, also resets and joins again from 0', async () => {
+    const env = setup();
+    const log = demoSession();
+    log.add('session:renamed', { title: 'Seen before the rewind' });
+    await goLive(env, log.events);
+    env.fake.serverDrops();
+    env.fake.serverAccepts();
+    const join = await env.fake.nextAsk('session:join');
+    join.answer(joinAnswer([], { headSeq: demoHead - 1 }));
+    const fromZero = await env.fake.nextAsk('session:join');
+    expect(fromZero.payload).toEqual({ sessionId: ids.session, afterSeq: 0 });
+    expect(env.lastSeq()).toBe(0);
+  });
+
   test('a first join takes the epoch it is given without resetting', async () => {
     const env = setup();
     await goLive(env, demoSession().events, { epoch: 'epoch-7' });

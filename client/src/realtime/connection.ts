@@ -202,8 +202,10 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
 
       const result = answer.data;
       const current = session.getState();
-      if (current.epoch !== null && result.epoch !== current.epoch && current.session.lastSeq > 0) {
-        // The log was restored or replaced: what we folded belongs to another history.
+      const isOtherLog = current.epoch !== null && result.epoch !== current.epoch;
+      if (current.session.lastSeq > 0 && (isOtherLog || result.headSeq < current.session.lastSeq)) {
+        // The log was restored or replaced (another epoch, or a head behind what we folded):
+        // what we folded belongs to another history.
         current.reset();
         knownHeadSeq = 0;
         continue;

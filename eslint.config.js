@@ -42,6 +42,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Fault tests and benchmarks print their figures.
+    files: ['tests/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     // Pure domain code: no transport, no SQL, no clock of its own (inject Clock).
     files: ['shared/src/domain/**/*.ts', 'server/src/domain/**/*.ts'],
     ignores: ['**/*.test.ts'],

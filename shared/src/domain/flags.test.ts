@@ -1,23 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { reportFlags, type Flag } from './flags.js';
+import { indicatorState } from '../test/indicator.js';
 import type { IndicatorState, ReportState } from './state.js';
 
-const indicator = (over: Partial<IndicatorState>): IndicatorState => ({
-  id: 'x',
-  name: 'X',
-  measure: 't',
-  planned: 100,
-  reported: 90,
-  verified: null,
-  finding: null,
-  evidence: null,
-  weight: 1,
-  isProduction: false,
-  previous: null,
-  partOf: null,
-  ...over,
-});
+const indicator = indicatorState;
 
 const report = (indicators: IndicatorState[], history: ReportState['history'] = []): ReportState => ({
   unitId: 'u',

@@ -1,23 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { achievedValue, fulfilment, overallFulfilment, productionFulfilment, reportingGap } from './fulfilment.js';
-import type { IndicatorState } from './state.js';
+import { indicatorState } from '../test/indicator.js';
 
-const indicator = (over: Partial<IndicatorState>): IndicatorState => ({
-  id: 'x',
-  name: 'x',
-  measure: 't',
-  planned: 100,
-  reported: 100,
-  verified: null,
-  finding: null,
-  evidence: null,
-  weight: 1,
-  isProduction: false,
-  previous: null,
-  partOf: null,
-  ...over,
-});
+const indicator = indicatorState;
 
 const figure = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
 

@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest';
+import {
+  criticismEntries,
+  describeBrowser,
+  expectLive,
+  openScreen,
+  uiTimeoutMs,
+  useBrowser,
+} from './helpers/browser.js';
+import { startE2eServer } from './helpers/e2eServer.js';
+import { loseNextCommandAnswer, type LostAnswer } from './helpers/socketFaults.js';
+
+const itemId = 'item-2';
+
+describeBrowser('a connection lost between a command and its answer', () => {
+  const browser = useBrowser();
+
+  // KNOWN BUG (marked `fails` so the suite stays green; remove `.fails` once fixed): the
+  // criticism reaches the server and is recorded, but the answer is lost with the connection.
+  // client/src/realtime/sendCommand.ts then returns OFFLINE ("Not connected, so nothing was
+  // sent"), and CriticismForm shows "Your criticism was not posted" and puts the text back,
+  // while the catch-up after the reconnect lists the criticism: posting it again records it twice.
+  test.fails('a criticism recorded by the server is not reported as unsent after the reconnect', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const routes: LostAnswer[] = [];
+    const official = await openScreen(browser(), server, 'official', {
+      beforeLoad: async (page) => {
+        routes.push(await loseNextCommandAnswer(page));
+      },
+    });
+    const [lost] = routes;
+    if (!lost) throw new Error('the WebSocket route was not installed');
+    await expect.poll(() => lost.isOnWebSocket(), { timeout: uiTimeoutMs }).toBe(true);
+
+    await chair.page.getByTestId(`start-item-${itemId}`).click();
+    await official.page.getByTestId('current-item').locator('[data-status="presenting"]').waitFor();
+    const text = `Recorded, but the answer was lost (${Date.now()})`;
+    lost.arm('criticism:post');
+    await official.page.getByTestId('criticism-text').fill(text);
+    await official.page.getByTestId('criticism-submit').click();
+    await expect.poll(() => lost.hasDropped(), { timeout: uiTimeoutMs }).toBe(true);
+
+    // The server recorded it: the chair sees it, and so does the official after catching up.
+    await criticismEntries(chair.page).filter({ hasText: text }).waitFor();
+    await expectLive(official.page);
+    await criticismEntries(official.page).filter({ hasText: text }).waitFor();
+    expect(await criticismEntries(official.page).count()).toBe(1);
+
+    // So the form must not say it was not posted, nor offer the same text to post again.
+    expect(await official.page.getByTestId('criticism-form').getByRole('alert').count()).toBe(0);
+    expect(await official.page.getByTestId('criticism-text').inputValue()).toBe('');
+  });
+});

@@ -15,12 +15,7 @@ const itemId = 'item-2';
 describeBrowser('a connection lost between a command and its answer', () => {
   const browser = useBrowser();
 
-  // KNOWN BUG (marked `fails` so the suite stays green; remove `.fails` once fixed): the
-  // criticism reaches the server and is recorded, but the answer is lost with the connection.
-  // client/src/realtime/sendCommand.ts then returns OFFLINE ("Not connected, so nothing was
-  // sent"), and CriticismForm shows "Your criticism was not posted" and puts the text back,
-  // while the catch-up after the reconnect lists the criticism: posting it again records it twice.
-  test.fails('a criticism recorded by the server is not reported as unsent after the reconnect', async () => {
+  test('a criticism recorded by the server is not reported as unsent after the reconnect', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair');
     const routes: LostAnswer[] = [];

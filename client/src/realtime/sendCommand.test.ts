@@ -15,10 +15,11 @@ function setup() {
   const pending = createPendingStore();
   const session = createSessionStore(ids.session);
   let counter = 0;
-  const send = (command: CommandInput = start) =>
+  const send = (command: CommandInput = start, reconnectWaitMs = 30_000) =>
     sendCommand(fake.asSocket(), ids.session, command, {
       pending,
       session,
+      reconnectWaitMs,
       makeCommandId: () => `command-${++counter}`,
     });
   return { fake, pending, session, send };
@@ -61,9 +62,24 @@ describe('sendCommand', () => {
     await expect(result).resolves.toEqual({ ok: true, data: { seq: 12 } });
   });
 
-  test('no retry once the connection dropped', async () => {
+  test('P2: an answer lost with the connection is asked for again, with the same commandId, once reconnected', async () => {
     const env = setup();
     const result = env.send();
+    const ask = await env.fake.nextAsk('command');
+    env.fake.serverDrops();
+    ask.timeOut();
+    await flushMicrotasks();
+    expect(env.fake.sent.filter((m) => m.event === 'command')).toHaveLength(1);
+    env.fake.serverAccepts();
+    const again = await env.fake.nextAsk('command');
+    expect(again.payload).toEqual(ask.payload);
+    again.answer({ ok: true, data: { seq: 12 } });
+    await expect(result).resolves.toEqual({ ok: true, data: { seq: 12 } });
+  });
+
+  test('a connection that does not come back in time is reported as offline', async () => {
+    const env = setup();
+    const result = env.send(start, 50);
     const ask = await env.fake.nextAsk('command');
     env.fake.serverDrops();
     ask.timeOut();

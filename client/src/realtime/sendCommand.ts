@@ -21,9 +21,26 @@ export interface SendCommandOptions {
   session?: SessionStoreApi;
   /** How long to wait for each answer. */
   timeoutMs?: number;
-  /** How many times to ask again after a timeout, while connected. */
+  /** How many times to ask again after a timeout or a lost connection. */
   retries?: number;
+  /** How long to wait for the connection to come back when it drops with a command in flight. */
+  reconnectWaitMs?: number;
   makeCommandId?: () => string;
+}
+
+/** Resolves true once the socket is connected again, false when `withinMs` passes first. */
+function reconnected(socket: PlenumSocket, withinMs: number): Promise<boolean> {
+  if (socket.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (isBack: boolean) => {
+      clearTimeout(timer);
+      socket.off('connect', onConnect);
+      resolve(isBack);
+    };
+    const onConnect = () => finish(true);
+    const timer = setTimeout(() => finish(false), withinMs);
+    socket.on('connect', onConnect);
+  });
 }
 
 function clientFailure(code: ClientErrorCode): ClientFailure {
@@ -34,7 +51,7 @@ const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test'
 
 /**
  * Sends one command and resolves with its ack. The command id is chosen once: a retry after a
- * timeout reuses it, so the server answers a command it already handled with its first answer
+ * timeout or a dropped connection reuses it, so the server answers a command it already handled with its first answer
  * and nothing is recorded twice. While in flight the command sits in the pending store (for
  * "sending…" overlays); after a successful ack it stays there until its events are folded.
  * @example
@@ -52,6 +69,7 @@ export async function sendCommand(
     session = appSessionStore,
     timeoutMs = 8_000,
     retries = 3,
+    reconnectWaitMs = 30_000,
     makeCommandId = newCommandId,
   } = options;
 
@@ -66,7 +84,10 @@ export async function sendCommand(
     try {
       ack = await requestWithTimeout(socket, timeoutMs, 'command', { commandId, sessionId, command });
     } catch {
-      if (attempt < retries && socket.connected) continue;
+      // The answer may have been lost with the connection after the server recorded the
+      // command: ask again with the same id once reconnected, and the server answers with its
+      // first answer instead of recording it twice (P2).
+      if (attempt < retries && (socket.connected || (await reconnected(socket, reconnectWaitMs)))) continue;
       pending.getState().remove(commandId);
       return clientFailure(socket.connected ? 'TIMEOUT' : 'OFFLINE');
     }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { initI18n } from './i18n';
 import './styles.css';
 
 // The stores are module singletons (see stores/*/index.ts); the socket belongs to the session
@@ -8,8 +9,11 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <App pathname={window.location.pathname} />
-  </StrictMode>,
-);
+// The first render waits for the chosen language's file, so no screen flashes in English first.
+void initI18n().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App pathname={window.location.pathname} />
+    </StrictMode>,
+  );
+});

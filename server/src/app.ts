@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { CommandService } from './domain/commandService.js';
-import type { Clock, IdGenerator, Store } from './domain/ports.js';
+import type { Clock, IdGenerator, InvitationStore, Store } from './domain/ports.js';
 import { OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
@@ -16,9 +17,11 @@ import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
 import { systemClock } from './lib/systemClock.js';
 import { createGateway } from './realtime/createGateway.js';
+import type { Faults } from './realtime/faults.js';
+import { resolveProtections, type Protections } from './realtime/protections.js';
 import type { AdapterFactory, GatewayServer } from './realtime/types.js';
 
-export type { AdapterFactory };
+export type { AdapterFactory, Faults, Protections };
 
 export interface AppDeps {
   store: Store;
@@ -35,10 +38,16 @@ export interface AppDeps {
   /** Folder of the built client to serve; omitted or missing: API only. */
   clientDir?: string;
   heartbeatMs?: number;
+  /** Abuse limits and protections; omitted ones take their defaults (`false` switches one off). */
+  protections?: Partial<Protections>;
+  /** Test-only fault hooks (PLENUM_TEST_FAULTS); never set in production. */
+  faults?: Faults;
 }
 
 export interface App {
   httpServer: HttpServer;
+  /** The express application (REST and static files), e.g. for tests that list its routes. */
+  web: express.Express;
   io: GatewayServer;
   commands: CommandService;
   sessions: SessionService;
@@ -58,11 +67,23 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
+  const protections = resolveProtections(deps.protections);
   const states = new SessionStates(deps.store);
   const commands = new CommandService({ store: deps.store, states, clock, ids });
+  // A revoked invitation also ends the participant's open sockets, not only their next command (P8).
+  let onRevoked: (sessionId: string, participantId: string) => void = () => undefined;
+  const invitations: InvitationStore = {
+    saveInvitation: (record) => deps.store.saveInvitation(record),
+    findInvitation: (tokenHash) => deps.store.findInvitation(tokenHash),
+    revokeInvitations: async (sessionId, participantId, at) => {
+      const revoked = await deps.store.revokeInvitations(sessionId, participantId, at);
+      if (revoked > 0) onRevoked(sessionId, participantId);
+      return revoked;
+    },
+  };
   const sessions = new SessionService({
     commands,
-    invitations: deps.store,
+    invitations,
     clock,
     ids,
     tokens: {
@@ -85,6 +106,24 @@ export function createApp(deps: AppDeps): App {
       strictTransportSecurity: false,
     }),
   );
+  if (protections.http !== false) {
+    // REST only: the socket has its own limits, and static files are cheap.
+    web.use(
+      '/api',
+      rateLimit({
+        windowMs: protections.http.windowMs,
+        limit: protections.http.limit,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res.status(429).json({
+            ok: false,
+            error: { code: 'RATE_LIMITED', message: 'Too many requests; wait a minute and try again.' },
+          });
+        },
+      }),
+    );
+  }
   web.use(express.json({ limit: '64kb' }));
   web.use(healthRoutes(deps.store));
   const adminToken = deps.adminToken ?? null;
@@ -117,12 +156,17 @@ export function createApp(deps: AppDeps): App {
     clock,
     logger: deps.logger,
     allowedOrigins: deps.allowedOrigins ?? [],
+    publicUrl: deps.publicUrl,
     heartbeatMs: deps.heartbeatMs ?? 10_000,
     adapter: deps.adapter,
+    protections,
+    faults: deps.faults,
   });
+  if (protections.disconnectOnAuthorityChange) onRevoked = gateway.disconnectParticipant;
 
   return {
     httpServer,
+    web,
     io: gateway.io,
     commands,
     sessions,

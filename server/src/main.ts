@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AdapterFactory } from './app.js';
 import { loadConfig, type Config } from './config.js';
@@ -8,19 +6,27 @@ import { ensureDemo } from './demo/seedDemo.js';
 import type { Store } from './domain/ports.js';
 import { inviteLink } from './http/routes/sessions.js';
 import { createLogger } from './lib/logger.js';
-import { PostgresStore } from './storage/postgres/PostgresStore.js';
+import { haltingFaults } from './realtime/faults.js';
 import { SqliteStore } from './storage/sqlite/SqliteStore.js';
 
 const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
+// PostgreSQL and Redis are loaded only when configured: they take most of the start-up time.
 async function openStore(config: Config): Promise<Store> {
-  if (config.databaseUrl !== null) return PostgresStore.open(config.databaseUrl);
+  if (config.databaseUrl !== null) {
+    const { PostgresStore } = await import('./storage/postgres/PostgresStore.js');
+    return PostgresStore.open(config.databaseUrl);
+  }
   return new SqliteStore(join(config.dataDir, 'plenum.sqlite'));
 }
 
 /** With REDIS_URL, rooms are shared with every other server process through Redis pub/sub. */
 async function openAdapter(config: Config): Promise<{ adapter: AdapterFactory; close: () => Promise<void> } | null> {
   if (config.redisUrl === null) return null;
+  const [{ createAdapter }, { createClient }] = await Promise.all([
+    import('@socket.io/redis-adapter'),
+    import('redis'),
+  ]);
   const pub = createClient({ url: config.redisUrl });
   const sub = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect()]);
@@ -37,6 +43,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const store = await openStore(config);
   const redis = await openAdapter(config);
+  const testFaults = config.testFaults;
+  if (testFaults) logger.warn({ testFaults }, 'PLENUM_TEST_FAULTS is set: this server is for fault tests only');
   const app = createApp({
     store,
     adapter: redis?.adapter,
@@ -46,6 +54,8 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     clientDir,
     heartbeatMs: config.heartbeatMs,
+    protections: testFaults?.protections,
+    faults: testFaults ? haltingFaults(testFaults.halt, { ackBeforeCommit: testFaults.ackBeforeCommit }) : undefined,
   });
 
   const demo = config.demo

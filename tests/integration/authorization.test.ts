@@ -169,7 +169,9 @@ describe('authorisation', () => {
     const server = await startTestServer();
     const [chair, official] = await Promise.all([server.connect('chair'), server.connect('official')]);
     await sendOk(chair, server.sessionId, startItem('item-2'));
-    await server.app.sessions.reissue(server.sessionId, server.participants.official);
+    // Revoked in the store directly, without the hook that cuts open sockets at once: the
+    // per-command re-check alone must refuse it.
+    await server.store.revokeInvitations(server.sessionId, server.participants.official.id, new Date().toISOString());
     const ack = await sendCommand(official, server.sessionId, postCriticism('item-2'), newCommandId(), 2000);
     expect(ack).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

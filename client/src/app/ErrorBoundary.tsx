@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { i18n } from '../i18n';
 
 interface ErrorBoundaryState {
   error: Error | null;
@@ -23,10 +24,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
     if (!this.state.error) return this.props.children;
     return (
       <main className="page centred" role="alert">
-        <h1>Something went wrong on this screen</h1>
-        <p>The review session's record is safe on the server. Reloading the page rebuilds this screen from it.</p>
+        <h1>{i18n.t('crash.heading')}</h1>
+        <p>{i18n.t('crash.text')}</p>
         <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-          Reload the page
+          {i18n.t('crash.reload')}
         </button>
       </main>
     );

@@ -1,32 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+
 /** `/`: what Plenum is, and that people join through their invite link. */
 export function Landing() {
+  const { t } = useTranslation();
   return (
     <main className="page centred landing">
-      <h1>Plenum</h1>
-      <p className="lead">The live record of a review session held by teleconference.</p>
-      <p>
-        Each reporting unit presents its plan and results for the period, officials raise criticism, and the chair runs
-        the agenda. The call itself stays in your usual conferencing tool.
-      </p>
-      <h2>How to join</h2>
-      <p>
-        Open the invite link you received from the chair. It takes you straight to the review session with your role:
-        chair, presenter, official, inspector or room screen. If you have lost it, ask the chair for a new one.
-      </p>
+      <LanguageSwitch className="page-language" />
+      <h1>{t('app.name')}</h1>
+      <p className="lead">{t('landing.lead')}</p>
+      <p>{t('landing.about')}</p>
+      <h2>{t('landing.howToJoin')}</h2>
+      <p>{t('landing.join')}</p>
     </main>
   );
 }
 
 /** Any other address. */
 export function NotFound() {
+  const { t } = useTranslation();
   return (
     <main className="page centred">
-      <h1>Page not found</h1>
+      <LanguageSwitch className="page-language" />
+      <h1>{t('notFound.heading')}</h1>
+      <p>{t('notFound.text')}</p>
       <p>
-        This address is not part of Plenum. To join a review session, open the invite link you received from the chair.
-      </p>
-      <p>
-        <a href="/">About Plenum</a>
+        <a href="/">{t('notFound.about')}</a>
       </p>
     </main>
   );

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { RealtimeContext } from '../realtime/RealtimeContext';
 import { useSessionConnection } from '../realtime/useSessionConnection';
 import { SessionScreen } from '../features/session/SessionScreen';
@@ -15,6 +17,7 @@ function ConnectedSession({ sessionId, token }: { sessionId: string; token: stri
 
 /** `/s/:sessionId`: takes the invite token from the link (or this tab's memory) and connects. */
 export function SessionRoute({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const [token] = useState(() =>
     takeInviteToken(sessionId, { location: window.location, history: window.history, storage: window.sessionStorage }),
   );
@@ -22,11 +25,9 @@ export function SessionRoute({ sessionId }: { sessionId: string }) {
   if (!token) {
     return (
       <main className="page centred">
-        <h1>Invite link needed</h1>
-        <p>
-          To take part in this review session, open the invite link you received from the chair. It carries your role;
-          this address alone does not.
-        </p>
+        <LanguageSwitch className="page-language" />
+        <h1>{t('invite.heading')}</h1>
+        <p>{t('invite.text')}</p>
       </main>
     );
   }

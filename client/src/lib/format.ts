@@ -1,32 +1,73 @@
-// `undefined` locale: the browser's own, until the UI is translated.
-const figureFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'UTC',
-});
+import { currentLocale } from '../i18n';
 
-/** A report figure, e.g. `12,500.5`. */
-export function formatFigure(value: number): string {
-  return figureFormat.format(value);
+// Intl formatters are costly to build: one per locale and style, made on first use.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `n:${locale}:${key}`;
+  let format = cache.get(id) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(id, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: string, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `d:${locale}:${key}`;
+  let format = cache.get(id) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(id, format);
+  }
+  return format;
+}
+
+/** A report figure in the locale's digits and separators, e.g. `12,500.5`. */
+export function formatFigure(value: number, locale: string = currentLocale()): string {
+  return numberFormat(locale, 'figure', { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A share such as fulfilment, e.g. `87.5%`; a dash when there is none. */
-export function formatPercent(ratio: number | null): string {
-  return ratio === null ? '—' : percentFormat.format(ratio);
+export function formatPercent(ratio: number | null, locale: string = currentLocale()): string {
+  return ratio === null
+    ? '—'
+    : numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+}
+
+/** A difference of two shares in percentage points with its sign, e.g. `+4.5`. */
+export function formatPoints(delta: number, locale: string = currentLocale()): string {
+  return numberFormat(locale, 'points', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(delta * 100);
+}
+
+/** A factor such as a jump against the previous period, e.g. `1.65`. */
+export function formatFactor(value: number, locale: string = currentLocale()): string {
+  return numberFormat(locale, 'factor', { maximumFractionDigits: 2 }).format(value);
 }
 
 /** The local time of an instant, e.g. `09:42`. */
-export function formatTime(instant: string): string {
-  return timeFormat.format(new Date(instant));
+export function formatTime(instant: string, locale: string = currentLocale()): string {
+  return dateFormat(locale, 'time', { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
 }
 
 /** A calendar date (`YYYY-MM-DD`), e.g. `Wednesday, 1 April`. */
-export function formatDate(date: string): string {
-  return dateFormat.format(new Date(`${date}T00:00:00Z`));
+export function formatDate(date: string, locale: string = currentLocale()): string {
+  return dateFormat(locale, 'date', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** A short calendar date (`YYYY-MM-DD`), e.g. `1 Apr 2026`. */
+export function formatShortDate(date: string, locale: string = currentLocale()): string {
+  return dateFormat(locale, 'short-date', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** A length of time in minutes and seconds, e.g. `4:05`. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** The first words of a text, for announcements and labels. */
@@ -38,4 +79,11 @@ export function excerpt(text: string, maxLength = 120): string {
 export function todayIsoDate(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The date `days` after `date` (`YYYY-MM-DD`), e.g. a default due date. */
+export function addDays(date: string, days: number): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return next.toISOString().slice(0, 10);
 }

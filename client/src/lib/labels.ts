@@ -1,67 +1,76 @@
 import type {
   AgendaItemStatus,
+  ComparisonDimension,
   CriticismCategory,
   CriticismRuling,
-  DayState,
+  DirectiveKind,
+  DirectiveStatus,
+  Ownership,
   Role,
-  SessionStatus,
   Severity,
+  WarningStatus,
 } from '@plenum/shared';
 
-// Keyed by the shared unions, so a new category, status or role fails to compile until it has
-// a label here. Values are user text (to be extracted for i18n).
+// The values of the shared unions, in the order the screens offer them. Keyed by the union, so
+// a new category, kind or status fails to compile until it is listed here; its text lives in
+// the locale files under `labels.*`, which the compiler checks against en.json.
 
-export const criticismCategoryLabels: Record<CriticismCategory, string> = {
-  'inflated-report': 'Inflated report',
-  'paper-only': 'Fulfilled on paper only',
-  shortfall: 'Shortfall',
-  discipline: 'Discipline',
-  supply: 'Supply',
-  other: 'Other',
-};
-
-export const severityLabels: Record<Severity, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-};
-
-export const agendaStatusLabels: Record<AgendaItemStatus, string> = {
-  pending: 'Pending',
-  presenting: 'Presenting',
-  'floor-open': 'Floor open',
-  closed: 'Closed',
-  deferred: 'Deferred',
-};
-
-export const dayStatusLabels: Record<DayState['status'], string> = {
-  scheduled: 'Scheduled',
-  open: 'Open',
-  adjourned: 'Adjourned',
-};
-
-export const sessionStatusLabels: Record<SessionStatus, string> = {
-  draft: 'Draft',
-  noticed: 'Notice published',
-  'in-session': 'In session',
-  closed: 'Closed',
-};
-
-export const rulingLabels: Record<CriticismRuling, string> = {
-  upheld: 'Upheld',
-  dismissed: 'Dismissed',
-  referred: 'Referred',
-};
-
-export const roleLabels: Record<Role, string> = {
-  chair: 'Chair',
-  presenter: 'Presenter',
-  official: 'Official',
-  inspector: 'Inspector',
-  observer: 'Observer',
-};
-
-/** The keys of a label table, in declaration order: the options of a select. */
-export function optionsOf<TKey extends string>(labels: Record<TKey, string>): TKey[] {
-  return Object.keys(labels) as TKey[];
+function keysOf<TKey extends string>(record: Record<TKey, true>): TKey[] {
+  return Object.keys(record) as TKey[];
 }
+
+export const criticismCategories = keysOf<CriticismCategory>({
+  'inflated-report': true,
+  'paper-only': true,
+  shortfall: true,
+  discipline: true,
+  supply: true,
+  other: true,
+});
+
+export const severities = keysOf<Severity>({ low: true, medium: true, high: true });
+
+export const rulings = keysOf<CriticismRuling>({ upheld: true, dismissed: true, referred: true });
+
+export const agendaStatuses = keysOf<AgendaItemStatus>({
+  pending: true,
+  presenting: true,
+  'floor-open': true,
+  closed: true,
+  deferred: true,
+});
+
+export const roleOrder = keysOf<Role>({
+  chair: true,
+  presenter: true,
+  official: true,
+  inspector: true,
+  observer: true,
+});
+
+export const directiveKinds = keysOf<DirectiveKind>({
+  inspection: true,
+  'explain-failure': true,
+  'corrective-plan': true,
+  other: true,
+});
+
+export const directiveStatuses = keysOf<DirectiveStatus>({
+  open: true,
+  acknowledged: true,
+  answered: true,
+  accepted: true,
+  rejected: true,
+  closed: true,
+});
+
+export const warningStatuses = keysOf<WarningStatus>({ open: true, lifted: true, escalated: true });
+
+export const ownerships = keysOf<Ownership>({ state: true, private: true, cooperative: true, joint: true });
+
+export const comparisonDimensions = keysOf<ComparisonDimension>({
+  ownership: true,
+  sector: true,
+  region: true,
+  class: true,
+});

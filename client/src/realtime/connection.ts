@@ -253,7 +253,11 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
     if (socket.active) {
       connection.getState().setStatus('reconnecting');
     } else {
-      connection.getState().setStatus('offline', { code: 'OFFLINE', message: 'The server closed the connection.' });
+      connection.getState().setStatus('offline', {
+        code: 'OFFLINE',
+        message: 'The server closed the connection.',
+        reason: 'server-closed',
+      });
     }
   };
 
@@ -264,6 +268,7 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
       connection.getState().setStatus(socket.active ? 'reconnecting' : 'offline', {
         code: 'OFFLINE',
         message: 'Cannot reach the server.',
+        reason: 'unreachable',
       });
       return;
     }
@@ -290,9 +295,11 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
         return;
       default:
         // A refusal this client does not know: socket.io does not retry a refused handshake.
-        connection
-          .getState()
-          .setStatus('offline', { code: 'OFFLINE', message: refusal.message || 'The server refused the connection.' });
+        connection.getState().setStatus('offline', {
+          code: 'OFFLINE',
+          message: refusal.message || 'The server refused the connection.',
+          reason: 'refused',
+        });
     }
   };
 

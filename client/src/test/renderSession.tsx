@@ -1,4 +1,4 @@
-import type { Participant } from '@plenum/shared';
+import type { CommandInput, Participant } from '@plenum/shared';
 import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
@@ -6,6 +6,7 @@ import { connectSession } from '../realtime/connection';
 import { RealtimeContext, type Realtime } from '../realtime/RealtimeContext';
 import { sendCommand } from '../realtime/sendCommand';
 import { FakeSocket, flushMicrotasks } from '../realtime/testing/FakeSocket';
+import { sessionStore } from '../stores/session';
 import { demoSession, ids, joinAnswer } from './events';
 
 /**
@@ -19,6 +20,8 @@ export async function renderSession(
 ) {
   const log = demoSession();
   story?.(log);
+  // As useSessionConnection does: the store belongs to this session before it joins.
+  sessionStore.getState().reset(ids.session);
   const fake = new FakeSocket();
   const connection = connectSession({ socket: fake.asSocket(), sessionId: ids.session });
   onTestFinished(() => connection.dispose());
@@ -38,5 +41,20 @@ export async function renderSession(
   /** Broadcasts events as the server does after a command, to everyone. */
   const broadcast = (...events: typeof log.events) =>
     act(() => fake.serverEmits('session:events', { sessionId: ids.session, events }));
-  return { ...view, fake, log, broadcast };
+  /** The next command the screen sends, with the ask to answer it. */
+  const nextCommand = async () => {
+    const ask = await fake.nextAsk('command');
+    return { ask, command: (ask.payload as { command: CommandInput }).command };
+  };
+  /** Accepts a command as the server does: the ack, then the events it caused, to everyone. */
+  const accept = async (ask: { answer: (value: unknown) => void }, ...events: typeof log.events) => {
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: events.at(-1)?.seq ?? log.events.length } });
+      await flushMicrotasks();
+    });
+    if (events.length > 0) broadcast(...events);
+  };
+  /** True when no command was sent at all. */
+  const sentCommands = () => fake.sent.filter((m) => m.event === 'command').length;
+  return { ...view, fake, log, broadcast, nextCommand, accept, sentCommands };
 }

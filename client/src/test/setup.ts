@@ -1,12 +1,21 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { initI18n } from '../i18n';
 import { connectionStore } from '../stores/connection';
 import { pendingStore } from '../stores/pending';
 import { sessionStore } from '../stores/session';
+import { uiStore } from '../stores/ui';
+
+// Tests read the English texts; every test starts in English whatever a test switched to.
+beforeAll(async () => {
+  await initI18n('en');
+});
 
 // The app's stores are module singletons: every test starts from their initial state.
-beforeEach(() => {
+beforeEach(async () => {
+  await initI18n('en');
+  uiStore.getState().reset();
   sessionStore.getState().reset('');
   pendingStore.getState().reset();
   connectionStore.getState().reset();

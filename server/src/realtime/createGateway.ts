@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { HandshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData, type Participant } from '@plenum/shared';
+import { fail, HandshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData, type Participant } from '@plenum/shared';
 import { Server } from 'socket.io';
 import type { CommandService } from '../domain/commandService.js';
 import type { SessionService } from '../domain/sessionService.js';
@@ -8,17 +8,24 @@ import type { Clock, InvitationRecord, Store } from '../domain/ports.js';
 import { hashToken } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import type { GatewayContext } from './context.js';
+import type { Faults } from './faults.js';
 import { registerCommandHandlers } from './handlers/command.handlers.js';
 import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
+import { watchOutbound } from './outbound.js';
 import { Presence } from './presence.js';
-import { sessionRoom } from './rooms.js';
-import type { AdapterFactory, GatewayServer } from './types.js';
+import { resolveProtections, type Protections } from './protections.js';
+import { participantRoom, sessionRoom } from './rooms.js';
+import { KeyedBuckets, monotonicNow, TokenBucket, type MonotonicClock } from './tokenBucket.js';
+import type { AdapterFactory, GatewayServer, GatewaySocket } from './types.js';
 
 /** Largest message a client may send; schema limits keep every valid message well below it. */
 export const maxMessageBytes = 64 * 1024;
 
 const knownChannels = new Set(['session:join', 'command', 'presence:update']);
+
+/** Longest wait a timer may be given (setTimeout's limit); later expiries are re-armed. */
+const maxTimerMs = 2_147_483_647;
 
 export interface GatewayOptions {
   httpServer: HttpServer;
@@ -27,12 +34,20 @@ export interface GatewayOptions {
   sessions: SessionService;
   clock: Clock;
   logger: Logger;
-  /** Origins allowed to connect from a browser; empty means the server's own origin only. */
+  /** Origins allowed to connect from a browser besides the server's own. */
   allowedOrigins: readonly string[];
+  /** The server's public base URL; its origin is always allowed. */
+  publicUrl?: string;
   /** How often each active session's head `seq` is sent (P5). */
   heartbeatMs: number;
   /** socket.io adapter shared by several processes; default: in-process rooms. */
   adapter?: AdapterFactory;
+  /** Limits and protections; omitted ones take their defaults. */
+  protections?: Partial<Protections>;
+  /** Test-only fault hooks; never set in production. */
+  faults?: Faults;
+  /** Monotonic time for the rate limits; injected by tests. */
+  monotonic?: MonotonicClock;
 }
 
 class HandshakeError extends Error {
@@ -43,19 +58,35 @@ class HandshakeError extends Error {
   }
 }
 
-/** True when a browser at `origin` may open a socket to this request's host. */
+/** `origin` if it is an origin as a browser writes it (`http(s)://host[:port]`, lower case), else null. */
+function canonicalOrigin(origin: string): URL | null {
+  try {
+    const url = new URL(origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.origin === origin ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when a browser at `origin` may open a socket to this request's `host`: the page must
+ * come from the server's own origin (same host, or one of `ownOrigins`) or from an origin
+ * listed in `allowed` (ALLOWED_ORIGINS adds to the server's own, never replaces it). Anything
+ * not written exactly as a browser writes an origin (`null`, a path, upper case, user info) is
+ * refused. A request without an Origin header is not a browser's; its token still decides.
+ */
 export function isOriginAllowed(
   origin: string | undefined,
   host: string | undefined,
   allowed: readonly string[],
+  ownOrigins: readonly string[] = [],
 ): boolean {
-  if (origin === undefined) return true; // not a browser: the invitation token still decides
-  if (allowed.length > 0) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  if (origin === undefined) return true;
+  const url = canonicalOrigin(origin);
+  if (url === null) return false;
+  if (allowed.includes(origin) || ownOrigins.includes(origin)) return true;
+  return host !== undefined && url.host === host.toLowerCase();
 }
 
 function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
@@ -66,21 +97,72 @@ function isUsable(record: InvitationRecord | null, now: Date): record is Invitat
   );
 }
 
+function rateLimited(message: string): HandshakeError {
+  return new HandshakeError({ code: 'RATE_LIMITED', message });
+}
+
 /**
- * The socket.io gateway: handshake (origin, protocol version, invitation), the request
- * handlers, presence and the head heartbeat. Transport only: every decision is the domain's.
+ * The socket.io gateway: handshake (origin, rate, protocol version, invitation, sockets per
+ * participant), abuse limits on every message, the request handlers, presence and the head
+ * heartbeat. Transport only: every decision is the domain's.
  */
-export function createGateway(options: GatewayOptions): { io: GatewayServer; close: () => Promise<void> } {
+export function createGateway(options: GatewayOptions): {
+  io: GatewayServer;
+  /** Disconnects every socket of a participant, on every process sharing the adapter (P8). */
+  disconnectParticipant: (sessionId: string, participantId: string) => void;
+  close: () => Promise<void>;
+} {
   const { store, logger, clock } = options;
+  const protections = resolveProtections(options.protections);
+  const monotonic = options.monotonic ?? monotonicNow;
+  const ownOrigins = options.publicUrl ? [new URL(options.publicUrl).origin] : [];
   const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
+    // Checked for both transports: the first polling request and the WebSocket upgrade.
     allowRequest: (req: IncomingMessage, callback) => {
-      callback(null, isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins));
+      const allowed =
+        !protections.checkOrigin ||
+        isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins, ownOrigins);
+      if (!allowed) logger.warn({ origin: String(req.headers.origin).slice(0, 200) }, 'foreign origin refused');
+      callback(null, allowed);
     },
   });
   if (options.adapter) io.adapter(options.adapter);
   const presence = new Presence();
+
+  const handshakeBuckets = protections.handshakes ? new KeyedBuckets(protections.handshakes, monotonic) : null;
+  const messageLimits = protections.messages;
+  const addressBuckets = messageLimits ? new KeyedBuckets(messageLimits.perAddress, monotonic) : null;
+  const commitLimits = protections.commits;
+  const commitBuckets = commitLimits ? new KeyedBuckets(commitLimits.rate, monotonic) : null;
+  /** `sessionId/participantId` → its commands being handled now. */
+  const inFlight = new Map<string, number>();
+  /** Each socket's strikes; a socket whose strikes run out is cut as a flooder. */
+  const strikeBuckets = new WeakMap<GatewaySocket, TokenBucket>();
+  /** Invitation hash → when it may connect again, after being cut for flooding. */
+  const cooldowns = new Map<string, number>();
+  /** `sessionId/participantId` → its open sockets on this process. */
+  const socketsByParticipant = new Map<string, Set<string>>();
+  /** The expiry of each socket's invitation, handed from the handshake to `connection`. */
+  const expiries = new WeakMap<GatewaySocket, string | null>();
+
+  const disconnectParticipant = (sessionId: string, participantId: string): void => {
+    io.in(participantRoom(sessionId, participantId)).disconnectSockets(true);
+  };
+
+  /** One refusal for flooding; past the socket's strikes it is disconnected and cooled down. */
+  const strike = (socket: GatewaySocket): void => {
+    const strikes = strikeBuckets.get(socket);
+    if (!strikes || strikes.take() || !socket.connected) return;
+    const { sessionId, participant, invitationHash } = socket.data;
+    cooldowns.set(invitationHash, monotonic() + protections.abuseCooldownMs);
+    logger.warn(
+      { sessionId, participantId: participant.id, address: socket.handshake.address },
+      'flooding socket disconnected',
+    );
+    socket.disconnect(true);
+  };
 
   const ctx: GatewayContext = {
     io,
@@ -90,6 +172,8 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
     presence,
     clock,
     logger,
+    protections,
+    faults: options.faults,
     async authenticate(socket): Promise<Participant> {
       const record = await store.findInvitation(socket.data.invitationHash);
       if (!isUsable(record, clock.now())) {
@@ -103,9 +187,55 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
     broadcastPresence(sessionId) {
       io.to(sessionRoom(sessionId)).volatile.emit('presence:changed', presence.snapshot(sessionId));
     },
+    reserveCommit(socket) {
+      if (!commitLimits || !commitBuckets) return { release: () => undefined, refund: () => undefined };
+      const key = `${socket.data.sessionId}/${socket.data.participant.id}`;
+      const running = inFlight.get(key) ?? 0;
+      if (running >= commitLimits.inFlight || !commitBuckets.take(key)) {
+        strike(socket);
+        throw new DomainError(
+          'RATE_LIMITED',
+          'Too many commands: wait for the answers, then retry with the same command id.',
+        );
+      }
+      inFlight.set(key, running + 1);
+      let released = false;
+      return {
+        release: () => {
+          if (released) return;
+          released = true;
+          const left = (inFlight.get(key) ?? 1) - 1;
+          if (left > 0) inFlight.set(key, left);
+          else inFlight.delete(key);
+        },
+        refund: () => commitBuckets.refund(key),
+      };
+    },
+    authorityChanged(socket, current) {
+      const known = socket.data.participant;
+      if (known.role === current.role && known.unitId === current.unitId) return;
+      logger.info({ sessionId: socket.data.sessionId, participantId: known.id }, 'role or unit changed');
+      // After the answer to the request in hand is on its way.
+      if (protections.disconnectOnAuthorityChange) {
+        setImmediate(() => disconnectParticipant(socket.data.sessionId, known.id));
+      }
+    },
   };
 
-  io.use((socket, next) => {
+  io.use((socket, done) => {
+    const address = socket.handshake.address;
+    // Every refusal is logged (never the token: the logger redacts `auth` and `token`).
+    const next = (error?: Error): void => {
+      if (error) {
+        const code = error instanceof HandshakeError ? error.data.code : 'INTERNAL';
+        logger.info({ code, address, socketId: socket.id }, 'handshake refused');
+      }
+      done(error);
+    };
+    if (handshakeBuckets && !handshakeBuckets.take(address)) {
+      next(rateLimited('Too many connection attempts from your address; wait a moment.'));
+      return;
+    }
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
       next(
@@ -135,7 +265,19 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
           );
           return;
         }
+        const until = cooldowns.get(invitationHash);
+        if (until !== undefined && until > monotonic()) {
+          next(rateLimited('This connection was closed for sending too much; wait a few seconds.'));
+          return;
+        }
+        const key = `${record.sessionId}/${record.participant.id}`;
+        const open = socketsByParticipant.get(key)?.size ?? 0;
+        if (protections.socketsPerParticipant !== false && open >= protections.socketsPerParticipant) {
+          next(rateLimited(`This invitation already has ${open} open connections; close one first.`));
+          return;
+        }
         socket.data = { sessionId: record.sessionId, participant: record.participant, invitationHash };
+        expiries.set(socket, record.expiresAt);
         next();
       },
       (error: unknown) => {
@@ -146,6 +288,55 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
   });
 
   io.on('connection', (socket) => {
+    const { sessionId, participant } = socket.data;
+    const address = socket.handshake.address;
+    const key = `${sessionId}/${participant.id}`;
+    const open = socketsByParticipant.get(key) ?? new Set<string>();
+    open.add(socket.id);
+    socketsByParticipant.set(key, open);
+    void socket.join(participantRoom(sessionId, participant.id));
+
+    const expiresAt = expiries.get(socket) ?? null;
+    let expiryTimer: NodeJS.Timeout | undefined;
+    const armExpiry = (): void => {
+      if (expiresAt === null || !protections.disconnectOnAuthorityChange) return;
+      const left = Date.parse(expiresAt) - clock.now().getTime();
+      if (left <= 0) {
+        socket.disconnect(true);
+        return;
+      }
+      expiryTimer = setTimeout(armExpiry, Math.min(left, maxTimerMs));
+      expiryTimer.unref();
+    };
+    armExpiry();
+
+    watchOutbound(socket, protections.outboundBytes, (queuedBytes) => {
+      logger.warn({ sessionId, participantId: participant.id, queuedBytes }, 'slow consumer disconnected');
+    });
+
+    socket.on('disconnect', () => {
+      clearTimeout(expiryTimer);
+      open.delete(socket.id);
+      if (open.size === 0) socketsByParticipant.delete(key);
+    });
+
+    if (protections.strikes) strikeBuckets.set(socket, new TokenBucket(protections.strikes, monotonic));
+    if (messageLimits && addressBuckets) {
+      const own = new TokenBucket(messageLimits.perSocket, monotonic);
+      socket.use((packet, next) => {
+        if (own.take() && addressBuckets.take(address)) {
+          next();
+          return;
+        }
+        const ack: unknown = packet.at(-1);
+        if (typeof ack === 'function') {
+          (ack as (answer: unknown) => void)(
+            fail('RATE_LIMITED', 'Too many messages: slow down, then retry with the same command id.'),
+          );
+        }
+        strike(socket);
+      });
+    }
     // Unknown channels are dropped here, before any listener, and logged.
     socket.use(([event], next) => {
       if (knownChannels.has(event)) next();
@@ -166,10 +357,22 @@ export function createGateway(options: GatewayOptions): { io: GatewayServer; clo
   }, options.heartbeatMs);
   heartbeat.unref();
 
+  // Forget full buckets and past cooldowns, so these maps hold only recent clients.
+  const sweep = setInterval(() => {
+    handshakeBuckets?.sweep();
+    addressBuckets?.sweep();
+    commitBuckets?.sweep();
+    const now = monotonic();
+    for (const [hash, until] of cooldowns) if (until <= now) cooldowns.delete(hash);
+  }, 30_000);
+  sweep.unref();
+
   return {
     io,
+    disconnectParticipant,
     close: async () => {
       clearInterval(heartbeat);
+      clearInterval(sweep);
       await io.close();
     },
   };

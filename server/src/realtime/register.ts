@@ -2,13 +2,14 @@ import { fail, ok, type Ack, type ErrorCode } from '@plenum/shared';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../lib/logger.js';
+import { isWithinShape, type Protections } from './protections.js';
 import type { GatewaySocket } from './types.js';
 
 /** What a request handler returns: the ack's data, and work to do once the ack is sent. */
 export interface HandlerResult<TData> {
   data: TData;
   /** Runs after the ack, e.g. the broadcast that must follow it (P3). */
-  afterAck?: () => void;
+  afterAck?: () => void | Promise<void>;
 }
 
 type RequestChannel = 'session:join' | 'command';
@@ -22,7 +23,8 @@ export function toIssues(error: z.ZodError): { path: string; message: string }[]
  * The only way to handle a client request: the payload is parsed with its schema first, and
  * the handler never sees anything that did not pass (invalid input → `INVALID_PAYLOAD`). A
  * `DomainError` becomes a typed failed ack; anything else is logged and acked `INTERNAL`.
- * A request without an ack callback is dropped and logged.
+ * A request without an ack callback is dropped and logged. A request nested deeper or holding
+ * more values than any valid message can is answered `TOO_LARGE` without being parsed (P11).
  */
 export function register<TSchema extends z.ZodType, TData>(
   socket: GatewaySocket,
@@ -30,6 +32,7 @@ export function register<TSchema extends z.ZodType, TData>(
   schema: TSchema,
   handler: (input: z.output<TSchema>, socket: GatewaySocket) => Promise<HandlerResult<TData>>,
   logger: Logger,
+  requestShape: Protections['requestShape'] = false,
 ): void {
   const listener = async (raw: unknown, ack: unknown): Promise<void> => {
     if (typeof ack !== 'function') {
@@ -37,6 +40,15 @@ export function register<TSchema extends z.ZodType, TData>(
       return;
     }
     const reply = ack as (answer: Ack<TData>) => void;
+    if (requestShape !== false && !isWithinShape(raw, requestShape)) {
+      reply(
+        fail(
+          'TOO_LARGE',
+          `The ${channel} message is nested deeper than ${requestShape.maxDepth} levels or holds more than ${requestShape.maxValues} values.`,
+        ),
+      );
+      return;
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       reply(fail('INVALID_PAYLOAD', `The ${channel} message is not valid.`, toIssues(parsed.error)));
@@ -45,7 +57,13 @@ export function register<TSchema extends z.ZodType, TData>(
     try {
       const result = await handler(parsed.data, socket);
       reply(ok(result.data));
-      result.afterAck?.();
+      if (result.afterAck) {
+        Promise.resolve()
+          .then(result.afterAck)
+          .catch((error: unknown) =>
+            logger.error({ err: error, channel, socketId: socket.id }, 'after-ack step failed'),
+          );
+      }
     } catch (error) {
       if (error instanceof DomainError) {
         reply(fail(error.code, error.message, error.issues));

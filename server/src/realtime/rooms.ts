@@ -2,3 +2,8 @@
 export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
+
+/** The room of one participant's sockets, so that all of them can be disconnected at once (P8). */
+export function participantRoom(sessionId: string, participantId: string): string {
+  return `participant:${sessionId}:${participantId}`;
+}

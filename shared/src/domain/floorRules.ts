@@ -1,5 +1,6 @@
 import { canTransition, isLive } from './agendaItem.js';
 import type { SessionState } from './state.js';
+import { proposedWarnings } from './warnings.js';
 
 /**
  * Why the chair may not do a floor action now, or null when it may. One place for these rules:
@@ -52,4 +53,21 @@ export function startItemBlocker(state: SessionState, itemId: string): FloorBloc
 export function liveItem(state: SessionState) {
   const item = state.currentItemId ? state.agenda[state.currentItemId] : undefined;
   return item && isLive(item.status) ? item : null;
+}
+
+/** Why the chair may not close the session now, or null when it may. */
+export type CloseSessionBlocker =
+  /** Only a session in session can be closed. */
+  | 'not-in-session'
+  /** An item holds the floor. */
+  | 'item-live'
+  /** Some proposed warnings are neither issued nor waived. */
+  | 'warnings-undecided';
+
+/** Whether the chair may close the session: in session, no item live, every proposed warning decided. */
+export function closeSessionBlocker(state: SessionState): CloseSessionBlocker | null {
+  if (state.status !== 'in-session') return 'not-in-session';
+  if (liveItem(state)) return 'item-live';
+  if (proposedWarnings(state).length > 0) return 'warnings-undecided';
+  return null;
 }

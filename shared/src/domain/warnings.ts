@@ -1,4 +1,5 @@
 import { unitStandings } from './comparisons.js';
+import type { Participant } from '../protocol/index.js';
 import type { DirectiveState, SessionState } from './state.js';
 
 /** A warning the session's figures call for, awaiting the chair's decision. */
@@ -46,4 +47,16 @@ export function lineOf(state: SessionState, unitId: string): string[] {
     current = state.units[current]?.parentId ?? null;
   }
   return chain;
+}
+
+/** True once an explanation has climbed to the level that ordered it; other kinds arrive at once. */
+export function hasArrived(state: SessionState, directive: DirectiveState): boolean {
+  if (directive.kind !== 'explain-failure') return true;
+  const top = directive.orderedByUnitId ?? lineOf(state, directive.assigneeUnitId).at(-1) ?? null;
+  return directive.holderUnitId === top;
+}
+
+/** The chair acts for any level; anyone else only for the unit their invitation names. */
+export function actsForUnit(participant: Participant, unitId: string): boolean {
+  return participant.role === 'chair' || participant.unitId === unitId;
 }

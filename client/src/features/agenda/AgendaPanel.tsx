@@ -3,43 +3,21 @@ import {
   canTransition,
   startItemBlocker,
   type AgendaItemState,
-  type CommandInput,
   type Role,
   type SessionDay,
 } from '@plenum/shared';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
 import { errorMessage } from '../../lib/errorMessages';
-import { formatDate, todayIsoDate } from '../../lib/format';
-import { agendaStatusLabels, dayStatusLabels } from '../../lib/labels';
+import { todayIsoDate } from '../../lib/format';
+import { useFormat } from '../../lib/useFormat';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
-
-type FloorCommand = Extract<
-  CommandInput,
-  {
-    type:
-      | 'session:publish-notice'
-      | 'day:open'
-      | 'day:adjourn'
-      | 'agenda:start-item'
-      | 'agenda:open-floor'
-      | 'agenda:close-item'
-      | 'agenda:defer-item';
-  }
->;
-
-/** How a failure reads: "Could not start “Cement output”." */
-const actionWords: Record<FloorCommand['type'], string> = {
-  'session:publish-notice': 'publish the notice of',
-  'day:open': 'open',
-  'day:adjourn': 'adjourn',
-  'agenda:start-item': 'start',
-  'agenda:open-floor': 'open the floor on',
-  'agenda:close-item': 'close',
-  'agenda:defer-item': 'defer',
-};
+import { DeferForm } from './DeferForm';
+import { floorFailure, type FloorCommand } from './floorCommands';
 
 interface AgendaItemRowProps {
   item: AgendaItemState;
@@ -58,26 +36,17 @@ interface AgendaItemRowProps {
 
 function AgendaItemRow(props: AgendaItemRowProps) {
   const { item, position, unitName, laterDays, deferredToDay, mayStart, isSending, isLocked, onCommand } = props;
+  const { t } = useTranslation();
   const deferId = useId();
   const [isDeferring, setIsDeferring] = useState(false);
-  const [toDayId, setToDayId] = useState('');
   const isFinal = item.status === 'closed' || item.status === 'deferred';
   const isLive = item.status === 'presenting' || item.status === 'floor-open';
   const itemId = item.id;
-  const what = `“${item.topic}”`;
+  const what = t('common.quoted', { text: item.topic });
 
-  const canStart = mayStart;
   const canOpenFloor = canTransition(item.status, 'floor-open');
   const canClose = canTransition(item.status, 'closed');
   const canDefer = canTransition(item.status, 'deferred') && laterDays.length > 0;
-
-  const handleDefer = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const dayId = toDayId || laterDays[0]?.id;
-    if (!dayId) return;
-    setIsDeferring(false);
-    onCommand(what, { type: 'agenda:defer-item', payload: { itemId, toDayId: dayId } });
-  };
 
   const topicForReader = <span className="visually-hidden">: {item.topic}</span>;
 
@@ -89,18 +58,20 @@ function AgendaItemRow(props: AgendaItemRowProps) {
       aria-current={isLive ? 'step' : undefined}
     >
       <div className="agenda-item__main">
-        <span className="agenda-item__position">{position}.</span>
+        <span className="agenda-item__position">{t('agenda.position', { position })}</span>
         <div className="agenda-item__what">
-          <span className="agenda-item__unit">{unitName ?? 'General topic'}</span>
+          <span className="agenda-item__unit">{unitName ?? t('common.generalTopic')}</span>
           <span className="agenda-item__topic">{item.topic}</span>
-          {item.carriedFromItemId && <span className="muted">Carried over from an earlier day</span>}
-          {item.warningId && <span className="muted">Second review of a warning</span>}
+          {item.carriedFromItemId && <span className="muted">{t('agenda.carriedOver')}</span>}
+          {item.warningId && <span className="muted">{t('agenda.secondReview')}</span>}
         </div>
-        <span className="agenda-item__minutes">{item.plannedMinutes + item.timer.extraMinutes} min</span>
+        <span className="agenda-item__minutes">
+          {t('common.minutes', { count: item.plannedMinutes + item.timer.extraMinutes })}
+        </span>
         <span className="status-tag" data-status={item.status}>
-          {agendaStatusLabels[item.status]}
-          {deferredToDay && ` to ${deferredToDay.title}`}
-          {isSending && ' (sending…)'}
+          {t(`labels.agendaStatus.${item.status}`)}
+          {deferredToDay && ` ${t('agenda.deferredTo', { day: deferredToDay.title })}`}
+          {isSending && ` ${t('common.sendingParen')}`}
         </span>
       </div>
       {!isFinal && (
@@ -109,10 +80,11 @@ function AgendaItemRow(props: AgendaItemRowProps) {
             type="button"
             className="button button--small button--primary"
             data-testid={`start-item-${itemId}`}
-            disabled={isLocked || !canStart}
+            disabled={isLocked || !mayStart}
             onClick={() => onCommand(what, { type: 'agenda:start-item', payload: { itemId } })}
           >
-            Start{topicForReader}
+            {t('agenda.actions.start')}
+            {topicForReader}
           </button>
           <button
             type="button"
@@ -121,7 +93,8 @@ function AgendaItemRow(props: AgendaItemRowProps) {
             disabled={isLocked || !canOpenFloor}
             onClick={() => onCommand(what, { type: 'agenda:open-floor', payload: { itemId } })}
           >
-            Open floor{topicForReader}
+            {t('agenda.actions.openFloor')}
+            {topicForReader}
           </button>
           <button
             type="button"
@@ -130,7 +103,8 @@ function AgendaItemRow(props: AgendaItemRowProps) {
             disabled={isLocked || !canClose}
             onClick={() => onCommand(what, { type: 'agenda:close-item', payload: { itemId } })}
           >
-            Close{topicForReader}
+            {t('agenda.actions.close')}
+            {topicForReader}
           </button>
           <button
             type="button"
@@ -141,31 +115,22 @@ function AgendaItemRow(props: AgendaItemRowProps) {
             disabled={isLocked || !canDefer}
             onClick={() => setIsDeferring((open) => !open)}
           >
-            Defer…{topicForReader}
+            {t('agenda.actions.defer')}
+            {topicForReader}
           </button>
         </div>
       )}
       {isDeferring && !isFinal && canDefer && (
-        <form id={deferId} className="defer-form" onSubmit={handleDefer}>
-          <label htmlFor={`${deferId}-day`}>Move to</label>
-          <select
-            id={`${deferId}-day`}
-            value={toDayId || laterDays[0]?.id}
-            onChange={(e) => setToDayId(e.target.value)}
-          >
-            {laterDays.map((day) => (
-              <option key={day.id} value={day.id}>
-                {day.title} ({formatDate(day.date)})
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button button--small button--primary" disabled={isLocked}>
-            Confirm deferral
-          </button>
-          <button type="button" className="button button--small" onClick={() => setIsDeferring(false)}>
-            Cancel
-          </button>
-        </form>
+        <DeferForm
+          id={deferId}
+          laterDays={laterDays}
+          isLocked={isLocked}
+          onCancel={() => setIsDeferring(false)}
+          onDefer={(toDayId) => {
+            setIsDeferring(false);
+            onCommand(what, { type: 'agenda:defer-item', payload: { itemId, toDayId } });
+          }}
+        />
       )}
     </li>
   );
@@ -176,6 +141,8 @@ function AgendaItemRow(props: AgendaItemRowProps) {
  * are not optimistic: buttons wait for the server's answer and the event that follows.
  */
 export function AgendaPanel({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const headingId = useId();
   const { send } = useRealtime();
   const session = useSessionStore((s) => s.session);
@@ -196,7 +163,7 @@ export function AgendaPanel({ role }: { role: Role }) {
   const handleCommand = (what: string, command: FloorCommand) => {
     setError(null);
     void send(command).then((ack) => {
-      if (!ack.ok) setError(`Could not ${actionWords[command.type]} ${what}. ${errorMessage(ack.error.code)}`);
+      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${errorMessage(ack.error.code)}`);
     });
   };
 
@@ -210,46 +177,38 @@ export function AgendaPanel({ role }: { role: Role }) {
   return (
     <section className="panel agenda" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__heading">
-        Agenda
+        {t('agenda.heading')}
       </h2>
-      {error && (
-        <div className="form-error" role="alert">
-          <p>{error}</p>
-          <button type="button" className="button button--small" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorNote message={error} onDismiss={() => setError(null)} />
       {session.status === 'draft' && canIssue(role, 'session:publish-notice') && (
         <div className="notice">
-          <p>The notice of this review session is not published yet: days cannot be opened before it is.</p>
+          <p>{t('agenda.noticeMissing')}</p>
           <button
             type="button"
             className="button button--small button--primary"
+            data-testid="publish-notice"
             disabled={isLocked}
             onClick={() =>
-              handleCommand('this review session', {
-                type: 'session:publish-notice',
-                payload: { noticeDate: todayIsoDate() },
-              })
+              handleCommand('', { type: 'session:publish-notice', payload: { noticeDate: todayIsoDate() } })
             }
           >
-            Publish the notice
+            {t('agenda.publishNotice')}
           </button>
         </div>
       )}
-      {days.length === 0 && <p className="muted">No days are scheduled in this review session yet.</p>}
+      {days.length === 0 && <p className="muted">{t('agenda.noDays')}</p>}
       {days.map(({ day, items }) => {
         const dayStatus = session.days[day.id]?.status ?? 'scheduled';
+        const dayWhat = t('common.quoted', { text: day.title });
         return (
           <section key={day.id} className="agenda-day" aria-labelledby={`${headingId}-${day.id}`}>
             <div className="agenda-day__header">
               <h3 id={`${headingId}-${day.id}`} className="agenda-day__heading">
-                {day.title} <span className="muted">{formatDate(day.date)}</span>
+                {day.title} <span className="muted">{format.date(day.date)}</span>
               </h3>
               <span className="status-tag" data-status={dayStatus} data-testid={`day-status-${day.id}`}>
-                {dayStatusLabels[dayStatus]}
-                {sendingDayIds.has(day.id) && ' (sending…)'}
+                {t(`labels.dayStatus.${dayStatus}`)}
+                {sendingDayIds.has(day.id) && ` ${t('common.sendingParen')}`}
               </span>
               {mayManageDays && dayStatus === 'scheduled' && (
                 <button
@@ -261,9 +220,10 @@ export function AgendaPanel({ role }: { role: Role }) {
                     !canIssue(role, 'day:open', session.status) ||
                     !sessionSelectors.canOpenDay(session, day.id)
                   }
-                  onClick={() => handleCommand(day.title, { type: 'day:open', payload: { dayId: day.id } })}
+                  onClick={() => handleCommand(dayWhat, { type: 'day:open', payload: { dayId: day.id } })}
                 >
-                  Open day<span className="visually-hidden">: {day.title}</span>
+                  {t('agenda.openDay')}
+                  <span className="visually-hidden">: {day.title}</span>
                 </button>
               )}
               {mayManageDays && dayStatus === 'open' && (
@@ -276,14 +236,15 @@ export function AgendaPanel({ role }: { role: Role }) {
                     !canIssue(role, 'day:adjourn', session.status) ||
                     !sessionSelectors.canAdjournDay(session, day.id)
                   }
-                  onClick={() => handleCommand(day.title, { type: 'day:adjourn', payload: { dayId: day.id } })}
+                  onClick={() => handleCommand(dayWhat, { type: 'day:adjourn', payload: { dayId: day.id } })}
                 >
-                  Adjourn day<span className="visually-hidden">: {day.title}</span>
+                  {t('agenda.adjournDay')}
+                  <span className="visually-hidden">: {day.title}</span>
                 </button>
               )}
             </div>
             {items.length === 0 ? (
-              <p className="muted">No agenda items on this day.</p>
+              <p className="muted">{t('agenda.noItems')}</p>
             ) : (
               <ol className="agenda-list">
                 {items.map((item, index) =>

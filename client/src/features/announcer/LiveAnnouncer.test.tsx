@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { connectionStore } from '../../stores/connection';
 import { createSessionStore, sessionStore } from '../../stores/session';
 import { demoSession, ids, instant } from '../../test/events';
+import { changeLanguage } from '../../i18n';
 import { announcementsBetween, LiveAnnouncer } from './LiveAnnouncer';
 
 describe('live announcements', () => {
@@ -55,5 +56,56 @@ describe('live announcements', () => {
     );
     act(() => sessionStore.getState().applyEvents([posted]));
     expect(region).toHaveTextContent('New criticism from Oleg Official, Supply, Low severity: Coal arrived late.');
+  });
+
+  test('say who has the floor, rulings, directives, warnings and the clock, in the chosen language', async () => {
+    const store = createSessionStore(ids.session);
+    const log = demoSession();
+    log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+    log.add(
+      'criticism:posted',
+      {
+        criticismId: 'crit-1',
+        itemId: ids.itemOne,
+        unitId: ids.unit,
+        category: 'shortfall',
+        severity: 'high',
+        indicatorId: null,
+        text: 'Kilns idle.',
+      },
+      ids.official,
+    );
+    store.getState().applyEvents(log.events);
+    const before = store.getState().session;
+    store.getState().applyEvents([
+      log.add('floor:given', { participantId: ids.official, itemId: ids.itemOne, at: instant(200) }),
+      log.add('criticism:ruled', { criticismId: 'crit-1', ruling: 'upheld', note: null }),
+      log.add('agenda:time-extended', { itemId: ids.itemOne, minutes: 5 }),
+      log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(210) }),
+      log.add('directive:issued', {
+        directiveId: 'dir-1',
+        kind: 'inspection',
+        assigneeUnitId: ids.unit,
+        title: 'Inspect the kilns',
+        text: null,
+        dueDate: '2026-05-01',
+        fromCriticismId: 'crit-1',
+        orderedByUnitId: null,
+        itemId: ids.itemOne,
+      }),
+      log.add('warning:issued', { warningId: 'w-1', unitId: ids.unit, fulfilment: 0.65, threshold: 0.7, note: null }),
+    ]);
+    const after = store.getState().session;
+    expect(announcementsBetween(before, after)).toEqual([
+      'The clock is paused.',
+      '5 more minutes given.',
+      'Oleg Official has the floor.',
+      'Ruling: Upheld on “Kilns idle.”.',
+      'Directive to North County Cement Works: Inspect the kilns.',
+      'Warning issued to North County Cement Works at 65%.',
+    ]);
+
+    await changeLanguage('ko', { persist: false });
+    expect(announcementsBetween(before, after)[2]).toBe('Oleg Official에게 발언권이 주어졌습니다.');
   });
 });

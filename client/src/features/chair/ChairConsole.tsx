@@ -1,33 +1,50 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { AgendaPanel } from '../agenda/AgendaPanel';
 import { CriticismForm } from '../criticisms/CriticismForm';
 import { CriticismList } from '../criticisms/CriticismList';
 import { CurrentItemPanel } from '../floor/CurrentItemPanel';
+import { SpeakerQueue } from '../floor/SpeakerQueue';
 import { ReportFigures } from '../reports/ReportFigures';
-import { SessionHeader } from '../session/SessionHeader';
+import { SessionPage } from '../session/SessionPage';
+import { FloorControls } from './FloorControls';
 
-/** The chair's screen: the agenda with its floor actions beside the item on the floor. */
-export function ChairConsole({ role }: { role: Role }) {
+// Views away from the floor load when first opened, keeping the first screen light.
+const DecisionsView = lazy(() => import('../decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })));
+const AttendanceView = lazy(() => import('../attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })));
+
+/** The chair's live floor: the agenda beside the item on the floor, its controls, speakers and criticism. */
+function ChairFloor({ role }: { role: Role }) {
   const session = useSessionStore((s) => s.session);
   const focus = useMemo(() => sessionSelectors.focusItem(session), [session]);
   const isCurrent = focus !== null && focus.id === session.currentItemId;
 
   return (
-    <div className="page">
-      <SessionHeader />
-      <main className="layout layout--chair">
-        <div className="layout__column">
-          <AgendaPanel role={role} />
-        </div>
-        <div className="layout__column">
-          <CurrentItemPanel item={focus} />
-          {focus?.unitId && <ReportFigures unitId={focus.unitId} />}
-          {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} />}
-          {focus && <CriticismList itemId={focus.id} includeHidden />}
-        </div>
-      </main>
+    <div className="layout layout--chair">
+      <div className="layout__column">
+        <AgendaPanel role={role} />
+      </div>
+      <div className="layout__column">
+        <CurrentItemPanel item={focus}>
+          <FloorControls />
+        </CurrentItemPanel>
+        <SpeakerQueue canManage />
+        {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
+        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} />}
+        {focus && <CriticismList itemId={focus.id} includeHidden />}
+      </div>
     </div>
+  );
+}
+
+/** The chair's screen: the floor with one-key controls, decisions, attendance, dashboard and minutes. */
+export function ChairConsole({ role }: { role: Role }) {
+  return (
+    <SessionPage
+      role={role}
+      floor={<ChairFloor role={role} />}
+      views={{ decisions: <DecisionsView />, attendance: <AttendanceView /> }}
+    />
   );
 }

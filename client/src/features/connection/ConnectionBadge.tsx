@@ -1,4 +1,5 @@
-import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { useTranslation } from 'react-i18next';
+import { useConnectionStore } from '../../stores/connection';
 
 interface ConnectionBadgeProps {
   /** Offered as "Try again" when the connection is offline. */
@@ -7,25 +8,29 @@ interface ConnectionBadgeProps {
 
 /** Where the link to the server stands, in words (colour only repeats what the text says). */
 export function ConnectionBadge({ onReconnect }: ConnectionBadgeProps) {
+  const { t } = useTranslation();
   const status = useConnectionStore((s) => s.status);
-  const label = useConnectionStore(connectionSelectors.statusLabel);
   const lastError = useConnectionStore((s) => s.lastError);
 
   return (
     <div className="connection-badge" data-status={status} data-testid="connection-status">
       <span className="connection-badge__dot" aria-hidden="true" />
       <span role="status" className="connection-badge__text">
-        <span className="connection-badge__label">{label}</span>
-        {status !== 'live' && lastError && <span className="connection-badge__detail">{lastError.message}</span>}
+        <span className="connection-badge__label">{t(`connection.status.${status}`)}</span>
+        {status !== 'live' && lastError && (
+          <span className="connection-badge__detail">
+            {lastError.reason ? t(`connection.reason.${lastError.reason}`) : t(`errors.${lastError.code}`)}
+          </span>
+        )}
       </span>
       {status === 'incompatible' && (
         <button type="button" className="button button--small" onClick={() => window.location.reload()}>
-          Reload page
+          {t('connection.reload')}
         </button>
       )}
       {status === 'offline' && onReconnect && (
         <button type="button" className="button button--small" onClick={onReconnect}>
-          Try again
+          {t('connection.tryAgain')}
         </button>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { canIssue, isLive, Limits, type AgendaItemState, type CriticismCategory, type Severity } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errorMessages';
-import { criticismCategoryLabels, optionsOf, severityLabels } from '../../lib/labels';
+import { criticismCategories, severities } from '../../lib/labels';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
@@ -17,6 +18,7 @@ interface CriticismFormProps {
  * the text back so nothing typed is lost.
  */
 export function CriticismForm({ item }: CriticismFormProps) {
+  const { t } = useTranslation();
   const formId = useId();
   const { send } = useRealtime();
   const canSend = useConnectionStore(connectionSelectors.canSend);
@@ -39,7 +41,7 @@ export function CriticismForm({ item }: CriticismFormProps) {
     event.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) {
-      setError('Write the criticism before posting it.');
+      setError(t('criticism.form.empty'));
       return;
     }
     setError(null);
@@ -49,7 +51,7 @@ export function CriticismForm({ item }: CriticismFormProps) {
       payload: { itemId: item.id, category, severity, indicatorId: indicatorId || null, text: trimmed },
     }).then((ack) => {
       if (ack.ok) return;
-      setError(`Your criticism was not posted. ${errorMessage(ack.error.code)}`);
+      setError(`${t('criticism.form.failed')} ${errorMessage(ack.error.code)}`);
       setText((current) => current || trimmed);
     });
   };
@@ -57,42 +59,42 @@ export function CriticismForm({ item }: CriticismFormProps) {
   return (
     <section className="panel" aria-labelledby={`${formId}-heading`}>
       <h2 id={`${formId}-heading`} className="panel__heading">
-        Raise a criticism
+        {t('criticism.form.heading')}
       </h2>
       <form className="criticism-form" data-testid="criticism-form" onSubmit={handleSubmit} noValidate>
         <div className="field-row">
           <div className="field">
-            <label htmlFor={`${formId}-category`}>Category</label>
+            <label htmlFor={`${formId}-category`}>{t('criticism.form.category')}</label>
             <select
               id={`${formId}-category`}
               value={category}
               onChange={(e) => setCategory(e.target.value as CriticismCategory)}
             >
-              {optionsOf(criticismCategoryLabels).map((value) => (
+              {criticismCategories.map((value) => (
                 <option key={value} value={value}>
-                  {criticismCategoryLabels[value]}
+                  {t(`labels.category.${value}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${formId}-severity`}>Severity</label>
+            <label htmlFor={`${formId}-severity`}>{t('criticism.form.severity')}</label>
             <select
               id={`${formId}-severity`}
               value={severity}
               onChange={(e) => setSeverity(e.target.value as Severity)}
             >
-              {optionsOf(severityLabels).map((value) => (
+              {severities.map((value) => (
                 <option key={value} value={value}>
-                  {severityLabels[value]}
+                  {t(`labels.severity.${value}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${formId}-indicator`}>Indicator (optional)</label>
+            <label htmlFor={`${formId}-indicator`}>{t('criticism.form.indicator')}</label>
             <select id={`${formId}-indicator`} value={indicatorId} onChange={(e) => setIndicatorId(e.target.value)}>
-              <option value="">No particular indicator</option>
+              <option value="">{t('criticism.form.noIndicator')}</option>
               {(report?.indicators ?? []).map((indicator) => (
                 <option key={indicator.id} value={indicator.id}>
                   {indicator.name}
@@ -102,7 +104,7 @@ export function CriticismForm({ item }: CriticismFormProps) {
           </div>
         </div>
         <div className="field">
-          <label htmlFor={`${formId}-text`}>Criticism</label>
+          <label htmlFor={`${formId}-text`}>{t('criticism.form.text')}</label>
           <textarea
             id={`${formId}-text`}
             data-testid="criticism-text"
@@ -115,12 +117,12 @@ export function CriticismForm({ item }: CriticismFormProps) {
         </div>
         <p id={hintId} className="muted field-hint">
           {!isOnFloor
-            ? 'Criticism is taken on the agenda item on the floor.'
+            ? t('criticism.form.hint.notOnFloor')
             : !mayPostNow
-              ? 'Criticism is taken while the review session is sitting.'
+              ? t('criticism.form.hint.notSitting')
               : item.status === 'floor-open'
-                ? 'The floor is open: your criticism is raised against the unit on the floor and shown to everyone.'
-                : 'The unit is still presenting; your criticism is recorded against it and shown to everyone.'}
+                ? t('criticism.form.hint.floorOpen')
+                : t('criticism.form.hint.presenting')}
         </p>
         {error && (
           <p className="form-error" role="alert">
@@ -133,7 +135,7 @@ export function CriticismForm({ item }: CriticismFormProps) {
           data-testid="criticism-submit"
           disabled={!isOnFloor || !mayPostNow || !canSend}
         >
-          Post criticism
+          {t('criticism.form.submit')}
         </button>
       </form>
     </section>

@@ -79,10 +79,12 @@ describe('criticism list', () => {
     expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('1 endorsement');
   });
 
-  test('a presenter sees the criticism of their unit but no endorse button and no form', async () => {
+  test('a presenter sees the criticism of their unit, may answer it, but has no endorse button and no form', async () => {
     await renderSession(<ParticipantView role="presenter" />, participants.presenter, twoCriticisms);
     expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('Theirs.');
-    expect(within(screen.getByTestId('criticism-list')).queryAllByRole('button')).toHaveLength(0);
+    const list = within(screen.getByTestId('criticism-list'));
+    expect(list.queryAllByRole('button', { name: /endors/i })).toHaveLength(0);
+    expect(list.getAllByRole('button', { name: /^answer/i })).toHaveLength(2);
     expect(screen.queryByTestId('criticism-form')).not.toBeInTheDocument();
   });
 

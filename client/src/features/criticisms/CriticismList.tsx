@@ -1,12 +1,16 @@
-import { canIssue, type CriticismState, type Participant } from '@plenum/shared';
-import { useId, useMemo, useState } from 'react';
-import { errorMessage } from '../../lib/errorMessages';
-import { formatTime } from '../../lib/format';
-import { criticismCategoryLabels, rulingLabels, severityLabels } from '../../lib/labels';
-import { useRealtime } from '../../realtime/RealtimeContext';
+import { canIssue, Limits, type CriticismRuling, type CriticismState, type Participant } from '@plenum/shared';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { excerpt } from '../../lib/format';
+import { rulings } from '../../lib/labels';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { TextActionForm } from '../../components/TextActionForm';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { DirectiveForm } from '../directives/DirectiveForm';
 
 interface CriticismListProps {
   itemId: string;
@@ -14,13 +18,11 @@ interface CriticismListProps {
   readOnly?: boolean;
   /** Also list the criticisms the chair hid, marked as such (the chair's own view). */
   includeHidden?: boolean;
-  /** Show only the newest this many. */
+  /** Show only the first this many. */
   limit?: number;
+  /** Newest first (default), or most endorsed first (the big screen). */
+  order?: 'newest' | 'endorsements';
   size?: 'normal' | 'large';
-}
-
-function endorsementText(count: number): string {
-  return count === 1 ? '1 endorsement' : `${count} endorsements`;
 }
 
 interface EndorseButtonProps {
@@ -34,63 +36,275 @@ interface EndorseButtonProps {
 
 /** One endorsement per participant, never of one's own criticism. */
 function EndorseButton({ criticism, you, authorName, isEndorsing, isAllowedNow }: EndorseButtonProps) {
-  const { send } = useRealtime();
+  const { t } = useTranslation();
+  const { run, error, dismissError } = useCommand();
   const canSend = useConnectionStore(connectionSelectors.canSend);
-  const [error, setError] = useState<string | null>(null);
   const isOwn = criticism.authorId === you.id;
   const hasEndorsed = criticism.endorsedBy.includes(you.id);
 
   const handleClick = () => {
-    setError(null);
-    void send({ type: 'criticism:endorse', payload: { criticismId: criticism.id } }).then((ack) => {
-      if (!ack.ok) setError(`Not endorsed. ${errorMessage(ack.error.code)}`);
-    });
+    void run({ type: 'criticism:endorse', payload: { criticismId: criticism.id } }, t('criticism.endorse.failed'));
   };
 
-  const label = hasEndorsed ? 'Endorsed' : isEndorsing ? 'Endorsing…' : 'Endorse';
+  const label = hasEndorsed
+    ? t('criticism.endorse.done')
+    : isEndorsing
+      ? t('criticism.endorse.sending')
+      : t('criticism.endorse.action');
   return (
     <>
       <button
         type="button"
         className="button button--small"
+        data-testid={`endorse-${criticism.id}`}
         onClick={handleClick}
         disabled={isOwn || hasEndorsed || isEndorsing || !canSend || !isAllowedNow}
         aria-describedby={isOwn ? `${criticism.id}-own` : undefined}
       >
         {label}
-        {!isOwn && <span className="visually-hidden"> criticism by {authorName}</span>}
+        {!isOwn && <span className="visually-hidden"> {t('criticism.endorse.whose', { name: authorName })}</span>}
       </button>
       {isOwn && (
         <span className="endorse-note" id={`${criticism.id}-own`}>
-          Your own criticism
+          {t('criticism.endorse.own')}
         </span>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} onDismiss={dismissError} />
     </>
   );
 }
 
-/** Criticisms raised on an item, newest first, with the ones still being sent on top, greyed. */
+/** The chair's ruling: upheld, dismissed or referred, with an optional note. */
+function RulingForm({ criticism, onDone }: { criticism: CriticismState; onDone: () => void }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const { run, error, dismissError, isBusy } = useCommand();
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const [ruling, setRuling] = useState<CriticismRuling>(criticism.ruling?.ruling ?? 'upheld');
+  const [note, setNote] = useState(criticism.ruling?.note ?? '');
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void run(
+      { type: 'criticism:rule', payload: { criticismId: criticism.id, ruling, note: note.trim() || null } },
+      t('criticism.rule.failed'),
+    ).then((ok) => {
+      if (ok) onDone();
+    });
+  };
+
+  return (
+    <form className="inline-form" data-testid={`ruling-form-${criticism.id}`} onSubmit={handleSubmit}>
+      <fieldset className="choice-group">
+        <legend>{t('criticism.rule.legend')}</legend>
+        {rulings.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`${formId}-ruling`}
+              value={value}
+              checked={ruling === value}
+              onChange={() => setRuling(value)}
+            />
+            {t(`labels.ruling.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${formId}-note`}>{t('criticism.rule.note')}</label>
+        <textarea
+          id={`${formId}-note`}
+          rows={2}
+          maxLength={Limits.textLength}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <ErrorNote message={error} onDismiss={dismissError} />
+      <div className="button-row">
+        <button
+          type="submit"
+          className="button button--small button--primary"
+          data-testid={`ruling-submit-${criticism.id}`}
+          disabled={!canSend || isBusy}
+        >
+          {t('criticism.rule.submit')}
+        </button>
+        <button type="button" className="button button--small" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type ChairPanel = 'rule' | 'hide' | 'directive';
+
+/** What the chair does with a criticism: rule on it, hide it, or make a directive of it. */
+function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
+  const { t } = useTranslation();
+  const sessionStatus = useSessionStore((s) => s.session.status);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError } = useCommand();
+  const [open, setOpen] = useState<ChairPanel | null>(null);
+  const panelId = useId();
+  const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
+  const mayDirect = canIssue('chair', 'directive:issue', sessionStatus);
+  const toggle = (panel: ChairPanel) => setOpen((current) => (current === panel ? null : panel));
+  const forReader = <span className="visually-hidden">: {excerpt(criticism.text, 60)}</span>;
+
+  return (
+    <div className="criticism__actions">
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small"
+          data-testid={`rule-${criticism.id}`}
+          aria-expanded={open === 'rule'}
+          aria-controls={open === 'rule' ? panelId : undefined}
+          disabled={!mayRule}
+          onClick={() => toggle('rule')}
+        >
+          {criticism.ruling ? t('criticism.rule.change') : t('criticism.rule.open')}
+          {forReader}
+        </button>
+        {!criticism.hidden && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`hide-${criticism.id}`}
+            aria-expanded={open === 'hide'}
+            aria-controls={open === 'hide' ? panelId : undefined}
+            disabled={!mayRule}
+            onClick={() => toggle('hide')}
+          >
+            {t('criticism.hide.open')}
+            {forReader}
+          </button>
+        )}
+        {criticism.unitId && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`make-directive-${criticism.id}`}
+            aria-expanded={open === 'directive'}
+            aria-controls={open === 'directive' ? panelId : undefined}
+            disabled={!mayDirect}
+            onClick={() => toggle('directive')}
+          >
+            {t('criticism.makeDirective')}
+            {forReader}
+          </button>
+        )}
+      </div>
+      <div id={panelId}>
+        {open === 'rule' && <RulingForm criticism={criticism} onDone={() => setOpen(null)} />}
+        {open === 'hide' && (
+          <TextActionForm
+            testId={`hide-form-${criticism.id}`}
+            label={t('criticism.hide.reason')}
+            submitLabel={t('criticism.hide.submit')}
+            requiredMessage={t('criticism.hide.reasonMissing')}
+            maxLength={Limits.textLength}
+            isDisabled={!canSend}
+            onCancel={() => setOpen(null)}
+            onSubmit={async (reason) => {
+              const ok = await run(
+                { type: 'criticism:hide', payload: { criticismId: criticism.id, reason } },
+                t('criticism.hide.failed'),
+              );
+              if (ok) setOpen(null);
+              return ok;
+            }}
+          />
+        )}
+        {open === 'directive' && criticism.unitId && (
+          <DirectiveForm
+            initial={{
+              kind: criticism.category === 'inflated-report' ? 'inspection' : 'explain-failure',
+              assigneeUnitId: criticism.unitId,
+              title: excerpt(criticism.text, 80),
+              fromCriticismId: criticism.id,
+            }}
+            onDone={() => setOpen(null)}
+          />
+        )}
+      </div>
+      <ErrorNote message={error} onDismiss={dismissError} />
+    </div>
+  );
+}
+
+/** The presenter of the criticised unit answers it. */
+function RespondControl({ criticism }: { criticism: CriticismState }) {
+  const { t } = useTranslation();
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const sessionStatus = useSessionStore((s) => s.session.status);
+  const { run, error, dismissError } = useCommand();
+  const [isOpen, setIsOpen] = useState(false);
+  const mayRespond = canIssue('presenter', 'criticism:respond', sessionStatus);
+
+  return (
+    <div className="criticism__actions">
+      {!isOpen && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid={`respond-${criticism.id}`}
+          aria-expanded={false}
+          disabled={!mayRespond}
+          onClick={() => setIsOpen(true)}
+        >
+          {criticism.response ? t('criticism.respond.again') : t('criticism.respond.open')}
+          <span className="visually-hidden">: {excerpt(criticism.text, 60)}</span>
+        </button>
+      )}
+      {isOpen && (
+        <TextActionForm
+          testId={`respond-form-${criticism.id}`}
+          label={t('criticism.respond.label')}
+          submitLabel={t('criticism.respond.submit')}
+          requiredMessage={t('criticism.respond.missing')}
+          rows={3}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setIsOpen(false)}
+          onSubmit={async (text) => {
+            const ok = await run(
+              { type: 'criticism:respond', payload: { criticismId: criticism.id, text } },
+              t('criticism.respond.failed'),
+            );
+            if (ok) setIsOpen(false);
+            return ok;
+          }}
+        />
+      )}
+      <ErrorNote message={error} onDismiss={dismissError} />
+    </div>
+  );
+}
+
+/** Criticisms raised on an item, with the ones still being sent on top, greyed. */
 export function CriticismList({
   itemId,
   readOnly = false,
   includeHidden = false,
   limit,
+  order = 'newest',
   size = 'normal',
 }: CriticismListProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const headingId = useId();
   const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
   const pendingById = usePendingStore((s) => s.byId);
 
-  const criticisms = useMemo(
-    () => sessionSelectors.criticismsOfItem(session, itemId, includeHidden),
-    [session, itemId, includeHidden],
-  );
+  const criticisms = useMemo(() => {
+    const list = sessionSelectors.criticismsOfItem(session, itemId, includeHidden);
+    // Stable sort: among equals, the newest stays first.
+    return order === 'endorsements' ? [...list].sort((a, b) => b.endorsedBy.length - a.endorsedBy.length) : list;
+  }, [session, itemId, includeHidden, order]);
   const sending = useMemo(
     () => (readOnly ? [] : pendingSelectors.criticismsOfItem(pendingById, itemId)),
     [readOnly, pendingById, itemId],
@@ -99,6 +313,7 @@ export function CriticismList({
   // Hidden from a role that may never endorse; disabled while the session's state does not allow it.
   const mayEndorse = !readOnly && you !== null && canIssue(you.role, 'criticism:endorse');
   const mayEndorseNow = you !== null && canIssue(you.role, 'criticism:endorse', session.status);
+  const isChair = !readOnly && you?.role === 'chair';
 
   const shown = limit === undefined ? criticisms : criticisms.slice(0, limit);
   const indicatorName = (criticism: CriticismState): string | null => {
@@ -110,62 +325,77 @@ export function CriticismList({
   return (
     <section className={`panel criticisms criticisms--${size}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__heading">
-        Criticism <span className="count">({criticisms.length})</span>
+        {order === 'endorsements' ? t('criticism.list.topHeading') : t('criticism.list.heading')}{' '}
+        <span className="count">({format.figure(criticisms.length)})</span>
       </h2>
-      {criticisms.length === 0 && sending.length === 0 && <p className="muted">No criticism raised yet.</p>}
+      {criticisms.length === 0 && sending.length === 0 && <p className="muted">{t('criticism.list.empty')}</p>}
       <ol className="criticism-list" data-testid="criticism-list">
         {sending.map(({ commandId, draft }) => (
           <li key={commandId} className="criticism criticism--pending" data-testid="criticism-pending" aria-busy="true">
             <p className="criticism__meta">
-              <span className="tag">{criticismCategoryLabels[draft.category]}</span>
+              <span className="tag">{t(`labels.category.${draft.category}`)}</span>
               <span className="tag" data-severity={draft.severity}>
-                {severityLabels[draft.severity]} severity
+                {t('criticism.severityTag', { severity: t(`labels.severity.${draft.severity}`) })}
               </span>
             </p>
             <p className="criticism__text">{draft.text}</p>
-            <p className="criticism__byline">Sending…</p>
+            <p className="criticism__byline">{t('common.sending')}</p>
           </li>
         ))}
         {shown.map((criticism) => {
-          const authorName = sessionSelectors.participantName(session, criticism.authorId);
+          const authorName = sessionSelectors.participantName(session, criticism.authorId) ?? t('common.aParticipant');
           const isEndorsing = endorsing.has(criticism.id);
           const count = criticism.endorsedBy.length + (isEndorsing ? 1 : 0);
           const indicator = indicatorName(criticism);
+          const isOwnUnit = you?.role === 'presenter' && you.unitId !== null && you.unitId === criticism.unitId;
           return (
             <li
               key={criticism.id}
               className={criticism.hidden ? 'criticism criticism--hidden' : 'criticism'}
               data-testid={`criticism-${criticism.id}`}
+              data-severity={criticism.severity}
             >
               <p className="criticism__meta">
-                <span className="tag">{criticismCategoryLabels[criticism.category]}</span>
+                <span className="tag">{t(`labels.category.${criticism.category}`)}</span>
                 <span className="tag" data-severity={criticism.severity}>
-                  {severityLabels[criticism.severity]} severity
+                  {criticism.severity === 'high' && (
+                    <span aria-hidden="true" className="severity-icon">
+                      ▲{' '}
+                    </span>
+                  )}
+                  {t('criticism.severityTag', { severity: t(`labels.severity.${criticism.severity}`) })}
                 </span>
-                {indicator && <span className="criticism__indicator">on {indicator}</span>}
+                {indicator && <span className="criticism__indicator">{t('criticism.onIndicator', { indicator })}</span>}
               </p>
               {criticism.hidden && (
-                <p className="criticism__note">Hidden from the live views: {criticism.hidden.reason}</p>
+                <p className="criticism__note">{t('criticism.hiddenNote', { reason: criticism.hidden.reason })}</p>
               )}
               <p className="criticism__text">{criticism.text}</p>
               {criticism.response && (
                 <p className="criticism__response">
-                  <span className="criticism__label">Response from the unit:</span> {criticism.response.text}
+                  <span className="criticism__label">{t('criticism.response')}</span> {criticism.response.text}
                 </p>
               )}
               {criticism.ruling && (
                 <p className="criticism__ruling">
-                  <span className="criticism__label">Chair’s ruling:</span> {rulingLabels[criticism.ruling.ruling]}
+                  <span className="criticism__label">{t('criticism.ruling')}</span>{' '}
+                  {t(`labels.ruling.${criticism.ruling.ruling}`)}
                   {criticism.ruling.note && ` (${criticism.ruling.note})`}
                 </p>
               )}
+              {criticism.directiveIds.length > 0 && (
+                <p className="criticism__directives">
+                  <span className="criticism__label">{t('criticism.directivesMade')}</span>{' '}
+                  {criticism.directiveIds.map((id) => session.directives[id]?.title ?? id).join('; ')}
+                </p>
+              )}
               <p className="criticism__byline">
-                {authorName} · <time dateTime={criticism.postedAt}>{formatTime(criticism.postedAt)}</time> ·{' '}
+                {authorName} · <time dateTime={criticism.postedAt}>{format.time(criticism.postedAt)}</time> ·{' '}
                 <span className="criticism__endorsements" data-pending={isEndorsing}>
-                  {endorsementText(count)}
+                  {t('criticism.endorsements', { count, formatted: format.figure(count) })}
                 </span>
               </p>
-              {mayEndorse && (
+              {mayEndorse && you.role !== 'chair' && (
                 <EndorseButton
                   criticism={criticism}
                   you={you}
@@ -174,11 +404,15 @@ export function CriticismList({
                   isAllowedNow={mayEndorseNow}
                 />
               )}
+              {isChair && <ChairCriticismActions criticism={criticism} />}
+              {!readOnly && isOwnUnit && <RespondControl criticism={criticism} />}
             </li>
           );
         })}
       </ol>
-      {shown.length < criticisms.length && <p className="muted">and {criticisms.length - shown.length} earlier</p>}
+      {shown.length < criticisms.length && (
+        <p className="muted">{t('criticism.list.more', { count: criticisms.length - shown.length })}</p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { AgendaItemState } from '@plenum/shared';
-import { useId } from 'react';
-import { agendaStatusLabels } from '../../lib/labels';
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { Timer } from './Timer';
 
@@ -8,10 +8,13 @@ interface CurrentItemPanelProps {
   /** The item the room looks at: the current one, or the last closed one between items. */
   item: AgendaItemState | null;
   size?: 'normal' | 'large';
+  /** Controls shown under the timer (the chair's floor controls). */
+  children?: ReactNode;
 }
 
 /** The agenda item on the floor: presenting unit, topic, status and time left. */
-export function CurrentItemPanel({ item, size = 'normal' }: CurrentItemPanelProps) {
+export function CurrentItemPanel({ item, size = 'normal', children }: CurrentItemPanelProps) {
+  const { t } = useTranslation();
   const headingId = useId();
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item?.unitId ?? null));
   const isCurrent = item !== null && (item.status === 'presenting' || item.status === 'floor-open');
@@ -23,23 +26,25 @@ export function CurrentItemPanel({ item, size = 'normal' }: CurrentItemPanelProp
       aria-labelledby={headingId}
     >
       <h2 id={headingId} className="panel__heading">
-        {isCurrent ? 'On the floor' : item ? 'Last agenda item' : 'On the floor'}
+        {isCurrent || !item ? t('floor.onTheFloor') : t('floor.lastItem')}
       </h2>
       {item ? (
         <>
-          <p className="current-item__unit">{unitName ?? 'General topic'}</p>
+          <p className="current-item__unit">{unitName ?? t('common.generalTopic')}</p>
           <p className="current-item__topic">{item.topic}</p>
+          {item.warningId && <p className="current-item__note">{t('floor.secondReviewNote')}</p>}
           <p className="current-item__status">
-            Status:{' '}
+            {t('floor.status')}{' '}
             <span className="status-tag" data-status={item.status}>
-              {agendaStatusLabels[item.status]}
+              {t(`labels.agendaStatus.${item.status}`)}
             </span>
           </p>
           <Timer item={item} size={size} />
         </>
       ) : (
-        <p className="muted">No agenda item is on the floor yet.</p>
+        <p className="muted">{t('floor.nothingYet')}</p>
       )}
+      {children}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { formatRemaining, isLive, remainingMs, type AgendaItemState } from '@plenum/shared';
+import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../lib/useServerNow';
 
 interface TimerProps {
@@ -11,22 +12,38 @@ interface TimerProps {
  * extensions included) and the server's current time, so every screen shows the same.
  */
 export function Timer({ item, size = 'normal' }: TimerProps) {
+  const { t } = useTranslation();
   const serverNow = useServerNow();
   const plannedMinutes = item.plannedMinutes + item.timer.extraMinutes;
   if (!isLive(item.status)) {
-    return <p className="timer timer--idle">{plannedMinutes} min planned</p>;
+    return <p className="timer timer--idle">{t('timer.planned', { count: plannedMinutes })}</p>;
   }
   const left = remainingMs(item.timer, item.plannedMinutes, serverNow);
   const isOverrun = left < 0;
   const isPaused = item.timer.runningSince === null;
-  const label = isPaused ? 'Paused, time left' : isOverrun ? 'Over time by' : 'Time left';
+  const label = isPaused
+    ? isOverrun
+      ? t('timer.pausedOver')
+      : t('timer.pausedLeft')
+    : isOverrun
+      ? t('timer.over')
+      : t('timer.left');
   return (
     <div className={`timer timer--${size}`} data-testid="timer" data-overrun={isOverrun} data-paused={isPaused}>
-      <span className="timer__label">{isOverrun && isPaused ? 'Paused, over time by' : label}</span>
+      <span className="timer__label">
+        {isPaused && (
+          <span className="timer__icon" aria-hidden="true">
+            ❚❚{' '}
+          </span>
+        )}
+        {label}
+      </span>
       <span className="timer__value" role="timer">
         {formatRemaining(Math.abs(left))}
       </span>
-      {item.timer.extraMinutes > 0 && <span className="muted">(+{item.timer.extraMinutes} min given)</span>}
+      {item.timer.extraMinutes > 0 && (
+        <span className="muted">{t('timer.extended', { count: item.timer.extraMinutes })}</span>
+      )}
     </div>
   );
 }

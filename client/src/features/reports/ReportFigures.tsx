@@ -1,37 +1,59 @@
-import { fulfilment, overallFulfilment, productionFulfilment, type IndicatorState } from '@plenum/shared';
-import { useId } from 'react';
-import { formatFigure, formatPercent } from '../../lib/format';
-import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { overallFulfilment, productionFulfilment, type IndicatorState } from '@plenum/shared';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FiguresChart, type FiguresChartRow } from '../../components/FiguresChart';
+import { FlagIcon } from '../../components/FlagIcon';
+import { useFormat } from '../../lib/useFormat';
+import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { FlagList } from './FlagList';
 
 interface ReportFiguresProps {
   unitId: string;
   size?: 'normal' | 'large';
+  /** Planned vs reported vs verified as bars above the table. */
+  showChart?: boolean;
+  /** The flags and their reasons under the table. */
+  showFlags?: boolean;
+  /** The inspectors' findings and evidence under the table. */
+  showFindings?: boolean;
+  /** Only the key figures, without the table (the big screen). */
+  keyFiguresOnly?: boolean;
 }
 
 function FulfilmentValue({ value, threshold }: { value: number | null; threshold: number | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const isBelow = value !== null && threshold !== null && value < threshold;
   return (
     <span className={isBelow ? 'fulfilment fulfilment--below' : 'fulfilment'}>
-      {formatPercent(value)}
-      {isBelow && <span className="fulfilment__note"> below threshold</span>}
+      {isBelow && <FlagIcon />}
+      {format.percent(value)}
+      {isBelow && <span className="fulfilment__note"> {t('report.belowThreshold')}</span>}
     </span>
   );
 }
 
-/** A unit's plan and results: planned, reported, verified and fulfilment per indicator. */
-export function ReportFigures({ unitId, size = 'normal' }: ReportFiguresProps) {
+/** A unit's plan and results: planned, reported, verified and fulfilment per indicator, with its flags. */
+export function ReportFigures(props: ReportFiguresProps) {
+  const { unitId, size = 'normal', showChart = false, showFlags = false, showFindings = false } = props;
+  const { keyFiguresOnly = false } = props;
+  const { t } = useTranslation();
+  const format = useFormat();
   const headingId = useId();
-  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
-  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? 'this unit';
-  const threshold = useSessionStore((s) => s.session.definition?.thresholds.warningBelow ?? null);
+  const session = useSessionStore((s) => s.session);
+  const report = sessionSelectors.reportOf(session, unitId);
+  const unitName = sessionSelectors.unitName(session, unitId) ?? t('common.aUnit');
+  const threshold = session.definition?.thresholds.warningBelow ?? null;
+  const flags = useMemo(() => reportSelectors.flagsOf(session, unitId), [session, unitId]);
+  const rows = useMemo(() => (report ? reportSelectors.rowsOf(report, flags) : []), [report, flags]);
 
   if (!report) {
     return (
       <section className="panel report" aria-labelledby={headingId}>
         <h2 id={headingId} className="panel__heading">
-          Plan and results
+          {t('report.heading')}
         </h2>
-        <p className="muted">{unitName} has not submitted its report yet.</p>
+        <p className="muted">{t('report.notSubmitted', { unit: unitName })}</p>
       </section>
     );
   }
@@ -41,66 +63,141 @@ export function ReportFigures({ unitId, size = 'normal' }: ReportFiguresProps) {
   const hasVerified = report.indicators.some((i) => i.verified !== null);
   // Only the production indicator decides warnings, so only it is held against the threshold.
   const thresholdFor = (indicator: IndicatorState) => (indicator.isProduction ? threshold : null);
+  const withMeasure = (value: number, measure: string) => `${format.figure(value)} ${measure}`;
+
+  const chartRows: FiguresChartRow[] = rows.map((row) => ({
+    id: row.indicator.id,
+    label: `${row.indicator.name} (${row.indicator.measure})`,
+    planned: row.indicator.planned,
+    reported: row.indicator.reported,
+    verified: row.indicator.verified,
+    isFlagged:
+      row.flags.length > 0 ||
+      (row.indicator.isProduction && threshold !== null && row.fulfilment !== null && row.fulfilment < threshold),
+    thresholdValue: row.indicator.isProduction && threshold !== null ? threshold * row.indicator.planned : null,
+  }));
+  const reportWideFlags = flags.filter((f) => f.indicatorId === null);
+  const findings = report.indicators.filter((i) => i.finding !== null);
 
   return (
-    <section className={`panel report report--${size}`} aria-labelledby={headingId}>
+    <section className={`panel report report--${size}`} aria-labelledby={headingId} data-testid="report-figures">
       <h2 id={headingId} className="panel__heading">
-        Plan and results of {unitName}
+        {t('report.headingOf', { unit: unitName })}
       </h2>
       <dl className="key-figures">
         <div>
-          <dt>Overall fulfilment</dt>
+          <dt>{t('report.overall')}</dt>
           <dd>
             <FulfilmentValue value={overall} threshold={null} />
           </dd>
         </div>
         {production !== null && (
           <div>
-            <dt>Production fulfilment</dt>
+            <dt>{t('report.production')}</dt>
             <dd>
               <FulfilmentValue value={production} threshold={threshold} />
             </dd>
           </div>
         )}
+        {threshold !== null && (
+          <div>
+            <dt>{t('report.threshold')}</dt>
+            <dd className="key-figures__minor">{format.percent(threshold)}</dd>
+          </div>
+        )}
+        {flags.length > 0 && (
+          <div>
+            <dt>{t('report.flags.short')}</dt>
+            <dd className="key-figures__minor">
+              <FlagIcon /> {format.figure(flags.length)}
+            </dd>
+          </div>
+        )}
       </dl>
-      <div className="table-scroll">
-        <table className="figures">
-          <thead>
-            <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Planned</th>
-              <th scope="col">Reported</th>
-              {hasVerified && <th scope="col">Verified</th>}
-              <th scope="col">Fulfilment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.indicators.map((indicator) => (
-              <tr key={indicator.id}>
-                <th scope="row">
-                  {indicator.name}
-                  {indicator.isProduction && <span className="tag">production</span>}
-                </th>
-                <td>
-                  {formatFigure(indicator.planned)} {indicator.measure}
-                </td>
-                <td>
-                  {formatFigure(indicator.reported)} {indicator.measure}
-                </td>
-                {hasVerified && (
-                  <td>
-                    {indicator.verified === null ? '—' : `${formatFigure(indicator.verified)} ${indicator.measure}`}
-                  </td>
-                )}
-                <td>
-                  <FulfilmentValue value={fulfilment(indicator)} threshold={thresholdFor(indicator)} />
-                </td>
+      {showChart && (
+        <FiguresChart
+          rows={chartRows}
+          title={t('report.chart.title', { unit: unitName })}
+          description={t('report.chart.description', { count: rows.length })}
+          words={{
+            planned: t('report.planned'),
+            reported: t('report.reported'),
+            verified: t('report.verified'),
+            threshold: t('report.chart.threshold', { threshold: format.percent(threshold) }),
+          }}
+          formatValue={(_row, value) => format.figure(value)}
+        />
+      )}
+      {!keyFiguresOnly && (
+        <div className="table-scroll" tabIndex={0}>
+          <table className="figures">
+            <caption className="visually-hidden">{t('report.tableCaption', { unit: unitName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.indicator')}</th>
+                <th scope="col">{t('report.planned')}</th>
+                <th scope="col">{t('report.reported')}</th>
+                {hasVerified && <th scope="col">{t('report.verified')}</th>}
+                {hasVerified && <th scope="col">{t('report.gap')}</th>}
+                <th scope="col">{t('report.fulfilment')}</th>
               </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ indicator, fulfilment, gap, flags: rowFlags }) => (
+                <tr key={indicator.id} data-flagged={rowFlags.length > 0}>
+                  <th scope="row">
+                    {rowFlags.length > 0 && (
+                      <>
+                        <FlagIcon />
+                        <span className="visually-hidden">
+                          {t('report.flags.rowNote', { count: rowFlags.length })}{' '}
+                        </span>
+                      </>
+                    )}
+                    {indicator.name}
+                    {indicator.isProduction && <span className="tag">{t('report.productionTag')}</span>}
+                  </th>
+                  <td>{withMeasure(indicator.planned, indicator.measure)}</td>
+                  <td>{withMeasure(indicator.reported, indicator.measure)}</td>
+                  {hasVerified && (
+                    <td>{indicator.verified === null ? '—' : withMeasure(indicator.verified, indicator.measure)}</td>
+                  )}
+                  {hasVerified && (
+                    <td className={gap !== null && gap > 0 ? 'gap--over' : undefined}>
+                      {gap === null ? '—' : withMeasure(gap, indicator.measure)}
+                    </td>
+                  )}
+                  <td>
+                    <FulfilmentValue value={fulfilment} threshold={thresholdFor(indicator)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {showFlags && <FlagList flags={flags} report={report} />}
+      {!showFlags && !keyFiguresOnly && reportWideFlags.length > 0 && (
+        <p className="muted">
+          <FlagIcon /> {t('report.flags.seeList', { count: flags.length })}
+        </p>
+      )}
+      {showFindings && findings.length > 0 && (
+        <div className="findings">
+          <h3 className="flags__heading">{t('report.findings')}</h3>
+          <ul>
+            {findings.map((indicator) => (
+              <li key={indicator.id}>
+                <strong>{indicator.name}</strong>: {indicator.finding}
+                {indicator.evidence && (
+                  <span className="muted"> {t('report.evidence', { evidence: indicator.evidence })}</span>
+                )}
+              </li>
             ))}
-          </tbody>
-        </table>
-      </div>
-      {report.note && <p className="report__note">{report.note}</p>}
+          </ul>
+        </div>
+      )}
+      {report.note && !keyFiguresOnly && <p className="report__note">{report.note}</p>}
     </section>
   );
 }

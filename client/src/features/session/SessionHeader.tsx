@@ -1,26 +1,34 @@
-import { roleLabels } from '../../lib/labels';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { useSessionStore } from '../../stores/session';
 import { ConnectionBadge } from '../connection/ConnectionBadge';
 
-/** Title of the review session, who you are in it, and the connection badge. */
+/** Title of the review session, who you are in it, the language and the connection badge. */
 export function SessionHeader() {
+  const { t } = useTranslation();
   const { reconnect } = useRealtime();
   const definition = useSessionStore((s) => s.session.definition);
+  const status = useSessionStore((s) => s.session.status);
   const you = useSessionStore((s) => s.you);
 
   return (
     <header className="session-header">
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
       <div className="session-header__title">
-        <h1>{definition?.title ?? 'Review session'}</h1>
+        <h1>{definition?.title ?? t('session.untitled')}</h1>
         {definition && (
           <p className="muted">
-            {definition.organisation} · Period {definition.period}
+            {t('session.subtitle', { organisation: definition.organisation, period: definition.period })}
+            {' · '}
+            <span data-testid="session-status">{t(`labels.sessionStatus.${status}`)}</span>
             {definition.conferenceLink && (
               <>
                 {' · '}
                 <a href={definition.conferenceLink} target="_blank" rel="noreferrer noopener">
-                  Join the call
+                  {t('session.joinCall')}
                 </a>
               </>
             )}
@@ -30,9 +38,10 @@ export function SessionHeader() {
       <div className="session-header__side">
         {you && (
           <p className="session-header__you">
-            {you.name} · <span className="tag">{roleLabels[you.role]}</span>
+            {you.name} · <span className="tag">{t(`labels.role.${you.role}`)}</span>
           </p>
         )}
+        <LanguageSwitch />
         <ConnectionBadge onReconnect={reconnect} />
       </div>
     </header>

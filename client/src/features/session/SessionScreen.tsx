@@ -1,5 +1,6 @@
 import type { Participant } from '@plenum/shared';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../stores/session';
 import { LiveAnnouncer } from '../announcer/LiveAnnouncer';
 import { BigScreen } from '../bigScreen/BigScreen';
@@ -7,17 +8,22 @@ import { ChairConsole } from '../chair/ChairConsole';
 import { ParticipantView } from '../participant/ParticipantView';
 import { SessionHeader } from './SessionHeader';
 
+function Joining() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <SessionHeader />
+      <main id="main" className="layout">
+        <p className="panel muted">{t('session.joining')}</p>
+      </main>
+    </div>
+  );
+}
+
 function screenFor(you: Participant | null) {
   switch (you?.role) {
     case undefined:
-      return (
-        <div className="page">
-          <SessionHeader />
-          <main className="layout">
-            <p className="panel muted">Joining the review session…</p>
-          </main>
-        </div>
-      );
+      return <Joining />;
     case 'chair':
       return <ChairConsole role={you.role} />;
     case 'observer':

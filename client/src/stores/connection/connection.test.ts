@@ -8,7 +8,7 @@ test('live clears the last error; other statuses keep it unless given a new one'
   expect(store.getState().lastError?.code).toBe('OFFLINE');
   store.getState().setStatus('live');
   expect(store.getState().lastError).toBeNull();
-  expect(connectionSelectors.statusLabel(store.getState())).toBe('Live');
+  expect(connectionSelectors.isLive(store.getState())).toBe(true);
 });
 
 test('serverNow adds the measured clock offset', () => {

@@ -4,7 +4,13 @@ import { createConnectionActions, type ConnectionStore } from './actions';
 import { initialConnectionState } from './initialState';
 
 export type { ConnectionStore } from './actions';
-export type { ClientErrorCode, ConnectionProblem, ConnectionStatus, ConnectionStoreState } from './initialState';
+export type {
+  ClientErrorCode,
+  ConnectionProblem,
+  ConnectionReason,
+  ConnectionStatus,
+  ConnectionStoreState,
+} from './initialState';
 export { initialConnectionState } from './initialState';
 export { connectionSelectors } from './selectors';
 

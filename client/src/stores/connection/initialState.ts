@@ -28,10 +28,21 @@ export type ClientErrorCode =
   /** The server answered with something that does not match the protocol. */
   | 'PROTOCOL_VIOLATION';
 
-/** Why the connection is not live, in words a participant understands. */
+/** A finer cause of being offline than the error code gives. */
+export type ConnectionReason =
+  /** The server ended the connection and socket.io does not retry by itself. */
+  | 'server-closed'
+  /** The server could not be reached. */
+  | 'unreachable'
+  /** The server refused the handshake for a reason this client does not know. */
+  | 'refused';
+
+/** Why the connection is not live. Screens say it in words from `code` (and `reason`). */
 export interface ConnectionProblem {
   code: ErrorCode | ClientErrorCode;
+  /** For logs and diagnostics; screens translate `code` instead. */
   message: string;
+  reason?: ConnectionReason;
 }
 
 export interface ConnectionStoreState {

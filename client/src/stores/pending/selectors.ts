@@ -21,12 +21,16 @@ function ofType<K extends CommandInput['type']>(
 /** The chair's commands that move the session along; they are never optimistic. */
 const floorCommands = new Set<CommandInput['type']>([
   'session:publish-notice',
+  'session:close',
   'day:open',
   'day:adjourn',
   'agenda:start-item',
   'agenda:open-floor',
   'agenda:close-item',
   'agenda:defer-item',
+  'agenda:pause-timer',
+  'agenda:resume-timer',
+  'agenda:extend-time',
 ]);
 
 /** Pure reads of the commands in flight; they return fresh values, so use them in `useMemo`. */
@@ -54,7 +58,7 @@ export const pendingSelectors = {
       ),
     ),
 
-  /** Agenda items with a floor command (start, open floor, close, defer) in flight. */
+  /** Agenda items with a floor command (start, open floor, close, defer, timer) in flight. */
   busyItemIds: (byId: PendingStoreState['byId']): Set<string> => {
     const ids = new Set<string>();
     for (const entry of Object.values(byId)) {

@@ -7,6 +7,17 @@ export type { SessionStore } from './actions';
 export type { SessionStoreState } from './initialState';
 export { initialSessionState } from './initialState';
 export { sessionSelectors, type AgendaDay } from './selectors';
+export { reportSelectors, type IndicatorRow } from './reportSelectors';
+export { floorSelectors, type Speech } from './floorSelectors';
+export { decisionSelectors, type AttendanceRow, type SecondReview, type TrackedDirective } from './decisionSelectors';
+export {
+  minutesSelectors,
+  type Minutes,
+  type MinutesDay,
+  type MinutesItem,
+  type MinutesScope,
+} from './minutesSelectors';
+export { dashboardSelectors, type PeriodChange } from './dashboardSelectors';
 
 /** A session store; the app uses the one below, tests may make their own. */
 export function createSessionStore(sessionId?: string) {

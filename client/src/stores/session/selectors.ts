@@ -78,9 +78,9 @@ export const sessionSelectors = {
   reportOf: (state: SessionState, unitId: string | null): ReportState | null =>
     unitId === null ? null : (state.reports[unitId] ?? null),
 
-  /** A participant's display name, falling back to a neutral word for unknown ids. */
-  participantName: (state: SessionState, participantId: string): string =>
-    state.participants[participantId]?.name ?? 'A participant',
+  /** A participant's display name; null for an unknown id (screens then say "a participant"). */
+  participantName: (state: SessionState, participantId: string): string | null =>
+    state.participants[participantId]?.name ?? null,
 
   /** True when `you` may still endorse `criticism`: not your own, not endorsed by you yet. */
   canEndorse: (criticism: CriticismState, you: Participant | null): boolean =>

@@ -1,8 +1,9 @@
 import {
+  actsForUnit,
+  hasArrived,
   lineOf,
   newEvent,
   type CommandOf,
-  type DirectiveState,
   type NewEvent,
   type Participant,
   type SessionState,
@@ -11,18 +12,11 @@ import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { criticismOrThrow, directiveOrThrow, requireUnit } from './guards.js';
 
-/** The chair acts for any level; anyone else only for the unit their invitation names. */
+/** FORBIDDEN unless the actor may act for the unit. */
 function requireActsFor(actor: Participant, unitId: string, state: SessionState): void {
-  if (actor.role === 'chair' || actor.unitId === unitId) return;
+  if (actsForUnit(actor, unitId)) return;
   const name = state.units[unitId]?.name ?? unitId;
   throw new DomainError('FORBIDDEN', `Only ${name} (or the chair) may do this.`);
-}
-
-/** True once an explanation has climbed to the level that ordered it. */
-export function hasArrived(directive: DirectiveState, state: SessionState): boolean {
-  if (directive.kind !== 'explain-failure') return true;
-  const top = directive.orderedByUnitId ?? lineOf(state, directive.assigneeUnitId).at(-1) ?? null;
-  return directive.holderUnitId === top;
 }
 
 /** Issues a directive; from a criticism, it is linked to it. Explanations travel up to the organiser. */
@@ -86,7 +80,7 @@ export function decideForward(
     throw new DomainError('CONFLICT', 'Only an explanation of failure travels up the line.');
   }
   if (directive.status !== 'answered') throw new DomainError('CONFLICT', 'The explanation has not been filed yet.');
-  if (hasArrived(directive, state))
+  if (hasArrived(state, directive))
     throw new DomainError('CONFLICT', 'The explanation has reached the ordering level.');
   requireActsFor(ctx.actor, directive.holderUnitId, state);
   const parent = state.units[directive.holderUnitId]?.parentId ?? null;
@@ -105,7 +99,7 @@ export function decideForward(
 export function decideReview(state: SessionState, payload: CommandOf<'directive:review'>['payload']): NewEvent[] {
   const directive = directiveOrThrow(state, payload.directiveId);
   if (directive.status !== 'answered') throw new DomainError('CONFLICT', 'There is no answer to review.');
-  if (!hasArrived(directive, state)) {
+  if (!hasArrived(state, directive)) {
     throw new DomainError('CONFLICT', 'The explanation is still on its way up the line.');
   }
   return [newEvent('directive:reviewed', payload)];

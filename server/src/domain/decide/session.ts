@@ -1,5 +1,6 @@
 import {
   adjournDayBlocker,
+  closeSessionBlocker,
   liveItem,
   newEvent,
   openDayBlocker,
@@ -34,13 +35,15 @@ export function decidePublishNotice(
 
 /** Closes the session: no item live, no day open, every proposed warning decided. */
 export function decideCloseSession(state: SessionState, ctx: DecideContext): NewEvent[] {
-  const live = liveItem(state);
-  if (live) throw new DomainError('CONFLICT', `Close "${live.topic}" first.`);
-  const pending = proposedWarnings(state);
-  if (pending.length > 0) {
-    const names = pending.map((p) => state.units[p.unitId]?.name ?? p.unitId).join(', ');
+  const blocker = closeSessionBlocker(state);
+  if (blocker === 'item-live') throw new DomainError('CONFLICT', `Close "${liveItem(state)!.topic}" first.`);
+  if (blocker === 'warnings-undecided') {
+    const names = proposedWarnings(state)
+      .map((p) => state.units[p.unitId]?.name ?? p.unitId)
+      .join(', ');
     throw new DomainError('CONFLICT', `Decide the proposed warnings first (issue or waive): ${names}.`);
   }
+  if (blocker !== null) throw new DomainError('CONFLICT', 'The session is not in session.');
   const events: NewEvent[] = Object.entries(state.days)
     .filter(([, day]) => day.status === 'open')
     .map(([dayId]) => newEvent('day:adjourned', { dayId, at: ctx.now }));

@@ -21,7 +21,8 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       if (ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id)) {
         ctx.broadcastPresence(request.sessionId);
       }
-      await ctx.authenticate(socket);
+      const participant = await ctx.authenticate(socket);
+      ctx.authorityChanged(socket, participant);
       const attendance = await ctx.sessions.recordConnection(request.sessionId, socket.data.participant.id);
       const limit = request.limit ?? Limits.pageSize;
       const [epoch, headSeq, events] = await Promise.all([
@@ -38,7 +39,7 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
           headSeq: Math.max(headSeq, events.at(-1)?.seq ?? 0),
           events,
           hasMore: lastSeq < headSeq,
-          you: socket.data.participant,
+          you: participant,
           serverTime: ctx.clock.now().toISOString(),
         },
         afterAck: () => {
@@ -47,5 +48,6 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       };
     },
     ctx.logger,
+    ctx.protections.requestShape,
   );
 }

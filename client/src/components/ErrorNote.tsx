@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+
+interface ErrorNoteProps {
+  message: string | null;
+  onDismiss?: () => void;
+}
+
+/** A failure said in words, announced at once, with a way to put it away. */
+export function ErrorNote({ message, onDismiss }: ErrorNoteProps) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <div className="form-error" role="alert">
+      <p>{message}</p>
+      {onDismiss && (
+        <button type="button" className="button button--small" onClick={onDismiss}>
+          {t('common.dismiss')}
+        </button>
+      )}
+    </div>
+  );
+}

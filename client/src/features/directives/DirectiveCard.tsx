@@ -1,0 +1,216 @@
+import { Limits, type CommandInput, type DirectiveState } from '@plenum/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FlagIcon } from '../../components/FlagIcon';
+import { TextActionForm } from '../../components/TextActionForm';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { decisionSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+
+type Panel = 'answer' | 'forward' | 'accept' | 'reject';
+
+interface DirectiveCardProps {
+  directive: DirectiveState;
+  isOverdue: boolean;
+  /** Without controls (the dashboard's tracker shows the same card read-only). */
+  readOnly?: boolean;
+}
+
+/**
+ * A directive: what is ordered of whom by when, where it stands on its way up the line, and
+ * the actions the viewer may take on it now.
+ */
+export function DirectiveCard({ directive, isOverdue, readOnly = false }: DirectiveCardProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSessionStore((s) => s.session);
+  const you = useSessionStore((s) => s.you);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError, isBusy } = useCommand();
+  const [open, setOpen] = useState<Panel | null>(null);
+  const unit = (id: string | null) =>
+    id === null ? t('common.aUnit') : (sessionSelectors.unitName(session, id) ?? id);
+  const actions = you && !readOnly ? decisionSelectors.directiveActions(session, directive, you) : null;
+  const id = directive.id;
+  const isLocked = !canSend || isBusy;
+
+  const submit = async (command: CommandInput, failure: string) => {
+    const ok = await run(command, failure);
+    if (ok) setOpen(null);
+    return ok;
+  };
+  const toggle = (panel: Panel) => setOpen((current) => (current === panel ? null : panel));
+
+  return (
+    <article
+      className="directive"
+      data-testid={`directive-${id}`}
+      data-overdue={isOverdue}
+      data-status={directive.status}
+    >
+      <h3 className="directive__title">
+        {directive.title} <span className="tag">{t(`labels.directiveKind.${directive.kind}`)}</span>
+        <span className="tag" data-status={directive.status}>
+          {t(`labels.directiveStatus.${directive.status}`)}
+        </span>
+        {isOverdue && (
+          <span className="tag tag--overdue">
+            <FlagIcon /> {t('directive.overdue')}
+          </span>
+        )}
+      </h3>
+      <p className="directive__meta">
+        {t('directive.assignedTo', { unit: unit(directive.assigneeUnitId) })} ·{' '}
+        {t('directive.due', { date: format.shortDate(directive.dueDate) })}
+        {directive.holderUnitId !== directive.assigneeUnitId && (
+          <> · {t('directive.heldBy', { unit: unit(directive.holderUnitId) })}</>
+        )}
+        {directive.carriedFromSessionId && <> · {t('directive.carried')}</>}
+      </p>
+      {directive.text && <p className="directive__text">{directive.text}</p>}
+      {directive.steps.length > 0 && (
+        <ol className="directive__steps">
+          {directive.steps.map((step, index) => (
+            <li key={index}>
+              <time dateTime={step.at}>{format.shortDate(step.at.slice(0, 10))}</time>{' '}
+              {t(`directive.step.${step.action}`, { unit: unit(step.unitId), to: unit(step.toUnitId) })}
+              {step.text && <>: {step.text}</>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {actions && (
+        <div className="button-row">
+          {actions.canAcknowledge && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid={`acknowledge-directive-${id}`}
+              disabled={isLocked}
+              onClick={() =>
+                void run(
+                  { type: 'directive:acknowledge', payload: { directiveId: id } },
+                  t('directive.failed.acknowledge'),
+                )
+              }
+            >
+              {t('directive.acknowledge')}
+            </button>
+          )}
+          {actions.canAnswer && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid={`answer-directive-${id}`}
+              aria-expanded={open === 'answer'}
+              onClick={() => toggle('answer')}
+            >
+              {directive.kind === 'explain-failure' ? t('directive.fileExplanation') : t('directive.fileAnswer')}
+            </button>
+          )}
+          {actions.canForward && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid={`forward-directive-${id}`}
+              aria-expanded={open === 'forward'}
+              onClick={() => toggle('forward')}
+            >
+              {t('directive.forward')}
+            </button>
+          )}
+          {actions.canReview && (
+            <>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid={`accept-directive-${id}`}
+                aria-expanded={open === 'accept'}
+                onClick={() => toggle('accept')}
+              >
+                {t('directive.accept')}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid={`reject-directive-${id}`}
+                aria-expanded={open === 'reject'}
+                onClick={() => toggle('reject')}
+              >
+                {t('directive.reject')}
+              </button>
+            </>
+          )}
+          {actions.canClose && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid={`close-directive-${id}`}
+              disabled={isLocked}
+              onClick={() =>
+                void run({ type: 'directive:close', payload: { directiveId: id } }, t('directive.failed.close'))
+              }
+            >
+              {t('directive.close')}
+            </button>
+          )}
+        </div>
+      )}
+      {open === 'answer' && (
+        <TextActionForm
+          testId={`answer-form-${id}`}
+          label={directive.kind === 'explain-failure' ? t('directive.explanationLabel') : t('directive.answerLabel')}
+          submitLabel={t('directive.submitAnswer')}
+          requiredMessage={t('directive.answerMissing')}
+          rows={4}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) =>
+            submit({ type: 'directive:answer', payload: { directiveId: id, text } }, t('directive.failed.answer'))
+          }
+        />
+      )}
+      {open === 'forward' && (
+        <TextActionForm
+          testId={`forward-form-${id}`}
+          label={t('directive.remarksLabel', {
+            unit: unit(session.units[directive.holderUnitId]?.parentId ?? null),
+          })}
+          submitLabel={t('directive.submitForward')}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) =>
+            submit(
+              { type: 'directive:forward', payload: { directiveId: id, remarks: text || null } },
+              t('directive.failed.forward'),
+            )
+          }
+        />
+      )}
+      {(open === 'accept' || open === 'reject') && (
+        <TextActionForm
+          testId={`review-form-${id}`}
+          label={t('directive.reviewNote')}
+          submitLabel={open === 'accept' ? t('directive.submitAccept') : t('directive.submitReject')}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) =>
+            submit(
+              {
+                type: 'directive:review',
+                payload: { directiveId: id, decision: open === 'accept' ? 'accepted' : 'rejected', note: text || null },
+              },
+              t('directive.failed.review'),
+            )
+          }
+        />
+      )}
+      <ErrorNote message={error} onDismiss={dismissError} />
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { ids, instant, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { criticise, directiveToUnit, floorOpen } from '../../test/stories';
+import { BigScreen } from '../bigScreen/BigScreen';
+import { ParticipantView } from './ParticipantView';
+
+describe('official view', () => {
+  test('shows the unit’s figures as a chart with a text alternative, and flags in words', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      floorOpen(log);
+      log.add(
+        'report:verified',
+        { unitId: ids.unit, indicatorId: 'ind-kilns', verified: 2, finding: 'Two kilns cold.', evidence: null },
+        ids.official,
+      );
+    });
+    const chart = screen.getByRole('img', {
+      name: /Planned, reported and verified figures of North County Cement Works/,
+    });
+    expect(chart).toHaveAccessibleDescription(/The same figures are in the table below/);
+    const table = screen.getByRole('table', { name: /Indicators of North County Cement Works/ });
+    expect(within(table).getByRole('rowheader', { name: /Kilns repaired/ })).toHaveTextContent('Flagged (1):');
+    expect(screen.getByTestId('report-flags')).toHaveTextContent('Verified below reported');
+    // Fulfilment under the threshold says so in words, not in colour alone.
+    expect(
+      within(table)
+        .getByRole('rowheader', { name: /Cement/ })
+        .closest('tr'),
+    ).toHaveTextContent('65% below threshold');
+  });
+
+  test('raises a hand to speak on the item on the floor', async () => {
+    const env = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.click(screen.getByTestId('raise-hand'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'floor:raise-hand', payload: {} });
+  });
+
+  test('the dashboard loads on demand: ranking against the threshold and overdue directives', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) =>
+      directiveToUnit(log, '2020-01-31'),
+    );
+    fireEvent.click(screen.getByTestId('tab-dashboard'));
+    const ranking = await screen.findByTestId('ranking');
+    expect(within(ranking).getByRole('img', { name: 'Ranking by production fulfilment' })).toBeInTheDocument();
+    expect(ranking).toHaveTextContent('65% below threshold');
+    expect(screen.getByTestId('comparison')).toHaveTextContent('State-run');
+    const tracked = screen.getByTestId('tracked-directive-dir-1');
+    expect(tracked).toHaveAttribute('data-overdue', 'true');
+    expect(tracked).toHaveTextContent('Overdue');
+    expect(screen.getByTestId('warnings-board')).toHaveTextContent('Proposed (1)');
+  });
+
+  test('the minutes list a hidden criticism as hidden by the chair, with the reason and without its text', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1', { text: 'Something personal.' });
+      criticise(log, 'crit-2', { text: 'Output is inflated.' });
+      log.add('criticism:hidden', { criticismId: 'crit-1', reason: 'Personal remarks' });
+      log.add('criticism:ruled', { criticismId: 'crit-2', ruling: 'upheld', note: null });
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+    });
+    fireEvent.click(screen.getByTestId('tab-minutes'));
+    const minutes = await screen.findByTestId('minutes');
+    const hidden = within(minutes).getByTestId('minutes-criticism-crit-1');
+    expect(hidden).toHaveTextContent('Hidden by the chair: Personal remarks');
+    expect(hidden).not.toHaveTextContent('Something personal');
+    expect(within(minutes).getByTestId('minutes-criticism-crit-2')).toHaveTextContent('Chair’s ruling: Upheld');
+    expect(within(minutes).getByTestId(`minutes-item-${ids.itemOne}`)).toHaveTextContent('Figures (report revision 1)');
+    expect(within(minutes).getByTestId(`minutes-item-${ids.itemTwo}`)).not.toHaveTextContent('Figures');
+    expect(screen.getByTestId('print-minutes')).toBeInTheDocument();
+  });
+});
+
+describe('big screen', () => {
+  test('shows the most endorsed criticism first, and no controls but the language', async () => {
+    await renderSession(<BigScreen />, participants.observer, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+      criticise(log, 'crit-2', { author: ids.otherOfficial });
+      log.add('criticism:endorsed', { criticismId: 'crit-1', participantId: ids.otherOfficial }, ids.otherOfficial);
+    });
+    const items = within(screen.getByTestId('criticism-list')).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-testid'))).toEqual(['criticism-crit-1', 'criticism-crit-2']);
+    expect(screen.getByRole('heading', { name: /Top criticism/ })).toBeInTheDocument();
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(screen.getAllByRole('combobox')).toEqual([screen.getByTestId('language-switch')]);
+  });
+});

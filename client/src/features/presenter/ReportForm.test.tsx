@@ -1,0 +1,148 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, instant, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { criticise, directiveId, directiveToUnit, floorOpen } from '../../test/stories';
+import { ParticipantView } from '../participant/ParticipantView';
+
+async function openReport() {
+  fireEvent.click(screen.getByTestId('tab-report'));
+  return screen.findByTestId('report-form');
+}
+
+describe('presenter report form', () => {
+  test('starts from the submitted report and resubmits it with the same indicator ids', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    expect(screen.getByTestId('indicator-name-0')).toHaveValue('Cement');
+    expect(screen.getByTestId('indicator-production-0')).toBeChecked();
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: '700' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'report:submit',
+      payload: {
+        unitId: ids.unit,
+        note: null,
+        indicators: [
+          {
+            id: 'ind-cement',
+            name: 'Cement',
+            measure: 't',
+            planned: 1000,
+            reported: 700,
+            weight: 1,
+            isProduction: true,
+            previous: null,
+            partOf: null,
+          },
+          {
+            id: 'ind-kilns',
+            name: 'Kilns repaired',
+            measure: 'units',
+            planned: 4,
+            reported: 4,
+            weight: 1,
+            isProduction: false,
+            previous: null,
+            partOf: null,
+          },
+        ],
+      },
+    });
+    await act(async () => {
+      sent.ask.answer({ ok: true, data: { seq: env.log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    expect(screen.getByText('The report was submitted.')).toBeInTheDocument();
+  });
+
+  test('rows pasted from a spreadsheet replace the table; a row with a problem stops the submission', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    fireEvent.change(screen.getByTestId('paste-area'), {
+      target: { value: 'Indicator\tUnit\tPlanned\tReported\nCement\tt\t1000\t640\nBricks\tthousand\t50\t' },
+    });
+    fireEvent.click(screen.getByTestId('paste-apply'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Line 3: the reported figure is not a number.');
+    expect(screen.getByTestId('indicator-name-0')).toHaveValue('Cement');
+    expect(screen.queryByTestId('indicator-name-1')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId('add-indicator'));
+    fireEvent.change(screen.getByTestId('indicator-name-1'), { target: { value: 'Bricks' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    expect(screen.getByText('1 row needs correcting before the report can be submitted.')).toBeInTheDocument();
+    expect(screen.getByTestId('indicator-row-1')).toHaveTextContent('Give its unit of measure.');
+
+    fireEvent.click(screen.getByTestId('remove-indicator-1'));
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const sent = await env.nextCommand();
+    expect(sent.command.type).toBe('report:submit');
+    // The pasted Cement row keeps the submitted indicator's id, so its history continues.
+    expect(sent.command.payload).toMatchObject({ indicators: [{ id: 'ind-cement', reported: 640 }] });
+  });
+});
+
+describe('presenter on the floor', () => {
+  test('sees the slot with its countdown and answers criticism of the unit', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+    });
+    const slot = screen.getByTestId('presenter-slot');
+    expect(slot).toHaveTextContent('Your unit is on the floor');
+    expect(within(slot).getByTestId('timer')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId('respond-crit-1'));
+    fireEvent.change(screen.getByLabelText("Your unit's answer"), { target: { value: 'Two kilns were down.' } });
+    fireEvent.click(screen.getByTestId('respond-form-crit-1-submit'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'criticism:respond',
+      payload: { criticismId: 'crit-1', text: 'Two kilns were down.' },
+    });
+  });
+
+  test('raises and lowers a hand', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, floorOpen);
+    fireEvent.click(screen.getByTestId('raise-hand'));
+    let sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'floor:raise-hand', payload: {} });
+    await env.accept(
+      sent.ask,
+      env.log.add('floor:hand-raised', { participantId: ids.presenter, at: instant(300) }, ids.presenter),
+    );
+    expect(screen.getByTestId('hand-control')).toHaveTextContent('number 1 in the queue');
+    fireEvent.click(screen.getByTestId('lower-hand'));
+    sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'floor:lower-hand', payload: {} });
+  });
+});
+
+describe('presenter unit view', () => {
+  test('acknowledges a directive to the unit, then files the answer', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, (log) =>
+      directiveToUnit(log, '2026-04-20'),
+    );
+    fireEvent.click(screen.getByTestId('tab-unit'));
+    const card = await screen.findByTestId(`directive-${directiveId}`);
+    expect(card).toHaveTextContent('Plan to recover the cement shortfall');
+    fireEvent.click(within(card).getByTestId(`acknowledge-directive-${directiveId}`));
+    let sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'directive:acknowledge', payload: { directiveId } });
+    await env.accept(sent.ask, env.log.add('directive:acknowledged', { directiveId }, ids.presenter));
+    expect(within(card).getByText('Acknowledged')).toBeInTheDocument();
+
+    fireEvent.click(within(card).getByTestId(`answer-directive-${directiveId}`));
+    fireEvent.change(within(card).getByLabelText('Answer'), { target: { value: 'Kiln 2 relined by May.' } });
+    fireEvent.click(within(card).getByTestId(`answer-form-${directiveId}-submit`));
+    sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'directive:answer',
+      payload: { directiveId, text: 'Kiln 2 relined by May.' },
+    });
+  });
+});

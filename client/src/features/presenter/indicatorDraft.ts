@@ -1,0 +1,205 @@
+import type { Indicator, ReportState } from '@plenum/shared';
+
+/** One row of the report form, as typed: numbers stay text until submitted. */
+export interface IndicatorDraft {
+  /** Local key for React; stable while the row exists. */
+  key: string;
+  /** The indicator's id once submitted; null for a new row (an id is made on submit). */
+  id: string | null;
+  name: string;
+  measure: string;
+  planned: string;
+  reported: string;
+  weight: string;
+  previous: string;
+  isProduction: boolean;
+  /** Kept from the submitted report: the form does not edit it. */
+  partOf: string | null;
+}
+
+/** What is wrong with a row, by column; the form shows each next to its field. */
+export type DraftProblem =
+  'name-missing' | 'measure-missing' | 'planned-invalid' | 'reported-invalid' | 'weight-invalid' | 'previous-invalid';
+
+/**
+ * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`.
+ * Null when it is not one.
+ */
+export function parseNumber(text: string): number | null {
+  let s = text
+    .trim()
+    .replace(/[\s\u00a0\u202f'’]/g, '')
+    .replace(/^[−–]/, '-')
+    .replace(/%$/, '');
+  if (s === '' || !/^-?[\d.,]+$/.test(s)) return null;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    // Both present: the later one is the decimal separator.
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0) {
+    s = /^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else if (lastDot >= 0 && /^-?\d{1,3}(\.\d{3}){2,}$/.test(s)) {
+    s = s.replace(/\./g, '');
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  const value = Number(s);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** True for the words people put in a "production" column to mean yes. */
+export function isYes(text: string): boolean {
+  return /^(yes|y|true|1|x|✓|✔|\*|production|prod|예|네|생산|o)$/i.test(text.trim());
+}
+
+let nextKey = 0;
+/** A fresh local row key. */
+export function newRowKey(): string {
+  nextKey += 1;
+  return `row-${nextKey}`;
+}
+
+/** An empty row, ready to type into. */
+export function emptyDraft(): IndicatorDraft {
+  return {
+    key: newRowKey(),
+    id: null,
+    name: '',
+    measure: '',
+    planned: '',
+    reported: '',
+    weight: '1',
+    previous: '',
+    isProduction: false,
+    partOf: null,
+  };
+}
+
+/** The rows of a submitted report, as the form edits them. */
+export function draftsFromReport(report: ReportState, formatNumber: (n: number) => string = String): IndicatorDraft[] {
+  return report.indicators.map((indicator) => ({
+    key: newRowKey(),
+    id: indicator.id,
+    name: indicator.name,
+    measure: indicator.measure,
+    planned: formatNumber(indicator.planned),
+    reported: formatNumber(indicator.reported),
+    weight: formatNumber(indicator.weight),
+    previous: indicator.previous === null ? '' : formatNumber(indicator.previous),
+    isProduction: indicator.isProduction,
+    partOf: indicator.partOf,
+  }));
+}
+
+/** What is wrong with each row, by row key; empty when the form can be submitted. */
+export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, DraftProblem[]> {
+  const problems = new Map<string, DraftProblem[]>();
+  for (const draft of drafts) {
+    const found: DraftProblem[] = [];
+    if (!draft.name.trim()) found.push('name-missing');
+    if (!draft.measure.trim()) found.push('measure-missing');
+    if (parseNumber(draft.planned) === null) found.push('planned-invalid');
+    if (parseNumber(draft.reported) === null) found.push('reported-invalid');
+    const weight = draft.weight.trim() === '' ? 1 : parseNumber(draft.weight);
+    if (weight === null || weight < 0 || weight > 1000) found.push('weight-invalid');
+    if (draft.previous.trim() !== '' && parseNumber(draft.previous) === null) found.push('previous-invalid');
+    if (found.length > 0) problems.set(draft.key, found);
+  }
+  return problems;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+/**
+ * The indicators to submit. Rows keep their ids; new rows get one from their name (or a
+ * number), unique within the report. Call only when `draftProblems` is empty.
+ */
+export function indicatorsFromDrafts(drafts: readonly IndicatorDraft[]): Indicator[] {
+  const used = new Set(drafts.flatMap((d) => (d.id ? [d.id] : [])));
+  const ids = drafts.map((draft, index) => {
+    if (draft.id) return draft.id;
+    const base = slug(draft.name) || `indicator-${index + 1}`;
+    let candidate = base;
+    for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
+    used.add(candidate);
+    return candidate;
+  });
+  const kept = new Set(ids);
+  return drafts.map((draft, index) => ({
+    id: ids[index]!,
+    name: draft.name.trim(),
+    measure: draft.measure.trim(),
+    planned: parseNumber(draft.planned) ?? 0,
+    reported: parseNumber(draft.reported) ?? 0,
+    weight: draft.weight.trim() === '' ? 1 : (parseNumber(draft.weight) ?? 1),
+    isProduction: draft.isProduction,
+    previous: draft.previous.trim() === '' ? null : parseNumber(draft.previous),
+    // A part whose total was removed from the form is a part of nothing any more.
+    partOf: draft.partOf !== null && kept.has(draft.partOf) ? draft.partOf : null,
+  }));
+}
+
+/** A line of a paste that could not be read, and why. */
+export interface PasteProblem {
+  /** 1-based line number in the pasted text. */
+  line: number;
+  problem: 'too-few-columns' | 'planned-invalid' | 'reported-invalid';
+}
+
+/**
+ * Rows pasted from a spreadsheet: one indicator per line, cells separated by tabs (or
+ * semicolons), in the order name, measure, planned, reported, weight, production, previous
+ * (the last three optional). A first line whose planned and reported cells are not numbers is
+ * taken as a header and skipped.
+ */
+export function parsePastedIndicators(text: string): { drafts: IndicatorDraft[]; problems: PasteProblem[] } {
+  const drafts: IndicatorDraft[] = [];
+  const problems: PasteProblem[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let isFirst = true;
+  lines.forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    const cells = (raw.includes('\t') ? raw.split('\t') : raw.split(';')).map((c) => c.trim());
+    const [name = '', measure = '', planned = '', reported = '', weight = '', production = '', previous = ''] = cells;
+    const line = index + 1;
+    const wasFirst = isFirst;
+    isFirst = false;
+    if (wasFirst && parseNumber(planned) === null && parseNumber(reported) === null) return;
+    if (cells.length < 4) {
+      problems.push({ line, problem: 'too-few-columns' });
+      return;
+    }
+    if (parseNumber(planned) === null) {
+      problems.push({ line, problem: 'planned-invalid' });
+      return;
+    }
+    if (parseNumber(reported) === null) {
+      problems.push({ line, problem: 'reported-invalid' });
+      return;
+    }
+    drafts.push({
+      ...emptyDraft(),
+      name,
+      measure,
+      planned,
+      reported,
+      weight: weight === '' ? '1' : weight,
+      isProduction: isYes(production),
+      previous,
+    });
+  });
+  // At most one production indicator: the first one marked wins.
+  let seenProduction = false;
+  for (const draft of drafts) {
+    if (draft.isProduction && seenProduction) draft.isProduction = false;
+    if (draft.isProduction) seenProduction = true;
+  }
+  return { drafts, problems };
+}

@@ -1,0 +1,59 @@
+import type { Flag, ReportState } from '@plenum/shared';
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../../lib/useFormat';
+
+function number(value: number | string | undefined): number {
+  return typeof value === 'number' ? value : Number(value ?? 0);
+}
+
+/** A flag's name, e.g. "Exactly on plan". */
+export function flagTitle(t: TFunction, flag: Flag): string {
+  return t(`labels.flag.${flag.kind}`);
+}
+
+/**
+ * Why a flag fired, in a sentence of the current language built from the shared rule's kind
+ * and figures (numbers formatted for the locale).
+ */
+export function flagReason(t: TFunction, flag: Flag, report: ReportState, format: Formatters): string {
+  const indicator = report.indicators.find((i) => i.id === flag.indicatorId);
+  const measure = indicator ? ` ${indicator.measure}` : '';
+  const figure = (key: string) => `${format.figure(number(flag.params[key]))}${measure}`;
+  const name = indicator?.name ?? '';
+  switch (flag.kind) {
+    case 'verified-below-reported':
+      return t('flags.verified-below-reported', {
+        indicator: name,
+        planned: figure('planned'),
+        reported: figure('reported'),
+        verified: figure('verified'),
+      });
+    case 'exactly-on-plan':
+      return t('flags.exactly-on-plan', {
+        count: number(flag.params.count),
+        indicators: String(flag.params.indicators ?? ''),
+      });
+    case 'jump-vs-previous':
+      return t('flags.jump-vs-previous', {
+        indicator: name,
+        previous: figure('previous'),
+        reported: figure('reported'),
+        factor: format.factor(number(flag.params.factor)),
+        limit: format.factor(number(flag.params.limit)),
+      });
+    case 'parts-do-not-add-up':
+      return t('flags.parts-do-not-add-up', {
+        indicator: name,
+        total: figure('total'),
+        sum: figure('sumOfParts'),
+        count: number(flag.params.parts),
+      });
+    case 'revised-after-presented':
+      return t('flags.revised-after-presented', {
+        indicator: name,
+        from: figure('from'),
+        to: figure('to'),
+        time: format.time(String(flag.params.at)),
+      });
+  }
+}

@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { fallbackLanguage, languageCodes, languages, pickLanguage } from './languages';
+
+type Tree = { [key: string]: string | Tree };
+
+const files = import.meta.glob<Tree>('./locales/*.json', { eager: true, import: 'default' });
+const locales = Object.fromEntries(
+  Object.entries(files).map(([path, tree]) => [/\/(\w[\w-]*)\.json$/.exec(path)![1]!, tree]),
+) as Record<string, Tree>;
+
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/** Every leaf as `a.b.c` → text. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Keys with the plural suffixes taken off: what the code asks for. */
+function baseKeys(flat: Map<string, string>): Set<string> {
+  return new Set([...flat.keys()].map((k) => k.replace(pluralSuffix, '')));
+}
+
+/** The `{{placeholders}}` of a text. */
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
+}
+
+/** Placeholders of a key across its plural forms (a form may leave `count` out). */
+function placeholdersOf(flat: Map<string, string>, base: string): string[] {
+  const all = new Set<string>();
+  for (const [key, text] of flat) {
+    if (key === base || key.replace(pluralSuffix, '') === base) for (const p of placeholders(text)) all.add(p);
+  }
+  all.delete('count');
+  return [...all].sort();
+}
+
+const english = flatten(locales[fallbackLanguage]!);
+
+describe('locale files', () => {
+  test('there is one file per language of the switch, and a switch entry per file', () => {
+    expect(Object.keys(locales).sort()).toEqual([...languageCodes].sort());
+    for (const code of languageCodes) expect(languages[code].trim()).not.toBe('');
+  });
+
+  describe.each(Object.keys(locales))('%s', (code) => {
+    const flat = flatten(locales[code]!);
+
+    test('has every key of the English file and no key it lacks', () => {
+      const missing = [...baseKeys(english)].filter((k) => !baseKeys(flat).has(k));
+      const extra = [...baseKeys(flat)].filter((k) => !baseKeys(english).has(k));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+
+    test('has no empty text', () => {
+      const empty = [...flat].filter(([, text]) => text.trim() === '').map(([key]) => key);
+      expect(empty).toEqual([]);
+    });
+
+    test('has every plural form its language needs', () => {
+      const categories = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+      const pluralBases = new Set(
+        [...flat.keys()].filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')),
+      );
+      const englishPlurals = new Set(
+        [...english.keys()].filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')),
+      );
+      const missing: string[] = [];
+      for (const base of new Set([...pluralBases, ...englishPlurals])) {
+        for (const category of categories) if (!flat.has(`${base}_${category}`)) missing.push(`${base}_${category}`);
+      }
+      expect(missing).toEqual([]);
+    });
+
+    test('uses the same placeholders as English', () => {
+      const differing = [...baseKeys(english)]
+        .filter((base) => baseKeys(flat).has(base))
+        .filter((base) => placeholdersOf(flat, base).join() !== placeholdersOf(english, base).join());
+      expect(differing).toEqual([]);
+    });
+  });
+});
+
+describe('choosing a language', () => {
+  test('picks the best supported language from the browser’s preferences', () => {
+    expect(pickLanguage(['ko-KR', 'en-US'])).toBe('ko');
+    expect(pickLanguage(['fr-FR', 'en-GB'])).toBe('en');
+    expect(pickLanguage(['de'])).toBe(fallbackLanguage);
+    expect(pickLanguage([])).toBe(fallbackLanguage);
+  });
+});

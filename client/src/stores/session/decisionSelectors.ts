@@ -1,0 +1,132 @@
+import {
+  actsForUnit,
+  closeSessionBlocker,
+  hasArrived,
+  isDirectiveOpen,
+  isOverdue,
+  proposedWarnings,
+  unitStandings,
+  type AgendaItemState,
+  type CloseSessionBlocker,
+  type DirectiveState,
+  type Participant,
+  type ProposedWarning,
+  type SessionState,
+  type WarningState,
+} from '@plenum/shared';
+
+/** A warning carried from the previous period, with its second-review item and the unit's figure now. */
+export interface SecondReview {
+  warning: WarningState;
+  /** The agenda item that reviews it, if the agenda has one. */
+  item: AgendaItemState | null;
+  /** The unit's production fulfilment in this period; null without a production figure. */
+  productionNow: number | null;
+}
+
+/** A directive on the tracker, with whether it is late. */
+export interface TrackedDirective {
+  directive: DirectiveState;
+  isOverdue: boolean;
+}
+
+/** One participant's attendance on one day. */
+export interface AttendanceRow {
+  participant: Participant;
+  connectedAt: string | null;
+  present: boolean | null;
+}
+
+/** Pure reads of warnings, directives, attendance and closing; fresh values, so use them in `useMemo`. */
+export const decisionSelectors = {
+  /** Warnings the figures call for and the chair has not decided (shared rule). */
+  proposedWarnings: (state: SessionState): ProposedWarning[] => proposedWarnings(state),
+
+  /** Warnings issued in this session, in order. */
+  issuedWarnings: (state: SessionState): WarningState[] =>
+    state.warningOrder.flatMap((id) => {
+      const warning = state.warnings[id];
+      return warning && warning.carriedFromSessionId === null ? [warning] : [];
+    }),
+
+  /** Warnings waived in this session, by unit. */
+  waivers: (state: SessionState) => Object.entries(state.waivers).map(([unitId, waiver]) => ({ unitId, ...waiver })),
+
+  /** Warnings carried from the previous period, each with its second-review item and today's figure. */
+  secondReviews: (state: SessionState): SecondReview[] => {
+    const standings = new Map(unitStandings(state).map((s) => [s.unit.id, s]));
+    return state.warningOrder.flatMap((id) => {
+      const warning = state.warnings[id];
+      if (!warning || warning.carriedFromSessionId === null) return [];
+      const item = state.agendaOrder.map((i) => state.agenda[i]!).find((i) => i.warningId === warning.id) ?? null;
+      return [{ warning, item, productionNow: standings.get(warning.unitId)?.production ?? null }];
+    });
+  },
+
+  /** Every warning the session knows, carried ones first, then those issued here. */
+  allWarnings: (state: SessionState): WarningState[] =>
+    state.warningOrder.flatMap((id) => (state.warnings[id] ? [state.warnings[id]] : [])),
+
+  /** Why the session cannot be closed now, or null. */
+  closeSessionBlocker: (state: SessionState): CloseSessionBlocker | null => closeSessionBlocker(state),
+
+  /** Every directive with whether it is overdue on `today` (YYYY-MM-DD): overdue first, then by due date. */
+  directiveTracker: (state: SessionState, today: string): TrackedDirective[] =>
+    state.directiveOrder
+      .flatMap((id) => (state.directives[id] ? [state.directives[id]] : []))
+      .map((directive) => ({ directive, isOverdue: isOverdue(directive, today) }))
+      .sort(
+        (a, b) =>
+          Number(b.isOverdue) - Number(a.isOverdue) ||
+          Number(isDirectiveOpen(b.directive)) - Number(isDirectiveOpen(a.directive)) ||
+          a.directive.dueDate.localeCompare(b.directive.dueDate),
+      ),
+
+  /** Directives a unit owes or holds (assigned to it, or passing through it on the way up). */
+  directivesOfUnit: (state: SessionState, unitId: string): DirectiveState[] =>
+    state.directiveOrder.flatMap((id) => {
+      const directive = state.directives[id];
+      return directive && (directive.assigneeUnitId === unitId || directive.holderUnitId === unitId) ? [directive] : [];
+    }),
+
+  /** Warnings of one unit, in order. */
+  warningsOfUnit: (state: SessionState, unitId: string): WarningState[] =>
+    state.warningOrder.flatMap((id) => {
+      const warning = state.warnings[id];
+      return warning?.unitId === unitId ? [warning] : [];
+    }),
+
+  /** What `you` may do with a directive now: the server's rules, so buttons match its answers. */
+  directiveActions: (state: SessionState, directive: DirectiveState, you: Participant) => {
+    const forAssignee = actsForUnit(you, directive.assigneeUnitId);
+    const arrived = hasArrived(state, directive);
+    return {
+      canAcknowledge: forAssignee && directive.status === 'open',
+      canAnswer: forAssignee && ['open', 'acknowledged', 'rejected'].includes(directive.status),
+      canForward:
+        directive.kind === 'explain-failure' &&
+        directive.status === 'answered' &&
+        !arrived &&
+        actsForUnit(you, directive.holderUnitId) &&
+        (state.units[directive.holderUnitId]?.parentId ?? null) !== null,
+      canReview: you.role === 'chair' && directive.status === 'answered' && arrived,
+      canClose: you.role === 'chair' && directive.status !== 'closed',
+    };
+  },
+
+  /** The last answer filed on a directive, if any. */
+  lastAnswer: (directive: DirectiveState): string | null =>
+    [...directive.steps].reverse().find((step) => step.action === 'answered')?.text ?? null,
+
+  /** Attendance of a day: every participant but the room screens, with connection and roll call. */
+  attendanceOfDay: (state: SessionState, dayId: string): AttendanceRow[] => {
+    const day = state.attendance[dayId] ?? {};
+    return Object.values(state.participants)
+      .filter((p) => p.role !== 'observer')
+      .map((participant) => ({
+        participant,
+        connectedAt: day[participant.id]?.connectedAt ?? null,
+        present: day[participant.id]?.present ?? null,
+      }));
+  },
+};

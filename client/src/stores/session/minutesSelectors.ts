@@ -1,0 +1,144 @@
+import {
+  itemsOfDay,
+  type AgendaItemState,
+  type CriticismState,
+  type DayState,
+  type DirectiveState,
+  type Flag,
+  type OrganisationUnit,
+  type Participant,
+  type ReportState,
+  type SessionDay,
+  type SessionState,
+  type WarningState,
+} from '@plenum/shared';
+import { floorSelectors, type Speech } from './floorSelectors';
+import { reportSelectors } from './reportSelectors';
+
+/** One agenda item as the minutes record it. */
+export interface MinutesItem {
+  item: AgendaItemState;
+  unit: OrganisationUnit | null;
+  /** Who presents for the unit. */
+  presenters: Participant[];
+  report: ReportState | null;
+  flags: Flag[];
+  /** Every criticism raised on the item, oldest first, hidden ones included (the minutes say so). */
+  criticisms: CriticismState[];
+  speeches: Speech[];
+  /** Directives issued from its criticisms or while it held the floor. */
+  directives: DirectiveState[];
+  /** Where a deferred item went. */
+  deferredTo: SessionDay | null;
+}
+
+/** One day as the minutes record it. */
+export interface MinutesDay {
+  day: SessionDay;
+  state: DayState;
+  items: MinutesItem[];
+  attendance: { present: number; absent: number; connected: number; invited: number };
+}
+
+/** The minutes of a day or of the whole session. */
+export interface Minutes {
+  days: MinutesDay[];
+  /** Session-wide decisions; only in the minutes of the whole session. */
+  decisions: {
+    warningsIssued: WarningState[];
+    waivers: { unitId: string; reason: string; fulfilment: number | null; at: string }[];
+    secondReviews: WarningState[];
+    /** Directives not tied to an agenda item. */
+    otherDirectives: DirectiveState[];
+  } | null;
+}
+
+/** Which minutes: one day's, or the whole session's. */
+export type MinutesScope = { kind: 'session' } | { kind: 'day'; dayId: string };
+
+/** The span an item held the floor: from its start to its close (or to the next start, or now). */
+function floorSpan(state: SessionState, item: AgendaItemState): [string, string] | null {
+  if (item.startedAt === null) return null;
+  if (item.closedAt !== null) return [item.startedAt, item.closedAt];
+  const laterStart = state.agendaOrder
+    .map((id) => state.agenda[id]!)
+    .map((other) => other.startedAt)
+    .filter((at): at is string => at !== null && at > item.startedAt!)
+    .sort()[0];
+  return [item.startedAt, laterStart ?? '9999-12-31T23:59:59.999Z'];
+}
+
+function directivesOfItem(state: SessionState, item: AgendaItemState, criticisms: CriticismState[]): DirectiveState[] {
+  const fromCriticisms = new Set(criticisms.flatMap((c) => c.directiveIds));
+  const span = floorSpan(state, item);
+  return state.directiveOrder.flatMap((id) => {
+    const directive = state.directives[id];
+    if (!directive || directive.carriedFromSessionId !== null) return [];
+    if (fromCriticisms.has(id)) return [directive];
+    if (directive.fromCriticismId === null && span && directive.issuedAt >= span[0] && directive.issuedAt <= span[1]) {
+      return [directive];
+    }
+    return [];
+  });
+}
+
+function minutesItem(state: SessionState, item: AgendaItemState): MinutesItem {
+  const criticisms = state.criticismOrder.flatMap((id) => {
+    const criticism = state.criticisms[id];
+    return criticism?.itemId === item.id ? [criticism] : [];
+  });
+  const deferredItem = item.deferredToItemId ? state.agenda[item.deferredToItemId] : undefined;
+  return {
+    item,
+    unit: item.unitId ? (state.units[item.unitId] ?? null) : null,
+    presenters: Object.values(state.participants).filter(
+      (p) => p.role === 'presenter' && item.unitId !== null && p.unitId === item.unitId,
+    ),
+    report: item.unitId ? (state.reports[item.unitId] ?? null) : null,
+    flags: item.unitId ? reportSelectors.flagsOf(state, item.unitId) : [],
+    criticisms,
+    speeches: floorSelectors.speechesOf(state, item.id),
+    directives: directivesOfItem(state, item, criticisms),
+    deferredTo: deferredItem ? ((state.definition?.days ?? []).find((d) => d.id === deferredItem.dayId) ?? null) : null,
+  };
+}
+
+/** Pure builders of the live minutes. */
+export const minutesSelectors = {
+  /** The minutes of `scope` as the log stands now. */
+  minutes: (state: SessionState, scope: MinutesScope): Minutes => {
+    const allDays = state.definition?.days ?? [];
+    const days = scope.kind === 'day' ? allDays.filter((d) => d.id === scope.dayId) : allDays;
+    const invited = Object.values(state.participants).filter((p) => p.role !== 'observer');
+    const minutesDays = days.map((day): MinutesDay => {
+      const attendance = state.attendance[day.id] ?? {};
+      return {
+        day,
+        state: state.days[day.id] ?? { status: 'scheduled', openedAt: null, adjournedAt: null },
+        items: itemsOfDay(state, day.id).map((item) => minutesItem(state, item)),
+        attendance: {
+          present: invited.filter((p) => attendance[p.id]?.present === true).length,
+          absent: invited.filter((p) => attendance[p.id]?.present === false).length,
+          connected: invited.filter((p) => attendance[p.id]?.connectedAt).length,
+          invited: invited.length,
+        },
+      };
+    });
+    if (scope.kind === 'day') return { days: minutesDays, decisions: null };
+
+    const onItems = new Set(minutesDays.flatMap((d) => d.items.flatMap((i) => i.directives.map((x) => x.id))));
+    const warnings = state.warningOrder.flatMap((id) => (state.warnings[id] ? [state.warnings[id]] : []));
+    return {
+      days: minutesDays,
+      decisions: {
+        warningsIssued: warnings.filter((w) => w.carriedFromSessionId === null),
+        waivers: Object.entries(state.waivers).map(([unitId, waiver]) => ({ unitId, ...waiver })),
+        secondReviews: warnings.filter((w) => w.carriedFromSessionId !== null),
+        otherDirectives: state.directiveOrder.flatMap((id) => {
+          const directive = state.directives[id];
+          return directive && directive.carriedFromSessionId === null && !onItems.has(id) ? [directive] : [];
+        }),
+      },
+    };
+  },
+};

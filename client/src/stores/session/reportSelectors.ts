@@ -1,0 +1,77 @@
+import {
+  fulfilment,
+  reportFlags,
+  reportingGap,
+  type Flag,
+  type IndicatorState,
+  type OrganisationUnit,
+  type ReportState,
+  type SessionState,
+} from '@plenum/shared';
+
+/** One indicator as the chart and the figures table show it: each figure also as a share of plan. */
+export interface IndicatorRow {
+  indicator: IndicatorState;
+  /** reported / planned; null when nothing was planned. */
+  reportedShare: number | null;
+  /** verified / planned; null when not verified or nothing was planned. */
+  verifiedShare: number | null;
+  /** Fulfilment (verified wins over reported). */
+  fulfilment: number | null;
+  /** reported − verified; null until verified. */
+  gap: number | null;
+  /** The flags about this indicator. */
+  flags: Flag[];
+}
+
+function share(value: number | null, planned: number): number | null {
+  return value === null || planned === 0 ? null : value / planned;
+}
+
+/**
+ * When the unit first presented: the start of its earliest started item. A report revised
+ * after that is flagged.
+ */
+function presentedAt(state: SessionState, unitId: string): string | null {
+  let earliest: string | null = null;
+  for (const id of state.agendaOrder) {
+    const item = state.agenda[id];
+    if (item?.unitId === unitId && item.startedAt !== null && (earliest === null || item.startedAt < earliest)) {
+      earliest = item.startedAt;
+    }
+  }
+  return earliest;
+}
+
+/** Pure reads of reports and their flags; they return fresh values, so use them in `useMemo`. */
+export const reportSelectors = {
+  presentedAt,
+
+  /** The flags of a unit's report (the shared rules), empty without a report. */
+  flagsOf: (state: SessionState, unitId: string): Flag[] => {
+    const report = state.reports[unitId];
+    if (!report) return [];
+    return reportFlags(report, {
+      jumpFactor: state.definition?.thresholds.jumpFactor ?? 1.5,
+      presentedAt: presentedAt(state, unitId),
+    });
+  },
+
+  /** The report's indicators with shares of plan, gaps and their flags, in report order. */
+  rowsOf: (report: ReportState, flags: readonly Flag[]): IndicatorRow[] =>
+    report.indicators.map((indicator) => ({
+      indicator,
+      reportedShare: share(indicator.reported, indicator.planned),
+      verifiedShare: share(indicator.verified, indicator.planned),
+      fulfilment: fulfilment(indicator),
+      gap: reportingGap(indicator),
+      flags: flags.filter((f) => f.indicatorId === indicator.id),
+    })),
+
+  /** Units that have submitted a report, in the hierarchy's order: what an inspector can verify. */
+  unitsWithReports: (state: SessionState): OrganisationUnit[] =>
+    state.unitOrder.flatMap((id) => {
+      const unit = state.units[id];
+      return unit && state.reports[id] ? [unit] : [];
+    }),
+};

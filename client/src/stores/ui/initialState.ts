@@ -1,0 +1,30 @@
+/**
+ * The views a session screen can show besides the live floor. Which ones a role gets is
+ * decided by `uiSelectors.viewsFor`.
+ */
+export type SessionView =
+  /** The live floor: agenda or current item, figures, criticism. */
+  | 'floor'
+  /** Presenter: the unit's report form. */
+  | 'report'
+  /** Presenter: the unit's slot, directives and warnings. */
+  | 'unit'
+  /** Inspector: verified values against any unit's report. */
+  | 'verify'
+  /** Chair: warnings to decide, second reviews, directives, closing the session. */
+  | 'decisions'
+  /** Chair: attendance per day. */
+  | 'attendance'
+  /** Comparisons, ranking, warnings, directives, trends (lazy-loaded). */
+  | 'dashboard'
+  /** The live minutes of a day or of the whole session (lazy-loaded). */
+  | 'minutes';
+
+/** Local-only state of this tab's screens; never sent anywhere. */
+export interface UiStoreState {
+  view: SessionView;
+}
+
+export function initialUiState(): UiStoreState {
+  return { view: 'floor' };
+}

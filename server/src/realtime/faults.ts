@@ -1,0 +1,61 @@
+import { writeSync } from 'node:fs';
+
+/**
+ * Points of the command pipeline where a fault test may stop the server: after the commit and
+ * before the ack (`after-commit`), after the ack and before the broadcast (`after-ack`).
+ */
+export type FaultPoint = 'after-commit' | 'after-ack';
+
+/** What a command that reaches a fault point tells the hook. */
+export interface FaultContext {
+  commandId: string;
+  /** The `seq` its ack carries (its last event's). */
+  seq: number;
+}
+
+/**
+ * Test-only hooks into the command pipeline. Production never has one: `main.ts` creates it
+ * only when `PLENUM_TEST_FAULTS` is set, and every call site checks for its absence first.
+ */
+export interface Faults {
+  /** Called when a command that appended events reaches `point`; the pipeline waits for it. */
+  reach(point: FaultPoint, context: FaultContext): Promise<void>;
+  /**
+   * Negative control for P3: acknowledge before the commit. Unsafe by design; only a fault
+   * test switches it on, to show that its bars fail without the rule.
+   */
+  readonly ackBeforeCommit?: boolean;
+}
+
+/** Where the halting hook stops: the `nth` command (from 1) that reaches `point`. */
+export interface HaltPlan {
+  point: FaultPoint;
+  nth: number;
+}
+
+/** The line a halted process prints, for the test that kills it. */
+export const faultLinePrefix = 'PLENUM_FAULT';
+
+/**
+ * A hook that halts the `nth` command reaching `plan.point`: it prints
+ * `PLENUM_FAULT <point> <commandId> <seq>` (synchronously, so the line is out before anything
+ * else happens) and never lets that command go further; the test process SIGKILLs the server on
+ * reading the line. Should nobody do so within `selfKillAfterMs`, the process kills itself.
+ */
+export function haltingFaults(
+  plan: HaltPlan | null,
+  options: { ackBeforeCommit?: boolean; selfKillAfterMs?: number; write?: (line: string) => void } = {},
+): Faults {
+  const write = options.write ?? ((line: string) => writeSync(1, line));
+  let reached = 0;
+  return {
+    ackBeforeCommit: options.ackBeforeCommit ?? false,
+    reach(point, context) {
+      if (plan === null || point !== plan.point || ++reached !== plan.nth) return Promise.resolve();
+      write(`${faultLinePrefix} ${point} ${context.commandId} ${context.seq}\n`);
+      const selfKill = setTimeout(() => process.kill(process.pid, 'SIGKILL'), options.selfKillAfterMs ?? 10_000);
+      selfKill.unref();
+      return new Promise<void>(() => undefined);
+    },
+  };
+}

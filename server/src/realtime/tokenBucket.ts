@@ -1,0 +1,105 @@
+/** The size and the refill rate of a {@link TokenBucket}. */
+export interface BucketOptions {
+  /** Most tokens the bucket holds: the burst allowed after a quiet spell. */
+  capacity: number;
+  /** Tokens added per second: the sustained rate allowed. */
+  refillPerSecond: number;
+}
+
+/** A monotonic clock in milliseconds; injected so tests can drive time. */
+export type MonotonicClock = () => number;
+
+export const monotonicNow: MonotonicClock = () => performance.now();
+
+/**
+ * A token bucket: starts full, refills continuously, and each allowed action takes tokens.
+ * O(1) in time and memory; no timers.
+ * @example
+ * const bucket = new TokenBucket({ capacity: 40, refillPerSecond: 20 });
+ * if (!bucket.take()) refuse();
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly options: BucketOptions,
+    private readonly now: MonotonicClock = monotonicNow,
+  ) {
+    if (!(options.capacity > 0) || !(options.refillPerSecond >= 0)) {
+      throw new RangeError(`a token bucket needs a positive capacity and a non-negative rate`);
+    }
+    this.tokens = options.capacity;
+    this.last = now();
+  }
+
+  /** Takes `cost` tokens if the bucket holds them; false (and nothing taken) otherwise. */
+  take(cost = 1): boolean {
+    this.refill();
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  /** Gives back tokens taken for something that did not happen; never above the capacity. */
+  refund(cost = 1): void {
+    this.refill();
+    this.tokens = Math.min(this.options.capacity, this.tokens + cost);
+  }
+
+  /** Tokens available now. */
+  available(): number {
+    this.refill();
+    return this.tokens;
+  }
+
+  /** True when the bucket is full again, i.e. nothing would be lost by forgetting it. */
+  isFull(): boolean {
+    return this.available() >= this.options.capacity;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    const elapsed = now - this.last;
+    this.last = now;
+    if (elapsed > 0) {
+      this.tokens = Math.min(this.options.capacity, this.tokens + (elapsed / 1000) * this.options.refillPerSecond);
+    }
+  }
+}
+
+/**
+ * One bucket per key (a client address, an invitation), created on first use. Full buckets
+ * are forgotten by {@link KeyedBuckets.sweep}, so the map does not grow with every address ever seen.
+ */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly options: BucketOptions,
+    private readonly now: MonotonicClock = monotonicNow,
+  ) {}
+
+  take(key: string, cost = 1): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.options, this.now);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take(cost);
+  }
+
+  /** Gives back tokens to the bucket of `key`, if it still exists. */
+  refund(key: string, cost = 1): void {
+    this.buckets.get(key)?.refund(cost);
+  }
+
+  /** Forgets every bucket that has refilled completely. */
+  sweep(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(key);
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+}

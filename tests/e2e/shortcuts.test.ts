@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import {
+  criticismEntries,
+  describeBrowser,
+  itemStatus,
+  openScreen,
+  uiTimeoutMs,
+  useBrowser,
+} from './helpers/browser.js';
+import { startE2eServer } from './helpers/e2eServer.js';
+
+/** The one-key shortcut a floor control announces in `aria-keyshortcuts`. */
+async function shortcutOf(page: Page, testId: string): Promise<string> {
+  const key = await page.getByTestId('floor-controls').getByTestId(testId).getAttribute('aria-keyshortcuts');
+  expect(key, `[data-testid="${testId}"] has no aria-keyshortcuts`).toMatch(/^[A-Z]$/);
+  return key!.toLowerCase();
+}
+
+/** The id of the one agenda item with `status`, once there is exactly one. */
+async function onlyItemWith(page: Page, status: string): Promise<string> {
+  const rows = page.locator(`[data-testid^="agenda-item-"][data-status="${status}"]`);
+  await expect.poll(() => rows.count(), { timeout: uiTimeoutMs }).toBe(1);
+  const testId = await rows.getAttribute('data-testid');
+  return testId!.replace(/^agenda-item-/, '');
+}
+
+describeBrowser('the chair’s keyboard shortcuts', () => {
+  const browser = useBrowser();
+
+  test('start next, open floor and close run the item cycle, and are ignored while typing', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const { page } = chair;
+    const keys = {
+      start: await shortcutOf(page, 'start-next-item'),
+      openFloor: await shortcutOf(page, 'open-floor-current'),
+      close: await shortcutOf(page, 'close-current'),
+    };
+    expect(await page.locator('[data-testid^="agenda-item-"][data-status="presenting"]').count()).toBe(0);
+
+    await page.keyboard.press(keys.start);
+    const itemId = await onlyItemWith(page, 'presenting');
+    const presenting = await itemStatus(page, itemId);
+
+    await page.keyboard.press(keys.openFloor);
+    await expect.poll(async () => (await itemStatus(page, itemId)).status, { timeout: uiTimeoutMs }).toBe('floor-open');
+    const floorOpen = await itemStatus(page, itemId);
+    expect(floorOpen.text).not.toBe(presenting.text);
+
+    // The close key typed into the criticism text is text, not a command. Posting that text is
+    // a barrier: the server answers one socket's messages in order, so once the criticism is
+    // listed, a close sent before it would have been folded too.
+    const typed = `${keys.close}${keys.start} typed, not commands`;
+    await page.getByTestId('criticism-text').focus();
+    await page.keyboard.type(typed);
+    expect(await page.getByTestId('criticism-text').inputValue()).toBe(typed);
+    await page.getByTestId('criticism-submit').click();
+    await criticismEntries(page).filter({ hasText: typed }).waitFor();
+    expect((await itemStatus(page, itemId)).status).toBe('floor-open');
+    await page.getByTestId('criticism-text').blur();
+
+    await page.keyboard.press(keys.close);
+    await expect.poll(async () => (await itemStatus(page, itemId)).status, { timeout: uiTimeoutMs }).toBe('closed');
+    expect((await itemStatus(page, itemId)).text).not.toBe(floorOpen.text);
+
+    expect(chair.pageErrors).toEqual([]);
+  });
+});

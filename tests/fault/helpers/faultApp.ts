@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import {
+  createApp,
+  createLogger,
+  ensureDemo,
+  InMemoryStore,
+  SqliteStore,
+  type App,
+  type AppDeps,
+  type Store,
+} from '@plenum/server';
+import type { Participant, Role } from '@plenum/shared';
+import { onTestFinished } from 'vitest';
+
+/** A server built with `createApp` in this process, with a chosen set of protections. */
+export interface FaultApp {
+  url: string;
+  app: App;
+  store: Store;
+  sessionId: string;
+  tokens: Record<Role, string>;
+  participants: Record<Role, Participant>;
+  /** Every JSON log line the server wrote (at `logLevel`). */
+  logLines: string[];
+  /** Every invitation token issued so far (the demo's and those of `invite`). */
+  issuedTokens: string[];
+  invite(role: Role, unitId?: string | null): Promise<{ participant: Participant; token: string }>;
+  head(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a fault-test server in this process on 127.0.0.1, port 0, seeded with the demo review.
+ * Its log is captured line by line (so tests can grep it for tokens) and it is closed when the
+ * running test finishes.
+ */
+export async function startFaultApp(
+  options: Pick<AppDeps, 'protections' | 'faults' | 'allowedOrigins' | 'heartbeatMs' | 'clock'> & {
+    store?: 'sqlite' | 'memory';
+    logLevel?: string;
+    publicUrl?: string;
+  } = {},
+): Promise<FaultApp> {
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logLines.push(line);
+      callback();
+    },
+  });
+  let dir: string | null = null;
+  let store: Store;
+  if (options.store === 'memory') store = new InMemoryStore();
+  else {
+    dir = await mkdtemp(join(tmpdir(), 'plenum-fault-'));
+    store = new SqliteStore(join(dir, 'plenum.sqlite'));
+  }
+  const app = createApp({
+    store,
+    logger: createLogger({ level: options.logLevel ?? 'debug', destination }),
+    publicUrl: options.publicUrl ?? 'http://plenum.test',
+    allowedOrigins: options.allowedOrigins,
+    heartbeatMs: options.heartbeatMs,
+    clock: options.clock,
+    protections: options.protections,
+    faults: options.faults,
+  });
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await app.close();
+      await store.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    })();
+    return closing;
+  };
+  onTestFinished(close);
+  const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = app.httpServer.address() as AddressInfo;
+  const tokens = {} as Record<Role, string>;
+  const participants = {} as Record<Role, Participant>;
+  const issuedTokens: string[] = [];
+  for (const { participant, token } of demo.invitations) {
+    tokens[participant.role] = token;
+    participants[participant.role] = participant;
+    issuedTokens.push(token);
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    sessionId: demo.sessionId,
+    tokens,
+    participants,
+    logLines,
+    issuedTokens,
+    async invite(role, unitId = null) {
+      const invited = await app.sessions.invite(demo.sessionId, { name: `Extra ${role}`, role, unitId });
+      issuedTokens.push(invited.token);
+      return invited;
+    },
+    head: () => store.head(demo.sessionId),
+    close,
+  };
+}

@@ -36,6 +36,17 @@ export default defineConfig({
         },
       },
       {
+        // The benchmark harness in smoke mode, so it never rots; `npm run bench` is the real run.
+        ...nodeProject,
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['tests/bench/**/*.smoke.test.ts'],
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         ...nodeProject,
         test: {
           name: 'fault',

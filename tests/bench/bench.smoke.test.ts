@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+import { smokeConfig } from './config.js';
+import { expectedFigureIds } from './figures.js';
+import { repoRoot, tsNodeFlags } from './lib/children.js';
+import type { Figure } from './lib/report.js';
+
+interface BenchOutput {
+  meta: { mode: string };
+  figures: Figure[];
+  errors: { scenario: string; message: string }[];
+}
+
+/** Runs the harness in smoke mode in its own process (killed by PID if it overruns). */
+function runSmoke(outFile: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...tsNodeFlags, 'tests/bench/run.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, BENCH_SMOKE: '1', BENCH_OUT: outFile, BENCH_MAX_MS: String(timeoutMs - 2000) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (output += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test(
+  'the benchmark harness runs in smoke mode and produces every figure with its baseline and ratio',
+  { timeout: 60_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-smoke-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const outFile = join(dir, 'bench-results.json');
+
+    const { code, output } = await runSmoke(outFile, 57_000);
+    expect(code, output.slice(-4000)).toBe(0);
+
+    const result = JSON.parse(readFileSync(outFile, 'utf8')) as BenchOutput;
+    expect(result.meta.mode).toBe('smoke');
+    expect(result.errors).toEqual([]);
+    const byId = new Map(result.figures.map((f) => [f.id, f]));
+    for (const id of expectedFigureIds(smokeConfig)) {
+      const f = byId.get(id);
+      expect(f, `figure ${id}`).toBeDefined();
+      expect(Number.isFinite(f!.value), `${id}: value ${f!.value} (${f!.note ?? ''})`).toBe(true);
+      expect(Number.isFinite(f!.baseline), `${id}: baseline ${f!.baseline}`).toBe(true);
+      expect(Number.isFinite(f!.ratio), `${id}: ratio ${f!.ratio}`).toBe(true);
+      if (f!.goal) expect(typeof f!.goal.met, `${id}: goal`).toBe('boolean');
+    }
+    // The table made it to stdout too.
+    expect(output).toContain('saturated fan-out');
+  },
+);

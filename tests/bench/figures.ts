@@ -1,0 +1,15 @@
+import type { BenchConfig } from './config.js';
+
+/** Every figure id a run of `config` must produce: the smoke test checks them all. */
+export function expectedFigureIds(config: BenchConfig): string[] {
+  const ids: string[] = [];
+  for (const size of config.roomSizes) {
+    ids.push(`seat.${size}`, `fanout.${size}`, `memory.${size}`);
+    for (const load of config.paced.loads) for (const q of ['p50', 'p99']) ids.push(`paced.${size}.${load * 100}.${q}`);
+  }
+  ids.push('ack.full.p50', 'ack.full.p99', 'ack.senders.p50', 'ack.senders.p99');
+  for (const count of config.catchup.counts) ids.push(`catchup.${count}`);
+  ids.push('startup.log', 'startup.demo');
+  ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
+  return ids;
+}

@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { criticismFiller, type Target } from './load.js';
+import { makeTempDir, removeTempDir, spawnChild, type Child } from './children.js';
+import { closeAll, connectMany, connectOne, request, type BenchSocket } from './clients.js';
+import type { PlenumReady, PlenumSeeded, PlenumServerOptions } from '../servers/plenumServer.js';
+import type { MemorySample } from '../servers/control.js';
+
+export interface BareReady {
+  kind: 'bare';
+  port: number;
+  readyAtMs: number;
+}
+
+export interface StartOptions {
+  /** Directory for `--cpu-prof` profiles of the server; null: no profiling. */
+  cpuProfDir?: string | null;
+  echoStderr?: boolean;
+}
+
+function nodeFlags(options: StartOptions, name: string): string[] {
+  const flags = ['--expose-gc'];
+  // One folder per server start: the main thread and the module-loader thread each write a profile.
+  if (options.cpuProfDir)
+    flags.push('--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, `${name}-${Date.now()}`)}`);
+  return flags;
+}
+
+export async function startBare(options: StartOptions = {}): Promise<Child<BareReady>> {
+  return spawnChild<BareReady>('tests/bench/servers/bareServer.ts', {
+    nodeFlags: nodeFlags(options, 'bare'),
+    env: { BENCH_EVENT_TEXT: `#0 ${criticismFiller}` },
+    echoStderr: options.echoStderr,
+  });
+}
+
+export async function startPlenum(
+  server: Partial<PlenumServerOptions>,
+  options: StartOptions = {},
+): Promise<Child<PlenumReady>> {
+  // A folder the caller did not give is made here (not in the child), so that it is removed
+  // even if the child has to be killed.
+  const ownDir = server.dataDir ? null : makeTempDir('plenum-bench-');
+  const full: PlenumServerOptions = {
+    mode: 'serve',
+    officials: 0,
+    seedEvents: 0,
+    clientDir: null,
+    seedText: criticismFiller,
+    ...server,
+    dataDir: server.dataDir ?? ownDir,
+  };
+  try {
+    const child = await spawnChild<PlenumReady>('tests/bench/servers/plenumServer.ts', {
+      nodeFlags: nodeFlags(options, 'plenum'),
+      env: { BENCH_PLENUM: JSON.stringify(full) },
+      echoStderr: options.echoStderr,
+      readyTimeoutMs: 300_000,
+    });
+    if (ownDir) {
+      const stop = child.stop;
+      child.stop = async (timeoutMs) => {
+        await stop(timeoutMs);
+        removeTempDir(ownDir);
+      };
+    }
+    return child;
+  } catch (error) {
+    if (ownDir) removeTempDir(ownDir);
+    throw error;
+  }
+}
+
+/**
+ * Seeds a data folder in one process (demo, `officials` invitations, item-2 started,
+ * `seedEvents` criticisms), then starts the server on it in a fresh process, so nothing the
+ * seeding allocated is in the server's memory. `cleanup` removes the folder (after `stop`).
+ */
+export async function startSeededPlenum(
+  seed: { officials: number; seedEvents?: number },
+  options: StartOptions = {},
+): Promise<{ child: Child<PlenumReady>; seeded: PlenumSeeded; dataDir: string; cleanup: () => void }> {
+  const dataDir = makeTempDir('plenum-bench-seeded-');
+  const cleanup = () => removeTempDir(dataDir);
+  try {
+    const seeder = await startPlenum(
+      { mode: 'seed', dataDir, officials: seed.officials, seedEvents: seed.seedEvents ?? 0 },
+      { ...options, cpuProfDir: null },
+    );
+    await seeder.stop();
+    const seeded = seeder.ready as unknown as PlenumSeeded;
+    const child = await startPlenum({ dataDir, officials: 0 }, options);
+    return { child, seeded, dataDir, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+export function urlOf(child: Child<{ port: number }>): string {
+  return `http://127.0.0.1:${child.ready.port}`;
+}
+
+export function bareTarget(child: Child<BareReady>): Target {
+  return { kind: 'bare', url: urlOf(child), sessionId: 'bare', server: child };
+}
+
+export function plenumTarget(child: Child<PlenumReady>): Target {
+  return { kind: 'plenum', url: urlOf(child), sessionId: child.ready.sessionId, server: child };
+}
+
+/** The chair starts item-2 through the protocol, so criticisms are accepted on it. */
+export async function startItem(child: Child<PlenumReady>, itemId = 'item-2'): Promise<void> {
+  const chair = await connectOne(urlOf(child), child.ready.chairToken);
+  try {
+    const ack = await request<{ ok: boolean; error?: { code: string; message: string } }>(chair, 'command', {
+      commandId: `bench-start-${itemId}-${Date.now()}`,
+      sessionId: child.ready.sessionId,
+      command: { type: 'agenda:start-item', payload: { itemId } },
+    });
+    if (!ack.ok && ack.error?.code !== 'CONFLICT')
+      throw new Error(`agenda:start-item refused: ${ack.error?.code}: ${ack.error?.message}`);
+  } finally {
+    chair.disconnect();
+  }
+}
+
+/** Connects `count` clients to the target and joins them to its room. */
+export async function connectRoom(target: Target, tokens: readonly string[], head: number): Promise<BenchSocket[]> {
+  // Joining after the current head keeps the join's page small: these clients only need the room.
+  return connectMany(target.url, tokens, { join: { sessionId: target.sessionId, afterSeq: head, limit: 1 } });
+}
+
+export function memory(child: Child<unknown>): Promise<MemorySample> {
+  return child.control<MemorySample>('memory');
+}
+
+export { closeAll };

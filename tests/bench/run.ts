@@ -1,0 +1,213 @@
+/**
+ * `npm run bench`: Plenum's real server against a bare socket.io broadcast server, measured in
+ * the same run by the same load generator (see README.md). `BENCH_SMOKE=1` runs one small room
+ * for a few seconds, for CI. Prints a table and writes bench-results.json at the root.
+ *
+ * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client ·
+ * BENCH_ROOMS=100,500 · BENCH_PROFILE=1 (servers run with --cpu-prof; summaries in the JSON) ·
+ * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './config.js';
+import { expectedFigureIds } from './figures.js';
+import { killAllChildren, repoRoot } from './lib/children.js';
+import { summariseProfile, type ProfileSummary } from './lib/profile.js';
+import { figure, formatTable, type Figure, type FigureGroup } from './lib/report.js';
+import type { StartOptions } from './lib/servers.js';
+import { ackFigures, measureAcks } from './scenarios/acks.js';
+import { catchUpFigures, measureCatchUp } from './scenarios/catchup.js';
+import { clientFigures, measureClient } from './scenarios/client.js';
+import { measureRoomSize, roomFigures, type RoomSizeResult } from './scenarios/rooms.js';
+import { measureStartup, startupFigures } from './scenarios/startup.js';
+
+const config = loadConfig(process.env);
+const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'bench-results.json');
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const started = performance.now();
+const maxMs = Number(process.env.BENCH_MAX_MS ?? (config.mode === 'smoke' ? 120_000 : 20 * 60_000));
+
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
+
+const profileDir =
+  process.env.BENCH_PROFILE === '1'
+    ? join(repoRoot, 'tests/bench/profiles', new Date().toISOString().replace(/[:.]/g, '-'))
+    : null;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const startOptions: StartOptions = { cpuProfDir: profileDir, echoStderr: process.env.BENCH_VERBOSE === '1' };
+
+// The watchdog: a run that hangs anyway stops its children and fails.
+const watchdog = setTimeout(() => {
+  log(`watchdog: the run exceeded ${maxMs} ms; stopping`);
+  killAllChildren();
+  process.exit(2);
+}, maxMs);
+watchdog.unref();
+
+const wanted = (name: string) => !only || only.includes(name);
+const figures: Figure[] = [];
+const raw: Record<string, unknown> = {};
+const errors: { scenario: string; message: string }[] = [];
+
+async function scenario(name: string, body: () => Promise<void>): Promise<void> {
+  if (!wanted(name)) return;
+  log(`${name}…`);
+  try {
+    await body();
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    errors.push({ scenario: name, message });
+    log(`${name} FAILED: ${message}`);
+  }
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function profileSummaries(): { file: string; summary: ProfileSummary }[] {
+  if (!profileDir || !existsSync(profileDir)) return [];
+  const out: { file: string; summary: ProfileSummary }[] = [];
+  for (const server of readdirSync(profileDir)) {
+    for (const file of readdirSync(join(profileDir, server))) {
+      // The main thread's profile; the other is the module loader's.
+      if (!/\.0\.\d+\.cpuprofile$/.test(file)) continue;
+      const path = join(profileDir, server, file);
+      out.push({ file: path, summary: summariseProfile(path, 20) });
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const loadBefore = loadavg();
+  log(
+    `mode ${config.mode}, rooms ${config.roomSizes.join(', ')}; ${cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+
+  await scenario('rooms', async () => {
+    const results: RoomSizeResult[] = [];
+    raw.rooms = results;
+    try {
+      for (const size of config.roomSizes) results.push(await measureRoomSize(config, size, log, startOptions));
+    } finally {
+      figures.push(...roomFigures(results));
+    }
+  });
+  await scenario('acks', async () => {
+    const result = await measureAcks(config, log, startOptions);
+    raw.acks = result;
+    figures.push(...ackFigures(result));
+  });
+  await scenario('catchup', async () => {
+    const result = await measureCatchUp(config, log, startOptions);
+    raw.catchup = result;
+    figures.push(...catchUpFigures(result, config));
+  });
+  await scenario('startup', async () => {
+    const result = await measureStartup(config, log, startOptions);
+    raw.startup = result;
+    figures.push(...startupFigures(result));
+  });
+  await scenario('client', async () => {
+    const result = await measureClient(config, log, startOptions);
+    raw.client = result;
+    figures.push(...clientFigures(result));
+  });
+
+  // Every expected figure is in the table; one a scenario could not produce says why.
+  const groupOf: Record<string, FigureGroup> = {
+    seat: 'seating',
+    fanout: 'fan-out',
+    paced: 'paced latency',
+    ack: 'ack latency',
+    catchup: 'catch-up',
+    memory: 'memory',
+    startup: 'start-up',
+    client: 'client',
+  };
+  for (const id of only ? [] : expectedFigureIds(config)) {
+    if (figures.some((f) => f.id === id)) continue;
+    const scenarioName = {
+      seat: 'rooms',
+      fanout: 'rooms',
+      paced: 'rooms',
+      memory: 'rooms',
+      ack: 'acks',
+      catchup: 'catchup',
+      startup: 'startup',
+      client: 'client',
+    }[id.split('.')[0]!];
+    figures.push(
+      figure({
+        id,
+        group: groupOf[id.split('.')[0]!] ?? 'client',
+        label: id,
+        unit: '',
+        value: null,
+        baseline: null,
+        baselineOf: '',
+        note: `not measured: ${errors.find((e) => e.scenario === scenarioName)?.message.split('\n')[0] ?? 'see the log'}`,
+      }),
+    );
+  }
+
+  const totalMs = performance.now() - started;
+  const profiles = profileSummaries();
+  const result = {
+    meta: {
+      date: new Date().toISOString(),
+      mode: config.mode,
+      commit: gitCommit(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      loadavgBefore: loadBefore,
+      loadavgAfter: loadavg(),
+      totalMs: Math.round(totalMs),
+      profileDir,
+    },
+    config,
+    figures,
+    errors,
+    raw,
+    profiles,
+  };
+  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(
+    `\nPlenum benchmark (${config.mode}), ${new Date().toISOString()}, ${Math.round(totalMs / 1000)} s\n\n${formatTable(figures)}\n`,
+  );
+  if (errors.length > 0)
+    process.stdout.write(
+      `\nerrors:\n${errors.map((e) => `  ${e.scenario}: ${e.message.split('\n')[0]}`).join('\n')}\n`,
+    );
+  if (profiles.length > 0)
+    process.stdout.write(
+      `\nCPU profiles of the servers: ${profileDir} (summaries in the JSON; tsx tests/bench/profile.ts <file>)\n`,
+    );
+  process.stdout.write(`\nwritten: ${outFile}\n`);
+  const missed = figures.filter((f) => f.goal && !f.goal.met).map((f) => f.id);
+  if (missed.length > 0) process.stdout.write(`goals missed: ${missed.join(', ')}\n`);
+  if (errors.length > 0) return 1;
+  if (process.env.BENCH_STRICT === '1' && missed.length > 0) return 3;
+  return 0;
+}
+
+main().then(
+  (code) => {
+    killAllChildren();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    killAllChildren();
+    process.exit(1);
+  },
+);

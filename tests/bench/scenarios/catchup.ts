@@ -1,0 +1,178 @@
+import { emptySessionState, foldEvents, type SessionEvent, type SessionState } from '@plenum/shared';
+import type { BenchConfig } from '../config.js';
+import type { Child } from '../lib/children.js';
+import { connectOne, request, type BenchSocket } from '../lib/clients.js';
+import { figure, type Figure } from '../lib/report.js';
+import { startBare, startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
+import { median, round } from '../lib/stats.js';
+
+interface JoinPage {
+  ok: boolean;
+  data?: { headSeq: number; events: SessionEvent[]; hasMore: boolean };
+  error?: { code: string; message: string };
+}
+
+export interface CatchUpPoint {
+  /** Events the client had missed. */
+  missed: number;
+  /** Events the client's state held before it went away. */
+  stateEvents: number;
+  plenumMs: number[];
+  /** Of each Plenum run, the time spent applying pages (`foldEvents`, the client's reducer). */
+  applyMs: number[];
+  bareMs: number[];
+  pages: number;
+}
+
+export interface CatchUpResult {
+  points: CatchUpPoint[];
+}
+
+/**
+ * Pages through the log from `afterSeq` (500 a page, while `hasMore`), calling `apply` on each
+ * page. Returns the last page's head and how many pages it took.
+ */
+async function pageThrough(
+  socket: BenchSocket,
+  sessionId: string,
+  afterSeq: number,
+  apply: (events: SessionEvent[]) => number,
+): Promise<{ headSeq: number; pages: number; lastSeq: number }> {
+  let at = afterSeq;
+  for (let pages = 1; pages <= 1000; pages++) {
+    const page = await request<JoinPage>(socket, 'session:join', { sessionId, afterSeq: at }, 30_000);
+    if (!page.ok || !page.data) throw new Error(`session:join refused: ${page.error?.code}: ${page.error?.message}`);
+    at = apply(page.data.events);
+    if (!page.data.hasMore) return { headSeq: page.data.headSeq, pages, lastSeq: at };
+  }
+  throw new Error('catch-up did not end within 1,000 pages');
+}
+
+/** A client of Plenum that knows the log up to some seq: its folded state. */
+async function fetchState(url: string, token: string, sessionId: string): Promise<SessionState> {
+  const socket = await connectOne(url, token);
+  try {
+    let state = emptySessionState(sessionId);
+    await pageThrough(socket, sessionId, 0, (events) => {
+      state = foldEvents(state, events);
+      return state.lastSeq;
+    });
+    return state;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** Reconnect, then receive and apply every missed event: the Plenum client's path. */
+async function reconnectPlenum(
+  url: string,
+  token: string,
+  from: SessionState,
+): Promise<{ ms: number; applyMs: number; pages: number; state: SessionState; headSeq: number }> {
+  const t0 = performance.now();
+  const socket = await connectOne(url, token);
+  try {
+    let state = from;
+    let applyMs = 0;
+    const { pages, headSeq } = await pageThrough(socket, from.sessionId, from.lastSeq, (events) => {
+      const t = performance.now();
+      state = foldEvents(state, events);
+      applyMs += performance.now() - t;
+      return state.lastSeq;
+    });
+    return { ms: performance.now() - t0, applyMs, pages, state, headSeq };
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** The same pages from the bare server (synthetic events, same shape), parsed but not applied. */
+async function reconnectBare(url: string, afterSeq: number): Promise<number> {
+  const t0 = performance.now();
+  const socket = await connectOne(url, 'bare');
+  try {
+    await pageThrough(socket, 'bare', afterSeq, (events) => events.at(-1)?.seq ?? afterSeq);
+    return performance.now() - t0;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/**
+ * Catch-up: a client folds the log, goes away, `counts` events are appended meanwhile, and it
+ * reconnects: time from the new connection to the last missed event applied (median of
+ * `repeats`). The baseline is the bare server sending as many events of the same size in the
+ * same pages, which the client only parses.
+ */
+export async function measureCatchUp(
+  config: BenchConfig,
+  log: (line: string) => void,
+  options: StartOptions,
+): Promise<CatchUpResult> {
+  const children: Child<unknown>[] = [];
+  try {
+    const [bare, plenum] = await Promise.all([
+      startBare(options).then((c) => (children.push(c), c)),
+      startPlenum({ officials: 1 }, options).then((c) => (children.push(c), c)),
+    ]);
+    await startItem(plenum);
+    const url = urlOf(plenum);
+    const token = plenum.ready.officialTokens[0]!;
+    const state0 = await fetchState(url, token, plenum.ready.sessionId);
+    // Warm-up of both paths (JIT, first-use costs), not counted.
+    await plenum.control<number>('append', { count: 500 });
+    let base = (await reconnectPlenum(url, token, state0)).state;
+    let bareSeq = await bare.control<number>('advance', 500);
+    await reconnectBare(urlOf(bare), 0);
+    const points: CatchUpPoint[] = [];
+    for (const count of config.catchup.counts) {
+      // The client knows the log up to `base`; `count` events are appended while it is away.
+      const head = await plenum.control<number>('append', { count });
+      const bareFrom = bareSeq;
+      bareSeq = await bare.control<number>('advance', count);
+      const point: CatchUpPoint = {
+        missed: head - base.lastSeq,
+        stateEvents: base.lastSeq,
+        plenumMs: [],
+        applyMs: [],
+        bareMs: [],
+        pages: 0,
+      };
+      let caughtUp = base;
+      for (let i = 0; i < config.catchup.repeats; i++) {
+        const run = await reconnectPlenum(url, token, base);
+        if (run.state.lastSeq < head)
+          throw new Error(`catch-up ended at seq ${run.state.lastSeq}, the log is at ${head}`);
+        point.plenumMs.push(run.ms);
+        point.applyMs.push(run.applyMs);
+        point.pages = run.pages;
+        caughtUp = run.state;
+        point.bareMs.push(await reconnectBare(urlOf(bare), bareFrom));
+      }
+      base = caughtUp;
+      points.push(point);
+      log(
+        `catch-up of ${point.missed} events: Plenum ${round(median(point.plenumMs))} ms, bare ${round(median(point.bareMs))} ms`,
+      );
+    }
+    return { points };
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+  }
+}
+
+export function catchUpFigures(r: CatchUpResult, config: BenchConfig): Figure[] {
+  return r.points.map((p, i) =>
+    figure({
+      id: `catchup.${config.catchup.counts[i]}`,
+      group: 'catch-up',
+      label: `reconnect + apply ${p.missed.toLocaleString('en-US')} missed events`,
+      unit: 'ms',
+      value: median(p.plenumMs),
+      baseline: median(p.bareMs),
+      baselineOf: 'bare: same pages, parsed only',
+      goal: i === r.points.length - 1 ? { text: '≤ 500 ms', check: (v) => v <= 500 } : undefined,
+      note: `${p.pages} pages; Plenum runs ${p.plenumMs.map((x) => Math.round(x)).join(', ')} ms, of which applying (foldEvents) ${p.applyMs.map((x) => Math.round(x)).join(', ')} ms; the client's state held ${p.stateEvents.toLocaleString('en-US')} events before`,
+    }),
+  );
+}

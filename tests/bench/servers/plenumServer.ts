@@ -1,0 +1,251 @@
+/**
+ * Plenum's real server for the benchmark, in its own process: `createApp` with the SQLite store
+ * in a temp folder (or a given one) and real invitations. Prints one JSON line on stdout when
+ * listening: the port, the session, the tokens and how long each start-up step took.
+ *
+ * - `mode: 'seed'` prepares a data folder and exits: the demo review (`ensureDemo`), `officials`
+ *   invitations, item-2 started, `seedEvents` criticisms; the tokens go to bench-tokens.json.
+ * - `mode: 'serve'` on a seeded folder starts as `main.ts` does with DEMO=false (no seeding, the
+ *   tokens from the file) and folds the session once, as its first join would; on a fresh or
+ *   unseeded folder it runs `ensureDemo` (as with DEMO=true) and invites what is missing.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
+import { newEvent, type NewEvent, type Participant } from '@plenum/shared';
+import { announceReady, serveControl } from './control.js';
+
+const importedAtMs = performance.now();
+
+export interface PlenumServerOptions {
+  mode: 'serve' | 'seed';
+  /** An existing data folder to reuse; null: a fresh temp folder, removed at stop. */
+  dataDir: string | null;
+  /** Benchmark officials to have invitations for (invited when missing). */
+  officials: number;
+  /** `seed` mode: criticisms to append to the demo session's log. */
+  seedEvents: number;
+  /** The built client to serve, for the browser measurement. */
+  clientDir: string | null;
+  /** Criticism text of the seeded events. */
+  seedText: string;
+  /** `seed` mode: also seed this folder with the demo alone (no invitations, no criticisms). */
+  demoOnlyDir?: string | null;
+}
+
+/** What a seeded folder remembers: tokens are stored only as hashes in the database. */
+interface SeededTokens {
+  sessionId: string;
+  chairToken: string;
+  officialTokens: string[];
+  /** The demo official, author of the appended criticisms. */
+  authorId: string;
+}
+
+/** What the server prints when ready. */
+export interface PlenumReady {
+  kind: 'plenum';
+  port: number;
+  dataDir: string;
+  sessionId: string;
+  head: number;
+  chairToken: string;
+  /** Tokens of the benchmark officials, in invitation order. */
+  officialTokens: string[];
+  timings: { importedAtMs: number; storeOpenMs: number; demoMs: number; inviteMs: number; listenMs: number };
+  readyAtMs: number;
+}
+
+/** What `seed` prints before it exits. */
+export interface PlenumSeeded {
+  kind: 'seeded';
+  dataDir: string;
+  sessionId: string;
+  head: number;
+}
+
+const benchOfficialPrefix = 'Bench official ';
+const tokensFile = 'bench-tokens.json';
+
+/** `ensureDemo`, then invitations for the benchmark officials still missing. */
+async function demoWithOfficials(
+  app: App,
+  store: SqliteStore,
+  officials: number,
+): Promise<SeededTokens & { demoMs: number; inviteMs: number }> {
+  let t = performance.now();
+  const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
+  const demoMs = performance.now() - t;
+  const chair = demo.invitations.find((i) => i.participant.role === 'chair');
+  const author = demo.invitations.find((i) => i.participant.role === 'official');
+  if (!chair || !author) throw new Error('the demo has no chair or no official');
+  t = performance.now();
+  const officialTokens = demo.invitations
+    .filter((i) => i.participant.role === 'official' && i.participant.name.startsWith(benchOfficialPrefix))
+    .map((i) => i.token);
+  for (let i = officialTokens.length; i < officials; i++) {
+    const issued = await app.sessions.invite(demo.sessionId, {
+      name: `${benchOfficialPrefix}${i + 1}`,
+      role: 'official',
+      unitId: null,
+    });
+    officialTokens.push(issued.token);
+  }
+  return {
+    sessionId: demo.sessionId,
+    chairToken: chair.token,
+    officialTokens,
+    authorId: author.participant.id,
+    demoMs,
+    inviteMs: performance.now() - t,
+  };
+}
+
+const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', destination: process.stderr });
+
+/** Appends criticisms on item-2 in batches: the events `criticism:post` produces, without its per-command cost. */
+let appended = 0;
+async function appendCriticisms(
+  app: App,
+  store: SqliteStore,
+  session: SeededTokens,
+  count: number,
+  text: string,
+): Promise<number> {
+  const batch = 2000;
+  for (let done = 0; done < count; done += batch) {
+    const events: NewEvent[] = [];
+    for (let i = done; i < Math.min(count, done + batch); i++) {
+      const n = appended++;
+      events.push(
+        newEvent('criticism:posted', {
+          itemId: 'item-2',
+          category: 'shortfall',
+          severity: 'medium',
+          indicatorId: null,
+          text: `#0 ${text}`,
+          criticismId: `seed${process.pid}x${String(n).padStart(10, '0')}`,
+          unitId: 'riverside-steel',
+        }),
+      );
+    }
+    await app.commands.appendSystem(session.sessionId, session.authorId, () => events);
+  }
+  return store.head(session.sessionId);
+}
+
+/** Seeds a data folder: demo, invitations, item-2 started, criticisms, bench-tokens.json. Returns the head. */
+async function seedFolder(
+  dataDir: string,
+  officials: number,
+  events: number,
+  text: string,
+): Promise<{ sessionId: string; head: number }> {
+  const store = new SqliteStore(join(dataDir, 'plenum.sqlite'));
+  const app = createApp({ store, logger, publicUrl: 'http://127.0.0.1' });
+  try {
+    const { demoMs: _d, inviteMs: _i, ...session } = await demoWithOfficials(app, store, officials);
+    const participants = (await app.commands.state(session.sessionId)).participants;
+    const chair = Object.values(participants).find((p: Participant) => p.role === 'chair');
+    if (!chair) throw new Error('no chair');
+    try {
+      await app.commands.execute(chair, session.sessionId, `bench-seed-start-${Date.now()}`, {
+        type: 'agenda:start-item',
+        payload: { itemId: 'item-2' },
+      });
+    } catch {
+      // already started
+    }
+    const head = await appendCriticisms(app, store, session, events, text);
+    writeFileSync(join(dataDir, tokensFile), JSON.stringify(session satisfies SeededTokens));
+    return { sessionId: session.sessionId, head };
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.env.BENCH_PLENUM ?? '{}') as PlenumServerOptions;
+  const ownDir = options.dataDir === null;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-bench-'));
+
+  if (options.mode === 'seed') {
+    const { sessionId, head } = await seedFolder(dataDir, options.officials, options.seedEvents, options.seedText);
+    if (options.demoOnlyDir) await seedFolder(options.demoOnlyDir, 0, 0, options.seedText);
+    announceReady({ kind: 'seeded', dataDir, sessionId, head } satisfies Omit<PlenumSeeded, 'readyAtMs'>);
+    process.exit(0);
+  }
+
+  let t = performance.now();
+  const store = new SqliteStore(join(dataDir, 'plenum.sqlite'));
+  const storeOpenMs = performance.now() - t;
+  // Instrumentation only: the wall time of each append (a synchronous transaction and fsync
+  // that blocks the event loop), reported by the `stats` control op.
+  const appends = { count: 0, totalMs: 0, maxMs: 0 };
+  const append = store.append.bind(store);
+  store.append = (request) => {
+    const started = performance.now();
+    const outcome = append(request);
+    const ms = performance.now() - started;
+    appends.count++;
+    appends.totalMs += ms;
+    appends.maxMs = Math.max(appends.maxMs, ms);
+    return outcome;
+  };
+  // The JSON log goes to stderr (warnings and errors only), so stdout stays the ready line.
+  const app = createApp({ store, logger, publicUrl: 'http://127.0.0.1', clientDir: options.clientDir ?? undefined });
+
+  let session: SeededTokens;
+  let demoMs = 0;
+  let inviteMs = 0;
+  if (existsSync(join(dataDir, tokensFile)) && options.officials === 0) {
+    session = JSON.parse(readFileSync(join(dataDir, tokensFile), 'utf8')) as SeededTokens;
+    t = performance.now();
+    await app.commands.state(session.sessionId);
+    demoMs = performance.now() - t;
+  } else {
+    ({ demoMs, inviteMs, ...session } = await demoWithOfficials(app, store, options.officials));
+  }
+
+  // Stopping closes the store and exits without `app.close()`: closing the sockets one by one
+  // would broadcast presence to the rest of the room for each of them (O(N²) at 2,000).
+  const close = async () => {
+    await store.close();
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  t = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(0, '127.0.0.1', resolve);
+  });
+  const listenMs = performance.now() - t;
+
+  serveControl({
+    stop: close,
+    stats: () => ({ appends: { ...appends } }),
+    handlers: {
+      head: () => store.head(session.sessionId),
+      append: (arg) => appendCriticisms(app, store, session, (arg as { count: number }).count, options.seedText),
+    },
+  });
+  announceReady({
+    kind: 'plenum',
+    port: (app.httpServer.address() as AddressInfo).port,
+    dataDir,
+    sessionId: session.sessionId,
+    head: await store.head(session.sessionId),
+    chairToken: session.chairToken,
+    officialTokens: session.officialTokens,
+    timings: { importedAtMs, storeOpenMs, demoMs, inviteMs, listenMs },
+  } satisfies Omit<PlenumReady, 'readyAtMs'>);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `plenumServer failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

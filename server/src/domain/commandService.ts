@@ -71,9 +71,11 @@ export class CommandService {
     });
   }
 
-  /** The session's current state, caught up with the log. */
+  /** A copy of the session's current state, caught up with the log (the live one is folded in place). */
   state(sessionId: string): Promise<SessionState> {
-    return this.deps.states.exclusive(sessionId, () => this.deps.states.current(sessionId));
+    return this.deps.states.exclusive(sessionId, async () =>
+      structuredClone(await this.deps.states.current(sessionId)),
+    );
   }
 
   /**

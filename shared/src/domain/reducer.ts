@@ -406,18 +406,28 @@ export function applyEvent(state: S, event: SessionEvent): void {
 }
 
 /**
+ * Folds events into a state that the caller owns, changing it in place: no copy, for a holder
+ * that never shares the object (the server's per-session state). Events at or below `lastSeq`
+ * are skipped as duplicates (P4); a gap throws {@link SeqGapError}.
+ */
+export function foldEventsInPlace(state: SessionState, events: readonly SessionEvent[]): SessionState {
+  const draft = state as Draft<SessionState>;
+  for (const event of events) {
+    if (event.seq <= draft.lastSeq) continue;
+    if (event.seq !== draft.lastSeq + 1) throw new SeqGapError(draft.lastSeq + 1, event.seq);
+    applyEvent(draft, event);
+  }
+  return state;
+}
+
+/**
  * Folds events into a state, returning a new state and leaving the old one untouched (only
- * what changed is copied). Events at or below `lastSeq` are skipped as duplicates (P4); a gap
- * throws {@link SeqGapError}.
+ * what changed is copied), as a UI store needs. Duplicates and gaps as {@link foldEventsInPlace}.
  * @example
  * const state = foldEvents(emptySessionState('s1'), events);
  */
 export function foldEvents(state: SessionState, events: readonly SessionEvent[]): SessionState {
   return produce(state, (draft) => {
-    for (const event of events) {
-      if (event.seq <= draft.lastSeq) continue;
-      if (event.seq !== draft.lastSeq + 1) throw new SeqGapError(draft.lastSeq + 1, event.seq);
-      applyEvent(draft, event);
-    }
+    foldEventsInPlace(draft, events);
   });
 }

@@ -8,16 +8,8 @@ import {
   type InvitationRecord,
   type Store,
 } from '../../domain/ports.js';
+import { toEvent, type EventRow } from '../eventRow.js';
 import { postgresMigrations } from './migrations.js';
-
-interface EventRow {
-  session_id: string;
-  seq: number;
-  at: string;
-  actor_id: string;
-  type: string;
-  payload: string;
-}
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
@@ -153,17 +145,7 @@ export class PostgresStore implements Store {
       'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
       [sessionId, afterSeq, limit],
     );
-    return rows.map(
-      (row) =>
-        ({
-          seq: row.seq,
-          sessionId: row.session_id,
-          at: row.at,
-          actorId: row.actor_id,
-          type: row.type,
-          payload: JSON.parse(row.payload) as unknown,
-        }) as SessionEvent,
-    );
+    return rows.map(toEvent);
   }
 
   async head(sessionId: string): Promise<number> {

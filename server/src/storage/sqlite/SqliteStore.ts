@@ -10,16 +10,8 @@ import {
   type InvitationRecord,
   type Store,
 } from '../../domain/ports.js';
+import { toEvent, type EventRow } from '../eventRow.js';
 import { sqliteMigrations } from './migrations.js';
-
-interface EventRow {
-  session_id: string;
-  seq: number;
-  at: string;
-  actor_id: string;
-  type: string;
-  payload: string;
-}
 
 interface InvitationRow {
   token_hash: string;
@@ -32,17 +24,6 @@ interface InvitationRow {
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
-
-function toEvent(row: EventRow): SessionEvent {
-  return {
-    seq: row.seq,
-    sessionId: row.session_id,
-    at: row.at,
-    actorId: row.actor_id,
-    type: row.type,
-    payload: JSON.parse(row.payload) as unknown,
-  } as SessionEvent;
-}
 
 /**
  * The default store: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged

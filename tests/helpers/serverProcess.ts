@@ -20,21 +20,112 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A server started as its own process, as `npm start` runs it. */
-export interface ServerProcess {
+/** A server started as its own process (tsx, workspaces from source, as `npm run dev` runs it). */
+export interface SpawnedServer {
   pid: number;
   url: string;
-  /** The demo session, from the printed invite links. */
-  sessionId: string;
-  /** The token of each role's invite link printed at this start. */
-  tokens: Record<Role, string>;
   /** Everything printed so far. */
   stdout(): string;
   stderr(): string;
+  /** Both streams, in the order they arrived. */
+  output(): string;
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Sends a signal to the process (by PID) if it is still running. */
-  kill(signal: NodeJS.Signals): void;
+  /** Sends a signal to the process (by PID) if it is still running; SIGKILL by default. */
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/**
+ * Starts `server/src/main.ts` on `port` with its SQLite file in `dataDir` and `env` over the
+ * caller's environment (an undefined value removes a variable); resolves once `isReady` finds
+ * what it waits for in stdout. The process is killed by PID when the running test finishes,
+ * and at once if it is not ready within `timeoutMs`.
+ */
+export function spawnServer<TReady>(options: {
+  dataDir: string;
+  port: number;
+  env: Record<string, string | undefined>;
+  isReady: (stdout: string) => TReady | null;
+  /** What the server is waited for, for the timeout's message. */
+  waitingFor: string;
+  timeoutMs: number;
+  onStdout?: (chunk: string, server: SpawnedServer) => void;
+}): Promise<SpawnedServer & { ready: TReady }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    DATA_DIR: options.dataDir,
+    // These tests are about the SQLite file in DATA_DIR, whatever the caller's environment says.
+    DATABASE_URL: undefined,
+    REDIS_URL: undefined,
+    PUBLIC_URL: undefined,
+    ...options.env,
+  };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const child = spawn(process.execPath, ['--conditions=@plenum/source', '--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  if (pid === undefined) return Promise.reject(new Error('the server process did not start'));
+  let stdout = '';
+  let stderr = '';
+  let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const isRunning = (): boolean => child.exitCode === null && child.signalCode === null;
+  const server: SpawnedServer = {
+    pid,
+    url: `http://127.0.0.1:${options.port}`,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    output: () => output,
+    exited,
+    kill: (signal = 'SIGKILL') => {
+      if (isRunning()) process.kill(pid, signal);
+    },
+  };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    output += chunk;
+    options.onStdout?.(chunk, server);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    output += chunk;
+  });
+  onTestFinished(async () => {
+    server.kill('SIGKILL');
+    await exited;
+  });
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      server.kill('SIGKILL');
+      reject(new Error(`the server ${options.waitingFor} within ${options.timeoutMs} ms:\n${output}`));
+    }, options.timeoutMs);
+    const onData = (): void => {
+      const ready = options.isReady(stdout);
+      if (ready === null) return;
+      cleanup();
+      resolve({ ...server, ready });
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      cleanup();
+      reject(new Error(`the server exited (code ${code}, signal ${signal}) before it was ready:\n${output}`));
+    };
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.off('exit', onExit);
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', onExit);
+  });
 }
 
 /** Invite links as main.ts prints them: the role on one line, the link on the next. */
@@ -54,88 +145,30 @@ export function parseInviteLinks(output: string): { sessionId: string; tokens: P
   return sessionId === null ? null : { sessionId, tokens };
 }
 
-/**
- * Starts `server/src/main.ts` with tsx (running the workspaces from source) on `port`, with its
- * SQLite file in `dataDir` and the demo on; resolves once the invite links of every role are
- * printed. The process is killed by PID when the running test finishes.
- */
-export function startServerProcess(options: {
+/** A server started as `npm start` runs it, with the demo and the invite links it printed. */
+export interface ServerProcess extends SpawnedServer {
+  /** The demo session, from the printed invite links. */
+  sessionId: string;
+  /** The token of each role's invite link printed at this start. */
+  tokens: Record<Role, string>;
+}
+
+/** Starts the server with the demo on; resolves once the invite links of every role are printed. */
+export async function startServerProcess(options: {
   dataDir: string;
   port: number;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(options.port),
-    HOST: '127.0.0.1',
-    DATA_DIR: options.dataDir,
-    DEMO: 'true',
-    LOG_LEVEL: 'warn',
-  };
-  // This test is about the SQLite file in DATA_DIR, whatever the caller's environment says.
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  delete env.PUBLIC_URL;
-  const child = spawn(process.execPath, ['--conditions=@plenum/source', '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const pid = child.pid;
-  if (pid === undefined) return Promise.reject(new Error('the server process did not start'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const isRunning = (): boolean => child.exitCode === null && child.signalCode === null;
-  const kill = (signal: NodeJS.Signals): void => {
-    if (isRunning()) process.kill(pid, signal);
-  };
-  onTestFinished(async () => {
-    kill('SIGKILL');
-    await exited;
-  });
-
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  return new Promise<ServerProcess>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(
-        new Error(`the server printed no invite links within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`),
-      );
-    }, timeoutMs);
-    const onData = (): void => {
+  const server = await spawnServer({
+    dataDir: options.dataDir,
+    port: options.port,
+    env: { DEMO: 'true', LOG_LEVEL: 'warn' },
+    isReady: (stdout) => {
       const links = parseInviteLinks(stdout);
-      if (!links || !roles.every((role) => links.tokens[role] !== undefined)) return;
-      cleanup();
-      resolve({
-        pid,
-        url: `http://127.0.0.1:${options.port}`,
-        sessionId: links.sessionId,
-        tokens: links.tokens as Record<Role, string>,
-        stdout: () => stdout,
-        stderr: () => stderr,
-        exited,
-        kill,
-      });
-    };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
-      cleanup();
-      reject(
-        new Error(
-          `the server exited (code ${code}, signal ${signal}) before printing its links\nstdout:\n${stdout}\nstderr:\n${stderr}`,
-        ),
-      );
-    };
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      child.off('exit', onExit);
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', onExit);
+      return links && roles.every((role) => links.tokens[role] !== undefined) ? links : null;
+    },
+    waitingFor: 'printed no invite links',
+    timeoutMs: options.timeoutMs ?? 20_000,
   });
+  return { ...server, sessionId: server.ready.sessionId, tokens: server.ready.tokens as Record<Role, string> };
 }

@@ -192,6 +192,60 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
       expect(await store.epoch()).toBe(epoch);
     });
 
+    withStore('P1: appendBatch chains requests of one session and keeps sessions apart', async (store) => {
+      const outcomes = await store.appendBatch([
+        request({ sessionId: 's1', expectedSeq: 0, commandId: 'cmd-00000001', events: sampleEvents(2) }),
+        request({ sessionId: 's2', expectedSeq: 0, commandId: 'cmd-00000001' }),
+        request({ sessionId: 's1', expectedSeq: 2, commandId: 'cmd-00000002', events: sampleEvents(3, 'd') }),
+      ]);
+      expect(outcomes.map((o) => [o.kind, o.result.seq])).toEqual([
+        ['appended', 2],
+        ['appended', 1],
+        ['appended', 5],
+      ]);
+      expect((await store.read('s1', 0, 100)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(await store.head('s2')).toBe(1);
+      expect(await store.findCommand('s1', 'cmd-00000002')).toEqual({ actorId: 'p-1', result: { seq: 5 } });
+      expect(await store.listSessions()).toEqual(['s1', 's2']);
+    });
+
+    withStore(
+      'P1/P3: appendBatch is one transaction: a stale request anywhere appends nothing of the batch',
+      async (store) => {
+        await store.append(request({ sessionId: 's1', expectedSeq: 0 }));
+        const batch = store.appendBatch([
+          request({ sessionId: 's2', expectedSeq: 0, commandId: 'cmd-00000001' }),
+          request({ sessionId: 's1', expectedSeq: 1, commandId: 'cmd-00000002' }),
+          request({ sessionId: 's1', expectedSeq: 1, commandId: 'cmd-00000003' }),
+        ]);
+        await expect(batch).rejects.toMatchObject({ sessionId: 's1', expectedSeq: 1, actualSeq: 2 });
+        await expect(batch).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await store.head('s1')).toBe(1);
+        expect(await store.head('s2')).toBe(0);
+        expect(await store.findCommand('s2', 'cmd-00000001')).toBeNull();
+        expect(await store.findCommand('s1', 'cmd-00000002')).toBeNull();
+        expect(await store.listSessions()).toEqual(['s1']);
+      },
+    );
+
+    withStore(
+      'P2: appendBatch answers a known command id, also one earlier in the same batch, as a duplicate',
+      async (store) => {
+        await store.append(request({ sessionId: 's1', expectedSeq: 0, commandId: 'cmd-00000001' }));
+        const outcomes = await store.appendBatch([
+          request({ sessionId: 's1', expectedSeq: 1, commandId: 'cmd-00000001' }),
+          request({ sessionId: 's1', expectedSeq: 1, commandId: 'cmd-00000002', events: sampleEvents(2) }),
+          request({ sessionId: 's1', expectedSeq: 3, commandId: 'cmd-00000002' }),
+        ]);
+        expect(outcomes).toEqual([
+          { kind: 'duplicate', result: { seq: 1 } },
+          expect.objectContaining({ kind: 'appended', result: { seq: 3 } }),
+          { kind: 'duplicate', result: { seq: 3 } },
+        ]);
+        expect(await store.head('s1')).toBe(3);
+      },
+    );
+
     withStore('invitations: save, find by token hash, unknown is null', async (store) => {
       const record = invitation();
       await store.saveInvitation(record);

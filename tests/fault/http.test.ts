@@ -86,7 +86,7 @@ describe('HTTP', () => {
   test('P16: no GET route changes state: each GET route is requested, and the store sees no write', async () => {
     const server = await startFaultApp({ store: 'memory', logLevel: 'warn' });
     const writes: string[] = [];
-    for (const method of ['append', 'saveInvitation', 'revokeInvitations', 'setSetting'] as const) {
+    for (const method of ['append', 'appendBatch', 'saveInvitation', 'revokeInvitations', 'setSetting'] as const) {
       const store = server.store as unknown as Record<string, (...args: unknown[]) => unknown>;
       const original = store[method]!.bind(store);
       store[method] = (...args: unknown[]) => {

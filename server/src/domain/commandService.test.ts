@@ -1,9 +1,10 @@
-import type { Command, Participant } from '@plenum/shared';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { newEvent, type Command, type Participant } from '@plenum/shared';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { InMemoryStore } from '../storage/InMemoryStore.js';
 import { demoWorld, refusal } from '../test/demoWorld.js';
-import type { CommandService } from './commandService.js';
-import type { DomainError } from './errors.js';
+import type { CommandOutcome, CommandService } from './commandService.js';
+import { DomainError } from './errors.js';
+import type { AppendOutcome } from './ports.js';
 
 let store: InMemoryStore;
 let commands: CommandService;
@@ -182,5 +183,165 @@ describe('CommandService', () => {
       'CONFLICT',
       'CONFLICT',
     ]);
+  });
+});
+
+describe('CommandService group commit', () => {
+  const post = (text: string): Command => ({
+    type: 'criticism:post',
+    payload: { itemId: 'item-2', category: 'shortfall', severity: 'medium', indicatorId: null, text },
+  });
+  const settle = <T>(promise: Promise<T>) =>
+    promise.then(
+      (value) => ({ value, error: null }),
+      (error: unknown) => ({ value: null, error }),
+    );
+  const gate = () => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+  /** Lets the next turn of the event loop run. */
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  test('P1/P3: commands of one turn are decided in order, each on the events before it, and appended in one transaction', async () => {
+    await commands.execute(byRole.chair!, sessionId, 'cmd-start', start);
+    const head = await store.head(sessionId);
+    const batches = vi.spyOn(store, 'appendBatch');
+    const [a, b, renamed, closed, late] = await Promise.all([
+      settle(commands.execute(byRole.official!, sessionId, 'cmd-a', post('a'))),
+      settle(commands.execute(byRole.inspector!, sessionId, 'cmd-b', post('b'))),
+      settle(
+        commands.appendSystem(sessionId, 'system', (state) => [
+          newEvent('session:renamed', { title: `After ${state.criticismOrder.length} criticisms` }),
+        ]),
+      ),
+      settle(
+        commands.execute(byRole.chair!, sessionId, 'cmd-close', {
+          type: 'agenda:close-item',
+          payload: { itemId: 'item-2' },
+        }),
+      ),
+      settle(commands.execute(byRole.official!, sessionId, 'cmd-late', post('late'))),
+    ]);
+    expect(batches).toHaveBeenCalledTimes(1);
+    const appended = [a, b, renamed, closed].map((r) => r.value!);
+    const requests = batches.mock.calls[0]![0];
+    expect(requests.map((r) => r.commandId)).toEqual(['cmd-a', 'cmd-b', null, 'cmd-close']);
+    // expectedSeq chains through the batch, so seq stays dense (P1).
+    expect(requests.map((r) => r.expectedSeq)).toEqual([head, ...appended.slice(0, 3).map((o) => o.result.seq)]);
+    const log = await store.read(sessionId, head, 100);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => head + i + 1));
+    expect(appended.flatMap((o) => o.events)).toEqual(log);
+    // Decided on the uncommitted events of the batch's earlier commands.
+    expect(renamed.value!.events[0]!.payload).toEqual({ title: 'After 2 criticisms' });
+    expect((late.error as DomainError).code).toBe('CONFLICT');
+  });
+
+  test('P3: a command is answered only once its batch is committed', async () => {
+    const inTransaction = gate();
+    const commit = gate();
+    const appendBatch = store.appendBatch.bind(store);
+    vi.spyOn(store, 'appendBatch').mockImplementationOnce(async (requests) => {
+      inTransaction.resolve();
+      await commit.promise;
+      return appendBatch(requests);
+    });
+    let answered = false;
+    const executing = commands.execute(byRole.chair!, sessionId, 'cmd-start', start).finally(() => (answered = true));
+    await inTransaction.promise;
+    await nextTurn();
+    expect(answered).toBe(false);
+    commit.resolve();
+    await executing;
+    expect(answered).toBe(true);
+  });
+
+  test('P3: when the commit fails, no command of the batch is answered with success, nothing is appended and the state is folded again from the log', async () => {
+    const head = await store.head(sessionId);
+    const before = await commands.state(sessionId);
+    vi.spyOn(store, 'appendBatch').mockRejectedValueOnce(new Error('disk I/O error'));
+    const results = await Promise.all([
+      settle(commands.execute(byRole.chair!, sessionId, 'cmd-start', start)),
+      // Valid only on the start above, which is never committed.
+      settle(commands.execute(byRole.official!, sessionId, 'cmd-a', post('a'))),
+      settle(commands.appendSystem(sessionId, 'system', () => [newEvent('session:renamed', { title: 'Lost' })])),
+      // Refused only because of that start: not an answer either.
+      settle(
+        commands.execute(byRole.chair!, sessionId, 'cmd-start-3', {
+          type: 'agenda:start-item',
+          payload: { itemId: 'item-3' },
+        }),
+      ),
+    ]);
+    expect(results.map((r) => (r.error as Error).message)).toEqual(Array(4).fill('disk I/O error'));
+    expect(await store.head(sessionId)).toBe(head);
+    expect(await commands.state(sessionId)).toEqual(before);
+    // Nothing was consumed: the same command ids go through afterwards (P2).
+    expect((await commands.execute(byRole.chair!, sessionId, 'cmd-start', start)).result).toEqual({ seq: head + 1 });
+    expect((await commands.execute(byRole.official!, sessionId, 'cmd-a', post('a'))).result).toEqual({
+      seq: head + 2,
+    });
+  });
+
+  test('P2: a retry of a command still in its batch waits for and returns the first answer; another participant’s is CONFLICT', async () => {
+    const head = await store.head(sessionId);
+    const batches = vi.spyOn(store, 'appendBatch');
+    const [first, retry, other] = await Promise.all([
+      settle(commands.execute(byRole.chair!, sessionId, 'cmd-dup', start)),
+      settle(commands.execute(byRole.chair!, sessionId, 'cmd-dup', start)),
+      settle(commands.execute(byRole.official!, sessionId, 'cmd-dup', post('a'))),
+    ]);
+    expect(first.value).toMatchObject({ result: { seq: head + 1 }, events: [{ type: 'agenda:item-started' }] });
+    expect(retry.value).toEqual({ result: { seq: head + 1 }, events: [] } satisfies CommandOutcome);
+    expect((other.error as DomainError).code).toBe('CONFLICT');
+    expect(batches.mock.calls.flatMap(([requests]) => requests)).toHaveLength(1);
+    expect(await store.head(sessionId)).toBe(head + 1);
+  });
+
+  test('a batch that lost the race with another process is decided again on the log as it now is', async () => {
+    const head = await store.head(sessionId);
+    const appendBatch = store.appendBatch.bind(store);
+    const batches = vi
+      .spyOn(store, 'appendBatch')
+      .mockImplementationOnce(async (requests): Promise<AppendOutcome[]> => {
+        await appendBatch([
+          {
+            sessionId,
+            commandId: 'elsewhere-1',
+            actorId: byRole.chair!.id,
+            expectedSeq: head,
+            at: '2026-04-13T09:00:00.000Z',
+            events: [{ type: 'session:renamed', payload: { title: 'Renamed elsewhere' } }],
+          },
+        ]);
+        return appendBatch(requests);
+      });
+    const [started, renamed] = await Promise.all([
+      commands.execute(byRole.chair!, sessionId, 'cmd-start', start),
+      commands.appendSystem(sessionId, 'system', (state) => [
+        newEvent('session:renamed', { title: `${state.definition!.title}, again` }),
+      ]),
+    ]);
+    expect(batches).toHaveBeenCalledTimes(2);
+    expect(started.result).toEqual({ seq: head + 2 });
+    expect(renamed.events[0]!.payload).toEqual({ title: 'Renamed elsewhere, again' });
+    expect((await commands.state(sessionId)).definition?.title).toBe('Renamed elsewhere, again');
+  });
+
+  test('state() answers after the commands queued before it', async () => {
+    const executing = commands.execute(byRole.chair!, sessionId, 'cmd-start', start);
+    expect((await commands.state(sessionId)).currentItemId).toBe('item-2');
+    await executing;
+  });
+
+  test('a refusal is not an error of the batch: the other commands commit', async () => {
+    const head = await store.head(sessionId);
+    const [refused, started] = await Promise.all([
+      settle(commands.execute(byRole.official!, sessionId, 'cmd-a', post('too early'))),
+      settle(commands.execute(byRole.chair!, sessionId, 'cmd-start', start)),
+    ]);
+    expect(refused.error).toBeInstanceOf(DomainError);
+    expect(started.value?.result).toEqual({ seq: head + 1 });
   });
 });

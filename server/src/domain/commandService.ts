@@ -10,7 +10,7 @@ import {
 } from '@plenum/shared';
 import { decide } from './decide/index.js';
 import { DomainError } from './errors.js';
-import { ConcurrencyError, type Clock, type IdGenerator, type Store } from './ports.js';
+import { ConcurrencyError, type AppendRequest, type Clock, type IdGenerator, type Store } from './ports.js';
 import type { SessionStates } from './sessionStates.js';
 
 /** What a command produced: the ack's data and the events to broadcast (none for a repeat). */
@@ -26,30 +26,68 @@ export interface CommandServiceDeps {
   ids: IdGenerator;
 }
 
+/** A command already in the log: who sent it and its first answer. */
+type KnownCommand = { actorId: string; result: CommandResult };
+
+/** One command or system append waiting for its batch. */
+interface Entry {
+  sessionId: string;
+  /** Checked against the log before deciding (P2); null for system appends. */
+  commandId: string | null;
+  /**
+   * Decides against the session's state, which already holds the events of the batch's earlier
+   * entries (not yet committed); `known` is the log's answer to the same command id. Returns
+   * the events to append (none: append nothing) or a ready answer; throws to refuse.
+   */
+  decide(state: SessionState, known: KnownCommand | null): CommandOutcome | { actorId: string; events: NewEvent[] };
+  resolve(outcome: CommandOutcome): void;
+  reject(error: unknown): void;
+}
+
 const maxConcurrencyRetries = 5;
 
 /**
  * The domain's one entry for commands: load the state, authorise, decide, append. The
  * transport acks and broadcasts only after this resolves, so an ack always means committed (P3).
+ *
+ * Group commit: commands arriving in the same turn of the event loop, and those arriving while
+ * the previous batch commits, are decided one after another in arrival order, each on the state
+ * the earlier ones left, and appended in one store transaction, so one fsync serves them all.
+ * Every answer waits for that commit; if it fails, no command of the batch is answered with
+ * success and the sessions' states are folded again from the log.
  */
 export class CommandService {
+  /** Batches run one at a time; reads run between them, when states hold only committed events. */
+  private lane: Promise<unknown> = Promise.resolve();
+  private queue: Entry[] = [];
+  private batchPending = false;
+  /** Commands waiting for their batch, by session and command id, so a retry waits for the first answer. */
+  private readonly inFlight = new Map<string, Promise<CommandOutcome>>();
+
   constructor(private readonly deps: CommandServiceDeps) {}
 
   /**
    * Executes a command for a participant. A command id seen before returns its first answer
-   * and appends nothing (P2). Throws {@link DomainError} on refusal.
+   * and appends nothing (P2), also while the first is still being committed. Throws
+   * {@link DomainError} on refusal.
    * @example
    * const { result, events } = await commands.execute(participant, sessionId, commandId, command);
    */
   async execute(actor: Participant, sessionId: string, commandId: string, command: Command): Promise<CommandOutcome> {
-    return this.deps.states.exclusive(sessionId, async () => {
+    if (!canIssue(actor.role, command.type)) {
+      // Refused without waiting for a batch, as the role alone decides; a command the log
+      // already holds still gets its first answer (P2).
       const known = await this.deps.store.findCommand(sessionId, commandId);
-      if (known) return this.repeat(known, actor);
-      if (!canIssue(actor.role, command.type)) {
-        throw new DomainError('FORBIDDEN', `A ${actor.role} may not ${describe(command.type)}.`);
-      }
-      for (let attempt = 0; ; attempt++) {
-        const state = await this.deps.states.current(sessionId);
+      if (known) return repeat(known, actor);
+      throw new DomainError('FORBIDDEN', `A ${actor.role} may not ${describe(command.type)}.`);
+    }
+    const key = `${sessionId}\u0000${commandId}`;
+    for (let first = this.inFlight.get(key); first; first = this.inFlight.get(key)) {
+      await first.catch(() => undefined);
+    }
+    const outcome = this.withRetries(() =>
+      this.inBatch(sessionId, commandId, (state, known) => {
+        if (known) return repeat(known, actor);
         if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
         if (refusal(actor.role, command.type, state.status) === 'status') {
           throw new DomainError(
@@ -57,79 +95,143 @@ export class CommandService {
             `The session is ${state.status}: nobody may ${describe(command.type)} now.`,
           );
         }
-        const events = decide(state, command, {
-          actor,
-          now: this.deps.clock.now().toISOString(),
-          newId: () => this.deps.ids.next(),
-        });
-        try {
-          return await this.append(state, commandId, actor, events);
-        } catch (error) {
-          if (!(error instanceof ConcurrencyError) || attempt >= maxConcurrencyRetries) throw error;
-        }
-      }
-    });
+        const now = this.deps.clock.now().toISOString();
+        return { actorId: actor.id, events: decide(state, command, { actor, now, newId: () => this.deps.ids.next() }) };
+      }),
+    );
+    this.inFlight.set(key, outcome);
+    try {
+      return await outcome;
+    } finally {
+      if (this.inFlight.get(key) === outcome) this.inFlight.delete(key);
+    }
   }
 
-  /** A copy of the session's current state, caught up with the log (the live one is folded in place). */
+  /** A copy of the session's current state, caught up with the log and with every command queued before. */
   state(sessionId: string): Promise<SessionState> {
-    return this.deps.states.exclusive(sessionId, async () =>
-      structuredClone(await this.deps.states.current(sessionId)),
-    );
+    return this.serially(async () => structuredClone(await this.deps.states.current(sessionId)));
   }
 
   /**
    * Appends events the server itself originates (seeding, invitations, attendance), decided
-   * on the current state by `decideEvents`. Deciding no events appends nothing.
+   * on the current state by `decideEvents`, in the same batches as commands. Deciding no
+   * events appends nothing.
    */
-  async appendSystem(
+  appendSystem(
     sessionId: string,
     actorId: string,
     decideEvents: (state: SessionState) => NewEvent[],
   ): Promise<CommandOutcome> {
-    return this.deps.states.exclusive(sessionId, async () => {
-      const state = await this.deps.states.current(sessionId);
-      const events = decideEvents(state);
-      if (events.length === 0) return { result: { seq: state.lastSeq }, events: [] };
-      const outcome = await this.deps.store.append({
-        sessionId,
-        commandId: null,
-        actorId,
-        expectedSeq: state.lastSeq,
-        at: this.deps.clock.now().toISOString(),
-        events,
-      });
-      if (outcome.kind !== 'appended') throw new Error('a system append cannot be a repeat');
-      this.deps.states.record(sessionId, outcome.events);
-      return { result: outcome.result, events: outcome.events };
-    });
+    return this.withRetries(() => this.inBatch(sessionId, null, (state) => ({ actorId, events: decideEvents(state) })));
   }
 
-  private async append(
-    state: SessionState,
-    commandId: string,
-    actor: Participant,
-    events: NewEvent[],
-  ): Promise<CommandOutcome> {
-    const outcome = await this.deps.store.append({
-      sessionId: state.sessionId,
-      commandId,
-      actorId: actor.id,
-      expectedSeq: state.lastSeq,
-      at: this.deps.clock.now().toISOString(),
-      events,
-    });
-    if (outcome.kind === 'duplicate') return { result: outcome.result, events: [] };
-    this.deps.states.record(state.sessionId, outcome.events);
-    return { result: outcome.result, events: outcome.events };
-  }
-
-  private repeat(known: { actorId: string; result: CommandResult }, actor: Participant): CommandOutcome {
-    if (known.actorId !== actor.id) {
-      throw new DomainError('CONFLICT', 'That command id was already used by someone else; send a new one.');
+  /** A batch that lost a race with another process is decided again on the log as it now is. */
+  private async withRetries(attempt: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
+    for (let retries = 0; ; retries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || retries >= maxConcurrencyRetries) throw error;
+      }
     }
-    return { result: known.result, events: [] };
   }
+
+  private inBatch(sessionId: string, commandId: string | null, decideEntry: Entry['decide']): Promise<CommandOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ sessionId, commandId, decide: decideEntry, resolve, reject });
+      if (this.batchPending) return;
+      this.batchPending = true;
+      void this.serially(async () => {
+        // One more turn, so that every command read from the sockets in this one joins the batch.
+        await new Promise((next) => setImmediate(next));
+        this.batchPending = false;
+        await this.commit(this.queue.splice(0));
+      });
+    });
+  }
+
+  private serially<TResult>(task: () => Promise<TResult>): Promise<TResult> {
+    const run = this.lane.then(task, task);
+    this.lane = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commit(batch: readonly Entry[]): Promise<void> {
+    const sessionIds = new Set(batch.map((entry) => entry.sessionId));
+    const answers: (() => void)[] = [];
+    try {
+      const states = new Map<string, SessionState>();
+      for (const sessionId of sessionIds) states.set(sessionId, await this.deps.states.current(sessionId));
+      const known = await Promise.all(
+        batch.map((entry) =>
+          entry.commandId === null
+            ? Promise.resolve(null)
+            : this.deps.store.findCommand(entry.sessionId, entry.commandId),
+        ),
+      );
+      const appending: { entry: Entry; request: AppendRequest }[] = [];
+      batch.forEach((entry, i) => {
+        const state = states.get(entry.sessionId)!;
+        let decided: ReturnType<Entry['decide']>;
+        try {
+          decided = entry.decide(state, known[i]!);
+        } catch (error) {
+          answers.push(() => entry.reject(error));
+          return;
+        }
+        if ('result' in decided || decided.events.length === 0) {
+          const outcome = 'result' in decided ? decided : { result: { seq: state.lastSeq }, events: [] };
+          answers.push(() => entry.resolve(outcome));
+          return;
+        }
+        const request: AppendRequest = {
+          sessionId: entry.sessionId,
+          commandId: entry.commandId,
+          actorId: decided.actorId,
+          expectedSeq: state.lastSeq,
+          at: this.deps.clock.now().toISOString(),
+          events: decided.events,
+        };
+        // Folded before the commit, so that the next entries are decided on it (their
+        // expectedSeq chains on); undone by eviction if the commit fails.
+        this.deps.states.record(entry.sessionId, logged(request));
+        appending.push({ entry, request });
+      });
+      const outcomes = appending.length > 0 ? await this.deps.store.appendBatch(appending.map((a) => a.request)) : [];
+      outcomes.forEach((outcome, i) => {
+        const { entry } = appending[i]!;
+        // Another process committed this command id first: its events were folded, not logged.
+        if (outcome.kind === 'duplicate') this.deps.states.evict(entry.sessionId);
+        const events = outcome.kind === 'appended' ? outcome.events : [];
+        answers.push(() => entry.resolve({ result: outcome.result, events }));
+      });
+    } catch (error) {
+      // Nothing of the batch is in the log, but its events were folded: fold those states again.
+      for (const sessionId of sessionIds) this.deps.states.evict(sessionId);
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    for (const answer of answers) answer();
+  }
+}
+
+/** The first answer to a command id, for its sender only (P2). */
+function repeat(known: KnownCommand, actor: Participant): CommandOutcome {
+  if (known.actorId !== actor.id) {
+    throw new DomainError('CONFLICT', 'That command id was already used by someone else; send a new one.');
+  }
+  return { result: known.result, events: [] };
+}
+
+/** The events of a request as the log numbers them. */
+function logged(request: AppendRequest): SessionEvent[] {
+  return request.events.map((event, i): SessionEvent => ({
+    ...event,
+    seq: request.expectedSeq + i + 1,
+    sessionId: request.sessionId,
+    at: request.at,
+    actorId: request.actorId,
+  }));
 }
 
 function describe(type: Command['type']): string {

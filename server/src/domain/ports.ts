@@ -29,7 +29,7 @@ export type AppendOutcome =
   /** The command id was known: nothing was appended; this is the first answer (P2). */
   | { kind: 'duplicate'; result: CommandResult };
 
-/** Thrown by {@link EventStore.append} when the log's head is not `expectedSeq`. */
+/** Thrown by {@link EventStore.appendBatch} when a log's head is not the request's `expectedSeq`. */
 export class ConcurrencyError extends Error {
   constructor(
     readonly sessionId: string,
@@ -50,7 +50,15 @@ export interface EventStore {
   readonly kind: string;
   /** Identity of this log; changes when a store is restored from an older backup (P6). */
   epoch(): Promise<string>;
+  /** One request in its own transaction; the same as a batch of one. */
   append(request: AppendRequest): Promise<AppendOutcome>;
+  /**
+   * Appends the requests in order in ONE transaction (group commit: one fsync for all): each
+   * request's `expectedSeq` is checked against the head its predecessors left, so requests of
+   * one session chain. Either every request is applied (a known command id as a duplicate,
+   * appending nothing) or, on any error such as {@link ConcurrencyError}, none is.
+   */
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]>;
   /** The stored answer to a command already appended, or null. */
   findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null>;
   /** Events with `afterSeq < seq`, ascending, at most `limit`. */

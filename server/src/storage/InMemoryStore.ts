@@ -21,27 +21,48 @@ export class InMemoryStore implements Store {
     return Promise.resolve(this.epochValue);
   }
 
-  append(request: AppendRequest): Promise<AppendOutcome> {
-    if (request.events.length === 0) return Promise.reject(new Error('nothing to append'));
-    const commandKey = request.commandId === null ? null : `${request.sessionId}\u0000${request.commandId}`;
-    const known = commandKey === null ? undefined : this.commands.get(commandKey);
-    if (known) return Promise.resolve({ kind: 'duplicate', result: known.result });
-    const log = this.logs.get(request.sessionId) ?? [];
-    if (log.length !== request.expectedSeq) {
-      return Promise.reject(new ConcurrencyError(request.sessionId, request.expectedSeq, log.length));
+  async append(request: AppendRequest): Promise<AppendOutcome> {
+    return (await this.appendBatch([request]))[0]!;
+  }
+
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    if (requests.some((request) => request.events.length === 0)) return Promise.reject(new Error('nothing to append'));
+    // Checked against what the batch adds so far, and applied only once every request fits: all or nothing.
+    const added = new Map<string, SessionEvent[]>();
+    const commands = new Map<string, { actorId: string; result: CommandResult }>();
+    const outcomes: AppendOutcome[] = [];
+    for (const request of requests) {
+      const commandKey = request.commandId === null ? null : `${request.sessionId}\u0000${request.commandId}`;
+      const known = commandKey === null ? undefined : (commands.get(commandKey) ?? this.commands.get(commandKey));
+      if (known) {
+        outcomes.push({ kind: 'duplicate', result: known.result });
+        continue;
+      }
+      const pending = added.get(request.sessionId) ?? [];
+      const head = (this.logs.get(request.sessionId)?.length ?? 0) + pending.length;
+      if (head !== request.expectedSeq) {
+        return Promise.reject(new ConcurrencyError(request.sessionId, request.expectedSeq, head));
+      }
+      const events = request.events.map((event, i) => ({
+        ...structuredClone(event),
+        seq: head + i + 1,
+        sessionId: request.sessionId,
+        at: request.at,
+        actorId: request.actorId,
+      }));
+      pending.push(...structuredClone(events));
+      added.set(request.sessionId, pending);
+      const result = { seq: head + events.length };
+      if (commandKey !== null) commands.set(commandKey, { actorId: request.actorId, result });
+      outcomes.push({ kind: 'appended', result, events });
     }
-    const events = request.events.map((event, i) => ({
-      ...structuredClone(event),
-      seq: log.length + i + 1,
-      sessionId: request.sessionId,
-      at: request.at,
-      actorId: request.actorId,
-    }));
-    log.push(...structuredClone(events));
-    this.logs.set(request.sessionId, log);
-    const result = { seq: log.length };
-    if (commandKey !== null) this.commands.set(commandKey, { actorId: request.actorId, result });
-    return Promise.resolve({ kind: 'appended', result, events });
+    for (const [sessionId, events] of added) {
+      const log = this.logs.get(sessionId) ?? [];
+      for (const event of events) log.push(event);
+      this.logs.set(sessionId, log);
+    }
+    for (const [key, command] of commands) this.commands.set(key, command);
+    return Promise.resolve(outcomes);
   }
 
   findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null> {

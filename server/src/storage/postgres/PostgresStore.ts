@@ -15,6 +15,10 @@ const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
 const migrationLock = 7_342_001;
 
+function commandKey(sessionId: string, commandId: string): string {
+  return `${sessionId}\u0000${commandId}`;
+}
+
 /**
  * The store for several server processes: PostgreSQL, with the session's `heads` row locked
  * `FOR UPDATE` inside each append, so `seq` stays dense whichever process appends (P1).
@@ -67,63 +71,102 @@ export class PostgresStore implements Store {
   }
 
   async append(request: AppendRequest): Promise<AppendOutcome> {
-    if (request.events.length === 0) throw new Error('nothing to append');
-    const { sessionId, commandId } = request;
+    return (await this.appendBatch([request]))[0]!;
+  }
+
+  async appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    if (requests.some((request) => request.events.length === 0)) throw new Error('nothing to append');
+    if (requests.length === 0) return [];
+    const firstAt = new Map<string, string>();
+    for (const request of requests) if (!firstAt.has(request.sessionId)) firstAt.set(request.sessionId, request.at);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(
-        'INSERT INTO heads (session_id, seq, created_at) VALUES ($1, 0, $2) ON CONFLICT (session_id) DO NOTHING',
-        [sessionId, request.at],
+        `INSERT INTO heads (session_id, seq, created_at) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+         ON CONFLICT (session_id) DO NOTHING`,
+        [[...firstAt.keys()], [...firstAt.keys()].map(() => 0), [...firstAt.values()]],
       );
-      // The row lock orders appends of one session across every process; the command-id check
-      // comes after it so two processes cannot both miss the same id.
-      const head = (
-        await client.query<{ seq: number }>('SELECT seq FROM heads WHERE session_id = $1 FOR UPDATE', [sessionId])
-      ).rows[0]!.seq;
-      if (commandId !== null) {
-        const known = await client.query<{ seq: number }>(
-          'SELECT seq FROM commands WHERE session_id = $1 AND command_id = $2',
-          [sessionId, commandId],
-        );
-        if (known.rows[0]) {
-          await client.query('ROLLBACK');
-          return { kind: 'duplicate', result: { seq: known.rows[0].seq } };
+      // The row locks order appends of a session across every process; the command-id check
+      // comes after them so two processes cannot both miss the same id. Locked in one order
+      // (ORDER BY), so two processes appending to the same sessions cannot deadlock.
+      const heads = new Map(
+        (
+          await client.query<{ session_id: string; seq: number }>(
+            'SELECT session_id, seq FROM heads WHERE session_id = ANY($1::text[]) ORDER BY session_id FOR UPDATE',
+            [[...firstAt.keys()]],
+          )
+        ).rows.map((row) => [row.session_id, row.seq]),
+      );
+      const withIds = requests.filter((r) => r.commandId !== null);
+      const known = new Map(
+        (
+          await client.query<{ session_id: string; command_id: string; seq: number }>(
+            `SELECT c.session_id, c.command_id, c.seq FROM commands c
+             JOIN unnest($1::text[], $2::text[]) AS u(s, id) ON c.session_id = u.s AND c.command_id = u.id`,
+            [withIds.map((r) => r.sessionId), withIds.map((r) => r.commandId)],
+          )
+        ).rows.map((row) => [commandKey(row.session_id, row.command_id), row.seq]),
+      );
+      const outcomes: AppendOutcome[] = [];
+      const events: (SessionEvent & { commandId: string | null })[] = [];
+      const commands: { sessionId: string; commandId: string; actorId: string; seq: number }[] = [];
+      for (const request of requests) {
+        const { sessionId, commandId } = request;
+        const knownSeq = commandId === null ? undefined : known.get(commandKey(sessionId, commandId));
+        if (knownSeq !== undefined) {
+          outcomes.push({ kind: 'duplicate', result: { seq: knownSeq } });
+          continue;
         }
+        const head = heads.get(sessionId)!;
+        if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
+        const appended = request.events.map((event, i) => ({
+          ...event,
+          seq: head + i + 1,
+          sessionId,
+          at: request.at,
+          actorId: request.actorId,
+        }));
+        const last = head + appended.length;
+        heads.set(sessionId, last);
+        for (const event of appended) events.push({ ...event, commandId });
+        if (commandId !== null) {
+          known.set(commandKey(sessionId, commandId), last);
+          commands.push({ sessionId, commandId, actorId: request.actorId, seq: last });
+        }
+        outcomes.push({ kind: 'appended', result: { seq: last }, events: appended });
       }
-      if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
-      const events = request.events.map((event, i) => ({
-        ...event,
-        seq: head + i + 1,
-        sessionId,
-        at: request.at,
-        actorId: request.actorId,
-      }));
       await client.query(
         `INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id)
-         SELECT $1, s, $2, $3, t, p, $4 FROM unnest($5::int[], $6::text[], $7::text[]) AS u(s, t, p)`,
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
         [
-          sessionId,
-          request.at,
-          request.actorId,
-          commandId,
+          events.map((e) => e.sessionId),
           events.map((e) => e.seq),
+          events.map((e) => e.at),
+          events.map((e) => e.actorId),
           events.map((e) => e.type),
           events.map((e) => JSON.stringify(e.payload)),
+          events.map((e) => e.commandId),
         ],
       );
-      const last = head + events.length;
-      await client.query('UPDATE heads SET seq = $1 WHERE session_id = $2', [last, sessionId]);
-      if (commandId !== null) {
-        await client.query('INSERT INTO commands (session_id, command_id, actor_id, seq) VALUES ($1, $2, $3, $4)', [
-          sessionId,
-          commandId,
-          request.actorId,
-          last,
-        ]);
+      await client.query(
+        'UPDATE heads SET seq = u.seq FROM unnest($1::text[], $2::int[]) AS u(s, seq) WHERE heads.session_id = u.s',
+        [[...heads.keys()], [...heads.values()]],
+      );
+      if (commands.length > 0) {
+        await client.query(
+          `INSERT INTO commands (session_id, command_id, actor_id, seq)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])`,
+          [
+            commands.map((c) => c.sessionId),
+            commands.map((c) => c.commandId),
+            commands.map((c) => c.actorId),
+            commands.map((c) => c.seq),
+          ],
+        );
       }
       await client.query('COMMIT');
-      return { kind: 'appended', result: { seq: last }, events };
+      return outcomes;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -22,6 +22,15 @@ interface InvitationRow {
   revoked_at: string | null;
 }
 
+/** Runs a synchronous statement as a promise: a failure (say, a closed store) rejects rather than throws. */
+function settle<TResult>(run: () => TResult): Promise<TResult> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
 
@@ -34,7 +43,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly statements;
-  private readonly appendTx: Database.Transaction<(request: AppendRequest) => AppendOutcome>;
+  private readonly appendTx: Database.Transaction<(requests: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly epochValue: string;
 
   constructor(readonly file: string) {
@@ -76,7 +85,9 @@ export class SqliteStore implements Store {
     const existingEpoch = this.statements.getSetting.get('epoch')?.value;
     this.epochValue = existingEpoch ?? randomUUID();
     if (!existingEpoch) this.statements.setSetting.run('epoch', this.epochValue);
-    this.appendTx = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    this.appendTx = this.db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request) => this.appendInTransaction(request)),
+    );
   }
 
   private assertDurable(): void {
@@ -134,14 +145,14 @@ export class SqliteStore implements Store {
     return Promise.resolve(this.epochValue);
   }
 
-  append(request: AppendRequest): Promise<AppendOutcome> {
-    if (request.events.length === 0) return Promise.reject(new Error('nothing to append'));
-    try {
-      // IMMEDIATE takes the write lock up front, so the head read and the inserts see one state.
-      return Promise.resolve(this.appendTx.immediate(request));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+  async append(request: AppendRequest): Promise<AppendOutcome> {
+    return (await this.appendBatch([request]))[0]!;
+  }
+
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    if (requests.some((request) => request.events.length === 0)) return Promise.reject(new Error('nothing to append'));
+    // IMMEDIATE takes the write lock up front, so the head reads and the inserts see one state.
+    return settle(() => this.appendTx.immediate(requests));
   }
 
   findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null> {

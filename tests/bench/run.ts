@@ -16,7 +16,7 @@ import { expectedFigureIds } from './figures.js';
 import { killAllChildren, repoRoot } from './lib/children.js';
 import { summariseProfile, type ProfileSummary } from './lib/profile.js';
 import { figure, formatTable, type Figure, type FigureGroup } from './lib/report.js';
-import type { StartOptions } from './lib/servers.js';
+import { buildServers, type StartOptions } from './lib/servers.js';
 import { ackFigures, measureAcks } from './scenarios/acks.js';
 import { catchUpFigures, measureCatchUp } from './scenarios/catchup.js';
 import { clientFigures, measureClient } from './scenarios/client.js';
@@ -77,7 +77,7 @@ function profileSummaries(): { file: string; summary: ProfileSummary }[] {
   const out: { file: string; summary: ProfileSummary }[] = [];
   for (const server of readdirSync(profileDir)) {
     for (const file of readdirSync(join(profileDir, server))) {
-      // The main thread's profile; the other is the module loader's.
+      // The main thread's profile (a loader thread, where there is one, writes another).
       if (!/\.0\.\d+\.cpuprofile$/.test(file)) continue;
       const path = join(profileDir, server, file);
       out.push({ file: path, summary: summariseProfile(path, 20) });
@@ -91,6 +91,11 @@ async function main(): Promise<number> {
   log(
     `mode ${config.mode}, rooms ${config.roomSizes.join(', ')}; ${cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
   );
+  // Every scenario starts a server child, and they run on the build.
+  const buildStarted = performance.now();
+  await buildServers();
+  const buildMs = Math.round(performance.now() - buildStarted);
+  log(`servers built in ${buildMs} ms`);
 
   await scenario('rooms', async () => {
     const results: RoomSizeResult[] = [];
@@ -172,6 +177,7 @@ async function main(): Promise<number> {
       loadavgBefore: loadBefore,
       loadavgAfter: loadavg(),
       totalMs: Math.round(totalMs),
+      buildMs,
       profileDir,
     },
     config,

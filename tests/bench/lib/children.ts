@@ -100,14 +100,16 @@ export interface SpawnOptions {
 }
 
 /**
- * Starts a TypeScript script in its own Node process (so its RSS and CPU are its own) with an
- * IPC channel, and waits for the JSON line it prints on stdout when ready. The child is killed by
- * PID if this process exits first, and on any error here.
+ * Starts a script in its own Node process (so its RSS and CPU are its own) with an IPC channel,
+ * and waits for the JSON line it prints on stdout when ready: TypeScript runs under tsx on the
+ * workspaces' sources, compiled JavaScript (`.js`) under plain Node on their builds. The child is
+ * killed by PID if this process exits first, and on any error here.
  */
 export async function spawnChild<TReady>(script: string, options: SpawnOptions = {}): Promise<Child<TReady>> {
   installHooks();
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...tsNodeFlags, script], {
+  const runner = script.endsWith('.js') ? [] : tsNodeFlags;
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...runner, script], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

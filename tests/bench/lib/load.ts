@@ -1,12 +1,12 @@
 import type { Child } from './children.js';
-import type { BenchSocket } from './clients.js';
+import type { LoadClient } from './clients.js';
 import type { ServerStats } from '../servers/control.js';
 import { delay, summarise, waitUntil, type LatencySummary } from './stats.js';
 
 /**
  * The load generator: a room of connected, joined clients on one server under test, the
  * criticisms its senders post, and what its receivers get. The same code drives the bare
- * baseline and Plenum; only `extract` (where a broadcast carries the criticism text) differs.
+ * baseline and Plenum: both broadcasts carry the criticism text (`#<k> …`) in a `text` field.
  */
 
 /** Filler of every benchmark criticism, after `#<k> ` (about 110 characters in all). */
@@ -20,22 +20,6 @@ export interface Target {
   url: string;
   sessionId: string;
   server: Child<unknown>;
-}
-
-/** Calls `each(k)` for every benchmark criticism a broadcast carries. */
-function extract(kind: ServerKind, message: unknown, each: (k: number) => void): void {
-  if (kind === 'bare') {
-    const text = (message as { command?: { payload?: { text?: unknown } } }).command?.payload?.text;
-    if (typeof text === 'string' && text.charCodeAt(0) === 35) each(Number.parseInt(text.slice(1), 10));
-    return;
-  }
-  const events = (message as { events?: { type: string; payload: { text?: unknown } }[] }).events ?? [];
-  for (const event of events) {
-    const text = event.payload.text;
-    if (event.type === 'criticism:posted' && typeof text === 'string' && text.charCodeAt(0) === 35) {
-      each(Number.parseInt(text.slice(1), 10));
-    }
-  }
 }
 
 interface CommandAck {
@@ -187,31 +171,24 @@ export class Room {
   private nextK = 1;
   private rotation = 0;
   private phase: Phase | null = null;
-  /** Sockets the server closed since the room was seated (e.g. as slow consumers). */
+  /** Clients the server disconnected since the room was seated (e.g. as slow consumers). */
   disconnected = 0;
-  private readonly listeners = new Map<BenchSocket, (message: unknown) => void>();
 
   constructor(
     readonly target: Target,
-    readonly sockets: BenchSocket[],
+    readonly clients: LoadClient[],
     /** Closed-loop senders of the saturated phase (each posts as the next member in rotation). */
     readonly senderCount: number,
   ) {
-    const onMessage = (message: unknown) => {
-      const phase = this.phase;
-      if (!phase) return;
-      const now = performance.now();
-      extract(target.kind, message, (k) => phase.receive(k, now));
-    };
-    for (const socket of sockets) {
-      socket.on('session:events', onMessage);
-      socket.on('disconnect', () => this.disconnected++);
-      this.listeners.set(socket, onMessage);
+    const onCriticism = (k: number) => this.phase?.receive(k, performance.now());
+    for (const client of clients) {
+      client.onCriticism = onCriticism;
+      client.onClose = () => this.disconnected++;
     }
   }
 
   get size(): number {
-    return this.sockets.length;
+    return this.clients.length;
   }
 
   /**
@@ -219,12 +196,12 @@ export class Room {
    * server's per-participant commit budget (3/s, burst 10) unless the room as a whole posts
    * faster than 3/s per member; a refusal is counted and reported, never hidden.
    */
-  private nextSender(): BenchSocket {
-    return this.sockets[this.rotation++ % this.sockets.length]!;
+  private nextSender(): LoadClient {
+    return this.clients[this.rotation++ % this.clients.length]!;
   }
 
   private post(
-    socket: BenchSocket,
+    client: LoadClient,
     phase: Phase,
     timeoutMs: number,
     onAck: (error: string | null, sentAt: number) => void,
@@ -248,8 +225,9 @@ export class Room {
     };
     const sentAt = performance.now();
     phase.sentAt[i] = sentAt;
-    socket.timeout(timeoutMs).emit('command', request, (error: Error | null, ack: CommandAck) => {
-      if (error) onAck(`no ack within ${timeoutMs} ms`, sentAt);
+    client.emit('command', request, timeoutMs, (error, answer) => {
+      const ack = answer as CommandAck;
+      if (error) onAck(error.message, sentAt);
       else if (!ack.ok) onAck(`${ack.error?.code}: ${ack.error?.message}`, sentAt);
       else onAck(null, sentAt);
     });
@@ -386,11 +364,5 @@ export class Room {
       firstError,
       disconnected: this.disconnected,
     };
-  }
-
-  /** Stops listening (the sockets stay connected). */
-  detach(): void {
-    for (const [socket, listener] of this.listeners) socket.off('session:events', listener);
-    this.listeners.clear();
   }
 }

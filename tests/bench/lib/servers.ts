@@ -1,7 +1,8 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { criticismFiller, type Target } from './load.js';
-import { makeTempDir, removeTempDir, spawnChild, type Child } from './children.js';
-import { closeAll, connectMany, connectOne, request, type BenchSocket } from './clients.js';
+import { makeTempDir, removeTempDir, runCommand, spawnChild, type Child } from './children.js';
+import { connectOne } from './clients.js';
 import type { PlenumReady, PlenumSeeded, PlenumServerOptions } from '../servers/plenumServer.js';
 import type { MemorySample } from '../servers/control.js';
 
@@ -19,14 +20,34 @@ export interface StartOptions {
 
 function nodeFlags(options: StartOptions, name: string): string[] {
   const flags = ['--expose-gc'];
-  // One folder per server start: the main thread and the module-loader thread each write a profile.
+  // One folder per server start, so each profile can be told from the other servers'.
   if (options.cpuProfDir)
     flags.push('--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, `${name}-${Date.now()}`)}`);
   return flags;
 }
 
+/**
+ * The projects `npm run build` compiles for the server (shared, server), and the two bench
+ * servers on top of them. Both servers run from this build under plain Node, as `npm start`
+ * runs Plenum: no tsx, no source condition, so start-up measures the server as shipped.
+ */
+const buildProjects = [
+  'shared/tsconfig.build.json',
+  'server/tsconfig.build.json',
+  'tests/bench/servers/tsconfig.build.json',
+];
+const builtServers = 'tests/bench/servers/dist';
+
+/** `tsc -b` of {@link buildProjects} (incremental: quick when nothing changed); throws with tsc's output on failure. */
+export async function buildServers(): Promise<void> {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const build = await runCommand(process.execPath, [tsc, '-b', ...buildProjects], { timeoutMs: 180_000 });
+  if (build.code !== 0)
+    throw new Error(`tsc -b ${buildProjects.join(' ')} failed (${build.code}):\n${build.stdout}${build.stderr}`);
+}
+
 export async function startBare(options: StartOptions = {}): Promise<Child<BareReady>> {
-  return spawnChild<BareReady>('tests/bench/servers/bareServer.ts', {
+  return spawnChild<BareReady>(`${builtServers}/bareServer.js`, {
     nodeFlags: nodeFlags(options, 'bare'),
     env: { BENCH_EVENT_TEXT: `#0 ${criticismFiller}` },
     echoStderr: options.echoStderr,
@@ -50,7 +71,7 @@ export async function startPlenum(
     dataDir: server.dataDir ?? ownDir,
   };
   try {
-    const child = await spawnChild<PlenumReady>('tests/bench/servers/plenumServer.ts', {
+    const child = await spawnChild<PlenumReady>(`${builtServers}/plenumServer.js`, {
       nodeFlags: nodeFlags(options, 'plenum'),
       env: { BENCH_PLENUM: JSON.stringify(full) },
       echoStderr: options.echoStderr,
@@ -112,7 +133,7 @@ export function plenumTarget(child: Child<PlenumReady>): Target {
 export async function startItem(child: Child<PlenumReady>, itemId = 'item-2'): Promise<void> {
   const chair = await connectOne(urlOf(child), child.ready.chairToken);
   try {
-    const ack = await request<{ ok: boolean; error?: { code: string; message: string } }>(chair, 'command', {
+    const ack = await chair.request<{ ok: boolean; error?: { code: string; message: string } }>('command', {
       commandId: `bench-start-${itemId}-${Date.now()}`,
       sessionId: child.ready.sessionId,
       command: { type: 'agenda:start-item', payload: { itemId } },
@@ -120,18 +141,10 @@ export async function startItem(child: Child<PlenumReady>, itemId = 'item-2'): P
     if (!ack.ok && ack.error?.code !== 'CONFLICT')
       throw new Error(`agenda:start-item refused: ${ack.error?.code}: ${ack.error?.message}`);
   } finally {
-    chair.disconnect();
+    chair.close();
   }
-}
-
-/** Connects `count` clients to the target and joins them to its room. */
-export async function connectRoom(target: Target, tokens: readonly string[], head: number): Promise<BenchSocket[]> {
-  // Joining after the current head keeps the join's page small: these clients only need the room.
-  return connectMany(target.url, tokens, { join: { sessionId: target.sessionId, afterSeq: head, limit: 1 } });
 }
 
 export function memory(child: Child<unknown>): Promise<MemorySample> {
   return child.control<MemorySample>('memory');
 }
-
-export { closeAll };

@@ -5,7 +5,7 @@
  * criticisms at a steady rate, round-robin over the senders (each at rate / senders, evenly
  * staggered), and answers with the emit-to-ack latencies.
  */
-import { closeAll, connectMany, type BenchSocket } from '../lib/clients.js';
+import { closeAll, connectMany, type LoadClient } from '../lib/clients.js';
 import { criticismFiller } from '../lib/load.js';
 import { delay, summarise, waitUntil, type LatencySummary } from '../lib/stats.js';
 import { announceReady, serveControl } from '../servers/control.js';
@@ -43,7 +43,7 @@ interface CommandAck {
   error?: { code: string; message: string };
 }
 
-async function run(sockets: BenchSocket[], options: ProbeTarget, spec: ProbeRun): Promise<ProbeResult> {
+async function run(clients: LoadClient[], options: ProbeTarget, spec: ProbeRun): Promise<ProbeResult> {
   const total = Math.max(1, Math.round((spec.commandsPerSecond * spec.durationMs) / 1000));
   const latencies: number[] = [];
   let sent = 0;
@@ -57,10 +57,10 @@ async function run(sockets: BenchSocket[], options: ProbeTarget, spec: ProbeRun)
     const due = Math.min(total, Math.floor((performance.now() - t0) / interval) + 1);
     while (sent < due) {
       const k = spec.base + sent;
-      const socket = sockets[sent % sockets.length]!;
+      const client = clients[sent % clients.length]!;
       sent++;
       const at = performance.now();
-      socket.timeout(10_000).emit(
+      client.emit(
         'command',
         {
           commandId: `${options.tag}-${k}`,
@@ -76,13 +76,15 @@ async function run(sockets: BenchSocket[], options: ProbeTarget, spec: ProbeRun)
             },
           },
         },
-        (error: Error | null, ack: CommandAck) => {
+        10_000,
+        (error, answer) => {
+          const ack = answer as CommandAck;
           answered++;
           if (error) {
             // A missing ack counts at the timeout, so a stalled server cannot flatter the tail.
             latencies.push(10_000);
             errors++;
-            firstError ??= 'no ack within 10 s';
+            firstError ??= error.message;
           } else if (!ack.ok) {
             errors++;
             firstError ??= `${ack.error?.code}: ${ack.error?.message}`;
@@ -105,7 +107,7 @@ async function run(sockets: BenchSocket[], options: ProbeTarget, spec: ProbeRun)
 
 async function main(): Promise<void> {
   const targets = JSON.parse(process.env.BENCH_PROBE ?? '[]') as ProbeTarget[];
-  const seated: BenchSocket[][] = [];
+  const seated: LoadClient[][] = [];
   for (const target of targets) {
     seated.push(
       await connectMany(target.url, target.tokens, {

@@ -1,7 +1,7 @@
 import type { BenchConfig } from '../config.js';
 import { spawnChild, type Child } from '../lib/children.js';
-import { closeAll, connectMany, type BenchSocket } from '../lib/clients.js';
-import { describeUse, serverStats, serverUse, type ServerKind, type ServerUse, type Target } from '../lib/load.js';
+import { closeAll, connectMany, type LoadClient } from '../lib/clients.js';
+import { describeUse, serverStats, serverUse, type ServerUse, type Target } from '../lib/load.js';
 import { figure, type Figure } from '../lib/report.js';
 import { bareTarget, plenumTarget, startBare, startItem, startPlenum, type StartOptions } from '../lib/servers.js';
 import { delay, round, waitUntil } from '../lib/stats.js';
@@ -25,20 +25,14 @@ export interface AckScenarioResult {
 }
 
 /** Counts the criticisms the harness's receivers get. */
-function countCriticisms(
-  kind: ServerKind,
-  sockets: readonly BenchSocket[],
-): { count: () => number; detach: () => void } {
+function countCriticisms(receivers: readonly LoadClient[]): { count: () => number; detach: () => void } {
   let n = 0;
-  const listener = (message: { events?: { type: string }[]; command?: unknown }) => {
-    if (kind === 'bare') n++;
-    else for (const event of message.events ?? []) if (event.type === 'criticism:posted') n++;
-  };
-  for (const socket of sockets) socket.on('session:events', listener);
+  const onCriticism = () => n++;
+  for (const receiver of receivers) receiver.onCriticism = onCriticism;
   return {
     count: () => n,
     detach: () => {
-      for (const socket of sockets) socket.off('session:events', listener);
+      for (const receiver of receivers) receiver.onCriticism = null;
     },
   };
 }
@@ -48,7 +42,7 @@ interface Setup {
   /** Index of the target in the probe. */
   index: number;
   probe: Child<{ seated: number[] }>;
-  receivers: BenchSocket[];
+  receivers: LoadClient[];
   nextK: number;
 }
 
@@ -59,7 +53,7 @@ interface Setup {
  */
 async function runOnce(setup: Setup, rate: number, durationMs: number, refillMs: number): Promise<AckRun> {
   await delay(refillMs);
-  const counter = countCriticisms(setup.target.kind, setup.receivers);
+  const counter = countCriticisms(setup.receivers);
   try {
     const stats0 = await serverStats(setup.target);
     const t0 = performance.now();
@@ -93,7 +87,7 @@ export async function measureAcks(
 ): Promise<AckScenarioResult> {
   const { participants, senders, commandsPerSecond, warmupMs, durationMs, refillMs } = config.acks;
   const children: Child<unknown>[] = [];
-  const open: BenchSocket[][] = [];
+  const open: LoadClient[][] = [];
   try {
     const [bareChild, plenumChild] = await Promise.all([
       startBare(options).then((c) => (children.push(c), c)),
@@ -155,7 +149,7 @@ export async function measureAcks(
   } finally {
     // Servers first (see rooms.ts), then the sockets.
     await Promise.all(children.map((c) => c.stop()));
-    for (const sockets of open) closeAll(sockets);
+    for (const clients of open) closeAll(clients);
   }
 }
 

@@ -1,7 +1,8 @@
-import { emptySessionState, foldEvents, type SessionEvent, type SessionState } from '@plenum/shared';
+import { emptySessionState, foldEvents, PROTOCOL_VERSION, type SessionEvent, type SessionState } from '@plenum/shared';
+import { io, type Socket } from 'socket.io-client';
 import type { BenchConfig } from '../config.js';
 import type { Child } from '../lib/children.js';
-import { connectOne, request, type BenchSocket } from '../lib/clients.js';
+import { nextLoopbackAddress } from '../lib/clients.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startBare, startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { median, round } from '../lib/stats.js';
@@ -29,18 +30,48 @@ export interface CatchUpResult {
 }
 
 /**
+ * The app's own transport, unlike the load generator's clients: socket.io-client decodes and
+ * parses every page, as the browser does. Resolves on `connect`; rejects on `connect_error` or
+ * after `timeoutMs`.
+ */
+function connectClient(url: string, token: string, timeoutMs = 10_000): Promise<Socket> {
+  const socket = io(url, {
+    forceNew: true,
+    transports: ['websocket'],
+    reconnection: false,
+    timeout: timeoutMs,
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    localAddress: nextLoopbackAddress(),
+  } as Parameters<typeof io>[1]);
+  return new Promise<Socket>((resolve, reject) => {
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      socket.disconnect();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`connect timed out after ${timeoutMs} ms`)), timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.off('connect_error');
+      resolve(socket);
+    });
+    socket.once('connect_error', fail);
+  });
+}
+
+/**
  * Pages through the log from `afterSeq` (500 a page, while `hasMore`), calling `apply` on each
  * page. Returns the last page's head and how many pages it took.
  */
 async function pageThrough(
-  socket: BenchSocket,
+  socket: Socket,
   sessionId: string,
   afterSeq: number,
   apply: (events: SessionEvent[]) => number,
 ): Promise<{ headSeq: number; pages: number; lastSeq: number }> {
   let at = afterSeq;
   for (let pages = 1; pages <= 1000; pages++) {
-    const page = await request<JoinPage>(socket, 'session:join', { sessionId, afterSeq: at }, 30_000);
+    const page = (await socket.timeout(30_000).emitWithAck('session:join', { sessionId, afterSeq: at })) as JoinPage;
     if (!page.ok || !page.data) throw new Error(`session:join refused: ${page.error?.code}: ${page.error?.message}`);
     at = apply(page.data.events);
     if (!page.data.hasMore) return { headSeq: page.data.headSeq, pages, lastSeq: at };
@@ -50,7 +81,7 @@ async function pageThrough(
 
 /** A client of Plenum that knows the log up to some seq: its folded state. */
 async function fetchState(url: string, token: string, sessionId: string): Promise<SessionState> {
-  const socket = await connectOne(url, token);
+  const socket = await connectClient(url, token);
   try {
     let state = emptySessionState(sessionId);
     await pageThrough(socket, sessionId, 0, (events) => {
@@ -70,7 +101,7 @@ async function reconnectPlenum(
   from: SessionState,
 ): Promise<{ ms: number; applyMs: number; pages: number; state: SessionState; headSeq: number }> {
   const t0 = performance.now();
-  const socket = await connectOne(url, token);
+  const socket = await connectClient(url, token);
   try {
     let state = from;
     let applyMs = 0;
@@ -89,7 +120,7 @@ async function reconnectPlenum(
 /** The same pages from the bare server (synthetic events, same shape), parsed but not applied. */
 async function reconnectBare(url: string, afterSeq: number): Promise<number> {
   const t0 = performance.now();
-  const socket = await connectOne(url, 'bare');
+  const socket = await connectClient(url, 'bare');
   try {
     await pageThrough(socket, 'bare', afterSeq, (events) => events.at(-1)?.seq ?? afterSeq);
     return performance.now() - t0;

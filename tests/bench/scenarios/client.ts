@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
 import type { BenchConfig } from '../config.js';
 import { makeTempDir, removeTempDir, repoRoot, runCommand } from '../lib/children.js';
-import { connectOne, request } from '../lib/clients.js';
+import { connectOne } from '../lib/clients.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { median, round } from '../lib/stats.js';
@@ -112,12 +112,11 @@ async function buildAndSize(config: BenchConfig): Promise<BundleResult> {
 
 /** The topic of an item, from the log through the protocol (what the screen should show). */
 async function topicOf(url: string, token: string, sessionId: string, itemId: string): Promise<string> {
-  const socket = await connectOne(url, token);
+  const client = await connectOne(url, token);
   try {
     let state = emptySessionState(sessionId);
     for (let i = 0; i < 100; i++) {
-      const page = await request<{ ok: boolean; data?: { events: SessionEvent[]; hasMore: boolean } }>(
-        socket,
+      const page = await client.request<{ ok: boolean; data?: { events: SessionEvent[]; hasMore: boolean } }>(
         'session:join',
         { sessionId, afterSeq: state.lastSeq },
       );
@@ -129,7 +128,7 @@ async function topicOf(url: string, token: string, sessionId: string, itemId: st
     if (!topic) throw new Error(`no ${itemId} in the demo agenda`);
     return topic;
   } finally {
-    socket.disconnect();
+    client.close();
   }
 }
 

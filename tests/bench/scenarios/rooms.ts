@@ -1,7 +1,7 @@
 import type { BenchConfig } from '../config.js';
 import type { Child } from '../lib/children.js';
 import type { BareReady } from '../lib/servers.js';
-import { closeAll, connectMany, type BenchSocket } from '../lib/clients.js';
+import { closeAll, connectMany, type LoadClient } from '../lib/clients.js';
 import { describeUse, Room, type PacedResult, type SaturatedResult, type Target } from '../lib/load.js';
 import { figure, type Figure } from '../lib/report.js';
 import {
@@ -70,9 +70,9 @@ async function seatInSteps(
   afterSeq: number,
   budgetMs: number,
   steps: number,
-): Promise<{ sockets: BenchSocket[]; result: SeatResult; curve: MemoryPoint[] }> {
+): Promise<{ clients: LoadClient[]; result: SeatResult; curve: MemoryPoint[] }> {
   const deadline = performance.now() + budgetMs;
-  const sockets: BenchSocket[] = [];
+  const clients: LoadClient[] = [];
   const sample = async (seated: number): Promise<MemoryPoint> => {
     const m = await memory(target.server);
     return [seated, m.rss, m.heapUsed];
@@ -80,11 +80,11 @@ async function seatInSteps(
   const curve: MemoryPoint[] = [await sample(0)];
   let ms = 0;
   let serverCpuMs = 0;
-  for (let step = 1; step <= steps && sockets.length === Math.round(((step - 1) * tokens.length) / steps); step++) {
-    const slice = tokens.slice(sockets.length, Math.round((step * tokens.length) / steps));
+  for (let step = 1; step <= steps && clients.length === Math.round(((step - 1) * tokens.length) / steps); step++) {
+    const slice = tokens.slice(clients.length, Math.round((step * tokens.length) / steps));
     const cpu0 = await cpuMs(target.server);
     const t0 = performance.now();
-    sockets.push(
+    clients.push(
       ...(await connectMany(target.url, slice, {
         join: { sessionId: target.sessionId, afterSeq, limit: 1 },
         timeoutMs: Math.max(30_000, budgetMs),
@@ -93,9 +93,9 @@ async function seatInSteps(
     );
     ms += performance.now() - t0;
     serverCpuMs += (await cpuMs(target.server)) - cpu0;
-    curve.push(await sample(sockets.length));
+    curve.push(await sample(clients.length));
   }
-  return { sockets, result: { seated: sockets.length, ms, serverCpuMs }, curve };
+  return { clients, result: { seated: clients.length, ms, serverCpuMs }, curve };
 }
 
 /** [participants seated, RSS, V8 heap used] after GC, in bytes. */
@@ -158,7 +158,7 @@ export async function measureRoomSize(
     `room ${size}: Plenum ready, log of ${seeded.seeded.head} events (${Math.round(performance.now() - t0)} ms with ${size} invitations)`,
   );
   let bareChild: Child<BareReady> | null = null;
-  const open: BenchSocket[][] = [];
+  const open: LoadClient[][] = [];
   try {
     bareChild = await bareStarting;
     await startItem(plenumChild);
@@ -179,7 +179,7 @@ export async function measureRoomSize(
       config.seatBudgetMs,
       config.memorySteps,
     );
-    open.push(bareSeat.sockets);
+    open.push(bareSeat.clients);
     const plenumSeat = await seatInSteps(
       plenum,
       plenumTokens.slice(0, size),
@@ -187,7 +187,7 @@ export async function measureRoomSize(
       config.seatBudgetMs,
       config.memorySteps,
     );
-    open.push(plenumSeat.sockets);
+    open.push(plenumSeat.clients);
     log(
       `room ${size}: seated bare ${bareSeat.result.seated} in ${Math.round(bareSeat.result.ms)} ms, Plenum ${plenumSeat.result.seated} in ${Math.round(plenumSeat.result.ms)} ms`,
     );
@@ -219,8 +219,8 @@ export async function measureRoomSize(
     }
 
     const rooms = {
-      bare: new Room(bare, bareSeat.sockets, senders),
-      plenum: new Room(plenum, plenumSeat.sockets, senders),
+      bare: new Room(bare, bareSeat.clients, senders),
+      plenum: new Room(plenum, plenumSeat.clients, senders),
     };
     const saturated = (room: Room, warmup = false) =>
       room.saturated({
@@ -268,7 +268,7 @@ export async function measureRoomSize(
     // Servers first: closing 1,000 sockets one by one would make Plenum broadcast presence to
     // the rest of the room for each (seconds of work before it reads its stop request).
     await Promise.all([bareChild?.stop(), plenumChild.stop()]);
-    for (const sockets of open) closeAll(sockets);
+    for (const clients of open) closeAll(clients);
     seeded.cleanup();
   }
 }

@@ -1,14 +1,21 @@
-import type { SessionEvent } from '@plenum/shared';
+import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { createConnectionStore, type ConnectionStatus, type ConnectionStoreApi } from '../stores/connection';
 import { createPendingStore } from '../stores/pending';
-import { createSessionStore } from '../stores/session';
+import { createSessionStore, type SessionStoreApi } from '../stores/session';
 import { demoSession, eventLog, ids, instant, joinAnswer, participants, type JoinAnswerOptions } from '../test/events';
 import { connectSession, type ConnectSessionOptions } from './connection';
 import { FakeSocket, flushMicrotasks, type FakeAsk } from './testing/FakeSocket';
 
 /** The last seq of the demo log. */
 const demoHead = demoSession().events.length;
+
+/**
+ * The state a client holds once it has applied `events`. Folded from a copy: the reducer keeps
+ * parts of payloads in the state, and the store under test has frozen them.
+ */
+const createAppliedState = (events: SessionEvent[]) =>
+  foldEvents(emptySessionState(ids.session), structuredClone(events));
 
 function untilStatus(store: ConnectionStoreApi, status: ConnectionStatus): Promise<void> {
   if (store.getState().status === status) return Promise.resolve();
@@ -130,6 +137,163 @@ describe('joining and catching up', () => {
     join.answer(joinAnswer(demoSession().events, { serverTime: instant(5.1) }));
     await untilStatus(env.connection, 'live');
     expect(env.connection.getState().serverClockOffsetMs).toBe(5000);
+  });
+});
+
+/** The `lastSeq` of each state the store takes: one entry per time events are applied (or a reset). */
+function recordApplications(session: SessionStoreApi): () => number[] {
+  const seen: number[] = [];
+  const unsubscribe = session.subscribe((state, previous) => {
+    if (state.session !== previous.session) seen.push(state.session.lastSeq);
+  });
+  onTestFinished(unsubscribe);
+  return () => seen;
+}
+
+describe('catch-up in one batch', () => {
+  test('P4: the pages of one catch-up are applied together when the last arrives, with no gap or repeat', async () => {
+    const env = setup();
+    const applications = recordApplications(env.session);
+    const log = demoSession();
+    env.fake.serverAccepts();
+
+    const first = await env.fake.nextAsk('session:join');
+    first.answer(joinAnswer(log.events.slice(0, 5), { hasMore: true, headSeq: demoHead }));
+    const second = await env.fake.nextAsk('session:join');
+    expect(second.payload).toEqual({ sessionId: ids.session, afterSeq: 5 });
+    second.answer(joinAnswer(log.events.slice(5, 9), { hasMore: true, headSeq: demoHead }));
+    const third = await env.fake.nextAsk('session:join');
+    expect(third.payload).toEqual({ sessionId: ids.session, afterSeq: 9 });
+    expect(env.lastSeq()).toBe(0);
+    expect(applications()).toEqual([]);
+
+    third.answer(joinAnswer(log.events.slice(9)));
+    await untilStatus(env.connection, 'live');
+    expect(applications()).toEqual([demoHead]);
+    expect(env.session.getState().session).toEqual(createAppliedState(log.events));
+    expect(env.fake.openAsks('session:join')).toHaveLength(0);
+  });
+
+  test('a long catch-up is applied every catchUpApplyEvery events, and stays "catching up" meanwhile', async () => {
+    const env = setup({ catchUpApplyEvery: 5 });
+    const applications = recordApplications(env.session);
+    const log = demoSession();
+    env.fake.serverAccepts();
+
+    const pages = [log.events.slice(0, 3), log.events.slice(3, 6), log.events.slice(6, 9), log.events.slice(9)];
+    const seenAfterEachPage: number[] = [];
+    for (const [i, page] of pages.entries()) {
+      const join = await env.fake.nextAsk('session:join');
+      expect(join.payload).toEqual({ sessionId: ids.session, afterSeq: i * 3 });
+      join.answer(joinAnswer(page, { hasMore: i < pages.length - 1, headSeq: demoHead }));
+      if (i < pages.length - 1) {
+        await flushMicrotasks();
+        seenAfterEachPage.push(env.lastSeq());
+        expect(env.connection.getState().status).toBe('catching-up');
+      }
+    }
+    await untilStatus(env.connection, 'live');
+    // 3 fetched, 6 reach the bound and are applied, 3 more wait for the last page.
+    expect(seenAfterEachPage).toEqual([0, 6, 6]);
+    expect(applications()).toEqual([6, demoHead]);
+    expect(env.lastSeq()).toBe(demoHead);
+  });
+
+  test('a live event arriving mid catch-up is neither lost nor applied twice', async () => {
+    const env = setup();
+    const applications = recordApplications(env.session);
+    const log = demoSession();
+    env.fake.serverAccepts();
+
+    const first = await env.fake.nextAsk('session:join');
+    first.answer(joinAnswer(log.events.slice(0, 5), { hasMore: true, headSeq: demoHead }));
+    const second = await env.fake.nextAsk('session:join');
+    // Committed after the pages were read: one already fetched, one beyond the head they know.
+    const live = log.add('session:renamed', { title: 'Renamed during the catch-up' });
+    env.fake.serverEmits('session:events', { sessionId: ids.session, events: [log.events[3]!] });
+    env.fake.serverEmits('session:events', { sessionId: ids.session, events: [live] });
+    expect(env.lastSeq()).toBe(0);
+    expect(env.fake.openAsks('session:join')).toEqual([second]);
+
+    second.answer(joinAnswer(log.events.slice(5, demoHead)));
+    const more = await env.fake.nextAsk('session:join');
+    expect(more.payload).toEqual({ sessionId: ids.session, afterSeq: demoHead });
+    more.answer(joinAnswer([live]));
+    await untilStatus(env.connection, 'live');
+    expect(applications()).toEqual([demoHead + 1]);
+    expect(env.session.getState().session).toEqual(createAppliedState(log.events));
+  });
+
+  test('a live event applied before the page that carries it is not fetched or applied again', async () => {
+    const env = setup();
+    const log = demoSession();
+    await goLive(env, log.events);
+    env.fake.serverDrops();
+    env.fake.serverAccepts();
+    const first = await env.fake.nextAsk('session:join');
+
+    const missed = [1, 2, 3].map((n) => log.add('session:renamed', { title: `Renamed ${n}` }));
+    env.fake.serverEmits('session:events', { sessionId: ids.session, events: [missed[0]] });
+    expect(env.lastSeq()).toBe(demoHead + 1);
+
+    first.answer(joinAnswer(missed.slice(0, 2), { hasMore: true, headSeq: demoHead + 3 }));
+    const second = await env.fake.nextAsk('session:join');
+    expect(second.payload).toEqual({ sessionId: ids.session, afterSeq: demoHead + 2 });
+    second.answer(joinAnswer(missed.slice(2)));
+    await untilStatus(env.connection, 'live');
+    expect(env.lastSeq()).toBe(demoHead + 3);
+    expect(env.session.getState().session.definition?.title).toBe('Renamed 3');
+  });
+
+  test('a drop mid catch-up applies the pages fetched so far; the next join goes on from them', async () => {
+    const env = setup();
+    const log = demoSession();
+    env.fake.serverAccepts();
+    const first = await env.fake.nextAsk('session:join');
+    first.answer(joinAnswer(log.events.slice(0, 5), { hasMore: true, headSeq: demoHead }));
+    const stale = await env.fake.nextAsk('session:join');
+
+    env.fake.serverDrops();
+    expect(env.lastSeq()).toBe(5);
+    env.fake.serverAccepts();
+    const latest = await env.fake.nextAsk('session:join');
+    expect(latest.payload).toEqual({ sessionId: ids.session, afterSeq: 5 });
+
+    // The answer to the join sent before the drop is stale: dropped, and it pages no further.
+    stale.answer(joinAnswer(log.events.slice(5, 9), { hasMore: true, headSeq: demoHead }));
+    await flushMicrotasks();
+    expect(env.lastSeq()).toBe(5);
+    expect(env.fake.openAsks('session:join')).toEqual([latest]);
+
+    latest.answer(joinAnswer(log.events.slice(5)));
+    await untilStatus(env.connection, 'live');
+    expect(env.session.getState().session).toEqual(createAppliedState(log.events));
+  });
+
+  test('P6: another epoch mid catch-up drops the pages fetched from the old log and joins again from 0', async () => {
+    const env = setup();
+    const applications = recordApplications(env.session);
+    const oldLog = demoSession();
+    oldLog.add('session:renamed', { title: 'Old history' });
+    env.fake.serverAccepts();
+    const first = await env.fake.nextAsk('session:join');
+    first.answer(joinAnswer(oldLog.events.slice(0, 5), { hasMore: true, headSeq: demoHead + 1 }));
+    const second = await env.fake.nextAsk('session:join');
+
+    // Restored meanwhile: the same seqs, another history.
+    const newLog = demoSession();
+    newLog.add('session:renamed', { title: 'Restored' });
+    second.answer(joinAnswer(newLog.events.slice(5), { epoch: 'epoch-2' }));
+    const fromZero = await env.fake.nextAsk('session:join');
+    expect(fromZero.payload).toEqual({ sessionId: ids.session, afterSeq: 0 });
+    // Only the reset: nothing of the old log reached the store.
+    expect(applications()).toEqual([0]);
+
+    fromZero.answer(joinAnswer(newLog.events, { epoch: 'epoch-2' }));
+    await untilStatus(env.connection, 'live');
+    expect(env.session.getState().epoch).toBe('epoch-2');
+    expect(env.session.getState().session.definition?.title).toBe('Restored');
+    expect(applications()).toEqual([0, demoHead + 1]);
   });
 });
 

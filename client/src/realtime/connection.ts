@@ -27,6 +27,11 @@ export interface ConnectSessionOptions {
   retryDelayMs?: number;
   /** This device's clock in ms, to measure the server clock offset. */
   now?: () => number;
+  /**
+   * A catch-up applies its pages in one batch when the last arrives, or every this many events
+   * so a long one shows progress.
+   */
+  catchUpApplyEvery?: number;
 }
 
 export interface SessionConnection {
@@ -56,7 +61,8 @@ const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test'
 /**
  * Runs the socket's lifecycle for one review session and keeps the stores in step with the
  * server's log. On every connect it joins with `afterSeq = lastSeq` and pages through the
- * answer while `hasMore`; live events are applied in order, duplicates dropped, and a gap or a
+ * answer while `hasMore`, applying the pages in one batch at the end (or every
+ * `catchUpApplyEvery` events); live events are applied in order, duplicates dropped, and a gap or a
  * heartbeat ahead of `lastSeq` starts the same catch-up. Answers to joins that are no longer
  * the latest are ignored; a changed log epoch resets the session and joins again from 0.
  * @example
@@ -74,6 +80,7 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
     joinTimeoutMs = 10_000,
     retryDelayMs = 5_000,
     now = Date.now,
+    catchUpApplyEvery = 10_000,
   } = options;
 
   let disposed = false;
@@ -83,9 +90,17 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
   let isCatchingUp = false;
   /** The highest `seq` the server has shown us (live events, heartbeats, join answers). */
   let knownHeadSeq = 0;
+  /**
+   * Pages of the latest join request not applied yet: one fold of many events costs far less
+   * than one per page. They are applied before that request is superseded, and dropped only
+   * with the state they were meant for (another epoch) or on dispose.
+   */
+  let caughtUp: SessionEvent[] = [];
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const lastSeq = () => session.getState().session.lastSeq;
+  /** Where the catch-up has got to: applied, or fetched and waiting to be applied. */
+  const caughtUpTo = () => Math.max(lastSeq(), caughtUp.at(-1)?.seq ?? 0);
 
   function clearRetry(): void {
     if (retryTimer !== undefined) clearTimeout(retryTimer);
@@ -112,12 +127,32 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
     return true;
   }
 
+  /** Applies the fetched pages; false when they do not follow `lastSeq` (a gap). */
+  function applyCaughtUp(): boolean {
+    const events = caughtUp;
+    caughtUp = [];
+    return events.length === 0 || apply(events);
+  }
+
+  /** Makes every join answer in flight stale, applying what the latest one fetched first. */
+  function supersedeJoins(): number {
+    applyCaughtUp();
+    return ++joinRequestId;
+  }
+
   function protocolViolation(channel: string, problem: string): void {
     console.error(`Plenum: ${channel} does not follow the protocol: ${problem}`);
   }
 
+  function refuseJoinAnswer(problem: string): void {
+    protocolViolation('the join answer', problem);
+    connection
+      .getState()
+      .setStatus('offline', { code: 'PROTOCOL_VIOLATION', message: errorMessage('PROTOCOL_VIOLATION') });
+  }
+
   function startCatchUp(): void {
-    const requestId = ++joinRequestId;
+    const requestId = supersedeJoins();
     isCatchingUp = true;
     connection.getState().setStatus('catching-up');
     void runCatchUp(requestId).catch((error: unknown) => {
@@ -165,16 +200,20 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
     try {
       await catchUpLoop(requestId);
     } finally {
-      // Cleared as the loop ends, not a few microtasks later in a `.finally` callback: a gap
-      // seen in between would otherwise be taken as already being fetched, and be missed.
-      if (requestId === joinRequestId) isCatchingUp = false;
+      if (requestId === joinRequestId) {
+        // However the loop ended (refused, timed out), what it fetched is applied.
+        applyCaughtUp();
+        // Cleared as the loop ends, not a few microtasks later in a `.finally` callback: a gap
+        // seen in between would otherwise be taken as already being fetched, and be missed.
+        isCatchingUp = false;
+      }
     }
   }
 
   async function catchUpLoop(requestId: number): Promise<void> {
     const isStale = () => disposed || requestId !== joinRequestId;
     for (;;) {
-      const afterSeq = lastSeq();
+      const afterSeq = caughtUpTo();
       const sentAt = now();
       let answer: Ack<SessionJoinResult>;
       try {
@@ -188,10 +227,7 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
       if (validatesIncoming) {
         const problem = incomingProblem.joinAnswer(answer);
         if (problem) {
-          protocolViolation('the join answer', problem);
-          connection
-            .getState()
-            .setStatus('offline', { code: 'PROTOCOL_VIOLATION', message: errorMessage('PROTOCOL_VIOLATION') });
+          refuseJoinAnswer(problem);
           return;
         }
       }
@@ -203,10 +239,12 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
       const result = answer.data;
       const current = session.getState();
       const isOtherLog = current.epoch !== null && result.epoch !== current.epoch;
-      if (current.session.lastSeq > 0 && (isOtherLog || result.headSeq < current.session.lastSeq)) {
-        // The log was restored or replaced (another epoch, or a head behind what we folded):
-        // what we folded belongs to another history.
+      const reached = caughtUpTo();
+      if (reached > 0 && (isOtherLog || result.headSeq < reached)) {
+        // The log was restored or replaced (another epoch, or a head behind what we folded or
+        // fetched): all of it belongs to another history.
         current.reset();
+        caughtUp = [];
         knownHeadSeq = 0;
         continue;
       }
@@ -215,23 +253,27 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
       connection.getState().setServerClockOffset(Date.parse(result.serverTime) - (sentAt + now()) / 2);
       knownHeadSeq = Math.max(knownHeadSeq, result.headSeq);
 
-      const before = lastSeq();
-      const applied = apply(result.events);
-      const madeProgress = lastSeq() > before;
-      if (!applied || result.hasMore || lastSeq() < knownHeadSeq) {
-        if (madeProgress) continue;
-        if (applied && !result.hasMore) {
-          // The server says there is nothing after lastSeq: trust the log over a stale heartbeat.
-          knownHeadSeq = lastSeq();
-        } else {
+      // A live event applied meanwhile may have overtaken the start of the page.
+      const fresh = result.events.filter((event) => event.seq > reached);
+      const follows = fresh.length === 0 || fresh[0]!.seq === reached + 1;
+      if (follows) caughtUp.push(...fresh);
+      if (caughtUpTo() === reached) {
+        if (!follows || result.hasMore) {
           // An answer that moves nothing forward would make us ask the same question forever.
-          protocolViolation('the join answer', `no progress after seq ${afterSeq}`);
-          connection
-            .getState()
-            .setStatus('offline', { code: 'PROTOCOL_VIOLATION', message: errorMessage('PROTOCOL_VIOLATION') });
+          refuseJoinAnswer(`no progress after seq ${afterSeq}`);
           return;
         }
+        // The server says there is nothing after what we have: trust the log over a stale heartbeat.
+        knownHeadSeq = reached;
       }
+      const isDone = follows && !result.hasMore && caughtUpTo() >= knownHeadSeq;
+      // Applied in one go at the end; a long catch-up also shows its progress now and then,
+      // while the status stays "catching up".
+      if ((isDone || caughtUp.length >= catchUpApplyEvery) && !applyCaughtUp()) {
+        refuseJoinAnswer(`the events after seq ${lastSeq()} have a gap`);
+        return;
+      }
+      if (!isDone) continue;
       // Not catching up any more before anyone hears "live", so a gap noticed by a status
       // subscriber starts a new catch-up.
       isCatchingUp = false;
@@ -248,7 +290,7 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
 
   const handleDisconnect = () => {
     // Answers to joins sent before the drop are stale; the next connect asks again.
-    joinRequestId++;
+    supersedeJoins();
     isCatchingUp = false;
     if (socket.active) {
       connection.getState().setStatus('reconnecting');
@@ -359,6 +401,7 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
       if (disposed) return;
       disposed = true;
       joinRequestId++;
+      caughtUp = [];
       clearRetry();
       socket.off('connect', handleConnect);
       socket.off('disconnect', handleDisconnect);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { newEvent, type NewEvent } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
-import { foldEvents, SeqGapError } from './reducer.js';
+import { foldEvents, foldEventsOnCopy, SeqGapError } from './reducer.js';
 import { currentItem, criticismsOfItem, itemsOfDay } from './selectors.js';
 import { emptySessionState } from './state.js';
 
@@ -134,5 +134,125 @@ describe('reducer', () => {
     );
     expect(again.reports.u1).toMatchObject({ revision: 2, note: 'corrected' });
     expect(again.reports.u1?.indicators[0]).toMatchObject({ reported: 65, verified: null });
+  });
+});
+
+describe('foldEventsOnCopy', () => {
+  const indicator = {
+    id: 'x',
+    name: 'Cement',
+    measure: 't',
+    planned: 100,
+    reported: 60,
+    weight: 1,
+    isProduction: true,
+    previous: null,
+    partOf: null,
+  };
+  const criticism = (id: string) =>
+    newEvent('criticism:posted', {
+      criticismId: id,
+      itemId: 'i1',
+      unitId: 'u1',
+      category: 'shortfall',
+      severity: 'high',
+      indicatorId: null,
+      text: `Criticism ${id}`,
+    });
+  const carriedOver = (id: string) =>
+    newEvent('directive:carried-over', {
+      directive: {
+        id,
+        kind: 'explain-failure',
+        assigneeUnitId: 'u1',
+        title: 'Explain the shortfall',
+        text: null,
+        dueDate: '2026-02-15',
+        fromCriticismId: null,
+        status: 'open',
+        orderedByUnitId: null,
+        holderUnitId: 'u1',
+        issuedAt: '2026-01-20T10:05:00.000Z',
+        sessionId: 's0',
+        steps: [],
+      },
+      fromSessionId: 's0',
+    });
+  /** A session's log up to a report, then a floor of criticisms, directives and a warning. */
+  const known = logOf([
+    ...base,
+    newEvent('report:submitted', { unitId: 'u1', indicators: [indicator], note: null }),
+    carriedOver('d-prev'),
+  ]);
+  const missed = logOf(
+    [
+      newEvent('session:renamed', { title: 'Q1 review, renamed' }),
+      newEvent('agenda:item-started', { itemId: 'i1', startedAt: '2026-04-13T09:05:00.000Z' }),
+      newEvent('agenda:floor-opened', { itemId: 'i1', openedAt: '2026-04-13T09:15:00.000Z' }),
+      newEvent('floor:hand-raised', { participantId: 'p2', at: '2026-04-13T09:16:00.000Z' }),
+      newEvent('floor:given', { participantId: 'p2', itemId: 'i1', at: '2026-04-13T09:17:00.000Z' }),
+      ...['c1', 'c2', 'c3'].map(criticism),
+      newEvent('criticism:endorsed', { criticismId: 'c1', participantId: 'p3' }),
+      newEvent('criticism:responded', { criticismId: 'c1', text: 'Stock held for April.' }),
+      newEvent('criticism:ruled', { criticismId: 'c1', ruling: 'upheld', note: null }),
+      newEvent('report:verified', {
+        unitId: 'u1',
+        indicatorId: 'x',
+        verified: 55,
+        finding: 'Dispatch notes show 55 t.',
+        evidence: null,
+      }),
+      newEvent('directive:issued', {
+        directiveId: 'd1',
+        kind: 'inspection',
+        assigneeUnitId: 'u1',
+        title: 'Inspect the stock',
+        text: null,
+        dueDate: '2026-04-30',
+        fromCriticismId: 'c1',
+        orderedByUnitId: null,
+        itemId: 'i1',
+      }),
+      newEvent('directive:answered', { directiveId: 'd-prev', text: 'Kiln two was down.' }),
+      // The reducer keeps this payload's steps as the directive's, and the answer adds to them.
+      carriedOver('d-late'),
+      newEvent('directive:answered', { directiveId: 'd-late', text: 'Kiln three too.' }),
+      newEvent('warning:issued', { warningId: 'w1', unitId: 'u1', fulfilment: 0.55, threshold: 0.7, note: null }),
+      newEvent('agenda:item-closed', { itemId: 'i1', closedAt: '2026-04-13T09:30:00.000Z' }),
+    ],
+    { firstSeq: known.length + 1 },
+  );
+
+  test('gives the state foldEvents gives, frozen as foldEvents leaves it', () => {
+    const before = foldEvents(emptySessionState('s1'), structuredClone(known));
+    const expected = foldEvents(before, structuredClone(missed));
+    const after = foldEventsOnCopy(before, missed);
+    expect(after).toEqual(expected);
+    expect(after.lastSeq).toBe(known.length + missed.length);
+    expect(Object.isFrozen(after.criticisms.c1?.endorsedBy)).toBe(true);
+  });
+
+  test('leaves the state it was given and the events untouched, frozen or not', () => {
+    const frozen = foldEvents(emptySessionState('s1'), structuredClone(known));
+    expect(Object.isFrozen(frozen.directives['d-prev']?.steps)).toBe(true);
+    const unfrozen = structuredClone(frozen);
+    const events = structuredClone(missed);
+    for (const state of [frozen, unfrozen]) {
+      const snapshot = structuredClone(state);
+      const after = foldEventsOnCopy(state, events);
+      expect(state).toEqual(snapshot);
+      expect(after.directives['d-prev']?.steps).toHaveLength(1);
+      expect(after.directives['d-late']?.steps).toHaveLength(1);
+    }
+    expect(events).toEqual(missed);
+  });
+
+  test('P4 and P1: duplicates are skipped, and a gap throws and changes nothing', () => {
+    const before = foldEvents(emptySessionState('s1'), structuredClone(known));
+    const after = foldEventsOnCopy(before, [...known.slice(-2), ...missed.slice(0, 2)]);
+    expect(after.lastSeq).toBe(known.length + 2);
+    const snapshot = structuredClone(before);
+    expect(() => foldEventsOnCopy(before, missed.slice(1))).toThrow(SeqGapError);
+    expect(before).toEqual(snapshot);
   });
 });

@@ -3,6 +3,26 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { demoSession, ids, instant, participants } from '../../test/events';
 import { createSessionStore, sessionSelectors, type SessionStoreApi } from './index';
 
+/** Opens the floor on item one, if not yet, and posts `count` criticisms numbered after `from`. */
+function postCriticisms(log: ReturnType<typeof demoSession>, count: number, from = 0): void {
+  if (from === 0) log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+  for (let n = from + 1; n <= from + count; n++) {
+    log.add(
+      'criticism:posted',
+      {
+        criticismId: `crit-${n}`,
+        itemId: ids.itemOne,
+        unitId: ids.unit,
+        category: 'shortfall',
+        severity: 'medium',
+        indicatorId: null,
+        text: `Criticism ${n}`,
+      },
+      ids.official,
+    );
+  }
+}
+
 let store: SessionStoreApi;
 beforeEach(() => {
   store = createSessionStore(ids.session);
@@ -40,6 +60,37 @@ describe('session store', () => {
     expect(() => store.getState().applyEvents(log.events.slice(4))).toThrow(SeqGapError);
     expect(store.getState().session).toBe(before);
     expect(store.getState().session.lastSeq).toBe(3);
+  });
+
+  test('a big batch, as a catch-up brings, is folded on a copy: the same state, frozen, nothing shared', () => {
+    const log = demoSession();
+    store.getState().applyEvents(log.events);
+    const before = store.getState().session;
+    postCriticisms(log, 300);
+    const batch = log.events.slice(before.lastSeq);
+    store.getState().applyEvents(batch);
+    const after = store.getState().session;
+
+    const inSmallBatches = createSessionStore(ids.session);
+    for (let i = 0; i < log.events.length; i += 50) inSmallBatches.getState().applyEvents(log.events.slice(i, i + 50));
+    expect(after).toEqual(inSmallBatches.getState().session);
+    expect(Object.isFrozen(after.criticisms['crit-300'])).toBe(true);
+    expect(after.units).not.toBe(before.units);
+
+    // Only duplicates: the state object stays, so nothing renders again.
+    store.getState().applyEvents(batch);
+    expect(store.getState().session).toBe(after);
+  });
+
+  test('a batch small beside the state goes through immer, keeping what did not change the same object', () => {
+    const log = demoSession();
+    postCriticisms(log, 900);
+    store.getState().applyEvents(log.events);
+    const before = store.getState().session;
+    postCriticisms(log, 300, 900);
+    store.getState().applyEvents(log.events.slice(before.lastSeq));
+    expect(store.getState().session.lastSeq).toBe(log.events.length);
+    expect(store.getState().session.units).toBe(before.units);
   });
 
   test('reset forgets the log, the epoch and the participant but keeps the session id', () => {

@@ -38,6 +38,10 @@ export interface AppDeps {
   /** Folder of the built client to serve; omitted or missing: API only. */
   clientDir?: string;
   heartbeatMs?: number;
+  /** Presence changes gathered per session before one delta goes out; default 500 ms, 0: none. */
+  presenceIntervalMs?: number;
+  /** First connections gathered per session before one attendance append; default 500 ms, 0: none. */
+  attendanceWindowMs?: number;
   /** Abuse limits and protections; omitted ones take their defaults (`false` switches one off). */
   protections?: Partial<Protections>;
   /** Test-only fault hooks (PLENUM_TEST_FAULTS); never set in production. */
@@ -158,6 +162,8 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: deps.allowedOrigins ?? [],
     publicUrl: deps.publicUrl,
     heartbeatMs: deps.heartbeatMs ?? 10_000,
+    presenceIntervalMs: deps.presenceIntervalMs,
+    attendanceWindowMs: deps.attendanceWindowMs,
     adapter: deps.adapter,
     protections,
     faults: deps.faults,

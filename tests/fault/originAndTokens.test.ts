@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger, hashToken, newInvitationToken, SqliteStore } from '@plenum/server';
+import { PROTOCOL_VERSION } from '@plenum/shared';
 import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
 import { connectClient, expectRefused } from '../helpers/connectClient.js';
@@ -126,7 +127,7 @@ describe('origins', () => {
         forceNew: true,
         transports: [...transports],
         extraHeaders: { origin: allowed },
-        auth: { token: server.tokens.chair, protocolVersion: 1 },
+        auth: { token: server.tokens.chair, protocolVersion: PROTOCOL_VERSION },
       });
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);

@@ -1,5 +1,5 @@
 import { demoData } from '@plenum/server';
-import { commandRules, commandTypes, roles, type CommandInput } from '@plenum/shared';
+import { commandRules, commandTypes, PROTOCOL_VERSION, roles, type CommandInput } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { connectClient, expectRefused } from '../helpers/connectClient.js';
 import {
@@ -105,7 +105,7 @@ describe('authorisation', () => {
     const observer = await server.connect('observer', {
       auth: {
         token: server.tokens.observer,
-        protocolVersion: 1,
+        protocolVersion: PROTOCOL_VERSION,
         role: 'chair',
         unitId: 'eastfield-cement',
         participantId: server.participants.chair.id,
@@ -139,7 +139,9 @@ describe('authorisation', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await server.store.head(other.sessionId)).toBe(head);
     // The other session's own chair is let in.
-    const otherChair = await server.connect('chair', { auth: { token: other.chair.token, protocolVersion: 1 } });
+    const otherChair = await server.connect('chair', {
+      auth: { token: other.chair.token, protocolVersion: PROTOCOL_VERSION },
+    });
     expect((await joinSession(otherChair, other.sessionId)).you).toEqual(other.chair.participant);
   });
 

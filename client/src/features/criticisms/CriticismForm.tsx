@@ -1,6 +1,7 @@
 import { canIssue, isLive, Limits, type AgendaItemState, type CriticismCategory, type Severity } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/SelectField';
 import { errorMessage } from '../../lib/errorMessages';
 import { criticismCategories, severities } from '../../lib/labels';
 import { useRealtime } from '../../realtime/RealtimeContext';
@@ -63,45 +64,30 @@ export function CriticismForm({ item }: CriticismFormProps) {
       </h2>
       <form className="criticism-form" data-testid="criticism-form" onSubmit={handleSubmit} noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${formId}-category`}>{t('criticism.form.category')}</label>
-            <select
-              id={`${formId}-category`}
-              value={category}
-              onChange={(e) => setCategory(e.target.value as CriticismCategory)}
-            >
-              {criticismCategories.map((value) => (
-                <option key={value} value={value}>
-                  {t(`labels.category.${value}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${formId}-severity`}>{t('criticism.form.severity')}</label>
-            <select
-              id={`${formId}-severity`}
-              value={severity}
-              onChange={(e) => setSeverity(e.target.value as Severity)}
-            >
-              {severities.map((value) => (
-                <option key={value} value={value}>
-                  {t(`labels.severity.${value}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${formId}-indicator`}>{t('criticism.form.indicator')}</label>
-            <select id={`${formId}-indicator`} value={indicatorId} onChange={(e) => setIndicatorId(e.target.value)}>
-              <option value="">{t('criticism.form.noIndicator')}</option>
-              {(report?.indicators ?? []).map((indicator) => (
-                <option key={indicator.id} value={indicator.id}>
-                  {indicator.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${formId}-category`}
+            label={t('criticism.form.category')}
+            value={category}
+            options={criticismCategories.map((value) => ({ value, label: t(`labels.category.${value}`) }))}
+            onChange={setCategory}
+          />
+          <SelectField
+            id={`${formId}-severity`}
+            label={t('criticism.form.severity')}
+            value={severity}
+            options={severities.map((value) => ({ value, label: t(`labels.severity.${value}`) }))}
+            onChange={setSeverity}
+          />
+          <SelectField
+            id={`${formId}-indicator`}
+            label={t('criticism.form.indicator')}
+            value={indicatorId}
+            options={[
+              { value: '', label: t('criticism.form.noIndicator') },
+              ...(report?.indicators ?? []).map((indicator) => ({ value: indicator.id, label: indicator.name })),
+            ]}
+            onChange={setIndicatorId}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${formId}-text`}>{t('criticism.form.text')}</label>

@@ -1,6 +1,7 @@
 import { canIssue, Limits, type CriticismRuling, type CriticismState, type Participant } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { excerpt } from '../../lib/format';
 import { rulings } from '../../lib/labels';
@@ -151,50 +152,44 @@ function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
   const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
   const mayDirect = canIssue('chair', 'directive:issue', sessionStatus);
   const toggle = (panel: ChairPanel) => setOpen((current) => (current === panel ? null : panel));
-  const forReader = <span className="visually-hidden">: {excerpt(criticism.text, 60)}</span>;
+  const forReader = excerpt(criticism.text, 60);
 
   return (
     <div className="criticism__actions">
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--small"
-          data-testid={`rule-${criticism.id}`}
-          aria-expanded={open === 'rule'}
-          aria-controls={open === 'rule' ? panelId : undefined}
+        <DisclosureButton
+          testId={`rule-${criticism.id}`}
+          isOpen={open === 'rule'}
+          controls={panelId}
           disabled={!mayRule}
-          onClick={() => toggle('rule')}
+          onToggle={() => toggle('rule')}
+          forReader={forReader}
         >
           {criticism.ruling ? t('criticism.rule.change') : t('criticism.rule.open')}
-          {forReader}
-        </button>
+        </DisclosureButton>
         {!criticism.hidden && (
-          <button
-            type="button"
-            className="button button--small"
-            data-testid={`hide-${criticism.id}`}
-            aria-expanded={open === 'hide'}
-            aria-controls={open === 'hide' ? panelId : undefined}
+          <DisclosureButton
+            testId={`hide-${criticism.id}`}
+            isOpen={open === 'hide'}
+            controls={panelId}
             disabled={!mayRule}
-            onClick={() => toggle('hide')}
+            onToggle={() => toggle('hide')}
+            forReader={forReader}
           >
             {t('criticism.hide.open')}
-            {forReader}
-          </button>
+          </DisclosureButton>
         )}
         {criticism.unitId && (
-          <button
-            type="button"
-            className="button button--small"
-            data-testid={`make-directive-${criticism.id}`}
-            aria-expanded={open === 'directive'}
-            aria-controls={open === 'directive' ? panelId : undefined}
+          <DisclosureButton
+            testId={`make-directive-${criticism.id}`}
+            isOpen={open === 'directive'}
+            controls={panelId}
             disabled={!mayDirect}
-            onClick={() => toggle('directive')}
+            onToggle={() => toggle('directive')}
+            forReader={forReader}
           >
             {t('criticism.makeDirective')}
-            {forReader}
-          </button>
+          </DisclosureButton>
         )}
       </div>
       <div id={panelId}>

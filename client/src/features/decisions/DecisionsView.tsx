@@ -1,6 +1,7 @@
 import { canIssue, Limits, type CommandInput, type ProposedWarning } from '@plenum/shared';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FlagIcon } from '../../components/FlagIcon';
 import { TextActionForm } from '../../components/TextActionForm';
@@ -58,28 +59,25 @@ function ProposedWarnings() {
                 })}
               </p>
               <div className="button-row">
-                <button
-                  type="button"
-                  className="button button--small button--primary"
-                  data-testid={`issue-warning-${p.unitId}`}
-                  aria-expanded={isOpen(p, 'issue')}
+                <DisclosureButton
+                  tone="primary"
+                  testId={`issue-warning-${p.unitId}`}
+                  isOpen={isOpen(p, 'issue')}
                   disabled={!mayDecide}
-                  onClick={() => setOpen(isOpen(p, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
+                  onToggle={() => setOpen(isOpen(p, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
+                  forReader={unitName(p.unitId)}
                 >
                   {t('decisions.proposed.issue')}
-                  <span className="visually-hidden">: {unitName(p.unitId)}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  data-testid={`waive-warning-${p.unitId}`}
-                  aria-expanded={isOpen(p, 'waive')}
+                </DisclosureButton>
+                <DisclosureButton
+                  testId={`waive-warning-${p.unitId}`}
+                  isOpen={isOpen(p, 'waive')}
                   disabled={!mayDecide}
-                  onClick={() => setOpen(isOpen(p, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
+                  onToggle={() => setOpen(isOpen(p, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
+                  forReader={unitName(p.unitId)}
                 >
                   {t('decisions.proposed.waive')}
-                  <span className="visually-hidden">: {unitName(p.unitId)}</span>
-                </button>
+                </DisclosureButton>
               </div>
               {isOpen(p, 'issue') && (
                 <TextActionForm
@@ -208,30 +206,29 @@ function SecondReviews() {
                 {warning.decisionNote && <p>{t('decisions.second.decisionNote', { note: warning.decisionNote })}</p>}
                 {warning.status === 'open' && (
                   <div className="button-row">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      data-testid={`lift-warning-${warning.id}`}
-                      aria-expanded={isOpen(review, 'lift')}
+                    <DisclosureButton
+                      testId={`lift-warning-${warning.id}`}
+                      isOpen={isOpen(review, 'lift')}
                       disabled={!mayDecide}
-                      onClick={() => setOpen(isOpen(review, 'lift') ? null : { warningId: warning.id, action: 'lift' })}
+                      onToggle={() =>
+                        setOpen(isOpen(review, 'lift') ? null : { warningId: warning.id, action: 'lift' })
+                      }
+                      forReader={unitName(warning.unitId)}
                     >
                       {t('decisions.second.lift')}
-                      <span className="visually-hidden">: {unitName(warning.unitId)}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      data-testid={`escalate-warning-${warning.id}`}
-                      aria-expanded={isOpen(review, 'escalate')}
+                    </DisclosureButton>
+                    <DisclosureButton
+                      tone="danger"
+                      testId={`escalate-warning-${warning.id}`}
+                      isOpen={isOpen(review, 'escalate')}
                       disabled={!mayDecide}
-                      onClick={() =>
+                      onToggle={() =>
                         setOpen(isOpen(review, 'escalate') ? null : { warningId: warning.id, action: 'escalate' })
                       }
+                      forReader={unitName(warning.unitId)}
                     >
                       {t('decisions.second.escalate')}
-                      <span className="visually-hidden">: {unitName(warning.unitId)}</span>
-                    </button>
+                    </DisclosureButton>
                   </div>
                 )}
                 {open?.warningId === warning.id && (
@@ -282,16 +279,14 @@ function Directives() {
       <h2 id={headingId} className="panel__heading">
         {t('decisions.directives.heading', { count: tracked.length })}
       </h2>
-      <button
-        type="button"
-        className="button button--small"
-        data-testid="issue-directive"
-        aria-expanded={isIssuing}
+      <DisclosureButton
+        testId="issue-directive"
+        isOpen={isIssuing}
         disabled={!mayIssue}
-        onClick={() => setIsIssuing((v) => !v)}
+        onToggle={() => setIsIssuing((v) => !v)}
       >
         {t('decisions.directives.new')}
-      </button>
+      </DisclosureButton>
       {isIssuing && (
         <DirectiveForm
           initial={{ kind: 'inspection', assigneeUnitId: firstUnit, title: '', fromCriticismId: null }}

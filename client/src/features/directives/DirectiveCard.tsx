@@ -1,6 +1,7 @@
 import { Limits, type CommandInput, type DirectiveState } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FlagIcon } from '../../components/FlagIcon';
 import { TextActionForm } from '../../components/TextActionForm';
@@ -100,47 +101,39 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
             </button>
           )}
           {actions.canAnswer && (
-            <button
-              type="button"
-              className="button button--small"
-              data-testid={`answer-directive-${id}`}
-              aria-expanded={open === 'answer'}
-              onClick={() => toggle('answer')}
+            <DisclosureButton
+              testId={`answer-directive-${id}`}
+              isOpen={open === 'answer'}
+              onToggle={() => toggle('answer')}
             >
               {directive.kind === 'explain-failure' ? t('directive.fileExplanation') : t('directive.fileAnswer')}
-            </button>
+            </DisclosureButton>
           )}
           {actions.canForward && (
-            <button
-              type="button"
-              className="button button--small"
-              data-testid={`forward-directive-${id}`}
-              aria-expanded={open === 'forward'}
-              onClick={() => toggle('forward')}
+            <DisclosureButton
+              testId={`forward-directive-${id}`}
+              isOpen={open === 'forward'}
+              onToggle={() => toggle('forward')}
             >
               {t('directive.forward')}
-            </button>
+            </DisclosureButton>
           )}
           {actions.canReview && (
             <>
-              <button
-                type="button"
-                className="button button--small"
-                data-testid={`accept-directive-${id}`}
-                aria-expanded={open === 'accept'}
-                onClick={() => toggle('accept')}
+              <DisclosureButton
+                testId={`accept-directive-${id}`}
+                isOpen={open === 'accept'}
+                onToggle={() => toggle('accept')}
               >
                 {t('directive.accept')}
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                data-testid={`reject-directive-${id}`}
-                aria-expanded={open === 'reject'}
-                onClick={() => toggle('reject')}
+              </DisclosureButton>
+              <DisclosureButton
+                testId={`reject-directive-${id}`}
+                isOpen={open === 'reject'}
+                onToggle={() => toggle('reject')}
               >
                 {t('directive.reject')}
-              </button>
+              </DisclosureButton>
             </>
           )}
           {actions.canClose && (

@@ -2,6 +2,7 @@ import { Limits, type DirectiveKind } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { SelectField } from '../../components/SelectField';
 import { addDays, todayIsoDate } from '../../lib/format';
 import { directiveKinds } from '../../lib/labels';
 import { useCommand } from '../../realtime/useCommand';
@@ -69,36 +70,22 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
   return (
     <form className="inline-form" data-testid="directive-form" onSubmit={handleSubmit} noValidate>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${formId}-kind`}>{t('directive.form.kind')}</label>
-          <select
-            id={`${formId}-kind`}
-            data-testid="directive-kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as DirectiveKind)}
-          >
-            {directiveKinds.map((value) => (
-              <option key={value} value={value}>
-                {t(`labels.directiveKind.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-assignee`}>{t('directive.form.assignee')}</label>
-          <select
-            id={`${formId}-assignee`}
-            data-testid="directive-assignee"
-            value={assigneeUnitId}
-            onChange={(e) => setAssigneeUnitId(e.target.value)}
-          >
-            {unitOptions.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${formId}-kind`}
+          testId="directive-kind"
+          label={t('directive.form.kind')}
+          value={kind}
+          options={directiveKinds.map((value) => ({ value, label: t(`labels.directiveKind.${value}`) }))}
+          onChange={setKind}
+        />
+        <SelectField
+          id={`${formId}-assignee`}
+          testId="directive-assignee"
+          label={t('directive.form.assignee')}
+          value={assigneeUnitId}
+          options={unitOptions.map((unit) => ({ value: unit.id, label: unit.name }))}
+          onChange={setAssigneeUnitId}
+        />
         <div className="field">
           <label htmlFor={`${formId}-due`}>{t('directive.form.due')}</label>
           <input

@@ -2,6 +2,7 @@ import { canIssue, Limits } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -79,43 +80,29 @@ export function VerifyView() {
           {t('verify.heading')}
         </h2>
         <form onSubmit={handleSubmit} noValidate data-testid="verify-form">
-          <div className="field">
-            <label htmlFor={`${formId}-unit`}>{t('verify.unit')}</label>
-            <select
-              id={`${formId}-unit`}
-              data-testid="verify-unit"
-              value={unitId ?? ''}
-              onChange={(e) => {
-                setChosenUnitId(e.target.value);
-                setChosenIndicatorId(null);
-                setRecorded(null);
-              }}
-            >
-              {units.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${formId}-indicator`}>{t('verify.indicator')}</label>
-            <select
-              id={`${formId}-indicator`}
-              data-testid="verify-indicator"
-              value={indicator?.id ?? ''}
-              onChange={(e) => {
-                setChosenIndicatorId(e.target.value);
-                setRecorded(null);
-              }}
-            >
-              {(report?.indicators ?? []).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name} ({i.measure})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${formId}-unit`}
+            testId="verify-unit"
+            label={t('verify.unit')}
+            value={unitId ?? ''}
+            options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+            onChange={(value) => {
+              setChosenUnitId(value);
+              setChosenIndicatorId(null);
+              setRecorded(null);
+            }}
+          />
+          <SelectField
+            id={`${formId}-indicator`}
+            testId="verify-indicator"
+            label={t('verify.indicator')}
+            value={indicator?.id ?? ''}
+            options={(report?.indicators ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.measure})` }))}
+            onChange={(value) => {
+              setChosenIndicatorId(value);
+              setRecorded(null);
+            }}
+          />
           {indicator && (
             <p className="muted" id={`${formId}-current`}>
               {t('verify.current', {

@@ -67,9 +67,6 @@ export const sessionSelectors = {
     return includeHidden ? all : all.filter((c) => c.hidden === null);
   },
 
-  /** True while some item holds the floor; only one may at a time. */
-  hasLiveItem: (state: SessionState): boolean => state.currentItemId !== null,
-
   /** The name of an organisation unit, or null for a general topic or an unknown unit. */
   unitName: (state: SessionState, unitId: string | null): string | null =>
     unitId === null ? null : (state.units[unitId]?.name ?? null),

@@ -14,6 +14,7 @@ import {
   foldEvents,
   HandshakeAuthSchema,
   HandshakeErrorDataSchema,
+  Limits,
   PresenceChangedSchema,
   PresenceUpdateSchema,
   SessionEventSchema,
@@ -235,6 +236,21 @@ describe('channels', () => {
       message: { sessionId: 's1', epoch: 'e', headSeq: -1 },
     },
     { why: 'presence without isTyping', schema: PresenceUpdateSchema, message: { sessionId: 's1' } },
+    {
+      why: 'presence as the whole online list (protocol 1)',
+      schema: PresenceChangedSchema,
+      message: { sessionId: 's1', online: [{ participantId: 'p1', isTyping: false }] },
+    },
+    {
+      why: 'presence delta over its limit',
+      schema: PresenceChangedSchema,
+      message: {
+        sessionId: 's1',
+        joined: [],
+        left: Array.from({ length: Limits.presenceEntries + 1 }, (_, i) => `p${i}`),
+        typing: [],
+      },
+    },
     { why: 'handshake without a token', schema: HandshakeAuthSchema, message: { protocolVersion: 1 } },
     { why: 'handshake with an empty token', schema: HandshakeAuthSchema, message: { protocolVersion: 1, token: '' } },
     {

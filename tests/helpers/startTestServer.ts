@@ -24,6 +24,13 @@ export interface TestServerOptions {
   /** Browser origins allowed besides none; default: the server's own origin only. */
   allowedOrigins?: readonly string[];
   clock?: Clock;
+  /** How long presence changes are gathered before one delta goes out. Default: the server's (500 ms). */
+  presenceIntervalMs?: number;
+  /**
+   * How long first connections are gathered before one attendance append. Default 10 ms: a
+   * first join of the day waits for its batch, and most tests join a few times.
+   */
+  attendanceWindowMs?: number;
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
@@ -88,6 +95,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
     clock: options.clock,
+    presenceIntervalMs: options.presenceIntervalMs,
+    attendanceWindowMs: options.attendanceWindowMs ?? 10,
   });
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
   const httpServer = app.httpServer;

@@ -1,37 +1,66 @@
-import type { PresenceChanged } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { joinSession } from '../helpers/joinSession.js';
 import { startTestServer } from '../helpers/startTestServer.js';
-import { waitForEvent } from '../helpers/waitForEvent.js';
-
-const online = (message: PresenceChanged) =>
-  Object.fromEntries(message.online.map(({ participantId, isTyping }) => [participantId, isTyping]));
+import { showsOnline, watchPresence } from '../helpers/watchPresence.js';
 
 describe('presence', () => {
-  test('who is online and typing reaches the room, and never enters the log', async () => {
-    const server = await startTestServer();
-    const { chair: chairId, official: officialId } = {
-      chair: server.participants.chair.id,
-      official: server.participants.official.id,
-    };
-    const chair = await server.connect('chair');
-    const alone = waitForEvent(chair, 'presence:changed');
-    await joinSession(chair, server.sessionId);
-    expect(online(await alone)).toEqual({ [chairId]: false });
+  test('P20: the join answer lists who is online and the deltas keep every client right through joins, a second socket, typing and leaves; none of it enters the log', async () => {
+    const server = await startTestServer({ presenceIntervalMs: 50 });
+    const { sessionId } = server;
+    const chairId = server.participants.chair.id;
+    const officialId = server.participants.official.id;
 
-    const official = await server.connect('official');
-    const together = waitForEvent(chair, 'presence:changed', (m) => m.online.length === 2);
-    await joinSession(official, server.sessionId);
-    expect(online(await together)).toEqual({ [chairId]: false, [officialId]: false });
+    const chair = watchPresence(await server.connect('chair'));
+    expect((await chair.join(sessionId)).online).toEqual([]);
+    await chair.until((v) => showsOnline(v, [chairId]), 'the chair online');
 
+    const official = watchPresence(await server.connect('official'));
+    expect((await official.join(sessionId)).online).toEqual([{ participantId: chairId, isTyping: false }]);
+    const both = [chairId, officialId];
+    await Promise.all([chair, official].map((v) => v.until((w) => showsOnline(w, both), 'chair and official')));
+
+    // A second socket of the same participant: the list it gets already holds both.
+    const again = watchPresence(await server.connect('official'));
+    const { online } = await again.join(sessionId);
+    expect(online.map((p) => p.participantId).sort()).toEqual([...both].sort());
+
+    // The first socket leaves and the second types: the official never went offline.
     const head = await server.head();
-    const typing = waitForEvent(chair, 'presence:changed', (m) => m.online.some((p) => p.isTyping));
-    official.emit('presence:update', { sessionId: server.sessionId, isTyping: true });
-    expect(online(await typing)).toEqual({ [chairId]: false, [officialId]: true });
-    expect(await server.head()).toBe(head);
+    official.socket.disconnect();
+    again.socket.emit('presence:update', { sessionId, isTyping: true });
+    const typing = (v: typeof chair) => showsOnline(v, both) && v.online.get(officialId) === true;
+    await Promise.all([chair, again].map((v) => v.until(typing, 'the official typing')));
+    expect(chair.messages.flatMap((m) => m.left)).toEqual([]);
 
-    const left = waitForEvent(chair, 'presence:changed', (m) => m.online.length === 1);
-    official.disconnect();
-    expect(online(await left)).toEqual({ [chairId]: false });
+    // The last socket leaves: now the official is gone.
+    again.socket.disconnect();
+    await chair.until((v) => showsOnline(v, [chairId]), 'the official gone');
+    expect(chair.messages.flatMap((m) => m.left)).toEqual([officialId]);
+    expect(await server.head()).toBe(head);
+  });
+
+  test('P20: a delta names each participant once, in one of joined, left or typing', async () => {
+    const server = await startTestServer({ presenceIntervalMs: 50 });
+    const chair = watchPresence(await server.connect('chair'));
+    await chair.join(server.sessionId);
+    await chair.until((v) => v.online.size === 1, 'the chair online');
+    // Someone who joins, types and leaves at once: a delta still names them at most once.
+    const inspector = await server.connect('inspector');
+    const passer = watchPresence(inspector);
+    await passer.join(server.sessionId);
+    inspector.emit('presence:update', { sessionId: server.sessionId, isTyping: true });
+    inspector.disconnect();
+    const observer = watchPresence(await server.connect('observer'));
+    await observer.join(server.sessionId);
+    const observerId = server.participants.observer.id;
+    await chair.until((v) => v.online.has(observerId), 'the observer online');
+    for (const message of chair.messages) {
+      const named = [
+        ...message.joined.map((p) => p.participantId),
+        ...message.left,
+        ...message.typing.map((p) => p.participantId),
+      ];
+      expect(new Set(named).size).toBe(named.length);
+    }
+    expect(showsOnline(chair, [server.participants.chair.id, observerId])).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import {
   type ClientToServerEvents,
   type HandshakeAuth,
   type ServerToClientEvents,
+  type SessionJoinResult,
 } from '@plenum/shared';
 import { io, type Socket } from 'socket.io-client';
 
@@ -26,19 +27,51 @@ type RequestOf<TEvent extends AckedEvent> = Parameters<ClientToServerEvents[TEve
 /** The answer type, read from the ack callback of the event map. */
 export type AnswerOf<TEvent extends AckedEvent> = Parameters<Parameters<ClientToServerEvents[TEvent]>[1]>[0];
 
+type JoinAnswerListener = (result: SessionJoinResult) => void;
+/** Listeners of each socket's successful join answers. */
+const joinAnswerListeners = new WeakMap<PlenumSocket, Set<JoinAnswerListener>>();
+
 /**
- * `socket.timeout(ms).emitWithAck(...)` with the answer typed: socket.io-client's types lose
- * it to `any` under `timeout()`. Rejects when no answer arrives within `timeoutMs`.
+ * Calls `listener` with every successful `session:join` answer `socket` receives, as it
+ * arrives: before any message the server sent after it is handled, so state built from the
+ * answer and then from later messages is built in the server's order. Returns the way to stop.
  */
-export async function requestWithTimeout<TEvent extends AckedEvent>(
+export function onJoinAnswer(socket: PlenumSocket, listener: JoinAnswerListener): () => void {
+  const listeners = joinAnswerListeners.get(socket) ?? new Set<JoinAnswerListener>();
+  listeners.add(listener);
+  joinAnswerListeners.set(socket, listeners);
+  return () => listeners.delete(listener);
+}
+
+type TimedEmit = (event: AckedEvent, request: unknown, ack: (error: Error | null, answer: unknown) => void) => void;
+
+/**
+ * `socket.timeout(ms).emit(...)` with an ack callback, as a promise with the answer typed:
+ * socket.io-client's types lose it to `any` under `timeout()`. Rejects when no answer arrives
+ * within `timeoutMs`.
+ */
+export function requestWithTimeout<TEvent extends AckedEvent>(
   socket: PlenumSocket,
   timeoutMs: number,
   event: TEvent,
   request: RequestOf<TEvent>,
 ): Promise<AnswerOf<TEvent>> {
   const timed = socket.timeout(timeoutMs);
-  const emitWithAck = timed.emitWithAck.bind(timed) as (event: AckedEvent, request: unknown) => Promise<unknown>;
-  const answer = await emitWithAck(event, request);
-  // Trusted as the protocol says; dev and test builds also parse it (see validateIncoming.ts).
-  return answer as AnswerOf<TEvent>;
+  const emit = timed.emit.bind(timed) as unknown as TimedEmit;
+  return new Promise((resolve, reject) => {
+    emit(event, request, (error, answer) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      // Trusted as the protocol says; dev and test builds also parse it (see validateIncoming.ts).
+      const typed = answer as AnswerOf<TEvent>;
+      // In the callback rather than after `await`: a message that arrived in the same batch as
+      // the answer is handled before an awaiting continuation runs.
+      if (event === 'session:join' && typed.ok) {
+        for (const listener of joinAnswerListeners.get(socket) ?? []) listener(typed.data as SessionJoinResult);
+      }
+      resolve(typed);
+    });
+  });
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { pendingStore } from '../stores/pending';
 import { sessionStore } from '../stores/session';
 import { connectSession, type SessionConnection } from './connection';
+import { trackPresence } from './presence';
 import type { Realtime } from './RealtimeContext';
 import { sendCommand } from './sendCommand';
 import { createSocket } from './socket';
@@ -21,11 +22,14 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
       sessionStore.getState().reset(sessionId);
       pendingStore.getState().reset();
     }
+    // Presence first: its listeners must be in place before the connection's first join.
+    const stopPresence = trackPresence({ socket, sessionId });
     const connection = connectSession({ socket, sessionId });
     connectionRef.current = connection;
     return () => {
       connectionRef.current = null;
       connection.dispose();
+      stopPresence();
     };
   }, [socket, sessionId]);
 

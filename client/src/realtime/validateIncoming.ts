@@ -1,6 +1,7 @@
 import {
   ackSchema,
   CommandResultSchema,
+  PresenceChangedSchema,
   SessionEventsMessageSchema,
   SessionHeadMessageSchema,
   SessionJoinResultSchema,
@@ -40,6 +41,8 @@ let commandAnswerSchema: ReturnType<typeof makeCommandAnswerSchema> | undefined;
 export const incomingProblem = {
   /** A `session:events` broadcast. */
   events: (value: unknown) => describe(SessionEventsMessageSchema.safeParse(value)),
+  /** A `presence:changed` delta. */
+  presence: (value: unknown) => describe(PresenceChangedSchema.safeParse(value)),
   /** A `session:head` heartbeat. */
   head: (value: unknown) => describe(SessionHeadMessageSchema.safeParse(value)),
   /** The answer to `session:join`. */

@@ -1,4 +1,4 @@
-import type { EventType, Participant, SessionEvent, SessionEventOf } from '@plenum/shared';
+import type { EventType, Participant, PresenceEntry, SessionEvent, SessionEventOf } from '@plenum/shared';
 
 /** Ids used across the client tests. */
 export const ids = {
@@ -153,6 +153,7 @@ export interface JoinAnswerOptions {
   headSeq?: number;
   you?: Participant;
   serverTime?: string;
+  online?: PresenceEntry[];
 }
 
 /** A successful answer to `session:join` carrying `events`, as the server would send it. */
@@ -167,6 +168,7 @@ export function joinAnswer(events: SessionEvent[], options: JoinAnswerOptions = 
       hasMore: options.hasMore ?? false,
       you: options.you ?? participants.official,
       serverTime: options.serverTime ?? instant(1000),
+      online: options.online ?? [],
     },
   };
 }

@@ -3,6 +3,7 @@ import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
 import { connectSession } from '../realtime/connection';
+import { trackPresence } from '../realtime/presence';
 import { RealtimeContext, type Realtime } from '../realtime/RealtimeContext';
 import { sendCommand } from '../realtime/sendCommand';
 import { FakeSocket, flushMicrotasks } from '../realtime/testing/FakeSocket';
@@ -23,8 +24,12 @@ export async function renderSession(
   // As useSessionConnection does: the store belongs to this session before it joins.
   sessionStore.getState().reset(ids.session);
   const fake = new FakeSocket();
+  const stopPresence = trackPresence({ socket: fake.asSocket(), sessionId: ids.session });
   const connection = connectSession({ socket: fake.asSocket(), sessionId: ids.session });
-  onTestFinished(() => connection.dispose());
+  onTestFinished(() => {
+    connection.dispose();
+    stopPresence();
+  });
   const realtime: Realtime = {
     send: (command) => sendCommand(fake.asSocket(), ids.session, command),
     reconnect: connection.reconnect,

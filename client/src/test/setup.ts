@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { initI18n } from '../i18n';
 import { connectionStore } from '../stores/connection';
 import { pendingStore } from '../stores/pending';
+import { presenceStore } from '../stores/presence';
 import { sessionStore } from '../stores/session';
 import { uiStore } from '../stores/ui';
 
@@ -18,6 +19,7 @@ beforeEach(async () => {
   uiStore.getState().reset();
   sessionStore.getState().reset('');
   pendingStore.getState().reset();
+  presenceStore.getState().reset();
   connectionStore.getState().reset();
 });
 

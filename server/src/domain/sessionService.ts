@@ -13,6 +13,13 @@ import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdGenerator, InvitationStore } from './ports.js';
 
+/** The open day, if the participant's connection to it is not recorded yet. */
+function dayAwaitingConnection(state: SessionState, participantId: string): string | null {
+  const open = Object.entries(state.days).find(([, day]) => day.status === 'open');
+  if (!open || state.attendance[open[0]]?.[participantId]?.connectedAt) return null;
+  return open[0];
+}
+
 /** Someone to invite: the role and unit are fixed by the invitation, never by the client. */
 export interface InviteeSpec {
   name: string;
@@ -119,18 +126,26 @@ export class SessionService {
     return { participant, token: await this.storeToken(sessionId, participant) };
   }
 
+  /** True when a day is open and the participant's connection to it is not recorded yet. */
+  async hasConnectionToRecord(sessionId: string, participantId: string): Promise<boolean> {
+    return dayAwaitingConnection(await this.deps.commands.state(sessionId), participantId) !== null;
+  }
+
   /**
-   * Records that a participant connected while a day is open, once per day: the automatic
-   * half of attendance (the chair's roll call is the other).
+   * Records that participants connected while a day is open, once per participant and day: the
+   * automatic half of attendance (the chair's roll call is the other). One append for the whole
+   * batch (one entry per participant); those already recorded that day are skipped.
    */
-  async recordConnection(sessionId: string, participantId: string): Promise<SessionEvent[]> {
-    const outcome = await this.deps.commands.appendSystem(sessionId, participantId, (state) => {
-      const open = Object.entries(state.days).find(([, day]) => day.status === 'open');
-      if (!open || state.attendance[open[0]]?.[participantId]?.connectedAt) return [];
-      return [
-        newEvent('attendance:connected', { dayId: open[0], participantId, at: this.deps.clock.now().toISOString() }),
-      ];
-    });
+  async recordConnections(
+    sessionId: string,
+    connections: readonly { participantId: string; at: string }[],
+  ): Promise<SessionEvent[]> {
+    const outcome = await this.deps.commands.appendSystem(sessionId, 'system', (state) =>
+      connections.flatMap(({ participantId, at }) => {
+        const dayId = dayAwaitingConnection(state, participantId);
+        return dayId === null ? [] : [newEvent('attendance:connected', { dayId, participantId, at })];
+      }),
+    );
     return outcome.events;
   }
 

@@ -3,6 +3,7 @@ import type { CommandService } from '../domain/commandService.js';
 import type { SessionService } from '../domain/sessionService.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { Logger } from '../lib/logger.js';
+import type { AttendanceBatcher } from './attendance.js';
 import type { Faults } from './faults.js';
 import type { Presence } from './presence.js';
 import type { Protections } from './protections.js';
@@ -15,6 +16,7 @@ export interface GatewayContext {
   commands: CommandService;
   sessions: SessionService;
   presence: Presence;
+  attendance: AttendanceBatcher;
   clock: Clock;
   logger: Logger;
   protections: Protections;
@@ -25,7 +27,6 @@ export interface GatewayContext {
    * which `register()` answers and then disconnects.
    */
   authenticate(socket: GatewaySocket): Promise<Participant>;
-  broadcastPresence(sessionId: string): void;
   /** Sends committed events to everyone in the session's room, sender included (P3). */
   broadcastEvents(sessionId: string, events: readonly SessionEvent[]): void;
   /**

@@ -1,5 +1,12 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { fail, HandshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData, type Participant } from '@plenum/shared';
+import {
+  fail,
+  HandshakeAuthSchema,
+  PROTOCOL_VERSION,
+  type HandshakeErrorData,
+  type Participant,
+  type SessionEvent,
+} from '@plenum/shared';
 import { Server } from 'socket.io';
 import type { CommandService } from '../domain/commandService.js';
 import type { SessionService } from '../domain/sessionService.js';
@@ -7,13 +14,14 @@ import { DomainError } from '../domain/errors.js';
 import type { Clock, InvitationRecord, Store } from '../domain/ports.js';
 import { hashToken } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
+import { AttendanceBatcher, defaultAttendanceWindowMs } from './attendance.js';
 import type { GatewayContext } from './context.js';
 import type { Faults } from './faults.js';
 import { registerCommandHandlers } from './handlers/command.handlers.js';
 import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { watchOutbound } from './outbound.js';
-import { Presence } from './presence.js';
+import { defaultPresenceIntervalMs, Presence } from './presence.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { participantRoom, sessionRoom } from './rooms.js';
 import { KeyedBuckets, monotonicNow, TokenBucket, type MonotonicClock } from './tokenBucket.js';
@@ -40,6 +48,10 @@ export interface GatewayOptions {
   publicUrl?: string;
   /** How often each active session's head `seq` is sent (P5). */
   heartbeatMs: number;
+  /** How long presence changes are gathered per session before one delta goes out; 0: none. */
+  presenceIntervalMs?: number;
+  /** How long first connections are gathered per session before one attendance append; 0: none. */
+  attendanceWindowMs?: number;
   /** socket.io adapter shared by several processes; default: in-process rooms. */
   adapter?: AdapterFactory;
   /** Limits and protections; omitted ones take their defaults. */
@@ -129,7 +141,21 @@ export function createGateway(options: GatewayOptions): {
     },
   });
   if (options.adapter) io.adapter(options.adapter);
-  const presence = new Presence();
+  const broadcastEvents = (sessionId: string, events: readonly SessionEvent[]): void => {
+    if (events.length > 0) io.to(sessionRoom(sessionId)).emit('session:events', { sessionId, events: [...events] });
+  };
+  const presence = new Presence({
+    intervalMs: options.presenceIntervalMs ?? defaultPresenceIntervalMs,
+    // Not volatile: each delta builds on the one before, so a dropped one would leave a client
+    // wrong until it reconnects. There is at most one per interval, and P13 bounds a slow reader.
+    publish: (change) => io.to(sessionRoom(change.sessionId)).emit('presence:changed', change),
+  });
+  const attendance = new AttendanceBatcher({
+    windowMs: options.attendanceWindowMs ?? defaultAttendanceWindowMs,
+    record: (sessionId, connections) => options.sessions.recordConnections(sessionId, connections),
+    publish: broadcastEvents,
+    logger,
+  });
 
   const handshakeBuckets = protections.handshakes ? new KeyedBuckets(protections.handshakes, monotonic) : null;
   const messageLimits = protections.messages;
@@ -170,6 +196,7 @@ export function createGateway(options: GatewayOptions): {
     commands: options.commands,
     sessions: options.sessions,
     presence,
+    attendance,
     clock,
     logger,
     protections,
@@ -181,12 +208,7 @@ export function createGateway(options: GatewayOptions): {
       }
       return record.participant;
     },
-    broadcastEvents(sessionId, events) {
-      if (events.length > 0) io.to(sessionRoom(sessionId)).emit('session:events', { sessionId, events: [...events] });
-    },
-    broadcastPresence(sessionId) {
-      io.to(sessionRoom(sessionId)).volatile.emit('presence:changed', presence.snapshot(sessionId));
-    },
+    broadcastEvents,
     reserveCommit(socket) {
       if (!commitLimits || !commitBuckets) return { release: () => undefined, refund: () => undefined };
       const key = `${socket.data.sessionId}/${socket.data.participant.id}`;
@@ -373,6 +395,9 @@ export function createGateway(options: GatewayOptions): {
     close: async () => {
       clearInterval(heartbeat);
       clearInterval(sweep);
+      presence.close();
+      // Recorded and broadcast while the sockets are still open.
+      await attendance.close();
       await io.close();
     },
   };

@@ -9,6 +9,14 @@ import { ParticipantSchema } from './schemas/participant.js';
  * acknowledged with an `Ack`; broadcasts (server → client) are not.
  */
 
+/** One online participant: ephemeral presence, never logged. */
+export const PresenceEntrySchema = z.object({
+  participantId: IdSchema,
+  /** Typing a criticism on any of their sockets. */
+  isTyping: z.boolean(),
+});
+export type PresenceEntry = z.infer<typeof PresenceEntrySchema>;
+
 /** Client → server: attach to a session and fetch the events after `afterSeq` (P4). */
 export const SessionJoinRequestSchema = z.object({
   sessionId: IdSchema,
@@ -34,6 +42,11 @@ export const SessionJoinResultSchema = z.object({
   you: ParticipantSchema,
   /** The server's clock, to derive timers from absolute times. */
   serverTime: InstantSchema,
+  /**
+   * Who is online, as the room was last told; `presence:changed` deltas continue from here
+   * (the joining participant appears in the next one).
+   */
+  online: z.array(PresenceEntrySchema).max(Limits.presenceEntries),
 });
 export type SessionJoinResult = z.infer<typeof SessionJoinResultSchema>;
 
@@ -78,10 +91,19 @@ export const PresenceUpdateSchema = z.object({
 });
 export type PresenceUpdate = z.infer<typeof PresenceUpdateSchema>;
 
-/** Server → client: who is connected now. */
+/**
+ * Server → client, at most once per presence interval and session: what changed since the
+ * last message, per participant (online while at least one of their sockets is). Applied in
+ * order on top of the join answer's `online`; a participant appears in at most one list.
+ */
 export const PresenceChangedSchema = z.object({
   sessionId: IdSchema,
-  online: z.array(z.object({ participantId: IdSchema, isTyping: z.boolean() })),
+  /** Participants who came online. */
+  joined: z.array(PresenceEntrySchema).max(Limits.presenceEntries),
+  /** Participants whose last socket left. */
+  left: z.array(IdSchema).max(Limits.presenceEntries),
+  /** Participants already online whose typing changed. */
+  typing: z.array(PresenceEntrySchema).max(Limits.presenceEntries),
 });
 export type PresenceChanged = z.infer<typeof PresenceChangedSchema>;
 

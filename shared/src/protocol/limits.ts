@@ -8,4 +8,6 @@ export const Limits = {
   indicatorsPerReport: 60,
   daysPerSession: 14,
   pageSize: 500,
+  /** Participants in one presence list or delta; a larger delta goes out in several messages. */
+  presenceEntries: 10_000,
 } as const;

@@ -5,9 +5,13 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { presenceSelectors, usePresenceStore } from '../../stores/presence';
 import { decisionSelectors, floorSelectors, useSessionStore } from '../../stores/session';
 
-/** Attendance per day: who connected (recorded automatically) and the chair's roll call. */
+/**
+ * Attendance per day: who connected (recorded automatically) and the chair's roll call, with
+ * who is online now while the connection is live.
+ */
 export function AttendanceView() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -15,6 +19,8 @@ export function AttendanceView() {
   const dayFieldId = useId();
   const session = useSessionStore((s) => s.session);
   const canSend = useConnectionStore(connectionSelectors.canSend);
+  const isLive = useConnectionStore(connectionSelectors.isLive);
+  const online = usePresenceStore((s) => s.online);
   const { run, error, dismissError, isBusy } = useCommand();
   const days = session.definition?.days ?? [];
   const [chosenDayId, setChosenDayId] = useState<string | null>(null);
@@ -24,6 +30,7 @@ export function AttendanceView() {
   const mayRecord = canIssue('chair', 'attendance:record', session.status) && canSend && !isBusy;
   const present = rows.filter((r) => r.present === true).length;
   const connected = rows.filter((r) => r.connectedAt !== null).length;
+  const onlineNow = rows.filter((r) => presenceSelectors.isOnline(online, r.participant.id)).length;
 
   const record = (participantId: string, name: string, isPresent: boolean) =>
     void run(
@@ -55,6 +62,11 @@ export function AttendanceView() {
           })}
         </p>
       )}
+      {isLive && (
+        <p data-testid="attendance-online-summary">
+          {t('attendance.onlineSummary', { online: format.figure(onlineNow) })}
+        </p>
+      )}
       <ErrorNote message={error} onDismiss={dismissError} />
       <div className="table-scroll" tabIndex={0}>
         <table className="figures attendance__table">
@@ -70,7 +82,15 @@ export function AttendanceView() {
           <tbody>
             {rows.map(({ participant, connectedAt, present: isPresent }) => (
               <tr key={participant.id} data-testid={`attendance-row-${participant.id}`}>
-                <th scope="row">{participant.name}</th>
+                <th scope="row">
+                  {participant.name}
+                  {isLive && presenceSelectors.isOnline(online, participant.id) && (
+                    <span className="presence-marker" data-testid={`attendance-online-${participant.id}`}>
+                      <span aria-hidden="true">◉ </span>
+                      {t('attendance.onlineNow')}
+                    </span>
+                  )}
+                </th>
                 <td>{t(`labels.role.${participant.role}`)}</td>
                 <td>
                   {connectedAt ? (

@@ -107,6 +107,20 @@ describe('attendance', () => {
     expect(screen.getByTestId(`attendance-row-${ids.presenter}`)).toHaveTextContent('Not connected');
     expect(screen.queryByTestId(`attendance-row-${ids.observer}`)).not.toBeInTheDocument();
 
+    // Who is online now comes from presence, not from the log: a marker in words, not colour only.
+    expect(screen.getByTestId('attendance-online-summary')).toHaveTextContent('0 online now.');
+    act(() =>
+      env.fake.serverEmits('presence:changed', {
+        sessionId: ids.session,
+        joined: [{ participantId: ids.official, isTyping: false }],
+        left: [],
+        typing: [],
+      }),
+    );
+    expect(within(row).getByTestId(`attendance-online-${ids.official}`)).toHaveTextContent('Online now');
+    expect(screen.queryByTestId(`attendance-online-${ids.presenter}`)).not.toBeInTheDocument();
+    expect(screen.getByTestId('attendance-online-summary')).toHaveTextContent('1 online now.');
+
     fireEvent.click(within(row).getByTestId(`attendance-present-${ids.official}`));
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({

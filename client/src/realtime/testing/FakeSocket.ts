@@ -2,7 +2,7 @@ import type { PlenumSocket } from '../socket';
 
 type Listener = (...args: never[]) => void;
 
-/** A request the code under test sent with `timeout(ms).emitWithAck`, awaiting the test's answer. */
+/** A request the code under test sent with `timeout(ms).emit` and an ack, awaiting the test's answer. */
 export interface FakeAsk {
   event: string;
   payload: unknown;
@@ -51,26 +51,25 @@ export class FakeSocket {
   };
 
   readonly timeout = (timeoutMs: number) => ({
-    emitWithAck: (event: string, payload: unknown) =>
-      new Promise<unknown>((resolve, reject) => {
-        this.sent.push({ event, payload });
-        const ask: FakeAsk = {
-          event,
-          payload,
-          timeoutMs,
-          answer: (value) => {
-            this.removeAsk(ask);
-            resolve(value);
-          },
-          timeOut: () => {
-            this.removeAsk(ask);
-            reject(new Error('operation has timed out'));
-          },
-        };
-        this.asks.push(ask);
-        const waiter = this.askWaiters.findIndex((w) => w.event === event);
-        if (waiter >= 0) this.askWaiters.splice(waiter, 1)[0]!.resolve(ask);
-      }),
+    emit: (event: string, payload: unknown, ack: (error: Error | null, answer?: unknown) => void) => {
+      this.sent.push({ event, payload });
+      const ask: FakeAsk = {
+        event,
+        payload,
+        timeoutMs,
+        answer: (value) => {
+          this.removeAsk(ask);
+          ack(null, value);
+        },
+        timeOut: () => {
+          this.removeAsk(ask);
+          ack(new Error('operation has timed out'));
+        },
+      };
+      this.asks.push(ask);
+      const waiter = this.askWaiters.findIndex((w) => w.event === event);
+      if (waiter >= 0) this.askWaiters.splice(waiter, 1)[0]!.resolve(ask);
+    },
   });
 
   readonly connect = () => {

@@ -7,11 +7,9 @@ export function registerPresenceHandlers(socket: GatewaySocket, ctx: GatewayCont
   socket.on('presence:update', (raw: unknown) => {
     const parsed = PresenceUpdateSchema.safeParse(raw);
     if (!parsed.success || parsed.data.sessionId !== socket.data.sessionId) return;
-    if (ctx.presence.setTyping(parsed.data.sessionId, socket.id, parsed.data.isTyping)) {
-      ctx.broadcastPresence(parsed.data.sessionId);
-    }
+    ctx.presence.setTyping(parsed.data.sessionId, socket.id, parsed.data.isTyping);
   });
   socket.on('disconnect', () => {
-    if (ctx.presence.detach(socket.data.sessionId, socket.id)) ctx.broadcastPresence(socket.data.sessionId);
+    ctx.presence.detach(socket.data.sessionId, socket.id);
   });
 }

@@ -5,7 +5,10 @@ import { register } from '../register.js';
 import { sessionRoom } from '../rooms.js';
 import type { GatewaySocket } from '../types.js';
 
-/** `session:join`: attach the socket to its session's room and answer one page of the log (P4). */
+/**
+ * `session:join`: attach the socket to its session's room and presence, record its attendance,
+ * and answer one page of the log (P4) with who is online.
+ */
 export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayContext): void {
   register(
     socket,
@@ -18,12 +21,14 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       // Join the room before reading, so no event committed meanwhile can fall between the
       // page and the live stream; the client drops the duplicates this may cause.
       await socket.join(sessionRoom(request.sessionId));
-      if (ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id)) {
-        ctx.broadcastPresence(request.sessionId);
-      }
+      ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
       const participant = await ctx.authenticate(socket);
       ctx.authorityChanged(socket, participant);
-      const attendance = await ctx.sessions.recordConnection(request.sessionId, socket.data.participant.id);
+      // A first connection of the day is recorded with the others of its window, and waits for
+      // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
+      if (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id)) {
+        await ctx.attendance.connected(request.sessionId, participant.id, ctx.clock.now().toISOString());
+      }
       const limit = request.limit ?? Limits.pageSize;
       const [epoch, headSeq, events] = await Promise.all([
         ctx.store.epoch(),
@@ -41,9 +46,8 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
           hasMore: lastSeq < headSeq,
           you: participant,
           serverTime: ctx.clock.now().toISOString(),
-        },
-        afterAck: () => {
-          if (attendance.length > 0) ctx.broadcastEvents(request.sessionId, attendance);
+          // Read last, with no await before the answer goes out, so deltas continue from it.
+          online: ctx.presence.announced(request.sessionId),
         },
       };
     },

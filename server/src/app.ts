@@ -57,7 +57,10 @@ export interface App {
   sessions: SessionService;
   organisations: OrganisationService;
   ids: IdGenerator;
-  /** Stops the socket server and the HTTP server (the store is the caller's to close). */
+  /**
+   * Stops the socket server and the HTTP server, then saves the sessions' state snapshots so the
+   * next start folds little (the store is the caller's to close).
+   */
   close: () => Promise<void>;
 }
 
@@ -73,7 +76,13 @@ export function createApp(deps: AppDeps): App {
   const ids = deps.ids ?? randomIds;
   const protections = resolveProtections(deps.protections);
   const states = new SessionStates(deps.store);
-  const commands = new CommandService({ store: deps.store, states, clock, ids });
+  const commands = new CommandService({
+    store: deps.store,
+    states,
+    clock,
+    ids,
+    onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
+  });
   // A revoked invitation also ends the participant's open sockets, not only their next command (P8).
   let onRevoked: (sessionId: string, participantId: string) => void = () => undefined;
   const invitations: InvitationStore = {
@@ -183,6 +192,7 @@ export function createApp(deps: AppDeps): App {
       if (httpServer.listening) {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       }
+      await commands.saveSnapshots();
     },
   };
 }

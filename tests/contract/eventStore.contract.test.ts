@@ -118,6 +118,21 @@ describe('SqliteStore only', () => {
     expect(await restored.epoch()).not.toBe(epoch);
   });
 
+  test('P6: a restored store has the backup’s state snapshots, which fit its log, not the newer ones', async () => {
+    const { store, path } = await openStore();
+    await store.append(append(0, null, 2));
+    await store.saveSnapshot({ sessionId: 's1', seq: 2, version: 1, state: '{"lastSeq":2}' });
+    const backup = `${path}.backup`;
+    await SqliteStore.backup(path, backup);
+    await store.append(append(2, null, 3));
+    await store.saveSnapshot({ sessionId: 's1', seq: 5, version: 1, state: '{"lastSeq":5}' });
+    await store.close();
+    SqliteStore.restore(backup, path);
+    const { store: restored } = await openStore(path);
+    expect(await restored.head('s1')).toBe(2);
+    expect(await restored.loadSnapshot('s1')).toMatchObject({ seq: 2, state: '{"lastSeq":2}' });
+  });
+
   test('P6: restoring refuses a file that is not a sound SQLite database', async () => {
     const { store, path } = await openStore();
     await store.close();

@@ -246,6 +246,19 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
       },
     );
 
+    withStore('snapshots: none at first; the latest saved replaces the one before, per session', async (store) => {
+      expect(await store.loadSnapshot('s1')).toBeNull();
+      const first = { sessionId: 's1', seq: 5, version: 1, state: '{"lastSeq":5}' };
+      await store.saveSnapshot(first);
+      expect(await store.loadSnapshot('s1')).toEqual(first);
+      const text = 'NUL \u0000, emoji 🏭, CJK 钢铁厂';
+      const second = { sessionId: 's1', seq: 9, version: 2, state: JSON.stringify({ lastSeq: 9, text }) };
+      await store.saveSnapshot(second);
+      await store.saveSnapshot({ sessionId: 's2', seq: 1, version: 1, state: '{}' });
+      expect(await store.loadSnapshot('s1')).toEqual(second);
+      expect((await store.loadSnapshot('s2'))?.seq).toBe(1);
+    });
+
     withStore('invitations: save, find by token hash, unknown is null', async (store) => {
       const record = invitation();
       await store.saveInvitation(record);

@@ -1,5 +1,6 @@
 import {
   canIssue,
+  copySessionState,
   refusal,
   type Command,
   type CommandResult,
@@ -24,6 +25,8 @@ export interface CommandServiceDeps {
   states: SessionStates;
   clock: Clock;
   ids: IdGenerator;
+  /** Told when a state snapshot could not be saved; the log stays the truth, so nothing else fails. */
+  onSnapshotError?: (error: unknown, sessionId: string) => void;
 }
 
 /** A command already in the log: who sent it and its first answer. */
@@ -57,7 +60,7 @@ const maxConcurrencyRetries = 5;
  * success and the sessions' states are folded again from the log.
  */
 export class CommandService {
-  /** Batches run one at a time; reads run between them, when states hold only committed events. */
+  /** Batches run one at a time; reads and snapshots run between them, when states hold only committed events. */
   private lane: Promise<unknown> = Promise.resolve();
   private queue: Entry[] = [];
   private batchPending = false;
@@ -109,7 +112,12 @@ export class CommandService {
 
   /** A copy of the session's current state, caught up with the log and with every command queued before. */
   state(sessionId: string): Promise<SessionState> {
-    return this.serially(async () => structuredClone(await this.deps.states.current(sessionId)));
+    return this.serially(async () => {
+      const state = copySessionState(await this.deps.states.current(sessionId));
+      // A first load may have folded a long tail: worth a snapshot before the next start.
+      this.scheduleSnapshots();
+      return state;
+    });
   }
 
   /**
@@ -123,6 +131,13 @@ export class CommandService {
     decideEvents: (state: SessionState) => NewEvent[],
   ): Promise<CommandOutcome> {
     return this.withRetries(() => this.inBatch(sessionId, null, (state) => ({ actorId, events: decideEvents(state) })));
+  }
+
+  /** Saves a snapshot of every cached state that moved since its last one; for a graceful shutdown. */
+  saveSnapshots(): Promise<void> {
+    return this.serially(async () => {
+      await Promise.all(this.deps.states.snapshotsDue(1).map((sessionId) => this.saveSnapshot(sessionId)));
+    });
   }
 
   /** A batch that lost a race with another process is decided again on the log as it now is. */
@@ -212,6 +227,25 @@ export class CommandService {
       return;
     }
     for (const answer of answers) answer();
+    this.scheduleSnapshots();
+  }
+
+  /** Saves the snapshots now due, off the command's path: after the answers and between batches. */
+  private scheduleSnapshots(): void {
+    if (this.deps.states.snapshotsDue().length === 0) return;
+    // A later turn, so the answers go out first; in the lane, so the states hold committed events only.
+    setImmediate(() => {
+      void this.serially(() => {
+        for (const sessionId of this.deps.states.snapshotsDue()) void this.saveSnapshot(sessionId);
+        return Promise.resolve();
+      });
+    });
+  }
+
+  private saveSnapshot(sessionId: string): Promise<void> {
+    return this.deps.states.saveSnapshot(sessionId).catch((error: unknown) => {
+      this.deps.onSnapshotError?.(error, sessionId);
+    });
   }
 }
 

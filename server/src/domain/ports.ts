@@ -70,6 +70,27 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** A session's folded state saved at `seq`, so a start folds only the log after it. */
+export interface StateSnapshot {
+  sessionId: string;
+  seq: number;
+  /** The state format it was written in (`stateVersion`); any other is ignored on load. */
+  version: number;
+  /** The state as JSON text. */
+  state: string;
+}
+
+/**
+ * The latest snapshot of each session's state: a cache, never the record. The log stays the
+ * truth; a snapshot that does not fit it is ignored and may be dropped at any time.
+ */
+export interface SnapshotStore {
+  /** The latest snapshot saved for the session, or null. */
+  loadSnapshot(sessionId: string): Promise<StateSnapshot | null>;
+  /** Keeps `snapshot` as the session's only one, replacing any earlier. */
+  saveSnapshot(snapshot: StateSnapshot): Promise<void>;
+}
+
 /** A stored invitation: who a token makes its bearer. The token itself is never stored. */
 export interface InvitationRecord {
   tokenHash: string;
@@ -95,4 +116,4 @@ export interface SettingsStore {
 }
 
 /** Everything the server keeps durably. */
-export type Store = EventStore & InvitationStore & SettingsStore;
+export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore;

@@ -5,6 +5,7 @@ import {
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
+  type StateSnapshot,
   type Store,
 } from '../domain/ports.js';
 
@@ -15,6 +16,7 @@ export class InMemoryStore implements Store {
   private readonly commands = new Map<string, { actorId: string; result: CommandResult }>();
   private readonly invitations = new Map<string, InvitationRecord>();
   private readonly settings = new Map<string, string>();
+  private readonly snapshots = new Map<string, StateSnapshot>();
   private readonly epochValue = randomUUID();
 
   epoch(): Promise<string> {
@@ -79,6 +81,15 @@ export class InMemoryStore implements Store {
 
   listSessions(): Promise<string[]> {
     return Promise.resolve([...this.logs.keys()]);
+  }
+
+  loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
+    return Promise.resolve(this.snapshots.get(sessionId) ?? null);
+  }
+
+  saveSnapshot(snapshot: StateSnapshot): Promise<void> {
+    this.snapshots.set(snapshot.sessionId, { ...snapshot });
+    return Promise.resolve();
   }
 
   getSetting(key: string): Promise<string | null> {

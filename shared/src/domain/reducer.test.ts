@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { newEvent, type NewEvent } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
-import { foldEvents, foldEventsOnCopy, SeqGapError } from './reducer.js';
+import { copySessionState, foldEvents, foldEventsInPlace, foldEventsOnCopy, SeqGapError } from './reducer.js';
 import { currentItem, criticismsOfItem, itemsOfDay } from './selectors.js';
 import { emptySessionState } from './state.js';
 
@@ -254,5 +254,26 @@ describe('foldEventsOnCopy', () => {
     const snapshot = structuredClone(before);
     expect(() => foldEventsOnCopy(before, missed.slice(1))).toThrow(SeqGapError);
     expect(before).toEqual(snapshot);
+  });
+});
+
+describe('copySessionState', () => {
+  const state = () => foldEventsInPlace(emptySessionState('s1'), logOf(base));
+
+  test('copies every field, nested objects and arrays included', () => {
+    expect(copySessionState(state())).toStrictEqual(state());
+  });
+
+  test('the copy shares nothing with the state, frozen or not', () => {
+    const original = state();
+    const copy = copySessionState(original);
+    copy.unitOrder.push('u2');
+    copy.units.u1!.name = 'Changed';
+    copy.agenda.i1!.timer.elapsedMs = 99;
+    copy.definition!.days.pop();
+    expect(original).toStrictEqual(state());
+    const unfrozen = copySessionState(foldEvents(emptySessionState('s1'), logOf(base)));
+    unfrozen.units.u1!.name = 'Changed';
+    expect(unfrozen.units.u1!.name).toBe('Changed');
   });
 });

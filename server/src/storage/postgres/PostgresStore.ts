@@ -6,6 +6,7 @@ import {
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
+  type StateSnapshot,
   type Store,
 } from '../../domain/ports.js';
 import { toEvent, type EventRow } from '../eventRow.js';
@@ -173,6 +174,22 @@ export class PostgresStore implements Store {
     } finally {
       client.release();
     }
+  }
+
+  async loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
+    const { rows } = await this.pool.query<{ seq: number; version: number; state: string }>(
+      'SELECT seq, version, state FROM snapshots WHERE session_id = $1',
+      [sessionId],
+    );
+    return rows[0] ? { sessionId, ...rows[0] } : null;
+  }
+
+  async saveSnapshot(snapshot: StateSnapshot): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO snapshots (session_id, seq, version, state) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state`,
+      [snapshot.sessionId, snapshot.seq, snapshot.version, snapshot.state],
+    );
   }
 
   async findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null> {

@@ -8,6 +8,7 @@ import {
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
+  type StateSnapshot,
   type Store,
 } from '../../domain/ports.js';
 import { toEvent, type EventRow } from '../eventRow.js';
@@ -80,6 +81,12 @@ export class SqliteStore implements Store {
       findInvitation: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?'),
       revokeInvitations: db.prepare(
         'UPDATE invitations SET revoked_at = ? WHERE session_id = ? AND participant_id = ? AND revoked_at IS NULL',
+      ),
+      loadSnapshot: db.prepare<[string], { seq: number; version: number; state: string }>(
+        'SELECT seq, version, state FROM snapshots WHERE session_id = ?',
+      ),
+      saveSnapshot: db.prepare(
+        'INSERT INTO snapshots (session_id, seq, version, state) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state',
       ),
     };
     const existingEpoch = this.statements.getSetting.get('epoch')?.value;
@@ -172,6 +179,19 @@ export class SqliteStore implements Store {
     return Promise.resolve(this.statements.sessions.all().map((r) => r.session_id));
   }
 
+  loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
+    return settle(() => {
+      const row = this.statements.loadSnapshot.get(sessionId);
+      return row ? { sessionId, ...row } : null;
+    });
+  }
+
+  saveSnapshot(snapshot: StateSnapshot): Promise<void> {
+    return settle(() => {
+      this.statements.saveSnapshot.run(snapshot.sessionId, snapshot.seq, snapshot.version, snapshot.state);
+    });
+  }
+
   getSetting(key: string): Promise<string | null> {
     return Promise.resolve(this.statements.getSetting.get(key)?.value ?? null);
   }
@@ -228,6 +248,8 @@ export class SqliteStore implements Store {
   /**
    * Puts a backup in place of the store's file (the server must be stopped) and gives the
    * restored log a new epoch, so that every client that saw events the backup lacks starts over (P6).
+   * The backup's state snapshots come with it: the online backup copies them and the log at
+   * one instant, so they fit the restored log.
    */
   static restore(backupFile: string, file: string): void {
     const check = new Database(backupFile, { readonly: true, fileMustExist: true });

@@ -48,4 +48,13 @@ export const sqliteMigrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX invitations_by_participant ON invitations (session_id, participant_id);
   `,
+  `
+  -- A cache of each session's folded state, the latest only; the log stays the truth.
+  CREATE TABLE snapshots (
+    session_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

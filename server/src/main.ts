@@ -71,8 +71,8 @@ async function main(): Promise<void> {
   // The banner is for the person at the terminal, so it bypasses the JSON log.
   const lines = [`\nPlenum is running at ${config.publicUrl}\n`];
   if (demo) {
-    const state = await app.commands.state(demo.sessionId);
-    lines.push(`Demo review session: ${state.definition?.title ?? demo.sessionId}`);
+    const title = await app.commands.read(demo.sessionId, (state) => state.definition?.title);
+    lines.push(`Demo review session: ${title ?? demo.sessionId}`);
     lines.push('Invite links (each opens the screen of its role; new links on every start):');
     for (const { participant, token } of demo.invitations) {
       lines.push(

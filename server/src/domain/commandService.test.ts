@@ -34,6 +34,14 @@ describe('CommandService', () => {
     expect((await commands.state(sessionId)).currentItemId).toBe('item-2');
   });
 
+  test('state() is a copy that later commands leave alone; read() derives from the live state', async () => {
+    const before = await commands.state(sessionId);
+    await commands.execute(byRole.chair!, sessionId, 'cmd-00001', start);
+    expect(before.currentItemId).toBeNull();
+    expect(await commands.read(sessionId, (state) => state.currentItemId)).toBe('item-2');
+    expect(await commands.read(sessionId, (state) => state.lastSeq)).toBe(await store.head(sessionId));
+  });
+
   test('P2: a repeated command id returns the first answer and appends nothing', async () => {
     const first = await commands.execute(byRole.chair!, sessionId, 'cmd-00001', start);
     const head = await store.head(sessionId);
@@ -327,6 +335,20 @@ describe('CommandService group commit', () => {
     expect(started.result).toEqual({ seq: head + 2 });
     expect(renamed.events[0]!.payload).toEqual({ title: 'Renamed elsewhere, again' });
     expect((await commands.state(sessionId)).definition?.title).toBe('Renamed elsewhere, again');
+  });
+
+  test('P1: an event is logged as decided, even when a later event of its batch changes what the state kept of it', async () => {
+    const { definition } = await commands.state(sessionId);
+    const [created] = await Promise.all([
+      commands.appendSystem('s-new', 'system', () => [
+        newEvent('session:created', { ...definition!, title: 'As created' }),
+      ]),
+      commands.appendSystem('s-new', 'system', () => [newEvent('session:renamed', { title: 'Renamed' })]),
+    ]);
+    const [logged] = await store.read('s-new', 0, 1);
+    expect(logged).toEqual(created.events[0]);
+    expect(logged?.payload).toMatchObject({ title: 'As created' });
+    expect((await commands.state('s-new')).definition?.title).toBe('Renamed');
   });
 
   test('state() answers after the commands queued before it', async () => {

@@ -112,11 +112,20 @@ export class CommandService {
 
   /** A copy of the session's current state, caught up with the log and with every command queued before. */
   state(sessionId: string): Promise<SessionState> {
+    return this.read(sessionId, copySessionState);
+  }
+
+  /**
+   * What `view` derives from the session's current state, without copying the state: for
+   * answers asked often, such as on every join. `view` must not keep or return parts of the
+   * state, which later commands change in place.
+   */
+  read<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
     return this.serially(async () => {
-      const state = copySessionState(await this.deps.states.current(sessionId));
+      const result = view(await this.deps.states.current(sessionId));
       // A first load may have folded a long tail: worth a snapshot before the next start.
       this.scheduleSnapshots();
-      return state;
+      return result;
     });
   }
 
@@ -257,9 +266,12 @@ function repeat(known: KnownCommand, actor: Participant): CommandOutcome {
   return { result: known.result, events: [] };
 }
 
-/** The events of a request as the log numbers them. */
+/**
+ * The events of a request as the log numbers them, on copies of the payloads: the state may keep
+ * part of a payload and a later entry of the batch change it in place, before the request is written.
+ */
 function logged(request: AppendRequest): SessionEvent[] {
-  return request.events.map((event, i): SessionEvent => ({
+  return structuredClone(request.events).map((event, i): SessionEvent => ({
     ...event,
     seq: request.expectedSeq + i + 1,
     sessionId: request.sessionId,

@@ -127,8 +127,8 @@ export class SessionService {
   }
 
   /** True when a day is open and the participant's connection to it is not recorded yet. */
-  async hasConnectionToRecord(sessionId: string, participantId: string): Promise<boolean> {
-    return dayAwaitingConnection(await this.deps.commands.state(sessionId), participantId) !== null;
+  hasConnectionToRecord(sessionId: string, participantId: string): Promise<boolean> {
+    return this.deps.commands.read(sessionId, (state) => dayAwaitingConnection(state, participantId) !== null);
   }
 
   /**

@@ -223,6 +223,13 @@ describe('foldEventsOnCopy', () => {
     { firstSeq: known.length + 1 },
   );
 
+  test('folding in place leaves the events as they were logged, though later events change what they set', () => {
+    const log = [...known, ...missed];
+    const asLogged = structuredClone(log);
+    foldEventsInPlace(emptySessionState('s1'), log);
+    expect(log).toEqual(asLogged);
+  });
+
   test('gives the state foldEvents gives, frozen as foldEvents leaves it', () => {
     const before = foldEvents(emptySessionState('s1'), structuredClone(known));
     const expected = foldEvents(before, structuredClone(missed));

@@ -92,7 +92,9 @@ export function applyEvent(state: S, event: SessionEvent): void {
   state.lastSeq = event.seq;
   switch (event.type) {
     case 'session:created':
-      state.definition = event.payload;
+      // A copy wherever the state keeps part of a payload that later events change in place:
+      // the event itself must stay as it was logged (it may still be waiting to be written).
+      state.definition = { ...event.payload };
       for (const day of event.payload.days)
         state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null };
       return;
@@ -365,6 +367,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'directive:carried-over':
       state.directives[event.payload.directive.id] = {
         ...event.payload.directive,
+        steps: [...event.payload.directive.steps],
         carriedFromSessionId: event.payload.fromSessionId,
       };
       state.directiveOrder.push(event.payload.directive.id);
@@ -469,8 +472,8 @@ export function copySessionState(state: SessionState): SessionState {
  * gap the copy is dropped.
  */
 export function foldEventsOnCopy(state: SessionState, events: readonly SessionEvent[]): SessionState {
-  // The events are copied too: the reducer keeps parts of payloads (a session's definition, a
-  // carried directive's steps) and later events change them in place.
+  // The events are copied too: the state keeps parts of payloads (units, participants), and
+  // freezing it must not freeze the caller's events.
   const folded = foldEventsInPlace(copyData(state), copyData(events));
   // Frozen here, as part of the catch-up, rather than by immer on the next live event's fold.
   return freeze(folded, true);

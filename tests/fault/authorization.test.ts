@@ -1,5 +1,5 @@
 import { demoData, hashToken, newInvitationToken } from '@plenum/server';
-import { CommandSchema, type CommandInput } from '@plenum/shared';
+import { CommandSchema, type CommandInput, type Participant } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { connectClient, expectRefused, type ClientSocket } from '../helpers/connectClient.js';
 import { newCommandId, postCriticism, sendCommand, sendJoin, sendOk, startItem } from '../helpers/factories.js';
@@ -257,7 +257,10 @@ describe('authorisation', () => {
     });
   });
 
-  async function roleChange(protections: { disconnectOnAuthorityChange: boolean }) {
+  async function roleChange(
+    protections: { disconnectOnAuthorityChange: boolean },
+    change: (participant: Participant) => Participant = (participant) => ({ ...participant, role: 'observer' }),
+  ) {
     const server = await startFaultApp({ store: 'memory', logLevel: 'warn', protections });
     const chair = await connectClient(server.url, { token: server.tokens.chair });
     await sendOk(chair, server.sessionId, startItem('item-2'));
@@ -265,7 +268,7 @@ describe('authorisation', () => {
     expect((await sendCommand(sockets[0]!, server.sessionId, postCriticism('item-2'))).ok).toBe(true);
     // The organisation demotes the official to observer: the invitation now names another role.
     const record = (await server.store.findInvitation(hashToken(token)))!;
-    await server.store.saveInvitation({ ...record, participant: { ...participant, role: 'observer' } });
+    await server.store.saveInvitation({ ...record, participant: change(participant) });
     const cut = dropped(sockets, protections.disconnectOnAuthorityChange ? 2000 : 500);
     const next = await sendCommand(sockets[1]!, server.sessionId, postCriticism('item-2'), newCommandId(), 2000);
     return { server, token, next, reasons: await cut };
@@ -281,6 +284,15 @@ describe('authorisation', () => {
     expect(reasons).toEqual(['io server disconnect', 'io server disconnect', 'io server disconnect']);
     const again = await connectClient(server.url, { token });
     expect((await joinSession(again, server.sessionId)).you.role).toBe('observer');
+  });
+
+  test('P8: a command the new authority allows is answered before the participant’s sockets are disconnected', async () => {
+    const { next, reasons } = await roleChange({ disconnectOnAuthorityChange: true }, (participant) => ({
+      ...participant,
+      unitId: 'riverside-steel',
+    }));
+    expect(next).toMatchObject({ ok: true });
+    expect(reasons).toEqual(['io server disconnect', 'io server disconnect', 'io server disconnect']);
   });
 
   test('negative control: without disconnect-on-change, the sockets of the demoted participant stay open', async () => {

@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import type { AttendanceBatcher } from './attendance.js';
 import type { Faults } from './faults.js';
 import type { Presence } from './presence.js';
+import type { AfterAnswer } from './register.js';
 import type { Protections } from './protections.js';
 import type { GatewayServer, GatewaySocket } from './types.js';
 
@@ -37,8 +38,9 @@ export interface GatewayContext {
   reserveCommit(socket: GatewaySocket): { release: () => void; refund: () => void };
   /**
    * Called with the participant the invitation names now: if its role or unit is no longer the
-   * one the socket connected with, every socket of the participant is disconnected (once the
-   * answer in hand is sent), so that each reconnects and learns its new authority (P8).
+   * one the socket connected with, every socket of the participant is disconnected once the
+   * answer in hand is sent (through `afterAnswer`), so that each reconnects and learns its new
+   * authority (P8).
    */
-  authorityChanged(socket: GatewaySocket, current: Participant): void;
+  authorityChanged(socket: GatewaySocket, current: Participant, afterAnswer: AfterAnswer): void;
 }

@@ -233,13 +233,13 @@ export function createGateway(options: GatewayOptions): {
         refund: () => commitBuckets.refund(key),
       };
     },
-    authorityChanged(socket, current) {
+    authorityChanged(socket, current, afterAnswer) {
       const known = socket.data.participant;
       if (known.role === current.role && known.unitId === current.unitId) return;
       logger.info({ sessionId: socket.data.sessionId, participantId: known.id }, 'role or unit changed');
-      // After the answer to the request in hand is on its way.
       if (protections.disconnectOnAuthorityChange) {
-        setImmediate(() => disconnectParticipant(socket.data.sessionId, known.id));
+        // A turn after the answer, so that it is written out before the connection closes.
+        afterAnswer(() => setImmediate(() => disconnectParticipant(socket.data.sessionId, known.id)));
       }
     },
   };

@@ -12,6 +12,9 @@ export interface HandlerResult<TData> {
   afterAck?: () => void | Promise<void>;
 }
 
+/** Registers a step to run once the request in hand is answered, whether it succeeded or not. */
+export type AfterAnswer = (step: () => void) => void;
+
 type RequestChannel = 'session:join' | 'command';
 
 /** Converts a zod failure into the ack's field-level issues. */
@@ -30,7 +33,7 @@ export function register<TSchema extends z.ZodType, TData>(
   socket: GatewaySocket,
   channel: RequestChannel,
   schema: TSchema,
-  handler: (input: z.output<TSchema>, socket: GatewaySocket) => Promise<HandlerResult<TData>>,
+  handler: (input: z.output<TSchema>, afterAnswer: AfterAnswer) => Promise<HandlerResult<TData>>,
   logger: Logger,
   requestShape: Protections['requestShape'] = false,
 ): void {
@@ -54,8 +57,9 @@ export function register<TSchema extends z.ZodType, TData>(
       reply(fail('INVALID_PAYLOAD', `The ${channel} message is not valid.`, toIssues(parsed.error)));
       return;
     }
+    const afterAnswer: (() => void)[] = [];
     try {
-      const result = await handler(parsed.data, socket);
+      const result = await handler(parsed.data, (step) => afterAnswer.push(step));
       reply(ok(result.data));
       if (result.afterAck) {
         Promise.resolve()
@@ -78,6 +82,8 @@ export function register<TSchema extends z.ZodType, TData>(
           'The server could not handle the request; retry with the same command id.',
         ),
       );
+    } finally {
+      for (const step of afterAnswer) step();
     }
   };
   // socket.io's typed `on` cannot see through the generic channel; the schema is the type.

@@ -14,14 +14,14 @@ export function registerCommandHandlers(socket: GatewaySocket, ctx: GatewayConte
     socket,
     'command',
     CommandRequestSchema,
-    async (request) => {
+    async (request, afterAnswer) => {
       if (request.sessionId !== socket.data.sessionId) {
         throw new DomainError('FORBIDDEN', 'Your invitation is for another review session.');
       }
       // The invitation as it is now: a role or unit changed since the handshake applies to
       // this command already, and the participant's sockets reconnect after the answer (P8).
       const participant = await ctx.authenticate(socket);
-      ctx.authorityChanged(socket, participant);
+      ctx.authorityChanged(socket, participant, afterAnswer);
       const reservation = ctx.reserveCommit(socket);
       const execute = async () => {
         try {

@@ -14,7 +14,7 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
     socket,
     'session:join',
     SessionJoinRequestSchema,
-    async (request) => {
+    async (request, afterAnswer) => {
       if (request.sessionId !== socket.data.sessionId) {
         throw new DomainError('FORBIDDEN', 'Your invitation is for another review session.');
       }
@@ -23,7 +23,7 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       await socket.join(sessionRoom(request.sessionId));
       ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
       const participant = await ctx.authenticate(socket);
-      ctx.authorityChanged(socket, participant);
+      ctx.authorityChanged(socket, participant, afterAnswer);
       // A first connection of the day is recorded with the others of its window, and waits for
       // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
       if (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id)) {

@@ -36,7 +36,7 @@ export function serverStats(target: Target): Promise<ServerStats> {
 /** What the server did between two samples, for a figure's note. */
 export function describeUse(use: ServerUse): string {
   const commits = use.appends
-    ? `; ${use.appends} commits, ${use.appendMeanMs!.toFixed(2)} ms each on average (max so far ${use.appendMaxMs!.toFixed(1)} ms)`
+    ? `; ${use.appends} commits of ${use.appendsPerCommit!.toFixed(1)} commands, ${use.appendMeanMs!.toFixed(2)} ms each on average (max so far ${use.appendMaxMs!.toFixed(1)} ms)`
     : '';
   return `server CPU ${Math.round(use.cpuPercent)} %, event loop busy ${Math.round(use.eventLoopPercent)} %${commits}`;
 }
@@ -47,8 +47,9 @@ export interface ServerUse {
   cpuPercent: number;
   /** Share of the wall time the event loop was busy (including blocking waits such as fsync). */
   eventLoopPercent: number;
-  /** Plenum: appends, and mean / max wall time inside each (the synchronous commit). */
+  /** Plenum: group commits, the commands each held, and mean / max wall time inside each (the synchronous commit). */
   appends: number | null;
+  appendsPerCommit: number | null;
   appendMeanMs: number | null;
   appendMaxMs: number | null;
 }
@@ -60,6 +61,7 @@ export function serverUse(a: ServerStats, b: ServerStats, seconds: number): Serv
     eventLoopPercent:
       ((b.eluActiveMs - a.eluActiveMs) / (b.eluActiveMs - a.eluActiveMs + b.eluIdleMs - a.eluIdleMs)) * 100,
     appends: count,
+    appendsPerCommit: count ? (b.appends!.requests - a.appends!.requests) / count : null,
     appendMeanMs: count ? (b.appends!.totalMs - a.appends!.totalMs) / count : null,
     appendMaxMs: b.appends ? b.appends.maxMs : null,
   };

@@ -29,8 +29,8 @@ export interface ServerStats {
   cpuUs: number;
   eluActiveMs: number;
   eluIdleMs: number;
-  /** Plenum only: store appends (each a synchronous SQLite transaction) and the wall time inside them. */
-  appends?: { count: number; totalMs: number; maxMs: number };
+  /** Plenum only: group commits (each one synchronous SQLite transaction), the appends they held, and the wall time inside them. */
+  appends?: { count: number; requests: number; totalMs: number; maxMs: number };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -33,7 +33,7 @@ export function watchPresence(socket: ClientSocket): PresenceView {
           .emit('session:join', { sessionId, afterSeq: 0 }, (error: Error | null, answer: Ack<SessionJoinResult>) => {
             if (error) return reject(error);
             if (!answer.ok) return reject(new Error(`join refused: ${answer.error.code}`));
-            view.online = new Map(answer.data.online.map((p) => [p.participantId, p.isTyping]));
+            if (answer.data.online) view.online = new Map(answer.data.online.map((p) => [p.participantId, p.isTyping]));
             for (const wake of waiters) wake();
             resolve(answer.data);
           });

@@ -13,8 +13,8 @@ export interface TrackPresenceOptions {
 const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test';
 
 /**
- * Keeps the presence store in step with the server: the whole online list from each join
- * answer, then the `presence:changed` deltas in arrival order. A dropped connection empties it
+ * Keeps the presence store in step with the server: the whole online list from the first join
+ * answer of a connection, then the `presence:changed` deltas in arrival order. A dropped connection empties it
  * (this client no longer knows who is there) until the next join answer. Returns the way to stop.
  * @example
  * const stop = trackPresence({ socket, sessionId });
@@ -24,7 +24,7 @@ export function trackPresence(options: TrackPresenceOptions): () => void {
   presence.getState().reset();
 
   const stopJoinAnswers = onJoinAnswer(socket, (result) => {
-    if (result.sessionId === sessionId) presence.getState().replace(sessionId, result.online);
+    if (result.sessionId === sessionId && result.online) presence.getState().replace(sessionId, result.online);
   });
   const handleChanged = (change: PresenceChanged) => {
     if (validatesIncoming) {

@@ -44,9 +44,10 @@ export const SessionJoinResultSchema = z.object({
   serverTime: InstantSchema,
   /**
    * Who is online, as the room was last told; `presence:changed` deltas continue from here
-   * (the joining participant appears in the next one).
+   * (the joining participant appears in the next one). Only in the answer to a connection's
+   * first join: the later pages of a catch-up continue from it too.
    */
-  online: z.array(PresenceEntrySchema).max(Limits.presenceEntries),
+  online: z.array(PresenceEntrySchema).max(Limits.presenceEntries).optional(),
 });
 export type SessionJoinResult = z.infer<typeof SessionJoinResultSchema>;
 

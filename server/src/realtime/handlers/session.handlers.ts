@@ -21,7 +21,7 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       // Join the room before reading, so no event committed meanwhile can fall between the
       // page and the live stream; the client drops the duplicates this may cause.
       await socket.join(sessionRoom(request.sessionId));
-      ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
+      const isFirstJoin = ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
       const participant = await ctx.authenticate(socket);
       ctx.authorityChanged(socket, participant, afterAnswer);
       // A first connection of the day is recorded with the others of its window, and waits for
@@ -46,8 +46,9 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
           hasMore: lastSeq < headSeq,
           you: participant,
           serverTime: ctx.clock.now().toISOString(),
-          // Read last, with no await before the answer goes out, so deltas continue from it.
-          online: ctx.presence.announced(request.sessionId),
+          // Once per connection (a room's list in every page of a catch-up would cost O(N) per
+          // page); read last, with no await before the answer goes out, so deltas continue from it.
+          ...(isFirstJoin ? { online: ctx.presence.announced(request.sessionId) } : {}),
         },
       };
     },

@@ -15,7 +15,7 @@ import { organisationRoutes } from './http/routes/organisations.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
-import { systemClock } from './lib/systemClock.js';
+import { systemClock, systemTimers } from './lib/systemClock.js';
 import { createGateway } from './realtime/createGateway.js';
 import type { Faults } from './realtime/faults.js';
 import { resolveProtections, type Protections } from './realtime/protections.js';
@@ -81,6 +81,7 @@ export function createApp(deps: AppDeps): App {
     states,
     clock,
     ids,
+    timers: systemTimers,
     onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
   });
   // A revoked invitation also ends the participant's open sockets, not only their next command (P8).

@@ -11,8 +11,15 @@ import {
 } from '@plenum/shared';
 import { decide } from './decide/index.js';
 import { DomainError } from './errors.js';
-import { ConcurrencyError, type AppendRequest, type Clock, type IdGenerator, type Store } from './ports.js';
-import type { SessionStates } from './sessionStates.js';
+import {
+  ConcurrencyError,
+  type AppendRequest,
+  type Clock,
+  type IdGenerator,
+  type Store,
+  type Timers,
+} from './ports.js';
+import { snapshotForcedEvery, type SessionStates } from './sessionStates.js';
 
 /** What a command produced: the ack's data and the events to broadcast (none for a repeat). */
 export interface CommandOutcome {
@@ -27,7 +34,17 @@ export interface CommandServiceDeps {
   ids: IdGenerator;
   /** Told when a state snapshot could not be saved; the log stays the truth, so nothing else fails. */
   onSnapshotError?: (error: unknown, sessionId: string) => void;
+  /** Without them, due snapshots are saved right after the batch instead of in a pause. */
+  timers?: Timers;
+  /** How long no batch must have run before due snapshots are saved; {@link defaultSnapshotQuietMs}. */
+  snapshotQuietMs?: number;
 }
+
+/**
+ * Serialising a big state blocks the event loop (about 0.5 s at 100,000 events), which every
+ * live participant would feel as a stall: a due snapshot waits for a pause of this long.
+ */
+export const defaultSnapshotQuietMs = 2_000;
 
 /** A command already in the log: who sent it and its first answer. */
 type KnownCommand = { actorId: string; result: CommandResult };
@@ -62,6 +79,7 @@ const maxConcurrencyRetries = 5;
 export class CommandService {
   /** Batches run one at a time; reads and snapshots run between them, when states hold only committed events. */
   private lane: Promise<unknown> = Promise.resolve();
+  private cancelQuietWait: (() => void) | undefined;
   private queue: Entry[] = [];
   private batchPending = false;
   /** Commands waiting for their batch, by session and command id, so a retry waits for the first answer. */
@@ -144,6 +162,7 @@ export class CommandService {
 
   /** Saves a snapshot of every cached state that moved since its last one; for a graceful shutdown. */
   saveSnapshots(): Promise<void> {
+    this.cancelQuietWait?.();
     return this.serially(async () => {
       await Promise.all(this.deps.states.snapshotsDue(1).map((sessionId) => this.saveSnapshot(sessionId)));
     });
@@ -239,16 +258,28 @@ export class CommandService {
     this.scheduleSnapshots();
   }
 
-  /** Saves the snapshots now due, off the command's path: after the answers and between batches. */
+  /**
+   * Saves the snapshots now due off the command's path, once no batch has run for the quiet
+   * time; one that fell {@link snapshotForcedEvery} events behind (a session that never pauses)
+   * is saved at once, which bounds what a start must fold.
+   */
   private scheduleSnapshots(): void {
     if (this.deps.states.snapshotsDue().length === 0) return;
-    // A later turn, so the answers go out first; in the lane, so the states hold committed events only.
-    setImmediate(() => {
+    // In the lane, so the states hold committed events only.
+    const saveDue = (events?: number) =>
       void this.serially(() => {
-        for (const sessionId of this.deps.states.snapshotsDue()) void this.saveSnapshot(sessionId);
+        for (const sessionId of this.deps.states.snapshotsDue(events)) void this.saveSnapshot(sessionId);
         return Promise.resolve();
       });
-    });
+    // A later turn, so the answers go out first.
+    const timers = this.deps.timers;
+    if (!timers) {
+      setImmediate(() => saveDue());
+      return;
+    }
+    if (this.deps.states.snapshotsDue(snapshotForcedEvery).length > 0) setImmediate(() => saveDue(snapshotForcedEvery));
+    this.cancelQuietWait?.();
+    this.cancelQuietWait = timers.after(this.deps.snapshotQuietMs ?? defaultSnapshotQuietMs, () => saveDue());
   }
 
   private saveSnapshot(sessionId: string): Promise<void> {

@@ -5,6 +5,12 @@ export interface Clock {
   now(): Date;
 }
 
+/** Work deferred by time, injected so that domain code does not read the real timers. */
+export interface Timers {
+  /** Runs `task` after `ms` unless the returned function is called first; never keeps the process alive. */
+  after(ms: number, task: () => void): () => void;
+}
+
 /** Where new entity ids come from. */
 export interface IdGenerator {
   next(): string;

@@ -8,9 +8,10 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { systemTimers } from '../lib/systemClock.js';
 import { demoWorld, manualClock } from '../test/demoWorld.js';
 import { CommandService } from './commandService.js';
-import { SessionStates, snapshotEvery } from './sessionStates.js';
+import { SessionStates, snapshotEvery, snapshotForcedEvery } from './sessionStates.js';
 
 type World = Awaited<ReturnType<typeof demoWorld>>;
 
@@ -18,6 +19,7 @@ let world: World;
 let bulk = 0;
 
 beforeEach(async () => {
+  // Without timers, snapshots are saved as soon as they are due.
   world = await demoWorld();
   await world.run(world.byRole.chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
   await world.run(world.byRole.chair, { type: 'agenda:open-floor', payload: { itemId: 'item-2' } });
@@ -156,6 +158,25 @@ describe('CommandService snapshots', () => {
     await floorActivity(1);
     await world.commands.saveSnapshots();
     expect((await world.store.loadSnapshot(world.sessionId))!.seq).toBe(await world.store.head(world.sessionId));
+  });
+
+  test(`a due snapshot waits for a pause in the commands; one ${snapshotForcedEvery} events behind is saved at once`, async () => {
+    world = await demoWorld(undefined, { timers: systemTimers, snapshotQuietMs: 1_000 });
+    const saves = vi.spyOn(world.store, 'saveSnapshot');
+    /** Lets every batch, and any save scheduled after it, pass through the lane. */
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await world.commands.state(world.sessionId);
+    };
+    await bulkCriticisms(snapshotEvery);
+    await settle();
+    expect(saves).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(saves).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+
+    await bulkCriticisms(snapshotForcedEvery);
+    await settle();
+    expect(saves).toHaveBeenCalledTimes(2);
+    expect(saves.mock.lastCall![0].seq).toBe(await world.store.head(world.sessionId));
   });
 
   test('a snapshot that cannot be saved is reported, and commands carry on', async () => {

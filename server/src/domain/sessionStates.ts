@@ -9,12 +9,16 @@ import {
 import type { EventStore, SnapshotStore } from './ports.js';
 
 /**
- * How far a session's log may run ahead of its last saved snapshot before the next is saved. A
- * start then folds at most this many events after the snapshot (under 0.1 s), while every save
+ * How far a session's log may run ahead of its last saved snapshot before the next is due (and
+ * saved in the next pause, see CommandService). A start then folds about this many events after
+ * the snapshot (under 0.1 s), at most {@link snapshotForcedEvery}, while every save
  * serialises and writes the whole state on the event loop (some 40 MB and 0.5 s at 100,000
  * events): saving much more often would cost the running server more than it saves at start-up.
  */
 export const snapshotEvery = 5_000;
+
+/** How far the log may run past the last snapshot before one is saved even while the session is busy. */
+export const snapshotForcedEvery = 25_000;
 
 /**
  * Folded session states kept in memory. The log stays the truth: before each use a state

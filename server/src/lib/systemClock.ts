@@ -1,6 +1,15 @@
-import type { Clock } from '../domain/ports.js';
+import type { Clock, Timers } from '../domain/ports.js';
 
 /** The real clock; tests inject their own {@link Clock}. */
 export const systemClock: Clock = {
   now: () => new Date(),
+};
+
+/** The real timers; tests without them run deferred work at once. */
+export const systemTimers: Timers = {
+  after(ms, task) {
+    const timer = setTimeout(task, ms);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
 };

@@ -4,7 +4,7 @@ import { ensureDemo } from '../demo/seedDemo.js';
 import { InMemoryStore } from '../storage/InMemoryStore.js';
 import { CommandService } from '../domain/commandService.js';
 import { DomainError } from '../domain/errors.js';
-import type { Clock, IdGenerator } from '../domain/ports.js';
+import type { Clock, IdGenerator, Timers } from '../domain/ports.js';
 import { SessionService } from '../domain/sessionService.js';
 import { SessionStates } from '../domain/sessionStates.js';
 
@@ -22,10 +22,13 @@ export function sequentialIds(): IdGenerator {
 }
 
 /** The demo seeded into an in-memory store, with the real services and a participant per role. */
-export async function demoWorld(clock: Clock = manualClock().clock) {
+export async function demoWorld(
+  clock: Clock = manualClock().clock,
+  options: { timers?: Timers; snapshotQuietMs?: number } = {},
+) {
   const store = new InMemoryStore();
   const ids = sequentialIds();
-  const commands = new CommandService({ store, states: new SessionStates(store), clock, ids });
+  const commands = new CommandService({ store, states: new SessionStates(store), clock, ids, ...options });
   let token = 0;
   const sessions = new SessionService({
     commands,

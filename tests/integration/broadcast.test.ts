@@ -106,7 +106,7 @@ describe('broadcast', () => {
     ]);
   });
 
-  test('P1: concurrent commands from several clients get distinct, dense seqs, seen in one order by all', async () => {
+  test('P1: concurrent commands from several clients get distinct, dense seqs, seen in one order by all, in fewer messages than events', async () => {
     const server = await startTestServer();
     const [chair, official, inspector, observer] = await Promise.all([
       server.connect('chair'),
@@ -134,5 +134,7 @@ describe('broadcast', () => {
     const logged = await server.store.read(server.sessionId, before, 100);
     expect(logged).toHaveLength(1 + total);
     for (const recorder of recorders) expect(recorder.events).toEqual(logged);
+    // Commands committed together are broadcast together: fewer messages than events.
+    for (const recorder of recorders) expect(recorder.messages.length).toBeLessThan(logged.length);
   });
 });

@@ -113,6 +113,8 @@ function rateLimited(message: string): HandshakeError {
   return new HandshakeError({ code: 'RATE_LIMITED', message });
 }
 
+const bySeq = (a: SessionEvent, b: SessionEvent): number => a.seq - b.seq;
+
 /**
  * The socket.io gateway: handshake (origin, rate, protocol version, invitation, sockets per
  * participant), abuse limits on every message, the request handlers, presence and the head
@@ -141,8 +143,24 @@ export function createGateway(options: GatewayOptions): {
     },
   });
   if (options.adapter) io.adapter(options.adapter);
+  // The answers of one group commit go out in one turn: their events leave in one message per
+  // room on the next turn rather than one each, since the cost of a broadcast is mostly per
+  // message and per socket. Sorted, because answers of different kinds reach here in any order.
+  const unsent = new Map<string, SessionEvent[]>();
+  const sendEvents = (sessionId: string): void => {
+    const events = unsent.get(sessionId);
+    unsent.delete(sessionId);
+    if (events) io.to(sessionRoom(sessionId)).emit('session:events', { sessionId, events: events.sort(bySeq) });
+  };
   const broadcastEvents = (sessionId: string, events: readonly SessionEvent[]): void => {
-    if (events.length > 0) io.to(sessionRoom(sessionId)).emit('session:events', { sessionId, events: [...events] });
+    if (events.length === 0) return;
+    const queued = unsent.get(sessionId);
+    if (queued) {
+      queued.push(...events);
+      return;
+    }
+    unsent.set(sessionId, [...events]);
+    setImmediate(() => sendEvents(sessionId));
   };
   const presence = new Presence({
     intervalMs: options.presenceIntervalMs ?? defaultPresenceIntervalMs,
@@ -153,7 +171,11 @@ export function createGateway(options: GatewayOptions): {
   const attendance = new AttendanceBatcher({
     windowMs: options.attendanceWindowMs ?? defaultAttendanceWindowMs,
     record: (sessionId, connections) => options.sessions.recordConnections(sessionId, connections),
-    publish: broadcastEvents,
+    // At once: the joins of the batch wait for it, and their answers come after their attendance.
+    publish: (sessionId, events) => {
+      broadcastEvents(sessionId, events);
+      sendEvents(sessionId);
+    },
     logger,
   });
 
@@ -398,6 +420,7 @@ export function createGateway(options: GatewayOptions): {
       presence.close();
       // Recorded and broadcast while the sockets are still open.
       await attendance.close();
+      for (const sessionId of [...unsent.keys()]) sendEvents(sessionId);
       await io.close();
     },
   };

@@ -143,9 +143,10 @@ export function createGateway(options: GatewayOptions): {
     },
   });
   if (options.adapter) io.adapter(options.adapter);
-  // The answers of one group commit go out in one turn: their events leave in one message per
-  // room on the next turn rather than one each, since the cost of a broadcast is mostly per
-  // message and per socket. Sorted, because answers of different kinds reach here in any order.
+  // The answers of one group commit go out together: their events leave in one message per room
+  // once the answers' callbacks have all run (a tick runs after the microtasks queued before it
+  // drain), rather than one each, since a broadcast costs mostly per message and per socket.
+  // Sorted, because answers of different kinds reach here in any order.
   const unsent = new Map<string, SessionEvent[]>();
   const sendEvents = (sessionId: string): void => {
     const events = unsent.get(sessionId);
@@ -160,7 +161,7 @@ export function createGateway(options: GatewayOptions): {
       return;
     }
     unsent.set(sessionId, [...events]);
-    setImmediate(() => sendEvents(sessionId));
+    process.nextTick(() => sendEvents(sessionId));
   };
   const presence = new Presence({
     intervalMs: options.presenceIntervalMs ?? defaultPresenceIntervalMs,

@@ -29,6 +29,19 @@ const base: NewEvent[] = [
   }),
 ];
 
+/** One production indicator: 100 t planned, 60 t reported. */
+const indicator = {
+  id: 'x',
+  name: 'Cement',
+  measure: 't',
+  planned: 100,
+  reported: 60,
+  weight: 1,
+  isProduction: true,
+  previous: null,
+  partOf: null,
+};
+
 describe('reducer', () => {
   test('folds a session from its log, ordering the agenda by day then position', () => {
     const state = foldEvents(emptySessionState('s1'), logOf(base));
@@ -104,17 +117,6 @@ describe('reducer', () => {
   });
 
   test('a resubmitted report keeps verified values and counts revisions', () => {
-    const indicator = {
-      id: 'x',
-      name: 'Cement',
-      measure: 't',
-      planned: 100,
-      reported: 60,
-      weight: 1,
-      isProduction: true,
-      previous: null,
-      partOf: null,
-    };
     const first = foldEvents(
       emptySessionState('s1'),
       logOf([...base, newEvent('report:submitted', { unitId: 'u1', indicators: [indicator], note: null })]),
@@ -138,17 +140,6 @@ describe('reducer', () => {
 });
 
 describe('foldEventsOnCopy', () => {
-  const indicator = {
-    id: 'x',
-    name: 'Cement',
-    measure: 't',
-    planned: 100,
-    reported: 60,
-    weight: 1,
-    isProduction: true,
-    previous: null,
-    partOf: null,
-  };
   const criticism = (id: string) =>
     newEvent('criticism:posted', {
       criticismId: id,

@@ -21,9 +21,10 @@ async function seatRoom(coalesceMs: number) {
   const invited: Awaited<ReturnType<typeof server.invite>>[] = [];
   // One at a time: each invitation is an append.
   for (let i = 0; i < seated; i++) invited.push(await server.invite('official', null, `Official ${i + 1}`));
-  const observer = watchPresence(await server.connect('observer'));
+  // The chair, the one role that is sent presence.
+  const observer = watchPresence(await server.connect('chair'));
   await observer.join(server.sessionId);
-  const observerId = server.participants.observer.id;
+  const observerId = server.participants.chair.id;
   await observer.until((v) => v.online.has(observerId), 'the observer online');
   const presenceBefore = observer.messages.length;
   const attendance: SessionEventsMessage[] = [];

@@ -23,7 +23,7 @@ import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { watchOutbound } from './outbound.js';
 import { defaultPresenceIntervalMs, Presence } from './presence.js';
 import { resolveProtections, type Protections } from './protections.js';
-import { participantRoom, sessionRoom } from './rooms.js';
+import { participantRoom, presenceRoom, sessionRoom } from './rooms.js';
 import { KeyedBuckets, monotonicNow, TokenBucket, type MonotonicClock } from './tokenBucket.js';
 import type { AdapterFactory, GatewayServer, GatewaySocket } from './types.js';
 
@@ -167,7 +167,7 @@ export function createGateway(options: GatewayOptions): {
     intervalMs: options.presenceIntervalMs ?? defaultPresenceIntervalMs,
     // Not volatile: each delta builds on the one before, so a dropped one would leave a client
     // wrong until it reconnects. There is at most one per interval, and P13 bounds a slow reader.
-    publish: (change) => io.to(sessionRoom(change.sessionId)).emit('presence:changed', change),
+    publish: (change) => io.to(presenceRoom(change.sessionId)).emit('presence:changed', change),
   });
   const attendance = new AttendanceBatcher({
     windowMs: options.attendanceWindowMs ?? defaultAttendanceWindowMs,

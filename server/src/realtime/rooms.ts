@@ -7,3 +7,8 @@ export function sessionRoom(sessionId: string): string {
 export function participantRoom(sessionId: string, participantId: string): string {
   return `participant:${sessionId}:${participantId}`;
 }
+
+/** The sockets of a session that are sent presence (see `seesPresence`). */
+export function presenceRoom(sessionId: string): string {
+  return `presence:${sessionId}`;
+}

@@ -75,3 +75,12 @@ export function canIssue(role: Role, type: CommandType, status?: SessionStatus):
   const rule = commandRules[type];
   return rule.roles.includes(role) && (status === undefined || rule.statuses.includes(status));
 }
+
+/**
+ * Who is online is shown on the chair's console (attendance) and nowhere else, so only a chair
+ * is sent the online list and its changes: in a room of thousands, sending them to everyone
+ * cost O(N) per join for a list nobody else displays.
+ */
+export function seesPresence(role: Role): boolean {
+  return role === 'chair';
+}

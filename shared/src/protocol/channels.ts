@@ -44,8 +44,9 @@ export const SessionJoinResultSchema = z.object({
   serverTime: InstantSchema,
   /**
    * Who is online, as the room was last told; `presence:changed` deltas continue from here
-   * (the joining participant appears in the next one). Only in the answer to a connection's
-   * first join: the later pages of a catch-up continue from it too.
+   * (the joining participant appears in the next one). Only for roles that see presence
+   * (`seesPresence`), in the answer to a connection's first join: the later pages of a
+   * catch-up continue from it too.
    */
   online: z.array(PresenceEntrySchema).max(Limits.presenceEntries).optional(),
 });

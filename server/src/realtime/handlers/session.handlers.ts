@@ -1,8 +1,8 @@
-import { Limits, SessionJoinRequestSchema } from '@plenum/shared';
+import { Limits, seesPresence, SessionJoinRequestSchema } from '@plenum/shared';
 import { DomainError } from '../../domain/errors.js';
 import type { GatewayContext } from '../context.js';
 import { register } from '../register.js';
-import { sessionRoom } from '../rooms.js';
+import { presenceRoom, sessionRoom } from '../rooms.js';
 import type { GatewaySocket } from '../types.js';
 
 /**
@@ -23,6 +23,8 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       await socket.join(sessionRoom(request.sessionId));
       const isFirstJoin = ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
       const participant = await ctx.authenticate(socket);
+      const sendsPresence = isFirstJoin && seesPresence(participant.role);
+      if (sendsPresence) await socket.join(presenceRoom(request.sessionId));
       ctx.authorityChanged(socket, participant, afterAnswer);
       // A first connection of the day is recorded with the others of its window, and waits for
       // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
@@ -46,9 +48,9 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
           hasMore: lastSeq < headSeq,
           you: participant,
           serverTime: ctx.clock.now().toISOString(),
-          // Once per connection (a room's list in every page of a catch-up would cost O(N) per
-          // page); read last, with no await before the answer goes out, so deltas continue from it.
-          ...(isFirstJoin ? { online: ctx.presence.announced(request.sessionId) } : {}),
+          // Once per connection, to those who see presence; read last, with no await before the
+          // answer goes out, so the deltas continue from it.
+          ...(sendsPresence ? { online: ctx.presence.announced(request.sessionId) } : {}),
         },
       };
     },

@@ -4,9 +4,10 @@ import type { Logger } from '../lib/logger.js';
 /**
  * How long first connections of a session are gathered before they are recorded: a room being
  * seated then costs one append and one broadcast per window instead of one per arrival (each
- * broadcast reaching everyone already seated). Same order as the presence interval.
+ * broadcast reaching everyone already seated). Short, because a first join waits for its
+ * window before its answer: a room that arrives together still lands in a few windows.
  */
-export const defaultAttendanceWindowMs = 500;
+export const defaultAttendanceWindowMs = 150;
 
 interface Deferred {
   promise: Promise<void>;

@@ -298,11 +298,12 @@ function repeat(known: KnownCommand, actor: Participant): CommandOutcome {
 }
 
 /**
- * The events of a request as the log numbers them, on copies of the payloads: the state may keep
- * part of a payload and a later entry of the batch change it in place, before the request is written.
+ * The events of a request as the log numbers them. They are folded before the request is
+ * written; the reducer copies whatever part of a payload a later event changes, so the
+ * payloads are still as decided when they are written.
  */
 function logged(request: AppendRequest): SessionEvent[] {
-  return structuredClone(request.events).map((event, i): SessionEvent => ({
+  return request.events.map((event, i): SessionEvent => ({
     ...event,
     seq: request.expectedSeq + i + 1,
     sessionId: request.sessionId,

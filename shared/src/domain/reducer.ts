@@ -478,3 +478,21 @@ export function foldEventsOnCopy(state: SessionState, events: readonly SessionEv
   // Frozen here, as part of the catch-up, rather than by immer on the next live event's fold.
   return freeze(folded, true);
 }
+
+/** The smallest batch {@link foldBatch} folds onto a copy. */
+const copyFoldMinEvents = 200;
+
+/**
+ * Folds a batch the cheaper of two ways: onto one copy ({@link foldEventsOnCopy}) when it holds
+ * at least 200 events and at least a third as many as the state has folded, otherwise through
+ * immer ({@link foldEvents}). immer pays a proxy per event but copies only what changed; a copy
+ * pays for the whole state once (and freezes it all). Measured with criticisms: 10,000 onto a
+ * demo-sized state (1,500 events) took 257 ms in one immer fold and 146 ms on a copy (331 ms in
+ * immer folds of 500, as catch-up pages used to be applied); 500 onto a state of 11,500 took
+ * 32 ms through immer and 85 ms on a copy. Small batches also keep immer's structural sharing,
+ * so components whose data did not change do not render again.
+ */
+export function foldBatch(state: SessionState, events: readonly SessionEvent[]): SessionState {
+  const onCopy = events.length >= copyFoldMinEvents && events.length * 3 >= state.lastSeq;
+  return (onCopy ? foldEventsOnCopy : foldEvents)(state, events);
+}

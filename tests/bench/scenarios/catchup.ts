@@ -1,11 +1,4 @@
-import {
-  emptySessionState,
-  foldEvents,
-  foldEventsOnCopy,
-  PROTOCOL_VERSION,
-  type SessionEvent,
-  type SessionState,
-} from '@plenum/shared';
+import { emptySessionState, foldBatch, PROTOCOL_VERSION, type SessionEvent, type SessionState } from '@plenum/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { BenchConfig } from '../config.js';
 import type { Child } from '../lib/children.js';
@@ -26,7 +19,7 @@ export interface CatchUpPoint {
   /** Events the client's state held before it went away. */
   stateEvents: number;
   plenumMs: number[];
-  /** Of each Plenum run, the time spent applying the events (the client's batch rule, {@link applyBatch}). */
+  /** Of each Plenum run, the time spent applying the events (the client's batch rule, `foldBatch`). */
   applyMs: number[];
   bareMs: number[];
   pages: number;
@@ -88,19 +81,11 @@ async function pageThrough(
 }
 
 /*
- * The client's catch-up rule, mirrored: the pages of a catch-up are buffered and applied in one
- * batch when the last arrives, or every `catchUpApplyEvery` events (client/src/realtime/connection.ts);
- * a batch of at least 200 events, and at least a third as many as the state holds, is folded onto
- * a copy (`shouldFoldOnCopy` in client/src/stores/session/actions.ts). Mirrored rather than
- * imported: the client's modules are not a public entry and use the bundler's extensionless imports.
+ * The client's catch-up: the pages are buffered and applied in one batch when the last arrives,
+ * or every `catchUpApplyEvery` events (the default of client/src/realtime/connection.ts, mirrored:
+ * the client's modules are not a public entry), each batch with the client's `foldBatch`.
  */
 const catchUpApplyEvery = 10_000;
-const copyFoldMinEvents = 200;
-
-function applyBatch(state: SessionState, events: readonly SessionEvent[]): SessionState {
-  const onCopy = events.length >= copyFoldMinEvents && events.length * 3 >= state.lastSeq;
-  return (onCopy ? foldEventsOnCopy : foldEvents)(state, events);
-}
 
 /** Receives and applies every event after `from.lastSeq` as the client does; the time spent applying. */
 async function catchUp(
@@ -114,7 +99,7 @@ async function catchUp(
     buffered.push(...events);
     if (!last && buffered.length < catchUpApplyEvery) return;
     const t = performance.now();
-    state = applyBatch(state, buffered);
+    state = foldBatch(state, buffered);
     applyMs += performance.now() - t;
     buffered = [];
   });

@@ -51,27 +51,25 @@ export class Presence {
     return true;
   }
 
-  /** Returns false when the socket was not attached or already in that state. */
-  setTyping(sessionId: string, socketId: string, isTyping: boolean): boolean {
+  /** Does nothing when the socket is not attached or already in that state. */
+  setTyping(sessionId: string, socketId: string, isTyping: boolean): void {
     const session = this.sessions.get(sessionId);
     const entry = session?.sockets.get(socketId);
-    if (!session || !entry || entry.isTyping === isTyping) return false;
+    if (!session || !entry || entry.isTyping === isTyping) return;
     entry.isTyping = isTyping;
     this.changed(sessionId, session, entry.participantId);
-    return true;
   }
 
-  /** Returns false when the socket was not attached. */
-  detach(sessionId: string, socketId: string): boolean {
+  /** Does nothing when the socket is not attached. */
+  detach(sessionId: string, socketId: string): void {
     const session = this.sessions.get(sessionId);
     const entry = session?.sockets.get(socketId);
-    if (!session || !entry) return false;
+    if (!session || !entry) return;
     session.sockets.delete(socketId);
     const sockets = session.socketsOf.get(entry.participantId);
     sockets?.delete(socketId);
     if (sockets?.size === 0) session.socketsOf.delete(entry.participantId);
     this.changed(sessionId, session, entry.participantId);
-    return true;
   }
 
   /** Sessions with at least one socket on this process. */

@@ -13,6 +13,7 @@ import { decide } from './decide/index.js';
 import { DomainError } from './errors.js';
 import {
   ConcurrencyError,
+  loggedEvents,
   type AppendRequest,
   type Clock,
   type IdGenerator,
@@ -236,8 +237,10 @@ export class CommandService {
           events: decided.events,
         };
         // Folded before the commit, so that the next entries are decided on it (their
-        // expectedSeq chains on); undone by eviction if the commit fails.
-        this.deps.states.record(entry.sessionId, logged(request));
+        // expectedSeq chains on); undone by eviction if the commit fails. The reducer copies
+        // whatever part of a payload a later event changes, so the payloads are still as
+        // decided when they are written.
+        this.deps.states.record(entry.sessionId, loggedEvents(request));
         appending.push({ entry, request });
       });
       const outcomes = appending.length > 0 ? await this.deps.store.appendBatch(appending.map((a) => a.request)) : [];
@@ -295,21 +298,6 @@ function repeat(known: KnownCommand, actor: Participant): CommandOutcome {
     throw new DomainError('CONFLICT', 'That command id was already used by someone else; send a new one.');
   }
   return { result: known.result, events: [] };
-}
-
-/**
- * The events of a request as the log numbers them. They are folded before the request is
- * written; the reducer copies whatever part of a payload a later event changes, so the
- * payloads are still as decided when they are written.
- */
-function logged(request: AppendRequest): SessionEvent[] {
-  return request.events.map((event, i): SessionEvent => ({
-    ...event,
-    seq: request.expectedSeq + i + 1,
-    sessionId: request.sessionId,
-    at: request.at,
-    actorId: request.actorId,
-  }));
 }
 
 function describe(type: Command['type']): string {

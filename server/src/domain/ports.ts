@@ -28,6 +28,17 @@ export interface AppendRequest {
   events: readonly NewEvent[];
 }
 
+/** The events of a request as the log numbers them once it is appended on top of `expectedSeq`. */
+export function loggedEvents(request: AppendRequest): SessionEvent[] {
+  return request.events.map((event, i): SessionEvent => ({
+    ...event,
+    seq: request.expectedSeq + i + 1,
+    sessionId: request.sessionId,
+    at: request.at,
+    actorId: request.actorId,
+  }));
+}
+
 /** What an append did. */
 export type AppendOutcome =
   /** The events were committed with `seq` expectedSeq+1 … result.seq. */

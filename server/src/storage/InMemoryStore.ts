@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
   ConcurrencyError,
+  loggedEvents,
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
@@ -45,13 +46,7 @@ export class InMemoryStore implements Store {
       if (head !== request.expectedSeq) {
         return Promise.reject(new ConcurrencyError(request.sessionId, request.expectedSeq, head));
       }
-      const events = request.events.map((event, i) => ({
-        ...structuredClone(event),
-        seq: head + i + 1,
-        sessionId: request.sessionId,
-        at: request.at,
-        actorId: request.actorId,
-      }));
+      const events = structuredClone(loggedEvents(request));
       pending.push(...structuredClone(events));
       added.set(request.sessionId, pending);
       const result = { seq: head + events.length };

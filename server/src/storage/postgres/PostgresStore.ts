@@ -3,6 +3,7 @@ import type { CommandResult, Participant, SessionEvent } from '@plenum/shared';
 import pg from 'pg';
 import {
   ConcurrencyError,
+  loggedEvents,
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
@@ -121,13 +122,7 @@ export class PostgresStore implements Store {
         }
         const head = heads.get(sessionId)!;
         if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
-        const appended = request.events.map((event, i) => ({
-          ...event,
-          seq: head + i + 1,
-          sessionId,
-          at: request.at,
-          actorId: request.actorId,
-        }));
+        const appended = loggedEvents(request);
         const last = head + appended.length;
         heads.set(sessionId, last);
         for (const event of appended) events.push({ ...event, commandId });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { CommandResult, NewEvent, Participant, SessionEvent } from '@plenum/shared';
 import {
   ConcurrencyError,
+  loggedEvents,
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
@@ -128,24 +129,22 @@ export class SqliteStore implements Store {
     }
     const head = this.statements.head.get(sessionId)?.seq ?? 0;
     if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
-    const events = request.events.map((event: NewEvent, i): SessionEvent => {
-      const seq = head + i + 1;
+    request.events.forEach((event: NewEvent, i) => {
       this.statements.insertEvent.run(
         sessionId,
-        seq,
+        head + i + 1,
         request.at,
         request.actorId,
         event.type,
         JSON.stringify(event.payload),
         commandId,
       );
-      return { ...event, seq, sessionId, at: request.at, actorId: request.actorId };
     });
-    const last = head + events.length;
+    const last = head + request.events.length;
     if (head === 0) this.statements.insertHead.run(sessionId, last, request.at);
     else this.statements.updateHead.run(last, sessionId);
     if (commandId !== null) this.statements.insertCommand.run(sessionId, commandId, request.actorId, last);
-    return { kind: 'appended', result: { seq: last }, events };
+    return { kind: 'appended', result: { seq: last }, events: loggedEvents(request) };
   }
 
   epoch(): Promise<string> {

@@ -16,6 +16,7 @@ import { sessionRoutes } from './http/routes/sessions.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
 import { systemClock, systemTimers } from './lib/systemClock.js';
+import type { TrustProxy } from './lib/clientAddress.js';
 import { createGateway } from './realtime/createGateway.js';
 import type { Faults } from './realtime/faults.js';
 import { resolveProtections, type Protections } from './realtime/protections.js';
@@ -40,8 +41,13 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** Presence changes gathered per session before one delta goes out; default 500 ms, 0: none. */
   presenceIntervalMs?: number;
-  /** First connections gathered per session before one attendance append; default 500 ms, 0: none. */
+  /** First connections gathered per session before one attendance append; default 150 ms, 0: none. */
   attendanceWindowMs?: number;
+  /**
+   * Reverse proxies in front of the server (TRUST_PROXY, see `parseTrustProxy`): the REST and
+   * socket rate limits then count each client by its forwarded address. Omitted: none.
+   */
+  trustProxy?: TrustProxy | null;
   /** Abuse limits and protections; omitted ones take their defaults (`false` switches one off). */
   protections?: Partial<Protections>;
   /** Test-only fault hooks (PLENUM_TEST_FAULTS); never set in production. */
@@ -112,6 +118,20 @@ export function createApp(deps: AppDeps): App {
 
   const web = express();
   web.disable('x-powered-by');
+  web.set('trust proxy', deps.trustProxy ?? false);
+  if (!deps.trustProxy) {
+    // A proxy in front that the server does not trust makes every client share one address.
+    let warned = false;
+    web.use((req, _res, next) => {
+      if (!warned && req.headers['x-forwarded-for'] !== undefined) {
+        warned = true;
+        deps.logger.warn(
+          'requests carry X-Forwarded-For but TRUST_PROXY is not set: the rate limits count every client behind that proxy as one',
+        );
+      }
+      next();
+    });
+  }
   web.use(
     helmet({
       contentSecurityPolicy: {
@@ -129,6 +149,8 @@ export function createApp(deps: AppDeps): App {
         limit: protections.http.limit,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
+        // The server warns of an untrusted X-Forwarded-For itself, in its own log.
+        validate: { xForwardedForHeader: false },
         handler: (_req, res) => {
           res.status(429).json({
             ok: false,
@@ -177,6 +199,7 @@ export function createApp(deps: AppDeps): App {
     adapter: deps.adapter,
     protections,
     faults: deps.faults,
+    trustProxy: deps.trustProxy,
   });
   if (protections.disconnectOnAuthorityChange) onRevoked = gateway.disconnectParticipant;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
 import type { HaltPlan } from './realtime/faults.js';
 import type { Protections } from './realtime/protections.js';
 
@@ -58,6 +59,12 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url().optional(),
   /** Several server processes share rooms through Redis. */
   REDIS_URL: z.url().optional(),
+  /**
+   * The reverse proxies in front of the server, whose X-Forwarded-For names the client: how
+   * many there are, or their addresses and subnets (comma-separated; presets loopback,
+   * linklocal, uniquelocal). Default: none, and X-Forwarded-For is ignored.
+   */
+  TRUST_PROXY: z.string().default(''),
   /** Comma-separated browser origins allowed to connect; default: the server's own origin. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Base of invite links; default http://localhost:PORT. */
@@ -85,6 +92,7 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   heartbeatMs: number;
+  trustProxy: TrustProxy | null;
   /** Set only by fault tests, through PLENUM_TEST_FAULTS. */
   testFaults: TestFaults | null;
 }
@@ -111,8 +119,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     heartbeatMs: e.HEARTBEAT_MS,
+    trustProxy: readTrustProxy(e.TRUST_PROXY),
     testFaults: e.PLENUM_TEST_FAULTS === undefined ? null : parseTestFaults(e.PLENUM_TEST_FAULTS),
   };
+}
+
+function readTrustProxy(text: string): TrustProxy | null {
+  try {
+    return parseTrustProxy(text);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function parseTestFaults(text: string): TestFaults {

@@ -9,6 +9,7 @@ export * from './domain/ports.js';
 export { SessionService } from './domain/sessionService.js';
 export { inviteLink } from './http/routes/sessions.js';
 export { hashToken, newInvitationToken } from './lib/ids.js';
+export { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
 export { createLogger, type Logger } from './lib/logger.js';
 export { maxMessageBytes, isOriginAllowed } from './realtime/createGateway.js';
 export type { FaultContext, FaultPoint, Faults } from './realtime/faults.js';

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     clientDir,
     heartbeatMs: config.heartbeatMs,
+    trustProxy: config.trustProxy,
     protections: testFaults?.protections,
     faults: testFaults ? haltingFaults(testFaults.halt, { ackBeforeCommit: testFaults.ackBeforeCommit }) : undefined,
   });

@@ -24,6 +24,7 @@ import { watchOutbound } from './outbound.js';
 import { defaultPresenceIntervalMs, Presence } from './presence.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { participantRoom, presenceRoom, sessionRoom } from './rooms.js';
+import { clientAddress, type TrustProxy } from '../lib/clientAddress.js';
 import { KeyedBuckets, monotonicNow, TokenBucket, type MonotonicClock } from './tokenBucket.js';
 import type { AdapterFactory, GatewayServer, GatewaySocket } from './types.js';
 
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   faults?: Faults;
   /** Monotonic time for the rate limits; injected by tests. */
   monotonic?: MonotonicClock;
+  /** Reverse proxies whose X-Forwarded-For names the client; null or omitted: none. */
+  trustProxy?: TrustProxy | null;
 }
 
 class HandshakeError extends Error {
@@ -129,6 +132,9 @@ export function createGateway(options: GatewayOptions): {
   const { store, logger, clock } = options;
   const protections = resolveProtections(options.protections);
   const monotonic = options.monotonic ?? monotonicNow;
+  const trustProxy = options.trustProxy ?? null;
+  /** The client's address, which the rate limits are kept by. */
+  const addressOf = (socket: GatewaySocket): string => clientAddress(socket.request, trustProxy);
   const ownOrigins = options.publicUrl ? [new URL(options.publicUrl).origin] : [];
   const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: maxMessageBytes,
@@ -207,7 +213,7 @@ export function createGateway(options: GatewayOptions): {
     const { sessionId, participant, invitationHash } = socket.data;
     cooldowns.set(invitationHash, monotonic() + protections.abuseCooldownMs);
     logger.warn(
-      { sessionId, participantId: participant.id, address: socket.handshake.address },
+      { sessionId, participantId: participant.id, address: addressOf(socket) },
       'flooding socket disconnected',
     );
     socket.disconnect(true);
@@ -268,7 +274,7 @@ export function createGateway(options: GatewayOptions): {
   };
 
   io.use((socket, done) => {
-    const address = socket.handshake.address;
+    const address = addressOf(socket);
     // Every refusal is logged (never the token: the logger redacts `auth` and `token`).
     const next = (error?: Error): void => {
       if (error) {
@@ -334,7 +340,7 @@ export function createGateway(options: GatewayOptions): {
 
   io.on('connection', (socket) => {
     const { sessionId, participant } = socket.data;
-    const address = socket.handshake.address;
+    const address = addressOf(socket);
     const key = `${sessionId}/${participant.id}`;
     const open = socketsByParticipant.get(key) ?? new Set<string>();
     open.add(socket.id);

@@ -39,7 +39,7 @@ export interface FaultApp {
  * running test finishes.
  */
 export async function startFaultApp(
-  options: Pick<AppDeps, 'protections' | 'faults' | 'allowedOrigins' | 'heartbeatMs' | 'clock'> & {
+  options: Pick<AppDeps, 'protections' | 'faults' | 'allowedOrigins' | 'heartbeatMs' | 'clock' | 'trustProxy'> & {
     store?: 'sqlite' | 'memory';
     logLevel?: string;
     publicUrl?: string;
@@ -68,6 +68,7 @@ export async function startFaultApp(
     clock: options.clock,
     protections: options.protections,
     faults: options.faults,
+    trustProxy: options.trustProxy,
   });
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

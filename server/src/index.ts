@@ -16,5 +16,4 @@ export type { FaultContext, FaultPoint, Faults } from './realtime/faults.js';
 export { outboundMeter, type OutboundMeter } from './realtime/outbound.js';
 export { defaultProtections, type Protections } from './realtime/protections.js';
 export { InMemoryStore } from './storage/InMemoryStore.js';
-export { PostgresStore } from './storage/postgres/PostgresStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConcurrencyError, InMemoryStore, PostgresStore, SqliteStore, type AppendRequest } from '@plenum/server';
+import { ConcurrencyError, InMemoryStore, SqliteStore, type AppendRequest } from '@plenum/server';
+import { PostgresStore } from '@plenum/server/postgres';
 import { newEvent } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { connectionOf } from '../helpers/sqliteConnection.js';

@@ -9,7 +9,7 @@ export interface FiguresChartRow {
   verified: number | null;
   /** Marked with a warning sign (a flag fired on it, or it is under the threshold). */
   isFlagged: boolean;
-  /** Where the warning threshold falls for this row (threshold × planned), if it applies. */
+  /** The value at which this row reaches the warning threshold, if it applies. */
   thresholdValue: number | null;
 }
 
@@ -91,7 +91,8 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
         </g>
         {rows.map((row, index) => {
           const bars = series(row);
-          const max = Math.max(...bars.map((b) => Math.abs(b.value)), 1e-9);
+          // A ceiling's threshold lies above its plan, so it may be the longest mark of the row.
+          const max = Math.max(...bars.map((b) => Math.abs(b.value)), row.thresholdValue ?? 0, 1e-9);
           const scale = (value: number) => (Math.max(0, value) / max) * (barsWidth - 10);
           const top = rowTops[index] ?? legendHeight;
           return (

@@ -5,6 +5,7 @@ import type {
   CriticismRuling,
   DirectiveKind,
   DirectiveStatus,
+  IndicatorDirection,
   Ownership,
   Role,
   Severity,
@@ -65,6 +66,8 @@ export const directiveStatuses = keysOf<DirectiveStatus>({
 });
 
 export const warningStatuses = keysOf<WarningStatus>({ open: true, lifted: true, escalated: true });
+
+export const indicatorDirections = keysOf<IndicatorDirection>({ 'higher-is-better': true, 'lower-is-better': true });
 
 export const ownerships = keysOf<Ownership>({ state: true, private: true, cooperative: true, joint: true });
 

@@ -1,4 +1,4 @@
-import type { Indicator, OrganisationUnit, ReviewSessionDefinition, Role } from '@plenum/shared';
+import type { Indicator, IndicatorDirection, OrganisationUnit, ReviewSessionDefinition, Role } from '@plenum/shared';
 
 /**
  * The demo review: a province's first-quarter review over three days, with eight reporting
@@ -172,7 +172,7 @@ const figure = (
   measure: string,
   planned: number,
   reported: number,
-  options: { isProduction?: boolean; previous?: number; partOf?: string } = {},
+  options: { isProduction?: boolean; previous?: number; partOf?: string; direction?: IndicatorDirection } = {},
 ): Indicator => ({
   id,
   name,
@@ -183,8 +183,11 @@ const figure = (
   isProduction: options.isProduction ?? false,
   previous: options.previous ?? null,
   partOf: options.partOf ?? null,
+  ...(options.direction ? { direction: options.direction } : {}),
 });
 const production = { isProduction: true };
+/** A cost or a loss: its plan is a ceiling. */
+const ceiling = { direction: 'lower-is-better' } as const;
 
 /** Each presenting unit's Q1 report: production first, then supporting indicators. */
 export const demoReports: { unitId: string; indicators: Indicator[]; note: string | null }[] = [
@@ -212,7 +215,7 @@ export const demoReports: { unitId: string; indicators: Indicator[]; note: strin
     indicators: [
       figure('cement', 'Cement', 't', 80_000, 52_000, { ...production, previous: 61_000 }),
       figure('clinker', 'Clinker', 't', 70_000, 49_000),
-      figure('fuel', 'Fuel per tonne', 'kg', 120, 131),
+      figure('fuel', 'Fuel per tonne', 'kg', 120, 131, ceiling),
     ],
     note: null,
   },

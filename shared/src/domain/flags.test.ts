@@ -52,6 +52,27 @@ describe('on-paper flags', () => {
     expect(kinds(reportFlags(report([indicator({ previous: 0, reported: 90 })]), options))).toEqual([]);
   });
 
+  test('a lower-is-better indicator mirrors both: verified above reported, and a drop against the previous period', () => {
+    const cost = (over: Partial<IndicatorState>) => indicator({ id: 'c', direction: 'lower-is-better', ...over });
+    expect(reportFlags(report([cost({ planned: 100, reported: 90, verified: 120 })]), options)).toEqual([
+      { kind: 'verified-above-reported', indicatorId: 'c', params: { planned: 100, reported: 90, verified: 120 } },
+    ]);
+    // A cost verified lower than reported, or reported over its ceiling, is no on-paper sign.
+    expect(reportFlags(report([cost({ planned: 100, reported: 90, verified: 80 })]), options)).toEqual([]);
+    expect(reportFlags(report([cost({ planned: 100, reported: 110, verified: 120 })]), options)).toEqual([]);
+    const drop = reportFlags(report([cost({ previous: 91, reported: 60 })]), options);
+    expect(drop).toEqual([
+      {
+        kind: 'drop-vs-previous',
+        indicatorId: 'c',
+        params: { previous: 91, reported: 60, factor: 91 / 60, limit: 1.5 },
+      },
+    ]);
+    expect(reportFlags(report([cost({ previous: 90, reported: 60 })]), options)).toEqual([]);
+    // A cost that rose is no improvement on paper; the higher-is-better rule does not apply to it.
+    expect(reportFlags(report([cost({ previous: 60, reported: 91 })]), options)).toEqual([]);
+  });
+
   test('parts that do not add up to their total', () => {
     const parts = (a: number, b: number) =>
       report([

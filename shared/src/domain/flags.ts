@@ -1,14 +1,18 @@
-import { fulfilment } from './fulfilment.js';
+import { fulfilment, isLowerBetter } from './fulfilment.js';
 import type { ReportState } from './state.js';
 
 /** Signs that a plan may be fulfilled "on paper" only. Each flag says why it fired. */
 export const FlagKind = {
   /** Reported at or above plan, but the inspector verified less than was reported. */
   verifiedBelowReported: 'verified-below-reported',
+  /** A lower-is-better indicator reported within its ceiling, but the inspector verified more. */
+  verifiedAboveReported: 'verified-above-reported',
   /** Several indicators exactly at 100.0 % of plan: figures fitted to the plan. */
   exactlyOnPlan: 'exactly-on-plan',
   /** The reported value jumped against the previous period beyond the session's factor. */
   jumpVsPrevious: 'jump-vs-previous',
+  /** A lower-is-better indicator fell against the previous period beyond the session's factor. */
+  dropVsPrevious: 'drop-vs-previous',
   /** The parts of a total do not add up to it. */
   partsDoNotAddUp: 'parts-do-not-add-up',
   /** The report was revised after its item was presented. */
@@ -40,34 +44,35 @@ function isExactlyOnPlan(planned: number, reported: number): boolean {
 export function reportFlags(report: ReportState, options: { jumpFactor: number; presentedAt: string | null }): Flag[] {
   const flags: Flag[] = [];
   for (const indicator of report.indicators) {
+    // "Better" is more, or for a cost less: the same two patterns, mirrored.
+    const lowerIsBetter = isLowerBetter(indicator);
     const reportedFulfilment = fulfilment({ ...indicator, verified: null });
     if (
       reportedFulfilment !== null &&
       reportedFulfilment >= 1 &&
       indicator.verified !== null &&
-      indicator.verified < indicator.reported
+      (lowerIsBetter ? indicator.verified > indicator.reported : indicator.verified < indicator.reported)
     ) {
       flags.push({
-        kind: 'verified-below-reported',
+        kind: lowerIsBetter ? 'verified-above-reported' : 'verified-below-reported',
         indicatorId: indicator.id,
         params: { planned: indicator.planned, reported: indicator.reported, verified: indicator.verified },
       });
     }
-    if (
-      indicator.previous !== null &&
-      indicator.previous > 0 &&
-      indicator.reported > indicator.previous * options.jumpFactor
-    ) {
-      flags.push({
-        kind: 'jump-vs-previous',
-        indicatorId: indicator.id,
-        params: {
-          previous: indicator.previous,
-          reported: indicator.reported,
-          factor: indicator.reported / indicator.previous,
-          limit: options.jumpFactor,
-        },
-      });
+    if (indicator.previous !== null && indicator.previous > 0 && indicator.reported > 0) {
+      const factor = lowerIsBetter ? indicator.previous / indicator.reported : indicator.reported / indicator.previous;
+      if (factor > options.jumpFactor) {
+        flags.push({
+          kind: lowerIsBetter ? 'drop-vs-previous' : 'jump-vs-previous',
+          indicatorId: indicator.id,
+          params: {
+            previous: indicator.previous,
+            reported: indicator.reported,
+            factor,
+            limit: options.jumpFactor,
+          },
+        });
+      }
     }
     const parts = report.indicators.filter((i) => i.partOf === indicator.id);
     if (parts.length > 0) {

@@ -18,10 +18,39 @@ describe('fulfilment', () => {
     expect(fulfilment(indicator({ planned: 0, reported: 10 }))).toBeNull();
   });
 
-  test('reporting gap is reported − verified, null until verified', () => {
+  test('reporting gap is reported − verified for a higher-is-better indicator, null until verified', () => {
     expect(reportingGap(indicator({ reported: 100, verified: 70 }))).toBe(30);
     expect(reportingGap(indicator({ reported: 100, verified: 120 }))).toBe(-20);
     expect(reportingGap(indicator({ reported: 100 }))).toBeNull();
+  });
+
+  test('a lower-is-better indicator (a cost) is fulfilled by staying under its ceiling: planned / achieved', () => {
+    const cost = (over: Parameters<typeof indicator>[0]) => indicator({ direction: 'lower-is-better', ...over });
+    expect(fulfilment(cost({ planned: 100, reported: 80 }))).toBeCloseTo(1.25);
+    expect(fulfilment(cost({ planned: 100, reported: 125 }))).toBeCloseTo(0.8);
+    expect(fulfilment(cost({ planned: 100, reported: 80, verified: 125 }))).toBeCloseTo(0.8);
+    // Nothing spent against a ceiling has no ratio, as nothing planned has none.
+    expect(fulfilment(cost({ planned: 100, reported: 0 }))).toBeNull();
+    expect(fulfilment(cost({ planned: 0, reported: 10 }))).toBeNull();
+    // The same figures read the other way round when more is better.
+    expect(fulfilment(indicator({ planned: 100, reported: 80, direction: 'higher-is-better' }))).toBeCloseTo(0.8);
+  });
+
+  test('the reporting gap is positive when the report looked better than the verification, either way', () => {
+    expect(reportingGap(indicator({ reported: 80, verified: 95, direction: 'lower-is-better' }))).toBe(15);
+    expect(reportingGap(indicator({ reported: 80, verified: 70, direction: 'lower-is-better' }))).toBe(-10);
+    expect(reportingGap(indicator({ reported: 80, verified: 80, direction: 'lower-is-better' }))).toBe(0);
+  });
+
+  test('property: for a lower-is-better indicator, fulfilment times the achieved value gives back the plan', () => {
+    const positive = fc.double({ min: 1e-3, max: 1e9, noNaN: true });
+    fc.assert(
+      fc.property(positive, positive, fc.option(positive, { nil: null }), (planned, reported, verified) => {
+        const value = fulfilment(indicator({ planned, reported, verified, direction: 'lower-is-better' }));
+        const achieved = verified ?? reported;
+        expect(Math.abs(value! * achieved - planned)).toBeLessThanOrEqual(1e-9 * planned);
+      }),
+    );
   });
 
   test('property: fulfilment times planned gives back the achieved value', () => {

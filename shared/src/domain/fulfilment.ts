@@ -1,19 +1,37 @@
 import type { IndicatorState } from './state.js';
 
+type Figures = Pick<IndicatorState, 'planned' | 'reported' | 'verified' | 'direction'>;
+
+/** Whether less is better (a cost, a loss): the plan is then a ceiling. */
+export function isLowerBetter(indicator: Pick<IndicatorState, 'direction'>): boolean {
+  return indicator.direction === 'lower-is-better';
+}
+
 /** What counts as achieved: the verified value when an inspector recorded one, else the reported one. */
 export function achievedValue(indicator: Pick<IndicatorState, 'reported' | 'verified'>): number {
   return indicator.verified ?? indicator.reported;
 }
 
-/** Fulfilment = achieved / planned; null when nothing was planned (a ratio to 0 means nothing). */
-export function fulfilment(indicator: Pick<IndicatorState, 'planned' | 'reported' | 'verified'>): number | null {
+/**
+ * Fulfilment: achieved / planned, or for a lower-is-better indicator planned / achieved, so that
+ * 1 means on plan and more is better either way (a cost of 80 against a ceiling of 100 is 125 %).
+ * Null when the ratio means nothing: nothing planned, or nothing (or less) spent against a ceiling.
+ */
+export function fulfilment(indicator: Figures): number | null {
   if (indicator.planned === 0) return null;
-  return achievedValue(indicator) / indicator.planned;
+  const achieved = achievedValue(indicator);
+  if (!isLowerBetter(indicator)) return achieved / indicator.planned;
+  return achieved > 0 ? indicator.planned / achieved : null;
 }
 
-/** Reporting gap = reported − verified; null until verified. Positive means the report overstated. */
-export function reportingGap(indicator: Pick<IndicatorState, 'reported' | 'verified'>): number | null {
-  return indicator.verified === null ? null : indicator.reported - indicator.verified;
+/**
+ * Reporting gap: how far the report overstated the result, in the indicator's measure;
+ * positive means the report looked better than the verification. Reported − verified, or
+ * verified − reported for a lower-is-better indicator; null until verified.
+ */
+export function reportingGap(indicator: Pick<IndicatorState, 'reported' | 'verified' | 'direction'>): number | null {
+  if (indicator.verified === null) return null;
+  return isLowerBetter(indicator) ? indicator.verified - indicator.reported : indicator.reported - indicator.verified;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type MinutesItem,
   type MinutesScope,
 } from '../../stores/session';
+import { DirectionTag } from '../reports/DirectionTag';
 import { flagReason, flagTitle } from '../reports/flagText';
 
 function DirectiveLine({ directive }: { directive: DirectiveState }) {
@@ -73,6 +74,7 @@ function ItemMinutes({ entry, position }: { entry: MinutesItem; position: number
                 <th scope="row">
                   {i.name}
                   {i.isProduction && <span className="tag">{t('report.productionTag')}</span>}
+                  <DirectionTag indicator={i} />
                 </th>
                 <td>
                   {format.figure(i.planned)} {i.measure}

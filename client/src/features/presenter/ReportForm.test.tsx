@@ -1,10 +1,36 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
-import { ids, instant, participants } from '../../test/events';
+import { ids, instant, participants, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { criticise, directiveId, directiveToUnit, floorOpen } from '../../test/stories';
 import { ParticipantView } from '../participant/ParticipantView';
+
+/** The unit resubmits its report with one lower-is-better indicator. */
+function fuelReport(log: ReturnType<typeof eventLog>) {
+  log.add(
+    'report:submitted',
+    {
+      unitId: ids.unit,
+      note: null,
+      indicators: [
+        {
+          id: 'ind-fuel',
+          name: 'Fuel burnt',
+          measure: 't',
+          planned: 100,
+          reported: 80,
+          weight: 1,
+          isProduction: false,
+          previous: null,
+          partOf: null,
+          direction: 'lower-is-better',
+        },
+      ],
+    },
+    ids.presenter,
+  );
+}
 
 async function openReport() {
   fireEvent.click(screen.getByTestId('tab-report'));
@@ -35,6 +61,7 @@ describe('presenter report form', () => {
             weight: 1,
             isProduction: true,
             previous: null,
+            direction: 'higher-is-better',
             partOf: null,
           },
           {
@@ -46,6 +73,7 @@ describe('presenter report form', () => {
             weight: 1,
             isProduction: false,
             previous: null,
+            direction: 'higher-is-better',
             partOf: null,
           },
         ],
@@ -56,6 +84,55 @@ describe('presenter report form', () => {
       await flushMicrotasks();
     });
     expect(screen.getByText('The report was submitted.')).toBeInTheDocument();
+  });
+
+  test('a row set to lower-is-better is sent so', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    const direction = screen.getByRole('combobox', { name: 'Direction, Kilns repaired' });
+    expect(direction).toHaveValue('higher-is-better');
+    expect(
+      within(direction).getByRole('option', { name: 'Lower is better (a ceiling, e.g. a cost)' }),
+    ).toBeInTheDocument();
+    fireEvent.change(direction, { target: { value: 'lower-is-better' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const sent = await env.nextCommand();
+    expect(sent.command.payload).toMatchObject({
+      indicators: [
+        { id: 'ind-cement', direction: 'higher-is-better' },
+        { id: 'ind-kilns', direction: 'lower-is-better' },
+      ],
+    });
+  });
+
+  test('a resubmission keeps the direction of the submitted indicators', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, fuelReport);
+    await openReport();
+    expect(screen.getByTestId('indicator-direction-0')).toHaveValue('lower-is-better');
+    fireEvent.change(screen.getByLabelText('Reported, Fuel burnt'), { target: { value: '90' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const sent = await env.nextCommand();
+    expect(sent.command.payload).toMatchObject({
+      indicators: [{ id: 'ind-fuel', reported: 90, direction: 'lower-is-better' }],
+    });
+  });
+
+  test('a pasted row without a direction keeps the one of the submitted indicator it matches', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, fuelReport);
+    await openReport();
+    fireEvent.change(screen.getByTestId('paste-area'), {
+      target: { value: 'Fuel burnt\tt\t100\t95\nScrap\tt\t50\t40\t\t\t\tlower\nCement\tt\t1000\t900' },
+    });
+    fireEvent.click(screen.getByTestId('paste-apply'));
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const sent = await env.nextCommand();
+    expect(sent.command.payload).toMatchObject({
+      indicators: [
+        { id: 'ind-fuel', reported: 95, direction: 'lower-is-better' },
+        { id: 'scrap', direction: 'lower-is-better' },
+        { id: 'cement', direction: 'higher-is-better' },
+      ],
+    });
   });
 
   test('rows pasted from a spreadsheet replace the table; a row with a problem stops the submission', async () => {

@@ -1,7 +1,8 @@
-import { canIssue, Limits } from '@plenum/shared';
+import { canIssue, Limits, type IndicatorDirection } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { indicatorDirections } from '../../lib/labels';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -17,14 +18,14 @@ import {
 } from './indicatorDraft';
 
 type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
-// In table order; the production radio sits between weight and previous.
+// In table order; the production radio sits between weight and previous, the direction after previous.
 const textColumns: TextColumn[] = ['name', 'measure', 'planned', 'reported', 'weight', 'previous'];
 const numericColumns = new Set<TextColumn>(['planned', 'reported', 'weight', 'previous']);
 
 /**
  * The presenter's report form: the unit's indicators (plan, result, weight, production, the
- * previous period) typed in a table or pasted from a spreadsheet, then submitted. A
- * resubmission replaces the figures; the record keeps every change.
+ * previous period, which way is better) typed in a table or pasted from a spreadsheet, then
+ * submitted. A resubmission replaces the figures; the record keeps every change.
  */
 export function ReportForm() {
   const { t } = useTranslation();
@@ -66,9 +67,19 @@ export function ReportForm() {
     if (parsed.drafts.length === 0) return;
     setDrafts((rows) => {
       const kept = pasteMode === 'append' ? rows.filter((r) => r.name || r.planned || r.reported) : [];
-      // Rows with the name of an existing indicator keep its id, so its history continues.
+      // Rows with the name of an existing indicator keep its id, so its history continues, and
+      // its direction unless the paste gave one: a spreadsheet without that column must not turn
+      // a ceiling into a target.
       const byName = new Map((report?.indicators ?? []).map((i) => [i.name.toLowerCase(), i]));
-      const pastedRows = parsed.drafts.map((d) => ({ ...d, id: byName.get(d.name.toLowerCase())?.id ?? null }));
+      const pastedRows = parsed.drafts.map((d) => {
+        const existing = byName.get(d.name.toLowerCase());
+        const keepsDirection = existing !== undefined && parsed.directionUnstated.has(d.key);
+        return {
+          ...d,
+          id: existing?.id ?? null,
+          direction: keepsDirection ? (existing.direction ?? d.direction) : d.direction,
+        };
+      });
       const hasProduction = pastedRows.some((r) => r.isProduction);
       return [...(hasProduction ? kept.map((r) => ({ ...r, isProduction: false })) : kept), ...pastedRows].slice(
         0,
@@ -143,6 +154,7 @@ export function ReportForm() {
                   <th scope="col">{t('report.form.column.weight')}</th>
                   <th scope="col">{t('report.form.column.production')}</th>
                   <th scope="col">{t('report.form.column.previous')}</th>
+                  <th scope="col">{t('report.form.column.direction')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('report.form.column.actions')}</span>
                   </th>
@@ -171,6 +183,25 @@ export function ReportForm() {
                         />
                       </td>
                       {textCell(row, index, rowLabel, rowProblems, 'previous')}
+                      <td>
+                        <select
+                          data-testid={`indicator-direction-${index}`}
+                          aria-label={t('report.form.cellLabel', {
+                            column: t('report.form.column.direction'),
+                            row: rowLabel,
+                          })}
+                          value={row.direction}
+                          disabled={!mayEdit}
+                          // The options are the only values the element can hold.
+                          onChange={(e) => update(row.key, { direction: e.target.value as IndicatorDirection })}
+                        >
+                          {indicatorDirections.map((direction) => (
+                            <option key={direction} value={direction}>
+                              {t(`labels.direction.${direction}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
                       <td>
                         <button
                           type="button"

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { draftProblems, emptyDraft, indicatorsFromDrafts, parseNumber, parsePastedIndicators } from './indicatorDraft';
+import type { ReportState } from '@plenum/shared';
+import {
+  draftProblems,
+  draftsFromReport,
+  emptyDraft,
+  indicatorsFromDrafts,
+  parseDirection,
+  parseNumber,
+  parsePastedIndicators,
+} from './indicatorDraft';
 
 describe('numbers as typed or pasted', () => {
   test.each([
@@ -52,6 +61,7 @@ describe('rows pasted from a spreadsheet', () => {
         weight: 2,
         isProduction: true,
         previous: 61000,
+        direction: 'higher-is-better',
         partOf: null,
       },
       {
@@ -63,6 +73,7 @@ describe('rows pasted from a spreadsheet', () => {
         weight: 1,
         isProduction: false,
         previous: null,
+        direction: 'higher-is-better',
         partOf: null,
       },
       {
@@ -74,9 +85,44 @@ describe('rows pasted from a spreadsheet', () => {
         weight: 1,
         isProduction: false,
         previous: null,
+        direction: 'higher-is-better',
         partOf: null,
       },
     ]);
+  });
+
+  test('an optional eighth column says which way is better; a word it cannot read stops the line', () => {
+    const { drafts, problems, directionUnstated } = parsePastedIndicators(
+      [
+        'Indicator\tUnit\tPlanned\tReported\tWeight\tProduction\tPrevious\tDirection',
+        'Cement\tt\t1000\t650\t\tyes\t\thigher',
+        'Fuel cost\tthousand\t120\t110\t\t\t130\tlower',
+        '연료비\t천 원\t50\t45\t\t\t\t낮을수록 좋음',
+        'Clinker\tt\t700\t690',
+        'Scrap\tt\t5\t4\t\t\t\tless',
+      ].join('\n'),
+    );
+    expect(drafts.map((d) => [d.name, d.direction])).toEqual([
+      ['Cement', 'higher-is-better'],
+      ['Fuel cost', 'lower-is-better'],
+      ['연료비', 'lower-is-better'],
+      ['Clinker', 'higher-is-better'],
+    ]);
+    expect(problems).toEqual([{ line: 6, problem: 'direction-invalid' }]);
+    // Only Clinker said nothing: a submitted indicator of that name would keep its direction.
+    expect([...directionUnstated]).toEqual([drafts[3]!.key]);
+  });
+
+  test.each([
+    ['', 'higher-is-better'],
+    ['Higher', 'higher-is-better'],
+    ['높음', 'higher-is-better'],
+    ['lower-is-better', 'lower-is-better'],
+    ['Ceiling', 'lower-is-better'],
+    ['상한', 'lower-is-better'],
+    ['sideways', null],
+  ])('direction cell %j reads as %s', (text, direction) => {
+    expect(parseDirection(text)).toBe(direction);
   });
 
   test('semicolons work too, and lines that cannot be read are reported by number', () => {
@@ -113,5 +159,36 @@ describe('the rows of the form', () => {
       { ...emptyDraft(), name: '곡물', measure: 't', planned: '1', reported: '1' },
     ];
     expect(indicatorsFromDrafts([kept, ...fresh]).map((i) => i.id)).toEqual(['grain', 'grain-2', 'indicator-3']);
+  });
+
+  test('carry each indicator’s direction from the report to the submission; none means higher-is-better', () => {
+    const base = {
+      weight: 1,
+      isProduction: false,
+      previous: null,
+      partOf: null,
+      verified: null,
+      finding: null,
+      evidence: null,
+    };
+    const report: ReportState = {
+      unitId: 'unit',
+      note: null,
+      submittedAt: '2026-04-01T09:00:00.000Z',
+      submittedBy: 'presenter',
+      revision: 1,
+      history: [],
+      indicators: [
+        { ...base, id: 'fuel', name: 'Fuel', measure: 't', planned: 100, reported: 80, direction: 'lower-is-better' },
+        { ...base, id: 'grain', name: 'Grain', measure: 't', planned: 10, reported: 9 },
+      ],
+    };
+    const drafts = draftsFromReport(report);
+    expect(drafts.map((d) => d.direction)).toEqual(['lower-is-better', 'higher-is-better']);
+    expect(indicatorsFromDrafts(drafts).map((i) => [i.id, i.direction])).toEqual([
+      ['fuel', 'lower-is-better'],
+      ['grain', 'higher-is-better'],
+    ]);
+    expect(emptyDraft().direction).toBe('higher-is-better');
   });
 });

@@ -1,4 +1,4 @@
-import type { Indicator, ReportState } from '@plenum/shared';
+import type { Indicator, IndicatorDirection, ReportState } from '@plenum/shared';
 
 /** One row of the report form, as typed: numbers stay text until submitted. */
 export interface IndicatorDraft {
@@ -13,6 +13,7 @@ export interface IndicatorDraft {
   weight: string;
   previous: string;
   isProduction: boolean;
+  direction: IndicatorDirection;
   /** Kept from the submitted report: the form does not edit it. */
   partOf: string | null;
 }
@@ -52,6 +53,18 @@ export function isYes(text: string): boolean {
   return /^(yes|y|true|1|x|✓|✔|\*|production|prod|예|네|생산|o)$/i.test(text.trim());
 }
 
+/**
+ * The direction a "direction" cell names: lower (a ceiling, such as a cost) or higher; an empty
+ * cell is higher, as for an indicator without one. Null when the cell names neither.
+ */
+export function parseDirection(text: string): IndicatorDirection | null {
+  const cell = text.trim();
+  if (/^(lower|low|lower[- ]is[- ]better|ceiling|낮음|낮을수록|낮을수록 좋음|상한)$/i.test(cell))
+    return 'lower-is-better';
+  if (/^(|higher|high|higher[- ]is[- ]better|높음|높을수록|높을수록 좋음)$/i.test(cell)) return 'higher-is-better';
+  return null;
+}
+
 let nextKey = 0;
 /** A fresh local row key. */
 export function newRowKey(): string {
@@ -71,6 +84,7 @@ export function emptyDraft(): IndicatorDraft {
     weight: '1',
     previous: '',
     isProduction: false,
+    direction: 'higher-is-better',
     partOf: null,
   };
 }
@@ -87,6 +101,8 @@ export function draftsFromReport(report: ReportState, formatNumber: (n: number) 
     weight: formatNumber(indicator.weight),
     previous: indicator.previous === null ? '' : formatNumber(indicator.previous),
     isProduction: indicator.isProduction,
+    // Reports logged before indicators had a direction are higher-is-better.
+    direction: indicator.direction ?? 'higher-is-better',
     partOf: indicator.partOf,
   }));
 }
@@ -141,6 +157,7 @@ export function indicatorsFromDrafts(drafts: readonly IndicatorDraft[]): Indicat
     weight: draft.weight.trim() === '' ? 1 : (parseNumber(draft.weight) ?? 1),
     isProduction: draft.isProduction,
     previous: draft.previous.trim() === '' ? null : parseNumber(draft.previous),
+    direction: draft.direction,
     // A part whose total was removed from the form is a part of nothing any more.
     partOf: draft.partOf !== null && kept.has(draft.partOf) ? draft.partOf : null,
   }));
@@ -150,24 +167,39 @@ export function indicatorsFromDrafts(drafts: readonly IndicatorDraft[]): Indicat
 export interface PasteProblem {
   /** 1-based line number in the pasted text. */
   line: number;
-  problem: 'too-few-columns' | 'planned-invalid' | 'reported-invalid';
+  problem: 'too-few-columns' | 'planned-invalid' | 'reported-invalid' | 'direction-invalid';
 }
 
 /**
  * Rows pasted from a spreadsheet: one indicator per line, cells separated by tabs (or
- * semicolons), in the order name, measure, planned, reported, weight, production, previous
- * (the last three optional). A first line whose planned and reported cells are not numbers is
- * taken as a header and skipped.
+ * semicolons), in the order name, measure, planned, reported, weight, production, previous,
+ * direction (the last four optional). A first line whose planned and reported cells are not
+ * numbers is taken as a header and skipped. `directionUnstated` holds the keys of the rows
+ * whose direction cell was empty, so that a row matching a submitted indicator can keep the direction it has.
  */
-export function parsePastedIndicators(text: string): { drafts: IndicatorDraft[]; problems: PasteProblem[] } {
+export function parsePastedIndicators(text: string): {
+  drafts: IndicatorDraft[];
+  problems: PasteProblem[];
+  directionUnstated: Set<string>;
+} {
   const drafts: IndicatorDraft[] = [];
   const problems: PasteProblem[] = [];
+  const directionUnstated = new Set<string>();
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let isFirst = true;
   lines.forEach((raw, index) => {
     if (raw.trim() === '') return;
     const cells = (raw.includes('\t') ? raw.split('\t') : raw.split(';')).map((c) => c.trim());
-    const [name = '', measure = '', planned = '', reported = '', weight = '', production = '', previous = ''] = cells;
+    const [
+      name = '',
+      measure = '',
+      planned = '',
+      reported = '',
+      weight = '',
+      production = '',
+      previous = '',
+      directionCell = '',
+    ] = cells;
     const line = index + 1;
     const wasFirst = isFirst;
     isFirst = false;
@@ -184,7 +216,13 @@ export function parsePastedIndicators(text: string): { drafts: IndicatorDraft[];
       problems.push({ line, problem: 'reported-invalid' });
       return;
     }
-    drafts.push({
+    // A misread direction would turn a cost's overrun into over-fulfilment: refuse the line.
+    const direction = parseDirection(directionCell);
+    if (direction === null) {
+      problems.push({ line, problem: 'direction-invalid' });
+      return;
+    }
+    const draft: IndicatorDraft = {
       ...emptyDraft(),
       name,
       measure,
@@ -193,7 +231,10 @@ export function parsePastedIndicators(text: string): { drafts: IndicatorDraft[];
       weight: weight === '' ? '1' : weight,
       isProduction: isYes(production),
       previous,
-    });
+      direction,
+    };
+    drafts.push(draft);
+    if (directionCell === '') directionUnstated.add(draft.key);
   });
   // At most one production indicator: the first one marked wins.
   let seenProduction = false;
@@ -201,5 +242,5 @@ export function parsePastedIndicators(text: string): { drafts: IndicatorDraft[];
     if (draft.isProduction && seenProduction) draft.isProduction = false;
     if (draft.isProduction) seenProduction = true;
   }
-  return { drafts, problems };
+  return { drafts, problems, directionUnstated };
 }

@@ -5,6 +5,7 @@ import { FiguresChart, type FiguresChartRow } from '../../components/FiguresChar
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
 import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { DirectionTag } from './DirectionTag';
 import { FlagList } from './FlagList';
 
 interface ReportFiguresProps {
@@ -74,7 +75,7 @@ export function ReportFigures(props: ReportFiguresProps) {
     isFlagged:
       row.flags.length > 0 ||
       (row.indicator.isProduction && threshold !== null && row.fulfilment !== null && row.fulfilment < threshold),
-    thresholdValue: row.indicator.isProduction && threshold !== null ? threshold * row.indicator.planned : null,
+    thresholdValue: row.indicator.isProduction ? reportSelectors.thresholdValue(row.indicator, threshold) : null,
   }));
   const reportWideFlags = flags.filter((f) => f.indicatorId === null);
   const findings = report.indicators.filter((i) => i.finding !== null);
@@ -156,6 +157,7 @@ export function ReportFigures(props: ReportFiguresProps) {
                     )}
                     {indicator.name}
                     {indicator.isProduction && <span className="tag">{t('report.productionTag')}</span>}
+                    <DirectionTag indicator={indicator} />
                   </th>
                   <td>{withMeasure(indicator.planned, indicator.measure)}</td>
                   <td>{withMeasure(indicator.reported, indicator.measure)}</td>

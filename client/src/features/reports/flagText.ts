@@ -21,8 +21,10 @@ export function flagReason(t: TFunction, flag: Flag, report: ReportState, format
   const figure = (key: string) => `${format.figure(number(flag.params[key]))}${measure}`;
   const name = indicator?.name ?? '';
   switch (flag.kind) {
+    // A cost's mirror image of the same pattern: the same figures, its own sentence.
     case 'verified-below-reported':
-      return t('flags.verified-below-reported', {
+    case 'verified-above-reported':
+      return t(`flags.${flag.kind}`, {
         indicator: name,
         planned: figure('planned'),
         reported: figure('reported'),
@@ -34,7 +36,8 @@ export function flagReason(t: TFunction, flag: Flag, report: ReportState, format
         indicators: String(flag.params.indicators ?? ''),
       });
     case 'jump-vs-previous':
-      return t('flags.jump-vs-previous', {
+    case 'drop-vs-previous':
+      return t(`flags.${flag.kind}`, {
         indicator: name,
         previous: figure('previous'),
         reported: figure('reported'),

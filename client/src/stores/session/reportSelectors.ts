@@ -1,5 +1,6 @@
 import {
   fulfilment,
+  isLowerBetter,
   reportFlags,
   reportingGap,
   type Flag,
@@ -18,7 +19,7 @@ export interface IndicatorRow {
   verifiedShare: number | null;
   /** Fulfilment (verified wins over reported). */
   fulfilment: number | null;
-  /** reported − verified; null until verified. */
+  /** How far the report overstated the result (`reportingGap`, either direction); null until verified. */
   gap: number | null;
   /** The flags about this indicator. */
   flags: Flag[];
@@ -67,6 +68,17 @@ export const reportSelectors = {
       gap: reportingGap(indicator),
       flags: flags.filter((f) => f.indicatorId === indicator.id),
     })),
+
+  /**
+   * The value at which an indicator reaches a fulfilment threshold: threshold × planned, or for
+   * a lower-is-better indicator planned / threshold (its fulfilment is planned / achieved).
+   * Null without a threshold, or with a zero one against a ceiling (no value reaches it).
+   */
+  thresholdValue: (indicator: IndicatorState, threshold: number | null): number | null => {
+    if (threshold === null) return null;
+    if (!isLowerBetter(indicator)) return threshold * indicator.planned;
+    return threshold > 0 ? indicator.planned / threshold : null;
+  },
 
   /** Units that have submitted a report, in the hierarchy's order: what an inspector can verify. */
   unitsWithReports: (state: SessionState): OrganisationUnit[] =>

@@ -106,6 +106,16 @@ describe('report selectors', () => {
     expect(reportSelectors.presentedAt(state, ids.unit)).toBe(instant(2));
     expect(reportSelectors.flagsOf(state, ids.unit).map((f) => f.kind)).toContain('revised-after-presented');
   });
+
+  test('the threshold falls at threshold × planned, or at planned / threshold for a ceiling', () => {
+    const cement = stateOf().reports[ids.unit]!.indicators[0]!;
+    expect(reportSelectors.thresholdValue(cement, 0.7)).toBeCloseTo(700);
+    const fuel = { ...cement, planned: 140, direction: 'lower-is-better' as const };
+    // Spending 200 against a ceiling of 140 is 70 % fulfilment.
+    expect(reportSelectors.thresholdValue(fuel, 0.7)).toBeCloseTo(200);
+    expect(reportSelectors.thresholdValue(fuel, 0)).toBeNull();
+    expect(reportSelectors.thresholdValue(fuel, null)).toBeNull();
+  });
 });
 
 describe('decision selectors', () => {

@@ -17,8 +17,15 @@ export const IndicatorSchema = z.object({
   previous: FigureSchema.nullable().default(null),
   /** The indicator this one is a part of; the parts of a total must add up to it. */
   partOf: IdSchema.nullable().default(null),
+  /**
+   * Which way is better. A cost, a loss or an accident count is `lower-is-better`: its plan is
+   * a ceiling, and coming in under it fulfils the plan. Absent (as in reports logged before it
+   * existed) means `higher-is-better`.
+   */
+  direction: z.enum(['higher-is-better', 'lower-is-better']).optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
+export type IndicatorDirection = NonNullable<Indicator['direction']>;
 
 /** A unit's plan and results for the period, as its presenter submits them. */
 export const ReportSubmissionSchema = z

@@ -1,0 +1,104 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { ids, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { ReportFigures } from './ReportFigures';
+
+const defaults = { weight: 1, isProduction: false, previous: null, partOf: null };
+
+describe('report figures with lower-is-better indicators', () => {
+  test('tag a ceiling, count coming in under it as fulfilment, and explain their flags', async () => {
+    await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
+      log.add(
+        'report:submitted',
+        {
+          unitId: ids.unit,
+          note: null,
+          indicators: [
+            { ...defaults, id: 'ind-cement', name: 'Cement', measure: 't', planned: 1000, reported: 650 },
+            {
+              ...defaults,
+              id: 'ind-fuel',
+              name: 'Fuel burnt',
+              measure: 't',
+              planned: 100,
+              reported: 80,
+              previous: 200,
+              isProduction: true,
+              direction: 'lower-is-better',
+            },
+            {
+              ...defaults,
+              id: 'ind-scrap',
+              name: 'Scrap',
+              measure: 't',
+              planned: 50,
+              reported: 40,
+              direction: 'lower-is-better',
+            },
+          ],
+        },
+        ids.presenter,
+      );
+      log.add(
+        'report:verified',
+        { unitId: ids.unit, indicatorId: 'ind-scrap', verified: 60, finding: 'Scrap bins full.', evidence: null },
+        ids.official,
+      );
+    });
+    const table = screen.getByRole('table', { name: /Indicators of North County Cement Works/ });
+    const row = (name: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(name) })
+        .closest('tr')!;
+
+    expect(within(row('Fuel burnt')).getByText('lower is better')).toBeInTheDocument();
+    expect(within(row('Cement')).queryByText('lower is better')).not.toBeInTheDocument();
+    // 80 spent against a ceiling of 100 is 125 %, and being the production indicator it is not below threshold.
+    expect(row('Fuel burnt')).toHaveTextContent('125%');
+    expect(row('Fuel burnt')).not.toHaveTextContent('below threshold');
+    expect(screen.getByText('Production fulfilment').nextElementSibling).toHaveTextContent('125%');
+    // Scrap verified at 60 against 40 reported: the report looked 20 t better than it was.
+    expect(row('Scrap')).toHaveTextContent('20 t');
+
+    const flags = screen.getByTestId('report-flags');
+    expect(flags).toHaveTextContent(
+      'Verified above reported: Scrap was reported at 40 t, within the ceiling of 50 t, but the inspector verified 60 t.',
+    );
+    expect(flags).toHaveTextContent(
+      'Drop against the previous period: Fuel burnt was reported at 80 t against 200 t in the previous period: ' +
+        'a fall by a factor of 2.5, more than the factor of 1.5 the session allows without question.',
+    );
+  });
+
+  test('a production ceiling overrun beyond the threshold is below it', async () => {
+    await renderSession(<ReportFigures unitId={ids.unit} />, participants.official, (log) => {
+      log.add(
+        'report:submitted',
+        {
+          unitId: ids.unit,
+          note: null,
+          indicators: [
+            {
+              ...defaults,
+              id: 'ind-fuel',
+              name: 'Fuel burnt',
+              measure: 't',
+              planned: 100,
+              reported: 150,
+              isProduction: true,
+              direction: 'lower-is-better',
+            },
+          ],
+        },
+        ids.presenter,
+      );
+    });
+    const table = screen.getByRole('table', { name: /Indicators of North County Cement Works/ });
+    expect(
+      within(table)
+        .getByRole('rowheader', { name: /Fuel burnt/ })
+        .closest('tr'),
+    ).toHaveTextContent('66.7% below threshold');
+  });
+});

@@ -8,6 +8,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
 import { parseNumber } from '../presenter/indicatorDraft';
+import { DirectionTag } from '../reports/DirectionTag';
 import { ReportFigures } from '../reports/ReportFigures';
 
 /**
@@ -112,7 +113,8 @@ export function VerifyView() {
                   indicator.verified === null
                     ? t('verify.notVerified')
                     : `${format.figure(indicator.verified)} ${indicator.measure}`,
-              })}
+              })}{' '}
+              <DirectionTag indicator={indicator} />
             </p>
           )}
           <div className="field">

@@ -1,7 +1,4 @@
-export interface SelectOption<TValue extends string> {
-  value: TValue;
-  label: string;
-}
+import { Select, type SelectOption } from './Select';
 
 interface SelectFieldProps<TValue extends string> {
   id: string;
@@ -24,19 +21,7 @@ export function SelectField<TValue extends string>({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        data-testid={testId}
-        value={value}
-        // The options are the only values the element can hold.
-        onChange={(e) => onChange(e.target.value as TValue)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <Select id={id} data-testid={testId} value={value} options={options} onChange={onChange} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '../../components/BarChart';
 import { FlagIcon } from '../../components/FlagIcon';
+import { Select } from '../../components/Select';
 import { todayIsoDate } from '../../lib/format';
 import { comparisonDimensions, ownerships } from '../../lib/labels';
 import { useFormat } from '../../lib/useFormat';
@@ -418,18 +419,13 @@ export default function Dashboard() {
     <div className="dashboard" data-testid="dashboard">
       <div className="panel dashboard__controls">
         <label htmlFor={fieldId}>{t('dashboard.compareBy')}</label>{' '}
-        <select
+        <Select
           id={fieldId}
           data-testid="dashboard-dimension"
           value={dimension}
-          onChange={(e) => setDimension(e.target.value as ComparisonDimension)}
-        >
-          {comparisonDimensions.map((d) => (
-            <option key={d} value={d}>
-              {t(`labels.dimension.${d}`)}
-            </option>
-          ))}
-        </select>
+          options={comparisonDimensions.map((d) => ({ value: d, label: t(`labels.dimension.${d}`) }))}
+          onChange={setDimension}
+        />
       </div>
       <div className="layout layout--two">
         <Comparisons dimension={dimension} />

@@ -1,7 +1,8 @@
-import { canIssue, Limits, type IndicatorDirection } from '@plenum/shared';
+import { canIssue, Limits } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Select } from '../../components/Select';
 import { indicatorDirections } from '../../lib/labels';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
@@ -184,7 +185,7 @@ export function ReportForm() {
                       </td>
                       {textCell(row, index, rowLabel, rowProblems, 'previous')}
                       <td>
-                        <select
+                        <Select
                           data-testid={`indicator-direction-${index}`}
                           aria-label={t('report.form.cellLabel', {
                             column: t('report.form.column.direction'),
@@ -192,15 +193,12 @@ export function ReportForm() {
                           })}
                           value={row.direction}
                           disabled={!mayEdit}
-                          // The options are the only values the element can hold.
-                          onChange={(e) => update(row.key, { direction: e.target.value as IndicatorDirection })}
-                        >
-                          {indicatorDirections.map((direction) => (
-                            <option key={direction} value={direction}>
-                              {t(`labels.direction.${direction}`)}
-                            </option>
-                          ))}
-                        </select>
+                          options={indicatorDirections.map((direction) => ({
+                            value: direction,
+                            label: t(`labels.direction.${direction}`),
+                          }))}
+                          onChange={(direction) => update(row.key, { direction })}
+                        />
                       </td>
                       <td>
                         <button

@@ -4,7 +4,7 @@ import type { InMemoryStore } from '../storage/InMemoryStore.js';
 import { demoWorld, refusal } from '../test/demoWorld.js';
 import type { CommandOutcome, CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
-import type { AppendOutcome } from './ports.js';
+import type { AppendOutcome, AppendRequest } from './ports.js';
 
 let store: InMemoryStore;
 let commands: CommandService;
@@ -17,6 +17,16 @@ beforeEach(async () => {
 });
 
 const start: Command = { type: 'agenda:start-item', payload: { itemId: 'item-2' } };
+
+/** What another process appends on top of `head`: the session renamed. */
+const renamedElsewhere = (head: number): AppendRequest => ({
+  sessionId,
+  commandId: 'elsewhere-1',
+  actorId: byRole.chair!.id,
+  expectedSeq: head,
+  at: '2026-04-13T09:00:00.000Z',
+  events: [{ type: 'session:renamed', payload: { title: 'Renamed elsewhere' } }],
+});
 
 describe('CommandService', () => {
   test('appends the decided events with the next seq and returns it', async () => {
@@ -167,14 +177,7 @@ describe('CommandService', () => {
 
   test('catches up with events another process appended before deciding', async () => {
     const head = await store.head(sessionId);
-    await store.append({
-      sessionId,
-      commandId: 'elsewhere-1',
-      actorId: byRole.chair!.id,
-      expectedSeq: head,
-      at: '2026-04-13T09:00:00.000Z',
-      events: [{ type: 'session:renamed', payload: { title: 'Renamed elsewhere' } }],
-    });
+    await store.append(renamedElsewhere(head));
     const outcome = await commands.execute(byRole.chair!, sessionId, 'cmd-00001', start);
     expect(outcome.result.seq).toBe(head + 2);
     expect((await commands.state(sessionId)).definition?.title).toBe('Renamed elsewhere');
@@ -313,16 +316,7 @@ describe('CommandService group commit', () => {
     const batches = vi
       .spyOn(store, 'appendBatch')
       .mockImplementationOnce(async (requests): Promise<AppendOutcome[]> => {
-        await appendBatch([
-          {
-            sessionId,
-            commandId: 'elsewhere-1',
-            actorId: byRole.chair!.id,
-            expectedSeq: head,
-            at: '2026-04-13T09:00:00.000Z',
-            events: [{ type: 'session:renamed', payload: { title: 'Renamed elsewhere' } }],
-          },
-        ]);
+        await appendBatch([renamedElsewhere(head)]);
         return appendBatch(requests);
       });
     const [started, renamed] = await Promise.all([

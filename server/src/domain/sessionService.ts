@@ -131,6 +131,13 @@ export class SessionService {
     return this.deps.commands.read(sessionId, (state) => dayAwaitingConnection(state, participantId) !== null);
   }
 
+  /** Of these participants, those whose connection to the open day is not recorded yet. */
+  connectionsToRecord(sessionId: string, participantIds: readonly string[]): Promise<string[]> {
+    return this.deps.commands.read(sessionId, (state) =>
+      participantIds.filter((participantId) => dayAwaitingConnection(state, participantId) !== null),
+    );
+  }
+
   /**
    * Records that participants connected while a day is open, once per participant and day: the
    * automatic half of attendance (the chair's roll call is the other). One append for the whole

@@ -161,6 +161,7 @@ export function createGateway(options: GatewayOptions): {
   };
   const broadcastEvents = (sessionId: string, events: readonly SessionEvent[]): void => {
     if (events.length === 0) return;
+    for (const event of events) if (event.type === 'day:opened') recordConnected(sessionId, event.payload.at);
     const queued = unsent.get(sessionId);
     if (queued) {
       queued.push(...events);
@@ -185,6 +186,22 @@ export function createGateway(options: GatewayOptions): {
     },
     logger,
   });
+
+  /**
+   * Those already connected when a day opens attend it as much as those who join later (P21):
+   * they are recorded as the opening leaves this process and, for a day opened through another
+   * process, at the next heartbeat. Those already recorded that day are left out.
+   */
+  const recordConnected = (sessionId: string, at: string): void => {
+    const online = presence.participants(sessionId);
+    if (online.length === 0) return;
+    options.sessions.connectionsToRecord(sessionId, online).then(
+      (participantIds) => {
+        for (const participantId of participantIds) void attendance.connected(sessionId, participantId, at);
+      },
+      (error: unknown) => logger.error({ err: error, sessionId }, 'attendance check failed'),
+    );
+  };
 
   const handshakeBuckets = protections.handshakes ? new KeyedBuckets(protections.handshakes, monotonic) : null;
   const messageLimits = protections.messages;
@@ -400,6 +417,7 @@ export function createGateway(options: GatewayOptions): {
 
   const heartbeat = setInterval(() => {
     for (const sessionId of presence.activeSessions()) {
+      recordConnected(sessionId, clock.now().toISOString());
       Promise.all([store.epoch(), store.head(sessionId)]).then(
         ([epoch, headSeq]) => io.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
         (error: unknown) => logger.error({ err: error, sessionId }, 'heartbeat failed'),

@@ -72,6 +72,11 @@ export class Presence {
     this.changed(sessionId, session, entry.participantId);
   }
 
+  /** The participants with at least one socket attached to the session on this process. */
+  participants(sessionId: string): string[] {
+    return [...(this.sessions.get(sessionId)?.socketsOf.keys() ?? [])];
+  }
+
   /** Sessions with at least one socket on this process. */
   activeSessions(): string[] {
     return [...this.sessions].filter(([, session]) => session.sockets.size > 0).map(([sessionId]) => sessionId);

@@ -287,20 +287,23 @@ export function createGateway(options: GatewayOptions): {
       next(rateLimited('Too many connection attempts from your address; wait a moment.'));
       return;
     }
-    const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) {
-      next(
-        new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' }),
-      );
-      return;
-    }
-    if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+    // The version first, whatever else the handshake holds: a client that sends another one, or
+    // none, or one of another type, is told to reload before anything about its token (P9).
+    const claimed: unknown = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+    if (claimed !== PROTOCOL_VERSION) {
       next(
         new HandshakeError({
           code: 'INCOMPATIBLE_PROTOCOL',
           message: 'Plenum was updated: reload the page.',
           serverProtocolVersion: PROTOCOL_VERSION,
         }),
+      );
+      return;
+    }
+    const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      next(
+        new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' }),
       );
       return;
     }

@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 // The dev server proxies the realtime and HTTP endpoints to the server (port 3000), so the
-// browser talks to one origin in development just as it does in production.
+// browser talks to one origin in development just as it does in production. The socket's
+// Origin is rewritten to the server's own, the only one it lets browsers connect from (P14).
 const serverUrl = 'http://localhost:3000';
 
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/socket.io': { target: serverUrl, ws: true },
+      '/socket.io': { target: serverUrl, ws: true, headers: { origin: serverUrl } },
       '/api': { target: serverUrl },
     },
   },

@@ -31,10 +31,14 @@ export interface AppDeps {
   logger: Logger;
   clock?: Clock;
   ids?: IdGenerator;
-  /** Browser origins allowed to connect; empty: the server's own origin only. */
+  /** Browser origins allowed to connect besides the public URL's (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
-  /** Base URL printed in invite links. */
-  publicUrl: string;
+  /**
+   * Base URL of invite links (PUBLIC_URL); its origin may connect from a browser. Omitted:
+   * `http://localhost:<port listened on>`, and browsers may connect from that origin and
+   * `http://127.0.0.1:<port>`.
+   */
+  publicUrl?: string;
   adminToken?: string | null;
   /** Folder of the built client to serve; omitted or missing: API only. */
   clientDir?: string;
@@ -63,6 +67,8 @@ export interface App {
   sessions: SessionService;
   organisations: OrganisationService;
   ids: IdGenerator;
+  /** Base of invite links: the configured public URL, or the loopback URL of the port listened on. */
+  publicUrl: () => string;
   /**
    * Stops the socket server and the HTTP server, then saves the sessions' state snapshots so the
    * next start folds little (the store is the caller's to close).
@@ -74,7 +80,7 @@ export interface App {
  * The composition root: wires domain, transport and the given store. Never listens and never
  * reads the environment; `main.ts` and the tests do that.
  * @example
- * const app = createApp({ store: new InMemoryStore(), logger, publicUrl: 'http://localhost:3000' });
+ * const app = createApp({ store: new InMemoryStore(), logger });
  * app.httpServer.listen(0);
  */
 export function createApp(deps: AppDeps): App {
@@ -115,6 +121,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   const organisations = new OrganisationService(commands);
+  const publicUrl = (): string => deps.publicUrl ?? `http://localhost:${listeningPort(httpServer)}`;
 
   const web = express();
   web.disable('x-powered-by');
@@ -163,7 +170,7 @@ export function createApp(deps: AppDeps): App {
   web.use(express.json({ limit: '64kb' }));
   web.use(healthRoutes(deps.store));
   const adminToken = deps.adminToken ?? null;
-  web.use(sessionRoutes({ sessions, organisations, invitations: deps.store, adminToken, publicUrl: deps.publicUrl }));
+  web.use(sessionRoutes({ sessions, organisations, invitations: deps.store, adminToken, publicUrl }));
   web.use(organisationRoutes({ organisations, adminToken }));
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
@@ -193,6 +200,7 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     allowedOrigins: deps.allowedOrigins ?? [],
     publicUrl: deps.publicUrl,
+    listeningPort: () => listeningPort(httpServer),
     heartbeatMs: deps.heartbeatMs ?? 10_000,
     presenceIntervalMs: deps.presenceIntervalMs,
     attendanceWindowMs: deps.attendanceWindowMs,
@@ -211,6 +219,7 @@ export function createApp(deps: AppDeps): App {
     sessions,
     organisations,
     ids,
+    publicUrl,
     close: async () => {
       await gateway.close();
       if (httpServer.listening) {
@@ -219,4 +228,10 @@ export function createApp(deps: AppDeps): App {
       await commands.saveSnapshots();
     },
   };
+}
+
+/** The port `httpServer` listens on (0 before it listens). */
+function listeningPort(httpServer: HttpServer): number {
+  const address = httpServer.address();
+  return typeof address === 'object' && address !== null ? address.port : 0;
 }

@@ -65,9 +65,12 @@ const EnvSchema = z.object({
    * linklocal, uniquelocal). Default: none, and X-Forwarded-For is ignored.
    */
   TRUST_PROXY: z.string().default(''),
-  /** Comma-separated browser origins allowed to connect; default: the server's own origin. */
+  /** Comma-separated browser origins allowed to connect besides PUBLIC_URL's. */
   ALLOWED_ORIGINS: z.string().default(''),
-  /** Base of invite links; default http://localhost:PORT. */
+  /**
+   * Base of invite links; its origin may connect from a browser. Default http://localhost:PORT,
+   * with browsers allowed from it and http://127.0.0.1:PORT.
+   */
   PUBLIC_URL: z.url().optional(),
   /** Enables `POST /api/sessions` for the organisation's administrator. */
   ADMIN_TOKEN: z.string().min(24).optional(),
@@ -87,7 +90,8 @@ export interface Config {
   databaseUrl: string | null;
   redisUrl: string | null;
   allowedOrigins: string[];
-  publicUrl: string;
+  /** PUBLIC_URL; null when unset (links and origins then follow the port listened on). */
+  publicUrl: string | null;
   adminToken: string | null;
   demo: boolean;
   logLevel: string;
@@ -114,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl: e.PUBLIC_URL ?? null,
     adminToken: e.ADMIN_TOKEN ?? null,
     demo: e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     adapter: redis?.adapter,
     logger,
     allowedOrigins: config.allowedOrigins,
-    publicUrl: config.publicUrl,
+    publicUrl: config.publicUrl ?? undefined,
     adminToken: config.adminToken,
     clientDir,
     heartbeatMs: config.heartbeatMs,
@@ -70,14 +70,14 @@ async function main(): Promise<void> {
   logger.info({ host: config.host, port: config.port, store: store.kind, redis: redis !== null }, 'listening');
 
   // The banner is for the person at the terminal, so it bypasses the JSON log.
-  const lines = [`\nPlenum is running at ${config.publicUrl}\n`];
+  const lines = [`\nPlenum is running at ${app.publicUrl()}\n`];
   if (demo) {
     const title = await app.commands.read(demo.sessionId, (state) => state.definition?.title);
     lines.push(`Demo review session: ${title ?? demo.sessionId}`);
     lines.push('Invite links (each opens the screen of its role; new links on every start):');
     for (const { participant, token } of demo.invitations) {
       lines.push(
-        `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(config.publicUrl, demo.sessionId, token)}`,
+        `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(app.publicUrl(), demo.sessionId, token)}`,
       );
     }
   }

@@ -50,23 +50,44 @@ function foreignOrigins(own: string): string[] {
   ];
 }
 
-/** Opens an engine.io polling handshake with `origin`; resolves with the HTTP status. */
-function pollingStatus(url: string, origin: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
+/**
+ * Extra request headers (a rebound Host), and the query of an existing session (`&sid=…`), to
+ * which a noop packet is posted (a GET would wait for the next ping).
+ */
+interface RequestShape {
+  headers?: Record<string, string>;
+  sid?: string;
+}
+
+const sidQuery = (sid: string | undefined) => (sid === undefined ? '' : `&sid=${encodeURIComponent(sid)}`);
+
+/** Sends an engine.io polling request with `origin` (none when undefined); resolves with the status and body. */
+function polling(url: string, origin: string | undefined, shape: RequestShape = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const headers = { ...(origin === undefined ? {} : { origin }), ...shape.headers };
+    const method = shape.sid === undefined ? 'GET' : 'POST';
+    const path = `${url}/socket.io/?EIO=4&transport=polling${sidQuery(shape.sid)}`;
+    const req = request(path, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(method === 'POST' ? '6' : undefined);
   });
 }
 
+/** Opens an engine.io polling handshake with `origin`; resolves with the HTTP status. */
+async function pollingStatus(url: string, origin: string, shape: RequestShape = {}): Promise<number> {
+  return (await polling(url, origin, shape)).status;
+}
+
 /** Tries a WebSocket upgrade with `origin`; resolves with 101 when upgraded, else the status. */
-function upgradeStatus(url: string, origin: string): Promise<number> {
+function upgradeStatus(url: string, origin: string, shape: RequestShape = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/socket.io/?EIO=4&transport=websocket`, {
+    const req = request(`${url}/socket.io/?EIO=4&transport=websocket${sidQuery(shape.sid)}`, {
       headers: {
+        ...shape.headers,
         origin,
         connection: 'Upgrade',
         upgrade: 'websocket',
@@ -98,7 +119,7 @@ async function originFigures(server: FaultApp) {
     if (w !== 101) refused.websocket++;
     else accepted.push(`websocket ${origin}`);
   }
-  const own = [server.url, 'http://plenum.test', allowed];
+  const own = [server.url, server.url.replace('127.0.0.1', 'localhost'), allowed];
   const ownAccepted: string[] = [];
   for (const origin of own) {
     if ((await pollingStatus(server.url, origin)) === 200) ownAccepted.push(`polling ${origin}`);
@@ -146,6 +167,69 @@ describe('origins', () => {
     });
     const f = await originFigures(server);
     expect(f.accepted.length).toBeGreaterThan(20);
+  });
+
+  /** A page of a foreign name rebound to this server's address: Host and Origin both name it. */
+  async function reboundFigures(server: FaultApp) {
+    const port = new URL(server.url).port;
+    const accepted: string[] = [];
+    for (const name of ['evil.example', 'plenum.evil.example']) {
+      const shape = { headers: { host: `${name}:${port}` } };
+      const origin = `http://${name}:${port}`;
+      if ((await pollingStatus(server.url, origin, shape)) !== 403) accepted.push(`polling ${origin}`);
+      if ((await upgradeStatus(server.url, origin, shape)) === 101) accepted.push(`websocket ${origin}`);
+    }
+    return accepted;
+  }
+
+  /** A polling session opened without an Origin, then polled and upgraded from a foreign origin. */
+  async function foreignUpgradeFigures(server: FaultApp) {
+    const accepted: string[] = [];
+    for (const origin of ['https://evil.example', 'null']) {
+      const open = await polling(server.url, undefined);
+      expect(open.status).toBe(200);
+      const { sid } = JSON.parse(open.body.slice(1)) as { sid: string };
+      if ((await pollingStatus(server.url, origin, { sid })) === 200) accepted.push(`poll ${origin}`);
+      if ((await upgradeStatus(server.url, origin, { sid })) === 101) accepted.push(`upgrade ${origin}`);
+    }
+    return accepted;
+  }
+
+  test('rehearsal 12: DNS rebinding: a request whose Host and Origin both name a foreign domain is refused on both transports', async () => {
+    const server = await startFaultApp({ store: 'memory', logLevel: 'warn' });
+    const accepted = await reboundFigures(server);
+    printFigures('rebound origins', { 'accepted (of 4)': accepted.length });
+    expect(accepted).toEqual([]);
+  });
+
+  test('rehearsal 12: a polling session opened without an Origin is neither polled nor upgraded from a foreign origin', async () => {
+    const server = await startFaultApp({ store: 'memory', logLevel: 'warn' });
+    const accepted = await foreignUpgradeFigures(server);
+    printFigures('foreign origins on an open session', { 'accepted (of 4)': accepted.length });
+    expect(accepted).toEqual([]);
+    // Without an Origin, the same session upgrades as before: a client that is not a browser.
+    const open = await polling(server.url, undefined);
+    const { sid } = JSON.parse(open.body.slice(1)) as { sid: string };
+    expect(await polling(server.url, undefined, { sid })).toMatchObject({ status: 200 });
+  });
+
+  test('rehearsal 12: with PUBLIC_URL set, its origin and ALLOWED_ORIGINS connect, and the loopback forms do not', async () => {
+    const publicUrl = 'https://review.example.org/plenum';
+    const server = await startFaultApp({ store: 'memory', logLevel: 'warn', publicUrl, allowedOrigins: [allowed] });
+    for (const origin of ['https://review.example.org', allowed]) {
+      expect(await pollingStatus(server.url, origin), origin).toBe(200);
+      expect(await upgradeStatus(server.url, origin), origin).toBe(101);
+    }
+    for (const origin of [server.url, server.url.replace('127.0.0.1', 'localhost')]) {
+      expect(await pollingStatus(server.url, origin), origin).toBe(403);
+      expect(await upgradeStatus(server.url, origin), origin).not.toBe(101);
+    }
+  });
+
+  test('negative control: with the origin check off, the rebound page and the foreign upgrade get in', async () => {
+    const server = await startFaultApp({ store: 'memory', logLevel: 'warn', protections: { checkOrigin: false } });
+    expect(await reboundFigures(server)).toHaveLength(4);
+    expect(await foreignUpgradeFigures(server)).toHaveLength(4);
   });
 });
 

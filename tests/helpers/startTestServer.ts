@@ -91,7 +91,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   app = createApp({
     store,
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
-    publicUrl: 'http://plenum.test',
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
     clock: options.clock,

@@ -18,6 +18,25 @@ describe('handshake', () => {
     },
   );
 
+  test.each([
+    ['as a string', { protocolVersion: String(PROTOCOL_VERSION) }],
+    ['as a fraction', { protocolVersion: PROTOCOL_VERSION + 0.5 }],
+    ['left out', {}],
+    ['as null', { protocolVersion: null }],
+  ])(
+    'rehearsal 13: a protocol version sent %s is refused with INCOMPATIBLE_PROTOCOL, not UNAUTHENTICATED',
+    async (_why, auth) => {
+      const server = await startTestServer({ store: 'memory' });
+      for (const token of [server.tokens.chair, undefined]) {
+        const refused = await expectRefused(server.url, { auth: { ...auth, token } });
+        const data = HandshakeErrorDataSchema.parse(refused.data);
+        expect(data.code).toBe('INCOMPATIBLE_PROTOCOL');
+        expect(data.serverProtocolVersion).toBe(PROTOCOL_VERSION);
+      }
+      expect(server.app.io.sockets.sockets.size).toBe(0);
+    },
+  );
+
   test('P9: the version is checked before the token, so an outdated client is told to reload', async () => {
     const server = await startTestServer({ store: 'memory' });
     const refused = await expectRefused(server.url, { token: 'not-a-token', protocolVersion: PROTOCOL_VERSION + 1 });
@@ -37,7 +56,6 @@ describe('handshake', () => {
     ['no token', { protocolVersion: PROTOCOL_VERSION }],
     ['a token over 200 characters', { token: 'x'.repeat(201), protocolVersion: PROTOCOL_VERSION }],
     ['a token that is not a string', { token: 42, protocolVersion: PROTOCOL_VERSION }],
-    ['an empty auth', {}],
   ])('P8: a handshake with %s is refused with UNAUTHENTICATED', async (_why, auth) => {
     const server = await startTestServer({ store: 'memory' });
     const refused = await expectRefused(server.url, { auth });

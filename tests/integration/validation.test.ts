@@ -1,8 +1,10 @@
 import { maxMessageBytes } from '@plenum/server';
-import { commandTypes } from '@plenum/shared';
+import { commandTypes, type Ack } from '@plenum/shared';
+import type { Socket } from 'socket.io-client';
 import { describe, expect, test } from 'vitest';
 import { invalidCommandFixtures } from '../fixtures/commands.js';
 import {
+  ackTimeoutMs,
   expectOk,
   newCommandId,
   postCriticism,
@@ -121,6 +123,20 @@ describe('invalid input', () => {
     // The socket is still usable afterwards.
     expect((await joinSession(chair, server.sessionId)).headSeq).toBe(await server.head());
   });
+
+  test.each(['command', 'session:join'])(
+    'rehearsal 13: a %s sent with a callback but no payload is answered INVALID_PAYLOAD',
+    async (channel) => {
+      const server = await startTestServer();
+      const chair = await server.connect('chair');
+      const head = await server.head();
+      const bare = chair as unknown as Socket;
+      const ack = (await bare.timeout(ackTimeoutMs).emitWithAck(channel)) as Ack<unknown>;
+      expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+      expect(chair.connected).toBe(true);
+      expect(await server.head()).toBe(head);
+    },
+  );
 
   test('P7: a command without an ack callback, or on an unknown channel, is dropped and appends nothing', async () => {
     const server = await startTestServer();

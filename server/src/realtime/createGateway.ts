@@ -1,4 +1,4 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { ServerResponse, type Server as HttpServer, type IncomingMessage } from 'node:http';
 import {
   fail,
   HandshakeAuthSchema,
@@ -43,10 +43,15 @@ export interface GatewayOptions {
   sessions: SessionService;
   clock: Clock;
   logger: Logger;
-  /** Origins allowed to connect from a browser besides the server's own. */
+  /** Origins allowed to connect from a browser besides the public URL's (ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[];
-  /** The server's public base URL; its origin is always allowed. */
+  /** The server's public base URL (PUBLIC_URL); its origin is allowed. */
   publicUrl?: string;
+  /**
+   * The port the HTTP server listens on: without a public URL, browsers may connect from
+   * `http://localhost:<port>` and `http://127.0.0.1:<port>`.
+   */
+  listeningPort: () => number;
   /** How often each active session's head `seq` is sent (P5). */
   heartbeatMs: number;
   /** How long presence changes are gathered per session before one delta goes out; 0: none. */
@@ -85,23 +90,26 @@ function canonicalOrigin(origin: string): URL | null {
 }
 
 /**
- * True when a browser at `origin` may open a socket to this request's `host`: the page must
- * come from the server's own origin (same host, or one of `ownOrigins`) or from an origin
- * listed in `allowed` (ALLOWED_ORIGINS adds to the server's own, never replaces it). Anything
- * not written exactly as a browser writes an origin (`null`, a path, upper case, user info) is
- * refused. A request without an Origin header is not a browser's; its token still decides.
+ * True when a browser at `origin` may reach the socket server: the origin must be one of the
+ * configured public origins (`allowed`), written exactly as a browser writes it (`null`, a
+ * path, upper case, user info are refused). The request's Host is never trusted: a page whose
+ * name was rebound to this server's address sends its own name as both Host and Origin. A
+ * request without an Origin header is not a browser's; its token still decides.
  */
-export function isOriginAllowed(
-  origin: string | undefined,
-  host: string | undefined,
-  allowed: readonly string[],
-  ownOrigins: readonly string[] = [],
-): boolean {
+export function isOriginAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
   if (origin === undefined) return true;
-  const url = canonicalOrigin(origin);
-  if (url === null) return false;
-  if (allowed.includes(origin) || ownOrigins.includes(origin)) return true;
-  return host !== undefined && url.host === host.toLowerCase();
+  return canonicalOrigin(origin) !== null && allowed.includes(origin);
+}
+
+/**
+ * The origins browsers may connect from: PUBLIC_URL's and ALLOWED_ORIGINS; without a
+ * PUBLIC_URL, the loopback forms of the port listened on (`http://localhost:<port>`,
+ * `http://127.0.0.1:<port>`), which are where its default invite links point.
+ */
+function publicOrigins(options: Pick<GatewayOptions, 'publicUrl' | 'allowedOrigins' | 'listeningPort'>): string[] {
+  if (options.publicUrl !== undefined) return [new URL(options.publicUrl).origin, ...options.allowedOrigins];
+  const port = options.listeningPort();
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...options.allowedOrigins];
 }
 
 function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
@@ -135,19 +143,30 @@ export function createGateway(options: GatewayOptions): {
   const trustProxy = options.trustProxy ?? null;
   /** The client's address, which the rate limits are kept by. */
   const addressOf = (socket: GatewaySocket): string => clientAddress(socket.request, trustProxy);
-  const ownOrigins = options.publicUrl ? [new URL(options.publicUrl).origin] : [];
   const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
-    // Checked for both transports: the first polling request and the WebSocket upgrade.
-    allowRequest: (req: IncomingMessage, callback) => {
-      const allowed =
-        !protections.checkOrigin ||
-        isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins, ownOrigins);
-      if (!allowed) logger.warn({ origin: String(req.headers.origin).slice(0, 200) }, 'foreign origin refused');
-      callback(null, allowed);
-    },
   });
+  if (protections.checkOrigin) {
+    // Every request of every transport: the polling handshake, each later polling request and
+    // every WebSocket upgrade, including one of a polling session opened without an Origin.
+    let origins: string[] | null = null;
+    io.engine.use((req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => {
+      // Known once the server listens, which it does before any request arrives.
+      origins ??= publicOrigins(options);
+      if (isOriginAllowed(req.headers.origin, origins)) {
+        next();
+        return;
+      }
+      logger.warn({ origin: String(req.headers.origin).slice(0, 200) }, 'foreign origin refused');
+      // A polling request is answered 403 here; engine.io answers a refused upgrade 400.
+      if (res instanceof ServerResponse) {
+        res.writeHead(403, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ code: 'FORBIDDEN', message: 'This origin may not connect.' }));
+      }
+      next(new Error('foreign origin'));
+    });
+  }
   if (options.adapter) io.adapter(options.adapter);
   // The answers of one group commit go out together: their events leave in one message per room
   // once the answers' callbacks have all run (a tick runs after the microtasks queued before it
@@ -304,20 +323,23 @@ export function createGateway(options: GatewayOptions): {
       next(rateLimited('Too many connection attempts from your address; wait a moment.'));
       return;
     }
-    const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) {
-      next(
-        new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' }),
-      );
-      return;
-    }
-    if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+    // The version first, whatever else the handshake holds: a client that sends another one, or
+    // none, or one of another type, is told to reload before anything about its token (P9).
+    const claimed: unknown = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+    if (claimed !== PROTOCOL_VERSION) {
       next(
         new HandshakeError({
           code: 'INCOMPATIBLE_PROTOCOL',
           message: 'Plenum was updated: reload the page.',
           serverProtocolVersion: PROTOCOL_VERSION,
         }),
+      );
+      return;
+    }
+    const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      next(
+        new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' }),
       );
       return;
     }

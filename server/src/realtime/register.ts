@@ -26,7 +26,8 @@ export function toIssues(error: z.ZodError): { path: string; message: string }[]
  * The only way to handle a client request: the payload is parsed with its schema first, and
  * the handler never sees anything that did not pass (invalid input → `INVALID_PAYLOAD`). A
  * `DomainError` becomes a typed failed ack; anything else is logged and acked `INTERNAL`.
- * A request without an ack callback is dropped and logged. A request nested deeper or holding
+ * A request without an ack callback is dropped and logged; one with a callback always gets a typed
+ * answer, even without a payload. A request nested deeper or holding
  * more values than any valid message can is answered `TOO_LARGE` without being parsed (P11).
  */
 export function register<TSchema extends z.ZodType, TData>(
@@ -37,7 +38,11 @@ export function register<TSchema extends z.ZodType, TData>(
   logger: Logger,
   requestShape: Protections['requestShape'] = false,
 ): void {
-  const listener = async (raw: unknown, ack: unknown): Promise<void> => {
+  const listener = async (...args: unknown[]): Promise<void> => {
+    // socket.io passes the callback last, after however many values the client sent: a request
+    // sent with a callback and no payload is answered as an empty one, not dropped.
+    const ack = args.at(-1);
+    const raw = args.length > 1 ? args[0] : undefined;
     if (typeof ack !== 'function') {
       logger.warn({ channel, socketId: socket.id }, 'request without acknowledgement dropped');
       return;
@@ -87,5 +92,5 @@ export function register<TSchema extends z.ZodType, TData>(
     }
   };
   // socket.io's typed `on` cannot see through the generic channel; the schema is the type.
-  (socket.on as (event: string, listener: (raw: unknown, ack: unknown) => Promise<void>) => void)(channel, listener);
+  (socket.on as (event: string, listener: (...args: unknown[]) => Promise<void>) => void)(channel, listener);
 }

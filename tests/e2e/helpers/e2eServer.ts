@@ -35,7 +35,6 @@ export async function startE2eServer(): Promise<E2eServer> {
   const app = createApp({
     store,
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
-    publicUrl: 'http://127.0.0.1',
     clientDir: clientDist,
   });
   let closing: Promise<void> | null = null;

@@ -62,7 +62,7 @@ export async function startFaultApp(
   const app = createApp({
     store,
     logger: createLogger({ level: options.logLevel ?? 'debug', destination }),
-    publicUrl: options.publicUrl ?? 'http://plenum.test',
+    publicUrl: options.publicUrl,
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
     clock: options.clock,

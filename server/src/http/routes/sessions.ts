@@ -36,8 +36,8 @@ export interface SessionRoutesOptions {
   invitations: InvitationStore;
   /** Lets the organisation convene sessions over HTTP; unset disables that endpoint. */
   adminToken: string | null;
-  /** Base of invite links, e.g. `http://localhost:3000`. */
-  publicUrl: string;
+  /** Base of invite links, e.g. `http://localhost:3000` (known once the server listens). */
+  publicUrl: () => string;
 }
 
 /** The invite link a participant opens: the token rides in the fragment, never sent to a server. */
@@ -64,7 +64,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       ok: true,
       data: {
         sessionId,
-        chair: { participant: chair.participant, link: inviteLink(options.publicUrl, sessionId, chair.token) },
+        chair: { participant: chair.participant, link: inviteLink(options.publicUrl(), sessionId, chair.token) },
       },
     });
   });
@@ -81,7 +81,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
     const invitation = await options.sessions.invite(sessionId, body);
     res.status(201).json({
       ok: true,
-      data: { participant: invitation.participant, link: inviteLink(options.publicUrl, sessionId, invitation.token) },
+      data: { participant: invitation.participant, link: inviteLink(options.publicUrl(), sessionId, invitation.token) },
     });
   });
 

@@ -45,6 +45,22 @@ describe('on-paper flags through the server', () => {
     });
   });
 
+  test('rehearsal 3: the demo still tells its story: of its two verified units, only the overstated one is flagged', async () => {
+    const server = await startTestServer();
+    const observer = await server.connect('observer');
+    const state = foldEvents(
+      emptySessionState(server.sessionId),
+      (await joinSession(observer, server.sessionId)).events,
+    );
+    const gapFlags = (unitId: string) =>
+      unitFlags(state, unitId).filter(
+        (f) => f.kind === 'verified-below-reported' || f.kind === 'verified-above-reported',
+      );
+    expect(gapFlags('harbour-fisheries').map((f) => [f.indicatorId, f.params.verified])).toEqual([['catch', 7_400]]);
+    expect(state.reports['riverside-steel']?.indicators.find((i) => i.id === 'steel')?.verified).toBe(117_600);
+    expect(gapFlags('riverside-steel')).toEqual([]);
+  });
+
   test('rehearsal 3: the reporting-gap threshold is the session’s setting', async () => {
     const server = await startTestServer();
     const { sessionId, chair } = await server.app.sessions.createSession(

@@ -101,7 +101,7 @@ const q1: Omit<ReviewSessionDefinition, 'createdAt'> = {
     { id: 'd2', date: '2026-04-14', title: 'Light industry' },
     { id: 'd3', date: '2026-04-15', title: 'Cooperatives and joint ventures' },
   ],
-  thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+  thresholds: { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 },
   conferenceLink: null,
   organiserUnitId: 'centre',
   previousSessionId: null,

@@ -68,7 +68,7 @@ export function demoSession(sessionId: string = ids.session) {
       { id: ids.dayOne, date: '2026-04-01', title: 'Day 1' },
       { id: ids.dayTwo, date: '2026-04-02', title: 'Day 2' },
     ],
-    thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+    thresholds: { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 },
     conferenceLink: null,
     createdAt: instant(0),
     organiserUnitId: null,

@@ -17,17 +17,54 @@ const report = (indicators: IndicatorState[], history: ReportState['history'] = 
 });
 
 const kinds = (flags: Flag[]) => flags.map((f) => f.kind);
-const options = { jumpFactor: 1.5, presentedAt: null };
+const thresholds = { jumpFactor: 1.5, reportingGap: 0.05 };
+const options = { thresholds, presentedAt: null };
 const positive = fc.double({ min: 1, max: 1e7, noNaN: true });
 
 describe('on-paper flags', () => {
   test('verified below reported while the report claims the plan met', () => {
     const flags = reportFlags(report([indicator({ id: 'a', planned: 100, reported: 100, verified: 80 })]), options);
     expect(flags).toEqual([
-      { kind: 'verified-below-reported', indicatorId: 'a', params: { planned: 100, reported: 100, verified: 80 } },
+      {
+        kind: 'verified-below-reported',
+        indicatorId: 'a',
+        params: { planned: 100, reported: 100, verified: 80, gap: 20, share: 0.2, limit: 0.05 },
+      },
     ]);
-    expect(reportFlags(report([indicator({ planned: 100, reported: 90, verified: 80 })]), options)).toEqual([]);
+    // A gap within the threshold that leaves the plan met either way is no on-paper sign…
+    expect(reportFlags(report([indicator({ planned: 100, reported: 110, verified: 108 })]), options)).toEqual([]);
+    // …but one that makes the plan met only on paper is, however small.
+    expect(kinds(reportFlags(report([indicator({ planned: 100, reported: 101, verified: 99 })]), options))).toEqual([
+      'verified-below-reported',
+    ]);
     expect(reportFlags(report([indicator({ planned: 100, reported: 110, verified: 110 })]), options)).toEqual([]);
+  });
+
+  test('rehearsal 3: a material reporting gap is flagged on paper whatever the plan', () => {
+    const coal = indicator({ id: 'coal', planned: 450_000, reported: 280_000, verified: 241_500 });
+    expect(reportFlags(report([coal]), options)).toEqual([
+      {
+        kind: 'verified-below-reported',
+        indicatorId: 'coal',
+        params: {
+          planned: 450_000,
+          reported: 280_000,
+          verified: 241_500,
+          gap: 38_500,
+          share: 38_500 / 280_000,
+          limit: 0.05,
+        },
+      },
+    ]);
+    // Within the threshold, under plan: nothing to flag; the session's threshold decides.
+    expect(reportFlags(report([indicator({ planned: 100, reported: 90, verified: 86 })]), options)).toEqual([]);
+    const strict = { thresholds: { ...thresholds, reportingGap: 0.04 }, presentedAt: null };
+    expect(kinds(reportFlags(report([indicator({ planned: 100, reported: 90, verified: 86 })]), strict))).toEqual([
+      'verified-below-reported',
+    ]);
+    // The mirror: a cost verified above what was reported, over its ceiling either way.
+    const cost = indicator({ id: 'fuel', direction: 'lower-is-better', planned: 120, reported: 131, verified: 150 });
+    expect(kinds(reportFlags(report([cost]), options))).toEqual(['verified-above-reported']);
   });
 
   test('exactly 100.0 % on several indicators, not on one', () => {
@@ -55,11 +92,15 @@ describe('on-paper flags', () => {
   test('a lower-is-better indicator mirrors both: verified above reported, and a drop against the previous period', () => {
     const cost = (over: Partial<IndicatorState>) => indicator({ id: 'c', direction: 'lower-is-better', ...over });
     expect(reportFlags(report([cost({ planned: 100, reported: 90, verified: 120 })]), options)).toEqual([
-      { kind: 'verified-above-reported', indicatorId: 'c', params: { planned: 100, reported: 90, verified: 120 } },
+      {
+        kind: 'verified-above-reported',
+        indicatorId: 'c',
+        params: { planned: 100, reported: 90, verified: 120, gap: 30, share: 0.25, limit: 0.05 },
+      },
     ]);
-    // A cost verified lower than reported, or reported over its ceiling, is no on-paper sign.
+    // A cost verified lower than reported is no on-paper sign, nor a small gap within the threshold.
     expect(reportFlags(report([cost({ planned: 100, reported: 90, verified: 80 })]), options)).toEqual([]);
-    expect(reportFlags(report([cost({ planned: 100, reported: 110, verified: 120 })]), options)).toEqual([]);
+    expect(reportFlags(report([cost({ planned: 100, reported: 110, verified: 112 })]), options)).toEqual([]);
     const drop = reportFlags(report([cost({ previous: 91, reported: 60 })]), options);
     expect(drop).toEqual([
       {
@@ -99,10 +140,10 @@ describe('on-paper flags', () => {
       { indicatorId: 'a', field: 'reported' as const, from: 90, to: 99, actorId: 'p', at: '2026-04-13T10:00:00.000Z' },
     ];
     const revised = report([indicator({ id: 'a', reported: 99 })], history);
-    expect(kinds(reportFlags(revised, { jumpFactor: 1.5, presentedAt: '2026-04-13T09:00:00.000Z' }))).toEqual([
+    expect(kinds(reportFlags(revised, { thresholds, presentedAt: '2026-04-13T09:00:00.000Z' }))).toEqual([
       'revised-after-presented',
     ]);
-    expect(kinds(reportFlags(revised, { jumpFactor: 1.5, presentedAt: '2026-04-13T11:00:00.000Z' }))).toEqual([]);
+    expect(kinds(reportFlags(revised, { thresholds, presentedAt: '2026-04-13T11:00:00.000Z' }))).toEqual([]);
     expect(kinds(reportFlags(revised, options))).toEqual([]);
   });
 
@@ -118,17 +159,23 @@ describe('on-paper flags', () => {
     );
   });
 
-  test('property: verified-below-reported fires exactly when reported ≥ plan > 0 and verified < reported', () => {
+  test('property: verified-below-reported fires exactly when the gap is over the threshold or meets the plan on paper only', () => {
     fc.assert(
       fc.property(
         positive,
         positive,
         fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: null }),
-        (planned, reported, verified) => {
-          const fired = kinds(reportFlags(report([indicator({ planned, reported, verified })]), options)).includes(
-            'verified-below-reported',
-          );
-          expect(fired).toBe(reported >= planned && verified !== null && verified < reported);
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (planned, reported, verified, reportingGap) => {
+          const fired = kinds(
+            reportFlags(report([indicator({ planned, reported, verified })]), {
+              thresholds: { jumpFactor: 1.5, reportingGap },
+              presentedAt: null,
+            }),
+          ).includes('verified-below-reported');
+          const material = verified !== null && (reported - verified) / reported > reportingGap;
+          const onPaperOnly = verified !== null && reported / planned >= 1 && verified / planned < 1;
+          expect(fired).toBe(verified !== null && verified < reported && (material || onPaperOnly));
         },
       ),
     );
@@ -138,7 +185,10 @@ describe('on-paper flags', () => {
     fc.assert(
       fc.property(positive, positive, fc.double({ min: 1, max: 10, noNaN: true }), (previous, reported, jumpFactor) => {
         const fired = kinds(
-          reportFlags(report([indicator({ previous, reported })]), { jumpFactor, presentedAt: null }),
+          reportFlags(report([indicator({ previous, reported })]), {
+            thresholds: { jumpFactor, reportingGap: 0.05 },
+            presentedAt: null,
+          }),
         );
         expect(fired.includes('jump-vs-previous')).toBe(reported > previous * jumpFactor);
       }),

@@ -1,11 +1,15 @@
-import { fulfilment, isLowerBetter } from './fulfilment.js';
-import type { ReportState } from './state.js';
+import { defaultThresholds, type Thresholds } from '../protocol/index.js';
+import { fulfilment, isLowerBetter, reportingGap, reportingGapShare } from './fulfilment.js';
+import type { IndicatorState, ReportState, SessionState } from './state.js';
 
 /** Signs that a plan may be fulfilled "on paper" only. Each flag says why it fired. */
 export const FlagKind = {
-  /** Reported at or above plan, but the inspector verified less than was reported. */
+  /**
+   * The inspector verified less than was reported, by more than the session's reporting-gap
+   * threshold, or by enough that the plan is met only on paper.
+   */
   verifiedBelowReported: 'verified-below-reported',
-  /** A lower-is-better indicator reported within its ceiling, but the inspector verified more. */
+  /** The mirror for a lower-is-better indicator: the inspector verified more than was reported. */
   verifiedAboveReported: 'verified-above-reported',
   /** Several indicators exactly at 100.0 % of plan: figures fitted to the plan. */
   exactlyOnPlan: 'exactly-on-plan',
@@ -37,31 +41,49 @@ function isExactlyOnPlan(planned: number, reported: number): boolean {
 }
 
 /**
+ * A reporting gap that matters: over the session's threshold (a share of the larger figure),
+ * or one that makes the plan met on paper only (reported fulfilment at or above 100 %, verified
+ * under it). Null when the report did not overstate the result, or not by enough.
+ */
+function materialGap(indicator: IndicatorState, limit: number): Flag | null {
+  const gap = reportingGap(indicator);
+  const share = reportingGapShare(indicator);
+  if (indicator.verified === null || gap === null || share === null || !(gap > 0)) return null;
+  const onPaper = (fulfilment({ ...indicator, verified: null }) ?? 0) >= 1 && (fulfilment(indicator) ?? 0) < 1;
+  if (!(share > limit) && !onPaper) return null;
+  return {
+    kind: isLowerBetter(indicator) ? 'verified-above-reported' : 'verified-below-reported',
+    indicatorId: indicator.id,
+    params: {
+      planned: indicator.planned,
+      reported: indicator.reported,
+      verified: indicator.verified,
+      gap,
+      share,
+      limit,
+    },
+  };
+}
+
+/**
  * The flags of one report.
- * @param options.jumpFactor the session's threshold for a jump against the previous period
+ * @param options.thresholds the session's thresholds: the jump factor and the reporting gap
  * @param options.presentedAt when the unit's item started; null if not presented yet
  */
-export function reportFlags(report: ReportState, options: { jumpFactor: number; presentedAt: string | null }): Flag[] {
+export function reportFlags(
+  report: ReportState,
+  options: { thresholds: Pick<Thresholds, 'jumpFactor' | 'reportingGap'>; presentedAt: string | null },
+): Flag[] {
   const flags: Flag[] = [];
+  const { jumpFactor } = options.thresholds;
   for (const indicator of report.indicators) {
-    // "Better" is more, or for a cost less: the same two patterns, mirrored.
+    // "Better" is more, or for a cost less: the same patterns, mirrored.
     const lowerIsBetter = isLowerBetter(indicator);
-    const reportedFulfilment = fulfilment({ ...indicator, verified: null });
-    if (
-      reportedFulfilment !== null &&
-      reportedFulfilment >= 1 &&
-      indicator.verified !== null &&
-      (lowerIsBetter ? indicator.verified > indicator.reported : indicator.verified < indicator.reported)
-    ) {
-      flags.push({
-        kind: lowerIsBetter ? 'verified-above-reported' : 'verified-below-reported',
-        indicatorId: indicator.id,
-        params: { planned: indicator.planned, reported: indicator.reported, verified: indicator.verified },
-      });
-    }
+    const gapFlag = materialGap(indicator, options.thresholds.reportingGap);
+    if (gapFlag) flags.push(gapFlag);
     if (indicator.previous !== null && indicator.previous > 0 && indicator.reported > 0) {
       const factor = lowerIsBetter ? indicator.previous / indicator.reported : indicator.reported / indicator.previous;
-      if (factor > options.jumpFactor) {
+      if (factor > jumpFactor) {
         flags.push({
           kind: lowerIsBetter ? 'drop-vs-previous' : 'jump-vs-previous',
           indicatorId: indicator.id,
@@ -69,7 +91,7 @@ export function reportFlags(report: ReportState, options: { jumpFactor: number; 
             previous: indicator.previous,
             reported: indicator.reported,
             factor,
-            limit: options.jumpFactor,
+            limit: jumpFactor,
           },
         });
       }
@@ -108,4 +130,29 @@ export function reportFlags(report: ReportState, options: { jumpFactor: number; 
     }
   }
   return flags;
+}
+
+/**
+ * When the unit first presented: the start of its earliest started item; null before. A report
+ * revised after that is flagged.
+ */
+export function presentedAt(state: SessionState, unitId: string): string | null {
+  let earliest: string | null = null;
+  for (const id of state.agendaOrder) {
+    const item = state.agenda[id];
+    if (item?.unitId === unitId && item.startedAt !== null && (earliest === null || item.startedAt < earliest)) {
+      earliest = item.startedAt;
+    }
+  }
+  return earliest;
+}
+
+/** The flags of a unit's report under the session's thresholds; empty without a report. */
+export function unitFlags(state: SessionState, unitId: string): Flag[] {
+  const report = state.reports[unitId];
+  if (!report) return [];
+  return reportFlags(report, {
+    thresholds: state.definition?.thresholds ?? defaultThresholds,
+    presentedAt: presentedAt(state, unitId),
+  });
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { achievedValue, fulfilment, overallFulfilment, productionFulfilment, reportingGap } from './fulfilment.js';
+import {
+  achievedValue,
+  fulfilment,
+  overallFulfilment,
+  productionFulfilment,
+  reportingGap,
+  reportingGapShare,
+} from './fulfilment.js';
 import { indicatorState } from '../test/indicator.js';
 
 const indicator = indicatorState;
@@ -22,6 +29,14 @@ describe('fulfilment', () => {
     expect(reportingGap(indicator({ reported: 100, verified: 70 }))).toBe(30);
     expect(reportingGap(indicator({ reported: 100, verified: 120 }))).toBe(-20);
     expect(reportingGap(indicator({ reported: 100 }))).toBeNull();
+  });
+
+  test('the reporting gap as a share of the larger figure: of the claim when overstated, of the verified cost', () => {
+    expect(reportingGapShare(indicator({ reported: 280_000, verified: 241_500 }))).toBeCloseTo(0.1375);
+    expect(reportingGapShare(indicator({ reported: 100, verified: 120 }))).toBeCloseTo(-20 / 120);
+    expect(reportingGapShare(indicator({ reported: 90, verified: 120, direction: 'lower-is-better' }))).toBe(0.25);
+    expect(reportingGapShare(indicator({ reported: 0, verified: 0 }))).toBeNull();
+    expect(reportingGapShare(indicator({ reported: 100 }))).toBeNull();
   });
 
   test('a lower-is-better indicator (a cost) is fulfilled by staying under its ceiling: planned / achieved', () => {

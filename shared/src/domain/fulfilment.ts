@@ -35,6 +35,20 @@ export function reportingGap(indicator: Pick<IndicatorState, 'reported' | 'verif
 }
 
 /**
+ * The reporting gap as a share of the larger of the two figures (the reported claim when it
+ * overstated, the verified value when a cost was understated), so it stays within −1..1; null
+ * until verified, or when both figures are zero.
+ */
+export function reportingGapShare(
+  indicator: Pick<IndicatorState, 'reported' | 'verified' | 'direction'>,
+): number | null {
+  const gap = reportingGap(indicator);
+  if (gap === null) return null;
+  const larger = Math.max(Math.abs(indicator.reported), Math.abs(indicator.verified ?? 0));
+  return larger === 0 ? null : gap / larger;
+}
+
+/**
  * Overall fulfilment: the weighted mean of the indicators' fulfilment, over those that have
  * one and a positive weight; null when none does.
  */

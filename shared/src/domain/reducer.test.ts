@@ -51,6 +51,15 @@ describe('reducer', () => {
     expect(itemsOfDay(state, 'd1').map((i) => i.id)).toEqual(['i1']);
   });
 
+  test('rehearsal 3: a session logged before the reporting-gap threshold reads the default of 5 %', () => {
+    const payload = structuredClone(created.payload) as { thresholds: Record<string, number> };
+    delete payload.thresholds.reportingGap;
+    const logged = { type: 'session:created', payload } as NewEvent;
+    const state = foldEvents(emptySessionState('s1'), logOf([logged]));
+    expect(state.definition?.thresholds).toEqual({ warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 });
+    expect(payload.thresholds).toEqual({ warningBelow: 0.7, jumpFactor: 1.5 });
+  });
+
   test('P4: events at or below lastSeq are skipped as duplicates', () => {
     const log = logOf(base);
     const once = foldEvents(emptySessionState('s1'), log);

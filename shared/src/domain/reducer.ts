@@ -1,5 +1,5 @@
 import { freeze, produce, type Draft } from 'immer';
-import type { AgendaItemDefinition, SessionEvent } from '../protocol/index.js';
+import { defaultThresholds, type AgendaItemDefinition, type SessionEvent } from '../protocol/index.js';
 import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
 
 /**
@@ -7,7 +7,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 1;
+export const stateVersion = 2;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -94,7 +94,8 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'session:created':
       // A copy wherever the state keeps part of a payload that later events change in place:
       // the event itself must stay as it was logged (it may still be waiting to be written).
-      state.definition = { ...event.payload };
+      // Thresholds added since keep their defaults for sessions logged before them.
+      state.definition = { ...event.payload, thresholds: { ...defaultThresholds, ...event.payload.thresholds } };
       for (const day of event.payload.days)
         state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null };
       return;

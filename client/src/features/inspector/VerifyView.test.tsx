@@ -32,7 +32,7 @@ describe('inspector verification', () => {
     const flags = screen.getByTestId('report-flags');
     expect(flags).toHaveTextContent('1 flag');
     expect(flags).toHaveTextContent(
-      'Verified below reported: Kilns repaired was reported at 4 units, at or above the plan of 4 units, but the inspector verified only 3 units.',
+      'Verified below reported: Kilns repaired was reported at 4 units, but the inspector verified 3 units: 25% overstated, over the 5% threshold.',
     );
     expect(screen.getByText('Recorded: Kilns repaired verified at 3 units.')).toBeInTheDocument();
     expect(screen.getByText('Inspection findings')).toBeInTheDocument();

@@ -63,7 +63,7 @@ describe('report figures with lower-is-better indicators', () => {
 
     const flags = screen.getByTestId('report-flags');
     expect(flags).toHaveTextContent(
-      'Verified above reported: Scrap was reported at 40 t, within the ceiling of 50 t, but the inspector verified 60 t.',
+      'Verified above reported: Scrap was reported at 40 t, but the inspector verified 60 t: 33.3% understated, over the 5% threshold.',
     );
     expect(flags).toHaveTextContent(
       'Drop against the previous period: Fuel burnt was reported at 80 t against 200 t in the previous period: ' +
@@ -100,5 +100,42 @@ describe('report figures with lower-is-better indicators', () => {
         .getByRole('rowheader', { name: /Fuel burnt/ })
         .closest('tr'),
     ).toHaveTextContent('66.7% below threshold');
+  });
+});
+
+describe('report figures with a verified figure', () => {
+  test('rehearsal 3: a material reporting gap is flagged on paper whatever the plan, and says why', async () => {
+    await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
+      log.add(
+        'report:submitted',
+        {
+          unitId: ids.unit,
+          note: null,
+          indicators: [
+            {
+              ...defaults,
+              id: 'coal',
+              name: 'Coal',
+              measure: 't',
+              planned: 450_000,
+              reported: 280_000,
+              isProduction: true,
+            },
+          ],
+        },
+        ids.presenter,
+      );
+      log.add(
+        'report:verified',
+        { unitId: ids.unit, indicatorId: 'coal', verified: 241_500, finding: 'Weighbridge.', evidence: null },
+        ids.official,
+      );
+    });
+    const row = screen.getByRole('rowheader', { name: /Coal/ }).closest('tr')!;
+    expect(row).toHaveAttribute('data-flagged', 'true');
+    expect(screen.getByTestId('report-flags')).toHaveTextContent(
+      'Verified below reported: Coal was reported at 280,000 t, but the inspector verified 241,500 t: ' +
+        '13.8% overstated, over the 5% threshold.',
+    );
   });
 });

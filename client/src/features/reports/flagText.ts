@@ -21,15 +21,21 @@ export function flagReason(t: TFunction, flag: Flag, report: ReportState, format
   const figure = (key: string) => `${format.figure(number(flag.params[key]))}${measure}`;
   const name = indicator?.name ?? '';
   switch (flag.kind) {
-    // A cost's mirror image of the same pattern: the same figures, its own sentence.
+    // A cost's mirror image of the same pattern: the same figures, its own sentence. A gap over
+    // the session's threshold says so; a smaller one fired because it meets the plan on paper only.
     case 'verified-below-reported':
-    case 'verified-above-reported':
-      return t(`flags.${flag.kind}`, {
+    case 'verified-above-reported': {
+      const share = number(flag.params.share);
+      const limit = number(flag.params.limit);
+      return t(share > limit ? `flags.${flag.kind}` : `flags.${flag.kind}-plan`, {
         indicator: name,
         planned: figure('planned'),
         reported: figure('reported'),
         verified: figure('verified'),
+        share: format.percent(share),
+        limit: format.percent(limit),
       });
+    }
     case 'exactly-on-plan':
       return t('flags.exactly-on-plan', {
         count: number(flag.params.count),

@@ -1,8 +1,9 @@
 import {
   fulfilment,
   isLowerBetter,
-  reportFlags,
+  presentedAt,
   reportingGap,
+  unitFlags,
   type Flag,
   type IndicatorState,
   type OrganisationUnit,
@@ -29,34 +30,12 @@ function share(value: number | null, planned: number): number | null {
   return value === null || planned === 0 ? null : value / planned;
 }
 
-/**
- * When the unit first presented: the start of its earliest started item. A report revised
- * after that is flagged.
- */
-function presentedAt(state: SessionState, unitId: string): string | null {
-  let earliest: string | null = null;
-  for (const id of state.agendaOrder) {
-    const item = state.agenda[id];
-    if (item?.unitId === unitId && item.startedAt !== null && (earliest === null || item.startedAt < earliest)) {
-      earliest = item.startedAt;
-    }
-  }
-  return earliest;
-}
-
 /** Pure reads of reports and their flags; they return fresh values, so use them in `useMemo`. */
 export const reportSelectors = {
   presentedAt,
 
   /** The flags of a unit's report (the shared rules), empty without a report. */
-  flagsOf: (state: SessionState, unitId: string): Flag[] => {
-    const report = state.reports[unitId];
-    if (!report) return [];
-    return reportFlags(report, {
-      jumpFactor: state.definition?.thresholds.jumpFactor ?? 1.5,
-      presentedAt: presentedAt(state, unitId),
-    });
-  },
+  flagsOf: unitFlags,
 
   /** The report's indicators with shares of plan, gaps and their flags, in report order. */
   rowsOf: (report: ReportState, flags: readonly Flag[]): IndicatorRow[] =>

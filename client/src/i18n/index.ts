@@ -12,6 +12,15 @@ export const languageStorageKey = 'plenum:language';
 // costs nothing to those who do not use it.
 const lazyLocales = import.meta.glob<{ default: typeof en }>(['./locales/*.json', '!./locales/en.json']);
 
+/**
+ * Fonts a language needs that a fresh machine may lack (Hangul on a system without a CJK font
+ * shows as empty boxes). Loaded with the language only; each weight is split by unicode-range,
+ * so the browser fetches only the subsets holding the characters on screen.
+ */
+const languageFonts: Partial<Record<Language, () => Promise<unknown>>> = {
+  ko: () => Promise.all([import('@fontsource/noto-sans-kr/400.css'), import('@fontsource/noto-sans-kr/700.css')]),
+};
+
 /** The app's i18next instance. */
 export const i18n: I18n = i18next.createInstance();
 
@@ -35,6 +44,15 @@ async function ensureLoaded(language: Language): Promise<void> {
   if (!load) throw new Error(`No locale file for ${language}`);
   const bundle = await load();
   i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+}
+
+async function ensureFonts(language: Language): Promise<void> {
+  try {
+    await languageFonts[language]?.();
+  } catch (error) {
+    // The text stays readable wherever the system has a font for it; never block the switch.
+    console.warn(`Plenum: cannot load the font for ${language}`, error);
+  }
 }
 
 function reflectInDocument(language: string): void {
@@ -73,7 +91,7 @@ export async function initI18n(language: Language = initialLanguage()): Promise<
 
 /** Switches every screen to `language`, loading its file first; remembered on this device. */
 export async function changeLanguage(language: Language, options: { persist?: boolean } = {}): Promise<void> {
-  await ensureLoaded(language);
+  await Promise.all([ensureLoaded(language), ensureFonts(language)]);
   await i18n.changeLanguage(language);
   reflectInDocument(language);
   if (options.persist === false) return;

@@ -1,5 +1,6 @@
 import { freeze, produce, type Draft } from 'immer';
 import type { AgendaItemDefinition, SessionEvent } from '../protocol/index.js';
+import { reopenedStatus } from './agendaItem.js';
 import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
 
 /**
@@ -7,7 +8,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 1;
+export const stateVersion = 2;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -46,6 +47,7 @@ function addItem(state: S, item: AgendaItemDefinition, order: number, carriedFro
     timer: { runningSince: null, elapsedMs: 0, extraMinutes: 0 },
     carriedFromItemId,
     deferredToItemId: null,
+    reopenings: [],
   };
   state.agendaOrder.push(item.id);
   sortAgenda(state);
@@ -96,7 +98,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       // the event itself must stay as it was logged (it may still be waiting to be written).
       state.definition = { ...event.payload };
       for (const day of event.payload.days)
-        state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null };
+        state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] };
       return;
     case 'session:renamed':
       if (state.definition) state.definition.title = event.payload.title;
@@ -118,6 +120,14 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'day:adjourned': {
       const day = state.days[event.payload.dayId];
       if (day) Object.assign(day, { status: 'adjourned', adjournedAt: event.payload.at });
+      return;
+    }
+    case 'day:reopened': {
+      const day = state.days[event.payload.dayId];
+      if (!day) return;
+      const { reason, at } = event.payload;
+      day.reopenings.push({ reason, at, actorId: event.actorId, endedAt: day.adjournedAt });
+      Object.assign(day, { status: 'open', adjournedAt: null });
       return;
     }
     case 'attendance:recorded':
@@ -159,6 +169,19 @@ export function applyEvent(state: S, event: SessionEvent): void {
       item.status = 'closed';
       item.closedAt = event.payload.closedAt;
       leaveFloor(state, item, event.payload.closedAt);
+      return;
+    }
+    case 'agenda:item-reopened': {
+      const item = state.agenda[event.payload.itemId];
+      const status = item ? reopenedStatus(item) : null;
+      if (!item || status === null) return;
+      const { reason, at } = event.payload;
+      item.reopenings.push({ reason, at, actorId: event.actorId, endedAt: item.closedAt });
+      item.status = status;
+      item.closedAt = null;
+      item.timer.runningSince = at;
+      state.currentItemId = item.id;
+      state.floor.queue = [];
       return;
     }
     case 'agenda:item-deferred': {

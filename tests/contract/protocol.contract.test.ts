@@ -133,7 +133,20 @@ describe('events', () => {
     expect(state.definition?.title).toBe(eventFixtures['session:renamed'].payload.title);
     expect(state.status).toBe('closed');
     expect(state.agenda['item-a']?.status).toBe('deferred');
-    expect(state.agenda['item-b']).toMatchObject({ status: 'closed', carriedFromItemId: 'item-a' });
+    // Closed, then reopened with a reason: back on the floor as it was when closed.
+    expect(state.agenda['item-b']).toMatchObject({
+      status: 'floor-open',
+      carriedFromItemId: 'item-a',
+      reopenings: [
+        {
+          reason: eventFixtures['agenda:item-reopened'].payload.reason,
+          endedAt: eventFixtures['agenda:item-closed'].payload.closedAt,
+        },
+      ],
+    });
+    expect(state.days['day-2']).toMatchObject({
+      reopenings: [{ reason: eventFixtures['day:reopened'].payload.reason }],
+    });
     expect(state.criticisms['c-1']).toMatchObject({ endorsedBy: ['p-inspector'], directiveIds: ['d-1'] });
     expect(state.directives['d-1']?.status).toBe('closed');
     expect(state.warnings['w-prev']?.status).toBe('lifted');

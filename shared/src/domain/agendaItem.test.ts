@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AgendaItemStatus } from '../protocol/index.js';
-import { agendaTransitions, canTransition, isLive } from './agendaItem.js';
+import { agendaTransitions, canTransition, isLive, reopenedStatus } from './agendaItem.js';
 import { formatRemaining, remainingMs } from './timer.js';
 
 describe('agenda item status machine', () => {
@@ -19,6 +19,14 @@ describe('agenda item status machine', () => {
       expect(canTransition('deferred', to)).toBe(false);
     }
     expect(Object.keys(agendaTransitions).sort()).toEqual(Object.values(AgendaItemStatus).sort());
+  });
+
+  test('rehearsal 5: only a closed item reopens, back to where it stood when it was closed', () => {
+    expect(reopenedStatus({ status: 'closed', floorOpenedAt: '2026-04-13T09:15:00.000Z' })).toBe('floor-open');
+    expect(reopenedStatus({ status: 'closed', floorOpenedAt: null })).toBe('presenting');
+    for (const status of ['pending', 'presenting', 'floor-open', 'deferred'] as const) {
+      expect(reopenedStatus({ status, floorOpenedAt: null })).toBeNull();
+    }
   });
 
   test('only presenting and floor-open hold the floor', () => {

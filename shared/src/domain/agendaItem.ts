@@ -1,6 +1,10 @@
 import type { AgendaItemStatus } from '../protocol/index.js';
 
-/** Which statuses an item may move to from each status. `closed` and `deferred` are final. */
+/**
+ * Which statuses an item may move to from each status by the floor actions. `closed` and
+ * `deferred` are final for them; only the chair's reopening brings a closed item back (see
+ * {@link reopenedStatus}).
+ */
 export const agendaTransitions: Record<AgendaItemStatus, readonly AgendaItemStatus[]> = {
   pending: ['presenting', 'deferred'],
   presenting: ['floor-open', 'closed', 'deferred'],
@@ -17,4 +21,17 @@ export function canTransition(from: AgendaItemStatus, to: AgendaItemStatus): boo
 /** True while the item holds the floor (presenting or open for criticism). */
 export function isLive(status: AgendaItemStatus): boolean {
   return status === 'presenting' || status === 'floor-open';
+}
+
+/**
+ * The status a reopened item returns to: where it stood when it was closed (open for criticism
+ * when the floor had been opened, otherwise presenting), or null when it cannot be reopened.
+ * Only a closed item can: a deferred one lives on as the item carried over to the later day.
+ */
+export function reopenedStatus(item: {
+  status: AgendaItemStatus;
+  floorOpenedAt: string | null;
+}): AgendaItemStatus | null {
+  if (item.status !== 'closed') return null;
+  return item.floorOpenedAt === null ? 'presenting' : 'floor-open';
 }

@@ -1,4 +1,4 @@
-import { canTransition, isLive } from './agendaItem.js';
+import { canTransition, isLive, reopenedStatus } from './agendaItem.js';
 import type { SessionState } from './state.js';
 import { proposedWarnings } from './warnings.js';
 
@@ -18,14 +18,18 @@ export type FloorBlocker =
   /** An item holds the floor; close or defer it first. */
   | 'item-live'
   /** The item is not pending. */
-  | 'item-not-pending';
+  | 'item-not-pending'
+  /** Only a closed item can be reopened (a deferred one continues as its carried-over item). */
+  | 'item-not-closed'
+  /** Only an adjourned day can be reopened. */
+  | 'day-not-adjourned';
 
 /** Whether the chair may open a day: scheduled, and no other day open. */
 export function openDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
   const day = state.days[dayId];
   if (!day) return 'not-found';
   if (day.status !== 'scheduled') return 'day-already-opened';
-  if (Object.values(state.days).some((d) => d.status === 'open')) return 'another-day-open';
+  if (openDayId(state) !== null) return 'another-day-open';
   return null;
 }
 
@@ -47,6 +51,30 @@ export function startItemBlocker(state: SessionState, itemId: string): FloorBloc
   if (state.days[item.dayId]?.status !== 'open') return 'day-not-open';
   if (liveItem(state)) return 'item-live';
   return null;
+}
+
+/** Whether the chair may reopen an item: closed, its day open, no other item on the floor. */
+export function reopenItemBlocker(state: SessionState, itemId: string): FloorBlocker | null {
+  const item = state.agenda[itemId];
+  if (!item) return 'not-found';
+  if (reopenedStatus(item) === null) return 'item-not-closed';
+  if (state.days[item.dayId]?.status !== 'open') return 'day-not-open';
+  if (liveItem(state)) return 'item-live';
+  return null;
+}
+
+/** Whether the chair may reopen a day: adjourned, and no other day open (one day sits at a time). */
+export function reopenDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
+  const day = state.days[dayId];
+  if (!day) return 'not-found';
+  if (day.status !== 'adjourned') return 'day-not-adjourned';
+  if (openDayId(state) !== null) return 'another-day-open';
+  return null;
+}
+
+/** The day that is open now, if any: its id. */
+export function openDayId(state: SessionState): string | null {
+  return Object.entries(state.days).find(([, day]) => day.status === 'open')?.[0] ?? null;
 }
 
 /** The item holding the floor, if any. */

@@ -125,6 +125,49 @@ describe('reducer', () => {
     expect(state.currentItemId).toBeNull();
   });
 
+  test('rehearsal 5: a reopened item is back on the floor as it was, and a reopened day is open, each with its reason', () => {
+    const log = logOf([
+      ...base,
+      newEvent('day:opened', { dayId: 'd1', at: '2026-04-13T09:00:00.000Z' }),
+      newEvent('agenda:item-started', { itemId: 'i1', startedAt: '2026-04-13T09:05:00.000Z' }),
+      newEvent('agenda:floor-opened', { itemId: 'i1', openedAt: '2026-04-13T09:15:00.000Z' }),
+      newEvent('agenda:item-closed', { itemId: 'i1', closedAt: '2026-04-13T09:30:00.000Z' }),
+      newEvent('agenda:item-reopened', { itemId: 'i1', reason: 'Closed mid-speech.', at: '2026-04-13T09:31:00.000Z' }),
+      newEvent('day:adjourned', { dayId: 'd2', at: '2026-04-13T09:32:00.000Z' }),
+      newEvent('day:reopened', { dayId: 'd2', reason: 'Adjourned by mistake.', at: '2026-04-13T09:33:00.000Z' }),
+    ]);
+    const state = foldEvents(emptySessionState('s1'), log);
+    expect(state.agenda.i1).toMatchObject({
+      status: 'floor-open',
+      closedAt: null,
+      timer: { runningSince: '2026-04-13T09:31:00.000Z', elapsedMs: 25 * 60_000 },
+      reopenings: [
+        {
+          reason: 'Closed mid-speech.',
+          at: '2026-04-13T09:31:00.000Z',
+          actorId: 'chair-1',
+          endedAt: '2026-04-13T09:30:00.000Z',
+        },
+      ],
+    });
+    expect(state.currentItemId).toBe('i1');
+    expect(state.days.d2).toMatchObject({
+      status: 'open',
+      adjournedAt: null,
+      reopenings: [{ reason: 'Adjourned by mistake.', endedAt: '2026-04-13T09:32:00.000Z' }],
+    });
+  });
+
+  test('a reopening of an item that is not closed changes nothing', () => {
+    const log = logOf([
+      ...base,
+      newEvent('agenda:item-reopened', { itemId: 'i1', reason: 'Never closed.', at: '2026-04-13T09:31:00.000Z' }),
+    ]);
+    const state = foldEvents(emptySessionState('s1'), log);
+    expect(state.agenda.i1).toMatchObject({ status: 'pending', reopenings: [] });
+    expect(state.currentItemId).toBeNull();
+  });
+
   test('a resubmitted report keeps verified values and counts revisions', () => {
     const first = foldEvents(
       emptySessionState('s1'),

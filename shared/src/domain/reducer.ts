@@ -1,5 +1,6 @@
 import { freeze, produce, type Draft } from 'immer';
 import { defaultThresholds, type AgendaItemDefinition, type SessionEvent } from '../protocol/index.js';
+import { reopenedStatus } from './agendaItem.js';
 import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
 
 /**
@@ -46,6 +47,7 @@ function addItem(state: S, item: AgendaItemDefinition, order: number, carriedFro
     timer: { runningSince: null, elapsedMs: 0, extraMinutes: 0 },
     carriedFromItemId,
     deferredToItemId: null,
+    reopenings: [],
   };
   state.agendaOrder.push(item.id);
   sortAgenda(state);
@@ -97,7 +99,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       // Thresholds added since keep their defaults for sessions logged before them.
       state.definition = { ...event.payload, thresholds: { ...defaultThresholds, ...event.payload.thresholds } };
       for (const day of event.payload.days)
-        state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null };
+        state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] };
       return;
     case 'session:renamed':
       if (state.definition) state.definition.title = event.payload.title;
@@ -119,6 +121,14 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'day:adjourned': {
       const day = state.days[event.payload.dayId];
       if (day) Object.assign(day, { status: 'adjourned', adjournedAt: event.payload.at });
+      return;
+    }
+    case 'day:reopened': {
+      const day = state.days[event.payload.dayId];
+      if (!day) return;
+      const { reason, at } = event.payload;
+      day.reopenings.push({ reason, at, actorId: event.actorId, endedAt: day.adjournedAt });
+      Object.assign(day, { status: 'open', adjournedAt: null });
       return;
     }
     case 'attendance:recorded':
@@ -160,6 +170,19 @@ export function applyEvent(state: S, event: SessionEvent): void {
       item.status = 'closed';
       item.closedAt = event.payload.closedAt;
       leaveFloor(state, item, event.payload.closedAt);
+      return;
+    }
+    case 'agenda:item-reopened': {
+      const item = state.agenda[event.payload.itemId];
+      const status = item ? reopenedStatus(item) : null;
+      if (!item || status === null) return;
+      const { reason, at } = event.payload;
+      item.reopenings.push({ reason, at, actorId: event.actorId, endedAt: item.closedAt });
+      item.status = status;
+      item.closedAt = null;
+      item.timer.runningSince = at;
+      state.currentItemId = item.id;
+      state.floor.queue = [];
       return;
     }
     case 'agenda:item-deferred': {

@@ -42,6 +42,15 @@ export interface ReportState {
   history: FigureChange[];
 }
 
+/** The chair opened a closed item or an adjourned day again: when, who, and why. */
+export interface Reopening {
+  reason: string;
+  at: string;
+  actorId: string;
+  /** When the item had been closed, or the day adjourned, before this reopening. */
+  endedAt: string | null;
+}
+
 /** The item's clock: running since an instant, plus what elapsed before a pause. */
 export interface ItemTimer {
   runningSince: string | null;
@@ -61,6 +70,8 @@ export interface AgendaItemState extends AgendaItemDefinition {
   carriedFromItemId: string | null;
   /** Where a deferred item went. */
   deferredToItemId: string | null;
+  /** Each time the chair reopened the item after it was closed, oldest first. */
+  reopenings: Reopening[];
 }
 
 /** A day of the session and where it stands. */
@@ -68,6 +79,8 @@ export interface DayState {
   status: 'scheduled' | 'open' | 'adjourned';
   openedAt: string | null;
   adjournedAt: string | null;
+  /** Each time the chair reopened the day after it was adjourned, oldest first. */
+  reopenings: Reopening[];
 }
 
 /** Attendance of one participant on one day: connected (automatic) and the roll call (chair). */

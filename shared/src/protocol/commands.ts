@@ -33,6 +33,8 @@ export const commandPayloads = {
   'day:open': dayRef,
   /** Chair: adjourn an open day. */
   'day:adjourn': dayRef,
+  /** Chair: open an adjourned day again, while no other day is open; the reason enters the log and the minutes. */
+  'day:reopen': z.object({ dayId: IdSchema, reason: TextSchema }),
   /** Chair: mark a participant present or absent at the roll call of a day. */
   'attendance:record': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
   /** Chair: add an organisation unit to the session's hierarchy. */
@@ -45,6 +47,8 @@ export const commandPayloads = {
   'agenda:open-floor': itemRef,
   /** Chair: close the current item. */
   'agenda:close-item': itemRef,
+  /** Chair: put a closed item of the open day back on the floor; the reason enters the log and the minutes. */
+  'agenda:reopen-item': z.object({ itemId: IdSchema, reason: TextSchema }),
   /** Chair: defer a pending or running item to a later day. */
   'agenda:defer-item': z.object({ itemId: IdSchema, toDayId: IdSchema }),
   /** Chair: stop the item's clock. */

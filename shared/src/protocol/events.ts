@@ -37,6 +37,8 @@ export const eventPayloads = {
   'day:opened': z.object({ dayId: IdSchema, ...at }),
   /** A day was adjourned. */
   'day:adjourned': z.object({ dayId: IdSchema, ...at }),
+  /** The chair opened an adjourned day again, for the reason given. */
+  'day:reopened': z.object({ dayId: IdSchema, reason: TextSchema, ...at }),
   /** The roll call marked a participant present or absent for a day. */
   'attendance:recorded': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
   /** A participant connected while a day was open (recorded once per day). */
@@ -53,6 +55,8 @@ export const eventPayloads = {
   'agenda:floor-opened': z.object({ itemId: IdSchema, openedAt: InstantSchema }),
   /** The chair closed the item. */
   'agenda:item-closed': z.object({ itemId: IdSchema, closedAt: InstantSchema }),
+  /** The chair put a closed item back on the floor, for the reason given. */
+  'agenda:item-reopened': z.object({ itemId: IdSchema, reason: TextSchema, ...at }),
   /** The item was deferred; `newItemId` is the pending item created on the later day. */
   'agenda:item-deferred': z.object({ itemId: IdSchema, toDayId: IdSchema, newItemId: IdSchema }),
   /** The item's clock stopped. */

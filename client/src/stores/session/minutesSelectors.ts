@@ -114,7 +114,7 @@ export const minutesSelectors = {
       const attendance = state.attendance[day.id] ?? {};
       return {
         day,
-        state: state.days[day.id] ?? { status: 'scheduled', openedAt: null, adjournedAt: null },
+        state: state.days[day.id] ?? { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] },
         items: itemsOfDay(state, day.id).map((item) => minutesItem(state, item)),
         attendance: {
           present: invited.filter((p) => attendance[p.id]?.present === true).length,

@@ -1,6 +1,7 @@
 import {
   canTransition,
   isLive,
+  reopenItemBlocker,
   startItemBlocker,
   newEvent,
   type AgendaItemState,
@@ -66,6 +67,16 @@ export function decideCloseItem(
   const item = itemOrThrow(state, payload.itemId);
   requireTransition(item, 'closed');
   return [newEvent('agenda:item-closed', { itemId: item.id, closedAt: ctx.now })];
+}
+
+/** Puts a closed item of the open day back on the floor, where it stood when it was closed. */
+export function decideReopenItem(
+  state: SessionState,
+  payload: CommandOf<'agenda:reopen-item'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  requireNoBlocker(state, reopenItemBlocker(state, payload.itemId), 'agenda item');
+  return [newEvent('agenda:item-reopened', { itemId: payload.itemId, reason: payload.reason, at: ctx.now })];
 }
 
 /** Defers an item to a later day, where a new pending item carries it over. */

@@ -1,5 +1,6 @@
 import {
   liveItem,
+  openDayId,
   type AgendaItemState,
   type CriticismState,
   type DirectiveState,
@@ -51,13 +52,17 @@ export function liveItemOrThrow(state: SessionState): AgendaItemState {
 export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | null, what: string): void {
   if (blocker === null) return;
   const live = liveItem(state);
+  const openDay = openDayId(state);
+  const openDayTitle = state.definition?.days.find((d) => d.id === openDay)?.title ?? openDay;
   const messages: Record<FloorBlocker, string> = {
     'not-found': `There is no ${what} in this session.`,
     'day-already-opened': 'That day was already opened.',
-    'another-day-open': 'Adjourn the open day first.',
-    'day-not-open': `The day is not open${what === 'agenda item' ? ': open the day before starting its items' : ''}.`,
+    'another-day-open': `Adjourn "${openDayTitle}" first: one day sits at a time.`,
+    'day-not-open': `The day is not open${what.startsWith('agenda item') ? ": open (or reopen) the item's day first" : ''}.`,
     'item-live': `Close or defer "${live?.topic ?? 'the current item'}" first.`,
     'item-not-pending': 'That item is not pending.',
+    'item-not-closed': 'Only a closed item can be reopened; a deferred item continues on its later day.',
+    'day-not-adjourned': 'Only an adjourned day can be reopened.',
   };
   throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker]);
 }

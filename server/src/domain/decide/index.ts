@@ -10,6 +10,7 @@ import {
   decideOpenFloor,
   decidePauseTimer,
   decideRaiseHand,
+  decideReopenItem,
   decideResumeTimer,
   decideStartItem,
 } from './agenda.js';
@@ -25,6 +26,7 @@ import {
   decidePublishNotice,
   decideRecordAttendance,
   decideRename,
+  decideReopenDay,
 } from './session.js';
 import { decideEscalateWarning, decideIssueWarning, decideLiftWarning, decideWaiveWarning } from './warning.js';
 
@@ -46,6 +48,8 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
       return decideOpenDay(state, command.payload, ctx);
     case 'day:adjourn':
       return decideAdjournDay(state, command.payload, ctx);
+    case 'day:reopen':
+      return decideReopenDay(state, command.payload, ctx);
     case 'attendance:record':
       return decideRecordAttendance(state, command.payload);
     case 'unit:add':
@@ -58,6 +62,8 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
       return decideOpenFloor(state, command.payload, ctx);
     case 'agenda:close-item':
       return decideCloseItem(state, command.payload, ctx);
+    case 'agenda:reopen-item':
+      return decideReopenItem(state, command.payload, ctx);
     case 'agenda:defer-item':
       return decideDeferItem(state, command.payload, ctx);
     case 'agenda:pause-timer':

@@ -5,6 +5,7 @@ import {
   newEvent,
   openDayBlocker,
   proposedWarnings,
+  reopenDayBlocker,
   type CommandOf,
   type NewEvent,
   type SessionState,
@@ -69,6 +70,16 @@ export function decideAdjournDay(
 ): NewEvent[] {
   requireNoBlocker(state, adjournDayBlocker(state, payload.dayId), `day ${payload.dayId}`);
   return [newEvent('day:adjourned', { dayId: payload.dayId, at: ctx.now })];
+}
+
+/** Opens an adjourned day again, while no other day is open. */
+export function decideReopenDay(
+  state: SessionState,
+  payload: CommandOf<'day:reopen'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  requireNoBlocker(state, reopenDayBlocker(state, payload.dayId), `day ${payload.dayId}`);
+  return [newEvent('day:reopened', { dayId: payload.dayId, reason: payload.reason, at: ctx.now })];
 }
 
 /** Records the roll call for one participant on one day. */

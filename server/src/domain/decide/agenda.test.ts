@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { demoWorld, refusal } from '../../test/demoWorld.js';
+
+describe('reopening', () => {
+  test('rehearsal 5: the chair reopens a closed item with a reason, back where it stood, while its day is open', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const chair = byRole.chair;
+    const reopen = (itemId: string) =>
+      run(chair, { type: 'agenda:reopen-item', payload: { itemId, reason: 'Closed by mistake.' } });
+
+    expect((await refusal(reopen('item-2'))).message).toBe(
+      'Only a closed item can be reopened; a deferred item continues on its later day.',
+    );
+    expect((await refusal(reopen('item-99'))).code).toBe('NOT_FOUND');
+
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:open-floor', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-3' } });
+    expect((await refusal(reopen('item-2'))).message).toMatch(/^Close or defer "Northern Coal Mine No. 3/);
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-3' } });
+
+    await reopen('item-2');
+    const state = await commands.state(sessionId);
+    expect(state.agenda['item-2']).toMatchObject({
+      status: 'floor-open',
+      closedAt: null,
+      reopenings: [{ reason: 'Closed by mistake.', actorId: chair.id, endedAt: '2026-04-13T09:00:00.000Z' }],
+    });
+    expect(state.agenda['item-2']?.timer.runningSince).not.toBeNull();
+    expect(state.currentItemId).toBe('item-2');
+    // An item that never had the floor opened goes back to presenting.
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } });
+    await reopen('item-3');
+    expect((await commands.state(sessionId)).agenda['item-3']?.status).toBe('presenting');
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-3' } });
+
+    await run(chair, { type: 'day:adjourn', payload: { dayId: 'day-1' } });
+    expect((await refusal(reopen('item-2'))).message).toBe(
+      "The day is not open: open (or reopen) the item's day first.",
+    );
+  });
+
+  test('rehearsal 5: an adjourned day reopens with a reason only while no other day is open', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const chair = byRole.chair;
+    const reopen = (dayId: string) =>
+      run(chair, { type: 'day:reopen', payload: { dayId, reason: 'The coal mine was never presented.' } });
+
+    expect((await refusal(reopen('day-1'))).message).toBe('Only an adjourned day can be reopened.');
+    expect((await refusal(reopen('day-2'))).message).toBe('Only an adjourned day can be reopened.');
+    expect((await refusal(reopen('day-9'))).code).toBe('NOT_FOUND');
+
+    await run(chair, { type: 'day:adjourn', payload: { dayId: 'day-1' } });
+    await run(chair, { type: 'day:open', payload: { dayId: 'day-2' } });
+    expect((await refusal(reopen('day-1'))).message).toBe(
+      'Adjourn "Day 2 — light industry and food" first: one day sits at a time.',
+    );
+    await run(chair, { type: 'day:adjourn', payload: { dayId: 'day-2' } });
+
+    await reopen('day-1');
+    const state = await commands.state(sessionId);
+    expect(state.days['day-1']).toMatchObject({
+      status: 'open',
+      adjournedAt: null,
+      reopenings: [
+        { reason: 'The coal mine was never presented.', actorId: chair.id, endedAt: '2026-04-13T09:00:00.000Z' },
+      ],
+    });
+    // Its pending items can be started again.
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-3' } });
+  });
+});

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useElementWidth } from './useElementWidth';
 
 /** One indicator of the chart: its three figures in its own unit of measure. */
 export interface FiguresChartRow {
@@ -22,16 +23,52 @@ interface FiguresChartProps {
   formatValue: (row: FiguresChartRow, value: number) => string;
 }
 
-const width = 640;
-const labelWidth = 190;
-const valueWidth = 120;
+/** The widest drawing; a wider figure scales it up, a narrower one lays it out anew. */
+const fullWidth = 640;
+/** Below this the drawing scales down rather than squeezing the bars out. */
+const minWidth = 300;
 const barHeight = 13;
 const barGap = 3;
 const rowGap = 14;
-const barsWidth = width - labelWidth - valueWidth;
+/** About the width of one character of the 13 px labels (bold), to shorten them in time. */
+const charWidth = 7.5;
+const legendLine = 22;
+const legendKeys = ['planned', 'reported', 'verified', 'threshold'] as const;
 
-function shorten(text: string, max = 26): string {
+function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The chart's geometry for a drawing `width` units wide. The drawing is as wide as the figure
+ * on screen (one unit = one CSS pixel), so its 13 px text stays 13 px on a phone instead of
+ * shrinking with a fixed 640-unit drawing.
+ */
+function layoutFor(width: number, words: FiguresChartProps['words']) {
+  const labelWidth = Math.round(Math.min(190, width * 0.36));
+  const valueWidth = Math.round(Math.min(120, width * 0.24));
+  // Legend entries run after the label column when there is room, else from the left edge,
+  // and wrap onto a new line where the next one would not fit.
+  const legendStart = legendKeys.length * 110 + labelWidth <= width ? labelWidth : 0;
+  let x = legendStart;
+  let line = 0;
+  const legend = {} as Record<keyof FiguresChartProps['words'], { x: number; y: number }>;
+  for (const key of legendKeys) {
+    const entryWidth = 20 + words[key].length * 7 + 16;
+    if (x > legendStart && x + entryWidth > width) {
+      x = legendStart;
+      line += 1;
+    }
+    legend[key] = { x, y: 6 + line * legendLine };
+    x += entryWidth;
+  }
+  return {
+    labelWidth,
+    barsWidth: width - labelWidth - valueWidth,
+    labelChars: Math.floor(labelWidth / charWidth),
+    legend,
+    legendHeight: (line + 1) * legendLine + 6,
+  };
 }
 
 /**
@@ -42,6 +79,10 @@ function shorten(text: string, max = 26): string {
  */
 export function FiguresChart({ rows, title, description, words, formatValue }: FiguresChartProps) {
   const id = useId();
+  const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
+  const width = Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)));
+  const { labelWidth, barsWidth, labelChars, legend, legendHeight } = layoutFor(width, words);
+  const { planned: plannedKey, reported: reportedKey, verified: verifiedKey, threshold: thresholdKey } = legend;
   const series = (row: FiguresChartRow) =>
     [
       { key: 'planned', label: words.planned, value: row.planned },
@@ -49,13 +90,12 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
       ...(row.verified === null ? [] : [{ key: 'verified', label: words.verified, value: row.verified }]),
     ] as const;
   const rowHeights = rows.map((row) => series(row).length * (barHeight + barGap) + rowGap);
-  const legendHeight = 28;
   const height = legendHeight + rowHeights.reduce((a, b) => a + b, 0);
 
   // Each row starts where the rows above it end.
   const rowTops = rowHeights.map((_, index) => legendHeight + rowHeights.slice(0, index).reduce((a, b) => a + b, 0));
   return (
-    <figure className="figures-chart">
+    <figure className="figures-chart" ref={figureRef}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
@@ -72,20 +112,26 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
           </pattern>
         </defs>
         <g className="figures-chart__legend" aria-hidden="true">
-          <rect x={labelWidth} y={6} width={14} height={12} className="figures-chart__bar--planned" />
-          <text x={labelWidth + 20} y={16}>
+          <rect x={plannedKey.x} y={plannedKey.y} width={14} height={12} className="figures-chart__bar--planned" />
+          <text x={plannedKey.x + 20} y={plannedKey.y + 10}>
             {words.planned}
           </text>
-          <rect x={labelWidth + 110} y={6} width={14} height={12} className="figures-chart__bar--reported" />
-          <text x={labelWidth + 130} y={16}>
+          <rect x={reportedKey.x} y={reportedKey.y} width={14} height={12} className="figures-chart__bar--reported" />
+          <text x={reportedKey.x + 20} y={reportedKey.y + 10}>
             {words.reported}
           </text>
-          <rect x={labelWidth + 230} y={6} width={14} height={12} fill={`url(#${id}-hatch)`} />
-          <text x={labelWidth + 250} y={16}>
+          <rect x={verifiedKey.x} y={verifiedKey.y} width={14} height={12} fill={`url(#${id}-hatch)`} />
+          <text x={verifiedKey.x + 20} y={verifiedKey.y + 10}>
             {words.verified}
           </text>
-          <line x1={labelWidth + 345} x2={labelWidth + 345} y1={4} y2={20} className="figures-chart__threshold" />
-          <text x={labelWidth + 352} y={16}>
+          <line
+            x1={thresholdKey.x + 7}
+            x2={thresholdKey.x + 7}
+            y1={thresholdKey.y - 2}
+            y2={thresholdKey.y + 14}
+            className="figures-chart__threshold"
+          />
+          <text x={thresholdKey.x + 14} y={thresholdKey.y + 10}>
             {words.threshold}
           </text>
         </g>
@@ -98,7 +144,7 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
           return (
             <g key={row.id} className="figures-chart__row">
               <text x={0} y={top + barHeight} className="figures-chart__label">
-                {row.isFlagged ? `⚠ ${shorten(row.label, 24)}` : shorten(row.label)}
+                {row.isFlagged ? `⚠ ${shorten(row.label, labelChars - 2)}` : shorten(row.label, labelChars)}
               </text>
               {row.thresholdValue !== null && (
                 <line

@@ -12,7 +12,7 @@ export function LanguageSwitch({ className = '' }: { className?: string }) {
   return (
     <div className={`language-switch ${className}`.trim()}>
       <label htmlFor={id}>
-        <Icon name="globe" /> {t('language.label')}
+        <Icon name="globe" /> <span className="language-switch__word">{t('language.label')}</span>
       </label>
       <select
         id={id}

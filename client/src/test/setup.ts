@@ -15,6 +15,8 @@ beforeAll(async () => {
 
 // The app's stores are module singletons: every test starts from their initial state.
 beforeEach(async () => {
+  // Drafts and the language choice are kept in localStorage: none leaks into the next test.
+  window.localStorage.clear();
   await initI18n('en');
   uiStore.getState().reset();
   sessionStore.getState().reset('');

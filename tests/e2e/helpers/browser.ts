@@ -106,17 +106,21 @@ function fileSafe(name: string): string {
 }
 
 /**
- * Opens the invite link of `role` in a fresh context (after `beforeLoad`, e.g. to route its
- * WebSocket) and waits until the connection badge says live. When the running test finishes the context is closed; when it failed, the page is
+ * Opens the invite link of `role` in a fresh context (of the role's usual screen size unless
+ * `viewport` says otherwise; after `beforeLoad`, e.g. to route its WebSocket) and waits until the connection badge says live. When the running test finishes the context is closed; when it failed, the page is
  * first saved to `test-results/e2e/<test name>-<role>.png` and its errors printed.
  */
 export async function openScreen(
   browser: Browser,
   server: E2eServer,
   role: Role,
-  options: { beforeLoad?: (page: Page) => Promise<void> } = {},
+  options: { beforeLoad?: (page: Page) => Promise<void>; viewport?: { width: number; height: number } } = {},
 ): Promise<Screen> {
-  const context = await browser.newContext({ viewport: viewports[role], locale: 'en-GB', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? viewports[role],
+    locale: 'en-GB',
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(uiTimeoutMs);
   const screen: Screen = { role, context, page, pageErrors: [], consoleErrors: [] };

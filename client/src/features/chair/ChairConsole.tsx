@@ -14,25 +14,30 @@ import { FloorControls } from './FloorControls';
 const DecisionsView = lazy(() => import('../decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })));
 const AttendanceView = lazy(() => import('../attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })));
 
-/** The chair's live floor: the agenda beside the item on the floor, its controls, speakers and criticism. */
+/**
+ * The chair's live floor: the agenda; the item on the floor with its controls and the
+ * speakers; beside them (below on narrower screens) the live criticism to rule on, then the
+ * unit's figures. The chair's own criticism form, seldom used, stays folded.
+ */
 function ChairFloor({ role }: { role: Role }) {
   const session = useSessionStore((s) => s.session);
   const focus = useMemo(() => sessionSelectors.focusItem(session), [session]);
   const isCurrent = focus !== null && focus.id === session.currentItemId;
-
   return (
     <div className="layout layout--chair">
-      <div className="layout__column">
+      <div className="layout__column layout__agenda">
         <AgendaPanel role={role} />
       </div>
-      <div className="layout__column">
+      <div className="layout__column layout__floor">
         <CurrentItemPanel item={focus}>
           <FloorControls />
         </CurrentItemPanel>
         <SpeakerQueue canManage />
-        {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
-        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} />}
+      </div>
+      <div className="layout__column layout__feed">
         {focus && <CriticismList itemId={focus.id} includeHidden />}
+        {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
+        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} isCollapsed />}
       </div>
     </div>
   );

@@ -1,9 +1,10 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { connectionStore } from '../../stores/connection';
 import { ids, instant, participants, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
+import { ChairConsole } from '../chair/ChairConsole';
 import { ParticipantView } from '../participant/ParticipantView';
 
 function floorOpen(log: ReturnType<typeof eventLog>) {
@@ -120,5 +121,68 @@ describe('criticism form', () => {
     await flushMicrotasks();
     expect(fake.sent.filter((m) => m.event === 'command')).toHaveLength(0);
     expect(screen.getByRole('alert')).toHaveTextContent('Write the criticism before posting it.');
+  });
+
+  test('rehearsal 9: a half-typed criticism is kept per participant and item through a reload, and goes once posted', async () => {
+    const first = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'paper-only' } });
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns ran for six' } });
+    first.unmount();
+
+    // A reload: the same official on the same item finds the draft as left.
+    const again = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('The kilns ran for six');
+    expect(screen.getByLabelText('Category')).toHaveValue('paper-only');
+    again.unmount();
+
+    // Another participant in the same browser does not get it.
+    const other = await renderSession(<ParticipantView role="official" />, participants.otherOfficial, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+    other.unmount();
+
+    const { fake, log } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns ran for six weeks only.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await fake.nextAsk('command');
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    cleanup();
+    await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+    expect(screen.getByLabelText('Category')).toHaveValue('shortfall');
+  });
+
+  test('rehearsal 9: a draft is kept while its post is refused, and belongs to its item only', async () => {
+    const first = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Deliveries were late.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await first.fake.nextAsk('command');
+    await act(async () => {
+      ask.answer({ ok: false, error: { code: 'CONFLICT', message: 'item is not open for criticism' } });
+      await flushMicrotasks();
+    });
+    first.unmount();
+    await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('Deliveries were late.');
+    cleanup();
+
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(100) });
+    });
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+  });
+
+  test('rehearsal 9: the chair’s own criticism form is folded under its heading until opened', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    const form = screen.getByTestId('criticism-form');
+    expect(form.closest('details')).not.toBeNull();
+    expect(form.closest('details')).not.toHaveAttribute('open');
+    // The criticism to rule on comes before the figures and the form.
+    const list = screen.getByTestId('criticism-list');
+    expect(
+      list.compareDocumentPosition(screen.getByTestId('report-figures')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import type { AgendaItemState } from '@plenum/shared';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { topicAfterUnit } from '../../lib/itemTitle';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { Timer } from './Timer';
 
@@ -31,7 +32,7 @@ export function CurrentItemPanel({ item, size = 'normal', children }: CurrentIte
       {item ? (
         <>
           <p className="current-item__unit">{unitName ?? t('common.generalTopic')}</p>
-          <p className="current-item__topic">{item.topic}</p>
+          <p className="current-item__topic">{topicAfterUnit(item.topic, unitName)}</p>
           {item.warningId && <p className="current-item__note">{t('floor.secondReviewNote')}</p>}
           <p className="current-item__status">
             {t('floor.status')}{' '}

@@ -88,4 +88,47 @@ describe('big screen', () => {
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(screen.getAllByRole('combobox')).toEqual([screen.getByTestId('language-switch')]);
   });
+
+  test('rehearsal 9: an official reads the agenda by day, today unfolded, with each item’s status', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+      log.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(1000) });
+    });
+    const overview = screen.getByTestId('agenda-overview');
+    expect(within(overview).getByRole('heading', { name: 'Agenda' })).toBeInTheDocument();
+    expect(screen.getByTestId(`overview-day-${ids.dayOne}`)).toHaveAttribute('open');
+    expect(screen.getByTestId(`overview-day-${ids.dayOne}`)).toHaveTextContent('Day 1');
+    expect(screen.getByTestId(`overview-day-${ids.dayOne}`)).toHaveTextContent('1 of 2 done');
+    expect(screen.getByTestId(`overview-day-${ids.dayTwo}`)).not.toHaveAttribute('open');
+    expect(screen.getByTestId(`overview-item-${ids.itemOne}`)).toHaveTextContent(
+      'North County Cement Works — Cement output, Q1',
+    );
+    expect(screen.getByTestId(`overview-item-${ids.itemOne}`)).toHaveTextContent('Closed');
+    expect(screen.getByTestId(`overview-item-${ids.itemTwo}`)).toHaveTextContent('Presenting');
+    expect(within(overview).queryAllByRole('button')).toHaveLength(0);
+  });
+
+  test('rehearsal 9: before the first item the big screen shows the day, what comes first and its agenda', async () => {
+    await renderSession(<BigScreen />, participants.observer);
+    expect(screen.getByTestId('big-screen-today')).toHaveTextContent('Today');
+    expect(screen.getByTestId('big-screen-today')).toHaveTextContent('Day 1');
+    expect(screen.getByTestId('big-screen-first')).toHaveTextContent(
+      'First: North County Cement Works — Cement output, Q1',
+    );
+    expect(within(screen.getByTestId('day-agenda')).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('Northern Province Committee · Period 2026-Q1')).toBeInTheDocument();
+  });
+
+  test('rehearsal 9: the big screen names each flag with its indicator, not only their number', async () => {
+    await renderSession(<BigScreen />, participants.observer, (log) => {
+      floorOpen(log);
+      log.add(
+        'report:verified',
+        { unitId: ids.unit, indicatorId: 'ind-kilns', verified: 2, finding: 'Two kilns cold.', evidence: null },
+        ids.official,
+      );
+    });
+    expect(screen.getByTestId('key-flags')).toHaveTextContent('Verified below reported: Kilns repaired');
+  });
 });

@@ -2,6 +2,7 @@ import { canIssue, type Role } from '@plenum/shared';
 import { lazy, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { AgendaOverview } from '../agenda/AgendaOverview';
 import { CriticismForm } from '../criticisms/CriticismForm';
 import { CriticismList } from '../criticisms/CriticismList';
 import { CurrentItemPanel } from '../floor/CurrentItemPanel';
@@ -42,6 +43,7 @@ function ParticipantFloor({ role }: { role: Role }) {
         {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} />}
         {focus ? <CriticismList itemId={focus.id} /> : <p className="panel muted">{t('floor.criticismLater')}</p>}
         <SpeakerQueue />
+        <AgendaOverview />
       </div>
     </div>
   );

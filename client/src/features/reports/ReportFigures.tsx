@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/useFormat';
 import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
 import { DirectionTag } from './DirectionTag';
 import { FlagList } from './FlagList';
+import { flagTitle } from './flagText';
 
 interface ReportFiguresProps {
   unitId: string;
@@ -106,7 +107,7 @@ export function ReportFigures(props: ReportFiguresProps) {
             <dd className="key-figures__minor">{format.percent(threshold)}</dd>
           </div>
         )}
-        {flags.length > 0 && (
+        {flags.length > 0 && !keyFiguresOnly && (
           <div>
             <dt>{t('report.flags.short')}</dt>
             <dd className="key-figures__minor">
@@ -115,6 +116,20 @@ export function ReportFigures(props: ReportFiguresProps) {
           </div>
         )}
       </dl>
+      {keyFiguresOnly && flags.length > 0 && (
+        // The room cannot open the list: each flag is named, with the indicator it fired on.
+        <ul className="key-flags" data-testid="key-flags">
+          {flags.map((flag, index) => {
+            const indicator = report.indicators.find((i) => i.id === flag.indicatorId);
+            return (
+              <li key={`${flag.kind}-${flag.indicatorId ?? 'all'}-${index}`} data-kind={flag.kind}>
+                <FlagIcon /> {flagTitle(t, flag)}
+                {indicator && <span className="muted">: {indicator.name}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       {showChart && (
         <FiguresChart
           rows={chartRows}

@@ -38,7 +38,8 @@ export function SessionHeader() {
       <div className="session-header__side">
         {you && (
           <p className="session-header__you">
-            {you.name} · <span className="tag">{t(`labels.role.${you.role}`)}</span>
+            <span className="session-header__name">{you.name} · </span>
+            <span className="tag">{t(`labels.role.${you.role}`)}</span>
           </p>
         )}
         <LanguageSwitch />

@@ -25,6 +25,20 @@ export const floorSelectors = {
   openDay: (state: SessionState): SessionDay | null =>
     (state.definition?.days ?? []).find((day) => state.days[day.id]?.status === 'open') ?? null,
 
+  /**
+   * The day the room is on: the open one, else the next one still to sit, else the last day.
+   * What a screen calls "today" before, between and after the sittings.
+   */
+  dayInFocus: (state: SessionState): SessionDay | null => {
+    const days = state.definition?.days ?? [];
+    return (
+      floorSelectors.openDay(state) ??
+      days.find((day) => (state.days[day.id]?.status ?? 'scheduled') === 'scheduled') ??
+      days.at(-1) ??
+      null
+    );
+  },
+
   /** The first item the chair may start now (pending, on the open day, nothing live): what "start" starts. */
   nextItem: (state: SessionState): AgendaItemState | null => {
     for (const id of state.agendaOrder) {

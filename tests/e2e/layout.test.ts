@@ -1,0 +1,154 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import {
+  describeBrowser,
+  expectNoSeriousAxeViolations,
+  openScreen,
+  uiTimeoutMs,
+  useBrowser,
+} from './helpers/browser.js';
+import { startE2eServer } from './helpers/e2eServer.js';
+
+// Northern Coal Mine No. 3's own item on day 1: its report's parts do not add up (one flag).
+const coalMineItemId = 'item-3';
+const desktop = { width: 1440, height: 900 };
+const phone = { width: 390, height: 844 };
+
+/** The chair starts `itemId` and opens the floor on it. */
+async function putOnTheFloor(chairPage: Page, itemId: string): Promise<void> {
+  await chairPage.getByTestId(`start-item-${itemId}`).click();
+  await chairPage.getByTestId(`agenda-item-${itemId}`).and(chairPage.locator('[data-status="presenting"]')).waitFor();
+  await chairPage.getByTestId(`open-floor-${itemId}`).click();
+  await chairPage.getByTestId(`agenda-item-${itemId}`).and(chairPage.locator('[data-status="floor-open"]')).waitFor();
+}
+
+/** The box of `locator` on screen, failing when it is not rendered. */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) expect.fail('the element has no box on screen');
+  return box;
+}
+
+describeBrowser('screens as the room, an official and a phone see them', () => {
+  const browser = useBrowser();
+
+  test('rehearsal 9: before the first item the big screen says the day, what comes first, its agenda and the call', async () => {
+    const server = await startE2eServer();
+    const room = await openScreen(browser(), server, 'observer', { viewport: desktop });
+    const today = room.page.getByTestId('big-screen-today');
+    await today.waitFor();
+    expect(await today.innerText()).toContain('Day 1');
+    expect(await room.page.getByTestId('big-screen-first').innerText()).toMatch(/^First: Second review: /);
+    expect(await room.page.getByTestId('big-screen-call').innerText()).toContain('https://');
+    expect(await room.page.getByTestId('day-agenda').locator('li').count()).toBeGreaterThan(3);
+    expect(room.pageErrors).toEqual([]);
+  });
+
+  test('rehearsal 9: at 1440×900 the big screen shows the key figures and names each flag without scrolling', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const room = await openScreen(browser(), server, 'observer', { viewport: desktop });
+    await putOnTheFloor(chair.page, coalMineItemId);
+
+    const figures = room.page.getByTestId('report-figures');
+    await figures.locator('.key-figures').waitFor();
+    const flags = room.page.getByTestId('key-flags');
+    expect(await flags.innerText()).toContain('Parts do not add up: Coal extracted');
+    for (const part of [figures.locator('.key-figures'), flags]) {
+      const box = await boxOf(part);
+      expect(box.y + box.height).toBeLessThanOrEqual(desktop.height);
+    }
+    // Nothing to scroll to: the room screen fits its screen.
+    expect(await room.page.evaluate(() => window.scrollY)).toBe(0);
+    await expectNoSeriousAxeViolations({ page: room.page, label: 'big screen (floor open)' });
+  });
+
+  test('rehearsal 9: an official reads the agenda by day with each item’s status as it changes', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const official = await openScreen(browser(), server, 'official', { viewport: desktop });
+    const overview = official.page.getByTestId('agenda-overview');
+    await overview.waitFor();
+    // Today's day is unfolded, the later days folded to their line.
+    expect(await official.page.getByTestId('overview-day-day-1').getAttribute('open')).not.toBeNull();
+    expect(await official.page.getByTestId('overview-day-day-2').getAttribute('open')).toBeNull();
+    expect(await official.page.getByTestId('overview-day-day-2').innerText()).toMatch(/Scheduled\s+0 of \d+ done/);
+    const row = official.page.getByTestId(`overview-item-${coalMineItemId}`);
+    expect(await row.getAttribute('data-status')).toBe('pending');
+    expect(await row.innerText()).toContain('Northern Coal Mine No. 3 — plan and results');
+
+    await putOnTheFloor(chair.page, coalMineItemId);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: uiTimeoutMs }).toBe('floor-open');
+    expect(await row.innerText()).toContain('Floor open');
+    await chair.page.getByTestId(`close-item-${coalMineItemId}`).click();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: uiTimeoutMs }).toBe('closed');
+    expect(await official.page.getByTestId('overview-day-day-1').innerText()).toMatch(/1 of \d+ done/);
+    // Read-only: nothing in it to press.
+    expect(await overview.locator('button').count()).toBe(0);
+    await expectNoSeriousAxeViolations({ page: official.page, label: 'official with the agenda' });
+  });
+
+  test('rehearsal 9: on a 390 px phone the header is compact, chart labels readable, the fulfilment column visible', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const official = await openScreen(browser(), server, 'official', { viewport: phone });
+    await putOnTheFloor(chair.page, coalMineItemId);
+    await official.page.getByTestId('report-figures').waitFor();
+
+    // The header leaves the first screen to the floor.
+    const header = await boxOf(official.page.locator('.session-header'));
+    expect(header.height).toBeLessThanOrEqual(phone.height / 5);
+    const currentItem = await boxOf(official.page.getByTestId('current-item'));
+    expect(currentItem.y).toBeLessThan(phone.height / 3);
+
+    // Chart labels as drawn on screen: the SVG's font size times its scale.
+    const labelSizes = await official.page.locator('.figures-chart__svg').evaluate((svg) => {
+      const chart = svg as SVGSVGElement;
+      const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
+      return Array.from(chart.querySelectorAll('.figures-chart__label')).map(
+        (label) => parseFloat(getComputedStyle(label).fontSize) * scale,
+      );
+    });
+    expect(labelSizes.length).toBeGreaterThan(0);
+    for (const size of labelSizes) expect(size).toBeGreaterThanOrEqual(11);
+
+    // The fulfilment column is on screen, even where the table has to scroll.
+    const table = official.page.getByTestId('report-figures').locator('table.figures');
+    const fulfilmentHeader = table.locator('thead th').last();
+    expect(await fulfilmentHeader.innerText()).toBe('Fulfilment');
+    await fulfilmentHeader.scrollIntoViewIfNeeded();
+    const cell = await boxOf(fulfilmentHeader);
+    expect(cell.x).toBeGreaterThanOrEqual(0);
+    expect(cell.x + cell.width).toBeLessThanOrEqual(phone.width);
+    const firstFulfilment = await boxOf(table.locator('tbody tr').first().locator('td').last());
+    expect(firstFulfilment.x + firstFulfilment.width).toBeLessThanOrEqual(phone.width);
+    // The page itself does not scroll sideways.
+    expect(await official.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    expect(official.pageErrors).toEqual([]);
+  });
+
+  test('rehearsal 9: a half-typed criticism survives a reload and goes once posted', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const official = await openScreen(browser(), server, 'official');
+    await putOnTheFloor(chair.page, coalMineItemId);
+    const text = official.page.getByTestId('criticism-text');
+    await text.fill('The shafts were flooded in March, yet');
+    await official.page.reload();
+    await expect.poll(() => text.inputValue(), { timeout: uiTimeoutMs }).toBe('The shafts were flooded in March, yet');
+
+    await text.fill('The shafts were flooded in March, yet coal was reported at plan.');
+    await expect
+      .poll(() => official.page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs })
+      .toBe(true);
+    await official.page.getByTestId('criticism-submit').click();
+    await official.page
+      .getByTestId('criticism-list')
+      .locator(':scope > li:not([data-testid="criticism-pending"])')
+      .filter({ hasText: 'coal was reported at plan' })
+      .waitFor();
+    await official.page.reload();
+    await official.page.getByTestId('criticism-form').waitFor();
+    expect(await text.inputValue()).toBe('');
+  });
+});

@@ -52,6 +52,8 @@ export interface GatewayOptions {
    * `http://localhost:<port>` and `http://127.0.0.1:<port>`.
    */
   listeningPort: () => number;
+  /** Sets the security headers of every HTTP response (helmet's), refusals included (P16). */
+  securityHeaders?: HttpMiddleware;
   /** How often each active session's head `seq` is sent (P5). */
   heartbeatMs: number;
   /** How long presence changes are gathered per session before one delta goes out; 0: none. */
@@ -69,6 +71,9 @@ export interface GatewayOptions {
   /** Reverse proxies whose X-Forwarded-For names the client; null or omitted: none. */
   trustProxy?: TrustProxy | null;
 }
+
+/** A middleware of node's HTTP server, as engine.io runs them for every request and upgrade. */
+type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 class HandshakeError extends Error {
   readonly data: HandshakeErrorData;
@@ -147,6 +152,7 @@ export function createGateway(options: GatewayOptions): {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
   });
+  if (options.securityHeaders) io.engine.use(options.securityHeaders);
   if (protections.checkOrigin) {
     // Every request of every transport: the polling handshake, each later polling request and
     // every WebSocket upgrade, including one of a polling session opened without an Origin.

@@ -11,6 +11,14 @@ const ProtectionsOverrideSchema = z
     checkOrigin: z.boolean(),
     disconnectOnAuthorityChange: z.boolean(),
     messages: z.union([z.literal(false), z.object({ perSocket: BucketSchema, perAddress: BucketSchema })]),
+    addressScaling: z.union([
+      z.literal(false),
+      z.object({
+        perParticipant: BucketSchema,
+        maxParticipants: z.number().int().positive(),
+        windowMs: z.number().int().positive(),
+      }),
+    ]),
     commits: z.union([z.literal(false), z.object({ inFlight: z.number().int().positive(), rate: BucketSchema })]),
     strikes: z.union([z.literal(false), BucketSchema]),
     handshakes: z.union([z.literal(false), BucketSchema]),

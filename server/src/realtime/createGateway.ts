@@ -22,6 +22,7 @@ import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { watchOutbound } from './outbound.js';
 import { defaultPresenceIntervalMs, Presence } from './presence.js';
+import { AddressParticipants } from './addressBudget.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { participantRoom, presenceRoom, sessionRoom } from './rooms.js';
 import { clientAddress, type TrustProxy } from '../lib/clientAddress.js';
@@ -213,7 +214,17 @@ export function createGateway(options: GatewayOptions): {
 
   const handshakeBuckets = protections.handshakes ? new KeyedBuckets(protections.handshakes, monotonic) : null;
   const messageLimits = protections.messages;
-  const addressBuckets = messageLimits ? new KeyedBuckets(messageLimits.perAddress, monotonic) : null;
+  /** Who is behind each address: its budgets grow with them (an office behind NAT). */
+  const addressParticipants = new AddressParticipants(protections.addressScaling, monotonic);
+  const addressBuckets = messageLimits
+    ? new KeyedBuckets((address) => addressParticipants.budget(messageLimits.perAddress, address), monotonic)
+    : null;
+  /** Counts the socket's participant at its address; one not counted there yet brings its full share. */
+  const seenAt = (address: string, participantKey: string): void => {
+    if (addressParticipants.saw(address, participantKey) && protections.addressScaling !== false) {
+      addressBuckets?.refund(address, protections.addressScaling.perParticipant.capacity);
+    }
+  };
   const commitLimits = protections.commits;
   const commitBuckets = commitLimits ? new KeyedBuckets(commitLimits.rate, monotonic) : null;
   /** `sessionId/participantId` → its commands being handled now. */
@@ -403,6 +414,7 @@ export function createGateway(options: GatewayOptions): {
     if (messageLimits && addressBuckets) {
       const own = new TokenBucket(messageLimits.perSocket, monotonic);
       socket.use((packet, next) => {
+        seenAt(address, key);
         if (own.take() && addressBuckets.take(address)) {
           next();
           return;
@@ -439,6 +451,7 @@ export function createGateway(options: GatewayOptions): {
   // Forget full buckets and past cooldowns, so these maps hold only recent clients.
   const sweep = setInterval(() => {
     handshakeBuckets?.sweep();
+    addressParticipants.sweep();
     addressBuckets?.sweep();
     commitBuckets?.sweep();
     const now = monotonic();

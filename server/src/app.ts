@@ -139,14 +139,14 @@ export function createApp(deps: AppDeps): App {
       next();
     });
   }
-  web.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null },
-      },
-      strictTransportSecurity: false,
-    }),
-  );
+  // Every response, the socket server's under /socket.io/ included (P16).
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null },
+    },
+    strictTransportSecurity: false,
+  });
+  web.use(securityHeaders);
   if (protections.http !== false) {
     // REST only: the socket has its own limits, and static files are cheap.
     web.use(
@@ -201,6 +201,7 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: deps.allowedOrigins ?? [],
     publicUrl: deps.publicUrl,
     listeningPort: () => listeningPort(httpServer),
+    securityHeaders,
     heartbeatMs: deps.heartbeatMs ?? 10_000,
     presenceIntervalMs: deps.presenceIntervalMs,
     attendanceWindowMs: deps.attendanceWindowMs,

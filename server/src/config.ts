@@ -11,6 +11,14 @@ const ProtectionsOverrideSchema = z
     checkOrigin: z.boolean(),
     disconnectOnAuthorityChange: z.boolean(),
     messages: z.union([z.literal(false), z.object({ perSocket: BucketSchema, perAddress: BucketSchema })]),
+    addressScaling: z.union([
+      z.literal(false),
+      z.object({
+        perParticipant: BucketSchema,
+        maxParticipants: z.number().int().positive(),
+        windowMs: z.number().int().positive(),
+      }),
+    ]),
     commits: z.union([z.literal(false), z.object({ inFlight: z.number().int().positive(), rate: BucketSchema })]),
     strikes: z.union([z.literal(false), BucketSchema]),
     handshakes: z.union([z.literal(false), BucketSchema]),
@@ -31,12 +39,14 @@ const ProtectionsOverrideSchema = z
 
 /**
  * `PLENUM_TEST_FAULTS`, JSON, for fault tests only: where to halt the server so the test can
- * SIGKILL it (`halt`), the P3 negative control (`ackBeforeCommit`), and protections to change.
+ * SIGKILL it (`halt`), the P3 negative control (`ackBeforeCommit`), a step of the demo's seeding
+ * at which the process kills itself (`haltSeedAt`), and protections to change.
  */
 const TestFaultsSchema = z
   .object({
     halt: z.object({ point: z.enum(['after-commit', 'after-ack']), nth: z.number().int().positive() }).nullable(),
     ackBeforeCommit: z.boolean(),
+    haltSeedAt: z.number().int().positive().nullable(),
     protections: ProtectionsOverrideSchema,
   })
   .partial()
@@ -46,6 +56,8 @@ const TestFaultsSchema = z
 export interface TestFaults {
   halt: HaltPlan | null;
   ackBeforeCommit: boolean;
+  /** Kill the process at the end of this step of the demo's first seeding. */
+  haltSeedAt: number | null;
   protections: Partial<Protections>;
 }
 
@@ -151,6 +163,7 @@ function parseTestFaults(text: string): TestFaults {
   return {
     halt: parsed.data.halt ?? null,
     ackBeforeCommit: parsed.data.ackBeforeCommit ?? false,
+    haltSeedAt: parsed.data.haltSeedAt ?? null,
     protections: parsed.data.protections ?? {},
   };
 }

@@ -6,7 +6,7 @@ import { ensureDemo } from './demo/seedDemo.js';
 import type { Store } from './domain/ports.js';
 import { inviteLink } from './http/routes/sessions.js';
 import { createLogger } from './lib/logger.js';
-import { haltingFaults } from './realtime/faults.js';
+import { haltingFaults, haltSeedingAt } from './realtime/faults.js';
 import { SqliteStore } from './storage/sqlite/SqliteStore.js';
 
 const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -59,8 +59,20 @@ async function main(): Promise<void> {
     faults: testFaults ? haltingFaults(testFaults.halt, { ackBeforeCommit: testFaults.ackBeforeCommit }) : undefined,
   });
 
+  // `npm start -- --links`: new links for the demo's own participants (their old ones stop working).
+  const reissueLinks = process.argv.slice(2).includes('--links');
+  const haltSeedAt = testFaults?.haltSeedAt ?? null;
   const demo = config.demo
-    ? await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids })
+    ? await ensureDemo(
+        {
+          sessions: app.sessions,
+          commands: app.commands,
+          settings: store,
+          ids: app.ids,
+          afterSeedStep: haltSeedAt === null ? undefined : haltSeedingAt(haltSeedAt),
+        },
+        { reissueLinks },
+      )
     : null;
 
   await new Promise<void>((resolve, reject) => {
@@ -74,12 +86,20 @@ async function main(): Promise<void> {
   if (demo) {
     const title = await app.commands.read(demo.sessionId, (state) => state.definition?.title);
     lines.push(`Demo review session: ${title ?? demo.sessionId}`);
-    lines.push('Invite links (each opens the screen of its role; new links on every start):');
-    for (const { participant, token } of demo.invitations) {
-      lines.push(
-        `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(app.publicUrl(), demo.sessionId, token)}`,
-      );
+    if (demo.invitations.length > 0) {
+      // Shown once: the store keeps only the tokens' hashes.
+      lines.push('Invite links (each opens the screen of its role; keep them, they are shown only now):');
+      for (const { participant, token } of demo.invitations) {
+        lines.push(
+          `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(app.publicUrl(), demo.sessionId, token)}`,
+        );
+      }
+    } else {
+      lines.push('Its invite links were shown when it was created; `npm start -- --links` issues new ones');
+      lines.push("for the demo's own participants (their old links stop working).");
     }
+  } else if (reissueLinks) {
+    lines.push('--links: the demo is off (DEMO=false), so there are no demo links to issue.');
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 

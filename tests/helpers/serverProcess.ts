@@ -45,6 +45,8 @@ export function spawnServer<TReady>(options: {
   dataDir: string;
   port: number;
   env: Record<string, string | undefined>;
+  /** Command-line arguments, as `npm start -- <args>` passes them. */
+  args?: readonly string[];
   isReady: (stdout: string) => TReady | null;
   /** What the server is waited for, for the timeout's message. */
   waitingFor: string;
@@ -63,11 +65,15 @@ export function spawnServer<TReady>(options: {
     ...options.env,
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const child = spawn(process.execPath, ['--conditions=@plenum/source', '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@plenum/source', '--import', 'tsx', 'server/src/main.ts', ...(options.args ?? [])],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const pid = child.pid;
   if (pid === undefined) return Promise.reject(new Error('the server process did not start'));
   let stdout = '';
@@ -153,15 +159,43 @@ export interface ServerProcess extends SpawnedServer {
   tokens: Record<Role, string>;
 }
 
+/** The banner main.ts prints once it listens, written in one piece and ended by a blank line. */
+export const isBannerPrinted = (stdout: string): true | null =>
+  /Plenum is running at [^\n]*\n[\s\S]*\n\n/.test(stdout) ? true : null;
+
+/**
+ * Restarts the server with the demo on over an existing `dataDir`; resolves once its banner is
+ * printed (a restart prints no links unless `args` holds `--links`).
+ */
+export function restartServerProcess(options: {
+  dataDir: string;
+  port: number;
+  args?: readonly string[];
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}): Promise<SpawnedServer> {
+  return spawnServer({
+    dataDir: options.dataDir,
+    port: options.port,
+    args: options.args,
+    env: { DEMO: 'true', LOG_LEVEL: 'warn', ...options.env },
+    isReady: isBannerPrinted,
+    waitingFor: 'printed no banner',
+    timeoutMs: options.timeoutMs ?? 20_000,
+  });
+}
+
 /** Starts the server with the demo on; resolves once the invite links of every role are printed. */
 export async function startServerProcess(options: {
   dataDir: string;
   port: number;
+  args?: readonly string[];
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const server = await spawnServer({
     dataDir: options.dataDir,
     port: options.port,
+    args: options.args,
     env: { DEMO: 'true', LOG_LEVEL: 'warn' },
     isReady: (stdout) => {
       const links = parseInviteLinks(stdout);

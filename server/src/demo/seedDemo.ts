@@ -1,7 +1,7 @@
 import { newEvent, type Command, type Participant, type SessionState } from '@plenum/shared';
 import type { CommandService } from '../domain/commandService.js';
 import type { IdGenerator, SettingsStore } from '../domain/ports.js';
-import type { SessionService } from '../domain/sessionService.js';
+import type { InviteeSpec, SessionService } from '../domain/sessionService.js';
 import {
   demoAgenda,
   demoChairName,
@@ -14,7 +14,14 @@ import {
   demoVerifications,
 } from './demoData.js';
 
+/** Set once the demo is completely seeded; its value is the demo session's id. */
 const demoSetting = 'demo.sessionId';
+
+/**
+ * The demo's two sessions have fixed ids, so that a seeding cut short (the process killed
+ * half-way) is found by the next start and finished there, never begun again beside it.
+ */
+export const demoSessionIds = { previous: 'demo-2025-q4', current: 'demo-2026-q1' } as const;
 
 /** A demo participant and the token of its fresh invite link. */
 export interface DemoInvitation {
@@ -27,68 +34,114 @@ interface SeedDeps {
   commands: CommandService;
   settings: SettingsStore;
   ids: IdGenerator;
+  /**
+   * Test-only: called after each step of the seeding that appended (or would have appended)
+   * to the log, so that a test can stop the process between any two of them.
+   */
+  afterSeedStep?: (step: number) => void | Promise<void>;
 }
 
-/** Runs commands through the real pipeline, as a participant would. */
-function runner(deps: SeedDeps, sessionId: string, actor: Participant) {
-  return async (command: Command) => deps.commands.execute(actor, sessionId, `seed-${deps.ids.next()}`, command);
+/** What a start finds or makes of the demo. */
+export interface DemoStart {
+  sessionId: string;
+  /** Fresh links of the demo's own participants: at the first seeding, or when asked for. */
+  invitations: DemoInvitation[];
+  /** True when this start seeded the demo (or finished a seeding cut short). */
+  seeded: boolean;
+}
+
+/** The seeding's steps, each of which may already be done by a start that was cut short. */
+class Seeding {
+  private step = 0;
+  constructor(private readonly deps: SeedDeps) {}
+
+  /** Marks the end of one step, for the test hook. */
+  async done(): Promise<void> {
+    await this.deps.afterSeedStep?.(++this.step);
+  }
+
+  /** Creates the session unless it exists, and invites its chair unless invited; returns the chair. */
+  async convene(sessionId: string, definition: Parameters<SessionService['createSession']>[0]): Promise<Participant> {
+    const state = await this.deps.commands.state(sessionId);
+    if (!state.definition) {
+      const { chair } = await this.deps.sessions.createSession(definition, demoUnits, demoChairName, sessionId);
+      await this.done();
+      return chair.participant;
+    }
+    return this.invited(sessionId, { name: demoChairName, role: 'chair', unitId: null });
+  }
+
+  /** The participant `spec` describes, invited now unless a start cut short already did. */
+  async invited(sessionId: string, spec: InviteeSpec): Promise<Participant> {
+    const state = await this.deps.commands.state(sessionId);
+    const known = Object.values(state.participants).find((p) => isSpec(p, spec));
+    if (known) return known;
+    const { participant } = await this.deps.sessions.invite(sessionId, spec);
+    await this.done();
+    return participant;
+  }
+
+  /**
+   * Runs commands through the real pipeline, as a participant would, under fixed command ids
+   * (`seed-<label>-<n>`): a command that a start cut short already ran is answered from the log
+   * and appends nothing (P2).
+   */
+  runner(sessionId: string, label: string) {
+    let n = 0;
+    return async (actor: Participant, command: Command) => {
+      const outcome = await this.deps.commands.execute(actor, sessionId, `seed-${label}-${++n}`, command);
+      await this.done();
+      return outcome;
+    };
+  }
+}
+
+function isSpec(participant: Participant, spec: InviteeSpec): boolean {
+  return participant.name === spec.name && participant.role === spec.role && participant.unitId === spec.unitId;
 }
 
 /** The closed Q4 review: two units warned, one explanation filed and waiting at the county. */
-async function seedPreviousQuarter(deps: SeedDeps): Promise<string> {
-  const { sessionId, chair } = await deps.sessions.createSession(demoPreviousSession, demoUnits, demoChairName);
-  const run = runner(deps, sessionId, chair.participant);
-  await run({ type: 'session:publish-notice', payload: { noticeDate: '2026-01-05' } });
-  for (const report of demoPreviousReports) await run({ type: 'report:submit', payload: report });
-  await run({ type: 'day:open', payload: { dayId: 'q4-day-1' } });
-  const explanation = await run({
+async function seedPreviousQuarter(seeding: Seeding, deps: SeedDeps): Promise<void> {
+  const sessionId = demoSessionIds.previous;
+  const chair = await seeding.convene(sessionId, demoPreviousSession);
+  const run = seeding.runner(sessionId, 'q4');
+  await run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-01-05' } });
+  for (const report of demoPreviousReports) await run(chair, { type: 'report:submit', payload: report });
+  await run(chair, { type: 'day:open', payload: { dayId: 'q4-day-1' } });
+  const title = 'Explain the fourth-quarter coal shortfall';
+  await run(chair, {
     type: 'directive:issue',
     payload: {
       kind: 'explain-failure',
       assigneeUnitId: 'coal-mine-3',
-      title: 'Explain the fourth-quarter coal shortfall',
+      title,
       text: 'Report the causes of the shortfall up the line, county by county.',
       dueDate: '2026-02-15',
       fromCriticismId: null,
     },
   });
-  const directiveId = (explanation.events[0]!.payload as { directiveId: string }).directiveId;
-  await run({ type: 'directive:acknowledge', payload: { directiveId } });
-  await run({
+  // From the state, not the answer: a repeated command's answer carries no events.
+  const directiveId = await deps.commands.read(
+    sessionId,
+    (state) => Object.values(state.directives).find((d) => d.title === title)!.id,
+  );
+  await run(chair, { type: 'directive:acknowledge', payload: { directiveId } });
+  await run(chair, {
     type: 'directive:answer',
     payload: { directiveId, text: 'Pumps in shaft B failed in November; spare parts were not delivered.' },
   });
-  await run({ type: 'warning:issue', payload: { unitId: 'coal-mine-3', note: 'Coal at 60 % of plan.' } });
-  await run({ type: 'warning:issue', payload: { unitId: 'hillside-agriculture', note: null } });
-  await run({ type: 'session:close', payload: {} });
-  return sessionId;
+  await run(chair, { type: 'warning:issue', payload: { unitId: 'coal-mine-3', note: 'Coal at 60 % of plan.' } });
+  await run(chair, { type: 'warning:issue', payload: { unitId: 'hillside-agriculture', note: null } });
+  await run(chair, { type: 'session:close', payload: {} });
 }
 
-/** Reads a session's state and reissues one invitation per participant. */
-async function reissueAll(deps: SeedDeps, sessionId: string): Promise<DemoInvitation[]> {
-  const state: SessionState = await deps.commands.state(sessionId);
-  return Promise.all(Object.values(state.participants).map((p) => deps.sessions.reissue(sessionId, p)));
-}
-
-/**
- * Makes sure the demo review exists and returns one fresh invite link per participant. The
- * demo is a province's Q1 review, noticed and with its first day open, following a closed Q4
- * review whose warnings and explanation carry over. Tokens are stored only as hashes, so the
- * links of an earlier start cannot be shown again: on every start the demo's invitations are
- * reissued and the old links stop working.
- */
-export async function ensureDemo(deps: SeedDeps): Promise<{ sessionId: string; invitations: DemoInvitation[] }> {
-  const existing = await deps.settings.getSetting(demoSetting);
-  if (existing) return { sessionId: existing, invitations: await reissueAll(deps, existing) };
-
-  const previousSessionId = await seedPreviousQuarter(deps);
-  const { sessionId, chair } = await deps.sessions.createSession(
-    { ...demoSession, previousSessionId },
-    demoUnits,
-    demoChairName,
-  );
+/** The Q1 review, noticed and with its first day open, following the Q4 review. */
+async function seedCurrentQuarter(seeding: Seeding, deps: SeedDeps): Promise<void> {
+  const sessionId = demoSessionIds.current;
+  const chair = await seeding.convene(sessionId, { ...demoSession, previousSessionId: demoSessionIds.previous });
   // Agenda items get fixed ids (item-1 …) so that docs and tests can name them.
   await deps.commands.appendSystem(sessionId, 'system', (state) => {
+    if (state.agenda['item-1']) return [];
     const perDay = new Map<string, number>();
     for (const item of Object.values(state.agenda)) perDay.set(item.dayId, (perDay.get(item.dayId) ?? 0) + 1);
     return [
@@ -100,15 +153,46 @@ export async function ensureDemo(deps: SeedDeps): Promise<{ sessionId: string; i
       }),
     ];
   });
-  const invitations = [chair];
-  for (const invitee of demoInvitees) invitations.push(await deps.sessions.invite(sessionId, invitee));
-  const inspector = invitations.find((i) => i.participant.role === 'inspector')!.participant;
-  const run = runner(deps, sessionId, chair.participant);
-  await run({ type: 'session:publish-notice', payload: { noticeDate: '2026-03-30' } });
-  for (const verification of demoVerifications) {
-    await runner(deps, sessionId, inspector)({ type: 'report:verify', payload: verification });
+  await seeding.done();
+  const invitees: Participant[] = [];
+  for (const invitee of demoInvitees) invitees.push(await seeding.invited(sessionId, invitee));
+  const inspector = invitees.find((p) => p.role === 'inspector')!;
+  const run = seeding.runner(sessionId, 'q1');
+  await run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-03-30' } });
+  for (const verification of demoVerifications) await run(inspector, { type: 'report:verify', payload: verification });
+  await run(chair, { type: 'day:open', payload: { dayId: 'day-1' } });
+}
+
+/**
+ * New links for the demo's own participants (its chair and the invitees of `demoData`): their
+ * earlier links stop working. Participants a chair invited are left alone, links and all.
+ */
+async function reissueDemoLinks(deps: SeedDeps, sessionId: string): Promise<DemoInvitation[]> {
+  const state: SessionState = await deps.commands.state(sessionId);
+  const own = [{ name: demoChairName, role: 'chair' as const, unitId: null }, ...demoInvitees];
+  const participants = Object.values(state.participants).filter((p) => own.some((spec) => isSpec(p, spec)));
+  return Promise.all(participants.map((p) => deps.sessions.reissue(sessionId, p)));
+}
+
+/**
+ * Makes sure the demo review exists. The demo is a province's Q1 review, noticed and with its
+ * first day open, following a closed Q4 review whose warnings and explanation carry over.
+ * Tokens are stored only as hashes, so links can be shown only when they are issued: the
+ * start that seeds the demo returns its participants' links, and a later start returns none
+ * (every link stays valid) unless `reissueLinks`, which gives the demo's own participants new
+ * links and ends their old ones. A seeding cut short is finished by the next start.
+ */
+export async function ensureDemo(deps: SeedDeps, options: { reissueLinks?: boolean } = {}): Promise<DemoStart> {
+  const existing = await deps.settings.getSetting(demoSetting);
+  if (existing) {
+    const invitations = options.reissueLinks ? await reissueDemoLinks(deps, existing) : [];
+    return { sessionId: existing, invitations, seeded: false };
   }
-  await run({ type: 'day:open', payload: { dayId: 'day-1' } });
-  await deps.settings.setSetting(demoSetting, sessionId);
-  return { sessionId, invitations };
+  const seeding = new Seeding(deps);
+  await seedPreviousQuarter(seeding, deps);
+  await seedCurrentQuarter(seeding, deps);
+  // Invitations issued by a start cut short were never shown: every demo link is issued here.
+  const invitations = await reissueDemoLinks(deps, demoSessionIds.current);
+  await deps.settings.setSetting(demoSetting, demoSessionIds.current);
+  return { sessionId: demoSessionIds.current, invitations, seeded: true };
 }

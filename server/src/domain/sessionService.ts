@@ -50,12 +50,14 @@ export class SessionService {
    * Convenes a review session as a draft; returns its id and the chair's invitation. When it
    * follows a previous period's session, that session's units are reused (unless others are
    * given), its open warnings carry over with a "second review" item each on the first day,
-   * and its open directives carry over until closed.
+   * and its open directives carry over until closed. `sessionId` is a fresh id unless given
+   * (the demo's are fixed, so that a seeding cut short is found again).
    */
   async createSession(
     definition: Omit<ReviewSessionDefinition, 'createdAt'>,
     units: readonly OrganisationUnit[],
     chairName: string,
+    sessionId: string = this.deps.ids.next(),
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
     const previous = definition.previousSessionId ? await this.deps.commands.state(definition.previousSessionId) : null;
     if (previous && !previous.definition) {
@@ -64,7 +66,6 @@ export class SessionService {
     if (previous?.definition && previous.definition.period >= definition.period) {
       throw new DomainError('CONFLICT', 'The previous session must be of an earlier period.');
     }
-    const sessionId = this.deps.ids.next();
     await this.deps.commands.appendSystem(sessionId, 'system', (state) => {
       if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
       const events: NewEvent[] = [

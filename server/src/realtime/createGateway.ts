@@ -22,6 +22,7 @@ import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { watchOutbound } from './outbound.js';
 import { defaultPresenceIntervalMs, Presence } from './presence.js';
+import { AddressParticipants } from './addressBudget.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { participantRoom, presenceRoom, sessionRoom } from './rooms.js';
 import { clientAddress, type TrustProxy } from '../lib/clientAddress.js';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
    * `http://localhost:<port>` and `http://127.0.0.1:<port>`.
    */
   listeningPort: () => number;
+  /** Sets the security headers of every HTTP response (helmet's), refusals included (P16). */
+  securityHeaders?: HttpMiddleware;
   /** How often each active session's head `seq` is sent (P5). */
   heartbeatMs: number;
   /** How long presence changes are gathered per session before one delta goes out; 0: none. */
@@ -69,6 +72,9 @@ export interface GatewayOptions {
   /** Reverse proxies whose X-Forwarded-For names the client; null or omitted: none. */
   trustProxy?: TrustProxy | null;
 }
+
+/** A middleware of node's HTTP server, as engine.io runs them for every request and upgrade. */
+type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 class HandshakeError extends Error {
   readonly data: HandshakeErrorData;
@@ -147,6 +153,7 @@ export function createGateway(options: GatewayOptions): {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
   });
+  if (options.securityHeaders) io.engine.use(options.securityHeaders);
   if (protections.checkOrigin) {
     // Every request of every transport: the polling handshake, each later polling request and
     // every WebSocket upgrade, including one of a polling session opened without an Origin.
@@ -224,7 +231,17 @@ export function createGateway(options: GatewayOptions): {
 
   const handshakeBuckets = protections.handshakes ? new KeyedBuckets(protections.handshakes, monotonic) : null;
   const messageLimits = protections.messages;
-  const addressBuckets = messageLimits ? new KeyedBuckets(messageLimits.perAddress, monotonic) : null;
+  /** Who is behind each address: its budgets grow with them (an office behind NAT). */
+  const addressParticipants = new AddressParticipants(protections.addressScaling, monotonic);
+  const addressBuckets = messageLimits
+    ? new KeyedBuckets((address) => addressParticipants.budget(messageLimits.perAddress, address), monotonic)
+    : null;
+  /** Counts the socket's participant at its address; one not counted there yet brings its full share. */
+  const seenAt = (address: string, participantKey: string): void => {
+    if (addressParticipants.saw(address, participantKey) && protections.addressScaling !== false) {
+      addressBuckets?.refund(address, protections.addressScaling.perParticipant.capacity);
+    }
+  };
   const commitLimits = protections.commits;
   const commitBuckets = commitLimits ? new KeyedBuckets(commitLimits.rate, monotonic) : null;
   /** `sessionId/participantId` → its commands being handled now. */
@@ -414,6 +431,7 @@ export function createGateway(options: GatewayOptions): {
     if (messageLimits && addressBuckets) {
       const own = new TokenBucket(messageLimits.perSocket, monotonic);
       socket.use((packet, next) => {
+        seenAt(address, key);
         if (own.take() && addressBuckets.take(address)) {
           next();
           return;
@@ -451,6 +469,7 @@ export function createGateway(options: GatewayOptions): {
   // Forget full buckets and past cooldowns, so these maps hold only recent clients.
   const sweep = setInterval(() => {
     handshakeBuckets?.sweep();
+    addressParticipants.sweep();
     addressBuckets?.sweep();
     commitBuckets?.sweep();
     const now = monotonic();

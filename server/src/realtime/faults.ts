@@ -59,3 +59,19 @@ export function haltingFaults(
     },
   };
 }
+
+/**
+ * A seeding hook that kills the process (SIGKILL, nothing flushed or closed) at the end of
+ * seeding step `step`, after printing `PLENUM_FAULT seed <step>`: a crash in the middle of
+ * the first start's demo seeding.
+ */
+export function haltSeedingAt(
+  step: number,
+  write: (line: string) => void = (line) => writeSync(1, line),
+): (reached: number) => void {
+  return (reached) => {
+    if (reached !== step) return;
+    write(`${faultLinePrefix} seed ${step}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  };
+}

@@ -1,3 +1,4 @@
+import type { AddressScaling } from './addressBudget.js';
 import type { BucketOptions } from './tokenBucket.js';
 
 /**
@@ -17,6 +18,12 @@ export interface Protections {
    * client address shared by all its sockets. A refused request is answered `RATE_LIMITED` (P12).
    */
   messages: { perSocket: BucketOptions; perAddress: BucketOptions } | false;
+  /**
+   * The per-address budgets grow by `perParticipant` for each distinct authenticated
+   * participant seen from the address recently (up to `maxParticipants`), so that an office
+   * behind one NAT is not taken for one flooder; `false`: the base budget alone (P12).
+   */
+  addressScaling: AddressScaling | false;
   /**
    * Commands per participant: at most `inFlight` at once (a client that waits for its answers
    * never has more than one), and a `rate` of commands that append, reserved before the command
@@ -53,9 +60,11 @@ export const defaultProtections: Protections = {
   // Generous for reads: a client catching up asks for page after page.
   messages: {
     perSocket: { capacity: 200, refillPerSecond: 100 },
-    // Many participants may share one address (an office behind NAT).
+    // Many participants may share one address (an office behind NAT): see addressScaling.
     perAddress: { capacity: 1000, refillPerSecond: 500 },
   },
+  // Each participant behind an address adds a socket's worth, for up to 100 participants.
+  addressScaling: { perParticipant: { capacity: 200, refillPerSecond: 100 }, maxParticipants: 100, windowMs: 600_000 },
   // Scripted clients (and the chair running a whole day) send one command after another.
   commits: { inFlight: 8, rate: { capacity: 300, refillPerSecond: 10 } },
   strikes: { capacity: 50, refillPerSecond: 5 },

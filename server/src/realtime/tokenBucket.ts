@@ -11,9 +11,13 @@ export type MonotonicClock = () => number;
 
 export const monotonicNow: MonotonicClock = () => performance.now();
 
+/** A bucket's options, fixed or read again at each use (a budget that scales with demand). */
+export type BucketSizing = BucketOptions | (() => BucketOptions);
+
 /**
  * A token bucket: starts full, refills continuously, and each allowed action takes tokens.
- * O(1) in time and memory; no timers.
+ * O(1) in time and memory; no timers. With sizing given as a function, the capacity and rate
+ * are those it returns at each use.
  * @example
  * const bucket = new TokenBucket({ capacity: 40, refillPerSecond: 20 });
  * if (!bucket.take()) refuse();
@@ -21,11 +25,14 @@ export const monotonicNow: MonotonicClock = () => performance.now();
 export class TokenBucket {
   private tokens: number;
   private last: number;
+  private readonly sizing: () => BucketOptions;
 
   constructor(
-    private readonly options: BucketOptions,
+    sizing: BucketSizing,
     private readonly now: MonotonicClock = monotonicNow,
   ) {
+    this.sizing = typeof sizing === 'function' ? sizing : () => sizing;
+    const options = this.sizing();
     if (!(options.capacity > 0) || !(options.refillPerSecond >= 0)) {
       throw new RangeError(`a token bucket needs a positive capacity and a non-negative rate`);
     }
@@ -44,7 +51,7 @@ export class TokenBucket {
   /** Gives back tokens taken for something that did not happen; never above the capacity. */
   refund(cost = 1): void {
     this.refill();
-    this.tokens = Math.min(this.options.capacity, this.tokens + cost);
+    this.tokens = Math.min(this.sizing().capacity, this.tokens + cost);
   }
 
   /** Tokens available now. */
@@ -55,7 +62,7 @@ export class TokenBucket {
 
   /** True when the bucket is full again, i.e. nothing would be lost by forgetting it. */
   isFull(): boolean {
-    return this.available() >= this.options.capacity;
+    return this.available() >= this.sizing().capacity;
   }
 
   private refill(): void {
@@ -63,7 +70,8 @@ export class TokenBucket {
     const elapsed = now - this.last;
     this.last = now;
     if (elapsed > 0) {
-      this.tokens = Math.min(this.options.capacity, this.tokens + (elapsed / 1000) * this.options.refillPerSecond);
+      const { capacity, refillPerSecond } = this.sizing();
+      this.tokens = Math.min(capacity, this.tokens + (elapsed / 1000) * refillPerSecond);
     }
   }
 }
@@ -71,19 +79,21 @@ export class TokenBucket {
 /**
  * One bucket per key (a client address, an invitation), created on first use. Full buckets
  * are forgotten by {@link KeyedBuckets.sweep}, so the map does not grow with every address ever seen.
+ * The options may depend on the key (an address's budget grows with its participants).
  */
 export class KeyedBuckets {
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
-    private readonly options: BucketOptions,
+    private readonly options: BucketOptions | ((key: string) => BucketOptions),
     private readonly now: MonotonicClock = monotonicNow,
   ) {}
 
   take(key: string, cost = 1): boolean {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = new TokenBucket(this.options, this.now);
+      const options = this.options;
+      bucket = new TokenBucket(typeof options === 'function' ? () => options(key) : options, this.now);
       this.buckets.set(key, bucket);
     }
     return bucket.take(cost);

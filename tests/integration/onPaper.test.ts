@@ -1,5 +1,5 @@
 import { demoData } from '@plenum/server';
-import { emptySessionState, foldEvents, unitFlags, type CommandInput } from '@plenum/shared';
+import { emptySessionState, foldEvents, proposedWarnings, unitFlags, type CommandInput } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { connectClient } from '../helpers/connectClient.js';
 import { sendOk } from '../helpers/factories.js';
@@ -96,6 +96,44 @@ describe('on-paper flags through the server', () => {
     const after = foldEvents(emptySessionState(sessionId), (await joinSession(chairSocket, sessionId)).events);
     expect(unitFlags(after, 'coal-mine-3').map((f) => [f.kind, f.params.limit])).toEqual([
       ['verified-below-reported', 0.2],
+    ]);
+  });
+
+  test('rehearsal 4: a revision after the notice that lifts a unit over the warning threshold is flagged, before and after', async () => {
+    const server = await startTestServer();
+    const [presenter, observer] = await Promise.all([server.connect('presenter'), server.connect('observer')]);
+    const folded = async () =>
+      foldEvents(emptySessionState(server.sessionId), (await joinSession(observer, server.sessionId)).events);
+    // The demo's notice is out and day 1 open; Eastfield Cement reported 52,000 t of 80,000 t (65 %).
+    expect(proposedWarnings(await folded()).map((p) => p.unitId)).toContain('eastfield-cement');
+    const cement = demoData.demoReports.find((r) => r.unitId === 'eastfield-cement')!;
+    await sendOk(presenter, server.sessionId, {
+      type: 'report:submit',
+      payload: {
+        ...cement,
+        indicators: cement.indicators.map((i) => (i.id === 'cement' ? { ...i, reported: 56_000 } : i)),
+      },
+    });
+    const state = await folded();
+    // Exactly 70 %: the proposed warning is gone, and the flag says why.
+    expect(proposedWarnings(state).map((p) => p.unitId)).not.toContain('eastfield-cement');
+    expect(unitFlags(state, 'eastfield-cement').filter((f) => f.kind === 'revised-after-notice')).toEqual([
+      {
+        kind: 'revised-after-notice',
+        indicatorId: 'cement',
+        params: {
+          at: expect.any(String) as string,
+          plannedFrom: 80_000,
+          plannedTo: 80_000,
+          reportedFrom: 52_000,
+          reportedTo: 56_000,
+          from: 0.65,
+          to: 0.7,
+          crossed: 'yes',
+          threshold: 0.7,
+          limit: 0.05,
+        },
+      },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { reportFlags, type Flag } from './flags.js';
+import { figureRevisions, reportFlags, type Flag } from './flags.js';
 import { indicatorState } from '../test/indicator.js';
 import type { IndicatorState, ReportState } from './state.js';
 
@@ -17,8 +17,8 @@ const report = (indicators: IndicatorState[], history: ReportState['history'] = 
 });
 
 const kinds = (flags: Flag[]) => flags.map((f) => f.kind);
-const thresholds = { jumpFactor: 1.5, reportingGap: 0.05 };
-const options = { thresholds, presentedAt: null };
+const thresholds = { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 };
+const options = { thresholds, presentedAt: null, noticedAt: null };
 const positive = fc.double({ min: 1, max: 1e7, noNaN: true });
 
 describe('on-paper flags', () => {
@@ -58,7 +58,7 @@ describe('on-paper flags', () => {
     ]);
     // Within the threshold, under plan: nothing to flag; the session's threshold decides.
     expect(reportFlags(report([indicator({ planned: 100, reported: 90, verified: 86 })]), options)).toEqual([]);
-    const strict = { thresholds: { ...thresholds, reportingGap: 0.04 }, presentedAt: null };
+    const strict = { ...options, thresholds: { ...thresholds, reportingGap: 0.04 } };
     expect(kinds(reportFlags(report([indicator({ planned: 100, reported: 90, verified: 86 })]), strict))).toEqual([
       'verified-below-reported',
     ]);
@@ -140,11 +140,105 @@ describe('on-paper flags', () => {
       { indicatorId: 'a', field: 'reported' as const, from: 90, to: 99, actorId: 'p', at: '2026-04-13T10:00:00.000Z' },
     ];
     const revised = report([indicator({ id: 'a', reported: 99 })], history);
-    expect(kinds(reportFlags(revised, { thresholds, presentedAt: '2026-04-13T09:00:00.000Z' }))).toEqual([
+    expect(kinds(reportFlags(revised, { ...options, presentedAt: '2026-04-13T09:00:00.000Z' }))).toEqual([
       'revised-after-presented',
     ]);
-    expect(kinds(reportFlags(revised, { thresholds, presentedAt: '2026-04-13T11:00:00.000Z' }))).toEqual([]);
+    expect(kinds(reportFlags(revised, { ...options, presentedAt: '2026-04-13T11:00:00.000Z' }))).toEqual([]);
     expect(kinds(reportFlags(revised, options))).toEqual([]);
+  });
+
+  describe('rehearsal 4: a revision after the notice', () => {
+    const change = (field: 'planned' | 'reported' | 'verified', from: number | null, to: number, at: string) => ({
+      indicatorId: 'cement',
+      field,
+      from,
+      to,
+      actorId: 'p',
+      at,
+    });
+    const submitted = '2026-03-20T00:00:00.000Z';
+    const noticedAt = '2026-03-30T00:00:00.000Z';
+    const revised = '2026-04-13T08:30:00.000Z';
+    const cement = (reported: number, history: ReportState['history'], over: Partial<IndicatorState> = {}) =>
+      report(
+        [indicator({ id: 'cement', planned: 80_000, reported, isProduction: true, ...over })],
+        [change('planned', null, 80_000, submitted), change('reported', null, 52_000, submitted), ...history],
+      );
+    const flagsAfterNotice = (r: ReportState) =>
+      reportFlags(r, { ...options, noticedAt }).filter((f) => f.kind === 'revised-after-notice');
+
+    test('crossing the warning threshold is flagged with fulfilment before and after', () => {
+      const rescued = cement(56_000, [change('reported', 52_000, 56_000, revised)]);
+      expect(flagsAfterNotice(rescued)).toEqual([
+        {
+          kind: 'revised-after-notice',
+          indicatorId: 'cement',
+          params: {
+            at: revised,
+            plannedFrom: 80_000,
+            plannedTo: 80_000,
+            reportedFrom: 52_000,
+            reportedTo: 56_000,
+            from: 0.65,
+            to: 0.7,
+            crossed: 'yes',
+            threshold: 0.7,
+            limit: 0.05,
+          },
+        },
+      ]);
+      // Before the notice, a revision is the unit's own business; without a notice, nothing is after it.
+      expect(reportFlags(rescued, { ...options, noticedAt: '2026-04-14T00:00:00.000Z' })).toEqual([]);
+      expect(reportFlags(rescued, options)).toEqual([]);
+    });
+
+    test('a plan lowered into fulfilment is a revision too, and so is a fall under the threshold', () => {
+      const lowered = cement(52_000, [change('planned', 80_000, 74_000, revised)], { planned: 74_000 });
+      expect(flagsAfterNotice(lowered).map((f) => [f.params.plannedTo, f.params.from, f.params.crossed])).toEqual([
+        [74_000, 0.65, 'yes'],
+      ]);
+      const fell = cement(55_000, [
+        change('reported', 52_000, 57_000, '2026-03-31T00:00:00.000Z'),
+        change('reported', 57_000, 55_000, revised),
+      ]);
+      expect(flagsAfterNotice(fell).map((f) => [f.params.reportedTo, f.params.crossed])).toEqual([
+        [57_000, 'yes'],
+        [55_000, 'yes'],
+      ]);
+    });
+
+    test('a change of fulfilment over the reporting-gap threshold is flagged on any indicator; a small one is not', () => {
+      const big = cement(60_000, [change('reported', 52_000, 60_000, revised)], { isProduction: false });
+      expect(flagsAfterNotice(big).map((f) => f.params.crossed)).toEqual(['no']);
+      expect(flagsAfterNotice(cement(54_000, [change('reported', 52_000, 54_000, revised)]))).toEqual([]);
+    });
+
+    test('a revision that leaves the verified value standing changes no fulfilment', () => {
+      const verified = cement(
+        56_000,
+        [change('verified', null, 52_500, noticedAt), change('reported', 52_000, 56_000, revised)],
+        {
+          verified: 52_500,
+        },
+      );
+      expect(flagsAfterNotice(verified)).toEqual([]);
+    });
+
+    test('the changes of one indicator in one submission make one revision; a first submission is none', () => {
+      const r = cement(56_000, [
+        change('planned', 80_000, 75_000, revised),
+        change('reported', 52_000, 56_000, revised),
+      ]);
+      expect(figureRevisions(r)).toEqual([
+        {
+          indicatorId: 'cement',
+          at: revised,
+          actorId: 'p',
+          before: { planned: 80_000, reported: 52_000, verified: null },
+          after: { planned: 75_000, reported: 56_000, verified: null },
+        },
+      ]);
+    });
   });
 
   test('property: a report with no verification, no history, no parts and no previous figures raises at most exactly-on-plan', () => {
@@ -169,8 +263,8 @@ describe('on-paper flags', () => {
         (planned, reported, verified, reportingGap) => {
           const fired = kinds(
             reportFlags(report([indicator({ planned, reported, verified })]), {
-              thresholds: { jumpFactor: 1.5, reportingGap },
-              presentedAt: null,
+              ...options,
+              thresholds: { ...thresholds, reportingGap },
             }),
           ).includes('verified-below-reported');
           const material = verified !== null && (reported - verified) / reported > reportingGap;
@@ -186,8 +280,8 @@ describe('on-paper flags', () => {
       fc.property(positive, positive, fc.double({ min: 1, max: 10, noNaN: true }), (previous, reported, jumpFactor) => {
         const fired = kinds(
           reportFlags(report([indicator({ previous, reported })]), {
-            thresholds: { jumpFactor, reportingGap: 0.05 },
-            presentedAt: null,
+            ...options,
+            thresholds: { ...thresholds, jumpFactor },
           }),
         );
         expect(fired.includes('jump-vs-previous')).toBe(reported > previous * jumpFactor);

@@ -21,6 +21,12 @@ export const FlagKind = {
   partsDoNotAddUp: 'parts-do-not-add-up',
   /** The report was revised after its item was presented. */
   revisedAfterPresented: 'revised-after-presented',
+  /**
+   * A figure was revised after the notice was published, carrying the production indicator
+   * across the warning threshold or changing an indicator's fulfilment by more than the
+   * reporting-gap threshold.
+   */
+  revisedAfterNotice: 'revised-after-notice',
 } as const;
 export type FlagKind = (typeof FlagKind)[keyof typeof FlagKind];
 
@@ -65,14 +71,97 @@ function materialGap(indicator: IndicatorState, limit: number): Flag | null {
   };
 }
 
+/** An indicator's plan and results at one moment of its history; null before it had any. */
+type FiguresAt = Record<'planned' | 'reported' | 'verified', number | null>;
+
+/** One resubmission's change to one indicator's plan or reported figure, with the figures around it. */
+export interface FigureRevision {
+  indicatorId: string;
+  at: string;
+  actorId: string;
+  before: FiguresAt;
+  after: FiguresAt;
+}
+
+/**
+ * Every revision of a submitted figure, in the order of the report's history: changes of the
+ * plan or the reported value of an indicator that already had them (a first submission is no
+ * revision). The changes of one indicator in one submission make one revision.
+ */
+export function figureRevisions(report: ReportState): FigureRevision[] {
+  const figures = new Map<string, FiguresAt>();
+  const revisions: FigureRevision[] = [];
+  // Whether the previous change opened or continued a revision the next one may continue.
+  let continuing = false;
+  for (const change of report.history) {
+    const before = figures.get(change.indicatorId) ?? { planned: null, reported: null, verified: null };
+    const after = { ...before, [change.field]: change.to };
+    figures.set(change.indicatorId, after);
+    const last = revisions.at(-1);
+    if (change.field === 'verified' || change.from === null) {
+      continuing = false;
+    } else if (continuing && last?.indicatorId === change.indicatorId && last.at === change.at) {
+      last.after = after;
+    } else {
+      revisions.push({ indicatorId: change.indicatorId, at: change.at, actorId: change.actorId, before, after });
+      continuing = true;
+    }
+  }
+  return revisions;
+}
+
+function fulfilmentOf(figures: FiguresAt, indicator: IndicatorState): number | null {
+  if (figures.planned === null || figures.reported === null) return null;
+  return fulfilment({ ...indicator, planned: figures.planned, reported: figures.reported, verified: figures.verified });
+}
+
+/** How far fulfilment moved, as a share of where it was; a move from or to nothing is total. */
+function relativeChange(from: number | null, to: number | null): number {
+  if (from === null || to === null) return from === to ? 0 : Infinity;
+  if (from === 0) return to === 0 ? 0 : Infinity;
+  return Math.abs(to - from) / Math.abs(from);
+}
+
+/**
+ * A revision after the notice that matters: it carries the production indicator across the
+ * warning threshold (either way), or moves an indicator's fulfilment by more than the
+ * reporting-gap threshold. Params carry the figures and fulfilment before and after (a
+ * fulfilment that means nothing is left out).
+ */
+function revisionAfterNotice(
+  revision: FigureRevision,
+  indicator: IndicatorState,
+  thresholds: Pick<Thresholds, 'warningBelow' | 'reportingGap'>,
+): Flag | null {
+  const from = fulfilmentOf(revision.before, indicator);
+  const to = fulfilmentOf(revision.after, indicator);
+  const under = (value: number | null) => value !== null && value < thresholds.warningBelow;
+  const crossed = indicator.isProduction && under(from) !== under(to);
+  if (!crossed && !(relativeChange(from, to) > thresholds.reportingGap)) return null;
+  const params: Record<string, number | string> = {
+    at: revision.at,
+    plannedFrom: revision.before.planned ?? 0,
+    plannedTo: revision.after.planned ?? 0,
+    reportedFrom: revision.before.reported ?? 0,
+    reportedTo: revision.after.reported ?? 0,
+    crossed: crossed ? 'yes' : 'no',
+    threshold: thresholds.warningBelow,
+    limit: thresholds.reportingGap,
+  };
+  if (from !== null) params.from = from;
+  if (to !== null) params.to = to;
+  return { kind: 'revised-after-notice', indicatorId: indicator.id, params };
+}
+
 /**
  * The flags of one report.
- * @param options.thresholds the session's thresholds: the jump factor and the reporting gap
+ * @param options.thresholds the session's thresholds: the jump factor, the reporting gap and the warning threshold
  * @param options.presentedAt when the unit's item started; null if not presented yet
+ * @param options.noticedAt when the session's notice was published; null if not yet
  */
 export function reportFlags(
   report: ReportState,
-  options: { thresholds: Pick<Thresholds, 'jumpFactor' | 'reportingGap'>; presentedAt: string | null },
+  options: { thresholds: Thresholds; presentedAt: string | null; noticedAt: string | null },
 ): Flag[] {
   const flags: Flag[] = [];
   const { jumpFactor } = options.thresholds;
@@ -116,6 +205,14 @@ export function reportFlags(
       params: { count: onPlan.length, indicators: onPlan.map((i) => i.name).join(', ') },
     });
   }
+  const noticedAt = options.noticedAt;
+  if (noticedAt !== null) {
+    for (const revision of figureRevisions(report)) {
+      const indicator = report.indicators.find((i) => i.id === revision.indicatorId);
+      const flag = indicator && revision.at > noticedAt && revisionAfterNotice(revision, indicator, options.thresholds);
+      if (flag) flags.push(flag);
+    }
+  }
   const presentedAt = options.presentedAt;
   if (presentedAt !== null) {
     const revision = report.history.find(
@@ -154,5 +251,6 @@ export function unitFlags(state: SessionState, unitId: string): Flag[] {
   return reportFlags(report, {
     thresholds: state.definition?.thresholds ?? defaultThresholds,
     presentedAt: presentedAt(state, unitId),
+    noticedAt: state.noticedAt,
   });
 }

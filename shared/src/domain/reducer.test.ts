@@ -189,6 +189,25 @@ describe('reducer', () => {
     expect(again.reports.u1).toMatchObject({ revision: 2, note: 'corrected' });
     expect(again.reports.u1?.indicators[0]).toMatchObject({ reported: 65, verified: null });
   });
+
+  test('rehearsal 4: the history records each change of a plan and a reported figure, and the notice its instant', () => {
+    const noticed = newEvent('session:noticed', { noticeDate: '2026-03-30', at: '2026-03-30T10:00:00.000Z' });
+    const state = foldEvents(
+      emptySessionState('s1'),
+      logOf([
+        ...base,
+        newEvent('report:submitted', { unitId: 'u1', indicators: [indicator], note: null }),
+        noticed,
+        newEvent('report:submitted', { unitId: 'u1', indicators: [{ ...indicator, planned: 90 }], note: null }),
+      ]),
+    );
+    expect(state.noticedAt).toBe('2026-03-30T10:00:00.000Z');
+    expect(state.reports.u1?.history.map((c) => [c.field, c.from, c.to])).toEqual([
+      ['planned', null, 100],
+      ['reported', null, 60],
+      ['planned', 100, 90],
+    ]);
+  });
 });
 
 describe('foldEventsOnCopy', () => {

@@ -107,6 +107,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'session:noticed':
       state.status = 'noticed';
       state.noticeDate = event.payload.noticeDate;
+      state.noticedAt ??= event.payload.at;
       return;
     case 'session:closed':
       state.status = 'closed';
@@ -247,12 +248,14 @@ export function applyEvent(state: S, event: SessionEvent): void {
       const history = previous?.history ?? [];
       const indicators = event.payload.indicators.map((indicator) => {
         const before = previous?.indicators.find((p) => p.id === indicator.id);
-        if (before?.reported !== indicator.reported) {
+        // An indicator's changes of one submission are recorded together, plan first.
+        for (const field of ['planned', 'reported'] as const) {
+          if (before?.[field] === indicator[field]) continue;
           history.push({
             indicatorId: indicator.id,
-            field: 'reported',
-            from: before?.reported ?? null,
-            to: indicator.reported,
+            field,
+            from: before?.[field] ?? null,
+            to: indicator[field],
             actorId: event.actorId,
             at: event.at,
           });

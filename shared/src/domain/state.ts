@@ -23,7 +23,7 @@ export interface IndicatorState extends Indicator {
 /** One change of a figure: who changed what, when, from what to what. */
 export interface FigureChange {
   indicatorId: string;
-  field: 'reported' | 'verified';
+  field: 'planned' | 'reported' | 'verified';
   from: number | null;
   to: number;
   actorId: string;
@@ -131,6 +131,8 @@ export interface SessionState {
   definition: ReviewSessionDefinition | null;
   status: SessionStatus;
   noticeDate: string | null;
+  /** When the notice was published; a report revised after it may be flagged. */
+  noticedAt: string | null;
   closedAt: string | null;
   days: Record<string, DayState>;
   /** By day, then participant. */
@@ -164,6 +166,7 @@ export function emptySessionState(sessionId: string): SessionState {
     definition: null,
     status: 'draft',
     noticeDate: null,
+    noticedAt: null,
     closedAt: null,
     days: {},
     attendance: {},

@@ -274,6 +274,18 @@ export default function Minutes() {
                 ))}
               </ul>
             )}
+            {minutes.decisions.revisedAfterNotice.length > 0 && (
+              <>
+                <h3>{t('minutes.revisedAfterNotice')}</h3>
+                <ul className="minutes-list" data-testid="minutes-revised-after-notice">
+                  {minutes.decisions.revisedAfterNotice.map(({ unitId, report, flag }, index) => (
+                    <li key={index}>
+                      <strong>{unitName(unitId)}</strong>: {flagReason(t, flag, report, format)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {minutes.decisions.otherDirectives.length > 0 && (
               <>
                 <h3>{t('minutes.otherDirectives')}</h3>

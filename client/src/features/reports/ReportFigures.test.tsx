@@ -139,3 +139,41 @@ describe('report figures with a verified figure', () => {
     );
   });
 });
+
+describe('report figures after a revision', () => {
+  test('rehearsal 4: a revision after the notice across the warning threshold shows fulfilment before → after', async () => {
+    await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
+      // The demo's notice is out and the day open; cement was 650 t of 1,000 t (65 %).
+      log.add(
+        'report:submitted',
+        {
+          unitId: ids.unit,
+          note: null,
+          indicators: [
+            {
+              ...defaults,
+              id: 'ind-cement',
+              name: 'Cement',
+              measure: 't',
+              planned: 1000,
+              reported: 700,
+              isProduction: true,
+            },
+            { ...defaults, id: 'ind-kilns', name: 'Kilns repaired', measure: 'units', planned: 4, reported: 4 },
+          ],
+        },
+        ids.presenter,
+      );
+    });
+    const row = screen.getByRole('rowheader', { name: /Cement/ }).closest('tr')!;
+    expect(row).toHaveAttribute('data-flagged', 'true');
+    expect(within(row).getByTestId('revision')).toHaveTextContent('revised after the notice: 65% → 70%');
+    const flag = within(screen.getByTestId('report-flags'))
+      .getByText(/Cement was revised at/)
+      .closest('li')!;
+    expect(flag).toHaveAttribute('data-kind', 'revised-after-notice');
+    expect(flag).toHaveTextContent(
+      /after the notice was published: plan 1,000 t, reported 650 t → 700 t, fulfilment 65% → 70%, across the 70% warning threshold\./,
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { useFormat } from '../../lib/useFormat';
 import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
 import { DirectionTag } from './DirectionTag';
 import { FlagList } from './FlagList';
-import { flagTitle } from './flagText';
+import { flagShare, flagTitle } from './flagText';
 
 interface ReportFiguresProps {
   unitId: string;
@@ -186,6 +186,16 @@ export function ReportFigures(props: ReportFiguresProps) {
                   )}
                   <td>
                     <FulfilmentValue value={fulfilment} threshold={thresholdFor(indicator)} />
+                    {rowFlags
+                      .filter((flag) => flag.kind === 'revised-after-notice')
+                      .map((flag, index) => (
+                        <span key={index} className="fulfilment__note" data-testid="revision">
+                          {t('report.revisedAfterNotice', {
+                            from: format.percent(flagShare(flag, 'from')),
+                            to: format.percent(flagShare(flag, 'to')),
+                          })}
+                        </span>
+                      ))}
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,12 @@ function number(value: number | string | undefined): number {
   return typeof value === 'number' ? value : Number(value ?? 0);
 }
 
+/** A share the flag carries (a fulfilment before or after a revision); null when it has none. */
+export function flagShare(flag: Flag, key: string): number | null {
+  const value = flag.params[key];
+  return typeof value === 'number' ? value : null;
+}
+
 /** A flag's name, e.g. "Exactly on plan". */
 export function flagTitle(t: TFunction, flag: Flag): string {
   return t(`labels.flag.${flag.kind}`);
@@ -57,6 +63,22 @@ export function flagReason(t: TFunction, flag: Flag, report: ReportState, format
         sum: figure('sumOfParts'),
         count: number(flag.params.parts),
       });
+    case 'revised-after-notice': {
+      // A figure that did not change is shown once; one that did, before → after.
+      const change = (from: string, to: string) =>
+        flag.params[from] === flag.params[to] ? figure(to) : `${figure(from)} → ${figure(to)}`;
+      const share = (key: string) => format.percent(flagShare(flag, key));
+      return t(flag.params.crossed === 'yes' ? 'flags.revised-after-notice' : 'flags.revised-after-notice-change', {
+        indicator: name,
+        time: format.time(String(flag.params.at)),
+        planned: change('plannedFrom', 'plannedTo'),
+        reported: change('reportedFrom', 'reportedTo'),
+        from: share('from'),
+        to: share('to'),
+        threshold: format.percent(number(flag.params.threshold)),
+        limit: format.percent(number(flag.params.limit)),
+      });
+    }
     case 'revised-after-presented':
       return t('flags.revised-after-presented', {
         indicator: name,

@@ -50,6 +50,8 @@ export interface Minutes {
     secondReviews: WarningState[];
     /** Directives not tied to an agenda item. */
     otherDirectives: DirectiveState[];
+    /** Figures revised after the notice enough to be flagged, by unit in the hierarchy's order. */
+    revisedAfterNotice: { unitId: string; report: ReportState; flag: Flag }[];
   } | null;
 }
 
@@ -137,6 +139,14 @@ export const minutesSelectors = {
         otherDirectives: state.directiveOrder.flatMap((id) => {
           const directive = state.directives[id];
           return directive && directive.carriedFromSessionId === null && !onItems.has(id) ? [directive] : [];
+        }),
+        revisedAfterNotice: state.unitOrder.flatMap((unitId) => {
+          const report = state.reports[unitId];
+          if (!report) return [];
+          return reportSelectors
+            .flagsOf(state, unitId)
+            .filter((flag) => flag.kind === 'revised-after-notice')
+            .map((flag) => ({ unitId, report, flag }));
         }),
       },
     };

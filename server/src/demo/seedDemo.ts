@@ -41,18 +41,21 @@ async function seedPreviousQuarter(deps: SeedDeps): Promise<string> {
   await run({ type: 'session:publish-notice', payload: { noticeDate: '2026-01-05' } });
   for (const report of demoPreviousReports) await run({ type: 'report:submit', payload: report });
   await run({ type: 'day:open', payload: { dayId: 'q4-day-1' } });
-  const explanation = await run({
-    type: 'directive:issue',
-    payload: {
+  // Recorded as issued on the Q4 day: its due date is past by now, which a live issue refuses.
+  const directiveId = deps.ids.next();
+  await deps.commands.appendSystem(sessionId, chair.participant.id, () => [
+    newEvent('directive:issued', {
+      directiveId,
       kind: 'explain-failure',
       assigneeUnitId: 'coal-mine-3',
       title: 'Explain the fourth-quarter coal shortfall',
       text: 'Report the causes of the shortfall up the line, county by county.',
       dueDate: '2026-02-15',
       fromCriticismId: null,
-    },
-  });
-  const directiveId = (explanation.events[0]!.payload as { directiveId: string }).directiveId;
+      orderedByUnitId: demoPreviousSession.organiserUnitId,
+      itemId: null,
+    }),
+  ]);
   await run({ type: 'directive:acknowledge', payload: { directiveId } });
   await run({
     type: 'directive:answer',

@@ -8,6 +8,9 @@ import { waitForEvent } from '../helpers/waitForEvent.js';
 import { printFigures } from './helpers/figures.js';
 import { startFaultApp, type FaultApp } from './helpers/faultApp.js';
 
+/** The first day of the demo review, 09:00 UTC. */
+const reviewDayClock = { now: () => new Date('2026-04-13T09:00:00.000Z') };
+
 /** A second review with ids of its own: a unit, a day, items, a criticism, a directive, people. */
 async function otherSession(server: FaultApp) {
   const foreignUnit = {
@@ -71,7 +74,8 @@ async function otherSession(server: FaultApp) {
 
 describe('authorisation', () => {
   test('P8: commands naming an item, criticism, directive, unit, day or participant of another session are refused and append nothing', async () => {
-    const server = await startFaultApp({ store: 'memory', logLevel: 'warn' });
+    // The review's own days: the directives it issues fall due after them.
+    const server = await startFaultApp({ store: 'memory', logLevel: 'warn', clock: reviewDayClock });
     const b = await otherSession(server);
     const chair = await connectClient(server.url, { token: server.tokens.chair });
     // Session A has an item on the floor and a criticism of its own.

@@ -148,7 +148,11 @@ async function convene(
 
 describe('two quarters of review', () => {
   test('P1–P4: a Q1 review held over three days carries its warnings and explanation into Q2', async () => {
-    const server = await startTestServer({ store: 'memory' });
+    // The Q1 review's first day: the directives it issues fall due after it.
+    const server = await startTestServer({
+      store: 'memory',
+      clock: { now: () => new Date('2026-04-13T09:00:00.000Z') },
+    });
     const { sessionId, cast } = await convene(server, q1, [...hierarchy, ...reporting]);
     const state = () => server.app.commands.state(sessionId);
     const run = async (socket: ClientSocket, command: CommandInput) =>

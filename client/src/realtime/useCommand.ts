@@ -3,9 +3,14 @@ import { useCallback, useState } from 'react';
 import { errorMessage } from '../lib/errorMessages';
 import { useRealtime } from './RealtimeContext';
 
+/** Where a command's payload sits in the request the schema checks at the boundary. */
+const payloadPrefix = /^command\.payload\./;
+
 /**
  * Sends commands from a control and keeps the last failure in words: `run` resolves true
  * when the server accepted the command, false (with `error` set) when it did not.
+ * `fields` names the payload fields the server refused (as paths within the payload, whether
+ * the schema or the domain refused them), so a form can mark them.
  * @example
  * const { run, error, dismissError } = useCommand();
  * void run({ type: 'floor:raise-hand', payload: {} }, t('floor.failed.raiseHand'));
@@ -13,16 +18,21 @@ import { useRealtime } from './RealtimeContext';
 export function useCommand() {
   const { send } = useRealtime();
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<readonly string[]>([]);
   const [isBusy, setIsBusy] = useState(false);
 
   const run = useCallback(
     async (command: CommandInput, failure: string): Promise<boolean> => {
       setError(null);
+      setFields([]);
       setIsBusy(true);
       try {
         const ack = await send(command);
         if (ack.ok) return true;
         setError(`${failure} ${errorMessage(ack.error.code)}`);
+        setFields(
+          ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => issue.path.replace(payloadPrefix, '')),
+        );
         return false;
       } finally {
         setIsBusy(false);
@@ -31,6 +41,9 @@ export function useCommand() {
     [send],
   );
 
-  const dismissError = useCallback(() => setError(null), []);
-  return { run, error, dismissError, isBusy };
+  const dismissError = useCallback(() => {
+    setError(null);
+    setFields([]);
+  }, []);
+  return { run, error, fields, dismissError, isBusy };
 }

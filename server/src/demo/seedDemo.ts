@@ -109,18 +109,26 @@ async function seedPreviousQuarter(seeding: Seeding, deps: SeedDeps): Promise<vo
   for (const report of demoPreviousReports) await run(chair, { type: 'report:submit', payload: report });
   await run(chair, { type: 'day:open', payload: { dayId: 'q4-day-1' } });
   const title = 'Explain the fourth-quarter coal shortfall';
-  await run(chair, {
-    type: 'directive:issue',
-    payload: {
-      kind: 'explain-failure',
-      assigneeUnitId: 'coal-mine-3',
-      title,
-      text: 'Report the causes of the shortfall up the line, county by county.',
-      dueDate: '2026-02-15',
-      fromCriticismId: null,
-    },
-  });
-  // From the state, not the answer: a repeated command's answer carries no events.
+  // Recorded as issued on the Q4 day: its due date is past by now, which a live issue refuses.
+  await deps.commands.appendSystem(sessionId, chair.id, (state) =>
+    Object.values(state.directives).some((d) => d.title === title)
+      ? []
+      : [
+          newEvent('directive:issued', {
+            directiveId: deps.ids.next(),
+            kind: 'explain-failure',
+            assigneeUnitId: 'coal-mine-3',
+            title,
+            text: 'Report the causes of the shortfall up the line, county by county.',
+            dueDate: '2026-02-15',
+            fromCriticismId: null,
+            orderedByUnitId: demoPreviousSession.organiserUnitId,
+            itemId: null,
+          }),
+        ],
+  );
+  await seeding.done();
+  // From the state, not the answer: a repeated append's answer carries no events.
   const directiveId = await deps.commands.read(
     sessionId,
     (state) => Object.values(state.directives).find((d) => d.title === title)!.id,

@@ -334,7 +334,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       return;
     }
     case 'directive:issued': {
-      const { directiveId, itemId: _itemId, ...draft } = event.payload;
+      const { directiveId, ...draft } = event.payload;
       state.directives[directiveId] = {
         ...draft,
         id: directiveId,

@@ -1,5 +1,5 @@
 import { unitStandings } from './comparisons.js';
-import type { Participant } from '../protocol/index.js';
+import type { DirectiveRecord, Participant } from '../protocol/index.js';
 import type { DirectiveState, SessionState } from './state.js';
 
 /** A warning the session's figures call for, awaiting the chair's decision. */
@@ -59,4 +59,32 @@ export function hasArrived(state: SessionState, directive: DirectiveState): bool
 /** The chair acts for any level; anyone else only for the unit their invitation names. */
 export function actsForUnit(participant: Participant, unitId: string): boolean {
   return participant.role === 'chair' || participant.unitId === unitId;
+}
+
+/** The unit a directive is about: the inspected unit of an inspection order, else its assignee unit. */
+export function directiveUnitId(directive: Pick<DirectiveRecord, 'assigneeUnitId' | 'subjectUnitId'>): string {
+  return directive.subjectUnitId ?? directive.assigneeUnitId;
+}
+
+/**
+ * True when `participant` may act on a directive as its assignee (acknowledge, answer): the
+ * inspector an inspection order names, or else whoever acts for the assignee unit; the chair always.
+ */
+export function actsOnDirective(
+  participant: Participant,
+  directive: Pick<DirectiveRecord, 'assigneeUnitId' | 'inspectorId'>,
+): boolean {
+  if (directive.inspectorId) return participant.role === 'chair' || participant.id === directive.inspectorId;
+  return actsForUnit(participant, directive.assigneeUnitId);
+}
+
+/** Hours the westernmost time zone is behind UTC: its calendar is the last to turn. */
+const westernmostOffsetHours = 12;
+
+/**
+ * The earliest due date a directive issued at the instant `now` may carry: the day it is issued,
+ * on the calendar of the westernmost time zone, so that no chair's today is refused.
+ */
+export function earliestDueDate(now: string): string {
+  return new Date(Date.parse(now) - westernmostOffsetHours * 3_600_000).toISOString().slice(0, 10);
 }

@@ -1,10 +1,14 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { addDays, todayIsoDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
-import { criticise, floorOpen } from '../../test/stories';
+import { criticise, floorOpen, inspector, inviteInspector } from '../../test/stories';
 import { ChairConsole } from './ChairConsole';
+
+/** A due date a month from today, as the chair's form would offer. */
+const dueInAMonth = addDays(todayIsoDate(), 30);
 
 const press = (key: string, target: Element | Document = document) => fireEvent.keyDown(target, { key });
 
@@ -161,7 +165,7 @@ describe('chair rulings on criticism', () => {
     expect(within(form).getByTestId('directive-assignee')).toHaveValue(ids.unit);
     expect(within(form).getByTestId('directive-title')).toHaveValue('Kilns stood idle for six weeks.');
     fireEvent.change(within(form).getByTestId('directive-kind'), { target: { value: 'explain-failure' } });
-    fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: '2026-05-01' } });
+    fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });
     fireEvent.click(within(form).getByTestId('directive-submit'));
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({
@@ -169,10 +173,13 @@ describe('chair rulings on criticism', () => {
       payload: {
         kind: 'explain-failure',
         assigneeUnitId: ids.unit,
+        subjectUnitId: null,
+        inspectorId: null,
         title: 'Kilns stood idle for six weeks.',
         text: null,
-        dueDate: '2026-05-01',
+        dueDate: dueInAMonth,
         fromCriticismId: 'crit-1',
+        itemId: ids.itemOne,
       },
     });
     await act(async () => {
@@ -180,5 +187,79 @@ describe('chair rulings on criticism', () => {
       await flushMicrotasks();
     });
     expect(within(form).getByRole('alert')).toHaveTextContent('The directive was not issued.');
+  });
+
+  test('rehearsal 10: from the Decisions tab the chair orders an inspector to inspect a unit, tied to no item', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      inviteInspector(log);
+      floorOpen(log);
+    });
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    const form = screen.getByTestId('directive-form');
+    expect(within(form).getByLabelText('Inspected unit')).toBeInTheDocument();
+    fireEvent.change(within(form).getByTestId('directive-assignee'), { target: { value: ids.otherUnit } });
+    const by = within(form).getByTestId('directive-inspector');
+    expect(
+      within(by)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('Ivan Inspector');
+    expect(
+      within(by)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('North County Cement Works (inspection office)');
+    fireEvent.change(by, { target: { value: `inspector:${inspector.id}` } });
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the herd register' } });
+    fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'directive:issue',
+      payload: {
+        kind: 'inspection',
+        assigneeUnitId: ids.otherUnit,
+        subjectUnitId: ids.otherUnit,
+        inspectorId: inspector.id,
+        title: 'Inspect the herd register',
+        text: null,
+        dueDate: dueInAMonth,
+        fromCriticismId: null,
+        itemId: null,
+      },
+    });
+  });
+
+  test('rehearsal 8: a past due date is refused on the field, by the form and by the server', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    const form = screen.getByTestId('directive-form');
+    const due = within(form).getByTestId('directive-due');
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
+    fireEvent.change(due, { target: { value: addDays(todayIsoDate(), -1) } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(due).toHaveAttribute('aria-invalid', 'true');
+    expect(due).toHaveAccessibleDescription('The due date is past: choose today or a later day.');
+    expect(env.sentCommands()).toBe(0);
+
+    // The server's calendar may be ahead of the chair's: its refusal names the field too.
+    fireEvent.change(due, { target: { value: todayIsoDate() } });
+    expect(due).not.toHaveAttribute('aria-invalid');
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await env.nextCommand();
+    const message = 'The due date is past: choose a later day.';
+    await act(async () => {
+      sent.ask.answer({
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message, issues: [{ path: 'dueDate', message }] },
+      });
+      await flushMicrotasks();
+    });
+    expect(due).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByTestId('directive-due-problem')).toHaveTextContent(
+      'The due date is past: choose today or a later day.',
+    );
   });
 });

@@ -220,6 +220,7 @@ function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
               assigneeUnitId: criticism.unitId,
               title: excerpt(criticism.text, 80),
               fromCriticismId: criticism.id,
+              itemId: criticism.itemId,
             }}
             onDone={() => setOpen(null)}
           />

@@ -289,7 +289,7 @@ function Directives() {
       </DisclosureButton>
       {isIssuing && (
         <DirectiveForm
-          initial={{ kind: 'inspection', assigneeUnitId: firstUnit, title: '', fromCriticismId: null }}
+          initial={{ kind: 'inspection', assigneeUnitId: firstUnit, title: '', fromCriticismId: null, itemId: null }}
           onDone={() => setIsIssuing(false)}
         />
       )}

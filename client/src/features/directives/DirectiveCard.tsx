@@ -35,6 +35,8 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
     id === null ? t('common.aUnit') : (sessionSelectors.unitName(session, id) ?? id);
   const actions = you && !readOnly ? decisionSelectors.directiveActions(session, directive, you) : null;
   const id = directive.id;
+  const inspected = decisionSelectors.inspectedUnitId(directive);
+  const isInspection = directive.kind === 'inspection';
   const isLocked = !canSend || isBusy;
 
   const submit = async (command: CommandInput, failure: string) => {
@@ -63,8 +65,10 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
         )}
       </h3>
       <p className="directive__meta">
-        {t('directive.assignedTo', { unit: unit(directive.assigneeUnitId) })} ·{' '}
+        {inspected !== null && <>{t('directive.inspects', { unit: unit(inspected) })} · </>}
+        {t('directive.assignedTo', { unit: decisionSelectors.assigneeName(session, directive) })} ·{' '}
         {t('directive.due', { date: format.shortDate(directive.dueDate) })}
+        {directive.orderedByUnitId && <> · {t('directive.orderedBy', { unit: unit(directive.orderedByUnitId) })}</>}
         {directive.holderUnitId !== directive.assigneeUnitId && (
           <> · {t('directive.heldBy', { unit: unit(directive.holderUnitId) })}</>
         )}
@@ -106,7 +110,11 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
               isOpen={open === 'answer'}
               onToggle={() => toggle('answer')}
             >
-              {directive.kind === 'explain-failure' ? t('directive.fileExplanation') : t('directive.fileAnswer')}
+              {directive.kind === 'explain-failure'
+                ? t('directive.fileExplanation')
+                : isInspection
+                  ? t('directive.fileFindings')
+                  : t('directive.fileAnswer')}
             </DisclosureButton>
           )}
           {actions.canForward && (
@@ -154,7 +162,13 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
       {open === 'answer' && (
         <TextActionForm
           testId={`answer-form-${id}`}
-          label={directive.kind === 'explain-failure' ? t('directive.explanationLabel') : t('directive.answerLabel')}
+          label={
+            directive.kind === 'explain-failure'
+              ? t('directive.explanationLabel')
+              : isInspection
+                ? t('directive.findingsLabel')
+                : t('directive.answerLabel')
+          }
           submitLabel={t('directive.submitAnswer')}
           requiredMessage={t('directive.answerMissing')}
           rows={4}

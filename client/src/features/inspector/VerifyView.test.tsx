@@ -47,4 +47,92 @@ describe('inspector verification', () => {
     expect(within(form).getByRole('alert')).toHaveTextContent('Write the finding');
     expect(env.sentCommands()).toBe(0);
   });
+
+  test('rehearsal 10: lists the open inspection orders assigned to the inspector, overdue first and marked, and acknowledges one', async () => {
+    const order = (directiveId: string, dueDate: string, changes: Record<string, unknown> = {}) => ({
+      directiveId,
+      kind: 'inspection' as const,
+      assigneeUnitId: ids.unit,
+      subjectUnitId: ids.unit,
+      inspectorId: inspector.id,
+      title: `Order ${directiveId}`,
+      text: 'Count the kilns in service.',
+      dueDate,
+      fromCriticismId: null,
+      orderedByUnitId: 'unit-region',
+      itemId: null,
+      ...changes,
+    });
+    const env = await renderSession(<ParticipantView role="inspector" />, inspector, (log) => {
+      inviteInspector(log);
+      log.add('unit:added', {
+        unit: {
+          id: 'unit-region',
+          name: 'Region Committee',
+          kind: 'province',
+          parentId: null,
+          ownership: 'state',
+          sector: 'Administration',
+          class: null,
+          region: 'North',
+        },
+      });
+      log.add('report:submitted', {
+        unitId: ids.otherUnit,
+        note: null,
+        indicators: [
+          {
+            id: 'ind-milk',
+            name: 'Milk',
+            measure: 't',
+            planned: 500,
+            reported: 480,
+            weight: 1,
+            isProduction: true,
+            previous: null,
+            partOf: null,
+          },
+        ],
+      });
+      log.add('directive:issued', order('dir-later', '2099-06-30'));
+      log.add(
+        'directive:issued',
+        order('dir-late', '2020-01-31', { subjectUnitId: ids.otherUnit, assigneeUnitId: ids.otherUnit }),
+      );
+      log.add('directive:issued', order('dir-other', '2099-06-30', { inspectorId: 'p-someone-else' }));
+      log.add(
+        'directive:issued',
+        order('dir-plan', '2099-06-30', { kind: 'corrective-plan', inspectorId: null, subjectUnitId: null }),
+      );
+      log.add('directive:issued', order('dir-done', '2099-06-30'));
+      log.add('directive:closed', { directiveId: 'dir-done' });
+    });
+    fireEvent.click(screen.getByTestId('tab-verify'));
+    const orders = await screen.findByTestId('inspection-orders');
+    expect(within(orders).getByRole('heading', { name: 'Inspection orders (2)' })).toBeInTheDocument();
+    const cards = within(orders).getAllByRole('article');
+    expect(cards.map((card) => card.dataset.testid)).toEqual(['directive-dir-late', 'directive-dir-later']);
+    const late = cards[0]!;
+    expect(late).toHaveAttribute('data-overdue', 'true');
+    expect(late).toHaveTextContent('Overdue');
+    expect(late).toHaveTextContent('Inspection of South County Dairy');
+    expect(late).toHaveTextContent('Assigned to Ivan Inspector');
+    expect(late).toHaveTextContent('ordered by Region Committee');
+    expect(late).toHaveTextContent('Count the kilns in service.');
+    expect(cards[1]).toHaveAttribute('data-overdue', 'false');
+    expect(cards[1]).toHaveTextContent('Inspection of North County Cement Works');
+
+    fireEvent.click(within(late).getByTestId('acknowledge-directive-dir-late'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'directive:acknowledge', payload: { directiveId: 'dir-late' } });
+    await env.accept(sent.ask, env.log.add('directive:acknowledged', { directiveId: 'dir-late' }, inspector.id));
+    expect(within(screen.getByTestId('directive-dir-late')).getByTestId('answer-directive-dir-late')).toHaveTextContent(
+      'File the findings',
+    );
+
+    // From the order to the report: the verification form opens on the inspected unit.
+    expect(within(screen.getByTestId('verify-form')).getByTestId('verify-unit')).toHaveValue(ids.unit);
+    fireEvent.click(within(orders).getByTestId('verify-order-dir-late'));
+    expect(within(screen.getByTestId('verify-form')).getByTestId('verify-unit')).toHaveValue(ids.otherUnit);
+  });
 });

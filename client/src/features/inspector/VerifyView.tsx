@@ -10,10 +10,12 @@ import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores
 import { parseNumber } from '../presenter/indicatorDraft';
 import { DirectionTag } from '../reports/DirectionTag';
 import { ReportFigures } from '../reports/ReportFigures';
+import { InspectionOrders } from './InspectionOrders';
 
 /**
- * The inspector records verified values, with the finding and the evidence, against any
- * unit's report; the figures and flags beside it update as the record does.
+ * The inspector's open inspection orders, and the verified values they record, with the
+ * finding and the evidence, against any unit's report; the figures and flags beside it update
+ * as the record does.
  */
 export function VerifyView() {
   const { t } = useTranslation();
@@ -70,105 +72,115 @@ export function VerifyView() {
     });
   };
 
+  const chooseUnit = (value: string) => {
+    setChosenUnitId(value);
+    setChosenIndicatorId(null);
+    setRecorded(null);
+  };
+
   if (units.length === 0) {
-    return <p className="panel muted">{t('verify.noReports')}</p>;
+    return (
+      <>
+        <InspectionOrders onVerify={chooseUnit} />
+        <p className="panel muted">{t('verify.noReports')}</p>
+      </>
+    );
   }
 
   return (
     <div className="layout layout--two">
-      <section className="panel layout__column" aria-labelledby={`${formId}-heading`}>
-        <h2 id={`${formId}-heading`} className="panel__heading">
-          {t('verify.heading')}
-        </h2>
-        <form onSubmit={handleSubmit} noValidate data-testid="verify-form">
-          <SelectField
-            id={`${formId}-unit`}
-            testId="verify-unit"
-            label={t('verify.unit')}
-            value={unitId ?? ''}
-            options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
-            onChange={(value) => {
-              setChosenUnitId(value);
-              setChosenIndicatorId(null);
-              setRecorded(null);
-            }}
-          />
-          <SelectField
-            id={`${formId}-indicator`}
-            testId="verify-indicator"
-            label={t('verify.indicator')}
-            value={indicator?.id ?? ''}
-            options={(report?.indicators ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.measure})` }))}
-            onChange={(value) => {
-              setChosenIndicatorId(value);
-              setRecorded(null);
-            }}
-          />
-          {indicator && (
-            <p className="muted" id={`${formId}-current`}>
-              {t('verify.current', {
-                planned: `${format.figure(indicator.planned)} ${indicator.measure}`,
-                reported: `${format.figure(indicator.reported)} ${indicator.measure}`,
-                verified:
-                  indicator.verified === null
-                    ? t('verify.notVerified')
-                    : `${format.figure(indicator.verified)} ${indicator.measure}`,
-              })}{' '}
-              <DirectionTag indicator={indicator} />
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor={`${formId}-value`}>{t('verify.value', { measure: indicator?.measure ?? '' })}</label>
-            <input
-              id={`${formId}-value`}
-              data-testid="verify-value"
-              type="text"
-              inputMode="decimal"
-              className="input--number"
-              aria-describedby={`${formId}-current`}
-              value={verified}
-              onChange={(e) => setVerified(e.target.value)}
+      <div className="layout__column">
+        <InspectionOrders onVerify={chooseUnit} />
+        <section className="panel" aria-labelledby={`${formId}-heading`}>
+          <h2 id={`${formId}-heading`} className="panel__heading">
+            {t('verify.heading')}
+          </h2>
+          <form onSubmit={handleSubmit} noValidate data-testid="verify-form">
+            <SelectField
+              id={`${formId}-unit`}
+              testId="verify-unit"
+              label={t('verify.unit')}
+              value={unitId ?? ''}
+              options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+              onChange={chooseUnit}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${formId}-finding`}>{t('verify.finding')}</label>
-            <textarea
-              id={`${formId}-finding`}
-              data-testid="verify-finding"
-              rows={3}
-              maxLength={Limits.textLength}
-              value={finding}
-              onChange={(e) => setFinding(e.target.value)}
+            <SelectField
+              id={`${formId}-indicator`}
+              testId="verify-indicator"
+              label={t('verify.indicator')}
+              value={indicator?.id ?? ''}
+              options={(report?.indicators ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.measure})` }))}
+              onChange={(value) => {
+                setChosenIndicatorId(value);
+                setRecorded(null);
+              }}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${formId}-evidence`}>{t('verify.evidence')}</label>
-            <textarea
-              id={`${formId}-evidence`}
-              data-testid="verify-evidence"
-              rows={2}
-              maxLength={Limits.textLength}
-              value={evidence}
-              onChange={(e) => setEvidence(e.target.value)}
-            />
-          </div>
-          <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
-          {recorded && !error && (
-            <p className="success" role="status">
-              {recorded}
-            </p>
-          )}
-          <button
-            type="submit"
-            className="button button--primary"
-            data-testid="verify-submit"
-            disabled={!mayVerify || !canSend || isBusy || !indicator}
-          >
-            {t('verify.submit')}
-          </button>
-          {!mayVerify && <p className="muted">{t('verify.notNow')}</p>}
-        </form>
-      </section>
+            {indicator && (
+              <p className="muted" id={`${formId}-current`}>
+                {t('verify.current', {
+                  planned: `${format.figure(indicator.planned)} ${indicator.measure}`,
+                  reported: `${format.figure(indicator.reported)} ${indicator.measure}`,
+                  verified:
+                    indicator.verified === null
+                      ? t('verify.notVerified')
+                      : `${format.figure(indicator.verified)} ${indicator.measure}`,
+                })}{' '}
+                <DirectionTag indicator={indicator} />
+              </p>
+            )}
+            <div className="field">
+              <label htmlFor={`${formId}-value`}>{t('verify.value', { measure: indicator?.measure ?? '' })}</label>
+              <input
+                id={`${formId}-value`}
+                data-testid="verify-value"
+                type="text"
+                inputMode="decimal"
+                className="input--number"
+                aria-describedby={`${formId}-current`}
+                value={verified}
+                onChange={(e) => setVerified(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${formId}-finding`}>{t('verify.finding')}</label>
+              <textarea
+                id={`${formId}-finding`}
+                data-testid="verify-finding"
+                rows={3}
+                maxLength={Limits.textLength}
+                value={finding}
+                onChange={(e) => setFinding(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${formId}-evidence`}>{t('verify.evidence')}</label>
+              <textarea
+                id={`${formId}-evidence`}
+                data-testid="verify-evidence"
+                rows={2}
+                maxLength={Limits.textLength}
+                value={evidence}
+                onChange={(e) => setEvidence(e.target.value)}
+              />
+            </div>
+            <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
+            {recorded && !error && (
+              <p className="success" role="status">
+                {recorded}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="button button--primary"
+              data-testid="verify-submit"
+              disabled={!mayVerify || !canSend || isBusy || !indicator}
+            >
+              {t('verify.submit')}
+            </button>
+            {!mayVerify && <p className="muted">{t('verify.notNow')}</p>}
+          </form>
+        </section>
+      </div>
       <div className="layout__column">
         {unitId && <ReportFigures unitId={unitId} showChart showFlags showFindings />}
       </div>

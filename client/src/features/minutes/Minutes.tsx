@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import {
+  decisionSelectors,
   minutesSelectors,
   sessionSelectors,
   useSessionStore,
@@ -17,14 +18,21 @@ function DirectiveLine({ directive }: { directive: DirectiveState }) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSessionStore((s) => s.session);
+  const inspected = decisionSelectors.inspectedUnitId(directive);
+  const details = {
+    unit: decisionSelectors.assigneeName(session, directive),
+    date: format.shortDate(directive.dueDate),
+    status: t(`labels.directiveStatus.${directive.status}`),
+  };
   return (
-    <li>
+    <li data-testid={`minutes-directive-${directive.id}`}>
       <strong>{directive.title}</strong> ({t(`labels.directiveKind.${directive.kind}`)}) —{' '}
-      {t('minutes.directiveLine', {
-        unit: sessionSelectors.unitName(session, directive.assigneeUnitId) ?? directive.assigneeUnitId,
-        date: format.shortDate(directive.dueDate),
-        status: t(`labels.directiveStatus.${directive.status}`),
-      })}
+      {inspected === null
+        ? t('minutes.directiveLine', details)
+        : t('minutes.inspectionLine', {
+            ...details,
+            inspected: sessionSelectors.unitName(session, inspected) ?? inspected,
+          })}
     </li>
   );
 }
@@ -289,11 +297,16 @@ export default function Minutes() {
             {minutes.decisions.otherDirectives.length > 0 && (
               <>
                 <h3>{t('minutes.otherDirectives')}</h3>
-                <ul className="minutes-list">
-                  {minutes.decisions.otherDirectives.map((d) => (
-                    <DirectiveLine key={d.id} directive={d} />
-                  ))}
-                </ul>
+                {minutes.decisions.otherDirectives.map(({ unitId, unit, directives }) => (
+                  <section key={unitId} data-testid={`minutes-unit-directives-${unitId}`}>
+                    <h4>{unit?.name ?? unitId}</h4>
+                    <ul className="minutes-list">
+                      {directives.map((d) => (
+                        <DirectiveLine key={d.id} directive={d} />
+                      ))}
+                    </ul>
+                  </section>
+                ))}
               </>
             )}
           </section>

@@ -72,6 +72,32 @@ describe('official view', () => {
     expect(within(minutes).getByTestId(`minutes-item-${ids.itemTwo}`)).not.toHaveTextContent('Figures');
     expect(screen.getByTestId('print-minutes')).toBeInTheDocument();
   });
+
+  test('rehearsal 2: the minutes list an inspection ordered from the Decisions tab under its unit, not under the item on the floor', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      floorOpen(log);
+      log.add('directive:issued', {
+        directiveId: 'dir-south',
+        kind: 'inspection',
+        assigneeUnitId: ids.otherUnit,
+        title: 'Inspect the dairy herd register',
+        text: null,
+        dueDate: '2026-05-01',
+        fromCriticismId: null,
+        orderedByUnitId: null,
+        itemId: null,
+      });
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+    });
+    fireEvent.click(screen.getByTestId('tab-minutes'));
+    const minutes = await screen.findByTestId('minutes');
+    expect(within(minutes).getByTestId(`minutes-item-${ids.itemOne}`)).not.toHaveTextContent('Inspect the dairy');
+    const south = within(minutes).getByTestId(`minutes-unit-directives-${ids.otherUnit}`);
+    expect(within(south).getByRole('heading', { name: 'South County Dairy' })).toBeInTheDocument();
+    expect(within(south).getByTestId('minutes-directive-dir-south')).toHaveTextContent(
+      'Inspect the dairy herd register (Inspection) — to South County Dairy',
+    );
+  });
 });
 
 describe('big screen', () => {

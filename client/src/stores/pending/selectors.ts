@@ -63,7 +63,8 @@ export const pendingSelectors = {
     const ids = new Set<string>();
     for (const entry of Object.values(byId)) {
       const { command } = entry;
-      if (floorCommands.has(command.type) && 'itemId' in command.payload) ids.add(command.payload.itemId);
+      const itemId = 'itemId' in command.payload ? command.payload.itemId : null;
+      if (floorCommands.has(command.type) && itemId) ids.add(itemId);
     }
     return ids;
   },

@@ -1,6 +1,8 @@
 import {
   actsForUnit,
+  actsOnDirective,
   closeSessionBlocker,
+  directiveUnitId,
   hasArrived,
   isDirectiveOpen,
   isOverdue,
@@ -82,6 +84,32 @@ export const decisionSelectors = {
           a.directive.dueDate.localeCompare(b.directive.dueDate),
       ),
 
+  /**
+   * The open inspection orders `you` carry out (assigned to you, or to the inspection office you
+   * belong to), with whether each is overdue on `today`: overdue first, then by due date.
+   */
+  inspectionOrders: (state: SessionState, you: Participant, today: string): TrackedDirective[] =>
+    you.role === 'chair'
+      ? []
+      : decisionSelectors
+          .directiveTracker(state, today)
+          .filter(
+            ({ directive }) =>
+              directive.kind === 'inspection' && isDirectiveOpen(directive) && actsOnDirective(you, directive),
+          ),
+
+  /** Who a directive is assigned to: the inspector an inspection order names, else its unit. */
+  assigneeName: (state: SessionState, directive: DirectiveState): string =>
+    directive.inspectorId
+      ? (state.participants[directive.inspectorId]?.name ?? directive.inspectorId)
+      : (state.units[directive.assigneeUnitId]?.name ?? directive.assigneeUnitId),
+
+  /** The unit a directive is about (the inspected unit of an inspection order), when it is not its assignee. */
+  inspectedUnitId: (directive: DirectiveState): string | null =>
+    directive.inspectorId || directiveUnitId(directive) !== directive.assigneeUnitId
+      ? directiveUnitId(directive)
+      : null,
+
   /** Directives a unit owes or holds (assigned to it, or passing through it on the way up). */
   directivesOfUnit: (state: SessionState, unitId: string): DirectiveState[] =>
     state.directiveOrder.flatMap((id) => {
@@ -98,7 +126,7 @@ export const decisionSelectors = {
 
   /** What `you` may do with a directive now: the server's rules, so buttons match its answers. */
   directiveActions: (state: SessionState, directive: DirectiveState, you: Participant) => {
-    const forAssignee = actsForUnit(you, directive.assigneeUnitId);
+    const forAssignee = actsOnDirective(you, directive);
     const arrived = hasArrived(state, directive);
     return {
       canAcknowledge: forAssignee && directive.status === 'open',

@@ -1,4 +1,5 @@
 import {
+  directiveUnitId,
   itemsOfDay,
   type AgendaItemState,
   type CriticismState,
@@ -26,10 +27,17 @@ export interface MinutesItem {
   /** Every criticism raised on the item, oldest first, hidden ones included (the minutes say so). */
   criticisms: CriticismState[];
   speeches: Speech[];
-  /** Directives issued from its criticisms or while it held the floor. */
+  /** Directives made from its criticisms or issued from the item itself. */
   directives: DirectiveState[];
   /** Where a deferred item went. */
   deferredTo: SessionDay | null;
+}
+
+/** The directives about one unit. */
+export interface UnitDirectives {
+  unitId: string;
+  unit: OrganisationUnit | null;
+  directives: DirectiveState[];
 }
 
 /** One day as the minutes record it. */
@@ -48,8 +56,8 @@ export interface Minutes {
     warningsIssued: WarningState[];
     waivers: { unitId: string; reason: string; fulfilment: number | null; at: string }[];
     secondReviews: WarningState[];
-    /** Directives not tied to an agenda item. */
-    otherDirectives: DirectiveState[];
+    /** Directives not tied to an agenda item, by unit. */
+    otherDirectives: UnitDirectives[];
     /** Figures revised after the notice enough to be flagged, by unit in the hierarchy's order. */
     revisedAfterNotice: { unitId: string; report: ReportState; flag: Flag }[];
   } | null;
@@ -58,30 +66,34 @@ export interface Minutes {
 /** Which minutes: one day's, or the whole session's. */
 export type MinutesScope = { kind: 'session' } | { kind: 'day'; dayId: string };
 
-/** The span an item held the floor: from its start to its close (or to the next start, or now). */
-function floorSpan(state: SessionState, item: AgendaItemState): [string, string] | null {
-  if (item.startedAt === null) return null;
-  if (item.closedAt !== null) return [item.startedAt, item.closedAt];
-  const laterStart = state.agendaOrder
-    .map((id) => state.agenda[id]!)
-    .map((other) => other.startedAt)
-    .filter((at): at is string => at !== null && at > item.startedAt!)
-    .sort()[0];
-  return [item.startedAt, laterStart ?? '9999-12-31T23:59:59.999Z'];
-}
-
+/** Directives made from the item's criticisms or issued from the item itself. */
 function directivesOfItem(state: SessionState, item: AgendaItemState, criticisms: CriticismState[]): DirectiveState[] {
   const fromCriticisms = new Set(criticisms.flatMap((c) => c.directiveIds));
-  const span = floorSpan(state, item);
   return state.directiveOrder.flatMap((id) => {
     const directive = state.directives[id];
     if (!directive || directive.carriedFromSessionId !== null) return [];
-    if (fromCriticisms.has(id)) return [directive];
-    if (directive.fromCriticismId === null && span && directive.issuedAt >= span[0] && directive.issuedAt <= span[1]) {
-      return [directive];
-    }
-    return [];
+    return fromCriticisms.has(id) || (directive.fromCriticismId === null && directive.itemId === item.id)
+      ? [directive]
+      : [];
   });
+}
+
+/** Directives of this session tied to no agenda item, by the unit each is about, in the units' order. */
+function directivesByUnit(state: SessionState, onItems: Set<string>): UnitDirectives[] {
+  const byUnit = new Map<string, DirectiveState[]>();
+  for (const id of state.directiveOrder) {
+    const directive = state.directives[id];
+    if (!directive || directive.carriedFromSessionId !== null || onItems.has(id)) continue;
+    const unitId = directiveUnitId(directive);
+    byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), directive]);
+  }
+  const rank = (unitId: string) => {
+    const index = state.unitOrder.indexOf(unitId);
+    return index === -1 ? state.unitOrder.length : index;
+  };
+  return [...byUnit.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([unitId, directives]) => ({ unitId, unit: state.units[unitId] ?? null, directives }));
 }
 
 function minutesItem(state: SessionState, item: AgendaItemState): MinutesItem {
@@ -136,10 +148,7 @@ export const minutesSelectors = {
         warningsIssued: warnings.filter((w) => w.carriedFromSessionId === null),
         waivers: Object.entries(state.waivers).map(([unitId, waiver]) => ({ unitId, ...waiver })),
         secondReviews: warnings.filter((w) => w.carriedFromSessionId !== null),
-        otherDirectives: state.directiveOrder.flatMap((id) => {
-          const directive = state.directives[id];
-          return directive && directive.carriedFromSessionId === null && !onItems.has(id) ? [directive] : [];
-        }),
+        otherDirectives: directivesByUnit(state, onItems),
         revisedAfterNotice: state.unitOrder.flatMap((unitId) => {
           const report = state.reports[unitId];
           if (!report) return [];

@@ -200,7 +200,37 @@ describe('minutes selectors', () => {
 
     const whole = minutesSelectors.minutes(state, { kind: 'session' });
     expect(whole.days).toHaveLength(2);
-    expect(whole.decisions?.otherDirectives.map((d) => d.id)).toEqual([directiveId]);
+    expect(whole.decisions?.otherDirectives.map((group) => [group.unitId, group.directives.map((d) => d.id)])).toEqual([
+      [ids.unit, [directiveId]],
+    ]);
+  });
+
+  test('rehearsal 2: a directive belongs to the item it was issued from, not to the item on the floor; the others are listed by unit', () => {
+    const issue = (log: ReturnType<typeof demoSession>, id: string, unitId: string, itemId: string | null) =>
+      log.add('directive:issued', {
+        directiveId: id,
+        kind: 'inspection',
+        assigneeUnitId: unitId,
+        title: `Inspect ${unitId}`,
+        text: null,
+        dueDate: '2026-05-01',
+        fromCriticismId: null,
+        orderedByUnitId: null,
+        itemId,
+      });
+    const state = stateOf((log) => {
+      floorOpen(log);
+      // Item one (the north unit) is on the floor while the chair orders an inspection of the south unit.
+      issue(log, 'dir-south', ids.otherUnit, null);
+      issue(log, 'dir-north-floor', ids.unit, ids.itemOne);
+      issue(log, 'dir-north-tab', ids.unit, null);
+    });
+    const whole = minutesSelectors.minutes(state, { kind: 'session' });
+    expect(whole.days[0]!.items[0]!.directives.map((d) => d.id)).toEqual(['dir-north-floor']);
+    expect(whole.decisions?.otherDirectives.map((group) => [group.unitId, group.directives.map((d) => d.id)])).toEqual([
+      [ids.unit, ['dir-north-tab']],
+      [ids.otherUnit, ['dir-south']],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
-import type { Command } from '@plenum/shared';
+import type { Command, CommandOf } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { demoWorld, refusal } from '../../test/demoWorld.js';
+import { demoWorld, manualClock, refusal } from '../../test/demoWorld.js';
 
 const explain: Command = {
   type: 'directive:issue',
@@ -12,6 +12,15 @@ const explain: Command = {
     dueDate: '2026-05-01',
     fromCriticismId: null,
   },
+};
+
+const inspect: CommandOf<'directive:issue'>['payload'] = {
+  kind: 'inspection',
+  assigneeUnitId: 'eastfield-cement',
+  title: 'Inspect the clinker books',
+  text: null,
+  dueDate: '2026-04-30',
+  fromCriticismId: null,
 };
 
 describe('directives', () => {
@@ -103,5 +112,110 @@ describe('directives', () => {
       kind: 'inspection',
       status: 'open',
     });
+  });
+
+  test('rehearsal 2: a directive belongs to its criticism’s item or the item it was issued from, never to the item on the floor', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    await run(byRole.chair, { type: 'agenda:start-item', payload: { itemId: 'item-4' } });
+    const posted = await run(byRole.official, {
+      type: 'criticism:post',
+      payload: { itemId: 'item-4', category: 'shortfall', severity: 'high', indicatorId: null, text: 'Cement short.' },
+    });
+    const criticismId = (posted.events[0]!.payload as { criticismId: string }).criticismId;
+    await run(byRole.chair, { type: 'agenda:close-item', payload: { itemId: 'item-4' } });
+    await run(byRole.chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    const issue = (payload: Partial<CommandOf<'directive:issue'>['payload']>) =>
+      run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, ...payload } });
+    const itemOf = (outcome: { events: { payload: unknown }[] }) =>
+      (outcome.events[0]!.payload as { itemId: unknown }).itemId;
+
+    // Issued from the Decisions tab while Riverside Steel (item-2) is on the floor: no item.
+    expect(itemOf(await issue({}))).toBeNull();
+    expect(itemOf(await issue({ fromCriticismId: criticismId }))).toBe('item-4');
+    expect(itemOf(await issue({ itemId: 'item-4' }))).toBe('item-4');
+    const mismatch = await refusal(issue({ fromCriticismId: criticismId, itemId: 'item-2' }));
+    expect([mismatch.code, mismatch.issues?.[0]?.path]).toEqual(['INVALID_PAYLOAD', 'itemId']);
+    expect((await refusal(issue({ itemId: 'item-99' }))).code).toBe('NOT_FOUND');
+    const state = await commands.state(sessionId);
+    const issuedHere = state.directiveOrder.filter((id) => state.directives[id]!.carriedFromSessionId === null);
+    expect(issuedHere.map((id) => state.directives[id]!.itemId)).toEqual([null, 'item-4', 'item-4']);
+  });
+
+  test('rehearsal 10: an inspection order goes to an inspector about a unit; the inspector acknowledges and files the findings', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const issued = await run(byRole.chair, {
+      type: 'directive:issue',
+      payload: { ...inspect, subjectUnitId: 'eastfield-cement', inspectorId: byRole.inspector.id },
+    });
+    expect(issued.events[0]!.payload).toMatchObject({
+      assigneeUnitId: 'eastfield-cement',
+      subjectUnitId: 'eastfield-cement',
+      inspectorId: byRole.inspector.id,
+    });
+    const directiveId = (issued.events[0]!.payload as { directiveId: string }).directiveId;
+    // The inspected unit does not act on its own inspection.
+    const presenterRefused = await refusal(
+      run(byRole.presenter, { type: 'directive:acknowledge', payload: { directiveId } }),
+    );
+    expect([presenterRefused.code, presenterRefused.message]).toEqual([
+      'FORBIDDEN',
+      expect.stringMatching(/inspector it is assigned to/),
+    ]);
+    await run(byRole.inspector, { type: 'directive:acknowledge', payload: { directiveId } });
+    await run(byRole.inspector, {
+      type: 'directive:answer',
+      payload: { directiveId, text: 'Clinker books checked: 4,000 t counted twice.' },
+    });
+    expect((await commands.state(sessionId)).directives[directiveId]).toMatchObject({
+      status: 'answered',
+      steps: [
+        { action: 'acknowledged' },
+        { action: 'answered', text: 'Clinker books checked: 4,000 t counted twice.' },
+      ],
+    });
+
+    // To an inspection office: the office's unit holds it, about another unit.
+    const office = await run(byRole.chair, {
+      type: 'directive:issue',
+      payload: { ...inspect, assigneeUnitId: 'northern-province', subjectUnitId: 'coal-mine-3' },
+    });
+    expect(office.events[0]!.payload).toMatchObject({
+      assigneeUnitId: 'northern-province',
+      subjectUnitId: 'coal-mine-3',
+    });
+  });
+
+  test('rehearsal 10: an inspection order names an inspector of the session, and only inspections name one', async () => {
+    const { run, byRole } = await demoWorld();
+    const notInspector = await refusal(
+      run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, inspectorId: byRole.official.id } }),
+    );
+    expect([notInspector.code, notInspector.issues?.[0]?.path]).toEqual(['INVALID_PAYLOAD', 'inspectorId']);
+    const notInspection = await refusal(
+      run(byRole.chair, {
+        type: 'directive:issue',
+        payload: { ...inspect, kind: 'corrective-plan', inspectorId: byRole.inspector.id },
+      }),
+    );
+    expect([notInspection.code, notInspection.issues?.[0]?.path]).toEqual(['INVALID_PAYLOAD', 'inspectorId']);
+    expect(
+      (await refusal(run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, subjectUnitId: 'nowhere' } })))
+        .code,
+    ).toBe('NOT_FOUND');
+  });
+
+  test('rehearsal 8: a due date before the day of issue is refused on the dueDate field; the day itself is accepted', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld(manualClock('2026-04-13T09:00:00.000Z').clock);
+    const before = (await commands.state(sessionId)).directiveOrder.length;
+    const past = await refusal(
+      run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, dueDate: '2026-04-01' } }),
+    );
+    expect(past.code).toBe('INVALID_PAYLOAD');
+    expect(past.issues).toEqual([
+      { path: 'dueDate', message: 'The due date 2026-04-01 is past: choose 2026-04-12 or later.' },
+    ]);
+    expect((await commands.state(sessionId)).directiveOrder).toHaveLength(before);
+    await run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, dueDate: '2026-04-13' } });
+    expect((await commands.state(sessionId)).directiveOrder).toHaveLength(before + 1);
   });
 });

@@ -1,16 +1,19 @@
 import {
   actsForUnit,
+  actsOnDirective,
+  earliestDueDate,
   hasArrived,
   lineOf,
   newEvent,
   type CommandOf,
+  type DirectiveState,
   type NewEvent,
   type Participant,
   type SessionState,
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { criticismOrThrow, directiveOrThrow, requireUnit } from './guards.js';
+import { criticismOrThrow, directiveOrThrow, itemOrThrow, requireUnit } from './guards.js';
 
 /** FORBIDDEN unless the actor may act for the unit. */
 function requireActsFor(actor: Participant, unitId: string, state: SessionState): void {
@@ -19,14 +22,70 @@ function requireActsFor(actor: Participant, unitId: string, state: SessionState)
   throw new DomainError('FORBIDDEN', `Only ${name} (or the chair) may do this.`);
 }
 
-/** Issues a directive; from a criticism, it is linked to it. Explanations travel up to the organiser. */
+/** FORBIDDEN unless the actor may act on the directive as its assignee: its inspector, or its unit. */
+function requireAssignee(actor: Participant, directive: DirectiveState, state: SessionState): void {
+  if (!directive.inspectorId) return requireActsFor(actor, directive.assigneeUnitId, state);
+  if (actsOnDirective(actor, directive)) return;
+  const name = state.participants[directive.inspectorId]?.name ?? directive.inspectorId;
+  throw new DomainError('FORBIDDEN', `Only the inspector it is assigned to, ${name} (or the chair), may do this.`);
+}
+
+/** INVALID_PAYLOAD naming `field`. */
+function invalidField(field: string, message: string): DomainError {
+  return new DomainError('INVALID_PAYLOAD', message, [{ path: field, message }]);
+}
+
+/**
+ * The item a directive belongs to: its criticism's, or the item it was issued from; never the
+ * item that happens to be on the floor.
+ */
+function itemOfDirective(state: SessionState, payload: CommandOf<'directive:issue'>['payload']): string | null {
+  const criticism = payload.fromCriticismId === null ? null : criticismOrThrow(state, payload.fromCriticismId);
+  const itemId = payload.itemId ?? null;
+  if (itemId !== null) itemOrThrow(state, itemId);
+  if (criticism && itemId !== null && itemId !== criticism.itemId) {
+    throw invalidField('itemId', 'A directive made from a criticism belongs to the criticism’s item.');
+  }
+  return criticism?.itemId ?? itemId;
+}
+
+/** The inspected unit and the inspector of an inspection order; null for other kinds. */
+function inspectionOf(
+  state: SessionState,
+  payload: CommandOf<'directive:issue'>['payload'],
+): { subjectUnitId: string; inspectorId: string | null } | null {
+  const subjectUnitId = payload.subjectUnitId ?? null;
+  const inspectorId = payload.inspectorId ?? null;
+  if (payload.kind !== 'inspection') {
+    if (subjectUnitId !== null)
+      throw invalidField('subjectUnitId', 'Only an inspection order names an inspected unit.');
+    if (inspectorId !== null)
+      throw invalidField('inspectorId', 'Only an inspection order is assigned to an inspector.');
+    return null;
+  }
+  if (subjectUnitId !== null) requireUnit(state, subjectUnitId);
+  if (inspectorId !== null && state.participants[inspectorId]?.role !== 'inspector') {
+    throw invalidField('inspectorId', `${inspectorId} is not an inspector of this session: choose an inspector.`);
+  }
+  return { subjectUnitId: subjectUnitId ?? payload.assigneeUnitId, inspectorId };
+}
+
+/**
+ * Issues a directive: from a criticism, it is linked to it; an inspection order goes to an
+ * inspector or an inspection office about a unit. Explanations travel up to the organiser.
+ */
 export function decideIssue(
   state: SessionState,
   payload: CommandOf<'directive:issue'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
   requireUnit(state, payload.assigneeUnitId);
-  if (payload.fromCriticismId !== null) criticismOrThrow(state, payload.fromCriticismId);
+  const itemId = itemOfDirective(state, payload);
+  const inspection = inspectionOf(state, payload);
+  const earliest = earliestDueDate(ctx.now);
+  if (payload.dueDate < earliest) {
+    throw invalidField('dueDate', `The due date ${payload.dueDate} is past: choose ${earliest} or later.`);
+  }
   const organiser = state.definition?.organiserUnitId ?? null;
   const line = lineOf(state, payload.assigneeUnitId);
   const orderedByUnitId = organiser !== null && line.includes(organiser) ? organiser : (line.at(-1) ?? null);
@@ -36,9 +95,10 @@ export function decideIssue(
   return [
     newEvent('directive:issued', {
       ...payload,
+      ...inspection,
       directiveId: ctx.newId(),
       orderedByUnitId,
-      itemId: state.currentItemId,
+      itemId,
     }),
   ];
 }
@@ -50,7 +110,7 @@ export function decideAcknowledge(
   ctx: DecideContext,
 ): NewEvent[] {
   const directive = directiveOrThrow(state, payload.directiveId);
-  requireActsFor(ctx.actor, directive.assigneeUnitId, state);
+  requireAssignee(ctx.actor, directive, state);
   if (directive.status !== 'open') throw new DomainError('CONFLICT', `The directive is ${directive.status}.`);
   return [newEvent('directive:acknowledged', payload)];
 }
@@ -62,7 +122,7 @@ export function decideAnswer(
   ctx: DecideContext,
 ): NewEvent[] {
   const directive = directiveOrThrow(state, payload.directiveId);
-  requireActsFor(ctx.actor, directive.assigneeUnitId, state);
+  requireAssignee(ctx.actor, directive, state);
   if (!['open', 'acknowledged', 'rejected'].includes(directive.status)) {
     throw new DomainError('CONFLICT', `The directive is ${directive.status}; it takes no answer now.`);
   }

@@ -42,5 +42,18 @@ export const DirectiveDraftSchema = z.object({
   dueDate: IsoDateSchema,
   /** The criticism this directive was made from, if any. */
   fromCriticismId: IdSchema.nullable(),
+  /**
+   * The agenda item it was issued from (the item's floor panel), if any. A directive made from a
+   * criticism belongs to the criticism's item; one issued elsewhere belongs to no item, whatever
+   * item is on the floor at the time.
+   */
+  itemId: IdSchema.nullable().optional(),
+  /**
+   * Inspection order: the inspected unit, when the order goes to an inspector or an inspection
+   * office. Absent (orders issued before it existed): the assignee unit is the inspected unit.
+   */
+  subjectUnitId: IdSchema.nullable().optional(),
+  /** Inspection order: the inspector it is assigned to, who acknowledges it and files the findings. */
+  inspectorId: IdSchema.nullable().optional(),
 });
 export type DirectiveDraft = z.infer<typeof DirectiveDraftSchema>;

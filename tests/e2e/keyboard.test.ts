@@ -43,6 +43,10 @@ describeBrowser('the chair’s console, by keyboard only', () => {
     await tabTo(page, `close-item-${itemId}`);
     expect(await focusIsVisible(page)).toBe(true);
     await page.keyboard.press('Enter');
+    // Closing asks first; the focus is on the confirm button, so Enter confirms.
+    await page.getByRole('alertdialog').waitFor({ timeout: uiTimeoutMs });
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
     const closed = await statusBecomes(page, 'closed');
     expect(new Set([pending.text, presenting, floorOpen, closed]).size).toBe(4);
     // A closed item offers no floor actions any more.

@@ -28,7 +28,7 @@ async function onlyItemWith(page: Page, status: string): Promise<string> {
 describeBrowser('the chair’s keyboard shortcuts', () => {
   const browser = useBrowser();
 
-  test('start next, open floor and close run the item cycle, and are ignored while typing', async () => {
+  test('start next, open floor and close run the item cycle, and are ignored while typing; rehearsal 5: close asks first, names the unruled criticism, and the item reopens with a reason', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair');
     const { page } = chair;
@@ -60,9 +60,36 @@ describeBrowser('the chair’s keyboard shortcuts', () => {
     expect((await itemStatus(page, itemId)).status).toBe('floor-open');
     await page.getByTestId('criticism-text').blur();
 
+    // Rehearsal 5: the close key asks first, naming the criticism nobody ruled on; Escape keeps the item open.
     await page.keyboard.press(keys.close);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: uiTimeoutMs });
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await dialog.textContent()).toContain('1 criticism is not ruled on.');
+    const confirm = page.getByTestId('confirm-close-item-confirm');
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: uiTimeoutMs });
+    expect((await itemStatus(page, itemId)).status).toBe('floor-open');
+
+    // Enter confirms.
+    await page.keyboard.press(keys.close);
+    await dialog.waitFor({ timeout: uiTimeoutMs });
+    await page.keyboard.press('Enter');
     await expect.poll(async () => (await itemStatus(page, itemId)).status, { timeout: uiTimeoutMs }).toBe('closed');
     expect((await itemStatus(page, itemId)).text).not.toBe(floorOpen.text);
+
+    // The chair reopens it with a reason: back on the floor, the reason shown on the agenda and in the minutes.
+    const reason = 'Closed by mistake while the criticism was open.';
+    await page.getByTestId(`reopen-item-${itemId}`).click();
+    await page.getByTestId(`reopen-item-form-${itemId}`).getByRole('textbox').fill(reason);
+    await page.getByTestId(`reopen-item-form-${itemId}-submit`).click();
+    await expect.poll(async () => (await itemStatus(page, itemId)).status, { timeout: uiTimeoutMs }).toBe('floor-open');
+    expect(await page.getByTestId(`item-reopenings-${itemId}`).textContent()).toContain(reason);
+    await page.getByTestId('tab-minutes').click();
+    const minutesLine = page.getByTestId(`minutes-item-reopened-${itemId}`);
+    await minutesLine.waitFor({ timeout: uiTimeoutMs });
+    expect(await minutesLine.textContent()).toContain(reason);
 
     expect(chair.pageErrors).toEqual([]);
   });

@@ -37,4 +37,13 @@ describe('shortcut keys', () => {
     expect(isTypingTarget(field('<button></button>'))).toBe(false);
     expect(shortcutKey(keyDown({ key: 's' }, field('<input type="search">')))).toBeNull();
   });
+
+  test('rehearsal 5: keys pressed in a modal dialog answer the dialog, not the page', () => {
+    const host = document.createElement('div');
+    host.innerHTML =
+      '<div role="alertdialog" aria-modal="true"><button>Close the item</button></div><button>C</button>';
+    const [inDialog, outside] = Array.from(host.querySelectorAll('button'));
+    expect(shortcutKey(keyDown({ key: 'a' }, inDialog))).toBeNull();
+    expect(shortcutKey(keyDown({ key: 'a' }, outside))).toBe('A');
+  });
 });

@@ -11,15 +11,20 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/** True when `target` is inside a modal dialog: its keys answer the dialog, not the page. */
+function isInModal(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[aria-modal="true"]') !== null;
+}
+
 /**
  * The shortcut letter a key press stands for, upper case, or null when it is no shortcut:
- * typing in a field, a modifier held, a repeat, or not a letter. The letter comes from
+ * typing in a field or a modal dialog, a modifier held, a repeat, or not a letter. The letter comes from
  * `key` when it is Latin and from the physical key otherwise, so shortcuts also work while a
  * Korean (or other) input method is on.
  */
 export function shortcutKey(event: KeyboardEvent): string | null {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing) return null;
-  if (isTypingTarget(event.target)) return null;
+  if (isTypingTarget(event.target) || isInModal(event.target)) return null;
   if (/^[a-z]$/i.test(event.key)) return event.key.toUpperCase();
   const physical = /^Key([A-Z])$/.exec(event.code);
   return physical?.[1] ?? null;

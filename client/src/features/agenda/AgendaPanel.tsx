@@ -1,14 +1,18 @@
 import {
   canIssue,
   canTransition,
+  reopenDayBlocker,
+  reopenItemBlocker,
   startItemBlocker,
   type AgendaItemState,
+  type Reopening,
   type Role,
   type SessionDay,
 } from '@plenum/shared';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { TextActionForm } from '../../components/TextActionForm';
 import { errorMessage } from '../../lib/errorMessages';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
@@ -17,6 +21,7 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { DeferForm } from './DeferForm';
+import { FloorConfirmation, type FloorConfirmationRequest } from './FloorConfirmation';
 import { floorFailure, type FloorCommand } from './floorCommands';
 
 interface AgendaItemRowProps {
@@ -27,18 +32,38 @@ interface AgendaItemRowProps {
   deferredToDay: SessionDay | null;
   /** The chair may start this item now: its day is open and no other item holds the floor. */
   mayStart: boolean;
+  /** The chair may reopen this closed item now: its day is open and no other item holds the floor. */
+  mayReopen: boolean;
   /** This item has a floor command in flight. */
   isSending: boolean;
   /** Floor buttons wait while any floor command is in flight, the connection is down, or the session is not sitting. */
   isLocked: boolean;
   onCommand: (what: string, command: FloorCommand) => void;
+  /** Asks the chair to confirm closing the item. */
+  onClose: () => void;
+}
+
+/** Each reopening of an item or a day, with its time and the chair's reason. */
+function Reopenings({ reopenings, testId }: { reopenings: Reopening[]; testId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (reopenings.length === 0) return null;
+  return (
+    <ul className="agenda-reopenings muted" data-testid={testId}>
+      {reopenings.map((r) => (
+        <li key={r.at}>{t('agenda.reopened', { time: format.time(r.at), reason: r.reason })}</li>
+      ))}
+    </ul>
+  );
 }
 
 function AgendaItemRow(props: AgendaItemRowProps) {
-  const { item, position, unitName, laterDays, deferredToDay, mayStart, isSending, isLocked, onCommand } = props;
+  const { item, position, unitName, laterDays, deferredToDay, mayStart, mayReopen, isSending, isLocked } = props;
+  const { onCommand, onClose } = props;
   const { t } = useTranslation();
   const deferId = useId();
   const [isDeferring, setIsDeferring] = useState(false);
+  const [isReopening, setIsReopening] = useState(false);
   const isFinal = item.status === 'closed' || item.status === 'deferred';
   const isLive = item.status === 'presenting' || item.status === 'floor-open';
   const itemId = item.id;
@@ -64,6 +89,7 @@ function AgendaItemRow(props: AgendaItemRowProps) {
           <span className="agenda-item__topic">{item.topic}</span>
           {item.carriedFromItemId && <span className="muted">{t('agenda.carriedOver')}</span>}
           {item.warningId && <span className="muted">{t('agenda.secondReview')}</span>}
+          <Reopenings reopenings={item.reopenings} testId={`item-reopenings-${itemId}`} />
         </div>
         <span className="agenda-item__minutes">
           {t('common.minutes', { count: item.plannedMinutes + item.timer.extraMinutes })}
@@ -101,7 +127,7 @@ function AgendaItemRow(props: AgendaItemRowProps) {
             className="button button--small"
             data-testid={`close-item-${itemId}`}
             disabled={isLocked || !canClose}
-            onClick={() => onCommand(what, { type: 'agenda:close-item', payload: { itemId } })}
+            onClick={onClose}
           >
             {t('agenda.actions.close')}
             {topicForReader}
@@ -119,6 +145,36 @@ function AgendaItemRow(props: AgendaItemRowProps) {
             {topicForReader}
           </button>
         </div>
+      )}
+      {item.status === 'closed' && (
+        <div className="agenda-item__actions">
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`reopen-item-${itemId}`}
+            aria-expanded={isReopening}
+            disabled={isLocked || !mayReopen}
+            onClick={() => setIsReopening((open) => !open)}
+          >
+            {t('agenda.actions.reopen')}
+            {topicForReader}
+          </button>
+        </div>
+      )}
+      {isReopening && item.status === 'closed' && (
+        <TextActionForm
+          label={t('agenda.reopen.reason')}
+          submitLabel={t('agenda.reopen.submitItem')}
+          requiredMessage={t('agenda.reopen.reasonMissing')}
+          isDisabled={isLocked || !mayReopen}
+          testId={`reopen-item-form-${itemId}`}
+          onCancel={() => setIsReopening(false)}
+          onSubmit={(reason) => {
+            setIsReopening(false);
+            onCommand(what, { type: 'agenda:reopen-item', payload: { itemId, reason } });
+            return true;
+          }}
+        />
       )}
       {isDeferring && !isFinal && canDefer && (
         <DeferForm
@@ -149,6 +205,8 @@ export function AgendaPanel({ role }: { role: Role }) {
   const pendingById = usePendingStore((s) => s.byId);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
+  const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
 
   const days = useMemo(() => sessionSelectors.agendaByDay(session), [session]);
   const sendingItemIds = useMemo(() => pendingSelectors.busyItemIds(pendingById), [pendingById]);
@@ -196,6 +254,16 @@ export function AgendaPanel({ role }: { role: Role }) {
           </button>
         </div>
       )}
+      {confirming && (
+        <FloorConfirmation
+          request={confirming}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(what, command) => {
+            setConfirming(null);
+            handleCommand(what, command);
+          }}
+        />
+      )}
       {days.length === 0 && <p className="muted">{t('agenda.noDays')}</p>}
       {days.map(({ day, items }) => {
         const dayStatus = session.days[day.id]?.status ?? 'scheduled';
@@ -236,13 +304,46 @@ export function AgendaPanel({ role }: { role: Role }) {
                     !canIssue(role, 'day:adjourn', session.status) ||
                     !sessionSelectors.canAdjournDay(session, day.id)
                   }
-                  onClick={() => handleCommand(dayWhat, { type: 'day:adjourn', payload: { dayId: day.id } })}
+                  onClick={() => setConfirming({ kind: 'adjourn-day', dayId: day.id })}
                 >
                   {t('agenda.adjournDay')}
                   <span className="visually-hidden">: {day.title}</span>
                 </button>
               )}
+              {mayManageDays && dayStatus === 'adjourned' && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  data-testid={`reopen-day-${day.id}`}
+                  aria-expanded={reopeningDayId === day.id}
+                  disabled={
+                    isLocked ||
+                    !canIssue(role, 'day:reopen', session.status) ||
+                    reopenDayBlocker(session, day.id) !== null
+                  }
+                  onClick={() => setReopeningDayId((open) => (open === day.id ? null : day.id))}
+                >
+                  {t('agenda.reopenDay')}
+                  <span className="visually-hidden">: {day.title}</span>
+                </button>
+              )}
             </div>
+            <Reopenings reopenings={session.days[day.id]?.reopenings ?? []} testId={`day-reopenings-${day.id}`} />
+            {reopeningDayId === day.id && dayStatus === 'adjourned' && (
+              <TextActionForm
+                label={t('agenda.reopen.reason')}
+                submitLabel={t('agenda.reopen.submitDay')}
+                requiredMessage={t('agenda.reopen.reasonMissing')}
+                isDisabled={isLocked}
+                testId={`reopen-day-form-${day.id}`}
+                onCancel={() => setReopeningDayId(null)}
+                onSubmit={(reason) => {
+                  setReopeningDayId(null);
+                  handleCommand(dayWhat, { type: 'day:reopen', payload: { dayId: day.id, reason } });
+                  return true;
+                }}
+              />
+            )}
             {items.length === 0 ? (
               <p className="muted">{t('agenda.noItems')}</p>
             ) : (
@@ -257,9 +358,11 @@ export function AgendaPanel({ role }: { role: Role }) {
                       laterDays={sessionSelectors.laterDays(session, item)}
                       deferredToDay={deferredTo(item)}
                       mayStart={startItemBlocker(session, item.id) === null}
+                      mayReopen={reopenItemBlocker(session, item.id) === null}
                       isSending={sendingItemIds.has(item.id)}
                       isLocked={isLocked || !mayRunItems}
                       onCommand={handleCommand}
+                      onClose={() => setConfirming({ kind: 'close-item', itemId: item.id })}
                     />
                   ) : null,
                 )}

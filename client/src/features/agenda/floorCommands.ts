@@ -10,9 +10,11 @@ export type FloorCommand = Extract<
       | 'session:close'
       | 'day:open'
       | 'day:adjourn'
+      | 'day:reopen'
       | 'agenda:start-item'
       | 'agenda:open-floor'
       | 'agenda:close-item'
+      | 'agenda:reopen-item'
       | 'agenda:defer-item'
       | 'agenda:pause-timer'
       | 'agenda:resume-timer'
@@ -31,12 +33,16 @@ export function floorFailure(t: TFunction, type: FloorCommand['type'], what: str
       return t('agenda.failed.openDay', { what });
     case 'day:adjourn':
       return t('agenda.failed.adjournDay', { what });
+    case 'day:reopen':
+      return t('agenda.failed.reopenDay', { what });
     case 'agenda:start-item':
       return t('agenda.failed.start', { what });
     case 'agenda:open-floor':
       return t('agenda.failed.openFloor', { what });
     case 'agenda:close-item':
       return t('agenda.failed.close', { what });
+    case 'agenda:reopen-item':
+      return t('agenda.failed.reopenItem', { what });
     case 'agenda:defer-item':
       return t('agenda.failed.defer', { what });
     case 'agenda:pause-timer':

@@ -46,7 +46,24 @@ describe('chair floor controls', () => {
     expect(sent.command).toEqual({ type: 'agenda:resume-timer', payload: { itemId: ids.itemOne } });
     await env.accept(sent.ask, env.log.add('agenda:timer-resumed', { itemId: ids.itemOne, at: instant(400) }));
 
+    // Closing asks first: the confirm button has the focus; Escape cancels and sends nothing.
+    const sentBefore = env.sentCommands();
     press('c');
+    let dialog = screen.getByRole('alertdialog', { name: 'Close “Cement output, Q1”?' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAccessibleDescription(/Nobody is speaking/);
+    expect(within(dialog).getByRole('button', { name: 'Close the item' })).toHaveFocus();
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close the item' }), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(sentBefore);
+
+    press('c');
+    dialog = screen.getByRole('alertdialog');
+    // Other shortcuts do nothing while the question is open.
+    press('a', within(dialog).getByRole('button', { name: 'Close the item' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close the item' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     sent = await env.nextCommand();
     expect(sent.command).toEqual({ type: 'agenda:close-item', payload: { itemId: ids.itemOne } });
   });
@@ -81,9 +98,12 @@ describe('chair floor controls', () => {
     expect(sent.command).toEqual({ type: 'agenda:defer-item', payload: { itemId: ids.itemOne, toDayId: ids.dayTwo } });
   });
 
-  test('A adjourns the open day once nothing is on the floor', async () => {
+  test('rehearsal 5: A asks before adjourning the open day, naming the items never presented', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
     press('a');
+    const dialog = screen.getByRole('alertdialog', { name: 'Adjourn Day 1?' });
+    expect(dialog).toHaveTextContent('2 items were never presented: North County Cement Works, South County Dairy.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Adjourn the day' }));
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({ type: 'day:adjourn', payload: { dayId: ids.dayOne } });
   });

@@ -10,6 +10,7 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { floorSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
 import { DeferForm } from '../agenda/DeferForm';
+import { FloorConfirmation, type FloorConfirmationRequest } from '../agenda/FloorConfirmation';
 import { floorFailure, type FloorCommand } from '../agenda/floorCommands';
 
 /** The chair's one-key controls. Letters are the same in every language. */
@@ -28,7 +29,8 @@ export const extendStepMinutes = 5;
 
 /**
  * The chair's floor controls for the item on the floor (and the next one), each with a
- * one-key shortcut that works anywhere on the screen except while typing.
+ * one-key shortcut that works anywhere on the screen except while typing. Closing the item and
+ * adjourning the day ask first, naming what they would cut off.
  */
 export function FloorControls() {
   const { t } = useTranslation();
@@ -40,6 +42,7 @@ export function FloorControls() {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [error, setError] = useState<string | null>(null);
   const [isDeferring, setIsDeferring] = useState(false);
+  const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
 
   const live = floorSelectors.liveItem(session);
   const next = useMemo(() => floorSelectors.nextItem(session), [session]);
@@ -74,7 +77,7 @@ export function FloorControls() {
   const act = {
     start: () => next && sendFloor(quoted(next.topic), { type: 'agenda:start-item', payload: { itemId: next.id } }),
     openFloor: () => live && sendFloor(quoted(live.topic), { type: 'agenda:open-floor', payload: { itemId: live.id } }),
-    close: () => live && sendFloor(quoted(live.topic), { type: 'agenda:close-item', payload: { itemId: live.id } }),
+    close: () => live && setConfirming({ kind: 'close-item', itemId: live.id }),
     defer: () => setIsDeferring(true),
     extend: () =>
       live &&
@@ -88,7 +91,7 @@ export function FloorControls() {
         type: isPaused ? 'agenda:resume-timer' : 'agenda:pause-timer',
         payload: { itemId: live.id },
       }),
-    adjourn: () => openDay && sendFloor(quoted(openDay.title), { type: 'day:adjourn', payload: { dayId: openDay.id } }),
+    adjourn: () => openDay && setConfirming({ kind: 'adjourn-day', dayId: openDay.id }),
   };
 
   type Control = keyof typeof chairShortcuts;
@@ -102,7 +105,7 @@ export function FloorControls() {
       },
     ]),
   );
-  useShortcuts(shortcutHandlers);
+  useShortcuts(shortcutHandlers, confirming === null);
 
   const button = (control: Control, label: string, testId: string, primary = false) => (
     <button
@@ -163,6 +166,16 @@ export function FloorControls() {
             }}
           />
         </div>
+      )}
+      {confirming && (
+        <FloorConfirmation
+          request={confirming}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(what, command) => {
+            setConfirming(null);
+            sendFloor(what, command);
+          }}
+        />
       )}
       <p className="shortcut-help muted" id={`${headingId}-help`}>
         {t('controls.help')}

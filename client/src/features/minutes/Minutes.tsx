@@ -1,5 +1,5 @@
 import { fulfilment, type DirectiveState } from '@plenum/shared';
-import { useId, useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
@@ -55,6 +55,14 @@ function ItemMinutes({ entry, position }: { entry: MinutesItem; position: number
         {t(`labels.agendaStatus.${item.status}`)}
         {item.startedAt && <> · {t('minutes.started', { time: format.time(item.startedAt) })}</>}
         {item.floorOpenedAt && <> · {t('minutes.floorOpened', { time: format.time(item.floorOpenedAt) })}</>}
+        {item.reopenings.map((r) => (
+          <Fragment key={r.at}>
+            {r.endedAt && <> · {t('minutes.closed', { time: format.time(r.endedAt) })}</>} ·{' '}
+            <span data-testid={`minutes-item-reopened-${item.id}`}>
+              {t('minutes.itemReopened', { time: format.time(r.at), reason: r.reason })}
+            </span>
+          </Fragment>
+        ))}
         {item.closedAt && <> · {t('minutes.closed', { time: format.time(item.closedAt) })}</>}
         {deferredTo && <> · {t('minutes.deferredTo', { day: deferredTo.title })}</>}
         {item.timer.extraMinutes > 0 && <> · {t('timer.extended', { count: item.timer.extraMinutes })}</>}
@@ -231,6 +239,14 @@ export default function Minutes() {
             <p>
               {t(`labels.dayStatus.${state.status}`)}
               {state.openedAt && <> · {t('minutes.opened', { time: format.time(state.openedAt) })}</>}
+              {state.reopenings.map((r) => (
+                <Fragment key={r.at}>
+                  {r.endedAt && <> · {t('minutes.adjourned', { time: format.time(r.endedAt) })}</>} ·{' '}
+                  <span data-testid={`minutes-day-reopened-${day.id}`}>
+                    {t('minutes.dayReopened', { time: format.time(r.at), reason: r.reason })}
+                  </span>
+                </Fragment>
+              ))}
               {state.adjournedAt && <> · {t('minutes.adjourned', { time: format.time(state.adjournedAt) })}</>}
             </p>
             <p>{t('minutes.attendance', attendance)}</p>

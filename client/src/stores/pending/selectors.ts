@@ -24,9 +24,11 @@ const floorCommands = new Set<CommandInput['type']>([
   'session:close',
   'day:open',
   'day:adjourn',
+  'day:reopen',
   'agenda:start-item',
   'agenda:open-floor',
   'agenda:close-item',
+  'agenda:reopen-item',
   'agenda:defer-item',
   'agenda:pause-timer',
   'agenda:resume-timer',
@@ -50,11 +52,13 @@ export const pendingSelectors = {
   isFloorBusy: (byId: PendingStoreState['byId']): boolean =>
     Object.values(byId).some((entry) => floorCommands.has(entry.command.type)),
 
-  /** Days with an open or adjourn command in flight. */
+  /** Days with an open, adjourn or reopen command in flight. */
   busyDayIds: (byId: PendingStoreState['byId']): Set<string> =>
     new Set(
       Object.values(byId).flatMap(({ command }) =>
-        command.type === 'day:open' || command.type === 'day:adjourn' ? [command.payload.dayId] : [],
+        command.type === 'day:open' || command.type === 'day:adjourn' || command.type === 'day:reopen'
+          ? [command.payload.dayId]
+          : [],
       ),
     ),
 

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useSessionStore } from '../../stores/session';
+import { adjournDayConfirmation, closeItemConfirmation } from './confirmations';
+import type { FloorCommand } from './floorCommands';
+
+/** A floor action that cuts something off, waiting for the chair to confirm it. */
+export type FloorConfirmationRequest = { kind: 'close-item'; itemId: string } | { kind: 'adjourn-day'; dayId: string };
+
+interface FloorConfirmationProps {
+  request: FloorConfirmationRequest;
+  /** Sends the confirmed command (`what` names its target for a refusal). */
+  onConfirm: (what: string, command: FloorCommand) => void;
+  onCancel: () => void;
+}
+
+/** Asks before closing an item or adjourning a day, naming what the action would cut off. */
+export function FloorConfirmation({ request, onConfirm, onCancel }: FloorConfirmationProps) {
+  const { t } = useTranslation();
+  const session = useSessionStore((s) => s.session);
+  const quoted = (text: string) => t('common.quoted', { text });
+
+  if (request.kind === 'close-item') {
+    const text = closeItemConfirmation(t, session, request.itemId);
+    const topic = session.agenda[request.itemId]?.topic ?? request.itemId;
+    return (
+      <ConfirmDialog
+        title={text.title}
+        lines={text.losses}
+        note={text.undo}
+        confirmLabel={text.confirmLabel}
+        testId="confirm-close-item"
+        onCancel={onCancel}
+        onConfirm={() => onConfirm(quoted(topic), { type: 'agenda:close-item', payload: { itemId: request.itemId } })}
+      />
+    );
+  }
+  const text = adjournDayConfirmation(t, session, request.dayId);
+  const title = session.definition?.days.find((d) => d.id === request.dayId)?.title ?? request.dayId;
+  return (
+    <ConfirmDialog
+      title={text.title}
+      lines={text.losses}
+      note={text.undo}
+      confirmLabel={text.confirmLabel}
+      testId="confirm-adjourn-day"
+      onCancel={onCancel}
+      onConfirm={() => onConfirm(quoted(title), { type: 'day:adjourn', payload: { dayId: request.dayId } })}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import { criticismsOfItem, itemsOfDay, type SessionState } from '@plenum/shared';
+import type { TFunction } from 'i18next';
+import { sessionSelectors } from '../../stores/session';
+
+/** What a confirmation says: the question, what the action would cut off, and how to undo it. */
+export interface ConfirmationText {
+  title: string;
+  /** What is lost or cut off, one sentence each; never empty. */
+  losses: string[];
+  /** How the action can be undone. */
+  undo: string;
+  confirmLabel: string;
+}
+
+/**
+ * The confirmation before the chair closes an item: who is cut off mid-speech, how many hands
+ * are raised, how many criticisms of the item (hidden ones aside) are not ruled on.
+ */
+export function closeItemConfirmation(t: TFunction, state: SessionState, itemId: string): ConfirmationText {
+  const item = state.agenda[itemId];
+  const losses: string[] = [];
+  const speaker = state.floor.speaker;
+  if (speaker?.itemId === itemId) {
+    const name = sessionSelectors.participantName(state, speaker.participantId) ?? t('common.aParticipant');
+    losses.push(t('confirm.close.speaking', { name }));
+  }
+  if (state.currentItemId === itemId && state.floor.queue.length > 0) {
+    losses.push(t('confirm.close.queue', { count: state.floor.queue.length }));
+  }
+  const unruled = criticismsOfItem(state, itemId).filter((c) => c.ruling === null && c.hidden === null).length;
+  if (unruled > 0) losses.push(t('confirm.close.unruled', { count: unruled }));
+  return {
+    title: t('confirm.close.title', { topic: item?.topic ?? itemId }),
+    losses: losses.length > 0 ? losses : [t('confirm.close.nothing')],
+    undo: t('confirm.close.undo'),
+    confirmLabel: t('confirm.close.confirm'),
+  };
+}
+
+/** The confirmation before the chair adjourns a day: the items of it that were never presented. */
+export function adjournDayConfirmation(t: TFunction, state: SessionState, dayId: string): ConfirmationText {
+  const day = state.definition?.days.find((d) => d.id === dayId);
+  const neverPresented = itemsOfDay(state, dayId).filter((item) => item.status === 'pending');
+  const items = neverPresented
+    .map((item) => sessionSelectors.unitName(state, item.unitId) ?? t('common.quoted', { text: item.topic }))
+    .join(', ');
+  return {
+    title: t('confirm.adjourn.title', { day: day?.title ?? dayId }),
+    losses:
+      neverPresented.length > 0
+        ? [t('confirm.adjourn.neverPresented', { count: neverPresented.length, items })]
+        : [t('confirm.adjourn.nothing')],
+    undo: t('confirm.adjourn.undo'),
+    confirmLabel: t('confirm.adjourn.confirm'),
+  };
+}

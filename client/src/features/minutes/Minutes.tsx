@@ -249,7 +249,7 @@ export default function Minutes() {
               ))}
               {state.adjournedAt && <> · {t('minutes.adjourned', { time: format.time(state.adjournedAt) })}</>}
             </p>
-            <p>{t('minutes.attendance', attendance)}</p>
+            <p data-testid={`minutes-attendance-${day.id}`}>{t('minutes.attendance', attendance)}</p>
             {items.length === 0 ? (
               <p className="muted">{t('agenda.noItems')}</p>
             ) : (

@@ -110,11 +110,14 @@ export const decisionSelectors = {
       ? directiveUnitId(directive)
       : null,
 
-  /** Directives a unit owes or holds (assigned to it, or passing through it on the way up). */
+  /** Directives a unit owes, holds (passing through it on the way up) or is inspected by. */
   directivesOfUnit: (state: SessionState, unitId: string): DirectiveState[] =>
     state.directiveOrder.flatMap((id) => {
       const directive = state.directives[id];
-      return directive && (directive.assigneeUnitId === unitId || directive.holderUnitId === unitId) ? [directive] : [];
+      return directive &&
+        [directive.assigneeUnitId, directive.holderUnitId, directiveUnitId(directive)].includes(unitId)
+        ? [directive]
+        : [];
     }),
 
   /** Warnings of one unit, in order. */

@@ -7,6 +7,8 @@ import {
   directiveId,
   directiveToUnit,
   floorOpen,
+  inspector,
+  inviteInspector,
 } from '../../test/stories';
 import { uiSelectors } from '../ui';
 import { createSessionStore } from './index';
@@ -153,6 +155,48 @@ describe('decision selectors', () => {
     expect(decisionSelectors.directivesOfUnit(state, ids.unit).map((d) => d.id)).toEqual([directiveId]);
     expect(decisionSelectors.directiveTracker(state, '2026-05-01')).toEqual([{ directive, isOverdue: true }]);
     expect(decisionSelectors.directiveTracker(state, '2026-04-20')[0]?.isOverdue).toBe(false);
+  });
+
+  test('rehearsal 10: the inspector an order names acts on it; the inspected unit sees it without acting', () => {
+    const order = {
+      kind: 'inspection' as const,
+      title: 'Inspect the kilns',
+      text: null,
+      dueDate: '2026-05-01',
+      fromCriticismId: null,
+      orderedByUnitId: null,
+      itemId: null,
+    };
+    const state = stateOf((log) => {
+      inviteInspector(log);
+      log.add('directive:issued', {
+        ...order,
+        directiveId: 'dir-inspector',
+        assigneeUnitId: ids.unit,
+        subjectUnitId: ids.unit,
+        inspectorId: inspector.id,
+      });
+      log.add('directive:issued', {
+        ...order,
+        directiveId: 'dir-office',
+        assigneeUnitId: ids.otherUnit,
+        subjectUnitId: ids.unit,
+        inspectorId: null,
+      });
+    });
+    const byInspector = state.directives['dir-inspector']!;
+    expect(decisionSelectors.directiveActions(state, byInspector, inspector).canAcknowledge).toBe(true);
+    expect(decisionSelectors.directiveActions(state, byInspector, participants.presenter).canAcknowledge).toBe(false);
+    expect(decisionSelectors.assigneeName(state, byInspector)).toBe(inspector.name);
+    expect(decisionSelectors.inspectedUnitId(byInspector)).toBe(ids.unit);
+    expect(decisionSelectors.inspectionOrders(state, inspector, '2026-04-20').map((o) => o.directive.id)).toEqual([
+      'dir-inspector',
+    ]);
+    expect(decisionSelectors.inspectionOrders(state, participants.chair, '2026-04-20')).toEqual([]);
+    expect(decisionSelectors.directivesOfUnit(state, ids.unit).map((d) => d.id)).toEqual([
+      'dir-inspector',
+      'dir-office',
+    ]);
   });
 
   test('attendance lists every participant but the room screen', () => {

@@ -9,7 +9,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
-import { errorMessage } from '../../lib/errorMessages';
+import { refusalMessage } from '../../lib/errorMessages';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { useRealtime } from '../../realtime/RealtimeContext';
@@ -163,7 +163,7 @@ export function AgendaPanel({ role }: { role: Role }) {
   const handleCommand = (what: string, command: FloorCommand) => {
     setError(null);
     void send(command).then((ack) => {
-      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${errorMessage(ack.error.code)}`);
+      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${refusalMessage(ack.error)}`);
     });
   };
 

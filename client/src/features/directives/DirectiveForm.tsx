@@ -93,6 +93,8 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
             data-testid="directive-due"
             type="date"
             required
+            min={`${Limits.yearMin}-01-01`}
+            max={`${Limits.yearMax}-12-31`}
             value={dueDate}
             onChange={(e) => setDueDate(e.target.value)}
           />

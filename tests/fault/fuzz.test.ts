@@ -51,6 +51,13 @@ const wrongValue = fc.oneof(
     '',
     ' ',
     '\u0000',
+    // Text that shows nothing or reads otherwise, a subnormal figure and a date in year 0.
+    '\u200b\u200d',
+    'a\u2028b',
+    'a\u0085b',
+    'a\u202eb',
+    5e-324,
+    '0000-01-01',
   ),
   fc.integer(),
   fc.double(),

@@ -43,6 +43,25 @@ describe('invalid input', () => {
     expect(seen.events.map((e) => e.seq)).toEqual([head, fence]);
   });
 
+  test('rehearsal 15: text that shows nothing or reads otherwise, figures out of range and implausible dates are refused naming the field', async () => {
+    const server = await startTestServer();
+    const chair = await server.connect('chair');
+    await sendOk(chair, server.sessionId, startItem('item-2'));
+    const head = await server.head();
+    const named = invalidCommands.filter((c) => c.path !== undefined);
+    expect(named.length).toBeGreaterThanOrEqual(15);
+    for (const { type, why, command, path } of named) {
+      const ack = await sendRaw(chair, 'command', { commandId: newCommandId(), sessionId: server.sessionId, command });
+      expect(ack, `${type}: ${why}`).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+      if (!ack.ok)
+        expect(
+          ack.error.issues?.map((i) => i.path),
+          `${type}: ${why}`,
+        ).toContain(path);
+    }
+    expect(await server.head()).toBe(head);
+  });
+
   test('P7: invalid command envelopes get INVALID_PAYLOAD and append nothing', async () => {
     const server = await startTestServer();
     const chair = await server.connect('chair');

@@ -25,6 +25,12 @@ describe('fulfilment', () => {
     expect(fulfilment(indicator({ planned: 0, reported: 10 }))).toBeNull();
   });
 
+  test('rehearsal 15: figures whose ratio is not finite give no fulfilment', () => {
+    expect(fulfilment(indicator({ planned: 5e-324, reported: -1 }))).toBeNull();
+    expect(fulfilment(indicator({ planned: 5e-324, reported: 1 }))).toBeNull();
+    expect(fulfilment(indicator({ planned: 1e15, reported: 5e-324, direction: 'lower-is-better' }))).toBeNull();
+  });
+
   test('reporting gap is reported − verified for a higher-is-better indicator, null until verified', () => {
     expect(reportingGap(indicator({ reported: 100, verified: 70 }))).toBe(30);
     expect(reportingGap(indicator({ reported: 100, verified: 120 }))).toBe(-20);

@@ -15,13 +15,15 @@ export function achievedValue(indicator: Pick<IndicatorState, 'reported' | 'veri
 /**
  * Fulfilment: achieved / planned, or for a lower-is-better indicator planned / achieved, so that
  * 1 means on plan and more is better either way (a cost of 80 against a ceiling of 100 is 125 %).
- * Null when the ratio means nothing: nothing planned, or nothing (or less) spent against a ceiling.
+ * Null when the ratio means nothing: nothing planned, nothing (or less) spent against a ceiling,
+ * or figures outside the protocol's ranges whose ratio is not finite (a log written before them).
  */
 export function fulfilment(indicator: Figures): number | null {
   if (indicator.planned === 0) return null;
   const achieved = achievedValue(indicator);
-  if (!isLowerBetter(indicator)) return achieved / indicator.planned;
-  return achieved > 0 ? indicator.planned / achieved : null;
+  if (isLowerBetter(indicator) && !(achieved > 0)) return null;
+  const ratio = isLowerBetter(indicator) ? indicator.planned / achieved : achieved / indicator.planned;
+  return Number.isFinite(ratio) ? ratio : null;
 }
 
 /**

@@ -10,4 +10,14 @@ export const Limits = {
   pageSize: 500,
   /** Participants in one presence list or delta; a larger delta goes out in several messages. */
   presenceEntries: 10_000,
+  /**
+   * The magnitudes a figure may take: a millionth of its measure at the least (so no ratio of
+   * two figures overflows or divides by a subnormal), a thousand million million at most. A
+   * plan is at least the minimum; a reported, verified or previous figure is 0 or within them.
+   */
+  figureMin: 1e-6,
+  figureMax: 1e15,
+  /** The years a period or a calendar date may fall in. */
+  yearMin: 2000,
+  yearMax: 2100,
 } as const;

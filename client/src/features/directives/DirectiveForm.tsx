@@ -145,6 +145,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
             min={todayIsoDate()}
             aria-invalid={shownDueProblem ? true : undefined}
             aria-describedby={shownDueProblem ? `${formId}-due-problem` : undefined}
+            max={`${Limits.yearMax}-12-31`}
             value={dueDate}
             onChange={(e) => {
               setDueDate(e.target.value);

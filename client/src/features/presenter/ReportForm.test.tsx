@@ -163,6 +163,44 @@ describe('presenter report form', () => {
   });
 });
 
+describe('presenter report form refusals', () => {
+  test('rehearsal 15: a negative plan stops the submission; a field the server refuses is named', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    fireEvent.change(screen.getByLabelText('Planned, Cement'), { target: { value: '-80000' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    expect(screen.getByTestId('indicator-row-0')).toHaveTextContent(
+      'Planned must be a number more than 0 (at least 0.000001).',
+    );
+
+    fireEvent.change(screen.getByLabelText('Planned, Cement'), { target: { value: '1000' } });
+    fireEvent.change(screen.getByTestId('indicator-name-1'), { target: { value: 'Kilns \u202ederiaper' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const sent = await env.nextCommand();
+    await act(async () => {
+      sent.ask.answer({
+        ok: false,
+        error: {
+          code: 'INVALID_PAYLOAD',
+          message: 'The command does not follow the protocol.',
+          issues: [
+            {
+              path: 'command.payload.indicators.1.name',
+              message: 'no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)',
+            },
+          ],
+        },
+      });
+      await flushMicrotasks();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Change: indicator 2, name (no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)).',
+    );
+  });
+});
+
 describe('presenter on the floor', () => {
   test('sees the slot with its countdown and answers criticism of the unit', async () => {
     const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, (log) => {

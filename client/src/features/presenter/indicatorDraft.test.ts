@@ -152,6 +152,25 @@ describe('the rows of the form', () => {
     ]);
   });
 
+  test('rehearsal 15: say when a figure is out of the protocol’s range', () => {
+    const row = (planned: string, reported: string, previous = '') => ({
+      ...emptyDraft(),
+      name: 'Cement',
+      measure: 't',
+      planned,
+      reported,
+      previous,
+    });
+    const ok = row('0.000001', '0', '1000');
+    const bad = row('-80000', '-1', '-5');
+    const subnormal = row('5e-324', '1');
+    const problems = draftProblems([ok, bad, subnormal, row('0', '0')]);
+    expect(problems.has(ok.key)).toBe(false);
+    expect(problems.get(bad.key)).toEqual(['planned-invalid', 'reported-invalid', 'previous-invalid']);
+    expect(problems.get(subnormal.key)).toEqual(['planned-invalid']);
+    expect(problems.size).toBe(3);
+  });
+
   test('keep submitted ids and make unique ones for new rows, even from names without Latin letters', () => {
     const kept = { ...emptyDraft(), id: 'grain', name: 'Grain', measure: 't', planned: '1', reported: '1' };
     const fresh = [

@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorDirection, ReportState } from '@plenum/shared';
+import { Limits, type Indicator, type IndicatorDirection, type ReportState } from '@plenum/shared';
 
 /** One row of the report form, as typed: numbers stay text until submitted. */
 export interface IndicatorDraft {
@@ -107,6 +107,16 @@ export function draftsFromReport(report: ReportState, formatNumber: (n: number) 
   }));
 }
 
+/** A plan the protocol accepts: from `Limits.figureMin` to `Limits.figureMax`. */
+function isPlan(value: number | null): boolean {
+  return value !== null && value >= Limits.figureMin && value <= Limits.figureMax;
+}
+
+/** A reported or previous figure the protocol accepts: 0, or a plan's range. */
+function isQuantity(value: number | null): boolean {
+  return value === 0 || isPlan(value);
+}
+
 /** What is wrong with each row, by row key; empty when the form can be submitted. */
 export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, DraftProblem[]> {
   const problems = new Map<string, DraftProblem[]>();
@@ -114,11 +124,11 @@ export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, Dr
     const found: DraftProblem[] = [];
     if (!draft.name.trim()) found.push('name-missing');
     if (!draft.measure.trim()) found.push('measure-missing');
-    if (parseNumber(draft.planned) === null) found.push('planned-invalid');
-    if (parseNumber(draft.reported) === null) found.push('reported-invalid');
+    if (!isPlan(parseNumber(draft.planned))) found.push('planned-invalid');
+    if (!isQuantity(parseNumber(draft.reported))) found.push('reported-invalid');
     const weight = draft.weight.trim() === '' ? 1 : parseNumber(draft.weight);
     if (weight === null || weight < 0 || weight > 1000) found.push('weight-invalid');
-    if (draft.previous.trim() !== '' && parseNumber(draft.previous) === null) found.push('previous-invalid');
+    if (draft.previous.trim() !== '' && !isQuantity(parseNumber(draft.previous))) found.push('previous-invalid');
     if (found.length > 0) problems.set(draft.key, found);
   }
   return problems;

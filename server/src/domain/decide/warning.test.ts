@@ -1,4 +1,4 @@
-import { proposedWarnings } from '@plenum/shared';
+import { newEvent, proposedWarnings } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoWorld, refusal } from '../../test/demoWorld.js';
 
@@ -38,6 +38,40 @@ describe('warnings', () => {
     expect((await refusal(run(byRole.chair, { type: 'agenda:start-item', payload: { itemId: 'item-5' } }))).code).toBe(
       'FORBIDDEN',
     );
+  });
+
+  test('rehearsal 15: no warning is proposed or issued without a finite fulfilment', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    // Figures outside the protocol's ranges, as a log written before them may hold.
+    await commands.appendSystem(sessionId, 'system', () => [
+      newEvent('report:submitted', {
+        unitId: 'greenvale-textiles',
+        note: null,
+        indicators: [
+          {
+            id: 'fabric',
+            name: 'Fabric',
+            measure: 't',
+            planned: 5e-324,
+            reported: -1,
+            weight: 1,
+            isProduction: true,
+            previous: null,
+            partOf: null,
+          },
+        ],
+      }),
+    ]);
+    const state = await commands.state(sessionId);
+    expect(proposedWarnings(state).map((p) => p.unitId)).not.toContain('greenvale-textiles');
+    expect(proposedWarnings(state).every((p) => Number.isFinite(p.fulfilment))).toBe(true);
+    expect(
+      (
+        await refusal(
+          run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'greenvale-textiles', note: null } }),
+        )
+      ).message,
+    ).toMatch(/not under the threshold/);
   });
 
   test('carried warnings are lifted or escalated at the second review, once', async () => {

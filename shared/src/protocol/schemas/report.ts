@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FigureSchema, IdSchema, Limits, NameSchema, TextSchema } from './common.js';
+import { IdSchema, Limits, NameSchema, PlannedSchema, QuantitySchema, TextSchema } from './common.js';
 
 /** One figure of a unit's report: what was planned, what was reported, what was verified. */
 export const IndicatorSchema = z.object({
@@ -7,14 +7,14 @@ export const IndicatorSchema = z.object({
   name: NameSchema,
   /** Unit of measure, e.g. "t", "units", "%". */
   measure: NameSchema.max(40),
-  planned: FigureSchema,
-  reported: FigureSchema,
+  planned: PlannedSchema,
+  reported: QuantitySchema,
   /** Weight in the overall fulfilment; 1 when not given. */
   weight: z.number().finite().min(0).max(1000).default(1),
   /** The production indicator decides warnings; at most one per report. */
   isProduction: z.boolean().default(false),
   /** What the unit achieved on this indicator in the previous period, if known. */
-  previous: FigureSchema.nullable().default(null),
+  previous: QuantitySchema.nullable().default(null),
   /** The indicator this one is a part of; the parts of a total must add up to it. */
   partOf: IdSchema.nullable().default(null),
   /**
@@ -57,7 +57,7 @@ export const ReportSubmissionSchema = z
 export const VerificationSchema = z.object({
   unitId: IdSchema,
   indicatorId: IdSchema,
-  verified: FigureSchema,
+  verified: QuantitySchema,
   finding: TextSchema,
   evidence: TextSchema.nullable(),
 });

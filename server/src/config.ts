@@ -20,6 +20,10 @@ const ProtectionsOverrideSchema = z
       }),
     ]),
     commits: z.union([z.literal(false), z.object({ inFlight: z.number().int().positive(), rate: BucketSchema })]),
+    reads: z.union([
+      z.literal(false),
+      z.object({ perParticipant: BucketSchema, perAddress: BucketSchema, inFlight: z.number().int().positive() }),
+    ]),
     strikes: z.union([z.literal(false), BucketSchema]),
     handshakes: z.union([z.literal(false), BucketSchema]),
     socketsPerParticipant: z.union([z.literal(false), z.number().int().positive()]),

@@ -13,7 +13,13 @@ const capBytes = 1024 * 1024;
  * the server buffers for it is measured on the server's side.
  */
 async function slowConsumer(outboundBytes: number | false) {
-  const server = await startFaultApp({ store: 'memory', logLevel: 'warn', protections: { outboundBytes } });
+  // The read budget (P12) would refuse most of these pages before they are queued: off here,
+  // so that what bounds the buffer is the outbound cap alone.
+  const server = await startFaultApp({
+    store: 'memory',
+    logLevel: 'warn',
+    protections: { outboundBytes, reads: false },
+  });
   // 500 criticisms of 4,000 characters: one page of the log is about 2 MB.
   await server.app.commands.appendSystem(server.sessionId, server.participants.official.id, () =>
     Array.from({ length: 500 }, (_, i) =>

@@ -45,11 +45,11 @@ export class AddressParticipants {
     return Math.min(this.seen.get(address)?.size ?? 0, this.scaling.maxParticipants);
   }
 
-  /** `base` grown by the participants seen from `address`. */
-  budget(base: BucketOptions, address: string): BucketOptions {
+  /** `base` grown by `perParticipant` (by default the scaling's) for each participant seen from `address`. */
+  budget(base: BucketOptions, address: string, perParticipant?: BucketOptions): BucketOptions {
     if (this.scaling === false) return base;
     const n = this.count(address);
-    const { perParticipant } = this.scaling;
+    perParticipant ??= this.scaling.perParticipant;
     return {
       capacity: base.capacity + n * perParticipant.capacity,
       refillPerSecond: base.refillPerSecond + n * perParticipant.refillPerSecond,

@@ -37,6 +37,14 @@ export interface GatewayContext {
    */
   reserveCommit(socket: GatewaySocket): { release: () => void; refund: () => void };
   /**
+   * Admits a page if the participant's and the address's read budgets are not used up and the
+   * participant has fewer pages in flight than allowed (P12); `served` charges the events the
+   * page served once it is answered. Throws `RATE_LIMITED` (and counts a strike) otherwise.
+   */
+  reserveRead(socket: GatewaySocket): { served: (events: number) => void };
+  /** One page of the log (P4); a full page asked for again comes from memory. */
+  readPage(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]>;
+  /**
    * Called with the participant the invitation names now: if its role or unit is no longer the
    * one the socket connected with, every socket of the participant is disconnected once the
    * answer in hand is sent (through `afterAnswer`), so that each reconnects and learns its new

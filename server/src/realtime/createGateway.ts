@@ -23,11 +23,15 @@ import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { watchOutbound } from './outbound.js';
 import { defaultPresenceIntervalMs, Presence } from './presence.js';
 import { AddressParticipants } from './addressBudget.js';
+import { PageCache } from './pageCache.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { participantRoom, presenceRoom, sessionRoom } from './rooms.js';
 import { clientAddress, type TrustProxy } from '../lib/clientAddress.js';
 import { KeyedBuckets, monotonicNow, TokenBucket, type MonotonicClock } from './tokenBucket.js';
 import type { AdapterFactory, GatewayServer, GatewaySocket } from './types.js';
+
+/** Full catch-up pages kept in memory for repeated identical requests (500 events each at most). */
+const pageCacheEntries = 32;
 
 /** Largest message a client may send; schema limits keep every valid message well below it. */
 export const maxMessageBytes = 64 * 1024;
@@ -236,10 +240,22 @@ export function createGateway(options: GatewayOptions): {
   const addressBuckets = messageLimits
     ? new KeyedBuckets((address) => addressParticipants.budget(messageLimits.perAddress, address), monotonic)
     : null;
+  const readLimits = protections.reads;
+  const readBuckets = readLimits ? new KeyedBuckets(readLimits.perParticipant, monotonic) : null;
+  const addressReadBuckets = readLimits
+    ? new KeyedBuckets(
+        (address) => addressParticipants.budget(readLimits.perAddress, address, readLimits.perParticipant),
+        monotonic,
+      )
+    : null;
+  const pages = new PageCache(store, pageCacheEntries);
+  /** `sessionId/participantId` → its pages being read and sent now. */
+  const readsInFlight = new Map<string, number>();
   /** Counts the socket's participant at its address; one not counted there yet brings its full share. */
   const seenAt = (address: string, participantKey: string): void => {
     if (addressParticipants.saw(address, participantKey) && protections.addressScaling !== false) {
       addressBuckets?.refund(address, protections.addressScaling.perParticipant.capacity);
+      if (readLimits) addressReadBuckets?.refund(address, readLimits.perParticipant.capacity);
     }
   };
   const commitLimits = protections.commits;
@@ -270,6 +286,14 @@ export function createGateway(options: GatewayOptions): {
       'flooding socket disconnected',
     );
     socket.disconnect(true);
+  };
+
+  const refuseRead = (socket: GatewaySocket): never => {
+    strike(socket);
+    throw new DomainError(
+      'RATE_LIMITED',
+      'Too many events asked for: wait a second, then ask for the page again (or for a smaller one).',
+    );
   };
 
   const ctx: GatewayContext = {
@@ -315,6 +339,30 @@ export function createGateway(options: GatewayOptions): {
         refund: () => commitBuckets.refund(key),
       };
     },
+    reserveRead(socket) {
+      if (!readLimits || !readBuckets || !addressReadBuckets) return { served: () => undefined };
+      const key = `${socket.data.sessionId}/${socket.data.participant.id}`;
+      const address = addressOf(socket);
+      // A page costs the events it serves, known once it is read: it may start while the
+      // budgets hold one event, and what it serves beyond is owed (the budgets go below zero).
+      const reading = readsInFlight.get(key) ?? 0;
+      if (reading >= readLimits.inFlight || !readBuckets.take(key)) return refuseRead(socket);
+      if (!addressReadBuckets.take(address)) {
+        readBuckets.refund(key);
+        return refuseRead(socket);
+      }
+      readsInFlight.set(key, reading + 1);
+      return {
+        served: (events) => {
+          readBuckets.spend(key, events - 1);
+          addressReadBuckets.spend(address, events - 1);
+          const left = (readsInFlight.get(key) ?? 1) - 1;
+          if (left > 0) readsInFlight.set(key, left);
+          else readsInFlight.delete(key);
+        },
+      };
+    },
+    readPage: (sessionId, afterSeq, limit) => pages.read(sessionId, afterSeq, limit),
     authorityChanged(socket, current, afterAnswer) {
       const known = socket.data.participant;
       if (known.role === current.role && known.unitId === current.unitId) return;
@@ -471,6 +519,8 @@ export function createGateway(options: GatewayOptions): {
     handshakeBuckets?.sweep();
     addressParticipants.sweep();
     addressBuckets?.sweep();
+    readBuckets?.sweep();
+    addressReadBuckets?.sweep();
     commitBuckets?.sweep();
     const now = monotonic();
     for (const [hash, until] of cooldowns) if (until <= now) cooldowns.delete(hash);

@@ -33,6 +33,16 @@ export interface Protections {
    */
   commits: { inFlight: number; rate: BucketOptions } | false;
   /**
+   * Events served by catch-up pages (`session:join`), counted by cost: a bucket of events per
+   * participant and one per address (grown by `perParticipant` for each participant behind the
+   * address, as with `addressScaling`). A page may start while the budgets are not used up and
+   * is charged the events it served (a budget may go below zero, and then refuses until it has
+   * refilled); a participant has at most `inFlight` pages being read and sent at once (a
+   * client pages one after the other), so that a burst of pages is served one by one between
+   * everyone else's messages. Over any of these a page is answered `RATE_LIMITED` (a strike) (P12).
+   */
+  reads: { perParticipant: BucketOptions; perAddress: BucketOptions; inFlight: number } | false;
+  /**
    * Refusals a socket may collect before it is disconnected as a flooder: each `RATE_LIMITED`
    * takes one (P12).
    */
@@ -67,6 +77,12 @@ export const defaultProtections: Protections = {
   addressScaling: { perParticipant: { capacity: 200, refillPerSecond: 100 }, maxParticipants: 100, windowMs: 600_000 },
   // Scripted clients (and the chair running a whole day) send one command after another.
   commits: { inFlight: 8, rate: { capacity: 300, refillPerSecond: 10 } },
+  // A client 10,000 events behind catches up at once; a flood of pages gets 2 full pages a second.
+  reads: {
+    perParticipant: { capacity: 10_000, refillPerSecond: 1_000 },
+    perAddress: { capacity: 20_000, refillPerSecond: 2_000 },
+    inFlight: 2,
+  },
   strikes: { capacity: 50, refillPerSecond: 5 },
   // Everyone behind one address reconnecting at once after a restart must get through.
   handshakes: { capacity: 200, refillPerSecond: 20 },

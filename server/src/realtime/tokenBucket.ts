@@ -48,6 +48,15 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes `cost` tokens for something already done whose cost was known only afterwards; the
+   * bucket may go below zero, and then refuses until it has refilled past it.
+   */
+  spend(cost: number): void {
+    this.refill();
+    this.tokens -= cost;
+  }
+
   /** Gives back tokens taken for something that did not happen; never above the capacity. */
   refund(cost = 1): void {
     this.refill();
@@ -90,13 +99,22 @@ export class KeyedBuckets {
   ) {}
 
   take(key: string, cost = 1): boolean {
+    return this.bucket(key).take(cost);
+  }
+
+  /** Takes `cost` tokens from the bucket of `key` for something already done (see {@link TokenBucket.spend}). */
+  spend(key: string, cost: number): void {
+    this.bucket(key).spend(cost);
+  }
+
+  private bucket(key: string): TokenBucket {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       const options = this.options;
       bucket = new TokenBucket(typeof options === 'function' ? () => options(key) : options, this.now);
       this.buckets.set(key, bucket);
     }
-    return bucket.take(cost);
+    return bucket;
   }
 
   /** Gives back tokens to the bucket of `key`, if it still exists. */

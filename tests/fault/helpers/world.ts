@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createApp, createLogger, demoData, ensureDemo, SqliteStore } from '@plenum/server';
-import type { Participant, Role } from '@plenum/shared';
+import { newEvent, type Participant, type Role } from '@plenum/shared';
 
 /** A participant of the seeded world and the token of its invitation. */
 export interface Member {
@@ -26,7 +26,7 @@ export interface World {
 export async function seedWorld(
   dataDir: string,
   extra: { role: Role; unitId?: string | null; count: number }[],
-  options: { floorOpenOn?: string } = {},
+  options: { floorOpenOn?: string; criticisms?: number } = {},
 ): Promise<World> {
   const file = join(dataDir, 'plenum.sqlite');
   const store = new SqliteStore(file);
@@ -51,6 +51,23 @@ export async function seedWorld(
         type: 'agenda:open-floor',
         payload: { itemId },
       });
+    }
+    // A long log, appended in batches of 500 (one transaction each), for catch-up to page through.
+    const official = members.find((m) => m.participant.role === 'official')!.participant;
+    for (let done = 0; done < (options.criticisms ?? 0); done += 500) {
+      await app.commands.appendSystem(demo.sessionId, official.id, () =>
+        Array.from({ length: Math.min(500, options.criticisms! - done) }, (_, i) =>
+          newEvent('criticism:posted', {
+            itemId: 'item-2',
+            category: 'shortfall',
+            severity: 'low',
+            indicatorId: null,
+            text: `Seeded point ${done + i}`,
+            criticismId: `seeded-${done + i}`,
+            unitId: 'riverside-steel',
+          }),
+        ),
+      );
     }
     return {
       dataDir,

@@ -18,6 +18,11 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       if (request.sessionId !== socket.data.sessionId) {
         throw new DomainError('FORBIDDEN', 'Your invitation is for another review session.');
       }
+      // The read budget is checked first, so that a refused page costs nothing more (P12);
+      // the events served are charged once it is answered, whatever the answer.
+      const reservation = ctx.reserveRead(socket);
+      let served = 0;
+      afterAnswer(() => reservation.served(served));
       // Join the room before reading, so no event committed meanwhile can fall between the
       // page and the live stream; the client drops the duplicates this may cause.
       await socket.join(sessionRoom(request.sessionId));
@@ -35,8 +40,9 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
       const [epoch, headSeq, events] = await Promise.all([
         ctx.store.epoch(),
         ctx.store.head(request.sessionId),
-        ctx.store.read(request.sessionId, request.afterSeq, limit),
+        ctx.readPage(request.sessionId, request.afterSeq, limit),
       ]);
+      served = events.length;
       const lastSeq = events.at(-1)?.seq ?? request.afterSeq;
       return {
         data: {

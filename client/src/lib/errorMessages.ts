@@ -1,6 +1,7 @@
-import type { ErrorCode } from '@plenum/shared';
+import type { ErrorCode, Refusal } from '@plenum/shared';
 import { i18n } from '../i18n';
 import type { ClientErrorCode } from '../stores/connection';
+import { formatDate, formatTime } from './format';
 
 /**
  * What an error code from an ack, a handshake or this client means for the person at the
@@ -8,4 +9,24 @@ import type { ClientErrorCode } from '../stores/connection';
  */
 export function errorMessage(code: ErrorCode | ClientErrorCode): string {
   return i18n.t(`errors.${code}`);
+}
+
+/** The real reason of a typed refusal and what to change, in the current language (`refusals.*`). */
+export function refusalMessage(refusal: Refusal): string {
+  switch (refusal.kind) {
+    case 'time-already-extended':
+      return refusal.endsAt === null
+        ? i18n.t('refusals.timeAlreadyExtendedPaused', { count: refusal.allottedMinutes })
+        : i18n.t('refusals.timeAlreadyExtended', { time: formatTime(refusal.endsAt), count: refusal.allottedMinutes });
+    case 'notice-after-first-day':
+      return i18n.t('refusals.noticeAfterFirstDay', {
+        noticeDate: formatDate(refusal.noticeDate),
+        firstDay: formatDate(refusal.firstDay),
+      });
+  }
+}
+
+/** A failed ack in words: its real reason when the server gave one, else what its code means. */
+export function ackErrorMessage(error: { code: ErrorCode | ClientErrorCode; refusal?: Refusal }): string {
+  return error.refusal ? refusalMessage(error.refusal) : errorMessage(error.code);
 }

@@ -1,6 +1,6 @@
 import type { CommandInput } from '@plenum/shared';
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../lib/errorMessages';
+import { ackErrorMessage } from '../lib/errorMessages';
 import { useRealtime } from './RealtimeContext';
 
 /**
@@ -22,7 +22,7 @@ export function useCommand() {
       try {
         const ack = await send(command);
         if (ack.ok) return true;
-        setError(`${failure} ${errorMessage(ack.error.code)}`);
+        setError(`${failure} ${ackErrorMessage(ack.error)}`);
         return false;
       } finally {
         setIsBusy(false);

@@ -13,7 +13,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
-import { errorMessage } from '../../lib/errorMessages';
+import { ackErrorMessage } from '../../lib/errorMessages';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { useRealtime } from '../../realtime/RealtimeContext';
@@ -221,7 +221,7 @@ export function AgendaPanel({ role }: { role: Role }) {
   const handleCommand = (what: string, command: FloorCommand) => {
     setError(null);
     void send(command).then((ack) => {
-      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${errorMessage(ack.error.code)}`);
+      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${ackErrorMessage(ack.error)}`);
     });
   };
 

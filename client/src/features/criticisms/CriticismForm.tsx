@@ -2,7 +2,7 @@ import { canIssue, isLive, Limits, type AgendaItemState, type CriticismCategory,
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
-import { errorMessage } from '../../lib/errorMessages';
+import { ackErrorMessage } from '../../lib/errorMessages';
 import { criticismCategories, severities } from '../../lib/labels';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -52,7 +52,7 @@ export function CriticismForm({ item }: CriticismFormProps) {
       payload: { itemId: item.id, category, severity, indicatorId: indicatorId || null, text: trimmed },
     }).then((ack) => {
       if (ack.ok) return;
-      setError(`${t('criticism.form.failed')} ${errorMessage(ack.error.code)}`);
+      setError(`${t('criticism.form.failed')} ${ackErrorMessage(ack.error)}`);
       setText((current) => current || trimmed);
     });
   };

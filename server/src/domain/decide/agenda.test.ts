@@ -70,4 +70,30 @@ describe('reopening', () => {
     // Its pending items can be started again.
     await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-3' } });
   });
+
+  test('rehearsal 6: an extension computed from an allotment already extended is refused with the allotment now', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const chair = byRole.chair;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    const extend = (expectedMinutes?: number) =>
+      run(chair, { type: 'agenda:extend-time', payload: { itemId: 'item-2', minutes: 5, expectedMinutes } });
+    await extend(20);
+    const stale = await refusal(extend(20));
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.refusal).toEqual({
+      kind: 'time-already-extended',
+      field: 'expectedMinutes',
+      allottedMinutes: 25,
+      endsAt: '2026-04-13T09:25:00.000Z',
+    });
+    expect(stale.message).toBe(
+      'The time of "Riverside Steel Works — plan and results" was already extended to 25 min (until 2026-04-13T09:25:00.000Z) ' +
+        'by another tab or chair; this extension was meant for 20 min. Extend again if more time is still needed.',
+    );
+    await run(chair, { type: 'agenda:pause-timer', payload: { itemId: 'item-2' } });
+    expect((await refusal(extend(20))).refusal).toMatchObject({ allottedMinutes: 25, endsAt: null });
+    // Without the allotment seen (an older client), the extension is added as before.
+    await extend();
+    expect((await commands.state(sessionId)).agenda['item-2']?.timer.extraMinutes).toBe(10);
+  });
 });

@@ -23,6 +23,15 @@ export function refusalMessage(refusal: Refusal): string {
         noticeDate: formatDate(refusal.noticeDate),
         firstDay: formatDate(refusal.firstDay),
       });
+    case 'day-out-of-order':
+      if (refusal.after !== null && refusal.before !== null) {
+        return i18n.t('refusals.dayBetween', { after: formatDate(refusal.after), before: formatDate(refusal.before) });
+      }
+      return refusal.after !== null
+        ? i18n.t('refusals.dayAfter', { after: formatDate(refusal.after) })
+        : i18n.t('refusals.dayBefore', { before: formatDate(refusal.before ?? '') });
+    case 'day-before-notice':
+      return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
   }
 }
 

@@ -29,6 +29,8 @@ export const commandPayloads = {
   'session:publish-notice': z.object({ noticeDate: IsoDateSchema }),
   /** Chair: close the session once no item is live and every proposed warning is decided. */
   'session:close': z.object({}),
+  /** Chair: move a day not yet opened to another date, keeping the days in order. */
+  'day:reschedule': z.object({ dayId: IdSchema, date: IsoDateSchema }),
   /** Chair: open a day of the review. */
   'day:open': dayRef,
   /** Chair: adjourn an open day. */

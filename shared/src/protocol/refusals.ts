@@ -23,5 +23,20 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     noticeDate: IsoDateSchema,
     firstDay: IsoDateSchema,
   }),
+  z.object({
+    /** A day may not move before the day ahead of it or after the day behind it. */
+    kind: z.literal('day-out-of-order'),
+    field: z.literal('date'),
+    /** The date the day must come after (the previous day's), if any. */
+    after: IsoDateSchema.nullable(),
+    /** The date the day must come before (the next day's), if any. */
+    before: IsoDateSchema.nullable(),
+  }),
+  z.object({
+    /** The first day may not move before the published notice. */
+    kind: z.literal('day-before-notice'),
+    field: z.literal('date'),
+    noticeDate: IsoDateSchema,
+  }),
 ]);
 export type Refusal = z.infer<typeof RefusalSchema>;

@@ -96,4 +96,36 @@ describe('reopening', () => {
     await extend();
     expect((await commands.state(sessionId)).agenda['item-2']?.timer.extraMinutes).toBe(10);
   });
+
+  test('rehearsal 7: a notice dated after the first day is refused with both dates and the field to change', async () => {
+    const { run, sessionId, sessions } = await demoWorld();
+    const draft = await sessions.createSession(
+      {
+        title: 'Q2 review',
+        period: '2026-Q2',
+        organisation: 'Province Committee',
+        days: [{ id: 'q2-1', date: '2026-04-07', title: 'Day 1' }],
+        thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+        conferenceLink: null,
+        organiserUnitId: null,
+        previousSessionId: null,
+      },
+      [],
+      'Chair',
+    );
+    expect(draft.sessionId).not.toBe(sessionId);
+    const chair = draft.chair.participant;
+    const late = await refusal(
+      run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-04-10' } }, draft.sessionId),
+    );
+    expect(late.message).toBe(
+      'The notice date 2026-04-10 is after the first day 2026-04-07: change the notice date or the days.',
+    );
+    expect(late.refusal).toEqual({
+      kind: 'notice-after-first-day',
+      field: 'noticeDate',
+      noticeDate: '2026-04-10',
+      firstDay: '2026-04-07',
+    });
+  });
 });

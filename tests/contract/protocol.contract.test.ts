@@ -144,6 +144,8 @@ describe('events', () => {
         },
       ],
     });
+    expect(state.definition?.days.map((d) => d.date)).toEqual(['2026-04-13', '2026-04-15']);
+    expect(eventFixtures['session:created'].payload.days[1]?.date).toBe('2026-04-14');
     expect(state.days['day-2']).toMatchObject({
       reopenings: [{ reason: eventFixtures['day:reopened'].payload.reason }],
     });

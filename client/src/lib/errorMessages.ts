@@ -1,6 +1,7 @@
-import type { ErrorCode, Issue } from '@plenum/shared';
+import type { ErrorCode, Issue, Refusal } from '@plenum/shared';
 import { i18n } from '../i18n';
 import type { ClientErrorCode } from '../stores/connection';
+import { formatDate, formatTime } from './format';
 
 /**
  * What an error code from an ack, a handshake or this client means for the person at the
@@ -46,15 +47,48 @@ function fieldInWords(path: string): string {
   return row === undefined ? field : i18n.t('refusal.row', { row: Number(row) + 1, field });
 }
 
-/**
- * What a refusal means, with the fields to change when the server named them: the code's
- * sentence, then each refused field with the schema's reason.
- */
-export function refusalMessage(error: { code: ErrorCode | ClientErrorCode; issues?: readonly Issue[] }): string {
+/** The code's sentence, then each refused field with the schema's reason. */
+function issuesMessage(error: { code: ErrorCode | ClientErrorCode; issues?: readonly Issue[] }): string {
   const issues = error.issues ?? [];
   if (issues.length === 0) return errorMessage(error.code);
   const fields = issues.map((issue) =>
     i18n.t('refusal.field', { field: fieldInWords(issue.path), detail: issue.message }),
   );
   return `${errorMessage(error.code)} ${i18n.t('refusal.fields', { fields: fields.join('; ') })}`;
+}
+
+/** The real reason of a typed refusal and what to change, in the current language (`refusals.*`). */
+export function refusalMessage(refusal: Refusal): string {
+  switch (refusal.kind) {
+    case 'time-already-extended':
+      return refusal.endsAt === null
+        ? i18n.t('refusals.timeAlreadyExtendedPaused', { count: refusal.allottedMinutes })
+        : i18n.t('refusals.timeAlreadyExtended', { time: formatTime(refusal.endsAt), count: refusal.allottedMinutes });
+    case 'notice-after-first-day':
+      return i18n.t('refusals.noticeAfterFirstDay', {
+        noticeDate: formatDate(refusal.noticeDate),
+        firstDay: formatDate(refusal.firstDay),
+      });
+    case 'day-out-of-order':
+      if (refusal.after !== null && refusal.before !== null) {
+        return i18n.t('refusals.dayBetween', { after: formatDate(refusal.after), before: formatDate(refusal.before) });
+      }
+      return refusal.after !== null
+        ? i18n.t('refusals.dayAfter', { after: formatDate(refusal.after) })
+        : i18n.t('refusals.dayBefore', { before: formatDate(refusal.before ?? '') });
+    case 'day-before-notice':
+      return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
+  }
+}
+
+/**
+ * A failed ack in words: its real reason when the server gave one, else what its code means
+ * with the fields to change when the server named them.
+ */
+export function ackErrorMessage(error: {
+  code: ErrorCode | ClientErrorCode;
+  refusal?: Refusal;
+  issues?: readonly Issue[];
+}): string {
+  return error.refusal ? refusalMessage(error.refusal) : issuesMessage(error);
 }

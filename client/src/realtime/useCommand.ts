@@ -1,6 +1,6 @@
 import type { CommandInput } from '@plenum/shared';
 import { useCallback, useState } from 'react';
-import { refusalMessage } from '../lib/errorMessages';
+import { ackErrorMessage } from '../lib/errorMessages';
 import { useRealtime } from './RealtimeContext';
 
 /** Where a command's payload sits in the request the schema checks at the boundary. */
@@ -29,7 +29,7 @@ export function useCommand() {
       try {
         const ack = await send(command);
         if (ack.ok) return true;
-        setError(`${failure} ${refusalMessage(ack.error)}`);
+        setError(`${failure} ${ackErrorMessage(ack.error)}`);
         setFields(
           ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => issue.path.replace(payloadPrefix, '')),
         );

@@ -75,7 +75,7 @@ export function register<TSchema extends z.ZodType, TData>(
       }
     } catch (error) {
       if (error instanceof DomainError) {
-        reply(fail(error.code, error.message, error.issues));
+        reply(fail(error.code, error.message, error.issues, error.refusal));
         // An invitation no longer valid ends the connection, once the answer is on its way (P8).
         if (error.code === 'UNAUTHENTICATED') socket.disconnect(true);
         return;

@@ -27,6 +27,7 @@ export const commandRules: Record<CommandType, CommandRule> = {
   'session:rename': { roles: chair, statuses: beforeClose },
   'session:publish-notice': { roles: chair, statuses: ['draft'] },
   'session:close': { roles: chair, statuses: live },
+  'day:reschedule': { roles: chair, statuses: beforeClose },
   'day:open': { roles: chair, statuses: ['noticed', 'in-session'] },
   'day:adjourn': { roles: chair, statuses: live },
   'day:reopen': { roles: chair, statuses: live },

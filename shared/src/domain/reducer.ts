@@ -113,6 +113,14 @@ export function applyEvent(state: S, event: SessionEvent): void {
       state.status = 'closed';
       state.closedAt = event.payload.at;
       return;
+    case 'day:rescheduled':
+      // A new array: the days of the definition are the logged `session:created` payload's.
+      if (state.definition) {
+        state.definition.days = state.definition.days.map((day) =>
+          day.id === event.payload.dayId ? { ...day, date: event.payload.date } : day,
+        );
+      }
+      return;
     case 'day:opened': {
       const day = state.days[event.payload.dayId];
       if (day) Object.assign(day, { status: 'open', openedAt: event.payload.at });

@@ -10,6 +10,13 @@ export function remainingMs(timer: ItemTimer, plannedMinutes: number, serverNowM
   return (plannedMinutes + timer.extraMinutes) * 60_000 - timer.elapsedMs - running;
 }
 
+/** When the slot's time runs out, ISO 8601, while its clock runs; null while it is paused. */
+export function endsAt(timer: ItemTimer, plannedMinutes: number): string | null {
+  if (timer.runningSince === null) return null;
+  const since = Date.parse(timer.runningSince);
+  return new Date(since + remainingMs(timer, plannedMinutes, since)).toISOString();
+}
+
 /** `m:ss` for a remaining time, with a leading minus when overrun. */
 export function formatRemaining(ms: number): string {
   const sign = ms < 0 ? '-' : '';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors.js';
+import { RefusalSchema, type Refusal } from './refusals.js';
 
 /** One field-level problem found while validating a message. */
 export const IssueSchema = z.object({ path: z.string(), message: z.string() });
@@ -10,6 +11,8 @@ export const AckErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
   issues: z.array(IssueSchema).optional(),
+  /** The real reason of a domain refusal, typed, with the command field to change. */
+  refusal: RefusalSchema.optional(),
 });
 export type AckError = z.infer<typeof AckErrorSchema>;
 
@@ -27,8 +30,11 @@ export function ok<TData>(data: TData): Ack<TData> {
 }
 
 /** Builds a failed acknowledgement. */
-export function fail(code: ErrorCode, message: string, issues?: Issue[]): Ack<never> {
-  return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, issues?: Issue[], refusal?: Refusal): Ack<never> {
+  return {
+    ok: false,
+    error: { code, message, ...(issues ? { issues } : {}), ...(refusal ? { refusal } : {}) },
+  };
 }
 
 /** Schema of an acknowledgement whose data matches `data`, for clients that validate replies. */

@@ -29,6 +29,8 @@ export const commandPayloads = {
   'session:publish-notice': z.object({ noticeDate: IsoDateSchema }),
   /** Chair: close the session once no item is live and every proposed warning is decided. */
   'session:close': z.object({}),
+  /** Chair: move a day not yet opened to another date, keeping the days in order. */
+  'day:reschedule': z.object({ dayId: IdSchema, date: IsoDateSchema }),
   /** Chair: open a day of the review. */
   'day:open': dayRef,
   /** Chair: adjourn an open day. */
@@ -55,8 +57,16 @@ export const commandPayloads = {
   'agenda:pause-timer': itemRef,
   /** Chair: restart the item's clock. */
   'agenda:resume-timer': itemRef,
-  /** Chair: give the item more time. */
-  'agenda:extend-time': z.object({ itemId: IdSchema, minutes: z.number().int().min(1).max(120) }),
+  /**
+   * Chair: give the item more time. `expectedMinutes` is the allotment (planned plus extensions)
+   * the chair saw when pressing: when it is no longer the item's, another tab or chair extended
+   * it first, and this extension is refused rather than added twice.
+   */
+  'agenda:extend-time': z.object({
+    itemId: IdSchema,
+    minutes: z.number().int().min(1).max(120),
+    expectedMinutes: z.number().int().min(0).optional(),
+  }),
   /** Official, inspector or presenter: ask to speak on the current item. */
   'floor:raise-hand': z.object({}),
   /** The same participant: withdraw the request. */

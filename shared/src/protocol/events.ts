@@ -33,6 +33,8 @@ export const eventPayloads = {
   'session:noticed': z.object({ noticeDate: IsoDateSchema, ...at }),
   /** The chair closed the session. */
   'session:closed': z.object({ ...at }),
+  /** A day not yet opened moved to another date. */
+  'day:rescheduled': z.object({ dayId: IdSchema, date: IsoDateSchema }),
   /** A day was opened; the first one puts the session `in-session`. */
   'day:opened': z.object({ dayId: IdSchema, ...at }),
   /** A day was adjourned. */

@@ -51,7 +51,7 @@ describe('chair agenda', () => {
     });
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Could not start “Milk deliveries, Q1”.');
-    expect(alert).toHaveTextContent('the review session has moved on');
+    expect(alert).toHaveTextContent("This cannot be done in the review session's current state.");
     expect(alert).not.toHaveTextContent('item-1 is live');
     expect(screen.getByTestId(`start-item-${ids.itemTwo}`)).toBeEnabled();
   });

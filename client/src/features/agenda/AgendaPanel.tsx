@@ -13,13 +13,14 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
-import { refusalMessage } from '../../lib/errorMessages';
+import { ackErrorMessage } from '../../lib/errorMessages';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { DateForm } from './DateForm';
 import { DeferForm } from './DeferForm';
 import { FloorConfirmation, type FloorConfirmationRequest } from './FloorConfirmation';
 import { floorFailure, type FloorCommand } from './floorCommands';
@@ -207,6 +208,7 @@ export function AgendaPanel({ role }: { role: Role }) {
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
   const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
+  const [reschedulingDayId, setReschedulingDayId] = useState<string | null>(null);
 
   const days = useMemo(() => sessionSelectors.agendaByDay(session), [session]);
   const sendingItemIds = useMemo(() => pendingSelectors.busyItemIds(pendingById), [pendingById]);
@@ -221,7 +223,7 @@ export function AgendaPanel({ role }: { role: Role }) {
   const handleCommand = (what: string, command: FloorCommand) => {
     setError(null);
     void send(command).then((ack) => {
-      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${refusalMessage(ack.error)}`);
+      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${ackErrorMessage(ack.error)}`);
     });
   };
 
@@ -241,17 +243,14 @@ export function AgendaPanel({ role }: { role: Role }) {
       {session.status === 'draft' && canIssue(role, 'session:publish-notice') && (
         <div className="notice">
           <p>{t('agenda.noticeMissing')}</p>
-          <button
-            type="button"
-            className="button button--small button--primary"
-            data-testid="publish-notice"
-            disabled={isLocked}
-            onClick={() =>
-              handleCommand('', { type: 'session:publish-notice', payload: { noticeDate: todayIsoDate() } })
-            }
-          >
-            {t('agenda.publishNotice')}
-          </button>
+          <DateForm
+            label={t('agenda.noticeDate')}
+            submitLabel={t('agenda.publishNotice')}
+            initialDate={todayIsoDate()}
+            isLocked={isLocked}
+            testId="publish-notice"
+            onSubmit={(noticeDate) => handleCommand('', { type: 'session:publish-notice', payload: { noticeDate } })}
+          />
         </div>
       )}
       {confirming && (
@@ -278,6 +277,19 @@ export function AgendaPanel({ role }: { role: Role }) {
                 {t(`labels.dayStatus.${dayStatus}`)}
                 {sendingDayIds.has(day.id) && ` ${t('common.sendingParen')}`}
               </span>
+              {mayManageDays && dayStatus === 'scheduled' && canIssue(role, 'day:reschedule', session.status) && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  data-testid={`reschedule-day-${day.id}`}
+                  aria-expanded={reschedulingDayId === day.id}
+                  disabled={isLocked}
+                  onClick={() => setReschedulingDayId((open) => (open === day.id ? null : day.id))}
+                >
+                  {t('agenda.reschedule.open')}
+                  <span className="visually-hidden">: {day.title}</span>
+                </button>
+              )}
               {mayManageDays && dayStatus === 'scheduled' && (
                 <button
                   type="button"
@@ -329,6 +341,21 @@ export function AgendaPanel({ role }: { role: Role }) {
               )}
             </div>
             <Reopenings reopenings={session.days[day.id]?.reopenings ?? []} testId={`day-reopenings-${day.id}`} />
+            {reschedulingDayId === day.id && dayStatus === 'scheduled' && (
+              <DateForm
+                label={t('agenda.reschedule.date')}
+                submitLabel={t('agenda.reschedule.submit')}
+                initialDate={day.date}
+                isLocked={isLocked}
+                autoFocus
+                testId={`reschedule-day-form-${day.id}`}
+                onCancel={() => setReschedulingDayId(null)}
+                onSubmit={(date) => {
+                  setReschedulingDayId(null);
+                  handleCommand(dayWhat, { type: 'day:reschedule', payload: { dayId: day.id, date } });
+                }}
+              />
+            )}
             {reopeningDayId === day.id && dayStatus === 'adjourned' && (
               <TextActionForm
                 label={t('agenda.reopen.reason')}

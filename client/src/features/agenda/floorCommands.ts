@@ -8,6 +8,7 @@ export type FloorCommand = Extract<
     type:
       | 'session:publish-notice'
       | 'session:close'
+      | 'day:reschedule'
       | 'day:open'
       | 'day:adjourn'
       | 'day:reopen'
@@ -29,6 +30,8 @@ export function floorFailure(t: TFunction, type: FloorCommand['type'], what: str
       return t('agenda.failed.publishNotice');
     case 'session:close':
       return t('agenda.failed.closeSession');
+    case 'day:reschedule':
+      return t('agenda.failed.rescheduleDay', { what });
     case 'day:open':
       return t('agenda.failed.openDay', { what });
     case 'day:adjourn':

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { addDays, todayIsoDate } from '../../lib/format';
+import { addDays, formatTime, todayIsoDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
@@ -32,7 +32,11 @@ describe('chair floor controls', () => {
 
     press('e');
     sent = await env.nextCommand();
-    expect(sent.command).toEqual({ type: 'agenda:extend-time', payload: { itemId: ids.itemOne, minutes: 5 } });
+    // Rehearsal 6: the extension carries the allotment this screen shows (20 planned minutes).
+    expect(sent.command).toEqual({
+      type: 'agenda:extend-time',
+      payload: { itemId: ids.itemOne, minutes: 5, expectedMinutes: 20 },
+    });
     await env.accept(sent.ask, env.log.add('agenda:time-extended', { itemId: ids.itemOne, minutes: 5 }));
 
     press('p');
@@ -86,6 +90,31 @@ describe('chair floor controls', () => {
     fireEvent.keyDown(document, { key: 'ㄷ', code: 'KeyE' });
     const sent = await env.nextCommand();
     expect(sent.command.type).toBe('agenda:extend-time');
+  });
+
+  test('rehearsal 6: an extension another tab made first is explained with the time it was extended to', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    press('e');
+    const sent = await env.nextCommand();
+    await act(async () => {
+      sent.ask.answer({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'already extended',
+          refusal: {
+            kind: 'time-already-extended',
+            field: 'expectedMinutes',
+            allottedMinutes: 25,
+            endsAt: instant(1600),
+          },
+        },
+      });
+      await flushMicrotasks();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `Could not give “Cement output, Q1” more time. The time was already extended to ${formatTime(instant(1600))} (25 min) by another tab or chair, so nothing was added.`,
+    );
   });
 
   test('D opens the deferral of the item on the floor with the focus on the day', async () => {

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Kbd } from '../../components/Kbd';
-import { errorMessage } from '../../lib/errorMessages';
+import { ackErrorMessage } from '../../lib/errorMessages';
 import { useShortcuts } from '../../lib/shortcuts';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -60,7 +60,7 @@ export function FloorControls() {
   const sendFloor = (what: string, command: FloorCommand) => {
     setError(null);
     void send(command).then((ack) => {
-      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${errorMessage(ack.error.code)}`);
+      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${ackErrorMessage(ack.error)}`);
     });
   };
 
@@ -83,7 +83,13 @@ export function FloorControls() {
       live &&
       sendFloor(quoted(live.topic), {
         type: 'agenda:extend-time',
-        payload: { itemId: live.id, minutes: extendStepMinutes },
+        // The allotment this screen shows: if another tab extended it first, the server refuses
+        // this one instead of adding the time twice.
+        payload: {
+          itemId: live.id,
+          minutes: extendStepMinutes,
+          expectedMinutes: live.plannedMinutes + live.timer.extraMinutes,
+        },
       }),
     pause: () =>
       live &&

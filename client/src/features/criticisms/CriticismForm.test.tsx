@@ -108,7 +108,7 @@ describe('criticism form', () => {
       await flushMicrotasks();
     });
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Your criticism was not posted. This cannot be done now: the review session has moved on.',
+      "Your criticism was not posted. This cannot be done in the review session's current state. The screen shows where it stands.",
     );
     expect(screen.getByTestId('criticism-text')).toHaveValue('Deliveries were late.');
     expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();

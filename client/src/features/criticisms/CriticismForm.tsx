@@ -2,7 +2,7 @@ import { canIssue, isLive, Limits, type AgendaItemState } from '@plenum/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
-import { refusalMessage } from '../../lib/errorMessages';
+import { ackErrorMessage } from '../../lib/errorMessages';
 import { criticismCategories, severities } from '../../lib/labels';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -79,7 +79,7 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
         clearPostedDraft(place, trimmed);
         return;
       }
-      setError(`${t('criticism.form.failed')} ${refusalMessage(ack.error)}`);
+      setError(`${t('criticism.form.failed')} ${ackErrorMessage(ack.error)}`);
       setDraft((current) => (current.text ? current : { ...current, text: trimmed }));
     });
   };

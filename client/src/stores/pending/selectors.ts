@@ -22,6 +22,7 @@ function ofType<K extends CommandInput['type']>(
 const floorCommands = new Set<CommandInput['type']>([
   'session:publish-notice',
   'session:close',
+  'day:reschedule',
   'day:open',
   'day:adjourn',
   'day:reopen',

@@ -70,4 +70,62 @@ describe('reopening', () => {
     // Its pending items can be started again.
     await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-3' } });
   });
+
+  test('rehearsal 6: an extension computed from an allotment already extended is refused with the allotment now', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const chair = byRole.chair;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    const extend = (expectedMinutes?: number) =>
+      run(chair, { type: 'agenda:extend-time', payload: { itemId: 'item-2', minutes: 5, expectedMinutes } });
+    await extend(20);
+    const stale = await refusal(extend(20));
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.refusal).toEqual({
+      kind: 'time-already-extended',
+      field: 'expectedMinutes',
+      allottedMinutes: 25,
+      endsAt: '2026-04-13T09:25:00.000Z',
+    });
+    expect(stale.message).toBe(
+      'The time of "Riverside Steel Works — plan and results" was already extended to 25 min (until 2026-04-13T09:25:00.000Z) ' +
+        'by another tab or chair; this extension was meant for 20 min. Extend again if more time is still needed.',
+    );
+    await run(chair, { type: 'agenda:pause-timer', payload: { itemId: 'item-2' } });
+    expect((await refusal(extend(20))).refusal).toMatchObject({ allottedMinutes: 25, endsAt: null });
+    // Without the allotment seen (an older client), the extension is added as before.
+    await extend();
+    expect((await commands.state(sessionId)).agenda['item-2']?.timer.extraMinutes).toBe(10);
+  });
+
+  test('rehearsal 7: a notice dated after the first day is refused with both dates and the field to change', async () => {
+    const { run, sessionId, sessions } = await demoWorld();
+    const draft = await sessions.createSession(
+      {
+        title: 'Q2 review',
+        period: '2026-Q2',
+        organisation: 'Province Committee',
+        days: [{ id: 'q2-1', date: '2026-04-07', title: 'Day 1' }],
+        thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+        conferenceLink: null,
+        organiserUnitId: null,
+        previousSessionId: null,
+      },
+      [],
+      'Chair',
+    );
+    expect(draft.sessionId).not.toBe(sessionId);
+    const chair = draft.chair.participant;
+    const late = await refusal(
+      run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-04-10' } }, draft.sessionId),
+    );
+    expect(late.message).toBe(
+      'The notice date 2026-04-10 is after the first day 2026-04-07: change the notice date or the days.',
+    );
+    expect(late.refusal).toEqual({
+      kind: 'notice-after-first-day',
+      field: 'noticeDate',
+      noticeDate: '2026-04-10',
+      firstDay: '2026-04-07',
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import {
   canTransition,
+  endsAt,
   isLive,
   reopenItemBlocker,
   startItemBlocker,
@@ -126,9 +127,24 @@ export function decideResumeTimer(
   return [newEvent('agenda:timer-resumed', { itemId: item.id, at: ctx.now })];
 }
 
-/** Gives the item more time. */
+/**
+ * Gives the item more time, once per allotment seen: an extension computed from an allotment
+ * that was already extended (two tabs pressing +5 at once) is refused, not added twice.
+ */
 export function decideExtendTime(state: SessionState, payload: CommandOf<'agenda:extend-time'>['payload']): NewEvent[] {
   const item = runningItem(state, payload.itemId);
+  const allottedMinutes = item.plannedMinutes + item.timer.extraMinutes;
+  if (payload.expectedMinutes !== undefined && payload.expectedMinutes !== allottedMinutes) {
+    const until = endsAt(item.timer, item.plannedMinutes);
+    throw new DomainError(
+      'CONFLICT',
+      `The time of "${item.topic}" was already extended to ${allottedMinutes} min${until ? ` (until ${until})` : ''} ` +
+        `by another tab or chair; this extension was meant for ${payload.expectedMinutes} min. ` +
+        'Extend again if more time is still needed.',
+      undefined,
+      { kind: 'time-already-extended', field: 'expectedMinutes', allottedMinutes, endsAt: until },
+    );
+  }
   return [newEvent('agenda:time-extended', { itemId: item.id, minutes: payload.minutes })];
 }
 

@@ -27,6 +27,7 @@ import {
   decideRecordAttendance,
   decideRename,
   decideReopenDay,
+  decideRescheduleDay,
 } from './session.js';
 import { decideEscalateWarning, decideIssueWarning, decideLiftWarning, decideWaiveWarning } from './warning.js';
 
@@ -44,6 +45,8 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
       return decidePublishNotice(state, command.payload, ctx);
     case 'session:close':
       return decideCloseSession(state, ctx);
+    case 'day:reschedule':
+      return decideRescheduleDay(state, command.payload);
     case 'day:open':
       return decideOpenDay(state, command.payload, ctx);
     case 'day:adjourn':

@@ -29,7 +29,12 @@ export function decidePublishNotice(
 ): NewEvent[] {
   const firstDay = state.definition?.days[0]?.date;
   if (firstDay !== undefined && payload.noticeDate > firstDay) {
-    throw new DomainError('CONFLICT', 'The notice must be dated on or before the first day.');
+    throw new DomainError(
+      'CONFLICT',
+      `The notice date ${payload.noticeDate} is after the first day ${firstDay}: change the notice date or the days.`,
+      undefined,
+      { kind: 'notice-after-first-day', field: 'noticeDate', noticeDate: payload.noticeDate, firstDay },
+    );
   }
   return [newEvent('session:noticed', { noticeDate: payload.noticeDate, at: ctx.now })];
 }
@@ -50,6 +55,44 @@ export function decideCloseSession(state: SessionState, ctx: DecideContext): New
     .map(([dayId]) => newEvent('day:adjourned', { dayId, at: ctx.now }));
   events.push(newEvent('session:closed', { at: ctx.now }));
   return events;
+}
+
+/**
+ * Moves a day not yet opened to another date: after the day ahead of it, before the day behind
+ * it, and, once the notice is out, the first day not before the notice date.
+ */
+export function decideRescheduleDay(state: SessionState, payload: CommandOf<'day:reschedule'>['payload']): NewEvent[] {
+  requireDay(state, payload.dayId);
+  const days = state.definition?.days ?? [];
+  const index = days.findIndex((d) => d.id === payload.dayId);
+  const day = days[index]!;
+  if (state.days[day.id]?.status !== 'scheduled') {
+    throw new DomainError(
+      'CONFLICT',
+      `"${day.title}" was already opened: only a day not yet opened can be rescheduled.`,
+    );
+  }
+  if (day.date === payload.date) throw new DomainError('CONFLICT', `"${day.title}" is already on ${payload.date}.`);
+  const after = days[index - 1]?.date ?? null;
+  const before = days[index + 1]?.date ?? null;
+  if ((after !== null && payload.date <= after) || (before !== null && payload.date >= before)) {
+    const range = [after && `after ${after}`, before && `before ${before}`].filter(Boolean).join(' and ');
+    throw new DomainError(
+      'CONFLICT',
+      `The days stay in order: "${day.title}" must fall ${range}; change the date.`,
+      undefined,
+      { kind: 'day-out-of-order', field: 'date', after, before },
+    );
+  }
+  if (index === 0 && state.noticeDate !== null && payload.date < state.noticeDate) {
+    throw new DomainError(
+      'CONFLICT',
+      `The first day cannot be before the notice of ${state.noticeDate}: choose ${state.noticeDate} or later.`,
+      undefined,
+      { kind: 'day-before-notice', field: 'date', noticeDate: state.noticeDate },
+    );
+  }
+  return [newEvent('day:rescheduled', payload)];
 }
 
 /** Opens a day; one day at a time. */

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { ackErrorMessage } from './errorMessages';
+import { formatDate } from './format';
+
+describe('refusals in words', () => {
+  test('rehearsal 7: a notice dated after the first day says both dates and what to change', () => {
+    expect(
+      ackErrorMessage({
+        code: 'CONFLICT',
+        refusal: {
+          kind: 'notice-after-first-day',
+          field: 'noticeDate',
+          noticeDate: '2026-04-10',
+          firstDay: '2026-04-07',
+        },
+      }),
+    ).toBe(
+      `The notice date ${formatDate('2026-04-10')} is after the first day ${formatDate('2026-04-07')}: change the notice date or the days.`,
+    );
+  });
+
+  test('a day moved out of order names the dates it must fall between', () => {
+    expect(
+      ackErrorMessage({
+        code: 'CONFLICT',
+        refusal: { kind: 'day-out-of-order', field: 'date', after: '2026-04-13', before: '2026-04-15' },
+      }),
+    ).toBe(
+      `The days stay in order: choose a date after ${formatDate('2026-04-13')} and before ${formatDate('2026-04-15')}.`,
+    );
+  });
+
+  test('a refusal without a typed reason is explained by its code, without claiming the session moved on', () => {
+    expect(ackErrorMessage({ code: 'CONFLICT' })).not.toMatch(/moved on/);
+    expect(ackErrorMessage({ code: 'FORBIDDEN' })).toBe('Your role in this review session does not allow this.');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { connectClient } from '../helpers/connectClient.js';
+import { expectOk, sendCommand } from '../helpers/factories.js';
+import { startTestServer } from '../helpers/startTestServer.js';
+
+describe('the notice and the days', () => {
+  test('rehearsal 7: a notice dated after the first day is refused naming both dates and the field; the chair moves the days and publishes', async () => {
+    const server = await startTestServer({ store: 'memory' });
+    const { sessionId, chair: invitation } = await server.app.sessions.createSession(
+      {
+        title: 'Q2 review',
+        period: '2026-Q2',
+        organisation: 'Province Committee',
+        days: [
+          { id: 'd1', date: '2026-04-07', title: 'Day 1' },
+          { id: 'd2', date: '2026-04-08', title: 'Day 2' },
+        ],
+        thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+        conferenceLink: null,
+        organiserUnitId: null,
+        previousSessionId: null,
+      },
+      [],
+      'Chair',
+    );
+    const chair = await connectClient(server.url, { token: invitation.token });
+    const send = (command: Parameters<typeof sendCommand>[2]) => sendCommand(chair, sessionId, command);
+    const head = async () => (await server.app.commands.state(sessionId)).lastSeq;
+    const before = await head();
+
+    const late = await send({ type: 'session:publish-notice', payload: { noticeDate: '2026-04-10' } });
+    expect(late).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'The notice date 2026-04-10 is after the first day 2026-04-07: change the notice date or the days.',
+        refusal: {
+          kind: 'notice-after-first-day',
+          field: 'noticeDate',
+          noticeDate: '2026-04-10',
+          firstDay: '2026-04-07',
+        },
+      },
+    });
+    expect(await head()).toBe(before);
+
+    // The days of a draft can be moved, in order.
+    const outOfOrder = await send({ type: 'day:reschedule', payload: { dayId: 'd1', date: '2026-04-14' } });
+    expect(outOfOrder).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        refusal: { kind: 'day-out-of-order', field: 'date', after: null, before: '2026-04-08' },
+      },
+    });
+    expectOk(await send({ type: 'day:reschedule', payload: { dayId: 'd2', date: '2026-04-15' } }));
+    expectOk(await send({ type: 'day:reschedule', payload: { dayId: 'd1', date: '2026-04-14' } }));
+    expectOk(await send({ type: 'session:publish-notice', payload: { noticeDate: '2026-04-10' } }));
+
+    const state = await server.app.commands.state(sessionId);
+    expect(state.status).toBe('noticed');
+    expect(state.definition?.days.map((d) => d.date)).toEqual(['2026-04-14', '2026-04-15']);
+    // After the notice, the first day may not move before it.
+    const early = await send({ type: 'day:reschedule', payload: { dayId: 'd1', date: '2026-04-09' } });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', refusal: { kind: 'day-before-notice', field: 'date', noticeDate: '2026-04-10' } },
+    });
+  });
+});

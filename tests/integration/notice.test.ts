@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { defaultThresholds } from '@plenum/shared';
 import { connectClient } from '../helpers/connectClient.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
 import { startTestServer } from '../helpers/startTestServer.js';
@@ -15,7 +16,7 @@ describe('the notice and the days', () => {
           { id: 'd1', date: '2026-04-07', title: 'Day 1' },
           { id: 'd2', date: '2026-04-08', title: 'Day 2' },
         ],
-        thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+        thresholds: defaultThresholds,
         conferenceLink: null,
         organiserUnitId: null,
         previousSessionId: null,

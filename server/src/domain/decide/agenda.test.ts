@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { defaultThresholds } from '@plenum/shared';
 import { demoWorld, refusal } from '../../test/demoWorld.js';
 
 describe('reopening', () => {
@@ -105,7 +106,7 @@ describe('reopening', () => {
         period: '2026-Q2',
         organisation: 'Province Committee',
         days: [{ id: 'q2-1', date: '2026-04-07', title: 'Day 1' }],
-        thresholds: { warningBelow: 0.7, jumpFactor: 1.5 },
+        thresholds: defaultThresholds,
         conferenceLink: null,
         organiserUnitId: null,
         previousSessionId: null,

@@ -1,0 +1,40 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { ids, instant, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import Minutes from './Minutes';
+
+describe('minutes', () => {
+  test('rehearsal 8: an item whose topic names its unit is titled without naming it twice', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-plan',
+          dayId: ids.dayOne,
+          unitId: ids.unit,
+          topic: 'North County Cement Works — plan and results',
+          plannedMinutes: 20,
+          warningId: null,
+        },
+        order: 2,
+      });
+    });
+    const heading = screen.getByTestId('minutes-item-item-plan').querySelector('h3');
+    expect(heading).toHaveTextContent(/^3\. North County Cement Works — plan and results$/);
+    expect(screen.getByTestId(`minutes-item-${ids.itemOne}`).querySelector('h3')).toHaveTextContent(
+      'North County Cement Works — Cement output, Q1',
+    );
+  });
+
+  test('rehearsal 8: the minutes of a closed session are the minutes, no longer live', async () => {
+    const open = await renderSession(<Minutes />, participants.chair);
+    expect(screen.getByTestId('minutes-as-of')).toHaveTextContent('Live minutes');
+    open.unmount();
+
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('session:closed', { at: instant(5000) });
+    });
+    expect(screen.getByTestId('minutes-as-of')).toHaveTextContent(/^Minutes of the closed review session/);
+    expect(screen.getByTestId('minutes-as-of')).not.toHaveTextContent('Live');
+  });
+});

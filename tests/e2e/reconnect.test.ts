@@ -4,6 +4,7 @@ import {
   criticismIds,
   describeBrowser,
   expectLive,
+  openCriticismForm,
   openScreen,
   uiTimeoutMs,
   useBrowser,
@@ -15,6 +16,7 @@ const itemId = 'item-2';
 
 /** Posts a criticism through the page's form and waits until it is listed (no longer sending). */
 async function postCriticism(page: Page, text: string): Promise<void> {
+  await openCriticismForm(page);
   await page.getByTestId('criticism-text').fill(text);
   await expect.poll(() => page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs }).toBe(true);
   await page.getByTestId('criticism-submit').click();

@@ -4,6 +4,7 @@ import {
   criticismEntries,
   describeBrowser,
   itemStatus,
+  openCriticismForm,
   openScreen,
   uiTimeoutMs,
   useBrowser,
@@ -52,6 +53,7 @@ describeBrowser('the chair’s keyboard shortcuts', () => {
     // a barrier: the server answers one socket's messages in order, so once the criticism is
     // listed, a close sent before it would have been folded too.
     const typed = `${keys.close}${keys.start} typed, not commands`;
+    await openCriticismForm(page);
     await page.getByTestId('criticism-text').focus();
     await page.keyboard.type(typed);
     expect(await page.getByTestId('criticism-text').inputValue()).toBe(typed);

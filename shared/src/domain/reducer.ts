@@ -333,7 +333,10 @@ export function applyEvent(state: S, event: SessionEvent): void {
     }
     case 'criticism:ruled': {
       const criticism = state.criticisms[event.payload.criticismId];
-      if (criticism) criticism.ruling = { ruling: event.payload.ruling, note: event.payload.note, at: event.at };
+      if (criticism) {
+        const { ruling, note, referredTo = null } = event.payload;
+        criticism.ruling = { ruling, note, referredTo, at: event.at };
+      }
       return;
     }
     case 'criticism:hidden': {

@@ -99,7 +99,8 @@ export interface CriticismState extends CriticismDraft {
   /** Participant ids, in the order they endorsed. */
   endorsedBy: string[];
   response: { text: string; actorId: string; at: string } | null;
-  ruling: { ruling: CriticismRuling; note: string | null; at: string } | null;
+  /** `referredTo`: to whom a referred criticism went; null for other rulings and older logs. */
+  ruling: { ruling: CriticismRuling; note: string | null; referredTo: string | null; at: string } | null;
   /** Hidden from live views by the chair; still in the log and the minutes. */
   hidden: { reason: string; at: string } | null;
   directiveIds: string[];

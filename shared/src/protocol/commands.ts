@@ -85,8 +85,16 @@ export const commandPayloads = {
   'criticism:endorse': z.object({ criticismId: IdSchema }),
   /** Presenter of the criticised unit: answer a criticism. */
   'criticism:respond': z.object({ criticismId: IdSchema, text: TextSchema }),
-  /** Chair: rule on a criticism. */
-  'criticism:rule': z.object({ criticismId: IdSchema, ruling: z.enum(CriticismRuling), note: TextSchema.nullable() }),
+  /**
+   * Chair: rule on a criticism. A `referred` ruling names to whom in `referredTo` (an
+   * inspection office, a ministry, the next level up); the other rulings leave it out.
+   */
+  'criticism:rule': z.object({
+    criticismId: IdSchema,
+    ruling: z.enum(CriticismRuling),
+    note: TextSchema.nullable(),
+    referredTo: NameSchema.nullable().optional(),
+  }),
   /** Chair: hide a criticism from the live views; it stays in the log and the minutes say so. */
   'criticism:hide': z.object({ criticismId: IdSchema, reason: TextSchema }),
   /** Chair: order an inspection, an explanation, a corrective plan… (optionally from a criticism). */

@@ -85,8 +85,13 @@ export const eventPayloads = {
   'criticism:endorsed': z.object({ criticismId: IdSchema, participantId: IdSchema }),
   /** The presenter answered a criticism. */
   'criticism:responded': z.object({ criticismId: IdSchema, text: TextSchema }),
-  /** The chair ruled on a criticism. */
-  'criticism:ruled': z.object({ criticismId: IdSchema, ruling: z.enum(CriticismRuling), note: TextSchema.nullable() }),
+  /** The chair ruled on a criticism; `referredTo` names the recipient of a referred one (absent in older logs). */
+  'criticism:ruled': z.object({
+    criticismId: IdSchema,
+    ruling: z.enum(CriticismRuling),
+    note: TextSchema.nullable(),
+    referredTo: NameSchema.nullable().optional(),
+  }),
   /** The chair hid a criticism from the live views. */
   'criticism:hidden': z.object({ criticismId: IdSchema, reason: TextSchema }),
   /** A directive was issued. */

@@ -170,6 +170,12 @@ export async function itemStatus(page: Page, itemId: string): Promise<{ status: 
   return { status: await row.getAttribute('data-status'), text: (await tag.innerText()).trim() };
 }
 
+/** Unfolds the criticism form where it is folded (the chair's), so its fields can be typed into. */
+export async function openCriticismForm(page: Page): Promise<void> {
+  const toggle = page.getByTestId('criticism-form-toggle');
+  if ((await toggle.count()) > 0 && !(await page.getByTestId('criticism-text').isVisible())) await toggle.click();
+}
+
 /** The criticism entries of the page's list (sent ones; the greyed "sending…" ones excluded). */
 export function criticismEntries(page: Page) {
   return page.getByTestId('criticism-list').locator(':scope > li:not([data-testid="criticism-pending"])');

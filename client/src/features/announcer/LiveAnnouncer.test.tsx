@@ -16,7 +16,7 @@ describe('live announcements', () => {
     let before = at();
     store.getState().applyEvents([log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) })]);
     expect(announcementsBetween(before, at())).toEqual([
-      'Now presenting: North County Cement Works, Cement output, Q1.',
+      'Now presenting: North County Cement Works — Cement output, Q1.',
     ]);
 
     before = at();

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n';
 import { excerpt, formatPercent } from '../../lib/format';
+import { itemTitle } from '../../lib/itemTitle';
+import { rulingText } from '../../lib/rulingText';
 import { connectionStore } from '../../stores/connection';
 import { sessionSelectors, sessionStore } from '../../stores/session';
 
@@ -35,11 +37,7 @@ export function announcementsBetween(
   }
   if (nextItem && nextItem.id !== previousItem?.id) {
     const unit = sessionSelectors.unitName(next, nextItem.unitId);
-    messages.push(
-      unit
-        ? t('announce.nowPresentingUnit', { unit, topic: nextItem.topic })
-        : t('announce.nowPresenting', { topic: nextItem.topic }),
-    );
+    messages.push(t('announce.nowPresenting', { topic: itemTitle(nextItem.topic, unit) }));
   } else if (nextItem && previousItem && nextItem.status !== previousItem.status && nextItem.status === 'floor-open') {
     messages.push(t('announce.floorOpen', { topic: nextItem.topic }));
   }
@@ -79,9 +77,7 @@ export function announcementsBetween(
     const before = previous.criticisms[id];
     const after = next.criticisms[id];
     if (before && after?.ruling && before.ruling?.at !== after.ruling.at) {
-      messages.push(
-        t('announce.ruled', { ruling: t(`labels.ruling.${after.ruling.ruling}`), text: excerpt(after.text, 60) }),
-      );
+      messages.push(t('announce.ruled', { ruling: rulingText(t, after.ruling), text: excerpt(after.text, 60) }));
     }
   }
 

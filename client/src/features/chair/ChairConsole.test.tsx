@@ -173,12 +173,18 @@ describe('chair rulings on criticism', () => {
     fireEvent.click(screen.getByTestId('rule-crit-1'));
     const form = screen.getByTestId('ruling-form-crit-1');
     fireEvent.click(within(form).getByLabelText('Referred'));
-    fireEvent.change(within(form).getByLabelText('Note (optional)'), { target: { value: 'To the inspection' } });
+    fireEvent.change(within(form).getByLabelText('Referred to'), { target: { value: 'State Inspection Office' } });
+    fireEvent.change(within(form).getByLabelText('Note (optional)'), { target: { value: 'Check the stock' } });
     fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({
       type: 'criticism:rule',
-      payload: { criticismId: 'crit-1', ruling: 'referred', note: 'To the inspection' },
+      payload: {
+        criticismId: 'crit-1',
+        ruling: 'referred',
+        note: 'Check the stock',
+        referredTo: 'State Inspection Office',
+      },
     });
   });
 

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/errorMessages';
 import { useConnectionStore } from '../../stores/connection';
+import { useSessionStore } from '../../stores/session';
 
 interface ConnectionBadgeProps {
   /** Offered as "Try again" when the connection is offline. */
@@ -11,6 +13,8 @@ export function ConnectionBadge({ onReconnect }: ConnectionBadgeProps) {
   const { t } = useTranslation();
   const status = useConnectionStore((s) => s.status);
   const lastError = useConnectionStore((s) => s.lastError);
+  // Known once the session was joined: a link revoked since then names who gives a new one.
+  const role = useSessionStore((s) => s.you?.role ?? null);
 
   return (
     <div className="connection-badge" data-status={status} data-testid="connection-status">
@@ -19,7 +23,7 @@ export function ConnectionBadge({ onReconnect }: ConnectionBadgeProps) {
         <span className="connection-badge__label">{t(`connection.status.${status}`)}</span>
         {status !== 'live' && lastError && (
           <span className="connection-badge__detail">
-            {lastError.reason ? t(`connection.reason.${lastError.reason}`) : t(`errors.${lastError.code}`)}
+            {lastError.reason ? t(`connection.reason.${lastError.reason}`) : errorMessage(lastError.code, role)}
           </span>
         )}
       </span>

@@ -88,7 +88,9 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
   const frame = (form: ReactNode) =>
     isCollapsed ? (
       <details className="panel criticism-form-panel" open={text !== '' || undefined}>
-        <summary className="panel__heading">{heading}</summary>
+        <summary className="panel__heading" data-testid="criticism-form-toggle">
+          {heading}
+        </summary>
         {form}
       </details>
     ) : (

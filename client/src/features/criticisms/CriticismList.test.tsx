@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
+import { uiStore } from '../../stores/ui';
 import { BigScreen } from '../bigScreen/BigScreen';
 import { ChairConsole } from '../chair/ChairConsole';
 import { ParticipantView } from '../participant/ParticipantView';
@@ -128,4 +129,60 @@ describe('criticism list', () => {
     expect(entry).toHaveTextContent('Response from the unit: Two kilns were down for repair.');
     expect(entry).toHaveTextContent('Chair’s ruling: Referred (To the inspection)');
   });
+});
+
+test('rehearsal 8: a referral names to whom, and the ruling says so', async () => {
+  const { nextCommand, accept, log } = await renderSession(
+    <ChairConsole role="chair" />,
+    participants.chair,
+    twoCriticisms,
+  );
+  fireEvent.click(screen.getByTestId('rule-crit-own'));
+  const form = screen.getByTestId('ruling-form-crit-own');
+  fireEvent.click(within(form).getByLabelText('Referred'));
+  fireEvent.click(screen.getByTestId('ruling-submit-crit-own'));
+  expect(within(form).getByRole('alert')).toHaveTextContent('Name to whom the criticism is referred.');
+
+  fireEvent.change(within(form).getByLabelText('Referred to'), { target: { value: ' State Inspection Office ' } });
+  fireEvent.click(screen.getByTestId('ruling-submit-crit-own'));
+  const { ask, command } = await nextCommand();
+  expect(command).toEqual({
+    type: 'criticism:rule',
+    payload: { criticismId: 'crit-own', ruling: 'referred', note: null, referredTo: 'State Inspection Office' },
+  });
+  await accept(
+    ask,
+    log.add('criticism:ruled', {
+      criticismId: 'crit-own',
+      ruling: 'referred',
+      note: null,
+      referredTo: 'State Inspection Office',
+    }),
+  );
+  expect(screen.getByTestId('criticism-crit-own')).toHaveTextContent(
+    'Chair’s ruling: Referred to State Inspection Office',
+  );
+});
+
+test('rehearsal 8: once a criticism is made a directive, it says so instead of offering it again', async () => {
+  await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+    twoCriticisms(log);
+    log.add('directive:issued', {
+      directiveId: 'dir-from-crit',
+      kind: 'explain-failure',
+      assigneeUnitId: ids.unit,
+      title: 'Explain the shortfall',
+      text: null,
+      dueDate: '2026-04-30',
+      fromCriticismId: 'crit-own',
+      orderedByUnitId: null,
+      itemId: ids.itemOne,
+    });
+  });
+  expect(screen.queryByTestId('make-directive-crit-own')).not.toBeInTheDocument();
+  expect(screen.getByTestId('directive-made-crit-own')).toHaveTextContent('Directive made: Explain the shortfall');
+  fireEvent.click(within(screen.getByTestId('directive-made-crit-own')).getByRole('button'));
+  expect(uiStore.getState().view).toBe('decisions');
+  // The other criticism may still be made one.
+  expect(screen.getByTestId('make-directive-crit-other')).toBeInTheDocument();
 });

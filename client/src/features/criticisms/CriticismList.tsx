@@ -5,12 +5,14 @@ import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { excerpt } from '../../lib/format';
 import { rulings } from '../../lib/labels';
+import { rulingText } from '../../lib/rulingText';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { TextActionForm } from '../../components/TextActionForm';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { useUiStore } from '../../stores/ui';
 import { DirectiveForm } from '../directives/DirectiveForm';
 
 interface CriticismListProps {
@@ -83,11 +85,27 @@ function RulingForm({ criticism, onDone }: { criticism: CriticismState; onDone: 
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [ruling, setRuling] = useState<CriticismRuling>(criticism.ruling?.ruling ?? 'upheld');
   const [note, setNote] = useState(criticism.ruling?.note ?? '');
+  const [referredTo, setReferredTo] = useState(criticism.ruling?.referredTo ?? '');
+  const [missing, setMissing] = useState<string | null>(null);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const recipient = referredTo.trim();
+    if (ruling === 'referred' && !recipient) {
+      setMissing(t('criticism.rule.referredToMissing'));
+      return;
+    }
+    setMissing(null);
     void run(
-      { type: 'criticism:rule', payload: { criticismId: criticism.id, ruling, note: note.trim() || null } },
+      {
+        type: 'criticism:rule',
+        payload: {
+          criticismId: criticism.id,
+          ruling,
+          note: note.trim() || null,
+          referredTo: ruling === 'referred' ? recipient : null,
+        },
+      },
       t('criticism.rule.failed'),
     ).then((ok) => {
       if (ok) onDone();
@@ -111,6 +129,19 @@ function RulingForm({ criticism, onDone }: { criticism: CriticismState; onDone: 
           </label>
         ))}
       </fieldset>
+      {ruling === 'referred' && (
+        <div className="field">
+          <label htmlFor={`${formId}-referred-to`}>{t('criticism.rule.referredTo')}</label>
+          <input
+            id={`${formId}-referred-to`}
+            data-testid={`ruling-referred-to-${criticism.id}`}
+            maxLength={Limits.nameLength}
+            value={referredTo}
+            onChange={(e) => setReferredTo(e.target.value)}
+            aria-invalid={missing !== null}
+          />
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${formId}-note`}>{t('criticism.rule.note')}</label>
         <textarea
@@ -121,7 +152,7 @@ function RulingForm({ criticism, onDone }: { criticism: CriticismState; onDone: 
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      <ErrorNote message={error} onDismiss={dismissError} />
+      <ErrorNote message={missing ?? error} onDismiss={missing ? () => setMissing(null) : dismissError} />
       <div className="button-row">
         <button
           type="submit"
@@ -148,6 +179,12 @@ function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<ChairPanel | null>(null);
+  const setView = useUiStore((s) => s.setView);
+  // A criticism made into a directive says so, instead of offering to make it again.
+  const directive = useSessionStore((s) => {
+    const directiveId = criticism.directiveIds[0];
+    return directiveId === undefined ? null : (s.session.directives[directiveId] ?? null);
+  });
   const panelId = useId();
   const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
   const mayDirect = canIssue('chair', 'directive:issue', sessionStatus);
@@ -179,7 +216,15 @@ function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
             {t('criticism.hide.open')}
           </DisclosureButton>
         )}
-        {criticism.unitId && (
+        {directive && (
+          <span className="criticism__directive" data-testid={`directive-made-${criticism.id}`}>
+            {t('criticism.directiveMade', { title: directive.title })}{' '}
+            <button type="button" className="button button--small" onClick={() => setView('decisions')}>
+              {t('criticism.seeDirective')}
+            </button>
+          </span>
+        )}
+        {criticism.unitId && !directive && (
           <DisclosureButton
             testId={`make-directive-${criticism.id}`}
             isOpen={open === 'directive'}
@@ -213,7 +258,7 @@ function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
             }}
           />
         )}
-        {open === 'directive' && criticism.unitId && (
+        {open === 'directive' && criticism.unitId && !directive && (
           <DirectiveForm
             initial={{
               kind: criticism.category === 'inflated-report' ? 'inspection' : 'explain-failure',
@@ -374,8 +419,7 @@ export function CriticismList({
               )}
               {criticism.ruling && (
                 <p className="criticism__ruling">
-                  <span className="criticism__label">{t('criticism.ruling')}</span>{' '}
-                  {t(`labels.ruling.${criticism.ruling.ruling}`)}
+                  <span className="criticism__label">{t('criticism.ruling')}</span> {rulingText(t, criticism.ruling)}
                   {criticism.ruling.note && ` (${criticism.ruling.note})`}
                 </p>
               )}

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { ids, participants } from '../../test/events';
+import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import Minutes from './Minutes';
 
@@ -34,5 +34,38 @@ describe('minutes', () => {
     expect(screen.getByTestId('minutes-revised-after-notice')).toHaveTextContent(
       /^North County Cement Works: Cement was revised at .+, after the notice was published: plan 1,000 t, reported 650 t → 700 t, fulfilment 65% → 70%, across the 70% warning threshold\.$/,
     );
+  });
+
+  test('rehearsal 8: an item whose topic names its unit is titled without naming it twice', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-plan',
+          dayId: ids.dayOne,
+          unitId: ids.unit,
+          topic: 'North County Cement Works — plan and results',
+          plannedMinutes: 20,
+          warningId: null,
+        },
+        order: 2,
+      });
+    });
+    const heading = screen.getByTestId('minutes-item-item-plan').querySelector('h3');
+    expect(heading).toHaveTextContent(/^3\. North County Cement Works — plan and results$/);
+    expect(screen.getByTestId(`minutes-item-${ids.itemOne}`).querySelector('h3')).toHaveTextContent(
+      'North County Cement Works — Cement output, Q1',
+    );
+  });
+
+  test('rehearsal 8: the minutes of a closed session are the minutes, no longer live', async () => {
+    const open = await renderSession(<Minutes />, participants.chair);
+    expect(screen.getByTestId('minutes-as-of')).toHaveTextContent('Live minutes');
+    open.unmount();
+
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('session:closed', { at: instant(5000) });
+    });
+    expect(screen.getByTestId('minutes-as-of')).toHaveTextContent(/^Minutes of the closed review session/);
+    expect(screen.getByTestId('minutes-as-of')).not.toHaveTextContent('Live');
   });
 });

@@ -2,6 +2,8 @@ import { fulfilment, type DirectiveState } from '@plenum/shared';
 import { Fragment, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
+import { itemTitle } from '../../lib/itemTitle';
+import { rulingText } from '../../lib/rulingText';
 import { useFormat } from '../../lib/useFormat';
 import {
   decisionSelectors,
@@ -49,7 +51,8 @@ function ItemMinutes({ entry, position }: { entry: MinutesItem; position: number
   return (
     <article className="minutes-item" data-testid={`minutes-item-${item.id}`}>
       <h3>
-        {t('agenda.position', { position })} {unit?.name ?? t('common.generalTopic')} — {item.topic}
+        {t('agenda.position', { position })}{' '}
+        {unit ? itemTitle(item.topic, unit.name) : `${t('common.generalTopic')} — ${item.topic}`}
       </h3>
       <p className="minutes-item__facts">
         {t(`labels.agendaStatus.${item.status}`)}
@@ -150,8 +153,7 @@ function ItemMinutes({ entry, position }: { entry: MinutesItem; position: number
               )}
               {c.ruling && (
                 <p>
-                  <span className="minutes__label">{t('criticism.ruling')}</span>{' '}
-                  {t(`labels.ruling.${c.ruling.ruling}`)}
+                  <span className="minutes__label">{t('criticism.ruling')}</span> {rulingText(t, c.ruling)}
                   {c.ruling.note && ` (${c.ruling.note})`}
                 </p>
               )}
@@ -229,7 +231,9 @@ export default function Minutes() {
               {session.noticeDate && <> · {t('minutes.notice', { date: format.shortDate(session.noticeDate) })}</>}
             </p>
           )}
-          <p className="muted">{t('minutes.asOf', { seq: session.lastSeq })}</p>
+          <p className="muted" data-testid="minutes-as-of">
+            {t(session.status === 'closed' ? 'minutes.asOfClosed' : 'minutes.asOf', { seq: session.lastSeq })}
+          </p>
         </header>
         {minutes.days.map(({ day, state, items, attendance }) => (
           <section key={day.id} className="minutes-day" aria-labelledby={`${fieldId}-${day.id}`}>

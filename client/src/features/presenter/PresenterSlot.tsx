@@ -39,7 +39,7 @@ export function PresenterSlot({ size = 'normal' }: { size?: 'normal' | 'large' }
       </h2>
       {live && <Timer item={live.item} size={size} />}
       {slots.length === 0 ? (
-        <p className="muted">{t('presenter.slot.none')}</p>
+        report && <p className="muted">{t('presenter.slot.none')}</p>
       ) : (
         <ul className="plain-list">
           {slots.map(({ day, item, position }) => (
@@ -58,19 +58,26 @@ export function PresenterSlot({ size = 'normal' }: { size?: 'normal' | 'large' }
           ))}
         </ul>
       )}
-      <p>
-        {report
-          ? t('presenter.slot.reportIn', { revision: report.revision, time: format.time(report.submittedAt) })
-          : t('presenter.slot.reportMissing')}{' '}
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="go-to-report"
-          onClick={() => setView('report')}
-        >
-          {report ? t('presenter.slot.editReport') : t('presenter.slot.writeReport')}
-        </button>
-      </p>
+      {/* A report is asked of a unit with a slot; one already submitted can still be edited. */}
+      {report || slots.length > 0 ? (
+        <p>
+          {report
+            ? t('presenter.slot.reportIn', { revision: report.revision, time: format.time(report.submittedAt) })
+            : t('presenter.slot.reportMissing')}{' '}
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="go-to-report"
+            onClick={() => setView('report')}
+          >
+            {report ? t('presenter.slot.editReport') : t('presenter.slot.writeReport')}
+          </button>
+        </p>
+      ) : (
+        <p className="muted" data-testid="no-report-due">
+          {t('presenter.slot.noReportDue')}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { ids, participants } from '../../test/events';
+import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { ReportFigures } from './ReportFigures';
 
@@ -100,6 +100,38 @@ describe('report figures with lower-is-better indicators', () => {
         .getByRole('rowheader', { name: /Fuel burnt/ })
         .closest('tr'),
     ).toHaveTextContent('66.7% below threshold');
+  });
+
+  test('rehearsal 8: a revision while the unit is still presenting is not said to come after it presented', async () => {
+    await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(1) });
+      log.add(
+        'report:submitted',
+        {
+          unitId: ids.unit,
+          indicators: [
+            {
+              ...defaults,
+              id: 'ind-cement',
+              name: 'Cement',
+              measure: 't',
+              planned: 1000,
+              reported: 700,
+              isProduction: true,
+            },
+            { ...defaults, id: 'ind-kilns', name: 'Kilns repaired', measure: 'units', planned: 4, reported: 4 },
+          ],
+          note: null,
+        },
+        ids.presenter,
+      );
+    });
+    const flag = within(screen.getByTestId('report-flags'))
+      .getByText(/was changed from/)
+      .closest('li');
+    expect(flag).toHaveTextContent('Revised once presenting began');
+    expect(flag).toHaveTextContent('after the unit had begun presenting');
+    expect(flag).not.toHaveTextContent('after the unit had presented');
   });
 });
 

@@ -50,13 +50,28 @@ export function decideRespond(
   return [newEvent('criticism:responded', payload)];
 }
 
-/** The chair rules on a criticism; a ruling may be changed, never to the same value. */
+/**
+ * The chair rules on a criticism; a ruling may be changed, never to the same value. A referred
+ * ruling names to whom (`referredTo`); the others name no one.
+ */
 export function decideRule(state: SessionState, payload: CommandOf<'criticism:rule'>['payload']): NewEvent[] {
   const criticism = criticismOrThrow(state, payload.criticismId);
-  if (criticism.ruling?.ruling === payload.ruling && criticism.ruling.note === payload.note) {
+  const referredTo = payload.referredTo ?? null;
+  if (payload.ruling === 'referred' && referredTo === null) {
+    throw new DomainError('INVALID_PAYLOAD', 'A referred criticism goes to someone: name them in referredTo.', [
+      { path: 'referredTo', message: 'required when the ruling is referred' },
+    ]);
+  }
+  if (payload.ruling !== 'referred' && referredTo !== null) {
+    throw new DomainError('INVALID_PAYLOAD', `Only a referred criticism names a recipient: leave referredTo out.`, [
+      { path: 'referredTo', message: `must be null when the ruling is ${payload.ruling}` },
+    ]);
+  }
+  const current = criticism.ruling;
+  if (current?.ruling === payload.ruling && current.note === payload.note && current.referredTo === referredTo) {
     throw new DomainError('CONFLICT', `The criticism is already ${payload.ruling}.`);
   }
-  return [newEvent('criticism:ruled', payload)];
+  return [newEvent('criticism:ruled', { ...payload, referredTo })];
 }
 
 /** The chair hides a criticism from the live views; the reason goes into the minutes. */

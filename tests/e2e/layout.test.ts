@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
+  confirmFloorAction,
   describeBrowser,
   expectNoSeriousAxeViolations,
   openScreen,
@@ -81,6 +82,7 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await expect.poll(() => row.getAttribute('data-status'), { timeout: uiTimeoutMs }).toBe('floor-open');
     expect(await row.innerText()).toContain('Floor open');
     await chair.page.getByTestId(`close-item-${coalMineItemId}`).click();
+    await confirmFloorAction(chair.page, 'confirm-close-item');
     await expect.poll(() => row.getAttribute('data-status'), { timeout: uiTimeoutMs }).toBe('closed');
     expect(await official.page.getByTestId('overview-day-day-1').innerText()).toMatch(/1 of \d+ done/);
     // Read-only: nothing in it to press.

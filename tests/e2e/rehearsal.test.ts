@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
+  confirmFloorAction,
   criticismEntries,
   describeBrowser,
   itemStatus,
@@ -20,14 +21,6 @@ const cementItem = 'item-4'; // Eastfield Cement Plant: the presenter's unit, un
 
 async function clickTab(page: Page, view: string): Promise<void> {
   await page.getByTestId(`tab-${view}`).click();
-}
-
-/** Confirms the chair's destructive floor action when it asks first. */
-async function confirmIfAsked(page: Page, testId: string): Promise<void> {
-  const dialog = page.getByTestId(testId);
-  await dialog.waitFor({ timeout: uiTimeoutMs });
-  await page.getByTestId(`${testId}-confirm`).click();
-  await dialog.waitFor({ state: 'detached', timeout: uiTimeoutMs });
 }
 
 async function waitForItemStatus(page: Page, itemId: string, status: string): Promise<void> {
@@ -102,7 +95,7 @@ describeBrowser('a whole review, rehearsed', () => {
     // The big screen names the flag in brief.
     await bigScreen.page.getByText('Verified below reported').first().waitFor({ timeout: uiTimeoutMs });
     await chair.page.getByTestId(`close-item-${coalItem}`).click();
-    await confirmIfAsked(chair.page, 'confirm-close-item');
+    await confirmFloorAction(chair.page, 'confirm-close-item');
     await waitForItemStatus(chair.page, coalItem, 'closed');
 
     // The cement plant presents; an official criticises, the presenter answers, the chair rules.
@@ -130,7 +123,7 @@ describeBrowser('a whole review, rehearsed', () => {
     await chair.page.getByTestId(`ruling-submit-${criticismId}`).click();
     await chair.page.getByTestId(`ruling-form-${criticismId}`).waitFor({ state: 'detached', timeout: uiTimeoutMs });
     await chair.page.getByTestId(`close-item-${cementItem}`).click();
-    await confirmIfAsked(chair.page, 'confirm-close-item');
+    await confirmFloorAction(chair.page, 'confirm-close-item');
     await waitForItemStatus(chair.page, cementItem, 'closed');
 
     // The chair orders the inspector to inspect the cement plant; the order is on the inspector's list.
@@ -151,7 +144,7 @@ describeBrowser('a whole review, rehearsed', () => {
     // Day 1 adjourns with items never presented: the chair is told which, and confirms.
     await clickTab(chair.page, 'floor');
     await chair.page.getByTestId('adjourn-day-day-1').click();
-    await confirmIfAsked(chair.page, 'confirm-adjourn-day');
+    await confirmFloorAction(chair.page, 'confirm-adjourn-day');
     await waitForDayStatus(chair.page, 'day-1', 'adjourned');
 
     // Day 2 opens while everyone is connected: nobody reconnects, everyone attends it.
@@ -173,7 +166,7 @@ describeBrowser('a whole review, rehearsed', () => {
       .toContain('Clinker deliveries');
     await clickTab(chair.page, 'floor');
     await chair.page.getByTestId('adjourn-day-day-2').click();
-    await confirmIfAsked(chair.page, 'confirm-adjourn-day');
+    await confirmFloorAction(chair.page, 'confirm-adjourn-day');
     await waitForDayStatus(chair.page, 'day-2', 'adjourned');
 
     // Day 3, then the close: the cement plant is warned, the session closed.

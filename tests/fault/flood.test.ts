@@ -6,6 +6,7 @@ import { freePort } from '../helpers/serverProcess.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { newCommandId } from './helpers/faultClient.js';
 import { count, percentile, printFigures } from './helpers/figures.js';
+import { loadCriticism, pacedClients } from './helpers/pacedClients.js';
 import { startFaultServer } from './helpers/serverProcess.js';
 import { seedWorld, type World } from './helpers/world.js';
 
@@ -41,12 +42,6 @@ function socketFor(url: string, token: string, reconnection: boolean): ClientSoc
   });
   return socket;
 }
-
-const criticism = (text: string) =>
-  ({
-    type: 'criticism:post',
-    payload: { itemId: 'item-2', category: 'supply', severity: 'low', indicatorId: null, text },
-  }) as const;
 
 async function runFlood(world: World, protections: Record<string, unknown> | undefined): Promise<FloodResult> {
   const server = await startFaultServer({
@@ -92,32 +87,13 @@ async function runFlood(world: World, protections: Record<string, unknown> | und
   let phase: 'baseline' | 'flood' | 'idle' = 'idle';
   let running = true;
 
-  // 100 normal clients, 1 command a second each, spread over the second.
-  const normalLoops = sockets.map(async (socket, i) => {
-    await new Promise((r) => setTimeout(r, (i * 1000) / normalClients));
-    let n = 0;
-    while (running) {
-      const started = performance.now();
-      const measuredIn = phase;
-      try {
-        const ack = (await socket.timeout(10_000).emitWithAck('command', {
-          commandId: newCommandId(),
-          sessionId: world.sessionId,
-          command: criticism(`Normal point ${i}-${++n}`),
-        })) as Ack<CommandResult>;
-        const latency = performance.now() - started;
-        if (!ack.ok) {
-          if (ack.error.code === 'RATE_LIMITED') result.normalRateLimited++;
-          else result.normalFailures++;
-        } else if (measuredIn !== 'idle' && measuredIn === phase) result[measuredIn].push(latency);
-      } catch {
-        result.normalFailures++;
-        if (measuredIn !== 'idle') result[measuredIn].push(10_000);
-      }
-      const wait = 1000 - (performance.now() - started);
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
-  });
+  // Normal clients beside the flood, whose acks are measured.
+  const normal = pacedClients(
+    sockets,
+    world.sessionId,
+    () => phase,
+    () => running,
+  );
 
   // The flooder: 1,000 commands a second whenever the flood is on; reconnects when cut off.
   const flooder = socketFor(server.url, flooderMember!.token, false);
@@ -136,17 +112,19 @@ async function runFlood(world: World, protections: Record<string, unknown> | und
     }
     for (let i = 0; i < floodRate / 100; i++) {
       result.flooderSent++;
-      flooder
-        .timeout(10_000)
-        .emit(
-          'command',
-          { commandId: newCommandId(), sessionId: world.sessionId, command: criticism(`Flood ${result.flooderSent}`) },
-          (error: unknown, ack?: Ack<CommandResult>) => {
-            if (error || !ack) return;
-            if (ack.ok) result.flooderAcked++;
-            else if (ack.error.code === 'RATE_LIMITED') result.flooderRateLimited++;
-          },
-        );
+      flooder.timeout(10_000).emit(
+        'command',
+        {
+          commandId: newCommandId(),
+          sessionId: world.sessionId,
+          command: loadCriticism(`Flood ${result.flooderSent}`),
+        },
+        (error: unknown, ack?: Ack<CommandResult>) => {
+          if (error || !ack) return;
+          if (ack.ok) result.flooderAcked++;
+          else if (ack.error.code === 'RATE_LIMITED') result.flooderRateLimited++;
+        },
+      );
     }
   }, 10);
 
@@ -162,7 +140,13 @@ async function runFlood(world: World, protections: Record<string, unknown> | und
   running = false;
   flooder.disconnect();
   // Without protection the server may be hopelessly behind: do not wait for it.
-  await Promise.race([Promise.all(normalLoops), new Promise((r) => setTimeout(r, 3000))]);
+  await Promise.race([normal.done, new Promise((r) => setTimeout(r, 3000))]);
+  Object.assign(result, {
+    baseline: normal.tally.baseline,
+    flood: normal.tally.flood,
+    normalFailures: normal.tally.failures,
+    normalRateLimited: normal.tally.rateLimited,
+  });
   server.kill('SIGKILL');
   await server.exited;
   return result;

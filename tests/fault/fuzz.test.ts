@@ -322,7 +322,7 @@ function show(value: unknown): string {
 
 // ---- the tests -------------------------------------------------------------------------------
 
-const noRateLimits = { messages: false, commits: false, strikes: false } as const;
+const noRateLimits = { messages: false, commits: false, reads: false, strikes: false } as const;
 
 describe('input fuzzing', () => {
   test(`P7/P11: ${payloadsPerChannel.toLocaleString('en')} fuzzed payloads per client→server message type, through the real middleware, register() and handlers: 0 crashes, 0 unhandled rejections, a typed answer for each, nothing appended`, async () => {

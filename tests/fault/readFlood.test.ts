@@ -1,12 +1,13 @@
 import { defaultProtections } from '@plenum/server';
-import { PROTOCOL_VERSION, type Ack, type CommandResult, type SessionJoinResult } from '@plenum/shared';
+import { PROTOCOL_VERSION, type Ack, type SessionJoinResult } from '@plenum/shared';
 import { io } from 'socket.io-client';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { ClientSocket } from '../helpers/connectClient.js';
 import { freePort } from '../helpers/serverProcess.js';
 import { tempDir } from '../helpers/tempDir.js';
-import { FaultClient, newCommandId } from './helpers/faultClient.js';
+import { FaultClient } from './helpers/faultClient.js';
 import { count, isFull, percentile, printFigures } from './helpers/figures.js';
+import { pacedClients } from './helpers/pacedClients.js';
 import { startFaultServer } from './helpers/serverProcess.js';
 import { seedWorld, type World } from './helpers/world.js';
 
@@ -78,39 +79,13 @@ async function runReadFlood(world: World, protections: Record<string, unknown> |
   let phase: 'baseline' | 'flood' | 'idle' = 'idle';
   let running = true;
 
-  // Normal clients: 1 command a second each, spread over the second; their acks are measured.
-  const normalLoops = sockets.map(async (socket, i) => {
-    await new Promise((r) => setTimeout(r, (i * 1000) / normalClients));
-    let n = 0;
-    while (running) {
-      const started = performance.now();
-      const measuredIn = phase;
-      try {
-        const ack = (await socket.timeout(10_000).emitWithAck('command', {
-          commandId: newCommandId(),
-          sessionId: world.sessionId,
-          command: {
-            type: 'criticism:post',
-            payload: {
-              itemId: 'item-2',
-              category: 'supply',
-              severity: 'low',
-              indicatorId: null,
-              text: `N ${i}-${++n}`,
-            },
-          },
-        })) as Ack<CommandResult>;
-        const latency = performance.now() - started;
-        if (!ack.ok) result.normalFailures++;
-        else if (measuredIn !== 'idle' && measuredIn === phase) result[measuredIn].push(latency);
-      } catch {
-        result.normalFailures++;
-        if (measuredIn !== 'idle') result[measuredIn].push(10_000);
-      }
-      const wait = 1000 - (performance.now() - started);
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
-  });
+  // Normal clients beside the flood, whose acks are measured.
+  const normal = pacedClients(
+    sockets,
+    world.sessionId,
+    () => phase,
+    () => running,
+  );
 
   // The reader: one observer link, 5 sockets, each asking for full pages at other offsets (so
   // that no cache helps), within every message budget; reconnects when cut off.
@@ -157,7 +132,13 @@ async function runReadFlood(world: World, protections: Record<string, unknown> |
   result.readerSeconds = (performance.now() - readerStarted) / 1000;
   running = false;
   for (const reader of readers) reader.disconnect();
-  await Promise.race([Promise.all(normalLoops), new Promise((r) => setTimeout(r, 3000))]);
+  await Promise.race([normal.done, new Promise((r) => setTimeout(r, 3000))]);
+  // A refusal of any kind is a failure for a normal client here.
+  Object.assign(result, {
+    baseline: normal.tally.baseline,
+    flood: normal.tally.flood,
+    normalFailures: normal.tally.failures + normal.tally.rateLimited,
+  });
   server.kill('SIGKILL');
   await server.exited;
   return result;

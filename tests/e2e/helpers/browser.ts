@@ -163,6 +163,17 @@ export async function expectLive(page: Page): Promise<void> {
     .waitFor({ timeout: uiTimeoutMs });
 }
 
+/** Confirms the chair's close or adjourn in the dialog that asks first (`confirm-close-item`, `confirm-adjourn-day`). */
+export async function confirmFloorAction(
+  page: Page,
+  dialogTestId: 'confirm-close-item' | 'confirm-adjourn-day',
+): Promise<void> {
+  const dialog = page.getByTestId(dialogTestId);
+  await dialog.waitFor({ timeout: uiTimeoutMs });
+  await page.getByTestId(`${dialogTestId}-confirm`).click();
+  await dialog.waitFor({ state: 'detached', timeout: uiTimeoutMs });
+}
+
 /** The status of agenda item `itemId` as the page shows it: the attribute and the words. */
 export async function itemStatus(page: Page, itemId: string): Promise<{ status: string | null; text: string }> {
   const row = page.getByTestId(`agenda-item-${itemId}`);

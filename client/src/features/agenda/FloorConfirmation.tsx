@@ -20,32 +20,29 @@ export function FloorConfirmation({ request, onConfirm, onCancel }: FloorConfirm
   const session = useSessionStore((s) => s.session);
   const quoted = (text: string) => t('common.quoted', { text });
 
-  if (request.kind === 'close-item') {
-    const text = closeItemConfirmation(t, session, request.itemId);
-    const topic = session.agenda[request.itemId]?.topic ?? request.itemId;
-    return (
-      <ConfirmDialog
-        title={text.title}
-        lines={text.losses}
-        note={text.undo}
-        confirmLabel={text.confirmLabel}
-        testId="confirm-close-item"
-        onCancel={onCancel}
-        onConfirm={() => onConfirm(quoted(topic), { type: 'agenda:close-item', payload: { itemId: request.itemId } })}
-      />
-    );
-  }
-  const text = adjournDayConfirmation(t, session, request.dayId);
-  const title = session.definition?.days.find((d) => d.id === request.dayId)?.title ?? request.dayId;
+  const { text, target, command, testId } =
+    request.kind === 'close-item'
+      ? {
+          text: closeItemConfirmation(t, session, request.itemId),
+          target: session.agenda[request.itemId]?.topic ?? request.itemId,
+          command: { type: 'agenda:close-item', payload: { itemId: request.itemId } } satisfies FloorCommand,
+          testId: 'confirm-close-item',
+        }
+      : {
+          text: adjournDayConfirmation(t, session, request.dayId),
+          target: session.definition?.days.find((d) => d.id === request.dayId)?.title ?? request.dayId,
+          command: { type: 'day:adjourn', payload: { dayId: request.dayId } } satisfies FloorCommand,
+          testId: 'confirm-adjourn-day',
+        };
   return (
     <ConfirmDialog
       title={text.title}
       lines={text.losses}
       note={text.undo}
       confirmLabel={text.confirmLabel}
-      testId="confirm-adjourn-day"
+      testId={testId}
       onCancel={onCancel}
-      onConfirm={() => onConfirm(quoted(title), { type: 'day:adjourn', payload: { dayId: request.dayId } })}
+      onConfirm={() => onConfirm(quoted(target), command)}
     />
   );
 }

@@ -68,4 +68,31 @@ describe('the notice and the days', () => {
       error: { code: 'CONFLICT', refusal: { kind: 'day-before-notice', field: 'date', noticeDate: '2026-04-10' } },
     });
   });
+
+  test('rehearsal 7: a floor action refused carries what stands in the way, typed, for the screen to name', async () => {
+    const server = await startTestServer({ store: 'memory' });
+    const chair = await server.connect('chair');
+    const state = await server.state();
+    const [first, second] = ['item-2', 'item-3'].map((id) => state.agenda[id]!);
+    expectOk(await sendCommand(chair, server.sessionId, { type: 'agenda:start-item', payload: { itemId: first!.id } }));
+    const before = await server.head();
+
+    const refused = await sendCommand(chair, server.sessionId, {
+      type: 'agenda:start-item',
+      payload: { itemId: second!.id },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        refusal: {
+          kind: 'floor-blocked',
+          blocker: 'item-live',
+          liveItem: first!.topic,
+          openDay: state.definition!.days[0]!.title,
+        },
+      },
+    });
+    expect(await server.head()).toBe(before);
+  });
 });

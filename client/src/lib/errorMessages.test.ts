@@ -30,6 +30,21 @@ describe('refusals in words', () => {
     );
   });
 
+  test('rehearsal 7: a floor action refused names what stands in the way', () => {
+    expect(
+      ackErrorMessage({
+        code: 'CONFLICT',
+        refusal: { kind: 'floor-blocked', blocker: 'item-live', liveItem: 'Riverside Steel Works', openDay: 'Day 1' },
+      }),
+    ).toBe('Close or defer “Riverside Steel Works” first: one item holds the floor at a time.');
+    expect(
+      ackErrorMessage({
+        code: 'CONFLICT',
+        refusal: { kind: 'floor-blocked', blocker: 'another-day-open', liveItem: null, openDay: 'Day 1' },
+      }),
+    ).toBe('Adjourn “Day 1” first: one day sits at a time.');
+  });
+
   test('a refusal without a typed reason is explained by its code, without claiming the session moved on', () => {
     expect(ackErrorMessage({ code: 'CONFLICT' })).not.toMatch(/moved on/);
     expect(ackErrorMessage({ code: 'FORBIDDEN' })).toBe('Your role in this review session does not allow this.');

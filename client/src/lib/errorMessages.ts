@@ -83,6 +83,11 @@ export function refusalMessage(refusal: Refusal): string {
         : i18n.t('refusals.dayBefore', { before: formatDate(refusal.before ?? '') });
     case 'day-before-notice':
       return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
+    case 'floor-blocked':
+      return i18n.t(`refusals.floor.${refusal.blocker}`, {
+        item: refusal.liveItem ?? i18n.t('refusals.floor.theItem'),
+        day: refusal.openDay ?? i18n.t('refusals.floor.theDay'),
+      });
   }
 }
 

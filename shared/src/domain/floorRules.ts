@@ -1,28 +1,9 @@
 import { canTransition, isLive, reopenedStatus } from './agendaItem.js';
+import type { FloorBlocker } from '../protocol/index.js';
 import type { SessionState } from './state.js';
 import { proposedWarnings } from './warnings.js';
 
-/**
- * Why the chair may not do a floor action now, or null when it may. One place for these rules:
- * the server refuses with them and the client enables its buttons with them.
- */
-export type FloorBlocker =
-  /** No such day or item in the session. */
-  | 'not-found'
-  /** The day was already opened (or adjourned). */
-  | 'day-already-opened'
-  /** Another day is open; adjourn it first. */
-  | 'another-day-open'
-  /** The day is not open. */
-  | 'day-not-open'
-  /** An item holds the floor; close or defer it first. */
-  | 'item-live'
-  /** The item is not pending. */
-  | 'item-not-pending'
-  /** Only a closed item can be reopened (a deferred one continues as its carried-over item). */
-  | 'item-not-closed'
-  /** Only an adjourned day can be reopened. */
-  | 'day-not-adjourned';
+export type { FloorBlocker } from '../protocol/index.js';
 
 /** Whether the chair may open a day: scheduled, and no other day open. */
 export function openDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {

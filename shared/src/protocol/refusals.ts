@@ -2,6 +2,30 @@ import { z } from 'zod';
 import { InstantSchema, IsoDateSchema } from './schemas/index.js';
 
 /**
+ * Why the chair may not do a floor action now: the rules are `shared/src/domain/floorRules.ts`,
+ * which the server refuses with and the client enables its buttons with.
+ */
+export const FloorBlockerSchema = z.enum([
+  /** No such day or item in the session. */
+  'not-found',
+  /** The day was already opened (or adjourned). */
+  'day-already-opened',
+  /** Another day is open; adjourn it first. */
+  'another-day-open',
+  /** The day is not open. */
+  'day-not-open',
+  /** An item holds the floor; close or defer it first. */
+  'item-live',
+  /** The item is not pending. */
+  'item-not-pending',
+  /** Only a closed item can be reopened (a deferred one continues as its carried-over item). */
+  'item-not-closed',
+  /** Only an adjourned day can be reopened. */
+  'day-not-adjourned',
+]);
+export type FloorBlocker = z.infer<typeof FloorBlockerSchema>;
+
+/**
  * Why the domain refused a command, when the refusal has a reason a client should say in its
  * own words: the kind, the command field to change, and the facts to name. Read by the client
  * to tell the real reason; a refusal without one is explained by its error code alone.
@@ -31,6 +55,15 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     after: IsoDateSchema.nullable(),
     /** The date the day must come before (the next day's), if any. */
     before: IsoDateSchema.nullable(),
+  }),
+  z.object({
+    /** A floor action the agenda's state does not allow now, with what stands in the way. */
+    kind: z.literal('floor-blocked'),
+    blocker: FloorBlockerSchema,
+    /** The topic of the item holding the floor, if any. */
+    liveItem: z.string().nullable(),
+    /** The title of the open day, if any. */
+    openDay: z.string().nullable(),
   }),
   z.object({
     /** The first day may not move before the published notice. */

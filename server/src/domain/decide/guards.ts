@@ -64,5 +64,10 @@ export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | nu
     'item-not-closed': 'Only a closed item can be reopened; a deferred item continues on its later day.',
     'day-not-adjourned': 'Only an adjourned day can be reopened.',
   };
-  throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker]);
+  throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker], undefined, {
+    kind: 'floor-blocked',
+    blocker,
+    liveItem: live?.topic ?? null,
+    openDay: openDayTitle,
+  });
 }

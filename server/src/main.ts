@@ -88,7 +88,8 @@ async function main(): Promise<void> {
     lines.push(`Demo review session: ${title ?? demo.sessionId}`);
     if (demo.invitations.length > 0) {
       // Shown once: the store keeps only the tokens' hashes.
-      lines.push('Invite links (each opens the screen of its role; keep them, they are shown only now):');
+      lines.push('Invite links (each opens the screen of its role). They are shown only now: keep them, or');
+      lines.push('issue new ones with `npm start -- --links` (the old ones then stop working):');
       for (const { participant, token } of demo.invitations) {
         lines.push(
           `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(app.publicUrl(), demo.sessionId, token)}`,

@@ -1,6 +1,7 @@
 import {
   canIssue,
   canTransition,
+  isItemLive,
   reopenDayBlocker,
   reopenItemBlocker,
   startItemBlocker,
@@ -66,7 +67,7 @@ function AgendaItemRow(props: AgendaItemRowProps) {
   const [isDeferring, setIsDeferring] = useState(false);
   const [isReopening, setIsReopening] = useState(false);
   const isFinal = item.status === 'closed' || item.status === 'deferred';
-  const isLive = item.status === 'presenting' || item.status === 'floor-open';
+  const isLive = isItemLive(item.status);
   const itemId = item.id;
   const what = t('common.quoted', { text: item.topic });
 

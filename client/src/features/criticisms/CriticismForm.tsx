@@ -1,4 +1,4 @@
-import { canIssue, isLive, Limits, type AgendaItemState } from '@plenum/shared';
+import { canIssue, isItemLive, Limits, type AgendaItemState } from '@plenum/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
@@ -57,7 +57,7 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
 
   // The server takes criticism on the item on the floor, presenting or open; the status of
   // the session decides too (not before it sits, not after it closes).
-  const isOnFloor = isLive(item.status);
+  const isOnFloor = isItemLive(item.status);
   const mayPostNow = role !== null && canIssue(role, 'criticism:post', sessionStatus);
   const hintId = `${formId}-hint`;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandResult, Participant, SessionEvent } from '@plenum/shared';
+import type { CommandResult, SessionEvent } from '@plenum/shared';
 import pg from 'pg';
 import { commandKey } from '../../domain/commandKey.js';
 import {
@@ -10,7 +10,7 @@ import {
   type Store,
 } from '../../domain/ports.js';
 import { assertAppendable, planAppend } from '../appendPlan.js';
-import { toEvent, type EventRow } from '../eventRow.js';
+import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -213,38 +213,15 @@ export class PostgresStore implements Store {
   async saveInvitation(record: InvitationRecord): Promise<void> {
     await this.pool.query(
       'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
-        record.tokenHash,
-        record.sessionId,
-        JSON.stringify(record.participant),
-        record.participant.id,
-        record.createdAt,
-        record.expiresAt,
-        record.revokedAt,
-      ],
+      [...invitationValues(record)],
     );
   }
 
   async findInvitation(tokenHash: string): Promise<InvitationRecord | null> {
-    const { rows } = await this.pool.query<{
-      token_hash: string;
-      session_id: string;
-      participant: Participant;
-      created_at: string;
-      expires_at: string | null;
-      revoked_at: string | null;
-    }>('SELECT * FROM invitations WHERE token_hash = $1', [tokenHash]);
-    const row = rows[0];
-    return row
-      ? {
-          tokenHash: row.token_hash,
-          sessionId: row.session_id,
-          participant: row.participant,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-          revokedAt: row.revoked_at,
-        }
-      : null;
+    const { rows } = await this.pool.query<InvitationRow>('SELECT * FROM invitations WHERE token_hash = $1', [
+      tokenHash,
+    ]);
+    return rows[0] ? toInvitation(rows[0]) : null;
   }
 
   async revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {

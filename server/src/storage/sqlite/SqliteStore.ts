@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CommandResult, Participant, SessionEvent } from '@plenum/shared';
+import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
   type AppendOutcome,
   type AppendRequest,
@@ -11,18 +11,9 @@ import {
   type Store,
 } from '../../domain/ports.js';
 import { planAppend } from '../appendPlan.js';
-import { toEvent, type EventRow } from '../eventRow.js';
+import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { settle } from '../settle.js';
 import { sqliteMigrations } from './migrations.js';
-
-interface InvitationRow {
-  token_hash: string;
-  session_id: string;
-  participant: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
@@ -185,29 +176,13 @@ export class SqliteStore implements Store {
   }
 
   saveInvitation(record: InvitationRecord): Promise<void> {
-    this.statements.saveInvitation.run(
-      record.tokenHash,
-      record.sessionId,
-      JSON.stringify(record.participant),
-      record.participant.id,
-      record.createdAt,
-      record.expiresAt,
-      record.revokedAt,
-    );
+    this.statements.saveInvitation.run(...invitationValues(record));
     return Promise.resolve();
   }
 
   findInvitation(tokenHash: string): Promise<InvitationRecord | null> {
     const row = this.statements.findInvitation.get(tokenHash);
-    if (!row) return Promise.resolve(null);
-    return Promise.resolve({
-      tokenHash: row.token_hash,
-      sessionId: row.session_id,
-      participant: JSON.parse(row.participant) as Participant,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
-    });
+    return Promise.resolve(row ? toInvitation(row) : null);
   }
 
   revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {

@@ -4,7 +4,7 @@ import { tempDir } from '../helpers/tempDir.js';
 import { newCommandId } from './helpers/faultClient.js';
 import { count, percentile, printFigures } from './helpers/figures.js';
 import {
-  connected,
+  connectedSockets,
   floodSocket,
   floodWindows,
   latencyBarBroken,
@@ -36,14 +36,15 @@ async function runFlood(world: World, protections: Record<string, unknown> | und
   const normals = rest.slice(0, normalClients);
   expect(normals).toHaveLength(normalClients);
 
-  const sockets = normals.map((m) => floodSocket(server.url, m.token));
-  await Promise.all(sockets.map(connected));
+  const sockets = await connectedSockets(
+    server.url,
+    normals.map((m) => m.token),
+  );
   // The normal clients only send (their acks are what is measured); the big screen receives
   // every broadcast. With 100 receivers the test process itself, sharing two cores with the
   // server, would measure its own parsing of 10,000 messages a second.
-  const screen = floodSocket(server.url, world.byRole('observer')[0]!.token);
-  await new Promise<void>((resolve) => screen.once('connect', () => resolve()));
-  await screen.timeout(10_000).emitWithAck('session:join', { sessionId: world.sessionId, afterSeq: 0 });
+  const [screen] = await connectedSockets(server.url, [world.byRole('observer')[0]!.token]);
+  await screen!.timeout(10_000).emitWithAck('session:join', { sessionId: world.sessionId, afterSeq: 0 });
 
   const result = {
     flooderSent: 0,

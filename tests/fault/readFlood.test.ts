@@ -6,8 +6,7 @@ import { tempDir } from '../helpers/tempDir.js';
 import { FaultClient } from './helpers/faultClient.js';
 import { count, printFigures } from './helpers/figures.js';
 import {
-  connected,
-  floodSocket,
+  connectedSockets,
   floodWindows,
   latencyBarBroken,
   normalAckFigures,
@@ -39,16 +38,20 @@ async function runReadFlood(world: World, protections: Record<string, unknown> |
   const server = await startFloodServer(world, protections);
   const normals = world.byRole('official').slice(0, normalClients);
   expect(normals).toHaveLength(normalClients);
-  const sockets = normals.map((m) => floodSocket(server.url, m.token));
-  await Promise.all(sockets.map(connected));
+  const sockets = await connectedSockets(
+    server.url,
+    normals.map((m) => m.token),
+  );
 
   const result = { pagesAsked: 0, pagesServed: 0, eventsServed: 0, pagesRateLimited: 0, readerSeconds: 0 };
 
   // The reader: one observer link, 5 sockets, each asking for full pages at other offsets (so
   // that no cache helps), within every message budget; reconnects when cut off.
   const observer = world.byRole('observer')[0]!.token;
-  const readers = Array.from({ length: 5 }, () => floodSocket(server.url, observer));
-  await Promise.all(readers.map(connected));
+  const readers = await connectedSockets(
+    server.url,
+    Array.from({ length: 5 }, () => observer),
+  );
   const readerStarted = performance.now();
   let tick = 0;
   const floodTick = () => {

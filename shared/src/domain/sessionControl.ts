@@ -4,7 +4,7 @@
  */
 import type { CommandType, FloorBlocker } from '../protocol/index.js';
 import { liveItem } from './floorRules.js';
-import type { SessionState } from './state.js';
+import type { DayState, SessionState } from './state.js';
 import { proposedWarnings } from './warnings.js';
 
 /**
@@ -34,13 +34,26 @@ export function isSessionControlCommand(type: CommandType): type is SessionContr
   return (sessionControlCommands as readonly CommandType[]).includes(type);
 }
 
-/** Whether the chair may open a day: scheduled, and no other day open. */
-export function openDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
+/**
+ * Whether the chair may bring a day to the table: it stands in `from` (else `notFrom`), and no
+ * other day is open, since one day sits at a time.
+ */
+function sittingBlocker(
+  state: SessionState,
+  dayId: string,
+  from: DayState['status'],
+  notFrom: FloorBlocker,
+): FloorBlocker | null {
   const day = state.days[dayId];
   if (!day) return 'not-found';
-  if (day.status !== 'scheduled') return 'day-already-opened';
+  if (day.status !== from) return notFrom;
   if (openDayId(state) !== null) return 'another-day-open';
   return null;
+}
+
+/** Whether the chair may open a day: scheduled, and no other day open. */
+export function openDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
+  return sittingBlocker(state, dayId, 'scheduled', 'day-already-opened');
 }
 
 /** Whether the chair may adjourn a day: open, and none of its items holding the floor. */
@@ -55,11 +68,7 @@ export function adjournDayBlocker(state: SessionState, dayId: string): FloorBloc
 
 /** Whether the chair may reopen a day: adjourned, and no other day open (one day sits at a time). */
 export function reopenDayBlocker(state: SessionState, dayId: string): FloorBlocker | null {
-  const day = state.days[dayId];
-  if (!day) return 'not-found';
-  if (day.status !== 'adjourned') return 'day-not-adjourned';
-  if (openDayId(state) !== null) return 'another-day-open';
-  return null;
+  return sittingBlocker(state, dayId, 'adjourned', 'day-not-adjourned');
 }
 
 /** The day that is open now, if any: its id. */

@@ -24,12 +24,19 @@ export function floodSocket(url: string, token: string, reconnection = true): Cl
   return socket;
 }
 
-/** Resolves once `socket` is connected; rejects when its connection is refused. */
-export function connected(socket: ClientSocket): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+/** A connected socket per token; rejects when a connection is refused. */
+export async function connectedSockets(url: string, tokens: readonly string[]): Promise<ClientSocket[]> {
+  const sockets = tokens.map((token) => floodSocket(url, token));
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        }),
+    ),
+  );
+  return sockets;
 }
 
 /** A server process on the world's data with `protections` replaced, killed when the test finishes. */

@@ -54,10 +54,6 @@ function handshakeRefusal(err: Error): HandshakeRefusal | null {
   return typeof code === 'string' ? { code, message: typeof message === 'string' ? message : '' } : null;
 }
 
-// Inline rather than a shared constant so the production build folds it to `false` and drops
-// the validation code with zod.
-const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test';
-
 /**
  * Runs the socket's lifecycle for one review session and keeps the stores in step with the
  * server's log. On every connect it joins with `afterSeq = lastSeq` and pages through the
@@ -224,12 +220,10 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
         return;
       }
       if (isStale()) return;
-      if (validatesIncoming) {
-        const problem = incomingProblem.joinAnswer(answer);
-        if (problem) {
-          refuseJoinAnswer(problem);
-          return;
-        }
+      const problem = incomingProblem.joinAnswer(answer);
+      if (problem) {
+        refuseJoinAnswer(problem);
+        return;
       }
       if (!answer.ok) {
         handleJoinRefused(answer.error);
@@ -346,12 +340,10 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
   };
 
   const handleSessionEvents = (message: SessionEventsMessage) => {
-    if (validatesIncoming) {
-      const problem = incomingProblem.events(message);
-      if (problem) {
-        protocolViolation('session:events', problem);
-        return;
-      }
+    const problem = incomingProblem.events(message);
+    if (problem) {
+      protocolViolation('session:events', problem);
+      return;
     }
     if (message.sessionId !== sessionId) return;
     const fresh = message.events.filter((event) => event.seq > lastSeq());
@@ -362,12 +354,10 @@ export function connectSession(options: ConnectSessionOptions): SessionConnectio
   };
 
   const handleSessionHead = (message: SessionHeadMessage) => {
-    if (validatesIncoming) {
-      const problem = incomingProblem.head(message);
-      if (problem) {
-        protocolViolation('session:head', problem);
-        return;
-      }
+    const problem = incomingProblem.head(message);
+    if (problem) {
+      protocolViolation('session:head', problem);
+      return;
     }
     if (message.sessionId !== sessionId) return;
     const { epoch } = session.getState();

@@ -9,9 +9,6 @@ export interface TrackPresenceOptions {
   presence?: PresenceStoreApi;
 }
 
-// Inline, as in connection.ts, so the production build drops the validation with zod.
-const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test';
-
 /**
  * Keeps the presence store in step with the server: the whole online list from the first join
  * answer of a connection, then the `presence:changed` deltas in arrival order. A dropped connection empties it
@@ -27,12 +24,10 @@ export function trackPresence(options: TrackPresenceOptions): () => void {
     if (result.sessionId === sessionId && result.online) presence.getState().replace(sessionId, result.online);
   });
   const handleChanged = (change: PresenceChanged) => {
-    if (validatesIncoming) {
-      const problem = incomingProblem.presence(change);
-      if (problem) {
-        console.error(`Plenum: presence:changed does not follow the protocol: ${problem}`);
-        return;
-      }
+    const problem = incomingProblem.presence(change);
+    if (problem) {
+      console.error(`Plenum: presence:changed does not follow the protocol: ${problem}`);
+      return;
     }
     presence.getState().applyChange(change);
   };

@@ -11,5 +11,6 @@ export function expectedFigureIds(config: BenchConfig): string[] {
   for (const count of config.catchup.counts) ids.push(`catchup.${count}`);
   ids.push('startup.log', 'startup.demo');
   ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
+  ids.push('render.p95');
   return ids;
 }

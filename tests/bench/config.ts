@@ -67,7 +67,7 @@ export const smokeConfig: BenchConfig = {
   catchup: { counts: [100, 1000], repeats: 1 },
   startup: { events: 2000, repeats: 1, warmStarts: false },
   client: { buildIntoTemp: true, runs: 1, warmup: false },
-  render: { units: 60, criticisms: 500, warmupEvents: 8, events: 20, runs: 1 },
+  render: { units: 60, criticisms: 200, warmupEvents: 4, events: 12, runs: 1 },
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): BenchConfig {

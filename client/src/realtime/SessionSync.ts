@@ -1,16 +1,9 @@
-import {
-  SeqGapError,
-  type Ack,
-  type PresenceChanged,
-  type PresenceEntry,
-  type SessionEvent,
-  type SessionEventsMessage,
-  type SessionHeadMessage,
-  type SessionJoinResult,
-} from '@plenum/shared';
+import type { Ack, PresenceChanged, SessionEventsMessage, SessionHeadMessage, SessionJoinResult } from '@plenum/shared';
 import { connectionStore as appConnectionStore, type ConnectionStoreApi } from '../stores/connection';
 import { pendingStore as appPendingStore, type PendingStoreApi } from '../stores/pending';
 import { sessionStore as appSessionStore, type SessionStoreApi } from '../stores/session';
+import { LogFollower } from './LogFollower';
+import { PresenceFeed, type PresenceListener } from './presence';
 import { requestWithTimeout, type PlenumSocket } from './socket';
 import { transition, statusOf, type SyncInput, type SyncPhase } from './syncMachine';
 import {
@@ -42,16 +35,6 @@ export interface SessionSyncOptions {
   catchUpApplyEvery?: number;
 }
 
-/** Who is online, as this connection hears it. */
-export type PresenceUpdate =
-  /** The whole list, from a join answer of this session. */
-  | { kind: 'online'; sessionId: string; online: readonly PresenceEntry[] }
-  /** A delta on top of it. */
-  | { kind: 'changed'; change: PresenceChanged }
-  /** The connection dropped: this client no longer knows who is there. */
-  | { kind: 'lost' };
-export type PresenceListener = (update: PresenceUpdate) => void;
-
 /** What to do after one join answer: ask for the next page, or stop (live, refused or reset handled). */
 type AnswerStep = 'again' | 'done';
 
@@ -76,43 +59,28 @@ export class SessionSync {
   private readonly sessionId: string;
   private readonly session: SessionStoreApi;
   private readonly connection: ConnectionStoreApi;
-  private readonly pending: PendingStoreApi;
+  private readonly log: LogFollower;
   private readonly joinTimeoutMs: number;
   private readonly retryDelayMs: number;
   private readonly now: () => number;
-  private readonly catchUpApplyEvery: number;
 
   private phase: SyncPhase = 'idle';
   /** Bumped by every new join and by every disconnect: an answer carrying an older id is stale. */
   private joinRequestId = 0;
   /** True while a catch-up loop of the latest request is running. */
   private isCatchingUp = false;
-  /** The highest `seq` the server has shown us (live events, heartbeats, join answers). */
-  private knownHeadSeq = 0;
-  /**
-   * Pages of the latest join request not applied yet: one fold of many events costs far less
-   * than one per page. They are applied before that request is superseded, and dropped only
-   * with the state they were meant for (another epoch) or on dispose.
-   */
-  private caughtUp: SessionEvent[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly presenceListeners = new Set<PresenceListener>();
+  private readonly presence = new PresenceFeed();
 
   constructor(options: SessionSyncOptions) {
     this.socket = options.socket;
     this.sessionId = options.sessionId;
     this.session = options.session ?? appSessionStore;
     this.connection = options.connection ?? appConnectionStore;
-    this.pending = options.pending ?? appPendingStore;
+    this.log = new LogFollower(this.session, options.pending ?? appPendingStore, options.catchUpApplyEvery ?? 10_000);
     this.joinTimeoutMs = options.joinTimeoutMs ?? 10_000;
     this.retryDelayMs = options.retryDelayMs ?? 5_000;
     this.now = options.now ?? Date.now;
-    this.catchUpApplyEvery = options.catchUpApplyEvery ?? 10_000;
-  }
-
-  /** Where the sync stands now. */
-  get currentPhase(): SyncPhase {
-    return this.phase;
   }
 
   /** Attaches to the socket and connects. */
@@ -139,7 +107,7 @@ export class SessionSync {
   dispose(): void {
     if (this.phase === 'idle') return;
     this.joinRequestId++;
-    this.caughtUp = [];
+    this.log.dropFetched();
     this.clearRetry();
     this.socket.off('connect', this.handleConnect);
     this.socket.off('disconnect', this.handleDisconnect);
@@ -147,7 +115,7 @@ export class SessionSync {
     this.socket.off('session:events', this.handleSessionEvents);
     this.socket.off('session:head', this.handleSessionHead);
     this.socket.off('presence:changed', this.handlePresenceChanged);
-    this.presenceListeners.clear();
+    this.presence.clear();
     this.socket.disconnect();
     this.move('dispose');
   }
@@ -158,8 +126,7 @@ export class SessionSync {
    * `lost` when the connection drops. Returns the way to stop.
    */
   onPresence(listener: PresenceListener): () => void {
-    this.presenceListeners.add(listener);
-    return () => this.presenceListeners.delete(listener);
+    return this.presence.subscribe(listener);
   }
 
   /** Takes `input` through the state machine and shows the new phase, with `problem` when given. */
@@ -175,19 +142,6 @@ export class SessionSync {
     if (outcome.retryLater && retry) this.retryLater(retry);
   }
 
-  private emitPresence(update: PresenceUpdate): void {
-    for (const listener of this.presenceListeners) listener(update);
-  }
-
-  private lastSeq(): number {
-    return this.session.getState().session.lastSeq;
-  }
-
-  /** Where the catch-up has got to: applied, or fetched and waiting to be applied. */
-  private caughtUpTo(): number {
-    return Math.max(this.lastSeq(), this.caughtUp.at(-1)?.seq ?? 0);
-  }
-
   private clearRetry(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
@@ -201,28 +155,9 @@ export class SessionSync {
     }, this.retryDelayMs);
   }
 
-  /** Applies events in order; false when they do not follow `lastSeq` (a gap). */
-  private apply(events: readonly SessionEvent[]): boolean {
-    try {
-      this.session.getState().applyEvents(events);
-    } catch (error) {
-      if (error instanceof SeqGapError) return false;
-      throw error;
-    }
-    this.pending.getState().settle(this.lastSeq());
-    return true;
-  }
-
-  /** Applies the fetched pages; false when they do not follow `lastSeq` (a gap). */
-  private applyCaughtUp(): boolean {
-    const events = this.caughtUp;
-    this.caughtUp = [];
-    return events.length === 0 || this.apply(events);
-  }
-
   /** Makes every join answer in flight stale, applying what the latest one fetched first. */
   private supersedeJoins(): number {
-    this.applyCaughtUp();
+    this.log.applyFetched();
     return ++this.joinRequestId;
   }
 
@@ -254,7 +189,7 @@ export class SessionSync {
     } finally {
       if (requestId === this.joinRequestId) {
         // However the loop ended (refused, timed out), what it fetched is applied.
-        this.applyCaughtUp();
+        this.log.applyFetched();
         // Cleared as the loop ends, not a few microtasks later in a `.finally` callback: a gap
         // seen in between would otherwise be taken as already being fetched, and be missed.
         this.isCatchingUp = false;
@@ -265,7 +200,7 @@ export class SessionSync {
   private async catchUpLoop(requestId: number): Promise<void> {
     const isStale = () => this.phase === 'idle' || requestId !== this.joinRequestId;
     for (;;) {
-      const afterSeq = this.caughtUpTo();
+      const afterSeq = this.log.caughtUpTo();
       const sentAt = this.now();
       let answer: Ack<SessionJoinResult>;
       try {
@@ -291,46 +226,24 @@ export class SessionSync {
 
   /** Folds one join answer into the catch-up: a reset, a page, or the end of it. */
   private takeAnswer(result: SessionJoinResult, afterSeq: number, sentAt: number): AnswerStep {
-    const current = this.session.getState();
-    const isOtherLog = current.epoch !== null && result.epoch !== current.epoch;
-    const reached = this.caughtUpTo();
-    if (reached > 0 && (isOtherLog || result.headSeq < reached)) {
-      // The log was restored or replaced (another epoch, or a head behind what we folded or
-      // fetched): all of it belongs to another history.
-      current.reset();
-      this.caughtUp = [];
-      this.knownHeadSeq = 0;
+    if (this.log.isOtherHistory(result)) {
+      // All of what we hold belongs to another history: start again from 0.
+      this.log.reset();
       this.move('epoch-changed');
       return 'again';
     }
-    current.setIdentity({ epoch: result.epoch, you: result.you });
+    this.session.getState().setIdentity({ epoch: result.epoch, you: result.you });
     // The answer was written somewhere between sending and receiving: take the midpoint.
     this.connection.getState().setServerClockOffset(Date.parse(result.serverTime) - (sentAt + this.now()) / 2);
-    this.knownHeadSeq = Math.max(this.knownHeadSeq, result.headSeq);
-
-    // A live event applied meanwhile may have overtaken the start of the page.
-    const fresh = result.events.filter((event) => event.seq > reached);
-    const follows = fresh.length === 0 || fresh[0]!.seq === reached + 1;
-    if (follows) this.caughtUp.push(...fresh);
-    if (this.caughtUpTo() === reached) {
-      if (!follows || result.hasMore) {
-        // An answer that moves nothing forward would make us ask the same question forever.
-        this.refuseJoinAnswer(`no progress after seq ${afterSeq}`);
-        return 'done';
-      }
-      // The server says there is nothing after what we have: trust the log over a stale heartbeat.
-      this.knownHeadSeq = reached;
-    }
-    const isDone = follows && !result.hasMore && this.caughtUpTo() >= this.knownHeadSeq;
-    // Applied in one go at the end; a long catch-up also shows its progress now and then,
-    // while the status stays "catching up".
-    if ((isDone || this.caughtUp.length >= this.catchUpApplyEvery) && !this.applyCaughtUp()) {
-      this.refuseJoinAnswer(`the events after seq ${this.lastSeq()} have a gap`);
-      return 'done';
-    }
-    if (!isDone) {
+    const page = this.log.takePage(result, afterSeq);
+    if (page === 'more') {
+      // The status stays "catching up" while the pages come.
       this.move('page');
       return 'again';
+    }
+    if (page !== 'done') {
+      this.refuseJoinAnswer(page.problem);
+      return 'done';
     }
     // Not catching up any more before anyone hears "live", so a gap noticed by a status
     // subscriber starts a new catch-up.
@@ -342,7 +255,7 @@ export class SessionSync {
   /** Every successful join answer, as it arrives: presence is taken in the server's order. */
   private readonly hearOnline = (answer: Ack<SessionJoinResult>): void => {
     if (answer.ok && answer.data.sessionId === this.sessionId && answer.data.online) {
-      this.emitPresence({ kind: 'online', sessionId: answer.data.sessionId, online: answer.data.online });
+      this.presence.emit({ kind: 'online', sessionId: answer.data.sessionId, online: answer.data.online });
     }
   };
 
@@ -357,7 +270,7 @@ export class SessionSync {
     // Answers to joins sent before the drop are stale; the next connect asks again.
     this.supersedeJoins();
     this.isCatchingUp = false;
-    this.emitPresence({ kind: 'lost' });
+    this.presence.emit({ kind: 'lost' });
     this.follow(disconnectOutcome(this.socket.active));
   };
 
@@ -368,29 +281,18 @@ export class SessionSync {
   private readonly handleSessionEvents = (message: SessionEventsMessage): void => {
     const problem = incomingProblem.events(message);
     if (problem) return console.error(`Plenum: session:events does not follow the protocol: ${problem}`);
-    if (message.sessionId !== this.sessionId) return;
-    const fresh = message.events.filter((event) => event.seq > this.lastSeq());
-    const newest = fresh.at(-1);
-    if (!newest) return;
-    this.knownHeadSeq = Math.max(this.knownHeadSeq, newest.seq);
-    if (fresh[0]!.seq !== this.lastSeq() + 1 || !this.apply(fresh)) this.requestCatchUp();
+    if (message.sessionId === this.sessionId && this.log.takeEvents(message)) this.requestCatchUp();
   };
 
   private readonly handleSessionHead = (message: SessionHeadMessage): void => {
     const problem = incomingProblem.head(message);
     if (problem) return console.error(`Plenum: session:head does not follow the protocol: ${problem}`);
-    if (message.sessionId !== this.sessionId) return;
-    const { epoch } = this.session.getState();
-    if (epoch !== null && message.epoch !== epoch) return this.requestCatchUp();
-    if (message.headSeq > this.lastSeq()) {
-      this.knownHeadSeq = Math.max(this.knownHeadSeq, message.headSeq);
-      this.requestCatchUp();
-    }
+    if (message.sessionId === this.sessionId && this.log.takeHead(message)) this.requestCatchUp();
   };
 
   private readonly handlePresenceChanged = (change: PresenceChanged): void => {
     const problem = incomingProblem.presence(change);
     if (problem) return console.error(`Plenum: presence:changed does not follow the protocol: ${problem}`);
-    this.emitPresence({ kind: 'changed', change });
+    this.presence.emit({ kind: 'changed', change });
   };
 }

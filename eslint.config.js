@@ -71,6 +71,7 @@ export default tseslint.config(
         'error',
         { name: 'setTimeout', message: 'Inject a Clock.' },
         { name: 'setInterval', message: 'Inject a Clock.' },
+        { name: 'setImmediate', message: 'Inject Timers.' },
       ],
       'no-restricted-syntax': [
         'error',

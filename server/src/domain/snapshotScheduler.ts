@@ -9,7 +9,7 @@ import { snapshotForcedEvery, type SessionStates } from './sessionStates.js';
 export const defaultSnapshotQuietMs = 2_000;
 
 export interface SnapshotSchedulerDeps {
-  states: SessionStates;
+  states: Pick<SessionStates, 'snapshotsDue' | 'saveSnapshot'>;
   /** The command lane: a save runs in it, so the states it serialises hold committed events only. */
   lane: Lane;
   timers: Timers;

@@ -68,8 +68,11 @@ interface Entry {
 const maxConcurrencyRetries = 5;
 
 /**
- * The domain's one entry for commands: load the state, authorise, decide, append. The
- * transport acks and broadcasts only after this resolves, so an ack always means committed (P3).
+ * The domain's one entry for commands, in this order: authorise the actor's role (at once, the
+ * role alone decides), wait for the batch (the next turn of the injected {@link Timers}), load
+ * the session's state, authorise its status, decide (`decide/*`, which keeps the rules about
+ * targets), append. The transport acks and broadcasts only after this resolves, so an ack
+ * always means committed (P3).
  *
  * Group commit: commands arriving in the same turn of the event loop, and those arriving while
  * the previous batch commits, are decided one after another in arrival order, each on the state

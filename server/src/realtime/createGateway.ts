@@ -66,14 +66,14 @@ type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?:
 /**
  * The socket.io gateway, wired from its parts. Transport only: every decision is the domain's.
  *
- * | part                       | what it does                                                          |
- * | -------------------------- | --------------------------------------------------------------------- |
- * | gateway/handshake.ts       | origin check, version, invitation, cooldown, sockets per participant  |
- * | gateway/limiter.ts         | the budgets of handshakes, messages, reads and commits; strikes        |
- * | gateway/broadcaster.ts     | committed events to the session's room, one message per tick           |
- * | gateway/heartbeat.ts       | each active session's head (P5), attendance of those online            |
- * | gateway/presenceWiring.ts  | who is online, and first connections recorded as attendance            |
- * | handlers/, pipeline/       | the requests: `session:join`, `command` ({@link commandSteps}), presence |
+ * | part                      | what it does                                                               |
+ * | ------------------------- | -------------------------------------------------------------------------- |
+ * | gateway/handshake.ts      | origin check, version, invitation, cooldown, sockets per participant       |
+ * | gateway/limiter.ts        | the budgets of handshakes, messages, reads and commits; strikes, cooldowns |
+ * | gateway/broadcaster.ts    | committed events to the session's room, one message per tick               |
+ * | gateway/heartbeat.ts      | each active session's head (P5); attendance of those online                |
+ * | gateway/presenceWiring.ts | who is online; first connections recorded as attendance                    |
+ * | handlers/, pipeline/      | the requests: `session:join`, `command` ({@link commandSteps}), presence   |
  */
 export function createGateway(options: GatewayOptions): {
   io: GatewayServer;

@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Faults } from '@plenum/server';
 import { emptySessionState, foldEvents, newEvent, type SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { connectClient, type ClientSocket } from '../helpers/connectClient.js';
@@ -7,6 +6,7 @@ import { postCriticism, sendOk, startItem } from '../helpers/factories.js';
 import { FaultClient, type FaultClientOptions } from './helpers/faultClient.js';
 import { count, printFigures } from './helpers/figures.js';
 import { startFaultApp, type FaultApp } from './helpers/faultApp.js';
+import type { Faults } from './helpers/faults.js';
 
 const offlineEvents = count(10_000, 50_000);
 

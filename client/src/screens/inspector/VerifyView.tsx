@@ -11,6 +11,7 @@ import { parseNumber } from '../../widgets/reports/indicatorDraft';
 import { DirectionTag } from '../../widgets/reports/DirectionTag';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { InspectionOrders } from './InspectionOrders';
+import { TextAreaField } from '../../components/TextAreaField';
 
 /**
  * The inspector's open inspection orders, and the verified values they record, with the
@@ -141,28 +142,22 @@ export function VerifyView() {
                 onChange={(e) => setVerified(e.target.value)}
               />
             </div>
-            <div className="field">
-              <label htmlFor={`${formId}-finding`}>{t('verify.finding')}</label>
-              <textarea
-                id={`${formId}-finding`}
-                data-testid="verify-finding"
-                rows={3}
-                maxLength={Limits.textLength}
-                value={finding}
-                onChange={(e) => setFinding(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${formId}-evidence`}>{t('verify.evidence')}</label>
-              <textarea
-                id={`${formId}-evidence`}
-                data-testid="verify-evidence"
-                rows={2}
-                maxLength={Limits.textLength}
-                value={evidence}
-                onChange={(e) => setEvidence(e.target.value)}
-              />
-            </div>
+            <TextAreaField
+              label={t('verify.finding')}
+              testId="verify-finding"
+              rows={3}
+              maxLength={Limits.textLength}
+              value={finding}
+              onChange={setFinding}
+            />
+            <TextAreaField
+              label={t('verify.evidence')}
+              testId="verify-evidence"
+              rows={2}
+              maxLength={Limits.textLength}
+              value={evidence}
+              onChange={setEvidence}
+            />
             <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
             {recorded && !error && (
               <p className="success" role="status">

@@ -17,6 +17,7 @@ import {
   type IndicatorDraft,
   type PasteProblem,
 } from '../../widgets/reports/indicatorDraft';
+import { TextAreaField } from '../../components/TextAreaField';
 
 type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
 // In table order; the production radio sits between weight and previous, the direction after previous.
@@ -257,17 +258,14 @@ export function ReportForm() {
               </button>
             )}
           </div>
-          <div className="field">
-            <label htmlFor={`${formId}-note`}>{t('report.form.note')}</label>
-            <textarea
-              id={`${formId}-note`}
-              rows={2}
-              maxLength={Limits.textLength}
-              value={note}
-              disabled={!mayEdit}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            label={t('report.form.note')}
+            rows={2}
+            maxLength={Limits.textLength}
+            value={note}
+            disabled={!mayEdit}
+            onChange={setNote}
+          />
           {showProblems && (problems.size > 0 || drafts.length === 0) && (
             <p className="form-error" role="alert">
               {t('report.form.fixProblems', { count: problems.size })}
@@ -296,18 +294,15 @@ export function ReportForm() {
         <p className="muted" id={`${formId}-paste-hint`}>
           {t('report.paste.hint')}
         </p>
-        <div className="field">
-          <label htmlFor={`${formId}-paste`}>{t('report.paste.label')}</label>
-          <textarea
-            id={`${formId}-paste`}
-            data-testid="paste-area"
-            rows={5}
-            value={pasted}
-            disabled={!mayEdit}
-            aria-describedby={`${formId}-paste-hint`}
-            onChange={(e) => setPasted(e.target.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('report.paste.label')}
+          testId="paste-area"
+          rows={5}
+          value={pasted}
+          disabled={!mayEdit}
+          aria-describedby={`${formId}-paste-hint`}
+          onChange={setPasted}
+        />
         <fieldset className="choice-group">
           <legend>{t('report.paste.mode')}</legend>
           <label className="choice">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/FormActions';
 
 interface DateFormProps {
   label: string;
@@ -17,7 +17,6 @@ interface DateFormProps {
 /** One date to choose and an action for it: the notice date, a day's new date. */
 export function DateForm(props: DateFormProps) {
   const { label, submitLabel, initialDate, isLocked, onSubmit, onCancel, autoFocus = false, testId } = props;
-  const { t } = useTranslation();
   const fieldId = useId();
   const fieldRef = useRef<HTMLInputElement>(null);
   const [date, setDate] = useState(initialDate);
@@ -45,19 +44,12 @@ export function DateForm(props: DateFormProps) {
           if (e.key === 'Escape' && onCancel) onCancel();
         }}
       />
-      <button
-        type="submit"
-        className="button button--small button--primary"
-        data-testid={testId && `${testId}-submit`}
-        disabled={isLocked || !date}
-      >
-        {submitLabel}
-      </button>
-      {onCancel && (
-        <button type="button" className="button button--small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      )}
+      <FormActions
+        submitLabel={submitLabel}
+        isDisabled={isLocked || !date}
+        onCancel={onCancel}
+        testId={testId && `${testId}-submit`}
+      />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { clearPostedDraft, loadDraft, saveDraft, type CriticismDraft, type DraftPlace } from './criticismDraft';
+import { TextAreaField } from '../../components/TextAreaField';
 
 interface CriticismFormProps {
   /** The item on the floor; the criticism is raised against its unit. */
@@ -130,18 +131,15 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
           onChange={(value) => edit({ indicatorId: value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${formId}-text`}>{t('criticism.form.text')}</label>
-        <textarea
-          id={`${formId}-text`}
-          data-testid="criticism-text"
-          rows={3}
-          maxLength={Limits.textLength}
-          value={text}
-          onChange={(e) => edit({ text: e.target.value })}
-          aria-describedby={hintId}
-        />
-      </div>
+      <TextAreaField
+        label={t('criticism.form.text')}
+        testId="criticism-text"
+        rows={3}
+        maxLength={Limits.textLength}
+        value={text}
+        onChange={(value) => edit({ text: value })}
+        aria-describedby={hintId}
+      />
       <p id={hintId} className="muted field-hint">
         {!isOnFloor
           ? t('criticism.form.hint.notOnFloor')

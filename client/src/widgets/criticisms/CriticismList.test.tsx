@@ -80,6 +80,16 @@ describe('criticism list', () => {
     expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('1 endorsement');
   });
 
+  test('the chair may endorse as the permissions allow: another’s criticism, sending criticism:endorse', async () => {
+    const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair, twoCriticisms);
+    expect(endorseButton('crit-other')).toBeEnabled();
+    fireEvent.click(endorseButton('crit-other'));
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toMatchObject({
+      command: { type: 'criticism:endorse', payload: { criticismId: 'crit-other' } },
+    });
+  });
+
   test('a presenter sees the criticism of their unit, may answer it, but has no endorse button and no form', async () => {
     await renderSession(<ParticipantView role="presenter" />, participants.presenter, twoCriticisms);
     expect(screen.getByTestId('criticism-crit-other')).toHaveTextContent('Theirs.');

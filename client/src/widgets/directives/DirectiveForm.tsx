@@ -8,6 +8,8 @@ import { directiveKinds } from '../../lib/labels';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useSessionStore } from '../../stores/session';
+import { TextAreaField } from '../../components/TextAreaField';
+import { FormActions } from '../../components/FormActions';
 
 /** What the form starts with, e.g. taken from a criticism. */
 export interface DirectiveDraftInput {
@@ -171,31 +173,21 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
           onChange={(e) => setTitle(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${formId}-text`}>{t('directive.form.text')}</label>
-        <textarea
-          id={`${formId}-text`}
-          rows={2}
-          maxLength={Limits.textLength}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('directive.form.text')}
+        rows={2}
+        maxLength={Limits.textLength}
+        value={text}
+        onChange={setText}
+      />
       <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
       <div className="button-row">
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          data-testid="directive-submit"
-          disabled={!canSend || isBusy}
-        >
-          {t('directive.form.submit')}
-        </button>
-        {onDone && (
-          <button type="button" className="button button--small" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        )}
+        <FormActions
+          submitLabel={t('directive.form.submit')}
+          isDisabled={!canSend || isBusy}
+          onCancel={onDone}
+          testId="directive-submit"
+        />
       </div>
     </form>
   );

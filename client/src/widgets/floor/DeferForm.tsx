@@ -2,6 +2,7 @@ import type { SessionDay } from '@plenum/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
+import { FormActions } from '../../components/FormActions';
 
 interface DeferFormProps {
   id?: string;
@@ -49,12 +50,7 @@ export function DeferForm({ id, laterDays, isLocked, onDefer, onCancel, autoFocu
           </option>
         ))}
       </select>
-      <button type="submit" className="button button--small button--primary" disabled={isLocked}>
-        {t('agenda.defer.confirm')}
-      </button>
-      <button type="button" className="button button--small" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
+      <FormActions submitLabel={t('agenda.defer.confirm')} isDisabled={isLocked} onCancel={onCancel} />
     </form>
   );
 }

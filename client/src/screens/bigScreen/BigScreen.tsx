@@ -1,10 +1,9 @@
-import type { AgendaItemState } from '@plenum/shared';
-import { useMemo } from 'react';
+import { itemsOfDay, type AgendaItemState, type SessionState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
-import { floorSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DayAgenda } from '../../widgets/agenda/AgendaOverview';
 import { ConnectionBadge } from '../../shell/ConnectionBadge';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
@@ -15,6 +14,12 @@ import { Icon } from '../../components/Icon';
 /** How many criticisms fit on a room screen at reading size. */
 const criticismsShown = 5;
 
+/** The agenda of the day the room is on. */
+function itemsOfDayInFocus(state: SessionState): AgendaItemState[] {
+  const day = floorSelectors.dayInFocus(state);
+  return day ? itemsOfDay(state, day.id) : [];
+}
+
 /**
  * Before the first item: the day the room is on, what comes first, the day's agenda and how
  * to join the call, so the screen says what the room is waiting for.
@@ -22,16 +27,12 @@ const criticismsShown = 5;
 function BeforeFirstItem() {
   const { t } = useTranslation();
   const format = useFormat();
-  const session = useSessionStore((s) => s.session);
-  const day = useMemo(() => floorSelectors.dayInFocus(session), [session]);
-  const items = useMemo(
-    () => sessionSelectors.agendaByDay(session).find((d) => d.day.id === day?.id)?.items ?? [],
-    [session, day],
-  );
+  const day = useSessionState(floorSelectors.dayInFocus);
+  const items = useSessionState(itemsOfDayInFocus);
   const first: AgendaItemState | null = items.find((item) => item.status === 'pending') ?? null;
-  const dayStatus = day ? (session.days[day.id]?.status ?? 'scheduled') : null;
-  const conferenceLink = session.definition?.conferenceLink ?? null;
-  const name = (item: AgendaItemState) => sessionSelectors.unitName(session, item.unitId);
+  const dayStatus = useSessionStore((s) => (day ? (s.session.days[day.id]?.status ?? 'scheduled') : null));
+  const conferenceLink = useSessionStore((s) => s.session.definition?.conferenceLink ?? null);
+  const firstUnitName = useSessionStore((s) => sessionSelectors.unitName(s.session, first?.unitId ?? null));
 
   if (!day || !dayStatus) return <p className="panel muted">{t('agenda.noDays')}</p>;
   return (
@@ -44,7 +45,7 @@ function BeforeFirstItem() {
           </p>
           {first && (
             <p className="big-screen__first" data-testid="big-screen-first">
-              {t('bigScreen.first', { title: itemTitle(first.topic, name(first)) })}
+              {t('bigScreen.first', { title: itemTitle(first.topic, firstUnitName) })}
             </p>
           )}
           {conferenceLink && (
@@ -70,11 +71,15 @@ function BeforeFirstItem() {
  */
 export function BigScreen() {
   const { t } = useTranslation();
-  const session = useSessionStore((s) => s.session);
-  const definition = session.definition;
-  const focus = useMemo(() => sessionSelectors.focusItem(session), [session]);
-  const speaker = session.floor.speaker;
-  const next = useMemo(() => floorSelectors.nextItem(session), [session]);
+  const definition = useSessionStore((s) => s.session.definition);
+  const focus = useSessionState(sessionSelectors.focusItem);
+  const speakerName = useSessionStore((s) => {
+    const speaker = s.session.floor.speaker;
+    return speaker && (sessionSelectors.participantName(s.session, speaker.participantId) ?? '');
+  });
+  const isBetweenItems = useSessionStore((s) => s.session.currentItemId === null);
+  const next = useSessionState(floorSelectors.nextItem);
+  const nextUnitName = useSessionStore((s) => sessionSelectors.unitName(s.session, next?.unitId ?? null));
 
   return (
     <div className="page big-screen">
@@ -97,19 +102,19 @@ export function BigScreen() {
           <>
             <div className="big-screen__floor">
               <CurrentItemPanel item={focus} size="large" />
-              {speaker && (
+              {speakerName !== null && (
                 <p className="big-screen__speaker" data-testid="big-screen-speaker">
                   <Icon name="mic" />{' '}
                   {t('speakers.speakingNow', {
-                    name: sessionSelectors.participantName(session, speaker.participantId) ?? t('common.aParticipant'),
+                    name: speakerName || t('common.aParticipant'),
                   })}
                 </p>
               )}
               {focus.unitId && <ReportFigures unitId={focus.unitId} size="large" keyFiguresOnly />}
-              {!session.currentItemId && next && (
+              {isBetweenItems && next && (
                 <p className="big-screen__next">
                   {t('bigScreen.next', {
-                    topic: itemTitle(next.topic, sessionSelectors.unitName(session, next.unitId)),
+                    topic: itemTitle(next.topic, nextUnitName),
                   })}
                 </p>
               )}

@@ -1,6 +1,6 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { lazy, useMemo } from 'react';
-import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { lazy } from 'react';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
@@ -24,9 +24,8 @@ const AttendanceView = lazy(() =>
  * unit's figures. The chair's own criticism form, seldom used, stays folded.
  */
 function ChairFloor({ role }: { role: Role }) {
-  const session = useSessionStore((s) => s.session);
-  const focus = useMemo(() => sessionSelectors.focusItem(session), [session]);
-  const isCurrent = focus !== null && focus.id === session.currentItemId;
+  const focus = useSessionState(sessionSelectors.focusItem);
+  const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
   return (
     <div className="layout layout--chair">
       <div className="layout__column layout__agenda">

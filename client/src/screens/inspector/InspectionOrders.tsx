@@ -1,12 +1,17 @@
-import { useId, useMemo } from 'react';
+import type { Participant, SessionState } from '@plenum/shared';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIsoDate } from '../../lib/format';
-import { decisionSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { decisionSelectors, useSessionState, useSessionStore, type TrackedDirective } from '../../stores/session';
 import { DirectiveCard } from '../../widgets/directives/DirectiveCard';
 
 interface InspectionOrdersProps {
   /** Opens the verification form on the inspected unit's report. */
   onVerify: (unitId: string) => void;
+}
+
+function ordersOf(state: SessionState, you: Participant | null, today: string): TrackedDirective[] {
+  return you ? decisionSelectors.inspectionOrders(state, you, today) : [];
 }
 
 /**
@@ -16,12 +21,10 @@ interface InspectionOrdersProps {
 export function InspectionOrders({ onVerify }: InspectionOrdersProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
-  const orders = useMemo(
-    () => (you ? decisionSelectors.inspectionOrders(session, you, todayIsoDate()) : []),
-    [session, you],
-  );
+  const orders = useSessionState(ordersOf, you, todayIsoDate());
+  const reports = useSessionStore((s) => s.session.reports);
+  const units = useSessionStore((s) => s.session.units);
 
   return (
     <section className="panel" aria-labelledby={headingId} data-testid="inspection-orders">
@@ -39,14 +42,14 @@ export function InspectionOrders({ onVerify }: InspectionOrdersProps) {
               return (
                 <div key={directive.id}>
                   <DirectiveCard directive={directive} isOverdue={isOverdue} />
-                  {session.reports[unitId] && (
+                  {reports[unitId] && (
                     <button
                       type="button"
                       className="button button--small"
                       data-testid={`verify-order-${directive.id}`}
                       onClick={() => onVerify(unitId)}
                     >
-                      {t('verify.orders.verifyUnit', { unit: sessionSelectors.unitName(session, unitId) ?? unitId })}
+                      {t('verify.orders.verifyUnit', { unit: units[unitId]?.name ?? unitId })}
                     </button>
                   )}
                 </div>

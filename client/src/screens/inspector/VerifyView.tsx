@@ -1,12 +1,12 @@
 import { canIssue, Limits } from '@plenum/shared';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
-import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { reportSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { parseNumber } from '../../widgets/reports/indicatorDraft';
 import { DirectionTag } from '../../widgets/reports/DirectionTag';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
@@ -22,15 +22,18 @@ export function VerifyView() {
   const { t } = useTranslation();
   const format = useFormat();
   const formId = useId();
-  const session = useSessionStore((s) => s.session);
+  const status = useSessionStore((s) => s.session.status);
   const you = useSessionStore((s) => s.you);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
-  const units = useMemo(() => reportSelectors.unitsWithReports(session), [session]);
-  const focusUnitId = sessionSelectors.focusItem(session)?.unitId ?? null;
+  const units = useSessionState(reportSelectors.unitsWithReports);
+  const focusUnitId = useSessionStore((s) => {
+    const unitId = sessionSelectors.focusItem(s.session)?.unitId ?? null;
+    return unitId && s.session.reports[unitId] ? unitId : null;
+  });
   const [chosenUnitId, setChosenUnitId] = useState<string | null>(null);
-  const unitId = chosenUnitId ?? (focusUnitId && session.reports[focusUnitId] ? focusUnitId : (units[0]?.id ?? null));
-  const report = sessionSelectors.reportOf(session, unitId);
+  const unitId = chosenUnitId ?? focusUnitId ?? units[0]?.id ?? null;
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
   const [chosenIndicatorId, setChosenIndicatorId] = useState<string | null>(null);
   const indicator =
     report?.indicators.find((i) => i.id === chosenIndicatorId) ??
@@ -42,7 +45,7 @@ export function VerifyView() {
   const [evidence, setEvidence] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
-  const mayVerify = you !== null && canIssue(you.role, 'report:verify', session.status);
+  const mayVerify = you !== null && canIssue(you.role, 'report:verify', status);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { lazy, useMemo } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaOverview } from '../../widgets/agenda/AgendaOverview';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
@@ -19,9 +19,8 @@ const VerifyView = lazy(() => import('../inspector/VerifyView').then((m) => ({ d
 /** The live floor of presenters, officials and inspectors: the item, the figures, the criticism. */
 function ParticipantFloor({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const session = useSessionStore((s) => s.session);
-  const focus = useMemo(() => sessionSelectors.focusItem(session), [session]);
-  const isCurrent = focus !== null && focus.id === session.currentItemId;
+  const focus = useSessionState(sessionSelectors.focusItem);
+  const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
 
   return (
     <div className="layout layout--participant">

@@ -1,29 +1,30 @@
-import { isLive } from '@plenum/shared';
-import { useId, useMemo } from 'react';
+import { isLive, type SessionState } from '@plenum/shared';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
-import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { Timer } from '../../widgets/floor/Timer';
+
+/** The unit's items on the agenda, each with its day and place in the day. */
+function slotsOfUnit(state: SessionState, unitId: string | null) {
+  return sessionSelectors
+    .agendaByDay(state)
+    .flatMap(({ day, items }) =>
+      items.flatMap((item, index) => (item.unitId === unitId ? [{ day, item, position: index + 1 }] : [])),
+    );
+}
 
 /** The presenter's slot(s) on the agenda, the countdown while on the floor, and the report's state. */
 export function PresenterSlot({ size = 'normal' }: { size?: 'normal' | 'large' }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
   const setView = useUiStore((s) => s.setView);
   const unitId = you?.unitId ?? null;
-  const days = useMemo(() => sessionSelectors.agendaByDay(session), [session]);
-  const slots = useMemo(
-    () =>
-      days.flatMap(({ day, items }) =>
-        items.flatMap((item, index) => (item.unitId === unitId ? [{ day, item, position: index + 1 }] : [])),
-      ),
-    [days, unitId],
-  );
-  const report = sessionSelectors.reportOf(session, unitId);
+  const slots = useSessionState(slotsOfUnit, unitId);
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
   if (unitId === null) return null;
   const live = slots.find((s) => isLive(s.item.status));
 

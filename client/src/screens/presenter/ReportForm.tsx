@@ -33,13 +33,13 @@ export function ReportForm() {
   const { t } = useTranslation();
   const format = useFormat();
   const formId = useId();
-  const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
+  const status = useSessionStore((s) => s.session.status);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   const unitId = you?.unitId ?? null;
-  const report = sessionSelectors.reportOf(session, unitId);
-  const unitName = sessionSelectors.unitName(session, unitId) ?? t('common.aUnit');
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
+  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
   // Numbers are shown without grouping so they read back exactly as typed.
   const plain = (n: number) => String(n);
   const [drafts, setDrafts] = useState<IndicatorDraft[]>(() =>
@@ -52,7 +52,7 @@ export function ReportForm() {
   const [showProblems, setShowProblems] = useState(false);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);
-  const mayEdit = you !== null && canIssue(you.role, 'report:submit', session.status);
+  const mayEdit = you !== null && canIssue(you.role, 'report:submit', status);
 
   if (unitId === null) {
     return <p className="panel muted">{t('report.form.noUnit')}</p>;

@@ -1,9 +1,9 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FlagIcon } from '../../components/FlagIcon';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
-import { decisionSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { decisionSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { isOverdue } from '@plenum/shared';
 import { DirectiveCard } from '../../widgets/directives/DirectiveCard';
 import { PresenterSlot } from './PresenterSlot';
@@ -14,16 +14,12 @@ export function UnitView() {
   const format = useFormat();
   const directivesId = useId();
   const warningsId = useId();
-  const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
   const unitId = you?.unitId ?? null;
-  const directives = useMemo(
-    () => (unitId ? decisionSelectors.directivesOfUnit(session, unitId) : []),
-    [session, unitId],
-  );
-  const warnings = useMemo(() => (unitId ? decisionSelectors.warningsOfUnit(session, unitId) : []), [session, unitId]);
+  const directives = useSessionState(decisionSelectors.directivesOfUnit, unitId ?? '');
+  const warnings = useSessionState(decisionSelectors.warningsOfUnit, unitId ?? '');
   const today = todayIsoDate();
-  const unitName = sessionSelectors.unitName(session, unitId) ?? t('common.aUnit');
+  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
 
   return (
     <div className="layout layout--two">

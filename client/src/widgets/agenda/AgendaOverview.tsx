@@ -1,9 +1,15 @@
 import type { AgendaItemState } from '@plenum/shared';
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
-import { floorSelectors, sessionSelectors, useSessionStore, type AgendaDay } from '../../stores/session';
+import {
+  floorSelectors,
+  sessionSelectors,
+  useSessionState,
+  useSessionStore,
+  type AgendaDay,
+} from '../../stores/session';
 
 function isDone(item: AgendaItemState): boolean {
   return item.status === 'closed' || item.status === 'deferred';
@@ -72,9 +78,8 @@ function OverviewList({ items }: { items: AgendaItemState[] }) {
 export function AgendaOverview() {
   const { t } = useTranslation();
   const headingId = useId();
-  const session = useSessionStore((s) => s.session);
-  const days = useMemo(() => sessionSelectors.agendaByDay(session), [session]);
-  const focusDayId = useMemo(() => floorSelectors.dayInFocus(session)?.id ?? null, [session]);
+  const days = useSessionState(sessionSelectors.agendaByDay);
+  const focusDayId = useSessionStore((s) => floorSelectors.dayInFocus(s.session)?.id ?? null);
   return (
     <section className="panel agenda-overview" aria-labelledby={headingId} data-testid="agenda-overview">
       <h2 id={headingId} className="panel__heading">

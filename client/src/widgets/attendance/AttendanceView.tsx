@@ -1,12 +1,12 @@
 import { canIssue } from '@plenum/shared';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { presenceSelectors, usePresenceStore } from '../../stores/presence';
-import { decisionSelectors, floorSelectors, useSessionStore } from '../../stores/session';
+import { decisionSelectors, floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
 
 /**
  * Attendance per day: who connected (recorded automatically) and the chair's roll call, with
@@ -17,17 +17,19 @@ export function AttendanceView() {
   const format = useFormat();
   const headingId = useId();
   const dayFieldId = useId();
-  const session = useSessionStore((s) => s.session);
+  const definedDays = useSessionStore((s) => s.session.definition?.days);
+  const openDayId = useSessionStore((s) => floorSelectors.openDay(s.session)?.id);
+  const status = useSessionStore((s) => s.session.status);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const isLive = useConnectionStore(connectionSelectors.isLive);
   const online = usePresenceStore((s) => s.online);
   const { run, error, dismissError, isBusy } = useCommand();
-  const days = session.definition?.days ?? [];
+  const days = definedDays ?? [];
   const [chosenDayId, setChosenDayId] = useState<string | null>(null);
-  const dayId = chosenDayId ?? floorSelectors.openDay(session)?.id ?? days[0]?.id ?? '';
+  const dayId = chosenDayId ?? openDayId ?? days[0]?.id ?? '';
   const day = days.find((d) => d.id === dayId);
-  const rows = useMemo(() => decisionSelectors.attendanceOfDay(session, dayId), [session, dayId]);
-  const mayRecord = canIssue('chair', 'attendance:record', session.status) && canSend && !isBusy;
+  const rows = useSessionState(decisionSelectors.attendanceOfDay, dayId);
+  const mayRecord = canIssue('chair', 'attendance:record', status) && canSend && !isBusy;
   const present = rows.filter((r) => r.present === true).length;
   const connected = rows.filter((r) => r.connectedAt !== null).length;
   const onlineNow = rows.filter((r) => presenceSelectors.isOnline(online, r.participant.id)).length;

@@ -1,4 +1,4 @@
-import { Limits, type CommandInput, type DirectiveState } from '@plenum/shared';
+import { Limits, type CommandInput, type DirectiveState, type Participant, type SessionState } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -8,7 +8,7 @@ import { TextActionForm } from '../../components/TextActionForm';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
-import { decisionSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 
 type Panel = 'answer' | 'forward' | 'accept' | 'reject';
 
@@ -19,6 +19,11 @@ interface DirectiveCardProps {
   readOnly?: boolean;
 }
 
+/** What `you` may do with the directive now; null without a viewer who may act. */
+function actionsOn(state: SessionState, directive: DirectiveState, you: Participant | null) {
+  return you ? decisionSelectors.directiveActions(state, directive, you) : null;
+}
+
 /**
  * A directive: what is ordered of whom by when, where it stands on its way up the line, and
  * the actions the viewer may take on it now.
@@ -26,14 +31,14 @@ interface DirectiveCardProps {
 export function DirectiveCard({ directive, isOverdue, readOnly = false }: DirectiveCardProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
+  const units = useSessionStore((s) => s.session.units);
+  const assigneeName = useSessionStore((s) => decisionSelectors.assigneeName(s.session, directive));
+  const actions = useSessionState(actionsOn, directive, readOnly ? null : you);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   const [open, setOpen] = useState<Panel | null>(null);
-  const unit = (id: string | null) =>
-    id === null ? t('common.aUnit') : (sessionSelectors.unitName(session, id) ?? id);
-  const actions = you && !readOnly ? decisionSelectors.directiveActions(session, directive, you) : null;
+  const unit = (id: string | null) => (id === null ? t('common.aUnit') : (units[id]?.name ?? id));
   const id = directive.id;
   const inspected = decisionSelectors.inspectedUnitId(directive);
   const isInspection = directive.kind === 'inspection';
@@ -66,7 +71,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
       </h3>
       <p className="directive__meta">
         {inspected !== null && <>{t('directive.inspects', { unit: unit(inspected) })} · </>}
-        {t('directive.assignedTo', { unit: decisionSelectors.assigneeName(session, directive) })} ·{' '}
+        {t('directive.assignedTo', { unit: assigneeName })} ·{' '}
         {t('directive.due', { date: format.shortDate(directive.dueDate) })}
         {directive.orderedByUnitId && <> · {t('directive.orderedBy', { unit: unit(directive.orderedByUnitId) })}</>}
         {directive.holderUnitId !== directive.assigneeUnitId && (
@@ -184,7 +189,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
         <TextActionForm
           testId={`forward-form-${id}`}
           label={t('directive.remarksLabel', {
-            unit: unit(session.units[directive.holderUnitId]?.parentId ?? null),
+            unit: unit(units[directive.holderUnitId]?.parentId ?? null),
           })}
           submitLabel={t('directive.submitForward')}
           maxLength={Limits.textLength}

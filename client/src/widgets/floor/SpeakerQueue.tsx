@@ -1,5 +1,5 @@
-import { canIssue, isLive } from '@plenum/shared';
-import { useId, useMemo } from 'react';
+import { canIssue, isLive, type SessionState } from '@plenum/shared';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDuration } from '../../lib/format';
@@ -7,7 +7,7 @@ import { useFormat } from '../../lib/useFormat';
 import { useServerNow } from '../../lib/useServerNow';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
-import { floorSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Icon } from '../../components/Icon';
 
 /** The running length of the current speech. */
@@ -20,6 +20,12 @@ function SpeechClock({ since }: { since: string }) {
   );
 }
 
+/** Speaking time per participant on the live item, longest first. */
+function speakingTimeOnLiveItem(state: SessionState) {
+  const live = floorSelectors.liveItem(state);
+  return live ? floorSelectors.speakingTimeOf(state, live.id) : [];
+}
+
 /**
  * Who has the floor, who asked to speak, and who spoke how long on the item. The chair gives
  * and ends the floor from here; everyone else sees it.
@@ -28,16 +34,15 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const session = useSessionStore((s) => s.session);
+  const { queue, speaker } = useSessionStore((s) => s.session.floor);
+  const participants = useSessionStore((s) => s.session.participants);
+  const status = useSessionStore((s) => s.session.status);
+  const live = useSessionState(floorSelectors.liveItem);
+  const speeches = useSessionState(speakingTimeOnLiveItem);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
-  const { queue, speaker } = session.floor;
-  const live = floorSelectors.liveItem(session);
-  const speeches = useMemo(() => (live ? floorSelectors.speakingTimeOf(session, live.id) : []), [session, live]);
-  const name = (participantId: string) =>
-    sessionSelectors.participantName(session, participantId) ?? t('common.aParticipant');
-  const mayManage =
-    canManage && canIssue('chair', 'floor:give', session.status) && live !== null && isLive(live.status);
+  const name = (participantId: string) => participants[participantId]?.name ?? t('common.aParticipant');
+  const mayManage = canManage && canIssue('chair', 'floor:give', status) && live !== null && isLive(live.status);
   const isLocked = !canSend || isBusy;
 
   return (
@@ -118,16 +123,16 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
 /** Raise or lower one's hand to ask for the floor on the item on the floor. */
 export function HandControl() {
   const { t } = useTranslation();
-  const session = useSessionStore((s) => s.session);
   const you = useSessionStore((s) => s.you);
+  const position = useSessionStore((s) => (you ? floorSelectors.queuePosition(s.session, you.id) : null));
+  const isSpeaking = useSessionStore((s) => you !== null && s.session.floor.speaker?.participantId === you.id);
+  const hasLiveItem = useSessionStore((s) => floorSelectors.liveItem(s.session) !== null);
+  const status = useSessionStore((s) => s.session.status);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   if (!you || !canIssue(you.role, 'floor:raise-hand')) return null;
 
-  const position = floorSelectors.queuePosition(session, you.id);
-  const isSpeaking = session.floor.speaker?.participantId === you.id;
-  const live = floorSelectors.liveItem(session);
-  const mayAct = canIssue(you.role, 'floor:raise-hand', session.status) && live !== null && canSend && !isBusy;
+  const mayAct = canIssue(you.role, 'floor:raise-hand', status) && hasLiveItem && canSend && !isBusy;
 
   return (
     <div className="hand-control" data-testid="hand-control">
@@ -159,7 +164,7 @@ export function HandControl() {
           </button>
         </>
       )}
-      {!live && position === null && !isSpeaking && <p className="muted">{t('hand.noItem')}</p>}
+      {!hasLiveItem && position === null && !isSpeaking && <p className="muted">{t('hand.noItem')}</p>}
       <ErrorNote message={error} onDismiss={dismissError} />
     </div>
   );

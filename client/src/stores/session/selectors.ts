@@ -52,6 +52,12 @@ export const sessionSelectors = {
     return index < 0 ? [] : days.slice(index + 1);
   },
 
+  /** The day a deferred item went to, or null. */
+  deferredToDay: (state: SessionState, item: AgendaItemState): SessionDay | null => {
+    const target = item.deferredToItemId ? state.agenda[item.deferredToItemId] : undefined;
+    return target ? ((state.definition?.days ?? []).find((d) => d.id === target.dayId) ?? null) : null;
+  },
+
   /** True when the chair may open `dayId` (the shared rule the server applies). */
   canOpenDay: (state: SessionState, dayId: string): boolean => openDayBlocker(state, dayId) === null,
 

@@ -1,4 +1,4 @@
-import { canIssue, canTransition } from '@plenum/shared';
+import { canIssue, canTransition, type AgendaItemState, type SessionDay, type SessionState } from '@plenum/shared';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -8,7 +8,7 @@ import { useShortcuts } from '../../lib/shortcuts';
 import { useRealtime } from '../../realtime/RealtimeContext';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
-import { floorSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DeferForm } from './DeferForm';
 import { FloorConfirmation, type FloorConfirmationRequest } from './FloorConfirmation';
 import { floorFailure, type FloorCommand } from './floorCommands';
@@ -27,6 +27,11 @@ export const chairShortcuts = {
 /** Minutes added by one press of "extend". */
 export const extendStepMinutes = 5;
 
+/** The days an item may be deferred to; none without an item. */
+function laterDaysOf(state: SessionState, item: AgendaItemState | null): SessionDay[] {
+  return item ? sessionSelectors.laterDays(state, item) : [];
+}
+
 /**
  * The chair's floor controls for the item on the floor (and the next one), each with a
  * one-key shortcut that works anywhere on the screen except while typing. Closing the item and
@@ -37,23 +42,21 @@ export function FloorControls() {
   const headingId = useId();
   const deferId = useId();
   const { send } = useRealtime();
-  const session = useSessionStore((s) => s.session);
+  const status = useSessionStore((s) => s.session.status);
+  const live = useSessionState(floorSelectors.liveItem);
+  const next = useSessionState(floorSelectors.nextItem);
+  const openDay = useSessionState(floorSelectors.openDay);
+  const canAdjournOpenDay = useSessionStore((s) => floorSelectors.canAdjournOpenDay(s.session));
+  const deferTarget = useSessionState(floorSelectors.deferrableItem);
+  const laterDays = useSessionState(laterDaysOf, deferTarget);
   const pendingById = usePendingStore((s) => s.byId);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [error, setError] = useState<string | null>(null);
   const [isDeferring, setIsDeferring] = useState(false);
   const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
 
-  const live = floorSelectors.liveItem(session);
-  const next = useMemo(() => floorSelectors.nextItem(session), [session]);
-  const openDay = floorSelectors.openDay(session);
-  const deferTarget = useMemo(() => floorSelectors.deferrableItem(session), [session]);
-  const laterDays = useMemo(
-    () => (deferTarget ? sessionSelectors.laterDays(session, deferTarget) : []),
-    [session, deferTarget],
-  );
   const isFloorBusy = useMemo(() => pendingSelectors.isFloorBusy(pendingById), [pendingById]);
-  const isLocked = !canSend || isFloorBusy || !canIssue('chair', 'agenda:start-item', session.status);
+  const isLocked = !canSend || isFloorBusy || !canIssue('chair', 'agenda:start-item', status);
   const isPaused = live !== null && live.timer.runningSince === null;
 
   const quoted = (text: string) => t('common.quoted', { text });
@@ -71,7 +74,7 @@ export function FloorControls() {
     defer: !isLocked && deferTarget !== null && canTransition(deferTarget.status, 'deferred') && laterDays.length > 0,
     extend: !isLocked && live !== null,
     pause: !isLocked && live !== null,
-    adjourn: !isLocked && openDay !== null && floorSelectors.canAdjournOpenDay(session),
+    adjourn: !isLocked && openDay !== null && canAdjournOpenDay,
   };
 
   const act = {

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { FiguresChart, type FiguresChartRow } from '../../components/FiguresChart';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
-import { reportSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
+import { reportSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DirectionTag } from './DirectionTag';
 import { FlagList } from './FlagList';
 import { flagShare, flagTitle } from './flagText';
+import { FulfilmentValue } from './FulfilmentValue';
 
 interface ReportFiguresProps {
   unitId: string;
@@ -22,19 +23,6 @@ interface ReportFiguresProps {
   keyFiguresOnly?: boolean;
 }
 
-function FulfilmentValue({ value, threshold }: { value: number | null; threshold: number | null }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const isBelow = value !== null && threshold !== null && value < threshold;
-  return (
-    <span className={isBelow ? 'fulfilment fulfilment--below' : 'fulfilment'}>
-      {isBelow && <FlagIcon />}
-      {format.percent(value)}
-      {isBelow && <span className="fulfilment__note"> {t('report.belowThreshold')}</span>}
-    </span>
-  );
-}
-
 /** A unit's plan and results: planned, reported, verified and fulfilment per indicator, with its flags. */
 export function ReportFigures(props: ReportFiguresProps) {
   const { unitId, size = 'normal', showChart = false, showFlags = false, showFindings = false } = props;
@@ -42,11 +30,10 @@ export function ReportFigures(props: ReportFiguresProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const session = useSessionStore((s) => s.session);
-  const report = sessionSelectors.reportOf(session, unitId);
-  const unitName = sessionSelectors.unitName(session, unitId) ?? t('common.aUnit');
-  const threshold = session.definition?.thresholds.warningBelow ?? null;
-  const flags = useMemo(() => reportSelectors.flagsOf(session, unitId), [session, unitId]);
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
+  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
+  const threshold = useSessionStore((s) => s.session.definition?.thresholds.warningBelow ?? null);
+  const flags = useSessionState(reportSelectors.flagsOf, unitId);
   const rows = useMemo(() => (report ? reportSelectors.rowsOf(report, flags) : []), [report, flags]);
 
   if (!report) {

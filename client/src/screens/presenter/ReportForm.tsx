@@ -13,10 +13,9 @@ import {
   draftsFromReport,
   emptyDraft,
   indicatorsFromDrafts,
-  parsePastedIndicators,
   type IndicatorDraft,
-  type PasteProblem,
 } from '../../widgets/reports/indicatorDraft';
+import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
 import { TextAreaField } from '../../components/TextAreaField';
 
 type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
@@ -46,9 +45,6 @@ export function ReportForm() {
     report ? draftsFromReport(report, plain) : [emptyDraft()],
   );
   const [note, setNote] = useState(report?.note ?? '');
-  const [pasted, setPasted] = useState('');
-  const [pasteProblems, setPasteProblems] = useState<PasteProblem[]>([]);
-  const [pasteMode, setPasteMode] = useState<'replace' | 'append'>('replace');
   const [showProblems, setShowProblems] = useState(false);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);
@@ -63,12 +59,9 @@ export function ReportForm() {
   const setProduction = (key: string | null) =>
     setDrafts((rows) => rows.map((row) => ({ ...row, isProduction: row.key === key })));
 
-  const handlePaste = () => {
-    const parsed = parsePastedIndicators(pasted);
-    setPasteProblems(parsed.problems);
-    if (parsed.drafts.length === 0) return;
+  const applyPasted = (parsed: PastedIndicators, mode: PasteMode) =>
     setDrafts((rows) => {
-      const kept = pasteMode === 'append' ? rows.filter((r) => r.name || r.planned || r.reported) : [];
+      const kept = mode === 'append' ? rows.filter((r) => r.name || r.planned || r.reported) : [];
       // Rows with the name of an existing indicator keep its id, so its history continues, and
       // its direction unless the paste gave one: a spreadsheet without that column must not turn
       // a ceiling into a target.
@@ -88,8 +81,6 @@ export function ReportForm() {
         Limits.indicatorsPerReport,
       );
     });
-    setPasted('');
-  };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -287,60 +278,7 @@ export function ReportForm() {
           </button>
         </form>
       </section>
-      <section className="panel" aria-labelledby={`${formId}-paste-heading`}>
-        <h2 id={`${formId}-paste-heading`} className="panel__heading">
-          {t('report.paste.heading')}
-        </h2>
-        <p className="muted" id={`${formId}-paste-hint`}>
-          {t('report.paste.hint')}
-        </p>
-        <TextAreaField
-          label={t('report.paste.label')}
-          testId="paste-area"
-          rows={5}
-          value={pasted}
-          disabled={!mayEdit}
-          aria-describedby={`${formId}-paste-hint`}
-          onChange={setPasted}
-        />
-        <fieldset className="choice-group">
-          <legend>{t('report.paste.mode')}</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${formId}-paste-mode`}
-              checked={pasteMode === 'replace'}
-              onChange={() => setPasteMode('replace')}
-            />
-            {t('report.paste.replace')}
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${formId}-paste-mode`}
-              checked={pasteMode === 'append'}
-              onChange={() => setPasteMode('append')}
-            />
-            {t('report.paste.append')}
-          </label>
-        </fieldset>
-        <button
-          type="button"
-          className="button"
-          data-testid="paste-apply"
-          disabled={!mayEdit || pasted.trim() === ''}
-          onClick={handlePaste}
-        >
-          {t('report.paste.apply')}
-        </button>
-        {pasteProblems.length > 0 && (
-          <ul className="form-error" role="alert">
-            {pasteProblems.map((p) => (
-              <li key={p.line}>{t(`report.paste.problem.${p.problem}`, { line: p.line })}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PasteIndicators isDisabled={!mayEdit} onApply={applyPasted} />
     </div>
   );
 }

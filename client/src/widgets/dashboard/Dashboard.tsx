@@ -8,6 +8,7 @@ import { Ranking } from './Ranking';
 import { WarningsBoard } from './WarningsBoard';
 import { DirectivesTracker } from './DirectivesTracker';
 import { Trends } from './Trends';
+import './Dashboard.css';
 
 /**
  * Comparisons by ownership, sector, region and class, the ranking against the threshold, the

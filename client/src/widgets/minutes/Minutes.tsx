@@ -6,6 +6,7 @@ import { minutesSelectors, useSessionState, useSessionStore, type MinutesScope }
 import { flagReason } from '../reports/flagText';
 import { DirectiveLine } from './DirectiveLine';
 import { ItemMinutes } from './ItemMinutes';
+import './Minutes.css';
 
 /** The minutes of the whole session (`'session'`) or of one day (its id). */
 function minutesOf(state: SessionState, scopeKey: string) {

@@ -37,7 +37,7 @@ export const CriticismItem = memo(function CriticismItem({ criticism, isEndorsin
 
   return (
     <li
-      className={criticism.hidden ? 'criticism criticism--hidden' : 'criticism'}
+      className={criticism.hidden ? 'card criticism criticism--hidden' : 'card criticism'}
       data-testid={`criticism-${criticism.id}`}
       data-severity={criticism.severity}
     >

@@ -47,7 +47,7 @@ export function ProposedWarnings() {
       ) : (
         <ul className="decision-list">
           {proposals.map((p) => (
-            <li key={p.unitId} className="decision" data-testid={`proposed-warning-${p.unitId}`}>
+            <li key={p.unitId} className="card decision" data-testid={`proposed-warning-${p.unitId}`}>
               <p>
                 <FlagIcon /> <strong>{unitName(p.unitId)}</strong>{' '}
                 {t('decisions.proposed.figure', {

@@ -39,7 +39,7 @@ export function SecondReviews() {
           {reviews.map((review) => {
             const { warning, item, productionNow } = review;
             return (
-              <li key={warning.id} className="decision" data-testid={`second-review-${warning.id}`}>
+              <li key={warning.id} className="card decision" data-testid={`second-review-${warning.id}`}>
                 <p>
                   <strong>{unitName(warning.unitId)}</strong>{' '}
                   <span className="tag" data-status={warning.status}>

@@ -53,7 +53,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
 
   return (
     <article
-      className="directive"
+      className="card directive"
       data-testid={`directive-${id}`}
       data-overdue={isOverdue}
       data-status={directive.status}

@@ -62,7 +62,12 @@ export function CriticismList({
       {criticisms.length === 0 && sending.length === 0 && <p className="muted">{t('criticism.list.empty')}</p>}
       <ol className="criticism-list" data-testid="criticism-list">
         {sending.map(({ commandId, draft }) => (
-          <li key={commandId} className="card criticism criticism--pending" data-testid="criticism-pending" aria-busy="true">
+          <li
+            key={commandId}
+            className="card criticism criticism--pending"
+            data-testid="criticism-pending"
+            aria-busy="true"
+          >
             <p className="criticism__meta">
               <span className="tag">{t(`labels.category.${draft.category}`)}</span>
               <span className="tag" data-severity={draft.severity}>

@@ -1,4 +1,4 @@
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { Landing, NotFound } from './Landing';
 import { parseRoute } from './routes';
 import { SessionRoute } from './SessionRoute';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
 
 /** `/`: what Plenum is, and that people join through their invite link. */
 export function Landing() {

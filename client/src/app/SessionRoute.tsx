@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { RealtimeContext } from '../realtime/RealtimeContext';
 import { useSessionConnection } from '../realtime/useSessionConnection';
-import { SessionScreen } from '../features/session/SessionScreen';
+import { SessionScreen } from '../shell/SessionScreen';
 import { takeInviteToken } from './inviteToken';
 
 function ConnectedSession({ sessionId, token }: { sessionId: string; token: string }) {

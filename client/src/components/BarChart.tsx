@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ChartFrame, shortenLabel } from './ChartFrame';
 
 /** One bar: a label and a share (e.g. fulfilment), or null when there is no figure. */
 export interface BarChartRow {
@@ -27,77 +27,67 @@ const barHeight = 20;
 const rowGap = 8;
 const top = 26;
 
-function shorten(text: string, max = 30): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /**
  * Horizontal bars of shares with an optional threshold line, as an SVG with a title and a
  * description; every bar carries its value in text, and rows under the threshold are hatched
  * and marked. Pair it with a table of the same numbers.
  */
 export function BarChart({ rows, title, description, threshold, formatValue, noValue }: BarChartProps) {
-  const id = useId();
   const max = Math.max(1, threshold?.value ?? 0, ...rows.map((r) => r.value ?? 0)) * 1.05;
   const barsWidth = width - labelWidth - valueWidth;
   const x = (value: number) => labelWidth + (Math.max(0, value) / max) * barsWidth;
   const height = top + rows.length * (barHeight + rowGap) + 4;
 
   return (
-    <figure className="bar-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        className="bar-chart__svg"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <defs>
-          <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="bar-chart__below-bg" />
-            <line x1="0" y1="0" x2="0" y2="6" className="bar-chart__hatch" strokeWidth="3" />
-          </pattern>
-        </defs>
-        {rows.map((row, index) => {
-          const y = top + index * (barHeight + rowGap);
-          return (
-            <g key={row.id}>
-              <text x={0} y={y + barHeight - 5} className="bar-chart__label">
-                {row.isBelow ? `⚠ ${shorten(row.label, 28)}` : shorten(row.label)}
-              </text>
-              {row.value === null ? (
-                <text x={labelWidth} y={y + barHeight - 5} className="bar-chart__value">
-                  {noValue}
+    <ChartFrame
+      block="bar-chart"
+      hatchBackground="bar-chart__below-bg"
+      width={width}
+      height={height}
+      title={title}
+      description={description}
+    >
+      {(hatch) => (
+        <>
+          {rows.map((row, index) => {
+            const y = top + index * (barHeight + rowGap);
+            return (
+              <g key={row.id}>
+                <text x={0} y={y + barHeight - 5} className="bar-chart__label">
+                  {row.isBelow ? `⚠ ${shortenLabel(row.label, 28)}` : shortenLabel(row.label, 30)}
                 </text>
-              ) : (
-                <>
-                  <rect
-                    x={labelWidth}
-                    y={y}
-                    width={x(row.value) - labelWidth}
-                    height={barHeight}
-                    className={row.isBelow ? 'bar-chart__bar bar-chart__bar--below' : 'bar-chart__bar'}
-                    fill={row.isBelow ? `url(#${id}-hatch)` : undefined}
-                  />
-                  <text x={x(row.value) + 4} y={y + barHeight - 5} className="bar-chart__value">
-                    {formatValue(row.value)}
+                {row.value === null ? (
+                  <text x={labelWidth} y={y + barHeight - 5} className="bar-chart__value">
+                    {noValue}
                   </text>
-                </>
-              )}
+                ) : (
+                  <>
+                    <rect
+                      x={labelWidth}
+                      y={y}
+                      width={x(row.value) - labelWidth}
+                      height={barHeight}
+                      className={row.isBelow ? 'bar-chart__bar bar-chart__bar--below' : 'bar-chart__bar'}
+                      fill={row.isBelow ? hatch : undefined}
+                    />
+                    <text x={x(row.value) + 4} y={y + barHeight - 5} className="bar-chart__value">
+                      {formatValue(row.value)}
+                    </text>
+                  </>
+                )}
+              </g>
+            );
+          })}
+          {threshold && (
+            <g className="bar-chart__threshold">
+              <line x1={x(threshold.value)} x2={x(threshold.value)} y1={top - 6} y2={height} />
+              <text x={x(threshold.value)} y={top - 10} textAnchor="middle">
+                {threshold.label}
+              </text>
             </g>
-          );
-        })}
-        {threshold && (
-          <g className="bar-chart__threshold">
-            <line x1={x(threshold.value)} x2={x(threshold.value)} y1={top - 6} y2={height} />
-            <text x={x(threshold.value)} y={top - 10} textAnchor="middle">
-              {threshold.label}
-            </text>
-          </g>
-        )}
-      </svg>
-    </figure>
+          )}
+        </>
+      )}
+    </ChartFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ChartFrame, shortenLabel } from './ChartFrame';
 import { useElementWidth } from './useElementWidth';
 
 /** One indicator of the chart: its three figures in its own unit of measure. */
@@ -34,10 +34,6 @@ const rowGap = 14;
 const charWidth = 7.5;
 const legendLine = 22;
 const legendKeys = ['planned', 'reported', 'verified', 'threshold'] as const;
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /**
  * The chart's geometry for a drawing `width` units wide. The drawing is as wide as the figure
@@ -78,7 +74,6 @@ function layoutFor(width: number, words: FiguresChartProps['words']) {
  * figures table beside it holds the same numbers.
  */
 export function FiguresChart({ rows, title, description, words, formatValue }: FiguresChartProps) {
-  const id = useId();
   const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
   const width = Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)));
   const { labelWidth, barsWidth, labelChars, legend, legendHeight } = layoutFor(width, words);
@@ -95,94 +90,90 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
   // Each row starts where the rows above it end.
   const rowTops = rowHeights.map((_, index) => legendHeight + rowHeights.slice(0, index).reduce((a, b) => a + b, 0));
   return (
-    <figure className="figures-chart" ref={figureRef}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        className="figures-chart__svg"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <defs>
-          <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="figures-chart__verified-bg" />
-            <line x1="0" y1="0" x2="0" y2="6" className="figures-chart__hatch" strokeWidth="3" />
-          </pattern>
-        </defs>
-        <g className="figures-chart__legend" aria-hidden="true">
-          <rect x={plannedKey.x} y={plannedKey.y} width={14} height={12} className="figures-chart__bar--planned" />
-          <text x={plannedKey.x + 20} y={plannedKey.y + 10}>
-            {words.planned}
-          </text>
-          <rect x={reportedKey.x} y={reportedKey.y} width={14} height={12} className="figures-chart__bar--reported" />
-          <text x={reportedKey.x + 20} y={reportedKey.y + 10}>
-            {words.reported}
-          </text>
-          <rect x={verifiedKey.x} y={verifiedKey.y} width={14} height={12} fill={`url(#${id}-hatch)`} />
-          <text x={verifiedKey.x + 20} y={verifiedKey.y + 10}>
-            {words.verified}
-          </text>
-          <line
-            x1={thresholdKey.x + 7}
-            x2={thresholdKey.x + 7}
-            y1={thresholdKey.y - 2}
-            y2={thresholdKey.y + 14}
-            className="figures-chart__threshold"
-          />
-          <text x={thresholdKey.x + 14} y={thresholdKey.y + 10}>
-            {words.threshold}
-          </text>
-        </g>
-        {rows.map((row, index) => {
-          const bars = series(row);
-          // A ceiling's threshold lies above its plan, so it may be the longest mark of the row.
-          const max = Math.max(...bars.map((b) => Math.abs(b.value)), row.thresholdValue ?? 0, 1e-9);
-          const scale = (value: number) => (Math.max(0, value) / max) * (barsWidth - 10);
-          const top = rowTops[index] ?? legendHeight;
-          return (
-            <g key={row.id} className="figures-chart__row">
-              <text x={0} y={top + barHeight} className="figures-chart__label">
-                {row.isFlagged ? `⚠ ${shorten(row.label, labelChars - 2)}` : shorten(row.label, labelChars)}
-              </text>
-              {row.thresholdValue !== null && (
-                <line
-                  x1={labelWidth + scale(row.thresholdValue)}
-                  x2={labelWidth + scale(row.thresholdValue)}
-                  y1={top - 2}
-                  y2={top + bars.length * (barHeight + barGap)}
-                  className="figures-chart__threshold"
-                />
-              )}
-              {bars.map((bar, b) => {
-                const barTop = top + b * (barHeight + barGap);
-                return (
-                  <g key={bar.key}>
-                    <rect
-                      x={labelWidth}
-                      y={barTop}
-                      width={scale(bar.value)}
-                      height={barHeight}
-                      className={`figures-chart__bar--${bar.key}`}
-                      fill={bar.key === 'verified' ? `url(#${id}-hatch)` : undefined}
-                    >
-                      <title>{`${row.label}, ${bar.label}: ${formatValue(row, bar.value)}`}</title>
-                    </rect>
-                    <text
-                      x={labelWidth + scale(bar.value) + 4}
-                      y={barTop + barHeight - 2}
-                      className="figures-chart__value"
-                    >
-                      {formatValue(row, bar.value)}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ChartFrame
+      block="figures-chart"
+      hatchBackground="figures-chart__verified-bg"
+      width={width}
+      height={height}
+      title={title}
+      description={description}
+      figureRef={figureRef}
+    >
+      {(hatch) => (
+        <>
+          <g className="figures-chart__legend" aria-hidden="true">
+            <rect x={plannedKey.x} y={plannedKey.y} width={14} height={12} className="figures-chart__bar--planned" />
+            <text x={plannedKey.x + 20} y={plannedKey.y + 10}>
+              {words.planned}
+            </text>
+            <rect x={reportedKey.x} y={reportedKey.y} width={14} height={12} className="figures-chart__bar--reported" />
+            <text x={reportedKey.x + 20} y={reportedKey.y + 10}>
+              {words.reported}
+            </text>
+            <rect x={verifiedKey.x} y={verifiedKey.y} width={14} height={12} fill={hatch} />
+            <text x={verifiedKey.x + 20} y={verifiedKey.y + 10}>
+              {words.verified}
+            </text>
+            <line
+              x1={thresholdKey.x + 7}
+              x2={thresholdKey.x + 7}
+              y1={thresholdKey.y - 2}
+              y2={thresholdKey.y + 14}
+              className="figures-chart__threshold"
+            />
+            <text x={thresholdKey.x + 14} y={thresholdKey.y + 10}>
+              {words.threshold}
+            </text>
+          </g>
+          {rows.map((row, index) => {
+            const bars = series(row);
+            // A ceiling's threshold lies above its plan, so it may be the longest mark of the row.
+            const max = Math.max(...bars.map((b) => Math.abs(b.value)), row.thresholdValue ?? 0, 1e-9);
+            const scale = (value: number) => (Math.max(0, value) / max) * (barsWidth - 10);
+            const top = rowTops[index] ?? legendHeight;
+            return (
+              <g key={row.id} className="figures-chart__row">
+                <text x={0} y={top + barHeight} className="figures-chart__label">
+                  {row.isFlagged ? `⚠ ${shortenLabel(row.label, labelChars - 2)}` : shortenLabel(row.label, labelChars)}
+                </text>
+                {row.thresholdValue !== null && (
+                  <line
+                    x1={labelWidth + scale(row.thresholdValue)}
+                    x2={labelWidth + scale(row.thresholdValue)}
+                    y1={top - 2}
+                    y2={top + bars.length * (barHeight + barGap)}
+                    className="figures-chart__threshold"
+                  />
+                )}
+                {bars.map((bar, b) => {
+                  const barTop = top + b * (barHeight + barGap);
+                  return (
+                    <g key={bar.key}>
+                      <rect
+                        x={labelWidth}
+                        y={barTop}
+                        width={scale(bar.value)}
+                        height={barHeight}
+                        className={`figures-chart__bar--${bar.key}`}
+                        fill={bar.key === 'verified' ? hatch : undefined}
+                      >
+                        <title>{`${row.label}, ${bar.label}: ${formatValue(row, bar.value)}`}</title>
+                      </rect>
+                      <text
+                        x={labelWidth + scale(bar.value) + 4}
+                        y={barTop + barHeight - 2}
+                        className="figures-chart__value"
+                      >
+                        {formatValue(row, bar.value)}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </>
+      )}
+    </ChartFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FormActions } from './FormActions';
+import { TextAreaField } from './TextAreaField';
 
 interface TextActionFormProps {
   label: string;
@@ -24,8 +25,7 @@ interface TextActionFormProps {
 export function TextActionForm(props: TextActionFormProps) {
   const { label, submitLabel, requiredMessage, initialText = '', rows = 2, maxLength, isDisabled = false } = props;
   const { onSubmit, onCancel, testId } = props;
-  const { t } = useTranslation();
-  const fieldId = useId();
+  const problemId = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(initialText);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,42 +52,32 @@ export function TextActionForm(props: TextActionFormProps) {
 
   return (
     <form className="inline-form" data-testid={testId} onSubmit={handleSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={fieldId}>{label}</label>
-        <textarea
-          id={fieldId}
-          ref={fieldRef}
-          rows={rows}
-          maxLength={maxLength}
-          value={text}
-          required={requiredMessage !== undefined}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${fieldId}-problem` : undefined}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && onCancel) onCancel();
-          }}
-        />
-      </div>
+      <TextAreaField
+        label={label}
+        ref={fieldRef}
+        rows={rows}
+        maxLength={maxLength}
+        value={text}
+        required={requiredMessage !== undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? problemId : undefined}
+        onChange={setText}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && onCancel) onCancel();
+        }}
+      />
       {problem && (
-        <p id={`${fieldId}-problem`} className="form-error" role="alert">
+        <p id={problemId} className="form-error" role="alert">
           {problem}
         </p>
       )}
       <div className="button-row">
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          data-testid={testId ? `${testId}-submit` : undefined}
-          disabled={isDisabled || isSending}
-        >
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button--small" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
+        <FormActions
+          submitLabel={submitLabel}
+          isDisabled={isDisabled || isSending}
+          onCancel={onCancel}
+          testId={testId ? `${testId}-submit` : undefined}
+        />
       </div>
     </form>
   );

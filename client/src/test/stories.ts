@@ -1,5 +1,6 @@
 import type { CriticismCategory, Severity } from '@plenum/shared';
-import { ids, instant, type eventLog } from './events';
+import { createSessionStore } from '../stores/session';
+import { demoSession, ids, instant, type eventLog } from './events';
 
 type Log = ReturnType<typeof eventLog>;
 
@@ -87,4 +88,13 @@ export const inspector = { id: 'p-inspector', name: 'Ivan Inspector', role: 'ins
 /** Invites `inspector`. */
 export function inviteInspector(log: Log): void {
   log.add('participant:invited', { participant: { ...inspector } });
+}
+
+/** The session state folded from the demo log after `story`, as the app's store holds it. */
+export function stateOf(story: (log: Log) => void = () => undefined) {
+  const log = demoSession();
+  story(log);
+  const store = createSessionStore(ids.session);
+  store.getState().applyEvents(log.events);
+  return store.getState().session;
 }

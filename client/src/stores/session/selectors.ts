@@ -52,6 +52,12 @@ export const sessionSelectors = {
     return index < 0 ? [] : days.slice(index + 1);
   },
 
+  /** The day a deferred item went to, or null. */
+  deferredToDay: (state: SessionState, item: AgendaItemState): SessionDay | null => {
+    const target = item.deferredToItemId ? state.agenda[item.deferredToItemId] : undefined;
+    return target ? ((state.definition?.days ?? []).find((d) => d.id === target.dayId) ?? null) : null;
+  },
+
   /** True when the chair may open `dayId` (the shared rule the server applies). */
   canOpenDay: (state: SessionState, dayId: string): boolean => openDayBlocker(state, dayId) === null,
 
@@ -59,10 +65,11 @@ export const sessionSelectors = {
   canAdjournDay: (state: SessionState, dayId: string): boolean => adjournDayBlocker(state, dayId) === null,
 
   /**
-   * Criticisms raised on an item, newest first. Those the chair hid leave the live views;
-   * the chair still sees them (marked) with `includeHidden`.
+   * Criticisms raised on an item that a list shows, newest first: those the chair hid leave the
+   * live views (unlike the shared `criticismsOfItem`, which keeps every one); the chair still
+   * sees them (marked) with `includeHidden`.
    */
-  criticismsOfItem: (state: SessionState, itemId: string, includeHidden = false): CriticismState[] => {
+  visibleCriticismsOfItem: (state: SessionState, itemId: string, includeHidden = false): CriticismState[] => {
     const all = criticismsOfItem(state, itemId);
     return includeHidden ? all : all.filter((c) => c.hidden === null);
   },
@@ -74,6 +81,19 @@ export const sessionSelectors = {
   /** The unit's last submitted report, if any. */
   reportOf: (state: SessionState, unitId: string | null): ReportState | null =>
     unitId === null ? null : (state.reports[unitId] ?? null),
+
+  /** The name of the indicator a criticism is about, or null when it is about none or an unknown one. */
+  indicatorName: (state: SessionState, criticism: CriticismState): string | null => {
+    if (!criticism.indicatorId) return null;
+    const report = sessionSelectors.reportOf(state, criticism.unitId);
+    return report?.indicators.find((i) => i.id === criticism.indicatorId)?.name ?? null;
+  },
+
+  /** The titles of the directives made of a criticism, joined with "; ", or null when none was made. */
+  directiveTitles: (state: SessionState, criticism: CriticismState): string | null =>
+    criticism.directiveIds.length === 0
+      ? null
+      : criticism.directiveIds.map((id) => state.directives[id]?.title ?? id).join('; '),
 
   /** A participant's display name; null for an unknown id (screens then say "a participant"). */
   participantName: (state: SessionState, participantId: string): string | null =>

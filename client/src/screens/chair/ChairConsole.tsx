@@ -1,0 +1,58 @@
+import { canIssue, type Role } from '@plenum/shared';
+import { lazy } from 'react';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
+import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
+import { CriticismList } from '../../widgets/criticisms/CriticismList';
+import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
+import { SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
+import { ReportFigures } from '../../widgets/reports/ReportFigures';
+import { SessionPage } from '../../shell/SessionPage';
+import { FloorControls } from '../../widgets/floor/FloorControls';
+
+// Views away from the floor load when first opened, keeping the first screen light.
+const DecisionsView = lazy(() =>
+  import('../../widgets/decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })),
+);
+const AttendanceView = lazy(() =>
+  import('../../widgets/attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })),
+);
+
+/**
+ * The chair's live floor: the agenda; the item on the floor with its controls and the
+ * speakers; beside them (below on narrower screens) the live criticism to rule on, then the
+ * unit's figures. The chair's own criticism form, seldom used, stays folded.
+ */
+function ChairFloor({ role }: { role: Role }) {
+  const focus = useSessionState(sessionSelectors.focusItem);
+  const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
+  return (
+    <div className="layout layout--chair">
+      <div className="layout__column layout__agenda">
+        <AgendaPanel role={role} />
+      </div>
+      <div className="layout__column layout__floor">
+        <CurrentItemPanel item={focus}>
+          <FloorControls />
+        </CurrentItemPanel>
+        <SpeakerQueue canManage />
+      </div>
+      <div className="layout__column layout__feed">
+        {focus && <CriticismList itemId={focus.id} includeHidden />}
+        {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
+        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} isCollapsed />}
+      </div>
+    </div>
+  );
+}
+
+/** The chair's screen: the floor with one-key controls, decisions, attendance, dashboard and minutes. */
+export function ChairConsole({ role }: { role: Role }) {
+  return (
+    <SessionPage
+      role={role}
+      floor={<ChairFloor role={role} />}
+      views={{ decisions: <DecisionsView />, attendance: <AttendanceView /> }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { canIssue, type Role } from '@plenum/shared';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { AgendaOverview } from '../../widgets/agenda/AgendaOverview';
+import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
+import { CriticismList } from '../../widgets/criticisms/CriticismList';
+import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
+import { HandControl, SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
+import { PresenterSlot } from '../presenter/PresenterSlot';
+import { ReportFigures } from '../../widgets/reports/ReportFigures';
+import { SessionPage } from '../../shell/SessionPage';
+
+// Views away from the floor load when first opened, keeping the first screen light.
+const ReportForm = lazy(() => import('../presenter/ReportForm').then((m) => ({ default: m.ReportForm })));
+const UnitView = lazy(() => import('../presenter/UnitView').then((m) => ({ default: m.UnitView })));
+const VerifyView = lazy(() => import('../inspector/VerifyView').then((m) => ({ default: m.VerifyView })));
+
+/** The live floor of presenters, officials and inspectors: the item, the figures, the criticism. */
+function ParticipantFloor({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const focus = useSessionState(sessionSelectors.focusItem);
+  const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
+
+  return (
+    <div className="layout layout--participant">
+      <div className="layout__column">
+        {role === 'presenter' && <PresenterSlot />}
+        <CurrentItemPanel item={focus}>
+          <HandControl />
+        </CurrentItemPanel>
+        {focus?.unitId && (
+          <ReportFigures
+            unitId={focus.unitId}
+            showChart={role !== 'presenter'}
+            showFlags
+            showFindings={role === 'inspector'}
+          />
+        )}
+      </div>
+      <div className="layout__column">
+        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} />}
+        {focus ? <CriticismList itemId={focus.id} /> : <p className="panel muted">{t('floor.criticismLater')}</p>}
+        <SpeakerQueue />
+        <AgendaOverview />
+      </div>
+    </div>
+  );
+}
+
+/** The screen of presenters, officials and inspectors, with the views of their role. */
+export function ParticipantView({ role }: { role: Role }) {
+  return (
+    <SessionPage
+      role={role}
+      floor={<ParticipantFloor role={role} />}
+      views={{ report: <ReportForm />, unit: <UnitView />, verify: <VerifyView /> }}
+    />
+  );
+}

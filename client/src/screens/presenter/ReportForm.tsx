@@ -1,0 +1,284 @@
+import { canIssue, Limits } from '@plenum/shared';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Select } from '../../components/Select';
+import { indicatorDirections } from '../../lib/labels';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { sessionSelectors, useSessionStore } from '../../stores/session';
+import {
+  draftProblems,
+  draftsFromReport,
+  emptyDraft,
+  indicatorsFromDrafts,
+  type IndicatorDraft,
+} from '../../widgets/reports/indicatorDraft';
+import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
+import { TextAreaField } from '../../components/TextAreaField';
+
+type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
+// In table order; the production radio sits between weight and previous, the direction after previous.
+const textColumns: TextColumn[] = ['name', 'measure', 'planned', 'reported', 'weight', 'previous'];
+const numericColumns = new Set<TextColumn>(['planned', 'reported', 'weight', 'previous']);
+
+/**
+ * The presenter's report form: the unit's indicators (plan, result, weight, production, the
+ * previous period, which way is better) typed in a table or pasted from a spreadsheet, then
+ * submitted. A resubmission replaces the figures; the record keeps every change.
+ */
+export function ReportForm() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const formId = useId();
+  const you = useSessionStore((s) => s.you);
+  const status = useSessionStore((s) => s.session.status);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError, isBusy } = useCommand();
+  const unitId = you?.unitId ?? null;
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
+  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
+  // Numbers are shown without grouping so they read back exactly as typed.
+  const plain = (n: number) => String(n);
+  const [drafts, setDrafts] = useState<IndicatorDraft[]>(() =>
+    report ? draftsFromReport(report, plain) : [emptyDraft()],
+  );
+  const [note, setNote] = useState(report?.note ?? '');
+  const [showProblems, setShowProblems] = useState(false);
+  const [hasSubmitted, setHasSubmitted] = useState(false);
+  const problems = useMemo(() => draftProblems(drafts), [drafts]);
+  const mayEdit = you !== null && canIssue(you.role, 'report:submit', status);
+
+  if (unitId === null) {
+    return <p className="panel muted">{t('report.form.noUnit')}</p>;
+  }
+
+  const update = (key: string, change: Partial<IndicatorDraft>) =>
+    setDrafts((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const setProduction = (key: string | null) =>
+    setDrafts((rows) => rows.map((row) => ({ ...row, isProduction: row.key === key })));
+
+  const applyPasted = (parsed: PastedIndicators, mode: PasteMode) =>
+    setDrafts((rows) => {
+      const kept = mode === 'append' ? rows.filter((r) => r.name || r.planned || r.reported) : [];
+      // Rows with the name of an existing indicator keep its id, so its history continues, and
+      // its direction unless the paste gave one: a spreadsheet without that column must not turn
+      // a ceiling into a target.
+      const byName = new Map((report?.indicators ?? []).map((i) => [i.name.toLowerCase(), i]));
+      const pastedRows = parsed.drafts.map((d) => {
+        const existing = byName.get(d.name.toLowerCase());
+        const keepsDirection = existing !== undefined && parsed.directionUnstated.has(d.key);
+        return {
+          ...d,
+          id: existing?.id ?? null,
+          direction: keepsDirection ? (existing.direction ?? d.direction) : d.direction,
+        };
+      });
+      const hasProduction = pastedRows.some((r) => r.isProduction);
+      return [...(hasProduction ? kept.map((r) => ({ ...r, isProduction: false })) : kept), ...pastedRows].slice(
+        0,
+        Limits.indicatorsPerReport,
+      );
+    });
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (problems.size > 0 || drafts.length === 0) {
+      setShowProblems(true);
+      return;
+    }
+    setShowProblems(false);
+    void run(
+      {
+        type: 'report:submit',
+        payload: { unitId, indicators: indicatorsFromDrafts(drafts), note: note.trim() || null },
+      },
+      t('report.form.failed'),
+    ).then((ok) => {
+      setHasSubmitted(ok);
+    });
+  };
+
+  const problemText = (key: string) => (problems.get(key) ?? []).map((p) => t(`report.form.problem.${p}`)).join(' ');
+  const productionName = `${formId}-production`;
+  const textCell = (row: IndicatorDraft, index: number, rowLabel: string, rowProblems: string, column: TextColumn) => (
+    <td key={column}>
+      <input
+        type="text"
+        className={numericColumns.has(column) ? 'input--number' : undefined}
+        inputMode={numericColumns.has(column) ? 'decimal' : undefined}
+        data-testid={`indicator-${column}-${index}`}
+        aria-label={t('report.form.cellLabel', { column: t(`report.form.column.${column}`), row: rowLabel })}
+        aria-describedby={rowProblems ? `${formId}-problem-${row.key}` : undefined}
+        maxLength={column === 'measure' ? 40 : Limits.nameLength}
+        value={row[column]}
+        disabled={!mayEdit}
+        onChange={(e) => update(row.key, { [column]: e.target.value })}
+      />
+    </td>
+  );
+
+  return (
+    <div className="layout">
+      <section className="panel report-form" aria-labelledby={`${formId}-heading`}>
+        <h2 id={`${formId}-heading`} className="panel__heading">
+          {t('report.form.heading', { unit: unitName })}
+        </h2>
+        <p className="muted">
+          {report
+            ? t('report.form.submittedRevision', {
+                revision: report.revision,
+                time: format.time(report.submittedAt),
+                date: format.shortDate(report.submittedAt.slice(0, 10)),
+              })
+            : t('report.form.notYet')}
+        </p>
+        <form onSubmit={handleSubmit} noValidate data-testid="report-form">
+          <div className="table-scroll" tabIndex={0}>
+            <table className="figures report-form__table">
+              <caption className="visually-hidden">{t('report.form.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.form.column.name')}</th>
+                  <th scope="col">{t('report.form.column.measure')}</th>
+                  <th scope="col">{t('report.form.column.planned')}</th>
+                  <th scope="col">{t('report.form.column.reported')}</th>
+                  <th scope="col">{t('report.form.column.weight')}</th>
+                  <th scope="col">{t('report.form.column.production')}</th>
+                  <th scope="col">{t('report.form.column.previous')}</th>
+                  <th scope="col">{t('report.form.column.direction')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('report.form.column.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {drafts.map((row, index) => {
+                  const rowProblems = showProblems ? problemText(row.key) : '';
+                  const rowLabel = row.name || t('report.form.rowNumber', { number: index + 1 });
+                  return (
+                    <tr
+                      key={row.key}
+                      data-testid={`indicator-row-${index}`}
+                      aria-invalid={rowProblems ? true : undefined}
+                    >
+                      {textColumns.slice(0, 5).map((column) => textCell(row, index, rowLabel, rowProblems, column))}
+                      <td className="report-form__radio">
+                        <input
+                          type="radio"
+                          name={productionName}
+                          data-testid={`indicator-production-${index}`}
+                          aria-label={t('report.form.productionOf', { row: rowLabel })}
+                          checked={row.isProduction}
+                          disabled={!mayEdit}
+                          onChange={() => setProduction(row.key)}
+                        />
+                      </td>
+                      {textCell(row, index, rowLabel, rowProblems, 'previous')}
+                      <td>
+                        <Select
+                          data-testid={`indicator-direction-${index}`}
+                          aria-label={t('report.form.cellLabel', {
+                            column: t('report.form.column.direction'),
+                            row: rowLabel,
+                          })}
+                          value={row.direction}
+                          disabled={!mayEdit}
+                          options={indicatorDirections.map((direction) => ({
+                            value: direction,
+                            label: t(`labels.direction.${direction}`),
+                          }))}
+                          onChange={(direction) => update(row.key, { direction })}
+                        />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          data-testid={`remove-indicator-${index}`}
+                          disabled={!mayEdit || drafts.length <= 1}
+                          onClick={() => setDrafts((rows) => rows.filter((r) => r.key !== row.key))}
+                        >
+                          {t('report.form.remove')}
+                          <span className="visually-hidden">: {rowLabel}</span>
+                        </button>
+                        {rowProblems && (
+                          <p id={`${formId}-problem-${row.key}`} className="form-error report-form__problem">
+                            {rowProblems}
+                          </p>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="add-indicator"
+              disabled={!mayEdit || drafts.length >= Limits.indicatorsPerReport}
+              onClick={() => setDrafts((rows) => [...rows, emptyDraft()])}
+            >
+              {t('report.form.add')}
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="clear-production"
+              disabled={!mayEdit || !drafts.some((r) => r.isProduction)}
+              onClick={() => setProduction(null)}
+            >
+              {t('report.form.noProduction')}
+            </button>
+            {report && (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={!mayEdit}
+                onClick={() => {
+                  setDrafts(draftsFromReport(report, plain));
+                  setNote(report.note ?? '');
+                  setShowProblems(false);
+                }}
+              >
+                {t('report.form.reset')}
+              </button>
+            )}
+          </div>
+          <TextAreaField
+            label={t('report.form.note')}
+            rows={2}
+            maxLength={Limits.textLength}
+            value={note}
+            disabled={!mayEdit}
+            onChange={setNote}
+          />
+          {showProblems && (problems.size > 0 || drafts.length === 0) && (
+            <p className="form-error" role="alert">
+              {t('report.form.fixProblems', { count: problems.size })}
+            </p>
+          )}
+          <ErrorNote message={error} onDismiss={dismissError} />
+          {hasSubmitted && !error && (
+            <p className="success" role="status">
+              {t('report.form.submitted')}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="submit-report"
+            disabled={!mayEdit || !canSend || isBusy}
+          >
+            {report ? t('report.form.resubmit') : t('report.form.submit')}
+          </button>
+        </form>
+      </section>
+      <PasteIndicators isDisabled={!mayEdit} onApply={applyPasted} />
+    </div>
+  );
+}

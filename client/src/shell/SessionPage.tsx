@@ -1,0 +1,58 @@
+import type { Role } from '@plenum/shared';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Tabs } from '../components/Tabs';
+import { uiSelectors, useUiStore, type SessionView } from '../stores/ui';
+import { SessionHeader } from './SessionHeader';
+
+// Charts and the minutes are not needed to follow the floor: they load when first opened.
+const Dashboard = lazy(() => import('../widgets/dashboard/Dashboard'));
+const Minutes = lazy(() => import('../widgets/minutes/Minutes'));
+
+interface SessionPageProps {
+  role: Role;
+  /** The live floor of this role. */
+  floor: ReactNode;
+  /** The role's other views besides the floor, the dashboard and the minutes. */
+  views?: Partial<Record<SessionView, ReactNode>>;
+}
+
+/** A role's screen: the header, the tabs of the views it has, and the view chosen. */
+export function SessionPage({ role, floor, views = {} }: SessionPageProps) {
+  const { t } = useTranslation();
+  const view = useUiStore((s) => uiSelectors.effectiveView(s.view, role));
+  const setView = useUiStore((s) => s.setView);
+  const tabs = uiSelectors.viewsFor(role).map((id) => ({ id, label: t(`views.${id}`) }));
+  const loading = <p className="panel muted">{t('common.loading')}</p>;
+
+  let content: ReactNode;
+  switch (view) {
+    case 'floor':
+      content = floor;
+      break;
+    case 'dashboard':
+      content = <Dashboard />;
+      break;
+    case 'minutes':
+      content = <Minutes />;
+      break;
+    case 'report':
+    case 'unit':
+    case 'verify':
+    case 'decisions':
+    case 'attendance':
+      content = views[view] ?? floor;
+      break;
+  }
+
+  return (
+    <div className="page">
+      <SessionHeader />
+      <main id="main" className="session-main" tabIndex={-1}>
+        <Tabs tabs={tabs} selected={view} onSelect={setView} label={t('views.label')} idPrefix="session-view">
+          <Suspense fallback={loading}>{content}</Suspense>
+        </Tabs>
+      </main>
+    </div>
+  );
+}

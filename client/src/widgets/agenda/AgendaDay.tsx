@@ -1,0 +1,164 @@
+import { canIssue, reopenDayBlocker, type AgendaItemState, type Role, type SessionDay } from '@plenum/shared';
+import { useTranslation } from 'react-i18next';
+import { TextActionForm } from '../../components/TextActionForm';
+import { useFormat } from '../../lib/useFormat';
+import { sessionSelectors, useSessionStore } from '../../stores/session';
+import type { FloorConfirmationRequest } from '../floor/FloorConfirmation';
+import type { FloorCommand } from '../floor/floorCommands';
+import { AgendaItemRow } from './AgendaItemRow';
+import { DateForm } from './DateForm';
+import { Reopenings } from './Reopenings';
+
+interface AgendaDayProps {
+  day: SessionDay;
+  items: AgendaItemState[];
+  role: Role;
+  headingId: string;
+  /** Floor buttons wait while any floor command is in flight or the connection is down. */
+  isLocked: boolean;
+  /** A floor command on this day is in flight. */
+  isSending: boolean;
+  /** Items with a floor command in flight. */
+  sendingItemIds: ReadonlySet<string>;
+  /** The reschedule form of this day is open. */
+  isRescheduling: boolean;
+  /** The reopen form of this day is open. */
+  isReopening: boolean;
+  onToggleReschedule: () => void;
+  onToggleReopen: () => void;
+  onCommand: (what: string, command: FloorCommand) => void;
+  onConfirm: (request: FloorConfirmationRequest) => void;
+}
+
+/** One day of the chair's agenda: its state and the day's actions, then its items with theirs. */
+export function AgendaDay(props: AgendaDayProps) {
+  const { day, items, role, headingId, isLocked, isSending, sendingItemIds, isRescheduling, isReopening } = props;
+  const { onToggleReschedule, onToggleReopen, onCommand, onConfirm } = props;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const status = useSessionStore((s) => s.session.status);
+  const dayStatus = useSessionStore((s) => s.session.days[day.id]?.status ?? 'scheduled');
+  const reopenings = useSessionStore((s) => s.session.days[day.id]?.reopenings);
+  const canOpenDay = useSessionStore((s) => sessionSelectors.canOpenDay(s.session, day.id));
+  const canAdjournDay = useSessionStore((s) => sessionSelectors.canAdjournDay(s.session, day.id));
+  const canReopenDay = useSessionStore((s) => reopenDayBlocker(s.session, day.id) === null);
+  // Hidden when the role may never do it; disabled when the session's state does not allow it now.
+  const runsTheFloor = canIssue(role, 'agenda:start-item');
+  const mayRunItems = canIssue(role, 'agenda:start-item', status);
+  const mayManageDays = canIssue(role, 'day:open');
+  const dayWhat = t('common.quoted', { text: day.title });
+
+  return (
+    <section key={day.id} className="agenda-day" aria-labelledby={`${headingId}-${day.id}`}>
+      <div className="agenda-day__header">
+        <h3 id={`${headingId}-${day.id}`} className="agenda-day__heading">
+          {day.title} <span className="muted">{format.date(day.date)}</span>
+        </h3>
+        <span className="status-tag" data-status={dayStatus} data-testid={`day-status-${day.id}`}>
+          {t(`labels.dayStatus.${dayStatus}`)}
+          {isSending && ` ${t('common.sendingParen')}`}
+        </span>
+        {mayManageDays && dayStatus === 'scheduled' && canIssue(role, 'day:reschedule', status) && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`reschedule-day-${day.id}`}
+            aria-expanded={isRescheduling}
+            disabled={isLocked}
+            onClick={onToggleReschedule}
+          >
+            {t('agenda.reschedule.open')}
+            <span className="visually-hidden">: {day.title}</span>
+          </button>
+        )}
+        {mayManageDays && dayStatus === 'scheduled' && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`open-day-${day.id}`}
+            disabled={isLocked || !canIssue(role, 'day:open', status) || !canOpenDay}
+            onClick={() => onCommand(dayWhat, { type: 'day:open', payload: { dayId: day.id } })}
+          >
+            {t('agenda.openDay')}
+            <span className="visually-hidden">: {day.title}</span>
+          </button>
+        )}
+        {mayManageDays && dayStatus === 'open' && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`adjourn-day-${day.id}`}
+            disabled={isLocked || !canIssue(role, 'day:adjourn', status) || !canAdjournDay}
+            onClick={() => onConfirm({ kind: 'adjourn-day', dayId: day.id })}
+          >
+            {t('agenda.adjournDay')}
+            <span className="visually-hidden">: {day.title}</span>
+          </button>
+        )}
+        {mayManageDays && dayStatus === 'adjourned' && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`reopen-day-${day.id}`}
+            aria-expanded={isReopening}
+            disabled={isLocked || !canIssue(role, 'day:reopen', status) || !canReopenDay}
+            onClick={onToggleReopen}
+          >
+            {t('agenda.reopenDay')}
+            <span className="visually-hidden">: {day.title}</span>
+          </button>
+        )}
+      </div>
+      <Reopenings reopenings={reopenings ?? []} testId={`day-reopenings-${day.id}`} />
+      {isRescheduling && dayStatus === 'scheduled' && (
+        <DateForm
+          label={t('agenda.reschedule.date')}
+          submitLabel={t('agenda.reschedule.submit')}
+          initialDate={day.date}
+          isLocked={isLocked}
+          autoFocus
+          testId={`reschedule-day-form-${day.id}`}
+          onCancel={onToggleReschedule}
+          onSubmit={(date) => {
+            onToggleReschedule();
+            onCommand(dayWhat, { type: 'day:reschedule', payload: { dayId: day.id, date } });
+          }}
+        />
+      )}
+      {isReopening && dayStatus === 'adjourned' && (
+        <TextActionForm
+          label={t('agenda.reopen.reason')}
+          submitLabel={t('agenda.reopen.submitDay')}
+          requiredMessage={t('agenda.reopen.reasonMissing')}
+          isDisabled={isLocked}
+          testId={`reopen-day-form-${day.id}`}
+          onCancel={onToggleReopen}
+          onSubmit={(reason) => {
+            onToggleReopen();
+            onCommand(dayWhat, { type: 'day:reopen', payload: { dayId: day.id, reason } });
+            return true;
+          }}
+        />
+      )}
+      {items.length === 0 ? (
+        <p className="muted">{t('agenda.noItems')}</p>
+      ) : (
+        <ol className="agenda-list">
+          {items.map((item, index) =>
+            runsTheFloor ? (
+              <AgendaItemRow
+                key={item.id}
+                item={item}
+                position={index + 1}
+                isSending={sendingItemIds.has(item.id)}
+                isLocked={isLocked || !mayRunItems}
+                onCommand={onCommand}
+                onClose={() => onConfirm({ kind: 'close-item', itemId: item.id })}
+              />
+            ) : null,
+          )}
+        </ol>
+      )}
+    </section>
+  );
+}

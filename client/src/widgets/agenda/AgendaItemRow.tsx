@@ -1,0 +1,161 @@
+import { canTransition, isItemLive, reopenItemBlocker, startItemBlocker, type AgendaItemState } from '@plenum/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextActionForm } from '../../components/TextActionForm';
+import { Reopenings } from './Reopenings';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { DeferForm } from '../floor/DeferForm';
+import type { FloorCommand } from '../floor/floorCommands';
+
+interface AgendaItemRowProps {
+  item: AgendaItemState;
+  position: number;
+  /** This item has a floor command in flight. */
+  isSending: boolean;
+  /** Floor buttons wait while any floor command is in flight, the connection is down, or the session is not sitting. */
+  isLocked: boolean;
+  onCommand: (what: string, command: FloorCommand) => void;
+  /** Asks the chair to confirm closing the item. */
+  onClose: () => void;
+}
+
+export function AgendaItemRow(props: AgendaItemRowProps) {
+  const { item, position, isSending, isLocked } = props;
+  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item.unitId));
+  const laterDays = useSessionState(sessionSelectors.laterDays, item);
+  const deferredToDay = useSessionStore((s) => sessionSelectors.deferredToDay(s.session, item));
+  // The chair may start or reopen this item now: its day is open and no other item holds the floor.
+  const mayStart = useSessionStore((s) => startItemBlocker(s.session, item.id) === null);
+  const mayReopen = useSessionStore((s) => reopenItemBlocker(s.session, item.id) === null);
+  const { onCommand, onClose } = props;
+  const { t } = useTranslation();
+  const deferId = useId();
+  const [isDeferring, setIsDeferring] = useState(false);
+  const [isReopening, setIsReopening] = useState(false);
+  const isFinal = item.status === 'closed' || item.status === 'deferred';
+  const isOnFloor = isItemLive(item.status);
+  const itemId = item.id;
+  const what = t('common.quoted', { text: item.topic });
+
+  const canOpenFloor = canTransition(item.status, 'floor-open');
+  const canClose = canTransition(item.status, 'closed');
+  const canDefer = canTransition(item.status, 'deferred') && laterDays.length > 0;
+
+  const topicForReader = <span className="visually-hidden">: {item.topic}</span>;
+
+  return (
+    <li
+      className="agenda-item"
+      data-testid={`agenda-item-${itemId}`}
+      data-status={item.status}
+      aria-current={isOnFloor ? 'step' : undefined}
+    >
+      <div className="agenda-item__main">
+        <span className="agenda-item__position">{t('agenda.position', { position })}</span>
+        <div className="agenda-item__what">
+          <span className="agenda-item__unit">{unitName ?? t('common.generalTopic')}</span>
+          <span className="agenda-item__topic">{item.topic}</span>
+          {item.carriedFromItemId && <span className="muted">{t('agenda.carriedOver')}</span>}
+          {item.warningId && <span className="muted">{t('agenda.secondReview')}</span>}
+          <Reopenings reopenings={item.reopenings} testId={`item-reopenings-${itemId}`} />
+        </div>
+        <span className="agenda-item__minutes">
+          {t('common.minutes', { count: item.plannedMinutes + item.timer.extraMinutes })}
+        </span>
+        <span className="status-tag" data-status={item.status}>
+          {t(`labels.agendaStatus.${item.status}`)}
+          {deferredToDay && ` ${t('agenda.deferredTo', { day: deferredToDay.title })}`}
+          {isSending && ` ${t('common.sendingParen')}`}
+        </span>
+      </div>
+      {!isFinal && (
+        <div className="agenda-item__actions">
+          <button
+            type="button"
+            className="button button--small button--primary"
+            data-testid={`start-item-${itemId}`}
+            disabled={isLocked || !mayStart}
+            onClick={() => onCommand(what, { type: 'agenda:start-item', payload: { itemId } })}
+          >
+            {t('agenda.actions.start')}
+            {topicForReader}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`open-floor-${itemId}`}
+            disabled={isLocked || !canOpenFloor}
+            onClick={() => onCommand(what, { type: 'agenda:open-floor', payload: { itemId } })}
+          >
+            {t('agenda.actions.openFloor')}
+            {topicForReader}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`close-item-${itemId}`}
+            disabled={isLocked || !canClose}
+            onClick={onClose}
+          >
+            {t('agenda.actions.close')}
+            {topicForReader}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`defer-item-${itemId}`}
+            aria-expanded={isDeferring}
+            aria-controls={isDeferring ? deferId : undefined}
+            disabled={isLocked || !canDefer}
+            onClick={() => setIsDeferring((open) => !open)}
+          >
+            {t('agenda.actions.defer')}
+            {topicForReader}
+          </button>
+        </div>
+      )}
+      {item.status === 'closed' && (
+        <div className="agenda-item__actions">
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`reopen-item-${itemId}`}
+            aria-expanded={isReopening}
+            disabled={isLocked || !mayReopen}
+            onClick={() => setIsReopening((open) => !open)}
+          >
+            {t('agenda.actions.reopen')}
+            {topicForReader}
+          </button>
+        </div>
+      )}
+      {isReopening && item.status === 'closed' && (
+        <TextActionForm
+          label={t('agenda.reopen.reason')}
+          submitLabel={t('agenda.reopen.submitItem')}
+          requiredMessage={t('agenda.reopen.reasonMissing')}
+          isDisabled={isLocked || !mayReopen}
+          testId={`reopen-item-form-${itemId}`}
+          onCancel={() => setIsReopening(false)}
+          onSubmit={(reason) => {
+            setIsReopening(false);
+            onCommand(what, { type: 'agenda:reopen-item', payload: { itemId, reason } });
+            return true;
+          }}
+        />
+      )}
+      {isDeferring && !isFinal && canDefer && (
+        <DeferForm
+          id={deferId}
+          laterDays={laterDays}
+          isLocked={isLocked}
+          onCancel={() => setIsDeferring(false)}
+          onDefer={(toDayId) => {
+            setIsDeferring(false);
+            onCommand(what, { type: 'agenda:defer-item', payload: { itemId, toDayId } });
+          }}
+        />
+      )}
+    </li>
+  );
+}

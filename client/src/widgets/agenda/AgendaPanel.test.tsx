@@ -1,0 +1,105 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, instant, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { ChairConsole } from '../../screens/chair/ChairConsole';
+
+describe('chair agenda', () => {
+  test('starting an item waits for the server, then only the live item’s next steps are enabled', async () => {
+    const { fake, log, broadcast } = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const row = (id: string) => screen.getByTestId(`agenda-item-${id}`);
+    expect(row(ids.itemOne)).toHaveTextContent('Pending');
+    expect(screen.getByTestId(`start-item-${ids.itemOne}`)).toBeEnabled();
+    expect(screen.getByTestId(`start-item-${ids.itemTwo}`)).toBeEnabled();
+    expect(screen.getByTestId(`open-floor-${ids.itemOne}`)).toBeDisabled();
+    expect(screen.getByTestId(`close-item-${ids.itemOne}`)).toBeDisabled();
+
+    fireEvent.click(screen.getByTestId(`start-item-${ids.itemOne}`));
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toMatchObject({ command: { type: 'agenda:start-item', payload: { itemId: ids.itemOne } } });
+    // Not optimistic: the status stays as the server last said, and every floor button waits.
+    expect(row(ids.itemOne)).toHaveTextContent('Pending (sending…)');
+    expect(screen.getByTestId(`start-item-${ids.itemOne}`)).toBeDisabled();
+    expect(screen.getByTestId(`start-item-${ids.itemTwo}`)).toBeDisabled();
+
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    // Acked but not yet folded: still waiting for the event.
+    expect(screen.getByTestId(`open-floor-${ids.itemOne}`)).toBeDisabled();
+
+    broadcast(log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) }));
+    expect(row(ids.itemOne)).toHaveTextContent('Presenting');
+    expect(row(ids.itemOne)).not.toHaveTextContent('sending');
+    expect(screen.getByTestId(`open-floor-${ids.itemOne}`)).toBeEnabled();
+    expect(screen.getByTestId(`close-item-${ids.itemOne}`)).toBeEnabled();
+    expect(screen.getByTestId(`start-item-${ids.itemOne}`)).toBeDisabled();
+    // Only one item may be live at a time.
+    expect(screen.getByTestId(`start-item-${ids.itemTwo}`)).toBeDisabled();
+    expect(screen.getByTestId('current-item')).toHaveTextContent('Cement output, Q1');
+  });
+
+  test('a refused floor action is explained in the chair’s words', async () => {
+    const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    fireEvent.click(screen.getByTestId(`start-item-${ids.itemTwo}`));
+    const ask = await fake.nextAsk('command');
+    await act(async () => {
+      ask.answer({ ok: false, error: { code: 'CONFLICT', message: 'item-2 cannot start: item-1 is live' } });
+      await flushMicrotasks();
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Could not start “Milk deliveries, Q1”.');
+    expect(alert).toHaveTextContent("This cannot be done in the review session's current state.");
+    expect(alert).not.toHaveTextContent('item-1 is live');
+    expect(screen.getByTestId(`start-item-${ids.itemTwo}`)).toBeEnabled();
+  });
+
+  test('deferring picks a later day', async () => {
+    const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    fireEvent.click(screen.getByTestId(`defer-item-${ids.itemTwo}`));
+    const row = screen.getByTestId(`agenda-item-${ids.itemTwo}`);
+    expect(within(row).getByLabelText('Move to')).toHaveDisplayValue(/Day 2/);
+    fireEvent.click(within(row).getByRole('button', { name: 'Confirm deferral' }));
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toMatchObject({
+      command: { type: 'agenda:defer-item', payload: { itemId: ids.itemTwo, toDayId: ids.dayTwo } },
+    });
+  });
+
+  test('items start only on the open day; another day opens once the open one is adjourned', async () => {
+    const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-3',
+          dayId: ids.dayTwo,
+          unitId: null,
+          topic: 'Supply of coal',
+          plannedMinutes: 10,
+          warningId: null,
+        },
+        order: 0,
+      });
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+    });
+    expect(screen.getByTestId(`day-status-${ids.dayOne}`)).toHaveTextContent('Open');
+    expect(screen.getByTestId(`day-status-${ids.dayTwo}`)).toHaveTextContent('Scheduled');
+    expect(screen.getByTestId('start-item-item-3')).toBeDisabled();
+    // Day one is open, and holds the live item: it cannot be adjourned, and day two cannot open.
+    expect(screen.getByTestId(`adjourn-day-${ids.dayOne}`)).toBeDisabled();
+    expect(screen.getByTestId(`open-day-${ids.dayTwo}`)).toBeDisabled();
+    expect(fake.sent.filter((m) => m.event === 'command')).toHaveLength(0);
+  });
+
+  test('an adjourned day lets the next one open', async () => {
+    const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('day:adjourned', { dayId: ids.dayOne, at: instant(50) });
+    });
+    expect(screen.getByTestId(`day-status-${ids.dayOne}`)).toHaveTextContent('Adjourned');
+    expect(screen.getByTestId(`start-item-${ids.itemTwo}`)).toBeDisabled();
+    fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toMatchObject({ command: { type: 'day:open', payload: { dayId: ids.dayTwo } } });
+  });
+});

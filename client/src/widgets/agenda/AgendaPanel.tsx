@@ -1,0 +1,90 @@
+import { canIssue, type Role } from '@plenum/shared';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { todayIsoDate } from '../../lib/format';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { pendingSelectors, usePendingStore } from '../../stores/pending';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { AgendaDay } from './AgendaDay';
+import { DateForm } from './DateForm';
+import { FloorConfirmation, type FloorConfirmationRequest } from '../floor/FloorConfirmation';
+import { floorFailure, type FloorCommand } from '../floor/floorCommands';
+
+/**
+ * The chair's agenda, day by day, with the floor actions each item allows now. Floor actions
+ * are not optimistic: buttons wait for the server's answer and the event that follows.
+ */
+export function AgendaPanel({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { run, error, dismissError } = useCommand();
+  const isDraft = useSessionStore((s) => s.session.status === 'draft');
+  const pendingById = usePendingStore((s) => s.byId);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
+  const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
+  const [reschedulingDayId, setReschedulingDayId] = useState<string | null>(null);
+
+  const days = useSessionState(sessionSelectors.agendaByDay);
+  const sendingItemIds = useMemo(() => pendingSelectors.busyItemIds(pendingById), [pendingById]);
+  const sendingDayIds = useMemo(() => pendingSelectors.busyDayIds(pendingById), [pendingById]);
+  const isFloorBusy = useMemo(() => pendingSelectors.isFloorBusy(pendingById), [pendingById]);
+  const isLocked = !canSend || isFloorBusy;
+
+  const handleCommand = (what: string, command: FloorCommand) => {
+    void run(command, floorFailure(t, command.type, what));
+  };
+
+  return (
+    <section className="panel agenda" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel__heading">
+        {t('agenda.heading')}
+      </h2>
+      <ErrorNote message={error} onDismiss={dismissError} />
+      {isDraft && canIssue(role, 'session:publish-notice') && (
+        <div className="notice">
+          <p>{t('agenda.noticeMissing')}</p>
+          <DateForm
+            label={t('agenda.noticeDate')}
+            submitLabel={t('agenda.publishNotice')}
+            initialDate={todayIsoDate()}
+            isLocked={isLocked}
+            testId="publish-notice"
+            onSubmit={(noticeDate) => handleCommand('', { type: 'session:publish-notice', payload: { noticeDate } })}
+          />
+        </div>
+      )}
+      {confirming && (
+        <FloorConfirmation
+          request={confirming}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(what, command) => {
+            setConfirming(null);
+            handleCommand(what, command);
+          }}
+        />
+      )}
+      {days.length === 0 && <p className="muted">{t('agenda.noDays')}</p>}
+      {days.map(({ day, items }) => (
+        <AgendaDay
+          key={day.id}
+          day={day}
+          items={items}
+          role={role}
+          headingId={headingId}
+          isLocked={isLocked}
+          isSending={sendingDayIds.has(day.id)}
+          sendingItemIds={sendingItemIds}
+          isRescheduling={reschedulingDayId === day.id}
+          isReopening={reopeningDayId === day.id}
+          onToggleReschedule={() => setReschedulingDayId((open) => (open === day.id ? null : day.id))}
+          onToggleReopen={() => setReopeningDayId((open) => (open === day.id ? null : day.id))}
+          onCommand={handleCommand}
+          onConfirm={setConfirming}
+        />
+      ))}
+    </section>
+  );
+}

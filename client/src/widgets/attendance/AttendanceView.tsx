@@ -1,0 +1,144 @@
+import { canIssue } from '@plenum/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { presenceSelectors, usePresenceStore } from '../../stores/presence';
+import { decisionSelectors, floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
+
+/**
+ * Attendance per day: who connected (recorded automatically) and the chair's roll call, with
+ * who is online now while the connection is live.
+ */
+export function AttendanceView() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const headingId = useId();
+  const dayFieldId = useId();
+  const definedDays = useSessionStore((s) => s.session.definition?.days);
+  const openDayId = useSessionStore((s) => floorSelectors.openDay(s.session)?.id);
+  const status = useSessionStore((s) => s.session.status);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const isLive = useConnectionStore(connectionSelectors.isLive);
+  const online = usePresenceStore((s) => s.online);
+  const { run, error, dismissError, isBusy } = useCommand();
+  const days = definedDays ?? [];
+  const [chosenDayId, setChosenDayId] = useState<string | null>(null);
+  const dayId = chosenDayId ?? openDayId ?? days[0]?.id ?? '';
+  const day = days.find((d) => d.id === dayId);
+  const rows = useSessionState(decisionSelectors.attendanceOfDay, dayId);
+  const mayRecord = canIssue('chair', 'attendance:record', status) && canSend && !isBusy;
+  const present = rows.filter((r) => r.present === true).length;
+  const connected = rows.filter((r) => r.connectedAt !== null).length;
+  const onlineNow = rows.filter((r) => presenceSelectors.isOnline(online, r.participant.id)).length;
+
+  const record = (participantId: string, name: string, isPresent: boolean) =>
+    void run(
+      { type: 'attendance:record', payload: { dayId, participantId, present: isPresent } },
+      t('attendance.failed', { name }),
+    );
+
+  return (
+    <section className="panel attendance" aria-labelledby={headingId} data-testid="attendance">
+      <h2 id={headingId} className="panel__heading">
+        {t('attendance.heading')}
+      </h2>
+      <div className="field field--inline">
+        <label htmlFor={dayFieldId}>{t('attendance.day')}</label>
+        <select id={dayFieldId} value={dayId} onChange={(e) => setChosenDayId(e.target.value)}>
+          {days.map((d) => (
+            <option key={d.id} value={d.id}>
+              {t('agenda.defer.dayOption', { title: d.title, date: format.date(d.date) })}
+            </option>
+          ))}
+        </select>
+      </div>
+      {day && (
+        <p>
+          {t('attendance.summary', {
+            present: format.figure(present),
+            connected: format.figure(connected),
+            invited: format.figure(rows.length),
+          })}
+        </p>
+      )}
+      {isLive && (
+        <p data-testid="attendance-online-summary">
+          {t('attendance.onlineSummary', { online: format.figure(onlineNow) })}
+        </p>
+      )}
+      <ErrorNote message={error} onDismiss={dismissError} />
+      <div className="table-scroll" tabIndex={0}>
+        <table className="figures attendance__table">
+          <caption className="visually-hidden">{t('attendance.caption', { day: day?.title ?? '' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('attendance.participant')}</th>
+              <th scope="col">{t('attendance.role')}</th>
+              <th scope="col">{t('attendance.connected')}</th>
+              <th scope="col">{t('attendance.rollCall')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ participant, connectedAt, present: isPresent }) => (
+              <tr key={participant.id} data-testid={`attendance-row-${participant.id}`}>
+                <th scope="row">
+                  {participant.name}
+                  {isLive && presenceSelectors.isOnline(online, participant.id) && (
+                    <span className="presence-marker" data-testid={`attendance-online-${participant.id}`}>
+                      <span aria-hidden="true">◉ </span>
+                      {t('attendance.onlineNow')}
+                    </span>
+                  )}
+                </th>
+                <td>{t(`labels.role.${participant.role}`)}</td>
+                <td>
+                  {connectedAt ? (
+                    <>
+                      <span aria-hidden="true">● </span>
+                      {t('attendance.connectedAt', { time: format.time(connectedAt) })}
+                    </>
+                  ) : (
+                    <span className="muted">{t('attendance.notConnected')}</span>
+                  )}
+                </td>
+                <td>
+                  <div
+                    className="toggle-group"
+                    role="group"
+                    aria-label={t('attendance.rollCallOf', { name: participant.name })}
+                  >
+                    <button
+                      type="button"
+                      className="button button--small toggle"
+                      data-testid={`attendance-present-${participant.id}`}
+                      aria-pressed={isPresent === true}
+                      disabled={!mayRecord || isPresent === true}
+                      onClick={() => record(participant.id, participant.name, true)}
+                    >
+                      {isPresent === true && <span aria-hidden="true">✓ </span>}
+                      {t('attendance.present')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small toggle"
+                      data-testid={`attendance-absent-${participant.id}`}
+                      aria-pressed={isPresent === false}
+                      disabled={!mayRecord || isPresent === false}
+                      onClick={() => record(participant.id, participant.name, false)}
+                    >
+                      {isPresent === false && <span aria-hidden="true">✗ </span>}
+                      {t('attendance.absent')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { addDays, todayIsoDate } from '../../lib/format';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { criticise, floorOpen, inspector, inviteInspector } from '../../test/stories';
+import { ChairConsole } from '../../screens/chair/ChairConsole';
+
+/** A due date a month from today, as the chair's form would offer. */
+const dueInAMonth = addDays(todayIsoDate(), 30);
+
+describe('chair rulings on criticism', () => {
+  test('rules with a note', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+    });
+    fireEvent.click(screen.getByTestId('rule-crit-1'));
+    const form = screen.getByTestId('ruling-form-crit-1');
+    fireEvent.click(within(form).getByLabelText('Referred'));
+    fireEvent.change(within(form).getByLabelText('Referred to'), { target: { value: 'State Inspection Office' } });
+    fireEvent.change(within(form).getByLabelText('Note (optional)'), { target: { value: 'Check the stock' } });
+    fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'criticism:rule',
+      payload: {
+        criticismId: 'crit-1',
+        ruling: 'referred',
+        note: 'Check the stock',
+        referredTo: 'State Inspection Office',
+      },
+    });
+  });
+
+  test('hides only with a reason', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+    });
+    fireEvent.click(screen.getByTestId('hide-crit-1'));
+    fireEvent.click(screen.getByTestId('hide-form-crit-1-submit'));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    expect(screen.getByRole('alert')).toHaveTextContent('Give the reason for hiding this criticism.');
+
+    fireEvent.change(screen.getByLabelText('Reason for hiding it (goes into the minutes)'), {
+      target: { value: 'Personal remarks' },
+    });
+    fireEvent.click(screen.getByTestId('hide-form-crit-1-submit'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'criticism:hide',
+      payload: { criticismId: 'crit-1', reason: 'Personal remarks' },
+    });
+  });
+
+  test('makes a directive of a criticism, addressed to the criticised unit', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1', { text: 'Kilns stood idle for six weeks.', category: 'inflated-report' });
+    });
+    fireEvent.click(screen.getByTestId('make-directive-crit-1'));
+    const form = screen.getByTestId('directive-form');
+    expect(within(form).getByTestId('directive-assignee')).toHaveValue(ids.unit);
+    expect(within(form).getByTestId('directive-title')).toHaveValue('Kilns stood idle for six weeks.');
+    fireEvent.change(within(form).getByTestId('directive-kind'), { target: { value: 'explain-failure' } });
+    fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'directive:issue',
+      payload: {
+        kind: 'explain-failure',
+        assigneeUnitId: ids.unit,
+        subjectUnitId: null,
+        inspectorId: null,
+        title: 'Kilns stood idle for six weeks.',
+        text: null,
+        dueDate: dueInAMonth,
+        fromCriticismId: 'crit-1',
+        itemId: ids.itemOne,
+      },
+    });
+    await act(async () => {
+      sent.ask.answer({ ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
+      await flushMicrotasks();
+    });
+    expect(within(form).getByRole('alert')).toHaveTextContent('The directive was not issued.');
+  });
+
+  test('rehearsal 10: from the Decisions tab the chair orders an inspector to inspect a unit, tied to no item', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      inviteInspector(log);
+      floorOpen(log);
+    });
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    const form = screen.getByTestId('directive-form');
+    expect(within(form).getByLabelText('Inspected unit')).toBeInTheDocument();
+    fireEvent.change(within(form).getByTestId('directive-assignee'), { target: { value: ids.otherUnit } });
+    const by = within(form).getByTestId('directive-inspector');
+    expect(
+      within(by)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('Ivan Inspector');
+    expect(
+      within(by)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('North County Cement Works (inspection office)');
+    fireEvent.change(by, { target: { value: `inspector:${inspector.id}` } });
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the herd register' } });
+    fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'directive:issue',
+      payload: {
+        kind: 'inspection',
+        assigneeUnitId: ids.otherUnit,
+        subjectUnitId: ids.otherUnit,
+        inspectorId: inspector.id,
+        title: 'Inspect the herd register',
+        text: null,
+        dueDate: dueInAMonth,
+        fromCriticismId: null,
+        itemId: null,
+      },
+    });
+  });
+
+  test('rehearsal 8: a past due date is refused on the field, by the form and by the server', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    const form = screen.getByTestId('directive-form');
+    const due = within(form).getByTestId('directive-due');
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
+    fireEvent.change(due, { target: { value: addDays(todayIsoDate(), -1) } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(due).toHaveAttribute('aria-invalid', 'true');
+    expect(due).toHaveAccessibleDescription('The due date is past: choose today or a later day.');
+    expect(env.sentCommands()).toBe(0);
+
+    // The server's calendar may be ahead of the chair's: its refusal names the field too.
+    fireEvent.change(due, { target: { value: todayIsoDate() } });
+    expect(due).not.toHaveAttribute('aria-invalid');
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await env.nextCommand();
+    const message = 'The due date is past: choose a later day.';
+    await act(async () => {
+      sent.ask.answer({
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message, issues: [{ path: 'dueDate', message }] },
+      });
+      await flushMicrotasks();
+    });
+    expect(due).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByTestId('directive-due-problem')).toHaveTextContent(
+      'The due date is past: choose today or a later day.',
+    );
+  });
+});

@@ -1,0 +1,119 @@
+import { canIssue, Limits, type CriticismState } from '@plenum/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
+import { ErrorNote } from '../../components/ErrorNote';
+import { TextActionForm } from '../../components/TextActionForm';
+import { excerpt } from '../../lib/format';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { useSessionStore } from '../../stores/session';
+import { useUiStore } from '../../stores/ui';
+import { DirectiveForm } from '../directives/DirectiveForm';
+import { RulingForm } from './RulingForm';
+
+type ChairPanel = 'rule' | 'hide' | 'directive';
+
+/** What the chair does with a criticism: rule on it, hide it, or make a directive of it. */
+export function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
+  const { t } = useTranslation();
+  const sessionStatus = useSessionStore((s) => s.session.status);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError } = useCommand();
+  const [open, setOpen] = useState<ChairPanel | null>(null);
+  const setView = useUiStore((s) => s.setView);
+  // A criticism made into a directive says so, instead of offering to make it again.
+  const directive = useSessionStore((s) => {
+    const directiveId = criticism.directiveIds[0];
+    return directiveId === undefined ? null : (s.session.directives[directiveId] ?? null);
+  });
+  const panelId = useId();
+  const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
+  const mayDirect = canIssue('chair', 'directive:issue', sessionStatus);
+  const toggle = (panel: ChairPanel) => setOpen((current) => (current === panel ? null : panel));
+  const forReader = excerpt(criticism.text, 60);
+
+  return (
+    <div className="criticism__actions">
+      <div className="button-row">
+        <DisclosureButton
+          testId={`rule-${criticism.id}`}
+          isOpen={open === 'rule'}
+          controls={panelId}
+          disabled={!mayRule}
+          onToggle={() => toggle('rule')}
+          forReader={forReader}
+        >
+          {criticism.ruling ? t('criticism.rule.change') : t('criticism.rule.open')}
+        </DisclosureButton>
+        {!criticism.hidden && (
+          <DisclosureButton
+            testId={`hide-${criticism.id}`}
+            isOpen={open === 'hide'}
+            controls={panelId}
+            disabled={!mayRule}
+            onToggle={() => toggle('hide')}
+            forReader={forReader}
+          >
+            {t('criticism.hide.open')}
+          </DisclosureButton>
+        )}
+        {directive && (
+          <span className="criticism__directive" data-testid={`directive-made-${criticism.id}`}>
+            {t('criticism.directiveMade', { title: directive.title })}{' '}
+            <button type="button" className="button button--small" onClick={() => setView('decisions')}>
+              {t('criticism.seeDirective')}
+            </button>
+          </span>
+        )}
+        {criticism.unitId && !directive && (
+          <DisclosureButton
+            testId={`make-directive-${criticism.id}`}
+            isOpen={open === 'directive'}
+            controls={panelId}
+            disabled={!mayDirect}
+            onToggle={() => toggle('directive')}
+            forReader={forReader}
+          >
+            {t('criticism.makeDirective')}
+          </DisclosureButton>
+        )}
+      </div>
+      <div id={panelId}>
+        {open === 'rule' && <RulingForm criticism={criticism} onDone={() => setOpen(null)} />}
+        {open === 'hide' && (
+          <TextActionForm
+            testId={`hide-form-${criticism.id}`}
+            label={t('criticism.hide.reason')}
+            submitLabel={t('criticism.hide.submit')}
+            requiredMessage={t('criticism.hide.reasonMissing')}
+            maxLength={Limits.textLength}
+            isDisabled={!canSend}
+            onCancel={() => setOpen(null)}
+            onSubmit={async (reason) => {
+              const ok = await run(
+                { type: 'criticism:hide', payload: { criticismId: criticism.id, reason } },
+                t('criticism.hide.failed'),
+              );
+              if (ok) setOpen(null);
+              return ok;
+            }}
+          />
+        )}
+        {open === 'directive' && criticism.unitId && !directive && (
+          <DirectiveForm
+            initial={{
+              kind: criticism.category === 'inflated-report' ? 'inspection' : 'explain-failure',
+              assigneeUnitId: criticism.unitId,
+              title: excerpt(criticism.text, 80),
+              fromCriticismId: criticism.id,
+              itemId: criticism.itemId,
+            }}
+            onDone={() => setOpen(null)}
+          />
+        )}
+      </div>
+      <ErrorNote message={error} onDismiss={dismissError} />
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { connectionStore } from '../../stores/connection';
+import { ids, instant, participants, type eventLog } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { ChairConsole } from '../../screens/chair/ChairConsole';
+import { ParticipantView } from '../../screens/participant/ParticipantView';
+
+function floorOpen(log: ReturnType<typeof eventLog>) {
+  log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+  log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(400) });
+}
+
+describe('criticism form', () => {
+  test('posts the criticism:post command for the item on the floor, shows it greyed until its event arrives', async () => {
+    const { fake, log, broadcast } = await renderSession(
+      <ParticipantView role="official" />,
+      participants.official,
+      floorOpen,
+    );
+
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'inflated-report' } });
+    fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'high' } });
+    fireEvent.change(screen.getByLabelText('Indicator (optional)'), { target: { value: 'ind-cement' } });
+    fireEvent.change(screen.getByTestId('criticism-text'), {
+      target: { value: '  Cement output was reported at 650 t, but the kilns ran for six weeks only.  ' },
+    });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+
+    const ask = await fake.nextAsk('command');
+    expect(ask.payload).toEqual({
+      commandId: expect.any(String) as string,
+      sessionId: ids.session,
+      command: {
+        type: 'criticism:post',
+        payload: {
+          itemId: ids.itemOne,
+          category: 'inflated-report',
+          severity: 'high',
+          indicatorId: 'ind-cement',
+          text: 'Cement output was reported at 650 t, but the kilns ran for six weeks only.',
+        },
+      },
+    });
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+    const sending = screen.getByTestId('criticism-pending');
+    expect(sending).toHaveTextContent('Sending…');
+    expect(sending).toHaveTextContent('kilns ran for six weeks');
+
+    // The ack comes before the broadcast: the entry stays greyed until the event is folded.
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    expect(screen.getByTestId('criticism-pending')).toBeInTheDocument();
+
+    const posted = log.add(
+      'criticism:posted',
+      {
+        criticismId: 'crit-1',
+        itemId: ids.itemOne,
+        unitId: ids.unit,
+        category: 'inflated-report',
+        severity: 'high',
+        indicatorId: 'ind-cement',
+        text: 'Cement output was reported at 650 t, but the kilns ran for six weeks only.',
+      },
+      ids.official,
+    );
+    broadcast(posted);
+    expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();
+    const entry = within(screen.getByTestId('criticism-list')).getByTestId('criticism-crit-1');
+    expect(entry).toHaveTextContent('kilns ran for six weeks');
+    expect(entry).toHaveTextContent('Inflated report');
+    expect(entry).toHaveTextContent('on Cement');
+    expect(entry).toHaveTextContent('Oleg Official');
+  });
+
+  test('criticism is taken while the unit presents, and waits while the connection is down', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+    });
+    expect(screen.getByTestId('criticism-submit')).toBeEnabled();
+    expect(screen.getByTestId('criticism-form')).toHaveTextContent('The unit is still presenting');
+
+    act(() => connectionStore.getState().setStatus('reconnecting'));
+    expect(screen.getByTestId('criticism-submit')).toBeDisabled();
+  });
+
+  test('there is no form between items', async () => {
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+    });
+    expect(screen.getByTestId('current-item')).toHaveTextContent('Last agenda item');
+    expect(screen.queryByTestId('criticism-form')).not.toBeInTheDocument();
+  });
+
+  test('a refused criticism says why in plain words and gives the text back', async () => {
+    const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Deliveries were late.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await fake.nextAsk('command');
+
+    await act(async () => {
+      ask.answer({ ok: false, error: { code: 'CONFLICT', message: 'item is not open for criticism' } });
+      await flushMicrotasks();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      "Your criticism was not posted. This cannot be done in the review session's current state. The screen shows where it stands.",
+    );
+    expect(screen.getByTestId('criticism-text')).toHaveValue('Deliveries were late.');
+    expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();
+  });
+
+  test('an empty criticism is not sent', async () => {
+    const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    await flushMicrotasks();
+    expect(fake.sent.filter((m) => m.event === 'command')).toHaveLength(0);
+    expect(screen.getByRole('alert')).toHaveTextContent('Write the criticism before posting it.');
+  });
+
+  test('rehearsal 9: a half-typed criticism is kept per participant and item through a reload, and goes once posted', async () => {
+    const first = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'paper-only' } });
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns ran for six' } });
+    first.unmount();
+
+    // A reload: the same official on the same item finds the draft as left.
+    const again = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('The kilns ran for six');
+    expect(screen.getByLabelText('Category')).toHaveValue('paper-only');
+    again.unmount();
+
+    // Another participant in the same browser does not get it.
+    const other = await renderSession(<ParticipantView role="official" />, participants.otherOfficial, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+    other.unmount();
+
+    const { fake, log } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns ran for six weeks only.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await fake.nextAsk('command');
+    await act(async () => {
+      ask.answer({ ok: true, data: { seq: log.events.length + 1 } });
+      await flushMicrotasks();
+    });
+    cleanup();
+    await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+    expect(screen.getByLabelText('Category')).toHaveValue('shortfall');
+  });
+
+  test('rehearsal 9: a draft is kept while its post is refused, and belongs to its item only', async () => {
+    const first = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Deliveries were late.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await first.fake.nextAsk('command');
+    await act(async () => {
+      ask.answer({ ok: false, error: { code: 'CONFLICT', message: 'item is not open for criticism' } });
+      await flushMicrotasks();
+    });
+    first.unmount();
+    await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    expect(screen.getByTestId('criticism-text')).toHaveValue('Deliveries were late.');
+    cleanup();
+
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(100) });
+    });
+    expect(screen.getByTestId('criticism-text')).toHaveValue('');
+  });
+
+  test('rehearsal 9: the chair’s own criticism form is folded under its heading until opened', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    const form = screen.getByTestId('criticism-form');
+    expect(form.closest('details')).not.toBeNull();
+    expect(form.closest('details')).not.toHaveAttribute('open');
+    // The criticism to rule on comes before the figures and the form.
+    const list = screen.getByTestId('criticism-list');
+    expect(
+      list.compareDocumentPosition(screen.getByTestId('report-figures')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,45 @@
+import { type ComparisonDimension } from '@plenum/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Select } from '../../components/Select';
+import { comparisonDimensions } from '../../lib/labels';
+import { Comparisons } from './Comparisons';
+import { Ranking } from './Ranking';
+import { WarningsBoard } from './WarningsBoard';
+import { DirectivesTracker } from './DirectivesTracker';
+import { Trends } from './Trends';
+import './Dashboard.css';
+
+/**
+ * Comparisons by ownership, sector, region and class, the ranking against the threshold, the
+ * warnings board, the directives tracker and the trends. Loaded on first use.
+ */
+export default function Dashboard() {
+  const { t } = useTranslation();
+  const fieldId = useId();
+  const [dimension, setDimension] = useState<ComparisonDimension>('ownership');
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <div className="panel dashboard__controls">
+        <label htmlFor={fieldId}>{t('dashboard.compareBy')}</label>{' '}
+        <Select
+          id={fieldId}
+          data-testid="dashboard-dimension"
+          value={dimension}
+          options={comparisonDimensions.map((d) => ({ value: d, label: t(`labels.dimension.${d}`) }))}
+          onChange={setDimension}
+        />
+      </div>
+      <div className="layout layout--two">
+        <Comparisons dimension={dimension} />
+        <Ranking />
+      </div>
+      <div className="layout layout--two">
+        <WarningsBoard />
+        <DirectivesTracker />
+      </div>
+      <Trends dimension={dimension} />
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, instant, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { carriedWarning, carriedWarningId, floorOpen } from '../../test/stories';
+import { ChairConsole } from '../../screens/chair/ChairConsole';
+
+async function openDecisions() {
+  fireEvent.click(screen.getByTestId('tab-decisions'));
+  return screen.findByTestId('proposed-warnings');
+}
+
+describe('chair decisions', () => {
+  test('a unit under the threshold is proposed for a warning, issued with an editable note', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const panel = await openDecisions();
+    // North County Cement Works: 650 t of 1000 t planned, under 70 %.
+    expect(within(panel).getByTestId(`proposed-warning-${ids.unit}`)).toHaveTextContent(
+      'North County Cement Works production fulfilment 65%, threshold 70%',
+    );
+    fireEvent.click(screen.getByTestId(`issue-warning-${ids.unit}`));
+    const note = screen.getByLabelText('Note of the warning');
+    expect((note as HTMLTextAreaElement).value).toContain('Production fulfilment of 65%');
+    fireEvent.change(note, { target: { value: 'Last chance.' } });
+    fireEvent.click(screen.getByTestId(`issue-warning-form-${ids.unit}-submit`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'warning:issue', payload: { unitId: ids.unit, note: 'Last chance.' } });
+    await env.accept(
+      sent.ask,
+      env.log.add('warning:issued', {
+        warningId: 'w-1',
+        unitId: ids.unit,
+        fulfilment: 0.65,
+        threshold: 0.7,
+        note: 'Last chance.',
+      }),
+    );
+    expect(screen.getByTestId('proposed-warnings')).toHaveTextContent('No warning awaits a decision.');
+    expect(screen.getByTestId('proposed-warnings')).toHaveTextContent(
+      'Warning issued to North County Cement Works at 65%',
+    );
+  });
+
+  test('waiving needs a reason', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`waive-warning-${ids.unit}`));
+    fireEvent.click(screen.getByTestId(`waive-warning-form-${ids.unit}-submit`));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    fireEvent.change(screen.getByLabelText('Reason for waiving it'), { target: { value: 'Flooded quarry' } });
+    fireEvent.click(screen.getByTestId(`waive-warning-form-${ids.unit}-submit`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'warning:waive', payload: { unitId: ids.unit, reason: 'Flooded quarry' } });
+  });
+
+  test('a carried-over warning is lifted or escalated at its second review, with a note', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, carriedWarning);
+    await openDecisions();
+    const review = screen.getByTestId(`second-review-${carriedWarningId}`);
+    expect(review).toHaveTextContent('Warned in 2025-Q4 at 55%');
+    expect(review).toHaveTextContent('Second review: South County Dairy');
+    fireEvent.click(screen.getByTestId(`escalate-warning-${carriedWarningId}`));
+    fireEvent.change(screen.getByLabelText(/Why it is escalated/), { target: { value: 'No improvement.' } });
+    fireEvent.click(screen.getByTestId(`escalate-warning-form-${carriedWarningId}-submit`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'warning:escalate',
+      payload: { warningId: carriedWarningId, note: 'No improvement.' },
+    });
+  });
+
+  test('closing the session waits while an item is on the floor', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    await openDecisions();
+    expect(screen.getByTestId('close-session')).toBeDisabled();
+    expect(screen.getByText('An agenda item is on the floor: close or defer it first.')).toBeInTheDocument();
+  });
+
+  test('closing the session, once every proposed warning is decided, asks to confirm', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('warning:waived', { unitId: ids.unit, fulfilment: 0.65, reason: 'Flooded quarry' });
+    });
+    await openDecisions();
+    fireEvent.click(screen.getByTestId('close-session'));
+    fireEvent.click(screen.getByTestId('close-session-confirm'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'session:close', payload: {} });
+    await env.accept(
+      sent.ask,
+      env.log.add('day:adjourned', { dayId: ids.dayOne, at: instant(900) }),
+      env.log.add('session:closed', { at: instant(900) }),
+    );
+    expect(screen.getByTestId('session-closed')).toBeInTheDocument();
+  });
+});
+
+describe('attendance', () => {
+  test('shows who connected and records the roll call', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('attendance:connected', { dayId: ids.dayOne, participantId: ids.official, at: instant(50) });
+    });
+    fireEvent.click(screen.getByTestId('tab-attendance'));
+    const row = await screen.findByTestId(`attendance-row-${ids.official}`);
+    expect(row).toHaveTextContent('Connected at');
+    expect(screen.getByTestId(`attendance-row-${ids.presenter}`)).toHaveTextContent('Not connected');
+    expect(screen.queryByTestId(`attendance-row-${ids.observer}`)).not.toBeInTheDocument();
+
+    // Who is online now comes from presence, not from the log: a marker in words, not colour only.
+    expect(screen.getByTestId('attendance-online-summary')).toHaveTextContent('0 online now.');
+    act(() =>
+      env.fake.serverEmits('presence:changed', {
+        sessionId: ids.session,
+        joined: [{ participantId: ids.official, isTyping: false }],
+        left: [],
+        typing: [],
+      }),
+    );
+    expect(within(row).getByTestId(`attendance-online-${ids.official}`)).toHaveTextContent('Online now');
+    expect(screen.queryByTestId(`attendance-online-${ids.presenter}`)).not.toBeInTheDocument();
+    expect(screen.getByTestId('attendance-online-summary')).toHaveTextContent('1 online now.');
+
+    fireEvent.click(within(row).getByTestId(`attendance-present-${ids.official}`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'attendance:record',
+      payload: { dayId: ids.dayOne, participantId: ids.official, present: true },
+    });
+    await env.accept(
+      sent.ask,
+      env.log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.official, present: true }),
+    );
+    expect(screen.getByTestId(`attendance-present-${ids.official}`)).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('attendance')).toHaveTextContent(
+      '1 present at the roll call, 1 connected, of 4 invited.',
+    );
+  });
+});
+
+describe('views', () => {
+  test('the tabs follow the keyboard: arrows move and select', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const floor = screen.getByTestId('tab-floor');
+    expect(floor).toHaveAttribute('aria-selected', 'true');
+    floor.focus();
+    act(() => {
+      fireEvent.keyDown(floor, { key: 'ArrowRight' });
+    });
+    expect(screen.getByTestId('tab-decisions')).toHaveFocus();
+    expect(screen.getByTestId('tab-decisions')).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByTestId('proposed-warnings')).toBeInTheDocument();
+    act(() => {
+      fireEvent.keyDown(screen.getByTestId('tab-decisions'), { key: 'End' });
+    });
+    expect(screen.getByTestId('tab-minutes')).toHaveAttribute('aria-selected', 'true');
+  });
+});

@@ -1,0 +1,50 @@
+import { canIssue } from '@plenum/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
+import { todayIsoDate } from '../../lib/format';
+import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { DirectiveCard } from '../directives/DirectiveCard';
+import { DirectiveForm } from '../directives/DirectiveForm';
+
+/** Every directive with what the chair may do with it, and a form to issue a new one. */
+export function Directives() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [isIssuing, setIsIssuing] = useState(false);
+  const tracked = useSessionState(decisionSelectors.directiveTracker, todayIsoDate());
+  const status = useSessionStore((s) => s.session.status);
+  const firstUnit = useSessionStore((s) => s.session.unitOrder[0] ?? '');
+  const mayIssue = canIssue('chair', 'directive:issue', status);
+
+  return (
+    <section className="panel" aria-labelledby={headingId} data-testid="directives-panel">
+      <h2 id={headingId} className="panel__heading">
+        {t('decisions.directives.heading', { count: tracked.length })}
+      </h2>
+      <DisclosureButton
+        testId="issue-directive"
+        isOpen={isIssuing}
+        disabled={!mayIssue}
+        onToggle={() => setIsIssuing((v) => !v)}
+      >
+        {t('decisions.directives.new')}
+      </DisclosureButton>
+      {isIssuing && (
+        <DirectiveForm
+          initial={{ kind: 'inspection', assigneeUnitId: firstUnit, title: '', fromCriticismId: null, itemId: null }}
+          onDone={() => setIsIssuing(false)}
+        />
+      )}
+      {tracked.length === 0 ? (
+        <p className="muted">{t('decisions.directives.none')}</p>
+      ) : (
+        <div className="directive-list">
+          {tracked.map(({ directive, isOverdue }) => (
+            <DirectiveCard key={directive.id} directive={directive} isOverdue={isOverdue} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

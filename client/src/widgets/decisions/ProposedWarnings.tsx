@@ -1,0 +1,144 @@
+import { canIssue, Limits, type CommandInput, type ProposedWarning } from '@plenum/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FlagIcon } from '../../components/FlagIcon';
+import { TextActionForm } from '../../components/TextActionForm';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+
+type Open = { unitId: string; action: 'issue' | 'waive' } | null;
+
+/** Warnings the figures call for: the chair issues each (with an optional note) or waives it with a reason. */
+export function ProposedWarnings() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const headingId = useId();
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError } = useCommand();
+  const [open, setOpen] = useState<Open>(null);
+  const proposals = useSessionState(decisionSelectors.proposedWarnings);
+  const issued = useSessionState(decisionSelectors.issuedWarnings);
+  const waivers = useSessionState(decisionSelectors.waivers);
+  const status = useSessionStore((s) => s.session.status);
+  const units = useSessionStore((s) => s.session.units);
+  const mayDecide = canIssue('chair', 'warning:issue', status);
+  const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
+
+  const submit = async (command: CommandInput, failure: string) => {
+    const ok = await run(command, failure);
+    if (ok) setOpen(null);
+    return ok;
+  };
+  const isOpen = (p: ProposedWarning, action: 'issue' | 'waive') => open?.unitId === p.unitId && open.action === action;
+
+  return (
+    <section className="panel" aria-labelledby={headingId} data-testid="proposed-warnings">
+      <h2 id={headingId} className="panel__heading">
+        {t('decisions.proposed.heading', { count: proposals.length })}
+      </h2>
+      <p className="muted">{t('decisions.proposed.intro')}</p>
+      <ErrorNote message={error} onDismiss={dismissError} />
+      {proposals.length === 0 ? (
+        <p className="muted">{t('decisions.proposed.none')}</p>
+      ) : (
+        <ul className="decision-list">
+          {proposals.map((p) => (
+            <li key={p.unitId} className="card decision" data-testid={`proposed-warning-${p.unitId}`}>
+              <p>
+                <FlagIcon /> <strong>{unitName(p.unitId)}</strong>{' '}
+                {t('decisions.proposed.figure', {
+                  fulfilment: format.percent(p.fulfilment),
+                  threshold: format.percent(p.threshold),
+                })}
+              </p>
+              <div className="button-row">
+                <DisclosureButton
+                  tone="primary"
+                  testId={`issue-warning-${p.unitId}`}
+                  isOpen={isOpen(p, 'issue')}
+                  disabled={!mayDecide}
+                  onToggle={() => setOpen(isOpen(p, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
+                  forReader={unitName(p.unitId)}
+                >
+                  {t('decisions.proposed.issue')}
+                </DisclosureButton>
+                <DisclosureButton
+                  testId={`waive-warning-${p.unitId}`}
+                  isOpen={isOpen(p, 'waive')}
+                  disabled={!mayDecide}
+                  onToggle={() => setOpen(isOpen(p, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
+                  forReader={unitName(p.unitId)}
+                >
+                  {t('decisions.proposed.waive')}
+                </DisclosureButton>
+              </div>
+              {isOpen(p, 'issue') && (
+                <TextActionForm
+                  testId={`issue-warning-form-${p.unitId}`}
+                  label={t('decisions.proposed.note')}
+                  submitLabel={t('decisions.proposed.confirmIssue')}
+                  initialText={t('decisions.proposed.defaultNote', {
+                    fulfilment: format.percent(p.fulfilment),
+                    threshold: format.percent(p.threshold),
+                  })}
+                  maxLength={Limits.textLength}
+                  isDisabled={!canSend}
+                  onCancel={() => setOpen(null)}
+                  onSubmit={(note) =>
+                    submit(
+                      { type: 'warning:issue', payload: { unitId: p.unitId, note: note || null } },
+                      t('decisions.proposed.failedIssue', { unit: unitName(p.unitId) }),
+                    )
+                  }
+                />
+              )}
+              {isOpen(p, 'waive') && (
+                <TextActionForm
+                  testId={`waive-warning-form-${p.unitId}`}
+                  label={t('decisions.proposed.reason')}
+                  submitLabel={t('decisions.proposed.confirmWaive')}
+                  requiredMessage={t('decisions.proposed.reasonMissing')}
+                  maxLength={Limits.textLength}
+                  isDisabled={!canSend}
+                  onCancel={() => setOpen(null)}
+                  onSubmit={(reason) =>
+                    submit(
+                      { type: 'warning:waive', payload: { unitId: p.unitId, reason } },
+                      t('decisions.proposed.failedWaive', { unit: unitName(p.unitId) }),
+                    )
+                  }
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(issued.length > 0 || waivers.length > 0) && (
+        <>
+          <h3 className="subheading">{t('decisions.proposed.decided')}</h3>
+          <ul className="plain-list">
+            {issued.map((w) => (
+              <li key={w.id}>
+                <FlagIcon />{' '}
+                {t('decisions.proposed.issuedLine', {
+                  unit: unitName(w.unitId),
+                  fulfilment: format.percent(w.fulfilment),
+                })}
+                {w.note && <span className="muted"> — {w.note}</span>}
+              </li>
+            ))}
+            {waivers.map((w) => (
+              <li key={w.unitId}>
+                {t('decisions.proposed.waivedLine', { unit: unitName(w.unitId), reason: w.reason })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

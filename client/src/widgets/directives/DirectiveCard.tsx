@@ -1,0 +1,228 @@
+import { Limits, type CommandInput, type DirectiveState, type Participant, type SessionState } from '@plenum/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FlagIcon } from '../../components/FlagIcon';
+import { TextActionForm } from '../../components/TextActionForm';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+
+type Panel = 'answer' | 'forward' | 'accept' | 'reject';
+
+interface DirectiveCardProps {
+  directive: DirectiveState;
+  isOverdue: boolean;
+  /** Without controls (the dashboard's tracker shows the same card read-only). */
+  readOnly?: boolean;
+}
+
+/** What `you` may do with the directive now; null without a viewer who may act. */
+function actionsOn(state: SessionState, directive: DirectiveState, you: Participant | null) {
+  return you ? decisionSelectors.directiveActions(state, directive, you) : null;
+}
+
+/**
+ * A directive: what is ordered of whom by when, where it stands on its way up the line, and
+ * the actions the viewer may take on it now.
+ */
+export function DirectiveCard({ directive, isOverdue, readOnly = false }: DirectiveCardProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const you = useSessionStore((s) => s.you);
+  const units = useSessionStore((s) => s.session.units);
+  const assigneeName = useSessionStore((s) => decisionSelectors.assigneeName(s.session, directive));
+  const actions = useSessionState(actionsOn, directive, readOnly ? null : you);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError, isBusy } = useCommand();
+  const [open, setOpen] = useState<Panel | null>(null);
+  const unit = (id: string | null) => (id === null ? t('common.aUnit') : (units[id]?.name ?? id));
+  const id = directive.id;
+  const inspected = decisionSelectors.inspectedUnitId(directive);
+  const isInspection = directive.kind === 'inspection';
+  const isLocked = !canSend || isBusy;
+
+  const submit = async (command: CommandInput, failure: string) => {
+    const ok = await run(command, failure);
+    if (ok) setOpen(null);
+    return ok;
+  };
+  const toggle = (panel: Panel) => setOpen((current) => (current === panel ? null : panel));
+
+  return (
+    <article
+      className="card directive"
+      data-testid={`directive-${id}`}
+      data-overdue={isOverdue}
+      data-status={directive.status}
+    >
+      <h3 className="directive__title">
+        {directive.title} <span className="tag">{t(`labels.directiveKind.${directive.kind}`)}</span>
+        <span className="tag" data-status={directive.status}>
+          {t(`labels.directiveStatus.${directive.status}`)}
+        </span>
+        {isOverdue && (
+          <span className="tag tag--overdue">
+            <FlagIcon /> {t('directive.overdue')}
+          </span>
+        )}
+      </h3>
+      <p className="directive__meta">
+        {inspected !== null && <>{t('directive.inspects', { unit: unit(inspected) })} · </>}
+        {t('directive.assignedTo', { unit: assigneeName })} ·{' '}
+        {t('directive.due', { date: format.shortDate(directive.dueDate) })}
+        {directive.orderedByUnitId && <> · {t('directive.orderedBy', { unit: unit(directive.orderedByUnitId) })}</>}
+        {directive.holderUnitId !== directive.assigneeUnitId && (
+          <> · {t('directive.heldBy', { unit: unit(directive.holderUnitId) })}</>
+        )}
+        {directive.carriedFromSessionId && <> · {t('directive.carried')}</>}
+      </p>
+      {directive.text && <p className="directive__text">{directive.text}</p>}
+      {directive.steps.length > 0 && (
+        <ol className="directive__steps">
+          {directive.steps.map((step, index) => (
+            <li key={index}>
+              <time dateTime={step.at}>{format.shortDate(step.at.slice(0, 10))}</time>{' '}
+              {t(`directive.step.${step.action}`, { unit: unit(step.unitId), to: unit(step.toUnitId) })}
+              {step.text && <>: {step.text}</>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {actions && (
+        <div className="button-row">
+          {actions.canAcknowledge && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid={`acknowledge-directive-${id}`}
+              disabled={isLocked}
+              onClick={() =>
+                void run(
+                  { type: 'directive:acknowledge', payload: { directiveId: id } },
+                  t('directive.failed.acknowledge'),
+                )
+              }
+            >
+              {t('directive.acknowledge')}
+            </button>
+          )}
+          {actions.canAnswer && (
+            <DisclosureButton
+              testId={`answer-directive-${id}`}
+              isOpen={open === 'answer'}
+              onToggle={() => toggle('answer')}
+            >
+              {directive.kind === 'explain-failure'
+                ? t('directive.fileExplanation')
+                : isInspection
+                  ? t('directive.fileFindings')
+                  : t('directive.fileAnswer')}
+            </DisclosureButton>
+          )}
+          {actions.canForward && (
+            <DisclosureButton
+              testId={`forward-directive-${id}`}
+              isOpen={open === 'forward'}
+              onToggle={() => toggle('forward')}
+            >
+              {t('directive.forward')}
+            </DisclosureButton>
+          )}
+          {actions.canReview && (
+            <>
+              <DisclosureButton
+                testId={`accept-directive-${id}`}
+                isOpen={open === 'accept'}
+                onToggle={() => toggle('accept')}
+              >
+                {t('directive.accept')}
+              </DisclosureButton>
+              <DisclosureButton
+                testId={`reject-directive-${id}`}
+                isOpen={open === 'reject'}
+                onToggle={() => toggle('reject')}
+              >
+                {t('directive.reject')}
+              </DisclosureButton>
+            </>
+          )}
+          {actions.canClose && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid={`close-directive-${id}`}
+              disabled={isLocked}
+              onClick={() =>
+                void run({ type: 'directive:close', payload: { directiveId: id } }, t('directive.failed.close'))
+              }
+            >
+              {t('directive.close')}
+            </button>
+          )}
+        </div>
+      )}
+      {open === 'answer' && (
+        <TextActionForm
+          testId={`answer-form-${id}`}
+          label={
+            directive.kind === 'explain-failure'
+              ? t('directive.explanationLabel')
+              : isInspection
+                ? t('directive.findingsLabel')
+                : t('directive.answerLabel')
+          }
+          submitLabel={t('directive.submitAnswer')}
+          requiredMessage={t('directive.answerMissing')}
+          rows={4}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) =>
+            submit({ type: 'directive:answer', payload: { directiveId: id, text } }, t('directive.failed.answer'))
+          }
+        />
+      )}
+      {open === 'forward' && (
+        <TextActionForm
+          testId={`forward-form-${id}`}
+          label={t('directive.remarksLabel', {
+            unit: unit(units[directive.holderUnitId]?.parentId ?? null),
+          })}
+          submitLabel={t('directive.submitForward')}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) =>
+            submit(
+              { type: 'directive:forward', payload: { directiveId: id, remarks: text || null } },
+              t('directive.failed.forward'),
+            )
+          }
+        />
+      )}
+      {(open === 'accept' || open === 'reject') && (
+        <TextActionForm
+          testId={`review-form-${id}`}
+          label={t('directive.reviewNote')}
+          submitLabel={open === 'accept' ? t('directive.submitAccept') : t('directive.submitReject')}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) =>
+            submit(
+              {
+                type: 'directive:review',
+                payload: { directiveId: id, decision: open === 'accept' ? 'accepted' : 'rejected', note: text || null },
+              },
+              t('directive.failed.review'),
+            )
+          }
+        />
+      )}
+      <ErrorNote message={error} onDismiss={dismissError} />
+    </article>
+  );
+}

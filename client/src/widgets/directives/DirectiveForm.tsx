@@ -1,0 +1,194 @@
+import { Limits, type DirectiveKind } from '@plenum/shared';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { SelectField } from '../../components/SelectField';
+import { addDays, todayIsoDate } from '../../lib/format';
+import { directiveKinds } from '../../lib/labels';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { useSessionStore } from '../../stores/session';
+import { TextAreaField } from '../../components/TextAreaField';
+import { FormActions } from '../../components/FormActions';
+
+/** What the form starts with, e.g. taken from a criticism. */
+export interface DirectiveDraftInput {
+  kind: DirectiveKind;
+  /** The unit the directive is for (for an inspection: the inspected unit). */
+  assigneeUnitId: string;
+  title: string;
+  fromCriticismId: string | null;
+  /** The agenda item it is issued from; null from outside any item (e.g. the Decisions tab). */
+  itemId: string | null;
+}
+
+interface DirectiveFormProps {
+  initial: DirectiveDraftInput;
+  /** Called after the server accepted the directive, or when the chair cancels. */
+  onDone?: () => void;
+}
+
+/** Days from today a directive is due by default. */
+const defaultDueInDays = 14;
+
+/** Who carries out an inspection: an inspector (`inspector:<id>`) or an inspection office (`office:<unit id>`). */
+type InspectionAssignee = `inspector:${string}` | `office:${string}`;
+
+/** The assignee fields of the command for an inspection of `unitId` carried out by `assignee`. */
+function inspectionAssignee(unitId: string, assignee: InspectionAssignee) {
+  return assignee.startsWith('inspector:')
+    ? { assigneeUnitId: unitId, subjectUnitId: unitId, inspectorId: assignee.slice('inspector:'.length) }
+    : { assigneeUnitId: assignee.slice('office:'.length), subjectUnitId: unitId, inspectorId: null };
+}
+
+/** The chair orders an inspection, an explanation, a corrective plan…, optionally from a criticism. */
+export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const command = useCommand();
+  const { run, error, dismissError, isBusy } = command;
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const units = useSessionStore((s) => s.session.units);
+  const unitOrder = useSessionStore((s) => s.session.unitOrder);
+  const unitOptions = useMemo(() => unitOrder.flatMap((id) => (units[id] ? [units[id]] : [])), [units, unitOrder]);
+  const participants = useSessionStore((s) => s.session.participants);
+  /** Who may carry out an inspection: the session's inspectors first, then any unit as an inspection office. */
+  const inspectionOptions = useMemo(
+    () => [
+      ...Object.values(participants)
+        .filter((p) => p.role === 'inspector')
+        .map((p) => ({ value: `inspector:${p.id}` as InspectionAssignee, label: p.name })),
+      ...unitOptions.map((unit) => ({
+        value: `office:${unit.id}` as InspectionAssignee,
+        label: t('directive.form.office', { unit: unit.name }),
+      })),
+    ],
+    [participants, unitOptions, t],
+  );
+  const { fields } = command;
+
+  const [kind, setKind] = useState<DirectiveKind>(initial.kind);
+  const [assigneeUnitId, setAssigneeUnitId] = useState(initial.assigneeUnitId || unitOptions[0]?.id || '');
+  const [chosenInspectionBy, setInspectionBy] = useState<InspectionAssignee | null>(null);
+  const inspectionBy = chosenInspectionBy ?? inspectionOptions[0]?.value ?? null;
+  const [dueDate, setDueDate] = useState(() => addDays(todayIsoDate(), defaultDueInDays));
+  const [dueProblem, setDueProblem] = useState<string | null>(null);
+  const [title, setTitle] = useState(initial.title);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const shownDueProblem = dueProblem ?? (fields.includes('dueDate') ? t('directive.form.duePast') : null);
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!title.trim()) return setProblem(t('directive.form.titleMissing'));
+    if (!assigneeUnitId) return setProblem(t('directive.form.assigneeMissing'));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return setDueProblem(t('directive.form.dueMissing'));
+    if (dueDate < todayIsoDate()) return setDueProblem(t('directive.form.duePast'));
+    setProblem(null);
+    setDueProblem(null);
+    void run(
+      {
+        type: 'directive:issue',
+        payload: {
+          kind,
+          ...(kind === 'inspection' && inspectionBy
+            ? inspectionAssignee(assigneeUnitId, inspectionBy)
+            : { assigneeUnitId, subjectUnitId: null, inspectorId: null }),
+          title: title.trim(),
+          text: text.trim() || null,
+          dueDate,
+          fromCriticismId: initial.fromCriticismId,
+          itemId: initial.itemId,
+        },
+      },
+      t('directive.form.failed'),
+    ).then((ok) => {
+      if (ok) onDone?.();
+    });
+  };
+
+  return (
+    <form className="inline-form" data-testid="directive-form" onSubmit={handleSubmit} noValidate>
+      <div className="field-row">
+        <SelectField
+          id={`${formId}-kind`}
+          testId="directive-kind"
+          label={t('directive.form.kind')}
+          value={kind}
+          options={directiveKinds.map((value) => ({ value, label: t(`labels.directiveKind.${value}`) }))}
+          onChange={setKind}
+        />
+        <SelectField
+          id={`${formId}-assignee`}
+          testId="directive-assignee"
+          label={kind === 'inspection' ? t('directive.form.inspectedUnit') : t('directive.form.assignee')}
+          value={assigneeUnitId}
+          options={unitOptions.map((unit) => ({ value: unit.id, label: unit.name }))}
+          onChange={setAssigneeUnitId}
+        />
+        {kind === 'inspection' && inspectionBy && (
+          <SelectField
+            id={`${formId}-inspector`}
+            testId="directive-inspector"
+            label={t('directive.form.inspector')}
+            value={inspectionBy}
+            options={inspectionOptions}
+            onChange={setInspectionBy}
+          />
+        )}
+        <div className="field">
+          <label htmlFor={`${formId}-due`}>{t('directive.form.due')}</label>
+          <input
+            id={`${formId}-due`}
+            data-testid="directive-due"
+            type="date"
+            required
+            min={todayIsoDate()}
+            aria-invalid={shownDueProblem ? true : undefined}
+            aria-describedby={shownDueProblem ? `${formId}-due-problem` : undefined}
+            max={`${Limits.yearMax}-12-31`}
+            value={dueDate}
+            onChange={(e) => {
+              setDueDate(e.target.value);
+              setDueProblem(null);
+            }}
+          />
+          {shownDueProblem && (
+            <p id={`${formId}-due-problem`} className="form-error" data-testid="directive-due-problem">
+              {shownDueProblem}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${formId}-title`}>{t('directive.form.title')}</label>
+        <input
+          id={`${formId}-title`}
+          data-testid="directive-title"
+          type="text"
+          required
+          maxLength={Limits.nameLength}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </div>
+      <TextAreaField
+        label={t('directive.form.text')}
+        rows={2}
+        maxLength={Limits.textLength}
+        value={text}
+        onChange={setText}
+      />
+      <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
+      <div className="button-row">
+        <FormActions
+          submitLabel={t('directive.form.submit')}
+          isDisabled={!canSend || isBusy}
+          onCancel={onDone}
+          testId="directive-submit"
+        />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+import { fulfilment } from '@plenum/shared';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../../lib/format';
+import { itemTitle } from '../../lib/itemTitle';
+import { rulingText } from '../../lib/rulingText';
+import { useFormat } from '../../lib/useFormat';
+import { useSessionStore, type MinutesItem } from '../../stores/session';
+import { DirectionTag } from '../reports/DirectionTag';
+import { flagReason, flagTitle } from '../reports/flagText';
+import { DirectiveLine } from './DirectiveLine';
+
+/** One agenda item in the minutes: times, presenters, figures, criticism, speeches and directives. */
+export function ItemMinutes({ entry, position }: { entry: MinutesItem; position: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const participants = useSessionStore((s) => s.session.participants);
+  const { item, unit, presenters, report, flags, criticisms, speeches, directives, deferredTo } = entry;
+  const name = (id: string) => participants[id]?.name ?? t('common.aParticipant');
+  // Figures enter the minutes once the unit has presented them.
+  const hasPresented = item.startedAt !== null;
+
+  return (
+    <article className="minutes-item" data-testid={`minutes-item-${item.id}`}>
+      <h3>
+        {t('agenda.position', { position })}{' '}
+        {unit ? itemTitle(item.topic, unit.name) : `${t('common.generalTopic')} — ${item.topic}`}
+      </h3>
+      <p className="minutes-item__facts">
+        {t(`labels.agendaStatus.${item.status}`)}
+        {item.startedAt && <> · {t('minutes.started', { time: format.time(item.startedAt) })}</>}
+        {item.floorOpenedAt && <> · {t('minutes.floorOpened', { time: format.time(item.floorOpenedAt) })}</>}
+        {item.reopenings.map((r) => (
+          <Fragment key={r.at}>
+            {r.endedAt && <> · {t('minutes.closed', { time: format.time(r.endedAt) })}</>} ·{' '}
+            <span data-testid={`minutes-item-reopened-${item.id}`}>
+              {t('minutes.itemReopened', { time: format.time(r.at), reason: r.reason })}
+            </span>
+          </Fragment>
+        ))}
+        {item.closedAt && <> · {t('minutes.closed', { time: format.time(item.closedAt) })}</>}
+        {deferredTo && <> · {t('minutes.deferredTo', { day: deferredTo.title })}</>}
+        {item.timer.extraMinutes > 0 && <> · {t('timer.extended', { count: item.timer.extraMinutes })}</>}
+      </p>
+      {presenters.length > 0 && (
+        <p>
+          <span className="minutes__label">{t('minutes.presenters')}</span> {presenters.map((p) => p.name).join(', ')}
+        </p>
+      )}
+      {report && hasPresented && (
+        <table className="figures minutes-figures">
+          <caption>{t('minutes.figures', { revision: report.revision })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.indicator')}</th>
+              <th scope="col">{t('report.planned')}</th>
+              <th scope="col">{t('report.reported')}</th>
+              <th scope="col">{t('report.verified')}</th>
+              <th scope="col">{t('report.fulfilment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.indicators.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.name}
+                  {i.isProduction && <span className="tag">{t('report.productionTag')}</span>}
+                  <DirectionTag indicator={i} />
+                </th>
+                <td>
+                  {format.figure(i.planned)} {i.measure}
+                </td>
+                <td>
+                  {format.figure(i.reported)} {i.measure}
+                </td>
+                <td>{i.verified === null ? '—' : `${format.figure(i.verified)} ${i.measure}`}</td>
+                <td>{format.percent(fulfilment(i))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report && hasPresented && flags.length > 0 && (
+        <ul className="minutes-list">
+          {flags.map((flag, index) => (
+            <li key={index}>
+              <span aria-hidden="true">⚠ </span>
+              <strong>{flagTitle(t, flag)}</strong>: {flagReason(t, flag, report, format)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(hasPresented || criticisms.length > 0) && <h4>{t('minutes.criticisms', { count: criticisms.length })}</h4>}
+      {!hasPresented && criticisms.length === 0 ? null : criticisms.length === 0 ? (
+        <p className="muted">{t('minutes.noCriticism')}</p>
+      ) : (
+        <ol className="minutes-list">
+          {criticisms.map((c) => (
+            <li key={c.id} data-testid={`minutes-criticism-${c.id}`}>
+              <p>
+                <span className="minutes__label">
+                  {t(`labels.category.${c.category}`)}, {t(`labels.severity.${c.severity}`)}
+                </span>{' '}
+                — {name(c.authorId)}, {format.time(c.postedAt)}
+                {c.endorsedBy.length > 0 && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    {t('criticism.endorsements', {
+                      count: c.endorsedBy.length,
+                      formatted: format.figure(c.endorsedBy.length),
+                    })}
+                  </>
+                )}
+              </p>
+              {c.hidden ? (
+                <p className="minutes__hidden">{t('minutes.hidden', { reason: c.hidden.reason })}</p>
+              ) : (
+                <p>{c.text}</p>
+              )}
+              {c.response && (
+                <p>
+                  <span className="minutes__label">{t('criticism.response')}</span> {c.response.text}
+                </p>
+              )}
+              {c.ruling && (
+                <p>
+                  <span className="minutes__label">{t('criticism.ruling')}</span> {rulingText(t, c.ruling)}
+                  {c.ruling.note && ` (${c.ruling.note})`}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {speeches.length > 0 && (
+        <>
+          <h4>{t('minutes.speeches')}</h4>
+          <ul className="minutes-list">
+            {speeches.map((s, index) => (
+              <li key={index}>
+                {name(s.participantId)}: {format.time(s.from)}–{format.time(s.to)} ({formatDuration(s.durationMs)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {directives.length > 0 && (
+        <>
+          <h4>{t('minutes.directives')}</h4>
+          <ul className="minutes-list">
+            {directives.map((d) => (
+              <DirectiveLine key={d.id} directive={d} />
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}

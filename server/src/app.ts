@@ -10,6 +10,7 @@ import { OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
+import { clientFiles } from './http/clientFiles.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { sessionRoutes } from './http/routes/sessions.js';
@@ -177,12 +178,7 @@ export function createApp(deps: AppDeps): App {
   });
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/s/:sessionId) all load the single page.
-    web.get('/{*splat}', (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(clientDir, 'index.html'));
-    });
+    web.use(clientFiles(clientDir));
   } else {
     web.get('/', (_req, res) => {
       res.type('text/plain').send('Plenum API is running; the web client is not built (run npm run build).');

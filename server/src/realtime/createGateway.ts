@@ -156,6 +156,7 @@ export function createGateway(options: GatewayOptions): {
   const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
+    perMessageDeflate: { threshold: 1024 },
   });
   if (options.securityHeaders) io.engine.use(options.securityHeaders);
   if (protections.checkOrigin) {

@@ -19,11 +19,11 @@ import type { Logger } from './lib/logger.js';
 import { systemClock, systemTimers } from './lib/systemClock.js';
 import type { TrustProxy } from './lib/clientAddress.js';
 import { createGateway } from './realtime/createGateway.js';
-import type { Faults } from './realtime/faults.js';
+import type { CommandStep } from './realtime/pipeline/commandSteps.js';
 import { resolveProtections, type Protections } from './realtime/protections.js';
 import type { AdapterFactory, GatewayServer } from './realtime/types.js';
 
-export type { AdapterFactory, Faults, Protections };
+export type { AdapterFactory, Protections };
 
 export interface AppDeps {
   store: Store;
@@ -55,8 +55,11 @@ export interface AppDeps {
   trustProxy?: TrustProxy | null;
   /** Abuse limits and protections; omitted ones take their defaults (`false` switches one off). */
   protections?: Partial<Protections>;
-  /** Test-only fault hooks (PLENUM_TEST_FAULTS); never set in production. */
-  faults?: Faults;
+  /**
+   * The steps every command runs through; default `commandSteps`. A test harness adds its own
+   * (e.g. one that halts the process after the commit).
+   */
+  commandSteps?: readonly CommandStep[];
 }
 
 export interface App {
@@ -203,7 +206,7 @@ export function createApp(deps: AppDeps): App {
     attendanceWindowMs: deps.attendanceWindowMs,
     adapter: deps.adapter,
     protections,
-    faults: deps.faults,
+    commandSteps: deps.commandSteps,
     trustProxy: deps.trustProxy,
   });
   if (protections.disconnectOnAuthorityChange) onRevoked = gateway.disconnectParticipant;

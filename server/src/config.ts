@@ -1,69 +1,5 @@
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
-import type { HaltPlan } from './realtime/faults.js';
-import type { Protections } from './realtime/protections.js';
-
-const BucketSchema = z.object({ capacity: z.number().positive(), refillPerSecond: z.number().min(0) });
-
-/** Test-only: protections a fault test replaces or switches off (`false`) in a server process. */
-const ProtectionsOverrideSchema = z
-  .object({
-    checkOrigin: z.boolean(),
-    disconnectOnAuthorityChange: z.boolean(),
-    messages: z.union([z.literal(false), z.object({ perSocket: BucketSchema, perAddress: BucketSchema })]),
-    addressScaling: z.union([
-      z.literal(false),
-      z.object({
-        perParticipant: BucketSchema,
-        maxParticipants: z.number().int().positive(),
-        windowMs: z.number().int().positive(),
-      }),
-    ]),
-    commits: z.union([z.literal(false), z.object({ inFlight: z.number().int().positive(), rate: BucketSchema })]),
-    reads: z.union([
-      z.literal(false),
-      z.object({ perParticipant: BucketSchema, perAddress: BucketSchema, inFlight: z.number().int().positive() }),
-    ]),
-    strikes: z.union([z.literal(false), BucketSchema]),
-    handshakes: z.union([z.literal(false), BucketSchema]),
-    socketsPerParticipant: z.union([z.literal(false), z.number().int().positive()]),
-    abuseCooldownMs: z.number().int().min(0),
-    outboundBytes: z.union([z.literal(false), z.number().int().positive()]),
-    requestShape: z.union([
-      z.literal(false),
-      z.object({ maxDepth: z.number().int().positive(), maxValues: z.number().int().positive() }),
-    ]),
-    http: z.union([
-      z.literal(false),
-      z.object({ windowMs: z.number().int().positive(), limit: z.number().int().positive() }),
-    ]),
-  })
-  .partial()
-  .strict();
-
-/**
- * `PLENUM_TEST_FAULTS`, JSON, for fault tests only: where to halt the server so the test can
- * SIGKILL it (`halt`), the P3 negative control (`ackBeforeCommit`), a step of the demo's seeding
- * at which the process kills itself (`haltSeedAt`), and protections to change.
- */
-const TestFaultsSchema = z
-  .object({
-    halt: z.object({ point: z.enum(['after-commit', 'after-ack']), nth: z.number().int().positive() }).nullable(),
-    ackBeforeCommit: z.boolean(),
-    haltSeedAt: z.number().int().positive().nullable(),
-    protections: ProtectionsOverrideSchema,
-  })
-  .partial()
-  .strict();
-
-/** What PLENUM_TEST_FAULTS asks for. */
-export interface TestFaults {
-  halt: HaltPlan | null;
-  ackBeforeCommit: boolean;
-  /** Kill the process at the end of this step of the demo's first seeding. */
-  haltSeedAt: number | null;
-  protections: Partial<Protections>;
-}
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -94,8 +30,6 @@ const EnvSchema = z.object({
   DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  /** Fault tests only (see TestFaultsSchema); a production server never has it. */
-  PLENUM_TEST_FAULTS: z.string().optional(),
 });
 
 /** The server's configuration, read once from the environment at start. */
@@ -113,8 +47,6 @@ export interface Config {
   logLevel: string;
   heartbeatMs: number;
   trustProxy: TrustProxy | null;
-  /** Set only by fault tests, through PLENUM_TEST_FAULTS. */
-  testFaults: TestFaults | null;
 }
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -140,7 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     heartbeatMs: e.HEARTBEAT_MS,
     trustProxy: readTrustProxy(e.TRUST_PROXY),
-    testFaults: e.PLENUM_TEST_FAULTS === undefined ? null : parseTestFaults(e.PLENUM_TEST_FAULTS),
   };
 }
 
@@ -150,24 +81,4 @@ function readTrustProxy(text: string): TrustProxy | null {
   } catch (error) {
     throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function parseTestFaults(text: string): TestFaults {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('Invalid configuration:\n  PLENUM_TEST_FAULTS: not JSON');
-  }
-  const parsed = TestFaultsSchema.safeParse(json);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  PLENUM_TEST_FAULTS.${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return {
-    halt: parsed.data.halt ?? null,
-    ackBeforeCommit: parsed.data.ackBeforeCommit ?? false,
-    haltSeedAt: parsed.data.haltSeedAt ?? null,
-    protections: parsed.data.protections ?? {},
-  };
 }

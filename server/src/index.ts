@@ -1,6 +1,7 @@
 /** `@plenum/server`: what tests and tools may use. */
 export { createApp, type AdapterFactory, type App, type AppDeps } from './app.js';
 export { loadConfig, type Config } from './config.js';
+export { startServer, type ServerExtras } from './start.js';
 export { ensureDemo } from './demo/seedDemo.js';
 export * as demoData from './demo/demoData.js';
 export { CommandService } from './domain/commandService.js';
@@ -11,8 +12,19 @@ export { inviteLink } from './http/routes/sessions.js';
 export { hashToken, newInvitationToken } from './lib/ids.js';
 export { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
 export { createLogger, type Logger } from './lib/logger.js';
-export { maxMessageBytes, isOriginAllowed } from './realtime/createGateway.js';
-export type { FaultContext, FaultPoint, Faults } from './realtime/faults.js';
+export { maxMessageBytes } from './realtime/createGateway.js';
+export { isOriginAllowed } from './realtime/gateway/handshake.js';
+export {
+  authenticate,
+  broadcast,
+  commandSteps,
+  commit,
+  guardSession,
+  limit,
+  type CommandCall,
+  type CommandStep,
+} from './realtime/pipeline/commandSteps.js';
+export { ack } from './realtime/register.js';
 export { outboundMeter, type OutboundMeter } from './realtime/outbound.js';
 export { defaultProtections, type Protections } from './realtime/protections.js';
 export { InMemoryStore } from './storage/InMemoryStore.js';

@@ -32,6 +32,8 @@ export interface BenchConfig {
   startup: { events: number; repeats: number; warmStarts: boolean };
   /** `warmup`: one page load first, not counted. */
   client: { buildIntoTemp: boolean; runs: number; warmup: boolean };
+  /** The chair console's render cost: the session's size, events not counted, events timed, fresh pages. */
+  render: { units: number; criticisms: number; warmupEvents: number; events: number; runs: number };
 }
 
 export const fullConfig: BenchConfig = {
@@ -48,6 +50,7 @@ export const fullConfig: BenchConfig = {
   catchup: { counts: [1000, 10_000], repeats: 3 },
   startup: { events: 100_000, repeats: 3, warmStarts: true },
   client: { buildIntoTemp: false, runs: 5, warmup: true },
+  render: { units: 60, criticisms: 5000, warmupEvents: 20, events: 200, runs: 3 },
 };
 
 export const smokeConfig: BenchConfig = {
@@ -64,6 +67,7 @@ export const smokeConfig: BenchConfig = {
   catchup: { counts: [100, 1000], repeats: 1 },
   startup: { events: 2000, repeats: 1, warmStarts: false },
   client: { buildIntoTemp: true, runs: 1, warmup: false },
+  render: { units: 60, criticisms: 200, warmupEvents: 4, events: 12, runs: 1 },
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): BenchConfig {

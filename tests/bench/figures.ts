@@ -1,5 +1,8 @@
 import type { BenchConfig } from './config.js';
 
+/** The figures of the `render` scenario, which CI's smoke run checks on its own. */
+export const renderFigureIds = ['render.p95'];
+
 /** Every figure id a run of `config` must produce: the smoke test checks them all. */
 export function expectedFigureIds(config: BenchConfig): string[] {
   const ids: string[] = [];
@@ -11,5 +14,6 @@ export function expectedFigureIds(config: BenchConfig): string[] {
   for (const count of config.catchup.counts) ids.push(`catchup.${count}`);
   ids.push('startup.log', 'startup.demo');
   ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
+  ids.push(...renderFigureIds);
   return ids;
 }

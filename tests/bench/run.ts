@@ -3,7 +3,7 @@
  * the same run by the same load generator (see README.md). `BENCH_SMOKE=1` runs one small room
  * for a few seconds, for CI. Prints a table and writes bench-results.json at the root.
  *
- * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client ·
+ * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,render ·
  * BENCH_ROOMS=100,500 · BENCH_PROFILE=1 (servers run with --cpu-prof; summaries in the JSON) ·
  * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr).
  */
@@ -20,6 +20,7 @@ import { buildServers, type StartOptions } from './lib/servers.js';
 import { ackFigures, measureAcks } from './scenarios/acks.js';
 import { catchUpFigures, measureCatchUp } from './scenarios/catchup.js';
 import { clientFigures, measureClient } from './scenarios/client.js';
+import { measureRender, renderFigures } from './scenarios/render.js';
 import { measureRoomSize, roomFigures, type RoomSizeResult } from './scenarios/rooms.js';
 import { measureStartup, startupFigures } from './scenarios/startup.js';
 
@@ -126,6 +127,11 @@ async function main(): Promise<number> {
     raw.client = result;
     figures.push(...clientFigures(result));
   });
+  await scenario('render', async () => {
+    const result = await measureRender(config, log);
+    raw.render = result;
+    figures.push(...renderFigures(result));
+  });
 
   // Every expected figure is in the table; one a scenario could not produce says why.
   const groupOf: Record<string, FigureGroup> = {
@@ -137,6 +143,7 @@ async function main(): Promise<number> {
     memory: 'memory',
     startup: 'start-up',
     client: 'client',
+    render: 'client',
   };
   for (const id of only ? [] : expectedFigureIds(config)) {
     if (figures.some((f) => f.id === id)) continue;
@@ -149,6 +156,7 @@ async function main(): Promise<number> {
       catchup: 'catchup',
       startup: 'startup',
       client: 'client',
+      render: 'render',
     }[id.split('.')[0]!];
     figures.push(
       figure({

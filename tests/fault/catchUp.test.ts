@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Faults } from '@plenum/server';
 import { emptySessionState, foldEvents, newEvent, type SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { connectClient } from '../helpers/connectClient.js';
+import { connectClient, type ClientSocket } from '../helpers/connectClient.js';
 import { postCriticism, sendOk, startItem } from '../helpers/factories.js';
-import { FaultClient } from './helpers/faultClient.js';
+import { FaultClient, type FaultClientOptions } from './helpers/faultClient.js';
 import { count, printFigures } from './helpers/figures.js';
 import { startFaultApp, type FaultApp } from './helpers/faultApp.js';
+import type { Faults } from './helpers/faults.js';
 
 const offlineEvents = count(10_000, 50_000);
 
@@ -17,6 +17,28 @@ async function serverLog(server: FaultApp): Promise<SessionEvent[]> {
     if (page.length === 0) return log;
     log.push(...page);
   }
+}
+
+/** The chair, having put item-2 on the floor. */
+async function chairOnItemTwo(server: FaultApp): Promise<ClientSocket> {
+  const chair = await connectClient(server.url, { token: server.tokens.chair });
+  await sendOk(chair, server.sessionId, startItem('item-2'));
+  return chair;
+}
+
+/** The official's fault client in the app's session, joined and caught up. */
+async function readyOfficial(
+  server: FaultApp,
+  options: Omit<FaultClientOptions, 'url' | 'token' | 'sessionId'>,
+): Promise<FaultClient> {
+  const client = new FaultClient({
+    url: server.url,
+    token: server.tokens.official,
+    sessionId: server.sessionId,
+    ...options,
+  });
+  await client.ready();
+  return client;
 }
 
 /** `n` criticisms on item-2, appended by the server in batches (each batch one transaction). */
@@ -50,16 +72,8 @@ interface CatchUpFigures {
 
 async function offlineCatchUp(naiveFolding: boolean): Promise<CatchUpFigures> {
   const server = await startFaultApp({ heartbeatMs: 60_000 });
-  const chair = await connectClient(server.url, { token: server.tokens.chair });
-  await sendOk(chair, server.sessionId, startItem('item-2'));
-  const away = new FaultClient({
-    url: server.url,
-    token: server.tokens.official,
-    sessionId: server.sessionId,
-    name: 'away',
-    naiveFolding,
-  });
-  await away.ready();
+  const chair = await chairOnItemTwo(server);
+  const away = await readyOfficial(server, { name: 'away', naiveFolding });
   const lastSeq = away.lastSeq;
   away.socket.disconnect();
 
@@ -132,13 +146,7 @@ describe('catch-up', () => {
 
   async function missedLiveEvent(heartbeatMs: number): Promise<{ behindAfterWait: number; waitedMs: number }> {
     const server = await startFaultApp({ store: 'memory', heartbeatMs });
-    const client = new FaultClient({
-      url: server.url,
-      token: server.tokens.official,
-      sessionId: server.sessionId,
-      name: 'lossy',
-    });
-    await client.ready();
+    const client = await readyOfficial(server, { name: 'lossy' });
     // The next live message is lost on the way (as if a proxy dropped it).
     const socket = client.socket as unknown as {
       listeners(e: string): ((m: unknown) => void)[];
@@ -192,17 +200,8 @@ describe('catch-up', () => {
     const faults = loseFirstAck(() => ref.server!);
     const server = await startFaultApp({ faults });
     ref.server = server;
-    const chair = await connectClient(server.url, { token: server.tokens.chair });
-    await sendOk(chair, server.sessionId, startItem('item-2'));
-    const official = new FaultClient({
-      url: server.url,
-      token: server.tokens.official,
-      sessionId: server.sessionId,
-      name: 'official',
-      freshIdOnRetry,
-      ackTimeoutMs: 2000,
-    });
-    await official.ready();
+    await chairOnItemTwo(server);
+    const official = await readyOfficial(server, { name: 'official', freshIdOnRetry, ackTimeoutMs: 2000 });
     faults.armed = true;
     const op = await official.run(
       postCriticism('item-2', { text: 'Acked once, committed once [op:lost-ack]' }),

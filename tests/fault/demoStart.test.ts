@@ -14,6 +14,7 @@ import {
 import { connectionOf } from '../helpers/sqliteConnection.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { printFigures } from './helpers/figures.js';
+import { faultServerEntry } from './helpers/serverProcess.js';
 
 /** Every session in the SQLite file of `dataDir`, with how many events each holds. */
 async function sessionsIn(dataDir: string): Promise<Record<string, number>> {
@@ -42,6 +43,7 @@ describe('demo start', () => {
       const life = await spawnServer({
         dataDir,
         port: await freePort(),
+        entry: faultServerEntry,
         env: { DEMO: 'true', LOG_LEVEL: 'warn', PLENUM_TEST_FAULTS: JSON.stringify({ haltSeedAt: step }) },
         isReady: (stdout) => (stdout.includes('PLENUM_FAULT seed') ? true : null),
         waitingFor: `did not reach seeding step ${step}`,

@@ -198,7 +198,7 @@ const schemas = {
 
 /** The answers a payload may get from an observer of the session (who may issue no command). */
 function expectedCodes(channel: Channel, payload: unknown, sessionId: string): Set<string> {
-  if (!isWithinShapeLocal(payload)) return new Set(['TOO_LARGE']);
+  if (!fitsShape(payload)) return new Set(['TOO_LARGE']);
   const parsed = schemas[channel].safeParse(payload);
   if (!parsed.success) return new Set(['INVALID_PAYLOAD']);
   const other = (parsed.data as { sessionId: string }).sessionId !== sessionId;
@@ -206,18 +206,21 @@ function expectedCodes(channel: Channel, payload: unknown, sessionId: string): S
   return new Set(other ? ['FORBIDDEN'] : ['ok']);
 }
 
-function isWithinShapeLocal(value: unknown): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+/**
+ * The protocol's bound on a message's shape (P11), stated here on its own terms rather than
+ * borrowed from the server's check: objects and arrays nest fewer than `maxDepth` deep, and
+ * the message holds at most `maxValues` values, counting every object, array, member and
+ * element (an array's holes too).
+ */
+function fitsShape(payload: unknown): boolean {
   let values = 0;
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (++values > shape.maxValues) return false;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= shape.maxDepth) return false;
-    for (const child of (Array.isArray(current) ? current : Object.values(current)) as unknown[])
-      stack.push({ value: child, depth: depth + 1 });
-  }
-  return true;
+  const nesting = (value: unknown): number => {
+    values++;
+    if (typeof value !== 'object' || value === null) return 0;
+    const members: unknown[] = Array.isArray(value) ? Array.from(value) : Object.values(value);
+    return 1 + members.reduce<number>((deepest, member) => Math.max(deepest, nesting(member)), 0);
+  };
+  return nesting(payload) < shape.maxDepth && values <= shape.maxValues;
 }
 
 function codeOf(ack: Ack<unknown>): string {

@@ -1,13 +1,18 @@
 import { defaultProtections } from '@plenum/server';
-import { PROTOCOL_VERSION, type Ack, type SessionJoinResult } from '@plenum/shared';
-import { io } from 'socket.io-client';
+import type { Ack, SessionJoinResult } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import type { ClientSocket } from '../helpers/connectClient.js';
 import { freePort } from '../helpers/serverProcess.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { FaultClient } from './helpers/faultClient.js';
-import { count, isFull, percentile, printFigures } from './helpers/figures.js';
-import { pacedClients } from './helpers/pacedClients.js';
+import { count, printFigures } from './helpers/figures.js';
+import {
+  connectedSockets,
+  floodWindows,
+  latencyBarBroken,
+  normalAckFigures,
+  startFloodServer,
+} from './helpers/floodWindows.js';
+import type { PacedTally } from './helpers/pacedClients.js';
 import { startFaultServer } from './helpers/serverProcess.js';
 import { seedWorld, type World } from './helpers/world.js';
 
@@ -17,85 +22,39 @@ const pageRate = 90;
 const logEvents = 3000;
 /** Baseline and flood windows alternate, so drift of the machine weighs on both alike. */
 const windowMs = count(2000, 5000);
-const floodWindows = count(3, 6);
+const windowPairs = count(3, 6);
 
 interface ReadFloodResult {
-  baseline: number[];
-  flood: number[];
-  normalFailures: number;
+  tally: PacedTally;
   pagesAsked: number;
   pagesServed: number;
   eventsServed: number;
   pagesRateLimited: number;
-  floodSeconds: number;
   /** From the reader's first connection to its last request. */
   readerSeconds: number;
 }
 
-function socketFor(url: string, token: string): ClientSocket {
-  const socket = io(url, {
-    forceNew: true,
-    transports: ['websocket'],
-    auth: { token, protocolVersion: PROTOCOL_VERSION },
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 200,
-  }) as ClientSocket;
-  onTestFinished(() => {
-    socket.disconnect();
-  });
-  return socket;
-}
-
-const connected = (socket: ClientSocket) =>
-  new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-
 async function runReadFlood(world: World, protections: Record<string, unknown> | undefined): Promise<ReadFloodResult> {
-  const server = await startFaultServer({
-    dataDir: world.dataDir,
-    port: await freePort(),
-    logLevel: 'warn',
-    faults: protections ? { protections } : undefined,
-  });
-  onTestFinished(() => server.kill('SIGKILL'));
+  const server = await startFloodServer(world, protections);
   const normals = world.byRole('official').slice(0, normalClients);
   expect(normals).toHaveLength(normalClients);
-  const sockets = normals.map((m) => socketFor(server.url, m.token));
-  await Promise.all(sockets.map(connected));
-
-  const result: ReadFloodResult = {
-    baseline: [],
-    flood: [],
-    normalFailures: 0,
-    pagesAsked: 0,
-    pagesServed: 0,
-    eventsServed: 0,
-    pagesRateLimited: 0,
-    floodSeconds: (floodWindows * windowMs) / 1000,
-    readerSeconds: 0,
-  };
-  let phase: 'baseline' | 'flood' | 'idle' = 'idle';
-  let running = true;
-
-  // Normal clients beside the flood, whose acks are measured.
-  const normal = pacedClients(
-    sockets,
-    world.sessionId,
-    () => phase,
-    () => running,
+  const sockets = await connectedSockets(
+    server.url,
+    normals.map((m) => m.token),
   );
+
+  const result = { pagesAsked: 0, pagesServed: 0, eventsServed: 0, pagesRateLimited: 0, readerSeconds: 0 };
 
   // The reader: one observer link, 5 sockets, each asking for full pages at other offsets (so
   // that no cache helps), within every message budget; reconnects when cut off.
   const observer = world.byRole('observer')[0]!.token;
-  const readers = Array.from({ length: 5 }, () => socketFor(server.url, observer));
-  await Promise.all(readers.map(connected));
+  const readers = await connectedSockets(
+    server.url,
+    Array.from({ length: 5 }, () => observer),
+  );
   const readerStarted = performance.now();
   let tick = 0;
-  const pump = setInterval(() => {
-    if (phase !== 'flood') return;
+  const floodTick = () => {
     tick++;
     // 10 ms ticks: pageRate / 100 pages a tick on average, round-robin over the sockets.
     const due = Math.floor((tick * pageRate) / 100) - Math.floor(((tick - 1) * pageRate) / 100);
@@ -118,45 +77,31 @@ async function runReadFlood(world: World, protections: Record<string, unknown> |
           },
         );
     }
-  }, 10);
+  };
 
-  await new Promise((r) => setTimeout(r, 1000));
-  for (let w = 0; w < floodWindows; w++) {
-    phase = 'baseline';
-    await new Promise((r) => setTimeout(r, windowMs));
-    phase = 'flood';
-    await new Promise((r) => setTimeout(r, windowMs));
-  }
-  phase = 'idle';
-  clearInterval(pump);
-  result.readerSeconds = (performance.now() - readerStarted) / 1000;
-  running = false;
-  for (const reader of readers) reader.disconnect();
-  await Promise.race([normal.done, new Promise((r) => setTimeout(r, 3000))]);
-  // A refusal of any kind is a failure for a normal client here.
-  Object.assign(result, {
-    baseline: normal.tally.baseline,
-    flood: normal.tally.flood,
-    normalFailures: normal.tally.failures + normal.tally.rateLimited,
+  const tally = await floodWindows(sockets, world.sessionId, {
+    warmupMs: 1000,
+    windows: windowPairs,
+    windowMs,
+    floodTick,
+    stopFlood: () => {
+      result.readerSeconds = (performance.now() - readerStarted) / 1000;
+      for (const reader of readers) reader.disconnect();
+    },
   });
   server.kill('SIGKILL');
   await server.exited;
-  return result;
+  return { tally, ...result };
 }
 
 function readFloodFigures(r: ReadFloodResult) {
-  const p99Baseline = percentile(r.baseline, 99);
-  const p99Flood = percentile(r.flood, 99);
   return {
     'normal clients': normalClients,
     'pages asked per second (500 events)': pageRate,
-    'flood duration (s)': r.floodSeconds,
-    'normal acks, baseline': r.baseline.length,
-    'normal acks, during flood': r.flood.length,
-    'normal p99 baseline (ms)': p99Baseline,
-    'normal p99 during flood (ms)': p99Flood,
-    'normal p99 rise (ms)': p99Flood - p99Baseline,
-    'normal commands failed or timed out': r.normalFailures,
+    'flood duration (s)': (windowPairs * windowMs) / 1000,
+    ...normalAckFigures(r.tally),
+    // A refusal of any kind is a failure for a normal client here.
+    'normal commands failed or timed out': r.tally.failures + r.tally.rateLimited,
     'pages asked': r.pagesAsked,
     'pages served': r.pagesServed,
     'pages RATE_LIMITED': r.pagesRateLimited,
@@ -178,11 +123,8 @@ function readBudget(seconds: number): number {
 
 function checkReadFloodBars(f: ReturnType<typeof readFloodFigures>): void {
   const broken: string[] = [];
-  // A latency bar is only meaningful on a quiet machine: it is enforced in the full run
-  // (FULL=1, alone); the default run prints the figure and enforces the budget bars.
-  if (isFull && !(f['normal p99 rise (ms)'] <= 50)) {
-    broken.push(`normal p99 rose by ${f['normal p99 rise (ms)'].toFixed(1)} ms`);
-  }
+  const latency = latencyBarBroken(f);
+  if (latency !== null) broken.push(latency);
   if (f['events served to the reader'] > f['its read budget over the run (events)']) {
     broken.push('the reader was served more events than its read budget');
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { roles, type Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 
-/** The repository root, where `server/src/main.ts` lives. */
+/** The repository root, which the server's entry is given relative to. */
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A free TCP port on 127.0.0.1: listen on port 0, read the port, close. */
@@ -36,7 +36,7 @@ export interface SpawnedServer {
 }
 
 /**
- * Starts `server/src/main.ts` on `port` with its SQLite file in `dataDir` and `env` over the
+ * Starts `server/src/main.ts` (or `entry`) on `port` with its SQLite file in `dataDir` and `env` over the
  * caller's environment (an undefined value removes a variable); resolves once `isReady` finds
  * what it waits for in stdout. The process is killed by PID when the running test finishes,
  * and at once if it is not ready within `timeoutMs`.
@@ -45,6 +45,8 @@ export function spawnServer<TReady>(options: {
   dataDir: string;
   port: number;
   env: Record<string, string | undefined>;
+  /** The file tsx runs, relative to the repository root; default `server/src/main.ts`. */
+  entry?: string;
   /** Command-line arguments, as `npm start -- <args>` passes them. */
   args?: readonly string[];
   isReady: (stdout: string) => TReady | null;
@@ -67,7 +69,7 @@ export function spawnServer<TReady>(options: {
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const child = spawn(
     process.execPath,
-    ['--conditions=@plenum/source', '--import', 'tsx', 'server/src/main.ts', ...(options.args ?? [])],
+    ['--conditions=@plenum/source', '--import', 'tsx', options.entry ?? 'server/src/main.ts', ...(options.args ?? [])],
     {
       cwd: repoRoot,
       env,

@@ -1,5 +1,5 @@
+import { demoData } from '@plenum/server';
 import { describe, expect, test } from 'vitest';
-import { defaultThresholds } from '@plenum/shared';
 import { connectClient } from '../helpers/connectClient.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
 import { startTestServer } from '../helpers/startTestServer.js';
@@ -9,17 +9,12 @@ describe('the notice and the days', () => {
     const server = await startTestServer({ store: 'memory' });
     const { sessionId, chair: invitation } = await server.app.sessions.createSession(
       {
-        title: 'Q2 review',
-        period: '2026-Q2',
-        organisation: 'Province Committee',
+        ...demoData.demoSession,
         days: [
           { id: 'd1', date: '2026-04-07', title: 'Day 1' },
           { id: 'd2', date: '2026-04-08', title: 'Day 2' },
         ],
-        thresholds: defaultThresholds,
-        conferenceLink: null,
         organiserUnitId: null,
-        previousSessionId: null,
       },
       [],
       'Chair',

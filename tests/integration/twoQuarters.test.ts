@@ -1,5 +1,6 @@
 import {
   compareBy,
+  defaultThresholds,
   emptySessionState,
   foldEvents,
   proposedWarnings,
@@ -101,7 +102,7 @@ const q1: Omit<ReviewSessionDefinition, 'createdAt'> = {
     { id: 'd2', date: '2026-04-14', title: 'Light industry' },
     { id: 'd3', date: '2026-04-15', title: 'Cooperatives and joint ventures' },
   ],
-  thresholds: { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 },
+  thresholds: defaultThresholds,
   conferenceLink: null,
   organiserUnitId: 'centre',
   previousSessionId: null,

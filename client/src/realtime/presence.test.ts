@@ -1,19 +1,31 @@
 import type { PresenceEntry } from '@plenum/shared';
-import { beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { createConnectionStore } from '../stores/connection';
+import { createPendingStore } from '../stores/pending';
 import { createPresenceStore, presenceSelectors, type PresenceStoreApi } from '../stores/presence';
-import { trackPresence } from './presence';
-import { requestWithTimeout } from './socket';
+import { createSessionStore } from '../stores/session';
 import { ids, joinAnswer } from '../test/events';
-import { FakeSocket } from './testing/FakeSocket';
+import { bindPresence } from './presence';
+import { SessionSync } from './SessionSync';
+import { FakeSocket, flushMicrotasks } from './testing/FakeSocket';
 
 const sessionId = ids.session;
 
 let presence: PresenceStoreApi;
 let socket: FakeSocket;
+let sync: SessionSync;
 beforeEach(() => {
   presence = createPresenceStore();
   socket = new FakeSocket();
+  sync = new SessionSync({
+    socket: socket.asSocket(),
+    sessionId,
+    session: createSessionStore(sessionId),
+    connection: createConnectionStore(),
+    pending: createPendingStore(),
+  });
 });
+afterEach(() => sync.dispose());
 
 const delta = (change: { joined?: string[]; left?: string[]; typing?: [string, boolean][] }) => ({
   sessionId,
@@ -22,14 +34,15 @@ const delta = (change: { joined?: string[]; left?: string[]; typing?: [string, b
   typing: (change.typing ?? []).map(([participantId, isTyping]) => ({ participantId, isTyping })),
 });
 
+/** Answers the sync's next join with `online`. */
 async function join(online: PresenceEntry[]): Promise<void> {
-  const answered = requestWithTimeout(socket.asSocket(), 1000, 'session:join', { sessionId, afterSeq: 0 });
   (await socket.nextAsk('session:join')).answer(joinAnswer([], { online }));
-  await answered;
+  await flushMicrotasks();
 }
 
 test('the join answer gives the whole list and the deltas change it', async () => {
-  trackPresence({ socket: socket.asSocket(), sessionId, presence });
+  bindPresence(sync, presence);
+  sync.start();
   socket.serverAccepts();
   await join([
     { participantId: 'p-chair', isTyping: false },
@@ -51,7 +64,8 @@ test('the join answer gives the whole list and the deltas change it', async () =
 });
 
 test('a dropped connection forgets everyone until the next join answer, which replaces the list', async () => {
-  trackPresence({ socket: socket.asSocket(), sessionId, presence });
+  bindPresence(sync, presence);
+  sync.start();
   socket.serverAccepts();
   await join([{ participantId: 'p-official', isTyping: true }]);
   socket.serverDrops();
@@ -63,9 +77,10 @@ test('a dropped connection forgets everyone until the next join answer, which re
   expect(presence.getState().online).toEqual({ 'p-chair': false });
 });
 
-test('an invalid delta is refused, and stopping removes every listener and empties the store', async () => {
+test('an invalid delta is refused, and stopping empties the store and hears no more', async () => {
   const before = socket.listenerCount();
-  const stop = trackPresence({ socket: socket.asSocket(), sessionId, presence });
+  const stop = bindPresence(sync, presence);
+  sync.start();
   socket.serverAccepts();
   await join([{ participantId: 'p-chair', isTyping: false }]);
   const errors: unknown[] = [];
@@ -79,9 +94,13 @@ test('an invalid delta is refused, and stopping removes every listener and empti
   expect(errors).toHaveLength(1);
   expect(presence.getState().online).toEqual({ 'p-chair': false });
   stop();
-  expect(socket.listenerCount()).toBe(before);
   expect(presence.getState().online).toEqual({});
   // A join answer after stopping reaches no store.
+  socket.serverDrops();
+  socket.serverAccepts();
   await join([{ participantId: 'p-official', isTyping: false }]);
   expect(presence.getState().online).toEqual({});
+  // The sync's own listeners, presence among them, leave the socket with it.
+  sync.dispose();
+  expect(socket.listenerCount()).toBe(before);
 });

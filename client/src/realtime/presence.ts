@@ -1,49 +1,60 @@
-import type { PresenceChanged } from '@plenum/shared';
+import type { PresenceChanged, PresenceEntry } from '@plenum/shared';
 import { presenceStore as appPresenceStore, type PresenceStoreApi } from '../stores/presence';
-import { onJoinAnswer, type PlenumSocket } from './socket';
-import { incomingProblem } from './validateIncoming';
+import type { SessionSync } from './SessionSync';
 
-export interface TrackPresenceOptions {
-  socket: PlenumSocket;
-  sessionId: string;
-  presence?: PresenceStoreApi;
+/** Who is online, as this connection hears it. */
+export type PresenceUpdate =
+  /** The whole list, from a join answer of this session. */
+  | { kind: 'online'; sessionId: string; online: readonly PresenceEntry[] }
+  /** A delta on top of it. */
+  | { kind: 'changed'; change: PresenceChanged }
+  /** The connection dropped: this client no longer knows who is there. */
+  | { kind: 'lost' };
+export type PresenceListener = (update: PresenceUpdate) => void;
+
+/** The listeners of one sync's presence. */
+export class PresenceFeed {
+  private readonly listeners = new Set<PresenceListener>();
+
+  subscribe(listener: PresenceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(update: PresenceUpdate): void {
+    for (const listener of this.listeners) listener(update);
+  }
+
+  clear(): void {
+    this.listeners.clear();
+  }
 }
 
-// Inline, as in connection.ts, so the production build drops the validation with zod.
-const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test';
-
 /**
- * Keeps the presence store in step with the server: the whole online list from the first join
- * answer of a connection, then the `presence:changed` deltas in arrival order. A dropped connection empties it
- * (this client no longer knows who is there) until the next join answer. Returns the way to stop.
+ * Keeps the presence store in step with what `sync` hears: the whole online list from each
+ * join answer of the session, then the `presence:changed` deltas in arrival order. A dropped
+ * connection empties it (this client no longer knows who is there) until the next join
+ * answer. Returns the way to stop, which empties it too.
  * @example
- * const stop = trackPresence({ socket, sessionId });
+ * const stop = bindPresence(sync);
  */
-export function trackPresence(options: TrackPresenceOptions): () => void {
-  const { socket, sessionId, presence = appPresenceStore } = options;
+export function bindPresence(sync: SessionSync, presence: PresenceStoreApi = appPresenceStore): () => void {
   presence.getState().reset();
-
-  const stopJoinAnswers = onJoinAnswer(socket, (result) => {
-    if (result.sessionId === sessionId && result.online) presence.getState().replace(sessionId, result.online);
-  });
-  const handleChanged = (change: PresenceChanged) => {
-    if (validatesIncoming) {
-      const problem = incomingProblem.presence(change);
-      if (problem) {
-        console.error(`Plenum: presence:changed does not follow the protocol: ${problem}`);
+  const stopListening = sync.onPresence((update) => {
+    switch (update.kind) {
+      case 'online':
+        presence.getState().replace(update.sessionId, update.online);
         return;
-      }
+      case 'changed':
+        presence.getState().applyChange(update.change);
+        return;
+      case 'lost':
+        presence.getState().reset();
+        return;
     }
-    presence.getState().applyChange(change);
-  };
-  const handleDisconnect = () => presence.getState().reset();
-  socket.on('presence:changed', handleChanged);
-  socket.on('disconnect', handleDisconnect);
-
+  });
   return () => {
-    stopJoinAnswers();
-    socket.off('presence:changed', handleChanged);
-    socket.off('disconnect', handleDisconnect);
+    stopListening();
     presence.getState().reset();
   };
 }

@@ -47,8 +47,6 @@ function clientFailure(code: ClientErrorCode): ClientFailure {
   return { ok: false, error: { code, message: errorMessage(code) } };
 }
 
-const validatesIncoming = import.meta.env.DEV || import.meta.env.MODE === 'test';
-
 /**
  * Sends one command and resolves with its ack. The command id is chosen once: a retry after a
  * timeout or a dropped connection reuses it, so the server answers a command it already handled with its first answer
@@ -91,13 +89,11 @@ export async function sendCommand(
       pending.getState().remove(commandId);
       return clientFailure(socket.connected ? 'TIMEOUT' : 'OFFLINE');
     }
-    if (validatesIncoming) {
-      const problem = incomingProblem.commandAnswer(ack);
-      if (problem) {
-        console.error(`Plenum: the command answer does not follow the protocol: ${problem}`);
-        pending.getState().remove(commandId);
-        return clientFailure('PROTOCOL_VIOLATION');
-      }
+    const problem = incomingProblem.commandAnswer(ack);
+    if (problem) {
+      console.error(`Plenum: the command answer does not follow the protocol: ${problem}`);
+      pending.getState().remove(commandId);
+      return clientFailure('PROTOCOL_VIOLATION');
     }
     if (ack.ok && session.getState().session.lastSeq < ack.data.seq) {
       pending.getState().acknowledge(commandId, ack.data.seq);

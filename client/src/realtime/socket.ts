@@ -3,7 +3,6 @@ import {
   type ClientToServerEvents,
   type HandshakeAuth,
   type ServerToClientEvents,
-  type SessionJoinResult,
 } from '@plenum/shared';
 import { io, type Socket } from 'socket.io-client';
 
@@ -11,7 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
- * Creates the socket for one review session without connecting it: `connectSession` owns the
+ * Creates the socket for one review session without connecting it: `SessionSync` owns the
  * lifecycle, so listeners are in place before the first `connect` fires.
  * @example
  * const socket = createSocket(window.location.origin, { token });
@@ -29,34 +28,21 @@ type RequestOf<TEvent extends AckedEvent> = Parameters<ClientToServerEvents[TEve
 /** The answer type, read from the ack callback of the event map. */
 export type AnswerOf<TEvent extends AckedEvent> = Parameters<Parameters<ClientToServerEvents[TEvent]>[1]>[0];
 
-type JoinAnswerListener = (result: SessionJoinResult) => void;
-/** Listeners of each socket's successful join answers. */
-const joinAnswerListeners = new WeakMap<PlenumSocket, Set<JoinAnswerListener>>();
-
-/**
- * Calls `listener` with every successful `session:join` answer `socket` receives, as it
- * arrives: before any message the server sent after it is handled, so state built from the
- * answer and then from later messages is built in the server's order. Returns the way to stop.
- */
-export function onJoinAnswer(socket: PlenumSocket, listener: JoinAnswerListener): () => void {
-  const listeners = joinAnswerListeners.get(socket) ?? new Set<JoinAnswerListener>();
-  listeners.add(listener);
-  joinAnswerListeners.set(socket, listeners);
-  return () => listeners.delete(listener);
-}
-
 type TimedEmit = (event: AckedEvent, request: unknown, ack: (error: Error | null, answer: unknown) => void) => void;
 
 /**
  * `socket.timeout(ms).emit(...)` with an ack callback, as a promise with the answer typed:
  * socket.io-client's types lose it to `any` under `timeout()`. Rejects when no answer arrives
- * within `timeoutMs`.
+ * within `timeoutMs`. `onAnswer` hears the answer as it arrives, before any message the server
+ * sent after it is handled (an awaiting continuation runs only after them), so state built from
+ * the answer and then from later messages is built in the server's order.
  */
 export function requestWithTimeout<TEvent extends AckedEvent>(
   socket: PlenumSocket,
   timeoutMs: number,
   event: TEvent,
   request: RequestOf<TEvent>,
+  onAnswer?: (answer: AnswerOf<TEvent>) => void,
 ): Promise<AnswerOf<TEvent>> {
   const timed = socket.timeout(timeoutMs);
   const emit = timed.emit.bind(timed) as unknown as TimedEmit;
@@ -68,11 +54,7 @@ export function requestWithTimeout<TEvent extends AckedEvent>(
       }
       // Trusted as the protocol says; dev and test builds also parse it (see validateIncoming.ts).
       const typed = answer as AnswerOf<TEvent>;
-      // In the callback rather than after `await`: a message that arrived in the same batch as
-      // the answer is handled before an awaiting continuation runs.
-      if (event === 'session:join' && typed.ok) {
-        for (const listener of joinAnswerListeners.get(socket) ?? []) listener(typed.data as SessionJoinResult);
-      }
+      onAnswer?.(typed);
       resolve(typed);
     });
   });

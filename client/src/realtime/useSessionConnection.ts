@@ -2,33 +2,34 @@ import type { CommandInput } from '@plenum/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { pendingStore } from '../stores/pending';
 import { sessionStore } from '../stores/session';
-import { connectSession, type SessionConnection } from './connection';
-import { trackPresence } from './presence';
+import { bindPresence } from './presence';
 import type { Realtime } from './RealtimeContext';
 import { sendCommand } from './sendCommand';
+import { SessionSync } from './SessionSync';
 import { createSocket } from './socket';
 
 /**
  * Connects this tab to one review session for as long as the calling component is mounted.
- * The socket is created once per session and token; each mount attaches a connection and each
+ * The socket is created once per session and token; each mount starts a sync and each
  * unmount disposes it, so StrictMode's double mount leaves exactly one set of listeners.
  */
 export function useSessionConnection(sessionId: string, token: string): Realtime {
   const socket = useMemo(() => createSocket(window.location.origin, { token }), [token]);
-  const connectionRef = useRef<SessionConnection | null>(null);
+  const syncRef = useRef<SessionSync | null>(null);
 
   useEffect(() => {
     if (sessionStore.getState().session.sessionId !== sessionId) {
       sessionStore.getState().reset(sessionId);
       pendingStore.getState().reset();
     }
-    // Presence first: its listeners must be in place before the connection's first join.
-    const stopPresence = trackPresence({ socket, sessionId });
-    const connection = connectSession({ socket, sessionId });
-    connectionRef.current = connection;
+    const sync = new SessionSync({ socket, sessionId });
+    // Presence first: it must hear the sync's first join answer.
+    const stopPresence = bindPresence(sync);
+    sync.start();
+    syncRef.current = sync;
     return () => {
-      connectionRef.current = null;
-      connection.dispose();
+      syncRef.current = null;
+      sync.dispose();
       stopPresence();
     };
   }, [socket, sessionId]);
@@ -36,7 +37,7 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
   return useMemo(
     () => ({
       send: (command: CommandInput) => sendCommand(socket, sessionId, command),
-      reconnect: () => connectionRef.current?.reconnect(),
+      reconnect: () => syncRef.current?.reconnect(),
     }),
     [socket, sessionId],
   );

@@ -2,10 +2,10 @@ import type { CommandInput, Participant } from '@plenum/shared';
 import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
-import { connectSession } from '../realtime/connection';
-import { trackPresence } from '../realtime/presence';
+import { bindPresence } from '../realtime/presence';
 import { RealtimeContext, type Realtime } from '../realtime/RealtimeContext';
 import { sendCommand } from '../realtime/sendCommand';
+import { SessionSync } from '../realtime/SessionSync';
 import { FakeSocket, flushMicrotasks } from '../realtime/testing/FakeSocket';
 import { sessionStore } from '../stores/session';
 import { demoSession, ids, joinAnswer } from './events';
@@ -24,15 +24,16 @@ export async function renderSession(
   // As useSessionConnection does: the store belongs to this session before it joins.
   sessionStore.getState().reset(ids.session);
   const fake = new FakeSocket();
-  const stopPresence = trackPresence({ socket: fake.asSocket(), sessionId: ids.session });
-  const connection = connectSession({ socket: fake.asSocket(), sessionId: ids.session });
+  const sync = new SessionSync({ socket: fake.asSocket(), sessionId: ids.session });
+  const stopPresence = bindPresence(sync);
+  sync.start();
   onTestFinished(() => {
-    connection.dispose();
+    sync.dispose();
     stopPresence();
   });
   const realtime: Realtime = {
     send: (command) => sendCommand(fake.asSocket(), ids.session, command),
-    reconnect: connection.reconnect,
+    reconnect: () => sync.reconnect(),
   };
 
   fake.serverAccepts();

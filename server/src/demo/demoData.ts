@@ -1,4 +1,11 @@
-import type { Indicator, IndicatorDirection, OrganisationUnit, ReviewSessionDefinition, Role } from '@plenum/shared';
+import {
+  defaultThresholds,
+  type Indicator,
+  type IndicatorDirection,
+  type OrganisationUnit,
+  type ReviewSessionDefinition,
+  type Role,
+} from '@plenum/shared';
 
 /**
  * The demo review: a province's first-quarter review over three days, with eight reporting
@@ -13,7 +20,7 @@ export const demoSession: Omit<ReviewSessionDefinition, 'createdAt'> = {
     { id: 'day-2', date: '2026-04-14', title: 'Day 2 — light industry and food' },
     { id: 'day-3', date: '2026-04-15', title: 'Day 3 — agriculture and transport' },
   ],
-  thresholds: { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 },
+  thresholds: defaultThresholds,
   conferenceLink: 'https://conference.example.org/northern-province-q1',
   organiserUnitId: 'northern-province',
   previousSessionId: null,
@@ -21,14 +28,11 @@ export const demoSession: Omit<ReviewSessionDefinition, 'createdAt'> = {
 
 /** The previous quarter's review, already closed: its warnings and directives carry into Q1. */
 export const demoPreviousSession: Omit<ReviewSessionDefinition, 'createdAt'> = {
+  ...demoSession,
   title: 'Northern Province — fourth-quarter economic review',
   period: '2025-Q4',
-  organisation: 'Northern Province Committee',
   days: [{ id: 'q4-day-1', date: '2026-01-12', title: 'Review of the fourth quarter' }],
-  thresholds: { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 },
   conferenceLink: null,
-  organiserUnitId: 'northern-province',
-  previousSessionId: null,
 };
 
 const unit = (u: OrganisationUnit): OrganisationUnit => u;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CommandService } from '../domain/commandService.js';
 import { SessionService } from '../domain/sessionService.js';
 import { SessionStates } from '../domain/sessionStates.js';
+import { systemTimers } from '../lib/systemClock.js';
 import { InMemoryStore } from '../storage/InMemoryStore.js';
 import { manualClock, sequentialIds } from '../test/demoWorld.js';
 import { demoSessionIds, ensureDemo } from './seedDemo.js';
@@ -13,7 +14,14 @@ function world() {
   const ids = sequentialIds();
   let issued = 0;
   const start = (afterSeedStep?: (step: number) => void) => {
-    const commands = new CommandService({ store, states: new SessionStates(store), clock, ids });
+    const commands = new CommandService({
+      store,
+      states: new SessionStates(store),
+      clock,
+      ids,
+      timers: systemTimers,
+      snapshotQuietMs: null,
+    });
     const sessions = new SessionService({
       commands,
       invitations: store,

@@ -360,4 +360,26 @@ describe('CommandService group commit', () => {
     expect(refused.error).toBeInstanceOf(DomainError);
     expect(started.value?.result).toEqual({ seq: head + 1 });
   });
+
+  test('a batch waits for the next turn of its timers: every command sent before that turn joins it', async () => {
+    /** The turns asked for while held; null: each runs as the real timers would run it. */
+    let held: (() => void)[] | null = null;
+    const world = await demoWorld(undefined, {
+      timers: {
+        after: () => () => undefined,
+        nextTurn: (task) => (held ? held.push(task) : setImmediate(task)),
+      },
+    });
+    const turns: (() => void)[] = (held = []);
+    const batches = vi.spyOn(world.store, 'appendBatch');
+    const first = world.commands.execute(world.byRole.chair, world.sessionId, 'cmd-start', start);
+    await vi.waitFor(() => expect(turns).toHaveLength(1));
+    const second = world.commands.execute(world.byRole.official, world.sessionId, 'cmd-post', post('joins'));
+    await Promise.resolve();
+    expect(batches).not.toHaveBeenCalled();
+    turns.shift()!();
+    const [started, posted] = await Promise.all([first, second]);
+    expect(batches).toHaveBeenCalledTimes(1);
+    expect(posted.result.seq).toBe(started.result.seq + 1);
+  });
 });

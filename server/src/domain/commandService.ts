@@ -20,7 +20,10 @@ import {
   type Store,
   type Timers,
 } from './ports.js';
-import { snapshotForcedEvery, type SessionStates } from './sessionStates.js';
+import { commandKey } from './commandKey.js';
+import { Lane } from './lane.js';
+import type { SessionStates } from './sessionStates.js';
+import { defaultSnapshotQuietMs, SnapshotScheduler } from './snapshotScheduler.js';
 
 /** What a command produced: the ack's data and the events to broadcast (none for a repeat). */
 export interface CommandOutcome {
@@ -33,19 +36,16 @@ export interface CommandServiceDeps {
   states: SessionStates;
   clock: Clock;
   ids: IdGenerator;
+  /** The turns a batch waits for and the pause snapshots wait for; tests may drive them by hand. */
+  timers: Timers;
   /** Told when a state snapshot could not be saved; the log stays the truth, so nothing else fails. */
   onSnapshotError?: (error: unknown, sessionId: string) => void;
-  /** Without them, due snapshots are saved right after the batch instead of in a pause. */
-  timers?: Timers;
-  /** How long no batch must have run before due snapshots are saved; {@link defaultSnapshotQuietMs}. */
-  snapshotQuietMs?: number;
+  /**
+   * How long no batch must have run before due snapshots are saved ({@link defaultSnapshotQuietMs});
+   * null: right after the batch.
+   */
+  snapshotQuietMs?: number | null;
 }
-
-/**
- * Serialising a big state blocks the event loop (about 0.5 s at 100,000 events), which every
- * live participant would feel as a stall: a due snapshot waits for a pause of this long.
- */
-export const defaultSnapshotQuietMs = 2_000;
 
 /** A command already in the log: who sent it and its first answer. */
 type KnownCommand = { actorId: string; result: CommandResult };
@@ -68,8 +68,11 @@ interface Entry {
 const maxConcurrencyRetries = 5;
 
 /**
- * The domain's one entry for commands: load the state, authorise, decide, append. The
- * transport acks and broadcasts only after this resolves, so an ack always means committed (P3).
+ * The domain's one entry for commands, in this order: authorise the actor's role (at once, the
+ * role alone decides), wait for the batch (the next turn of the injected {@link Timers}), load
+ * the session's state, authorise its status, decide (`decide/*`, which keeps the rules about
+ * targets), append. The transport acks and broadcasts only after this resolves, so an ack
+ * always means committed (P3).
  *
  * Group commit: commands arriving in the same turn of the event loop, and those arriving while
  * the previous batch commits, are decided one after another in arrival order, each on the state
@@ -79,14 +82,22 @@ const maxConcurrencyRetries = 5;
  */
 export class CommandService {
   /** Batches run one at a time; reads and snapshots run between them, when states hold only committed events. */
-  private lane: Promise<unknown> = Promise.resolve();
-  private cancelQuietWait: (() => void) | undefined;
+  private readonly lane = new Lane();
+  private readonly snapshots: SnapshotScheduler;
   private queue: Entry[] = [];
   private batchPending = false;
-  /** Commands waiting for their batch, by session and command id, so a retry waits for the first answer. */
+  /** Commands waiting for their batch, by {@link commandKey}, so a retry waits for the first answer. */
   private readonly inFlight = new Map<string, Promise<CommandOutcome>>();
 
-  constructor(private readonly deps: CommandServiceDeps) {}
+  constructor(private readonly deps: CommandServiceDeps) {
+    this.snapshots = new SnapshotScheduler({
+      states: deps.states,
+      lane: this.lane,
+      timers: deps.timers,
+      quietMs: deps.snapshotQuietMs === undefined ? defaultSnapshotQuietMs : deps.snapshotQuietMs,
+      onError: deps.onSnapshotError,
+    });
+  }
 
   /**
    * Executes a command for a participant. A command id seen before returns its first answer
@@ -103,7 +114,7 @@ export class CommandService {
       if (known) return repeat(known, actor);
       throw new DomainError('FORBIDDEN', `A ${actor.role} may not ${describe(command.type)}.`);
     }
-    const key = `${sessionId}\u0000${commandId}`;
+    const key = commandKey(sessionId, commandId);
     for (let first = this.inFlight.get(key); first; first = this.inFlight.get(key)) {
       await first.catch(() => undefined);
     }
@@ -140,10 +151,10 @@ export class CommandService {
    * state, which later commands change in place.
    */
   read<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
-    return this.serially(async () => {
+    return this.lane.run(async () => {
       const result = view(await this.deps.states.current(sessionId));
       // A first load may have folded a long tail: worth a snapshot before the next start.
-      this.scheduleSnapshots();
+      this.snapshots.schedule();
       return result;
     });
   }
@@ -163,10 +174,7 @@ export class CommandService {
 
   /** Saves a snapshot of every cached state that moved since its last one; for a graceful shutdown. */
   saveSnapshots(): Promise<void> {
-    this.cancelQuietWait?.();
-    return this.serially(async () => {
-      await Promise.all(this.deps.states.snapshotsDue(1).map((sessionId) => this.saveSnapshot(sessionId)));
-    });
+    return this.snapshots.saveAll();
   }
 
   /** A batch that lost a race with another process is decided again on the log as it now is. */
@@ -185,19 +193,13 @@ export class CommandService {
       this.queue.push({ sessionId, commandId, decide: decideEntry, resolve, reject });
       if (this.batchPending) return;
       this.batchPending = true;
-      void this.serially(async () => {
+      void this.lane.run(async () => {
         // One more turn, so that every command read from the sockets in this one joins the batch.
-        await new Promise((next) => setImmediate(next));
+        await new Promise<void>((next) => this.deps.timers.nextTurn(next));
         this.batchPending = false;
         await this.commit(this.queue.splice(0));
       });
     });
-  }
-
-  private serially<TResult>(task: () => Promise<TResult>): Promise<TResult> {
-    const run = this.lane.then(task, task);
-    this.lane = run.catch(() => undefined);
-    return run;
   }
 
   private async commit(batch: readonly Entry[]): Promise<void> {
@@ -258,37 +260,7 @@ export class CommandService {
       return;
     }
     for (const answer of answers) answer();
-    this.scheduleSnapshots();
-  }
-
-  /**
-   * Saves the snapshots now due off the command's path, once no batch has run for the quiet
-   * time; one that fell {@link snapshotForcedEvery} events behind (a session that never pauses)
-   * is saved at once, which bounds what a start must fold.
-   */
-  private scheduleSnapshots(): void {
-    if (this.deps.states.snapshotsDue().length === 0) return;
-    // In the lane, so the states hold committed events only.
-    const saveDue = (events?: number) =>
-      void this.serially(() => {
-        for (const sessionId of this.deps.states.snapshotsDue(events)) void this.saveSnapshot(sessionId);
-        return Promise.resolve();
-      });
-    // A later turn, so the answers go out first.
-    const timers = this.deps.timers;
-    if (!timers) {
-      setImmediate(() => saveDue());
-      return;
-    }
-    if (this.deps.states.snapshotsDue(snapshotForcedEvery).length > 0) setImmediate(() => saveDue(snapshotForcedEvery));
-    this.cancelQuietWait?.();
-    this.cancelQuietWait = timers.after(this.deps.snapshotQuietMs ?? defaultSnapshotQuietMs, () => saveDue());
-  }
-
-  private saveSnapshot(sessionId: string): Promise<void> {
-    return this.deps.states.saveSnapshot(sessionId).catch((error: unknown) => {
-      this.deps.onSnapshotError?.(error, sessionId);
-    });
+    this.snapshots.schedule();
   }
 }
 

@@ -9,6 +9,8 @@ export interface Clock {
 export interface Timers {
   /** Runs `task` after `ms` unless the returned function is called first; never keeps the process alive. */
   after(ms: number, task: () => void): () => void;
+  /** Runs `task` in the next turn of the event loop, once the I/O already read has been handled. */
+  nextTurn(task: () => void): void;
 }
 
 /** Where new entity ids come from. */

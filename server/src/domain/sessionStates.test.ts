@@ -197,6 +197,8 @@ describe('CommandService snapshots', () => {
       states: new SessionStates(world.store),
       clock: manualClock().clock,
       ids: world.ids,
+      timers: systemTimers,
+      snapshotQuietMs: null,
       onSnapshotError,
     });
     vi.spyOn(world.store, 'saveSnapshot').mockRejectedValue(new Error('disk full'));

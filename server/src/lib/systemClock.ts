@@ -5,11 +5,14 @@ export const systemClock: Clock = {
   now: () => new Date(),
 };
 
-/** The real timers; tests without them run deferred work at once. */
+/** The real timers. */
 export const systemTimers: Timers = {
   after(ms, task) {
     const timer = setTimeout(task, ms);
     timer.unref();
     return () => clearTimeout(timer);
+  },
+  nextTurn(task) {
+    setImmediate(task);
   },
 };

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
+import { commandKey } from '../domain/commandKey.js';
 import {
-  ConcurrencyError,
-  loggedEvents,
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
   type StateSnapshot,
   type Store,
 } from '../domain/ports.js';
+import { planAppend } from './appendPlan.js';
+import { settle } from './settle.js';
 
 /** A store in process memory, with the same semantics as the durable ones; for unit tests. */
 export class InMemoryStore implements Store {
@@ -29,41 +30,26 @@ export class InMemoryStore implements Store {
   }
 
   appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
-    if (requests.some((request) => request.events.length === 0)) return Promise.reject(new Error('nothing to append'));
-    // Checked against what the batch adds so far, and applied only once every request fits: all or nothing.
-    const added = new Map<string, SessionEvent[]>();
-    const commands = new Map<string, { actorId: string; result: CommandResult }>();
-    const outcomes: AppendOutcome[] = [];
-    for (const request of requests) {
-      const commandKey = request.commandId === null ? null : `${request.sessionId}\u0000${request.commandId}`;
-      const known = commandKey === null ? undefined : (commands.get(commandKey) ?? this.commands.get(commandKey));
-      if (known) {
-        outcomes.push({ kind: 'duplicate', result: known.result });
-        continue;
+    return settle(() => {
+      const plan = planAppend(requests, {
+        head: (sessionId) => this.logs.get(sessionId)?.length ?? 0,
+        known: (sessionId, commandId) => this.commands.get(commandKey(sessionId, commandId))?.result,
+      });
+      // Planned in full before anything is written: all or nothing.
+      for (const { event } of plan.events) {
+        const log = this.logs.get(event.sessionId) ?? [];
+        log.push(structuredClone(event));
+        this.logs.set(event.sessionId, log);
       }
-      const pending = added.get(request.sessionId) ?? [];
-      const head = (this.logs.get(request.sessionId)?.length ?? 0) + pending.length;
-      if (head !== request.expectedSeq) {
-        return Promise.reject(new ConcurrencyError(request.sessionId, request.expectedSeq, head));
+      for (const { sessionId, commandId, actorId, seq } of plan.commands) {
+        this.commands.set(commandKey(sessionId, commandId), { actorId, result: { seq } });
       }
-      const events = structuredClone(loggedEvents(request));
-      pending.push(...structuredClone(events));
-      added.set(request.sessionId, pending);
-      const result = { seq: head + events.length };
-      if (commandKey !== null) commands.set(commandKey, { actorId: request.actorId, result });
-      outcomes.push({ kind: 'appended', result, events });
-    }
-    for (const [sessionId, events] of added) {
-      const log = this.logs.get(sessionId) ?? [];
-      for (const event of events) log.push(event);
-      this.logs.set(sessionId, log);
-    }
-    for (const [key, command] of commands) this.commands.set(key, command);
-    return Promise.resolve(outcomes);
+      return plan.outcomes;
+    });
   }
 
   findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null> {
-    return Promise.resolve(this.commands.get(`${sessionId}\u0000${commandId}`) ?? null);
+    return Promise.resolve(this.commands.get(commandKey(sessionId, commandId)) ?? null);
   }
 
   read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {

@@ -5,6 +5,7 @@ import { InMemoryStore } from '../storage/InMemoryStore.js';
 import { CommandService } from '../domain/commandService.js';
 import { DomainError } from '../domain/errors.js';
 import type { Clock, IdGenerator, Timers } from '../domain/ports.js';
+import { systemTimers } from '../lib/systemClock.js';
 import { SessionService } from '../domain/sessionService.js';
 import { SessionStates } from '../domain/sessionStates.js';
 
@@ -21,14 +22,24 @@ export function sequentialIds(): IdGenerator {
   return { next: () => `id${++n}` };
 }
 
-/** The demo seeded into an in-memory store, with the real services and a participant per role. */
+/**
+ * The demo seeded into an in-memory store, with the real services and a participant per role.
+ * Unless `snapshotQuietMs` is given, snapshots are saved as soon as they are due.
+ */
 export async function demoWorld(
   clock: Clock = manualClock().clock,
   options: { timers?: Timers; snapshotQuietMs?: number } = {},
 ) {
   const store = new InMemoryStore();
   const ids = sequentialIds();
-  const commands = new CommandService({ store, states: new SessionStates(store), clock, ids, ...options });
+  const commands = new CommandService({
+    store,
+    states: new SessionStates(store),
+    clock,
+    ids,
+    timers: options.timers ?? systemTimers,
+    snapshotQuietMs: options.snapshotQuietMs ?? null,
+  });
   let token = 0;
   const sessions = new SessionService({
     commands,

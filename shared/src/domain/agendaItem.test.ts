@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AgendaItemStatus } from '../protocol/index.js';
-import { agendaTransitions, canTransition, isLive, reopenedStatus } from './agendaItem.js';
+import { agendaTransitions, canTransition, isItemLive, reopenedStatus } from './agendaItem.js';
 import { formatRemaining, remainingMs } from './timer.js';
 
 describe('agenda item status machine', () => {
@@ -30,7 +30,7 @@ describe('agenda item status machine', () => {
   });
 
   test('only presenting and floor-open hold the floor', () => {
-    expect(Object.values(AgendaItemStatus).filter(isLive)).toEqual(['presenting', 'floor-open']);
+    expect(Object.values(AgendaItemStatus).filter(isItemLive)).toEqual(['presenting', 'floor-open']);
   });
 });
 

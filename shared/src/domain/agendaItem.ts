@@ -18,8 +18,8 @@ export function canTransition(from: AgendaItemStatus, to: AgendaItemStatus): boo
   return agendaTransitions[from].includes(to);
 }
 
-/** True while the item holds the floor (presenting or open for criticism). */
-export function isLive(status: AgendaItemStatus): boolean {
+/** True while an item in `status` holds the floor (presenting or open for criticism). */
+export function isItemLive(status: AgendaItemStatus): boolean {
   return status === 'presenting' || status === 'floor-open';
 }
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { InstantSchema, IsoDateSchema } from './schemas/index.js';
 
 /**
- * Why the chair may not do a floor action now: the rules are `shared/src/domain/floorRules.ts`,
- * which the server refuses with and the client enables its buttons with.
+ * Why the chair may not move an item or a day now: the rules are `shared/src/domain/floorRules.ts`
+ * (items) and `sessionControl.ts` (days), which the server refuses with and the client enables
+ * its buttons with.
  */
 export const FloorBlockerSchema = z.enum([
   /** No such day or item in the session. */

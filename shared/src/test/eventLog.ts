@@ -1,4 +1,4 @@
-import type { NewEvent, SessionEvent } from '../protocol/index.js';
+import { defaultThresholds, type NewEvent, type SessionEvent } from '../protocol/index.js';
 
 /** Gives test events their envelope: dense `seq` from `firstSeq`, a fixed time and actor. */
 export function logOf(
@@ -25,7 +25,7 @@ export const created: NewEvent = {
       { id: 'd1', date: '2026-04-13', title: 'Day 1' },
       { id: 'd2', date: '2026-04-14', title: 'Day 2' },
     ],
-    thresholds: { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 },
+    thresholds: defaultThresholds,
     conferenceLink: null,
     createdAt: '2026-04-01T00:00:00.000Z',
     organiserUnitId: null,

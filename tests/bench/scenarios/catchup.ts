@@ -82,7 +82,7 @@ async function pageThrough(
 
 /*
  * The client's catch-up: the pages are buffered and applied in one batch when the last arrives,
- * or every `catchUpApplyEvery` events (the default of client/src/realtime/connection.ts, mirrored:
+ * or every `catchUpApplyEvery` events (the default of client/src/realtime/SessionSync.ts, mirrored:
  * the client's modules are not a public entry), each batch with the client's `foldBatch`.
  */
 const catchUpApplyEvery = 10_000;

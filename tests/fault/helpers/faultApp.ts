@@ -15,6 +15,7 @@ import {
 } from '@plenum/server';
 import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
+import { faultSteps, type Faults } from './faults.js';
 
 /** A server built with `createApp` in this process, with a chosen set of protections. */
 export interface FaultApp {
@@ -39,7 +40,9 @@ export interface FaultApp {
  * running test finishes.
  */
 export async function startFaultApp(
-  options: Pick<AppDeps, 'protections' | 'faults' | 'allowedOrigins' | 'heartbeatMs' | 'clock' | 'trustProxy'> & {
+  options: Pick<AppDeps, 'protections' | 'allowedOrigins' | 'heartbeatMs' | 'clock' | 'trustProxy'> & {
+    /** Hooks into the command pipeline (see faultSteps). */
+    faults?: Faults;
     store?: 'sqlite' | 'memory';
     logLevel?: string;
     publicUrl?: string;
@@ -67,7 +70,7 @@ export async function startFaultApp(
     heartbeatMs: options.heartbeatMs,
     clock: options.clock,
     protections: options.protections,
-    faults: options.faults,
+    commandSteps: options.faults ? faultSteps(options.faults) : undefined,
     trustProxy: options.trustProxy,
   });
   let closing: Promise<void> | null = null;

@@ -1,11 +1,18 @@
 import { spawnServer, type SpawnedServer } from '../../helpers/serverProcess.js';
+import type { HaltPlan } from './faults.js';
 
-/** What PLENUM_TEST_FAULTS may carry (see server/src/config.ts). */
+/** What PLENUM_TEST_FAULTS may carry (read by faultServerMain.ts). */
 export interface TestFaultsEnv {
-  halt?: { point: 'after-commit' | 'after-ack'; nth: number } | null;
+  halt?: HaltPlan | null;
   ackBeforeCommit?: boolean;
+  /** Kill the process at the end of this step of the demo's first seeding. */
+  haltSeedAt?: number | null;
+  /** Protections replaced or switched off (`false`). */
   protections?: Record<string, unknown>;
 }
+
+/** The entry of a server process with fault hooks, as tsx runs it from the repository root. */
+export const faultServerEntry = 'tests/fault/helpers/faultServerMain.ts';
 
 /** One life of a server process, started on an existing data folder. */
 export interface FaultServer extends SpawnedServer {
@@ -14,7 +21,8 @@ export interface FaultServer extends SpawnedServer {
 }
 
 /**
- * Starts the server with DEMO=false on an existing `dataDir`; resolves once it listens. With
+ * Starts the fault server ({@link faultServerEntry}) with DEMO=false on an existing `dataDir`;
+ * resolves once it listens. With
  * `killOnFault`, the process is SIGKILLed by PID the moment it prints its fault line.
  */
 export async function startFaultServer(options: {
@@ -30,6 +38,7 @@ export async function startFaultServer(options: {
   const server = await spawnServer({
     dataDir: options.dataDir,
     port: options.port,
+    entry: faultServerEntry,
     env: {
       DEMO: 'false',
       LOG_LEVEL: options.logLevel ?? 'info',

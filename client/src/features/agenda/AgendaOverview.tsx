@@ -1,4 +1,4 @@
-import type { AgendaItemState } from '@plenum/shared';
+import { isItemLive, type AgendaItemState } from '@plenum/shared';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemTitle } from '../../lib/itemTitle';
@@ -13,7 +13,7 @@ function isDone(item: AgendaItemState): boolean {
 function OverviewItem({ item, position }: { item: AgendaItemState; position: number }) {
   const { t } = useTranslation();
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item.unitId));
-  const isLive = item.status === 'presenting' || item.status === 'floor-open';
+  const isLive = isItemLive(item.status);
   return (
     <li
       className="agenda-overview__item"

@@ -1,6 +1,7 @@
 import {
   canIssue,
   canTransition,
+  isItemLive,
   reopenDayBlocker,
   reopenItemBlocker,
   startItemBlocker,
@@ -13,10 +14,9 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
-import { ackErrorMessage } from '../../lib/errorMessages';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
-import { useRealtime } from '../../realtime/RealtimeContext';
+import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
@@ -66,7 +66,7 @@ function AgendaItemRow(props: AgendaItemRowProps) {
   const [isDeferring, setIsDeferring] = useState(false);
   const [isReopening, setIsReopening] = useState(false);
   const isFinal = item.status === 'closed' || item.status === 'deferred';
-  const isLive = item.status === 'presenting' || item.status === 'floor-open';
+  const isLive = isItemLive(item.status);
   const itemId = item.id;
   const what = t('common.quoted', { text: item.topic });
 
@@ -201,11 +201,10 @@ export function AgendaPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const { send } = useRealtime();
+  const { run, error, dismissError } = useCommand();
   const session = useSessionStore((s) => s.session);
   const pendingById = usePendingStore((s) => s.byId);
   const canSend = useConnectionStore(connectionSelectors.canSend);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
   const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
   const [reschedulingDayId, setReschedulingDayId] = useState<string | null>(null);
@@ -221,10 +220,7 @@ export function AgendaPanel({ role }: { role: Role }) {
   const mayManageDays = canIssue(role, 'day:open');
 
   const handleCommand = (what: string, command: FloorCommand) => {
-    setError(null);
-    void send(command).then((ack) => {
-      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${ackErrorMessage(ack.error)}`);
-    });
+    void run(command, floorFailure(t, command.type, what));
   };
 
   const dayById = new Map((session.definition?.days ?? []).map((d) => [d.id, d]));
@@ -239,7 +235,7 @@ export function AgendaPanel({ role }: { role: Role }) {
       <h2 id={headingId} className="panel__heading">
         {t('agenda.heading')}
       </h2>
-      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      <ErrorNote message={error} onDismiss={dismissError} />
       {session.status === 'draft' && canIssue(role, 'session:publish-notice') && (
         <div className="notice">
           <p>{t('agenda.noticeMissing')}</p>

@@ -1,27 +1,8 @@
-import type { CommandInput } from '@plenum/shared';
+import type { CommandInput, SessionControlCommandType } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 
 /** The chair's commands that move the session along; they wait for the server (never optimistic). */
-export type FloorCommand = Extract<
-  CommandInput,
-  {
-    type:
-      | 'session:publish-notice'
-      | 'session:close'
-      | 'day:reschedule'
-      | 'day:open'
-      | 'day:adjourn'
-      | 'day:reopen'
-      | 'agenda:start-item'
-      | 'agenda:open-floor'
-      | 'agenda:close-item'
-      | 'agenda:reopen-item'
-      | 'agenda:defer-item'
-      | 'agenda:pause-timer'
-      | 'agenda:resume-timer'
-      | 'agenda:extend-time';
-  }
->;
+export type FloorCommand = Extract<CommandInput, { type: SessionControlCommandType }>;
 
 /** How a refused floor command reads, e.g. "Could not start “Cement output”." */
 export function floorFailure(t: TFunction, type: FloorCommand['type'], what: string): string {

@@ -3,9 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Kbd } from '../../components/Kbd';
-import { ackErrorMessage } from '../../lib/errorMessages';
 import { useShortcuts } from '../../lib/shortcuts';
-import { useRealtime } from '../../realtime/RealtimeContext';
+import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { floorSelectors, sessionSelectors, useSessionStore } from '../../stores/session';
@@ -36,11 +35,10 @@ export function FloorControls() {
   const { t } = useTranslation();
   const headingId = useId();
   const deferId = useId();
-  const { send } = useRealtime();
+  const { run, error, dismissError } = useCommand();
   const session = useSessionStore((s) => s.session);
   const pendingById = usePendingStore((s) => s.byId);
   const canSend = useConnectionStore(connectionSelectors.canSend);
-  const [error, setError] = useState<string | null>(null);
   const [isDeferring, setIsDeferring] = useState(false);
   const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
 
@@ -58,10 +56,7 @@ export function FloorControls() {
 
   const quoted = (text: string) => t('common.quoted', { text });
   const sendFloor = (what: string, command: FloorCommand) => {
-    setError(null);
-    void send(command).then((ack) => {
-      if (!ack.ok) setError(`${floorFailure(t, command.type, what)} ${ackErrorMessage(ack.error)}`);
-    });
+    void run(command, floorFailure(t, command.type, what));
   };
 
   const can = {
@@ -140,7 +135,7 @@ export function FloorControls() {
               ? t('controls.nothingNext')
               : t('controls.noDayOpen')}
       </p>
-      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      <ErrorNote message={error} onDismiss={dismissError} />
       <div className="floor-controls__buttons">
         {button('start', t('controls.start'), 'start-next-item', !live)}
         {button('openFloor', t('controls.openFloor'), 'open-floor-current', live?.status === 'presenting')}

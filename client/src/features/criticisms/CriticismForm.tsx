@@ -1,10 +1,9 @@
-import { canIssue, isLive, Limits, type AgendaItemState } from '@plenum/shared';
+import { canIssue, isItemLive, Limits, type AgendaItemState } from '@plenum/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
-import { ackErrorMessage } from '../../lib/errorMessages';
 import { criticismCategories, severities } from '../../lib/labels';
-import { useRealtime } from '../../realtime/RealtimeContext';
+import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { clearPostedDraft, loadDraft, saveDraft, type CriticismDraft, type DraftPlace } from './criticismDraft';
@@ -41,14 +40,15 @@ export function CriticismForm({ item, isCollapsed = false }: CriticismFormProps)
 function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps> & { place: DraftPlace }) {
   const { t } = useTranslation();
   const formId = useId();
-  const { send } = useRealtime();
+  const { run, error: refusal } = useCommand();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, item.unitId));
   const sessionStatus = useSessionStore((s) => s.session.status);
   const role = useSessionStore((s) => s.you?.role ?? null);
   const [draft, setDraft] = useState<CriticismDraft>(() => loadDraft(place));
   const { category, severity, indicatorId, text } = draft;
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const error = problem ?? refusal;
   const edit = (change: Partial<CriticismDraft>) => {
     const next = { ...draft, ...change };
     setDraft(next);
@@ -57,7 +57,7 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
 
   // The server takes criticism on the item on the floor, presenting or open; the status of
   // the session decides too (not before it sits, not after it closes).
-  const isOnFloor = isLive(item.status);
+  const isOnFloor = isItemLive(item.status);
   const mayPostNow = role !== null && canIssue(role, 'criticism:post', sessionStatus);
   const hintId = `${formId}-hint`;
 
@@ -65,21 +65,23 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
     event.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) {
-      setError(t('criticism.form.empty'));
+      setProblem(t('criticism.form.empty'));
       return;
     }
-    setError(null);
+    setProblem(null);
     // Cleared on screen only: the kept draft goes when the server has taken the criticism.
     setDraft((current) => ({ ...current, text: '' }));
-    void send({
-      type: 'criticism:post',
-      payload: { itemId: item.id, category, severity, indicatorId: indicatorId || null, text: trimmed },
-    }).then((ack) => {
-      if (ack.ok) {
+    void run(
+      {
+        type: 'criticism:post',
+        payload: { itemId: item.id, category, severity, indicatorId: indicatorId || null, text: trimmed },
+      },
+      t('criticism.form.failed'),
+    ).then((ok) => {
+      if (ok) {
         clearPostedDraft(place, trimmed);
         return;
       }
-      setError(`${t('criticism.form.failed')} ${ackErrorMessage(ack.error)}`);
       setDraft((current) => (current.text ? current : { ...current, text: trimmed }));
     });
   };

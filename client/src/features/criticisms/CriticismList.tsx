@@ -435,7 +435,7 @@ export function CriticismList({
                   {t('criticism.endorsements', { count, formatted: format.figure(count) })}
                 </span>
               </p>
-              {mayEndorse && you.role !== 'chair' && (
+              {mayEndorse && (
                 <EndorseButton
                   criticism={criticism}
                   you={you}

@@ -1,4 +1,4 @@
-import type { AgendaItemState } from '@plenum/shared';
+import { isItemLive, type AgendaItemState } from '@plenum/shared';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topicAfterUnit } from '../../lib/itemTitle';
@@ -18,7 +18,7 @@ export function CurrentItemPanel({ item, size = 'normal', children }: CurrentIte
   const { t } = useTranslation();
   const headingId = useId();
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item?.unitId ?? null));
-  const isCurrent = item !== null && (item.status === 'presenting' || item.status === 'floor-open');
+  const isCurrent = item !== null && isItemLive(item.status);
 
   return (
     <section

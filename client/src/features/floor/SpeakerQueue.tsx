@@ -1,4 +1,4 @@
-import { canIssue, isLive } from '@plenum/shared';
+import { canIssue, isItemLive } from '@plenum/shared';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -37,7 +37,7 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
   const name = (participantId: string) =>
     sessionSelectors.participantName(session, participantId) ?? t('common.aParticipant');
   const mayManage =
-    canManage && canIssue('chair', 'floor:give', session.status) && live !== null && isLive(live.status);
+    canManage && canIssue('chair', 'floor:give', session.status) && live !== null && isItemLive(live.status);
   const isLocked = !canSend || isBusy;
 
   return (

@@ -1,4 +1,4 @@
-import { formatRemaining, isLive, remainingMs, type AgendaItemState } from '@plenum/shared';
+import { formatRemaining, isItemLive, remainingMs, type AgendaItemState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../lib/useServerNow';
 
@@ -15,7 +15,7 @@ export function Timer({ item, size = 'normal' }: TimerProps) {
   const { t } = useTranslation();
   const serverNow = useServerNow();
   const plannedMinutes = item.plannedMinutes + item.timer.extraMinutes;
-  if (!isLive(item.status)) {
+  if (!isItemLive(item.status)) {
     return <p className="timer timer--idle">{t('timer.planned', { count: plannedMinutes })}</p>;
   }
   const left = remainingMs(item.timer, item.plannedMinutes, serverNow);

@@ -1,4 +1,4 @@
-import { isLive } from '@plenum/shared';
+import { isItemLive } from '@plenum/shared';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
@@ -25,7 +25,7 @@ export function PresenterSlot({ size = 'normal' }: { size?: 'normal' | 'large' }
   );
   const report = sessionSelectors.reportOf(session, unitId);
   if (unitId === null) return null;
-  const live = slots.find((s) => isLive(s.item.status));
+  const live = slots.find((s) => isItemLive(s.item.status));
 
   return (
     <section

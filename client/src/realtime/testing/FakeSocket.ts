@@ -16,7 +16,7 @@ export interface FakeAsk {
 /**
  * A deterministic stand-in for the socket.io client socket: the test plays the server,
  * deciding when connects happen and when (and how) each request is answered. It implements
- * only what `connection.ts` and `sendCommand.ts` use.
+ * only what `SessionSync.ts` and `sendCommand.ts` use.
  */
 export class FakeSocket {
   connected = false;

@@ -1,4 +1,4 @@
-import type { CommandInput } from '@plenum/shared';
+import { isSessionControlCommand, type CommandInput } from '@plenum/shared';
 import type { PendingCommand, PendingStoreState } from './initialState';
 
 type PayloadOf<K extends CommandInput['type']> = Extract<CommandInput, { type: K }>['payload'];
@@ -18,24 +18,6 @@ function ofType<K extends CommandInput['type']>(
   );
 }
 
-/** The chair's commands that move the session along; they are never optimistic. */
-const floorCommands = new Set<CommandInput['type']>([
-  'session:publish-notice',
-  'session:close',
-  'day:reschedule',
-  'day:open',
-  'day:adjourn',
-  'day:reopen',
-  'agenda:start-item',
-  'agenda:open-floor',
-  'agenda:close-item',
-  'agenda:reopen-item',
-  'agenda:defer-item',
-  'agenda:pause-timer',
-  'agenda:resume-timer',
-  'agenda:extend-time',
-]);
-
 /** Pure reads of the commands in flight; they return fresh values, so use them in `useMemo`. */
 export const pendingSelectors = {
   /** Criticisms being posted to `itemId`, newest first (matching the list order). */
@@ -51,7 +33,7 @@ export const pendingSelectors = {
 
   /** True while any floor command (notice, day, agenda item) is in flight: the chair waits for it. */
   isFloorBusy: (byId: PendingStoreState['byId']): boolean =>
-    Object.values(byId).some((entry) => floorCommands.has(entry.command.type)),
+    Object.values(byId).some((entry) => isSessionControlCommand(entry.command.type)),
 
   /** Days with an open, adjourn or reopen command in flight. */
   busyDayIds: (byId: PendingStoreState['byId']): Set<string> =>
@@ -69,7 +51,7 @@ export const pendingSelectors = {
     for (const entry of Object.values(byId)) {
       const { command } = entry;
       const itemId = 'itemId' in command.payload ? command.payload.itemId : null;
-      if (floorCommands.has(command.type) && itemId) ids.add(itemId);
+      if (isSessionControlCommand(command.type) && itemId) ids.add(itemId);
     }
     return ids;
   },

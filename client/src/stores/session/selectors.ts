@@ -1,12 +1,12 @@
 import {
   adjournDayBlocker,
+  canEndorse,
   criticismsOfItem,
   currentItem,
   itemsOfDay,
   openDayBlocker,
   type AgendaItemState,
   type CriticismState,
-  type Participant,
   type ReportState,
   type SessionDay,
   type SessionState,
@@ -79,7 +79,6 @@ export const sessionSelectors = {
   participantName: (state: SessionState, participantId: string): string | null =>
     state.participants[participantId]?.name ?? null,
 
-  /** True when `you` may still endorse `criticism`: not your own, not endorsed by you yet. */
-  canEndorse: (criticism: CriticismState, you: Participant | null): boolean =>
-    you !== null && criticism.authorId !== you.id && !criticism.endorsedBy.includes(you.id),
+  /** True when `you` may endorse `criticism` (the shared rule the server applies). */
+  canEndorse,
 };

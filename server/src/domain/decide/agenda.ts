@@ -1,7 +1,7 @@
 import {
   canTransition,
   endsAt,
-  isLive,
+  isItemLive,
   reopenItemBlocker,
   startItemBlocker,
   newEvent,
@@ -101,7 +101,7 @@ export function decideDeferItem(
 
 function runningItem(state: SessionState, itemId: string): AgendaItemState {
   const item = itemOrThrow(state, itemId);
-  if (!isLive(item.status)) throw new DomainError('CONFLICT', `"${item.topic}" is not on the floor.`);
+  if (!isItemLive(item.status)) throw new DomainError('CONFLICT', `"${item.topic}" is not on the floor.`);
   return item;
 }
 

@@ -1,4 +1,12 @@
-import { newEvent, type CommandOf, type NewEvent, type SessionState } from '@plenum/shared';
+import {
+  endorseBlocker,
+  isItemLive,
+  newEvent,
+  type CommandOf,
+  type EndorseBlocker,
+  type NewEvent,
+  type SessionState,
+} from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { criticismOrThrow } from './guards.js';
@@ -11,7 +19,7 @@ export function decidePostCriticism(
 ): NewEvent[] {
   const item = state.agenda[payload.itemId];
   if (!item) throw new DomainError('NOT_FOUND', `There is no agenda item ${payload.itemId} in this session.`);
-  if (item.status !== 'presenting' && item.status !== 'floor-open') {
+  if (!isItemLive(item.status)) {
     throw new DomainError('CONFLICT', `"${item.topic}" is not on the floor; criticism is taken on the current item.`);
   }
   if (payload.indicatorId !== null) {
@@ -23,17 +31,20 @@ export function decidePostCriticism(
   return [newEvent('criticism:posted', { ...payload, criticismId: ctx.newId(), unitId: item.unitId })];
 }
 
-/** Endorses a criticism: once per participant, never one's own. */
+const endorseRefusals: Record<EndorseBlocker, string> = {
+  own: 'You cannot endorse your own criticism.',
+  'already-endorsed': 'You have already endorsed this criticism.',
+};
+
+/** Endorses a criticism: once per participant, never one's own (the shared endorse rule). */
 export function decideEndorseCriticism(
   state: SessionState,
   payload: CommandOf<'criticism:endorse'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
   const criticism = criticismOrThrow(state, payload.criticismId);
-  if (criticism.authorId === ctx.actor.id) throw new DomainError('CONFLICT', 'You cannot endorse your own criticism.');
-  if (criticism.endorsedBy.includes(ctx.actor.id)) {
-    throw new DomainError('CONFLICT', 'You have already endorsed this criticism.');
-  }
+  const blocker = endorseBlocker(criticism, ctx.actor.id);
+  if (blocker !== null) throw new DomainError('CONFLICT', endorseRefusals[blocker]);
   return [newEvent('criticism:endorsed', { criticismId: criticism.id, participantId: ctx.actor.id })];
 }
 

@@ -30,6 +30,13 @@ function requireAssignee(actor: Participant, directive: DirectiveState, state: S
   throw new DomainError('FORBIDDEN', `Only the inspector it is assigned to, ${name} (or the chair), may do this.`);
 }
 
+/** The directive, when the actor may act on it as its assignee; NOT_FOUND or FORBIDDEN otherwise. */
+function assignedDirective(state: SessionState, directiveId: string, actor: Participant): DirectiveState {
+  const directive = directiveOrThrow(state, directiveId);
+  requireAssignee(actor, directive, state);
+  return directive;
+}
+
 /** INVALID_PAYLOAD naming `field`. */
 function invalidField(field: string, message: string): DomainError {
   return new DomainError('INVALID_PAYLOAD', message, [{ path: field, message }]);
@@ -74,7 +81,7 @@ function inspectionOf(
  * Issues a directive: from a criticism, it is linked to it; an inspection order goes to an
  * inspector or an inspection office about a unit. Explanations travel up to the organiser.
  */
-export function decideIssue(
+export function decideIssueDirective(
   state: SessionState,
   payload: CommandOf<'directive:issue'>['payload'],
   ctx: DecideContext,
@@ -109,8 +116,7 @@ export function decideAcknowledge(
   payload: CommandOf<'directive:acknowledge'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  const directive = directiveOrThrow(state, payload.directiveId);
-  requireAssignee(ctx.actor, directive, state);
+  const directive = assignedDirective(state, payload.directiveId, ctx.actor);
   if (directive.status !== 'open') throw new DomainError('CONFLICT', `The directive is ${directive.status}.`);
   return [newEvent('directive:acknowledged', payload)];
 }
@@ -121,8 +127,7 @@ export function decideAnswer(
   payload: CommandOf<'directive:answer'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  const directive = directiveOrThrow(state, payload.directiveId);
-  requireAssignee(ctx.actor, directive, state);
+  const directive = assignedDirective(state, payload.directiveId, ctx.actor);
   if (!['open', 'acknowledged', 'rejected'].includes(directive.status)) {
     throw new DomainError('CONFLICT', `The directive is ${directive.status}; it takes no answer now.`);
   }
@@ -166,7 +171,10 @@ export function decideReview(state: SessionState, payload: CommandOf<'directive:
 }
 
 /** Closes a directive. */
-export function decideClose(state: SessionState, payload: CommandOf<'directive:close'>['payload']): NewEvent[] {
+export function decideCloseDirective(
+  state: SessionState,
+  payload: CommandOf<'directive:close'>['payload'],
+): NewEvent[] {
   const directive = directiveOrThrow(state, payload.directiveId);
   if (directive.status === 'closed') throw new DomainError('CONFLICT', 'The directive is already closed.');
   return [newEvent('directive:closed', payload)];

@@ -48,7 +48,7 @@ export function liveItemOrThrow(state: SessionState): AgendaItemState {
   return item;
 }
 
-/** Throws the refusal a shared floor rule gave, in words a chair understands. */
+/** Throws the refusal a shared floor or session control rule gave, in words a chair understands. */
 export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | null, what: string): void {
   if (blocker === null) return;
   const live = liveItem(state);

@@ -16,7 +16,14 @@ import {
 } from './agenda.js';
 import type { DecideContext } from './context.js';
 import { decideEndorseCriticism, decideHide, decidePostCriticism, decideRespond, decideRule } from './criticism.js';
-import { decideAcknowledge, decideAnswer, decideClose, decideForward, decideIssue, decideReview } from './directive.js';
+import {
+  decideAcknowledge,
+  decideAnswer,
+  decideCloseDirective,
+  decideForward,
+  decideIssueDirective,
+  decideReview,
+} from './directive.js';
 import { decideSubmitReport, decideVerify } from './report.js';
 import {
   decideAddUnit,
@@ -98,7 +105,7 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
     case 'criticism:hide':
       return decideHide(state, command.payload);
     case 'directive:issue':
-      return decideIssue(state, command.payload, ctx);
+      return decideIssueDirective(state, command.payload, ctx);
     case 'directive:acknowledge':
       return decideAcknowledge(state, command.payload, ctx);
     case 'directive:answer':
@@ -108,7 +115,7 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
     case 'directive:review':
       return decideReview(state, command.payload);
     case 'directive:close':
-      return decideClose(state, command.payload);
+      return decideCloseDirective(state, command.payload);
     case 'warning:issue':
       return decideIssueWarning(state, command.payload, ctx);
     case 'warning:waive':

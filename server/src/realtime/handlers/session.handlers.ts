@@ -1,66 +1,64 @@
-import { Limits, seesPresence, SessionJoinRequestSchema } from '@plenum/shared';
-import { DomainError } from '../../domain/errors.js';
+import {
+  Limits,
+  seesPresence,
+  SessionJoinRequestSchema,
+  type SessionJoinResult,
+  type SessionJoinRequest,
+} from '@plenum/shared';
 import type { GatewayContext } from '../context.js';
-import { register } from '../register.js';
+import { guardSession } from '../pipeline/guardSession.js';
+import { ack, register, type RequestCall } from '../register.js';
 import { presenceRoom, sessionRoom } from '../rooms.js';
 import type { GatewaySocket } from '../types.js';
 
-/**
- * `session:join`: attach the socket to its session's room and presence, record its attendance,
- * and answer one page of the log (P4) with who is online.
- */
+/** `session:join`: the session guarded, {@link join}, then the answer. */
 export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayContext): void {
-  register(
-    socket,
-    'session:join',
-    SessionJoinRequestSchema,
-    async (request, afterAnswer) => {
-      if (request.sessionId !== socket.data.sessionId) {
-        throw new DomainError('FORBIDDEN', 'Your invitation is for another review session.');
-      }
-      // The read budget is checked first, so that a refused page costs nothing more (P12);
-      // the events served are charged once it is answered, whatever the answer.
-      const reservation = ctx.reserveRead(socket);
-      let served = 0;
-      afterAnswer(() => reservation.served(served));
-      // Join the room before reading, so no event committed meanwhile can fall between the
-      // page and the live stream; the client drops the duplicates this may cause.
-      await socket.join(sessionRoom(request.sessionId));
-      const isFirstJoin = ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
-      const participant = await ctx.authenticate(socket);
-      const sendsPresence = isFirstJoin && seesPresence(participant.role);
-      if (sendsPresence) await socket.join(presenceRoom(request.sessionId));
-      ctx.authorityChanged(socket, participant, afterAnswer);
-      // A first connection of the day is recorded with the others of its window, and waits for
-      // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
-      if (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id)) {
-        await ctx.attendance.connected(request.sessionId, participant.id, ctx.clock.now().toISOString());
-      }
-      const limit = request.limit ?? Limits.pageSize;
-      const [epoch, headSeq, events] = await Promise.all([
-        ctx.store.epoch(),
-        ctx.store.head(request.sessionId),
-        ctx.readPage(request.sessionId, request.afterSeq, limit),
-      ]);
-      served = events.length;
-      const lastSeq = events.at(-1)?.seq ?? request.afterSeq;
-      return {
-        data: {
-          sessionId: request.sessionId,
-          epoch,
-          // The real head, even below afterSeq: a client ahead of the log must start over (P6).
-          headSeq: Math.max(headSeq, events.at(-1)?.seq ?? 0),
-          events,
-          hasMore: lastSeq < headSeq,
-          you: participant,
-          serverTime: ctx.clock.now().toISOString(),
-          // Once per connection, to those who see presence; read last, with no await before the
-          // answer goes out, so the deltas continue from it.
-          ...(sendsPresence ? { online: ctx.presence.announced(request.sessionId) } : {}),
-        },
-      };
-    },
-    ctx.logger,
-    ctx.protections.requestShape,
-  );
+  register(socket, 'session:join', SessionJoinRequestSchema, [guardSession, join, ack], ctx);
+}
+
+/**
+ * Attaches the socket to its session's room and presence, records its attendance, and answers
+ * one page of the log (P4) with who is online.
+ */
+async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): Promise<void> {
+  const { socket, gateway: ctx, input: request, afterAnswer } = call;
+  // The read budget is checked first, so that a refused page costs nothing more (P12);
+  // the events served are charged once it is answered, whatever the answer.
+  const reservation = ctx.limiter.reserveRead(socket);
+  let served = 0;
+  afterAnswer(() => reservation.served(served));
+  // Join the room before reading, so no event committed meanwhile can fall between the
+  // page and the live stream; the client drops the duplicates this may cause.
+  await socket.join(sessionRoom(request.sessionId));
+  const isFirstJoin = ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
+  const participant = await ctx.handshake.authenticate(socket);
+  const sendsPresence = isFirstJoin && seesPresence(participant.role);
+  if (sendsPresence) await socket.join(presenceRoom(request.sessionId));
+  ctx.handshake.authorityChanged(socket, participant, afterAnswer);
+  // A first connection of the day is recorded with the others of its window, and waits for
+  // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
+  if (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id)) {
+    await ctx.attendance.connected(request.sessionId, participant.id, ctx.clock.now().toISOString());
+  }
+  const limit = request.limit ?? Limits.pageSize;
+  const [epoch, headSeq, events] = await Promise.all([
+    ctx.store.epoch(),
+    ctx.store.head(request.sessionId),
+    ctx.readPage(request.sessionId, request.afterSeq, limit),
+  ]);
+  served = events.length;
+  const lastSeq = events.at(-1)?.seq ?? request.afterSeq;
+  call.data = {
+    sessionId: request.sessionId,
+    epoch,
+    // The real head, even below afterSeq: a client ahead of the log must start over (P6).
+    headSeq: Math.max(headSeq, events.at(-1)?.seq ?? 0),
+    events,
+    hasMore: lastSeq < headSeq,
+    you: participant,
+    serverTime: ctx.clock.now().toISOString(),
+    // Once per connection, to those who see presence; read last, with no await before the
+    // answer goes out, so the deltas continue from it.
+    ...(sendsPresence ? { online: ctx.presence.announced(request.sessionId) } : {}),
+  };
 }

@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandResult, Participant, SessionEvent } from '@plenum/shared';
+import type { CommandResult, SessionEvent } from '@plenum/shared';
 import pg from 'pg';
+import { commandKey } from '../../domain/commandKey.js';
 import {
-  ConcurrencyError,
-  loggedEvents,
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
   type StateSnapshot,
   type Store,
 } from '../../domain/ports.js';
-import { toEvent, type EventRow } from '../eventRow.js';
+import { assertAppendable, planAppend } from '../appendPlan.js';
+import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
 const migrationLock = 7_342_001;
-
-function commandKey(sessionId: string, commandId: string): string {
-  return `${sessionId}\u0000${commandId}`;
-}
 
 /**
  * The store for several server processes: PostgreSQL, with the session's `heads` row locked
@@ -77,7 +73,7 @@ export class PostgresStore implements Store {
   }
 
   async appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
-    if (requests.some((request) => request.events.length === 0)) throw new Error('nothing to append');
+    assertAppendable(requests);
     if (requests.length === 0) return [];
     const firstAt = new Map<string, string>();
     for (const request of requests) if (!firstAt.has(request.sessionId)) firstAt.set(request.sessionId, request.at);
@@ -110,28 +106,14 @@ export class PostgresStore implements Store {
           )
         ).rows.map((row) => [commandKey(row.session_id, row.command_id), row.seq]),
       );
-      const outcomes: AppendOutcome[] = [];
-      const events: (SessionEvent & { commandId: string | null })[] = [];
-      const commands: { sessionId: string; commandId: string; actorId: string; seq: number }[] = [];
-      for (const request of requests) {
-        const { sessionId, commandId } = request;
-        const knownSeq = commandId === null ? undefined : known.get(commandKey(sessionId, commandId));
-        if (knownSeq !== undefined) {
-          outcomes.push({ kind: 'duplicate', result: { seq: knownSeq } });
-          continue;
-        }
-        const head = heads.get(sessionId)!;
-        if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
-        const appended = loggedEvents(request);
-        const last = head + appended.length;
-        heads.set(sessionId, last);
-        for (const event of appended) events.push({ ...event, commandId });
-        if (commandId !== null) {
-          known.set(commandKey(sessionId, commandId), last);
-          commands.push({ sessionId, commandId, actorId: request.actorId, seq: last });
-        }
-        outcomes.push({ kind: 'appended', result: { seq: last }, events: appended });
-      }
+      const plan = planAppend(requests, {
+        head: (sessionId) => heads.get(sessionId) ?? 0,
+        known: (sessionId, commandId) => {
+          const seq = known.get(commandKey(sessionId, commandId));
+          return seq === undefined ? undefined : { seq };
+        },
+      });
+      const events = plan.events.map(({ event, commandId }) => ({ ...event, commandId }));
       await client.query(
         `INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id)
          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
@@ -147,8 +129,9 @@ export class PostgresStore implements Store {
       );
       await client.query(
         'UPDATE heads SET seq = u.seq FROM unnest($1::text[], $2::int[]) AS u(s, seq) WHERE heads.session_id = u.s',
-        [[...heads.keys()], [...heads.values()]],
+        [plan.heads.map((h) => h.sessionId), plan.heads.map((h) => h.to)],
       );
+      const { commands } = plan;
       if (commands.length > 0) {
         await client.query(
           `INSERT INTO commands (session_id, command_id, actor_id, seq)
@@ -162,7 +145,7 @@ export class PostgresStore implements Store {
         );
       }
       await client.query('COMMIT');
-      return outcomes;
+      return plan.outcomes;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -230,38 +213,15 @@ export class PostgresStore implements Store {
   async saveInvitation(record: InvitationRecord): Promise<void> {
     await this.pool.query(
       'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
-        record.tokenHash,
-        record.sessionId,
-        JSON.stringify(record.participant),
-        record.participant.id,
-        record.createdAt,
-        record.expiresAt,
-        record.revokedAt,
-      ],
+      [...invitationValues(record)],
     );
   }
 
   async findInvitation(tokenHash: string): Promise<InvitationRecord | null> {
-    const { rows } = await this.pool.query<{
-      token_hash: string;
-      session_id: string;
-      participant: Participant;
-      created_at: string;
-      expires_at: string | null;
-      revoked_at: string | null;
-    }>('SELECT * FROM invitations WHERE token_hash = $1', [tokenHash]);
-    const row = rows[0];
-    return row
-      ? {
-          tokenHash: row.token_hash,
-          sessionId: row.session_id,
-          participant: row.participant,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-          revokedAt: row.revoked_at,
-        }
-      : null;
+    const { rows } = await this.pool.query<InvitationRow>('SELECT * FROM invitations WHERE token_hash = $1', [
+      tokenHash,
+    ]);
+    return rows[0] ? toInvitation(rows[0]) : null;
   }
 
   async revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {

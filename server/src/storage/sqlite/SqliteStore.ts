@@ -2,36 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CommandResult, NewEvent, Participant, SessionEvent } from '@plenum/shared';
+import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
-  ConcurrencyError,
-  loggedEvents,
   type AppendOutcome,
   type AppendRequest,
   type InvitationRecord,
   type StateSnapshot,
   type Store,
 } from '../../domain/ports.js';
-import { toEvent, type EventRow } from '../eventRow.js';
+import { planAppend } from '../appendPlan.js';
+import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
+import { settle } from '../settle.js';
 import { sqliteMigrations } from './migrations.js';
-
-interface InvitationRow {
-  token_hash: string;
-  session_id: string;
-  participant: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
-
-/** Runs a synchronous statement as a promise: a failure (say, a closed store) rejects rather than throws. */
-function settle<TResult>(run: () => TResult): Promise<TResult> {
-  try {
-    return Promise.resolve(run());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
@@ -93,9 +75,7 @@ export class SqliteStore implements Store {
     const existingEpoch = this.statements.getSetting.get('epoch')?.value;
     this.epochValue = existingEpoch ?? randomUUID();
     if (!existingEpoch) this.statements.setSetting.run('epoch', this.epochValue);
-    this.appendTx = this.db.transaction((requests: readonly AppendRequest[]) =>
-      requests.map((request) => this.appendInTransaction(request)),
-    );
+    this.appendTx = this.db.transaction((requests: readonly AppendRequest[]) => this.appendInTransaction(requests));
   }
 
   private assertDurable(): void {
@@ -121,30 +101,26 @@ export class SqliteStore implements Store {
     }
   }
 
-  private appendInTransaction(request: AppendRequest): AppendOutcome {
-    const { sessionId, commandId } = request;
-    if (commandId !== null) {
-      const known = this.statements.findCommand.get(sessionId, commandId);
-      if (known) return { kind: 'duplicate', result: { seq: known.seq } };
-    }
-    const head = this.statements.head.get(sessionId)?.seq ?? 0;
-    if (head !== request.expectedSeq) throw new ConcurrencyError(sessionId, request.expectedSeq, head);
-    request.events.forEach((event: NewEvent, i) => {
-      this.statements.insertEvent.run(
-        sessionId,
-        head + i + 1,
-        request.at,
-        request.actorId,
-        event.type,
-        JSON.stringify(event.payload),
-        commandId,
-      );
+  private appendInTransaction(requests: readonly AppendRequest[]): AppendOutcome[] {
+    const plan = planAppend(requests, {
+      head: (sessionId) => this.statements.head.get(sessionId)?.seq ?? 0,
+      known: (sessionId, commandId) => {
+        const row = this.statements.findCommand.get(sessionId, commandId);
+        return row ? { seq: row.seq } : undefined;
+      },
     });
-    const last = head + request.events.length;
-    if (head === 0) this.statements.insertHead.run(sessionId, last, request.at);
-    else this.statements.updateHead.run(last, sessionId);
-    if (commandId !== null) this.statements.insertCommand.run(sessionId, commandId, request.actorId, last);
-    return { kind: 'appended', result: { seq: last }, events: loggedEvents(request) };
+    for (const { event, commandId } of plan.events) {
+      const { sessionId, seq, at, actorId, type, payload } = event;
+      this.statements.insertEvent.run(sessionId, seq, at, actorId, type, JSON.stringify(payload), commandId);
+    }
+    for (const { sessionId, from, to, firstAt } of plan.heads) {
+      if (from === 0) this.statements.insertHead.run(sessionId, to, firstAt);
+      else this.statements.updateHead.run(to, sessionId);
+    }
+    for (const { sessionId, commandId, actorId, seq } of plan.commands) {
+      this.statements.insertCommand.run(sessionId, commandId, actorId, seq);
+    }
+    return plan.outcomes;
   }
 
   epoch(): Promise<string> {
@@ -156,7 +132,6 @@ export class SqliteStore implements Store {
   }
 
   appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
-    if (requests.some((request) => request.events.length === 0)) return Promise.reject(new Error('nothing to append'));
     // IMMEDIATE takes the write lock up front, so the head reads and the inserts see one state.
     return settle(() => this.appendTx.immediate(requests));
   }
@@ -201,29 +176,13 @@ export class SqliteStore implements Store {
   }
 
   saveInvitation(record: InvitationRecord): Promise<void> {
-    this.statements.saveInvitation.run(
-      record.tokenHash,
-      record.sessionId,
-      JSON.stringify(record.participant),
-      record.participant.id,
-      record.createdAt,
-      record.expiresAt,
-      record.revokedAt,
-    );
+    this.statements.saveInvitation.run(...invitationValues(record));
     return Promise.resolve();
   }
 
   findInvitation(tokenHash: string): Promise<InvitationRecord | null> {
     const row = this.statements.findInvitation.get(tokenHash);
-    if (!row) return Promise.resolve(null);
-    return Promise.resolve({
-      tokenHash: row.token_hash,
-      sessionId: row.session_id,
-      participant: JSON.parse(row.participant) as Participant,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
-    });
+    return Promise.resolve(row ? toInvitation(row) : null);
   }
 
   revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { ack, commandSteps, commit, type CommandCall, type CommandStep } from '@plenum/server';
 
 /**
  * Points of the command pipeline where a fault test may stop the server: after the commit and
@@ -13,10 +14,7 @@ export interface FaultContext {
   seq: number;
 }
 
-/**
- * Test-only hooks into the command pipeline. Production never has one: `main.ts` creates it
- * only when `PLENUM_TEST_FAULTS` is set, and every call site checks for its absence first.
- */
+/** Hooks into the command pipeline, installed by {@link faultSteps}; a production server has none. */
 export interface Faults {
   /** Called when a command that appended events reaches `point`; the pipeline waits for it. */
   reach(point: FaultPoint, context: FaultContext): Promise<void>;
@@ -27,7 +25,7 @@ export interface Faults {
   readonly ackBeforeCommit?: boolean;
 }
 
-/** Where the halting hook stops: the `nth` command (from 1) that reaches `point`. */
+/** Where the halting hook stops: the `nth` command (from 1) that reaches `plan.point`. */
 export interface HaltPlan {
   point: FaultPoint;
   nth: number;
@@ -35,6 +33,35 @@ export interface HaltPlan {
 
 /** The line a halted process prints, for the test that kills it. */
 export const faultLinePrefix = 'PLENUM_FAULT';
+
+/**
+ * The command pipeline with `faults` installed: a step after the commit and one after the ack
+ * that call the hook for each command that appended. With `ackBeforeCommit`, the answer moves
+ * before the commit instead: it carries the seq the command will probably get (the head + 1),
+ * and the hook is called for every command once it is answered.
+ */
+export function faultSteps(faults: Faults): CommandStep[] {
+  const steps = [...commandSteps];
+  const after = (step: CommandStep, ...added: CommandStep[]) => steps.splice(steps.indexOf(step) + 1, 0, ...added);
+  if (faults.ackBeforeCommit) {
+    const guessSeq = async (call: CommandCall): Promise<void> => {
+      call.data = { seq: (await call.gateway.store.head(call.input.sessionId)) + 1 };
+    };
+    const reachAfterAck = (call: CommandCall) =>
+      faults.reach('after-ack', { commandId: call.input.commandId, seq: call.data!.seq });
+    steps.splice(steps.indexOf(commit), 1, guessSeq);
+    after(ack, reachAfterAck, commit);
+    return steps;
+  }
+  const reach = (point: FaultPoint) => async (call: CommandCall) => {
+    const outcome = call.outcome!;
+    if (outcome.events.length > 0)
+      await faults.reach(point, { commandId: call.input.commandId, seq: outcome.result.seq });
+  };
+  after(commit, reach('after-commit'));
+  after(ack, reach('after-ack'));
+  return steps;
+}
 
 /**
  * A hook that halts the `nth` command reaching `plan.point`: it prints

@@ -1,0 +1,60 @@
+import type { SessionService } from '../../domain/sessionService.js';
+import type { Clock, Store } from '../../domain/ports.js';
+import type { Logger } from '../../lib/logger.js';
+import type { AttendanceBatcher } from '../attendance.js';
+import type { Presence } from '../presence.js';
+import { sessionRoom } from '../rooms.js';
+import type { GatewayServer } from '../types.js';
+
+/** Records the given session's online participants as attending, from `at`. */
+export type RecordConnected = (sessionId: string, at: string) => void;
+
+/**
+ * Those already connected when a day opens attend it as much as those who join later (P21):
+ * they are recorded as the opening leaves this process and, for a day opened through another
+ * process, at the next heartbeat. Those already recorded that day are left out.
+ */
+export function connectedRecorder(deps: {
+  presence: Presence;
+  sessions: SessionService;
+  attendance: AttendanceBatcher;
+  logger: Logger;
+}): RecordConnected {
+  return (sessionId, at) => {
+    const online = deps.presence.participants(sessionId);
+    if (online.length === 0) return;
+    deps.sessions.connectionsToRecord(sessionId, online).then(
+      (participantIds) => {
+        for (const participantId of participantIds) void deps.attendance.connected(sessionId, participantId, at);
+      },
+      (error: unknown) => deps.logger.error({ err: error, sessionId }, 'attendance check failed'),
+    );
+  };
+}
+
+/**
+ * Every `intervalMs`, each active session's room is sent its epoch and head `seq` (P5), and its
+ * online participants are recorded as attending. Returns what stops it.
+ */
+export function startHeartbeat(deps: {
+  io: GatewayServer;
+  store: Store;
+  presence: Presence;
+  clock: Clock;
+  logger: Logger;
+  intervalMs: number;
+  recordConnected: RecordConnected;
+}): () => void {
+  const { io, store, logger } = deps;
+  const heartbeat = setInterval(() => {
+    for (const sessionId of deps.presence.activeSessions()) {
+      deps.recordConnected(sessionId, deps.clock.now().toISOString());
+      Promise.all([store.epoch(), store.head(sessionId)]).then(
+        ([epoch, headSeq]) => io.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
+        (error: unknown) => logger.error({ err: error, sessionId }, 'heartbeat failed'),
+      );
+    }
+  }, deps.intervalMs);
+  heartbeat.unref();
+  return () => clearInterval(heartbeat);
+}

@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type AdapterFactory, type AppDeps } from './app.js';
+import type { Config } from './config.js';
+import { ensureDemo } from './demo/seedDemo.js';
+import type { Store } from './domain/ports.js';
+import { inviteLink } from './http/routes/sessions.js';
+import { createLogger } from './lib/logger.js';
+import { SqliteStore } from './storage/sqlite/SqliteStore.js';
+
+const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+// PostgreSQL and Redis are loaded only when configured: they take most of the start-up time.
+async function openStore(config: Config): Promise<Store> {
+  if (config.databaseUrl !== null) {
+    const { PostgresStore } = await import('./storage/postgres/PostgresStore.js');
+    return PostgresStore.open(config.databaseUrl);
+  }
+  return new SqliteStore(join(config.dataDir, 'plenum.sqlite'));
+}
+
+/** With REDIS_URL, rooms are shared with every other server process through Redis pub/sub. */
+async function openAdapter(config: Config): Promise<{ adapter: AdapterFactory; close: () => Promise<void> } | null> {
+  if (config.redisUrl === null) return null;
+  const [{ createAdapter }, { createClient }] = await Promise.all([
+    import('@socket.io/redis-adapter'),
+    import('redis'),
+  ]);
+  const pub = createClient({ url: config.redisUrl });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  return {
+    adapter: createAdapter(pub, sub),
+    close: async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}
+
+/**
+ * What a test harness may add to a server process (a production start passes nothing): its own
+ * command steps, changed protections, a hook at the end of each step of the demo's seeding.
+ */
+export interface ServerExtras extends Pick<AppDeps, 'commandSteps' | 'protections'> {
+  afterSeedStep?: (step: number) => void | Promise<void>;
+}
+
+/**
+ * Starts the server as `npm start` runs it: opens the store (and Redis), seeds the demo,
+ * listens, prints the banner, and closes gracefully on SIGTERM or SIGINT.
+ */
+export async function startServer(config: Config, extras: ServerExtras = {}): Promise<void> {
+  const logger = createLogger({ level: config.logLevel });
+  const store = await openStore(config);
+  const redis = await openAdapter(config);
+  const app = createApp({
+    store,
+    adapter: redis?.adapter,
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl ?? undefined,
+    adminToken: config.adminToken,
+    clientDir,
+    heartbeatMs: config.heartbeatMs,
+    trustProxy: config.trustProxy,
+    protections: extras.protections,
+    commandSteps: extras.commandSteps,
+  });
+
+  // `npm start -- --links`: new links for the demo's own participants (their old ones stop working).
+  const reissueLinks = process.argv.slice(2).includes('--links');
+  const demo = config.demo
+    ? await ensureDemo(
+        {
+          sessions: app.sessions,
+          commands: app.commands,
+          settings: store,
+          ids: app.ids,
+          afterSeedStep: extras.afterSeedStep,
+        },
+        { reissueLinks },
+      )
+    : null;
+
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(config.port, config.host, resolve);
+  });
+  logger.info({ host: config.host, port: config.port, store: store.kind, redis: redis !== null }, 'listening');
+
+  // The banner is for the person at the terminal, so it bypasses the JSON log.
+  const lines = [`\nPlenum is running at ${app.publicUrl()}\n`];
+  if (demo) {
+    const title = await app.commands.read(demo.sessionId, (state) => state.definition?.title);
+    lines.push(`Demo review session: ${title ?? demo.sessionId}`);
+    if (demo.invitations.length > 0) {
+      // Shown once: the store keeps only the tokens' hashes.
+      lines.push('Invite links (each opens the screen of its role). They are shown only now: keep them, or');
+      lines.push('issue new ones with `npm start -- --links` (the old ones then stop working):');
+      for (const { participant, token } of demo.invitations) {
+        lines.push(
+          `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(app.publicUrl(), demo.sessionId, token)}`,
+        );
+      }
+    } else {
+      lines.push('Its invite links were shown when it was created; `npm start -- --links` issues new ones');
+      lines.push("for the demo's own participants (their old links stop working).");
+    }
+  } else if (reissueLinks) {
+    lines.push('--links: the demo is off (DEMO=false), so there are no demo links to issue.');
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => Promise.all([store.close(), redis?.close()]))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

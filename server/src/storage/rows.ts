@@ -1,0 +1,62 @@
+import type { Participant, SessionEvent } from '@plenum/shared';
+import type { InvitationRecord } from '../domain/ports.js';
+
+/** An event as both SQL stores keep it: the payload as JSON text, exactly as written. */
+export interface EventRow {
+  session_id: string;
+  seq: number;
+  at: string;
+  actor_id: string;
+  type: string;
+  payload: string;
+}
+
+/** The logged event a row holds. Rows are trusted: only `append` wrote them, after validation. */
+export function toEvent(row: EventRow): SessionEvent {
+  return {
+    seq: row.seq,
+    sessionId: row.session_id,
+    at: row.at,
+    actorId: row.actor_id,
+    type: row.type,
+    payload: JSON.parse(row.payload) as unknown,
+  } as SessionEvent;
+}
+
+/** An invitation as both SQL stores keep it: the participant as JSON (text in SQLite, parsed by PostgreSQL). */
+export interface InvitationRow {
+  token_hash: string;
+  session_id: string;
+  participant: string | Participant;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+/**
+ * The values of an invitation's row in the column order both stores insert: token_hash,
+ * session_id, participant, participant_id, created_at, expires_at, revoked_at.
+ */
+export function invitationValues(record: InvitationRecord) {
+  return [
+    record.tokenHash,
+    record.sessionId,
+    JSON.stringify(record.participant),
+    record.participant.id,
+    record.createdAt,
+    record.expiresAt,
+    record.revokedAt,
+  ] as const;
+}
+
+/** The invitation a row holds. */
+export function toInvitation(row: InvitationRow): InvitationRecord {
+  return {
+    tokenHash: row.token_hash,
+    sessionId: row.session_id,
+    participant: typeof row.participant === 'string' ? (JSON.parse(row.participant) as Participant) : row.participant,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}

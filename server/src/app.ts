@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -40,6 +41,8 @@ export interface AppDeps {
    * `http://127.0.0.1:<port>`.
    */
   publicUrl?: string;
+  /** Certificate chain and key (PEM) to serve HTTPS rather than HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null;
   adminToken?: string | null;
   /** Folder of the built client to serve; omitted or missing: API only. */
   clientDir?: string;
@@ -125,7 +128,8 @@ export function createApp(deps: AppDeps): App {
   });
 
   const organisations = new OrganisationService(commands);
-  const publicUrl = (): string => deps.publicUrl ?? `http://localhost:${listeningPort(httpServer)}`;
+  const scheme = deps.tls ? 'https' : 'http';
+  const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
   const web = express();
   web.disable('x-powered-by');
@@ -189,7 +193,7 @@ export function createApp(deps: AppDeps): App {
   }
   web.use(errorHandler(deps.logger));
 
-  const httpServer = createServer(web);
+  const httpServer: HttpServer = deps.tls ? createHttpsServer(deps.tls, web) : createServer(web);
   const gateway = createGateway({
     httpServer,
     store: deps.store,
@@ -200,6 +204,7 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: deps.allowedOrigins ?? [],
     publicUrl: deps.publicUrl,
     listeningPort: () => listeningPort(httpServer),
+    scheme,
     securityHeaders,
     heartbeatMs: deps.heartbeatMs ?? 10_000,
     presenceIntervalMs: deps.presenceIntervalMs,

@@ -28,9 +28,12 @@ export interface E2eServer {
  * in a fresh temp dir and the demo seeded; tears itself down when the running test finishes.
  * (`startTestServer` does the same for the API only: it takes no `clientDir`.)
  */
-export async function startE2eServer(options: { host?: string } = {}): Promise<E2eServer> {
+export async function startE2eServer(
+  options: { host?: string; tls?: { cert: string; key: string } } = {},
+): Promise<E2eServer> {
   await ensureClientBuilt();
   const host = options.host ?? '127.0.0.1';
+  const scheme = options.tls ? 'https' : 'http';
   // Browsers may connect from the public URL's origin: on another address than loopback's, the
   // port must be known before the app is made.
   const port = options.host === undefined ? 0 : await freePort(host);
@@ -40,7 +43,8 @@ export async function startE2eServer(options: { host?: string } = {}): Promise<E
     store,
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
     clientDir: clientDist,
-    ...(options.host === undefined ? {} : { publicUrl: `http://${host}:${port}` }),
+    tls: options.tls,
+    ...(options.host === undefined ? {} : { publicUrl: `${scheme}://${host}:${port}` }),
   });
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -61,7 +65,7 @@ export async function startE2eServer(options: { host?: string } = {}): Promise<E
       resolve();
     });
   });
-  const url = `http://${host}:${(app.httpServer.address() as AddressInfo).port}`;
+  const url = `${scheme}://${host}:${(app.httpServer.address() as AddressInfo).port}`;
 
   const tokens = {} as Record<Role, string>;
   const participants = {} as Record<Role, Participant>;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,9 @@ import { join } from 'node:path';
 export interface ShapedLink {
   /** The host's address on the link, where the server listens and the browser connects. */
   hostAddress: string;
+  /** A self-signed certificate and key (PEM) for `hostAddress`: a county office reaches the server over HTTPS. */
+  tls: { cert: string; key: string };
+
   /** An executable that runs chromium inside the namespace, for `chromium.launch({ executablePath })`. */
   browserPath: string;
   /** Bytes the namespace has received over the link so far (the browser's downloads). */
@@ -26,17 +29,23 @@ function run(command: string, args: readonly string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Why a shaped link cannot be made here (not root, no `ip netns`, no `tc`), or null when it can. */
+/** Why a shaped link cannot be made here (not root, no `ip netns`, `tc`, `openssl` or `certutil`), or null when it can. */
 export function shapedLinkUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'shaping a link needs root (ip netns, tc)';
+  for (const tool of ['ip', 'tc', 'openssl', 'certutil']) {
+    try {
+      run('sh', ['-c', `command -v ${tool}`]);
+    } catch {
+      return `${tool} is missing (apt-get install -y iproute2 openssl libnss3-tools)`;
+    }
+  }
   const probe = `${prefix}probe-${process.pid}`;
   try {
     run('ip', ['netns', 'add', probe]);
     run('ip', ['netns', 'del', probe]);
-    run('tc', ['-V']);
     return null;
   } catch (error) {
-    return `ip netns or tc is unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    return `ip netns is unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   }
 }
 
@@ -102,11 +111,40 @@ export function createShapedLink(options: { rateKbit: number; chromium: string }
     remove();
     throw error;
   }
+  run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=plenum-test',
+    '-addext',
+    `subjectAltName=IP:${hostAddress}`,
+    '-keyout',
+    join(wrapperDir, 'key.pem'),
+    '-out',
+    join(wrapperDir, 'cert.pem'),
+  ]);
+  const tls = {
+    cert: readFileSync(join(wrapperDir, 'cert.pem'), 'utf8'),
+    key: readFileSync(join(wrapperDir, 'key.pem'), 'utf8'),
+  };
+  // The browser trusts the certificate as if an authority had signed it (in the NSS database of
+  // a home of its own): with a certificate error, Chromium would neither cache nor keep a service worker.
+  const home = join(wrapperDir, 'home');
+  const nssDb = join(home, '.pki', 'nssdb');
+  mkdirSync(nssDb, { recursive: true });
+  run('certutil', ['-d', `sql:${nssDb}`, '-N', '--empty-password']);
+  run('certutil', ['-d', `sql:${nssDb}`, '-A', '-t', 'P,,', '-n', 'plenum-test', '-i', join(wrapperDir, 'cert.pem')]);
   const browserPath = join(wrapperDir, 'chromium-on-link');
-  writeFileSync(browserPath, `#!/bin/sh\nexec ip netns exec ${namespace} ${options.chromium} "$@"\n`);
+  writeFileSync(browserPath, `#!/bin/sh\nHOME=${home} exec ip netns exec ${namespace} ${options.chromium} "$@"\n`);
   chmodSync(browserPath, 0o755);
   return {
     hostAddress,
+    tls,
     browserPath,
     receivedBytes: () => Number(inside('cat', `/sys/class/net/${browserSide}/statistics/rx_bytes`).trim()),
     remove,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -10,6 +11,7 @@ import { OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
+import { clientFiles } from './http/clientFiles.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { sessionRoutes } from './http/routes/sessions.js';
@@ -39,6 +41,8 @@ export interface AppDeps {
    * `http://127.0.0.1:<port>`.
    */
   publicUrl?: string;
+  /** Certificate chain and key (PEM) to serve HTTPS rather than HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null;
   adminToken?: string | null;
   /** Folder of the built client to serve; omitted or missing: API only. */
   clientDir?: string;
@@ -124,7 +128,8 @@ export function createApp(deps: AppDeps): App {
   });
 
   const organisations = new OrganisationService(commands);
-  const publicUrl = (): string => deps.publicUrl ?? `http://localhost:${listeningPort(httpServer)}`;
+  const scheme = deps.tls ? 'https' : 'http';
+  const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
   const web = express();
   web.disable('x-powered-by');
@@ -180,12 +185,7 @@ export function createApp(deps: AppDeps): App {
   });
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/s/:sessionId) all load the single page.
-    web.get('/{*splat}', (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(clientDir, 'index.html'));
-    });
+    web.use(clientFiles(clientDir));
   } else {
     web.get('/', (_req, res) => {
       res.type('text/plain').send('Plenum API is running; the web client is not built (run npm run build).');
@@ -193,7 +193,7 @@ export function createApp(deps: AppDeps): App {
   }
   web.use(errorHandler(deps.logger));
 
-  const httpServer = createServer(web);
+  const httpServer: HttpServer = deps.tls ? createHttpsServer(deps.tls, web) : createServer(web);
   const gateway = createGateway({
     httpServer,
     store: deps.store,
@@ -204,6 +204,7 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: deps.allowedOrigins ?? [],
     publicUrl: deps.publicUrl,
     listeningPort: () => listeningPort(httpServer),
+    scheme,
     securityHeaders,
     heartbeatMs: deps.heartbeatMs ?? 10_000,
     presenceIntervalMs: deps.presenceIntervalMs,

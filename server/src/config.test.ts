@@ -12,4 +12,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/Invalid configuration:\n {2}TRUST_PROXY: true would/);
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY: /);
   });
+
+  test('TLS: unset serves HTTP; both files serve HTTPS; one alone is refused with the missing one named', () => {
+    expect(loadConfig({}).tls).toBeNull();
+    expect(loadConfig({ TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem' }).tls).toEqual({
+      certFile: 'cert.pem',
+      keyFile: 'key.pem',
+    });
+    expect(() => loadConfig({ TLS_CERT_FILE: 'cert.pem' })).toThrow(/TLS_KEY_FILE: HTTPS needs both/);
+    expect(() => loadConfig({ TLS_KEY_FILE: 'key.pem' })).toThrow(/TLS_CERT_FILE: HTTPS needs both/);
+  });
 });

@@ -30,6 +30,12 @@ const EnvSchema = z.object({
   DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * Certificate chain and private key (PEM files) to serve HTTPS itself, where no TLS proxy
+   * stands in front: browsers then get brotli and keep the app in their cache. Both or neither.
+   */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 /** The server's configuration, read once from the environment at start. */
@@ -47,6 +53,8 @@ export interface Config {
   logLevel: string;
   heartbeatMs: number;
   trustProxy: TrustProxy | null;
+  /** TLS_CERT_FILE and TLS_KEY_FILE; null: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -72,7 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     heartbeatMs: e.HEARTBEAT_MS,
     trustProxy: readTrustProxy(e.TRUST_PROXY),
+    tls: readTls(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
   };
+}
+
+function readTls(certFile: string | undefined, keyFile: string | undefined): Config['tls'] {
+  if (certFile === undefined && keyFile === undefined) return null;
+  if (certFile === undefined || keyFile === undefined) {
+    const missing = certFile === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE';
+    throw new Error(`Invalid configuration:\n  ${missing}: HTTPS needs both TLS_CERT_FILE and TLS_KEY_FILE`);
+  }
+  return { certFile, keyFile };
 }
 
 function readTrustProxy(text: string): TrustProxy | null {

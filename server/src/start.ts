@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AdapterFactory, type AppDeps } from './app.js';
@@ -65,6 +66,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     trustProxy: config.trustProxy,
     protections: extras.protections,
     commandSteps: extras.commandSteps,
+    tls: config.tls && { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
   });
 
   // `npm start -- --links`: new links for the demo's own participants (their old ones stop working).

@@ -21,13 +21,25 @@ if (!hasChromium && !isCI) console.warn(`\n!!! ${missingMessage} !!!\n`);
  * developer's machine, but run, and failing in `launchBrowser`, when CI=true, so CI can never
  * pass without them.
  */
-export const describeBrowser = describe.skipIf(!hasChromium && !isCI);
+export const skipsBrowserTests = !hasChromium && !isCI;
+export const describeBrowser = describe.skipIf(skipsBrowserTests);
 
 /** Where screenshots of failed tests go: `test-results/e2e/<test name>-<role>.png`. */
 export const screenshotDir = join(repoRoot, 'test-results', 'e2e');
 
 /** How long one UI expectation may take (a round trip through the real server, plus a render). */
 export const uiTimeoutMs = 10_000;
+
+/** The flags this machine's chromium needs headless (TOOLCHAIN.md, pitfall 10). */
+export const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Launches headless chromium with the flags this machine needs (TOOLCHAIN.md, pitfall 10). */
 export async function launchBrowser(): Promise<Browser> {
@@ -40,15 +52,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     headless: true,
     timeout: 30_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: launchArgs,
   });
 }
 
@@ -156,11 +160,8 @@ export async function openScreen(
 }
 
 /** The connection badge of `page` says live (by its status attribute, not its words). */
-export async function expectLive(page: Page): Promise<void> {
-  await page
-    .getByTestId('connection-status')
-    .and(page.locator('[data-status="live"]'))
-    .waitFor({ timeout: uiTimeoutMs });
+export async function expectLive(page: Page, timeoutMs = uiTimeoutMs): Promise<void> {
+  await page.getByTestId('connection-status').and(page.locator('[data-status="live"]')).waitFor({ timeout: timeoutMs });
 }
 
 /** Confirms the chair's close or adjourn in the dialog that asks first (`confirm-close-item`, `confirm-adjourn-day`). */

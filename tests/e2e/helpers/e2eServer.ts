@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
@@ -7,9 +7,9 @@ import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { clientDist, ensureClientBuilt } from './clientBuild.js';
 
-/** The real server serving the built client, on an ephemeral port of 127.0.0.1, with the demo seeded. */
+/** The real server serving the built client, on an ephemeral port (of 127.0.0.1 by default), with the demo seeded. */
 export interface E2eServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (or the host asked for) */
   url: string;
   app: App;
   /** The demo review session. */
@@ -28,14 +28,23 @@ export interface E2eServer {
  * in a fresh temp dir and the demo seeded; tears itself down when the running test finishes.
  * (`startTestServer` does the same for the API only: it takes no `clientDir`.)
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(
+  options: { host?: string; tls?: { cert: string; key: string } } = {},
+): Promise<E2eServer> {
   await ensureClientBuilt();
+  const host = options.host ?? '127.0.0.1';
+  const scheme = options.tls ? 'https' : 'http';
+  // Browsers may connect from the public URL's origin: on another address than loopback's, the
+  // port must be known before the app is made.
+  const port = options.host === undefined ? 0 : await freePort(host);
   const dir = await mkdtemp(join(tmpdir(), 'plenum-e2e-'));
   const store = new SqliteStore(join(dir, 'plenum.sqlite'));
   const app = createApp({
     store,
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
     clientDir: clientDist,
+    tls: options.tls,
+    ...(options.host === undefined ? {} : { publicUrl: `${scheme}://${host}:${port}` }),
   });
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -51,13 +60,12 @@ export async function startE2eServer(): Promise<E2eServer> {
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
-    app.httpServer.listen(0, '127.0.0.1', () => {
+    app.httpServer.listen(port, host, () => {
       app.httpServer.off('error', reject);
       resolve();
     });
   });
-  const { port } = app.httpServer.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${scheme}://${host}:${(app.httpServer.address() as AddressInfo).port}`;
 
   const tokens = {} as Record<Role, string>;
   const participants = {} as Record<Role, Participant>;
@@ -75,4 +83,16 @@ export async function startE2eServer(): Promise<E2eServer> {
     inviteUrl: (role) => `${url}/s/${demo.sessionId}#token=${tokens[role]}`,
     close,
   };
+}
+
+/** A port free on `host` now (the system's choice for a listener that is closed again). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
  * ack id, `43<id>[...]` the answer to it.
  */
 export interface LostAnswer {
-  /** True once the client talks to the server over the routed WebSocket (after the upgrade from polling). */
+  /** True once the client talks to the server over the routed WebSocket (its first frame there). */
   isOnWebSocket(): boolean;
   /** Drops the answer to the next `command` whose frame contains `marker`, then cuts the connection. */
   arm(marker: string): void;
@@ -24,8 +24,8 @@ export async function loseNextCommandAnswer(page: Page): Promise<LostAnswer> {
     const server = ws.connectToServer();
     let answerToDrop: string | null = null;
     ws.onMessage((message) => {
-      // "5" is engine.io's upgrade packet: from here on the socket runs over this WebSocket.
-      if (message === '5') onWebSocket = true;
+      // The client starts on WebSocket (and would send "5", engine.io's upgrade, after polling).
+      onWebSocket = true;
       if (typeof message === 'string' && marker !== null && message.startsWith('42') && message.includes(marker)) {
         answerToDrop = /^42(\d+)\["command"/.exec(message)?.[1] ?? null;
         if (answerToDrop !== null) marker = null;

@@ -22,9 +22,11 @@ export interface OriginOptions {
   publicUrl?: string;
   /**
    * The port the HTTP server listens on: without a public URL, browsers may connect from
-   * `http://localhost:<port>` and `http://127.0.0.1:<port>`.
+   * `<scheme>://localhost:<port>` and `<scheme>://127.0.0.1:<port>`.
    */
   listeningPort: () => number;
+  /** `https` when the server serves TLS itself; default `http`. */
+  scheme?: 'http' | 'https';
 }
 
 class HandshakeError extends Error {
@@ -66,7 +68,8 @@ export function isOriginAllowed(origin: string | undefined, allowed: readonly st
 function publicOrigins(options: OriginOptions): string[] {
   if (options.publicUrl !== undefined) return [new URL(options.publicUrl).origin, ...options.allowedOrigins];
   const port = options.listeningPort();
-  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...options.allowedOrigins];
+  const scheme = options.scheme ?? 'http';
+  return [`${scheme}://localhost:${port}`, `${scheme}://127.0.0.1:${port}`, ...options.allowedOrigins];
 }
 
 /**

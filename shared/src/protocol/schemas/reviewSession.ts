@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultThresholds } from '../thresholds.js';
 import { IdSchema, InstantSchema, IsoDateSchema, Limits, NameSchema, PeriodSchema } from './common.js';
 
 /** Where a review session stands: `draft` → `noticed` → `in-session` → `closed`. */
@@ -27,17 +28,14 @@ export const ThresholdsSchema = z.object({
   /** Fulfilment of the production indicator below this share (0..1) earns a warning. */
   warningBelow: z.number().min(0).max(1),
   /** A reported value above the previous period's by more than this factor is flagged. */
-  jumpFactor: z.number().min(1).max(100).default(1.5),
+  jumpFactor: z.number().min(1).max(100).default(defaultThresholds.jumpFactor),
   /**
    * A reporting gap larger than this share (0..1) of the larger of the reported and verified
    * figures is flagged "on paper", whatever the plan. Sessions logged before it existed read 5 %.
    */
-  reportingGap: z.number().min(0).max(1).default(0.05),
+  reportingGap: z.number().min(0).max(1).default(defaultThresholds.reportingGap),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
-
-/** Default thresholds: under 70 % of planned production gets a warning; a gap over 5 % is flagged. */
-export const defaultThresholds: Thresholds = { warningBelow: 0.7, jumpFactor: 1.5, reportingGap: 0.05 };
 
 /** What a convened review is: title, period, days, thresholds, conference link. */
 export const ReviewSessionDefinitionSchema = z.object({

@@ -40,93 +40,62 @@ import { decideEscalateWarning, decideIssueWarning, decideLiftWarning, decideWai
 
 export type { DecideContext } from './context.js';
 
+type CommandType = Command['type'];
+type Decider<T extends CommandType> = (
+  state: SessionState,
+  payload: Extract<Command, { type: T }>['payload'],
+  ctx: DecideContext,
+) => NewEvent[];
+
+/** Each command type's decision; a type without one does not compile. */
+const deciders: { [T in CommandType]: Decider<T> } = {
+  'session:rename': decideRename,
+  'session:publish-notice': decidePublishNotice,
+  'session:close': (state, _payload, ctx) => decideCloseSession(state, ctx),
+  'day:reschedule': decideRescheduleDay,
+  'day:open': decideOpenDay,
+  'day:adjourn': decideAdjournDay,
+  'day:reopen': decideReopenDay,
+  'attendance:record': decideRecordAttendance,
+  'unit:add': decideAddUnit,
+  'agenda:add-item': decideAddItem,
+  'agenda:start-item': decideStartItem,
+  'agenda:open-floor': decideOpenFloor,
+  'agenda:close-item': decideCloseItem,
+  'agenda:reopen-item': decideReopenItem,
+  'agenda:defer-item': decideDeferItem,
+  'agenda:pause-timer': decidePauseTimer,
+  'agenda:resume-timer': decideResumeTimer,
+  'agenda:extend-time': decideExtendTime,
+  'floor:raise-hand': (state, _payload, ctx) => decideRaiseHand(state, ctx),
+  'floor:lower-hand': (state, _payload, ctx) => decideLowerHand(state, ctx),
+  'floor:give': decideGiveFloor,
+  'floor:end-speech': (state, _payload, ctx) => decideEndSpeech(state, ctx),
+  'report:submit': decideSubmitReport,
+  'report:verify': decideVerify,
+  'criticism:post': decidePostCriticism,
+  'criticism:endorse': decideEndorseCriticism,
+  'criticism:respond': decideRespond,
+  'criticism:rule': decideRule,
+  'criticism:hide': decideHide,
+  'directive:issue': decideIssueDirective,
+  'directive:acknowledge': decideAcknowledge,
+  'directive:answer': decideAnswer,
+  'directive:forward': decideForward,
+  'directive:review': decideReview,
+  'directive:close': decideCloseDirective,
+  'warning:issue': decideIssueWarning,
+  'warning:waive': decideWaiveWarning,
+  'warning:lift': decideLiftWarning,
+  'warning:escalate': decideEscalateWarning,
+};
+
 /**
  * Decides what a command does to a session: the events to append, or a `DomainError`.
  * Pure: no I/O, no clock of its own. Exhaustive over every command type.
  */
 export function decide(state: SessionState, command: Command, ctx: DecideContext): NewEvent[] {
-  switch (command.type) {
-    case 'session:rename':
-      return decideRename(state, command.payload);
-    case 'session:publish-notice':
-      return decidePublishNotice(state, command.payload, ctx);
-    case 'session:close':
-      return decideCloseSession(state, ctx);
-    case 'day:reschedule':
-      return decideRescheduleDay(state, command.payload);
-    case 'day:open':
-      return decideOpenDay(state, command.payload, ctx);
-    case 'day:adjourn':
-      return decideAdjournDay(state, command.payload, ctx);
-    case 'day:reopen':
-      return decideReopenDay(state, command.payload, ctx);
-    case 'attendance:record':
-      return decideRecordAttendance(state, command.payload);
-    case 'unit:add':
-      return decideAddUnit(state, command.payload);
-    case 'agenda:add-item':
-      return decideAddItem(state, command.payload, ctx);
-    case 'agenda:start-item':
-      return decideStartItem(state, command.payload, ctx);
-    case 'agenda:open-floor':
-      return decideOpenFloor(state, command.payload, ctx);
-    case 'agenda:close-item':
-      return decideCloseItem(state, command.payload, ctx);
-    case 'agenda:reopen-item':
-      return decideReopenItem(state, command.payload, ctx);
-    case 'agenda:defer-item':
-      return decideDeferItem(state, command.payload, ctx);
-    case 'agenda:pause-timer':
-      return decidePauseTimer(state, command.payload, ctx);
-    case 'agenda:resume-timer':
-      return decideResumeTimer(state, command.payload, ctx);
-    case 'agenda:extend-time':
-      return decideExtendTime(state, command.payload);
-    case 'floor:raise-hand':
-      return decideRaiseHand(state, ctx);
-    case 'floor:lower-hand':
-      return decideLowerHand(state, ctx);
-    case 'floor:give':
-      return decideGiveFloor(state, command.payload, ctx);
-    case 'floor:end-speech':
-      return decideEndSpeech(state, ctx);
-    case 'report:submit':
-      return decideSubmitReport(state, command.payload, ctx);
-    case 'report:verify':
-      return decideVerify(state, command.payload);
-    case 'criticism:post':
-      return decidePostCriticism(state, command.payload, ctx);
-    case 'criticism:endorse':
-      return decideEndorseCriticism(state, command.payload, ctx);
-    case 'criticism:respond':
-      return decideRespond(state, command.payload, ctx);
-    case 'criticism:rule':
-      return decideRule(state, command.payload);
-    case 'criticism:hide':
-      return decideHide(state, command.payload);
-    case 'directive:issue':
-      return decideIssueDirective(state, command.payload, ctx);
-    case 'directive:acknowledge':
-      return decideAcknowledge(state, command.payload, ctx);
-    case 'directive:answer':
-      return decideAnswer(state, command.payload, ctx);
-    case 'directive:forward':
-      return decideForward(state, command.payload, ctx);
-    case 'directive:review':
-      return decideReview(state, command.payload);
-    case 'directive:close':
-      return decideCloseDirective(state, command.payload);
-    case 'warning:issue':
-      return decideIssueWarning(state, command.payload, ctx);
-    case 'warning:waive':
-      return decideWaiveWarning(state, command.payload);
-    case 'warning:lift':
-      return decideLiftWarning(state, command.payload);
-    case 'warning:escalate':
-      return decideEscalateWarning(state, command.payload);
-    default: {
-      const unknown: never = command;
-      throw new Error(`unhandled command ${JSON.stringify(unknown)}`);
-    }
-  }
+  // The table's type pairs each command type with its payload; TypeScript cannot see through the union here.
+  const decider = deciders[command.type] as Decider<CommandType>;
+  return decider(state, command.payload, ctx);
 }

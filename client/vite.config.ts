@@ -20,6 +20,9 @@ export default defineConfig({
       injectRegister: null,
       manifest: false,
       workbox: {
+        // Minified whatever NODE_ENV the build runs under (the browser tests build under `test`).
+        mode: 'production',
+        inlineWorkboxRuntime: true,
         globPatterns: ['index.html'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],

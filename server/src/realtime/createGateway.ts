@@ -75,19 +75,6 @@ type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?:
  * | gateway/presenceWiring.ts | who is online; first connections recorded as attendance                    |
  * | handlers/, pipeline/      | the requests: `session:join`, `command` ({@link commandSteps}), presence   |
  */
-/**
- * WebSocket messages over 1 kB are deflated: join answers and catch-up pages shrink to a fifth
- * on a slow link. Each socket keeps its own compressor, so its window and memory are kept small
- * (about 8 kB a socket rather than zlib's default 256 kB); broadcasts are sent uncompressed
- * (see Broadcaster), since compressing one message once per socket costs a room more than it saves.
- */
-const messageCompression = {
-  threshold: 1024,
-  serverMaxWindowBits: 10,
-  clientMaxWindowBits: 10,
-  zlibDeflateOptions: { memLevel: 3 },
-};
-
 export function createGateway(options: GatewayOptions): {
   io: GatewayServer;
   /** Disconnects every socket of a participant, on every process sharing the adapter (P8). */
@@ -101,7 +88,6 @@ export function createGateway(options: GatewayOptions): {
   const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
-    perMessageDeflate: messageCompression,
   });
   if (options.securityHeaders) io.engine.use(options.securityHeaders);
   if (protections.checkOrigin) checkOrigins(io, options, logger);

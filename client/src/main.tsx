@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './styles.css';
 import { App } from './app/App';
 import { initI18n } from './i18n';
-import './styles.css';
 
 // The stores are module singletons (see stores/*/index.ts); the socket belongs to the session
 // route, because it needs the session id and invite token from the URL.

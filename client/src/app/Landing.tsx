@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import './Landing.css';
 
 /** `/`: what Plenum is, and that people join through their invite link. */
 export function Landing() {

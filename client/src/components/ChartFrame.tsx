@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
+import './ChartFrame.css';
 
 interface ChartFrameProps {
   /** The chart's block class: the figure gets it, the SVG `<block>__svg`, the hatch `<block>__hatch`. */

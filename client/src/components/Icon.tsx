@@ -1,3 +1,5 @@
+import './Icon.css';
+
 /** Small line icons beside words that say the same; hidden from screen readers. */
 const paths = {
   globe:

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './Tabs.css';
 
 export interface TabDefinition<TId extends string> {
   id: TId;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/errorMessages';
 import { useConnectionStore } from '../stores/connection';
 import { useSessionStore } from '../stores/session';
+import './ConnectionBadge.css';
 
 interface ConnectionBadgeProps {
   /** Offered as "Try again" when the connection is offline. */

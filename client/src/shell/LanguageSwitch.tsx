@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changeLanguage, languageCodes, languages, type Language } from '../i18n';
 import { isLanguage } from '../i18n/languages';
 import { Icon } from '../components/Icon';
+import './LanguageSwitch.css';
 
 /** Chooses the language of every screen; remembered on this device. */
 export function LanguageSwitch({ className = '' }: { className?: string }) {

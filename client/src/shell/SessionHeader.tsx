@@ -3,6 +3,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useRealtime } from '../realtime/RealtimeContext';
 import { useSessionStore } from '../stores/session';
 import { ConnectionBadge } from './ConnectionBadge';
+import './SessionHeader.css';
 
 /** Title of the review session, who you are in it, the language and the connection badge. */
 export function SessionHeader() {

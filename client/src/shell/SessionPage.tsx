@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Tabs } from '../components/Tabs';
 import { uiSelectors, useUiStore, type SessionView } from '../stores/ui';
 import { SessionHeader } from './SessionHeader';
+import './SessionPage.css';
 
 // Charts and the minutes are not needed to follow the floor: they load when first opened.
 const Dashboard = lazy(() => import('../widgets/dashboard/Dashboard'));

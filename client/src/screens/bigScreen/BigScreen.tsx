@@ -10,6 +10,7 @@ import { CriticismList } from '../../widgets/criticisms/CriticismList';
 import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { Icon } from '../../components/Icon';
+import './BigScreen.css';
 
 /** How many criticisms fit on a room screen at reading size. */
 const criticismsShown = 5;

@@ -9,6 +9,7 @@ import { SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { SessionPage } from '../../shell/SessionPage';
 import { FloorControls } from '../../widgets/floor/FloorControls';
+import './ChairConsole.css';
 
 // Views away from the floor load when first opened, keeping the first screen light.
 const DecisionsView = lazy(() =>

@@ -10,6 +10,7 @@ import { HandControl, SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
 import { PresenterSlot } from '../presenter/PresenterSlot';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { SessionPage } from '../../shell/SessionPage';
+import './ParticipantView.css';
 
 // Views away from the floor load when first opened, keeping the first screen light.
 const ReportForm = lazy(() => import('../presenter/ReportForm').then((m) => ({ default: m.ReportForm })));

@@ -5,6 +5,7 @@ import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { Timer } from '../../widgets/floor/Timer';
+import './PresenterSlot.css';
 
 /** The unit's items on the agenda, each with its day and place in the day. */
 function slotsOfUnit(state: SessionState, unitId: string | null) {

@@ -17,6 +17,7 @@ import {
 } from '../../widgets/reports/indicatorDraft';
 import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
 import { TextAreaField } from '../../components/TextAreaField';
+import './ReportForm.css';
 
 type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
 // In table order; the production radio sits between weight and previous, the direction after previous.

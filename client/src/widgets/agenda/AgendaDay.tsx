@@ -8,6 +8,7 @@ import type { FloorCommand } from '../floor/floorCommands';
 import { AgendaItemRow } from './AgendaItemRow';
 import { DateForm } from './DateForm';
 import { Reopenings } from './Reopenings';
+import './AgendaDay.css';
 
 interface AgendaDayProps {
   day: SessionDay;

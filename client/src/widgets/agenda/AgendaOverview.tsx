@@ -10,6 +10,7 @@ import {
   useSessionStore,
   type AgendaDay,
 } from '../../stores/session';
+import './AgendaOverview.css';
 
 function isDone(item: AgendaItemState): boolean {
   return item.status === 'closed' || item.status === 'deferred';

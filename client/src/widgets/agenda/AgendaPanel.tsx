@@ -11,6 +11,7 @@ import { AgendaDay } from './AgendaDay';
 import { DateForm } from './DateForm';
 import { FloorConfirmation, type FloorConfirmationRequest } from '../floor/FloorConfirmation';
 import { floorFailure, type FloorCommand } from '../floor/floorCommands';
+import './AgendaPanel.css';
 
 /**
  * The chair's agenda, day by day, with the floor actions each item allows now. Floor actions

@@ -7,6 +7,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { presenceSelectors, usePresenceStore } from '../../stores/presence';
 import { decisionSelectors, floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import './AttendanceView.css';
 
 /**
  * Attendance per day: who connected (recorded automatically) and the chair's roll call, with

@@ -5,6 +5,7 @@ import { useFormat } from '../../lib/useFormat';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionState } from '../../stores/session';
 import { CriticismItem } from './CriticismItem';
+import './CriticismList.css';
 
 interface CriticismListProps {
   itemId: string;

@@ -2,6 +2,7 @@ import { ProposedWarnings } from './ProposedWarnings';
 import { SecondReviews } from './SecondReviews';
 import { Directives } from './Directives';
 import { CloseSession } from './CloseSession';
+import './DecisionsView.css';
 
 /** The chair's decisions: proposed warnings, second reviews, directives, closing the session. */
 export function DecisionsView() {

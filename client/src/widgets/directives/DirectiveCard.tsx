@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import './DirectiveCard.css';
 
 type Panel = 'answer' | 'forward' | 'accept' | 'reject';
 

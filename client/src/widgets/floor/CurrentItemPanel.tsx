@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { topicAfterUnit } from '../../lib/itemTitle';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { Timer } from './Timer';
+import './CurrentItemPanel.css';
 
 interface CurrentItemPanelProps {
   /** The item the room looks at: the current one, or the last closed one between items. */

@@ -11,6 +11,7 @@ import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } fr
 import { DeferForm } from './DeferForm';
 import { FloorConfirmation, type FloorConfirmationRequest } from './FloorConfirmation';
 import { floorFailure, type FloorCommand } from './floorCommands';
+import './FloorControls.css';
 
 /** The chair's one-key controls. Letters are the same in every language. */
 export const chairShortcuts = {

@@ -9,6 +9,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Icon } from '../../components/Icon';
+import './SpeakerQueue.css';
 
 /** The running length of the current speech. */
 function SpeechClock({ since }: { since: string }) {

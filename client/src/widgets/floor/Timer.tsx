@@ -1,6 +1,7 @@
 import { formatRemaining, isItemLive, remainingMs, type AgendaItemState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../lib/useServerNow';
+import './Timer.css';
 
 interface TimerProps {
   item: AgendaItemState;

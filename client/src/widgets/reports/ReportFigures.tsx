@@ -9,6 +9,7 @@ import { DirectionTag } from './DirectionTag';
 import { FlagList } from './FlagList';
 import { flagShare, flagTitle } from './flagText';
 import { FulfilmentValue } from './FulfilmentValue';
+import './ReportFigures.css';
 
 interface ReportFiguresProps {
   unitId: string;

@@ -1,9 +1,9 @@
 import { fulfilmentBands, type ComparisonDimension } from '@plenum/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarChart } from '../../components/BarChart';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
+import { FulfilmentBarChart } from './FulfilmentBarChart';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { useGroupName } from './useGroupName';
 
@@ -26,7 +26,7 @@ export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
         <p className="muted">{t('dashboard.noReports')}</p>
       ) : (
         <>
-          <BarChart
+          <FulfilmentBarChart
             title={t('dashboard.comparison.chartTitle', { dimension: dimensionName })}
             description={t('dashboard.comparison.chartDescription', {
               count: groups.length,
@@ -38,12 +38,7 @@ export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
               value: g.average,
               isBelow: g.average !== null && g.average < threshold,
             }))}
-            threshold={{
-              value: threshold,
-              label: t('dashboard.thresholdLine', { threshold: format.percent(threshold) }),
-            }}
-            formatValue={format.percent}
-            noValue={t('dashboard.noFigure')}
+            threshold={threshold}
           />
           <div className="table-scroll" tabIndex={0}>
             <table className="figures">

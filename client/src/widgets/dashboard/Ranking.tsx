@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarChart } from '../../components/BarChart';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
+import { FulfilmentBarChart } from './FulfilmentBarChart';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
 
 /** The units ranked by production fulfilment against the warning threshold. */
@@ -22,7 +22,7 @@ export function Ranking() {
         <p className="muted">{t('dashboard.noReports')}</p>
       ) : (
         <>
-          <BarChart
+          <FulfilmentBarChart
             title={t('dashboard.ranking.heading')}
             description={t('dashboard.ranking.description', {
               count: ranked.length,
@@ -35,12 +35,7 @@ export function Ranking() {
               value: s.production,
               isBelow: s.isUnderThreshold,
             }))}
-            threshold={{
-              value: threshold,
-              label: t('dashboard.thresholdLine', { threshold: format.percent(threshold) }),
-            }}
-            formatValue={format.percent}
-            noValue={t('dashboard.noFigure')}
+            threshold={threshold}
           />
           <div className="table-scroll" tabIndex={0}>
             <table className="figures">

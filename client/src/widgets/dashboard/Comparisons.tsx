@@ -1,27 +1,23 @@
 import { fulfilmentBands, type ComparisonDimension } from '@plenum/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
 import { FulfilmentBarChart } from './FulfilmentBarChart';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { useGroupName } from './useGroupName';
+import { Panel } from '../../components/Panel';
 
 /** Fulfilment of the units grouped along a dimension, as bars and a table. */
 export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const groups = useSessionState(dashboardSelectors.comparison, dimension);
   const threshold = useSessionStore((s) => dashboardSelectors.threshold(s.session));
   const groupName = useGroupName(dimension);
   const dimensionName = t(`labels.dimension.${dimension}`);
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="comparison">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.comparison.heading', { dimension: dimensionName })}
-      </h2>
+    <Panel heading={t('dashboard.comparison.heading', { dimension: dimensionName })} testId="comparison">
       {groups.length === 0 ? (
         <p className="muted">{t('dashboard.noReports')}</p>
       ) : (
@@ -84,6 +80,6 @@ export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,23 +1,19 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
 import { FulfilmentBarChart } from './FulfilmentBarChart';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 
 /** The units ranked by production fulfilment against the warning threshold. */
 export function Ranking() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const ranked = useSessionState(dashboardSelectors.ranking);
   const threshold = useSessionStore((s) => dashboardSelectors.threshold(s.session));
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="ranking">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.ranking.heading')}
-      </h2>
+    <Panel heading={t('dashboard.ranking.heading')} testId="ranking">
       {ranked.length === 0 ? (
         <p className="muted">{t('dashboard.noReports')}</p>
       ) : (
@@ -70,6 +66,6 @@ export function Ranking() {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

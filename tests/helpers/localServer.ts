@@ -3,7 +3,26 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryStore, SqliteStore, type Store } from '@plenum/server';
+import { InMemoryStore, SqliteStore, type App, type Store } from '@plenum/server';
+import type { Participant, Role } from '@plenum/shared';
+
+/** A server under test in this process, seeded with the demo review. */
+export interface DemoServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  app: App;
+  store: Store;
+  /** The demo review session. */
+  sessionId: string;
+  /** A valid invitation token per role (the demo has one participant per role). */
+  tokens: Record<Role, string>;
+  /** Who each token makes its bearer. */
+  participants: Record<Role, Participant>;
+  /** The head `seq` of the demo session, read from the store. */
+  head(): Promise<number>;
+  /** Closes the server and the store, removes the temp dir. Idempotent. */
+  close(): Promise<void>;
+}
 
 /** A store for a server under test and how to dispose of it. */
 export interface TestStore {

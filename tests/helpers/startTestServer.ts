@@ -1,8 +1,8 @@
-import { createApp, createLogger, ensureDemo, type App, type Clock, type Store } from '@plenum/server';
+import { createApp, createLogger, ensureDemo, type App, type Clock } from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { connectClient, type ClientOptions, type ClientSocket } from './connectClient.js';
-import { listenOnLoopback, openTestStore, type TestStore } from './localServer.js';
+import { listenOnLoopback, openTestStore, type DemoServer, type TestStore } from './localServer.js';
 
 export interface TestServerOptions {
   /** `sqlite` (default): a file in a fresh temp dir, as in production; `memory`: InMemoryStore. */
@@ -22,21 +22,9 @@ export interface TestServerOptions {
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
-export interface TestServer {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  app: App;
-  store: Store;
-  /** The demo review session. */
-  sessionId: string;
-  /** A valid invitation token per role (the demo has one participant per role). */
-  tokens: Record<Role, string>;
-  /** Who each token makes its bearer. */
-  participants: Record<Role, Participant>;
+export interface TestServer extends DemoServer {
   /** The server's folded state of the demo session. */
   state(): Promise<SessionState>;
-  /** The head `seq` of the demo session, read from the store. */
-  head(): Promise<number>;
   /** Connects a typed client with the token of `role` (or any other options). */
   connect(role: Role, options?: Omit<ClientOptions, 'token'>): Promise<ClientSocket>;
   /** Invites one more participant to the demo session; returns the participant and token. */

@@ -1,25 +1,17 @@
 import { Writable } from 'node:stream';
-import { createApp, createLogger, ensureDemo, type App, type AppDeps, type Store } from '@plenum/server';
+import { createApp, createLogger, ensureDemo, type AppDeps } from '@plenum/server';
 import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
-import { listenOnLoopback, openTestStore } from '../../helpers/localServer.js';
+import { listenOnLoopback, openTestStore, type DemoServer } from '../../helpers/localServer.js';
 import { faultSteps, type Faults } from './faults.js';
 
 /** A server built with `createApp` in this process, with a chosen set of protections. */
-export interface FaultApp {
-  url: string;
-  app: App;
-  store: Store;
-  sessionId: string;
-  tokens: Record<Role, string>;
-  participants: Record<Role, Participant>;
+export interface FaultApp extends DemoServer {
   /** Every JSON log line the server wrote (at `logLevel`). */
   logLines: string[];
   /** Every invitation token issued so far (the demo's and those of `invite`). */
   issuedTokens: string[];
   invite(role: Role, unitId?: string | null): Promise<{ participant: Participant; token: string }>;
-  head(): Promise<number>;
-  close(): Promise<void>;
 }
 
 /**

@@ -59,9 +59,8 @@ async function main(): Promise<void> {
     const app = createApp({ store, logger: createLogger({ level: 'silent' }), publicUrl: 'http://127.0.0.1' });
     const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
     const author = demo.invitations.find((i) => i.participant.role === 'official')!.participant.id;
-    const base = await store.head(demo.sessionId);
-    for (let done = 0; done < events; done += 5000) {
-      const batch = Array.from({ length: Math.min(5000, events - done) }, (_, i) => criticism(done + i));
+    /** Appends criticisms `first` to `first + count - 1` in one transaction. */
+    const appendCriticisms = async (first: number, count: number): Promise<void> => {
       const head = await store.head(demo.sessionId);
       await store.append({
         sessionId: demo.sessionId,
@@ -69,9 +68,11 @@ async function main(): Promise<void> {
         actorId: author,
         expectedSeq: head,
         at: new Date().toISOString(),
-        events: batch,
+        events: Array.from({ length: count }, (_, i) => criticism(first + i)),
       });
-    }
+    };
+    const base = await store.head(demo.sessionId);
+    for (let done = 0; done < events; done += 5000) await appendCriticisms(done, Math.min(5000, events - done));
     const log: SessionEvent[] = [];
     for (let after = 0; ;) {
       const page = await store.read(demo.sessionId, after, 5000);
@@ -150,17 +151,7 @@ async function main(): Promise<void> {
     out('\n2. committing criticisms (SqliteStore.append, synchronous=FULL)');
     const commit = async (perTransaction: number, total: number): Promise<number> => {
       const t = performance.now();
-      for (let done = 0; done < total; done += perTransaction) {
-        const head = await store.head(demo.sessionId);
-        await store.append({
-          sessionId: demo.sessionId,
-          commandId: null,
-          actorId: author,
-          expectedSeq: head,
-          at: new Date().toISOString(),
-          events: Array.from({ length: perTransaction }, (_, i) => criticism(events + done + i)),
-        });
-      }
+      for (let done = 0; done < total; done += perTransaction) await appendCriticisms(events + done, perTransaction);
       return ((performance.now() - t) * 1000) / total;
     };
     await commit(1, 200); // warm-up

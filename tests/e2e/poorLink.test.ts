@@ -1,7 +1,8 @@
 import type { Role } from '@plenum/shared';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, expectLive, launchArgs, skipsBrowserTests } from './helpers/browser.js';
+import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
+import { expectLive, skipsBrowserTests } from './helpers/browser.js';
 import { ensureClientBuilt } from './helpers/clientBuild.js';
 import { startE2eServer } from './helpers/e2eServer.js';
 import { createShapedLink, shapedLinkUnavailable, type ShapedLink } from './helpers/shapedLink.js';
@@ -32,7 +33,7 @@ describe.skipIf(skipsBrowserTests || (unavailable !== null && !isCI))('a screen 
       executablePath: link.browserPath,
       headless: true,
       timeout: 30_000,
-      args: launchArgs,
+      args: chromiumArgs,
     });
   });
   afterAll(async () => {

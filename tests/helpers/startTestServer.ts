@@ -1,20 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  createApp,
-  createLogger,
-  ensureDemo,
-  InMemoryStore,
-  SqliteStore,
-  type App,
-  type Clock,
-  type Store,
-} from '@plenum/server';
+import { createApp, createLogger, ensureDemo, type App, type Clock } from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { connectClient, type ClientOptions, type ClientSocket } from './connectClient.js';
+import { listenOnLoopback, openTestStore, type DemoServer, type TestStore } from './localServer.js';
 
 export interface TestServerOptions {
   /** `sqlite` (default): a file in a fresh temp dir, as in production; `memory`: InMemoryStore. */
@@ -34,21 +22,9 @@ export interface TestServerOptions {
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
-export interface TestServer {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  app: App;
-  store: Store;
-  /** The demo review session. */
-  sessionId: string;
-  /** A valid invitation token per role (the demo has one participant per role). */
-  tokens: Record<Role, string>;
-  /** Who each token makes its bearer. */
-  participants: Record<Role, Participant>;
+export interface TestServer extends DemoServer {
   /** The server's folded state of the demo session. */
   state(): Promise<SessionState>;
-  /** The head `seq` of the demo session, read from the store. */
-  head(): Promise<number>;
   /** Connects a typed client with the token of `role` (or any other options). */
   connect(role: Role, options?: Omit<ClientOptions, 'token'>): Promise<ClientSocket>;
   /** Invites one more participant to the demo session; returns the participant and token. */
@@ -66,8 +42,7 @@ export interface TestServer {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const clients = new Set<ClientSocket>();
-  let dir: string | null = null;
-  let store: Store | null = null;
+  let testStore: TestStore | null = null;
   let app: App | null = null;
   let closing: Promise<void> | null = null;
 
@@ -75,19 +50,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     closing ??= (async () => {
       for (const client of clients) client.disconnect();
       if (app) await app.close();
-      if (store) await store.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
+      if (testStore) await testStore.dispose();
     })();
     return closing;
   };
   onTestFinished(close);
 
-  if (options.store === 'memory') {
-    store = new InMemoryStore();
-  } else {
-    dir = await mkdtemp(join(tmpdir(), 'plenum-test-'));
-    store = new SqliteStore(join(dir, 'plenum.sqlite'));
-  }
+  testStore = await openTestStore(options.store ?? 'sqlite', 'plenum-test-');
+  const { store } = testStore;
   app = createApp({
     store,
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
@@ -98,16 +68,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     attendanceWindowMs: options.attendanceWindowMs ?? 10,
   });
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
-  const httpServer = app.httpServer;
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(0, '127.0.0.1', () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = await listenOnLoopback(app.httpServer);
 
   const tokens = {} as Record<Role, string>;
   const participants = {} as Record<Role, Participant>;
@@ -119,16 +80,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
 
   const liveApp = app;
-  const liveStore = store;
   return {
     url,
     app: liveApp,
-    store: liveStore,
+    store,
     sessionId: demo.sessionId,
     tokens,
     participants,
     state: () => liveApp.commands.state(demo.sessionId),
-    head: () => liveStore.head(demo.sessionId),
+    head: () => store.head(demo.sessionId),
     async connect(role, clientOptions = {}) {
       const socket = await connectClient(url, { ...clientOptions, token: tokens[role] });
       clients.add(socket);

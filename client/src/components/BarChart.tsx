@@ -1,4 +1,4 @@
-import { ChartFrame, shortenLabel } from './ChartFrame';
+import { ChartFrame, rowLabel } from './ChartFrame';
 
 /** One bar: a label and a share (e.g. fulfilment), or null when there is no figure. */
 export interface BarChartRow {
@@ -54,7 +54,7 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
             return (
               <g key={row.id}>
                 <text x={0} y={y + barHeight - 5} className="bar-chart__label">
-                  {row.isBelow ? `⚠ ${shortenLabel(row.label, 28)}` : shortenLabel(row.label, 30)}
+                  {rowLabel(row.label, row.isBelow, 30)}
                 </text>
                 {row.value === null ? (
                   <text x={labelWidth} y={y + barHeight - 5} className="bar-chart__value">

@@ -16,8 +16,13 @@ interface ChartFrameProps {
 }
 
 /** Shortens a label to `max` characters with an ellipsis. */
-export function shortenLabel(text: string, max: number): string {
+function shortenLabel(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A row's label in `max` characters, led by a warning sign when the row is flagged. */
+export function rowLabel(text: string, isFlagged: boolean, max: number): string {
+  return isFlagged ? `⚠ ${shortenLabel(text, max - 2)}` : shortenLabel(text, max);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ChartFrame, shortenLabel } from './ChartFrame';
+import { ChartFrame, rowLabel } from './ChartFrame';
 import { useElementWidth } from './useElementWidth';
 
 /** One indicator of the chart: its three figures in its own unit of measure. */
@@ -134,7 +134,7 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
             return (
               <g key={row.id} className="figures-chart__row">
                 <text x={0} y={top + barHeight} className="figures-chart__label">
-                  {row.isFlagged ? `⚠ ${shortenLabel(row.label, labelChars - 2)}` : shortenLabel(row.label, labelChars)}
+                  {rowLabel(row.label, row.isFlagged, labelChars)}
                 </text>
                 {row.thresholdValue !== null && (
                   <line

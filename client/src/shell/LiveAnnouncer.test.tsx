@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { connectionStore } from '../stores/connection';
 import { createSessionStore, sessionStore } from '../stores/session';
 import { demoSession, ids, instant } from '../test/events';
+import { kilnInspection } from '../test/stories';
 import { changeLanguage } from '../i18n';
 import { announcementsBetween, LiveAnnouncer } from './LiveAnnouncer';
 
@@ -77,24 +78,16 @@ describe('live announcements', () => {
     );
     store.getState().applyEvents(log.events);
     const before = store.getState().session;
-    store.getState().applyEvents([
-      log.add('floor:given', { participantId: ids.official, itemId: ids.itemOne, at: instant(200) }),
-      log.add('criticism:ruled', { criticismId: 'crit-1', ruling: 'upheld', note: null }),
-      log.add('agenda:time-extended', { itemId: ids.itemOne, minutes: 5 }),
-      log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(210) }),
-      log.add('directive:issued', {
-        directiveId: 'dir-1',
-        kind: 'inspection',
-        assigneeUnitId: ids.unit,
-        title: 'Inspect the kilns',
-        text: null,
-        dueDate: '2026-05-01',
-        fromCriticismId: 'crit-1',
-        orderedByUnitId: null,
-        itemId: ids.itemOne,
-      }),
-      log.add('warning:issued', { warningId: 'w-1', unitId: ids.unit, fulfilment: 0.65, threshold: 0.7, note: null }),
-    ]);
+    store
+      .getState()
+      .applyEvents([
+        log.add('floor:given', { participantId: ids.official, itemId: ids.itemOne, at: instant(200) }),
+        log.add('criticism:ruled', { criticismId: 'crit-1', ruling: 'upheld', note: null }),
+        log.add('agenda:time-extended', { itemId: ids.itemOne, minutes: 5 }),
+        log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(210) }),
+        kilnInspection(log, 'dir-1'),
+        log.add('warning:issued', { warningId: 'w-1', unitId: ids.unit, fulfilment: 0.65, threshold: 0.7, note: null }),
+      ]);
     const after = store.getState().session;
     expect(announcementsBetween(before, after)).toEqual([
       'The clock is paused.',

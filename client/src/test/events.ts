@@ -54,6 +54,25 @@ export function eventLog(sessionId: string = ids.session) {
 /** The defaults the server fills in for an indicator. */
 const indicator = { weight: 1, isProduction: false, previous: null, partOf: null };
 
+type Indicator = SessionEventOf<'report:submitted'>['payload']['indicators'][number];
+/** An indicator as a test writes it: what the server would default may be left out. */
+export type IndicatorInput = Omit<Indicator, keyof typeof indicator> & Partial<Indicator>;
+
+/** The first unit's indicators in the demo session's report: cement at 650 t of 1,000 t (65 %). */
+export const demoIndicators = {
+  cement: { id: 'ind-cement', name: 'Cement', measure: 't', planned: 1000, reported: 650, isProduction: true },
+  kilns: { id: 'ind-kilns', name: 'Kilns repaired', measure: 'units', planned: 4, reported: 4 },
+} satisfies Record<string, IndicatorInput>;
+
+/** The presenter submits the unit's report (no note), each indicator with the server's defaults. */
+export function submitReport(log: ReturnType<typeof eventLog>, indicators: IndicatorInput[]) {
+  return log.add(
+    'report:submitted',
+    { unitId: ids.unit, indicators: indicators.map((i) => ({ ...indicator, ...i })), note: null },
+    ids.presenter,
+  );
+}
+
 /**
  * A review session with two days, two units, invited participants, two agenda items on day
  * one, a submitted report for the first unit, the notice published and day one open.
@@ -121,26 +140,7 @@ export function demoSession(sessionId: string = ids.session) {
     },
     order: 1,
   });
-  log.add(
-    'report:submitted',
-    {
-      unitId: ids.unit,
-      indicators: [
-        {
-          ...indicator,
-          id: 'ind-cement',
-          name: 'Cement',
-          measure: 't',
-          planned: 1000,
-          reported: 650,
-          isProduction: true,
-        },
-        { ...indicator, id: 'ind-kilns', name: 'Kilns repaired', measure: 'units', planned: 4, reported: 4 },
-      ],
-      note: null,
-    },
-    ids.presenter,
-  );
+  submitReport(log, [demoIndicators.cement, demoIndicators.kilns]);
   // As the server's demo does: the notice is out and the first day is open.
   log.add('session:noticed', { noticeDate: '2026-03-30', at: instant(1) });
   log.add('day:opened', { dayId: ids.dayOne, at: instant(2) });

@@ -82,6 +82,21 @@ export function directiveToUnit(log: Log, dueDate = '2026-04-20'): void {
   });
 }
 
+/** The chair makes criticism `crit-1` on item one an order to inspect the unit's kilns. */
+export function kilnInspection(log: Log, directiveId: string) {
+  return log.add('directive:issued', {
+    directiveId,
+    kind: 'inspection',
+    assigneeUnitId: ids.unit,
+    title: 'Inspect the kilns',
+    text: null,
+    dueDate: '2026-05-01',
+    fromCriticismId: 'crit-1',
+    orderedByUnitId: null,
+    itemId: ids.itemOne,
+  });
+}
+
 /** An inspector invited to the session. */
 export const inspector = { id: 'p-inspector', name: 'Ivan Inspector', role: 'inspector', unitId: null } as const;
 

@@ -22,10 +22,33 @@ export interface Target {
   server: Child<unknown>;
 }
 
-interface CommandAck {
+export interface CommandAck {
   ok: boolean;
   data?: { seq: number };
   error?: { code: string; message: string };
+}
+
+/** What a refusal reads as in a report, e.g. `RATE_LIMITED: …`. */
+export function refusalOf(ack: CommandAck): string {
+  return `${ack.error?.code}: ${ack.error?.message}`;
+}
+
+/** The `command` request of the benchmark's `k`th criticism: the same item, figures and filler every time. */
+export function criticismRequest(commandId: string, sessionId: string, k: number) {
+  return {
+    commandId,
+    sessionId,
+    command: {
+      type: 'criticism:post',
+      payload: {
+        itemId: 'item-2',
+        category: 'shortfall',
+        severity: 'medium',
+        indicatorId: null,
+        text: `#${k} ${criticismFiller}`,
+      },
+    },
+  };
 }
 
 /** The server's counters (CPU, event-loop utilisation, Plenum's append time), from its control channel. */
@@ -211,26 +234,13 @@ export class Room {
     if (phase.sent >= phase.capacity) return false;
     const i = phase.sent++;
     const k = phase.base + i;
-    const request = {
-      commandId: `bench-${this.target.kind}-${k}`,
-      sessionId: this.target.sessionId,
-      command: {
-        type: 'criticism:post',
-        payload: {
-          itemId: 'item-2',
-          category: 'shortfall',
-          severity: 'medium',
-          indicatorId: null,
-          text: `#${k} ${criticismFiller}`,
-        },
-      },
-    };
+    const request = criticismRequest(`bench-${this.target.kind}-${k}`, this.target.sessionId, k);
     const sentAt = performance.now();
     phase.sentAt[i] = sentAt;
     client.emit('command', request, timeoutMs, (error, answer) => {
       const ack = answer as CommandAck;
       if (error) onAck(error.message, sentAt);
-      else if (!ack.ok) onAck(`${ack.error?.code}: ${ack.error?.message}`, sentAt);
+      else if (!ack.ok) onAck(refusalOf(ack), sentAt);
       else onAck(null, sentAt);
     });
     return true;

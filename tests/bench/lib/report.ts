@@ -38,18 +38,12 @@ export function ratioOf(value: number | null, baseline: number | null): number |
 }
 
 /** Builds a figure; `goal` decides `met` from the value and ratio. */
-export function figure(spec: {
-  id: string;
-  group: FigureGroup;
-  label: string;
-  unit: string;
-  value: number | null;
-  baseline: number | null;
-  baselineOf: string;
-  higherIsBetter?: boolean;
-  goal?: { text: string; check: (value: number, ratio: number | null) => boolean };
-  note?: string;
-}): Figure {
+export function figure(
+  spec: Omit<Figure, 'ratio' | 'goal' | 'higherIsBetter'> & {
+    higherIsBetter?: boolean;
+    goal?: { text: string; check: (value: number, ratio: number | null) => boolean };
+  },
+): Figure {
   const value = spec.value !== null && Number.isFinite(spec.value) ? spec.value : null;
   const baseline = spec.baseline !== null && Number.isFinite(spec.baseline) ? spec.baseline : null;
   const ratio = ratioOf(value, baseline);

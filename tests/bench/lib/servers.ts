@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { criticismFiller, type Target } from './load.js';
+import { criticismFiller, refusalOf, type Target } from './load.js';
 import { makeTempDir, removeTempDir, runCommand, spawnChild, type Child } from './children.js';
 import { connectOne } from './clients.js';
 import type { PlenumReady, PlenumSeeded, PlenumServerOptions } from '../servers/plenumServer.js';
@@ -138,8 +138,7 @@ export async function startItem(child: Child<PlenumReady>, itemId = 'item-2'): P
       sessionId: child.ready.sessionId,
       command: { type: 'agenda:start-item', payload: { itemId } },
     });
-    if (!ack.ok && ack.error?.code !== 'CONFLICT')
-      throw new Error(`agenda:start-item refused: ${ack.error?.code}: ${ack.error?.message}`);
+    if (!ack.ok && ack.error?.code !== 'CONFLICT') throw new Error(`agenda:start-item refused: ${refusalOf(ack)}`);
   } finally {
     chair.close();
   }

@@ -6,7 +6,7 @@
  * staggered), and answers with the emit-to-ack latencies.
  */
 import { closeAll, connectMany, type LoadClient } from '../lib/clients.js';
-import { criticismFiller } from '../lib/load.js';
+import { criticismRequest, refusalOf, type CommandAck } from '../lib/load.js';
 import { delay, summarise, waitUntil, type LatencySummary } from '../lib/stats.js';
 import { announceReady, serveControl } from '../servers/control.js';
 
@@ -38,11 +38,6 @@ export interface ProbeResult {
   sentPerSecond: number;
 }
 
-interface CommandAck {
-  ok: boolean;
-  error?: { code: string; message: string };
-}
-
 async function run(clients: LoadClient[], options: ProbeTarget, spec: ProbeRun): Promise<ProbeResult> {
   const total = Math.max(1, Math.round((spec.commandsPerSecond * spec.durationMs) / 1000));
   const latencies: number[] = [];
@@ -60,37 +55,19 @@ async function run(clients: LoadClient[], options: ProbeTarget, spec: ProbeRun):
       const client = clients[sent % clients.length]!;
       sent++;
       const at = performance.now();
-      client.emit(
-        'command',
-        {
-          commandId: `${options.tag}-${k}`,
-          sessionId: options.sessionId,
-          command: {
-            type: 'criticism:post',
-            payload: {
-              itemId: 'item-2',
-              category: 'shortfall',
-              severity: 'medium',
-              indicatorId: null,
-              text: `#${k} ${criticismFiller}`,
-            },
-          },
-        },
-        10_000,
-        (error, answer) => {
-          const ack = answer as CommandAck;
-          answered++;
-          if (error) {
-            // A missing ack counts at the timeout, so a stalled server cannot flatter the tail.
-            latencies.push(10_000);
-            errors++;
-            firstError ??= error.message;
-          } else if (!ack.ok) {
-            errors++;
-            firstError ??= `${ack.error?.code}: ${ack.error?.message}`;
-          } else latencies.push(performance.now() - at);
-        },
-      );
+      client.emit('command', criticismRequest(`${options.tag}-${k}`, options.sessionId, k), 10_000, (error, answer) => {
+        const ack = answer as CommandAck;
+        answered++;
+        if (error) {
+          // A missing ack counts at the timeout, so a stalled server cannot flatter the tail.
+          latencies.push(10_000);
+          errors++;
+          firstError ??= error.message;
+        } else if (!ack.ok) {
+          errors++;
+          firstError ??= refusalOf(ack);
+        } else latencies.push(performance.now() - at);
+      });
     }
     await delay(Math.max(0, Math.min(50, t0 + sent * interval - performance.now())));
   }

@@ -3,23 +3,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
+import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
 import type { BenchConfig } from '../config.js';
 import { makeTempDir, removeTempDir, repoRoot, runCommand } from '../lib/children.js';
 import { connectOne } from '../lib/clients.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { median, round } from '../lib/stats.js';
-
-export const chromiumPath = '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface BundleResult {
   dir: string;

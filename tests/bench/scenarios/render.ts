@@ -12,7 +12,7 @@ import {
   type RenderEventKind,
   type RenderSample,
 } from '../render/api.js';
-import { chromiumArgs, chromiumPath } from './client.js';
+import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
 
 /** The origin the page is served from, answered by the harness from the build folder. */
 const origin = 'http://render.bench';

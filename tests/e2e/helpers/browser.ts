@@ -5,11 +5,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Role } from '@plenum/shared';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFinished } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
 import { ensureClientBuilt, repoRoot } from './clientBuild.js';
 import type { E2eServer } from './e2eServer.js';
 
-/** Debian's chromium (playwright cannot download its own browsers here); PLENUM_CHROMIUM overrides it. */
-export const chromiumPath = process.env.PLENUM_CHROMIUM ?? '/usr/bin/chromium';
 const isCI = process.env.CI === 'true';
 const hasChromium = existsSync(chromiumPath);
 const missingMessage = `browser tests skipped: install chromium with apt-get install -y chromium (no browser at ${chromiumPath})`;
@@ -30,17 +29,6 @@ export const screenshotDir = join(repoRoot, 'test-results', 'e2e');
 /** How long one UI expectation may take (a round trip through the real server, plus a render). */
 export const uiTimeoutMs = 10_000;
 
-/** The flags this machine's chromium needs headless (TOOLCHAIN.md, pitfall 10). */
-export const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Launches headless chromium with the flags this machine needs (TOOLCHAIN.md, pitfall 10). */
 export async function launchBrowser(): Promise<Browser> {
   if (!hasChromium) {
@@ -52,7 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     headless: true,
     timeout: 30_000,
-    args: launchArgs,
+    args: chromiumArgs,
   });
 }
 

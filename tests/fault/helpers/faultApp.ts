@@ -1,37 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import {
-  createApp,
-  createLogger,
-  ensureDemo,
-  InMemoryStore,
-  SqliteStore,
-  type App,
-  type AppDeps,
-  type Store,
-} from '@plenum/server';
+import { createApp, createLogger, ensureDemo, type AppDeps } from '@plenum/server';
 import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
+import { listenOnLoopback, openTestStore, type DemoServer } from '../../helpers/localServer.js';
 import { faultSteps, type Faults } from './faults.js';
 
 /** A server built with `createApp` in this process, with a chosen set of protections. */
-export interface FaultApp {
-  url: string;
-  app: App;
-  store: Store;
-  sessionId: string;
-  tokens: Record<Role, string>;
-  participants: Record<Role, Participant>;
+export interface FaultApp extends DemoServer {
   /** Every JSON log line the server wrote (at `logLevel`). */
   logLines: string[];
   /** Every invitation token issued so far (the demo's and those of `invite`). */
   issuedTokens: string[];
   invite(role: Role, unitId?: string | null): Promise<{ participant: Participant; token: string }>;
-  head(): Promise<number>;
-  close(): Promise<void>;
 }
 
 /**
@@ -55,13 +35,7 @@ export async function startFaultApp(
       callback();
     },
   });
-  let dir: string | null = null;
-  let store: Store;
-  if (options.store === 'memory') store = new InMemoryStore();
-  else {
-    dir = await mkdtemp(join(tmpdir(), 'plenum-fault-'));
-    store = new SqliteStore(join(dir, 'plenum.sqlite'));
-  }
+  const { store, dispose } = await openTestStore(options.store ?? 'sqlite', 'plenum-fault-');
   const app = createApp({
     store,
     logger: createLogger({ level: options.logLevel ?? 'debug', destination }),
@@ -77,18 +51,13 @@ export async function startFaultApp(
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await app.close();
-      await store.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
+      await dispose();
     })();
     return closing;
   };
   onTestFinished(close);
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
-  await new Promise<void>((resolve, reject) => {
-    app.httpServer.once('error', reject);
-    app.httpServer.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = app.httpServer.address() as AddressInfo;
+  const url = await listenOnLoopback(app.httpServer);
   const tokens = {} as Record<Role, string>;
   const participants = {} as Record<Role, Participant>;
   const issuedTokens: string[] = [];
@@ -98,7 +67,7 @@ export async function startFaultApp(
     issuedTokens.push(token);
   }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     app,
     store,
     sessionId: demo.sessionId,

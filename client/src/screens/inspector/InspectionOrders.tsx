@@ -1,9 +1,9 @@
 import type { Participant, SessionState } from '@plenum/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIsoDate } from '../../lib/format';
 import { decisionSelectors, useSessionState, useSessionStore, type TrackedDirective } from '../../stores/session';
 import { DirectiveCard } from '../../widgets/directives/DirectiveCard';
+import { Panel } from '../../components/Panel';
 
 interface InspectionOrdersProps {
   /** Opens the verification form on the inspected unit's report. */
@@ -20,17 +20,13 @@ function ordersOf(state: SessionState, you: Participant | null, today: string): 
  */
 export function InspectionOrders({ onVerify }: InspectionOrdersProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const you = useSessionStore((s) => s.you);
   const orders = useSessionState(ordersOf, you, todayIsoDate());
   const reports = useSessionStore((s) => s.session.reports);
   const units = useSessionStore((s) => s.session.units);
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="inspection-orders">
-      <h2 id={headingId} className="panel__heading">
-        {t('verify.orders.heading', { count: orders.length })}
-      </h2>
+    <Panel heading={t('verify.orders.heading', { count: orders.length })} testId="inspection-orders">
       {orders.length === 0 ? (
         <p className="muted">{t('verify.orders.none')}</p>
       ) : (
@@ -58,6 +54,6 @@ export function InspectionOrders({ onVerify }: InspectionOrdersProps) {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

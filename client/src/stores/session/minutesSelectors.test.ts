@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ids, instant, type demoSession } from '../../test/events';
-import { criticise, directiveId, directiveToUnit, floorOpen, stateOf } from '../../test/stories';
+import { criticise, directiveId, directiveToUnit, floorOpen, kilnInspection, stateOf } from '../../test/stories';
 import { minutesSelectors } from './minutesSelectors';
 
 describe('minutes selectors', () => {
@@ -9,17 +9,7 @@ describe('minutes selectors', () => {
       floorOpen(log);
       criticise(log, 'crit-1');
       log.add('criticism:hidden', { criticismId: 'crit-1', reason: 'Personal remarks' });
-      log.add('directive:issued', {
-        directiveId: 'dir-from-crit',
-        kind: 'inspection',
-        assigneeUnitId: ids.unit,
-        title: 'Inspect the kilns',
-        text: null,
-        dueDate: '2026-05-01',
-        fromCriticismId: 'crit-1',
-        orderedByUnitId: null,
-        itemId: ids.itemOne,
-      });
+      kilnInspection(log, 'dir-from-crit');
       log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
       directiveToUnit(log);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ids, instant, participants } from '../../test/events';
+import { demoIndicators, ids, instant, participants, submitReport } from '../../test/events';
 import {
   carriedWarning,
   carriedWarningId,
@@ -72,27 +72,7 @@ describe('report selectors', () => {
     const state = stateOf((log) => {
       // Events are stamped one second apart (instant(seq)): the revision comes after this start.
       log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(2) });
-      log.add(
-        'report:submitted',
-        {
-          unitId: ids.unit,
-          note: null,
-          indicators: [
-            {
-              id: 'ind-cement',
-              name: 'Cement',
-              measure: 't',
-              planned: 1000,
-              reported: 720,
-              weight: 1,
-              isProduction: true,
-              previous: null,
-              partOf: null,
-            },
-          ],
-        },
-        ids.presenter,
-      );
+      submitReport(log, [{ ...demoIndicators.cement, reported: 720 }]);
     });
     expect(reportSelectors.presentedAt(state, ids.unit)).toBe(instant(2));
     expect(reportSelectors.flagsOf(state, ids.unit).map((f) => f.kind)).toContain('revised-after-presented');

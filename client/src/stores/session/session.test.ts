@@ -1,6 +1,7 @@
 import { SeqGapError } from '@plenum/shared';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { demoSession, ids, instant, participants } from '../../test/events';
+import { criticise, floorOpen } from '../../test/stories';
 import { createSessionStore, sessionSelectors, type SessionStoreApi } from './index';
 
 /** Opens the floor on item one, if not yet, and posts `count` criticisms numbered after `from`. */
@@ -132,21 +133,8 @@ describe('session selectors', () => {
 
   test('canEndorse refuses one’s own criticism and a second endorsement', () => {
     const log = demoSession();
-    log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
-    log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(110) });
-    log.add(
-      'criticism:posted',
-      {
-        criticismId: 'crit-1',
-        itemId: ids.itemOne,
-        unitId: ids.unit,
-        category: 'inflated-report',
-        severity: 'high',
-        indicatorId: null,
-        text: 'Output is inflated.',
-      },
-      ids.official,
-    );
+    floorOpen(log);
+    criticise(log, 'crit-1');
     store.getState().applyEvents(log.events);
     const criticism = () => store.getState().session.criticisms['crit-1']!;
     expect(sessionSelectors.canEndorse(criticism(), participants.official)).toBe(false);

@@ -1,5 +1,4 @@
 import { isItemLive, type AgendaItemState } from '@plenum/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
@@ -10,6 +9,7 @@ import {
   useSessionStore,
   type AgendaDay,
 } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 import './AgendaOverview.css';
 
 function isDone(item: AgendaItemState): boolean {
@@ -78,14 +78,10 @@ function OverviewList({ items }: { items: AgendaItemState[] }) {
  */
 export function AgendaOverview() {
   const { t } = useTranslation();
-  const headingId = useId();
   const days = useSessionState(sessionSelectors.agendaByDay);
   const focusDayId = useSessionStore((s) => floorSelectors.dayInFocus(s.session)?.id ?? null);
   return (
-    <section className="panel agenda-overview" aria-labelledby={headingId} data-testid="agenda-overview">
-      <h2 id={headingId} className="panel__heading">
-        {t('agenda.heading')}
-      </h2>
+    <Panel heading={t('agenda.heading')} className="agenda-overview" testId="agenda-overview">
       {days.length === 0 && <p className="muted">{t('agenda.noDays')}</p>}
       {days.map(({ day, items }) => (
         <details
@@ -100,7 +96,7 @@ export function AgendaOverview() {
           <OverviewList items={items} />
         </details>
       ))}
-    </section>
+    </Panel>
   );
 }
 

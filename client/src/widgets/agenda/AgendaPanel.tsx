@@ -3,14 +3,12 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { todayIsoDate } from '../../lib/format';
-import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaDay } from './AgendaDay';
 import { DateForm } from './DateForm';
-import { FloorConfirmation, type FloorConfirmationRequest } from '../floor/FloorConfirmation';
-import { floorFailure, type FloorCommand } from '../floor/floorCommands';
+import { useFloorCommand } from '../floor/useFloorCommand';
 import './AgendaPanel.css';
 
 /**
@@ -20,11 +18,10 @@ import './AgendaPanel.css';
 export function AgendaPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { run, error, dismissError } = useCommand();
+  const { send, error, dismissError, askConfirmation, confirmation } = useFloorCommand();
   const isDraft = useSessionStore((s) => s.session.status === 'draft');
   const pendingById = usePendingStore((s) => s.byId);
   const canSend = useConnectionStore(connectionSelectors.canSend);
-  const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
   const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
   const [reschedulingDayId, setReschedulingDayId] = useState<string | null>(null);
 
@@ -33,10 +30,6 @@ export function AgendaPanel({ role }: { role: Role }) {
   const sendingDayIds = useMemo(() => pendingSelectors.busyDayIds(pendingById), [pendingById]);
   const isFloorBusy = useMemo(() => pendingSelectors.isFloorBusy(pendingById), [pendingById]);
   const isLocked = !canSend || isFloorBusy;
-
-  const handleCommand = (what: string, command: FloorCommand) => {
-    void run(command, floorFailure(t, command.type, what));
-  };
 
   return (
     <section className="panel agenda" aria-labelledby={headingId}>
@@ -53,20 +46,11 @@ export function AgendaPanel({ role }: { role: Role }) {
             initialDate={todayIsoDate()}
             isLocked={isLocked}
             testId="publish-notice"
-            onSubmit={(noticeDate) => handleCommand('', { type: 'session:publish-notice', payload: { noticeDate } })}
+            onSubmit={(noticeDate) => send('', { type: 'session:publish-notice', payload: { noticeDate } })}
           />
         </div>
       )}
-      {confirming && (
-        <FloorConfirmation
-          request={confirming}
-          onCancel={() => setConfirming(null)}
-          onConfirm={(what, command) => {
-            setConfirming(null);
-            handleCommand(what, command);
-          }}
-        />
-      )}
+      {confirmation}
       {days.length === 0 && <p className="muted">{t('agenda.noDays')}</p>}
       {days.map(({ day, items }) => (
         <AgendaDay
@@ -82,8 +66,8 @@ export function AgendaPanel({ role }: { role: Role }) {
           isReopening={reopeningDayId === day.id}
           onToggleReschedule={() => setReschedulingDayId((open) => (open === day.id ? null : day.id))}
           onToggleReopen={() => setReopeningDayId((open) => (open === day.id ? null : day.id))}
-          onCommand={handleCommand}
-          onConfirm={setConfirming}
+          onCommand={send}
+          onConfirm={askConfirmation}
         />
       ))}
     </section>

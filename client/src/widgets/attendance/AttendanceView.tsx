@@ -7,6 +7,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { presenceSelectors, usePresenceStore } from '../../stores/presence';
 import { decisionSelectors, floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 import './AttendanceView.css';
 
 /**
@@ -16,7 +17,6 @@ import './AttendanceView.css';
 export function AttendanceView() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const dayFieldId = useId();
   const definedDays = useSessionStore((s) => s.session.definition?.days);
   const openDayId = useSessionStore((s) => floorSelectors.openDay(s.session)?.id);
@@ -42,10 +42,7 @@ export function AttendanceView() {
     );
 
   return (
-    <section className="panel attendance" aria-labelledby={headingId} data-testid="attendance">
-      <h2 id={headingId} className="panel__heading">
-        {t('attendance.heading')}
-      </h2>
+    <Panel heading={t('attendance.heading')} className="attendance" testId="attendance">
       <div className="field field--inline">
         <label htmlFor={dayFieldId}>{t('attendance.day')}</label>
         <select id={dayFieldId} value={dayId} onChange={(e) => setChosenDayId(e.target.value)}>
@@ -140,6 +137,6 @@ export function AttendanceView() {
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -10,6 +10,22 @@ import { ChairConsole } from '../../screens/chair/ChairConsole';
 /** A due date a month from today, as the chair's form would offer. */
 const dueInAMonth = addDays(todayIsoDate(), 30);
 
+/** The `directive:issue` the form sends: due in a month, with no text, subject, inspector or origin unless given. */
+function directiveIssue(fields: { kind: string; assigneeUnitId: string; title: string } & Record<string, unknown>) {
+  return {
+    type: 'directive:issue',
+    payload: {
+      subjectUnitId: null,
+      inspectorId: null,
+      text: null,
+      dueDate: dueInAMonth,
+      fromCriticismId: null,
+      itemId: null,
+      ...fields,
+    },
+  };
+}
+
 describe('chair rulings on criticism', () => {
   test('rules with a note', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
@@ -69,20 +85,15 @@ describe('chair rulings on criticism', () => {
     fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });
     fireEvent.click(within(form).getByTestId('directive-submit'));
     const sent = await env.nextCommand();
-    expect(sent.command).toEqual({
-      type: 'directive:issue',
-      payload: {
+    expect(sent.command).toEqual(
+      directiveIssue({
         kind: 'explain-failure',
         assigneeUnitId: ids.unit,
-        subjectUnitId: null,
-        inspectorId: null,
         title: 'Kilns stood idle for six weeks.',
-        text: null,
-        dueDate: dueInAMonth,
         fromCriticismId: 'crit-1',
         itemId: ids.itemOne,
-      },
-    });
+      }),
+    );
     await act(async () => {
       sent.ask.answer({ ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
       await flushMicrotasks();
@@ -101,35 +112,25 @@ describe('chair rulings on criticism', () => {
     expect(within(form).getByLabelText('Inspected unit')).toBeInTheDocument();
     fireEvent.change(within(form).getByTestId('directive-assignee'), { target: { value: ids.otherUnit } });
     const by = within(form).getByTestId('directive-inspector');
-    expect(
-      within(by)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toContain('Ivan Inspector');
-    expect(
-      within(by)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toContain('North County Cement Works (inspection office)');
+    const offered = within(by)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(offered).toContain('Ivan Inspector');
+    expect(offered).toContain('North County Cement Works (inspection office)');
     fireEvent.change(by, { target: { value: `inspector:${inspector.id}` } });
     fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the herd register' } });
     fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });
     fireEvent.click(within(form).getByTestId('directive-submit'));
     const sent = await env.nextCommand();
-    expect(sent.command).toEqual({
-      type: 'directive:issue',
-      payload: {
+    expect(sent.command).toEqual(
+      directiveIssue({
         kind: 'inspection',
         assigneeUnitId: ids.otherUnit,
         subjectUnitId: ids.otherUnit,
         inspectorId: inspector.id,
         title: 'Inspect the herd register',
-        text: null,
-        dueDate: dueInAMonth,
-        fromCriticismId: null,
-        itemId: null,
-      },
-    });
+      }),
+    );
   });
 
   test('rehearsal 8: a past due date is refused on the field, by the form and by the server', async () => {

@@ -1,8 +1,9 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
-import { ids, instant, participants, type eventLog } from '../../test/events';
+import { ids, participants, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
+import { criticise, floorOpen } from '../../test/stories';
 import { uiStore } from '../../stores/ui';
 import { BigScreen } from '../../screens/bigScreen/BigScreen';
 import { ChairConsole } from '../../screens/chair/ChairConsole';
@@ -10,34 +11,14 @@ import { ParticipantView } from '../../screens/participant/ParticipantView';
 
 /** The floor is open on item one, with one criticism by each official. */
 function twoCriticisms(log: ReturnType<typeof eventLog>) {
-  log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
-  log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(400) });
-  log.add(
-    'criticism:posted',
-    {
-      criticismId: 'crit-own',
-      itemId: ids.itemOne,
-      unitId: ids.unit,
-      category: 'shortfall',
-      severity: 'medium',
-      indicatorId: null,
-      text: 'Mine.',
-    },
-    ids.official,
-  );
-  log.add(
-    'criticism:posted',
-    {
-      criticismId: 'crit-other',
-      itemId: ids.itemOne,
-      unitId: ids.unit,
-      category: 'paper-only',
-      severity: 'high',
-      indicatorId: null,
-      text: 'Theirs.',
-    },
-    ids.otherOfficial,
-  );
+  floorOpen(log);
+  criticise(log, 'crit-own', { text: 'Mine.' });
+  criticise(log, 'crit-other', {
+    author: ids.otherOfficial,
+    text: 'Theirs.',
+    category: 'paper-only',
+    severity: 'high',
+  });
 }
 
 const endorseButton = (criticismId: string) =>

@@ -1,32 +1,28 @@
 import { fulfilmentBands, type ComparisonDimension } from '@plenum/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarChart } from '../../components/BarChart';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
+import { FulfilmentBarChart } from './FulfilmentBarChart';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { useGroupName } from './useGroupName';
+import { Panel } from '../../components/Panel';
 
 /** Fulfilment of the units grouped along a dimension, as bars and a table. */
 export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const groups = useSessionState(dashboardSelectors.comparison, dimension);
   const threshold = useSessionStore((s) => dashboardSelectors.threshold(s.session));
   const groupName = useGroupName(dimension);
   const dimensionName = t(`labels.dimension.${dimension}`);
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="comparison">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.comparison.heading', { dimension: dimensionName })}
-      </h2>
+    <Panel heading={t('dashboard.comparison.heading', { dimension: dimensionName })} testId="comparison">
       {groups.length === 0 ? (
         <p className="muted">{t('dashboard.noReports')}</p>
       ) : (
         <>
-          <BarChart
+          <FulfilmentBarChart
             title={t('dashboard.comparison.chartTitle', { dimension: dimensionName })}
             description={t('dashboard.comparison.chartDescription', {
               count: groups.length,
@@ -38,12 +34,7 @@ export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
               value: g.average,
               isBelow: g.average !== null && g.average < threshold,
             }))}
-            threshold={{
-              value: threshold,
-              label: t('dashboard.thresholdLine', { threshold: format.percent(threshold) }),
-            }}
-            formatValue={format.percent}
-            noValue={t('dashboard.noFigure')}
+            threshold={threshold}
           />
           <div className="table-scroll" tabIndex={0}>
             <table className="figures">
@@ -89,6 +80,6 @@ export function Comparisons({ dimension }: { dimension: ComparisonDimension }) {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

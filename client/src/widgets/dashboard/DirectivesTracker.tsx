@@ -5,12 +5,12 @@ import { FlagIcon } from '../../components/FlagIcon';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 
 /** Every directive of the session with its state, overdue ones first. */
 export function DirectivesTracker() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const filterId = useId();
   const [isOpenOnly, setIsOpenOnly] = useState(true);
   const tracked = useSessionState(decisionSelectors.directiveTracker, todayIsoDate());
@@ -20,10 +20,7 @@ export function DirectivesTracker() {
   const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="directives-tracker">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.directives.heading')}
-      </h2>
+    <Panel heading={t('dashboard.directives.heading')} testId="directives-tracker">
       <p>
         {t('dashboard.directives.summary', {
           count: tracked.length,
@@ -74,6 +71,6 @@ export function DirectivesTracker() {
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,28 +1,24 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarChart } from '../../components/BarChart';
 import { FlagIcon } from '../../components/FlagIcon';
 import { useFormat } from '../../lib/useFormat';
+import { FulfilmentBarChart } from './FulfilmentBarChart';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 
 /** The units ranked by production fulfilment against the warning threshold. */
 export function Ranking() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const ranked = useSessionState(dashboardSelectors.ranking);
   const threshold = useSessionStore((s) => dashboardSelectors.threshold(s.session));
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="ranking">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.ranking.heading')}
-      </h2>
+    <Panel heading={t('dashboard.ranking.heading')} testId="ranking">
       {ranked.length === 0 ? (
         <p className="muted">{t('dashboard.noReports')}</p>
       ) : (
         <>
-          <BarChart
+          <FulfilmentBarChart
             title={t('dashboard.ranking.heading')}
             description={t('dashboard.ranking.description', {
               count: ranked.length,
@@ -35,12 +31,7 @@ export function Ranking() {
               value: s.production,
               isBelow: s.isUnderThreshold,
             }))}
-            threshold={{
-              value: threshold,
-              label: t('dashboard.thresholdLine', { threshold: format.percent(threshold) }),
-            }}
-            formatValue={format.percent}
-            noValue={t('dashboard.noFigure')}
+            threshold={threshold}
           />
           <div className="table-scroll" tabIndex={0}>
             <table className="figures">
@@ -75,6 +66,6 @@ export function Ranking() {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,15 +1,14 @@
 import { type ComparisonDimension } from '@plenum/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { dashboardSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { useGroupName } from './useGroupName';
+import { Panel } from '../../components/Panel';
 
 /** Fulfilment over the periods loaded here, and production against the previous period. */
 export function Trends({ dimension }: { dimension: ComparisonDimension }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const points = useSessionState(dashboardSelectors.trend, dimension);
   const changes = useSessionState(dashboardSelectors.periodChanges);
   const period = useSessionStore((s) => s.session.definition?.period);
@@ -20,10 +19,7 @@ export function Trends({ dimension }: { dimension: ComparisonDimension }) {
   );
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="trends">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.trends.heading')}
-      </h2>
+    <Panel heading={t('dashboard.trends.heading')} testId="trends">
       <p className="muted">{t('dashboard.trends.intro')}</p>
       {points.length > 0 && keys.length > 0 && (
         <div className="table-scroll" tabIndex={0}>
@@ -97,6 +93,6 @@ export function Trends({ dimension }: { dimension: ComparisonDimension }) {
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,13 +1,12 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 
 /** The warnings proposed, issued, carried over and waived in this session. */
 export function WarningsBoard() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const proposed = useSessionState(decisionSelectors.proposedWarnings);
   const warnings = useSessionState(decisionSelectors.allWarnings);
   const waivers = useSessionState(decisionSelectors.waivers);
@@ -37,10 +36,7 @@ export function WarningsBoard() {
   ];
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="warnings-board">
-      <h2 id={headingId} className="panel__heading">
-        {t('dashboard.warnings.heading')}
-      </h2>
+    <Panel heading={t('dashboard.warnings.heading')} testId="warnings-board">
       <div className="board">
         {columns.map((column) => (
           <section key={column.key} className="board__column" aria-label={column.title} data-status={column.key}>
@@ -59,6 +55,6 @@ export function WarningsBoard() {
           </section>
         ))}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,16 +1,16 @@
 import { canIssue } from '@plenum/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { todayIsoDate } from '../../lib/format';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DirectiveCard } from '../directives/DirectiveCard';
 import { DirectiveForm } from '../directives/DirectiveForm';
+import { Panel } from '../../components/Panel';
 
 /** Every directive with what the chair may do with it, and a form to issue a new one. */
 export function Directives() {
   const { t } = useTranslation();
-  const headingId = useId();
   const [isIssuing, setIsIssuing] = useState(false);
   const tracked = useSessionState(decisionSelectors.directiveTracker, todayIsoDate());
   const status = useSessionStore((s) => s.session.status);
@@ -18,10 +18,7 @@ export function Directives() {
   const mayIssue = canIssue('chair', 'directive:issue', status);
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="directives-panel">
-      <h2 id={headingId} className="panel__heading">
-        {t('decisions.directives.heading', { count: tracked.length })}
-      </h2>
+    <Panel heading={t('decisions.directives.heading', { count: tracked.length })} testId="directives-panel">
       <DisclosureButton
         testId="issue-directive"
         isOpen={isIssuing}
@@ -45,6 +42,6 @@ export function Directives() {
           ))}
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

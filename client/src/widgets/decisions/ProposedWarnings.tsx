@@ -1,5 +1,5 @@
 import { canIssue, Limits, type CommandInput, type ProposedWarning } from '@plenum/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 
 type Open = { unitId: string; action: 'issue' | 'waive' } | null;
 
@@ -16,7 +17,6 @@ type Open = { unitId: string; action: 'issue' | 'waive' } | null;
 export function ProposedWarnings() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<Open>(null);
@@ -36,10 +36,7 @@ export function ProposedWarnings() {
   const isOpen = (p: ProposedWarning, action: 'issue' | 'waive') => open?.unitId === p.unitId && open.action === action;
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="proposed-warnings">
-      <h2 id={headingId} className="panel__heading">
-        {t('decisions.proposed.heading', { count: proposals.length })}
-      </h2>
+    <Panel heading={t('decisions.proposed.heading', { count: proposals.length })} testId="proposed-warnings">
       <p className="muted">{t('decisions.proposed.intro')}</p>
       <ErrorNote message={error} onDismiss={dismissError} />
       {proposals.length === 0 ? (
@@ -139,6 +136,6 @@ export function ProposedWarnings() {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,5 @@
 import { canIssue, Limits } from '@plenum/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -9,12 +9,12 @@ import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore, type SecondReview } from '../../stores/session';
+import { Panel } from '../../components/Panel';
 
 /** Warnings carried from the previous period: the second review lifts or escalates each. */
 export function SecondReviews() {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<{ warningId: string; action: 'lift' | 'escalate' } | null>(null);
@@ -27,10 +27,7 @@ export function SecondReviews() {
     open?.warningId === r.warning.id && open.action === action;
 
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid="second-reviews">
-      <h2 id={headingId} className="panel__heading">
-        {t('decisions.second.heading', { count: reviews.length })}
-      </h2>
+    <Panel heading={t('decisions.second.heading', { count: reviews.length })} testId="second-reviews">
       <ErrorNote message={error} onDismiss={dismissError} />
       {reviews.length === 0 ? (
         <p className="muted">{t('decisions.second.none')}</p>
@@ -125,6 +122,6 @@ export function SecondReviews() {
           })}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

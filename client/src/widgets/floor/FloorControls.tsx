@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Kbd } from '../../components/Kbd';
 import { useShortcuts } from '../../lib/shortcuts';
-import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DeferForm } from './DeferForm';
-import { FloorConfirmation, type FloorConfirmationRequest } from './FloorConfirmation';
-import { floorFailure, type FloorCommand } from './floorCommands';
+import { useFloorCommand } from './useFloorCommand';
 import './FloorControls.css';
 
 /** The chair's one-key controls. Letters are the same in every language. */
@@ -41,7 +39,7 @@ export function FloorControls() {
   const { t } = useTranslation();
   const headingId = useId();
   const deferId = useId();
-  const { run, error, dismissError } = useCommand();
+  const { send: sendFloor, error, dismissError, isConfirming, askConfirmation, confirmation } = useFloorCommand();
   const status = useSessionStore((s) => s.session.status);
   const live = useSessionState(floorSelectors.liveItem);
   const next = useSessionState(floorSelectors.nextItem);
@@ -52,16 +50,12 @@ export function FloorControls() {
   const pendingById = usePendingStore((s) => s.byId);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [isDeferring, setIsDeferring] = useState(false);
-  const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
 
   const isFloorBusy = useMemo(() => pendingSelectors.isFloorBusy(pendingById), [pendingById]);
   const isLocked = !canSend || isFloorBusy || !canIssue('chair', 'agenda:start-item', status);
   const isPaused = live !== null && live.timer.runningSince === null;
 
   const quoted = (text: string) => t('common.quoted', { text });
-  const sendFloor = (what: string, command: FloorCommand) => {
-    void run(command, floorFailure(t, command.type, what));
-  };
 
   const can = {
     start: !isLocked && next !== null,
@@ -76,7 +70,7 @@ export function FloorControls() {
   const act = {
     start: () => next && sendFloor(quoted(next.topic), { type: 'agenda:start-item', payload: { itemId: next.id } }),
     openFloor: () => live && sendFloor(quoted(live.topic), { type: 'agenda:open-floor', payload: { itemId: live.id } }),
-    close: () => live && setConfirming({ kind: 'close-item', itemId: live.id }),
+    close: () => live && askConfirmation({ kind: 'close-item', itemId: live.id }),
     defer: () => setIsDeferring(true),
     extend: () =>
       live &&
@@ -96,7 +90,7 @@ export function FloorControls() {
         type: isPaused ? 'agenda:resume-timer' : 'agenda:pause-timer',
         payload: { itemId: live.id },
       }),
-    adjourn: () => openDay && setConfirming({ kind: 'adjourn-day', dayId: openDay.id }),
+    adjourn: () => openDay && askConfirmation({ kind: 'adjourn-day', dayId: openDay.id }),
   };
 
   type Control = keyof typeof chairShortcuts;
@@ -110,7 +104,7 @@ export function FloorControls() {
       },
     ]),
   );
-  useShortcuts(shortcutHandlers, confirming === null);
+  useShortcuts(shortcutHandlers, !isConfirming);
 
   const button = (control: Control, label: string, testId: string, primary = false) => (
     <button
@@ -172,16 +166,7 @@ export function FloorControls() {
           />
         </div>
       )}
-      {confirming && (
-        <FloorConfirmation
-          request={confirming}
-          onCancel={() => setConfirming(null)}
-          onConfirm={(what, command) => {
-            setConfirming(null);
-            sendFloor(what, command);
-          }}
-        />
-      )}
+      {confirmation}
       <p className="shortcut-help muted" id={`${headingId}-help`}>
         {t('controls.help')}
       </p>

@@ -1,5 +1,4 @@
 import { canIssue, isItemLive, type SessionState } from '@plenum/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDuration } from '../../lib/format';
@@ -9,6 +8,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Icon } from '../../components/Icon';
+import { Panel } from '../../components/Panel';
 import './SpeakerQueue.css';
 
 /** The running length of the current speech. */
@@ -34,7 +34,6 @@ function speakingTimeOnLiveItem(state: SessionState) {
 export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = useId();
   const { queue, speaker } = useSessionStore((s) => s.session.floor);
   const participants = useSessionStore((s) => s.session.participants);
   const status = useSessionStore((s) => s.session.status);
@@ -47,10 +46,7 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
   const isLocked = !canSend || isBusy;
 
   return (
-    <section className="panel speakers" aria-labelledby={headingId} data-testid="speaker-queue">
-      <h2 id={headingId} className="panel__heading">
-        {t('speakers.heading')}
-      </h2>
+    <Panel heading={t('speakers.heading')} className="speakers" testId="speaker-queue">
       <ErrorNote message={error} onDismiss={dismissError} />
       {speaker ? (
         <div className="speakers__current" data-testid="current-speaker">
@@ -117,7 +113,7 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

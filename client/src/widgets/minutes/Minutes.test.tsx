@@ -1,34 +1,14 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { ids, instant, participants } from '../../test/events';
+import { demoIndicators, ids, instant, participants, submitReport } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import Minutes from './Minutes';
-
-const defaults = { weight: 1, isProduction: false, previous: null, partOf: null };
 
 describe('minutes', () => {
   test('rehearsal 4: a revision after the notice is named with its unit, indicator and figures before and after', async () => {
     await renderSession(<Minutes />, participants.chair, (log) => {
       // The notice is out and the day open; cement was 650 t of 1,000 t (65 %), under 70 %.
-      log.add(
-        'report:submitted',
-        {
-          unitId: ids.unit,
-          note: null,
-          indicators: [
-            {
-              ...defaults,
-              id: 'ind-cement',
-              name: 'Cement',
-              measure: 't',
-              planned: 1000,
-              reported: 700,
-              isProduction: true,
-            },
-          ],
-        },
-        ids.presenter,
-      );
+      submitReport(log, [{ ...demoIndicators.cement, reported: 700 }]);
     });
     // The item has not been presented yet: the figures are not in its minutes, the revision is.
     expect(screen.getByTestId('minutes-revised-after-notice')).toHaveTextContent(

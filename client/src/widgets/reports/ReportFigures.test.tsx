@@ -1,45 +1,33 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { ids, instant, participants } from '../../test/events';
+import { demoIndicators, ids, instant, participants, submitReport } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { ReportFigures } from './ReportFigures';
-
-const defaults = { weight: 1, isProduction: false, previous: null, partOf: null };
 
 describe('report figures with lower-is-better indicators', () => {
   test('tag a ceiling, count coming in under it as fulfilment, and explain their flags', async () => {
     await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
-      log.add(
-        'report:submitted',
+      submitReport(log, [
+        { id: 'ind-cement', name: 'Cement', measure: 't', planned: 1000, reported: 650 },
         {
-          unitId: ids.unit,
-          note: null,
-          indicators: [
-            { ...defaults, id: 'ind-cement', name: 'Cement', measure: 't', planned: 1000, reported: 650 },
-            {
-              ...defaults,
-              id: 'ind-fuel',
-              name: 'Fuel burnt',
-              measure: 't',
-              planned: 100,
-              reported: 80,
-              previous: 200,
-              isProduction: true,
-              direction: 'lower-is-better',
-            },
-            {
-              ...defaults,
-              id: 'ind-scrap',
-              name: 'Scrap',
-              measure: 't',
-              planned: 50,
-              reported: 40,
-              direction: 'lower-is-better',
-            },
-          ],
+          id: 'ind-fuel',
+          name: 'Fuel burnt',
+          measure: 't',
+          planned: 100,
+          reported: 80,
+          previous: 200,
+          isProduction: true,
+          direction: 'lower-is-better',
         },
-        ids.presenter,
-      );
+        {
+          id: 'ind-scrap',
+          name: 'Scrap',
+          measure: 't',
+          planned: 50,
+          reported: 40,
+          direction: 'lower-is-better',
+        },
+      ]);
       log.add(
         'report:verified',
         { unitId: ids.unit, indicatorId: 'ind-scrap', verified: 60, finding: 'Scrap bins full.', evidence: null },
@@ -73,26 +61,17 @@ describe('report figures with lower-is-better indicators', () => {
 
   test('a production ceiling overrun beyond the threshold is below it', async () => {
     await renderSession(<ReportFigures unitId={ids.unit} />, participants.official, (log) => {
-      log.add(
-        'report:submitted',
+      submitReport(log, [
         {
-          unitId: ids.unit,
-          note: null,
-          indicators: [
-            {
-              ...defaults,
-              id: 'ind-fuel',
-              name: 'Fuel burnt',
-              measure: 't',
-              planned: 100,
-              reported: 150,
-              isProduction: true,
-              direction: 'lower-is-better',
-            },
-          ],
+          id: 'ind-fuel',
+          name: 'Fuel burnt',
+          measure: 't',
+          planned: 100,
+          reported: 150,
+          isProduction: true,
+          direction: 'lower-is-better',
         },
-        ids.presenter,
-      );
+      ]);
     });
     const table = screen.getByRole('table', { name: /Indicators of North County Cement Works/ });
     expect(
@@ -105,26 +84,7 @@ describe('report figures with lower-is-better indicators', () => {
   test('rehearsal 8: a revision while the unit is still presenting is not said to come after it presented', async () => {
     await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
       log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(1) });
-      log.add(
-        'report:submitted',
-        {
-          unitId: ids.unit,
-          indicators: [
-            {
-              ...defaults,
-              id: 'ind-cement',
-              name: 'Cement',
-              measure: 't',
-              planned: 1000,
-              reported: 700,
-              isProduction: true,
-            },
-            { ...defaults, id: 'ind-kilns', name: 'Kilns repaired', measure: 'units', planned: 4, reported: 4 },
-          ],
-          note: null,
-        },
-        ids.presenter,
-      );
+      submitReport(log, [{ ...demoIndicators.cement, reported: 700 }, demoIndicators.kilns]);
     });
     const flag = within(screen.getByTestId('report-flags'))
       .getByText(/was changed from/)
@@ -138,25 +98,16 @@ describe('report figures with lower-is-better indicators', () => {
 describe('report figures with a verified figure', () => {
   test('rehearsal 3: a material reporting gap is flagged on paper whatever the plan, and says why', async () => {
     await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
-      log.add(
-        'report:submitted',
+      submitReport(log, [
         {
-          unitId: ids.unit,
-          note: null,
-          indicators: [
-            {
-              ...defaults,
-              id: 'coal',
-              name: 'Coal',
-              measure: 't',
-              planned: 450_000,
-              reported: 280_000,
-              isProduction: true,
-            },
-          ],
+          id: 'coal',
+          name: 'Coal',
+          measure: 't',
+          planned: 450_000,
+          reported: 280_000,
+          isProduction: true,
         },
-        ids.presenter,
-      );
+      ]);
       log.add(
         'report:verified',
         { unitId: ids.unit, indicatorId: 'coal', verified: 241_500, finding: 'Weighbridge.', evidence: null },
@@ -176,26 +127,7 @@ describe('report figures after a revision', () => {
   test('rehearsal 4: a revision after the notice across the warning threshold shows fulfilment before → after', async () => {
     await renderSession(<ReportFigures unitId={ids.unit} showFlags />, participants.official, (log) => {
       // The demo's notice is out and the day open; cement was 650 t of 1,000 t (65 %).
-      log.add(
-        'report:submitted',
-        {
-          unitId: ids.unit,
-          note: null,
-          indicators: [
-            {
-              ...defaults,
-              id: 'ind-cement',
-              name: 'Cement',
-              measure: 't',
-              planned: 1000,
-              reported: 700,
-              isProduction: true,
-            },
-            { ...defaults, id: 'ind-kilns', name: 'Kilns repaired', measure: 'units', planned: 4, reported: 4 },
-          ],
-        },
-        ids.presenter,
-      );
+      submitReport(log, [{ ...demoIndicators.cement, reported: 700 }, demoIndicators.kilns]);
     });
     const row = screen.getByRole('rowheader', { name: /Cement/ }).closest('tr')!;
     expect(row).toHaveAttribute('data-flagged', 'true');

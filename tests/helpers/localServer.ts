@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InMemoryStore, SqliteStore, type App, type Store } from '@plenum/server';
+import type { Participant, Role } from '@plenum/shared';
+
+/** A server under test in this process, seeded with the demo review. */
+export interface DemoServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  app: App;
+  store: Store;
+  /** The demo review session. */
+  sessionId: string;
+  /** A valid invitation token per role (the demo has one participant per role). */
+  tokens: Record<Role, string>;
+  /** Who each token makes its bearer. */
+  participants: Record<Role, Participant>;
+  /** The head `seq` of the demo session, read from the store. */
+  head(): Promise<number>;
+  /** Closes the server and the store, removes the temp dir. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** A store for a server under test and how to dispose of it. */
+export interface TestStore {
+  store: Store;
+  /** Closes the store and removes its temp dir. */
+  dispose: () => Promise<void>;
+}
+
+/** `sqlite`: a file in a fresh temp dir named by `prefix`, as in production; `memory`: InMemoryStore. */
+export async function openTestStore(kind: 'sqlite' | 'memory', prefix: string): Promise<TestStore> {
+  if (kind === 'memory') {
+    const store = new InMemoryStore();
+    return { store, dispose: () => store.close() };
+  }
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const store = new SqliteStore(join(dir, 'plenum.sqlite'));
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Listens on a free port of 127.0.0.1 and answers the server's URL. */
+export async function listenOnLoopback(httpServer: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(0, '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}

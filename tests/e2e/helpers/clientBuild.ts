@@ -73,7 +73,14 @@ export function ensureClientBuilt(): Promise<void> {
     execFile(
       'npm',
       ['run', 'build', '-w', 'client'],
-      { cwd: repoRoot, timeout: buildTimeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: repoRoot,
+        // The build users get: vitest runs under NODE_ENV=test, which would build React's development bundle.
+        env: { ...process.env, NODE_ENV: 'production' },
+        timeout: buildTimeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error) {
           reject(

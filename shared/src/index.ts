@@ -7,6 +7,7 @@ export * from './domain/state.js';
 export * from './domain/reducer.js';
 export * from './domain/fulfilment.js';
 export * from './domain/agendaItem.js';
+export * from './domain/preparation.js';
 export * from './domain/floorRules.js';
 export * from './domain/sessionControl.js';
 export * from './domain/timer.js';

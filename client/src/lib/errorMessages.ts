@@ -81,6 +81,8 @@ export function refusalMessage(refusal: Refusal): string {
       return refusal.after !== null
         ? i18n.t('refusals.dayAfter', { after: formatDate(refusal.after) })
         : i18n.t('refusals.dayBefore', { before: formatDate(refusal.before ?? '') });
+    case 'notice-problems':
+      return i18n.t('refusals.noticeProblems', { count: refusal.problems.length });
     case 'day-before-notice':
       return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
     case 'floor-blocked':

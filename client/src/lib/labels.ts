@@ -47,6 +47,7 @@ export const roleOrder = keysOf<Role>({
   official: true,
   inspector: true,
   observer: true,
+  administrator: true,
 });
 
 export const directiveKinds = keysOf<DirectiveKind>({

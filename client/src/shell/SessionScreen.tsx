@@ -27,6 +27,7 @@ function screenFor(you: Participant | null) {
     case 'chair':
       return <ChairConsole role={you.role} />;
     case 'observer':
+    case 'administrator':
       return <BigScreen />;
     case 'presenter':
     case 'official':

@@ -7,12 +7,16 @@ export interface CommandRule {
 }
 
 const chair: readonly Role[] = ['chair'];
+/** Who prepares a session: its chair, or the organisation's administrator. */
+const preparers: readonly Role[] = ['chair', 'administrator'];
 const speakers: readonly Role[] = ['official', 'inspector', 'presenter'];
 const critics: readonly Role[] = ['chair', 'official', 'inspector'];
 /** Roles that may act for a unit on a directive; the domain also checks the unit. */
 const unitActors: readonly Role[] = ['chair', 'presenter', 'official', 'inspector'];
 
 const beforeClose: readonly SessionStatus[] = ['draft', 'noticed', 'in-session'];
+/** Before the first day opens; once published, a change is an amendment of the notice. */
+const preparing: readonly SessionStatus[] = ['draft', 'noticed'];
 const live: readonly SessionStatus[] = ['in-session'];
 /** Directives outlive the session: they progress after its close too. */
 const afterIssue: readonly SessionStatus[] = ['in-session', 'closed'];
@@ -24,16 +28,23 @@ const afterIssue: readonly SessionStatus[] = ['in-session', 'closed'];
  * the domain's decide functions'.
  */
 export const commandRules: Record<CommandType, CommandRule> = {
-  'session:rename': { roles: chair, statuses: beforeClose },
-  'session:publish-notice': { roles: chair, statuses: ['draft'] },
+  'session:rename': { roles: preparers, statuses: beforeClose },
+  'session:configure': { roles: preparers, statuses: preparing },
+  'session:publish-notice': { roles: preparers, statuses: ['draft'] },
   'session:close': { roles: chair, statuses: live },
-  'day:reschedule': { roles: chair, statuses: beforeClose },
+  'day:reschedule': { roles: preparers, statuses: beforeClose },
+  'day:add': { roles: preparers, statuses: beforeClose },
+  'day:update': { roles: preparers, statuses: beforeClose },
+  'day:remove': { roles: preparers, statuses: beforeClose },
   'day:open': { roles: chair, statuses: ['noticed', 'in-session'] },
   'day:adjourn': { roles: chair, statuses: live },
   'day:reopen': { roles: chair, statuses: live },
   'attendance:record': { roles: chair, statuses: ['noticed', 'in-session'] },
-  'unit:add': { roles: chair, statuses: beforeClose },
-  'agenda:add-item': { roles: chair, statuses: beforeClose },
+  'unit:add': { roles: preparers, statuses: beforeClose },
+  'agenda:add-item': { roles: preparers, statuses: beforeClose },
+  'agenda:update-item': { roles: preparers, statuses: beforeClose },
+  'agenda:remove-item': { roles: preparers, statuses: beforeClose },
+  'agenda:move-item': { roles: preparers, statuses: beforeClose },
   'agenda:start-item': { roles: chair, statuses: live },
   'agenda:open-floor': { roles: chair, statuses: live },
   'agenda:close-item': { roles: chair, statuses: live },

@@ -8,7 +8,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 2;
+export const stateVersion = 3;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -53,6 +53,48 @@ function addItem(state: S, item: AgendaItemDefinition, order: number, carriedFro
   sortAgenda(state);
 }
 
+/** Puts an item at `position` among its day's items and numbers that day's items again from 0. */
+function placeItem(state: S, itemId: string, dayId: string, position: number): void {
+  const item = state.agenda[itemId];
+  if (!item) return;
+  const others = Object.values(state.agenda)
+    .filter((i) => i.dayId === dayId && i.id !== itemId)
+    .sort((a, b) => a.order - b.order);
+  item.dayId = dayId;
+  others.splice(Math.min(position, others.length), 0, item);
+  others.forEach((i, order) => (i.order = order));
+  sortAgenda(state);
+}
+
+const freshDay = () => ({ status: 'scheduled' as const, openedAt: null, adjournedAt: null, reopenings: [] });
+
+/** Changes to a published notice: kept so that participants are shown what was amended. */
+const amendingEvents: ReadonlySet<SessionEvent['type']> = new Set([
+  'session:renamed',
+  'session:configured',
+  'day:added',
+  'day:updated',
+  'day:removed',
+  'day:rescheduled',
+  'agenda:item-added',
+  'agenda:item-updated',
+  'agenda:item-removed',
+  'agenda:item-moved',
+]);
+
+function recordAmendment(state: S, event: SessionEvent): void {
+  if (state.status === 'draft' || state.status === 'closed' || !amendingEvents.has(event.type)) return;
+  const payload = event.payload as { dayId?: string; itemId?: string; item?: { id: string; dayId: string } };
+  state.amendments.push({
+    seq: event.seq,
+    at: event.at,
+    actorId: event.actorId,
+    type: event.type,
+    dayId: payload.dayId ?? payload.item?.dayId ?? null,
+    itemId: payload.itemId ?? payload.item?.id ?? null,
+  });
+}
+
 function stopTimer(timer: Draft<ItemTimer>, at: string): void {
   if (timer.runningSince === null) return;
   timer.elapsedMs += Math.max(0, Date.parse(at) - Date.parse(timer.runningSince));
@@ -92,14 +134,35 @@ function attendance(state: S, dayId: string, participantId: string) {
  */
 export function applyEvent(state: S, event: SessionEvent): void {
   state.lastSeq = event.seq;
+  recordAmendment(state, event);
   switch (event.type) {
     case 'session:created':
       // A copy wherever the state keeps part of a payload that later events change in place:
       // the event itself must stay as it was logged (it may still be waiting to be written).
       // Thresholds added since keep their defaults for sessions logged before them.
       state.definition = { ...event.payload, thresholds: { ...defaultThresholds, ...event.payload.thresholds } };
-      for (const day of event.payload.days)
-        state.days[day.id] = { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] };
+      for (const day of event.payload.days) state.days[day.id] = freshDay();
+      return;
+    case 'session:configured':
+      if (!state.definition) return;
+      if (event.payload.thresholds) state.definition.thresholds = { ...event.payload.thresholds };
+      if (event.payload.conferenceLink !== undefined) state.definition.conferenceLink = event.payload.conferenceLink;
+      return;
+    case 'day:added':
+      if (!state.definition) return;
+      state.definition.days = [...state.definition.days, { ...event.payload.day }];
+      state.days[event.payload.day.id] = freshDay();
+      return;
+    case 'day:updated':
+      if (!state.definition) return;
+      state.definition.days = state.definition.days.map((day) =>
+        day.id === event.payload.id ? { ...day, ...event.payload } : day,
+      );
+      return;
+    case 'day:removed':
+      if (!state.definition) return;
+      state.definition.days = state.definition.days.filter((day) => day.id !== event.payload.dayId);
+      delete state.days[event.payload.dayId];
       return;
     case 'session:renamed':
       if (state.definition) state.definition.title = event.payload.title;
@@ -150,11 +213,52 @@ export function applyEvent(state: S, event: SessionEvent): void {
       if (!state.units[event.payload.unit.id]) state.unitOrder.push(event.payload.unit.id);
       state.units[event.payload.unit.id] = event.payload.unit;
       return;
+    case 'unit:retired':
+      state.retiredUnits[event.payload.unitId] = event.payload.at;
+      return;
     case 'participant:invited':
       state.participants[event.payload.participant.id] = event.payload.participant;
+      state.access[event.payload.participant.id] = {
+        invitedAt: event.at,
+        revokedAt: null,
+        expiresAt: null,
+        reissuedAt: null,
+      };
       return;
+    case 'participant:changed':
+      state.participants[event.payload.participant.id] = event.payload.participant;
+      return;
+    case 'participant:revoked': {
+      const access = state.access[event.payload.participantId];
+      if (access) access.revokedAt = event.payload.at;
+      return;
+    }
+    case 'participant:reissued': {
+      const access = state.access[event.payload.participantId];
+      if (access) Object.assign(access, { reissuedAt: event.payload.at, revokedAt: null });
+      return;
+    }
+    case 'participant:expiry-set': {
+      const access = state.access[event.payload.participantId];
+      if (access) access.expiresAt = event.payload.expiresAt;
+      return;
+    }
     case 'agenda:item-added':
       addItem(state, event.payload.item, event.payload.order, null);
+      return;
+    case 'agenda:item-updated': {
+      const item = state.agenda[event.payload.itemId];
+      if (!item) return;
+      const { itemId: _id, ...fields } = event.payload;
+      Object.assign(item, fields);
+      return;
+    }
+    case 'agenda:item-removed':
+      delete state.agenda[event.payload.itemId];
+      state.agendaOrder = state.agendaOrder.filter((id) => id !== event.payload.itemId);
+      return;
+    case 'agenda:item-moved':
+      placeItem(state, event.payload.itemId, event.payload.toDayId, event.payload.position);
       return;
     case 'agenda:item-started': {
       const item = state.agenda[event.payload.itemId];
@@ -210,6 +314,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
           topic: item.topic,
           plannedMinutes: item.plannedMinutes,
           warningId: item.warningId,
+          kind: item.kind,
         },
         laterItems.reduce((max, i) => Math.max(max, i.order + 1), 0),
         item.id,

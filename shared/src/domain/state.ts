@@ -4,6 +4,7 @@ import type {
   CriticismDraft,
   CriticismRuling,
   DirectiveRecord,
+  EventType,
   Indicator,
   OrganisationUnit,
   Participant,
@@ -123,6 +124,26 @@ export interface FloorState {
   speeches: { participantId: string; itemId: string; from: string; to: string }[];
 }
 
+/** Where a participant's invitation stands; the token itself lives only as a hash in the store. */
+export interface AccessState {
+  invitedAt: string;
+  /** Set when revoked; a reissue clears it. */
+  revokedAt: string | null;
+  expiresAt: string | null;
+  /** The last time a new link replaced the old one. */
+  reissuedAt: string | null;
+}
+
+/** A change made to the session's plan after its notice was published, shown to participants. */
+export interface Amendment {
+  seq: number;
+  at: string;
+  actorId: string;
+  type: EventType;
+  dayId: string | null;
+  itemId: string | null;
+}
+
 /** The whole state of a review session: a fold of its log. */
 export interface SessionState {
   sessionId: string;
@@ -140,7 +161,13 @@ export interface SessionState {
   attendance: Record<string, Record<string, AttendanceState>>;
   units: Record<string, OrganisationUnit>;
   unitOrder: string[];
+  /** Units retired from the register (in the organisation's log), with when. */
+  retiredUnits: Record<string, string>;
   participants: Record<string, Participant>;
+  /** By participant: the invitation's revocation, expiry and reissues. */
+  access: Record<string, AccessState>;
+  /** Changes after the notice, oldest first. */
+  amendments: Amendment[];
   agenda: Record<string, AgendaItemState>;
   /** Item ids in day order, then by position within the day. */
   agendaOrder: string[];
@@ -173,7 +200,10 @@ export function emptySessionState(sessionId: string): SessionState {
     attendance: {},
     units: {},
     unitOrder: [],
+    retiredUnits: {},
     participants: {},
+    access: {},
+    amendments: [],
     agenda: {},
     agendaOrder: [],
     currentItemId: null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AgendaItemDefinitionSchema,
+  Limits,
   CriticismDraftSchema,
   CriticismRuling,
   DirectiveDraftSchema,
@@ -9,9 +10,18 @@ import {
   NameSchema,
   OrganisationUnitSchema,
   ReportSubmissionSchema,
+  AgendaItemKind,
   TextSchema,
+  ThresholdsSchema,
+  TimeOfDaySchema,
   VerificationSchema,
 } from './schemas/index.js';
+
+/** A conference link: http(s), bounded. */
+const ConferenceLinkSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(Limits.nameLength * 2)
+  .nullable();
 
 const itemRef = z.object({ itemId: IdSchema });
 const dayRef = z.object({ dayId: IdSchema });
@@ -27,10 +37,31 @@ export const commandPayloads = {
   'session:rename': z.object({ title: NameSchema }),
   /** Chair: publish the notice; the schedule becomes visible to every invitee. */
   'session:publish-notice': z.object({ noticeDate: IsoDateSchema }),
+  /** Chair or administrator, while preparing: change the thresholds or the conference link. */
+  'session:configure': z.object({
+    thresholds: ThresholdsSchema.optional(),
+    conferenceLink: ConferenceLinkSchema.optional(),
+  }),
   /** Chair: close the session once no item is live and every proposed warning is decided. */
   'session:close': z.object({}),
   /** Chair: move a day not yet opened to another date, keeping the days in order. */
   'day:reschedule': z.object({ dayId: IdSchema, date: IsoDateSchema }),
+  /** Chair or administrator: add a day after the last one (dates stay in order). */
+  'day:add': z.object({
+    date: IsoDateSchema,
+    title: NameSchema,
+    startTime: TimeOfDaySchema.nullable().default(null),
+    plannedEnd: TimeOfDaySchema.nullable().default(null),
+  }),
+  /** Chair or administrator: change a day not yet opened: its theme, start time, planned end. */
+  'day:update': z.object({
+    dayId: IdSchema,
+    title: NameSchema,
+    startTime: TimeOfDaySchema.nullable(),
+    plannedEnd: TimeOfDaySchema.nullable(),
+  }),
+  /** Chair or administrator: remove a day not yet opened that holds no item (never the only day). */
+  'day:remove': dayRef,
   /** Chair: open a day of the review. */
   'day:open': dayRef,
   /** Chair: adjourn an open day. */
@@ -41,8 +72,23 @@ export const commandPayloads = {
   'attendance:record': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
   /** Chair: add an organisation unit to the session's hierarchy. */
   'unit:add': z.object({ unit: OrganisationUnitSchema }),
-  /** Chair: add a slot to a day's agenda. The server assigns the id and order. */
+  /** Chair or administrator: add a slot at the end of a day's agenda. The server assigns the id and order. */
   'agenda:add-item': AgendaItemDefinitionSchema.omit({ id: true, warningId: true }),
+  /** Chair or administrator: change a pending item's unit, kind, topic or timebox. */
+  'agenda:update-item': z.object({
+    itemId: IdSchema,
+    unitId: IdSchema.nullable(),
+    kind: z.enum(AgendaItemKind),
+    topic: NameSchema,
+    plannedMinutes: z.number().int().min(1).max(600),
+  }),
+  /** Chair or administrator: take a pending item that never started off the agenda. */
+  'agenda:remove-item': itemRef,
+  /**
+   * Chair or administrator: move a pending item to `position` (0-based, among the day's items) of
+   * a day not yet adjourned, its own day or another.
+   */
+  'agenda:move-item': z.object({ itemId: IdSchema, toDayId: IdSchema, position: z.number().int().min(0).max(1000) }),
   /** Chair: start a pending item of an open day; the presenting unit has the floor. */
   'agenda:start-item': itemRef,
   /** Chair: open the floor on the presenting item for criticism. */

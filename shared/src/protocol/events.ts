@@ -13,7 +13,10 @@ import {
   ParticipantSchema,
   ReportSubmissionSchema,
   ReviewSessionDefinitionSchema,
+  AgendaItemKind,
+  SessionDaySchema,
   TextSchema,
+  ThresholdsSchema,
   VerificationSchema,
   WarningRecordSchema,
 } from './schemas/index.js';
@@ -33,6 +36,20 @@ export const eventPayloads = {
   'session:noticed': z.object({ noticeDate: IsoDateSchema, ...at }),
   /** The chair closed the session. */
   'session:closed': z.object({ ...at }),
+  /** The thresholds or the conference link changed (the fields given; the others stay). */
+  'session:configured': z.object({
+    thresholds: ThresholdsSchema.optional(),
+    conferenceLink: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
+  }),
+  /** A day was added after the last one. */
+  'day:added': z.object({ day: SessionDaySchema }),
+  /** A day not yet opened changed its theme, start time or planned end. */
+  'day:updated': SessionDaySchema.omit({ date: true }),
+  /** A day not yet opened, holding no item, was removed. */
+  'day:removed': z.object({ dayId: IdSchema }),
   /** A day not yet opened moved to another date. */
   'day:rescheduled': z.object({ dayId: IdSchema, date: IsoDateSchema }),
   /** A day was opened; the first one puts the session `in-session`. */
@@ -45,12 +62,34 @@ export const eventPayloads = {
   'attendance:recorded': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
   /** A participant connected while a day was open (recorded once per day). */
   'attendance:connected': z.object({ dayId: IdSchema, participantId: IdSchema, ...at }),
-  /** A unit joined the session's hierarchy. */
+  /** A unit joined the session's hierarchy (or the register), or its record changed (renamed, moved…). */
   'unit:added': z.object({ unit: OrganisationUnitSchema }),
+  /** A unit of the register was retired: kept with its history, offered for no new session. */
+  'unit:retired': z.object({ unitId: IdSchema, ...at }),
   /** Someone was invited with a role (the token itself never enters the log). */
   'participant:invited': z.object({ participant: ParticipantSchema }),
+  /** A participant's name, role, unit or e-mail changed; their open screens reconnect with it. */
+  'participant:changed': z.object({ participant: ParticipantSchema }),
+  /** A participant's invitation was revoked: their link stops working and their screens are told. */
+  'participant:revoked': z.object({ participantId: IdSchema, ...at }),
+  /** A participant was given a new link; the old one stopped working. */
+  'participant:reissued': z.object({ participantId: IdSchema, ...at }),
+  /** A participant's link expires at this instant; null: never. */
+  'participant:expiry-set': z.object({ participantId: IdSchema, expiresAt: InstantSchema.nullable() }),
   /** A slot was added to a day, at the given position. */
   'agenda:item-added': z.object({ item: AgendaItemDefinitionSchema, order: z.number().int().min(0) }),
+  /** A pending item changed its unit, kind, topic or timebox. */
+  'agenda:item-updated': z.object({
+    itemId: IdSchema,
+    unitId: IdSchema.nullable(),
+    kind: z.enum(AgendaItemKind),
+    topic: NameSchema,
+    plannedMinutes: z.number().int().min(1).max(600),
+  }),
+  /** A pending item that never started was taken off the agenda. */
+  'agenda:item-removed': z.object({ itemId: IdSchema }),
+  /** A pending item moved to `position` among the items of `toDayId`. */
+  'agenda:item-moved': z.object({ itemId: IdSchema, toDayId: IdSchema, position: z.number().int().min(0) }),
   /** The chair started an item: the unit presents and its clock runs. */
   'agenda:item-started': z.object({ itemId: IdSchema, startedAt: InstantSchema }),
   /** The chair opened the floor on the item. */

@@ -7,4 +7,5 @@ export * from './thresholds.js';
 export * from './commands.js';
 export * from './events.js';
 export * from './channels.js';
+export * from './http.js';
 export type * from './socketTypes.js';

@@ -27,6 +27,25 @@ export const FloorBlockerSchema = z.enum([
 export type FloorBlocker = z.infer<typeof FloorBlockerSchema>;
 
 /**
+ * One problem that stops the notice from being published, named so the preparer can fix it:
+ * the rules are `shared/src/domain/notice.ts`, which the server refuses with and the
+ * preparation screen lists before the button is pressed.
+ */
+export const NoticeProblemSchema = z.discriminatedUnion('problem', [
+  /** A day is dated before today. */
+  z.object({ problem: z.literal('day-in-past'), dayId: z.string(), date: IsoDateSchema }),
+  /** The notice is dated after the first day. */
+  z.object({ problem: z.literal('notice-after-first-day'), noticeDate: IsoDateSchema, firstDay: IsoDateSchema }),
+  /** A unit-report or second-review item names no unit. */
+  z.object({ problem: z.literal('item-without-unit'), itemId: z.string() }),
+  /** A unit presents on the agenda but no presenter of it is invited (and not revoked). */
+  z.object({ problem: z.literal('unit-without-presenter'), unitId: z.string() }),
+  /** A day holds no item. */
+  z.object({ problem: z.literal('day-without-items'), dayId: z.string() }),
+]);
+export type NoticeProblem = z.infer<typeof NoticeProblemSchema>;
+
+/**
  * Why the domain refused a command, when the refusal has a reason a client should say in its
  * own words: the kind, the command field to change, and the facts to name. Read by the client
  * to tell the real reason; a refusal without one is explained by its error code alone.
@@ -65,6 +84,11 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     liveItem: z.string().nullable(),
     /** The title of the open day, if any. */
     openDay: z.string().nullable(),
+  }),
+  z.object({
+    /** The notice cannot be published yet: every problem, each naming what to fix. */
+    kind: z.literal('notice-problems'),
+    problems: z.array(NoticeProblemSchema).min(1),
   }),
   z.object({
     /** The first day may not move before the published notice. */

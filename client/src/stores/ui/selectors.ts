@@ -8,6 +8,8 @@ const viewsByRole: Record<Role, readonly SessionView[]> = {
   inspector: ['floor', 'verify', 'dashboard', 'minutes'],
   // The room screen has no controls: it only follows the floor.
   observer: ['floor'],
+  // The organisation's administrator prepares the session; the floor shows how it stands.
+  administrator: ['floor'],
 };
 
 export const uiSelectors = {

@@ -19,6 +19,19 @@ export const AgendaItemStatus = {
 } as const;
 export type AgendaItemStatus = (typeof AgendaItemStatus)[keyof typeof AgendaItemStatus];
 
+/** What an agenda item is for; read through `itemKind()`, which also answers for older logs. */
+export const AgendaItemKind = {
+  /** The chair's opening: the period's summary and the session's aims. Comes first. */
+  opening: 'opening',
+  /** A unit presents its plan and results. */
+  report: 'report',
+  /** A unit warned in the previous period is reviewed again. */
+  secondReview: 'second-review',
+  /** A general topic, not tied to a unit. */
+  topic: 'topic',
+} as const;
+export type AgendaItemKind = (typeof AgendaItemKind)[keyof typeof AgendaItemKind];
+
 /** What defines a slot on a day, as the chair adds it. */
 export const AgendaItemDefinitionSchema = z.object({
   id: IdSchema,
@@ -29,5 +42,7 @@ export const AgendaItemDefinitionSchema = z.object({
   plannedMinutes: z.number().int().min(1).max(600),
   /** Set on a "second review" item: the open warning from the previous period it reviews. */
   warningId: IdSchema.nullable().default(null),
+  /** Absent in logs written before kinds existed: `itemKind()` derives it. */
+  kind: z.enum(AgendaItemKind).nullable().optional(),
 });
 export type AgendaItemDefinition = z.infer<typeof AgendaItemDefinitionSchema>;

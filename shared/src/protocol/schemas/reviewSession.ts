@@ -15,11 +15,19 @@ export const SessionStatus = {
 } as const;
 export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
 
+/** A time of day, `HH:MM` (24 hours), in the organisation's local time. */
+export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 09:30');
+
 /** One day of a multi-day review. */
 export const SessionDaySchema = z.object({
   id: IdSchema,
   date: IsoDateSchema,
+  /** The day's theme, e.g. "Industry and energy". */
   title: NameSchema,
+  /** When the day starts; absent or null: not set. */
+  startTime: TimeOfDaySchema.nullable().optional(),
+  /** When the day should end; the agenda builder warns when the timeboxes run past it. */
+  plannedEnd: TimeOfDaySchema.nullable().optional(),
 });
 export type SessionDay = z.infer<typeof SessionDaySchema>;
 

@@ -1,0 +1,81 @@
+import type { AgendaItemDefinition, AgendaItemKind, NoticeProblem } from '../protocol/index.js';
+import type { SessionState } from './state.js';
+
+/** What an item is for; items logged before kinds existed are read from their warning and unit. */
+export function itemKind(item: Pick<AgendaItemDefinition, 'kind' | 'warningId' | 'unitId'>): AgendaItemKind {
+  if (item.kind) return item.kind;
+  if (item.warningId) return 'second-review';
+  return item.unitId ? 'report' : 'topic';
+}
+
+/** Kinds whose item must name the presenting unit. */
+export function kindNeedsUnit(kind: AgendaItemKind): boolean {
+  return kind === 'report' || kind === 'second-review';
+}
+
+function minutesOfDay(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours! * 60 + minutes!;
+}
+
+/** A day's timeboxes against its hours: the sum, the time available, and by how much it runs over. */
+export interface DayTimebox {
+  totalMinutes: number;
+  /** From the start time to the planned end; null when either is not set. */
+  availableMinutes: number | null;
+  /** Minutes past the planned end; 0 when it fits or is not known. */
+  overrunMinutes: number;
+}
+
+/** The planned minutes of the day's items (deferred ones left out) against its start and planned end. */
+export function dayTimebox(state: SessionState, dayId: string): DayTimebox {
+  const day = state.definition?.days.find((d) => d.id === dayId);
+  const totalMinutes = Object.values(state.agenda)
+    .filter((item) => item.dayId === dayId && item.status !== 'deferred')
+    .reduce((sum, item) => sum + item.plannedMinutes, 0);
+  const availableMinutes =
+    day?.startTime && day.plannedEnd ? minutesOfDay(day.plannedEnd) - minutesOfDay(day.startTime) : null;
+  return {
+    totalMinutes,
+    availableMinutes,
+    overrunMinutes: availableMinutes === null ? 0 : Math.max(0, totalMinutes - availableMinutes),
+  };
+}
+
+/** True when a presenter of the unit holds a live invitation. */
+function hasPresenter(state: SessionState, unitId: string): boolean {
+  return Object.values(state.participants).some(
+    (p) => p.role === 'presenter' && p.unitId === unitId && !state.access[p.id]?.revokedAt,
+  );
+}
+
+/**
+ * Everything that stops the notice from going out dated `noticeDate` on `today` (both
+ * `YYYY-MM-DD`): the server refuses `session:publish-notice` with this list, and the
+ * preparation screen shows it before the button is pressed.
+ */
+export function noticeProblems(state: SessionState, noticeDate: string, today: string): NoticeProblem[] {
+  const days = state.definition?.days ?? [];
+  const problems: NoticeProblem[] = [];
+  const firstDay = days[0]?.date;
+  if (firstDay !== undefined && noticeDate > firstDay) {
+    problems.push({ problem: 'notice-after-first-day', noticeDate, firstDay });
+  }
+  for (const day of days) {
+    if (day.date < today) problems.push({ problem: 'day-in-past', dayId: day.id, date: day.date });
+    if (!Object.values(state.agenda).some((item) => item.dayId === day.id)) {
+      problems.push({ problem: 'day-without-items', dayId: day.id });
+    }
+  }
+  const presentingUnits = new Set<string>();
+  for (const itemId of state.agendaOrder) {
+    const item = state.agenda[itemId]!;
+    if (!kindNeedsUnit(itemKind(item))) continue;
+    if (item.unitId === null) problems.push({ problem: 'item-without-unit', itemId });
+    else presentingUnits.add(item.unitId);
+  }
+  for (const unitId of presentingUnits) {
+    if (!hasPresenter(state, unitId)) problems.push({ problem: 'unit-without-presenter', unitId });
+  }
+  return problems;
+}

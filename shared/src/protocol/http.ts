@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { IssueSchema } from './ack.js';
+import {
+  IdSchema,
+  InstantSchema,
+  NameSchema,
+  OrganisationUnitSchema,
+  ParticipantSchema,
+  PeriodSchema,
+  ReviewSessionDefinitionSchema,
+  SessionStatus,
+  sessionRoles,
+} from './schemas/index.js';
+
+/**
+ * The REST API of preparing a review (administrators, and chairs for their own session's
+ * invitations), defined once: the server parses bodies with these schemas, the client reads
+ * answers with their types. Every answer is `{ ok: true, data }` or `{ ok: false, error }` as on
+ * the socket; `Authorization: Bearer <token>` carries an administrator's or a chair's token.
+ */
+
+/** `GET /api/admin/me`: who the administrator token signs in. */
+export const AdminIdentitySchema = z.object({
+  administrator: ParticipantSchema,
+  /** The organisation whose register and sessions this administrator keeps. */
+  organisationId: IdSchema,
+});
+export type AdminIdentity = z.infer<typeof AdminIdentitySchema>;
+
+/** `POST /api/admin/administrators`: invite another administrator; answers the link once. */
+export const InviteAdministratorBodySchema = z.object({
+  name: NameSchema,
+  email: z.email().max(254).nullable().default(null),
+});
+
+/** One administrator as `GET /api/admin/administrators` lists them. */
+export const AdministratorSummarySchema = z.object({
+  administrator: ParticipantSchema,
+  invitedAt: InstantSchema,
+  revokedAt: InstantSchema.nullable(),
+});
+export type AdministratorSummary = z.infer<typeof AdministratorSummarySchema>;
+
+/** A unit of the register with its standing: retired units keep their history. */
+export const RegisteredUnitSchema = z.object({ unit: OrganisationUnitSchema, retiredAt: InstantSchema.nullable() });
+export type RegisteredUnit = z.infer<typeof RegisteredUnitSchema>;
+
+/**
+ * One row of an imported file (CSV or XLSX, header row `id,name,kind,parentId,ownership,sector,
+ * class,region`) as the preview shows it: the unit it makes, or what is wrong, column by column.
+ */
+export const ImportRowSchema = z.object({
+  /** 1-based line of the file, the header being line 1. */
+  line: z.number().int().min(1),
+  unit: OrganisationUnitSchema.nullable(),
+  /** What the row does to the register once applied. */
+  effect: z.enum(['add', 'update', 'unchanged']).nullable(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+});
+export type ImportRow = z.infer<typeof ImportRowSchema>;
+
+/**
+ * `POST /api/organisations/:id/units/preview` answers this for a file; `POST …/units` applies the
+ * same file only when `valid`, else refuses with `INVALID_PAYLOAD` and this preview as `data`.
+ */
+export const ImportPreviewSchema = z.object({
+  valid: z.boolean(),
+  rows: z.array(ImportRowSchema),
+  counts: z.object({
+    add: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    invalid: z.number().int(),
+  }),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+/** One review session as `GET /api/sessions` lists them for an administrator. */
+export const SessionSummarySchema = z.object({
+  sessionId: IdSchema,
+  title: NameSchema,
+  period: PeriodSchema,
+  organisation: NameSchema,
+  status: z.enum(SessionStatus),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  items: z.number().int(),
+  participants: z.number().int(),
+  previousSessionId: IdSchema.nullable(),
+});
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+/**
+ * `POST /api/sessions`: convene a review session as a draft. With `session.previousSessionId`
+ * and `proposeAgenda`, the agenda is proposed from that session: the opening item first, the
+ * second-review items of its open warnings, then every unit that presented there, on the day of
+ * the same number (the last day when there are fewer). Units come from `units`, else the
+ * organisation's register (retired units left out), else the previous session's.
+ */
+export const ConveneBodySchema = z.object({
+  session: ReviewSessionDefinitionSchema.omit({ createdAt: true }),
+  units: z.array(OrganisationUnitSchema).max(2000).default([]),
+  organisationId: IdSchema.nullable().default(null),
+  chairName: NameSchema,
+  chairEmail: z.email().max(254).nullable().default(null),
+  proposeAgenda: z.boolean().default(true),
+});
+export type ConveneBody = z.input<typeof ConveneBodySchema>;
+
+/**
+ * Someone to invite to a session; `role: 'chair'` only by an administrator. The e-mail is kept
+ * with the invitation in the store (for the notice and its calendar file), never in the log that
+ * every participant reads.
+ */
+export const InviteeSchema = z.object({
+  name: NameSchema,
+  role: z.enum(sessionRoles),
+  unitId: IdSchema.nullable().default(null),
+  email: z.email().max(254).nullable().default(null),
+});
+export type Invitee = z.infer<typeof InviteeSchema>;
+
+/**
+ * `POST /api/sessions/:id/invitations`: one invitee, a list `{ invitees }`, or a pasted list /
+ * CSV as `text/csv` or `text/plain` (columns `name, role, unit, email`; the unit by id or name,
+ * the e-mail optional; comma, tab or semicolon separated). A list is all or nothing.
+ */
+export const InviteBodySchema = z.union([
+  InviteeSchema,
+  z.object({ invitees: z.array(InviteeSchema).min(1).max(2000) }),
+]);
+
+/** One line of a pasted list as `POST /api/sessions/:id/invitations/preview` reads it. */
+export const InviteeRowSchema = z.object({
+  line: z.number().int().min(1),
+  invitee: InviteeSchema.nullable(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+});
+export const InviteePreviewSchema = z.object({ valid: z.boolean(), rows: z.array(InviteeRowSchema) });
+export type InviteePreview = z.infer<typeof InviteePreviewSchema>;
+
+/** An issued link: shown once, never stored. */
+export const IssuedLinkSchema = z.object({ participant: ParticipantSchema, link: z.url() });
+export type IssuedLink = z.infer<typeof IssuedLinkSchema>;
+
+/**
+ * `PATCH /api/sessions/:id/participants/:participantId`: change the role, unit, name, e-mail or
+ * expiry (each a logged event, effective at once on connected screens).
+ * `POST …/:participantId/revoke` ends the link; `POST …/:participantId/reissue` answers a new one.
+ */
+export const ChangeParticipantBodySchema = z
+  .object({
+    name: NameSchema.optional(),
+    role: z.enum(sessionRoles).optional(),
+    unitId: IdSchema.nullable().optional(),
+    email: z.email().max(254).nullable().optional(),
+    expiresAt: InstantSchema.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'name at least one field to change');
+export type ChangeParticipantBody = z.input<typeof ChangeParticipantBodySchema>;
+
+/** The failure half of a REST answer, with the field-level issues when the body was refused. */
+export const ApiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(IssueSchema).optional(),
+});

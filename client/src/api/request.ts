@@ -1,0 +1,56 @@
+import type { Issue } from '@plenum/shared';
+
+/** A refused REST request: the server's code, its message, the fields to change, and any data it sent. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: readonly Issue[] = [],
+    /** What came with the refusal, e.g. the import preview listing each bad row. */
+    readonly data: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** An administrator's or a chair's token, sent as the bearer. */
+  token: string;
+  /** JSON-encoded unless it is a string (sent as `contentType`) or a Blob (sent as is). */
+  body?: unknown;
+  contentType?: string;
+}
+
+/**
+ * Calls the REST API and returns the answer's `data`; throws {@link ApiError} for a refusal, and
+ * `ApiError('NETWORK')` when the server cannot be reached.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${options.token}` };
+  let body: BodyInit | undefined;
+  if (typeof options.body === 'string') {
+    body = options.body;
+    headers['content-type'] = options.contentType ?? 'text/plain';
+  } else if (options.body instanceof Blob) {
+    body = options.body;
+    headers['content-type'] = options.contentType ?? options.body.type;
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method: options.method ?? 'GET', headers, body });
+  } catch {
+    throw new ApiError('NETWORK', 'The server cannot be reached.');
+  }
+  const answer = (await response.json().catch(() => null)) as
+    | { ok: true; data: T }
+    | { ok: false; error: { code: string; message: string; issues?: Issue[] }; data?: unknown }
+    | null;
+  if (answer?.ok) return answer.data;
+  if (!answer) throw new ApiError('INTERNAL', `The server answered ${response.status}.`);
+  throw new ApiError(answer.error.code, answer.error.message, answer.error.issues, answer.data ?? null);
+}

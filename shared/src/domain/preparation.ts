@@ -50,19 +50,15 @@ function hasPresenter(state: SessionState, unitId: string): boolean {
 }
 
 /**
- * Everything that stops the notice from going out dated `noticeDate` on `today` (both
- * `YYYY-MM-DD`): the server refuses `session:publish-notice` with this list, and the
- * preparation screen shows it before the button is pressed.
+ * Everything that stops the notice dated `noticeDate` (`YYYY-MM-DD`) from going out: a day
+ * dated before it (in the past when the notice is published), a day without items, a unit
+ * report without a unit, a presenting unit without a presenter. The server refuses
+ * `session:publish-notice` with this list, and the preparation screen shows it beforehand.
  */
-export function noticeProblems(state: SessionState, noticeDate: string, today: string): NoticeProblem[] {
-  const days = state.definition?.days ?? [];
+export function noticeProblems(state: SessionState, noticeDate: string): NoticeProblem[] {
   const problems: NoticeProblem[] = [];
-  const firstDay = days[0]?.date;
-  if (firstDay !== undefined && noticeDate > firstDay) {
-    problems.push({ problem: 'notice-after-first-day', noticeDate, firstDay });
-  }
-  for (const day of days) {
-    if (day.date < today) problems.push({ problem: 'day-in-past', dayId: day.id, date: day.date });
+  for (const day of state.definition?.days ?? []) {
+    if (day.date < noticeDate) problems.push({ problem: 'day-in-past', dayId: day.id, date: day.date, noticeDate });
     if (!Object.values(state.agenda).some((item) => item.dayId === day.id)) {
       problems.push({ problem: 'day-without-items', dayId: day.id });
     }

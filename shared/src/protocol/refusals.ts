@@ -32,10 +32,8 @@ export type FloorBlocker = z.infer<typeof FloorBlockerSchema>;
  * preparation screen lists before the button is pressed.
  */
 export const NoticeProblemSchema = z.discriminatedUnion('problem', [
-  /** A day is dated before today. */
-  z.object({ problem: z.literal('day-in-past'), dayId: z.string(), date: IsoDateSchema }),
-  /** The notice is dated after the first day. */
-  z.object({ problem: z.literal('notice-after-first-day'), noticeDate: IsoDateSchema, firstDay: IsoDateSchema }),
+  /** A day is dated before the notice: it would be in the past when the notice goes out. */
+  z.object({ problem: z.literal('day-in-past'), dayId: z.string(), date: IsoDateSchema, noticeDate: IsoDateSchema }),
   /** A unit-report or second-review item names no unit. */
   z.object({ problem: z.literal('item-without-unit'), itemId: z.string() }),
   /** A unit presents on the agenda but no presenter of it is invited (and not revoked). */

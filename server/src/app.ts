@@ -214,7 +214,9 @@ export function createApp(deps: AppDeps): App {
     commandSteps: deps.commandSteps,
     trustProxy: deps.trustProxy,
   });
-  if (protections.disconnectOnAuthorityChange) onRevoked = gateway.disconnectParticipant;
+  if (protections.disconnectOnAuthorityChange) {
+    onRevoked = (sessionId, participantId) => gateway.disconnectParticipant(sessionId, participantId, 'revoked');
+  }
 
   return {
     httpServer,

@@ -1,6 +1,7 @@
 import { createApp, createLogger, ensureDemo, type App, type Clock } from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
+import { saveAdministrator } from './administrator.js';
 import { connectClient, type ClientOptions, type ClientSocket } from './connectClient.js';
 import { listenOnLoopback, openTestStore, type DemoServer, type TestStore } from './localServer.js';
 
@@ -78,6 +79,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tokens[participant.role] = token;
     participants[participant.role] = participant;
   }
+  if (tokens.administrator === undefined) {
+    const administrator = await saveAdministrator(store);
+    tokens.administrator = administrator.token;
+    participants.administrator = administrator.participant;
+  }
 
   const liveApp = app;
   return {
@@ -90,7 +96,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     state: () => liveApp.commands.state(demo.sessionId),
     head: () => store.head(demo.sessionId),
     async connect(role, clientOptions = {}) {
-      const socket = await connectClient(url, { ...clientOptions, token: tokens[role] });
+      const socket = await connectClient(url, { sessionId: demo.sessionId, ...clientOptions, token: tokens[role] });
       clients.add(socket);
       return socket;
     },

@@ -193,6 +193,9 @@ export class Handshake {
   async authenticate(socket: GatewaySocket): Promise<Participant> {
     const record = await this.options.store.findInvitation(socket.data.invitationHash);
     if (!isUsable(record, this.options.clock.now()) || !grantsSession(record, socket.data.sessionId)) {
+      // Said before the refusal, which `register()` answers and then disconnects.
+      const expired = record !== null && record.revokedAt === null && record.expiresAt !== null;
+      socket.emit('session:access-ended', { reason: expired ? 'expired' : 'revoked' });
       throw new DomainError('UNAUTHENTICATED', 'Your invitation was revoked or has expired.');
     }
     return record.participant;

@@ -364,7 +364,7 @@ describe('the administrator on the socket', () => {
     const joined = await joinSession(administrator, server.sessionId);
     expect(joined.you).toMatchObject({ role: 'administrator', id: server.participants.administrator.id });
     // A later presence change reaches the chair; the administrator is not in any of them.
-    await official.disconnect();
+    official.disconnect();
     await chair.until((v) => !v.online.has(server.participants.official.id), 'the official gone');
     expect(chair.messages.flatMap((m) => [...m.joined.map((j) => j.participantId), ...m.left])).not.toContain(
       server.participants.administrator.id,

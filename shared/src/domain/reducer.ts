@@ -84,24 +84,17 @@ const amendingEvents: ReadonlySet<SessionEvent['type']> = new Set([
 
 /** The day and the item an amendment touches, read before the event is applied (a removed item still has its day). */
 function amendedTarget(state: S, event: SessionEvent): { dayId: string | null; itemId: string | null } {
-  switch (event.type) {
-    case 'day:added':
-      return { dayId: event.payload.day.id, itemId: null };
-    case 'day:updated':
-      return { dayId: event.payload.id, itemId: null };
-    case 'day:removed':
-    case 'day:rescheduled':
-      return { dayId: event.payload.dayId, itemId: null };
-    case 'agenda:item-added':
-      return { dayId: event.payload.item.dayId, itemId: event.payload.item.id };
-    case 'agenda:item-moved':
-      return { dayId: event.payload.toDayId, itemId: event.payload.itemId };
-    case 'agenda:item-updated':
-    case 'agenda:item-removed':
-      return { dayId: state.agenda[event.payload.itemId]?.dayId ?? null, itemId: event.payload.itemId };
-    default:
-      return { dayId: null, itemId: null };
+  if (event.type === 'day:added') return { dayId: event.payload.day.id, itemId: null };
+  if (event.type === 'day:updated') return { dayId: event.payload.id, itemId: null };
+  if (event.type === 'day:removed' || event.type === 'day:rescheduled') {
+    return { dayId: event.payload.dayId, itemId: null };
   }
+  if (event.type === 'agenda:item-added') return { dayId: event.payload.item.dayId, itemId: event.payload.item.id };
+  if (event.type === 'agenda:item-moved') return { dayId: event.payload.toDayId, itemId: event.payload.itemId };
+  if (event.type === 'agenda:item-updated' || event.type === 'agenda:item-removed') {
+    return { dayId: state.agenda[event.payload.itemId]?.dayId ?? null, itemId: event.payload.itemId };
+  }
+  return { dayId: null, itemId: null };
 }
 
 function recordAmendment(state: S, event: SessionEvent): void {

@@ -54,11 +54,14 @@ export function decideConfigure(state: SessionState, payload: CommandOf<'session
   const { thresholds, conferenceLink } = payload;
   if (
     thresholds !== undefined &&
-    (Object.keys(thresholds) as (keyof typeof thresholds)[]).some((key) => definition?.thresholds[key] !== thresholds[key])
+    (Object.keys(thresholds) as (keyof typeof thresholds)[]).some(
+      (key) => definition?.thresholds[key] !== thresholds[key],
+    )
   ) {
     changes.thresholds = thresholds;
   }
-  if (conferenceLink !== undefined && conferenceLink !== definition?.conferenceLink) changes.conferenceLink = conferenceLink;
+  if (conferenceLink !== undefined && conferenceLink !== definition?.conferenceLink)
+    changes.conferenceLink = conferenceLink;
   if (changes.thresholds === undefined && changes.conferenceLink === undefined) {
     throw new DomainError('CONFLICT', 'The session already has these settings.');
   }

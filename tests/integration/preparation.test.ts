@@ -1,4 +1,4 @@
-import { demoData } from '@plenum/server';
+import { demoData, hashToken, newInvitationToken } from '@plenum/server';
 import { emptySessionState, foldEvents, type CommandInput, type SessionState } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { saveAdministrator } from '../helpers/administrator.js';
@@ -438,5 +438,35 @@ describe('the administrator on the socket', () => {
     await server.app.sessions.reissue(server.sessionId, server.participants.official);
     await gone;
     expect(order).toEqual(['access-ended:revoked', 'disconnect:io server disconnect']);
+  });
+
+  test('P8: the reason says what ended: changed when the invitation names another role, expired at its expiry', async () => {
+    // The in-memory store replaces a record saved again under its hash, as the demotion needs.
+    const server = await startTestServer({ store: 'memory' });
+    const reasons = (socket: ClientSocket) => {
+      const heard: string[] = [];
+      socket.on('session:access-ended', (message) => heard.push(message.reason));
+      return { heard, gone: waitForEvent(socket, 'disconnect') };
+    };
+
+    const { participant, token } = await server.invite('official');
+    const demoted = await connectClient(server.url, { token, reconnection: false });
+    const changed = reasons(demoted);
+    const record = (await server.store.findInvitation(hashToken(token)))!;
+    await server.store.saveInvitation({ ...record, participant: { ...participant, role: 'observer' } });
+    await sendCommand(demoted, server.sessionId, { type: 'floor:raise-hand', payload: {} });
+    await changed.gone;
+    expect(changed.heard).toEqual(['changed']);
+
+    const expiringToken = newInvitationToken();
+    await server.store.saveInvitation({
+      ...record,
+      tokenHash: hashToken(expiringToken),
+      expiresAt: new Date(Date.now() + 300).toISOString(),
+    });
+    const expiring = await connectClient(server.url, { token: expiringToken, reconnection: false });
+    const expired = reasons(expiring);
+    await expired.gone;
+    expect(expired.heard).toEqual(['expired']);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { describe, expect, test } from 'vitest';
 import { commandFixtures } from '../fixtures/commands.js';
 import { saveAdministrator } from '../helpers/administrator.js';
-import { connectClient, type ClientSocket } from '../helpers/connectClient.js';
+import { connectClient, expectRefused, type ClientSocket } from '../helpers/connectClient.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
 import { readyForNotice } from '../helpers/notice.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
@@ -98,6 +98,10 @@ describe('the authorisation table, cell by cell', () => {
             expect(ack.error.message, cell).not.toMatch(/may not|nobody may/);
         }
       }
+    }
+    // Anonymous: no token, or one the store does not know, never gets a socket to send from.
+    for (const token of [undefined, 'not-an-invitation']) {
+      expect((await expectRefused(server.url, { token })).data).toMatchObject({ code: 'UNAUTHENTICATED' });
     }
     const cells = roles.length * commandTypes.length * statuses.length;
     console.log(`authorisation matrix: ${cells} cells, ${forbidden} forbidden, ${allowed} allowed`);

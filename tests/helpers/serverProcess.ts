@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { roles, type Role } from '@plenum/shared';
+import { sessionRoles as roles, type Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 
 /** The repository root, which the server's entry is given relative to. */

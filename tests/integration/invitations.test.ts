@@ -234,4 +234,19 @@ describe('invitations over REST', () => {
     expect(presenterWithoutUnit.status).toBe(400);
     expect(presenterWithoutUnit.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
   });
+
+  test('the organisation’s log is no session: its administrators are not reached through the session routes', async () => {
+    const { server, admin } = await invitationsServer();
+    const [first] = await server.app.admin.administrators();
+    const answer = await api(
+      server.url,
+      `/api/sessions/org-northern-province/participants/${first!.administrator.id}/reissue`,
+      {
+        method: 'POST',
+        token: admin,
+      },
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });

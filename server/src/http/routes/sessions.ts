@@ -50,7 +50,12 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
     participant,
     link: inviteLink(options.publicUrl(), sessionId, token),
   });
-  const sessionIdOf = (req: Request) => IdSchema.parse(req.params.sessionId);
+  const sessionIdOf = (req: Request) => {
+    const sessionId = IdSchema.parse(req.params.sessionId);
+    // The organisation's log holds administrators, not a session's participants.
+    if (isOrganisationStream(sessionId)) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
+    return sessionId;
+  };
 
   router.get('/api/sessions', async (req, res) => {
     await requireAdmin(req, auth);

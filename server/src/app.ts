@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { AdminService } from './domain/adminService.js';
 import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store } from './domain/ports.js';
-import { OrganisationService } from './domain/organisationService.js';
+import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
@@ -110,19 +110,24 @@ export function createApp(deps: AppDeps): App {
   // A revoked invitation also ends the participant's open sockets, not only their next command;
   // a changed role, unit or expiry ends them too, and they reconnect with it (P8).
   let onAuthorityChanged: (sessionId: string, participantId: string) => void = () => undefined;
+  // An administrator (of the organisation's log) may have screens open on any session.
+  const authorityChanged = async (streamId: string, participantId: string): Promise<void> => {
+    const sessionIds = isOrganisationStream(streamId) ? await deps.store.listSessions() : [streamId];
+    for (const sessionId of sessionIds) onAuthorityChanged(sessionId, participantId);
+  };
   const invitations: InvitationStore = {
     saveInvitation: (record) => deps.store.saveInvitation(record),
     findInvitation: (tokenHash) => deps.store.findInvitation(tokenHash),
     listInvitations: (sessionId) => deps.store.listInvitations(sessionId),
     revokeInvitations: async (sessionId, participantId, at) => {
       const revoked = await deps.store.revokeInvitations(sessionId, participantId, at);
-      if (revoked > 0) onAuthorityChanged(sessionId, participantId);
+      if (revoked > 0) await authorityChanged(sessionId, participantId);
       return revoked;
     },
     updateInvitations: async (sessionId, participantId, change) => {
       const updated = await deps.store.updateInvitations(sessionId, participantId, change);
       if (updated > 0 && (change.participant !== undefined || change.expiresAt !== undefined)) {
-        onAuthorityChanged(sessionId, participantId);
+        await authorityChanged(sessionId, participantId);
       }
       return updated;
     },

@@ -194,6 +194,8 @@ export const AnswerSchemas = {
   participants: z.object({ participants: z.array(SessionParticipantSchema) }),
   invitations: z.object({ invitations: z.array(IssuedLinkSchema) }),
 } as const;
+/** The `data` of the answer named `K` in {@link AnswerSchemas}. */
+export type AnswerData<K extends keyof typeof AnswerSchemas> = z.infer<(typeof AnswerSchemas)[K]>;
 
 /** The failure half of a REST answer, with the field-level issues when the body was refused. */
 export const ApiErrorSchema = z.object({

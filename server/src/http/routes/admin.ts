@@ -1,4 +1,4 @@
-import { IdSchema, InviteAdministratorBodySchema, type Participant } from '@plenum/shared';
+import { IdSchema, InviteAdministratorBodySchema, type AnswerData, type Participant } from '@plenum/shared';
 import { Router } from 'express';
 import type { AdminService } from '../../domain/adminService.js';
 import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
@@ -25,16 +25,21 @@ export function adminRoutes(options: { admin: AdminService; auth: HttpAuth; publ
 
   router.get('/api/admin/administrators', async (req, res) => {
     await requireAdmin(req, auth);
-    res.json({ ok: true, data: { administrators: await admin.administrators() } });
+    res.json({
+      ok: true,
+      data: { administrators: await admin.administrators() } satisfies AnswerData<'administrators'>,
+    });
   });
 
   router.post('/api/admin/administrators', async (req, res) => {
     const signed = await requireAdmin(req, auth);
     const body = InviteAdministratorBodySchema.parse(req.body);
     const { participant, token } = await admin.invite(body, signed.id);
-    res
-      .status(201)
-      .json({ ok: true, data: { administrator: participant, link: adminLink(options.publicUrl(), token) } });
+    const data: AnswerData<'administratorInvited'> = {
+      administrator: participant,
+      link: adminLink(options.publicUrl(), token),
+    };
+    res.status(201).json({ ok: true, data });
   });
 
   router.post('/api/admin/administrators/:administratorId/revoke', async (req, res) => {

@@ -1,4 +1,10 @@
-import { IdSchema, OrganisationUnitSchema, type ImportPreview, type OrganisationUnit } from '@plenum/shared';
+import {
+  IdSchema,
+  OrganisationUnitSchema,
+  type AnswerData,
+  type ImportPreview,
+  type OrganisationUnit,
+} from '@plenum/shared';
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AdminService } from '../../domain/adminService.js';
@@ -56,7 +62,10 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
 
   router.get(base, async (req, res) => {
     const { organisationId } = await signIn(req);
-    res.json({ ok: true, data: { units: await options.organisations.registered(organisationId) } });
+    res.json({
+      ok: true,
+      data: { units: await options.organisations.registered(organisationId) } satisfies AnswerData<'units'>,
+    });
   });
 
   router.post(`${base}/preview`, ...files, async (req, res) => {
@@ -87,7 +96,9 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
     const { signed, organisationId } = await signIn(req);
     const unit: OrganisationUnit = OrganisationUnitSchema.parse({ ...req.body, id: req.params.unitId });
     const effect = await options.organisations.saveUnit(organisationId, unit, signed.id);
-    res.status(effect === 'add' ? 201 : 200).json({ ok: true, data: { unit, effect } });
+    res
+      .status(effect === 'add' ? 201 : 200)
+      .json({ ok: true, data: { unit, effect } satisfies AnswerData<'unitSaved'> });
   });
 
   router.post(`${base}/:unitId/retire`, async (req, res) => {

@@ -3,6 +3,7 @@ import {
   ConveneBodySchema,
   IdSchema,
   InviteBodySchema,
+  type AnswerData,
   type SessionSummary,
 } from '@plenum/shared';
 import express, { Router, type Request } from 'express';
@@ -65,7 +66,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       const found = await sessions.summary(id);
       if (found) summaries.push(found);
     }
-    res.json({ ok: true, data: { sessions: summaries } });
+    res.json({ ok: true, data: { sessions: summaries } satisfies AnswerData<'sessions'> });
   });
 
   router.post('/api/sessions', async (req, res) => {
@@ -82,13 +83,18 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       chairEmail: body.chairEmail,
       proposeAgenda: body.proposeAgenda,
     });
-    res.status(201).json({ ok: true, data: { sessionId, chair: issued(sessionId, chair) } });
+    res
+      .status(201)
+      .json({ ok: true, data: { sessionId, chair: issued(sessionId, chair) } satisfies AnswerData<'convened'> });
   });
 
   router.get('/api/sessions/:sessionId/invitations', async (req, res) => {
     const sessionId = sessionIdOf(req);
     await requirePreparer(req, auth, sessionId);
-    res.json({ ok: true, data: { participants: await sessions.participants(sessionId) } });
+    res.json({
+      ok: true,
+      data: { participants: await sessions.participants(sessionId) } satisfies AnswerData<'participants'>,
+    });
   });
 
   router.post('/api/sessions/:sessionId/invitations/preview', pasted, async (req, res) => {
@@ -124,13 +130,23 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       }
       const invitees = preview.rows.map((row) => row.invitee!);
       const links = await sessions.inviteAll(sessionId, invitees, actor);
-      res.status(201).json({ ok: true, data: { invitations: links.map((link) => issued(sessionId, link)) } });
+      res
+        .status(201)
+        .json({
+          ok: true,
+          data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
+        });
       return;
     }
     const body = InviteBodySchema.parse(req.body);
     if ('invitees' in body) {
       const links = await sessions.inviteAll(sessionId, body.invitees, actor);
-      res.status(201).json({ ok: true, data: { invitations: links.map((link) => issued(sessionId, link)) } });
+      res
+        .status(201)
+        .json({
+          ok: true,
+          data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
+        });
       return;
     }
     res.status(201).json({ ok: true, data: issued(sessionId, await sessions.invite(sessionId, body, actor)) });

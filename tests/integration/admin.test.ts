@@ -212,6 +212,9 @@ describe('convening over REST', () => {
       body: { ...body, session: { ...body.session, period: '2025-Q3' } },
     });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(refused.body).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', issues: [{ path: 'session.period', message: expect.any(String) as string }] },
+    });
   });
 });

@@ -130,23 +130,19 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       }
       const invitees = preview.rows.map((row) => row.invitee!);
       const links = await sessions.inviteAll(sessionId, invitees, actor);
-      res
-        .status(201)
-        .json({
-          ok: true,
-          data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
-        });
+      res.status(201).json({
+        ok: true,
+        data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
+      });
       return;
     }
     const body = InviteBodySchema.parse(req.body);
     if ('invitees' in body) {
       const links = await sessions.inviteAll(sessionId, body.invitees, actor);
-      res
-        .status(201)
-        .json({
-          ok: true,
-          data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
-        });
+      res.status(201).json({
+        ok: true,
+        data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
+      });
       return;
     }
     res.status(201).json({ ok: true, data: issued(sessionId, await sessions.invite(sessionId, body, actor)) });

@@ -2,16 +2,19 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
+import type { AccessEndedReason } from '@plenum/shared';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { AdminService } from './domain/adminService.js';
 import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store } from './domain/ports.js';
-import { OrganisationService } from './domain/organisationService.js';
+import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { clientFiles } from './http/clientFiles.js';
+import { adminRoutes } from './http/routes/admin.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { sessionRoutes } from './http/routes/sessions.js';
@@ -73,6 +76,8 @@ export interface App {
   commands: CommandService;
   sessions: SessionService;
   organisations: OrganisationService;
+  /** The organisation's administrators. */
+  admin: AdminService;
   ids: IdGenerator;
   /** Base of invite links: the configured public URL, or the loopback URL of the port listened on. */
   publicUrl: () => string;
@@ -103,15 +108,30 @@ export function createApp(deps: AppDeps): App {
     timers: systemTimers,
     onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
   });
-  // A revoked invitation also ends the participant's open sockets, not only their next command (P8).
-  let onRevoked: (sessionId: string, participantId: string) => void = () => undefined;
+  // A revoked invitation also ends the participant's open sockets, not only their next command;
+  // a changed role, unit or expiry ends them too, and they reconnect with it (P8).
+  let onAuthorityChanged: (sessionId: string, participantId: string, reason: AccessEndedReason) => void = () =>
+    undefined;
+  // An administrator (of the organisation's log) may have screens open on any session.
+  const authorityChanged = async (streamId: string, participantId: string): Promise<void> => {
+    const sessionIds = isOrganisationStream(streamId) ? await deps.store.listSessions() : [streamId];
+    for (const sessionId of sessionIds) onAuthorityChanged(sessionId, participantId);
+  };
   const invitations: InvitationStore = {
     saveInvitation: (record) => deps.store.saveInvitation(record),
     findInvitation: (tokenHash) => deps.store.findInvitation(tokenHash),
+    listInvitations: (sessionId) => deps.store.listInvitations(sessionId),
     revokeInvitations: async (sessionId, participantId, at) => {
       const revoked = await deps.store.revokeInvitations(sessionId, participantId, at);
-      if (revoked > 0) onRevoked(sessionId, participantId);
+      if (revoked > 0) await authorityChanged(sessionId, participantId);
       return revoked;
+    },
+    updateInvitations: async (sessionId, participantId, change) => {
+      const updated = await deps.store.updateInvitations(sessionId, participantId, change);
+      if (updated > 0 && (change.participant !== undefined || change.expiresAt !== undefined)) {
+        await authorityChanged(sessionId, participantId);
+      }
+      return updated;
     },
   };
   const sessions = new SessionService({
@@ -128,6 +148,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   const organisations = new OrganisationService(commands);
+  const admin = new AdminService({ commands, sessions, invitations, settings: deps.store, clock });
   const scheme = deps.tls ? 'https' : 'http';
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
@@ -177,9 +198,10 @@ export function createApp(deps: AppDeps): App {
   }
   web.use(express.json({ limit: '64kb' }));
   web.use(healthRoutes(deps.store));
-  const adminToken = deps.adminToken ?? null;
-  web.use(sessionRoutes({ sessions, organisations, invitations: deps.store, adminToken, publicUrl }));
-  web.use(organisationRoutes({ organisations, adminToken }));
+  const auth = { admin, invitations, adminToken: deps.adminToken ?? null, now: () => clock.now() };
+  web.use(adminRoutes({ admin, auth, publicUrl }));
+  web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
+  web.use(organisationRoutes({ organisations, admin, auth, clock }));
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
   });
@@ -214,9 +236,7 @@ export function createApp(deps: AppDeps): App {
     commandSteps: deps.commandSteps,
     trustProxy: deps.trustProxy,
   });
-  if (protections.disconnectOnAuthorityChange) {
-    onRevoked = (sessionId, participantId) => gateway.disconnectParticipant(sessionId, participantId, 'revoked');
-  }
+  if (protections.disconnectOnAuthorityChange) onAuthorityChanged = gateway.disconnectParticipant;
 
   return {
     httpServer,
@@ -225,6 +245,7 @@ export function createApp(deps: AppDeps): App {
     commands,
     sessions,
     organisations,
+    admin,
     ids,
     publicUrl,
     close: async () => {

@@ -1,4 +1,4 @@
-import { createApp, createLogger, ensureDemo, type App, type Clock } from '@plenum/server';
+import { createApp, createLogger, ensureDemo, type App, type Clock, type Protections } from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { saveAdministrator } from './administrator.js';
@@ -20,6 +20,10 @@ export interface TestServerOptions {
    * first join of the day waits for its batch, and most tests join a few times.
    */
   attendanceWindowMs?: number;
+  /** ADMIN_TOKEN; default none. */
+  adminToken?: string;
+  /** Protections changed from their defaults (`false` switches one off). */
+  protections?: Partial<Protections>;
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
@@ -67,6 +71,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock: options.clock,
     presenceIntervalMs: options.presenceIntervalMs,
     attendanceWindowMs: options.attendanceWindowMs ?? 10,
+    adminToken: options.adminToken,
+    protections: options.protections,
   });
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
   const url = await listenOnLoopback(app.httpServer);

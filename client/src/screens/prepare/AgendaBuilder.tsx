@@ -18,15 +18,24 @@ interface AgendaBuilderProps {
   /** The item being dragged, on any day. */
   draggedItemId: string | null;
   onDrag: (itemId: string | null) => void;
-  /** The item the focus should follow after its move. */
-  focusItemId: string | null;
+  /** The item the focus should follow once it stands where it was moved. */
+  focusRequest: FocusRequest | null;
+  onFocused: () => void;
+}
+
+/** A moved item and where it goes: the focus follows it there once the server's event has placed it. */
+export interface FocusRequest {
+  itemId: string;
+  dayId: string;
+  position: number;
 }
 
 const newItem: ItemFields = { kind: 'report', unitId: null, topic: '', plannedMinutes: 15 };
 
 /** One day's agenda as the preparer builds it: items in order, each editable until it starts, and an add form. */
 export function AgendaBuilder(props: AgendaBuilderProps) {
-  const { day, items, role, openDays, canSend, onCommand, onMove, draggedItemId, onDrag, focusItemId } = props;
+  const { day, items, role, openDays, canSend, onCommand, onMove, draggedItemId, onDrag, focusRequest, onFocused } =
+    props;
   const { t } = useTranslation();
   const status = useSessionStore((s) => s.session.status);
   const amendedItems = useSessionStore((s) => s.session.amendments);
@@ -79,7 +88,10 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
               otherDays={otherDays}
               mayEdit={mayEdit}
               isAmended={amendedItems.some((a) => a.itemId === item.id)}
-              hasFocusRequest={focusItemId === item.id}
+              hasFocusRequest={
+                focusRequest?.itemId === item.id && focusRequest.dayId === day.id && focusRequest.position === index
+              }
+              onFocused={onFocused}
               isDragging={draggedItemId === item.id}
               onMove={(toDayId, position) => onMove(item.id, toDayId, position)}
               onCommand={onCommand}

@@ -21,8 +21,9 @@ interface BuilderItemProps {
   mayEdit: boolean;
   /** Changed after the notice was published. */
   isAmended: boolean;
-  /** This item just moved: the focus follows it. */
+  /** This item was just moved here: the focus follows it. */
   hasFocusRequest: boolean;
+  onFocused: () => void;
   /** Moves the item to `position` (0-based) of a day, or after that day's last item. */
   onMove: (toDayId: string, position: number | 'end') => void;
   onCommand: (command: CommandInput, failure: string) => Promise<boolean>;
@@ -39,7 +40,7 @@ interface BuilderItemProps {
  * Started items are shown locked.
  */
 export function BuilderItem(props: BuilderItemProps) {
-  const { item, index, canMoveUp, canMoveDown, otherDays, mayEdit, isAmended, hasFocusRequest } = props;
+  const { item, index, canMoveUp, canMoveDown, otherDays, mayEdit, isAmended, hasFocusRequest, onFocused } = props;
   const { onMove, onCommand, onDragStart, onDragEnd, onDrop, isDragging } = props;
   const { t } = useTranslation();
   const format = useFormat();
@@ -57,8 +58,10 @@ export function BuilderItem(props: BuilderItemProps) {
 
   // The focus follows a moved item to its new place (a row moved in the page loses it).
   useEffect(() => {
-    if (hasFocusRequest) rowRef.current?.focus();
-  }, [hasFocusRequest, index, item.dayId]);
+    if (!hasFocusRequest) return;
+    rowRef.current?.focus();
+    onFocused();
+  }, [hasFocusRequest, onFocused]);
 
   const handleKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget || !event.altKey || !canChange) return;

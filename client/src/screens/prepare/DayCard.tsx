@@ -2,7 +2,7 @@ import { canIssue, type AgendaItemState, type CommandInput, type Role, type Sess
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionStore } from '../../stores/session';
-import { AgendaBuilder } from './AgendaBuilder';
+import { AgendaBuilder, type FocusRequest } from './AgendaBuilder';
 import { DayForm, type DayFields } from './DayForm';
 import { DayTimebox } from './DayTimebox';
 import { prepareTargets } from './prepareTargets';
@@ -19,7 +19,8 @@ interface DayCardProps {
   onMove: (itemId: string, toDayId: string, position: number | 'end') => void;
   draggedItemId: string | null;
   onDrag: (itemId: string | null) => void;
-  focusItemId: string | null;
+  focusRequest: FocusRequest | null;
+  onFocused: () => void;
 }
 
 /** One day: its date, theme and hours (until it opens), its timebox total, its agenda, and removal while empty. */

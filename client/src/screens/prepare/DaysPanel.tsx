@@ -10,6 +10,7 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { sessionSelectors, sessionStore, useSessionState, useSessionStore } from '../../stores/session';
 import { DayCard } from './DayCard';
 import { DayForm, type DayFields } from './DayForm';
+import type { FocusRequest } from './AgendaBuilder';
 
 /**
  * The days of the session, each with its agenda builder, and a form to add a day after the last.
@@ -25,7 +26,7 @@ export function DaysPanel({ role }: { role: Role }) {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [draggedItemId, setDraggedItemId] = useState<string | null>(null);
-  const [focusItemId, setFocusItemId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [isAddingDay, setIsAddingDay] = useState(false);
   const openDays = days.map(({ day }) => day).filter((day) => dayStatuses[day.id]?.status !== 'adjourned');
@@ -51,7 +52,7 @@ export function DaysPanel({ role }: { role: Role }) {
       t('prepare.failed.moveItem', { what }),
     );
     if (!ok) return;
-    setFocusItemId(itemId);
+    setFocusRequest({ itemId, dayId: toDayId, position });
     setAnnouncement(
       t('prepare.agenda.moved', {
         topic: item.topic,
@@ -87,7 +88,8 @@ export function DaysPanel({ role }: { role: Role }) {
           onMove={(itemId, toDayId, position) => void move(itemId, toDayId, position)}
           draggedItemId={draggedItemId}
           onDrag={setDraggedItemId}
-          focusItemId={focusItemId}
+          focusRequest={focusRequest}
+          onFocused={() => setFocusRequest(null)}
         />
       ))}
       {canIssue(role, 'day:add', status) && (

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Select } from '../../components/Select';
+import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { ItemForm, type ItemFields } from './ItemForm';
@@ -114,10 +115,7 @@ export function BuilderItem(props: BuilderItemProps) {
         <span className="tag" data-kind={kind}>
           {t(`prepare.kind.${kind}`)}
         </span>
-        <span className="prepare-item__what">
-          <span className="agenda-item__unit">{unitName ?? t('common.generalTopic')}</span>{' '}
-          <span className="agenda-item__topic">{item.topic}</span>
-        </span>
+        <span className="prepare-item__what">{itemTitle(item.topic, unitName)}</span>
         <span className="agenda-item__minutes">{t('common.minutes', { count: item.plannedMinutes })}</span>
         {!isPending && (
           <span className="status-tag" data-status={item.status}>

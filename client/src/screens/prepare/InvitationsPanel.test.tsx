@@ -133,4 +133,29 @@ describe('invitations', () => {
     expect(screen.getByTestId(`participant-${ids.presenter}`)).toHaveTextContent('Revoked');
     expect(screen.queryByTestId(`revoke-${ids.presenter}`)).toBeNull();
   });
+
+  test('revoking asks first, then ends the link; reissuing shows the new link once', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const requests = stubServer({ ok: true, data: {} }, { ok: true, data: links[0] });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+
+    fireEvent.click(screen.getByTestId(`revoke-${ids.presenter}`));
+    expect(screen.getByTestId(`revoke-dialog-${ids.presenter}`)).toHaveTextContent(
+      'Revoke the invitation of Pavel Presenter?',
+    );
+    expect(requests).toHaveLength(0);
+    fireEvent.click(screen.getByTestId(`revoke-dialog-${ids.presenter}-confirm`));
+    await act(flushMicrotasks);
+    expect(requests[0]).toMatchObject({
+      url: `/api/sessions/${ids.session}/participants/${ids.presenter}/revoke`,
+      init: { method: 'POST', headers: { authorization: 'Bearer chair-token' } },
+    });
+
+    fireEvent.click(screen.getByTestId(`reissue-${ids.presenter}`));
+    await act(flushMicrotasks);
+    expect(requests[1]!.url).toBe(`/api/sessions/${ids.session}/participants/${ids.presenter}/reissue`);
+    expect(screen.getByTestId('issued-links')).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
+    // The chair's own invitation is not the chair's to revoke.
+    expect(screen.queryByTestId(`revoke-${ids.chair}`)).toBeNull();
+  });
 });

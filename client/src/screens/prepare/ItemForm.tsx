@@ -95,6 +95,7 @@ export function ItemForm({ initial, submitLabel, isDisabled, onSubmit, onCancel,
         <label htmlFor={`${id}-topic`}>{t('prepare.item.topic')}</label>
         <input
           id={`${id}-topic`}
+          className="prepare-wide"
           required
           maxLength={200}
           value={fields.topic}

@@ -53,6 +53,7 @@ export function SettingsPanel({ role }: { role: Role }) {
           <label htmlFor={`${id}-title`}>{t('prepare.settings.title')}</label>
           <input
             id={`${id}-title`}
+            className="prepare-wide"
             required
             value={title}
             disabled={!mayRename}
@@ -101,6 +102,7 @@ export function SettingsPanel({ role }: { role: Role }) {
           <label htmlFor={`${id}-link`}>{t('prepare.settings.conferenceLink')}</label>
           <input
             id={`${id}-link`}
+            className="prepare-wide"
             type="url"
             value={link}
             disabled={!mayConfigure}

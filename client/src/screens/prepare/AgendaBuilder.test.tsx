@@ -81,6 +81,23 @@ describe('agenda builder', () => {
     });
   });
 
+  test('dragging an item onto another puts it in that item’s place', async () => {
+    const { nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    const dataTransfer = { setData: () => undefined, effectAllowed: 'none' };
+    fireEvent.dragStart(row('item-3'), { dataTransfer });
+    fireEvent.dragOver(row(ids.itemOne), { dataTransfer });
+    fireEvent.drop(row(ids.itemOne), { dataTransfer });
+    expect((await nextCommand()).command).toEqual({
+      type: 'agenda:move-item',
+      payload: { itemId: 'item-3', toDayId: ids.dayOne, position: 0 },
+    });
+  });
+
   test('a day’s timeboxes are added up against its hours, with the overrun named', async () => {
     await renderSession(<PrepareView role="chair" />, participants.chair, undefined, draftSession());
     expect(screen.getByTestId(`day-timebox-${ids.dayOne}`)).toHaveTextContent(

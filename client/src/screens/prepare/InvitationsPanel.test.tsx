@@ -158,4 +158,20 @@ describe('invitations', () => {
     // The chair's own invitation is not the chair's to revoke.
     expect(screen.queryByTestId(`revoke-${ids.chair}`)).toBeNull();
   });
+
+  test('a change sends only what changed', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const requests = stubServer({ ok: true, data: {} });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    fireEvent.click(screen.getByTestId(`change-${ids.official}`));
+    const form = screen.getByTestId(`change-form-${ids.official}`);
+    fireEvent.change(within(form).getByLabelText('Role'), { target: { value: 'inspector' } });
+    fireEvent.submit(form);
+    await act(flushMicrotasks);
+    expect(requests[0]).toMatchObject({
+      url: `/api/sessions/${ids.session}/participants/${ids.official}`,
+      init: { method: 'PATCH', body: JSON.stringify({ role: 'inspector' }) },
+    });
+    expect(screen.queryByTestId(`change-form-${ids.official}`)).toBeNull();
+  });
 });

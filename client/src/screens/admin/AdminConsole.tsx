@@ -37,8 +37,12 @@ export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
           <h1>{t('admin.title')}</h1>
           <p className="muted">
             {t('app.name')}
-            {' · '}
-            <span data-testid="admin-organisation">{top?.name ?? identity.organisationId}</span>
+            {top && (
+              <>
+                {' · '}
+                <span data-testid="admin-organisation">{top.name}</span>
+              </>
+            )}
           </p>
         </div>
         <div className="session-header__side">

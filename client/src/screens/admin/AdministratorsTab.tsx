@@ -88,7 +88,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
         {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
         {list.state === 'failed' && <ErrorNote message={apiErrorText(list.error)} onDismiss={list.reload} />}
         {list.state === 'loaded' && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="admin-administrators-heading">
+          <div className="table-scroll" tabIndex={0}>
             <table className="admin-table" data-testid="administrators">
               <thead>
                 <tr>
@@ -151,7 +151,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
             testId="administrator-link"
           />
         )}
-        <form noValidate onSubmit={invite} aria-labelledby="admin-invite-heading" data-testid="administrator-invite">
+        <form noValidate onSubmit={invite} data-testid="administrator-invite">
           <div className="admin-form-grid">
             <InputField
               label={t('admin.administrators.name')}

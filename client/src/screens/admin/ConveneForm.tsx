@@ -131,7 +131,7 @@ export function ConveneForm(props: ConveneFormProps) {
         </IssuedLinkNotice>
       )}
       {isOpen && (
-        <form ref={formRef} noValidate onSubmit={submit} aria-labelledby="admin-convene-heading">
+        <form ref={formRef} noValidate onSubmit={submit}>
           <fieldset className="admin-fieldset">
             <legend>{t('admin.convene.session')}</legend>
             <div className="admin-form-grid">

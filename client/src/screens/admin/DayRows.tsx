@@ -56,7 +56,7 @@ export function DayRows({ days, onChange, errors }: DayRowsProps) {
             error={errors[`days.${index}.plannedEnd`]}
             testId={`convene-day-${index}-end`}
           />
-          <div className="field">
+          <div className="field admin-day__remove">
             <button
               type="button"
               className="button button--small"

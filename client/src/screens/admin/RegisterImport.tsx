@@ -96,7 +96,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
           {t('admin.import.template')}
         </button>
       </div>
-      <p className="muted">{t('admin.import.about', { header: registerHeader })}</p>
+      <p className="muted register-import__about">{t('admin.import.about', { header: registerHeader })}</p>
       <FileDrop
         label={t('admin.import.choose')}
         hint={t('admin.import.hint')}
@@ -124,7 +124,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
             })}{' '}
             {preview.valid ? t('admin.import.ready') : t('admin.import.notReady')}
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="admin-import-preview-caption">
+          <div className="table-scroll" tabIndex={0}>
             <table className="admin-table" data-testid="import-preview">
               <caption id="admin-import-preview-caption">
                 {t('admin.import.previewCaption', { name: file.name })}

@@ -64,7 +64,7 @@ describe('convening a review', () => {
     type('Day 2: planned end', '12:00');
     fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
 
-    expect(screen.getByRole('alert')).toHaveTextContent(/Check the \d+ fields marked below\./);
+    expect(screen.getByRole('alert')).toHaveTextContent(/\d+ fields need a change: each says what is wrong\./);
     const title = screen.getByLabelText('Title');
     expect(title).toHaveAccessibleDescription('Fill this in.');
     expect(title).toHaveFocus();
@@ -111,7 +111,7 @@ describe('convening a review', () => {
     const notice = await screen.findByTestId('chair-link');
     expect(notice).toHaveTextContent('shown only this once');
     expect(within(notice).getByRole('heading')).toHaveTextContent('the link of the chair, Kim Minho');
-    expect(within(notice).getByRole('heading')).toHaveFocus();
+    await waitFor(() => expect(within(notice).getByRole('heading')).toHaveFocus());
     expect(within(notice).getByLabelText('Link')).toHaveValue(chairLink);
     expect(within(notice).getByRole('button', { name: 'Copy the link' })).toBeInTheDocument();
     expect(within(notice).getByRole('button', { name: 'Download the link' })).toBeInTheDocument();

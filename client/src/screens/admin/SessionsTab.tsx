@@ -51,7 +51,7 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
           <p className="muted">{t('admin.sessions.none')}</p>
         )}
         {sessions.state === 'loaded' && sessions.data.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="admin-sessions-heading">
+          <div className="table-scroll" tabIndex={0}>
             <table className="admin-table" data-testid="admin-sessions">
               <thead>
                 <tr>

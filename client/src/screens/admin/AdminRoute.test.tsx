@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { adminTokenKey } from '../../app/adminToken';
 import { AdminRoute } from './AdminRoute';
 import { renderAdmin } from './testing/renderAdmin';
-import { consoleRoutes, refused, stubServer } from './testing/stubServer';
+import { consoleRoutes, identity, ok, refused, stubServer } from './testing/stubServer';
 
 describe('signing in at /admin', () => {
   test('takes the token from the link’s fragment, keeps it for this tab, removes it from the address bar and signs in with it', async () => {
@@ -49,6 +49,22 @@ describe('signing in at /admin', () => {
     expect(await screen.findByRole('heading', { name: 'Administrator link refused' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('This administrator link is invalid or has been revoked.');
     expect(screen.queryByRole('tablist')).not.toBeInTheDocument();
+  });
+
+  test('a server out of reach is said, and asked again on request', async () => {
+    window.history.replaceState(null, '', '/admin#token=some-token');
+    let reachable = false;
+    const server = stubServer({
+      ...consoleRoutes,
+      'GET /api/admin/me': () => (reachable ? ok(identity) : refused(503, 'INTERNAL')),
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    render(<AdminRoute />);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server had a problem.');
+    reachable = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('tablist', { name: 'Administration' })).toBeInTheDocument();
   });
 
   test('the console’s tabs are Sessions, Register and Administrators, moved between with the arrow keys', async () => {

@@ -5,7 +5,7 @@ import { takeAdminToken } from '../../app/adminToken';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { AdminConsole } from './AdminConsole';
 import { adminApi } from './adminApi';
-import { apiErrorText } from './apiErrorText';
+import { LoadFailed } from './LoadFailed';
 import { useApiData } from './useApiData';
 
 /** Prints new links, among them an administrator link, on a running installation. */
@@ -38,15 +38,16 @@ function SignedInConsole({ token }: { token: string }) {
       identity.error instanceof ApiError && ['UNAUTHENTICATED', 'FORBIDDEN'].includes(identity.error.code);
     return (
       <AdminPage heading={refused ? t('admin.signIn.refusedHeading') : t('admin.title')}>
-        <p role="alert" data-testid="admin-sign-in-error">
-          {refused ? t('admin.signIn.refused') : apiErrorText(identity.error)}
-        </p>
         {refused ? (
-          <p>{t('admin.signIn.howToGet')}</p>
+          <>
+            <p role="alert">{t('admin.signIn.refused')}</p>
+            <p>{t('admin.signIn.howToGet')}</p>
+            <pre className="admin-command">
+              <code>{linksCommand}</code>
+            </pre>
+          </>
         ) : (
-          <button type="button" className="button" onClick={identity.reload}>
-            {t('admin.retry')}
-          </button>
+          <LoadFailed error={identity.error} onRetry={identity.reload} />
         )}
       </AdminPage>
     );

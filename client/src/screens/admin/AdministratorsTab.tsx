@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
 import { apiErrorText, issuesByField } from './apiErrorText';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
+import { LoadFailed } from './LoadFailed';
 import { useApiData } from './useApiData';
 
 interface AdministratorsTabProps {
@@ -86,7 +87,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
           </p>
         )}
         {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {list.state === 'failed' && <ErrorNote message={apiErrorText(list.error)} onDismiss={list.reload} />}
+        {list.state === 'failed' && <LoadFailed error={list.error} onRetry={list.reload} />}
         {list.state === 'loaded' && (
           <div className="table-scroll" tabIndex={0}>
             <table className="admin-table" data-testid="administrators">

@@ -9,6 +9,7 @@ import { RegisterImport } from './RegisterImport';
 import { UnitForm, type UnitFormMode } from './UnitForm';
 import { UnitTree } from './UnitTree';
 import { unitTree } from './unitTree';
+import { LoadFailed } from './LoadFailed';
 import type { ApiData } from './useApiData';
 import './RegisterTab.css';
 
@@ -92,7 +93,7 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
         )}
         <ErrorNote message={error} onDismiss={() => setError(null)} />
         {units.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {units.state === 'failed' && <ErrorNote message={apiErrorText(units.error)} onDismiss={units.reload} />}
+        {units.state === 'failed' && <LoadFailed error={units.error} onRetry={units.reload} />}
         {units.state === 'loaded' && (
           <>
             <label className="admin-check">

@@ -1,12 +1,11 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationUnit } from '@plenum/shared';
-import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../lib/useFormat';
 import { preparationHref, type AdminApi } from './adminApi';
-import { apiErrorText } from './apiErrorText';
 import { ConveneForm } from './ConveneForm';
 import { latestFirst } from './periods';
+import { LoadFailed } from './LoadFailed';
 import { useApiData } from './useApiData';
 
 interface SessionsTabProps {
@@ -44,9 +43,7 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
           {t('admin.sessions.heading')}
         </h2>
         {sessions.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {sessions.state === 'failed' && (
-          <ErrorNote message={apiErrorText(sessions.error)} onDismiss={sessions.reload} />
-        )}
+        {sessions.state === 'failed' && <LoadFailed error={sessions.error} onRetry={sessions.reload} />}
         {sessions.state === 'loaded' && sessions.data.length === 0 && (
           <p className="muted">{t('admin.sessions.none')}</p>
         )}

@@ -65,10 +65,8 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
     setIsBusy(true);
     setError(null);
     try {
-      await api.applyImport(organisationId, file);
-      setApplied(
-        t('admin.import.applied', { name: file.name, add: preview.counts.add, update: preview.counts.update }),
-      );
+      const { counts } = await api.applyImport(organisationId, file);
+      setApplied(t('admin.import.applied', { name: file.name, add: counts.add, update: counts.update }));
       setPreview(null);
       setFile(null);
       onApplied();

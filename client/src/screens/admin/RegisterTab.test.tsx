@@ -163,7 +163,7 @@ describe('importing the register', () => {
   });
 
   test('a valid file is applied, then the register is read again', async () => {
-    const server = await openRegister({ [preview]: ok(goodPreview), [apply]: ok({}) });
+    const server = await openRegister({ [preview]: ok(goodPreview), [apply]: ok(goodPreview) });
     choose('register.csv', csv);
 
     const applyButton = await screen.findByRole('button', { name: 'Apply the file' });
@@ -177,7 +177,7 @@ describe('importing the register', () => {
   test('an XLSX file is sent as its bytes; a refusal at apply shows the server’s preview and applies nothing', async () => {
     const server = await openRegister({
       [preview]: ok(goodPreview),
-      [apply]: refused(400, 'INVALID_PAYLOAD', { data: badPreview }),
+      [apply]: refused(422, 'INVALID_PAYLOAD', { data: badPreview }),
     });
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     choose('register.xlsx', 'PK-bytes', xlsx);

@@ -33,7 +33,9 @@ export function adminApi(token: string) {
   return {
     me: () => apiRequest<AdminIdentity>('/api/admin/me', { token }),
 
-    administrators: () => apiRequest<AdministratorSummary[]>('/api/admin/administrators', { token }),
+    administrators: async () =>
+      (await apiRequest<{ administrators: AdministratorSummary[] }>('/api/admin/administrators', { token }))
+        .administrators,
     inviteAdministrator: (body: { name: string; email: string | null }) =>
       apiRequest<{ administrator: Participant; link: string }>('/api/admin/administrators', {
         method: 'POST',
@@ -64,7 +66,7 @@ export function adminApi(token: string) {
         contentType: file.contentType,
       }),
     applyImport: (organisationId: string, file: RegisterFile) =>
-      apiRequest<unknown>(unitsPath(organisationId), {
+      apiRequest<ImportPreview>(unitsPath(organisationId), {
         method: 'POST',
         token,
         body: file.body,

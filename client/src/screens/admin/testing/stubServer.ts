@@ -115,12 +115,14 @@ export const consoleRoutes = {
   'GET /api/admin/me': ok(identity),
   'GET /api/organisations/org-north/units': ok({ units: register }),
   'GET /api/sessions': ok({ sessions }),
-  'GET /api/admin/administrators': ok([
-    { administrator: identity.administrator, invitedAt: '2026-01-02T08:00:00.000Z', revokedAt: null },
-    {
-      administrator: { id: 'admin-2', name: 'Park Seo-yeon', role: 'administrator', unitId: null },
-      invitedAt: '2026-01-05T08:00:00.000Z',
-      revokedAt: null,
-    },
-  ]),
+  'GET /api/admin/administrators': ok({
+    administrators: [
+      { administrator: identity.administrator, invitedAt: '2026-01-02T08:00:00.000Z', revokedAt: null },
+      {
+        administrator: { id: 'admin-2', name: 'Park Seo-yeon', role: 'administrator', unitId: null },
+        invitedAt: '2026-01-05T08:00:00.000Z',
+        revokedAt: null,
+      },
+    ],
+  }),
 } satisfies Record<string, Answer>;

@@ -50,6 +50,10 @@ describe('the administrators', () => {
     });
     await waitFor(() => expect(server.sent('GET', '/api/admin/administrators')).toHaveLength(2));
 
+    fireEvent.click(within(notice).getByRole('button', { name: 'Copy the link' }));
+    expect(await within(notice).findByText('The link is copied.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(adminLink);
+
     fireEvent.click(within(notice).getByRole('button', { name: 'I have kept it' }));
     expect(screen.queryByTestId('administrator-link')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain('new-admin-secret');

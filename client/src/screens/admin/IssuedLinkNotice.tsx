@@ -27,11 +27,14 @@ export function IssuedLinkNotice({ heading, link, fileName, onDone, testId, chil
 
   useEffect(() => headingRef.current?.focus(), []);
 
+  // Without a secure context (plain HTTP to another machine) there is no clipboard: that too is said.
   const copy = () => {
-    navigator.clipboard.writeText(link).then(
-      () => setCopied('yes'),
-      () => setCopied('failed'),
-    );
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(link))
+      .then(
+        () => setCopied('yes'),
+        () => setCopied('failed'),
+      );
   };
 
   return (

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
-import type { AccessEndedReason } from '@plenum/shared';
+import type { AccessEndedReason, SessionEvent } from '@plenum/shared';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -113,9 +113,13 @@ export function createApp(deps: AppDeps): App {
   let onAuthorityChanged: (sessionId: string, participantId: string, reason: AccessEndedReason) => void = () =>
     undefined;
   // An administrator (of the organisation's log) may have screens open on any session.
-  const authorityChanged = async (streamId: string, participantId: string): Promise<void> => {
+  const authorityChanged = async (
+    streamId: string,
+    participantId: string,
+    reason: AccessEndedReason,
+  ): Promise<void> => {
     const sessionIds = isOrganisationStream(streamId) ? await deps.store.listSessions() : [streamId];
-    for (const sessionId of sessionIds) onAuthorityChanged(sessionId, participantId);
+    for (const sessionId of sessionIds) onAuthorityChanged(sessionId, participantId, reason);
   };
   const invitations: InvitationStore = {
     saveInvitation: (record) => deps.store.saveInvitation(record),
@@ -123,20 +127,25 @@ export function createApp(deps: AppDeps): App {
     listInvitations: (sessionId) => deps.store.listInvitations(sessionId),
     revokeInvitations: async (sessionId, participantId, at) => {
       const revoked = await deps.store.revokeInvitations(sessionId, participantId, at);
-      if (revoked > 0) await authorityChanged(sessionId, participantId);
+      if (revoked > 0) await authorityChanged(sessionId, participantId, 'revoked');
       return revoked;
     },
     updateInvitations: async (sessionId, participantId, change) => {
       const updated = await deps.store.updateInvitations(sessionId, participantId, change);
       if (updated > 0 && (change.participant !== undefined || change.expiresAt !== undefined)) {
-        await authorityChanged(sessionId, participantId);
+        await authorityChanged(sessionId, participantId, 'changed');
       }
       return updated;
     },
   };
+  // Invitations changed over REST reach open screens live, once the gateway exists to send them.
+  let publish: (sessionId: string, events: readonly SessionEvent[]) => void = () => undefined;
   const sessions = new SessionService({
     commands,
     invitations,
+    published: (streamId, events) => {
+      if (!isOrganisationStream(streamId)) publish(streamId, events);
+    },
     clock,
     ids,
     tokens: {
@@ -237,6 +246,7 @@ export function createApp(deps: AppDeps): App {
     trustProxy: deps.trustProxy,
   });
   if (protections.disconnectOnAuthorityChange) onAuthorityChanged = gateway.disconnectParticipant;
+  publish = gateway.publish;
 
   return {
     httpServer,

@@ -48,7 +48,7 @@ type AnswerStep = 'again' | 'done';
  * `lastSeq` starts the same catch-up. Answers to joins that are no longer the latest are
  * ignored. Presence is heard through `onPresence`.
  * @example
- * const sync = new SessionSync({ socket: createSocket(origin, { token }), sessionId });
+ * const sync = new SessionSync({ socket: createSocket(origin, { token, sessionId }), sessionId });
  * const stop = bindPresence(sync);
  * sync.start();
  * // later

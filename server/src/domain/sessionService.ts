@@ -79,6 +79,8 @@ export interface SessionServiceDeps {
   ids: IdGenerator;
   /** A fresh random token and its hash; injected so the domain stays free of crypto. */
   tokens: { issue(): { token: string; hash: string } };
+  /** Told of events this service appended for a caller outside the socket, so open screens get them live. */
+  published?: (streamId: string, events: readonly SessionEvent[]) => void;
 }
 
 /** The opening item a proposed agenda starts with. */
@@ -174,7 +176,7 @@ export class SessionService {
         { path: 'session.period', message: 'not after the previous session’s period' },
       ]);
     }
-    await this.deps.commands.appendSystem(sessionId, systemActor.id, (state) => {
+    await this.append(sessionId, systemActor.id, (state) => {
       if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
       const events: NewEvent[] = [
         newEvent('session:created', { ...definition, createdAt: this.deps.clock.now().toISOString() }),
@@ -365,7 +367,7 @@ export class SessionService {
       role,
       unitId,
     }));
-    await this.deps.commands.appendSystem(streamId, actorId, (state) => {
+    await this.append(streamId, actorId, (state) => {
       check(state);
       return participants.map((participant) => newEvent('participant:invited', { participant }));
     });
@@ -393,7 +395,7 @@ export class SessionService {
   ): Promise<Participant> {
     let changed = null as Participant | null;
     let expiryChanged = false as boolean;
-    await this.deps.commands.appendSystem(sessionId, actor.id, (state) => {
+    await this.append(sessionId, actor.id, (state) => {
       sessionOf(state, sessionId);
       const current = participantOf(state, participantId);
       const next: Participant = {
@@ -435,7 +437,7 @@ export class SessionService {
    */
   async revoke(streamId: string, participantId: string, actorId: string): Promise<void> {
     const at = this.deps.clock.now().toISOString();
-    await this.deps.commands.appendSystem(streamId, actorId, (state) => {
+    await this.append(streamId, actorId, (state) => {
       participantOf(state, participantId);
       if (participantId === actorId) {
         throw new DomainError('CONFLICT', 'You cannot revoke your own invitation: ask another to do it.');
@@ -456,7 +458,7 @@ export class SessionService {
     const at = this.deps.clock.now().toISOString();
     let current = participant;
     let expiresAt = null as string | null;
-    await this.deps.commands.appendSystem(streamId, actorId, (state) => {
+    await this.append(streamId, actorId, (state) => {
       current = participantOf(state, participant.id);
       expiresAt = state.access[participant.id]?.expiresAt ?? null;
       return [newEvent('participant:reissued', { participantId: participant.id, at })];
@@ -465,6 +467,16 @@ export class SessionService {
     const email = records.findLast((r) => r.participant.id === participant.id)?.email ?? null;
     await this.deps.invitations.revokeInvitations(streamId, participant.id, at);
     return { participant: current, token: await this.storeToken(streamId, current, { email, expiresAt }) };
+  }
+
+  /** Appends for a REST caller and publishes what was appended to the stream's open screens. */
+  private async append(
+    streamId: string,
+    actorId: string,
+    decideEvents: (state: SessionState) => NewEvent[],
+  ): Promise<void> {
+    const outcome = await this.deps.commands.appendSystem(streamId, actorId, decideEvents);
+    if (outcome.events.length > 0) this.deps.published?.(streamId, outcome.events);
   }
 
   /** True when a day is open and the participant's connection to it is not recorded yet. */

@@ -153,6 +153,7 @@ describe('views', () => {
     act(() => {
       fireEvent.keyDown(screen.getByTestId('tab-decisions'), { key: 'End' });
     });
-    expect(screen.getByTestId('tab-minutes')).toHaveAttribute('aria-selected', 'true');
+    // Once a day has opened, preparing (for later days) is the last view.
+    expect(screen.getByTestId('tab-prepare')).toHaveAttribute('aria-selected', 'true');
   });
 });

@@ -91,12 +91,14 @@ export function canIssue(role: Role, type: CommandType, status?: SessionStatus):
 }
 
 /**
- * Who is online is shown on the chair's console (attendance) and nowhere else, so only a chair
- * is sent the online list and its changes: in a room of thousands, sending them to everyone
- * cost O(N) per join for a list nobody else displays.
+ * Who is online is shown to those who run or prepare the session, and nowhere else: on the
+ * chair's console (attendance) and in the invitations list of the preparation view, the chair's
+ * and the organisation's administrator's ("joined"). Only they are sent the online list and its
+ * changes: in a room of thousands, sending them to everyone cost O(N) per join for a list nobody
+ * else displays.
  */
 export function seesPresence(role: Role): boolean {
-  return role === 'chair';
+  return role === 'chair' || role === 'administrator';
 }
 
 /**

@@ -99,15 +99,23 @@ function fileSafe(name: string): string {
 }
 
 /**
- * Opens the invite link of `role` in a fresh context (of the role's usual screen size unless
- * `viewport` says otherwise; after `beforeLoad`, e.g. to route its WebSocket) and waits until the connection badge says live. When the running test finishes the context is closed; when it failed, the page is
+ * Opens the invite link of `role` (or `url`, another link of that role, e.g. one issued in the
+ * test, or the administrator's console) in a fresh context (of the role's usual screen size
+ * unless `viewport` says otherwise; after `beforeLoad`, e.g. to route its WebSocket) and waits
+ * until it is `ready` (by default: the connection badge says live). When the running test finishes the context is closed; when it failed, the page is
  * first saved to `test-results/e2e/<test name>-<role>.png` and its errors printed.
  */
 export async function openScreen(
   browser: Browser,
   server: E2eServer,
   role: Role,
-  options: { beforeLoad?: (page: Page) => Promise<void>; viewport?: { width: number; height: number } } = {},
+  options: {
+    beforeLoad?: (page: Page) => Promise<void>;
+    viewport?: { width: number; height: number };
+    url?: string;
+    /** What says the screen is ready; by default the connection badge says live. */
+    ready?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<Screen> {
   const context = await browser.newContext({
     viewport: options.viewport ?? viewports[role],
@@ -143,8 +151,8 @@ export async function openScreen(
     }
   });
   await options.beforeLoad?.(page);
-  await page.goto(server.inviteUrl(role), { waitUntil: 'domcontentloaded' });
-  await expectLive(page);
+  await page.goto(options.url ?? server.inviteUrl(role), { waitUntil: 'domcontentloaded' });
+  await (options.ready ?? expectLive)(page);
   return screen;
 }
 

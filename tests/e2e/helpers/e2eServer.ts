@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
+import { adminLink, createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
 import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { clientDist, ensureClientBuilt } from './clientBuild.js';
@@ -14,11 +14,16 @@ export interface E2eServer {
   app: App;
   /** The demo review session. */
   sessionId: string;
-  /** A valid invitation token per role (the demo has one participant per role). */
+  /**
+   * A valid invitation token per role: the demo's one participant per session role, and the
+   * organisation's first administrator, made as the first start makes it.
+   */
   tokens: Record<Role, string>;
   participants: Record<Role, Participant>;
   /** The invite link of `role`: `/s/<sessionId>#token=<token>`, as the chair hands it out. */
   inviteUrl(role: Role): string;
+  /** The administrator link the first start prints: `/admin#token=<token>`. */
+  adminUrl: string;
   /** Closes the socket and HTTP servers and the store, removes the temp dir. Idempotent. */
   close(): Promise<void>;
 }
@@ -74,6 +79,10 @@ export async function startE2eServer(
     tokens[participant.role] = token;
     participants[participant.role] = participant;
   }
+  const administrator = await app.admin.ensureAdministrator();
+  if (!administrator) throw new Error('the fresh store already has an administrator');
+  tokens.administrator = administrator.token;
+  participants.administrator = administrator.participant;
   return {
     url,
     app,
@@ -81,6 +90,7 @@ export async function startE2eServer(
     tokens,
     participants,
     inviteUrl: (role) => `${url}/s/${demo.sessionId}#token=${tokens[role]}`,
+    adminUrl: adminLink(url, administrator.token),
     close,
   };
 }

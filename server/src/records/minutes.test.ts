@@ -8,7 +8,7 @@ import { minutesMarkdown } from './minutes.js';
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/records/', import.meta.url));
 
-/** Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it after a deliberate change. */
+/** Compares with the golden file (named `.golden` so the formatter leaves it as written); `UPDATE_GOLDEN=1` rewrites it. */
 async function expectGolden(name: string, text: string) {
   const path = `${fixtures}${name}`;
   if (process.env.UPDATE_GOLDEN === '1') await writeFile(path, text);
@@ -29,10 +29,10 @@ const chair = (lang: 'en' | 'ko'): RecordsScope => ({ role: 'chair', unitId: nul
 
 describe('minutes as Markdown', () => {
   test('the demo session in English matches its golden file', async () => {
-    await expectGolden('demo-minutes.en.md', minutesMarkdown(await demoState(), chair('en')));
+    await expectGolden('demo-minutes.en.md.golden', minutesMarkdown(await demoState(), chair('en')));
   });
 
   test('the demo session in Korean matches its golden file', async () => {
-    await expectGolden('demo-minutes.ko.md', minutesMarkdown(await demoState(), chair('ko')));
+    await expectGolden('demo-minutes.ko.md.golden', minutesMarkdown(await demoState(), chair('ko')));
   });
 });

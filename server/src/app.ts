@@ -14,6 +14,7 @@ import { errorHandler } from './http/middleware/errors.js';
 import { clientFiles } from './http/clientFiles.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
+import { recordsRoutes } from './http/routes/records.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
@@ -180,6 +181,7 @@ export function createApp(deps: AppDeps): App {
   const adminToken = deps.adminToken ?? null;
   web.use(sessionRoutes({ sessions, organisations, invitations: deps.store, adminToken, publicUrl }));
   web.use(organisationRoutes({ organisations, adminToken }));
+  web.use(recordsRoutes({ store: deps.store, commands, clock, ids, adminToken }));
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
   });

@@ -1,7 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Participant } from '@plenum/shared';
 import type { Request } from 'express';
 import { DomainError } from '../../domain/errors.js';
+import type { InvitationStore } from '../../domain/ports.js';
 import { hashToken } from '../../lib/ids.js';
+import { isUsable } from '../../realtime/gateway/handshake.js';
 
 /** The bearer token of a request, or null. */
 export function bearer(req: Request): string | null {
@@ -19,4 +22,19 @@ export function requireAdmin(req: Request, adminToken: string | null): void {
   if (token === null || !timingSafeEqual(Buffer.from(hashToken(token)), Buffer.from(hashToken(adminToken)))) {
     throw new DomainError('UNAUTHENTICATED', 'A valid admin token is required.');
   }
+}
+
+/**
+ * The participant whose invitation the request's bearer token is, for `sessionId`: null for no
+ * token, an unknown one, one revoked or expired at `now`, or one of another session.
+ */
+export async function sessionParticipant(
+  req: Request,
+  sessionId: string,
+  invitations: Pick<InvitationStore, 'findInvitation'>,
+  now: Date,
+): Promise<Participant | null> {
+  const token = bearer(req);
+  const record = token === null ? null : await invitations.findInvitation(hashToken(token));
+  return isUsable(record, now) && record.sessionId === sessionId ? record.participant : null;
 }

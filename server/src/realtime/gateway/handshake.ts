@@ -96,7 +96,8 @@ export function checkOrigins(io: GatewayServer, options: OriginOptions, logger: 
   });
 }
 
-function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
+/** Whether an invitation still admits its bearer: neither revoked nor expired at `now`. */
+export function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
   return (
     record !== null &&
     record.revokedAt === null &&

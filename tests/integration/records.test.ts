@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 const roles: readonly Role[] = ['chair', 'presenter', 'official', 'inspector', 'observer'];
 const records = [
   'minutes.md',
+  'minutes.pdf',
   'results.csv',
   'results.xlsx',
   'criticisms.csv',
@@ -26,7 +27,7 @@ const allowed: Record<Role, readonly (typeof records)[number][]> = {
   presenter: records.filter((r) => r !== 'archive.json'),
   official: records.filter((r) => r !== 'archive.json'),
   inspector: records.filter((r) => r !== 'archive.json'),
-  observer: ['minutes.md', 'results.csv', 'results.xlsx', 'criticisms.csv', 'calendar.ics'],
+  observer: ['minutes.md', 'minutes.pdf', 'results.csv', 'results.xlsx', 'criticisms.csv', 'calendar.ics'],
   administrator: records,
 };
 
@@ -126,7 +127,8 @@ describe('records people take away', () => {
       revokedAt: null,
     });
     expect(await refusedWith(expired.token)).toMatchObject(unauthenticated);
-  });
+    // Five PDFs among the downloads: more than the default 30 s on a loaded machine.
+  }, 90_000);
 
   test('?lang=ko writes Korean, ?day=N keeps one day, a day that does not exist is refused', async () => {
     const server = await startTestServer();

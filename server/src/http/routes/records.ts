@@ -8,7 +8,8 @@ import { recordsAccess, type RecordKind, type RecordsScope } from '../../records
 import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
 import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
-import { minutesMarkdown } from '../../records/minutes.js';
+import { minutesDocument, minutesMarkdown } from '../../records/minutes.js';
+import { pdfFontsInstalled, renderPdf } from '../../records/pdf.js';
 import { tableCsv, tablesXlsx } from '../../records/spreadsheet.js';
 import {
   criticismsTable,
@@ -47,7 +48,7 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
 
 /**
  * The records people take away, each as the reader's role may see it (`recordsAccess`):
- * `GET /api/sessions/:id/minutes.md`, `results.csv`, `results.xlsx`, `criticisms.csv`,
+ * `GET /api/sessions/:id/minutes.md`, `minutes.pdf`, `results.csv`, `results.xlsx`, `criticisms.csv`,
  * `directives.csv`, `warnings.csv`, `calendar.ics`, `archive.json`, with `?lang=en|ko` and
  * `?day=N`; and `POST /api/archives` (administrator), importing an archive as a new session.
  */
@@ -105,6 +106,18 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   router.get('/api/sessions/:sessionId/minutes.md', async (req, res) => {
     const { scope, state } = await open(req, 'minutes');
     send(res, state, scope, 'minutes.md', 'text/markdown; charset=utf-8', minutesMarkdown(state, scope));
+  });
+
+  router.get('/api/sessions/:sessionId/minutes.pdf', async (req, res) => {
+    const { scope, state } = await open(req, 'minutes');
+    if (!pdfFontsInstalled()) {
+      throw new DomainError(
+        'NOT_FOUND',
+        'PDF minutes need the Noto CJK font (Debian package fonts-noto-cjk) on the server.',
+      );
+    }
+    const pdf = await renderPdf(minutesDocument(state, scope), scope.lang);
+    send(res, state, scope, 'minutes.pdf', 'application/pdf', pdf);
   });
 
   const tables: Record<

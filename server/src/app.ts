@@ -2,16 +2,19 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
+import type { AccessEndedReason, SessionEvent } from '@plenum/shared';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { AdminService } from './domain/adminService.js';
 import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store } from './domain/ports.js';
-import { OrganisationService } from './domain/organisationService.js';
+import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { clientFiles } from './http/clientFiles.js';
+import { adminRoutes } from './http/routes/admin.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
@@ -74,6 +77,8 @@ export interface App {
   commands: CommandService;
   sessions: SessionService;
   organisations: OrganisationService;
+  /** The organisation's administrators. */
+  admin: AdminService;
   ids: IdGenerator;
   /** Base of invite links: the configured public URL, or the loopback URL of the port listened on. */
   publicUrl: () => string;
@@ -104,20 +109,44 @@ export function createApp(deps: AppDeps): App {
     timers: systemTimers,
     onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
   });
-  // A revoked invitation also ends the participant's open sockets, not only their next command (P8).
-  let onRevoked: (sessionId: string, participantId: string) => void = () => undefined;
+  // A revoked invitation also ends the participant's open sockets, not only their next command;
+  // a changed role, unit or expiry ends them too, and they reconnect with it (P8).
+  let onAuthorityChanged: (sessionId: string, participantId: string, reason: AccessEndedReason) => void = () =>
+    undefined;
+  // An administrator (of the organisation's log) may have screens open on any session.
+  const authorityChanged = async (
+    streamId: string,
+    participantId: string,
+    reason: AccessEndedReason,
+  ): Promise<void> => {
+    const sessionIds = isOrganisationStream(streamId) ? await deps.store.listSessions() : [streamId];
+    for (const sessionId of sessionIds) onAuthorityChanged(sessionId, participantId, reason);
+  };
   const invitations: InvitationStore = {
     saveInvitation: (record) => deps.store.saveInvitation(record),
     findInvitation: (tokenHash) => deps.store.findInvitation(tokenHash),
+    listInvitations: (sessionId) => deps.store.listInvitations(sessionId),
     revokeInvitations: async (sessionId, participantId, at) => {
       const revoked = await deps.store.revokeInvitations(sessionId, participantId, at);
-      if (revoked > 0) onRevoked(sessionId, participantId);
+      if (revoked > 0) await authorityChanged(sessionId, participantId, 'revoked');
       return revoked;
     },
+    updateInvitations: async (sessionId, participantId, change) => {
+      const updated = await deps.store.updateInvitations(sessionId, participantId, change);
+      if (updated > 0 && (change.participant !== undefined || change.expiresAt !== undefined)) {
+        await authorityChanged(sessionId, participantId, 'changed');
+      }
+      return updated;
+    },
   };
+  // Invitations changed over REST reach open screens live, once the gateway exists to send them.
+  let publish: (sessionId: string, events: readonly SessionEvent[]) => void = () => undefined;
   const sessions = new SessionService({
     commands,
     invitations,
+    published: (streamId, events) => {
+      if (!isOrganisationStream(streamId)) publish(streamId, events);
+    },
     clock,
     ids,
     tokens: {
@@ -129,6 +158,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   const organisations = new OrganisationService(commands);
+  const admin = new AdminService({ commands, sessions, invitations, settings: deps.store, clock });
   const scheme = deps.tls ? 'https' : 'http';
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
@@ -178,10 +208,11 @@ export function createApp(deps: AppDeps): App {
   }
   web.use(express.json({ limit: '64kb' }));
   web.use(healthRoutes(deps.store));
-  const adminToken = deps.adminToken ?? null;
-  web.use(sessionRoutes({ sessions, organisations, invitations: deps.store, adminToken, publicUrl }));
-  web.use(organisationRoutes({ organisations, adminToken }));
-  web.use(recordsRoutes({ store: deps.store, commands, clock, ids, adminToken }));
+  const auth = { admin, invitations, adminToken: deps.adminToken ?? null, now: () => clock.now() };
+  web.use(adminRoutes({ admin, auth, publicUrl }));
+  web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
+  web.use(organisationRoutes({ organisations, admin, auth, clock }));
+  web.use(recordsRoutes({ store: deps.store, commands, clock, ids, auth }));
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
   });
@@ -216,7 +247,8 @@ export function createApp(deps: AppDeps): App {
     commandSteps: deps.commandSteps,
     trustProxy: deps.trustProxy,
   });
-  if (protections.disconnectOnAuthorityChange) onRevoked = gateway.disconnectParticipant;
+  if (protections.disconnectOnAuthorityChange) onAuthorityChanged = gateway.disconnectParticipant;
+  publish = gateway.publish;
 
   return {
     httpServer,
@@ -225,6 +257,7 @@ export function createApp(deps: AppDeps): App {
     commands,
     sessions,
     organisations,
+    admin,
     ids,
     publicUrl,
     close: async () => {

@@ -24,7 +24,7 @@ const EnvSchema = z.object({
    * with browsers allowed from it and http://127.0.0.1:PORT.
    */
   PUBLIC_URL: z.url().optional(),
-  /** Enables `POST /api/sessions` for the organisation's administrator. */
+  /** A token for automation, accepted by the REST API wherever an administrator link is. */
   ADMIN_TOKEN: z.string().min(24).optional(),
   /** Seed a demo review session when the store is empty (and reissue its links at start). */
   DEMO: z.enum(['true', 'false']).default('true'),

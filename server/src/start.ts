@@ -5,7 +5,7 @@ import { createApp, type AdapterFactory, type AppDeps } from './app.js';
 import type { Config } from './config.js';
 import { ensureDemo } from './demo/seedDemo.js';
 import type { Store } from './domain/ports.js';
-import { inviteLink } from './http/routes/sessions.js';
+import { adminLink, inviteLink } from './http/routes/sessions.js';
 import { createLogger } from './lib/logger.js';
 import { SqliteStore } from './storage/sqlite/SqliteStore.js';
 
@@ -83,6 +83,8 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
         { reissueLinks },
       )
     : null;
+  // The organisation's first administrator, made when it has none; `--links` gives it a new link.
+  const administrator = await app.admin.ensureAdministrator({ reissue: reissueLinks });
 
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
@@ -92,6 +94,13 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
 
   // The banner is for the person at the terminal, so it bypasses the JSON log.
   const lines = [`\nPlenum is running at ${app.publicUrl()}\n`];
+  if (administrator) {
+    lines.push('Administrator link: open it first to keep the register, convene and prepare your own review.');
+    lines.push('It is shown only now (`npm start -- --links` issues a new one, and the old one stops working):');
+    lines.push(
+      `  administrator ${administrator.participant.name}\n             ${adminLink(app.publicUrl(), administrator.token)}\n`,
+    );
+  }
   if (demo) {
     const title = await app.commands.read(demo.sessionId, (state) => state.definition?.title);
     lines.push(`Demo review session: ${title ?? demo.sessionId}`);
@@ -104,6 +113,9 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
           `  ${participant.role.padEnd(10)} ${participant.name}\n             ${inviteLink(app.publicUrl(), demo.sessionId, token)}`,
         );
       }
+      lines.push(
+        "The other units' presenters are invited too: issue their links from the session's Invitations (reissue).",
+      );
     } else {
       lines.push('Its invite links were shown when it was created; `npm start -- --links` issues new ones');
       lines.push("for the demo's own participants (their old links stop working).");

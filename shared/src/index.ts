@@ -8,6 +8,7 @@ export * from './domain/reducer.js';
 export * from './domain/fulfilment.js';
 export * from './domain/agendaItem.js';
 export * from './domain/preparation.js';
+export * from './domain/preparationRules.js';
 export * from './domain/floorRules.js';
 export * from './domain/sessionControl.js';
 export * from './domain/timer.js';

@@ -297,6 +297,41 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
       },
     );
 
+    withStore(
+      'invitations: an update changes the live invitations of that participant only, a null is kept as null',
+      async (store) => {
+        await store.saveInvitation(invitation({ tokenHash: 'h1', email: 'chair@example.org' }));
+        await store.saveInvitation(invitation({ tokenHash: 'h2', revokedAt: '2026-04-01T00:00:00.000Z' }));
+        await store.saveInvitation(invitation({ tokenHash: 'h3', sessionId: 's2' }));
+        const official = { id: 'p-chair', name: 'Now an official', role: 'official' as const, unitId: null };
+        const expiresAt = '2026-05-01T00:00:00.000Z';
+        expect(await store.updateInvitations('s1', 'p-chair', { participant: official, expiresAt })).toBe(1);
+        expect(await store.findInvitation('h1')).toEqual(
+          invitation({ tokenHash: 'h1', participant: official, expiresAt, email: 'chair@example.org' }),
+        );
+        expect((await store.findInvitation('h2'))?.participant.role).toBe('chair');
+        expect((await store.findInvitation('h3'))?.participant.role).toBe('chair');
+        expect(await store.updateInvitations('s1', 'p-chair', { email: null, expiresAt: null })).toBe(1);
+        const cleared = await store.findInvitation('h1');
+        expect({
+          email: cleared?.email ?? null,
+          expiresAt: cleared?.expiresAt,
+          participant: cleared?.participant,
+        }).toEqual({ email: null, expiresAt: null, participant: official });
+        expect(await store.updateInvitations('s1', 'p-nobody', { email: null })).toBe(0);
+      },
+    );
+
+    withStore('invitations: a session’s list holds its revoked ones too, oldest first', async (store) => {
+      await store.saveInvitation(invitation({ tokenHash: 'h1', createdAt: '2026-04-02T00:00:00.000Z' }));
+      await store.saveInvitation(
+        invitation({ tokenHash: 'h2', createdAt: '2026-04-01T00:00:00.000Z', revokedAt: '2026-04-03T00:00:00.000Z' }),
+      );
+      await store.saveInvitation(invitation({ tokenHash: 'h3', sessionId: 's2' }));
+      expect((await store.listInvitations('s1')).map((r) => r.tokenHash)).toEqual(['h2', 'h1']);
+      expect(await store.listInvitations('s3')).toEqual([]);
+    });
+
     withStore('settings: unknown is null, set, overwrite', async (store) => {
       expect(await store.getSetting('demo.sessionId')).toBeNull();
       await store.setSetting('demo.sessionId', 'abc');

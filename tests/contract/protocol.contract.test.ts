@@ -35,6 +35,7 @@ import {
   type EventType,
   type HandshakeErrorData,
   type NewEvent,
+  SessionAccessEndedSchema,
   type ServerToClientEvents,
   type SessionEvent,
   type SessionEventOf,
@@ -153,6 +154,23 @@ describe('events', () => {
     expect(state.directives['d-1']?.status).toBe('closed');
     expect(state.warnings['w-prev']?.status).toBe('lifted');
     expect(state.warnings['w-1']?.status).toBe('escalated');
+    // Preparation: the participant's access, the edited agenda and days, the settings.
+    expect(state.participants['p-official']?.name).toBe('Official — Planning Commission');
+    expect(state.access['p-official']).toMatchObject({
+      revokedAt: null,
+      reissuedAt: eventFixtures['participant:reissued'].payload.at,
+      expiresAt: '2026-04-30T00:00:00.000Z',
+    });
+    expect(state.agenda['item-z']).toBeUndefined();
+    expect(state.agenda['item-a']?.plannedMinutes).toBe(25);
+    expect(state.definition?.conferenceLink).toBe(eventFixtures['session:configured'].payload.conferenceLink);
+    expect(state.definition?.days[0]).toMatchObject({ startTime: '09:00', plannedEnd: '12:30' });
+    expect(state.retiredUnits).toEqual({ 'old-foundry': eventFixtures['unit:retired'].payload.at });
+    // Changes after the notice are amendments; those before it are not.
+    expect(state.amendments.map((a) => [a.type, a.dayId])).toEqual([
+      ['day:updated', 'day-1'],
+      ['session:renamed', null],
+    ]);
     // The fold survives the wire as well.
     expect(foldEvents(emptySessionState(fixtureSessionId), overTheWire(fixtureLog))).toEqual(state);
   });
@@ -168,6 +186,7 @@ describe('channels', () => {
     'session:events': SessionEventsMessageSchema,
     'session:head': SessionHeadMessageSchema,
     'presence:changed': PresenceChangedSchema,
+    'session:access-ended': SessionAccessEndedSchema,
   };
   const messages = [
     ...Object.entries(clientMessageFixtures).map(([channel, message]) => ({

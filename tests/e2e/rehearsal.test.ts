@@ -196,11 +196,12 @@ describeBrowser('a whole review, rehearsed', () => {
     await clickTab(official.page, 'minutes');
     const minutes = official.page.getByTestId('minutes');
     await minutes.waitFor({ timeout: uiTimeoutMs });
-    // Every participant but the big screen (a screen, not a person) counts: four of four each day.
+    // Every participant but the big screen (a screen, not a person) counts: the four who play,
+    // of eleven invited (the demo invites a presenter for each of its eight units), each day.
     for (const dayId of ['day-1', 'day-2', 'day-3']) {
       await expect
         .poll(() => official.page.getByTestId(`minutes-attendance-${dayId}`).textContent(), { timeout: uiTimeoutMs })
-        .toContain('4 of 4 connected');
+        .toContain('4 of 11 connected');
     }
     const filed = official.page.getByTestId('minutes-unit-directives-eastfield-cement');
     expect(await filed.textContent()).toContain(inspection);

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { connectClient, expectRefused, type ClientSocket } from '../helpers/connectClient.js';
 import { newCommandId, postCriticism, sendCommand, sendJoin, sendOk, startItem } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
+import { readyForNotice } from '../helpers/notice.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
 import { printFigures } from './helpers/figures.js';
 import { startFaultApp, type FaultApp } from './helpers/faultApp.js';
@@ -30,8 +31,6 @@ async function otherSession(server: FaultApp) {
   );
   const run = (command: CommandInput) =>
     server.app.commands.execute(chair.participant, sessionId, newCommandId(), CommandSchema.parse(command));
-  await run({ type: 'session:publish-notice', payload: { noticeDate: '2026-04-01' } });
-  await run({ type: 'day:open', payload: { dayId: 'b-day-1' } });
   const added = await run({
     type: 'agenda:add-item',
     payload: { dayId: 'b-day-1', unitId: foreignUnit.id, topic: 'B item', plannedMinutes: 5 },
@@ -42,6 +41,9 @@ async function otherSession(server: FaultApp) {
     payload: { dayId: 'b-day-1', unitId: foreignUnit.id, topic: 'B later', plannedMinutes: 5 },
   });
   const pendingItemId = (pending.events[0]!.payload as { item: { id: string } }).item.id;
+  await readyForNotice(server.app, sessionId, '2026-04-01', run);
+  await run({ type: 'session:publish-notice', payload: { noticeDate: '2026-04-01' } });
+  await run({ type: 'day:open', payload: { dayId: 'b-day-1' } });
   await run({ type: 'agenda:start-item', payload: { itemId } });
   const posted = await run({
     type: 'criticism:post',

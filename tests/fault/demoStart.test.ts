@@ -1,5 +1,5 @@
 import { SqliteStore } from '@plenum/server';
-import { roles } from '@plenum/shared';
+import { sessionRoles as roles } from '@plenum/shared';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { connectClient, expectRefused } from '../helpers/connectClient.js';

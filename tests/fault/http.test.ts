@@ -107,7 +107,7 @@ describe('HTTP', () => {
       }
     }
     // State-changing routes do not answer GET.
-    const postOnly = await fetch(`${server.url}/api/sessions/${server.sessionId}/invitations?name=x&role=chair`, {
+    const postOnly = await fetch(`${server.url}/api/sessions/${server.sessionId}/participants/x/revoke`, {
       headers: { authorization: `Bearer ${server.tokens.chair}` },
     });
     printFigures('GET safety', {

@@ -11,6 +11,8 @@ export type ConnectError = Error & { data?: unknown };
 export interface ClientOptions {
   /** The invitation token; sent in the handshake `auth` with the protocol version. */
   token?: string;
+  /** The session to open, sent in the handshake `auth`: an administrator's link needs it. */
+  sessionId?: string;
   /** Defaults to the shared `PROTOCOL_VERSION`. */
   protocolVersion?: number;
   /** Replaces the whole handshake `auth`, for malformed-handshake tests. */
@@ -32,7 +34,11 @@ export function createClient(url: string, options: ClientOptions = {}): ClientSo
     forceNew: true,
     autoConnect: false,
     transports: ['websocket'],
-    auth: options.auth ?? { token: options.token ?? '', protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION },
+    auth: options.auth ?? {
+      token: options.token ?? '',
+      protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION,
+      ...(options.sessionId === undefined ? {} : { sessionId: options.sessionId }),
+    },
     extraHeaders: options.extraHeaders,
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 20,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { roles, type Role } from '@plenum/shared';
+import { sessionRoles as roles, type Role, type SessionRole } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 
 /** The repository root, which the server's entry is given relative to. */
@@ -145,7 +145,7 @@ export function parseInviteLinks(output: string): { sessionId: string; tokens: P
     const link = /\/s\/([A-Za-z0-9_-]+)#token=([A-Za-z0-9_-]+)/.exec(line);
     if (!link) return;
     const role = lines[i - 1]?.trim().split(/\s+/)[0];
-    if (!roles.includes(role as Role))
+    if (!roles.includes(role as SessionRole))
       throw new Error(`no role before the invite link on line ${i + 1}: ${lines[i - 1] ?? ''}`);
     sessionId = link[1]!;
     tokens[role as Role] = link[2]!;

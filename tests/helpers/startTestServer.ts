@@ -1,6 +1,7 @@
-import { createApp, createLogger, ensureDemo, type App, type Clock } from '@plenum/server';
+import { createApp, createLogger, ensureDemo, type App, type Clock, type Protections } from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
+import { saveAdministrator } from './administrator.js';
 import { connectClient, type ClientOptions, type ClientSocket } from './connectClient.js';
 import { listenOnLoopback, openTestStore, type DemoServer, type TestStore } from './localServer.js';
 
@@ -19,6 +20,10 @@ export interface TestServerOptions {
    * first join of the day waits for its batch, and most tests join a few times.
    */
   attendanceWindowMs?: number;
+  /** ADMIN_TOKEN; default none. */
+  adminToken?: string;
+  /** Protections changed from their defaults (`false` switches one off). */
+  protections?: Partial<Protections>;
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
@@ -66,6 +71,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock: options.clock,
     presenceIntervalMs: options.presenceIntervalMs,
     attendanceWindowMs: options.attendanceWindowMs ?? 10,
+    adminToken: options.adminToken,
+    protections: options.protections,
   });
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
   const url = await listenOnLoopback(app.httpServer);
@@ -77,6 +84,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       throw new Error(`the demo has two ${participant.role}s; pick one explicitly`);
     tokens[participant.role] = token;
     participants[participant.role] = participant;
+  }
+  if (tokens.administrator === undefined) {
+    const administrator = await saveAdministrator(store);
+    tokens.administrator = administrator.token;
+    participants.administrator = administrator.participant;
   }
 
   const liveApp = app;
@@ -90,7 +102,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     state: () => liveApp.commands.state(demo.sessionId),
     head: () => store.head(demo.sessionId),
     async connect(role, clientOptions = {}) {
-      const socket = await connectClient(url, { ...clientOptions, token: tokens[role] });
+      const socket = await connectClient(url, { sessionId: demo.sessionId, ...clientOptions, token: tokens[role] });
       clients.add(socket);
       return socket;
     },

@@ -1,17 +1,21 @@
 import { demoData } from '@plenum/server';
 import {
+  AckErrorSchema,
   commandRules,
   commandTypes,
   refusal,
   roles,
+  sessionRoles,
   SessionStatus,
   type CommandInput,
   type Role,
 } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { commandFixtures } from '../fixtures/commands.js';
-import { connectClient, type ClientSocket } from '../helpers/connectClient.js';
+import { saveAdministrator } from '../helpers/administrator.js';
+import { connectClient, expectRefused, type ClientSocket } from '../helpers/connectClient.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
+import { readyForNotice } from '../helpers/notice.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 
 const statuses = Object.values(SessionStatus);
@@ -31,13 +35,22 @@ async function sessionIn(server: TestServer, status: SessionStatus) {
     'Chair',
   );
   const clients = { chair: await connectClient(server.url, { token: chair.token }) } as Record<Role, ClientSocket>;
-  for (const role of roles.filter((r) => r !== 'chair')) {
+  for (const role of sessionRoles.filter((r) => r !== 'chair')) {
     const unitId = role === 'presenter' ? 'eastfield-cement' : null;
     const { token } = await server.app.sessions.invite(sessionId, { name: role, role, unitId });
     clients[role] = await connectClient(server.url, { token });
   }
+  // The organisation's administrator: an invitation of the organisation, opening this session.
+  const administrator = await saveAdministrator(server.store);
+  clients.administrator = await connectClient(server.url, { token: administrator.token, sessionId });
+  const noticeDate = '2026-04-01';
+  if (status !== 'draft') {
+    await readyForNotice(server.app, sessionId, noticeDate, async (command) =>
+      expectOk(await sendCommand(clients.chair, sessionId, command)),
+    );
+  }
   const steps: CommandInput[] = [
-    { type: 'session:publish-notice', payload: { noticeDate: '2026-04-01' } },
+    { type: 'session:publish-notice', payload: { noticeDate } },
     { type: 'day:open', payload: { dayId: 'day-1' } },
     { type: 'session:close', payload: {} },
   ];
@@ -69,6 +82,8 @@ describe('the authorisation table, cell by cell', () => {
         const head = await server.store.head(sessionId);
         const ack = await sendCommand(clients[role], sessionId, commandFixtures[type]);
         const cell = `${role} × ${type} × ${status}`;
+        // Every refusal, the table's or the domain's, is a typed error of the protocol.
+        if (!ack.ok) expect(AckErrorSchema.safeParse(ack.error).success, cell).toBe(true);
         if (isForbidden) {
           forbidden++;
           expect(ack.ok ? 'ok' : ack.error.code, cell).toBe('FORBIDDEN');
@@ -83,6 +98,10 @@ describe('the authorisation table, cell by cell', () => {
             expect(ack.error.message, cell).not.toMatch(/may not|nobody may/);
         }
       }
+    }
+    // Anonymous: no token, or one the store does not know, never gets a socket to send from.
+    for (const token of [undefined, 'not-an-invitation']) {
+      expect((await expectRefused(server.url, { token })).data).toMatchObject({ code: 'UNAUTHENTICATED' });
     }
     const cells = roles.length * commandTypes.length * statuses.length;
     console.log(`authorisation matrix: ${cells} cells, ${forbidden} forbidden, ${allowed} allowed`);

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { connectClient } from '../helpers/connectClient.js';
 import { sendOk } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
+import { readyForNotice } from '../helpers/notice.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 
 /*
@@ -87,6 +88,7 @@ describe('on-paper flags through the server', () => {
         ],
       },
     });
+    await readyForNotice(server.app, sessionId, '2026-03-30', (command) => sendOk(chairSocket, sessionId, command));
     await sendOk(chairSocket, sessionId, { type: 'session:publish-notice', payload: { noticeDate: '2026-03-30' } });
     await sendOk(inspector, sessionId, verifyCoal(241_500));
     const state = foldEvents(emptySessionState(sessionId), (await joinSession(chairSocket, sessionId)).events);

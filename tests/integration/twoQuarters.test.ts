@@ -15,6 +15,7 @@ import { connectClient, type ClientSocket } from '../helpers/connectClient.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
+import { readyForNotice } from '../helpers/notice.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 
 /*
@@ -405,6 +406,7 @@ describe('two quarters of review', () => {
     expect(Object.values((await q2State()).directives).map((d) => d.kind)).toEqual(['inspection']);
     expect((await q2State()).unitOrder).toEqual(q1State.unitOrder);
 
+    await readyForNotice(server.app, q2.sessionId, '2026-07-01', (command) => run2(q2.cast.chair, command));
     await run2(q2.cast.chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-07-01' } });
     await run2(q2.cast.presenters.cement!, report('cement', 85));
     await run2(q2.cast.presenters.coal!, report('coal', 50));

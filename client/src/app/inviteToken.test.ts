@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { adminTokenKey, takeAdminToken } from './adminToken';
 import { inviteTokenKey, takeInviteToken } from './inviteToken';
 
 function environment(url: string) {
@@ -51,5 +52,15 @@ describe('invite token', () => {
       throw new Error('QuotaExceededError');
     };
     expect(takeInviteToken('session-1', env)).toBe('abc123');
+  });
+});
+
+describe('administrator token', () => {
+  test('is taken from /admin#token=… and kept apart from every session’s invite token', () => {
+    const { env, replaced, stored } = environment('/admin#token=admin-secret');
+    expect(takeAdminToken(env)).toBe('admin-secret');
+    expect(stored.get(adminTokenKey)).toBe('admin-secret');
+    expect(replaced).toEqual(['/admin']);
+    expect(takeInviteToken('admin', { ...env, location: { hash: '', pathname: '/s/admin', search: '' } })).toBeNull();
   });
 });

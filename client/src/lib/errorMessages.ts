@@ -1,6 +1,7 @@
-import type { ErrorCode, Issue, Refusal, Role } from '@plenum/shared';
+import type { ErrorCode, Issue, NoticeProblem, Refusal, Role, SessionState } from '@plenum/shared';
 import { i18n } from '../i18n';
 import type { ClientErrorCode } from '../stores/connection';
+import { sessionStore } from '../stores/session';
 import { formatDate, formatTime } from './format';
 
 /**
@@ -62,6 +63,35 @@ function issuesMessage(error: { code: ErrorCode | ClientErrorCode; issues?: read
   return `${errorMessage(error.code)} ${i18n.t('refusal.fields', { fields: fields.join('; ') })}`;
 }
 
+/**
+ * One problem that stops the notice, naming the day, item or unit to fix by what the session
+ * calls it (`session` is the state the names are read from).
+ */
+export function noticeProblemMessage(problem: NoticeProblem, session: SessionState): string {
+  const dayTitle = (dayId: string) => session.definition?.days.find((d) => d.id === dayId)?.title ?? dayId;
+  switch (problem.problem) {
+    case 'day-in-past':
+      return i18n.t('refusals.noticeProblem.dayInPast', {
+        day: dayTitle(problem.dayId),
+        date: formatDate(problem.date),
+        noticeDate: formatDate(problem.noticeDate),
+      });
+    case 'day-without-items':
+      return i18n.t('refusals.noticeProblem.dayWithoutItems', { day: dayTitle(problem.dayId) });
+    case 'item-without-unit': {
+      const item = session.agenda[problem.itemId];
+      return i18n.t('refusals.noticeProblem.itemWithoutUnit', {
+        topic: item?.topic ?? problem.itemId,
+        day: item ? dayTitle(item.dayId) : '',
+      });
+    }
+    case 'unit-without-presenter':
+      return i18n.t('refusals.noticeProblem.unitWithoutPresenter', {
+        unit: session.units[problem.unitId]?.name ?? problem.unitId,
+      });
+  }
+}
+
 /** The real reason of a typed refusal and what to change, in the current language (`refusals.*`). */
 export function refusalMessage(refusal: Refusal): string {
   switch (refusal.kind) {
@@ -81,8 +111,13 @@ export function refusalMessage(refusal: Refusal): string {
       return refusal.after !== null
         ? i18n.t('refusals.dayAfter', { after: formatDate(refusal.after) })
         : i18n.t('refusals.dayBefore', { before: formatDate(refusal.before ?? '') });
-    case 'notice-problems':
-      return i18n.t('refusals.noticeProblems', { count: refusal.problems.length });
+    case 'notice-problems': {
+      const { session } = sessionStore.getState();
+      return i18n.t('refusals.noticeProblems', {
+        count: refusal.problems.length,
+        problems: refusal.problems.map((problem) => noticeProblemMessage(problem, session)).join(' '),
+      });
+    }
     case 'day-before-notice':
       return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
     case 'floor-blocked':

@@ -187,6 +187,28 @@ describe('refusals', () => {
     expect(env.connection.getState().lastError?.code).toBe('FORBIDDEN');
   });
 
+  test('a connection the server closes after it was live connects once at once: a revoked link is refused and said', async () => {
+    const env = setup();
+    await goLive(env, demoSession().events);
+    env.fake.serverDrops('io server disconnect');
+    expect(env.fake.connectCalls).toBe(2);
+    expect(env.connection.getState().status).toBe('connecting');
+
+    env.fake.serverRefuses({ code: 'UNAUTHENTICATED', message: 'This invite link is not valid.' });
+    expect(env.connection.getState().status).toBe('offline');
+    expect(env.connection.getState().lastError?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a connection the server closes again before it was live stays offline: no loop', async () => {
+    const env = setup();
+    await goLive(env, demoSession().events);
+    env.fake.serverDrops('io server disconnect');
+    env.fake.serverAccepts();
+    env.fake.serverDrops('io server disconnect');
+    expect(env.fake.connectCalls).toBe(2);
+    expect(env.connection.getState().status).toBe('offline');
+  });
+
   test('reconnect asks the socket to connect again after going offline', () => {
     const env = setup();
     env.fake.serverDrops('io server disconnect');

@@ -48,7 +48,7 @@ type AnswerStep = 'again' | 'done';
  * `lastSeq` starts the same catch-up. Answers to joins that are no longer the latest are
  * ignored. Presence is heard through `onPresence`.
  * @example
- * const sync = new SessionSync({ socket: createSocket(origin, { token }), sessionId });
+ * const sync = new SessionSync({ socket: createSocket(origin, { token, sessionId }), sessionId });
  * const stop = bindPresence(sync);
  * sync.start();
  * // later
@@ -69,6 +69,8 @@ export class SessionSync {
   private joinRequestId = 0;
   /** True while a catch-up loop of the latest request is running. */
   private isCatchingUp = false;
+  /** Live since the server last closed the connection: the next close is followed by one connect at once. */
+  private hasBeenLive = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly presence = new PresenceFeed();
 
@@ -248,6 +250,7 @@ export class SessionSync {
     // Not catching up any more before anyone hears "live", so a gap noticed by a status
     // subscriber starts a new catch-up.
     this.isCatchingUp = false;
+    this.hasBeenLive = true;
     this.move('caught-up');
     return 'done';
   }
@@ -272,6 +275,15 @@ export class SessionSync {
     this.isCatchingUp = false;
     this.presence.emit({ kind: 'lost' });
     this.follow(disconnectOutcome(this.socket.active));
+    // The server closed the connection, as it does when the invitation is revoked, expires or
+    // changes role or unit (P8): one connect at once learns which. A revoked or expired link is
+    // refused with UNAUTHENTICATED, said at once; a changed one joins with its new authority. A
+    // connection closed again before it was live stays offline, so this never loops.
+    if (!this.socket.active && this.hasBeenLive) {
+      this.hasBeenLive = false;
+      this.move('connect');
+      this.socket.connect();
+    }
   };
 
   private readonly handleConnectError = (err: Error): void => {

@@ -13,10 +13,11 @@ export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * Creates the socket for one review session without connecting it: `SessionSync` owns the
  * lifecycle, so listeners are in place before the first `connect` fires.
  * @example
- * const socket = createSocket(window.location.origin, { token });
+ * const socket = createSocket(window.location.origin, { token, sessionId });
  */
-export function createSocket(url: string, auth: Pick<HandshakeAuth, 'token'>): PlenumSocket {
-  const handshake: HandshakeAuth = { token: auth.token, protocolVersion: PROTOCOL_VERSION };
+export function createSocket(url: string, auth: Pick<HandshakeAuth, 'token' | 'sessionId'>): PlenumSocket {
+  // The session is named so that an administrator's link, which opens any session, opens this one.
+  const handshake: HandshakeAuth = { token: auth.token, sessionId: auth.sessionId, protocolVersion: PROTOCOL_VERSION };
   // WebSocket first: on a slow link each long-polling round trip before the upgrade costs a
   // visible fraction of a second. Polling stays as the fallback where WebSocket is blocked.
   return io(url, { autoConnect: false, auth: handshake, transports: ['websocket', 'polling'], tryAllTransports: true });

@@ -14,7 +14,7 @@ import { createSocket } from './socket';
  * unmount disposes it, so StrictMode's double mount leaves exactly one set of listeners.
  */
 export function useSessionConnection(sessionId: string, token: string): Realtime {
-  const socket = useMemo(() => createSocket(window.location.origin, { token }), [token]);
+  const socket = useMemo(() => createSocket(window.location.origin, { token, sessionId }), [token, sessionId]);
   const syncRef = useRef<SessionSync | null>(null);
 
   useEffect(() => {

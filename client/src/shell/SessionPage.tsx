@@ -2,6 +2,7 @@ import type { Role } from '@plenum/shared';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../components/Tabs';
+import { useSessionStore } from '../stores/session';
 import { uiSelectors, useUiStore, type SessionView } from '../stores/ui';
 import { SessionHeader } from './SessionHeader';
 import './SessionPage.css';
@@ -21,9 +22,10 @@ interface SessionPageProps {
 /** A role's screen: the header, the tabs of the views it has, and the view chosen. */
 export function SessionPage({ role, floor, views = {} }: SessionPageProps) {
   const { t } = useTranslation();
-  const view = useUiStore((s) => uiSelectors.effectiveView(s.view, role));
+  const status = useSessionStore((s) => s.session.status);
+  const view = useUiStore((s) => uiSelectors.effectiveView(s.view, role, status));
   const setView = useUiStore((s) => s.setView);
-  const tabs = uiSelectors.viewsFor(role).map((id) => ({ id, label: t(`views.${id}`) }));
+  const tabs = uiSelectors.viewsFor(role, status).map((id) => ({ id, label: t(`views.${id}`) }));
   const loading = <p className="panel muted">{t('common.loading')}</p>;
 
   let content: ReactNode;
@@ -42,6 +44,7 @@ export function SessionPage({ role, floor, views = {} }: SessionPageProps) {
     case 'verify':
     case 'decisions':
     case 'attendance':
+    case 'prepare':
       content = views[view] ?? floor;
       break;
   }

@@ -1,9 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import type { Participant } from '@plenum/shared';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { RealtimeContext, type Realtime } from '../realtime/RealtimeContext';
+import { draftSession } from '../screens/prepare/draftSession';
 import { connectionStore } from '../stores/connection';
 import { sessionStore } from '../stores/session';
-import { demoSession, ids, participants } from '../test/events';
+import { demoSession, ids, instant, participants } from '../test/events';
+import { renderSession } from '../test/renderSession';
 import { SessionScreen } from './SessionScreen';
 
 const idle: Realtime = {
@@ -11,9 +14,11 @@ const idle: Realtime = {
   reconnect: () => undefined,
 };
 
-function renderAs(you: (typeof participants)[keyof typeof participants] | null) {
+const administrator: Participant = { id: 'p-admin', name: 'Ada Administrator', role: 'administrator', unitId: null };
+
+function renderAs(you: Participant | null, log = demoSession()) {
   sessionStore.getState().reset(ids.session);
-  sessionStore.getState().applyEvents(demoSession().events);
+  sessionStore.getState().applyEvents(log.events);
   if (you) sessionStore.getState().setIdentity({ epoch: 'epoch-1', you });
   connectionStore.getState().setStatus('live');
   return render(
@@ -47,5 +52,65 @@ describe('session screen by role', () => {
     connectionStore.getState().setStatus('reconnecting');
     expect(screen.getByText('Joining the review session…')).toBeInTheDocument();
     expect(screen.getByTestId('connection-status')).toHaveTextContent('Live');
+  });
+});
+
+describe('preparing', () => {
+  test('the administrator gets the preparation first, and the floor to follow', () => {
+    renderAs(administrator);
+    expect(screen.getByRole('tab', { name: 'Prepare' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Floor' })).toBeInTheDocument();
+    expect(screen.getByTestId('prepare-view')).toBeInTheDocument();
+  });
+
+  test('a chair starts on the preparation until a day opens, then on the floor with Prepare last', async () => {
+    const { unmount } = renderAs(participants.chair, draftSession());
+    expect(await screen.findByTestId('prepare-view')).toBeInTheDocument();
+    expect(screen.getAllByRole('tab')[0]).toHaveTextContent('Prepare');
+    unmount();
+
+    // The demo session: the notice is out and day 1 is open.
+    renderAs(participants.chair);
+    expect(screen.getByRole('tab', { name: 'Floor' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tab').at(-1)).toHaveTextContent('Prepare');
+  });
+});
+
+describe('a link that ended', () => {
+  test('a revocation naming you replaces the screen at once', async () => {
+    const { broadcast, log } = await renderSession(<SessionScreen />, participants.official);
+    expect(screen.queryByTestId('link-ended')).toBeNull();
+    // Someone else's revocation changes nothing here.
+    broadcast(log.add('participant:revoked', { participantId: ids.otherOfficial, at: instant(500) }));
+    expect(screen.queryByTestId('link-ended')).toBeNull();
+
+    broadcast(log.add('participant:revoked', { participantId: ids.official, at: instant(501) }));
+    const page = screen.getByTestId('link-ended');
+    expect(page).toHaveTextContent('Your invitation was revoked');
+    expect(page).toHaveTextContent('Ask the chair for a new link.');
+  });
+
+  test('when the server closes the connection, one connect at once learns the link was revoked', async () => {
+    const { fake } = await renderSession(<SessionScreen />, participants.chair);
+    act(() => fake.serverDrops('io server disconnect'));
+    expect(fake.connectCalls).toBe(2);
+    expect(screen.queryByTestId('link-ended')).toBeNull();
+
+    act(() => fake.serverRefuses({ code: 'UNAUTHENTICATED', message: 'This invite link is not valid.' }));
+    const page = screen.getByTestId('link-ended');
+    expect(page).toHaveAttribute('data-reason', 'revoked');
+    expect(page).toHaveTextContent("Ask the organisation's administrator for a new link.");
+  });
+
+  test('a dropped connection is not a revocation, and a link that never worked says it does not', async () => {
+    const { fake } = await renderSession(<SessionScreen />, participants.official);
+    act(() => fake.serverDrops('transport close'));
+    expect(fake.connectCalls).toBe(1);
+    expect(screen.queryByTestId('link-ended')).toBeNull();
+    expect(screen.getByTestId('current-item')).toBeInTheDocument();
+
+    renderAs(null);
+    act(() => connectionStore.getState().setStatus('offline', { code: 'UNAUTHENTICATED', message: 'unknown token' }));
+    expect(screen.getAllByTestId('link-ended').at(-1)).toHaveAttribute('data-reason', 'invalid');
   });
 });

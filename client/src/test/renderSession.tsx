@@ -12,14 +12,15 @@ import { demoSession, ids, joinAnswer } from './events';
 
 /**
  * Renders `ui` inside a session joined as `you` over a fake socket, with the app's real
- * stores, connection and command sender: the test plays the server through `fake`.
+ * stores, connection and command sender: the test plays the server through `fake`. The log is
+ * the demo session's unless the test brings its own (e.g. a draft being prepared).
  */
 export async function renderSession(
   ui: ReactElement,
   you: Participant,
   story?: (log: ReturnType<typeof demoSession>) => void,
+  log: ReturnType<typeof demoSession> = demoSession(),
 ) {
-  const log = demoSession();
   story?.(log);
   // As useSessionConnection does: the store belongs to this session before it joins.
   sessionStore.getState().reset(ids.session);

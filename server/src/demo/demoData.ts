@@ -298,6 +298,15 @@ export const demoPreviousReports: { unitId: string; indicators: Indicator[]; not
   { unitId: 'eastfield-cement', indicators: [figure('cement', 'Cement', 't', 75_000, 61_000, production)], note: null },
 ];
 
+/** The Q4 agenda: each unit that reported then, in turn. */
+export const demoPreviousAgenda: { dayId: string; unitId: string; topic: string; plannedMinutes: number }[] =
+  demoPreviousReports.map(({ unitId }) => ({
+    dayId: 'q4-day-1',
+    unitId,
+    topic: `${demoUnits.find((u) => u.id === unitId)!.name} — plan and results`,
+    plannedMinutes: 20,
+  }));
+
 /** The agenda: an opening topic, then each unit in turn, spread over the three days. */
 export const demoAgenda: { dayId: string; unitId: string | null; topic: string; plannedMinutes: number }[] = [
   { dayId: 'day-1', unitId: null, topic: 'Opening: the province plan and the review procedure', plannedMinutes: 15 },
@@ -331,7 +340,11 @@ export const demoAgenda: { dayId: string; unitId: string | null; topic: string; 
   },
 ];
 
-/** One invitation per role; the presenter speaks for the cement plant (under 70 % of plan). */
+/**
+ * One invitation per role, whose links the banner prints; the presenter speaks for the cement
+ * plant (under 70 % of plan). Every other presenting unit gets a presenter of its own too
+ * ({@link demoPresenterName}), whose link is issued from the session's invitations.
+ */
 export const demoInvitees: { name: string; role: Role; unitId: string | null }[] = [
   { name: 'Presenter — Eastfield Cement Plant', role: 'presenter', unitId: 'eastfield-cement' },
   { name: 'Official — Provincial Planning Commission', role: 'official', unitId: null },
@@ -340,3 +353,6 @@ export const demoInvitees: { name: string; role: Role; unitId: string | null }[]
 ];
 
 export const demoChairName = 'Chair — Northern Province Committee';
+
+/** The name of the presenter the demo invites for a unit presenting on its agenda. */
+export const demoPresenterName = (unit: OrganisationUnit): string => `Presenter — ${unit.name}`;

@@ -1,3 +1,4 @@
+import { noticeProblems } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { CommandService } from '../domain/commandService.js';
 import { SessionService } from '../domain/sessionService.js';
@@ -5,7 +6,8 @@ import { SessionStates } from '../domain/sessionStates.js';
 import { systemTimers } from '../lib/systemClock.js';
 import { InMemoryStore } from '../storage/InMemoryStore.js';
 import { manualClock, sequentialIds } from '../test/demoWorld.js';
-import { demoSessionIds, ensureDemo } from './seedDemo.js';
+import { OrganisationService } from '../domain/organisationService.js';
+import { demoOrganisationId, demoSessionIds, ensureDemo } from './seedDemo.js';
 
 /** The services over a fresh in-memory store, as one server start has them. */
 function world() {
@@ -71,6 +73,32 @@ describe('demo seeding', () => {
       );
       for (const { token } of second.invitations) expect(await w.isValid(token)).toBe(true);
     }
+  });
+
+  test('the demo is made through the services: its register holds its units, and each session meets the notice’s rules', async () => {
+    const w = world();
+    const { deps, commands } = w.start();
+    const demo = await ensureDemo(deps);
+    expect(await w.store.getSetting('organisation.id')).toBe(demoOrganisationId);
+    const register = await new OrganisationService(commands).units(demoOrganisationId);
+    for (const sessionId of Object.values(demoSessionIds)) {
+      const state = await commands.state(sessionId);
+      expect(state.unitOrder).toEqual(register.map((u) => u.id));
+      expect(state.noticeDate).not.toBeNull();
+      expect(noticeProblems(state, state.noticeDate!), sessionId).toEqual([]);
+    }
+    // Every unit on the Q1 agenda has its presenter; the banner's links stay one per role.
+    const q1 = await commands.state(demo.sessionId);
+    const presenters = Object.values(q1.participants).filter((p) => p.role === 'presenter');
+    expect(presenters.map((p) => p.name)).toContain('Presenter — Riverside Steel Works');
+    expect(presenters.length).toBe(8);
+    expect(demo.invitations.map((i) => i.participant.role).sort()).toEqual([
+      'chair',
+      'inspector',
+      'observer',
+      'official',
+      'presenter',
+    ]);
   });
 
   test('rehearsal 14: a later start shows no links and revokes none; asked to, it reissues only the demo’s own', async () => {

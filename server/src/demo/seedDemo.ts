@@ -1,11 +1,23 @@
-import { newEvent, type Command, type Participant, type SessionState } from '@plenum/shared';
+import {
+  itemKind,
+  kindNeedsUnit,
+  newEvent,
+  type AgendaItemDefinition,
+  type Command,
+  type Participant,
+  type SessionState,
+} from '@plenum/shared';
+import { organisationSetting } from '../domain/adminService.js';
 import type { CommandService } from '../domain/commandService.js';
+import { OrganisationService } from '../domain/organisationService.js';
 import type { IdGenerator, SettingsStore } from '../domain/ports.js';
 import type { InviteeSpec, SessionService } from '../domain/sessionService.js';
 import {
   demoAgenda,
   demoChairName,
   demoInvitees,
+  demoPresenterName,
+  demoPreviousAgenda,
   demoPreviousReports,
   demoPreviousSession,
   demoReports,
@@ -13,6 +25,9 @@ import {
   demoUnits,
   demoVerifications,
 } from './demoData.js';
+
+/** The demo organisation, whose register the demo's sessions are convened from. */
+export const demoOrganisationId = demoSession.organiserUnitId!;
 
 /** Set once the demo is completely seeded; its value is the demo session's id. */
 const demoSetting = 'demo.sessionId';
@@ -53,18 +68,35 @@ export interface DemoStart {
 /** The seeding's steps, each of which may already be done by a start that was cut short. */
 class Seeding {
   private step = 0;
-  constructor(private readonly deps: SeedDeps) {}
+  private readonly organisations: OrganisationService;
+  constructor(private readonly deps: SeedDeps) {
+    this.organisations = new OrganisationService(deps.commands);
+  }
 
   /** Marks the end of one step, for the test hook. */
   async done(): Promise<void> {
     await this.deps.afterSeedStep?.(++this.step);
   }
 
-  /** Creates the session unless it exists, and invites its chair unless invited; returns the chair. */
+  /**
+   * Makes the demo organisation the deployment's and imports its units into the register
+   * (a repeated import changes nothing).
+   */
+  async register(): Promise<void> {
+    await this.deps.settings.setSetting(organisationSetting, demoOrganisationId);
+    await this.organisations.importUnits(demoOrganisationId, demoUnits, 'system');
+    await this.done();
+  }
+
+  /**
+   * Creates the session from the register unless it exists, and invites its chair unless
+   * invited; returns the chair.
+   */
   async convene(sessionId: string, definition: Parameters<SessionService['createSession']>[0]): Promise<Participant> {
     const state = await this.deps.commands.state(sessionId);
     if (!state.definition) {
-      const { chair } = await this.deps.sessions.createSession(definition, demoUnits, demoChairName, sessionId);
+      const units = await this.organisations.units(demoOrganisationId);
+      const { chair } = await this.deps.sessions.createSession(definition, units, demoChairName, sessionId);
       await this.done();
       return chair.participant;
     }
@@ -79,6 +111,43 @@ class Seeding {
     const { participant } = await this.deps.sessions.invite(sessionId, spec);
     await this.done();
     return participant;
+  }
+
+  /**
+   * Adds agenda items with fixed ids (`<prefix>-1` …) so that docs and tests can name them,
+   * after the items already on each day (the carried-over second reviews).
+   */
+  async agenda(sessionId: string, prefix: string, items: readonly Omit<AgendaItemDefinition, 'id'>[]): Promise<void> {
+    await this.deps.commands.appendSystem(sessionId, 'system', (state) => {
+      if (state.agenda[`${prefix}-1`]) return [];
+      const perDay = new Map<string, number>();
+      for (const item of Object.values(state.agenda)) perDay.set(item.dayId, (perDay.get(item.dayId) ?? 0) + 1);
+      return items.map((item, i) => {
+        const order = perDay.get(item.dayId) ?? 0;
+        perDay.set(item.dayId, order + 1);
+        return newEvent('agenda:item-added', { item: { ...item, id: `${prefix}-${i + 1}` }, order });
+      });
+    });
+    await this.done();
+  }
+
+  /**
+   * Invites a presenter for every unit presenting on the agenda that has none yet, as the
+   * notice requires: "Presenter — <unit name>".
+   */
+  async presenters(sessionId: string): Promise<void> {
+    const state = await this.deps.commands.state(sessionId);
+    const units = new Set<string>();
+    for (const id of state.agendaOrder) {
+      const item = state.agenda[id]!;
+      if (item.unitId !== null && kindNeedsUnit(itemKind(item))) units.add(item.unitId);
+    }
+    for (const unitId of units) {
+      const presented = Object.values(state.participants).some((p) => p.role === 'presenter' && p.unitId === unitId);
+      if (!presented) {
+        await this.invited(sessionId, { name: demoPresenterName(state.units[unitId]!), role: 'presenter', unitId });
+      }
+    }
   }
 
   /**
@@ -104,6 +173,12 @@ function isSpec(participant: Participant, spec: InviteeSpec): boolean {
 async function seedPreviousQuarter(seeding: Seeding, deps: SeedDeps): Promise<void> {
   const sessionId = demoSessionIds.previous;
   const chair = await seeding.convene(sessionId, demoPreviousSession);
+  await seeding.agenda(
+    sessionId,
+    'q4-item',
+    demoPreviousAgenda.map((item) => ({ ...item, warningId: null, kind: 'report' as const })),
+  );
+  await seeding.presenters(sessionId);
   const run = seeding.runner(sessionId, 'q4');
   await run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-01-05' } });
   for (const report of demoPreviousReports) await run(chair, { type: 'report:submit', payload: report });
@@ -147,23 +222,22 @@ async function seedPreviousQuarter(seeding: Seeding, deps: SeedDeps): Promise<vo
 async function seedCurrentQuarter(seeding: Seeding, deps: SeedDeps): Promise<void> {
   const sessionId = demoSessionIds.current;
   const chair = await seeding.convene(sessionId, { ...demoSession, previousSessionId: demoSessionIds.previous });
-  // Agenda items get fixed ids (item-1 …) so that docs and tests can name them.
-  await deps.commands.appendSystem(sessionId, 'system', (state) => {
-    if (state.agenda['item-1']) return [];
-    const perDay = new Map<string, number>();
-    for (const item of Object.values(state.agenda)) perDay.set(item.dayId, (perDay.get(item.dayId) ?? 0) + 1);
-    return [
-      ...demoReports.map((report) => newEvent('report:submitted', report)),
-      ...demoAgenda.map((item, i) => {
-        const order = perDay.get(item.dayId) ?? 0;
-        perDay.set(item.dayId, order + 1);
-        return newEvent('agenda:item-added', { item: { ...item, id: `item-${i + 1}`, warningId: null }, order });
-      }),
-    ];
-  });
+  await deps.commands.appendSystem(sessionId, 'system', (state) =>
+    Object.keys(state.reports).length > 0 ? [] : demoReports.map((report) => newEvent('report:submitted', report)),
+  );
   await seeding.done();
+  await seeding.agenda(
+    sessionId,
+    'item',
+    demoAgenda.map((item) => ({
+      ...item,
+      warningId: null,
+      kind: item.unitId ? ('report' as const) : ('opening' as const),
+    })),
+  );
   const invitees: Participant[] = [];
   for (const invitee of demoInvitees) invitees.push(await seeding.invited(sessionId, invitee));
+  await seeding.presenters(sessionId);
   const inspector = invitees.find((p) => p.role === 'inspector')!;
   const run = seeding.runner(sessionId, 'q1');
   await run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-03-30' } });
@@ -197,6 +271,7 @@ export async function ensureDemo(deps: SeedDeps, options: { reissueLinks?: boole
     return { sessionId: existing, invitations, seeded: false };
   }
   const seeding = new Seeding(deps);
+  await seeding.register();
   await seedPreviousQuarter(seeding, deps);
   await seedCurrentQuarter(seeding, deps);
   // Invitations issued by a start cut short were never shown: every demo link is issued here.

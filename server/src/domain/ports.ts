@@ -118,6 +118,15 @@ export interface InvitationRecord {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Where the invitation may be sent (kept here, never in the log); absent: none. */
+  email?: string | null;
+}
+
+/** What changes on a participant's live invitations: who they make the bearer, the e-mail, the expiry. */
+export interface InvitationChange {
+  participant?: Participant;
+  email?: string | null;
+  expiresAt?: string | null;
 }
 
 /** Invitations by token hash. */
@@ -126,6 +135,13 @@ export interface InvitationStore {
   findInvitation(tokenHash: string): Promise<InvitationRecord | null>;
   /** Revokes every live invitation of a participant; returns how many. */
   revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number>;
+  /**
+   * Applies `change` to every live (not revoked) invitation of a participant, so that the next
+   * request of its bearer carries the new role, unit or expiry; returns how many.
+   */
+  updateInvitations(sessionId: string, participantId: string, change: InvitationChange): Promise<number>;
+  /** Every invitation of a session (revoked ones too), oldest first. */
+  listInvitations(sessionId: string): Promise<InvitationRecord[]>;
 }
 
 /** Small key-value settings kept with the data (e.g. which session is the demo). */

@@ -1,6 +1,12 @@
 import {
+  InviteeSchema,
   isDirectiveOpen,
+  itemKind,
   newEvent,
+  type AgendaItemDefinition,
+  type InviteePreview,
+  type SessionParticipant,
+  type SessionSummary,
   type SessionEvent,
   type SessionState,
   type NewEvent,
@@ -11,6 +17,7 @@ import {
 } from '@plenum/shared';
 import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
+import type { TableRow } from './organisationService.js';
 import type { Clock, IdGenerator, InvitationStore } from './ports.js';
 
 /** The open day, if the participant's connection to it is not recorded yet. */
@@ -25,12 +32,44 @@ export interface InviteeSpec {
   name: string;
   role: Role;
   unitId: string | null;
+  /** Kept with the invitation in the store, never in the log. */
+  email?: string | null;
 }
 
 /** An issued invitation. The token is returned once and stored only as a hash. */
 export interface IssuedInvitation {
   participant: Participant;
   token: string;
+}
+
+/** Who asks for a change to the invitations, and whether they may make or unmake a chair. */
+export interface InvitationActor {
+  id: string;
+  /** Administrators (and the server itself) appoint chairs; a chair does not. */
+  isAdministrator: boolean;
+}
+
+/** The server itself: seeding and convening. */
+export const systemActor: InvitationActor = { id: 'system', isAdministrator: true };
+
+/** What convening a session takes (see `ConveneBodySchema` in the shared REST contract). */
+export interface ConveneRequest {
+  definition: Omit<ReviewSessionDefinition, 'createdAt'>;
+  /** The session's units; empty: the previous session's. */
+  units: readonly OrganisationUnit[];
+  chairName: string;
+  chairEmail?: string | null;
+  /** With a previous session: propose the whole agenda from it (opening, second reviews, every unit). */
+  proposeAgenda?: boolean;
+}
+
+/** A change to a participant's invitation (see `ChangeParticipantBodySchema`). */
+export interface ParticipantChange {
+  name?: string;
+  role?: Role;
+  unitId?: string | null;
+  email?: string | null;
+  expiresAt?: string | null;
 }
 
 export interface SessionServiceDeps {
@@ -40,6 +79,72 @@ export interface SessionServiceDeps {
   ids: IdGenerator;
   /** A fresh random token and its hash; injected so the domain stays free of crypto. */
   tokens: { issue(): { token: string; hash: string } };
+  /** Told of events this service appended for a caller outside the socket, so open screens get them live. */
+  published?: (streamId: string, events: readonly SessionEvent[]) => void;
+}
+
+/** The opening item a proposed agenda starts with. */
+const opening = { topic: 'Opening', plannedMinutes: 15 } as const;
+
+function sessionOf(state: SessionState, sessionId: string): NonNullable<SessionState['definition']> {
+  if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
+  return state.definition;
+}
+
+function participantOf(state: SessionState, participantId: string): Participant {
+  const participant = state.participants[participantId];
+  if (!participant) throw new DomainError('NOT_FOUND', `There is no participant ${participantId} here.`);
+  return participant;
+}
+
+/** Refuses a role and unit that a session invitation cannot grant; `at` names the field's path. */
+function checkGrant(state: SessionState, spec: { role: Role; unitId: string | null }, at: string): void {
+  if (spec.role === 'administrator') {
+    throw new DomainError('INVALID_PAYLOAD', 'An administrator is the organisation’s, never invited to a session.', [
+      { path: `${at}role`, message: 'not a session role' },
+    ]);
+  }
+  if (spec.unitId !== null && !state.units[spec.unitId]) {
+    throw new DomainError('NOT_FOUND', `There is no organisation unit ${spec.unitId} in this session.`, [
+      { path: `${at}unitId`, message: 'unknown unit' },
+    ]);
+  }
+  if (spec.role === 'presenter' && spec.unitId === null) {
+    throw new DomainError('INVALID_PAYLOAD', 'A presenter speaks for a unit: name the unit.', [
+      { path: `${at}unitId`, message: 'a presenter needs a unit' },
+    ]);
+  }
+}
+
+function summaryOf(state: SessionState): SessionSummary | null {
+  const definition = state.definition;
+  if (!definition) return null;
+  return {
+    sessionId: state.sessionId,
+    title: definition.title,
+    period: definition.period,
+    organisation: definition.organisation,
+    status: state.status,
+    firstDay: definition.days[0]?.date ?? '',
+    lastDay: definition.days.at(-1)?.date ?? '',
+    items: state.agendaOrder.length,
+    participants: Object.keys(state.participants).length,
+    previousSessionId: definition.previousSessionId,
+  };
+}
+
+/** A unit named by id, or else by name (any case); null for none, undefined when nothing matches. */
+function resolveUnit(state: SessionState, named: string | null): string | null | undefined {
+  if (named === null) return null;
+  if (state.units[named]) return named;
+  const wanted = named.toLowerCase();
+  return Object.values(state.units).find((unit) => unit.name.toLowerCase() === wanted)?.id;
+}
+
+function onlyAdministratorsAppointChairs(actor: InvitationActor): void {
+  if (!actor.isAdministrator) {
+    throw new DomainError('FORBIDDEN', 'Only an administrator may make someone the chair, or change the chair.');
+  }
 }
 
 /** Convening sessions and inviting people: what the organisation does around the meeting. */
@@ -50,57 +155,79 @@ export class SessionService {
    * Convenes a review session as a draft; returns its id and the chair's invitation. When it
    * follows a previous period's session, that session's units are reused (unless others are
    * given), its open warnings carry over with a "second review" item each on the first day,
-   * and its open directives carry over until closed. `sessionId` is a fresh id unless given
-   * (the demo's are fixed, so that a seeding cut short is found again).
+   * and its open directives carry over until closed; with `proposeAgenda`, the agenda is
+   * proposed from it: the opening first, the second reviews, then every unit that presented
+   * there, on the day of the same number (the last day when there are fewer). `sessionId` is a
+   * fresh id unless given (the demo's are fixed, so that a seeding cut short is found again).
    */
-  async createSession(
-    definition: Omit<ReviewSessionDefinition, 'createdAt'>,
-    units: readonly OrganisationUnit[],
-    chairName: string,
+  async convene(
+    request: ConveneRequest,
     sessionId: string = this.deps.ids.next(),
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
+    const { definition } = request;
     const previous = definition.previousSessionId ? await this.deps.commands.state(definition.previousSessionId) : null;
     if (previous && !previous.definition) {
-      throw new DomainError('NOT_FOUND', `There is no review session ${definition.previousSessionId}.`);
+      throw new DomainError('NOT_FOUND', `There is no review session ${definition.previousSessionId}.`, [
+        { path: 'session.previousSessionId', message: 'unknown session' },
+      ]);
     }
     if (previous?.definition && previous.definition.period >= definition.period) {
-      throw new DomainError('CONFLICT', 'The previous session must be of an earlier period.');
+      throw new DomainError('CONFLICT', 'The previous session must be of an earlier period.', [
+        { path: 'session.period', message: 'not after the previous session’s period' },
+      ]);
     }
-    await this.deps.commands.appendSystem(sessionId, 'system', (state) => {
+    await this.append(sessionId, systemActor.id, (state) => {
       if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
       const events: NewEvent[] = [
         newEvent('session:created', { ...definition, createdAt: this.deps.clock.now().toISOString() }),
       ];
-      const sessionUnits = units.length > 0 || !previous ? units : previous.unitOrder.map((id) => previous.units[id]!);
-      for (const unit of sessionUnits) events.push(newEvent('unit:added', { unit }));
-      if (previous) events.push(...this.carryOver(previous, definition.days[0]!.id));
+      const units =
+        request.units.length > 0 || !previous ? request.units : previous.unitOrder.map((id) => previous.units[id]!);
+      for (const unit of units) events.push(newEvent('unit:added', { unit }));
+      if (previous) {
+        const agenda = new AgendaDraft(definition.days.map((day) => day.id));
+        if (request.proposeAgenda) {
+          agenda.add(0, { id: this.deps.ids.next(), unitId: null, ...opening, warningId: null, kind: 'opening' });
+        }
+        events.push(...this.carryOver(previous, agenda));
+        if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda);
+        events.push(...agenda.events());
+      }
       return events;
     });
-    const chair = await this.invite(sessionId, { name: chairName, role: 'chair', unitId: null });
-    return { sessionId, chair };
+    const [chair] = await this.inviteAll(
+      sessionId,
+      [{ name: request.chairName, role: 'chair', unitId: null, email: request.chairEmail ?? null }],
+      systemActor,
+    );
+    return { sessionId, chair: chair! };
   }
 
-  private carryOver(previous: SessionState, firstDayId: string): NewEvent[] {
+  /** {@link convene} without an agenda proposed, the chair with no e-mail. */
+  createSession(
+    definition: ConveneRequest['definition'],
+    units: readonly OrganisationUnit[],
+    chairName: string,
+    sessionId?: string,
+  ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
+    return this.convene({ definition, units, chairName }, sessionId);
+  }
+
+  private carryOver(previous: SessionState, agenda: AgendaDraft): NewEvent[] {
     const events: NewEvent[] = [];
-    let order = 0;
     for (const warningId of previous.warningOrder) {
       const { carriedFromSessionId: _from, ...warning } = previous.warnings[warningId]!;
       if (warning.status !== 'open') continue;
       events.push(newEvent('warning:carried-over', { warning, fromSessionId: previous.sessionId }));
       const unitName = previous.units[warning.unitId]?.name ?? warning.unitId;
-      events.push(
-        newEvent('agenda:item-added', {
-          item: {
-            id: this.deps.ids.next(),
-            dayId: firstDayId,
-            unitId: warning.unitId,
-            topic: `Second review: ${unitName} (warned in ${warning.period})`,
-            plannedMinutes: 15,
-            warningId: warning.id,
-          },
-          order: order++,
-        }),
-      );
+      agenda.add(0, {
+        id: this.deps.ids.next(),
+        unitId: warning.unitId,
+        topic: `Second review: ${unitName} (warned in ${warning.period})`,
+        plannedMinutes: 15,
+        warningId: warning.id,
+        kind: 'second-review',
+      });
     }
     for (const directiveId of previous.directiveOrder) {
       const { carriedFromSessionId: _from, ...directive } = previous.directives[directiveId]!;
@@ -111,20 +238,245 @@ export class SessionService {
     return events;
   }
 
+  /** A report item for every unit that presented in `previous` (and is one of this session's), once each. */
+  private proposeReports(previous: SessionState, units: ReadonlySet<string>, agenda: AgendaDraft): void {
+    const dayIndex = new Map((previous.definition?.days ?? []).map((day, i) => [day.id, i]));
+    const proposed = new Set<string>();
+    for (const itemId of previous.agendaOrder) {
+      const item = previous.agenda[itemId]!;
+      if (itemKind(item) !== 'report' || item.unitId === null) continue;
+      if (!units.has(item.unitId) || proposed.has(item.unitId)) continue;
+      proposed.add(item.unitId);
+      const unitName = previous.units[item.unitId]?.name ?? item.unitId;
+      agenda.add(dayIndex.get(item.dayId) ?? 0, {
+        id: this.deps.ids.next(),
+        unitId: item.unitId,
+        topic: `${unitName} — plan and results`,
+        plannedMinutes: item.plannedMinutes,
+        warningId: null,
+        kind: 'report',
+      });
+    }
+  }
+
   /** Invites a participant: logs who they are and stores the hash of a fresh token. */
-  async invite(sessionId: string, invitee: InviteeSpec): Promise<IssuedInvitation> {
-    const participant: Participant = { id: this.deps.ids.next(), ...invitee };
-    await this.deps.commands.appendSystem(sessionId, 'system', (state) => {
-      if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
-      if (invitee.unitId !== null && !state.units[invitee.unitId]) {
-        throw new DomainError('NOT_FOUND', `There is no organisation unit ${invitee.unitId} in this session.`);
-      }
-      if (invitee.role === 'presenter' && invitee.unitId === null) {
-        throw new DomainError('INVALID_PAYLOAD', 'A presenter speaks for a unit: name the unit.');
-      }
-      return [newEvent('participant:invited', { participant })];
+  async invite(
+    sessionId: string,
+    invitee: InviteeSpec,
+    actor: InvitationActor = systemActor,
+  ): Promise<IssuedInvitation> {
+    return (await this.inviteAll(sessionId, [invitee], actor))[0]!;
+  }
+
+  /**
+   * Invites everyone in the list in one append, or nobody: every invitee is checked first (the
+   * role a session grants, the unit, a presenter's unit, a chair only by an administrator).
+   */
+  async inviteAll(
+    sessionId: string,
+    invitees: readonly InviteeSpec[],
+    actor: InvitationActor,
+  ): Promise<IssuedInvitation[]> {
+    return this.admit(sessionId, invitees, actor.id, (state) => {
+      sessionOf(state, sessionId);
+      invitees.forEach((invitee, i) => {
+        checkGrant(state, invitee, invitees.length > 1 ? `invitees.${i}.` : '');
+        if (invitee.role === 'chair') onlyAdministratorsAppointChairs(actor);
+      });
     });
-    return { participant, token: await this.storeToken(sessionId, participant) };
+  }
+
+  /**
+   * Reads a pasted list (columns name, role, unit, email; the unit by id or name) into invitees,
+   * each line checked as {@link inviteAll} would: the preview shown before anything is issued.
+   */
+  previewInvitees(sessionId: string, rows: readonly TableRow[], actor: InvitationActor): Promise<InviteePreview> {
+    return this.deps.commands.read(sessionId, (state) => {
+      sessionOf(state, sessionId);
+      const previewed = rows.map(({ line, cells }) => {
+        const errors: { column: string; message: string }[] = [];
+        const unit = resolveUnit(state, cells.unit ?? null);
+        if (unit === undefined) errors.push({ column: 'unit', message: `no unit ${cells.unit} in this session` });
+        const parsed = InviteeSchema.safeParse({
+          name: cells.name ?? '',
+          role: cells.role?.toLowerCase() ?? '',
+          unitId: unit ?? null,
+          email: cells.email ?? null,
+        });
+        if (!parsed.success) {
+          const columns: Record<string, string> = { unitId: 'unit' };
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? 'row');
+            errors.push({ column: columns[field] ?? field, message: issue.message });
+          }
+        }
+        const invitee = parsed.success ? parsed.data : null;
+        if (invitee && errors.length === 0) {
+          try {
+            checkGrant(state, invitee, '');
+            if (invitee.role === 'chair') onlyAdministratorsAppointChairs(actor);
+          } catch (error) {
+            const column = error instanceof DomainError && error.code === 'FORBIDDEN' ? 'role' : 'unit';
+            errors.push({ column, message: (error as Error).message });
+          }
+        }
+        return { line, invitee: errors.length === 0 ? invitee : null, errors };
+      });
+      return { valid: previewed.length > 0 && previewed.every((row) => row.invitee !== null), rows: previewed };
+    });
+  }
+
+  /** What an administrator's list shows of a session; null when there is no such session. */
+  summary(sessionId: string): Promise<SessionSummary | null> {
+    return this.deps.commands.read(sessionId, summaryOf);
+  }
+
+  /** A participant of the session (or of the organisation's log), as the log knows them now. */
+  participant(streamId: string, participantId: string): Promise<Participant> {
+    return this.deps.commands.read(streamId, (state) => ({ ...participantOf(state, participantId) }));
+  }
+
+  /** Every participant of the session with their invitation's standing, whether they ever joined, and their e-mail. */
+  async participants(sessionId: string): Promise<SessionParticipant[]> {
+    const records = await this.deps.invitations.listInvitations(sessionId);
+    const emails = new Map(records.map((record) => [record.participant.id, record.email ?? null]));
+    return this.deps.commands.read(sessionId, (state) => {
+      sessionOf(state, sessionId);
+      return Object.values(state.participants).map((participant) => ({
+        participant: { ...participant },
+        access: { ...state.access[participant.id]! },
+        joined: Object.values(state.attendance).some((day) => Boolean(day[participant.id]?.connectedAt)),
+        email: emails.get(participant.id) ?? null,
+      }));
+    });
+  }
+
+  /**
+   * Logs the invitees in `streamId` (a session's, or the organisation's for administrators)
+   * after `check` passed on its state, then stores a fresh token's hash for each.
+   */
+  async admit(
+    streamId: string,
+    invitees: readonly InviteeSpec[],
+    actorId: string,
+    check: (state: SessionState) => void,
+  ): Promise<IssuedInvitation[]> {
+    const participants: Participant[] = invitees.map(({ name, role, unitId }) => ({
+      id: this.deps.ids.next(),
+      name,
+      role,
+      unitId,
+    }));
+    await this.append(streamId, actorId, (state) => {
+      check(state);
+      return participants.map((participant) => newEvent('participant:invited', { participant }));
+    });
+    const issued: IssuedInvitation[] = [];
+    for (const [i, participant] of participants.entries()) {
+      const token = await this.storeToken(streamId, participant, {
+        email: invitees[i]!.email ?? null,
+        expiresAt: null,
+      });
+      issued.push({ participant, token });
+    }
+    return issued;
+  }
+
+  /**
+   * Changes a participant's name, role, unit, e-mail or expiry: each change a logged event
+   * (`participant:changed`, `participant:expiry-set`), and their live invitations say so at
+   * once, so their next request, and their screens reconnecting, carry the new authority.
+   */
+  async changeParticipant(
+    sessionId: string,
+    participantId: string,
+    change: ParticipantChange,
+    actor: InvitationActor,
+  ): Promise<Participant> {
+    let changed = null as Participant | null;
+    let expiryChanged = false as boolean;
+    await this.append(sessionId, actor.id, (state) => {
+      sessionOf(state, sessionId);
+      const current = participantOf(state, participantId);
+      const next: Participant = {
+        ...current,
+        ...(change.name !== undefined && { name: change.name }),
+        ...(change.role !== undefined && { role: change.role }),
+        ...(change.unitId !== undefined && { unitId: change.unitId }),
+      };
+      if (next.role !== current.role && (next.role === 'chair' || current.role === 'chair')) {
+        onlyAdministratorsAppointChairs(actor);
+      }
+      checkGrant(state, next, '');
+      const events: NewEvent[] = [];
+      changed = null;
+      if (next.name !== current.name || next.role !== current.role || next.unitId !== current.unitId) {
+        changed = next;
+        events.push(newEvent('participant:changed', { participant: next }));
+      }
+      expiryChanged =
+        change.expiresAt !== undefined && change.expiresAt !== (state.access[participantId]?.expiresAt ?? null);
+      if (expiryChanged) {
+        events.push(newEvent('participant:expiry-set', { participantId, expiresAt: change.expiresAt ?? null }));
+      }
+      return events;
+    });
+    const result =
+      changed ?? (await this.deps.commands.read(sessionId, (state) => ({ ...state.participants[participantId]! })));
+    await this.deps.invitations.updateInvitations(sessionId, participantId, {
+      ...(changed && { participant: changed }),
+      ...(change.email !== undefined && { email: change.email }),
+      ...(expiryChanged && { expiresAt: change.expiresAt ?? null }),
+    });
+    return result;
+  }
+
+  /**
+   * Revokes a participant's invitation: logged (`participant:revoked`), and every link of theirs
+   * stops working at once (their open screens are disconnected). Nobody revokes themselves.
+   */
+  async revoke(streamId: string, participantId: string, actorId: string): Promise<void> {
+    const at = this.deps.clock.now().toISOString();
+    await this.append(streamId, actorId, (state) => {
+      participantOf(state, participantId);
+      if (participantId === actorId) {
+        throw new DomainError('CONFLICT', 'You cannot revoke your own invitation: ask another to do it.');
+      }
+      if (state.access[participantId]?.revokedAt) {
+        throw new DomainError('CONFLICT', 'That invitation is already revoked.');
+      }
+      return [newEvent('participant:revoked', { participantId, at })];
+    });
+    await this.deps.invitations.revokeInvitations(streamId, participantId, at);
+  }
+
+  /**
+   * Issues a new link for a participant (logged as `participant:reissued`, which also lifts a
+   * revocation); every earlier link of theirs stops working. The e-mail and expiry stay.
+   */
+  async reissue(streamId: string, participant: Participant, actorId = systemActor.id): Promise<IssuedInvitation> {
+    const at = this.deps.clock.now().toISOString();
+    let current = participant;
+    let expiresAt = null as string | null;
+    await this.append(streamId, actorId, (state) => {
+      current = participantOf(state, participant.id);
+      expiresAt = state.access[participant.id]?.expiresAt ?? null;
+      return [newEvent('participant:reissued', { participantId: participant.id, at })];
+    });
+    const records = await this.deps.invitations.listInvitations(streamId);
+    const email = records.findLast((r) => r.participant.id === participant.id)?.email ?? null;
+    await this.deps.invitations.revokeInvitations(streamId, participant.id, at);
+    return { participant: current, token: await this.storeToken(streamId, current, { email, expiresAt }) };
+  }
+
+  /** Appends for a REST caller and publishes what was appended to the stream's open screens. */
+  private async append(
+    streamId: string,
+    actorId: string,
+    decideEvents: (state: SessionState) => NewEvent[],
+  ): Promise<void> {
+    const outcome = await this.deps.commands.appendSystem(streamId, actorId, decideEvents);
+    if (outcome.events.length > 0) this.deps.published?.(streamId, outcome.events);
   }
 
   /** True when a day is open and the participant's connection to it is not recorded yet. */
@@ -157,22 +509,41 @@ export class SessionService {
     return outcome.events;
   }
 
-  /** Revokes a participant's invitations and issues a new token for the same participant. */
-  async reissue(sessionId: string, participant: Participant): Promise<IssuedInvitation> {
-    await this.deps.invitations.revokeInvitations(sessionId, participant.id, this.deps.clock.now().toISOString());
-    return { participant, token: await this.storeToken(sessionId, participant) };
-  }
-
-  private async storeToken(sessionId: string, participant: Participant): Promise<string> {
+  private async storeToken(
+    sessionId: string,
+    participant: Participant,
+    kept: { email: string | null; expiresAt: string | null },
+  ): Promise<string> {
     const { token, hash } = this.deps.tokens.issue();
     await this.deps.invitations.saveInvitation({
       tokenHash: hash,
       sessionId,
       participant,
       createdAt: this.deps.clock.now().toISOString(),
-      expiresAt: null,
+      expiresAt: kept.expiresAt,
       revokedAt: null,
+      email: kept.email,
     });
     return token;
+  }
+}
+
+/** The agenda items a convening proposes, numbered per day in the order they are added. */
+class AgendaDraft {
+  private readonly items: { item: AgendaItemDefinition; order: number }[] = [];
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly dayIds: readonly string[]) {}
+
+  /** Adds an item at the end of the day of number `dayIndex` (the last day when there are fewer). */
+  add(dayIndex: number, item: Omit<AgendaItemDefinition, 'dayId'>): void {
+    const dayId = this.dayIds[Math.min(dayIndex, this.dayIds.length - 1)]!;
+    const order = this.counts.get(dayId) ?? 0;
+    this.counts.set(dayId, order + 1);
+    this.items.push({ item: { ...item, dayId }, order });
+  }
+
+  events(): NewEvent[] {
+    return this.items.map(({ item, order }) => newEvent('agenda:item-added', { item, order }));
   }
 }

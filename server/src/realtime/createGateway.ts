@@ -1,5 +1,5 @@
 import type { ServerResponse, Server as HttpServer, IncomingMessage } from 'node:http';
-import { CommandRequestSchema } from '@plenum/shared';
+import { CommandRequestSchema, type AccessEndedReason, type SessionEvent } from '@plenum/shared';
 import { Server } from 'socket.io';
 import type { CommandService } from '../domain/commandService.js';
 import type { SessionService } from '../domain/sessionService.js';
@@ -77,8 +77,10 @@ type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?:
  */
 export function createGateway(options: GatewayOptions): {
   io: GatewayServer;
-  /** Disconnects every socket of a participant, on every process sharing the adapter (P8). */
-  disconnectParticipant: (sessionId: string, participantId: string) => void;
+  /** Tells every socket of a participant why, then disconnects them, on every process sharing the adapter (P8). */
+  disconnectParticipant: (sessionId: string, participantId: string, reason: AccessEndedReason) => void;
+  /** Sends events committed outside a command (invitations changed over REST) to the session's room. */
+  publish: (sessionId: string, events: readonly SessionEvent[]) => void;
   close: () => Promise<void>;
 } {
   const { store, logger, clock, sessions } = options;
@@ -149,7 +151,9 @@ export function createGateway(options: GatewayOptions): {
 
   return {
     io,
-    disconnectParticipant: (sessionId, participantId) => handshake.disconnectParticipant(sessionId, participantId),
+    disconnectParticipant: (sessionId, participantId, reason) =>
+      handshake.disconnectParticipant(sessionId, participantId, reason),
+    publish: (sessionId, events) => broadcaster.broadcast(sessionId, events),
     close: async () => {
       stopHeartbeat();
       clearInterval(sweep);

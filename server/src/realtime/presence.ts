@@ -9,8 +9,8 @@ import { Limits, type PresenceChanged, type PresenceEntry } from '@plenum/shared
 export const defaultPresenceIntervalMs = 500;
 
 interface SessionPresence {
-  /** Socket id → its participant and whether it is typing. */
-  sockets: Map<string, { participantId: string; isTyping: boolean }>;
+  /** Socket id → its participant, whether it is typing, and whether it is listed (see {@link Presence.attach}). */
+  sockets: Map<string, { participantId: string; isTyping: boolean; listed: boolean }>;
   /** Participant id → its sockets attached to the session on this process. */
   socketsOf: Map<string, Set<string>>;
   /** What the room was last told: participant id → typing. */
@@ -39,11 +39,16 @@ export class Presence {
 
   constructor(private readonly options: PresenceOptions) {}
 
-  /** Returns false when the socket was already attached (a repeated join: nothing changed). */
-  attach(sessionId: string, socketId: string, participantId: string): boolean {
+  /**
+   * Returns false when the socket was already attached (a repeated join: nothing changed). A
+   * socket not `listed` (an administrator's) keeps its session active but is never online:
+   * not in the deltas, the join answers' lists or {@link participants}.
+   */
+  attach(sessionId: string, socketId: string, participantId: string, listed: boolean): boolean {
     const session = this.sessions.get(sessionId) ?? this.open(sessionId);
     if (session.sockets.has(socketId)) return false;
-    session.sockets.set(socketId, { participantId, isTyping: false });
+    session.sockets.set(socketId, { participantId, isTyping: false, listed });
+    if (!listed) return true;
     const sockets = session.socketsOf.get(participantId) ?? new Set<string>();
     sockets.add(socketId);
     session.socketsOf.set(participantId, sockets);
@@ -55,7 +60,7 @@ export class Presence {
   setTyping(sessionId: string, socketId: string, isTyping: boolean): void {
     const session = this.sessions.get(sessionId);
     const entry = session?.sockets.get(socketId);
-    if (!session || !entry || entry.isTyping === isTyping) return;
+    if (!session || !entry?.listed || entry.isTyping === isTyping) return;
     entry.isTyping = isTyping;
     this.changed(sessionId, session, entry.participantId);
   }
@@ -66,6 +71,12 @@ export class Presence {
     const entry = session?.sockets.get(socketId);
     if (!session || !entry) return;
     session.sockets.delete(socketId);
+    if (!entry.listed) {
+      if (session.sockets.size === 0 && session.announced.size === 0 && session.changed.size === 0) {
+        this.sessions.delete(sessionId);
+      }
+      return;
+    }
     const sockets = session.socketsOf.get(entry.participantId);
     sockets?.delete(socketId);
     if (sockets?.size === 0) session.socketsOf.delete(entry.participantId);

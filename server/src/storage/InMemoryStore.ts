@@ -4,6 +4,7 @@ import { commandKey } from '../domain/commandKey.js';
 import {
   type AppendOutcome,
   type AppendRequest,
+  type InvitationChange,
   type InvitationRecord,
   type StateSnapshot,
   type Store,
@@ -100,6 +101,24 @@ export class InMemoryStore implements Store {
       }
     }
     return Promise.resolve(count);
+  }
+
+  updateInvitations(sessionId: string, participantId: string, change: InvitationChange): Promise<number> {
+    const live = [...this.invitations.values()].filter(
+      (record) =>
+        record.sessionId === sessionId && record.participant.id === participantId && record.revokedAt === null,
+    );
+    for (const record of live) Object.assign(record, change);
+    return Promise.resolve(live.length);
+  }
+
+  listInvitations(sessionId: string): Promise<InvitationRecord[]> {
+    return Promise.resolve(
+      [...this.invitations.values()]
+        .filter((record) => record.sessionId === sessionId)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((record) => ({ ...record })),
+    );
   }
 
   close(): Promise<void> {

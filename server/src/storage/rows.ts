@@ -31,11 +31,12 @@ export interface InvitationRow {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  email: string | null;
 }
 
 /**
  * The values of an invitation's row in the column order both stores insert: token_hash,
- * session_id, participant, participant_id, created_at, expires_at, revoked_at.
+ * session_id, participant, participant_id, created_at, expires_at, revoked_at, email.
  */
 export function invitationValues(record: InvitationRecord) {
   return [
@@ -46,6 +47,7 @@ export function invitationValues(record: InvitationRecord) {
     record.createdAt,
     record.expiresAt,
     record.revokedAt,
+    record.email ?? null,
   ] as const;
 }
 
@@ -58,5 +60,6 @@ export function toInvitation(row: InvitationRow): InvitationRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    ...(row.email !== null && { email: row.email }),
   };
 }

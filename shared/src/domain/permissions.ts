@@ -98,3 +98,11 @@ export function canIssue(role: Role, type: CommandType, status?: SessionStatus):
 export function seesPresence(role: Role): boolean {
   return role === 'chair';
 }
+
+/**
+ * Whether a role's connections count as the session's: shown online to the chair and recorded
+ * as attending. The organisation's administrator prepares sessions without sitting in them.
+ */
+export function attendsSession(role: Role): boolean {
+  return role !== 'administrator';
+}

@@ -82,16 +82,29 @@ const amendingEvents: ReadonlySet<SessionEvent['type']> = new Set([
   'agenda:item-moved',
 ]);
 
+/** The day and the item an amendment touches, read before the event is applied (a removed item still has its day). */
+function amendedTarget(state: S, event: SessionEvent): { dayId: string | null; itemId: string | null } {
+  if (event.type === 'day:added') return { dayId: event.payload.day.id, itemId: null };
+  if (event.type === 'day:updated') return { dayId: event.payload.id, itemId: null };
+  if (event.type === 'day:removed' || event.type === 'day:rescheduled') {
+    return { dayId: event.payload.dayId, itemId: null };
+  }
+  if (event.type === 'agenda:item-added') return { dayId: event.payload.item.dayId, itemId: event.payload.item.id };
+  if (event.type === 'agenda:item-moved') return { dayId: event.payload.toDayId, itemId: event.payload.itemId };
+  if (event.type === 'agenda:item-updated' || event.type === 'agenda:item-removed') {
+    return { dayId: state.agenda[event.payload.itemId]?.dayId ?? null, itemId: event.payload.itemId };
+  }
+  return { dayId: null, itemId: null };
+}
+
 function recordAmendment(state: S, event: SessionEvent): void {
   if (state.status === 'draft' || state.status === 'closed' || !amendingEvents.has(event.type)) return;
-  const payload = event.payload as { dayId?: string; itemId?: string; item?: { id: string; dayId: string } };
   state.amendments.push({
     seq: event.seq,
     at: event.at,
     actorId: event.actorId,
     type: event.type,
-    dayId: payload.dayId ?? payload.item?.dayId ?? null,
-    itemId: payload.itemId ?? payload.item?.id ?? null,
+    ...amendedTarget(state, event),
   });
 }
 

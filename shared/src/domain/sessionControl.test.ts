@@ -16,8 +16,11 @@ const at = '2026-04-13T08:00:00.000Z';
 const stateAfter = (...events: Parameters<typeof logOf>[0]) =>
   foldEvents(emptySessionState('s1'), logOf([created, ...events]));
 
-test('the session control commands are the chair’s alone; the floor’s speakers and the critics are not among them', () => {
-  for (const type of sessionControlCommands) expect(commandRules[type].roles).toEqual(['chair']);
+test('the session control commands are the chair’s; those that prepare the session (the notice, a day’s date) the administrator’s too; never the floor’s speakers nor the critics', () => {
+  const preparing = ['session:publish-notice', 'day:reschedule'];
+  for (const type of sessionControlCommands) {
+    expect(commandRules[type].roles).toEqual(preparing.includes(type) ? ['chair', 'administrator'] : ['chair']);
+  }
   expect(isSessionControlCommand('day:open')).toBe(true);
   expect(isSessionControlCommand('agenda:extend-time')).toBe(true);
   expect(isSessionControlCommand('floor:raise-hand')).toBe(false);

@@ -85,6 +85,25 @@ export const SessionHeadMessageSchema = z.object({
 });
 export type SessionHeadMessage = z.infer<typeof SessionHeadMessageSchema>;
 
+/** Why the server ends a participant's connections to a session (P8). */
+export const AccessEndedReasonSchema = z.enum([
+  /** The invitation was revoked (or replaced by a reissued link): this link no longer opens the session. */
+  'revoked',
+  /** The invitation's expiry passed. */
+  'expired',
+  /** The invitation's role or unit changed: connect again to act with the new one. */
+  'changed',
+]);
+export type AccessEndedReason = z.infer<typeof AccessEndedReasonSchema>;
+
+/**
+ * Server → client, just before the server disconnects every socket of the participant: why, so
+ * the screen can say it (and, for `changed`, connect again) instead of "the server closed the
+ * connection".
+ */
+export const SessionAccessEndedSchema = z.object({ reason: AccessEndedReasonSchema });
+export type SessionAccessEnded = z.infer<typeof SessionAccessEndedSchema>;
+
 /** Client → server, volatile: ephemeral presence, never logged. */
 export const PresenceUpdateSchema = z.object({
   sessionId: IdSchema,
@@ -114,6 +133,11 @@ export const HandshakeAuthSchema = z.object({
   protocolVersion: z.number().int(),
   /** The invitation token from the invite link. */
   token: z.string().min(1).max(200),
+  /**
+   * The session to open. An administrator's link is the organisation's and opens any of its
+   * sessions, so it must name one; a session invitation names its own session and ignores this.
+   */
+  sessionId: IdSchema.optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 

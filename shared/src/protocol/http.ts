@@ -159,6 +159,44 @@ export const ChangeParticipantBodySchema = z
   .refine((body) => Object.keys(body).length > 0, 'name at least one field to change');
 export type ChangeParticipantBody = z.input<typeof ChangeParticipantBodySchema>;
 
+/** Where a participant's invitation stands (`state.access`); the token itself is never shown again. */
+export const AccessSchema = z.object({
+  invitedAt: InstantSchema,
+  revokedAt: InstantSchema.nullable(),
+  expiresAt: InstantSchema.nullable(),
+  reissuedAt: InstantSchema.nullable(),
+});
+
+/**
+ * One participant as `GET /api/sessions/:id/invitations` lists them (`{ participants }`): their
+ * invitation's standing, whether they ever connected (on any day), and the e-mail kept with it.
+ */
+export const SessionParticipantSchema = z.object({
+  participant: ParticipantSchema,
+  access: AccessSchema,
+  joined: z.boolean(),
+  email: z.string().nullable(),
+});
+export type SessionParticipant = z.infer<typeof SessionParticipantSchema>;
+
+/**
+ * The `data` of each answer above, where it is not one schema already: lists come wrapped in an
+ * object named after what they hold; a list of invitees answers `{ invitations }`, one invitee
+ * its IssuedLink.
+ */
+export const AnswerSchemas = {
+  administrators: z.object({ administrators: z.array(AdministratorSummarySchema) }),
+  administratorInvited: z.object({ administrator: ParticipantSchema, link: z.url() }),
+  units: z.object({ units: z.array(RegisteredUnitSchema) }),
+  unitSaved: z.object({ unit: OrganisationUnitSchema, effect: z.enum(['add', 'update', 'unchanged']) }),
+  sessions: z.object({ sessions: z.array(SessionSummarySchema) }),
+  convened: z.object({ sessionId: IdSchema, chair: IssuedLinkSchema }),
+  participants: z.object({ participants: z.array(SessionParticipantSchema) }),
+  invitations: z.object({ invitations: z.array(IssuedLinkSchema) }),
+} as const;
+/** The `data` of the answer named `K` in {@link AnswerSchemas}. */
+export type AnswerData<K extends keyof typeof AnswerSchemas> = z.infer<(typeof AnswerSchemas)[K]>;
+
 /** The failure half of a REST answer, with the field-level issues when the body was refused. */
 export const ApiErrorSchema = z.object({
   code: z.string(),

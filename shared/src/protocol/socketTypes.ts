@@ -5,6 +5,7 @@ import type {
   CommandResult,
   PresenceChanged,
   PresenceUpdateSchema,
+  SessionAccessEnded,
   SessionEventsMessage,
   SessionHeadMessage,
   SessionJoinRequestSchema,
@@ -30,6 +31,7 @@ export interface ServerToClientEvents {
   'session:events': (message: SessionEventsMessage) => void;
   'session:head': (message: SessionHeadMessage) => void;
   'presence:changed': (message: PresenceChanged) => void;
+  'session:access-ended': (message: SessionAccessEnded) => void;
 }
 
 /** No server-to-server events. */

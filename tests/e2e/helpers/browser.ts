@@ -88,6 +88,7 @@ const viewports: Record<Role, { width: number; height: number }> = {
   official: { width: 1280, height: 800 },
   inspector: { width: 1280, height: 800 },
   observer: { width: 1920, height: 1080 },
+  administrator: { width: 1366, height: 900 },
 };
 
 function fileSafe(name: string): string {

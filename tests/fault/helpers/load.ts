@@ -107,6 +107,7 @@ export function loadFor(me: Participant, options: { onlyCriticise?: boolean } = 
     case 'presenter':
       return options.onlyCriticise ? null : presenterOp(me);
     case 'observer':
+    case 'administrator':
       return null;
   }
 }

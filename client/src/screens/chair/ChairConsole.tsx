@@ -18,6 +18,7 @@ const DecisionsView = lazy(() =>
 const AttendanceView = lazy(() =>
   import('../../widgets/attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })),
 );
+const PrepareView = lazy(() => import('../prepare/PrepareView').then((m) => ({ default: m.PrepareView })));
 
 /**
  * The chair's live floor: the agenda; the item on the floor with its controls and the
@@ -47,13 +48,16 @@ function ChairFloor({ role }: { role: Role }) {
   );
 }
 
-/** The chair's screen: the floor with one-key controls, decisions, attendance, dashboard and minutes. */
+/**
+ * The chair's screen: preparing the session (first until a day opens), the floor with one-key
+ * controls, decisions, attendance, dashboard and minutes.
+ */
 export function ChairConsole({ role }: { role: Role }) {
   return (
     <SessionPage
       role={role}
       floor={<ChairFloor role={role} />}
-      views={{ decisions: <DecisionsView />, attendance: <AttendanceView /> }}
+      views={{ decisions: <DecisionsView />, attendance: <AttendanceView />, prepare: <PrepareView role={role} /> }}
     />
   );
 }

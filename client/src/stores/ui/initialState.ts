@@ -18,13 +18,16 @@ export type SessionView =
   /** Comparisons, ranking, warnings, directives, trends (lazy-loaded). */
   | 'dashboard'
   /** The live minutes of a day or of the whole session (lazy-loaded). */
-  | 'minutes';
+  | 'minutes'
+  /** Chair and administrator: settings, days, the agenda builder, invitations and the notice. */
+  | 'prepare';
 
 /** Local-only state of this tab's screens; never sent anywhere. */
 export interface UiStoreState {
-  view: SessionView;
+  /** The view chosen in this tab; null until one is: the role's first view is shown. */
+  view: SessionView | null;
 }
 
 export function initialUiState(): UiStoreState {
-  return { view: 'floor' };
+  return { view: null };
 }

@@ -10,6 +10,7 @@ import {
   type AgendaDay,
 } from '../../stores/session';
 import { Panel } from '../../components/Panel';
+import { Amendments } from './Amendments';
 import './AgendaOverview.css';
 
 function isDone(item: AgendaItemState): boolean {
@@ -82,6 +83,7 @@ export function AgendaOverview() {
   const focusDayId = useSessionStore((s) => floorSelectors.dayInFocus(s.session)?.id ?? null);
   return (
     <Panel heading={t('agenda.heading')} className="agenda-overview" testId="agenda-overview">
+      <Amendments />
       {days.length === 0 && <p className="muted">{t('agenda.noDays')}</p>}
       {days.map(({ day, items }) => (
         <details
@@ -104,6 +106,7 @@ export function AgendaOverview() {
 export function DayAgenda({ items }: { items: AgendaItemState[] }) {
   return (
     <div className="agenda-overview agenda-overview--large" data-testid="day-agenda">
+      <Amendments isStatic />
       <OverviewList items={items} />
     </div>
   );

@@ -98,7 +98,7 @@ describe('reopening', () => {
     expect((await commands.state(sessionId)).agenda['item-2']?.timer.extraMinutes).toBe(10);
   });
 
-  test('rehearsal 7: a notice dated after the first day is refused with both dates and the field to change', async () => {
+  test('rehearsal 7: a notice dated after the first day is refused with the day in the past, typed', async () => {
     const { run, sessionId, sessions } = await demoWorld();
     const draft = await sessions.createSession(
       {
@@ -116,17 +116,18 @@ describe('reopening', () => {
     );
     expect(draft.sessionId).not.toBe(sessionId);
     const chair = draft.chair.participant;
+    await run(
+      chair,
+      { type: 'agenda:add-item', payload: { dayId: 'q2-1', unitId: null, topic: 'Opening', plannedMinutes: 10 } },
+      draft.sessionId,
+    );
     const late = await refusal(
       run(chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-04-10' } }, draft.sessionId),
     );
-    expect(late.message).toBe(
-      'The notice date 2026-04-10 is after the first day 2026-04-07: change the notice date or the days.',
-    );
+    expect(late.code).toBe('CONFLICT');
     expect(late.refusal).toEqual({
-      kind: 'notice-after-first-day',
-      field: 'noticeDate',
-      noticeDate: '2026-04-10',
-      firstDay: '2026-04-07',
+      kind: 'notice-problems',
+      problems: [{ problem: 'day-in-past', dayId: 'q2-1', date: '2026-04-07', noticeDate: '2026-04-10' }],
     });
   });
 });

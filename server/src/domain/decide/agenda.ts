@@ -1,7 +1,12 @@
 import {
   canTransition,
+  dayItemCount,
+  editItemBlocker,
   endsAt,
   isItemLive,
+  itemKind,
+  moveItemBlocker,
+  movePosition,
   reopenItemBlocker,
   startItemBlocker,
   newEvent,
@@ -13,7 +18,7 @@ import {
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { itemOrThrow, liveItemOrThrow, requireNoBlocker } from './guards.js';
+import { itemOrThrow, liveItemOrThrow, requireDay, requireNoBlocker, requireUnit } from './guards.js';
 
 function requireTransition(item: AgendaItemState, to: AgendaItemStatus): void {
   if (!canTransition(item.status, to)) {
@@ -21,20 +26,57 @@ function requireTransition(item: AgendaItemState, to: AgendaItemStatus): void {
   }
 }
 
-/** Adds a slot at the end of its day. The day and the unit must exist. */
+/**
+ * Adds a slot at the end of its day. The day and the unit must exist; without a kind, an item
+ * with a unit is its report and one without is a topic. A report or second review without a unit
+ * may stand in a draft: the notice's check names it.
+ */
 export function decideAddItem(
   state: SessionState,
   payload: CommandOf<'agenda:add-item'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  if (!state.definition?.days.some((d) => d.id === payload.dayId)) {
-    throw new DomainError('NOT_FOUND', `There is no day ${payload.dayId} in this session.`);
+  requireDay(state, payload.dayId);
+  if (payload.unitId !== null) requireUnit(state, payload.unitId);
+  const item = { ...payload, id: ctx.newId(), warningId: null, kind: itemKind({ ...payload, warningId: null }) };
+  return [newEvent('agenda:item-added', { item, order: dayItemCount(state, payload.dayId) })];
+}
+
+/** Changes a pending item's unit, kind, topic or timebox. */
+export function decideUpdateItem(state: SessionState, payload: CommandOf<'agenda:update-item'>['payload']): NewEvent[] {
+  requireNoBlocker(state, editItemBlocker(state, payload.itemId), 'agenda item');
+  if (payload.unitId !== null) requireUnit(state, payload.unitId);
+  const item = state.agenda[payload.itemId]!;
+  if (
+    item.unitId === payload.unitId &&
+    itemKind(item) === payload.kind &&
+    item.topic === payload.topic &&
+    item.plannedMinutes === payload.plannedMinutes
+  ) {
+    throw new DomainError('CONFLICT', `"${item.topic}" already says so.`);
   }
-  if (payload.unitId !== null && !state.units[payload.unitId]) {
-    throw new DomainError('NOT_FOUND', `There is no organisation unit ${payload.unitId} in this session.`);
+  return [newEvent('agenda:item-updated', payload)];
+}
+
+/** Takes a pending item off the agenda. */
+export function decideRemoveItem(state: SessionState, payload: CommandOf<'agenda:remove-item'>['payload']): NewEvent[] {
+  requireNoBlocker(state, editItemBlocker(state, payload.itemId), 'agenda item');
+  return [newEvent('agenda:item-removed', payload)];
+}
+
+/**
+ * Moves a pending item to a place among the items of a day not adjourned, its own or another;
+ * a position past the end puts it last.
+ */
+export function decideMoveItem(state: SessionState, payload: CommandOf<'agenda:move-item'>['payload']): NewEvent[] {
+  requireNoBlocker(state, moveItemBlocker(state, payload.itemId, payload.toDayId), 'agenda item');
+  const item = state.agenda[payload.itemId]!;
+  const position = movePosition(state, item.id, payload.toDayId, payload.position);
+  const current = state.agendaOrder.filter((id) => state.agenda[id]!.dayId === item.dayId).indexOf(item.id);
+  if (item.dayId === payload.toDayId && current === position) {
+    throw new DomainError('CONFLICT', `"${item.topic}" is already there.`);
   }
-  const order = Object.values(state.agenda).filter((i) => i.dayId === payload.dayId).length;
-  return [newEvent('agenda:item-added', { item: { ...payload, id: ctx.newId(), warningId: null }, order })];
+  return [newEvent('agenda:item-moved', { ...payload, position })];
 }
 
 /** Starts a pending item; only one item may hold the floor at a time. */

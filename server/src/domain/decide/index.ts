@@ -7,12 +7,15 @@ import {
   decideExtendTime,
   decideGiveFloor,
   decideLowerHand,
+  decideMoveItem,
   decideOpenFloor,
   decidePauseTimer,
   decideRaiseHand,
+  decideRemoveItem,
   decideReopenItem,
   decideResumeTimer,
   decideStartItem,
+  decideUpdateItem,
 } from './agenda.js';
 import type { DecideContext } from './context.js';
 import { decideEndorseCriticism, decideHide, decidePostCriticism, decideRespond, decideRule } from './criticism.js';
@@ -26,15 +29,19 @@ import {
 } from './directive.js';
 import { decideSubmitReport, decideVerify } from './report.js';
 import {
+  decideAddDay,
   decideAddUnit,
   decideAdjournDay,
   decideCloseSession,
+  decideConfigure,
   decideOpenDay,
   decidePublishNotice,
   decideRecordAttendance,
+  decideRemoveDay,
   decideRename,
   decideReopenDay,
   decideRescheduleDay,
+  decideUpdateDay,
 } from './session.js';
 import { decideEscalateWarning, decideIssueWarning, decideLiftWarning, decideWaiveWarning } from './warning.js';
 
@@ -51,14 +58,21 @@ type Decider<T extends CommandType> = (
 const deciders: { [T in CommandType]: Decider<T> } = {
   'session:rename': decideRename,
   'session:publish-notice': decidePublishNotice,
+  'session:configure': decideConfigure,
   'session:close': (state, _payload, ctx) => decideCloseSession(state, ctx),
   'day:reschedule': decideRescheduleDay,
+  'day:add': decideAddDay,
+  'day:update': decideUpdateDay,
+  'day:remove': decideRemoveDay,
   'day:open': decideOpenDay,
   'day:adjourn': decideAdjournDay,
   'day:reopen': decideReopenDay,
   'attendance:record': decideRecordAttendance,
   'unit:add': decideAddUnit,
   'agenda:add-item': decideAddItem,
+  'agenda:update-item': decideUpdateItem,
+  'agenda:remove-item': decideRemoveItem,
+  'agenda:move-item': decideMoveItem,
   'agenda:start-item': decideStartItem,
   'agenda:open-floor': decideOpenFloor,
   'agenda:close-item': decideCloseItem,

@@ -1,10 +1,14 @@
 import {
   adjournDayBlocker,
   closeSessionBlocker,
+  editDayBlocker,
+  lastDayDate,
   liveItem,
   newEvent,
+  noticeProblems,
   openDayBlocker,
   proposedWarnings,
+  removeDayBlocker,
   reopenDayBlocker,
   type CommandOf,
   type NewEvent,
@@ -21,22 +25,102 @@ export function decideRename(state: SessionState, payload: CommandOf<'session:re
   return [newEvent('session:renamed', payload)];
 }
 
-/** Publishes the notice: the schedule is fixed and every invitee sees it. */
+/**
+ * Publishes the notice: the schedule is fixed and every invitee sees it. Refused with every
+ * problem `noticeProblems` names (a day before the notice date, a day without items, an item
+ * without its unit, a presenting unit without a presenter), so the preparer fixes them at once.
+ */
 export function decidePublishNotice(
   state: SessionState,
   payload: CommandOf<'session:publish-notice'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  const firstDay = state.definition?.days[0]?.date;
-  if (firstDay !== undefined && payload.noticeDate > firstDay) {
+  const problems = noticeProblems(state, payload.noticeDate);
+  if (problems.length > 0) {
     throw new DomainError(
       'CONFLICT',
-      `The notice date ${payload.noticeDate} is after the first day ${firstDay}: change the notice date or the days.`,
+      `The notice cannot go out yet: ${problems.map((p) => p.problem).join(', ')}.`,
       undefined,
-      { kind: 'notice-after-first-day', field: 'noticeDate', noticeDate: payload.noticeDate, firstDay },
+      { kind: 'notice-problems', problems },
     );
   }
   return [newEvent('session:noticed', { noticeDate: payload.noticeDate, at: ctx.now })];
+}
+
+/** Changes the thresholds or the conference link; only what differs from the session's now is logged. */
+export function decideConfigure(state: SessionState, payload: CommandOf<'session:configure'>['payload']): NewEvent[] {
+  const definition = state.definition;
+  const changes: CommandOf<'session:configure'>['payload'] = {};
+  const { thresholds, conferenceLink } = payload;
+  if (
+    thresholds !== undefined &&
+    (Object.keys(thresholds) as (keyof typeof thresholds)[]).some(
+      (key) => definition?.thresholds[key] !== thresholds[key],
+    )
+  ) {
+    changes.thresholds = thresholds;
+  }
+  if (conferenceLink !== undefined && conferenceLink !== definition?.conferenceLink)
+    changes.conferenceLink = conferenceLink;
+  if (changes.thresholds === undefined && changes.conferenceLink === undefined) {
+    throw new DomainError('CONFLICT', 'The session already has these settings.');
+  }
+  return [newEvent('session:configured', changes)];
+}
+
+/** The refusal of a day whose planned end is not after its start time, or nothing. */
+function requireHoursInOrder(startTime: string | null, plannedEnd: string | null): void {
+  if (startTime !== null && plannedEnd !== null && plannedEnd <= startTime) {
+    throw new DomainError('INVALID_PAYLOAD', `The planned end must be after the start time ${startTime}.`, [
+      { path: 'plannedEnd', message: `after ${startTime}` },
+    ]);
+  }
+}
+
+/** Adds a day after the last one, the days staying in date order. */
+export function decideAddDay(
+  state: SessionState,
+  payload: CommandOf<'day:add'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
+  const after = lastDayDate(state);
+  if (after !== null && payload.date <= after) {
+    throw new DomainError('CONFLICT', `A new day comes after the last one: choose a date after ${after}.`, undefined, {
+      kind: 'day-out-of-order',
+      field: 'date',
+      after,
+      before: null,
+    });
+  }
+  requireHoursInOrder(payload.startTime, payload.plannedEnd);
+  return [newEvent('day:added', { day: { id: ctx.newId(), ...payload } })];
+}
+
+/** Changes a day not yet opened: its theme, start time and planned end. */
+export function decideUpdateDay(state: SessionState, payload: CommandOf<'day:update'>['payload']): NewEvent[] {
+  requireNoBlocker(state, editDayBlocker(state, payload.dayId), `day ${payload.dayId}`);
+  requireHoursInOrder(payload.startTime, payload.plannedEnd);
+  const day = state.definition!.days.find((d) => d.id === payload.dayId)!;
+  if (
+    day.title === payload.title &&
+    (day.startTime ?? null) === payload.startTime &&
+    (day.plannedEnd ?? null) === payload.plannedEnd
+  ) {
+    throw new DomainError('CONFLICT', `"${day.title}" already says so.`);
+  }
+  const { dayId, ...fields } = payload;
+  return [newEvent('day:updated', { id: dayId, ...fields })];
+}
+
+/** Removes a day not yet opened that holds no item; a session keeps at least one day. */
+export function decideRemoveDay(state: SessionState, payload: CommandOf<'day:remove'>['payload']): NewEvent[] {
+  const blocker = removeDayBlocker(state, payload.dayId);
+  if (blocker === 'day-has-items') {
+    throw new DomainError('CONFLICT', 'Items are planned on that day: move or remove them first.');
+  }
+  if (blocker === 'only-day') throw new DomainError('CONFLICT', 'A session keeps at least one day.');
+  requireNoBlocker(state, blocker, `day ${payload.dayId}`);
+  return [newEvent('day:removed', { dayId: payload.dayId })];
 }
 
 /** Closes the session: no item live, no day open, every proposed warning decided. */

@@ -18,9 +18,11 @@ const httpStatus: Record<string, number> = {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (error instanceof DomainError) {
+      // With the fields to change, when the domain named them.
+      const issues = error.issues && error.issues.length > 0 ? { issues: error.issues } : {};
       res
         .status(httpStatus[error.code] ?? 500)
-        .json({ ok: false, error: { code: error.code, message: error.message } });
+        .json({ ok: false, error: { code: error.code, message: error.message, ...issues } });
       return;
     }
     if (error instanceof z.ZodError) {

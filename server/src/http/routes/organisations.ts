@@ -1,48 +1,111 @@
-import { IdSchema, OrganisationUnitSchema } from '@plenum/shared';
-import { parse } from 'csv-parse/sync';
-import express, { Router } from 'express';
+import {
+  IdSchema,
+  OrganisationUnitSchema,
+  type AnswerData,
+  type ImportPreview,
+  type OrganisationUnit,
+} from '@plenum/shared';
+import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { OrganisationService } from '../../domain/organisationService.js';
-import { requireAdmin } from '../middleware/auth.js';
+import type { AdminService } from '../../domain/adminService.js';
+import { DomainError } from '../../domain/errors.js';
+import type { OrganisationService, TableRow } from '../../domain/organisationService.js';
+import type { Clock } from '../../domain/ports.js';
+import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
+import { cellText, csvTable, xlsxTable, xlsxType } from '../tables.js';
 
-const maxUnits = 2000;
-const UnitListSchema = z.object({ units: z.array(OrganisationUnitSchema).min(1).max(maxUnits) });
+const JsonUnitsSchema = z.object({ units: z.array(z.record(z.string(), z.unknown())).min(1).max(2000) });
 
-/** CSV columns, in this order, with a header row: the glossary's attributes of a unit. */
-export const unitCsvColumns = ['id', 'name', 'kind', 'parentId', 'ownership', 'sector', 'class', 'region'] as const;
+/** A JSON unit's fields as the cells of a table row. */
+function jsonRow(unit: Record<string, unknown>, i: number): TableRow {
+  return { line: i + 1, cells: Object.fromEntries(Object.entries(unit).map(([key, value]) => [key, cellText(value)])) };
+}
 
-/** Parses a CSV list of units; empty `parentId` and `class` cells mean none. */
-export function parseUnitCsv(text: string): unknown[] {
-  const rows: Record<string, string>[] = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
-  return rows.map((row) => ({
-    ...row,
-    parentId: row.parentId ? row.parentId : null,
-    class: row.class ? row.class : null,
-  }));
+/** The rows of the request's body: CSV text, an XLSX workbook, or JSON `{ units }`. */
+async function bodyRows(req: Request): Promise<TableRow[]> {
+  if (Buffer.isBuffer(req.body)) return xlsxTable(req.body);
+  if (typeof req.body === 'string') return csvTable(req.body);
+  return JsonUnitsSchema.parse(req.body).units.map(jsonRow);
+}
+
+function nonEmpty(rows: TableRow[]): TableRow[] {
+  if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no unit below its header row.');
+  return rows;
+}
+
+export interface OrganisationRoutesOptions {
+  organisations: OrganisationService;
+  admin: AdminService;
+  auth: HttpAuth;
+  clock: Clock;
 }
 
 /**
- * The organisation's register of units (admin): `POST …/units` adds or updates units in bulk
- * from JSON `{ units }` or from CSV (`text/csv`, columns {@link unitCsvColumns}); `GET …/units`
- * lists them.
+ * The organisation's register of units (administrators): list, add or change one unit (a move
+ * is a change of parent), retire one, and import a file (CSV, XLSX or JSON): previewed row by
+ * row and column by column, applied only when every row is valid.
  */
-export function organisationRoutes(options: { organisations: OrganisationService; adminToken: string | null }): Router {
+export function organisationRoutes(options: OrganisationRoutesOptions): Router {
   const router = Router();
-  const csv = express.text({ type: 'text/csv', limit: '512kb' });
+  const files = [express.text({ type: 'text/csv', limit: '512kb' }), express.raw({ type: xlsxType, limit: '2mb' })];
+  const base = '/api/organisations/:organisationId/units';
 
-  router.post('/api/organisations/:organisationId/units', csv, async (req, res) => {
-    requireAdmin(req, options.adminToken);
+  /** Signs the administrator in and checks the path names the deployment's organisation. */
+  async function signIn(req: Request) {
+    const signed = await requireAdmin(req, options.auth);
     const organisationId = IdSchema.parse(req.params.organisationId);
-    const body: unknown = typeof req.body === 'string' ? { units: parseUnitCsv(req.body) } : req.body;
-    const { units } = UnitListSchema.parse(body);
-    const result = await options.organisations.importUnits(organisationId, units, 'admin');
-    res.status(200).json({ ok: true, data: result });
+    if (organisationId !== (await options.admin.organisationId())) {
+      throw new DomainError('NOT_FOUND', `There is no organisation ${organisationId} here.`);
+    }
+    return { signed, organisationId };
+  }
+
+  router.get(base, async (req, res) => {
+    const { organisationId } = await signIn(req);
+    res.json({
+      ok: true,
+      data: { units: await options.organisations.registered(organisationId) } satisfies AnswerData<'units'>,
+    });
   });
 
-  router.get('/api/organisations/:organisationId/units', async (req, res) => {
-    requireAdmin(req, options.adminToken);
-    const organisationId = IdSchema.parse(req.params.organisationId);
-    res.json({ ok: true, data: { units: await options.organisations.units(organisationId) } });
+  router.post(`${base}/preview`, ...files, async (req, res) => {
+    const { organisationId } = await signIn(req);
+    const rows = nonEmpty(await bodyRows(req));
+    res.json({ ok: true, data: await options.organisations.previewImport(organisationId, rows) });
+  });
+
+  router.post(base, ...files, async (req, res) => {
+    const { signed, organisationId } = await signIn(req);
+    const rows = nonEmpty(await bodyRows(req));
+    const preview: ImportPreview = await options.organisations.importRows(organisationId, rows, signed.id);
+    if (!preview.valid) {
+      res.status(422).json({
+        ok: false,
+        error: {
+          code: 'INVALID_PAYLOAD',
+          message: `${preview.counts.invalid} row(s) are not valid: nothing was applied.`,
+        },
+        data: preview,
+      });
+      return;
+    }
+    res.json({ ok: true, data: preview });
+  });
+
+  router.put(`${base}/:unitId`, async (req, res) => {
+    const { signed, organisationId } = await signIn(req);
+    const unit: OrganisationUnit = OrganisationUnitSchema.parse({ ...req.body, id: req.params.unitId });
+    const effect = await options.organisations.saveUnit(organisationId, unit, signed.id);
+    res
+      .status(effect === 'add' ? 201 : 200)
+      .json({ ok: true, data: { unit, effect } satisfies AnswerData<'unitSaved'> });
+  });
+
+  router.post(`${base}/:unitId/retire`, async (req, res) => {
+    const { signed, organisationId } = await signIn(req);
+    const unitId = IdSchema.parse(req.params.unitId);
+    await options.organisations.retireUnit(organisationId, unitId, signed.id, options.clock.now().toISOString());
+    res.json({ ok: true, data: { unitId } });
   });
 
   return router;

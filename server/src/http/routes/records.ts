@@ -1,4 +1,4 @@
-import { IdSchema, type Role, type SessionEvent, type SessionState } from '@plenum/shared';
+import { IdSchema, type SessionEvent, type SessionState } from '@plenum/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CommandService } from '../../domain/commandService.js';
@@ -18,21 +18,14 @@ import {
   warningsTable,
   type RecordTable,
 } from '../../records/tables.js';
-import { requireAdmin, sessionParticipant } from '../middleware/auth.js';
+import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
 
 export interface RecordsRoutesOptions {
   store: Store;
   commands: CommandService;
   clock: Clock;
   ids: IdGenerator;
-  /** Lets the organisation import archives; unset disables that endpoint. */
-  adminToken: string | null;
-}
-
-/** Who reads a session's records. */
-export interface RecordsReader {
-  role: Role;
-  unitId: string | null;
+  auth: HttpAuth;
 }
 
 const RecordQuerySchema = z.object({
@@ -55,22 +48,12 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
 export function recordsRoutes(options: RecordsRoutesOptions): Router {
   const router = Router();
 
-  /**
-   * The reader of a session's records: a participant of this session by their invite token
-   * (neither revoked nor expired). Issue 12's administrators resolve here as well.
-   */
-  async function recordsReader(req: Request, sessionId: string): Promise<RecordsReader> {
-    const participant = await sessionParticipant(req, sessionId, options.store, options.clock.now());
-    if (participant === null) {
-      throw new DomainError('UNAUTHENTICATED', 'A valid invitation token of this session is required.');
-    }
-    return { role: participant.role, unitId: participant.unitId };
-  }
-
   /** The reader's scope and the session's state, once the reader may take `kind`. */
   async function open(req: Request, kind: RecordKind): Promise<{ scope: RecordsScope; state: SessionState }> {
     const sessionId = IdSchema.parse(req.params.sessionId);
-    const reader = await recordsReader(req, sessionId);
+    const { participant } = await requireSessionReader(req, options.auth, sessionId);
+    // ADMIN_TOKEN names nobody: it reads as an administrator, who reads what the chair reads.
+    const reader = participant ?? { role: 'administrator' as const, unitId: null };
     if (!recordsAccess[reader.role].records.includes(kind)) {
       throw new DomainError('FORBIDDEN', `The ${reader.role}'s screens do not show this record.`);
     }
@@ -171,7 +154,7 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   });
 
   router.post('/api/archives', express.raw({ type: archiveMediaType, limit: '64mb' }), async (req, res) => {
-    requireAdmin(req, options.adminToken);
+    await requireAdmin(req, options.auth);
     try {
       const body: unknown = Buffer.isBuffer(req.body) ? parseJson(req.body) : req.body;
       const { archive, events } = checkArchive(body);

@@ -1,41 +1,29 @@
 import {
+  ChangeParticipantBodySchema,
+  ConveneBodySchema,
   IdSchema,
-  NameSchema,
-  OrganisationUnitSchema,
-  ReviewSessionDefinitionSchema,
-  roles,
-  type Participant,
+  InviteBodySchema,
+  type AnswerData,
+  type SessionSummary,
 } from '@plenum/shared';
-import { Router } from 'express';
-import { z } from 'zod';
+import express, { Router, type Request } from 'express';
+import type { AdminService } from '../../domain/adminService.js';
 import { DomainError } from '../../domain/errors.js';
-import type { InvitationStore } from '../../domain/ports.js';
-import type { OrganisationService } from '../../domain/organisationService.js';
-import type { SessionService } from '../../domain/sessionService.js';
-import { hashToken } from '../../lib/ids.js';
-import { bearer, requireAdmin } from '../middleware/auth.js';
+import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
+import type { EventStore } from '../../domain/ports.js';
+import type { IssuedInvitation, SessionService } from '../../domain/sessionService.js';
+import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
+import { pastedTable } from '../tables.js';
 
-const CreateSessionBodySchema = z.object({
-  session: ReviewSessionDefinitionSchema.omit({ createdAt: true }),
-  /** The units of the session; omitted: the organisation's register (or the previous session's). */
-  units: z.array(OrganisationUnitSchema).max(2000).default([]),
-  /** Whose register of units to use when `units` is empty. */
-  organisationId: IdSchema.nullable().default(null),
-  chairName: NameSchema,
-});
-
-const InviteBodySchema = z.object({
-  name: NameSchema,
-  role: z.enum(roles),
-  unitId: IdSchema.nullable().default(null),
-});
+/** The columns of a pasted list of invitees, in the order taken when it has no header row. */
+const inviteeColumns = ['name', 'role', 'unit', 'email'] as const;
 
 export interface SessionRoutesOptions {
   sessions: SessionService;
   organisations: OrganisationService;
-  invitations: InvitationStore;
-  /** Lets the organisation convene sessions over HTTP; unset disables that endpoint. */
-  adminToken: string | null;
+  admin: AdminService;
+  store: Pick<EventStore, 'listSessions'>;
+  auth: HttpAuth;
   /** Base of invite links, e.g. `http://localhost:3000` (known once the server listens). */
   publicUrl: () => string;
 }
@@ -45,44 +33,146 @@ export function inviteLink(publicUrl: string, sessionId: string, token: string):
   return `${publicUrl.replace(/\/$/, '')}/s/${sessionId}#token=${token}`;
 }
 
+/** The link an administrator signs in with, the token in the fragment as in invite links. */
+export function adminLink(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/admin#token=${token}`;
+}
+
 /**
- * `POST /api/sessions` (organisation admin) convenes a session; `POST /api/sessions/:id/invitations`
- * (the session's chair) invites a participant and returns the link once.
+ * Review sessions over REST. Administrators list and convene them; the session's chair or an
+ * administrator keeps its invitations: list, invite (one, a list, or a pasted list, all or
+ * nothing), change, revoke, reissue. Links are answered once and stored only as hashes.
  */
 export function sessionRoutes(options: SessionRoutesOptions): Router {
   const router = Router();
+  const { sessions, auth } = options;
+  const pasted = express.text({ type: ['text/csv', 'text/plain'], limit: '512kb' });
+  const issued = (sessionId: string, { participant, token }: IssuedInvitation) => ({
+    participant,
+    link: inviteLink(options.publicUrl(), sessionId, token),
+  });
+  const sessionIdOf = (req: Request) => {
+    const sessionId = IdSchema.parse(req.params.sessionId);
+    // The organisation's log holds administrators, not a session's participants.
+    if (isOrganisationStream(sessionId)) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
+    return sessionId;
+  };
+
+  router.get('/api/sessions', async (req, res) => {
+    await requireAdmin(req, auth);
+    const ids = (await options.store.listSessions()).filter((id) => !isOrganisationStream(id)).reverse();
+    const summaries: SessionSummary[] = [];
+    for (const id of ids) {
+      const found = await sessions.summary(id);
+      if (found) summaries.push(found);
+    }
+    res.json({ ok: true, data: { sessions: summaries } satisfies AnswerData<'sessions'> });
+  });
 
   router.post('/api/sessions', async (req, res) => {
-    requireAdmin(req, options.adminToken);
-    const body = CreateSessionBodySchema.parse(req.body);
+    await requireAdmin(req, auth);
+    const body = ConveneBodySchema.parse(req.body);
     const units =
-      body.units.length === 0 && body.organisationId !== null
-        ? await options.organisations.units(body.organisationId)
-        : body.units;
-    const { sessionId, chair } = await options.sessions.createSession(body.session, units, body.chairName);
-    res.status(201).json({
+      body.units.length > 0
+        ? body.units
+        : await options.organisations.units(body.organisationId ?? (await options.admin.organisationId()));
+    const { sessionId, chair } = await sessions.convene({
+      definition: body.session,
+      units,
+      chairName: body.chairName,
+      chairEmail: body.chairEmail,
+      proposeAgenda: body.proposeAgenda,
+    });
+    res
+      .status(201)
+      .json({ ok: true, data: { sessionId, chair: issued(sessionId, chair) } satisfies AnswerData<'convened'> });
+  });
+
+  router.get('/api/sessions/:sessionId/invitations', async (req, res) => {
+    const sessionId = sessionIdOf(req);
+    await requirePreparer(req, auth, sessionId);
+    res.json({
       ok: true,
-      data: {
-        sessionId,
-        chair: { participant: chair.participant, link: inviteLink(options.publicUrl(), sessionId, chair.token) },
-      },
+      data: { participants: await sessions.participants(sessionId) } satisfies AnswerData<'participants'>,
     });
   });
 
-  router.post('/api/sessions/:sessionId/invitations', async (req, res) => {
-    const sessionId = IdSchema.parse(req.params.sessionId);
-    const token = bearer(req);
-    const record = token === null ? null : await options.invitations.findInvitation(hashToken(token));
-    const chair: Participant | undefined = record && record.revokedAt === null ? record.participant : undefined;
-    if (!chair || record?.sessionId !== sessionId)
-      throw new DomainError('UNAUTHENTICATED', "The chair's invitation token is required.");
-    if (chair.role !== 'chair') throw new DomainError('FORBIDDEN', 'Only the chair invites participants.');
-    const body = InviteBodySchema.parse(req.body);
-    const invitation = await options.sessions.invite(sessionId, body);
-    res.status(201).json({
+  router.post('/api/sessions/:sessionId/invitations/preview', pasted, async (req, res) => {
+    const sessionId = sessionIdOf(req);
+    const actor = await requirePreparer(req, auth, sessionId);
+    if (typeof req.body !== 'string')
+      throw new DomainError('INVALID_PAYLOAD', 'Send the list as text/plain or text/csv.');
+    res.json({
       ok: true,
-      data: { participant: invitation.participant, link: inviteLink(options.publicUrl(), sessionId, invitation.token) },
+      data: await sessions.previewInvitees(sessionId, pastedTable(req.body, inviteeColumns), actor),
     });
+  });
+
+  router.post('/api/sessions/:sessionId/invitations', pasted, async (req, res) => {
+    const sessionId = sessionIdOf(req);
+    const actor = await requirePreparer(req, auth, sessionId);
+    if (typeof req.body === 'string') {
+      const preview = await sessions.previewInvitees(sessionId, pastedTable(req.body, inviteeColumns), actor);
+      if (!preview.valid) {
+        const invalid = preview.rows.filter((row) => row.invitee === null).length;
+        res.status(422).json({
+          ok: false,
+          error: {
+            code: 'INVALID_PAYLOAD',
+            message:
+              preview.rows.length === 0
+                ? 'The list is empty.'
+                : `${invalid} line(s) are not valid: nobody was invited.`,
+          },
+          data: preview,
+        });
+        return;
+      }
+      const invitees = preview.rows.map((row) => row.invitee!);
+      const links = await sessions.inviteAll(sessionId, invitees, actor);
+      res.status(201).json({
+        ok: true,
+        data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
+      });
+      return;
+    }
+    const body = InviteBodySchema.parse(req.body);
+    if ('invitees' in body) {
+      const links = await sessions.inviteAll(sessionId, body.invitees, actor);
+      res.status(201).json({
+        ok: true,
+        data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
+      });
+      return;
+    }
+    res.status(201).json({ ok: true, data: issued(sessionId, await sessions.invite(sessionId, body, actor)) });
+  });
+
+  router.patch('/api/sessions/:sessionId/participants/:participantId', async (req, res) => {
+    const sessionId = sessionIdOf(req);
+    const actor = await requirePreparer(req, auth, sessionId);
+    const participantId = IdSchema.parse(req.params.participantId);
+    const change = ChangeParticipantBodySchema.parse(req.body);
+    const participant = await sessions.changeParticipant(sessionId, participantId, change, actor);
+    res.json({ ok: true, data: { participant } });
+  });
+
+  router.post('/api/sessions/:sessionId/participants/:participantId/revoke', async (req, res) => {
+    const sessionId = sessionIdOf(req);
+    const actor = await requirePreparer(req, auth, sessionId);
+    const participantId = IdSchema.parse(req.params.participantId);
+    await sessions.revoke(sessionId, participantId, actor.id);
+    res.json({ ok: true, data: { participantId } });
+  });
+
+  router.post('/api/sessions/:sessionId/participants/:participantId/reissue', async (req, res) => {
+    const sessionId = sessionIdOf(req);
+    const actor = await requirePreparer(req, auth, sessionId);
+    const participantId = IdSchema.parse(req.params.participantId);
+    const participant = await sessions.participant(sessionId, participantId);
+    res
+      .status(201)
+      .json({ ok: true, data: issued(sessionId, await sessions.reissue(sessionId, participant, actor.id)) });
   });
 
   return router;

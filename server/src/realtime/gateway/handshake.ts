@@ -1,5 +1,11 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
-import { HandshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData, type Participant } from '@plenum/shared';
+import {
+  HandshakeAuthSchema,
+  PROTOCOL_VERSION,
+  type AccessEndedReason,
+  type HandshakeErrorData,
+  type Participant,
+} from '@plenum/shared';
 import { DomainError } from '../../domain/errors.js';
 import type { Clock, InvitationRecord, Store } from '../../domain/ports.js';
 import { hashToken } from '../../lib/ids.js';
@@ -96,13 +102,25 @@ export function checkOrigins(io: GatewayServer, options: OriginOptions, logger: 
   });
 }
 
-/** Whether an invitation still admits its bearer: neither revoked nor expired at `now`. */
-export function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
+function isUsable(record: InvitationRecord | null, now: Date): record is InvitationRecord {
   return (
     record !== null &&
     record.revokedAt === null &&
     (record.expiresAt === null || Date.parse(record.expiresAt) > now.getTime())
   );
+}
+
+/**
+ * True for the organisation's administrator: the invitation is the organisation's (its
+ * `sessionId` is the organisation's stream) and opens any session that exists.
+ */
+function isAdministrator(record: InvitationRecord): boolean {
+  return record.participant.role === 'administrator';
+}
+
+/** True when the invitation lets its bearer into `sessionId`: its own session, or any for an administrator. */
+function grantsSession(record: InvitationRecord, sessionId: string): boolean {
+  return isAdministrator(record) || record.sessionId === sessionId;
 }
 
 function rateLimited(message: string): HandshakeError {
@@ -129,6 +147,8 @@ export class Handshake {
   private readonly socketsByParticipant = new Map<string, Set<string>>();
   /** The expiry of each socket's invitation, handed from the handshake to `connected`. */
   private readonly expiries = new WeakMap<GatewaySocket, string | null>();
+  /** An administrator's socket → its invitation's stream (the organisation's), handed to `connected`. */
+  private readonly invitationStreams = new WeakMap<GatewaySocket, string>();
 
   constructor(private readonly options: HandshakeOptions) {}
 
@@ -155,6 +175,9 @@ export class Handshake {
     open.add(socket.id);
     this.socketsByParticipant.set(key, open);
     void socket.join(participantRoom(sessionId, participant.id));
+    // An administrator's invitation is revoked in the organisation's stream, not the session's.
+    const invitationStream = this.invitationStreams.get(socket);
+    if (invitationStream !== undefined) void socket.join(participantRoom(invitationStream, participant.id));
     const stopExpiry = this.watchExpiry(socket, this.expiries.get(socket) ?? null);
     socket.on('disconnect', () => {
       stopExpiry();
@@ -169,7 +192,10 @@ export class Handshake {
    */
   async authenticate(socket: GatewaySocket): Promise<Participant> {
     const record = await this.options.store.findInvitation(socket.data.invitationHash);
-    if (!isUsable(record, this.options.clock.now())) {
+    if (!isUsable(record, this.options.clock.now()) || !grantsSession(record, socket.data.sessionId)) {
+      // Said before the refusal, which `register()` answers and then disconnects.
+      const expired = record !== null && record.revokedAt === null && record.expiresAt !== null;
+      socket.emit('session:access-ended', { reason: expired ? 'expired' : 'revoked' });
       throw new DomainError('UNAUTHENTICATED', 'Your invitation was revoked or has expired.');
     }
     return record.participant;
@@ -187,13 +213,19 @@ export class Handshake {
     this.options.logger.info({ sessionId: socket.data.sessionId, participantId: known.id }, 'role or unit changed');
     if (this.options.protections.disconnectOnAuthorityChange) {
       // A turn after the answer, so that it is written out before the connection closes.
-      afterAnswer(() => setImmediate(() => this.disconnectParticipant(socket.data.sessionId, known.id)));
+      afterAnswer(() => setImmediate(() => this.disconnectParticipant(socket.data.sessionId, known.id, 'changed')));
     }
   }
 
-  /** Disconnects every socket of a participant, on every process sharing the adapter (P8). */
-  disconnectParticipant(sessionId: string, participantId: string): void {
-    this.options.io.in(participantRoom(sessionId, participantId)).disconnectSockets(true);
+  /**
+   * Tells every socket of a participant why its access ended (`session:access-ended`), then
+   * disconnects them, on every process sharing the adapter (P8). The message is written before
+   * the connection closes: engine.io sends what it holds before closing.
+   */
+  disconnectParticipant(sessionId: string, participantId: string, reason: AccessEndedReason): void {
+    const room = this.options.io.in(participantRoom(sessionId, participantId));
+    room.emit('session:access-ended', { reason });
+    room.disconnectSockets(true);
   }
 
   private async admit(socket: GatewaySocket): Promise<void> {
@@ -201,7 +233,7 @@ export class Handshake {
     if (!limiter.admitHandshake(this.options.addressOf(socket))) {
       throw rateLimited('Too many connection attempts from your address; wait a moment.');
     }
-    const invitationHash = checkedToken(socket);
+    const { invitationHash, sessionId: requested } = checkedAuth(socket);
     const record = await this.findInvitation(invitationHash);
     if (!isUsable(record, this.options.clock.now())) {
       throw new HandshakeError({
@@ -212,12 +244,26 @@ export class Handshake {
     if (limiter.isCoolingDown(invitationHash)) {
       throw rateLimited('This connection was closed for sending too much; wait a few seconds.');
     }
-    const open = this.socketsByParticipant.get(participantKey(record.sessionId, record.participant.id))?.size ?? 0;
+    const sessionId = isAdministrator(record) ? await this.administeredSession(requested) : record.sessionId;
+    const open = this.socketsByParticipant.get(participantKey(sessionId, record.participant.id))?.size ?? 0;
     if (protections.socketsPerParticipant !== false && open >= protections.socketsPerParticipant) {
       throw rateLimited(`This invitation already has ${open} open connections; close one first.`);
     }
-    socket.data = { sessionId: record.sessionId, participant: record.participant, invitationHash };
+    socket.data = { sessionId, participant: record.participant, invitationHash };
     this.expiries.set(socket, record.expiresAt);
+    if (sessionId !== record.sessionId) this.invitationStreams.set(socket, record.sessionId);
+  }
+
+  /** The session an administrator's socket opens: the one it names, which must be a review session. */
+  private async administeredSession(sessionId: string | undefined): Promise<string> {
+    if (sessionId === undefined) {
+      throw new HandshakeError({ code: 'FORBIDDEN', message: "An administrator's link opens a session: name it." });
+    }
+    const [first] = await this.options.store.read(sessionId, 0, 1);
+    if (first?.type !== 'session:created') {
+      throw new HandshakeError({ code: 'FORBIDDEN', message: 'There is no such review session.' });
+    }
+    return sessionId;
   }
 
   private async findInvitation(invitationHash: string): Promise<InvitationRecord | null> {
@@ -236,6 +282,7 @@ export class Handshake {
       if (expiresAt === null || !this.options.protections.disconnectOnAuthorityChange) return;
       const left = Date.parse(expiresAt) - this.options.clock.now().getTime();
       if (left <= 0) {
+        socket.emit('session:access-ended', { reason: 'expired' });
         socket.disconnect(true);
         return;
       }
@@ -248,11 +295,11 @@ export class Handshake {
 }
 
 /**
- * The hash of the handshake's invitation token. The version is checked first, whatever else the
- * handshake holds: a client that sends another one, or none, or one of another type, is told to
- * reload before anything about its token (P9).
+ * The hash of the handshake's invitation token and the session it names, if any. The version is
+ * checked first, whatever else the handshake holds: a client that sends another one, or none, or
+ * one of another type, is told to reload before anything about its token (P9).
  */
-function checkedToken(socket: GatewaySocket): string {
+function checkedAuth(socket: GatewaySocket): { invitationHash: string; sessionId: string | undefined } {
   const claimed: unknown = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
   if (claimed !== PROTOCOL_VERSION) {
     throw new HandshakeError({
@@ -265,5 +312,5 @@ function checkedToken(socket: GatewaySocket): string {
   if (!auth.success) {
     throw new HandshakeError({ code: 'UNAUTHENTICATED', message: 'No invitation token: open your invite link again.' });
   }
-  return hashToken(auth.data.token);
+  return { invitationHash: hashToken(auth.data.token), sessionId: auth.data.sessionId };
 }

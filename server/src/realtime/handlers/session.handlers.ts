@@ -1,4 +1,5 @@
 import {
+  attendsSession,
   Limits,
   seesPresence,
   SessionJoinRequestSchema,
@@ -30,14 +31,16 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
   // Join the room before reading, so no event committed meanwhile can fall between the
   // page and the live stream; the client drops the duplicates this may cause.
   await socket.join(sessionRoom(request.sessionId));
-  const isFirstJoin = ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id);
+  // An administrator preparing the session is neither online to the chair nor attending (P22).
+  const attends = attendsSession(socket.data.participant.role);
+  const isFirstJoin = ctx.presence.attach(request.sessionId, socket.id, socket.data.participant.id, attends);
   const participant = await ctx.handshake.authenticate(socket);
   const sendsPresence = isFirstJoin && seesPresence(participant.role);
   if (sendsPresence) await socket.join(presenceRoom(request.sessionId));
   ctx.handshake.authorityChanged(socket, participant, afterAnswer);
   // A first connection of the day is recorded with the others of its window, and waits for
   // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
-  if (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id)) {
+  if (attends && (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id))) {
     await ctx.attendance.connected(request.sessionId, participant.id, ctx.clock.now().toISOString());
   }
   const limit = request.limit ?? Limits.pageSize;

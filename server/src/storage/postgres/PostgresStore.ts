@@ -5,6 +5,7 @@ import { commandKey } from '../../domain/commandKey.js';
 import {
   type AppendOutcome,
   type AppendRequest,
+  type InvitationChange,
   type InvitationRecord,
   type StateSnapshot,
   type Store,
@@ -212,7 +213,7 @@ export class PostgresStore implements Store {
 
   async saveInvitation(record: InvitationRecord): Promise<void> {
     await this.pool.query(
-      'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at, email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
       [...invitationValues(record)],
     );
   }
@@ -230,6 +231,36 @@ export class PostgresStore implements Store {
       [at, sessionId, participantId],
     );
     return result.rowCount ?? 0;
+  }
+
+  async updateInvitations(sessionId: string, participantId: string, change: InvitationChange): Promise<number> {
+    // A flag per column: a change to null (no e-mail, no expiry) differs from no change.
+    const result = await this.pool.query(
+      `UPDATE invitations SET
+         participant = CASE WHEN $3 THEN $4::jsonb ELSE participant END,
+         email = CASE WHEN $5 THEN $6 ELSE email END,
+         expires_at = CASE WHEN $7 THEN $8 ELSE expires_at END
+       WHERE session_id = $1 AND participant_id = $2 AND revoked_at IS NULL`,
+      [
+        sessionId,
+        participantId,
+        change.participant !== undefined,
+        change.participant ? JSON.stringify(change.participant) : null,
+        change.email !== undefined,
+        change.email ?? null,
+        change.expiresAt !== undefined,
+        change.expiresAt ?? null,
+      ],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async listInvitations(sessionId: string): Promise<InvitationRecord[]> {
+    const { rows } = await this.pool.query<InvitationRow>(
+      'SELECT * FROM invitations WHERE session_id = $1 ORDER BY created_at, token_hash',
+      [sessionId],
+    );
+    return rows.map(toInvitation);
   }
 
   /** Drops this store's schema and everything in it; for tests that made their own. */

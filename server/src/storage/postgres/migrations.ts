@@ -61,4 +61,8 @@ export const postgresMigrations: readonly string[] = [
     state TEXT NOT NULL
   );
   `,
+  `
+  -- The invitee's e-mail, kept with the invitation and never in the log every participant reads.
+  ALTER TABLE invitations ADD COLUMN email TEXT;
+  `,
 ];

@@ -6,6 +6,7 @@ import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
   type AppendOutcome,
   type AppendRequest,
+  type InvitationChange,
   type InvitationRecord,
   type StateSnapshot,
   type Store,
@@ -29,6 +30,9 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly appendTx: Database.Transaction<(requests: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly epochValue: string;
+  private readonly updateTx: Database.Transaction<
+    (sessionId: string, participantId: string, change: InvitationChange) => number
+  >;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -59,7 +63,19 @@ export class SqliteStore implements Store {
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
       saveInvitation: db.prepare(
-        'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO invitations (token_hash, session_id, participant, participant_id, created_at, expires_at, revoked_at, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listInvitations: db.prepare<[string], InvitationRow>(
+        'SELECT * FROM invitations WHERE session_id = ? ORDER BY created_at, rowid',
+      ),
+      changeParticipant: db.prepare(
+        'UPDATE invitations SET participant = ? WHERE session_id = ? AND participant_id = ? AND revoked_at IS NULL',
+      ),
+      changeEmail: db.prepare(
+        'UPDATE invitations SET email = ? WHERE session_id = ? AND participant_id = ? AND revoked_at IS NULL',
+      ),
+      changeExpiry: db.prepare(
+        'UPDATE invitations SET expires_at = ? WHERE session_id = ? AND participant_id = ? AND revoked_at IS NULL',
       ),
       findInvitation: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?'),
       revokeInvitations: db.prepare(
@@ -76,6 +92,15 @@ export class SqliteStore implements Store {
     this.epochValue = existingEpoch ?? randomUUID();
     if (!existingEpoch) this.statements.setSetting.run('epoch', this.epochValue);
     this.appendTx = this.db.transaction((requests: readonly AppendRequest[]) => this.appendInTransaction(requests));
+    this.updateTx = this.db.transaction((sessionId: string, participantId: string, change: InvitationChange) => {
+      const { changeParticipant, changeEmail, changeExpiry } = this.statements;
+      const runs = [
+        change.participant && changeParticipant.run(JSON.stringify(change.participant), sessionId, participantId),
+        change.email !== undefined && changeEmail.run(change.email, sessionId, participantId),
+        change.expiresAt !== undefined && changeExpiry.run(change.expiresAt, sessionId, participantId),
+      ];
+      return Math.max(0, ...runs.map((run) => (run ? run.changes : 0)));
+    });
   }
 
   private assertDurable(): void {
@@ -187,6 +212,14 @@ export class SqliteStore implements Store {
 
   revokeInvitations(sessionId: string, participantId: string, at: string): Promise<number> {
     return Promise.resolve(this.statements.revokeInvitations.run(at, sessionId, participantId).changes);
+  }
+
+  updateInvitations(sessionId: string, participantId: string, change: InvitationChange): Promise<number> {
+    return settle(() => this.updateTx.immediate(sessionId, participantId, change));
+  }
+
+  listInvitations(sessionId: string): Promise<InvitationRecord[]> {
+    return Promise.resolve(this.statements.listInvitations.all(sessionId).map(toInvitation));
   }
 
   /**

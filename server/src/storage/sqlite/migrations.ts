@@ -57,4 +57,8 @@ export const sqliteMigrations: readonly string[] = [
     state TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- The invitee's e-mail, kept with the invitation and never in the log every participant reads.
+  ALTER TABLE invitations ADD COLUMN email TEXT;
+  `,
 ];

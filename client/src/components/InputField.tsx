@@ -1,0 +1,47 @@
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import './InputField.css';
+
+interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** What is wrong with the value, said under the field and to screen readers with it. */
+  error?: string | undefined;
+  /** What the field wants, said under it. */
+  hint?: string | undefined;
+  testId?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** A labelled one-line input in the form's field layout, with its hint and its error; other input attributes pass through. */
+export function InputField({ label, value, onChange, error, hint, testId, ref, ...input }: InputFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        {...input}
+        id={id}
+        ref={ref}
+        data-testid={testId}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint && (
+        <span id={hintId} className="field-hint muted">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={errorId} className="field-error" data-testid={testId && `${testId}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

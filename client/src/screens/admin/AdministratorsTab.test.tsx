@@ -1,0 +1,61 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { renderAdmin } from './testing/renderAdmin';
+import { ok } from './testing/stubServer';
+
+const adminLink = 'https://plenum.example/admin#token=new-admin-secret';
+
+async function openAdministrators(routes: Parameters<typeof renderAdmin>[0] = {}) {
+  const server = await renderAdmin(routes);
+  fireEvent.click(screen.getByRole('tab', { name: 'Administrators' }));
+  await screen.findByTestId('administrators');
+  return server;
+}
+
+describe('the administrators', () => {
+  test('another administrator can be revoked after a question; the one signed in cannot revoke themself', async () => {
+    const server = await openAdministrators({ 'POST /api/admin/administrators/admin-2/revoke': ok({}) });
+    expect(screen.getByTestId('administrator-admin-1')).toHaveTextContent('You');
+    expect(within(screen.getByTestId('administrator-admin-1')).queryByRole('button')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: /Revoke.*Park Seo-yeon/ }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke the link of Park Seo-yeon?' });
+    expect(server.sent('POST', '/api/admin/administrators/admin-2/revoke')).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    expect(await screen.findByText('The link of Park Seo-yeon is revoked.')).toBeInTheDocument();
+    expect(server.sent('POST', '/api/admin/administrators/admin-2/revoke')).toHaveLength(1);
+  });
+
+  test('inviting one shows their link once: after it is put away, it is nowhere on the page', async () => {
+    const server = await openAdministrators({
+      'POST /api/admin/administrators': ok({
+        administrator: { id: 'admin-3', name: 'Choi Yuna', role: 'administrator', unitId: null },
+        link: adminLink,
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
+    expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Fill this in.');
+    expect(server.sent('POST', '/api/admin/administrators')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Choi Yuna' } });
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'yuna@example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
+
+    const notice = await screen.findByTestId('administrator-link');
+    expect(notice).toHaveTextContent('This link is shown only this once');
+    expect(within(notice).getByLabelText('Link')).toHaveValue(adminLink);
+    expect(server.sent('POST', '/api/admin/administrators')[0]?.json).toEqual({
+      name: 'Choi Yuna',
+      email: 'yuna@example.org',
+    });
+    await waitFor(() => expect(server.sent('GET', '/api/admin/administrators')).toHaveLength(2));
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'Copy the link' }));
+    expect(await within(notice).findByText('The link is copied.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(adminLink);
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'I have kept it' }));
+    expect(screen.queryByTestId('administrator-link')).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('new-admin-secret');
+  });
+});

@@ -1,0 +1,198 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InviteAdministratorBodySchema, type AdministratorSummary, type Participant } from '@plenum/shared';
+import { ApiError } from '../../api/request';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { useFormat } from '../../lib/useFormat';
+import type { AdminApi } from './adminApi';
+import { apiErrorText, issuesByField } from './apiErrorText';
+import { IssuedLinkNotice } from './IssuedLinkNotice';
+import { LoadFailed } from './LoadFailed';
+import { useApiData } from './useApiData';
+
+interface AdministratorsTabProps {
+  api: AdminApi;
+  /** The administrator signed in, who cannot revoke their own link. */
+  you: Participant;
+}
+
+/** The organisation's administrators: who they are, another one invited (the link shown once), one revoked. */
+export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useApiData(useCallback(() => api.administrators(), [api]));
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const [issued, setIssued] = useState<{ name: string; link: string } | null>(null);
+  const [revoking, setRevoking] = useState<AdministratorSummary | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const invite = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { name, email: email.trim() === '' ? null : email.trim() };
+    const found: Record<string, string> = {};
+    if (name.trim() === '') found.name = t('admin.field.required');
+    const parsed = InviteAdministratorBodySchema.safeParse(body);
+    if (!parsed.success) for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setRefusal(t('admin.convene.checkFields', { count: Object.keys(found).length }));
+      return;
+    }
+    setRefusal(null);
+    setIsBusy(true);
+    setDone(null);
+    api.inviteAdministrator(body).then(
+      (answer) => {
+        setIsBusy(false);
+        setIssued({ name: answer.administrator.name, link: answer.link });
+        setName('');
+        setEmail('');
+        list.reload();
+      },
+      (failure: unknown) => {
+        setIsBusy(false);
+        setErrors(failure instanceof ApiError ? issuesByField(failure.issues) : {});
+        setRefusal(apiErrorText(failure));
+      },
+    );
+  };
+
+  const revoke = (summary: AdministratorSummary) => {
+    setRevoking(null);
+    api.revokeAdministrator(summary.administrator.id).then(
+      () => {
+        setDone(t('admin.administrators.revoked', { name: summary.administrator.name }));
+        list.reload();
+      },
+      (failure: unknown) => setRefusal(apiErrorText(failure)),
+    );
+  };
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="admin-administrators-heading">
+        <h2 id="admin-administrators-heading" className="panel__heading">
+          {t('admin.administrators.heading')}
+        </h2>
+        {done && (
+          <p className="success" role="status">
+            {done}
+          </p>
+        )}
+        {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
+        {list.state === 'failed' && <LoadFailed error={list.error} onRetry={list.reload} />}
+        {list.state === 'loaded' && (
+          <div className="table-scroll" tabIndex={0}>
+            <table className="admin-table" data-testid="administrators">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.administrators.name')}</th>
+                  <th scope="col">{t('admin.administrators.invited')}</th>
+                  <th scope="col">{t('admin.administrators.standing')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('admin.sessions.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((summary) => {
+                  const isYou = summary.administrator.id === you.id;
+                  return (
+                    <tr key={summary.administrator.id} data-testid={`administrator-${summary.administrator.id}`}>
+                      <th scope="row">
+                        {summary.administrator.name}
+                        {isYou && <span className="tag">{t('admin.administrators.you')}</span>}
+                      </th>
+                      <td>{format.shortDate(summary.invitedAt.slice(0, 10))}</td>
+                      <td>
+                        {summary.revokedAt
+                          ? t('admin.administrators.revokedOn', {
+                              date: format.shortDate(summary.revokedAt.slice(0, 10)),
+                            })
+                          : t('admin.administrators.active')}
+                      </td>
+                      <td>
+                        {!summary.revokedAt && !isYou && (
+                          <button
+                            type="button"
+                            className="button button--small button--danger"
+                            data-testid={`administrator-${summary.administrator.id}-revoke`}
+                            onClick={() => setRevoking(summary)}
+                          >
+                            {t('admin.administrators.revoke')}
+                            <span className="visually-hidden">: {summary.administrator.name}</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="admin-invite-heading">
+        <h2 id="admin-invite-heading" className="panel__heading">
+          {t('admin.administrators.inviteHeading')}
+        </h2>
+        {issued && (
+          <IssuedLinkNotice
+            heading={t('admin.administrators.linkFor', { name: issued.name })}
+            link={issued.link}
+            fileName={t('admin.administrators.linkFile', { name: issued.name })}
+            onDone={() => setIssued(null)}
+            testId="administrator-link"
+          />
+        )}
+        <form noValidate onSubmit={invite} data-testid="administrator-invite">
+          <div className="admin-form-grid">
+            <InputField
+              label={t('admin.administrators.name')}
+              value={name}
+              onChange={setName}
+              error={errors.name}
+              autoComplete="off"
+              testId="administrator-name"
+            />
+            <InputField
+              type="email"
+              label={t('admin.administrators.email')}
+              hint={t('admin.optional')}
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+              autoComplete="off"
+              testId="administrator-email"
+            />
+          </div>
+          <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
+          <div className="button-row">
+            <FormActions
+              submitLabel={isBusy ? t('common.sending') : t('admin.administrators.invite')}
+              isDisabled={isBusy}
+              testId="administrator-invite-submit"
+            />
+          </div>
+        </form>
+      </section>
+      {revoking && (
+        <ConfirmDialog
+          title={t('admin.administrators.revokeTitle', { name: revoking.administrator.name })}
+          lines={[t('admin.administrators.revokeLine')]}
+          confirmLabel={t('admin.administrators.revoke')}
+          onConfirm={() => revoke(revoking)}
+          onCancel={() => setRevoking(null)}
+          testId="revoke-dialog"
+        />
+      )}
+    </>
+  );
+}

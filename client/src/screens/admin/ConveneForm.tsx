@@ -1,0 +1,261 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IssuedLink, OrganisationUnit, SessionSummary } from '@plenum/shared';
+import { ApiError } from '../../api/request';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { SelectField } from '../../components/SelectField';
+import { preparationHref, type AdminApi } from './adminApi';
+import { apiErrorText, issuesByField } from './apiErrorText';
+import { checkDraft, conveneBody, initialDraft, type ConveneDraft, type FieldErrors } from './conveneDraft';
+import { DayRows } from './DayRows';
+import { IssuedLinkNotice } from './IssuedLinkNotice';
+import { latestFirst } from './periods';
+
+interface ConveneFormProps {
+  api: AdminApi;
+  token: string;
+  organisationId: string;
+  topUnit: OrganisationUnit | null;
+  sessions: readonly SessionSummary[];
+  isOpen: boolean;
+  onOpen: () => void;
+  onClose: () => void;
+  onConvened: () => void;
+}
+
+/** The fields the form shows an error beside; a refusal of any other is said above the buttons. */
+const formFields =
+  /^(title|organisation|period|days(\.\d+\.(date|title|startTime|plannedEnd))?|warningBelow|reportingGap|conferenceLink|previousSessionId|chairName|chairEmail)$/;
+
+/**
+ * Convenes a review session: what it is, its days, thresholds and call, the session it follows
+ * up (whose agenda it proposes), and its chair, whose link is shown once afterwards.
+ */
+export function ConveneForm(props: ConveneFormProps) {
+  const { api, token, organisationId, topUnit, sessions, isOpen, onOpen, onClose, onConvened } = props;
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ConveneDraft>(() => initialDraft(sessions, topUnit, new Date()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refused submit, the first field to change takes the focus.
+  useEffect(() => {
+    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+
+  const change = (update: Partial<ConveneDraft>) => setDraft((current) => ({ ...current, ...update }));
+
+  const open = () => {
+    setDraft(initialDraft(sessions, topUnit, new Date()));
+    setErrors({});
+    setRefusal(null);
+    setIssued(null);
+    onOpen();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkDraft(draft, organisationId);
+    setErrors(found);
+    const count = Object.keys(found).length;
+    if (count > 0) {
+      setRefusal(t('admin.convene.checkFields', { count }));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setRefusal(null);
+    setIsBusy(true);
+    api.convene(conveneBody(draft, organisationId)).then(
+      (answer) => {
+        setIsBusy(false);
+        setIssued({ sessionId: answer.sessionId, title: draft.title, chair: answer.chair });
+        onClose();
+        onConvened();
+      },
+      (error: unknown) => {
+        setIsBusy(false);
+        const byField = error instanceof ApiError ? issuesByField(error.issues) : {};
+        const others = Object.entries(byField).filter(([key]) => !formFields.test(key));
+        setErrors(byField);
+        setRefusal(
+          [
+            apiErrorText(error),
+            ...others.map(([key, message]) => t('refusal.field', { field: key, detail: message })),
+          ].join(' '),
+        );
+        setAttempt((n) => n + 1);
+      },
+    );
+  };
+
+  const previousOptions = [
+    { value: '', label: t('admin.convene.noPrevious') },
+    ...latestFirst(sessions).map((session) => ({
+      value: session.sessionId,
+      label: t('admin.convene.previousOption', { title: session.title, period: session.period }),
+    })),
+  ];
+
+  return (
+    <section className="panel" aria-labelledby="admin-convene-heading" data-testid="convene">
+      <div className="admin-section-head">
+        <h2 id="admin-convene-heading" className="panel__heading">
+          {t('admin.convene.heading')}
+        </h2>
+        {!isOpen && (
+          <button type="button" className="button button--primary" data-testid="convene-open" onClick={open}>
+            {t('admin.convene.open')}
+          </button>
+        )}
+      </div>
+      {issued && (
+        <IssuedLinkNotice
+          heading={t('admin.convene.chairLink', { name: issued.chair.participant.name, title: issued.title })}
+          link={issued.chair.link}
+          fileName={t('admin.convene.chairLinkFile', { sessionId: issued.sessionId })}
+          onDone={() => setIssued(null)}
+          testId="chair-link"
+        >
+          <p>
+            <a href={preparationHref(issued.sessionId, token)} data-testid="chair-link-prepare">
+              {t('admin.sessions.open')}
+              <span className="visually-hidden">: {issued.title}</span>
+            </a>
+          </p>
+        </IssuedLinkNotice>
+      )}
+      {isOpen && (
+        <form ref={formRef} noValidate onSubmit={submit}>
+          <fieldset className="admin-fieldset">
+            <legend>{t('admin.convene.session')}</legend>
+            <div className="admin-form-grid">
+              <InputField
+                label={t('admin.convene.title')}
+                value={draft.title}
+                onChange={(title) => change({ title })}
+                error={errors.title}
+                testId="convene-title"
+              />
+              <InputField
+                label={t('admin.convene.organisation')}
+                value={draft.organisation}
+                onChange={(organisation) => change({ organisation })}
+                error={errors.organisation}
+                testId="convene-organisation"
+              />
+              <InputField
+                label={t('admin.convene.period')}
+                hint={t('admin.convene.periodHint')}
+                value={draft.period}
+                onChange={(period) => change({ period })}
+                error={errors.period}
+                testId="convene-period"
+              />
+              <InputField
+                type="url"
+                label={t('admin.convene.conferenceLink')}
+                hint={t('admin.convene.conferenceLinkHint')}
+                value={draft.conferenceLink}
+                onChange={(conferenceLink) => change({ conferenceLink })}
+                error={errors.conferenceLink}
+                testId="convene-conference-link"
+              />
+            </div>
+          </fieldset>
+          <DayRows days={draft.days} onChange={(days) => change({ days })} errors={errors} />
+          <fieldset className="admin-fieldset">
+            <legend>{t('admin.convene.thresholds')}</legend>
+            <div className="admin-form-grid">
+              <InputField
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="any"
+                label={t('admin.convene.warningLevel')}
+                hint={t('admin.convene.warningLevelHint')}
+                value={draft.warningPercent}
+                onChange={(warningPercent) => change({ warningPercent })}
+                error={errors.warningBelow}
+                testId="convene-warning"
+              />
+              <InputField
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="any"
+                label={t('admin.convene.gapLevel')}
+                hint={t('admin.convene.gapLevelHint')}
+                value={draft.gapPercent}
+                onChange={(gapPercent) => change({ gapPercent })}
+                error={errors.reportingGap}
+                testId="convene-gap"
+              />
+            </div>
+          </fieldset>
+          <fieldset className="admin-fieldset">
+            <legend>{t('admin.convene.previous')}</legend>
+            <SelectField
+              id="convene-previous"
+              label={t('admin.convene.previousSession')}
+              value={draft.previousSessionId}
+              options={previousOptions}
+              onChange={(previousSessionId) => change({ previousSessionId })}
+              testId="convene-previous"
+            />
+            {errors.previousSessionId && <p className="field-error">{errors.previousSessionId}</p>}
+            <label className="admin-check">
+              <input
+                type="checkbox"
+                checked={draft.proposeAgenda && draft.previousSessionId !== ''}
+                disabled={draft.previousSessionId === ''}
+                data-testid="convene-propose"
+                onChange={(e) => change({ proposeAgenda: e.target.checked })}
+              />
+              {t('admin.convene.proposeAgenda')}
+            </label>
+          </fieldset>
+          <fieldset className="admin-fieldset">
+            <legend>{t('admin.convene.chair')}</legend>
+            <div className="admin-form-grid">
+              <InputField
+                label={t('admin.convene.chairName')}
+                value={draft.chairName}
+                onChange={(chairName) => change({ chairName })}
+                error={errors.chairName}
+                autoComplete="off"
+                testId="convene-chair-name"
+              />
+              <InputField
+                type="email"
+                label={t('admin.convene.chairEmail')}
+                hint={t('admin.optional')}
+                value={draft.chairEmail}
+                onChange={(chairEmail) => change({ chairEmail })}
+                error={errors.chairEmail}
+                autoComplete="off"
+                testId="convene-chair-email"
+              />
+            </div>
+          </fieldset>
+          <ErrorNote message={refusal} />
+          <div className="button-row">
+            <FormActions
+              submitLabel={isBusy ? t('common.sending') : t('admin.convene.submit')}
+              isDisabled={isBusy}
+              onCancel={onClose}
+              testId="convene-submit"
+            />
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

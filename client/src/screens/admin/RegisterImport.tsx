@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ImportPreviewSchema, type ImportPreview } from '@plenum/shared';
+import { ApiError } from '../../api/request';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FileDrop } from '../../components/FileDrop';
+import { xlsxType, type AdminApi, type RegisterFile } from './adminApi';
+import { apiErrorText } from './apiErrorText';
+import { downloadText } from './download';
+
+/** The header row of a register file, as the template gives it. */
+export const registerHeader = 'id,name,kind,parentId,ownership,sector,class,region';
+
+interface RegisterImportProps {
+  api: AdminApi;
+  organisationId: string;
+  /** The register changed: read it again. */
+  onApplied: () => void;
+}
+
+/** A chosen file as the server takes it, or null when it is neither CSV nor XLSX. */
+async function registerFile(file: File): Promise<RegisterFile | null> {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx') || file.type === xlsxType) return { name: file.name, body: file, contentType: xlsxType };
+  if (name.endsWith('.csv') || file.type === 'text/csv') {
+    return { name: file.name, body: await file.text(), contentType: 'text/csv' };
+  }
+  return null;
+}
+
+/**
+ * Imports the register from a CSV or XLSX file: the server previews every row (its effect, or
+ * each bad column and why), and the file is applied only when every row is valid.
+ */
+export function RegisterImport({ api, organisationId, onApplied }: RegisterImportProps) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<RegisterFile | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [applied, setApplied] = useState<string | null>(null);
+
+  const choose = async (chosen: File) => {
+    setError(null);
+    setApplied(null);
+    setPreview(null);
+    const read = await registerFile(chosen);
+    setFile(read);
+    if (!read) {
+      setError(t('admin.import.wrongType', { name: chosen.name }));
+      return;
+    }
+    setIsBusy(true);
+    try {
+      setPreview(await api.previewImport(organisationId, read));
+    } catch (failure) {
+      setError(apiErrorText(failure));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!file || !preview?.valid) return;
+    setIsBusy(true);
+    setError(null);
+    try {
+      const { counts } = await api.applyImport(organisationId, file);
+      setApplied(t('admin.import.applied', { name: file.name, add: counts.add, update: counts.update }));
+      setPreview(null);
+      setFile(null);
+      onApplied();
+    } catch (failure) {
+      // A file that changed since its preview (or a register that did) comes back with the new preview.
+      const data = failure instanceof ApiError ? ImportPreviewSchema.safeParse(failure.data) : null;
+      if (data?.success) setPreview(data.data);
+      setError(`${apiErrorText(failure)} ${t('admin.import.nothingApplied')}`);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="admin-import-heading" data-testid="register-import">
+      <div className="admin-section-head">
+        <h2 id="admin-import-heading" className="panel__heading">
+          {t('admin.import.heading')}
+        </h2>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => downloadText(t('admin.import.templateFile'), `${registerHeader}\n`, 'text/csv')}
+        >
+          {t('admin.import.template')}
+        </button>
+      </div>
+      <p className="muted register-import__about">{t('admin.import.about', { header: registerHeader })}</p>
+      <FileDrop
+        label={t('admin.import.choose')}
+        hint={t('admin.import.hint')}
+        accept={`.csv,.xlsx,text/csv,${xlsxType}`}
+        disabled={isBusy}
+        onFile={(chosen) => void choose(chosen)}
+        testId="register-file"
+      />
+      {isBusy && <p className="muted">{t('common.loading')}</p>}
+      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      {applied && (
+        <p className="success" role="status">
+          {applied}
+        </p>
+      )}
+      {preview && file && (
+        <>
+          <p role="status" data-testid="import-summary">
+            {t('admin.import.counts', {
+              name: file.name,
+              add: preview.counts.add,
+              update: preview.counts.update,
+              unchanged: preview.counts.unchanged,
+              invalid: preview.counts.invalid,
+            })}{' '}
+            {preview.valid ? t('admin.import.ready') : t('admin.import.notReady')}
+          </p>
+          <div className="table-scroll" tabIndex={0}>
+            <table className="admin-table" data-testid="import-preview">
+              <caption id="admin-import-preview-caption">
+                {t('admin.import.previewCaption', { name: file.name })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.import.line')}</th>
+                  <th scope="col">{t('admin.import.unit')}</th>
+                  <th scope="col">{t('admin.import.effect')}</th>
+                  <th scope="col">{t('admin.import.problems')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) => (
+                  <tr
+                    key={row.line}
+                    className={row.errors.length > 0 ? 'import-preview__row--invalid' : undefined}
+                    data-testid={`import-row-${row.line}`}
+                  >
+                    <th scope="row">{row.line}</th>
+                    <td>{row.unit ? t('admin.import.unitCell', { id: row.unit.id, name: row.unit.name }) : '—'}</td>
+                    <td>
+                      {row.errors.length > 0
+                        ? t('admin.import.invalid')
+                        : t(`admin.import.effects.${row.effect ?? 'unchanged'}`)}
+                    </td>
+                    <td>
+                      {row.errors.length > 0 && (
+                        <ul className="import-preview__problems">
+                          {row.errors.map((problem) => (
+                            <li key={`${problem.column}:${problem.message}`}>
+                              {t('admin.import.problem', { column: problem.column, message: problem.message })}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="import-apply"
+              disabled={!preview.valid || isBusy}
+              aria-describedby="admin-import-apply-note"
+              onClick={() => void apply()}
+            >
+              {t('admin.import.apply')}
+            </button>
+            <span id="admin-import-apply-note" className="muted">
+              {preview.valid ? t('admin.import.applyNote') : t('admin.import.applyBlocked')}
+            </span>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

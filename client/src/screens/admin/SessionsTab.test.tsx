@@ -1,0 +1,148 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { renderAdmin } from './testing/renderAdmin';
+import { ok, refused } from './testing/stubServer';
+
+const convene = 'POST /api/sessions';
+const chairLink = 'https://plenum.example/s/q2-2026#token=chair-secret';
+
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+async function openForm(routes: Parameters<typeof renderAdmin>[0] = {}) {
+  const server = await renderAdmin(routes);
+  fireEvent.click(await screen.findByRole('button', { name: 'Convene a review…' }));
+  return server;
+}
+
+function fillIn() {
+  type('Title', 'Second-quarter review');
+  type('Day 1: date', '2026-07-06');
+  type('Day 1: theme', 'Industry and energy');
+  type('Day 1: start time', '09:00');
+  type('Day 1: planned end', '17:00');
+  type("Chair's name", 'Kim Minho');
+}
+
+describe('the sessions', () => {
+  test('are listed latest first with their period, status, dates, items and participants, each with its preparation link', async () => {
+    await renderAdmin();
+    const table = await screen.findByTestId('admin-sessions');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'First-quarter review · Northern Province',
+      'Fourth-quarter review · Northern Province',
+    ]);
+    expect(rows[0]).toHaveTextContent('2026-Q1');
+    expect(rows[0]).toHaveTextContent('In session');
+    expect(rows[0]).toHaveTextContent('Apr 1, 2026 – Apr 2, 2026');
+    expect(within(rows[0]!).getByRole('link', { name: /Open preparation.*First-quarter review/ })).toHaveAttribute(
+      'href',
+      '/s/q1-2026#token=admin-token',
+    );
+  });
+});
+
+describe('convening a review', () => {
+  test('proposes the next period, the register’s organisation, the latest earlier session and the default thresholds', async () => {
+    await openForm();
+    expect(screen.getByLabelText('Period')).toHaveValue('2026-Q2');
+    expect(screen.getByLabelText('Organisation')).toHaveValue('Northern Province');
+    expect(screen.getByLabelText('Previous session')).toHaveValue('q1-2026');
+    expect(screen.getByLabelText(/Propose the agenda from it/)).toBeChecked();
+    expect(screen.getByLabelText('Warning level (%)')).toHaveValue(70);
+    expect(screen.getByLabelText('Reporting-gap level (%)')).toHaveValue(5);
+  });
+
+  test('names each field to fix, moves the focus to the first, and sends nothing', async () => {
+    const server = await openForm();
+    type('Period', '2026-Q5');
+    type('Warning level (%)', '170');
+    type('Conference link', 'not a link');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a day' }));
+    type('Day 2: start time', '14:00');
+    type('Day 2: planned end', '12:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
+
+    expect(screen.getByRole('alert')).toHaveTextContent(/\d+ fields need a change: each says what is wrong\./);
+    const title = screen.getByLabelText('Title');
+    expect(title).toHaveAccessibleDescription('Fill this in.');
+    expect(title).toHaveFocus();
+    expect(screen.getByLabelText('Period')).toHaveAccessibleDescription(/a period such as 2026-Q1/);
+    expect(screen.getByLabelText('Day 1: date')).toHaveAccessibleDescription('Fill this in.');
+    expect(screen.getByLabelText('Day 2: theme')).toHaveAccessibleDescription('Fill this in.');
+    expect(screen.getByLabelText('Day 2: planned end')).toHaveAccessibleDescription(
+      'The planned end must come after the start time.',
+    );
+    expect(screen.getByLabelText('Warning level (%)')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Conference link')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText("Chair's name")).toHaveAccessibleDescription('Fill this in.');
+    expect(screen.getByLabelText('Organisation')).not.toHaveAttribute('aria-invalid');
+    expect(server.sent('POST', '/api/sessions')).toHaveLength(0);
+  });
+
+  test('a refusal by the server is shown beside the fields it names', async () => {
+    await openForm({
+      [convene]: refused(400, 'INVALID_PAYLOAD', {
+        issues: [{ path: 'session.days.0.title', message: 'must contain visible characters' }],
+      }),
+    });
+    fillIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
+
+    await waitFor(() =>
+      expect(screen.getByLabelText('Day 1: theme')).toHaveAccessibleDescription('must contain visible characters'),
+    );
+    expect(screen.getByLabelText('Day 1: theme')).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('some details are missing or not valid');
+  });
+
+  test('sends the session as the contract has it, then shows the chair’s link once, with the preparation link', async () => {
+    const server = await openForm({
+      [convene]: ok({
+        sessionId: 'q2-2026',
+        chair: { participant: { id: 'p-chair', name: 'Kim Minho', role: 'chair', unitId: null }, link: chairLink },
+      }),
+    });
+    fillIn();
+    type("Chair's e-mail", 'kim@example.org');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
+
+    const notice = await screen.findByTestId('chair-link');
+    expect(notice).toHaveTextContent('shown only this once');
+    expect(within(notice).getByRole('heading')).toHaveTextContent('the link of the chair, Kim Minho');
+    await waitFor(() => expect(within(notice).getByRole('heading')).toHaveFocus());
+    expect(within(notice).getByLabelText('Link')).toHaveValue(chairLink);
+    expect(within(notice).getByRole('button', { name: 'Copy the link' })).toBeInTheDocument();
+    expect(within(notice).getByRole('button', { name: 'Download the link' })).toBeInTheDocument();
+    expect(within(notice).getByRole('link', { name: /Open preparation/ })).toHaveAttribute(
+      'href',
+      '/s/q2-2026#token=admin-token',
+    );
+
+    const [sent] = server.sent('POST', '/api/sessions');
+    expect(sent?.json).toEqual({
+      session: {
+        title: 'Second-quarter review',
+        period: '2026-Q2',
+        organisation: 'Northern Province',
+        days: [
+          { id: 'day-1', date: '2026-07-06', title: 'Industry and energy', startTime: '09:00', plannedEnd: '17:00' },
+        ],
+        thresholds: { warningBelow: 0.7, reportingGap: 0.05 },
+        conferenceLink: null,
+        previousSessionId: 'q1-2026',
+      },
+      organisationId: 'org-north',
+      chairName: 'Kim Minho',
+      chairEmail: 'kim@example.org',
+      proposeAgenda: true,
+    });
+    await waitFor(() => expect(server.sent('GET', '/api/sessions')).toHaveLength(2));
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'I have kept it' }));
+    expect(screen.queryByTestId('chair-link')).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue(chairLink)).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('chair-secret');
+  });
+});

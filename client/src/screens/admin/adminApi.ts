@@ -1,0 +1,82 @@
+import type {
+  AdminIdentity,
+  AdministratorSummary,
+  ConveneBody,
+  ImportPreview,
+  IssuedLink,
+  OrganisationUnit,
+  Participant,
+  RegisteredUnit,
+  SessionSummary,
+} from '@plenum/shared';
+import { apiRequest } from '../../api/request';
+
+/** The content type of an XLSX file, as the register's import reads it. */
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A register file as the server takes it: CSV as text, XLSX as its bytes. */
+export interface RegisterFile {
+  name: string;
+  body: string | Blob;
+  contentType: string;
+}
+
+/** Where an administrator prepares a session: its page, signed in with the administrator's token. */
+export function preparationHref(sessionId: string, token: string): string {
+  return `/s/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(token)}`;
+}
+
+const unitsPath = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}/units`;
+
+/** The REST calls of the administrator's console, typed to the contract of `shared/src/protocol/http.ts`. */
+export function adminApi(token: string) {
+  return {
+    me: () => apiRequest<AdminIdentity>('/api/admin/me', { token }),
+
+    administrators: async () =>
+      (await apiRequest<{ administrators: AdministratorSummary[] }>('/api/admin/administrators', { token }))
+        .administrators,
+    inviteAdministrator: (body: { name: string; email: string | null }) =>
+      apiRequest<{ administrator: Participant; link: string }>('/api/admin/administrators', {
+        method: 'POST',
+        token,
+        body,
+      }),
+    revokeAdministrator: (id: string) =>
+      apiRequest<unknown>(`/api/admin/administrators/${encodeURIComponent(id)}/revoke`, { method: 'POST', token }),
+
+    units: async (organisationId: string) =>
+      (await apiRequest<{ units: RegisteredUnit[] }>(unitsPath(organisationId), { token })).units,
+    saveUnit: (organisationId: string, unit: OrganisationUnit) =>
+      apiRequest<unknown>(`${unitsPath(organisationId)}/${encodeURIComponent(unit.id)}`, {
+        method: 'PUT',
+        token,
+        body: unit,
+      }),
+    retireUnit: (organisationId: string, unitId: string) =>
+      apiRequest<unknown>(`${unitsPath(organisationId)}/${encodeURIComponent(unitId)}/retire`, {
+        method: 'POST',
+        token,
+      }),
+    previewImport: (organisationId: string, file: RegisterFile) =>
+      apiRequest<ImportPreview>(`${unitsPath(organisationId)}/preview`, {
+        method: 'POST',
+        token,
+        body: file.body,
+        contentType: file.contentType,
+      }),
+    applyImport: (organisationId: string, file: RegisterFile) =>
+      apiRequest<ImportPreview>(unitsPath(organisationId), {
+        method: 'POST',
+        token,
+        body: file.body,
+        contentType: file.contentType,
+      }),
+
+    sessions: async () => (await apiRequest<{ sessions: SessionSummary[] }>('/api/sessions', { token })).sessions,
+    convene: (body: ConveneBody) =>
+      apiRequest<{ sessionId: string; chair: IssuedLink }>('/api/sessions', { method: 'POST', token, body }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;

@@ -1,0 +1,122 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, instant, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { draftSession } from './draftSession';
+import { PrepareView } from './PrepareView';
+
+const row = (itemId: string) => screen.getByTestId(`prepare-item-${itemId}`);
+const order = (dayId: string) =>
+  within(screen.getByTestId(`prepare-day-${dayId}`))
+    .queryAllByRole('listitem')
+    .map((li) => li.dataset.testid);
+
+describe('agenda builder', () => {
+  test('Alt+ArrowUp on a focused item moves it up: the command names the new position, the focus follows, and the reader hears it', async () => {
+    const { nextCommand, accept, log } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    expect(order(ids.dayOne)).toEqual([
+      `prepare-item-${ids.itemOne}`,
+      `prepare-item-${ids.itemTwo}`,
+      'prepare-item-item-3',
+    ]);
+
+    row('item-3').focus();
+    fireEvent.keyDown(row('item-3'), { key: 'ArrowUp', altKey: true });
+    const { ask, command } = await nextCommand();
+    expect(command).toEqual({
+      type: 'agenda:move-item',
+      payload: { itemId: 'item-3', toDayId: ids.dayOne, position: 1 },
+    });
+
+    await accept(ask, log.add('agenda:item-moved', { itemId: 'item-3', toDayId: ids.dayOne, position: 1 }));
+    expect(order(ids.dayOne)).toEqual([
+      `prepare-item-${ids.itemOne}`,
+      'prepare-item-item-3',
+      `prepare-item-${ids.itemTwo}`,
+    ]);
+    expect(document.activeElement).toBe(row('item-3'));
+    expect(screen.getByTestId('prepare-announcer')).toHaveTextContent('“Coal supply” is now item 2 of 3 on Day 1.');
+  });
+
+  test('the first item has no way up, Alt+ArrowUp on it sends nothing, and the buttons move down and to another day', async () => {
+    const { nextCommand, sentCommands } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    expect(screen.getByTestId(`move-up-${ids.itemOne}`)).toBeDisabled();
+    fireEvent.keyDown(row(ids.itemOne), { key: 'ArrowUp', altKey: true });
+    await act(flushMicrotasks);
+    expect(sentCommands()).toBe(0);
+
+    fireEvent.click(screen.getByTestId(`move-down-${ids.itemOne}`));
+    expect((await nextCommand()).command).toEqual({
+      type: 'agenda:move-item',
+      payload: { itemId: ids.itemOne, toDayId: ids.dayOne, position: 1 },
+    });
+  });
+
+  test('moving to another day puts the item after that day’s last item', async () => {
+    const { nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    const item = row(ids.itemTwo);
+    fireEvent.change(within(item).getByLabelText('Day to move “Milk deliveries, Q2” to'), {
+      target: { value: ids.dayTwo },
+    });
+    fireEvent.click(within(item).getByTestId(`move-day-${ids.itemTwo}`));
+    expect((await nextCommand()).command).toEqual({
+      type: 'agenda:move-item',
+      payload: { itemId: ids.itemTwo, toDayId: ids.dayTwo, position: 0 },
+    });
+  });
+
+  test('dragging an item onto another puts it in that item’s place', async () => {
+    const { nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    const dataTransfer = { setData: () => undefined, effectAllowed: 'none' };
+    fireEvent.dragStart(row('item-3'), { dataTransfer });
+    fireEvent.dragOver(row(ids.itemOne), { dataTransfer });
+    fireEvent.drop(row(ids.itemOne), { dataTransfer });
+    expect((await nextCommand()).command).toEqual({
+      type: 'agenda:move-item',
+      payload: { itemId: 'item-3', toDayId: ids.dayOne, position: 0 },
+    });
+  });
+
+  test('a day’s timeboxes are added up against its hours, with the overrun named', async () => {
+    await renderSession(<PrepareView role="chair" />, participants.chair, undefined, draftSession());
+    expect(screen.getByTestId(`day-timebox-${ids.dayOne}`)).toHaveTextContent(
+      'Timeboxes: 45 minutes of the 30 available. The day runs 15 minutes past its planned end.',
+    );
+  });
+
+  test('removing an item asks first; started items are shown locked', async () => {
+    const { nextCommand, broadcast, log } = await renderSession(<PrepareView role="chair" />, participants.chair);
+    // The demo session: day 1 open, its items still pending.
+    fireEvent.click(screen.getByTestId(`remove-item-${ids.itemTwo}`));
+    fireEvent.click(screen.getByTestId(`remove-item-dialog-${ids.itemTwo}-confirm`));
+    expect((await nextCommand()).command).toEqual({ type: 'agenda:remove-item', payload: { itemId: ids.itemTwo } });
+
+    broadcast(log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) }));
+    expect(row(ids.itemOne)).toHaveTextContent('Presenting · locked');
+    expect(screen.queryByTestId(`remove-item-${ids.itemOne}`)).toBeNull();
+    expect(screen.queryByTestId(`move-down-${ids.itemOne}`)).toBeNull();
+    // The item below may not pass a started one.
+    expect(screen.getByTestId(`move-up-${ids.itemTwo}`)).toBeDisabled();
+  });
+});

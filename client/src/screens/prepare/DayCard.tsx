@@ -1,0 +1,113 @@
+import { canIssue, type AgendaItemState, type CommandInput, type Role, type SessionDay } from '@plenum/shared';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/useFormat';
+import { useSessionStore } from '../../stores/session';
+import { AgendaBuilder, type FocusRequest } from './AgendaBuilder';
+import { DayForm, type DayFields } from './DayForm';
+import { DayTimebox } from './DayTimebox';
+import { prepareTargets } from './prepareTargets';
+
+interface DayCardProps {
+  day: SessionDay;
+  items: AgendaItemState[];
+  role: Role;
+  /** More than one day: a day may be removed only when another remains. */
+  isRemovable: boolean;
+  openDays: readonly SessionDay[];
+  canSend: boolean;
+  onCommand: (command: CommandInput, failure: string) => Promise<boolean>;
+  onMove: (itemId: string, toDayId: string, position: number | 'end') => void;
+  draggedItemId: string | null;
+  onDrag: (itemId: string | null) => void;
+  focusRequest: FocusRequest | null;
+  onFocused: () => void;
+}
+
+/** One day: its date, theme and hours (until it opens), its timebox total, its agenda, and removal while empty. */
+export function DayCard(props: DayCardProps) {
+  const { day, items, role, isRemovable, canSend, onCommand } = props;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const status = useSessionStore((s) => s.session.status);
+  const dayStatus = useSessionStore((s) => s.session.days[day.id]?.status ?? 'scheduled');
+  const isAmended = useSessionStore((s) => s.session.amendments.some((a) => a.dayId === day.id && a.itemId === null));
+  const isScheduled = dayStatus === 'scheduled';
+  const mayUpdate = canSend && isScheduled && canIssue(role, 'day:update', status);
+  const mayRemove = mayUpdate && isRemovable && items.length === 0 && canIssue(role, 'day:remove', status);
+  const what = t('common.quoted', { text: day.title });
+  const initial: DayFields = {
+    date: day.date,
+    title: day.title,
+    startTime: day.startTime ?? '',
+    plannedEnd: day.plannedEnd ?? '',
+  };
+
+  const save = async (fields: DayFields) => {
+    if (fields.date !== day.date) {
+      const ok = await onCommand(
+        { type: 'day:reschedule', payload: { dayId: day.id, date: fields.date } },
+        t('agenda.failed.rescheduleDay', { what }),
+      );
+      if (!ok) return false;
+    }
+    if (
+      fields.title !== day.title ||
+      fields.startTime !== initial.startTime ||
+      fields.plannedEnd !== initial.plannedEnd
+    ) {
+      return onCommand(
+        {
+          type: 'day:update',
+          payload: {
+            dayId: day.id,
+            title: fields.title,
+            startTime: fields.startTime || null,
+            plannedEnd: fields.plannedEnd || null,
+          },
+        },
+        t('prepare.failed.updateDay', { what }),
+      );
+    }
+    return true;
+  };
+
+  return (
+    <section className="prepare-day" aria-labelledby={prepareTargets.day(day.id)} data-testid={`prepare-day-${day.id}`}>
+      <div className="prepare-day__header">
+        <h3 id={prepareTargets.day(day.id)} tabIndex={-1} className="prepare-day__heading">
+          {day.title} <span className="muted">{format.date(day.date)}</span>
+        </h3>
+        <span className="status-tag" data-status={dayStatus}>
+          {t(`labels.dayStatus.${dayStatus}`)}
+        </span>
+        {isAmended && <span className="tag prepare-amended">{t('prepare.amended')}</span>}
+        {mayRemove && (
+          <button
+            type="button"
+            className="button button--small button--danger"
+            data-testid={`remove-day-${day.id}`}
+            onClick={() =>
+              void onCommand(
+                { type: 'day:remove', payload: { dayId: day.id } },
+                t('prepare.failed.removeDay', { what }),
+              )
+            }
+          >
+            {t('prepare.day.remove')}
+            <span className="visually-hidden">: {day.title}</span>
+          </button>
+        )}
+      </div>
+      <DayForm
+        key={JSON.stringify(initial)}
+        initial={initial}
+        submitLabel={t('prepare.day.save')}
+        isLocked={!mayUpdate}
+        testId={`day-form-${day.id}`}
+        onSubmit={save}
+      />
+      <DayTimebox dayId={day.id} />
+      <AgendaBuilder {...props} />
+    </section>
+  );
+}

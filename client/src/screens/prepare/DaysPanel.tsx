@@ -1,0 +1,127 @@
+import { canIssue, type Role } from '@plenum/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DisclosureButton } from '../../components/DisclosureButton';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Panel } from '../../components/Panel';
+import { addDays, todayIsoDate } from '../../lib/format';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { sessionSelectors, sessionStore, useSessionState, useSessionStore } from '../../stores/session';
+import { DayCard } from './DayCard';
+import { DayForm, type DayFields } from './DayForm';
+import type { FocusRequest } from './AgendaBuilder';
+
+/**
+ * The days of the session, each with its agenda builder, and a form to add a day after the last.
+ * Moves (buttons, keys, drag, another day) are told to screen readers with the new position, and
+ * the focus follows the moved item.
+ */
+export function DaysPanel({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const days = useSessionState(sessionSelectors.agendaByDay);
+  const status = useSessionStore((s) => s.session.status);
+  const dayStatuses = useSessionStore((s) => s.session.days);
+  const amendments = useSessionStore((s) => s.session.amendments.length);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError } = useCommand();
+  const [draggedItemId, setDraggedItemId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [isAddingDay, setIsAddingDay] = useState(false);
+  const openDays = days.map(({ day }) => day).filter((day) => dayStatuses[day.id]?.status !== 'adjourned');
+  const lastDate = days.at(-1)?.day.date;
+  const newDay: DayFields = {
+    date: lastDate ? addDays(lastDate, 1) : todayIsoDate(),
+    title: '',
+    startTime: '',
+    plannedEnd: '',
+  };
+
+  const move = async (itemId: string, toDayId: string, to: number | 'end') => {
+    const { session } = sessionStore.getState();
+    const item = session.agenda[itemId];
+    const toDay = session.definition?.days.find((d) => d.id === toDayId);
+    if (!item || !toDay) return;
+    const dayItems = session.agendaOrder.filter((id) => session.agenda[id]?.dayId === toDayId && id !== itemId);
+    const position = to === 'end' ? dayItems.length : Math.min(to, dayItems.length);
+    const what = t('common.quoted', { text: item.topic });
+    setAnnouncement('');
+    const ok = await run(
+      { type: 'agenda:move-item', payload: { itemId, toDayId, position } },
+      t('prepare.failed.moveItem', { what }),
+    );
+    if (!ok) return;
+    setFocusRequest({ itemId, dayId: toDayId, position });
+    setAnnouncement(
+      t('prepare.agenda.moved', {
+        topic: item.topic,
+        position: position + 1,
+        count: dayItems.length + 1,
+        day: toDay.title,
+      }),
+    );
+  };
+
+  return (
+    <Panel heading={t('prepare.days.heading')} className="prepare-days" testId="prepare-days">
+      {status !== 'draft' && amendments > 0 && (
+        <p className="muted" data-testid="prepare-amendments-count">
+          {t('prepare.days.amendments', { count: amendments })}
+        </p>
+      )}
+      <p className="muted">{t('prepare.days.dragHint')}</p>
+      <ErrorNote message={error} onDismiss={dismissError} />
+      <p className="visually-hidden" role="status" data-testid="prepare-announcer">
+        {announcement}
+      </p>
+      {days.map(({ day, items }) => (
+        <DayCard
+          key={day.id}
+          day={day}
+          items={items}
+          role={role}
+          isRemovable={days.length > 1}
+          openDays={openDays}
+          canSend={canSend}
+          onCommand={run}
+          onMove={(itemId, toDayId, position) => void move(itemId, toDayId, position)}
+          draggedItemId={draggedItemId}
+          onDrag={setDraggedItemId}
+          focusRequest={focusRequest}
+          onFocused={() => setFocusRequest(null)}
+        />
+      ))}
+      {canIssue(role, 'day:add', status) && (
+        <DisclosureButton isOpen={isAddingDay} onToggle={() => setIsAddingDay((open) => !open)} testId="add-day">
+          {t('prepare.day.add')}
+        </DisclosureButton>
+      )}
+      {isAddingDay && (
+        <DayForm
+          initial={newDay}
+          submitLabel={t('prepare.day.addSubmit')}
+          isLocked={!canSend}
+          testId="add-day-form"
+          onCancel={() => setIsAddingDay(false)}
+          onSubmit={async (fields) => {
+            const ok = await run(
+              {
+                type: 'day:add',
+                payload: {
+                  date: fields.date,
+                  title: fields.title,
+                  startTime: fields.startTime || null,
+                  plannedEnd: fields.plannedEnd || null,
+                },
+              },
+              t('prepare.failed.addDay'),
+            );
+            if (ok) setIsAddingDay(false);
+            return ok;
+          }}
+        />
+      )}
+    </Panel>
+  );
+}

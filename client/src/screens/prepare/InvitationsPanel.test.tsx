@@ -1,0 +1,177 @@
+import type { IssuedLink, InviteePreview } from '@plenum/shared';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { inviteTokenKey } from '../../app/inviteToken';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { InvitationsPanel } from './InvitationsPanel';
+
+/** The server at the HTTP boundary: answers each request in turn, and keeps what was asked. */
+function stubServer(...answers: unknown[]) {
+  const requests: { url: string; init: RequestInit }[] = [];
+  const fetch = vi.fn((url: string, init: RequestInit) => {
+    requests.push({ url, init });
+    return Promise.resolve(new Response(JSON.stringify(answers.shift()), { status: 200 }));
+  });
+  vi.stubGlobal('fetch', fetch);
+  return requests;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.sessionStorage.clear();
+});
+
+const list = 'Petra Presenter, presenter, South County Dairy, petra@example.org\nOtto, officer, , ';
+const badPreview: InviteePreview = {
+  valid: false,
+  rows: [
+    {
+      line: 1,
+      invitee: { name: 'Petra Presenter', role: 'presenter', unitId: ids.otherUnit, email: 'petra@example.org' },
+      errors: [],
+    },
+    { line: 2, invitee: null, errors: [{ column: 'role', message: 'not a role: officer' }] },
+  ],
+};
+const goodPreview: InviteePreview = {
+  valid: true,
+  rows: [
+    badPreview.rows[0]!,
+    { line: 2, invitee: { name: 'Otto', role: 'official', unitId: null, email: null }, errors: [] },
+  ],
+};
+const links: IssuedLink[] = [
+  {
+    participant: { id: 'p-petra', name: 'Petra Presenter', role: 'presenter', unitId: ids.otherUnit },
+    link: 'http://localhost:3000/s/session-1#token=aaa',
+  },
+  {
+    participant: { id: 'p-otto', name: 'Otto', role: 'official', unitId: null },
+    link: 'http://localhost:3000/s/session-1#token=bbb',
+  },
+];
+
+describe('invitations', () => {
+  test('a pasted list is checked line by line first, and invited only once every line reads well; the links are shown once', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const requests = stubServer(
+      { ok: true, data: badPreview },
+      { ok: true, data: goodPreview },
+      { ok: true, data: { invitations: links } },
+    );
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    const paste = screen.getByTestId('paste-invitations');
+    fireEvent.change(within(paste).getByLabelText('One person a line: name, role, unit, e-mail'), {
+      target: { value: list },
+    });
+    const check = async () => {
+      fireEvent.click(screen.getByTestId('paste-preview'));
+      await act(flushMicrotasks);
+    };
+    await check();
+
+    expect(requests[0]!.url).toBe(`/api/sessions/${ids.session}/invitations/preview`);
+    expect(requests[0]!.init).toMatchObject({
+      method: 'POST',
+      body: list,
+      headers: { authorization: 'Bearer chair-token', 'content-type': 'text/plain' },
+    });
+    const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Petra PresenterPresenterSouth County DairyReads well');
+    expect(rows[2]).toHaveTextContent('role: not a role: officer');
+    expect(screen.getByTestId('paste-result')).toHaveTextContent('1 line has problems');
+    expect(screen.getByTestId('paste-invite')).toBeDisabled();
+
+    fireEvent.change(within(paste).getByRole('textbox'), { target: { value: list.replace('officer', 'official') } });
+    await check();
+    expect(screen.getByTestId('paste-result')).toHaveTextContent('All 2 lines read well.');
+    // Invite what was checked; a change since asks for another check.
+    fireEvent.change(within(paste).getByRole('textbox'), { target: { value: `${list} ` } });
+    expect(screen.getByTestId('paste-invite')).toBeDisabled();
+    fireEvent.change(within(paste).getByRole('textbox'), { target: { value: list.replace('officer', 'official') } });
+    fireEvent.click(screen.getByTestId('paste-invite'));
+    await act(flushMicrotasks);
+
+    expect(requests[2]!.url).toBe(`/api/sessions/${ids.session}/invitations`);
+    expect(requests[2]!.init.body).toBe(list.replace('officer', 'official'));
+    const issued = screen.getByTestId('issued-links');
+    expect(issued).toHaveTextContent('These links are shown only this once');
+    expect(issued).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
+    expect(issued).toHaveTextContent('http://localhost:3000/s/session-1#token=bbb');
+    expect(within(paste).getByRole('textbox')).toHaveValue('');
+  });
+
+  test('only the administrator is offered the chair role', async () => {
+    const roles = () =>
+      within(screen.getByTestId('invite-form'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    const { unmount } = await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    expect(roles()).toEqual(expect.arrayContaining(['Presenter', 'Official', 'Inspector', 'Observer']));
+    expect(roles()).not.toContain('Chair');
+    unmount();
+
+    const administrator = { id: 'p-admin', name: 'Ada Administrator', role: 'administrator', unitId: null } as const;
+    await renderSession(<InvitationsPanel role="administrator" />, administrator);
+    expect(roles()).toContain('Chair');
+  });
+
+  test('each participant’s standing shows: joined once connected, revoked once revoked', async () => {
+    const { broadcast, log } = await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    expect(screen.getByTestId(`participant-${ids.official}`)).toHaveAttribute('data-status', 'invited');
+    broadcast(
+      log.add('attendance:connected', {
+        dayId: ids.dayOne,
+        participantId: ids.official,
+        at: '2026-04-01T09:10:00.000Z',
+      }),
+      log.add('participant:revoked', { participantId: ids.presenter, at: '2026-04-01T09:11:00.000Z' }),
+    );
+    expect(screen.getByTestId(`participant-${ids.official}`)).toHaveTextContent('Joined');
+    expect(screen.getByTestId(`participant-${ids.presenter}`)).toHaveTextContent('Revoked');
+    expect(screen.queryByTestId(`revoke-${ids.presenter}`)).toBeNull();
+  });
+
+  test('revoking asks first, then ends the link; reissuing shows the new link once', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const requests = stubServer({ ok: true, data: {} }, { ok: true, data: links[0] });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+
+    fireEvent.click(screen.getByTestId(`revoke-${ids.presenter}`));
+    expect(screen.getByTestId(`revoke-dialog-${ids.presenter}`)).toHaveTextContent(
+      'Revoke the invitation of Pavel Presenter?',
+    );
+    expect(requests).toHaveLength(0);
+    fireEvent.click(screen.getByTestId(`revoke-dialog-${ids.presenter}-confirm`));
+    await act(flushMicrotasks);
+    expect(requests[0]).toMatchObject({
+      url: `/api/sessions/${ids.session}/participants/${ids.presenter}/revoke`,
+      init: { method: 'POST', headers: { authorization: 'Bearer chair-token' } },
+    });
+
+    fireEvent.click(screen.getByTestId(`reissue-${ids.presenter}`));
+    await act(flushMicrotasks);
+    expect(requests[1]!.url).toBe(`/api/sessions/${ids.session}/participants/${ids.presenter}/reissue`);
+    expect(screen.getByTestId('issued-links')).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
+    // The chair's own invitation is not the chair's to revoke.
+    expect(screen.queryByTestId(`revoke-${ids.chair}`)).toBeNull();
+  });
+
+  test('a change sends only what changed', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const requests = stubServer({ ok: true, data: {} });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    fireEvent.click(screen.getByTestId(`change-${ids.official}`));
+    const form = screen.getByTestId(`change-form-${ids.official}`);
+    fireEvent.change(within(form).getByLabelText('Role'), { target: { value: 'inspector' } });
+    fireEvent.submit(form);
+    await act(flushMicrotasks);
+    expect(requests[0]).toMatchObject({
+      url: `/api/sessions/${ids.session}/participants/${ids.official}`,
+      init: { method: 'PATCH', body: JSON.stringify({ role: 'inspector' }) },
+    });
+    expect(screen.queryByTestId(`change-form-${ids.official}`)).toBeNull();
+  });
+});

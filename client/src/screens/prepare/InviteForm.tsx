@@ -1,0 +1,83 @@
+import type { Invitee, IssuedLink, Role, SessionRole } from '@plenum/shared';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Select } from '../../components/Select';
+import { apiErrorText } from './apiErrorText';
+import { inviteRoles } from './inviteRoles';
+import type { InvitationsApi } from './invitationsApi';
+import { prepareTargets } from './prepareTargets';
+import { UnitSelect } from './UnitSelect';
+
+interface InviteFormProps {
+  you: Role;
+  api: InvitationsApi;
+  onIssued: (links: IssuedLink[]) => void;
+}
+
+/** Invites one person: name, role, unit, e-mail (optional); the link is shown once. */
+export function InviteForm({ you, api, onIssued }: InviteFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const roles = inviteRoles(you);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<SessionRole>('presenter');
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    setIsBusy(true);
+    const invitee: Invitee = { name: name.trim(), role, unitId, email: email.trim() === '' ? null : email.trim() };
+    try {
+      onIssued([await api.inviteOne(invitee)]);
+      setName('');
+      setEmail('');
+    } catch (failure) {
+      setError(apiErrorText(t('prepare.failed.invite', { name: invitee.name }), failure));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form className="inline-form" data-testid="invite-form" onSubmit={(e) => void handleSubmit(e)}>
+      <h3 className="prepare-subheading">{t('prepare.invite.one')}</h3>
+      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={prepareTargets.invite}>{t('prepare.invite.name')}</label>
+          <input id={prepareTargets.invite} required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('prepare.invite.role')}</label>
+          <Select
+            id={`${id}-role`}
+            value={role}
+            options={roles.map((r) => ({ value: r, label: t(`labels.role.${r}`) }))}
+            onChange={setRole}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-unit`}>{t('prepare.invite.unit')}</label>
+          <UnitSelect id={`${id}-unit`} value={unitId} onChange={setUnitId} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>{t('prepare.invite.email')}</label>
+          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+      </div>
+      <button
+        type="submit"
+        className="button button--primary button--small"
+        data-testid="invite-submit"
+        disabled={isBusy || name.trim() === ''}
+      >
+        {t('prepare.invite.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { ids, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { draftSession } from './draftSession';
+import { PrepareView } from './PrepareView';
+
+const setNoticeDate = (date: string) =>
+  fireEvent.change(screen.getByLabelText('Notice date'), { target: { value: date } });
+
+describe('notice', () => {
+  test('every problem is named with a way to it, and the notice cannot go out while one remains', async () => {
+    await renderSession(<PrepareView role="chair" />, participants.chair, undefined, draftSession());
+    setNoticeDate('2026-07-02');
+    const problems = within(screen.getByTestId('notice-problems'))
+      .getAllByRole('listitem')
+      .map((li) => li.firstChild?.textContent);
+    expect(problems).toEqual([
+      'Day 1 is dated Wednesday, July 1, before the notice (Thursday, July 2): move the day or date the notice earlier.',
+      'Day 2 has no agenda item: add one, or remove the day.',
+      '“Coal supply” on Day 1 names no presenting unit: choose its unit.',
+      'South County Dairy presents but nobody is invited to present it: invite its presenter.',
+    ]);
+    expect(screen.getByTestId('publish-notice-submit')).toBeDisabled();
+
+    // Each problem takes the focus to what needs fixing.
+    const [day, , item, unit] = within(screen.getByTestId('notice-problems')).getAllByRole('button');
+    fireEvent.click(item!);
+    expect(document.activeElement).toBe(screen.getByTestId('prepare-item-item-3'));
+    fireEvent.click(day!);
+    expect(document.activeElement).toHaveTextContent('Day 1');
+    fireEvent.click(unit!);
+    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+
+    // A notice dated on or before the first day no longer finds it in the past.
+    setNoticeDate('2026-06-30');
+    expect(screen.getByTestId('notice-problems')).not.toHaveTextContent('before the notice');
+    expect(within(screen.getByTestId('notice-problems')).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  test('with nothing to fix it goes out; the server’s refusal names the same problems', async () => {
+    const log = draftSession();
+    const { nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      (l) => {
+        l.add('agenda:item-updated', {
+          itemId: 'item-3',
+          unitId: ids.unit,
+          kind: 'report',
+          topic: 'Coal supply',
+          plannedMinutes: 15,
+        });
+        l.add('agenda:item-moved', { itemId: 'item-3', toDayId: ids.dayTwo, position: 0 });
+        l.add('participant:invited', {
+          participant: { id: 'p-south', name: 'Sofia Presenter', role: 'presenter', unitId: ids.otherUnit },
+        });
+      },
+      log,
+    );
+    setNoticeDate('2026-06-30');
+    expect(screen.getByTestId('notice-ready')).toHaveTextContent('Nothing stops the notice');
+    fireEvent.click(screen.getByTestId('publish-notice-submit'));
+    const { ask, command } = await nextCommand();
+    expect(command).toEqual({ type: 'session:publish-notice', payload: { noticeDate: '2026-06-30' } });
+
+    // Another screen removed day 2's only item just before: the server refuses with the list.
+    await act(async () => {
+      ask.answer({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'notice problems',
+          refusal: { kind: 'notice-problems', problems: [{ problem: 'day-without-items', dayId: ids.dayTwo }] },
+        },
+      });
+      await flushMicrotasks();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Could not publish the notice of this review session. The notice cannot go out yet, 1 problem to fix: Day 2 has no agenda item: add one, or remove the day.',
+    );
+  });
+});

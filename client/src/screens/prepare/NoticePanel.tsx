@@ -1,0 +1,116 @@
+import { canIssue, noticeProblems, type NoticeProblem, type Role } from '@plenum/shared';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Panel } from '../../components/Panel';
+import { noticeProblemMessage } from '../../lib/errorMessages';
+import { todayIsoDate } from '../../lib/format';
+import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
+import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { useSessionStore } from '../../stores/session';
+import { focusTarget, prepareTargets } from './prepareTargets';
+
+/** Where the fix of a problem is made. */
+function targetOf(problem: NoticeProblem): string {
+  switch (problem.problem) {
+    case 'day-in-past':
+    case 'day-without-items':
+      return prepareTargets.day(problem.dayId);
+    case 'item-without-unit':
+      return prepareTargets.item(problem.itemId);
+    case 'unit-without-presenter':
+      return prepareTargets.invite;
+  }
+}
+
+/**
+ * The notice: its date, every problem that stops it (each naming what to fix, with a button
+ * that takes the focus there), and "Publish the notice" once there is none. The server checks
+ * the same rules (`noticeProblems`) and refuses with the list, which the error then names.
+ * Once published, the date it went out and that later changes are amendments.
+ */
+export function NoticePanel({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useId();
+  const session = useSessionStore((s) => s.session);
+  const canSend = useConnectionStore(connectionSelectors.canSend);
+  const { run, error, dismissError, isBusy } = useCommand();
+  const [noticeDate, setNoticeDate] = useState(todayIsoDate);
+  const problems = useMemo(() => noticeProblems(session, noticeDate), [session, noticeDate]);
+  const mayPublish = canIssue(role, 'session:publish-notice', session.status);
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void run({ type: 'session:publish-notice', payload: { noticeDate } }, t('agenda.failed.publishNotice'));
+  };
+
+  if (session.status !== 'draft') {
+    return (
+      <Panel heading={t('prepare.notice.heading')} className="prepare-notice" testId="prepare-notice">
+        <p id={prepareTargets.notice} tabIndex={-1}>
+          {t('prepare.notice.published', { date: format.date(session.noticeDate ?? '') })}
+        </p>
+        <p className="muted">{t('prepare.notice.amendNote')}</p>
+      </Panel>
+    );
+  }
+
+  return (
+    <Panel heading={t('prepare.notice.heading')} className="prepare-notice" testId="prepare-notice">
+      <ErrorNote message={error} onDismiss={dismissError} />
+      <form className="prepare-notice__form" onSubmit={handleSubmit}>
+        <div className="field">
+          <label htmlFor={prepareTargets.notice}>{t('agenda.noticeDate')}</label>
+          <input
+            id={prepareTargets.notice}
+            type="date"
+            required
+            value={noticeDate}
+            onChange={(e) => setNoticeDate(e.target.value)}
+          />
+        </div>
+        {problems.length === 0 ? (
+          <p className="prepare-ok" data-testid="notice-ready">
+            {t('prepare.notice.ready')}
+          </p>
+        ) : (
+          <>
+            <p id={`${id}-problems`} className="prepare-warn">
+              {t('prepare.notice.problems', { count: problems.length })}
+            </p>
+            <ul className="prepare-problems" aria-labelledby={`${id}-problems`} data-testid="notice-problems">
+              {problems.map((problem, index) => {
+                const text = noticeProblemMessage(problem, session);
+                return (
+                  <li key={`${problem.problem}-${index}`}>
+                    <span>{text}</span>{' '}
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => focusTarget(targetOf(problem))}
+                    >
+                      {t('prepare.notice.showMe')}
+                      <span className="visually-hidden">: {text}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+        {mayPublish && (
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="publish-notice-submit"
+            disabled={!canSend || isBusy || problems.length > 0 || !noticeDate}
+          >
+            {t('agenda.publishNotice')}
+          </button>
+        )}
+      </form>
+    </Panel>
+  );
+}

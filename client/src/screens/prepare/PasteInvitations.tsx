@@ -1,0 +1,137 @@
+import type { InviteePreview, IssuedLink } from '@plenum/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { TextAreaField } from '../../components/TextAreaField';
+import { useSessionStore } from '../../stores/session';
+import { apiErrorText } from './apiErrorText';
+import type { InvitationsApi } from './invitationsApi';
+
+interface PasteInvitationsProps {
+  api: InvitationsApi;
+  onIssued: (links: IssuedLink[]) => void;
+}
+
+/**
+ * Invites a pasted list, one person a line (`name, role, unit, email`; the unit by id or name):
+ * the server reads it first and each line is shown with what is wrong; the list is sent, all or
+ * nothing, only once every line reads well and the text has not changed since.
+ */
+export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
+  const { t } = useTranslation();
+  const units = useSessionStore((s) => s.session.units);
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<{ text: string; result: InviteePreview } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const isCurrent = preview !== null && preview.text === text;
+
+  const call = async (action: () => Promise<unknown>, failure: string) => {
+    setError(null);
+    setIsBusy(true);
+    try {
+      await action();
+    } catch (problem) {
+      setError(apiErrorText(failure, problem));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const check = () =>
+    call(async () => setPreview({ text, result: await api.preview(text) }), t('prepare.failed.preview'));
+
+  const invite = () =>
+    call(async () => {
+      onIssued(await api.inviteList(text));
+      setText('');
+      setPreview(null);
+    }, t('prepare.failed.inviteList'));
+
+  return (
+    <div className="inline-form" data-testid="paste-invitations">
+      <h3 className="prepare-subheading">{t('prepare.paste.heading')}</h3>
+      <TextAreaField
+        label={t('prepare.paste.label')}
+        aria-describedby="prepare-paste-hint"
+        rows={5}
+        value={text}
+        testId="paste-text"
+        onChange={setText}
+      />
+      <p id="prepare-paste-hint" className="field-hint muted">
+        {t('prepare.paste.hint')}
+      </p>
+      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="paste-preview"
+          disabled={isBusy || text.trim() === ''}
+          onClick={() => void check()}
+        >
+          {t('prepare.paste.preview')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          data-testid="paste-invite"
+          disabled={isBusy || !isCurrent || !preview.result.valid}
+          onClick={() => void invite()}
+        >
+          {t('prepare.paste.invite', { count: preview?.result.rows.length ?? 0 })}
+        </button>
+      </div>
+      {preview && (
+        <div role="status" data-testid="paste-result">
+          <p className={preview.result.valid ? 'prepare-ok' : 'prepare-warn'}>
+            {preview.result.valid
+              ? t('prepare.paste.valid', { count: preview.result.rows.length })
+              : t('prepare.paste.invalid', {
+                  count: preview.result.rows.filter((row) => row.errors.length > 0).length,
+                })}
+            {!isCurrent && ` ${t('prepare.paste.changed')}`}
+          </p>
+        </div>
+      )}
+      {preview && (
+        <table className="prepare-table" data-testid="paste-rows">
+          <caption className="visually-hidden">{t('prepare.paste.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('prepare.paste.line')}</th>
+              <th scope="col">{t('prepare.invite.name')}</th>
+              <th scope="col">{t('prepare.invite.role')}</th>
+              <th scope="col">{t('prepare.invite.unit')}</th>
+              <th scope="col">{t('prepare.paste.problems')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.result.rows.map((row) => (
+              <tr key={row.line} data-invalid={row.errors.length > 0 || undefined}>
+                <td>{row.line}</td>
+                <td>{row.invitee?.name}</td>
+                <td>{row.invitee && t(`labels.role.${row.invitee.role}`)}</td>
+                <td>{row.invitee?.unitId && (units[row.invitee.unitId]?.name ?? row.invitee.unitId)}</td>
+                <td>
+                  {row.errors.length === 0 ? (
+                    t('prepare.paste.rowOk')
+                  ) : (
+                    <ul className="prepare-row-errors">
+                      {row.errors.map((e) => (
+                        <li key={`${e.column}-${e.message}`}>
+                          {t('prepare.paste.rowError', { column: e.column, message: e.message })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import type { InviteePreview, IssuedLink, SessionParticipant } from '@plenum/shared';
+import { describe, expect, test } from 'vitest';
+import { api, dataOf, tokenOf } from '../helpers/api.js';
+import { connectClient, expectRefused } from '../helpers/connectClient.js';
+import { sendJoin } from '../helpers/factories.js';
+import { joinSession } from '../helpers/joinSession.js';
+import { startTestServer, type TestServerOptions } from '../helpers/startTestServer.js';
+import { waitForEvent } from '../helpers/waitForEvent.js';
+
+async function invitationsServer(options: TestServerOptions = {}) {
+  const server = await startTestServer(options);
+  const admin = (await server.app.admin.ensureAdministrator())!.token;
+  const path = (rest = '') => `/api/sessions/${server.sessionId}${rest}`;
+  const participants = async (token = server.tokens.chair) =>
+    dataOf(await api<{ participants: SessionParticipant[] }>(server.url, path('/invitations'), { token })).participants;
+  return { server, admin, path, participants };
+}
+
+/** Thirty people as a chair pastes them from a spreadsheet: tab-separated, a header row, units by name or id. */
+function pastedList(): string {
+  const lines = ['name\trole\tunit\temail'];
+  for (let i = 1; i <= 30; i++) {
+    if (i % 3 === 0) lines.push(`Presenter ${i}\tpresenter\tRiverside Steel Works\tp${i}@example.org`);
+    else if (i % 3 === 1) lines.push(`Official ${i}\tofficial\t\t`);
+    else lines.push(`Inspector ${i}\tinspector\tharbour-fisheries\t`);
+  }
+  return lines.join('\n');
+}
+
+describe('invitations over REST', () => {
+  test('the chair lists who is invited, with their access, whether they joined, and their e-mail', async () => {
+    const { server, participants } = await invitationsServer();
+    await joinSession(await server.connect('official'), server.sessionId);
+    const list = await participants();
+    const official = list.find((p) => p.participant.id === server.participants.official.id)!;
+    expect(official).toMatchObject({ joined: true, access: { revokedAt: null, expiresAt: null }, email: null });
+    const chair = list.find((p) => p.participant.id === server.participants.chair.id)!;
+    expect(chair.joined).toBe(false);
+    expect(list.filter((p) => p.participant.role === 'presenter')).toHaveLength(8);
+  });
+
+  test('a pasted list of 30 is previewed, then invited at once; every link works, once', async () => {
+    const { server, path, participants } = await invitationsServer();
+    const text = pastedList();
+    const chair = server.tokens.chair;
+    const preview = dataOf(
+      await api<InviteePreview>(server.url, path('/invitations/preview'), {
+        method: 'POST',
+        token: chair,
+        body: text,
+        contentType: 'text/plain',
+      }),
+    );
+    expect(preview.valid).toBe(true);
+    expect(preview.rows).toHaveLength(30);
+    expect(preview.rows[2]).toMatchObject({
+      line: 4,
+      invitee: { role: 'presenter', unitId: 'riverside-steel', email: 'p3@example.org' },
+    });
+    const before = (await participants()).length;
+    const answer = await api<{ invitations: IssuedLink[] }>(server.url, path('/invitations'), {
+      method: 'POST',
+      token: chair,
+      body: text,
+      contentType: 'text/plain',
+    });
+    expect(answer.status).toBe(201);
+    const links = dataOf(answer).invitations;
+    expect(links).toHaveLength(30);
+    expect((await participants()).length).toBe(before + 30);
+    const presenter = links.find((l) => l.participant.name === 'Presenter 3')!;
+    const socket = await connectClient(server.url, { token: tokenOf(presenter.link) });
+    expect((await joinSession(socket, server.sessionId)).you).toEqual(presenter.participant);
+    expect((await participants()).find((p) => p.participant.id === presenter.participant.id)?.email).toBe(
+      'p3@example.org',
+    );
+  });
+
+  test('a list with bad lines names each line and column, and invites nobody', async () => {
+    const { server, path, participants } = await invitationsServer();
+    const text = [
+      'Guest official, official, , ',
+      'Nobody’s presenter, presenter, , ',
+      'Wrong unit, presenter, Atlantis Works, ',
+      'Odd role, mayor, , ',
+      'Bad mail, observer, , not-an-address',
+    ].join('\n');
+    const preview = dataOf(
+      await api<InviteePreview>(server.url, path('/invitations/preview'), {
+        method: 'POST',
+        token: server.tokens.chair,
+        body: text,
+        contentType: 'text/csv',
+      }),
+    );
+    expect(preview.valid).toBe(false);
+    expect(preview.rows.map((r) => [r.line, r.errors.map((e) => e.column)])).toEqual([
+      [1, []],
+      [2, ['unit']],
+      [3, ['unit']],
+      [4, ['role']],
+      [5, ['email']],
+    ]);
+    const before = (await participants()).length;
+    const refused = await api(server.url, path('/invitations'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: text,
+      contentType: 'text/csv',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' }, data: preview });
+    expect((await participants()).length).toBe(before);
+  });
+
+  test('only an administrator makes a chair: the chair is refused, FORBIDDEN, with a message saying so', async () => {
+    const { server, admin, path } = await invitationsServer();
+    const byChair = await api(server.url, path('/invitations'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: { name: 'Deputy chair', role: 'chair' },
+    });
+    expect(byChair.status).toBe(403);
+    expect(byChair.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(JSON.stringify(byChair.body)).toMatch(/Only an administrator may make someone the chair/);
+    const promote = await api(server.url, path(`/participants/${server.participants.official.id}`), {
+      method: 'PATCH',
+      token: server.tokens.chair,
+      body: { role: 'chair' },
+    });
+    expect(promote.status).toBe(403);
+    const byAdmin = await api<IssuedLink>(server.url, path('/invitations'), {
+      method: 'POST',
+      token: admin,
+      body: { name: 'Deputy chair', role: 'chair', email: 'deputy@example.org' },
+    });
+    expect(byAdmin.status).toBe(201);
+    expect(dataOf(byAdmin).participant.role).toBe('chair');
+  });
+
+  test('revoking a participant ends their open screen at once and their link for good; the chair cannot revoke itself', async () => {
+    const { server, path, participants } = await invitationsServer();
+    const presenter = await server.connect('presenter');
+    await joinSession(presenter, server.sessionId);
+    const dropped = waitForEvent(presenter, 'disconnect');
+    const revoked = await api(server.url, path(`/participants/${server.participants.presenter.id}/revoke`), {
+      method: 'POST',
+      token: server.tokens.chair,
+    });
+    expect(revoked.status).toBe(200);
+    expect(await dropped).toBe('io server disconnect');
+    expect((await expectRefused(server.url, { token: server.tokens.presenter })).data).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    expect(
+      (await participants()).find((p) => p.participant.id === server.participants.presenter.id)?.access.revokedAt,
+    ).not.toBeNull();
+    const again = await api(server.url, path(`/participants/${server.participants.presenter.id}/revoke`), {
+      method: 'POST',
+      token: server.tokens.chair,
+    });
+    expect(again.status).toBe(409);
+    const self = await api(server.url, path(`/participants/${server.participants.chair.id}/revoke`), {
+      method: 'POST',
+      token: server.tokens.chair,
+    });
+    expect(self.status).toBe(409);
+    expect(self.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  test('negative control: with disconnectOnAuthorityChange off, the revoked presenter’s socket stays open until its next request', async () => {
+    const { server, path } = await invitationsServer({ protections: { disconnectOnAuthorityChange: false } });
+    const presenter = await server.connect('presenter');
+    await joinSession(presenter, server.sessionId);
+    const revoked = await api(server.url, path(`/participants/${server.participants.presenter.id}/revoke`), {
+      method: 'POST',
+      token: server.tokens.chair,
+    });
+    expect(revoked.status).toBe(200);
+    // The socket was not cut by the revocation: it is still open, and its next request is
+    // answered there (refused by the per-request check), which a closed socket never is.
+    expect(presenter.connected).toBe(true);
+    const ack = await sendJoin(presenter, { sessionId: server.sessionId, afterSeq: await server.head() });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  test('a reissued link replaces the old one; the e-mail and expiry stay', async () => {
+    const { server, path, participants } = await invitationsServer();
+    const official = server.participants.official;
+    const expiresAt = '2099-01-01T00:00:00.000Z';
+    const changed = await api(server.url, path(`/participants/${official.id}`), {
+      method: 'PATCH',
+      token: server.tokens.chair,
+      body: { email: 'official@example.org', expiresAt },
+    });
+    expect(changed.status).toBe(200);
+    const reissued = await api<IssuedLink>(server.url, path(`/participants/${official.id}/reissue`), {
+      method: 'POST',
+      token: server.tokens.chair,
+    });
+    expect(reissued.status).toBe(201);
+    const link = dataOf(reissued).link;
+    expect((await expectRefused(server.url, { token: server.tokens.official })).data).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    const socket = await connectClient(server.url, { token: tokenOf(link) });
+    expect((await joinSession(socket, server.sessionId)).you).toEqual(official);
+    const listed = (await participants()).find((p) => p.participant.id === official.id)!;
+    expect(listed).toMatchObject({ email: 'official@example.org', access: { expiresAt } });
+    expect(listed.access.reissuedAt).not.toBeNull();
+  });
+
+  test('a role change is logged and takes effect at once: the open screen reconnects with the new role', async () => {
+    const { server, path } = await invitationsServer();
+    const official = await connectClient(server.url, { token: server.tokens.official });
+    await joinSession(official, server.sessionId);
+    const dropped = waitForEvent(official, 'disconnect');
+    const changed = await api<{ participant: { role: string } }>(
+      server.url,
+      path(`/participants/${server.participants.official.id}`),
+      { method: 'PATCH', token: server.tokens.chair, body: { role: 'inspector' } },
+    );
+    expect(dataOf(changed).participant.role).toBe('inspector');
+    expect(await dropped).toBe('io server disconnect');
+    const reconnected = await connectClient(server.url, { token: server.tokens.official });
+    expect((await joinSession(reconnected, server.sessionId)).you.role).toBe('inspector');
+    const state = await server.state();
+    expect(state.participants[server.participants.official.id]?.role).toBe('inspector');
+    const presenterWithoutUnit = await api(server.url, path(`/participants/${server.participants.official.id}`), {
+      method: 'PATCH',
+      token: server.tokens.chair,
+      body: { role: 'presenter' },
+    });
+    expect(presenterWithoutUnit.status).toBe(400);
+    expect(presenterWithoutUnit.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+
+  test('the organisation’s log is no session: its administrators are not reached through the session routes', async () => {
+    const { server, admin } = await invitationsServer();
+    const [first] = await server.app.admin.administrators();
+    const answer = await api(
+      server.url,
+      `/api/sessions/org-northern-province/participants/${first!.administrator.id}/reissue`,
+      {
+        method: 'POST',
+        token: admin,
+      },
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

@@ -92,6 +92,10 @@ describe.skipIf(!poppler)('minutes as PDF', () => {
     expect(koText).toContain('단위별 실적');
     expect(koText).toContain('회의록');
 
+    // The font comes with the server's npm packages, embedded (a subset of the glyphs used).
+    const { stdout: fonts } = await run('pdffonts', [korean]);
+    expect(fonts).toMatch(/NotoSansKR-Regular\s.*\syes\s+yes\s/);
+
     const { stdout: info } = await run('pdfinfo', [english]);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBeGreaterThan(1);

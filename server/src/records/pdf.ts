@@ -1,99 +1,35 @@
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
-import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, ListItem, RecordDocument } from './document.js';
+import { Worker } from 'node:worker_threads';
+import type { RecordDocument } from './document.js';
+
+/** What a PDF worker lays out. */
+export interface PdfJob {
+  document: RecordDocument;
+  lang: string;
+}
 
 /**
- * Noto Sans CJK from Debian's `fonts-noto-cjk` (installed by `.ci/run`): it covers Hangul and
- * Latin, and pdfkit embeds only the glyphs a document uses. The Korean face of each collection.
+ * The worker's code: built, the compiled `pdfWorker.js` beside this file; run from source (tests,
+ * `npm run dev`), `pdfWorker.ts` loaded through tsx as the dev server is (node 20 applies no
+ * `--import` of a worker's execArgv, so the worker registers tsx before importing it).
  */
-export const pdfFonts = {
-  normal: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKkr-Regular'],
-  bold: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', 'NotoSansCJKkr-Bold'],
-} as const;
-
-/** Whether the PDF's font is installed on this machine. */
-export function pdfFontsInstalled(): boolean {
-  return existsSync(pdfFonts.normal[0]) && existsSync(pdfFonts.bold[0]);
+function workerSource(): { code: URL | string; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { code: new URL('./pdfWorker.js', import.meta.url), eval: false };
+  const worker = new URL('./pdfWorker.ts', import.meta.url).href;
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  return { code, eval: true };
 }
+const source = workerSource();
 
-const fontDirectory = dirname(pdfFonts.normal[0]);
-/** pdfmake takes a face of a collection as `[file, PostScript name]`; its types know only a file. */
-const face = (source: readonly [string, string]) => [...source] as unknown as string;
-pdfmake.setFonts({
-  Noto: {
-    normal: face(pdfFonts.normal),
-    bold: face(pdfFonts.bold),
-    italics: face(pdfFonts.normal),
-    bolditalics: face(pdfFonts.bold),
-  },
-});
-// The document reads nothing but its font: no URL, no other file.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontDirectory);
-
-const headingSizes = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 9.5 } as const;
-
-function listEntry(item: ListItem): Content {
-  const first: Content = { text: [...(item.strong ? [{ text: item.strong, bold: true }] : []), item.text ?? ''] };
-  return { stack: [first, ...(item.lines ?? []).map((l): Content => ({ text: l.text, italics: l.italic === true }))] };
-}
-
-function content(block: Block): Content {
-  switch (block.kind) {
-    case 'heading':
-      return {
-        text: block.text,
-        bold: true,
-        fontSize: headingSizes[block.level],
-        margin: [0, block.level <= 2 ? 12 : 8, 0, 4],
-        tocItem: block.inContents === true,
-        headlineLevel: block.level,
-      };
-    case 'paragraph':
-      return { text: block.text, italics: block.italic === true, margin: [0, 0, 0, 4] };
-    case 'table': {
-      const numeric = block.numeric ?? [];
-      return {
-        table: {
-          headerRows: 1,
-          widths: block.headers.map((_, i) => (numeric.includes(i) ? 'auto' : '*')),
-          body: [
-            block.headers.map((h) => ({ text: h, bold: true })),
-            ...block.rows.map((row) =>
-              row.map((value, i) => ({ text: String(value), alignment: numeric.includes(i) ? 'right' : 'left' })),
-            ),
-          ],
-        },
-        layout: 'lightHorizontalLines',
-        fontSize: 8,
-        margin: [0, 2, 0, 8],
-      } as Content;
-    }
-    case 'list':
-      return block.ordered
-        ? { ol: block.items.map(listEntry), margin: [0, 0, 0, 6] }
-        : { ul: block.items.map(listEntry), margin: [0, 0, 0, 6] };
-    case 'contents':
-      return { toc: { title: { text: block.title, bold: true, fontSize: headingSizes[2], margin: [0, 12, 0, 4] } } };
-  }
-}
-
-/** A record as an A4 PDF with the font embedded, a table of contents, and page numbers and the footer on every page. */
-export async function renderPdf(document: RecordDocument, lang: string): Promise<Buffer> {
-  const definition: TDocumentDefinitions = {
-    info: { title: document.title, creator: 'Plenum' },
-    language: lang,
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 50],
-    defaultStyle: { font: 'Noto', fontSize: 9, lineHeight: 1.2 },
-    content: document.blocks.map(content),
-    footer: (currentPage, pageCount) => ({
-      columns: [{ text: document.footer }, { text: `${currentPage} / ${pageCount}`, alignment: 'right', width: 60 }],
-      fontSize: 7,
-      margin: [40, 20, 40, 0],
-    }),
-  };
-  return pdfmake.createPdf(definition).getBuffer();
+/**
+ * A record as a PDF (`layoutPdf`), laid out in a worker thread of its own: a long session's
+ * layout takes seconds, and the server keeps answering meanwhile.
+ */
+export function renderPdf(document: RecordDocument, lang: string): Promise<Buffer> {
+  const job: PdfJob = { document, lang };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source.code, { eval: source.eval, workerData: job });
+    worker.once('message', (pdf: Uint8Array) => resolve(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The PDF worker stopped (exit code ${code}) before its answer.`)));
+  });
 }

@@ -9,7 +9,7 @@ import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../.
 import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
 import { minutesDocument, minutesMarkdown } from '../../records/minutes.js';
-import { pdfFontsInstalled, renderPdf } from '../../records/pdf.js';
+import { renderPdf } from '../../records/pdf.js';
 import { tableCsv, tablesXlsx } from '../../records/spreadsheet.js';
 import {
   criticismsTable,
@@ -93,12 +93,6 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
 
   router.get('/api/sessions/:sessionId/minutes.pdf', async (req, res) => {
     const { scope, state } = await open(req, 'minutes');
-    if (!pdfFontsInstalled()) {
-      throw new DomainError(
-        'NOT_FOUND',
-        'PDF minutes need the Noto CJK font (Debian package fonts-noto-cjk) on the server.',
-      );
-    }
     const pdf = await renderPdf(minutesDocument(state, scope), scope.lang);
     send(res, state, scope, 'minutes.pdf', 'application/pdf', pdf);
   });

@@ -20,7 +20,7 @@ async function demoState() {
   await holdDemoMeeting(
     (actor, command) => world.run(actor, command),
     world.byRole,
-    async (unitId) => (await world.commands.state(world.sessionId)).reports[unitId]!,
+    () => world.commands.state(world.sessionId),
   );
   return world.commands.state(world.sessionId);
 }

@@ -1,4 +1,4 @@
-import type { Command, Participant, ReportState, Role } from '@plenum/shared';
+import type { Command, Participant, Role, SessionState } from '@plenum/shared';
 
 /** Runs one command as a participant; the real command service behind it. */
 export type RunCommand = (actor: Participant, command: Command) => Promise<unknown>;
@@ -8,28 +8,34 @@ export type RunCommand = (actor: Participant, command: Command) => Promise<unkno
  * review of the coal mine's warning (escalated), Riverside Steel Works verified (rolled products
  * far under the report) and presented and a criticism referred, Eastfield Cement Plant's cement revised after the notice,
  * presented and criticised (a response, a ruling, a hidden criticism, a directive from a
- * criticism), the coal mine's report deferred to day 2, and the warnings decided. The
- * ids the demo's sequential generator gives are fixed, so golden files can name them.
+ * criticism), the coal mine's report deferred to day 2, and the warnings decided. What the
+ * demo's generator names (the carried-over review, criticisms) is read from the state.
  */
 export async function holdDemoMeeting(
   run: RunCommand,
   byRole: Record<Role, Participant>,
-  report: (unitId: string) => Promise<ReportState>,
+  state: () => Promise<SessionState>,
 ): Promise<void> {
-  const { chair, presenter, official, inspector } = byRole;
+  const { chair, official, inspector } = byRole;
   const command = (actor: Participant, type: Command['type'], payload: unknown) =>
     run(actor, { type, payload } as Command);
+  const before = await state();
+  const presenter = Object.values(before.participants).find(
+    (p) => p.role === 'presenter' && p.unitId === 'eastfield-cement',
+  )!;
+  const secondReview = before.agendaOrder.map((id) => before.agenda[id]!).find((item) => item.warningId !== null)!;
+  const lastCriticism = async () => (await state()).criticismOrder.at(-1)!;
   await command(chair, 'attendance:record', { dayId: 'day-1', participantId: official.id, present: true });
   await command(chair, 'attendance:record', { dayId: 'day-1', participantId: presenter.id, present: true });
   await command(chair, 'attendance:record', { dayId: 'day-1', participantId: inspector.id, present: false });
   await command(chair, 'agenda:start-item', { itemId: 'item-1' });
   await command(chair, 'agenda:close-item', { itemId: 'item-1' });
-  await command(chair, 'agenda:start-item', { itemId: 'id5' });
+  await command(chair, 'agenda:start-item', { itemId: secondReview.id });
   await command(chair, 'warning:escalate', {
-    warningId: 'id3',
+    warningId: secondReview.warningId,
     note: 'Still under plan: the managers answer to the ministry.',
   });
-  await command(chair, 'agenda:close-item', { itemId: 'id5' });
+  await command(chair, 'agenda:close-item', { itemId: secondReview.id });
   await command(inspector, 'report:verify', {
     unitId: 'riverside-steel',
     indicatorId: 'rolled',
@@ -47,13 +53,13 @@ export async function holdDemoMeeting(
     text: 'The inspector found less steel than the works reported.',
   });
   await command(chair, 'criticism:rule', {
-    criticismId: 'id12',
+    criticismId: await lastCriticism(),
     ruling: 'referred',
     note: null,
     referredTo: 'State Inspection Office',
   });
   await command(chair, 'agenda:close-item', { itemId: 'item-2' });
-  const cement = await report('eastfield-cement');
+  const cement = (await state()).reports['eastfield-cement']!;
   await command(presenter, 'report:submit', {
     unitId: 'eastfield-cement',
     note: cement.note,
@@ -70,6 +76,7 @@ export async function holdDemoMeeting(
     indicatorId: 'cement',
     text: 'Cement shipped to the county depot is counted twice | once at the kiln, once at the depot.',
   });
+  const doubleCounted = await lastCriticism();
   await command(official, 'criticism:post', {
     itemId: 'item-4',
     category: 'discipline',
@@ -77,20 +84,21 @@ export async function holdDemoMeeting(
     indicatorId: null,
     text: 'The director is never at the plant.',
   });
-  await command(chair, 'criticism:endorse', { criticismId: 'id13' });
+  const personal = await lastCriticism();
+  await command(chair, 'criticism:endorse', { criticismId: doubleCounted });
   await command(presenter, 'criticism:respond', {
-    criticismId: 'id13',
+    criticismId: doubleCounted,
     text: 'The depot figures are being reconciled with the railway waybills.',
   });
-  await command(chair, 'criticism:rule', { criticismId: 'id13', ruling: 'upheld', note: 'Recount by Friday.' });
-  await command(chair, 'criticism:hide', { criticismId: 'id14', reason: 'Personal remarks about a named person.' });
+  await command(chair, 'criticism:rule', { criticismId: doubleCounted, ruling: 'upheld', note: 'Recount by Friday.' });
+  await command(chair, 'criticism:hide', { criticismId: personal, reason: 'Personal remarks about a named person.' });
   await command(chair, 'directive:issue', {
     kind: 'explain-failure',
     assigneeUnitId: 'eastfield-cement',
     title: 'Explain the double-counted cement',
     text: null,
     dueDate: '2026-04-30',
-    fromCriticismId: 'id13',
+    fromCriticismId: doubleCounted,
   });
   await command(chair, 'agenda:close-item', { itemId: 'item-4' });
   await command(chair, 'agenda:defer-item', { itemId: 'item-3', toDayId: 'day-2' });

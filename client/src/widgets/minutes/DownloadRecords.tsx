@@ -6,6 +6,7 @@ import { downloadRecord, type RecordFile } from './downloadRecord';
 
 const labelKeys = {
   'minutes.md': 'records.file.minutesMd',
+  'minutes.pdf': 'records.file.minutesPdf',
   'calendar.ics': 'records.file.calendarIcs',
   'archive.json': 'records.file.archiveJson',
   'results.xlsx': 'records.file.resultsXlsx',

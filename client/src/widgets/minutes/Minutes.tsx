@@ -53,7 +53,11 @@ export default function Minutes() {
           {t('minutes.print')}
         </button>
         <DownloadRecords
-          files={isChair ? ['minutes.md', 'calendar.ics', 'archive.json'] : ['minutes.md', 'calendar.ics']}
+          files={
+            isChair
+              ? ['minutes.pdf', 'minutes.md', 'calendar.ics', 'archive.json']
+              : ['minutes.pdf', 'minutes.md', 'calendar.ics']
+          }
           day={dayIndex < 0 ? null : dayIndex + 1}
         />
       </div>

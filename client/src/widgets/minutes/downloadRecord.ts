@@ -4,6 +4,7 @@ import { inviteTokenKey } from '../../app/inviteToken';
 /** The records the server writes for a session (`GET /api/sessions/:id/<file>`). */
 export const recordFiles = [
   'minutes.md',
+  'minutes.pdf',
   'calendar.ics',
   'archive.json',
   'results.xlsx',

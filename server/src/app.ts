@@ -17,6 +17,7 @@ import { clientFiles } from './http/clientFiles.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
+import { recordsRoutes } from './http/routes/records.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
@@ -211,6 +212,7 @@ export function createApp(deps: AppDeps): App {
   web.use(adminRoutes({ admin, auth, publicUrl }));
   web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
   web.use(organisationRoutes({ organisations, admin, auth, clock }));
+  web.use(recordsRoutes({ store: deps.store, commands, clock, ids, auth }));
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
   });

@@ -16,5 +16,6 @@ export * from './domain/permissions.js';
 export * from './domain/criticismRules.js';
 export * from './domain/selectors.js';
 export * from './domain/flags.js';
+export * from './domain/flagReasons.js';
 export * from './domain/comparisons.js';
 export * from './domain/warnings.js';

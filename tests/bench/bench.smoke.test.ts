@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { smokeConfig } from './config.js';
-import { expectedFigureIds, renderFigureIds } from './figures.js';
+import { expectedFigureIds, pdfFigureIds, renderFigureIds } from './figures.js';
 import { repoRoot, tsNodeFlags } from './lib/children.js';
 import type { Figure } from './lib/report.js';
 
@@ -73,7 +73,7 @@ test(
   'the benchmark harness runs in smoke mode and produces every figure with its baseline and ratio',
   { timeout: 60_000 },
   async () => {
-    const ids = expectedFigureIds(smokeConfig).filter((id) => !renderFigureIds.includes(id));
+    const ids = expectedFigureIds(smokeConfig).filter((id) => ![...renderFigureIds, ...pdfFigureIds].includes(id));
     const output = await expectFigures('rooms,acks,catchup,startup,client', ids);
     // The table made it to stdout too.
     expect(output).toContain('saturated fan-out');
@@ -83,4 +83,9 @@ test(
 test('the render benchmark runs in smoke mode and produces its figure', { timeout: 60_000 }, async () => {
   const output = await expectFigures('render', renderFigureIds);
   expect(output).toContain('chair console');
+});
+
+test('the PDF benchmark runs in smoke mode and produces its figures', { timeout: 60_000 }, async () => {
+  const output = await expectFigures('pdf', pdfFigureIds);
+  expect(output).toContain('minutes.pdf');
 });

@@ -34,6 +34,8 @@ export interface BenchConfig {
   client: { buildIntoTemp: boolean; runs: number; warmup: boolean };
   /** The chair console's render cost: the session's size, events not counted, events timed, fresh pages. */
   render: { units: number; criticisms: number; warmupEvents: number; events: number; runs: number };
+  /** The PDF minutes of a session with this many criticisms, made while the server is pinged. */
+  pdf: { criticisms: number };
 }
 
 export const fullConfig: BenchConfig = {
@@ -51,6 +53,7 @@ export const fullConfig: BenchConfig = {
   startup: { events: 100_000, repeats: 3, warmStarts: true },
   client: { buildIntoTemp: false, runs: 5, warmup: true },
   render: { units: 60, criticisms: 5000, warmupEvents: 20, events: 200, runs: 3 },
+  pdf: { criticisms: 2000 },
 };
 
 export const smokeConfig: BenchConfig = {
@@ -68,6 +71,7 @@ export const smokeConfig: BenchConfig = {
   startup: { events: 2000, repeats: 1, warmStarts: false },
   client: { buildIntoTemp: true, runs: 1, warmup: false },
   render: { units: 60, criticisms: 200, warmupEvents: 4, events: 12, runs: 1 },
+  pdf: { criticisms: 200 },
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): BenchConfig {

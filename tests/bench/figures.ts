@@ -2,6 +2,8 @@ import type { BenchConfig } from './config.js';
 
 /** The figures of the `render` scenario, which CI's smoke run checks on its own. */
 export const renderFigureIds = ['render.p95'];
+/** The figures of the `pdf` scenario, which CI's smoke run checks on its own. */
+export const pdfFigureIds = ['pdf.ping.max', 'pdf.render'];
 
 /** Every figure id a run of `config` must produce: the smoke test checks them all. */
 export function expectedFigureIds(config: BenchConfig): string[] {
@@ -15,5 +17,6 @@ export function expectedFigureIds(config: BenchConfig): string[] {
   ids.push('startup.log', 'startup.demo');
   ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
   ids.push(...renderFigureIds);
+  ids.push(...pdfFigureIds);
   return ids;
 }

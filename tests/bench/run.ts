@@ -3,7 +3,7 @@
  * the same run by the same load generator (see README.md). `BENCH_SMOKE=1` runs one small room
  * for a few seconds, for CI. Prints a table and writes bench-results.json at the root.
  *
- * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,render ·
+ * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,render,pdf ·
  * BENCH_ROOMS=100,500 · BENCH_PROFILE=1 (servers run with --cpu-prof; summaries in the JSON) ·
  * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr).
  */
@@ -20,6 +20,7 @@ import { buildServers, type StartOptions } from './lib/servers.js';
 import { ackFigures, measureAcks } from './scenarios/acks.js';
 import { catchUpFigures, measureCatchUp } from './scenarios/catchup.js';
 import { clientFigures, measureClient } from './scenarios/client.js';
+import { measurePdf, pdfFigures } from './scenarios/pdf.js';
 import { measureRender, renderFigures } from './scenarios/render.js';
 import { measureRoomSize, roomFigures, type RoomSizeResult } from './scenarios/rooms.js';
 import { measureStartup, startupFigures } from './scenarios/startup.js';
@@ -132,6 +133,11 @@ async function main(): Promise<number> {
     raw.render = result;
     figures.push(...renderFigures(result));
   });
+  await scenario('pdf', async () => {
+    const result = await measurePdf(config, log, startOptions);
+    raw.pdf = result;
+    figures.push(...pdfFigures(result));
+  });
 
   // Every expected figure is in the table; one a scenario could not produce says why.
   const groupOf: Record<string, FigureGroup> = {
@@ -144,6 +150,7 @@ async function main(): Promise<number> {
     startup: 'start-up',
     client: 'client',
     render: 'client',
+    pdf: 'records',
   };
   for (const id of only ? [] : expectedFigureIds(config)) {
     if (figures.some((f) => f.id === id)) continue;
@@ -157,6 +164,7 @@ async function main(): Promise<number> {
       startup: 'startup',
       client: 'client',
       render: 'render',
+      pdf: 'pdf',
     }[id.split('.')[0]!];
     figures.push(
       figure({

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/Select';
 import { comparisonDimensions } from '../../lib/labels';
+import { DownloadRecords } from '../minutes/DownloadRecords';
 import { Comparisons } from './Comparisons';
 import { Ranking } from './Ranking';
 import { WarningsBoard } from './WarningsBoard';
@@ -30,6 +31,7 @@ export default function Dashboard() {
           options={comparisonDimensions.map((d) => ({ value: d, label: t(`labels.dimension.${d}`) }))}
           onChange={setDimension}
         />
+        <DownloadRecords files={['results.xlsx', 'results.csv', 'criticisms.csv', 'directives.csv', 'warnings.csv']} />
       </div>
       <div className="layout layout--two">
         <Comparisons dimension={dimension} />

@@ -5,6 +5,7 @@ import { useFormat } from '../../lib/useFormat';
 import { minutesSelectors, useSessionState, useSessionStore, type MinutesScope } from '../../stores/session';
 import { flagReason } from '../reports/flagText';
 import { DirectiveLine } from './DirectiveLine';
+import { DownloadRecords } from './DownloadRecords';
 import { ItemMinutes } from './ItemMinutes';
 import './Minutes.css';
 
@@ -32,6 +33,8 @@ export default function Minutes() {
   // The minutes say which event they stand at, so they follow every one.
   const lastSeq = useSessionStore((s) => s.session.lastSeq);
   const units = useSessionStore((s) => s.session.units);
+  const isChair = useSessionStore((s) => s.you?.role === 'chair');
+  const dayIndex = (definition?.days ?? []).findIndex((day) => day.id === scopeKey);
   const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
 
   return (
@@ -49,6 +52,14 @@ export default function Minutes() {
         <button type="button" className="button" data-testid="print-minutes" onClick={() => window.print()}>
           {t('minutes.print')}
         </button>
+        <DownloadRecords
+          files={
+            isChair
+              ? ['minutes.pdf', 'minutes.md', 'calendar.ics', 'archive.json']
+              : ['minutes.pdf', 'minutes.md', 'calendar.ics']
+          }
+          day={dayIndex < 0 ? null : dayIndex + 1}
+        />
       </div>
       <article className="panel minutes__document">
         <header className="minutes__header">

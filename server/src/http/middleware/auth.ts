@@ -84,3 +84,19 @@ export async function requirePreparer(req: Request, auth: HttpAuth, sessionId: s
   }
   return { id: record.participant.id, isAdministrator: false, participant: record.participant };
 }
+
+/**
+ * Who reads a session's records: an administrator, or a participant of this session by their own
+ * live invitation; a live invitation to another session is FORBIDDEN, an invalid token UNAUTHENTICATED.
+ */
+export async function requireSessionReader(req: Request, auth: HttpAuth, sessionId: string): Promise<Signed> {
+  const token = requireToken(req);
+  const signed = await administrator(auth, token);
+  if (signed) return signed;
+  const record = await sessionInvitation(auth, token);
+  if (!record) throw new DomainError('UNAUTHENTICATED', 'This link is not valid (revoked, expired or mistyped).');
+  if (record.sessionId !== sessionId) {
+    throw new DomainError('FORBIDDEN', 'This invitation is to another review session.');
+  }
+  return { id: record.participant.id, isAdministrator: false, participant: record.participant };
+}

@@ -1,0 +1,60 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { changeLanguage } from '../../i18n';
+import { inviteTokenKey } from '../../app/inviteToken';
+import { ids, participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import Dashboard from '../dashboard/Dashboard';
+import Minutes from './Minutes';
+
+/** The browser's fetch and object URLs, answered here: the server's side is tested in tests/integration/records.test.ts. */
+function stubBrowser(response: Response) {
+  const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(response));
+  vi.stubGlobal('fetch', fetch);
+  const saved: string[] = [];
+  URL.createObjectURL = vi.fn(() => 'blob:record');
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push(this.download);
+  });
+  return { fetch, saved };
+}
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  window.sessionStorage.clear();
+  await changeLanguage('en', { persist: false });
+});
+
+describe('record downloads', () => {
+  test('the minutes of one day download with the tab’s invite token, in the screen’s language', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const { fetch, saved } = stubBrowser(
+      new Response('# 회의록', {
+        headers: { 'content-disposition': 'attachment; filename="2026-Q1-minutes-day-1.ko.md"' },
+      }),
+    );
+    await renderSession(<Minutes />, participants.chair);
+    await changeLanguage('ko', { persist: false });
+    fireEvent.change(screen.getByTestId('minutes-scope'), { target: { value: ids.dayOne } });
+    fireEvent.click(await screen.findByTestId('download-minutes.md'));
+    await waitFor(() => expect(saved).toEqual(['2026-Q1-minutes-day-1.ko.md']));
+    expect(fetch).toHaveBeenCalledWith(`/api/sessions/${ids.session}/minutes.md?lang=ko&day=1`, {
+      headers: { authorization: 'Bearer chair-token' },
+    });
+    expect(screen.getByTestId('download-archive.json')).toBeInTheDocument();
+  });
+
+  test('a refusal is said in words; an official has no archive button', async () => {
+    stubBrowser(
+      new Response(JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in again.' } }), {
+        status: 401,
+      }),
+    );
+    await renderSession(<Dashboard />, participants.official);
+    fireEvent.click(screen.getByTestId('download-results.xlsx'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The file could not be downloaded: Sign in again.');
+    expect(screen.queryByTestId('download-archive.json')).toBeNull();
+  });
+});

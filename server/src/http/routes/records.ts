@@ -1,0 +1,181 @@
+import { IdSchema, type SessionEvent, type SessionState } from '@plenum/shared';
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { CommandService } from '../../domain/commandService.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Clock, IdGenerator, Store } from '../../domain/ports.js';
+import { recordsAccess, type RecordKind, type RecordsScope } from '../../records/access.js';
+import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
+import { sessionCalendar } from '../../records/calendar.js';
+import { recordLanguages } from '../../records/i18n.js';
+import { minutesDocument, minutesMarkdown } from '../../records/minutes.js';
+import { renderPdf } from '../../records/pdf.js';
+import { tableCsv, tablesXlsx } from '../../records/spreadsheet.js';
+import {
+  criticismsTable,
+  directivesTable,
+  resultsTable,
+  warningsTable,
+  type RecordTable,
+} from '../../records/tables.js';
+import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
+
+export interface RecordsRoutesOptions {
+  store: Store;
+  commands: CommandService;
+  clock: Clock;
+  ids: IdGenerator;
+  auth: HttpAuth;
+}
+
+const RecordQuerySchema = z.object({
+  lang: z.enum(recordLanguages).default('en'),
+  /** 1-based day of the session. */
+  day: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** Events read per page when the whole log is exported. */
+const archivePage = 5000;
+/** Media type of an archive being imported: too large for the API's JSON parser, read here. */
+export const archiveMediaType = 'application/vnd.plenum.archive+json';
+
+/**
+ * The records people take away, each as the reader's role may see it (`recordsAccess`):
+ * `GET /api/sessions/:id/minutes.md`, `minutes.pdf`, `results.csv`, `results.xlsx`, `criticisms.csv`,
+ * `directives.csv`, `warnings.csv`, `calendar.ics`, `archive.json`, with `?lang=en|ko` and
+ * `?day=N`; and `POST /api/archives` (administrator), importing an archive as a new session.
+ */
+export function recordsRoutes(options: RecordsRoutesOptions): Router {
+  const router = Router();
+
+  /** The reader's scope and the session's state, once the reader may take `kind`. */
+  async function open(req: Request, kind: RecordKind): Promise<{ scope: RecordsScope; state: SessionState }> {
+    const sessionId = IdSchema.parse(req.params.sessionId);
+    const { participant } = await requireSessionReader(req, options.auth, sessionId);
+    // ADMIN_TOKEN names nobody: it reads as an administrator, who reads what the chair reads.
+    const reader = participant ?? { role: 'administrator' as const, unitId: null };
+    if (!recordsAccess[reader.role].records.includes(kind)) {
+      throw new DomainError('FORBIDDEN', `The ${reader.role}'s screens do not show this record.`);
+    }
+    const query = RecordQuerySchema.parse(req.query);
+    const state = await options.commands.state(sessionId);
+    const days = state.definition?.days ?? [];
+    if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
+    const day = query.day === undefined ? null : days[query.day - 1];
+    if (day === undefined) throw new DomainError('NOT_FOUND', `The session has no day ${query.day}.`);
+    return { scope: { role: reader.role, unitId: reader.unitId, lang: query.lang, dayId: day?.id ?? null }, state };
+  }
+
+  /** Sends a record as a download named after the session's period, the record, its day and language. */
+  function send(
+    res: Response,
+    state: SessionState,
+    scope: RecordsScope,
+    name: string,
+    type: string,
+    body: string | Buffer,
+  ) {
+    const day = scope.dayId === null ? '' : `-day-${state.definition!.days.findIndex((d) => d.id === scope.dayId) + 1}`;
+    const [base, extension] = name.split('.') as [string, string];
+    const filename = `${state.definition!.period}-${base}${day}.${scope.lang}.${extension}`;
+    res.set({
+      'content-type': type,
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    });
+    res.send(body);
+  }
+
+  router.get('/api/sessions/:sessionId/minutes.md', async (req, res) => {
+    const { scope, state } = await open(req, 'minutes');
+    send(res, state, scope, 'minutes.md', 'text/markdown; charset=utf-8', minutesMarkdown(state, scope));
+  });
+
+  router.get('/api/sessions/:sessionId/minutes.pdf', async (req, res) => {
+    const { scope, state } = await open(req, 'minutes');
+    const pdf = await renderPdf(minutesDocument(state, scope), scope.lang);
+    send(res, state, scope, 'minutes.pdf', 'application/pdf', pdf);
+  });
+
+  const tables: Record<
+    'results' | 'criticisms' | 'directives' | 'warnings',
+    (state: SessionState, scope: RecordsScope) => RecordTable
+  > = {
+    results: resultsTable,
+    criticisms: criticismsTable,
+    directives: (state, scope) => directivesTable(state, scope, options.clock.now().toISOString().slice(0, 10)),
+    warnings: warningsTable,
+  };
+  for (const [kind, table] of Object.entries(tables) as [keyof typeof tables, (typeof tables)[keyof typeof tables]][]) {
+    router.get(`/api/sessions/:sessionId/${kind}.csv`, async (req, res) => {
+      const { scope, state } = await open(req, kind);
+      send(res, state, scope, `${kind}.csv`, 'text/csv; charset=utf-8', tableCsv(table(state, scope)));
+    });
+  }
+
+  router.get('/api/sessions/:sessionId/results.xlsx', async (req, res) => {
+    const { scope, state } = await open(req, 'results');
+    const sheets = (Object.keys(tables) as (keyof typeof tables)[])
+      .filter((kind) => recordsAccess[scope.role].records.includes(kind))
+      .map((kind) => tables[kind](state, scope));
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    send(res, state, scope, 'results.xlsx', type, await tablesXlsx(sheets));
+  });
+
+  router.get('/api/sessions/:sessionId/calendar.ics', async (req, res) => {
+    const { scope, state } = await open(req, 'calendar');
+    const body = sessionCalendar(state, scope, options.clock.now());
+    send(res, state, scope, 'calendar.ics', 'text/calendar; charset=utf-8', body);
+  });
+
+  router.get('/api/sessions/:sessionId/archive.json', async (req, res) => {
+    const { scope, state } = await open(req, 'archive');
+    const events: SessionEvent[] = [];
+    for (;;) {
+      const page = await options.store.read(state.sessionId, events.length, archivePage);
+      events.push(...page);
+      if (page.length < archivePage) break;
+    }
+    const archive = buildArchive(state.sessionId, events, options.clock.now());
+    send(
+      res,
+      state,
+      { ...scope, dayId: null },
+      'archive.json',
+      'application/json; charset=utf-8',
+      JSON.stringify(archive),
+    );
+  });
+
+  router.post('/api/archives', express.raw({ type: archiveMediaType, limit: '64mb' }), async (req, res) => {
+    await requireAdmin(req, options.auth);
+    try {
+      const body: unknown = Buffer.isBuffer(req.body) ? parseJson(req.body) : req.body;
+      const { archive, events } = checkArchive(body);
+      const sessionId = options.ids.next();
+      await options.store.appendBatch(importRequests(events, archive.sessionId, sessionId));
+      res.status(201).json({ ok: true, data: { sessionId, headSeq: archive.headSeq } });
+    } catch (error) {
+      if (!(error instanceof ArchiveRefusal)) throw error;
+      res.status(error.reason === 'incompatible' ? 409 : 400).json({
+        ok: false,
+        error: {
+          code: error.reason === 'incompatible' ? 'CONFLICT' : 'INVALID_PAYLOAD',
+          message: error.message,
+          reason: error.reason,
+          seq: error.seq,
+        },
+      });
+    }
+  });
+
+  return router;
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new ArchiveRefusal('invalid', 'The archive is not JSON.');
+  }
+}

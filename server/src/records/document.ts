@@ -1,0 +1,27 @@
+/** A line of a list item; italic for what the record says about the text rather than the text itself. */
+export interface ItemLine {
+  text: string;
+  italic?: boolean;
+}
+
+/** One entry of a list: a bold lead, the text after it, and further lines. */
+export interface ListItem {
+  strong?: string;
+  text?: string;
+  lines?: ItemLine[];
+}
+
+/** A part of a record, written the same way to Markdown and to PDF. */
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5; text: string; inContents?: boolean }
+  | { kind: 'paragraph'; text: string; italic?: boolean }
+  | { kind: 'table'; headers: string[]; rows: (string | number)[][]; numeric?: number[] }
+  | { kind: 'list'; ordered?: boolean; items: ListItem[] }
+  | { kind: 'contents'; title: string };
+
+/** A record as blocks, with what its footer says. */
+export interface RecordDocument {
+  title: string;
+  blocks: Block[];
+  footer: string;
+}

@@ -1,0 +1,523 @@
+import {
+  compareBy,
+  defaultThresholds,
+  figureRevisions,
+  fulfilment,
+  itemsOfDay,
+  overallFulfilment,
+  presentedAt,
+  productionFulfilment,
+  proposedWarnings,
+  ranking,
+  unitFlags,
+  type AgendaItemState,
+  type ComparisonDimension,
+  type CriticismState,
+  type SessionDay,
+  type SessionState,
+} from '@plenum/shared';
+import { accessOf, dayInScope, unitsInScope, type RecordsScope } from './access.js';
+import type { Block, ListItem, RecordDocument } from './document.js';
+import {
+  coverageOf,
+  criticismText,
+  dayNumber,
+  directiveChain,
+  directiveItemId,
+  directivesInScope,
+  itemPosition,
+  itemTitle,
+  participantName,
+  rulingText,
+  unitName,
+} from './facts.js';
+import { flagReason, flagTitle } from './flagText.js';
+import { recordWords, type RecordWords } from './i18n.js';
+import { renderMarkdown } from './markdown.js';
+
+const dimensions: readonly ComparisonDimension[] = ['ownership', 'sector', 'region'];
+
+/**
+ * The minutes of a session (or of one day) a secretary would sign: header, each day's
+ * attendance and agenda with what was said and ruled, the units' figures with their flags and
+ * revisions, directives, warnings, the comparison and the ranking, and the log's head in the
+ * footer. What the reader's role may not see is left out or marked.
+ */
+export function minutesDocument(state: SessionState, scope: RecordsScope): RecordDocument {
+  const definition = state.definition;
+  if (definition === null) throw new Error(`session ${state.sessionId} has no definition`);
+  const words = recordWords(scope.lang);
+  const { t } = words;
+  const access = accessOf(scope);
+  const days = definition.days.filter((d) => dayInScope(scope, d.id));
+  const section = (text: string): Block => ({ kind: 'heading', level: 2, text, inContents: true });
+
+  const day = scope.dayId === null ? null : days[0];
+  const title = day
+    ? t('minutes.dayTitle', { number: dayNumber(state, day.id), title: definition.title })
+    : t('minutes.title', { title: definition.title });
+  const chairs = Object.values(state.participants)
+    .filter((p) => p.role === 'chair')
+    .map((p) => p.name);
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: title },
+    {
+      kind: 'table',
+      headers: [t('minutes.details'), ''],
+      rows: [
+        [t('minutes.organisation'), definition.organisation],
+        [t('minutes.period'), definition.period],
+        [t('minutes.chair'), chairs.join(', ')],
+        [t('minutes.conferenceLink'), definition.conferenceLink ?? t('minutes.notSet')],
+        [t('minutes.notice'), state.noticeDate ?? t('minutes.notSet')],
+        [t('minutes.status'), t(`labels.sessionStatus.${state.status}`)],
+      ],
+    },
+    { kind: 'heading', level: 2, text: t('minutes.days') },
+    {
+      kind: 'table',
+      headers: [
+        t('minutes.dayTable.number'),
+        t('minutes.dayTable.date'),
+        t('minutes.dayTable.theme'),
+        t('minutes.dayTable.time'),
+        t('minutes.dayTable.status'),
+      ],
+      rows: days.map((d) => [
+        dayNumber(state, d.id),
+        d.date,
+        d.title,
+        dayTime(d),
+        t(`labels.dayStatus.${state.days[d.id]?.status ?? 'scheduled'}`),
+      ]),
+      numeric: [0],
+    },
+    { kind: 'contents', title: t('minutes.contents') },
+  ];
+  for (const d of days) {
+    blocks.push(section(t('minutes.day', { title: d.title, date: d.date })), ...dayBlocks(state, scope, words, d));
+  }
+  blocks.push(section(t('minutes.results')), ...resultsBlocks(state, scope, words));
+  if (access.decisions) {
+    blocks.push(section(t('minutes.directives')), ...directivesBlocks(state, scope, words));
+    if (scope.dayId === null) {
+      blocks.push(section(t('minutes.warnings')), ...warningsBlocks(state, words));
+      blocks.push(section(t('minutes.comparison')), ...comparisonBlocks(state, words));
+    }
+  }
+  return { title, blocks, footer: t('minutes.footer', { seq: state.lastSeq }) };
+}
+
+/** The minutes as Markdown. */
+export function minutesMarkdown(state: SessionState, scope: RecordsScope): string {
+  return renderMarkdown(minutesDocument(state, scope));
+}
+
+/** A day's time as `09:00–17:00`, or what is set of it. */
+function dayTime(day: SessionDay): string {
+  return [day.startTime ?? '', day.plannedEnd ?? ''].filter((x) => x !== '').join('–');
+}
+
+const none = (words: RecordWords): Block => ({ kind: 'paragraph', text: words.t('minutes.none') });
+
+function dayBlocks(state: SessionState, scope: RecordsScope, words: RecordWords, day: SessionDay): Block[] {
+  const { t } = words;
+  const dayState = state.days[day.id] ?? { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] };
+  const facts = [t('minutes.dayLine', { date: day.date, status: t(`labels.dayStatus.${dayState.status}`) })];
+  if (dayState.openedAt) facts.push(t('minutes.opened', { time: words.instant(dayState.openedAt) }));
+  for (const r of dayState.reopenings) {
+    if (r.endedAt) facts.push(t('minutes.adjourned', { time: words.instant(r.endedAt) }));
+    facts.push(t('minutes.reopened', { time: words.instant(r.at), reason: r.reason }));
+  }
+  if (dayState.adjournedAt) facts.push(t('minutes.adjourned', { time: words.instant(dayState.adjournedAt) }));
+  const blocks: Block[] = [{ kind: 'paragraph', text: facts.join(' · ') }];
+
+  const attendance = attendanceBlocks(state, scope, words, day.id);
+  if (attendance.length > 0) blocks.push({ kind: 'heading', level: 3, text: t('minutes.attendance') }, ...attendance);
+
+  const items = itemsOfDay(state, day.id);
+  blocks.push({ kind: 'heading', level: 3, text: t('minutes.agenda') });
+  if (items.length === 0) return [...blocks, none(words)];
+  blocks.push({
+    kind: 'table',
+    headers: [
+      t('minutes.agendaTable.position'),
+      t('minutes.agendaTable.item'),
+      t('minutes.agendaTable.minutes'),
+      t('minutes.agendaTable.status'),
+    ],
+    rows: items.map((item, i) => [
+      i + 1,
+      itemTitle(words, state, item),
+      t('minutes.plannedMinutes', { count: item.plannedMinutes }),
+      coverageText(state, words, item),
+    ]),
+    numeric: [0],
+  });
+  items.forEach((item, i) => blocks.push(...itemBlocks(state, scope, words, item, i + 1)));
+  return blocks;
+}
+
+function coverageText(state: SessionState, words: RecordWords, item: AgendaItemState): string {
+  const coverage = coverageOf(item);
+  const target = item.deferredToItemId === null ? undefined : state.agenda[item.deferredToItemId];
+  const day = target && state.definition?.days.find((d) => d.id === target.dayId);
+  return coverage === 'deferred' && day
+    ? words.t('minutes.deferredTo', { day: day.title })
+    : words.t(`coverage.${coverage}`);
+}
+
+/** Attendance of a day as the reader's role may see it: names (chair), a count, or nothing. */
+function attendanceBlocks(state: SessionState, scope: RecordsScope, words: RecordWords, dayId: string): Block[] {
+  const access = accessOf(scope).attendance;
+  if (access === 'none') return [];
+  const { t } = words;
+  const records = state.attendance[dayId] ?? {};
+  const invited = Object.values(state.participants).filter((p) => p.role !== 'observer' && p.role !== 'administrator');
+  const isPresent = (id: string) => {
+    const record = records[id];
+    return record !== undefined && (record.present ?? record.connectedAt !== null);
+  };
+  const present = invited.filter((p) => isPresent(p.id));
+  const count: Block = {
+    kind: 'paragraph',
+    text: t('minutes.attendanceCount', { present: present.length, invited: invited.length }),
+  };
+  if (access === 'counts') return [count];
+  const line = (label: string, list: typeof invited): ListItem => ({
+    text: `${label}: ${
+      list.length === 0 ? t('minutes.none') : list.map((p) => `${p.name} (${t(`labels.role.${p.role}`)})`).join(', ')
+    }`,
+  });
+  return [
+    count,
+    {
+      kind: 'list',
+      items: [
+        line(t('minutes.present'), present),
+        line(
+          t('minutes.absent'),
+          invited.filter((p) => !isPresent(p.id)),
+        ),
+      ],
+    },
+  ];
+}
+
+function criticismItem(state: SessionState, scope: RecordsScope, words: RecordWords, c: CriticismState): ListItem {
+  const { t } = words;
+  const indicator = c.indicatorId
+    ? state.reports[c.unitId ?? '']?.indicators.find((x) => x.id === c.indicatorId)
+    : undefined;
+  const strong = [
+    t('minutes.criticismLine', {
+      category: t(`labels.category.${c.category}`),
+      severity: t(`labels.severity.${c.severity}`),
+      author: participantName(state, c.authorId),
+      time: words.instant(c.postedAt),
+    }),
+    indicator ? t('minutes.onIndicator', { indicator: indicator.name }) : null,
+    c.endorsedBy.length > 0 ? t('minutes.endorsements', { count: c.endorsedBy.length }) : null,
+  ]
+    .filter((x) => x !== null)
+    .join(' · ');
+  const { text, hiddenReason } = criticismText(words, scope, c);
+  const lines: ListItem['lines'] = [];
+  if (c.hidden !== null) {
+    lines.push({
+      text: hiddenReason === null ? t('minutes.hidden') : t('minutes.hiddenWithReason', { reason: hiddenReason }),
+      italic: true,
+    });
+  }
+  if (c.hidden === null || hiddenReason !== null) lines.push({ text });
+  if (c.response) lines.push({ text: t('minutes.response', { text: c.response.text }) });
+  lines.push({
+    text:
+      c.ruling === null
+        ? t('minutes.awaitingRuling')
+        : c.ruling.note
+          ? t('minutes.rulingNote', { ruling: rulingText(words, c.ruling), note: c.ruling.note })
+          : t('minutes.ruling', { ruling: rulingText(words, c.ruling) }),
+  });
+  return { strong, lines };
+}
+
+function itemBlocks(
+  state: SessionState,
+  scope: RecordsScope,
+  words: RecordWords,
+  item: AgendaItemState,
+  position: number,
+): Block[] {
+  const { t } = words;
+  const facts = [coverageText(state, words, item)];
+  if (item.startedAt) facts.push(t('minutes.started', { time: words.instant(item.startedAt) }));
+  for (const r of item.reopenings) {
+    if (r.endedAt) facts.push(t('minutes.closed', { time: words.instant(r.endedAt) }));
+    facts.push(t('minutes.itemReopened', { time: words.instant(r.at), reason: r.reason }));
+  }
+  if (item.closedAt) facts.push(t('minutes.closed', { time: words.instant(item.closedAt) }));
+  const blocks: Block[] = [
+    { kind: 'heading', level: 4, text: t('minutes.itemHeading', { position, title: itemTitle(words, state, item) }) },
+    { kind: 'paragraph', text: facts.join(' · ') },
+  ];
+  const presenters = Object.values(state.participants).filter(
+    (p) => p.role === 'presenter' && item.unitId !== null && p.unitId === item.unitId,
+  );
+  if (presenters.length > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t('minutes.presenters', { names: presenters.map((p) => p.name).join(', ') }),
+    });
+  }
+  const criticisms = state.criticismOrder.map((id) => state.criticisms[id]!).filter((c) => c.itemId === item.id);
+  if (item.startedAt !== null || criticisms.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 5, text: t('minutes.criticisms') },
+      criticisms.length === 0
+        ? { kind: 'paragraph', text: t('minutes.noCriticism') }
+        : { kind: 'list', ordered: true, items: criticisms.map((c) => criticismItem(state, scope, words, c)) },
+    );
+  }
+  if (accessOf(scope).decisions) {
+    const directives = state.directiveOrder
+      .map((id) => state.directives[id]!)
+      .filter((d) => directiveItemId(state, d) === item.id);
+    if (directives.length > 0) {
+      blocks.push(
+        { kind: 'heading', level: 5, text: t('minutes.directives') },
+        {
+          kind: 'list',
+          items: directives.map((d) => ({
+            strong: d.title,
+            text: [
+              '',
+              t(`labels.directiveKind.${d.kind}`),
+              unitName(state, d.assigneeUnitId),
+              d.dueDate,
+              t(`labels.directiveStatus.${d.status}`),
+            ].join(' · '),
+          })),
+        },
+      );
+    }
+  }
+  return blocks;
+}
+
+function resultsBlocks(state: SessionState, scope: RecordsScope, words: RecordWords): Block[] {
+  const { t } = words;
+  const blocks: Block[] = [];
+  for (const unitId of unitsInScope(state, scope)) {
+    const report = state.reports[unitId];
+    blocks.push({ kind: 'heading', level: 3, text: unitName(state, unitId) });
+    if (!report) {
+      blocks.push({ kind: 'paragraph', text: t('minutes.noReport') });
+      continue;
+    }
+    if (presentedAt(state, unitId) === null) {
+      blocks.push({ kind: 'paragraph', text: t('minutes.notPresented') });
+      continue;
+    }
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: t('minutes.revision', { revision: report.revision, time: words.instant(report.submittedAt) }),
+      },
+      {
+        kind: 'table',
+        headers: [
+          t('minutes.figures.indicator'),
+          t('minutes.figures.measure'),
+          t('minutes.figures.direction'),
+          t('minutes.figures.planned'),
+          t('minutes.figures.reported'),
+          t('minutes.figures.verified'),
+          t('minutes.figures.fulfilment'),
+        ],
+        rows: report.indicators.map((i) => [
+          i.isProduction ? `${i.name} (${t('minutes.production')})` : i.name,
+          i.measure,
+          t(`labels.direction.${i.direction ?? 'higher-is-better'}`),
+          words.figure(i.planned),
+          words.figure(i.reported),
+          i.verified === null ? '—' : words.figure(i.verified),
+          words.percent(fulfilment(i)),
+        ]),
+        numeric: [3, 4, 5, 6],
+      },
+      {
+        kind: 'paragraph',
+        text: t('minutes.overall', {
+          production: words.percent(productionFulfilment(report.indicators)),
+          overall: words.percent(overallFulfilment(report.indicators)),
+        }),
+      },
+    );
+    const flags = unitFlags(state, unitId);
+    blocks.push(
+      { kind: 'heading', level: 4, text: t('minutes.flags') },
+      flags.length === 0
+        ? { kind: 'paragraph', text: t('minutes.noFlags') }
+        : {
+            kind: 'list',
+            items: flags.map((f) => ({ strong: flagTitle(words, f), text: `: ${flagReason(words, f, report)}` })),
+          },
+    );
+    const revisions = figureRevisions(report);
+    if (revisions.length > 0) {
+      const change = (from: number | null, to: number | null) =>
+        from === to ? words.figure(to ?? 0) : `${from === null ? '—' : words.figure(from)} → ${words.figure(to ?? 0)}`;
+      blocks.push(
+        { kind: 'heading', level: 4, text: t('minutes.revisions') },
+        {
+          kind: 'list',
+          items: revisions.map((r) => ({
+            text: t('minutes.revisionLine', {
+              indicator: report.indicators.find((i) => i.id === r.indicatorId)?.name ?? r.indicatorId,
+              time: words.instant(r.at),
+              planned: change(r.before.planned, r.after.planned),
+              reported: change(r.before.reported, r.after.reported),
+            }),
+          })),
+        },
+      );
+    }
+  }
+  return blocks.length === 0 ? [none(words)] : blocks;
+}
+
+function directivesBlocks(state: SessionState, scope: RecordsScope, words: RecordWords): Block[] {
+  const { t } = words;
+  const directives = directivesInScope(state, scope);
+  if (directives.length === 0) return [none(words)];
+  return [
+    {
+      kind: 'table',
+      headers: [
+        t('minutes.directivesTable.title'),
+        t('minutes.directivesTable.kind'),
+        t('minutes.directivesTable.owner'),
+        t('minutes.directivesTable.due'),
+        t('minutes.directivesTable.status'),
+        t('minutes.directivesTable.chain'),
+        t('minutes.directivesTable.source'),
+      ],
+      rows: directives.map((d) => {
+        const itemId = directiveItemId(state, d);
+        const item = itemId === null ? undefined : state.agenda[itemId];
+        const source = item
+          ? t('minutes.fromItem', { position: itemPosition(state, item), day: dayNumber(state, item.dayId) })
+          : d.carriedFromSessionId !== null
+            ? t('minutes.carried')
+            : '';
+        return [
+          d.title,
+          t(`labels.directiveKind.${d.kind}`),
+          unitName(state, d.assigneeUnitId),
+          d.dueDate,
+          t(`labels.directiveStatus.${d.status}`),
+          directiveChain(state, d),
+          source,
+        ];
+      }),
+    },
+  ];
+}
+
+function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
+  const { t } = words;
+  const warnings = state.warningOrder.map((id) => state.warnings[id]!);
+  const issued = warnings.filter((w) => w.carriedFromSessionId === null);
+  const carried = warnings.filter((w) => w.carriedFromSessionId !== null);
+  const waivers = Object.entries(state.waivers);
+  const proposed = proposedWarnings(state);
+  const h = (key: string) => t(`minutes.warningsTable.${key}`);
+  const part = (title: string, headers: string[], rows: (string | number)[][], numeric: number[]): Block[] => [
+    { kind: 'heading', level: 3, text: title },
+    rows.length === 0 ? none(words) : { kind: 'table', headers, rows, numeric },
+  ];
+  return [
+    ...part(
+      t('minutes.warningsIssued'),
+      [h('unit'), h('fulfilment'), h('threshold'), h('note')],
+      issued.map((w) => [
+        unitName(state, w.unitId),
+        words.percent(w.fulfilment),
+        words.percent(w.threshold),
+        w.note ?? '',
+      ]),
+      [1, 2],
+    ),
+    ...part(
+      t('minutes.warningsWaived'),
+      [h('unit'), h('fulfilment'), h('reason')],
+      waivers.map(([unitId, w]) => [unitName(state, unitId), words.percent(w.fulfilment), w.reason]),
+      [1],
+    ),
+    ...part(
+      t('minutes.warningsProposed'),
+      [h('unit'), h('fulfilment'), h('threshold')],
+      proposed.map((p) => [unitName(state, p.unitId), words.percent(p.fulfilment), words.percent(p.threshold)]),
+      [1, 2],
+    ),
+    ...part(
+      t('minutes.secondReviews'),
+      [h('unit'), h('period'), h('fulfilment'), h('status'), h('note')],
+      carried.map((w) => [
+        unitName(state, w.unitId),
+        w.period,
+        words.percent(w.fulfilment),
+        t(`labels.warningStatus.${w.status}`),
+        w.decisionNote ?? '',
+      ]),
+      [2],
+    ),
+  ];
+}
+
+function comparisonBlocks(state: SessionState, words: RecordWords): Block[] {
+  const { t } = words;
+  const h = (key: string) => t(`minutes.comparisonTable.${key}`);
+  const group = (dimension: ComparisonDimension, key: string) =>
+    dimension === 'ownership' && key !== 'none' ? t(`labels.ownership.${key}`) : key;
+  const blocks = dimensions.flatMap((dimension): Block[] => [
+    {
+      kind: 'heading',
+      level: 3,
+      text: t('minutes.byDimension', { dimension: t(`labels.dimension.${dimension}`) }),
+    },
+    {
+      kind: 'table',
+      headers: [h('group'), h('units'), h('counted'), h('average'), h('under'), h('share')],
+      rows: compareBy(state, dimension).map((g) => [
+        group(dimension, g.key),
+        g.units,
+        g.counted,
+        words.percent(g.average),
+        g.underThreshold,
+        words.percent(g.shareUnderThreshold),
+      ]),
+      numeric: [1, 2, 3, 4, 5],
+    },
+  ]);
+  const threshold = state.definition?.thresholds.warningBelow ?? defaultThresholds.warningBelow;
+  const r = (key: string) => t(`minutes.rankingTable.${key}`);
+  blocks.push(
+    { kind: 'heading', level: 3, text: t('minutes.ranking', { threshold: words.percent(threshold) }) },
+    {
+      kind: 'table',
+      headers: [r('rank'), r('unit'), r('production'), r('reported'), r('overall'), r('under')],
+      rows: ranking(state).map((s, i) => [
+        i + 1,
+        s.unit.name,
+        words.percent(s.production),
+        words.percent(s.reportedProduction),
+        words.percent(s.overall),
+        s.isUnderThreshold ? t('minutes.yes') : t('minutes.no'),
+      ]),
+      numeric: [0, 2, 3, 4],
+    },
+  );
+  return blocks;
+}

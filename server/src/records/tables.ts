@@ -1,0 +1,266 @@
+import { fulfilment, isOverdue, unitFlags, type IndicatorState, type SessionState } from '@plenum/shared';
+import { unitsInScope, type RecordsScope } from './access.js';
+import {
+  criticismsInScope,
+  criticismText,
+  dayNumber,
+  directiveChain,
+  directivesInScope,
+  itemTitle,
+  participantName,
+  rulingText,
+  unitName,
+} from './facts.js';
+import { flagReason, flagTitle } from './flagText.js';
+import { recordWords, type RecordWords } from './i18n.js';
+
+/** A typed cell: spreadsheets keep numbers as numbers and dates as dates. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** How a column's values are written: `date` is a calendar day, `instant` a moment, `share` a ratio shown as a percentage. */
+export type ColumnKind = 'text' | 'number' | 'share' | 'boolean' | 'date' | 'instant';
+
+export interface RecordColumn {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+}
+
+/** One table of a record: its name (a file or a sheet), columns and rows. */
+export interface RecordTable {
+  name: TableName;
+  title: string;
+  columns: RecordColumn[];
+  rows: CellValue[][];
+}
+
+export const tableNames = ['results', 'criticisms', 'directives', 'warnings'] as const;
+export type TableName = (typeof tableNames)[number];
+
+type Row = Record<string, CellValue>;
+
+function build(
+  words: RecordWords,
+  name: TableName,
+  columns: readonly (readonly [key: string, kind: ColumnKind])[],
+  rows: Row[],
+): RecordTable {
+  return {
+    name,
+    title: words.t(`sheets.${name}`),
+    columns: columns.map(([key, kind]) => ({ key, kind, header: words.t(`columns.${key}`) })),
+    rows: rows.map((row) => columns.map(([key]) => row[key] ?? null)),
+  };
+}
+
+const day = (date: string) => new Date(`${date}T00:00:00.000Z`);
+const instant = (at: string | null | undefined) => (at ? new Date(at) : null);
+
+/** One row per unit and indicator, with every figure and the flags on it (a report-wide flag on each of its rows). */
+export function resultsTable(state: SessionState, scope: RecordsScope): RecordTable {
+  const words = recordWords(scope.lang);
+  const rows: Row[] = [];
+  for (const unitId of unitsInScope(state, scope)) {
+    const report = state.reports[unitId];
+    const unit = state.units[unitId];
+    if (!report) continue;
+    const flags = unitFlags(state, unitId);
+    for (const indicator of report.indicators) {
+      const own = flags.filter((f) => f.indicatorId === null || f.indicatorId === indicator.id);
+      rows.push({
+        unitId,
+        unit: unitName(state, unitId),
+        ownership: unit ? words.t(`labels.ownership.${unit.ownership}`) : null,
+        sector: unit?.sector ?? null,
+        region: unit?.region ?? null,
+        class: unit?.class ?? null,
+        indicatorId: indicator.id,
+        indicator: indicator.name,
+        measure: indicator.measure,
+        direction: words.t(`labels.direction.${indicator.direction ?? 'higher-is-better'}`),
+        production: indicator.isProduction,
+        weight: indicator.weight,
+        planned: indicator.planned,
+        reported: indicator.reported,
+        verified: indicator.verified,
+        previous: indicator.previous,
+        fulfilment: fulfilment(indicator),
+        reportedFulfilment: fulfilment({ ...indicator, verified: null } satisfies IndicatorState),
+        finding: indicator.finding,
+        flags: own.map((f) => flagTitle(words, f)).join('; ') || null,
+        flagReasons: own.map((f) => flagReason(words, f, report)).join(' ') || null,
+        revision: report.revision,
+        submittedAt: instant(report.submittedAt),
+      });
+    }
+  }
+  return build(
+    words,
+    'results',
+    [
+      ['unitId', 'text'],
+      ['unit', 'text'],
+      ['ownership', 'text'],
+      ['sector', 'text'],
+      ['region', 'text'],
+      ['class', 'text'],
+      ['indicatorId', 'text'],
+      ['indicator', 'text'],
+      ['measure', 'text'],
+      ['direction', 'text'],
+      ['production', 'boolean'],
+      ['weight', 'number'],
+      ['planned', 'number'],
+      ['reported', 'number'],
+      ['verified', 'number'],
+      ['previous', 'number'],
+      ['fulfilment', 'share'],
+      ['reportedFulfilment', 'share'],
+      ['finding', 'text'],
+      ['flags', 'text'],
+      ['flagReasons', 'text'],
+      ['revision', 'number'],
+      ['submittedAt', 'instant'],
+    ],
+    rows,
+  );
+}
+
+/** Every criticism on the items in scope; a hidden one's text and reason only for the chair. */
+export function criticismsTable(state: SessionState, scope: RecordsScope): RecordTable {
+  const words = recordWords(scope.lang);
+  const rows = criticismsInScope(state, scope).map((c): Row => {
+    const item = state.agenda[c.itemId];
+    const { text, hiddenReason } = criticismText(words, scope, c);
+    const indicator = c.indicatorId
+      ? state.reports[c.unitId ?? '']?.indicators.find((i) => i.id === c.indicatorId)
+      : undefined;
+    return {
+      criticismId: c.id,
+      day: item ? dayNumber(state, item.dayId) : null,
+      item: item ? itemTitle(words, state, item) : null,
+      unit: unitName(state, c.unitId) || null,
+      indicator: indicator?.name ?? null,
+      category: words.t(`labels.category.${c.category}`),
+      severity: words.t(`labels.severity.${c.severity}`),
+      author: participantName(state, c.authorId),
+      postedAt: instant(c.postedAt),
+      text,
+      hidden: c.hidden !== null,
+      hiddenReason,
+      endorsements: c.endorsedBy.length,
+      response: c.response?.text ?? null,
+      ruling: c.ruling ? rulingText(words, c.ruling) : null,
+      rulingNote: c.ruling?.note ?? null,
+      referredTo: c.ruling?.referredTo ?? null,
+    };
+  });
+  return build(
+    words,
+    'criticisms',
+    [
+      ['criticismId', 'text'],
+      ['day', 'number'],
+      ['item', 'text'],
+      ['unit', 'text'],
+      ['indicator', 'text'],
+      ['category', 'text'],
+      ['severity', 'text'],
+      ['author', 'text'],
+      ['postedAt', 'instant'],
+      ['text', 'text'],
+      ['hidden', 'boolean'],
+      ['hiddenReason', 'text'],
+      ['endorsements', 'number'],
+      ['response', 'text'],
+      ['ruling', 'text'],
+      ['rulingNote', 'text'],
+      ['referredTo', 'text'],
+    ],
+    rows,
+  );
+}
+
+/** Every directive in scope, with its owner, due date, chain up the line and status; `today` decides overdue. */
+export function directivesTable(state: SessionState, scope: RecordsScope, today: string): RecordTable {
+  const words = recordWords(scope.lang);
+  const rows = directivesInScope(state, scope).map((d): Row => ({
+    directiveId: d.id,
+    title: d.title,
+    kind: words.t(`labels.directiveKind.${d.kind}`),
+    owner: unitName(state, d.assigneeUnitId),
+    holder: unitName(state, d.holderUnitId),
+    dueDate: day(d.dueDate),
+    issuedAt: instant(d.issuedAt),
+    status: words.t(`labels.directiveStatus.${d.status}`),
+    chain: directiveChain(state, d),
+    overdue: isOverdue(d, today),
+    fromCriticism: d.fromCriticismId,
+    origin: words.t(d.carriedFromSessionId === null ? 'origin.issued' : 'origin.carried'),
+  }));
+  return build(
+    words,
+    'directives',
+    [
+      ['directiveId', 'text'],
+      ['title', 'text'],
+      ['kind', 'text'],
+      ['owner', 'text'],
+      ['holder', 'text'],
+      ['dueDate', 'date'],
+      ['issuedAt', 'instant'],
+      ['status', 'text'],
+      ['chain', 'text'],
+      ['overdue', 'boolean'],
+      ['fromCriticism', 'text'],
+      ['origin', 'text'],
+    ],
+    rows,
+  );
+}
+
+/** Warnings issued here or carried over (lifted, escalated), then the waivers with their reasons. */
+export function warningsTable(state: SessionState, scope: RecordsScope): RecordTable {
+  const words = recordWords(scope.lang);
+  const warnings = state.warningOrder.map((id) => state.warnings[id]!);
+  const rows: Row[] = [
+    ...warnings.map((w): Row => ({
+      warningId: w.id,
+      unit: unitName(state, w.unitId),
+      origin: words.t(w.carriedFromSessionId === null ? 'origin.issued' : 'origin.carried'),
+      period: w.period,
+      status: words.t(`labels.warningStatus.${w.status}`),
+      fulfilment: w.fulfilment,
+      threshold: w.threshold,
+      issuedAt: instant(w.issuedAt),
+      note: w.note,
+      decisionNote: w.decisionNote,
+    })),
+    ...Object.entries(state.waivers).map(([unitId, waiver]): Row => ({
+      unit: unitName(state, unitId),
+      origin: words.t('origin.waived'),
+      period: state.definition?.period ?? null,
+      fulfilment: waiver.fulfilment,
+      threshold: state.definition?.thresholds.warningBelow ?? null,
+      issuedAt: instant(waiver.at),
+      note: waiver.reason,
+    })),
+  ];
+  return build(
+    words,
+    'warnings',
+    [
+      ['warningId', 'text'],
+      ['unit', 'text'],
+      ['origin', 'text'],
+      ['period', 'text'],
+      ['status', 'text'],
+      ['fulfilment', 'share'],
+      ['threshold', 'share'],
+      ['issuedAt', 'instant'],
+      ['note', 'text'],
+      ['decisionNote', 'text'],
+    ],
+    rows,
+  );
+}

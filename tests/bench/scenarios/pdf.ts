@@ -1,0 +1,113 @@
+import { request } from 'node:http';
+import type { BenchConfig } from '../config.js';
+import { nextLoopbackAddress } from '../lib/clients.js';
+import { figure, type Figure } from '../lib/report.js';
+import { startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
+import { delay, median, round } from '../lib/stats.js';
+
+export interface PdfResult {
+  criticisms: number;
+  /** From the request to the last byte of minutes.pdf. */
+  renderMs: number;
+  /** The same for minutes.md, the same document without the layout. */
+  markdownMs: number;
+  bytes: number;
+  /** Latencies of `GET /api/health`, one every `pingEveryMs`, while the PDF was made. */
+  during: number[];
+  /** The same with nothing else running, just before. */
+  idle: number[];
+}
+
+const pingEveryMs = 10;
+
+/** One `GET /api/health` from a loopback address of its own (the API's rate limit is per address): its latency. */
+function ping(url: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/health`, { localAddress: nextLoopbackAddress() }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(performance.now() - started));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Pings every `pingEveryMs` (each waits for the one before) until `done`; the latencies. */
+async function pingUntil(url: string, done: () => boolean): Promise<number[]> {
+  const latencies: number[] = [];
+  while (!done()) {
+    latencies.push(await ping(url));
+    await delay(pingEveryMs);
+  }
+  return latencies;
+}
+
+/**
+ * The server keeps answering while it makes a long session's PDF minutes: a session with
+ * `config.pdf.criticisms` criticisms, the chair's minutes.pdf asked for once, and the health
+ * endpoint pinged meanwhile. The PDF's layout runs in a worker thread; on the main thread it
+ * would hold every answer until the PDF is done.
+ */
+export async function measurePdf(
+  config: BenchConfig,
+  log: (line: string) => void,
+  options: StartOptions,
+): Promise<PdfResult> {
+  const { child, cleanup } = await startSeededPlenum({ officials: 0, seedEvents: config.pdf.criticisms }, options);
+  try {
+    const url = urlOf(child);
+    const { sessionId, chairToken } = child.ready;
+    const minutes = async (extension: string) => {
+      const response = await fetch(`${url}/api/sessions/${sessionId}/minutes.${extension}`, {
+        headers: { authorization: `Bearer ${chairToken}` },
+      });
+      if (response.status !== 200)
+        throw new Error(`minutes.${extension} answered ${response.status}: ${await response.text()}`);
+      return (await response.arrayBuffer()).byteLength;
+    };
+    let t = performance.now();
+    await minutes('md');
+    const markdownMs = performance.now() - t;
+    const idleUntil = performance.now() + 1000;
+    const idle = await pingUntil(url, () => performance.now() > idleUntil);
+    let done = false;
+    t = performance.now();
+    const pdf = minutes('pdf').then((bytes) => ({ bytes, renderMs: performance.now() - t }));
+    const [during, made] = await Promise.all([pingUntil(url, () => done), pdf.finally(() => (done = true))]);
+    log(
+      `pdf: ${config.pdf.criticisms} criticisms, ${Math.round(made.renderMs)} ms, ${made.bytes} bytes; health at most ${round(Math.max(...during))} ms meanwhile`,
+    );
+    return { criticisms: config.pdf.criticisms, ...made, markdownMs, during, idle };
+  } finally {
+    await child.stop();
+    cleanup();
+  }
+}
+
+export function pdfFigures(r: PdfResult): Figure[] {
+  const max = (values: number[]) => (values.length === 0 ? Number.NaN : Math.max(...values));
+  return [
+    figure({
+      id: 'pdf.ping.max',
+      group: 'records',
+      label: `longest health answer while minutes.pdf of ${r.criticisms.toLocaleString('en-US')} criticisms is made`,
+      unit: 'ms',
+      value: max(r.during),
+      baseline: max(r.idle),
+      baselineOf: 'the same pings with the server idle',
+      goal: { text: '≤ 50 ms', check: (v) => v <= 50 },
+      note: `${r.during.length} pings, one every ${pingEveryMs} ms after the answer before; median ${round(median(r.during))} ms (idle ${round(median(r.idle))} ms)`,
+    }),
+    figure({
+      id: 'pdf.render',
+      group: 'records',
+      label: `minutes.pdf of ${r.criticisms.toLocaleString('en-US')} criticisms, request to last byte`,
+      unit: 'ms',
+      value: r.renderMs,
+      baseline: r.markdownMs,
+      baselineOf: 'minutes.md of the same session',
+      note: `${Math.round(r.bytes / 1024)} kB`,
+    }),
+  ];
+}

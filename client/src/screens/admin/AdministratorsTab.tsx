@@ -8,7 +8,9 @@ import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
-import { apiErrorText, issuesByField } from './apiErrorText';
+import { apiErrorText } from '../../api/apiErrorText';
+import { adminWording } from './adminApi';
+import { issuesByField } from './refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';
 import { useApiData } from './useApiData';
@@ -59,7 +61,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
       (failure: unknown) => {
         setIsBusy(false);
         setErrors(failure instanceof ApiError ? issuesByField(failure.issues) : {});
-        setRefusal(apiErrorText(failure));
+        setRefusal(apiErrorText(failure, adminWording));
       },
     );
   };
@@ -71,7 +73,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
         setDone(t('admin.administrators.revoked', { name: summary.administrator.name }));
         list.reload();
       },
-      (failure: unknown) => setRefusal(apiErrorText(failure)),
+      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
     );
   };
 

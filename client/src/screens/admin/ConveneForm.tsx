@@ -6,8 +6,9 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
-import { preparationHref, type AdminApi } from './adminApi';
-import { apiErrorText, issuesByField } from './apiErrorText';
+import { adminWording, preparationHref, type AdminApi } from './adminApi';
+import { apiErrorText } from '../../api/apiErrorText';
+import { issuesByField } from './refusedFields';
 import { checkDraft, conveneBody, initialDraft, type ConveneDraft, type FieldErrors } from './conveneDraft';
 import { DayRows } from './DayRows';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
@@ -85,7 +86,7 @@ export function ConveneForm(props: ConveneFormProps) {
         setErrors(byField);
         setRefusal(
           [
-            apiErrorText(error),
+            apiErrorText(error, adminWording),
             ...others.map(([key, message]) => t('refusal.field', { field: key, detail: message })),
           ].join(' '),
         );

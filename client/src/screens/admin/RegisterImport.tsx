@@ -4,8 +4,8 @@ import { ImportPreviewSchema, type ImportPreview } from '@plenum/shared';
 import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
-import { xlsxType, type AdminApi, type RegisterFile } from './adminApi';
-import { apiErrorText } from './apiErrorText';
+import { adminWording, type AdminApi, type RegisterFile, xlsxType } from './adminApi';
+import { apiErrorText } from '../../api/apiErrorText';
 import { downloadText } from './download';
 
 /** The header row of a register file, as the template gives it. */
@@ -54,7 +54,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
     try {
       setPreview(await api.previewImport(organisationId, read));
     } catch (failure) {
-      setError(apiErrorText(failure));
+      setError(apiErrorText(failure, adminWording));
     } finally {
       setIsBusy(false);
     }
@@ -74,7 +74,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
       // A file that changed since its preview (or a register that did) comes back with the new preview.
       const data = failure instanceof ApiError ? ImportPreviewSchema.safeParse(failure.data) : null;
       if (data?.success) setPreview(data.data);
-      setError(`${apiErrorText(failure)} ${t('admin.import.nothingApplied')}`);
+      setError(`${apiErrorText(failure, adminWording)} ${t('admin.import.nothingApplied')}`);
     } finally {
       setIsBusy(false);
     }

@@ -4,7 +4,8 @@ import type { OrganisationUnit, RegisteredUnit } from '@plenum/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import type { AdminApi } from './adminApi';
-import { apiErrorText } from './apiErrorText';
+import { apiErrorText } from '../../api/apiErrorText';
+import { adminWording } from './adminApi';
 import { RegisterImport } from './RegisterImport';
 import { UnitForm, type UnitFormMode } from './UnitForm';
 import { UnitTree } from './UnitTree';
@@ -56,7 +57,7 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
         setDone(t('admin.register.retired', { name: entry.unit.name }));
         units.reload();
       },
-      (failure: unknown) => setError(apiErrorText(failure)),
+      (failure: unknown) => setError(apiErrorText(failure, adminWording)),
     );
   };
 

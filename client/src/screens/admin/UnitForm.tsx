@@ -7,7 +7,9 @@ import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
-import { apiErrorText, issuesByField } from './apiErrorText';
+import { apiErrorText } from '../../api/apiErrorText';
+import { adminWording } from './adminApi';
+import { issuesByField } from './refusedFields';
 import { unitAndDescendants } from './unitTree';
 
 /** Adding a unit, editing one, or moving one under another parent (only the parent is asked). */
@@ -110,7 +112,7 @@ export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormPr
       (error: unknown) => {
         setIsBusy(false);
         setErrors(error instanceof ApiError ? issuesByField(error.issues) : {});
-        setRefusal(apiErrorText(error));
+        setRefusal(apiErrorText(error, adminWording));
       },
     );
   };

@@ -3,9 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Select } from '../../components/Select';
-import { apiErrorText } from './apiErrorText';
+import { apiErrorText } from '../../api/apiErrorText';
 import { inviteRoles } from './inviteRoles';
-import type { InvitationsApi } from './invitationsApi';
+import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';
 import { UnitSelect } from './UnitSelect';
 
@@ -37,7 +37,7 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
       setName('');
       setEmail('');
     } catch (failure) {
-      setError(apiErrorText(t('prepare.failed.invite', { name: invitee.name }), failure));
+      setError(`${t('prepare.failed.invite', { name: invitee.name })} ${apiErrorText(failure, invitationWording)}`);
     } finally {
       setIsBusy(false);
     }

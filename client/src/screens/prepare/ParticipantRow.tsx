@@ -7,9 +7,9 @@ import { FormActions } from '../../components/FormActions';
 import { Select } from '../../components/Select';
 import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
-import { apiErrorText } from './apiErrorText';
+import { apiErrorText } from '../../api/apiErrorText';
 import { inviteRoles } from './inviteRoles';
-import type { InvitationsApi } from './invitationsApi';
+import { invitationWording, type InvitationsApi } from './invitationsApi';
 import type { InvitationStatus } from './participantStatus';
 import { UnitSelect } from './UnitSelect';
 
@@ -58,7 +58,7 @@ export function ParticipantRow({ participant, status, expiresAt, you, api, onIss
       await action();
       return true;
     } catch (problem) {
-      setError(apiErrorText(failure, problem));
+      setError(`${failure} ${apiErrorText(problem, invitationWording)}`);
       return false;
     } finally {
       setIsBusy(false);

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useSessionStore } from '../../stores/session';
-import { apiErrorText } from './apiErrorText';
-import type { InvitationsApi } from './invitationsApi';
+import { apiErrorText } from '../../api/apiErrorText';
+import { invitationWording, type InvitationsApi } from './invitationsApi';
 
 interface PasteInvitationsProps {
   api: InvitationsApi;
@@ -32,7 +32,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
     try {
       await action();
     } catch (problem) {
-      setError(apiErrorText(failure, problem));
+      setError(`${failure} ${apiErrorText(problem, invitationWording)}`);
     } finally {
       setIsBusy(false);
     }

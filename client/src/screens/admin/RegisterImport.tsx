@@ -6,7 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
 import { adminWording, type AdminApi, type RegisterFile, xlsxType } from './adminApi';
 import { apiErrorText } from '../../api/apiErrorText';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 
 /** The header row of a register file, as the template gives it. */
 export const registerHeader = 'id,name,kind,parentId,ownership,sector,class,region';

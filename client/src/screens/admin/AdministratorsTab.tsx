@@ -1,15 +1,14 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InviteAdministratorBodySchema, type AdministratorSummary, type Participant } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { useFormat } from '../../lib/useFormat';
-import type { AdminApi } from './adminApi';
-import { apiErrorText } from '../../api/apiErrorText';
-import { adminWording } from './adminApi';
+import { adminWording, type AdminApi } from './adminApi';
 import { issuesByField } from './refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedLink, OrganisationUnit, SessionSummary } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { adminWording, preparationHref, type AdminApi } from './adminApi';
-import { apiErrorText } from '../../api/apiErrorText';
 import { issuesByField } from './refusedFields';
 import { checkDraft, conveneBody, initialDraft, type ConveneDraft, type FieldErrors } from './conveneDraft';
 import { DayRows } from './DayRows';

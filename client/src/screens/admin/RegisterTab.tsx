@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationUnit, RegisteredUnit } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
-import type { AdminApi } from './adminApi';
-import { apiErrorText } from '../../api/apiErrorText';
-import { adminWording } from './adminApi';
+import { adminWording, type AdminApi } from './adminApi';
 import { RegisterImport } from './RegisterImport';
 import { UnitForm, type UnitFormMode } from './UnitForm';
 import { UnitTree } from './UnitTree';

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationUnitSchema, UnitKind, type OrganisationUnit, type RegisteredUnit } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
-import { apiErrorText } from '../../api/apiErrorText';
 import { adminWording } from './adminApi';
 import { issuesByField } from './refusedFields';
 import { unitAndDescendants } from './unitTree';

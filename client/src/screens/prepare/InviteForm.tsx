@@ -1,9 +1,9 @@
 import type { Invitee, IssuedLink, Role, SessionRole } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Select } from '../../components/Select';
-import { apiErrorText } from '../../api/apiErrorText';
 import { inviteRoles } from './inviteRoles';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';

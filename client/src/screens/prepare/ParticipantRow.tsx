@@ -1,13 +1,13 @@
 import type { ChangeParticipantBody, IssuedLink, Participant, Role, SessionRole } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { Select } from '../../components/Select';
 import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
-import { apiErrorText } from '../../api/apiErrorText';
 import { inviteRoles } from './inviteRoles';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 import type { InvitationStatus } from './participantStatus';

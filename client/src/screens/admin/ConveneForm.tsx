@@ -2,17 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedLink, OrganisationUnit, SessionSummary } from '@plenum/shared';
 import { apiErrorText } from '../../api/apiErrorText';
-import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { adminWording, preparationHref, type AdminApi } from './adminApi';
-import { issuesByField } from './refusedFields';
-import { checkDraft, conveneBody, initialDraft, type ConveneDraft, type FieldErrors } from './conveneDraft';
+import { checkDraft, conveneBody, initialDraft, type ConveneDraft } from './conveneDraft';
 import { DayRows } from './DayRows';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { latestFirst } from './periods';
+import { useFormCheck } from './useFormCheck';
 
 interface ConveneFormProps {
   api: AdminApi;
@@ -38,8 +37,7 @@ export function ConveneForm(props: ConveneFormProps) {
   const { api, token, organisationId, topUnit, sessions, isOpen, onOpen, onClose, onConvened } = props;
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ConveneDraft>(() => initialDraft(sessions, topUnit, new Date()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { errors, refusal, setRefusal, check, refuse, clear } = useFormCheck();
   const [isBusy, setIsBusy] = useState(false);
   const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -54,23 +52,17 @@ export function ConveneForm(props: ConveneFormProps) {
 
   const open = () => {
     setDraft(initialDraft(sessions, topUnit, new Date()));
-    setErrors({});
-    setRefusal(null);
+    clear();
     setIssued(null);
     onOpen();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = checkDraft(draft, organisationId);
-    setErrors(found);
-    const count = Object.keys(found).length;
-    if (count > 0) {
-      setRefusal(t('admin.convene.checkFields', { count }));
+    if (!check(checkDraft(draft, organisationId))) {
       setAttempt((n) => n + 1);
       return;
     }
-    setRefusal(null);
     setIsBusy(true);
     api.convene(conveneBody(draft, organisationId)).then(
       (answer) => {
@@ -81,9 +73,7 @@ export function ConveneForm(props: ConveneFormProps) {
       },
       (error: unknown) => {
         setIsBusy(false);
-        const byField = error instanceof ApiError ? issuesByField(error.issues) : {};
-        const others = Object.entries(byField).filter(([key]) => !formFields.test(key));
-        setErrors(byField);
+        const others = Object.entries(refuse(error)).filter(([key]) => !formFields.test(key));
         setRefusal(
           [
             apiErrorText(error, adminWording),

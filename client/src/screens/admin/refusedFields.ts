@@ -18,3 +18,8 @@ export function issuesByField(issues: readonly Issue[]): Record<string, string> 
   for (const issue of issues) byField[fieldKey(issue.path)] ??= issue.message;
   return byField;
 }
+
+/** A schema check's issues by field key, as {@link issuesByField} reads the server's. */
+export function schemaIssuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  return issuesByField(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+}

@@ -1,17 +1,18 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InviteAdministratorBodySchema, type AdministratorSummary, type Participant } from '@plenum/shared';
-import { ApiError } from '../../api/request';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { useFormat } from '../../lib/useFormat';
-import type { AdminApi } from './adminApi';
-import { apiErrorText, issuesByField } from './apiErrorText';
+import { adminWording, type AdminApi } from './adminApi';
+import { schemaIssuesByField } from './refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';
 import { useApiData } from './useApiData';
+import { useFormCheck } from './useFormCheck';
 
 interface AdministratorsTabProps {
   api: AdminApi;
@@ -26,8 +27,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
   const list = useApiData(useCallback(() => api.administrators(), [api]));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { errors, refusal, setRefusal, check, refuse } = useFormCheck();
   const [isBusy, setIsBusy] = useState(false);
   const [issued, setIssued] = useState<{ name: string; link: string } | null>(null);
   const [revoking, setRevoking] = useState<AdministratorSummary | null>(null);
@@ -36,16 +36,10 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
   const invite = (event: FormEvent) => {
     event.preventDefault();
     const body = { name, email: email.trim() === '' ? null : email.trim() };
-    const found: Record<string, string> = {};
-    if (name.trim() === '') found.name = t('admin.field.required');
     const parsed = InviteAdministratorBodySchema.safeParse(body);
-    if (!parsed.success) for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setRefusal(t('admin.convene.checkFields', { count: Object.keys(found).length }));
-      return;
-    }
-    setRefusal(null);
+    const found = parsed.success ? {} : schemaIssuesByField(parsed.error.issues);
+    if (name.trim() === '') found.name = t('admin.field.required');
+    if (!check(found)) return;
     setIsBusy(true);
     setDone(null);
     api.inviteAdministrator(body).then(
@@ -58,8 +52,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
       },
       (failure: unknown) => {
         setIsBusy(false);
-        setErrors(failure instanceof ApiError ? issuesByField(failure.issues) : {});
-        setRefusal(apiErrorText(failure));
+        refuse(failure);
       },
     );
   };
@@ -71,7 +64,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
         setDone(t('admin.administrators.revoked', { name: summary.administrator.name }));
         list.reload();
       },
-      (failure: unknown) => setRefusal(apiErrorText(failure)),
+      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
     );
   };
 

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedLink, OrganisationUnit, SessionSummary } from '@plenum/shared';
-import { ApiError } from '../../api/request';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
-import { preparationHref, type AdminApi } from './adminApi';
-import { apiErrorText, issuesByField } from './apiErrorText';
-import { checkDraft, conveneBody, initialDraft, type ConveneDraft, type FieldErrors } from './conveneDraft';
+import { adminWording, preparationHref, type AdminApi } from './adminApi';
+import { checkDraft, conveneBody, initialDraft, type ConveneDraft } from './conveneDraft';
 import { DayRows } from './DayRows';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { latestFirst } from './periods';
+import { useFormCheck } from './useFormCheck';
 
 interface ConveneFormProps {
   api: AdminApi;
@@ -29,6 +29,12 @@ interface ConveneFormProps {
 const formFields =
   /^(title|organisation|period|days(\.\d+\.(date|title|startTime|plannedEnd))?|warningBelow|reportingGap|conferenceLink|previousSessionId|chairName|chairEmail)$/;
 
+/** A threshold's input: a percentage, decimals allowed. */
+const percentInput = { type: 'number', inputMode: 'decimal', min: 0, max: 100, step: 'any' } as const;
+
+/** The draft's fields that are typed as text. */
+type TextKey = { [K in keyof ConveneDraft]: ConveneDraft[K] extends string ? K : never }[keyof ConveneDraft];
+
 /**
  * Convenes a review session: what it is, its days, thresholds and call, the session it follows
  * up (whose agenda it proposes), and its chair, whose link is shown once afterwards.
@@ -37,8 +43,7 @@ export function ConveneForm(props: ConveneFormProps) {
   const { api, token, organisationId, topUnit, sessions, isOpen, onOpen, onClose, onConvened } = props;
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ConveneDraft>(() => initialDraft(sessions, topUnit, new Date()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { errors, refusal, setRefusal, check, refuse, clear } = useFormCheck();
   const [isBusy, setIsBusy] = useState(false);
   const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -50,26 +55,26 @@ export function ConveneForm(props: ConveneFormProps) {
   }, [attempt]);
 
   const change = (update: Partial<ConveneDraft>) => setDraft((current) => ({ ...current, ...update }));
+  /** A text field of the draft: its value, its change, and the error shown beside it (by `errorKey`). */
+  const textField = (key: TextKey, errorKey: string = key) => ({
+    value: draft[key],
+    onChange: (value: string) => change({ [key]: value }),
+    error: errors[errorKey],
+  });
 
   const open = () => {
     setDraft(initialDraft(sessions, topUnit, new Date()));
-    setErrors({});
-    setRefusal(null);
+    clear();
     setIssued(null);
     onOpen();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = checkDraft(draft, organisationId);
-    setErrors(found);
-    const count = Object.keys(found).length;
-    if (count > 0) {
-      setRefusal(t('admin.convene.checkFields', { count }));
+    if (!check(checkDraft(draft, organisationId))) {
       setAttempt((n) => n + 1);
       return;
     }
-    setRefusal(null);
     setIsBusy(true);
     api.convene(conveneBody(draft, organisationId)).then(
       (answer) => {
@@ -80,12 +85,10 @@ export function ConveneForm(props: ConveneFormProps) {
       },
       (error: unknown) => {
         setIsBusy(false);
-        const byField = error instanceof ApiError ? issuesByField(error.issues) : {};
-        const others = Object.entries(byField).filter(([key]) => !formFields.test(key));
-        setErrors(byField);
+        const others = Object.entries(refuse(error)).filter(([key]) => !formFields.test(key));
         setRefusal(
           [
-            apiErrorText(error),
+            apiErrorText(error, adminWording),
             ...others.map(([key, message]) => t('refusal.field', { field: key, detail: message })),
           ].join(' '),
         );
@@ -135,35 +138,23 @@ export function ConveneForm(props: ConveneFormProps) {
           <fieldset className="admin-fieldset">
             <legend>{t('admin.convene.session')}</legend>
             <div className="admin-form-grid">
-              <InputField
-                label={t('admin.convene.title')}
-                value={draft.title}
-                onChange={(title) => change({ title })}
-                error={errors.title}
-                testId="convene-title"
-              />
+              <InputField label={t('admin.convene.title')} {...textField('title')} testId="convene-title" />
               <InputField
                 label={t('admin.convene.organisation')}
-                value={draft.organisation}
-                onChange={(organisation) => change({ organisation })}
-                error={errors.organisation}
+                {...textField('organisation')}
                 testId="convene-organisation"
               />
               <InputField
                 label={t('admin.convene.period')}
                 hint={t('admin.convene.periodHint')}
-                value={draft.period}
-                onChange={(period) => change({ period })}
-                error={errors.period}
+                {...textField('period')}
                 testId="convene-period"
               />
               <InputField
                 type="url"
                 label={t('admin.convene.conferenceLink')}
                 hint={t('admin.convene.conferenceLinkHint')}
-                value={draft.conferenceLink}
-                onChange={(conferenceLink) => change({ conferenceLink })}
-                error={errors.conferenceLink}
+                {...textField('conferenceLink')}
                 testId="convene-conference-link"
               />
             </div>
@@ -173,29 +164,17 @@ export function ConveneForm(props: ConveneFormProps) {
             <legend>{t('admin.convene.thresholds')}</legend>
             <div className="admin-form-grid">
               <InputField
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={100}
-                step="any"
+                {...percentInput}
                 label={t('admin.convene.warningLevel')}
                 hint={t('admin.convene.warningLevelHint')}
-                value={draft.warningPercent}
-                onChange={(warningPercent) => change({ warningPercent })}
-                error={errors.warningBelow}
+                {...textField('warningPercent', 'warningBelow')}
                 testId="convene-warning"
               />
               <InputField
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={100}
-                step="any"
+                {...percentInput}
                 label={t('admin.convene.gapLevel')}
                 hint={t('admin.convene.gapLevelHint')}
-                value={draft.gapPercent}
-                onChange={(gapPercent) => change({ gapPercent })}
-                error={errors.reportingGap}
+                {...textField('gapPercent', 'reportingGap')}
                 testId="convene-gap"
               />
             </div>
@@ -227,9 +206,7 @@ export function ConveneForm(props: ConveneFormProps) {
             <div className="admin-form-grid">
               <InputField
                 label={t('admin.convene.chairName')}
-                value={draft.chairName}
-                onChange={(chairName) => change({ chairName })}
-                error={errors.chairName}
+                {...textField('chairName')}
                 autoComplete="off"
                 testId="convene-chair-name"
               />
@@ -237,9 +214,7 @@ export function ConveneForm(props: ConveneFormProps) {
                 type="email"
                 label={t('admin.convene.chairEmail')}
                 hint={t('admin.optional')}
-                value={draft.chairEmail}
-                onChange={(chairEmail) => change({ chairEmail })}
-                error={errors.chairEmail}
+                {...textField('chairEmail')}
                 autoComplete="off"
                 testId="convene-chair-email"
               />

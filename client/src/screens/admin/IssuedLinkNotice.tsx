@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadText } from './download';
+import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 
 interface IssuedLinkNoticeProps {
   /** Whose link it is, e.g. "Chair: Kim Minho". */
@@ -23,19 +23,7 @@ export function IssuedLinkNotice({ heading, link, fileName, onDone, testId, chil
   const { t } = useTranslation();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-
   useEffect(() => headingRef.current?.focus(), []);
-
-  // Without a secure context (plain HTTP to another machine) there is no clipboard: that too is said.
-  const copy = () => {
-    Promise.resolve()
-      .then(() => navigator.clipboard.writeText(link))
-      .then(
-        () => setCopied('yes'),
-        () => setCopied('failed'),
-      );
-  };
 
   return (
     <section className="panel issued-link" aria-labelledby={`${id}-heading`} data-testid={testId}>
@@ -54,21 +42,20 @@ export function IssuedLinkNotice({ heading, link, fileName, onDone, testId, chil
           onFocus={(e) => e.target.select()}
         />
       </div>
-      <div className="button-row">
-        <button type="button" className="button button--small button--primary" onClick={copy}>
-          {t('admin.link.copy')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => downloadText(fileName, `${link}\n`)}>
-          {t('admin.link.download')}
-        </button>
-        <button type="button" className="button button--small" data-testid={`${testId}-done`} onClick={onDone}>
-          {t('admin.link.done')}
-        </button>
-      </div>
-      <p role="status" className="muted">
-        {copied === 'yes' && t('admin.link.copied')}
-        {copied === 'failed' && t('admin.link.copyFailed')}
-      </p>
+      <IssuedLinkActions
+        copyText={link}
+        file={{ name: fileName, text: `${link}\n` }}
+        onDone={onDone}
+        labels={{
+          copy: t('admin.link.copy'),
+          download: t('admin.link.download'),
+          done: t('admin.link.done'),
+          copied: t('admin.link.copied'),
+          copyFailed: t('admin.link.copyFailed'),
+        }}
+        testIds={{ done: `${testId}-done` }}
+        isSmall
+      />
       {children}
     </section>
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportPreviewSchema, type ImportPreview } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
-import { xlsxType, type AdminApi, type RegisterFile } from './adminApi';
-import { apiErrorText } from './apiErrorText';
-import { downloadText } from './download';
+import { RowProblems } from '../../components/RowProblems';
+import { downloadText } from '../../lib/download';
+import { adminWording, type AdminApi, type RegisterFile, xlsxType } from './adminApi';
 
 /** The header row of a register file, as the template gives it. */
 export const registerHeader = 'id,name,kind,parentId,ownership,sector,class,region';
@@ -54,7 +55,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
     try {
       setPreview(await api.previewImport(organisationId, read));
     } catch (failure) {
-      setError(apiErrorText(failure));
+      setError(apiErrorText(failure, adminWording));
     } finally {
       setIsBusy(false);
     }
@@ -74,7 +75,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
       // A file that changed since its preview (or a register that did) comes back with the new preview.
       const data = failure instanceof ApiError ? ImportPreviewSchema.safeParse(failure.data) : null;
       if (data?.success) setPreview(data.data);
-      setError(`${apiErrorText(failure)} ${t('admin.import.nothingApplied')}`);
+      setError(`${apiErrorText(failure, adminWording)} ${t('admin.import.nothingApplied')}`);
     } finally {
       setIsBusy(false);
     }
@@ -150,15 +151,10 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
                         : t(`admin.import.effects.${row.effect ?? 'unchanged'}`)}
                     </td>
                     <td>
-                      {row.errors.length > 0 && (
-                        <ul className="import-preview__problems">
-                          {row.errors.map((problem) => (
-                            <li key={`${problem.column}:${problem.message}`}>
-                              {t('admin.import.problem', { column: problem.column, message: problem.message })}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      <RowProblems
+                        problems={row.errors}
+                        describe={({ column, message }) => t('admin.import.problem', { column, message })}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -1,4 +1,4 @@
-import type { ImportPreview } from '@plenum/shared';
+import type { ImportPreview, OrganisationUnit } from '@plenum/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { renderAdmin } from './testing/renderAdmin';
@@ -10,21 +10,24 @@ const csv = [
   'glass,Lake Glass Works,factory,lake-county,state,Industry,2nd class,North',
 ].join('\n');
 
+/** The unit the import's first line and the unit form add. */
+const lakeCounty: OrganisationUnit = {
+  id: 'lake-county',
+  name: 'Lake County',
+  kind: 'county',
+  parentId: 'north',
+  ownership: 'state',
+  sector: 'Administration',
+  class: null,
+  region: 'North',
+};
+
 const badPreview: ImportPreview = {
   valid: false,
   rows: [
     {
       line: 2,
-      unit: {
-        id: 'lake-county',
-        name: 'Lake County',
-        kind: 'county',
-        parentId: 'north',
-        ownership: 'state',
-        sector: 'Administration',
-        class: null,
-        region: 'North',
-      },
+      unit: lakeCounty,
       effect: 'add',
       errors: [],
     },
@@ -110,16 +113,7 @@ describe('a unit of the register', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save the unit' }));
 
     expect(await screen.findByText('Lake County is added to the register.')).toBeInTheDocument();
-    expect(server.sent('PUT', '/api/organisations/org-north/units/lake-county')[0]?.json).toEqual({
-      id: 'lake-county',
-      name: 'Lake County',
-      kind: 'county',
-      parentId: 'north',
-      ownership: 'state',
-      sector: 'Administration',
-      class: null,
-      region: 'North',
-    });
+    expect(server.sent('PUT', '/api/organisations/org-north/units/lake-county')[0]?.json).toEqual(lakeCounty);
   });
 
   test('is moved under another parent, never under itself, a unit below it or a retired one', async () => {

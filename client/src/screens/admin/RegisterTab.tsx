@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationUnit, RegisteredUnit } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
-import type { AdminApi } from './adminApi';
-import { apiErrorText } from './apiErrorText';
+import { adminWording, type AdminApi } from './adminApi';
 import { RegisterImport } from './RegisterImport';
 import { UnitForm, type UnitFormMode } from './UnitForm';
 import { UnitTree } from './UnitTree';
@@ -56,7 +56,7 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
         setDone(t('admin.register.retired', { name: entry.unit.name }));
         units.reload();
       },
-      (failure: unknown) => setError(apiErrorText(failure)),
+      (failure: unknown) => setError(apiErrorText(failure, adminWording)),
     );
   };
 

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationUnitSchema, UnitKind, type OrganisationUnit, type RegisteredUnit } from '@plenum/shared';
-import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
-import { apiErrorText, issuesByField } from './apiErrorText';
+import { schemaIssuesByField } from './refusedFields';
 import { unitAndDescendants } from './unitTree';
+import { useFormCheck } from './useFormCheck';
 
 /** Adding a unit, editing one, or moving one under another parent (only the parent is asked). */
 export type UnitFormMode =
@@ -67,8 +67,7 @@ const unitOf = (draft: UnitDraft): OrganisationUnit => ({
 export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(mode));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { errors, refusal, check, refuse } = useFormCheck();
   const [isBusy, setIsBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -88,29 +87,22 @@ export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormPr
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
+    const unit = unitOf(draft);
+    const parsed = OrganisationUnitSchema.safeParse(unit);
+    const found = parsed.success ? {} : schemaIssuesByField(parsed.error.issues);
     for (const key of ['id', 'name', 'sector', 'region'] as const) {
       if (draft[key].trim() === '') found[key] = t('admin.field.required');
     }
     if (mode.kind === 'add' && entries.some((entry) => entry.unit.id === draft.id.trim())) {
       found.id = t('admin.unitForm.idTaken');
     }
-    const unit = unitOf(draft);
-    const parsed = OrganisationUnitSchema.safeParse(unit);
-    if (!parsed.success) for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setRefusal(t('admin.convene.checkFields', { count: Object.keys(found).length }));
-      return;
-    }
-    setRefusal(null);
+    if (!check(found)) return;
     setIsBusy(true);
     onSave(unit).then(
       () => onDone(unit),
       (error: unknown) => {
         setIsBusy(false);
-        setErrors(error instanceof ApiError ? issuesByField(error.issues) : {});
-        setRefusal(apiErrorText(error));
+        refuse(error);
       },
     );
   };

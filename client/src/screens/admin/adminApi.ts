@@ -26,6 +26,9 @@ export function preparationHref(sessionId: string, token: string): string {
   return `/s/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(token)}`;
 }
 
+/** How the console words a refused call: an administrator's link, each refused field shown beside it. */
+export const adminWording = { link: 'administrator', withIssues: false } as const;
+
 const unitsPath = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}/units`;
 
 /** The REST calls of the administrator's console, typed to the contract of `shared/src/protocol/http.ts`. */

@@ -6,7 +6,7 @@ import {
   type SessionSummary,
 } from '@plenum/shared';
 import { i18n } from '../../i18n';
-import { fieldKey } from './apiErrorText';
+import { fieldKey } from './refusedFields';
 import { previousSessionFor, suggestedPeriod } from './periods';
 
 export interface DayDraft {

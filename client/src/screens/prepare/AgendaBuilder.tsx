@@ -6,7 +6,7 @@ import { useSessionStore } from '../../stores/session';
 import { BuilderItem } from './BuilderItem';
 import { ItemForm, type ItemFields } from './ItemForm';
 
-interface AgendaBuilderProps {
+export interface AgendaBuilderProps {
   day: SessionDay;
   items: AgendaItemState[];
   role: Role;

@@ -1,26 +1,15 @@
-import { canIssue, type AgendaItemState, type CommandInput, type Role, type SessionDay } from '@plenum/shared';
+import { canIssue } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionStore } from '../../stores/session';
-import { AgendaBuilder, type FocusRequest } from './AgendaBuilder';
-import { DayForm, type DayFields } from './DayForm';
+import { AgendaBuilder, type AgendaBuilderProps } from './AgendaBuilder';
+import { DayForm, dayHours, type DayFields } from './DayForm';
 import { DayTimebox } from './DayTimebox';
 import { prepareTargets } from './prepareTargets';
 
-interface DayCardProps {
-  day: SessionDay;
-  items: AgendaItemState[];
-  role: Role;
+interface DayCardProps extends AgendaBuilderProps {
   /** More than one day: a day may be removed only when another remains. */
   isRemovable: boolean;
-  openDays: readonly SessionDay[];
-  canSend: boolean;
-  onCommand: (command: CommandInput, failure: string) => Promise<boolean>;
-  onMove: (itemId: string, toDayId: string, position: number | 'end') => void;
-  draggedItemId: string | null;
-  onDrag: (itemId: string | null) => void;
-  focusRequest: FocusRequest | null;
-  onFocused: () => void;
 }
 
 /** One day: its date, theme and hours (until it opens), its timebox total, its agenda, and removal while empty. */
@@ -61,8 +50,7 @@ export function DayCard(props: DayCardProps) {
           payload: {
             dayId: day.id,
             title: fields.title,
-            startTime: fields.startTime || null,
-            plannedEnd: fields.plannedEnd || null,
+            ...dayHours(fields),
           },
         },
         t('prepare.failed.updateDay', { what }),

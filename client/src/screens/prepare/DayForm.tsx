@@ -10,6 +10,12 @@ export interface DayFields {
   plannedEnd: string;
 }
 
+/** A day's hours as the commands carry them: an empty time is none. */
+export const dayHours = ({ startTime, plannedEnd }: DayFields) => ({
+  startTime: startTime || null,
+  plannedEnd: plannedEnd || null,
+});
+
 interface DayFormProps {
   initial: DayFields;
   submitLabel: string;

@@ -9,7 +9,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionSelectors, sessionStore, useSessionState, useSessionStore } from '../../stores/session';
 import { DayCard } from './DayCard';
-import { DayForm, type DayFields } from './DayForm';
+import { DayForm, dayHours, type DayFields } from './DayForm';
 import type { FocusRequest } from './AgendaBuilder';
 
 /**
@@ -111,8 +111,7 @@ export function DaysPanel({ role }: { role: Role }) {
                 payload: {
                   date: fields.date,
                   title: fields.title,
-                  startTime: fields.startTime || null,
-                  plannedEnd: fields.plannedEnd || null,
+                  ...dayHours(fields),
                 },
               },
               t('prepare.failed.addDay'),

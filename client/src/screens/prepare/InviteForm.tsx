@@ -1,13 +1,12 @@
 import type { Invitee, IssuedLink, Role, SessionRole } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Select } from '../../components/Select';
-import { apiErrorText } from './apiErrorText';
 import { inviteRoles } from './inviteRoles';
-import type { InvitationsApi } from './invitationsApi';
+import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';
-import { UnitSelect } from './UnitSelect';
+import { RoleUnitFields } from './RoleUnitFields';
 
 interface InviteFormProps {
   you: Role;
@@ -19,7 +18,6 @@ interface InviteFormProps {
 export function InviteForm({ you, api, onIssued }: InviteFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const roles = inviteRoles(you);
   const [name, setName] = useState('');
   const [role, setRole] = useState<SessionRole>('presenter');
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -37,7 +35,7 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
       setName('');
       setEmail('');
     } catch (failure) {
-      setError(apiErrorText(t('prepare.failed.invite', { name: invitee.name }), failure));
+      setError(`${t('prepare.failed.invite', { name: invitee.name })} ${apiErrorText(failure, invitationWording)}`);
     } finally {
       setIsBusy(false);
     }
@@ -52,19 +50,14 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
           <label htmlFor={prepareTargets.invite}>{t('prepare.invite.name')}</label>
           <input id={prepareTargets.invite} required value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t('prepare.invite.role')}</label>
-          <Select
-            id={`${id}-role`}
-            value={role}
-            options={roles.map((r) => ({ value: r, label: t(`labels.role.${r}`) }))}
-            onChange={setRole}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-unit`}>{t('prepare.invite.unit')}</label>
-          <UnitSelect id={`${id}-unit`} value={unitId} onChange={setUnitId} />
-        </div>
+        <RoleUnitFields
+          id={id}
+          roles={inviteRoles(you)}
+          role={role}
+          onRoleChange={setRole}
+          unitId={unitId}
+          onUnitChange={setUnitId}
+        />
         <div className="field">
           <label htmlFor={`${id}-email`}>{t('prepare.invite.email')}</label>
           <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -1,6 +1,6 @@
 import type { IssuedLink } from '@plenum/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { Panel } from '../../components/Panel';
 
 /** A CSV field, quoted when it holds a separator, a quote or a line break. */
@@ -12,28 +12,10 @@ const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceA
  */
 export function IssuedLinks({ links, onDismiss }: { links: readonly IssuedLink[]; onDismiss: () => void }) {
   const { t } = useTranslation();
-  const [copy, setCopy] = useState<'copied' | 'failed' | null>(null);
   const rows = links.map(({ participant, link }) => [participant.name, t(`labels.role.${participant.role}`), link]);
 
-  const copyAll = async () => {
-    try {
-      await navigator.clipboard.writeText(rows.map((row) => row.join('\t')).join('\n'));
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
-  };
-
-  const download = () => {
-    const header = [t('prepare.invite.name'), t('prepare.invite.role'), t('prepare.links.link')];
-    const csv = [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = 'invitations.csv';
-    anchor.click();
-    URL.revokeObjectURL(url);
-  };
+  const header = [t('prepare.invite.name'), t('prepare.invite.role'), t('prepare.links.link')];
+  const csv = [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
 
   return (
     <Panel
@@ -64,23 +46,19 @@ export function IssuedLinks({ links, onDismiss }: { links: readonly IssuedLink[]
           ))}
         </tbody>
       </table>
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="copy-links"
-          onClick={() => void copyAll()}
-        >
-          {t('prepare.links.copyAll')}
-        </button>
-        <button type="button" className="button" data-testid="download-links" onClick={download}>
-          {t('prepare.links.download')}
-        </button>
-        <button type="button" className="button" onClick={onDismiss}>
-          {t('prepare.links.done')}
-        </button>
-        <span role="status">{copy && t(`prepare.links.${copy}`)}</span>
-      </div>
+      <IssuedLinkActions
+        copyText={rows.map((row) => row.join('\t')).join('\n')}
+        file={{ name: 'invitations.csv', text: csv, type: 'text/csv' }}
+        onDone={onDismiss}
+        labels={{
+          copy: t('prepare.links.copyAll'),
+          download: t('prepare.links.download'),
+          done: t('prepare.links.done'),
+          copied: t('prepare.links.copied'),
+          copyFailed: t('prepare.links.failed'),
+        }}
+        testIds={{ copy: 'copy-links', download: 'download-links' }}
+      />
     </Panel>
   );
 }

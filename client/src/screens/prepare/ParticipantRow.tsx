@@ -1,17 +1,16 @@
-import type { ChangeParticipantBody, IssuedLink, Participant, Role, SessionRole } from '@plenum/shared';
+import type { ChangeParticipantBody, IssuedLink, Participant, Role } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
-import { Select } from '../../components/Select';
 import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
-import { apiErrorText } from './apiErrorText';
 import { inviteRoles } from './inviteRoles';
-import type { InvitationsApi } from './invitationsApi';
+import { invitationWording, type InvitationsApi } from './invitationsApi';
 import type { InvitationStatus } from './participantStatus';
-import { UnitSelect } from './UnitSelect';
+import { RoleUnitFields } from './RoleUnitFields';
 
 interface ParticipantRowProps {
   participant: Participant;
@@ -48,7 +47,6 @@ export function ParticipantRow({ participant, status, expiresAt, you, api, onIss
   const isYou = participant.id === you.id;
   // A chair is made and changed by the administrator only.
   const mayManage = !isYou && (participant.role !== 'chair' || you.role === 'administrator');
-  const roles: SessionRole[] = inviteRoles(you.role);
   const forReader = <span className="visually-hidden">: {participant.name}</span>;
 
   const call = async (action: () => Promise<unknown>, failure: string) => {
@@ -58,7 +56,7 @@ export function ParticipantRow({ participant, status, expiresAt, you, api, onIss
       await action();
       return true;
     } catch (problem) {
-      setError(apiErrorText(failure, problem));
+      setError(`${failure} ${apiErrorText(problem, invitationWording)}`);
       return false;
     } finally {
       setIsBusy(false);
@@ -143,19 +141,15 @@ export function ParticipantRow({ participant, status, expiresAt, you, api, onIss
             data-testid={`change-form-${participant.id}`}
             onSubmit={(e) => void handleChange(e)}
           >
-            <div className="field">
-              <label htmlFor={`${id}-role`}>{t('prepare.invite.role')}</label>
-              <Select
-                id={`${id}-role`}
-                value={role}
-                options={roles.map((r) => ({ value: r, label: t(`labels.role.${r}`) }))}
-                onChange={setRole}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-unit`}>{t('prepare.invite.unit')}</label>
-              <UnitSelect id={`${id}-unit`} value={unitId} keep={participant.unitId} onChange={setUnitId} />
-            </div>
+            <RoleUnitFields
+              id={id}
+              roles={inviteRoles(you.role)}
+              role={role}
+              onRoleChange={setRole}
+              unitId={unitId}
+              onUnitChange={setUnitId}
+              keepUnit={participant.unitId}
+            />
             <div className="field">
               <label htmlFor={`${id}-expiry`}>{t('prepare.participant.expiry')}</label>
               <input

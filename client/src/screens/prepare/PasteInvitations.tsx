@@ -1,11 +1,12 @@
 import type { InviteePreview, IssuedLink } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
+import { RowProblems } from '../../components/RowProblems';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useSessionStore } from '../../stores/session';
-import { apiErrorText } from './apiErrorText';
-import type { InvitationsApi } from './invitationsApi';
+import { invitationWording, type InvitationsApi } from './invitationsApi';
 
 interface PasteInvitationsProps {
   api: InvitationsApi;
@@ -32,7 +33,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
     try {
       await action();
     } catch (problem) {
-      setError(apiErrorText(failure, problem));
+      setError(`${failure} ${apiErrorText(problem, invitationWording)}`);
     } finally {
       setIsBusy(false);
     }
@@ -115,17 +116,11 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
                 <td>{row.invitee && t(`labels.role.${row.invitee.role}`)}</td>
                 <td>{row.invitee?.unitId && (units[row.invitee.unitId]?.name ?? row.invitee.unitId)}</td>
                 <td>
-                  {row.errors.length === 0 ? (
-                    t('prepare.paste.rowOk')
-                  ) : (
-                    <ul className="prepare-row-errors">
-                      {row.errors.map((e) => (
-                        <li key={`${e.column}-${e.message}`}>
-                          {t('prepare.paste.rowError', { column: e.column, message: e.message })}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  {row.errors.length === 0 && t('prepare.paste.rowOk')}
+                  <RowProblems
+                    problems={row.errors}
+                    describe={({ column, message }) => t('prepare.paste.rowError', { column, message })}
+                  />
                 </td>
               </tr>
             ))}

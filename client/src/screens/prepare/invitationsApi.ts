@@ -2,6 +2,9 @@ import type { ChangeParticipantBody, Invitee, InviteePreview, IssuedLink } from 
 import { apiRequest } from '../../api/request';
 import { inviteTokenKey } from '../../app/inviteToken';
 
+/** How the preparation words a refused call: an invite link, the refused fields named in the sentence. */
+export const invitationWording = { link: 'invite', withIssues: true } as const;
+
 /**
  * The invitation endpoints of one session, called with this tab's token (the chair's invite
  * token, or the administrator's, as the session route kept it). Each throws `ApiError` when refused.

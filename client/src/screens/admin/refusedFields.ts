@@ -1,0 +1,25 @@
+import type { Issue } from '@plenum/shared';
+
+/**
+ * A refused field's path, from the zod schema (`session.days.0.date`) or the server
+ * (`body.session.thresholds.warningBelow`), as the form names its fields (`days.0.date`,
+ * `warningBelow`): the body's nesting is the form's business, not the person's.
+ */
+export function fieldKey(path: string): string {
+  return path
+    .split('.')
+    .filter((segment) => !['body', 'session', 'thresholds'].includes(segment))
+    .join('.');
+}
+
+/** Issues by field key; the first message wins. */
+export function issuesByField(issues: readonly Issue[]): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const issue of issues) byField[fieldKey(issue.path)] ??= issue.message;
+  return byField;
+}
+
+/** A schema check's issues by field key, as {@link issuesByField} reads the server's. */
+export function schemaIssuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  return issuesByField(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+}

@@ -1,4 +1,5 @@
 import {
+  type RowProblem,
   newEvent,
   OrganisationUnitSchema,
   type ImportPreview,
@@ -9,6 +10,7 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import type { CommandService } from './commandService.js';
+import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
 
 /** The log that holds an organisation's hierarchy, reused by each of its review sessions. */
@@ -48,12 +50,23 @@ function placementProblem(
   unit: OrganisationUnit,
   known: ReadonlyMap<string, OrganisationUnit>,
   retired: Readonly<Record<string, string>>,
-): string | null {
+): RowProblem | null {
   if (unit.parentId === null) return null;
-  if (!known.has(unit.parentId)) return `unknown parent ${unit.parentId} (not registered, nor earlier in the file)`;
-  if (retired[unit.parentId]) return `the parent ${unit.parentId} is retired`;
+  const column = 'parentId';
+  if (!known.has(unit.parentId)) {
+    return {
+      column,
+      problem: 'unknown-parent',
+      message: `unknown parent ${unit.parentId} (not registered, nor earlier in the file)`,
+    };
+  }
+  if (retired[unit.parentId]) {
+    return { column, problem: 'retired-parent', message: `the parent ${unit.parentId} is retired` };
+  }
   for (let at: string | null = unit.parentId; at !== null; at = known.get(at)?.parentId ?? null) {
-    if (at === unit.id) return 'a unit cannot be placed under itself or one of its own units';
+    if (at === unit.id) {
+      return { column, problem: 'cycle', message: 'a unit cannot be placed under itself or one of its own units' };
+    }
   }
   return null;
 }
@@ -71,15 +84,20 @@ function previewOf(state: SessionState, rows: readonly TableRow[]): ImportPrevie
   const counts = { add: 0, update: 0, unchanged: 0, invalid: 0 };
   const previewed = rows.map(({ line, cells }): ImportRow => {
     const parsed = OrganisationUnitSchema.safeParse(unitFields(cells));
-    const errors = parsed.success
+    const errors: RowProblem[] = parsed.success
       ? []
-      : parsed.error.issues.map((issue) => ({ column: String(issue.path[0] ?? 'row'), message: issue.message }));
+      : parsed.error.issues.map((issue) => {
+          const column = String(issue.path[0] ?? 'row');
+          return rowProblemOf(issue, column, cells[column] ?? null);
+        });
     const id = cells.id ?? '';
-    if (id !== '' && seen.has(id)) errors.push({ column: 'id', message: `${id} is already on an earlier line` });
+    if (id !== '' && seen.has(id)) {
+      errors.push({ column: 'id', problem: 'duplicate-id', message: `${id} is already on an earlier line` });
+    }
     seen.add(id);
     const unit = parsed.success ? parsed.data : null;
     const problem = unit && placementProblem(unit, known, state.retiredUnits);
-    if (problem) errors.push({ column: 'parentId', message: problem });
+    if (problem) errors.push(problem);
     if (!unit || errors.length > 0) {
       counts.invalid++;
       return { line, unit, effect: null, errors };
@@ -148,8 +166,8 @@ export class OrganisationService {
       const known = new Map(Object.entries(state.units));
       const problem = placementProblem(unit, known, state.retiredUnits);
       if (problem) {
-        throw new DomainError('CONFLICT', `Unit ${unit.id} cannot go there: ${problem}.`, [
-          { path: 'parentId', message: problem },
+        throw new DomainError('CONFLICT', `Unit ${unit.id} cannot go there: ${problem.message}.`, [
+          { path: 'parentId', message: problem.message },
         ]);
       }
       effect = effectOf(unit, known);

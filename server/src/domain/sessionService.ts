@@ -1,4 +1,5 @@
 import {
+  type RowProblem,
   InviteeSchema,
   isDirectiveOpen,
   itemKind,
@@ -16,6 +17,7 @@ import {
   type Role,
 } from '@plenum/shared';
 import type { CommandService } from './commandService.js';
+import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
 import type { TableRow } from './organisationService.js';
 import type { Clock, IdGenerator, InvitationStore } from './ports.js';
@@ -294,9 +296,11 @@ export class SessionService {
     return this.deps.commands.read(sessionId, (state) => {
       sessionOf(state, sessionId);
       const previewed = rows.map(({ line, cells }) => {
-        const errors: { column: string; message: string }[] = [];
+        const errors: RowProblem[] = [];
         const unit = resolveUnit(state, cells.unit ?? null);
-        if (unit === undefined) errors.push({ column: 'unit', message: `no unit ${cells.unit} in this session` });
+        if (unit === undefined) {
+          errors.push({ column: 'unit', problem: 'unknown-unit', message: `no unit ${cells.unit} in this session` });
+        }
         const parsed = InviteeSchema.safeParse({
           name: cells.name ?? '',
           role: cells.role?.toLowerCase() ?? '',
@@ -307,7 +311,8 @@ export class SessionService {
           const columns: Record<string, string> = { unitId: 'unit' };
           for (const issue of parsed.error.issues) {
             const field = String(issue.path[0] ?? 'row');
-            errors.push({ column: columns[field] ?? field, message: issue.message });
+            const column = columns[field] ?? field;
+            errors.push(rowProblemOf(issue, column, cells[column] ?? null));
           }
         }
         const invitee = parsed.success ? parsed.data : null;
@@ -316,8 +321,12 @@ export class SessionService {
             checkGrant(state, invitee, '');
             if (invitee.role === 'chair') onlyAdministratorsAppointChairs(actor);
           } catch (error) {
-            const column = error instanceof DomainError && error.code === 'FORBIDDEN' ? 'role' : 'unit';
-            errors.push({ column, message: (error as Error).message });
+            const byAdministrator = error instanceof DomainError && error.code === 'FORBIDDEN';
+            errors.push({
+              column: byAdministrator ? 'role' : 'unit',
+              problem: byAdministrator ? 'chair-by-administrator' : 'unit-mismatch',
+              message: (error as Error).message,
+            });
           }
         }
         return { line, invitee: errors.length === 0 ? invitee : null, errors };

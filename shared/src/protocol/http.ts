@@ -41,6 +41,46 @@ export const AdministratorSummarySchema = z.object({
 });
 export type AdministratorSummary = z.infer<typeof AdministratorSummarySchema>;
 
+/**
+ * What is wrong with one cell of an imported or pasted row, typed so that a screen says it in its
+ * own language; `message` says it in English for API callers.
+ */
+export const RowProblemSchema = z.object({
+  column: z.string(),
+  message: z.string(),
+  problem: z
+    .enum([
+      /** The cell is empty but required. */
+      'required',
+      /** Not one of `options`. */
+      'invalid-option',
+      /** Longer than allowed. */
+      'too-long',
+      /** Not in the expected form (an id, an e-mail, a date…). */
+      'invalid-format',
+      /** The parent is neither registered nor earlier in the file. */
+      'unknown-parent',
+      /** The parent unit is retired. */
+      'retired-parent',
+      /** The unit would be placed under itself or one of its own units. */
+      'cycle',
+      /** The id is already on an earlier line. */
+      'duplicate-id',
+      /** No such unit in the session. */
+      'unknown-unit',
+      /** The role needs a unit (a presenter), or does not take one. */
+      'unit-mismatch',
+      /** Only an administrator may appoint a chair. */
+      'chair-by-administrator',
+      /** Anything else: `message` says what. */
+      'invalid',
+    ])
+    .default('invalid'),
+  /** The allowed values, for `invalid-option`. */
+  options: z.array(z.string()).optional(),
+});
+export type RowProblem = z.infer<typeof RowProblemSchema>;
+
 /** A unit of the register with its standing: retired units keep their history. */
 export const RegisteredUnitSchema = z.object({ unit: OrganisationUnitSchema, retiredAt: InstantSchema.nullable() });
 export type RegisteredUnit = z.infer<typeof RegisteredUnitSchema>;
@@ -55,7 +95,7 @@ export const ImportRowSchema = z.object({
   unit: OrganisationUnitSchema.nullable(),
   /** What the row does to the register once applied. */
   effect: z.enum(['add', 'update', 'unchanged']).nullable(),
-  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  errors: z.array(RowProblemSchema),
 });
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 
@@ -134,7 +174,7 @@ export const InviteBodySchema = z.union([
 export const InviteeRowSchema = z.object({
   line: z.number().int().min(1),
   invitee: InviteeSchema.nullable(),
-  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  errors: z.array(RowProblemSchema),
 });
 export const InviteePreviewSchema = z.object({ valid: z.boolean(), rows: z.array(InviteeRowSchema) });
 export type InviteePreview = z.infer<typeof InviteePreviewSchema>;

@@ -1,14 +1,9 @@
+import type { RowProblem } from '@plenum/shared';
 import './RowProblems.css';
-
-/** What is wrong with one cell of a read line: its column and why. */
-export interface RowProblem {
-  column: string;
-  message: string;
-}
 
 interface RowProblemsProps {
   problems: readonly RowProblem[];
-  /** One problem in the screen's words, e.g. "Column name: Required". */
+  /** One problem in the reader's words, e.g. "Column name: fill this in". */
   describe: (problem: RowProblem) => string;
 }
 

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
 import { RowProblems } from '../../components/RowProblems';
+import { rowProblemText } from '../../lib/rowProblemText';
 import { downloadText } from '../../lib/download';
 import { adminWording, type AdminApi, type RegisterFile, xlsxType } from './adminApi';
 
@@ -151,10 +152,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
                         : t(`admin.import.effects.${row.effect ?? 'unchanged'}`)}
                     </td>
                     <td>
-                      <RowProblems
-                        problems={row.errors}
-                        describe={({ column, message }) => t('admin.import.problem', { column, message })}
-                      />
+                      <RowProblems problems={row.errors} describe={rowProblemText} />
                     </td>
                   </tr>
                 ))}

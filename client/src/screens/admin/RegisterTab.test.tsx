@@ -35,7 +35,14 @@ const badPreview: ImportPreview = {
       line: 3,
       unit: null,
       effect: null,
-      errors: [{ column: 'kind', message: 'one of centre, province, city, county, enterprise, department' }],
+      errors: [
+        {
+          column: 'kind',
+          message: 'Invalid option',
+          problem: 'invalid-option',
+          options: ['centre', 'province', 'city', 'county', 'enterprise', 'department'],
+        },
+      ],
     },
   ],
   counts: { add: 1, update: 0, unchanged: 0, invalid: 1 },
@@ -144,7 +151,7 @@ describe('importing the register', () => {
     const table = await screen.findByRole('table', { name: 'Rows of register.csv' });
     const bad = within(table).getByTestId('import-row-3');
     expect(bad).toHaveTextContent('Not valid');
-    expect(bad).toHaveTextContent('Column kind: one of centre, province, city, county, enterprise, department');
+    expect(bad).toHaveTextContent('Column kind: must be one of centre, province, city, county, enterprise, department');
     expect(within(table).getByTestId('import-row-2')).toHaveTextContent('Adds');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('1 to add, 0 to update, 0 unchanged, 1 not valid');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('Nothing can be applied until every row is valid');

@@ -32,7 +32,13 @@ const badPreview: InviteePreview = {
       invitee: { name: 'Petra Presenter', role: 'presenter', unitId: ids.otherUnit, email: 'petra@example.org' },
       errors: [],
     },
-    { line: 2, invitee: null, errors: [{ column: 'role', message: 'not a role: officer' }] },
+    {
+      line: 2,
+      invitee: null,
+      errors: [
+        { column: 'role', message: 'Invalid option', problem: 'invalid-option', options: ['chair', 'official'] },
+      ],
+    },
   ],
 };
 const goodPreview: InviteePreview = {
@@ -80,7 +86,7 @@ describe('invitations', () => {
     });
     const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('Petra PresenterPresenterSouth County DairyReads well');
-    expect(rows[2]).toHaveTextContent('role: not a role: officer');
+    expect(rows[2]).toHaveTextContent('Column role: must be one of chair, official');
     expect(screen.getByTestId('paste-result')).toHaveTextContent('1 line has problems');
     expect(screen.getByTestId('paste-invite')).toBeDisabled();
 

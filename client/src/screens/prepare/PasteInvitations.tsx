@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { RowProblems } from '../../components/RowProblems';
+import { rowProblemText } from '../../lib/rowProblemText';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useSessionStore } from '../../stores/session';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
@@ -117,10 +118,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
                 <td>{row.invitee?.unitId && (units[row.invitee.unitId]?.name ?? row.invitee.unitId)}</td>
                 <td>
                   {row.errors.length === 0 && t('prepare.paste.rowOk')}
-                  <RowProblems
-                    problems={row.errors}
-                    describe={({ column, message }) => t('prepare.paste.rowError', { column, message })}
-                  />
+                  <RowProblems problems={row.errors} describe={rowProblemText} />
                 </td>
               </tr>
             ))}

@@ -30,7 +30,7 @@ describe('the sessions', () => {
     const table = await screen.findByTestId('admin-sessions');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
-      'First-quarter review · Northern Province',
+      'First-quarter review · Northern Province Committee',
       'Fourth-quarter review · Northern Province',
     ]);
     expect(rows[0]).toHaveTextContent('2026-Q1');
@@ -44,10 +44,10 @@ describe('the sessions', () => {
 });
 
 describe('convening a review', () => {
-  test('proposes the next period, the register’s organisation, the latest earlier session and the default thresholds', async () => {
+  test('proposes the next period, the latest earlier session and its organisation, and the default thresholds', async () => {
     await openForm();
     expect(screen.getByLabelText('Period')).toHaveValue('2026-Q2');
-    expect(screen.getByLabelText('Organisation')).toHaveValue('Northern Province');
+    expect(screen.getByLabelText('Organisation')).toHaveValue('Northern Province Committee');
     expect(screen.getByLabelText('Previous session')).toHaveValue('q1-2026');
     expect(screen.getByLabelText(/Propose the agenda from it/)).toBeChecked();
     expect(screen.getByLabelText('Warning level (%)')).toHaveValue(70);
@@ -125,7 +125,7 @@ describe('convening a review', () => {
       session: {
         title: 'Second-quarter review',
         period: '2026-Q2',
-        organisation: 'Northern Province',
+        organisation: 'Northern Province Committee',
         days: [
           { id: 'day-1', date: '2026-07-06', title: 'Industry and energy', startTime: '09:00', plannedEnd: '17:00' },
         ],

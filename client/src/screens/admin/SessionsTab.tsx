@@ -70,7 +70,7 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
                       {session.title}
                       <span className="muted"> · {session.organisation}</span>
                     </th>
-                    <td>{session.period}</td>
+                    <td className="admin-table__nowrap">{session.period}</td>
                     <td>{t(`labels.sessionStatus.${session.status}`)}</td>
                     <td>
                       {session.firstDay === session.lastDay

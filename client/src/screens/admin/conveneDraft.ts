@@ -38,7 +38,10 @@ export const emptyDay = (key: number): DayDraft => ({ key, date: '', title: '', 
 
 const percent = (share: number) => String(Math.round(share * 1000) / 10);
 
-/** A new form: the next period after the latest session's, following it up, for the register's top unit. */
+/**
+ * A new form: the next period after the latest session's, following it up, for the same
+ * organisation as that session (the register's top unit when there is none).
+ */
 export function initialDraft(
   sessions: readonly SessionSummary[],
   topUnit: OrganisationUnit | null,
@@ -48,7 +51,7 @@ export function initialDraft(
   const previous = previousSessionFor(sessions, period);
   return {
     title: '',
-    organisation: topUnit?.name ?? '',
+    organisation: previous?.organisation ?? topUnit?.name ?? '',
     period,
     days: [emptyDay(1)],
     warningPercent: percent(defaultThresholds.warningBelow),

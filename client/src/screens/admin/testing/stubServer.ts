@@ -100,7 +100,7 @@ export const sessions: SessionSummary[] = [
     sessionId: 'q1-2026',
     title: 'First-quarter review',
     period: '2026-Q1',
-    organisation: 'Northern Province',
+    organisation: 'Northern Province Committee',
     status: 'in-session',
     firstDay: '2026-04-01',
     lastDay: '2026-04-02',

@@ -63,6 +63,16 @@ export interface GatewayOptions extends OriginOptions {
 /** A middleware of node's HTTP server, as engine.io runs them for every request and upgrade. */
 type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
+/** The socket side of the app, as the composition root holds it. */
+export interface Gateway {
+  io: GatewayServer;
+  /** Tells every socket of a participant why, then disconnects them, on every process sharing the adapter (P8). */
+  disconnectParticipant: (sessionId: string, participantId: string, reason: AccessEndedReason) => void;
+  /** Sends events committed outside a command (invitations changed over REST) to the session's room. */
+  publish: (sessionId: string, events: readonly SessionEvent[]) => void;
+  close: () => Promise<void>;
+}
+
 /**
  * The socket.io gateway, wired from its parts. Transport only: every decision is the domain's.
  *
@@ -75,14 +85,7 @@ type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?:
  * | gateway/presenceWiring.ts | who is online; first connections recorded as attendance                    |
  * | handlers/, pipeline/      | the requests: `session:join`, `command` ({@link commandSteps}), presence   |
  */
-export function createGateway(options: GatewayOptions): {
-  io: GatewayServer;
-  /** Tells every socket of a participant why, then disconnects them, on every process sharing the adapter (P8). */
-  disconnectParticipant: (sessionId: string, participantId: string, reason: AccessEndedReason) => void;
-  /** Sends events committed outside a command (invitations changed over REST) to the session's room. */
-  publish: (sessionId: string, events: readonly SessionEvent[]) => void;
-  close: () => Promise<void>;
-} {
+export function createGateway(options: GatewayOptions): Gateway {
   const { store, logger, clock, sessions } = options;
   const protections = resolveProtections(options.protections);
   const trustProxy = options.trustProxy ?? null;

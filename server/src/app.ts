@@ -212,7 +212,9 @@ export function createApp(deps: AppDeps): App {
   web.use(adminRoutes({ admin, auth, publicUrl }));
   web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
   web.use(organisationRoutes({ organisations, admin, auth, clock }));
-  web.use(recordsRoutes({ store: deps.store, commands, clock, ids, auth }));
+  web.use(
+    recordsRoutes({ store: deps.store, commands, clock, ids, auth, published: (id, events) => publish(id, events) }),
+  );
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
   });

@@ -7,6 +7,7 @@ import {
   OrganisationUnitSchema,
   ParticipantSchema,
   PeriodSchema,
+  ReportSubmissionSchema,
   ReviewSessionDefinitionSchema,
   SessionStatus,
   sessionRoles,
@@ -114,6 +115,29 @@ export const ImportPreviewSchema = z.object({
   }),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+/** One row of an imported results file: the unit and indicator it names, or what is wrong, column by column. */
+export const ReportImportRowSchema = z.object({
+  /** 1-based line of the file, the header being line 1. */
+  line: z.number().int().min(1),
+  unitId: IdSchema.nullable(),
+  indicatorId: IdSchema.nullable(),
+  errors: z.array(RowProblemSchema),
+});
+export type ReportImportRow = z.infer<typeof ReportImportRowSchema>;
+
+/**
+ * `POST /api/sessions/:id/reports/preview` answers this for a results file (CSV or XLSX, the
+ * columns of `results.csv`): each row checked, and the rows grouped into one report per unit.
+ * `POST /api/sessions/:id/reports` submits those reports only when `valid`, else refuses with
+ * `INVALID_PAYLOAD` and this preview as `data`.
+ */
+export const ReportImportPreviewSchema = z.object({
+  valid: z.boolean(),
+  rows: z.array(ReportImportRowSchema),
+  reports: z.array(ReportSubmissionSchema),
+});
+export type ReportImportPreview = z.infer<typeof ReportImportPreviewSchema>;
 
 /** One review session as `GET /api/sessions` lists them for an administrator. */
 export const SessionSummarySchema = z.object({

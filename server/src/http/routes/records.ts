@@ -1,4 +1,4 @@
-import { IdSchema, type SessionEvent, type SessionState } from '@plenum/shared';
+import { IdSchema, type ReportImportPreview, type SessionEvent, type SessionState } from '@plenum/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CommandService } from '../../domain/commandService.js';
@@ -10,6 +10,12 @@ import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
 import { minutesDocument, minutesMarkdown } from '../../records/minutes.js';
 import { renderPdf } from '../../records/pdf.js';
+import {
+  previewReportImport,
+  ReportImportMapSchema,
+  reportImportCommandId,
+  type ReportImportMap,
+} from '../../records/reportImport.js';
 import { tableCsv, tablesXlsx } from '../../records/spreadsheet.js';
 import {
   criticismsTable,
@@ -19,6 +25,7 @@ import {
   type RecordTable,
 } from '../../records/tables.js';
 import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
+import { csvTable, xlsxTable, xlsxType } from '../tables.js';
 
 export interface RecordsRoutesOptions {
   store: Store;
@@ -26,6 +33,8 @@ export interface RecordsRoutesOptions {
   clock: Clock;
   ids: IdGenerator;
   auth: HttpAuth;
+  /** Tells the session's open screens of events appended over REST. */
+  published?: (sessionId: string, events: readonly SessionEvent[]) => void;
 }
 
 const RecordQuerySchema = z.object({
@@ -43,7 +52,9 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
  * The records people take away, each as the reader's role may see it (`recordsAccess`):
  * `GET /api/sessions/:id/minutes.md`, `minutes.pdf`, `results.csv`, `results.xlsx`, `criticisms.csv`,
  * `directives.csv`, `warnings.csv`, `calendar.ics`, `archive.json`, with `?lang=en|ko` and
- * `?day=N`; and `POST /api/archives` (administrator), importing an archive as a new session.
+ * `?day=N`; `POST /api/archives` (administrator), importing an archive as a new session; and
+ * `POST /api/sessions/:id/reports/preview` and `…/reports`, importing plans and results from a
+ * file with the columns of `results.csv` (a presenter their own unit's rows, the chair any unit's).
  */
 export function recordsRoutes(options: RecordsRoutesOptions): Router {
   const router = Router();
@@ -169,6 +180,52 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     }
   });
 
+  const files = [express.text({ type: 'text/csv', limit: '512kb' }), express.raw({ type: xlsxType, limit: '2mb' })];
+
+  /** The importer, the session's state and the file's preview. */
+  async function previewFile(req: Request) {
+    const sessionId = IdSchema.parse(req.params.sessionId);
+    const { participant } = await requireSessionReader(req, options.auth, sessionId);
+    if (participant === null) {
+      throw new DomainError('FORBIDDEN', 'Reports are imported by a participant: the chair or a presenter.');
+    }
+    const body: unknown = req.body;
+    const rows = Buffer.isBuffer(body) ? await xlsxTable(body) : typeof body === 'string' ? csvTable(body) : null;
+    if (rows === null) throw new DomainError('INVALID_PAYLOAD', 'Send the file as text/csv or as an XLSX workbook.');
+    if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no row below its header row.');
+    const state = await options.commands.state(sessionId);
+    if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
+    const preview = previewReportImport(state, participant, rows, mapOf(req.query.map));
+    return { sessionId, participant, file: body as string | Buffer, preview };
+  }
+
+  router.post('/api/sessions/:sessionId/reports/preview', ...files, async (req, res) => {
+    const { preview } = await previewFile(req);
+    res.json({ ok: true, data: preview });
+  });
+
+  router.post('/api/sessions/:sessionId/reports', ...files, async (req, res) => {
+    const { sessionId, participant, file, preview } = await previewFile(req);
+    if (!preview.valid) {
+      const invalid = preview.rows.filter((r) => r.errors.length > 0).length;
+      res.status(422).json({
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message: `${invalid} row(s) are not valid: nothing was applied.` },
+        data: preview satisfies ReportImportPreview,
+      });
+      return;
+    }
+    for (const report of preview.reports) {
+      const commandId = reportImportCommandId(file, participant.id, report.unitId);
+      const outcome = await options.commands.execute(participant, sessionId, commandId, {
+        type: 'report:submit',
+        payload: report,
+      });
+      if (outcome.events.length > 0) options.published?.(sessionId, outcome.events);
+    }
+    res.json({ ok: true, data: preview });
+  });
+
   return router;
 }
 
@@ -178,4 +235,16 @@ function parseJson(body: Buffer): unknown {
   } catch {
     throw new ArchiveRefusal('invalid', 'The archive is not JSON.');
   }
+}
+
+/** `?map=` as JSON: the file's header for each column that differs from the export's. */
+function mapOf(map: unknown): ReportImportMap {
+  if (typeof map !== 'string') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(map);
+  } catch {
+    throw new DomainError('INVALID_PAYLOAD', 'The column mapping (?map=) is not JSON.');
+  }
+  return ReportImportMapSchema.parse(parsed);
 }

@@ -159,7 +159,7 @@ describe('import of plans and results', () => {
     const preview = (refused.body as { data: ReportImportPreview }).data;
     for (const row of preview.rows) {
       if (row.unitId === own) expect(row.errors).toEqual([]);
-      else expect(row.errors).toEqual([expect.objectContaining({ column: 'Unit id', problem: 'unit-mismatch' })]);
+      else expect(row.errors).toEqual([expect.objectContaining({ column: 'Unit id', problem: 'not-your-unit' })]);
     }
     expect(revisions(await server.state())).toEqual(revisions(before));
 

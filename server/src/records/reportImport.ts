@@ -116,7 +116,7 @@ function checkRow(
     errors.push({
       column: headers.unitId,
       message: 'A presenter imports the report of their own unit only.',
-      problem: 'unit-mismatch',
+      problem: 'not-your-unit',
     });
   }
   const indicatorId = cell('indicatorId');

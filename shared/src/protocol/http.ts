@@ -73,6 +73,8 @@ export const RowProblemSchema = z.object({
       'unit-mismatch',
       /** Only an administrator may appoint a chair. */
       'chair-by-administrator',
+      /** A presenter's file names a unit other than their own. */
+      'not-your-unit',
       /** Anything else: `message` says what. */
       'invalid',
     ])

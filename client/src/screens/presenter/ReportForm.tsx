@@ -16,6 +16,7 @@ import {
   type IndicatorDraft,
 } from '../../widgets/reports/indicatorDraft';
 import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
+import { ReportImport } from './ReportImport';
 import { TextAreaField } from '../../components/TextAreaField';
 import './ReportForm.css';
 
@@ -280,6 +281,7 @@ export function ReportForm() {
         </form>
       </section>
       <PasteIndicators isDisabled={!mayEdit} onApply={applyPasted} />
+      <ReportImport isDisabled={!mayEdit} />
     </div>
   );
 }

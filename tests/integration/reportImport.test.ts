@@ -168,7 +168,7 @@ describe('import of plans and results', () => {
     expect((await server.state()).reports[own]!.revision).toBe(before.reports[own]!.revision + 1);
   });
 
-  test('anonymous tokens, another session’s chair and an observer are refused', async () => {
+  test('anonymous tokens, another session’s chair, an observer and an administrator are refused', async () => {
     const server = await startTestServer();
     const csv = await exported(server, 'results.csv');
     expect((await upload(server, 'reports', undefined, csv)).status).toBe(401);
@@ -180,7 +180,9 @@ describe('import of plans and results', () => {
       'Another chair',
     );
     expect((await upload(server, 'reports/preview', other.chair.token, csv)).status).toBe(403);
-    expect((await upload(server, 'reports', server.tokens.observer, csv)).status).toBe(403);
+    // Those who do not submit reports: an observer, and an administrator (the permissions give report:submit to the chair and presenters).
+    expect((await upload(server, 'reports/preview', server.tokens.observer, csv)).status).toBe(403);
+    expect((await upload(server, 'reports/preview', server.tokens.administrator, csv)).status).toBe(403);
     expect(revisions(await server.state())).toEqual(revisions(state));
     // Negative control: the session's own chair is let in.
     expect((await upload(server, 'reports/preview', server.tokens.chair, csv)).status).toBe(200);

@@ -1,4 +1,4 @@
-import { IdSchema, type ReportImportPreview, type SessionEvent, type SessionState } from '@plenum/shared';
+import { canIssue, IdSchema, type ReportImportPreview, type SessionEvent, type SessionState } from '@plenum/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CommandService } from '../../domain/commandService.js';
@@ -186,8 +186,8 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   async function previewFile(req: Request) {
     const sessionId = IdSchema.parse(req.params.sessionId);
     const { participant } = await requireSessionReader(req, options.auth, sessionId);
-    if (participant === null) {
-      throw new DomainError('FORBIDDEN', 'Reports are imported by a participant: the chair or a presenter.');
+    if (participant === null || !canIssue(participant.role, 'report:submit')) {
+      throw new DomainError('FORBIDDEN', 'Reports are imported by those who submit them: the chair or a presenter.');
     }
     const body: unknown = req.body;
     const rows = Buffer.isBuffer(body) ? await xlsxTable(body) : typeof body === 'string' ? csvTable(body) : null;

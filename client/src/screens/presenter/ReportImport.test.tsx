@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { inviteTokenKey } from '../../app/inviteToken';
 import { ids, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
+import Dashboard from '../../widgets/dashboard/Dashboard';
 import { ParticipantView } from '../participant/ParticipantView';
 
 /** The browser's fetch, answered here: the server's side is tested in tests/integration/reportImport.test.ts. */
@@ -97,5 +98,17 @@ describe('import of plans and results on the report form', () => {
     const row = await within(panel).findByTestId('report-import-row-2');
     expect(row).toHaveTextContent('Column Unit id: not a unit of yours');
     expect(within(panel).getByTestId('report-import-apply')).toBeDisabled();
+  });
+
+  test('the chair imports from the dashboard, beside the results download', async () => {
+    await renderSession(<Dashboard />, participants.chair);
+    expect(screen.getByTestId('report-import')).toBeInTheDocument();
+    expect(screen.getByLabelText('Choose a CSV or XLSX file')).toBeEnabled();
+  });
+
+  test('an official’s dashboard has no import', async () => {
+    await renderSession(<Dashboard />, participants.official);
+    expect(screen.getByTestId('dashboard')).toBeInTheDocument();
+    expect(screen.queryByTestId('report-import')).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
-import { type ComparisonDimension } from '@plenum/shared';
+import { canIssue, type ComparisonDimension } from '@plenum/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/Select';
 import { comparisonDimensions } from '../../lib/labels';
+import { ReportImport } from '../../screens/presenter/ReportImport';
+import { useSessionStore } from '../../stores/session';
 import { DownloadRecords } from '../minutes/DownloadRecords';
 import { Comparisons } from './Comparisons';
 import { Ranking } from './Ranking';
@@ -13,12 +15,15 @@ import './Dashboard.css';
 
 /**
  * Comparisons by ownership, sector, region and class, the ranking against the threshold, the
- * warnings board, the directives tracker and the trends. Loaded on first use.
+ * warnings board, the directives tracker and the trends; for the chair, the import of plans and
+ * results of any unit from a file. Loaded on first use.
  */
 export default function Dashboard() {
   const { t } = useTranslation();
   const fieldId = useId();
   const [dimension, setDimension] = useState<ComparisonDimension>('ownership');
+  const isChair = useSessionStore((s) => s.you?.role === 'chair');
+  const mayImport = useSessionStore((s) => canIssue('chair', 'report:submit', s.session.status));
 
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -33,6 +38,7 @@ export default function Dashboard() {
         />
         <DownloadRecords files={['results.xlsx', 'results.csv', 'criticisms.csv', 'directives.csv', 'warnings.csv']} />
       </div>
+      {isChair && <ReportImport isDisabled={!mayImport} />}
       <div className="layout layout--two">
         <Comparisons dimension={dimension} />
         <Ranking />

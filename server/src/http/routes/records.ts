@@ -195,6 +195,9 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no row below its header row.');
     const state = await options.commands.state(sessionId);
     if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
+    if (!canIssue(participant.role, 'report:submit', state.status)) {
+      throw new DomainError('FORBIDDEN', `The session is ${state.status}: reports can no longer be submitted.`);
+    }
     const preview = previewReportImport(state, participant, rows, mapOf(req.query.map));
     return { sessionId, participant, file: body as string | Buffer, preview };
   }

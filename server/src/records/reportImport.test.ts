@@ -3,7 +3,7 @@ import { csvTable } from '../http/tables.js';
 import { demoWorld } from '../test/demoWorld.js';
 import { previewReportImport, reportImportCommandId } from './reportImport.js';
 
-const chair = { role: 'chair', unitId: null };
+const chair = { role: 'chair', unitId: null } as const;
 
 describe('the import of plans and results', () => {
   test('Korean headers and labels, figures with thousands separators and yes/no are read; a unit’s note and an indicator’s part-of are kept', async () => {

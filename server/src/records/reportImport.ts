@@ -3,6 +3,7 @@ import {
   IndicatorSchema,
   ReportSubmissionSchema,
   type Indicator,
+  type Participant,
   type ReportImportPreview,
   type ReportImportRow,
   type ReportSubmission,
@@ -14,11 +15,8 @@ import type { TableRow } from '../domain/organisationService.js';
 import { rowProblemOf } from '../domain/rowProblems.js';
 import { recordLanguages, recordWords } from './i18n.js';
 
-/** Who imports: a presenter only their own unit's rows; the chair or an administrator any unit of the session. */
-export interface ReportImporter {
-  role: string;
-  unitId: string | null;
-}
+/** Who imports: a presenter only their own unit's rows; the chair any unit of the session. */
+export type ReportImporter = Pick<Participant, 'role' | 'unitId'>;
 
 /** The columns of `results.csv` an import reads; the others (fulfilment, flags…) are derived and ignored. */
 export const reportImportColumns = [

@@ -1,5 +1,5 @@
 import type { Participant } from '@plenum/shared';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../lib/useServerNow';
 import { useConnectionStore } from '../stores/connection';
@@ -9,8 +9,12 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { BigScreen } from '../screens/bigScreen/BigScreen';
 import { ChairConsole } from '../screens/chair/ChairConsole';
 import { ParticipantView } from '../screens/participant/ParticipantView';
-import { PrepareScreen } from '../screens/prepare/PrepareScreen';
 import { SessionHeader } from './SessionHeader';
+
+// Only an administrator opens it: the participants' first load does not carry the preparation screens.
+const PrepareScreen = lazy(() =>
+  import('../screens/prepare/PrepareScreen').then((m) => ({ default: m.PrepareScreen })),
+);
 
 function Joining() {
   const { t } = useTranslation();
@@ -63,7 +67,11 @@ function screenFor(you: Participant | null) {
     case 'chair':
       return <ChairConsole role={you.role} />;
     case 'administrator':
-      return <PrepareScreen />;
+      return (
+        <Suspense fallback={<Joining />}>
+          <PrepareScreen />
+        </Suspense>
+      );
     case 'observer':
       return <BigScreen />;
     case 'presenter':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgendaItemKind } from '../vocabulary.js';
 import { IdSchema, NameSchema } from './common.js';
 
 /**
@@ -19,18 +20,7 @@ export const AgendaItemStatus = {
 } as const;
 export type AgendaItemStatus = (typeof AgendaItemStatus)[keyof typeof AgendaItemStatus];
 
-/** What an agenda item is for; read through `itemKind()`, which also answers for older logs. */
-export const AgendaItemKind = {
-  /** The chair's opening: the period's summary and the session's aims. Comes first. */
-  opening: 'opening',
-  /** A unit presents its plan and results. */
-  report: 'report',
-  /** A unit warned in the previous period is reviewed again. */
-  secondReview: 'second-review',
-  /** A general topic, not tied to a unit. */
-  topic: 'topic',
-} as const;
-export type AgendaItemKind = (typeof AgendaItemKind)[keyof typeof AgendaItemKind];
+export { AgendaItemKind } from '../vocabulary.js';
 
 /** What defines a slot on a day, as the chair adds it. */
 export const AgendaItemDefinitionSchema = z.object({

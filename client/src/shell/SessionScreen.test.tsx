@@ -56,11 +56,12 @@ describe('session screen by role', () => {
 });
 
 describe('preparing', () => {
-  test('the administrator gets the preparation first, and the floor to follow', () => {
+  test('the administrator gets the preparation first, and the floor to follow', async () => {
     renderAs(administrator);
-    expect(screen.getByRole('tab', { name: 'Prepare' })).toHaveAttribute('aria-selected', 'true');
+    // The preparation screen is loaded when an administrator opens a session, not before.
+    expect(await screen.findByRole('tab', { name: 'Prepare' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'Floor' })).toBeInTheDocument();
-    expect(screen.getByTestId('prepare-view')).toBeInTheDocument();
+    expect(await screen.findByTestId('prepare-view')).toBeInTheDocument();
   });
 
   test('a chair starts on the preparation until a day opens, then on the floor with Prepare last', async () => {

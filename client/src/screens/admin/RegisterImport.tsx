@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportPreviewSchema, type ImportPreview } from '@plenum/shared';
+import { ImportPreviewSchema } from '@plenum/shared';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -8,7 +7,8 @@ import { FileDrop } from '../../components/FileDrop';
 import { RowProblems } from '../../components/RowProblems';
 import { rowProblemText } from '../../lib/rowProblemText';
 import { downloadText } from '../../lib/download';
-import { adminWording, type AdminApi, type RegisterFile, xlsxType } from './adminApi';
+import { importAccept, useFileImport } from '../../lib/useFileImport';
+import { adminWording, type AdminApi } from './adminApi';
 
 /** The header row of a register file, as the template gives it. */
 export const registerHeader = 'id,name,kind,parentId,ownership,sector,class,region';
@@ -20,67 +20,29 @@ interface RegisterImportProps {
   onApplied: () => void;
 }
 
-/** A chosen file as the server takes it, or null when it is neither CSV nor XLSX. */
-async function registerFile(file: File): Promise<RegisterFile | null> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.xlsx') || file.type === xlsxType) return { name: file.name, body: file, contentType: xlsxType };
-  if (name.endsWith('.csv') || file.type === 'text/csv') {
-    return { name: file.name, body: await file.text(), contentType: 'text/csv' };
-  }
-  return null;
-}
-
 /**
  * Imports the register from a CSV or XLSX file: the server previews every row (its effect, or
  * each bad column and why), and the file is applied only when every row is valid.
  */
 export function RegisterImport({ api, organisationId, onApplied }: RegisterImportProps) {
   const { t } = useTranslation();
-  const [file, setFile] = useState<RegisterFile | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [applied, setApplied] = useState<string | null>(null);
-
-  const choose = async (chosen: File) => {
-    setError(null);
-    setApplied(null);
-    setPreview(null);
-    const read = await registerFile(chosen);
-    setFile(read);
-    if (!read) {
-      setError(t('admin.import.wrongType', { name: chosen.name }));
-      return;
-    }
-    setIsBusy(true);
-    try {
-      setPreview(await api.previewImport(organisationId, read));
-    } catch (failure) {
-      setError(apiErrorText(failure, adminWording));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const apply = async () => {
-    if (!file || !preview?.valid) return;
-    setIsBusy(true);
-    setError(null);
-    try {
-      const { counts } = await api.applyImport(organisationId, file);
-      setApplied(t('admin.import.applied', { name: file.name, add: counts.add, update: counts.update }));
-      setPreview(null);
-      setFile(null);
-      onApplied();
-    } catch (failure) {
-      // A file that changed since its preview (or a register that did) comes back with the new preview.
+  const { file, preview, isBusy, error, dismissError, applied, choose, apply } = useFileImport({
+    preview: (read) => api.previewImport(organisationId, read),
+    apply: (read) => api.applyImport(organisationId, read),
+    // A file that changed since its preview (or a register that did) comes back with the new preview.
+    refusedPreview: (failure) => {
       const data = failure instanceof ApiError ? ImportPreviewSchema.safeParse(failure.data) : null;
-      if (data?.success) setPreview(data.data);
-      setError(`${apiErrorText(failure, adminWording)} ${t('admin.import.nothingApplied')}`);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+      return data?.success ? data.data : null;
+    },
+    words: {
+      wrongType: (name) => t('admin.import.wrongType', { name }),
+      failed: (failure) => apiErrorText(failure, adminWording),
+      nothingApplied: t('admin.import.nothingApplied'),
+      applied: (read, { counts }) =>
+        t('admin.import.applied', { name: read.name, add: counts.add, update: counts.update }),
+    },
+    onApplied,
+  });
 
   return (
     <section className="panel" aria-labelledby="admin-import-heading" data-testid="register-import">
@@ -100,13 +62,13 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
       <FileDrop
         label={t('admin.import.choose')}
         hint={t('admin.import.hint')}
-        accept={`.csv,.xlsx,text/csv,${xlsxType}`}
+        accept={importAccept}
         disabled={isBusy}
         onFile={(chosen) => void choose(chosen)}
         testId="register-file"
       />
       {isBusy && <p className="muted">{t('common.loading')}</p>}
-      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      <ErrorNote message={error} onDismiss={dismissError} />
       {applied && (
         <p className="success" role="status">
           {applied}

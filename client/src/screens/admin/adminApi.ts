@@ -10,16 +10,7 @@ import type {
   SessionSummary,
 } from '@plenum/shared';
 import { apiRequest } from '../../api/request';
-
-/** The content type of an XLSX file, as the register's import reads it. */
-export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A register file as the server takes it: CSV as text, XLSX as its bytes. */
-export interface RegisterFile {
-  name: string;
-  body: string | Blob;
-  contentType: string;
-}
+import type { ImportFile } from '../../lib/useFileImport';
 
 /** Where an administrator prepares a session: its page, signed in with the administrator's token. */
 export function preparationHref(sessionId: string, token: string): string {
@@ -61,14 +52,14 @@ export function adminApi(token: string) {
         method: 'POST',
         token,
       }),
-    previewImport: (organisationId: string, file: RegisterFile) =>
+    previewImport: (organisationId: string, file: ImportFile) =>
       apiRequest<ImportPreview>(`${unitsPath(organisationId)}/preview`, {
         method: 'POST',
         token,
         body: file.body,
         contentType: file.contentType,
       }),
-    applyImport: (organisationId: string, file: RegisterFile) =>
+    applyImport: (organisationId: string, file: ImportFile) =>
       apiRequest<ImportPreview>(unitsPath(organisationId), {
         method: 'POST',
         token,

@@ -1,5 +1,5 @@
 import type { ReportImportPreview } from '@plenum/shared';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError, apiRequest } from '../../api/request';
@@ -8,26 +8,10 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
 import { RowProblems } from '../../components/RowProblems';
 import { rowProblemText } from '../../lib/rowProblemText';
+import { importAccept, useFileImport, type ImportFile } from '../../lib/useFileImport';
 import { useSessionStore } from '../../stores/session';
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const wording = { link: 'invite', withIssues: false } as const;
-
-interface ResultsFile {
-  name: string;
-  body: string | Blob;
-  contentType: string;
-}
-
-/** A chosen file as the server takes it, or null when it is neither CSV nor XLSX. */
-async function resultsFile(file: File): Promise<ResultsFile | null> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.xlsx') || file.type === xlsxType) return { name: file.name, body: file, contentType: xlsxType };
-  if (name.endsWith('.csv') || file.type === 'text/csv') {
-    return { name: file.name, body: await file.text(), contentType: 'text/csv' };
-  }
-  return null;
-}
 
 /**
  * Imports plans and results from a CSV or XLSX file with the columns of the results download:
@@ -39,13 +23,7 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
   const headingId = useId();
   const sessionId = useSessionStore((s) => s.session.sessionId);
   const units = useSessionStore((s) => s.session.units);
-  const [file, setFile] = useState<ResultsFile | null>(null);
-  const [preview, setPreview] = useState<ReportImportPreview | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [applied, setApplied] = useState<string | null>(null);
-
-  const send = (path: 'reports/preview' | 'reports', chosen: ResultsFile) =>
+  const send = (path: 'reports/preview' | 'reports', chosen: ImportFile) =>
     apiRequest<ReportImportPreview>(`/api/sessions/${encodeURIComponent(sessionId)}/${path}`, {
       method: 'POST',
       token: window.sessionStorage.getItem(inviteTokenKey(sessionId)) ?? '',
@@ -53,45 +31,19 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
       contentType: chosen.contentType,
     });
 
-  const choose = async (chosen: File) => {
-    setError(null);
-    setApplied(null);
-    setPreview(null);
-    const read = await resultsFile(chosen);
-    setFile(read);
-    if (!read) {
-      setError(t('reportImport.wrongType', { name: chosen.name }));
-      return;
-    }
-    setIsBusy(true);
-    try {
-      setPreview(await send('reports/preview', read));
-    } catch (failure) {
-      setError(apiErrorText(failure, wording));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const apply = async () => {
-    if (!file || !preview?.valid) return;
-    setIsBusy(true);
-    setError(null);
-    try {
-      const done = await send('reports', file);
-      setApplied(t('reportImport.applied', { name: file.name, count: done.reports.length }));
-      setPreview(null);
-      setFile(null);
-    } catch (failure) {
-      // A file whose rows stopped being valid since its preview comes back with the new preview.
-      // Our own server's answer: typed by the contract, not parsed again (zod stays out of the participants' bundle).
-      const data = failure instanceof ApiError ? (failure.data as ReportImportPreview | null) : null;
-      if (data) setPreview(data);
-      setError(`${apiErrorText(failure, wording)} ${t('reportImport.nothingApplied')}`);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const { file, preview, isBusy, error, dismissError, applied, choose, apply } = useFileImport({
+    preview: (read) => send('reports/preview', read),
+    apply: (read) => send('reports', read),
+    // A file whose rows stopped being valid since its preview comes back with the new preview.
+    // Our own server's answer: typed by the contract, not parsed again (zod stays out of the participants' bundle).
+    refusedPreview: (failure) => (failure instanceof ApiError ? (failure.data as ReportImportPreview | null) : null),
+    words: {
+      wrongType: (name) => t('reportImport.wrongType', { name }),
+      failed: (failure) => apiErrorText(failure, wording),
+      nothingApplied: t('reportImport.nothingApplied'),
+      applied: (read, done) => t('reportImport.applied', { name: read.name, count: done.reports.length }),
+    },
+  });
 
   const invalid = preview?.rows.filter((r) => r.errors.length > 0).length ?? 0;
 
@@ -104,13 +56,13 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
       <FileDrop
         label={t('reportImport.choose')}
         hint={t('reportImport.hint')}
-        accept={`.csv,.xlsx,text/csv,${xlsxType}`}
+        accept={importAccept}
         disabled={isDisabled || isBusy}
         onFile={(chosen) => void choose(chosen)}
         testId="report-import-file"
       />
       {isBusy && <p className="muted">{t('common.loading')}</p>}
-      <ErrorNote message={error} onDismiss={() => setError(null)} />
+      <ErrorNote message={error} onDismiss={dismissError} />
       {applied && (
         <p className="success" role="status">
           {applied}

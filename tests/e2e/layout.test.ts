@@ -39,7 +39,7 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     const today = room.page.getByTestId('big-screen-today');
     await today.waitFor();
     expect(await today.innerText()).toContain('Day 1');
-    expect(await room.page.getByTestId('big-screen-first').innerText()).toMatch(/^First: Second review: /);
+    expect(await room.page.getByTestId('big-screen-first').innerText()).toMatch(/^First: Opening: /);
     expect(await room.page.getByTestId('big-screen-call').innerText()).toContain('https://');
     expect(await room.page.getByTestId('day-agenda').locator('li').count()).toBeGreaterThan(3);
     expect(room.pageErrors).toEqual([]);

@@ -92,6 +92,11 @@ describe('demo seeding', () => {
     const presenters = Object.values(q1.participants).filter((p) => p.role === 'presenter');
     expect(presenters.map((p) => p.name)).toContain('Presenter — Riverside Steel Works');
     expect(presenters.length).toBe(8);
+    // The first day opens with the opening, then the second reviews that convening carried over.
+    const firstDay = q1.agendaOrder
+      .map((id) => q1.agenda[id]!)
+      .filter((item) => item.dayId === q1.definition!.days[0]!.id);
+    expect(firstDay.map((item) => item.kind).slice(0, 3)).toEqual(['opening', 'second-review', 'second-review']);
     expect(demo.invitations.map((i) => i.participant.role).sort()).toEqual([
       'chair',
       'inspector',

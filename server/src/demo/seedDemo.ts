@@ -122,10 +122,17 @@ class Seeding {
       if (state.agenda[`${prefix}-1`]) return [];
       const perDay = new Map<string, number>();
       for (const item of Object.values(state.agenda)) perDay.set(item.dayId, (perDay.get(item.dayId) ?? 0) + 1);
-      return items.map((item, i) => {
+      const openingsPerDay = new Map<string, number>();
+      return items.flatMap((item, i) => {
         const order = perDay.get(item.dayId) ?? 0;
         perDay.set(item.dayId, order + 1);
-        return newEvent('agenda:item-added', { item: { ...item, id: `${prefix}-${i + 1}` }, order });
+        const id = `${prefix}-${i + 1}`;
+        const added = newEvent('agenda:item-added', { item: { ...item, id }, order });
+        if (item.kind !== 'opening') return [added];
+        // The opening comes before the second reviews that convening put first on the day.
+        const position = openingsPerDay.get(item.dayId) ?? 0;
+        openingsPerDay.set(item.dayId, position + 1);
+        return [added, newEvent('agenda:item-moved', { itemId: id, toDayId: item.dayId, position })];
       });
     });
     await this.done();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
@@ -6,15 +7,20 @@ import type { Block, ListItem, RecordDocument } from './document.js';
 
 /**
  * Noto Sans KR as OpenType from the npm package `@embedpdf/fonts-kr`: it covers Hangul and Latin
- * and installs with the server; pdfkit embeds only the glyphs a document uses.
+ * and installs with the server; pdfkit embeds only the glyphs a document uses. The files are read
+ * once per thread into pdfmake's in-memory file system, where every later document finds them.
  */
 const fontDirectory = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-kr')), '..', 'fonts');
-const regular = join(fontDirectory, 'NotoSansKR-Regular.otf');
-const bold = join(fontDirectory, 'NotoSansKR-Bold.otf');
-pdfmake.setFonts({ Noto: { normal: regular, bold, italics: regular, bolditalics: bold } });
-// The document reads nothing but its font: no URL, no other file.
+const fontFiles = { normal: 'NotoSansKR-Regular.otf', bold: 'NotoSansKR-Bold.otf' } as const;
+/** pdfmake's in-memory files on Node (`pdfmake.virtualfs`, which its type declarations leave out). */
+const memoryFiles = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } })
+  .virtualfs;
+for (const file of Object.values(fontFiles)) memoryFiles.writeFileSync(file, readFileSync(join(fontDirectory, file)));
+const { normal, bold } = fontFiles;
+pdfmake.setFonts({ Noto: { normal, bold, italics: normal, bolditalics: bold } });
+// The document reads nothing but its font, from memory: no URL, no file.
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontDirectory);
+pdfmake.setLocalAccessPolicy(() => false);
 
 const headingSizes = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 9.5 } as const;
 

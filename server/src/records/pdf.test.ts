@@ -2,7 +2,7 @@ import type { SessionState } from '@plenum/shared';
 import { afterEach, describe, expect, test } from 'vitest';
 import { demoWorld } from '../test/demoWorld.js';
 import type { RecordsScope } from './access.js';
-import { PdfPool, PdfQueueFull } from './pdf.js';
+import { pdfJob, PdfPool, PdfQueueFull } from './pdf.js';
 
 const chair: RecordsScope = { role: 'chair', unitId: null, lang: 'ko', dayId: null };
 
@@ -27,23 +27,27 @@ describe('PDF minutes in a pool of worker threads', { timeout: 60_000 }, () => {
   test('a worker answers with the PDF’s bytes, and the same worker takes the next job', async () => {
     const state = await demoState();
     const pdfs = pool(1, 4);
-    expect(isPdf(await pdfs.minutes(state, chair))).toBe(true);
-    expect(isPdf(await pdfs.minutes(state, { ...chair, lang: 'en' }))).toBe(true);
+    expect(isPdf(await pdfs.render(pdfJob(state, chair)))).toBe(true);
+    expect(isPdf(await pdfs.render(pdfJob(state, { ...chair, lang: 'en' })))).toBe(true);
   });
 
   test('a job that fails rejects its request instead of leaving it waiting, and the worker serves the next one', async () => {
     const state = await demoState();
     const pdfs = pool(1, 4);
     const broken = { ...state, definition: null };
-    await expect(pdfs.minutes(broken, chair)).rejects.toThrow(/has no definition/);
-    expect(isPdf(await pdfs.minutes(state, chair))).toBe(true);
+    await expect(pdfs.render(pdfJob(broken, chair))).rejects.toThrow(/has no definition/);
+    expect(isPdf(await pdfs.render(pdfJob(state, chair)))).toBe(true);
   });
 
   test('beyond its workers and queue the pool refuses a job with a wait to retry after, and makes the others', async () => {
     const state = await demoState();
     const pdfs = pool(1, 1);
     // The first goes to the worker, the second waits, the third finds the queue full.
-    const jobs = [pdfs.minutes(state, chair), pdfs.minutes(state, chair), pdfs.minutes(state, chair)];
+    const jobs = [
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+    ];
     const [first, second, third] = (await Promise.allSettled(jobs)) as [
       PromiseSettledResult<Buffer>,
       PromiseSettledResult<Buffer>,
@@ -59,9 +63,9 @@ describe('PDF minutes in a pool of worker threads', { timeout: 60_000 }, () => {
     const state = await demoState();
     const pdfs = pool(1, 2);
     const made = await Promise.all([
-      pdfs.minutes(state, chair),
-      pdfs.minutes(state, chair),
-      pdfs.minutes(state, chair),
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
     ]);
     expect(made.every(isPdf)).toBe(true);
   });
@@ -69,11 +73,11 @@ describe('PDF minutes in a pool of worker threads', { timeout: 60_000 }, () => {
   test('closing stops the workers: jobs in progress and waiting are rejected, later ones refused', async () => {
     const state = await demoState();
     const pdfs = pool(1, 4);
-    const jobs = Promise.allSettled([pdfs.minutes(state, chair), pdfs.minutes(state, chair)]);
+    const jobs = Promise.allSettled([pdfs.render(pdfJob(state, chair)), pdfs.render(pdfJob(state, chair))]);
     await pdfs.close();
     for (const job of await jobs) {
       expect(job.status === 'rejected' && String(job.reason)).toMatch(/stopping/);
     }
-    await expect(pdfs.minutes(state, chair)).rejects.toThrow(/closed/);
+    await expect(pdfs.render(pdfJob(state, chair))).rejects.toThrow(/closed/);
   });
 });

@@ -1,11 +1,25 @@
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { SessionState } from '@plenum/shared';
 import type { RecordsScope } from './access.js';
 
 /** What a PDF worker is asked for: the minutes of `state` as `scope` reads them. */
-export interface PdfJob {
+export interface PdfRequest {
   state: SessionState;
   scope: RecordsScope;
+}
+
+/** A job for the pool: its request serialised when the job is made, so it holds no live state. */
+export interface PdfJob {
+  readonly bytes: Buffer;
+}
+
+/**
+ * The minutes of `state` as `scope` reads them, as a job for `PdfPool.render`. Made at once from
+ * the live state (e.g. in `CommandService.read`): one pass over it on this thread, no copy kept.
+ */
+export function pdfJob(state: SessionState, scope: RecordsScope): PdfJob {
+  return { bytes: serialize({ state, scope } satisfies PdfRequest) };
 }
 
 /** A worker's answer: the PDF's bytes (transferred, not copied), or why the job failed. */
@@ -58,8 +72,8 @@ const secondsPerJob = 3;
 
 /**
  * The minutes as PDF, made in a few long-lived worker threads: the document is built from the
- * state and laid out there (seconds for a long session), so the server's event loop only sends
- * the state over (a structured clone) and gets the bytes back (transferred). Workers start on the
+ * state and laid out there (seconds for a long session), so the server's event loop only
+ * serialises the state (`pdfJob`) and moves bytes both ways. Workers start on the
  * first job and stay, with their fonts and compiled code, until `close`; a worker that dies is
  * replaced by the next job. Jobs beyond the workers wait in order; beyond the queue they are
  * refused with `PdfQueueFull` rather than held in memory.
@@ -74,8 +88,8 @@ export class PdfPool {
     if (limits.workers < 1) throw new RangeError('A PDF pool needs at least one worker.');
   }
 
-  /** The minutes of `state` as `scope` reads them, as a PDF. */
-  minutes(state: SessionState, scope: RecordsScope): Promise<Buffer> {
+  /** The PDF a job asks for. */
+  render(job: PdfJob): Promise<Buffer> {
     if (this.closed) return Promise.reject(new Error('The PDF workers are closed.'));
     const idle = this.workers.find((w) => w.job === null);
     if (idle === undefined && this.workers.length >= this.limits.workers && this.waiting.length >= this.limits.queue) {
@@ -83,7 +97,7 @@ export class PdfPool {
       return Promise.reject(new PdfQueueFull(Math.ceil(ahead * secondsPerJob)));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ job: { state, scope }, resolve, reject });
+      this.waiting.push({ job, resolve, reject });
       this.dispatch();
     });
   }
@@ -103,9 +117,12 @@ export class PdfPool {
     while (this.waiting.length > 0) {
       const worker = this.workers.find((w) => w.job === null) ?? this.start();
       if (worker === null) return;
-      const job = this.waiting.shift()!;
-      worker.job = job;
-      worker.thread.postMessage(job.job);
+      const waiting = this.waiting.shift()!;
+      worker.job = waiting;
+      const { bytes } = waiting.job;
+      // Moved rather than copied, unless the bytes share their memory with other buffers.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      worker.thread.postMessage(bytes, own ? [bytes.buffer as ArrayBuffer] : []);
     }
   }
 

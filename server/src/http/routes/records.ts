@@ -1,4 +1,11 @@
-import { canIssue, IdSchema, type ReportImportPreview, type SessionEvent, type SessionState } from '@plenum/shared';
+import {
+  canIssue,
+  copySessionState,
+  IdSchema,
+  type ReportImportPreview,
+  type SessionEvent,
+  type SessionState,
+} from '@plenum/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CommandService } from '../../domain/commandService.js';
@@ -9,7 +16,7 @@ import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../.
 import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
 import { minutesMarkdown } from '../../records/minutes.js';
-import { PdfQueueFull, type PdfPool } from '../../records/pdf.js';
+import { pdfJob, PdfQueueFull, type PdfPool } from '../../records/pdf.js';
 import {
   importsAs,
   previewReportImport,
@@ -64,8 +71,15 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
 export function recordsRoutes(options: RecordsRoutesOptions): Router {
   const router = Router();
 
-  /** The reader's scope and the session's state, once the reader may take `kind`. */
-  async function open(req: Request, kind: RecordKind): Promise<{ scope: RecordsScope; state: SessionState }> {
+  /**
+   * What `view` makes of the session's state and the reader's scope, once the reader may take
+   * `kind`. The state is the live one, which `view` must not keep (see `CommandService.read`).
+   */
+  async function openWith<T>(
+    req: Request,
+    kind: RecordKind,
+    view: (state: SessionState, scope: RecordsScope) => T,
+  ): Promise<T> {
     const sessionId = IdSchema.parse(req.params.sessionId);
     const { participant } = await requireSessionReader(req, options.auth, sessionId);
     // ADMIN_TOKEN names nobody: it reads as an administrator, who reads what the chair reads.
@@ -74,12 +88,24 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       throw new DomainError('FORBIDDEN', `The ${reader.role}'s screens do not show this record.`);
     }
     const query = RecordQuerySchema.parse(req.query);
-    const state = await options.commands.state(sessionId);
-    const days = state.definition?.days ?? [];
-    if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
-    const day = query.day === undefined ? null : days[query.day - 1];
-    if (day === undefined) throw new DomainError('NOT_FOUND', `The session has no day ${query.day}.`);
-    return { scope: { role: reader.role, unitId: reader.unitId, lang: query.lang, dayId: day?.id ?? null }, state };
+    return options.commands.read(sessionId, (state) => {
+      const days = state.definition?.days ?? [];
+      if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
+      const day = query.day === undefined ? null : days[query.day - 1];
+      if (day === undefined) throw new DomainError('NOT_FOUND', `The session has no day ${query.day}.`);
+      return view(state, { role: reader.role, unitId: reader.unitId, lang: query.lang, dayId: day?.id ?? null });
+    });
+  }
+
+  /** The reader's scope and a copy of the session's state, once the reader may take `kind`. */
+  const open = (req: Request, kind: RecordKind) =>
+    openWith(req, kind, (state, scope) => ({ scope, state: copySessionState(state) }));
+
+  /** A download's name: the session's period, the record, its day and language. */
+  function fileName(state: SessionState, scope: RecordsScope, name: string): string {
+    const day = scope.dayId === null ? '' : `-day-${state.definition!.days.findIndex((d) => d.id === scope.dayId) + 1}`;
+    const [base, extension] = name.split('.') as [string, string];
+    return `${state.definition!.period}-${base}${day}.${scope.lang}.${extension}`;
   }
 
   /** Sends a record as a download named after the session's period, the record, its day and language. */
@@ -91,9 +117,10 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     type: string,
     body: string | Buffer,
   ) {
-    const day = scope.dayId === null ? '' : `-day-${state.definition!.days.findIndex((d) => d.id === scope.dayId) + 1}`;
-    const [base, extension] = name.split('.') as [string, string];
-    const filename = `${state.definition!.period}-${base}${day}.${scope.lang}.${extension}`;
+    sendFile(res, fileName(state, scope, name), type, body);
+  }
+
+  function sendFile(res: Response, filename: string, type: string, body: string | Buffer) {
     res.set({
       'content-type': type,
       'content-disposition': `attachment; filename="${filename}"`,
@@ -108,9 +135,13 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   });
 
   router.get('/api/sessions/:sessionId/minutes.pdf', async (req, res) => {
-    const { scope, state } = await open(req, 'minutes');
+    // The job is serialised from the live state: no copy of it is made for the PDF.
+    const { filename, job } = await openWith(req, 'minutes', (state, scope) => ({
+      filename: fileName(state, scope, 'minutes.pdf'),
+      job: pdfJob(state, scope),
+    }));
     try {
-      send(res, state, scope, 'minutes.pdf', 'application/pdf', await options.pdf.minutes(state, scope));
+      sendFile(res, filename, 'application/pdf', await options.pdf.render(job));
     } catch (error) {
       if (!(error instanceof PdfQueueFull)) throw error;
       res.set('retry-after', String(error.retryAfterSeconds));

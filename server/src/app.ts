@@ -18,6 +18,7 @@ import { adminRoutes } from './http/routes/admin.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
+import { defaultPdfPoolLimits, PdfPool, type PdfPoolLimits } from './records/pdf.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
@@ -67,6 +68,8 @@ export interface AppDeps {
    * (e.g. one that halts the process after the commit).
    */
   commandSteps?: readonly CommandStep[];
+  /** Worker threads making the minutes as PDF at once, and jobs that may wait for one (PDF_WORKERS, PDF_QUEUE). */
+  pdfLimits?: Partial<PdfPoolLimits>;
 }
 
 export interface App {
@@ -83,7 +86,7 @@ export interface App {
   /** Base of invite links: the configured public URL, or the loopback URL of the port listened on. */
   publicUrl: () => string;
   /**
-   * Stops the socket server and the HTTP server, then saves the sessions' state snapshots so the
+   * Stops the socket server, the HTTP server and the PDF workers, then saves the sessions' state snapshots so the
    * next start folds little (the store is the caller's to close).
    */
   close: () => Promise<void>;
@@ -162,6 +165,7 @@ export function createApp(deps: AppDeps): App {
   const scheme = deps.tls ? 'https' : 'http';
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
+  const pdf = new PdfPool({ ...defaultPdfPoolLimits, ...deps.pdfLimits });
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', deps.trustProxy ?? false);
@@ -213,7 +217,15 @@ export function createApp(deps: AppDeps): App {
   web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
   web.use(organisationRoutes({ organisations, admin, auth, clock }));
   web.use(
-    recordsRoutes({ store: deps.store, commands, clock, ids, auth, published: (id, events) => publish(id, events) }),
+    recordsRoutes({
+      store: deps.store,
+      commands,
+      clock,
+      ids,
+      auth,
+      pdf,
+      published: (id, events) => publish(id, events),
+    }),
   );
   web.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
@@ -267,6 +279,7 @@ export function createApp(deps: AppDeps): App {
       if (httpServer.listening) {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       }
+      await pdf.close();
       await commands.saveSnapshots();
     },
   };

@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Worker threads making minutes PDFs at once, and PDF requests that may wait for one (more: 503). */
+  PDF_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  PDF_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   /**
    * Certificate chain and private key (PEM files) to serve HTTPS itself, where no TLS proxy
    * stands in front: browsers then get brotli and keep the app in their cache. Both or neither.
@@ -52,6 +55,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   heartbeatMs: number;
+  /** PDF_WORKERS and PDF_QUEUE. */
+  pdfLimits: { workers: number; queue: number };
   trustProxy: TrustProxy | null;
   /** TLS_CERT_FILE and TLS_KEY_FILE; null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
@@ -79,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     heartbeatMs: e.HEARTBEAT_MS,
+    pdfLimits: { workers: e.PDF_WORKERS, queue: e.PDF_QUEUE },
     trustProxy: readTrustProxy(e.TRUST_PROXY),
     tls: readTls(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
   };

@@ -63,6 +63,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     adminToken: config.adminToken,
     clientDir,
     heartbeatMs: config.heartbeatMs,
+    pdfLimits: config.pdfLimits,
     trustProxy: config.trustProxy,
     protections: extras.protections,
     commandSteps: extras.commandSteps,

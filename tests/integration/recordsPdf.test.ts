@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ranking } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { closeItem, openFloor, postCriticism, sendOk, startItem } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
@@ -23,7 +24,7 @@ const poppler = await hasPoppler();
 if (!poppler && process.env.CI === 'true') throw new Error('pdftotext (poppler-utils) is required under CI=true');
 
 describe.skipIf(!poppler)('minutes as PDF', () => {
-  test('the text holds the headings, every unit, figures, a flag reason and a ruling; Korean with ?lang=ko; the pages render', async () => {
+  test('the text holds the headings, every unit, figures, a flag reason, a ruling and the charts’ labels; Korean with ?lang=ko; the pages render', async () => {
     const server = await startTestServer();
     const [chair, official, inspector] = await Promise.all([
       server.connect('chair'),
@@ -75,6 +76,11 @@ describe.skipIf(!poppler)('minutes as PDF', () => {
       'Directives',
       'Warnings',
       'Ranking against the 70% threshold',
+      // The charts beside the comparison and ranking tables, with their threshold line and legend.
+      'Average fulfilment by group',
+      'Production fulfilment by unit',
+      '⚠ under the threshold',
+      '┆ threshold 70%',
     ]) {
       expect(flat).toContain(heading);
     }
@@ -82,6 +88,10 @@ describe.skipIf(!poppler)('minutes as PDF', () => {
     for (const unitId of state.unitOrder.filter((id) => state.reports[id])) {
       expect(flat).toContain(state.units[unitId]!.name);
     }
+    // A unit under the threshold is marked with a sign in the ranking's chart, not by colour alone.
+    const under = ranking(state).filter((s) => s.isUnderThreshold);
+    expect(under.length).toBeGreaterThan(0);
+    for (const standing of under) expect(flat).toContain(`⚠ ${standing.unit.name}`);
     expect(flat).toContain('120,000');
     expect(flat).toContain('Rolled products was reported at 84,500 t, but the inspector verified 70,000 t');
     expect(flat).toContain('Ruling: Upheld');
@@ -91,6 +101,8 @@ describe.skipIf(!poppler)('minutes as PDF', () => {
     const { stdout: koText } = await run('pdftotext', [korean, '-']);
     expect(koText).toContain('단위별 실적');
     expect(koText).toContain('회의록');
+    expect(koText).toContain('단위별 생산 달성률');
+    expect(koText).toContain('⚠ 기준 미달');
 
     // The font comes with the server's npm packages, embedded (a subset of the glyphs used).
     const { stdout: fonts } = await run('pdffonts', [korean]);

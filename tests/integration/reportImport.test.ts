@@ -168,23 +168,82 @@ describe('import of plans and results', () => {
     expect((await server.state()).reports[own]!.revision).toBe(before.reports[own]!.revision + 1);
   });
 
-  test('anonymous tokens, another session’s chair, an observer and an administrator are refused', async () => {
-    const server = await startTestServer();
+  test('who may import: the chair, a presenter and an administrator (by link or ADMIN_TOKEN); the other roles, anonymous and another session’s chair are refused', async () => {
+    const adminToken = 'automation-token-0123456789abcdef';
+    const server = await startTestServer({ adminToken });
     const csv = await exported(server, 'results.csv');
-    expect((await upload(server, 'reports', undefined, csv)).status).toBe(401);
-    expect((await upload(server, 'reports', 'not-a-token', csv)).status).toBe(401);
     const state = await server.state();
     const other = await server.app.sessions.createSession(
       { ...state.definition!, title: 'Another review' },
       Object.values(state.units),
       'Another chair',
     );
-    expect((await upload(server, 'reports/preview', other.chair.token, csv)).status).toBe(403);
-    // Those who do not submit reports: an observer, and an administrator (the permissions give report:submit to the chair and presenters).
-    expect((await upload(server, 'reports/preview', server.tokens.observer, csv)).status).toBe(403);
-    expect((await upload(server, 'reports/preview', server.tokens.administrator, csv)).status).toBe(403);
+    const statuses: [string, string | undefined, number][] = [
+      ['chair', server.tokens.chair, 200],
+      // A presenter previews any file; rows of other units come back as errors (see above).
+      ['presenter', server.tokens.presenter, 200],
+      ['administrator', server.tokens.administrator, 200],
+      ['ADMIN_TOKEN', adminToken, 200],
+      ['official', server.tokens.official, 403],
+      ['inspector', server.tokens.inspector, 403],
+      ['observer', server.tokens.observer, 403],
+      ['another session’s chair', other.chair.token, 403],
+      ['anonymous', undefined, 401],
+      ['unknown token', 'not-a-token', 401],
+    ];
+    for (const [who, token, status] of statuses) {
+      expect((await upload(server, 'reports/preview', token, csv)).status, who).toBe(status);
+      if (status !== 200) expect((await upload(server, 'reports', token, csv)).status, who).toBe(status);
+    }
     expect(revisions(await server.state())).toEqual(revisions(state));
-    // Negative control: the session's own chair is let in.
-    expect((await upload(server, 'reports/preview', server.tokens.chair, csv)).status).toBe(200);
+  });
+
+  test('an administrator imports every unit’s rows as the chair does, by link and by ADMIN_TOKEN', async () => {
+    const adminToken = 'automation-token-0123456789abcdef';
+    const server = await startTestServer({ adminToken });
+    const before = await server.state();
+    const csv = await exported(server, 'results.csv');
+    const preview = dataOf(await upload(server, 'reports', server.tokens.administrator, csv));
+    expect(preview.reports.map((r) => r.unitId).sort()).toEqual(Object.keys(before.reports).sort());
+    const after = await server.state();
+    expect(figures(after)).toEqual(figures(before));
+    for (const [unitId, revision] of Object.entries(revisions(before))) {
+      expect(after.reports[unitId]!.revision, unitId).toBe(revision + 1);
+    }
+    dataOf(await upload(server, 'reports', adminToken, csv));
+    for (const [unitId, revision] of Object.entries(revisions(after))) {
+      expect((await server.state()).reports[unitId]!.revision, unitId).toBe(revision + 1);
+    }
+  });
+
+  test('a file of several units is applied in one append: when it fails, no unit’s report is in the log', async () => {
+    const server = await startTestServer();
+    const before = await server.state();
+    const csv = await exported(server, 'results.csv');
+    const units = Object.keys(before.reports);
+    expect(units.length).toBeGreaterThan(1);
+    const last = units.at(-1)!;
+    // A store fault on whatever append carries the last unit's report.
+    const appendBatch = server.store.appendBatch.bind(server.store);
+    server.store.appendBatch = (requests) => {
+      const carriesLast = requests.some((r) =>
+        r.events.some((e) => e.type === 'report:submitted' && e.payload.unitId === last),
+      );
+      if (carriesLast) return Promise.reject(new Error('disk full'));
+      return appendBatch(requests);
+    };
+    const head = await server.head();
+    const failed = await upload(server, 'reports', server.tokens.chair, csv);
+    expect(failed.status).toBe(500);
+    // Were the units appended one by one, the ones before the last would be in the log now.
+    expect(await server.head()).toBe(head);
+    expect(revisions(await server.state())).toEqual(revisions(before));
+
+    // Negative control: without the fault the same file applies every unit.
+    server.store.appendBatch = appendBatch;
+    dataOf(await upload(server, 'reports', server.tokens.chair, csv));
+    const after = await server.state();
+    for (const unitId of units)
+      expect(after.reports[unitId]!.revision, unitId).toBe(before.reports[unitId]!.revision + 1);
   });
 });

@@ -111,7 +111,7 @@ export class CommandService {
       // Refused without waiting for a batch, as the role alone decides; a command the log
       // already holds still gets its first answer (P2).
       const known = await this.deps.store.findCommand(sessionId, commandId);
-      if (known) return repeat(known, actor);
+      if (known) return repeat(known, actor.id);
       throw new DomainError('FORBIDDEN', `A ${actor.role} may not ${describe(command.type)}.`);
     }
     const key = commandKey(sessionId, commandId);
@@ -120,7 +120,7 @@ export class CommandService {
     }
     const outcome = this.withRetries(() =>
       this.inBatch(sessionId, commandId, (state, known) => {
-        if (known) return repeat(known, actor);
+        if (known) return repeat(known, actor.id);
         if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
         if (refusal(actor.role, command.type, state.status) === 'status') {
           throw new DomainError(
@@ -170,6 +170,25 @@ export class CommandService {
     decideEvents: (state: SessionState) => NewEvent[],
   ): Promise<CommandOutcome> {
     return this.withRetries(() => this.inBatch(sessionId, null, (state) => ({ actorId, events: decideEvents(state) })));
+  }
+
+  /**
+   * Appends, as one command of `actorId` under `commandId`, the events `decideEvents` decides on
+   * the current state: all of them in one transaction, or none when it throws. A command id seen
+   * before returns its first answer and appends nothing (P2). For a request its transport has
+   * authorised that stands for several commands, such as a file of reports imported at once.
+   */
+  appendCommand(
+    sessionId: string,
+    actorId: string,
+    commandId: string,
+    decideEvents: (state: SessionState) => NewEvent[],
+  ): Promise<CommandOutcome> {
+    return this.withRetries(() =>
+      this.inBatch(sessionId, commandId, (state, known) =>
+        known ? repeat(known, actorId) : { actorId, events: decideEvents(state) },
+      ),
+    );
   }
 
   /** Saves a snapshot of every cached state that moved since its last one; for a graceful shutdown. */
@@ -265,8 +284,8 @@ export class CommandService {
 }
 
 /** The first answer to a command id, for its sender only (P2). */
-function repeat(known: KnownCommand, actor: Participant): CommandOutcome {
-  if (known.actorId !== actor.id) {
+function repeat(known: KnownCommand, actorId: string): CommandOutcome {
+  if (known.actorId !== actorId) {
     throw new DomainError('CONFLICT', 'That command id was already used by someone else; send a new one.');
   }
   return { result: known.result, events: [] };

@@ -35,26 +35,31 @@ function listItem(item: ListItem, marker: string): string {
   return [first, ...lines].join('\\\n');
 }
 
-/** A record as Markdown: headings, paragraphs, tables, lists, the contents linked to the headings. */
+/** A record as Markdown: headings, paragraphs, tables, lists, the contents linked to the headings; charts are left to the tables beside them. */
 export function renderMarkdown(document: RecordDocument): string {
   const contents = document.blocks.filter(
     (b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.inContents === true,
   );
-  const parts = document.blocks.map((block): string => {
+  const parts = document.blocks.flatMap((block): string[] => {
     switch (block.kind) {
       case 'heading':
-        return `${'#'.repeat(block.level)} ${escapeText(block.text)}`;
+        return [`${'#'.repeat(block.level)} ${escapeText(block.text)}`];
       case 'paragraph':
-        return block.italic ? `_${escapeText(block.text)}_` : escapeText(block.text);
+        return [block.italic ? `_${escapeText(block.text)}_` : escapeText(block.text)];
       case 'table':
-        return table(block);
+        return [table(block)];
       case 'list':
-        return block.items.map((item, i) => listItem(item, block.ordered ? `${i + 1}.` : '-')).join('\n');
+        return [block.items.map((item, i) => listItem(item, block.ordered ? `${i + 1}.` : '-')).join('\n')];
       case 'contents':
         return [
-          `## ${escapeText(block.title)}`,
-          contents.map((h) => `- [${escapeText(h.text)}](#${anchor(h.text)})`).join('\n'),
-        ].join('\n\n');
+          [
+            `## ${escapeText(block.title)}`,
+            contents.map((h) => `- [${escapeText(h.text)}](#${anchor(h.text)})`).join('\n'),
+          ].join('\n\n'),
+        ];
+      case 'bars':
+        // The table beside the chart holds the same figures.
+        return [];
     }
   });
   return [...parts, '---', `_${escapeText(document.footer)}_`].join('\n\n') + '\n';

@@ -17,7 +17,7 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import { accessOf, dayInScope, unitsInScope, type RecordsScope } from './access.js';
-import type { Block, ListItem, RecordDocument } from './document.js';
+import type { Bar, Block, ListItem, RecordDocument } from './document.js';
 import {
   coverageOf,
   criticismText,
@@ -481,34 +481,55 @@ function comparisonBlocks(state: SessionState, words: RecordWords): Block[] {
   const h = (key: string) => t(`minutes.comparisonTable.${key}`);
   const group = (dimension: ComparisonDimension, key: string) =>
     dimension === 'ownership' && key !== 'none' ? t(`labels.ownership.${key}`) : key;
-  const blocks = dimensions.flatMap((dimension): Block[] => [
-    {
-      kind: 'heading',
-      level: 3,
-      text: t('minutes.byDimension', { dimension: t(`labels.dimension.${dimension}`) }),
-    },
-    {
-      kind: 'table',
-      headers: [h('group'), h('units'), h('counted'), h('average'), h('under'), h('share')],
-      rows: compareBy(state, dimension).map((g) => [
-        group(dimension, g.key),
-        g.units,
-        g.counted,
-        words.percent(g.average),
-        g.underThreshold,
-        words.percent(g.shareUnderThreshold),
-      ]),
-      numeric: [1, 2, 3, 4, 5],
-    },
-  ]);
   const threshold = state.definition?.thresholds.warningBelow ?? defaultThresholds.warningBelow;
+  const chart = (title: string, bars: Bar[]): Block => ({
+    kind: 'bars',
+    title,
+    bars,
+    threshold: { value: threshold, label: t('minutes.chart.threshold', { threshold: words.percent(threshold) }) },
+    belowLegend: t('minutes.chart.below'),
+  });
+  const bar = (label: string, value: number | null, below: boolean): Bar => ({
+    label,
+    value,
+    text: value === null ? t('minutes.chart.noFigure') : words.percent(value),
+    below,
+  });
+  const blocks = dimensions.flatMap((dimension): Block[] => {
+    const groups = compareBy(state, dimension);
+    return [
+      {
+        kind: 'heading',
+        level: 3,
+        text: t('minutes.byDimension', { dimension: t(`labels.dimension.${dimension}`) }),
+      },
+      {
+        kind: 'table',
+        headers: [h('group'), h('units'), h('counted'), h('average'), h('under'), h('share')],
+        rows: groups.map((g) => [
+          group(dimension, g.key),
+          g.units,
+          g.counted,
+          words.percent(g.average),
+          g.underThreshold,
+          words.percent(g.shareUnderThreshold),
+        ]),
+        numeric: [1, 2, 3, 4, 5],
+      },
+      chart(
+        t('minutes.chart.average'),
+        groups.map((g) => bar(group(dimension, g.key), g.average, g.average !== null && g.average < threshold)),
+      ),
+    ];
+  });
   const r = (key: string) => t(`minutes.rankingTable.${key}`);
+  const standings = ranking(state);
   blocks.push(
     { kind: 'heading', level: 3, text: t('minutes.ranking', { threshold: words.percent(threshold) }) },
     {
       kind: 'table',
       headers: [r('rank'), r('unit'), r('production'), r('reported'), r('overall'), r('under')],
-      rows: ranking(state).map((s, i) => [
+      rows: standings.map((s, i) => [
         i + 1,
         s.unit.name,
         words.percent(s.production),
@@ -518,6 +539,10 @@ function comparisonBlocks(state: SessionState, words: RecordWords): Block[] {
       ]),
       numeric: [0, 2, 3, 4],
     },
+    chart(
+      t('minutes.chart.ranking'),
+      standings.map((s) => bar(s.unit.name, s.production, s.isUnderThreshold)),
+    ),
   );
   return blocks;
 }

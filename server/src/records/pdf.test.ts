@@ -1,26 +1,83 @@
-import { describe, expect, test } from 'vitest';
-import type { RecordDocument } from './document.js';
-import { renderPdf } from './pdf.js';
+import type { SessionState } from '@plenum/shared';
+import { afterEach, describe, expect, test } from 'vitest';
+import { demoWorld } from '../test/demoWorld.js';
+import type { RecordsScope } from './access.js';
+import { pdfJob, PdfPool, PdfQueueFull } from './pdf.js';
 
-const minutes: RecordDocument = {
-  title: '회의록',
-  footer: 'Drawn from the log up to event 1.',
-  blocks: [
-    { kind: 'heading', level: 1, text: '회의록 — Minutes' },
-    { kind: 'paragraph', text: '단위별 실적' },
-  ],
-};
+const chair: RecordsScope = { role: 'chair', unitId: null, lang: 'ko', dayId: null };
 
-describe('PDF in a worker thread', () => {
-  test('the worker answers with the PDF’s bytes', async () => {
-    const pdf = await renderPdf(minutes, 'ko');
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+async function demoState(): Promise<SessionState> {
+  const world = await demoWorld();
+  return world.commands.state(world.sessionId);
+}
+
+const isPdf = (pdf: Buffer) =>
+  pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.subarray(-6).toString('latin1').includes('%%EOF');
+
+const pools: PdfPool[] = [];
+function pool(workers: number, queue: number): PdfPool {
+  const made = new PdfPool({ workers, queue });
+  pools.push(made);
+  return made;
+}
+afterEach(() => Promise.all(pools.splice(0).map((p) => p.close())));
+
+// A worker's first job starts it (and, from source, compiles the records code): seconds on a busy machine.
+describe('PDF minutes in a pool of worker threads', { timeout: 60_000 }, () => {
+  test('a worker answers with the PDF’s bytes, and the same worker takes the next job', async () => {
+    const state = await demoState();
+    const pdfs = pool(1, 4);
+    expect(isPdf(await pdfs.render(pdfJob(state, chair)))).toBe(true);
+    expect(isPdf(await pdfs.render(pdfJob(state, { ...chair, lang: 'en' })))).toBe(true);
   });
 
-  test('a layout that fails rejects the render instead of leaving the request waiting', async () => {
-    // A table without rows: the layout throws inside the worker.
-    const broken = { ...minutes, blocks: [{ kind: 'table', headers: ['a'] }] } as unknown as RecordDocument;
-    await expect(renderPdf(broken, 'en')).rejects.toThrow(TypeError);
+  test('a job that fails rejects its request instead of leaving it waiting, and the worker serves the next one', async () => {
+    const state = await demoState();
+    const pdfs = pool(1, 4);
+    const broken = { ...state, definition: null };
+    await expect(pdfs.render(pdfJob(broken, chair))).rejects.toThrow(/has no definition/);
+    expect(isPdf(await pdfs.render(pdfJob(state, chair)))).toBe(true);
+  });
+
+  test('beyond its workers and queue the pool refuses a job with a wait to retry after, and makes the others', async () => {
+    const state = await demoState();
+    const pdfs = pool(1, 1);
+    // The first goes to the worker, the second waits, the third finds the queue full.
+    const jobs = [
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+    ];
+    const [first, second, third] = (await Promise.allSettled(jobs)) as [
+      PromiseSettledResult<Buffer>,
+      PromiseSettledResult<Buffer>,
+      PromiseSettledResult<Buffer>,
+    ];
+    expect(first.status === 'fulfilled' && isPdf(first.value)).toBe(true);
+    expect(second.status === 'fulfilled' && isPdf(second.value)).toBe(true);
+    expect(third.status === 'rejected' && third.reason instanceof PdfQueueFull).toBe(true);
+    expect(((third as PromiseRejectedResult).reason as PdfQueueFull).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  test('negative control: with room in the queue the same three jobs are all made', async () => {
+    const state = await demoState();
+    const pdfs = pool(1, 2);
+    const made = await Promise.all([
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+      pdfs.render(pdfJob(state, chair)),
+    ]);
+    expect(made.every(isPdf)).toBe(true);
+  });
+
+  test('closing stops the workers: jobs in progress and waiting are rejected, later ones refused', async () => {
+    const state = await demoState();
+    const pdfs = pool(1, 4);
+    const jobs = Promise.allSettled([pdfs.render(pdfJob(state, chair)), pdfs.render(pdfJob(state, chair))]);
+    await pdfs.close();
+    for (const job of await jobs) {
+      expect(job.status === 'rejected' && String(job.reason)).toMatch(/stopping/);
+    }
+    await expect(pdfs.render(pdfJob(state, chair))).rejects.toThrow(/closed/);
   });
 });

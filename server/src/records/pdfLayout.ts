@@ -1,26 +1,106 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, ListItem, RecordDocument } from './document.js';
+import type { CanvasElement, CanvasLine, Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Bar, Block, ListItem, RecordDocument } from './document.js';
 
 /**
  * Noto Sans KR as OpenType from the npm package `@embedpdf/fonts-kr`: it covers Hangul and Latin
- * and installs with the server; pdfkit embeds only the glyphs a document uses.
+ * and installs with the server; pdfkit embeds only the glyphs a document uses. The files are read
+ * once per thread into pdfmake's in-memory file system, where every later document finds them.
  */
 const fontDirectory = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-kr')), '..', 'fonts');
-const regular = join(fontDirectory, 'NotoSansKR-Regular.otf');
-const bold = join(fontDirectory, 'NotoSansKR-Bold.otf');
-pdfmake.setFonts({ Noto: { normal: regular, bold, italics: regular, bolditalics: bold } });
-// The document reads nothing but its font: no URL, no other file.
+const fontFiles = { normal: 'NotoSansKR-Regular.otf', bold: 'NotoSansKR-Bold.otf' } as const;
+/** pdfmake's in-memory files on Node (`pdfmake.virtualfs`, which its type declarations leave out). */
+const memoryFiles = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } })
+  .virtualfs;
+for (const file of Object.values(fontFiles)) memoryFiles.writeFileSync(file, readFileSync(join(fontDirectory, file)));
+const { normal, bold } = fontFiles;
+pdfmake.setFonts({ Noto: { normal, bold, italics: normal, bolditalics: bold } });
+// The document reads nothing but its font, from memory: no URL, no file.
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontDirectory);
+pdfmake.setLocalAccessPolicy(() => false);
 
 const headingSizes = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 9.5 } as const;
 
 function listEntry(item: ListItem): Content {
   const first: Content = { text: [...(item.strong ? [{ text: item.strong, bold: true }] : []), item.text ?? ''] };
   return { stack: [first, ...(item.lines ?? []).map((l): Content => ({ text: l.text, italics: l.italic === true }))] };
+}
+
+/** Sizes of a bar chart, in points: the label column, the bars' column, one bar's height, the hatching's step. */
+const chart = { labelWidth: 150, barsWidth: 250, barHeight: 8, hatchStep: 3 } as const;
+const ink = '#1f2933';
+
+/** Diagonal hatching inside a `width` × `height` box whose top is at `top`: lines rising at 45°, cut at the box's sides. */
+function hatching(width: number, height: number, top: number): CanvasLine[] {
+  const lines: CanvasLine[] = [];
+  for (let k = -height; k < width; k += chart.hatchStep) {
+    const from = Math.max(0, -k);
+    const to = Math.min(height, width - k);
+    if (from < to) {
+      const [x1, x2, y1, y2] = [k + from, k + to, top + height - from, top + height - to];
+      lines.push({ type: 'line', x1, y1, x2, y2, lineWidth: 0.5, lineColor: ink });
+    }
+  }
+  return lines;
+}
+
+/**
+ * A bar chart drawn with pdfmake's vector canvas, one table row per bar: the label (with ⚠ when
+ * under the threshold), the bar (solid, or outlined and hatched when under), its value in text,
+ * and the threshold as a dashed line through every row; a legend below says what the marks mean.
+ */
+function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
+  const max = Math.max(1, block.threshold?.value ?? 0, ...block.bars.map((b) => b.value ?? 0)) * 1.05;
+  const x = (value: number) => (Math.max(0, value) / max) * chart.barsWidth;
+  const rowHeight = chart.barHeight + 4;
+  const thresholdLine = (): CanvasElement[] =>
+    block.threshold === undefined
+      ? []
+      : [
+          {
+            type: 'line',
+            x1: x(block.threshold.value),
+            y1: 0,
+            x2: x(block.threshold.value),
+            y2: rowHeight,
+            lineWidth: 1,
+            dash: { length: 2 },
+            lineColor: ink,
+          },
+        ];
+  const bar = (b: Bar): CanvasElement[] => {
+    if (b.value === null) return [];
+    const width = Math.max(0.5, x(b.value));
+    if (!b.below) return [{ type: 'rect', x: 0, y: 2, w: width, h: chart.barHeight, color: '#52606d' }];
+    return [
+      { type: 'rect', x: 0, y: 2, w: width, h: chart.barHeight, lineColor: ink, lineWidth: 0.75 },
+      ...hatching(width, chart.barHeight, 2),
+    ];
+  };
+  const legend = [block.belowLegend, ...(block.threshold ? [`┆ ${block.threshold.label}`] : [])].join('   ');
+  return {
+    stack: [
+      { text: block.title, bold: true, margin: [0, 2, 0, 2] },
+      {
+        table: {
+          widths: [chart.labelWidth, chart.barsWidth, 'auto'],
+          body: block.bars.map((b) => [
+            { text: b.below ? `⚠ ${b.label}` : b.label },
+            { canvas: [...bar(b), ...thresholdLine()] },
+            { text: b.text, alignment: 'right' },
+          ]),
+        },
+        layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      },
+      { text: legend, italics: true, fontSize: 7, margin: [0, 2, 0, 0] },
+    ],
+    fontSize: 8,
+    unbreakable: block.bars.length <= 40,
+    margin: [0, 2, 0, 10],
+  };
 }
 
 function content(block: Block): Content {
@@ -58,6 +138,8 @@ function content(block: Block): Content {
       return block.ordered
         ? { ol: block.items.map(listEntry), margin: [0, 0, 0, 6] }
         : { ul: block.items.map(listEntry), margin: [0, 0, 0, 6] };
+    case 'bars':
+      return barChart(block);
     case 'contents':
       return { toc: { title: { text: block.title, bold: true, fontSize: headingSizes[2], margin: [0, 12, 0, 4] } } };
   }
@@ -65,7 +147,8 @@ function content(block: Block): Content {
 
 /**
  * A record laid out as an A4 PDF with the font embedded, a table of contents, and page numbers and
- * the footer on every page. It holds the thread for the whole layout: the server calls `renderPdf`.
+ * the footer on every page. It holds the thread for the whole layout: the server asks `PdfPool`,
+ * whose worker threads call it.
  */
 export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {
   const definition: TDocumentDefinitions = {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
+  canIssue,
   IndicatorSchema,
   ReportSubmissionSchema,
   type Indicator,
+  type NewEvent,
   type Participant,
   type ReportImportPreview,
   type ReportImportRow,
@@ -11,11 +13,13 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import { z } from 'zod';
+import { decideSubmitReport } from '../domain/decide/report.js';
+import { DomainError } from '../domain/errors.js';
 import type { TableRow } from '../domain/organisationService.js';
 import { rowProblemOf } from '../domain/rowProblems.js';
 import { recordLanguages, recordWords } from './i18n.js';
 
-/** Who imports: a presenter only their own unit's rows; the chair any unit of the session. */
+/** Who imports: a presenter only their own unit's rows; the chair or an administrator any unit of the session. */
 export type ReportImporter = Pick<Participant, 'role' | 'unitId'>;
 
 /** The columns of `results.csv` an import reads; the others (fulfilment, flags…) are derived and ignored. */
@@ -193,8 +197,33 @@ export function previewReportImport(
   return { valid, rows: checked.map((c) => c.row), reports: valid ? reports : [] };
 }
 
-/** The command id of one unit's report from a file: the same file retried by the same person submits nothing twice. */
-export function reportImportCommandId(file: string | Buffer, actorId: string, unitId: string): string {
-  const hash = createHash('sha256').update(file).update(`\0${actorId}\0${unitId}`).digest('hex');
+/**
+ * Whose permissions an importer uses: an administrator imports for every unit as the chair does;
+ * the others by their own role (a presenter their own unit, the chair any).
+ */
+export function importsAs(importer: ReportImporter): ReportImporter {
+  return importer.role === 'administrator' ? { role: 'chair', unitId: null } : importer;
+}
+
+/**
+ * The events of applying a whole file: each unit's `report:submitted`, decided on the state as it
+ * is when the file is applied (a session closed since the preview refuses the whole file, and a
+ * refused unit refuses every other one with it).
+ */
+export function reportImportEvents(
+  state: SessionState,
+  importer: ReportImporter,
+  reports: readonly ReportSubmission[],
+): NewEvent[] {
+  const actor = importsAs(importer);
+  if (!canIssue(actor.role, 'report:submit', state.status)) {
+    throw new DomainError('FORBIDDEN', `The session is ${state.status}: reports can no longer be submitted.`);
+  }
+  return reports.flatMap((report) => decideSubmitReport(state, report, { actor }));
+}
+
+/** The command id of a file's import: the same file retried by the same person submits nothing twice. */
+export function reportImportCommandId(file: string | Buffer, actorId: string): string {
+  const hash = createHash('sha256').update(file).update(`\0${actorId}`).digest('hex');
   return `import-${hash.slice(0, 40)}`;
 }

@@ -4,7 +4,7 @@ import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
-import { RowProblems } from '../../components/RowProblems';
+import { ImportPreviewTable } from '../../components/ImportPreviewTable';
 import { rowProblemText } from '../../lib/rowProblemText';
 import { downloadText } from '../../lib/download';
 import { importAccept, useFileImport } from '../../lib/useFileImport';
@@ -86,41 +86,29 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
             })}{' '}
             {preview.valid ? t('admin.import.ready') : t('admin.import.notReady')}
           </p>
-          <div className="table-scroll" tabIndex={0}>
-            <table className="admin-table" data-testid="import-preview">
-              <caption id="admin-import-preview-caption">
-                {t('admin.import.previewCaption', { name: file.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.import.line')}</th>
-                  <th scope="col">{t('admin.import.unit')}</th>
-                  <th scope="col">{t('admin.import.effect')}</th>
-                  <th scope="col">{t('admin.import.problems')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr
-                    key={row.line}
-                    className={row.errors.length > 0 ? 'import-preview__row--invalid' : undefined}
-                    data-testid={`import-row-${row.line}`}
-                  >
-                    <th scope="row">{row.line}</th>
-                    <td>{row.unit ? t('admin.import.unitCell', { id: row.unit.id, name: row.unit.name }) : '—'}</td>
-                    <td>
-                      {row.errors.length > 0
-                        ? t('admin.import.invalid')
-                        : t(`admin.import.effects.${row.effect ?? 'unchanged'}`)}
-                    </td>
-                    <td>
-                      <RowProblems problems={row.errors} describe={rowProblemText} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportPreviewTable
+            className="admin-table"
+            testId="import-preview"
+            rowTestId="import-row"
+            caption={t('admin.import.previewCaption', { name: file.name })}
+            rows={preview.rows}
+            lineHeader={t('admin.import.line')}
+            columns={[
+              {
+                header: t('admin.import.unit'),
+                cell: (row) => (row.unit ? t('admin.import.unitCell', { id: row.unit.id, name: row.unit.name }) : '—'),
+              },
+              {
+                header: t('admin.import.effect'),
+                cell: (row) =>
+                  row.errors.length > 0
+                    ? t('admin.import.invalid')
+                    : t(`admin.import.effects.${row.effect ?? 'unchanged'}`),
+              },
+            ]}
+            problemsHeader={t('admin.import.problems')}
+            describe={rowProblemText}
+          />
           <div className="button-row">
             <button
               type="button"

@@ -117,6 +117,53 @@ describe('presenter report form', () => {
     });
   });
 
+  test('a report changed elsewhere (an import) replaces an untouched draft', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    expect(screen.getByTestId('indicator-name-0')).toHaveValue('Cement');
+    // The chair imports a file: the unit's report now holds one other indicator.
+    fuelReport(env.log);
+    env.broadcast(env.log.events.at(-1)!);
+    expect(screen.getByTestId('indicator-name-0')).toHaveValue('Fuel burnt');
+    expect(screen.queryByTestId('indicator-name-1')).toBeNull();
+    expect(screen.queryByTestId('report-changed')).toBeNull();
+  });
+
+  test('a report changed elsewhere while the presenter edits asks before dropping the draft', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: '700' } });
+    fuelReport(env.log);
+    env.broadcast(env.log.events.at(-1)!);
+    // The typed draft stays until the presenter chooses.
+    const question = screen.getByTestId('report-changed');
+    expect(question).toHaveTextContent('revision 2');
+    expect(screen.getByLabelText('Reported, Cement')).toHaveValue('700');
+
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep my changes' }));
+    expect(screen.queryByTestId('report-changed')).toBeNull();
+    expect(screen.getByLabelText('Reported, Cement')).toHaveValue('700');
+
+    // Changed once more: this time the presenter takes the new figures.
+    fuelReport(env.log);
+    env.broadcast(env.log.events.at(-1)!);
+    fireEvent.click(within(screen.getByTestId('report-changed')).getByRole('button', { name: /Show the new figures/ }));
+    expect(screen.getByTestId('indicator-name-0')).toHaveValue('Fuel burnt');
+    expect(screen.queryByTestId('report-changed')).toBeNull();
+  });
+
+  test('the presenter’s own resubmission is not taken for a change made elsewhere', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: '700' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const { ask, command } = await env.nextCommand();
+    const submitted = env.log.add('report:submitted', command.payload as never, ids.presenter);
+    await env.accept(ask, submitted);
+    expect(screen.queryByTestId('report-changed')).toBeNull();
+    expect(screen.getByLabelText('Reported, Cement')).toHaveValue('700');
+  });
+
   test('a pasted row without a direction keeps the one of the submitted indicator it matches', async () => {
     const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, fuelReport);
     await openReport();

@@ -47,22 +47,42 @@ export function ReportForm() {
     report ? draftsFromReport(report, plain) : [emptyDraft()],
   );
   const [note, setNote] = useState(report?.note ?? '');
+  // The revision the draft started from, and whether the presenter has changed it since: a report
+  // changed elsewhere (an import, the chair) replaces an untouched draft, and an edited one only
+  // when the presenter says so.
+  const [baseRevision, setBaseRevision] = useState(report?.revision ?? null);
+  const [isEdited, setIsEdited] = useState(false);
   const [showProblems, setShowProblems] = useState(false);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);
   const mayEdit = you !== null && canIssue(you.role, 'report:submit', status);
+  const load = (from: NonNullable<typeof report>) => {
+    setDrafts(draftsFromReport(from, plain));
+    setNote(from.note ?? '');
+    setBaseRevision(from.revision);
+    setIsEdited(false);
+    setShowProblems(false);
+  };
+  const changedElsewhere = report !== null && report.revision !== baseRevision;
+  // Adjusted while rendering, as React advises for state that follows a prop: no stale frame shows.
+  // Our own submission also lands here, once its answer came: the draft then is what was sent.
+  if (changedElsewhere && !isEdited && !isBusy) load(report);
 
   if (unitId === null) {
     return <p className="panel muted">{t('report.form.noUnit')}</p>;
   }
 
+  const edit = (change: (rows: IndicatorDraft[]) => IndicatorDraft[]) => {
+    setDrafts(change);
+    setIsEdited(true);
+  };
   const update = (key: string, change: Partial<IndicatorDraft>) =>
-    setDrafts((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+    edit((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const setProduction = (key: string | null) =>
-    setDrafts((rows) => rows.map((row) => ({ ...row, isProduction: row.key === key })));
+    edit((rows) => rows.map((row) => ({ ...row, isProduction: row.key === key })));
 
   const applyPasted = (parsed: PastedIndicators, mode: PasteMode) =>
-    setDrafts((rows) => {
+    edit((rows) => {
       const kept = mode === 'append' ? rows.filter((r) => r.name || r.planned || r.reported) : [];
       // Rows with the name of an existing indicator keep its id, so its history continues, and
       // its direction unless the paste gave one: a spreadsheet without that column must not turn
@@ -99,6 +119,7 @@ export function ReportForm() {
       t('report.form.failed'),
     ).then((ok) => {
       setHasSubmitted(ok);
+      if (ok) setIsEdited(false);
     });
   };
 
@@ -136,6 +157,19 @@ export function ReportForm() {
               })
             : t('report.form.notYet')}
         </p>
+        {changedElsewhere && isEdited && !isBusy && (
+          <div className="report-form__changed" role="alert" data-testid="report-changed">
+            <p>{t('report.form.changedElsewhere', { revision: report.revision })}</p>
+            <div className="button-row">
+              <button type="button" className="button button--small" onClick={() => load(report)}>
+                {t('report.form.loadChanged')}
+              </button>
+              <button type="button" className="button button--small" onClick={() => setBaseRevision(report.revision)}>
+                {t('report.form.keepDraft')}
+              </button>
+            </div>
+          </div>
+        )}
         <form onSubmit={handleSubmit} noValidate data-testid="report-form">
           <div className="table-scroll" tabIndex={0}>
             <table className="figures report-form__table">
@@ -200,7 +234,7 @@ export function ReportForm() {
                           className="button button--small"
                           data-testid={`remove-indicator-${index}`}
                           disabled={!mayEdit || drafts.length <= 1}
-                          onClick={() => setDrafts((rows) => rows.filter((r) => r.key !== row.key))}
+                          onClick={() => edit((rows) => rows.filter((r) => r.key !== row.key))}
                         >
                           {t('report.form.remove')}
                           <span className="visually-hidden">: {rowLabel}</span>
@@ -223,7 +257,7 @@ export function ReportForm() {
               className="button button--small"
               data-testid="add-indicator"
               disabled={!mayEdit || drafts.length >= Limits.indicatorsPerReport}
-              onClick={() => setDrafts((rows) => [...rows, emptyDraft()])}
+              onClick={() => edit((rows) => [...rows, emptyDraft()])}
             >
               {t('report.form.add')}
             </button>
@@ -237,16 +271,7 @@ export function ReportForm() {
               {t('report.form.noProduction')}
             </button>
             {report && (
-              <button
-                type="button"
-                className="button button--small"
-                disabled={!mayEdit}
-                onClick={() => {
-                  setDrafts(draftsFromReport(report, plain));
-                  setNote(report.note ?? '');
-                  setShowProblems(false);
-                }}
-              >
+              <button type="button" className="button button--small" disabled={!mayEdit} onClick={() => load(report)}>
                 {t('report.form.reset')}
               </button>
             )}
@@ -257,7 +282,10 @@ export function ReportForm() {
             maxLength={Limits.textLength}
             value={note}
             disabled={!mayEdit}
-            onChange={setNote}
+            onChange={(value) => {
+              setNote(value);
+              setIsEdited(true);
+            }}
           />
           {showProblems && (problems.size > 0 || drafts.length === 0) && (
             <p className="form-error" role="alert">

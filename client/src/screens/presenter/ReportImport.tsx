@@ -6,7 +6,7 @@ import { ApiError, apiRequest } from '../../api/request';
 import { inviteTokenKey } from '../../app/inviteToken';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FileDrop } from '../../components/FileDrop';
-import { RowProblems } from '../../components/RowProblems';
+import { ImportPreviewTable } from '../../components/ImportPreviewTable';
 import { rowProblemText } from '../../lib/rowProblemText';
 import { importAccept, useFileImport, type ImportFile } from '../../lib/useFileImport';
 import { useSessionStore } from '../../stores/session';
@@ -74,35 +74,24 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
             {t('reportImport.counts', { name: file.name, count: preview.rows.length, invalid })}{' '}
             {preview.valid ? t('reportImport.ready') : t('reportImport.notReady')}
           </p>
-          <div className="table-scroll" tabIndex={0}>
-            <table className="figures" data-testid="report-import-preview">
-              <caption>{t('reportImport.previewCaption', { name: file.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reportImport.line')}</th>
-                  <th scope="col">{t('reportImport.unit')}</th>
-                  <th scope="col">{t('reportImport.indicator')}</th>
-                  <th scope="col">{t('reportImport.problems')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.line} data-testid={`report-import-row-${row.line}`}>
-                    <th scope="row">{row.line}</th>
-                    <td>{row.unitId === null ? '—' : (units[row.unitId]?.name ?? row.unitId)}</td>
-                    <td>{row.indicatorId ?? '—'}</td>
-                    <td>
-                      {row.errors.length > 0 ? (
-                        <RowProblems problems={row.errors} describe={rowProblemText} />
-                      ) : (
-                        t('reportImport.rowValid')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportPreviewTable
+            className="figures"
+            testId="report-import-preview"
+            rowTestId="report-import-row"
+            caption={t('reportImport.previewCaption', { name: file.name })}
+            rows={preview.rows}
+            lineHeader={t('reportImport.line')}
+            columns={[
+              {
+                header: t('reportImport.unit'),
+                cell: (row) => (row.unitId === null ? '—' : (units[row.unitId]?.name ?? row.unitId)),
+              },
+              { header: t('reportImport.indicator'), cell: (row) => row.indicatorId ?? '—' },
+            ]}
+            problemsHeader={t('reportImport.problems')}
+            describe={rowProblemText}
+            validText={t('reportImport.rowValid')}
+          />
           <div className="button-row">
             <button
               type="button"

@@ -3,11 +3,14 @@ import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { requireUnit } from './guards.js';
 
-/** Submits a unit's report. A presenter may submit only for the unit their invitation names. */
+/**
+ * Submits a unit's report. A presenter may submit only for the unit their invitation names. Only
+ * the actor's role and unit count, so a file of reports imported at once is decided here too.
+ */
 export function decideSubmitReport(
   state: SessionState,
   payload: CommandOf<'report:submit'>['payload'],
-  ctx: DecideContext,
+  ctx: { actor: Pick<DecideContext['actor'], 'role' | 'unitId'> },
 ): NewEvent[] {
   requireUnit(state, payload.unitId);
   if (ctx.actor.role === 'presenter' && ctx.actor.unitId !== payload.unitId) {

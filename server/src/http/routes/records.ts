@@ -1,4 +1,11 @@
-import { canIssue, IdSchema, type ReportImportPreview, type SessionEvent, type SessionState } from '@plenum/shared';
+import {
+  canIssue,
+  copySessionState,
+  IdSchema,
+  type ReportImportPreview,
+  type SessionEvent,
+  type SessionState,
+} from '@plenum/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CommandService } from '../../domain/commandService.js';
@@ -8,12 +15,14 @@ import { recordsAccess, type RecordKind, type RecordsScope } from '../../records
 import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
 import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
-import { minutesDocument, minutesMarkdown } from '../../records/minutes.js';
-import { renderPdf } from '../../records/pdf.js';
+import { minutesMarkdown } from '../../records/minutes.js';
+import { pdfJob, PdfQueueFull, type PdfPool } from '../../records/pdf.js';
 import {
+  importsAs,
   previewReportImport,
   ReportImportMapSchema,
   reportImportCommandId,
+  reportImportEvents,
   type ReportImportMap,
 } from '../../records/reportImport.js';
 import { tableCsv, tablesXlsx } from '../../records/spreadsheet.js';
@@ -33,6 +42,8 @@ export interface RecordsRoutesOptions {
   clock: Clock;
   ids: IdGenerator;
   auth: HttpAuth;
+  /** The worker threads that make the minutes as PDF. */
+  pdf: PdfPool;
   /** Tells the session's open screens of events appended over REST. */
   published?: (sessionId: string, events: readonly SessionEvent[]) => void;
 }
@@ -54,13 +65,21 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
  * `directives.csv`, `warnings.csv`, `calendar.ics`, `archive.json`, with `?lang=en|ko` and
  * `?day=N`; `POST /api/archives` (administrator), importing an archive as a new session; and
  * `POST /api/sessions/:id/reports/preview` and `…/reports`, importing plans and results from a
- * file with the columns of `results.csv` (a presenter their own unit's rows, the chair any unit's).
+ * file with the columns of `results.csv` (a presenter their own unit's rows, the chair or an
+ * administrator any unit's), applied whole in one append or not at all.
  */
 export function recordsRoutes(options: RecordsRoutesOptions): Router {
   const router = Router();
 
-  /** The reader's scope and the session's state, once the reader may take `kind`. */
-  async function open(req: Request, kind: RecordKind): Promise<{ scope: RecordsScope; state: SessionState }> {
+  /**
+   * What `view` makes of the session's state and the reader's scope, once the reader may take
+   * `kind`. The state is the live one, which `view` must not keep (see `CommandService.read`).
+   */
+  async function openWith<T>(
+    req: Request,
+    kind: RecordKind,
+    view: (state: SessionState, scope: RecordsScope) => T,
+  ): Promise<T> {
     const sessionId = IdSchema.parse(req.params.sessionId);
     const { participant } = await requireSessionReader(req, options.auth, sessionId);
     // ADMIN_TOKEN names nobody: it reads as an administrator, who reads what the chair reads.
@@ -69,12 +88,24 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       throw new DomainError('FORBIDDEN', `The ${reader.role}'s screens do not show this record.`);
     }
     const query = RecordQuerySchema.parse(req.query);
-    const state = await options.commands.state(sessionId);
-    const days = state.definition?.days ?? [];
-    if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
-    const day = query.day === undefined ? null : days[query.day - 1];
-    if (day === undefined) throw new DomainError('NOT_FOUND', `The session has no day ${query.day}.`);
-    return { scope: { role: reader.role, unitId: reader.unitId, lang: query.lang, dayId: day?.id ?? null }, state };
+    return options.commands.read(sessionId, (state) => {
+      const days = state.definition?.days ?? [];
+      if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
+      const day = query.day === undefined ? null : days[query.day - 1];
+      if (day === undefined) throw new DomainError('NOT_FOUND', `The session has no day ${query.day}.`);
+      return view(state, { role: reader.role, unitId: reader.unitId, lang: query.lang, dayId: day?.id ?? null });
+    });
+  }
+
+  /** The reader's scope and a copy of the session's state, once the reader may take `kind`. */
+  const open = (req: Request, kind: RecordKind) =>
+    openWith(req, kind, (state, scope) => ({ scope, state: copySessionState(state) }));
+
+  /** A download's name: the session's period, the record, its day and language. */
+  function fileName(state: SessionState, scope: RecordsScope, name: string): string {
+    const day = scope.dayId === null ? '' : `-day-${state.definition!.days.findIndex((d) => d.id === scope.dayId) + 1}`;
+    const [base, extension] = name.split('.') as [string, string];
+    return `${state.definition!.period}-${base}${day}.${scope.lang}.${extension}`;
   }
 
   /** Sends a record as a download named after the session's period, the record, its day and language. */
@@ -86,9 +117,10 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     type: string,
     body: string | Buffer,
   ) {
-    const day = scope.dayId === null ? '' : `-day-${state.definition!.days.findIndex((d) => d.id === scope.dayId) + 1}`;
-    const [base, extension] = name.split('.') as [string, string];
-    const filename = `${state.definition!.period}-${base}${day}.${scope.lang}.${extension}`;
+    sendFile(res, fileName(state, scope, name), type, body);
+  }
+
+  function sendFile(res: Response, filename: string, type: string, body: string | Buffer) {
     res.set({
       'content-type': type,
       'content-disposition': `attachment; filename="${filename}"`,
@@ -103,9 +135,18 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   });
 
   router.get('/api/sessions/:sessionId/minutes.pdf', async (req, res) => {
-    const { scope, state } = await open(req, 'minutes');
-    const pdf = await renderPdf(minutesDocument(state, scope), scope.lang);
-    send(res, state, scope, 'minutes.pdf', 'application/pdf', pdf);
+    // The job is serialised from the live state: no copy of it is made for the PDF.
+    const { filename, job } = await openWith(req, 'minutes', (state, scope) => ({
+      filename: fileName(state, scope, 'minutes.pdf'),
+      job: pdfJob(state, scope),
+    }));
+    try {
+      sendFile(res, filename, 'application/pdf', await options.pdf.render(job));
+    } catch (error) {
+      if (!(error instanceof PdfQueueFull)) throw error;
+      res.set('retry-after', String(error.retryAfterSeconds));
+      res.status(503).json({ ok: false, error: { code: 'RATE_LIMITED', message: error.message } });
+    }
   });
 
   const tables: Record<
@@ -182,12 +223,17 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
 
   const files = [express.text({ type: 'text/csv', limit: '512kb' }), express.raw({ type: xlsxType, limit: '2mb' })];
 
-  /** The importer, the session's state and the file's preview. */
+  /** The importer (a participant who submits reports, or an administrator), the session's state and the file's preview. */
   async function previewFile(req: Request) {
     const sessionId = IdSchema.parse(req.params.sessionId);
-    const { participant } = await requireSessionReader(req, options.auth, sessionId);
-    if (participant === null || !canIssue(participant.role, 'report:submit')) {
-      throw new DomainError('FORBIDDEN', 'Reports are imported by those who submit them: the chair or a presenter.');
+    const signed = await requireSessionReader(req, options.auth, sessionId);
+    // ADMIN_TOKEN names nobody: it imports as an administrator, in the log under its own id.
+    const importer = signed.participant ?? { role: 'administrator' as const, unitId: null };
+    if (!canIssue(importsAs(importer).role, 'report:submit')) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Reports are imported by those who submit them (the chair or a presenter) or by an administrator.',
+      );
     }
     const body: unknown = req.body;
     const rows = Buffer.isBuffer(body) ? await xlsxTable(body) : typeof body === 'string' ? csvTable(body) : null;
@@ -195,11 +241,11 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no row below its header row.');
     const state = await options.commands.state(sessionId);
     if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
-    if (!canIssue(participant.role, 'report:submit', state.status)) {
+    if (!canIssue(importsAs(importer).role, 'report:submit', state.status)) {
       throw new DomainError('FORBIDDEN', `The session is ${state.status}: reports can no longer be submitted.`);
     }
-    const preview = previewReportImport(state, participant, rows, mapOf(req.query.map));
-    return { sessionId, participant, file: body as string | Buffer, preview };
+    const preview = previewReportImport(state, importer, rows, mapOf(req.query.map));
+    return { sessionId, actorId: signed.id, importer, file: body as string | Buffer, preview };
   }
 
   router.post('/api/sessions/:sessionId/reports/preview', ...files, async (req, res) => {
@@ -208,7 +254,7 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   });
 
   router.post('/api/sessions/:sessionId/reports', ...files, async (req, res) => {
-    const { sessionId, participant, file, preview } = await previewFile(req);
+    const { sessionId, actorId, importer, file, preview } = await previewFile(req);
     if (!preview.valid) {
       const invalid = preview.rows.filter((r) => r.errors.length > 0).length;
       res.status(422).json({
@@ -218,14 +264,14 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       });
       return;
     }
-    for (const report of preview.reports) {
-      const commandId = reportImportCommandId(file, participant.id, report.unitId);
-      const outcome = await options.commands.execute(participant, sessionId, commandId, {
-        type: 'report:submit',
-        payload: report,
-      });
-      if (outcome.events.length > 0) options.published?.(sessionId, outcome.events);
-    }
+    // Every unit's report in one append: all of the file is applied, or nothing.
+    const outcome = await options.commands.appendCommand(
+      sessionId,
+      actorId,
+      reportImportCommandId(file, actorId),
+      (state) => reportImportEvents(state, importer, preview.reports),
+    );
+    if (outcome.events.length > 0) options.published?.(sessionId, outcome.events);
     res.json({ ok: true, data: preview });
   });
 

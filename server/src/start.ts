@@ -64,6 +64,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     clientDir,
     heartbeatMs: config.heartbeatMs,
     trustProxy: config.trustProxy,
+    webhooks: { policy: config.webhookReceivers },
     protections: extras.protections,
     commandSteps: extras.commandSteps,
     tls: config.tls && { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },

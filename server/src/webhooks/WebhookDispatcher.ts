@@ -59,6 +59,7 @@ export class WebhookDispatcher {
   private cancelWake: () => void = () => undefined;
   private cancelOverdue: () => void = () => undefined;
   private stopped = false;
+  private starting: Promise<void> | null = null;
 
   constructor(private readonly deps: WebhookDispatcherDeps) {
     this.retry = deps.retry ?? defaultRetryPolicy;
@@ -66,8 +67,13 @@ export class WebhookDispatcher {
     this.random = deps.random ?? Math.random;
   }
 
-  /** Catches up with every log, sends what is due, and starts the overdue schedule. */
-  async start(): Promise<void> {
+  /** Catches up with every log, sends what is due, and starts the overdue schedule; once (later calls await the first). */
+  start(): Promise<void> {
+    this.starting ??= this.catchUp();
+    return this.starting;
+  }
+
+  private async catchUp(): Promise<void> {
     for (const sessionId of await this.deps.store.listSessions()) {
       if (this.stopped) return;
       await this.sweep(sessionId);

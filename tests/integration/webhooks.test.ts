@@ -359,7 +359,7 @@ describe('webhook deliveries across a restart (real SQLite file)', () => {
     expect(
       new Set(
         receiver.received
-          .filter((r) => JSON.parse(r.body).type === 'directive.overdue')
+          .filter((r) => WebhookPayloadSchema.parse(JSON.parse(r.body)).type === 'directive.overdue')
           .map((r) => r.headers['webhook-id']),
       ).size,
     ).toBe(noticed.length);

@@ -132,21 +132,20 @@ export class WebhookDispatcher {
   private async enqueueFromLog(sessionId: string): Promise<void> {
     const { store } = this.deps;
     for (;;) {
+      const subscriptions = (await store.webhooks.listWebhooks()).filter((s) => s.active);
+      // Nobody listens: nothing to read or record. A subscription made later hears only of
+      // events after it, so the history it skips here is never owed to anyone.
+      if (subscriptions.length === 0) return;
       const cursor = await store.webhooks.webhookCursor(sessionId);
       const events = await store.read(sessionId, cursor, readPage);
       if (events.length === 0) return;
-      const subscriptions = (await store.webhooks.listWebhooks()).filter((s) => s.active);
-      const deliveries: NewWebhookDelivery[] = [];
-      if (subscriptions.length > 0) {
-        const notices = await this.deps.read(sessionId, (state) => events.map((event) => noticeOf(event, state)));
-        events.forEach((event, i) => {
-          const notice = notices[i];
-          if (!notice) return;
-          // A subscription hears of what happened after it was made, not the history before.
-          const listeners = subscriptions.filter((s) => s.createdAt <= event.at);
-          deliveries.push(...this.deliveriesOf(notice, listeners, `${sessionId}:${event.seq}`));
-        });
-      }
+      const notices = await this.deps.read(sessionId, (state) => events.map((event) => noticeOf(event, state)));
+      const deliveries = events.flatMap((event, i) => {
+        const notice = notices[i];
+        // A subscription hears of what happened after it was made, not the history before.
+        const listeners = subscriptions.filter((s) => s.createdAt <= event.at);
+        return notice ? this.deliveriesOf(notice, listeners, `${sessionId}:${event.seq}`) : [];
+      });
       await store.webhooks.enqueueWebhookDeliveries(deliveries, {
         kind: 'cursor',
         sessionId,
@@ -160,6 +159,11 @@ export class WebhookDispatcher {
     const { store, clock } = this.deps;
     const now = clock.now().toISOString();
     const today = now.slice(0, 10);
+    const listening = (await store.webhooks.listWebhooks()).some(
+      (s) => s.active && s.eventTypes.includes('directive.overdue'),
+    );
+    // Nobody listens: nothing is noticed yet, so a later listener hears of every directive overdue then.
+    if (!listening) return;
     for (const sessionId of await store.listSessions()) {
       if (isOrganisationStream(sessionId)) continue;
       const noticed = await store.webhooks.overdueNotices(sessionId);

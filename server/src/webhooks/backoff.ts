@@ -8,7 +8,7 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-/** About 8 hours from first to last attempt: 30 s, 1, 2, 4, 8, 16, 32, 64 min… capped at 1 hour. */
+/** Twelve attempts over about 5½ hours: waits of 30 s, 1, 2, 4, 8, 16, 32 min, then 1 hour four times. */
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 12, baseMs: 30_000, maxMs: 3_600_000 };
 
 /**

@@ -88,7 +88,7 @@ export class WebhookDispatcher {
     this.stopped = true;
     this.cancelWake();
     this.cancelOverdue();
-    await Promise.allSettled([...this.sweeping.values(), this.pumping]);
+    await Promise.allSettled([this.starting, ...this.sweeping.values(), this.pumping]);
   }
 
   /** The command service committed events of these sessions: turn them into deliveries, soon. */

@@ -31,3 +31,4 @@ export { defaultProtections, type Protections } from './realtime/protections.js'
 export { InMemoryStore } from './storage/InMemoryStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';
 export { refusedRange, parseCidrs, publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
+export { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';

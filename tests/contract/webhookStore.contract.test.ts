@@ -68,14 +68,25 @@ function webhookStoreContract(name: string, open: () => Promise<Store>) {
         durationMs: 3,
         error: 'the receiver answered 500',
       };
-      await webhooks.recordWebhookAttempt('msg_a', attempt, {
+      await webhooks.recordWebhookAttempt('msg_a', '2026-04-13T08:31:00.000Z', attempt, {
         status: 'failed',
         nextAttemptAt: null,
         attemptsLeft: 0,
       });
+      // A sender whose lease was not this one's leaves its attempt but not its verdict.
+      await webhooks.recordWebhookAttempt('msg_b', '2026-04-13T08:31:00.000Z', attempt, {
+        status: 'failed',
+        nextAttemptAt: null,
+        attemptsLeft: 0,
+      });
+      expect(await webhooks.findWebhookDelivery('msg_b')).toMatchObject({
+        status: 'pending',
+        attempts: [{ attempt: 1 }],
+      });
       expect(await webhooks.redeliverWebhook('msg_a', '2026-04-13T08:40:00.000Z')).toBe(true);
       await webhooks.recordWebhookAttempt(
         'msg_a',
+        '2026-04-13T08:40:00.000Z',
         { ...attempt, statusCode: 200, error: null },
         {
           status: 'delivered',

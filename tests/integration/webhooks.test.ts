@@ -7,6 +7,7 @@ import {
   createLogger,
   ensureDemo,
   SqliteStore,
+  WebhookDispatcher,
   type App,
   type Clock,
   type Timers,
@@ -241,6 +242,83 @@ describe('signed webhooks to a real receiver on loopback', () => {
       body: { url: receiver.url, eventTypes: ['item.started'] },
     });
     expect(allowed.status).toBe(201);
+  });
+
+  test('a paused webhook is sent nothing for what happens meanwhile; resumed, it hears of the next event; deleted, it is gone', async () => {
+    const receiver = await startReceiver();
+    const server = await startTestServer({ webhooks: loopbackAllowed, clock: manualClock() });
+    const admin = server.tokens.administrator;
+    const { subscription } = await subscribe(server.url, admin, receiver.url, ['item.started', 'session.closed']);
+    const patch = (body: unknown) =>
+      api<WebhookAnswerData<'webhook'>>(server.url, `/api/admin/webhooks/${subscription.id}`, {
+        method: 'PATCH',
+        token: admin,
+        body,
+      });
+    expect(dataOf(await patch({ active: false })).webhook.active).toBe(false);
+    expect((await patch({})).status).toBe(400);
+    const chair = await server.connect('chair');
+    expectOk(await sendCommand(chair, server.sessionId, startItem('item-2')));
+    // The commit's sweep has run once the server's state answers after it.
+    await server.app.webhooks.sweep(server.sessionId);
+    expect(await deliveries(server.url, admin, subscription.id)).toEqual([]);
+
+    expect(dataOf(await patch({ active: true, eventTypes: ['item.started'] })).webhook).toMatchObject({
+      active: true,
+      eventTypes: ['item.started'],
+    });
+    expectOk(await sendCommand(chair, server.sessionId, { type: 'agenda:close-item', payload: { itemId: 'item-2' } }));
+    expectOk(await sendCommand(chair, server.sessionId, startItem('item-3')));
+    await receiver.requests(1);
+    expect(WebhookPayloadSchema.parse(JSON.parse(receiver.received[0]!.body)).data).toMatchObject({ itemId: 'item-3' });
+
+    const deleted = await api(server.url, `/api/admin/webhooks/${subscription.id}`, { method: 'DELETE', token: admin });
+    expect(deleted.status).toBe(200);
+    const listed = dataOf(
+      await api<WebhookAnswerData<'webhooks'>>(server.url, '/api/admin/webhooks', { token: admin }),
+    );
+    expect(listed.webhooks).toEqual([]);
+    expect((await api(server.url, `/api/admin/webhooks/${subscription.id}/deliveries`, { token: admin })).status).toBe(
+      404,
+    );
+  });
+
+  test('a delivery whose sender stalls past its lease is sent again by another sender, same id; the stalled verdict is ignored', async () => {
+    const receiver = await startReceiver();
+    const clock = manualClock();
+    const server = await startTestServer({ webhooks: { ...loopbackAllowed, timeoutMs: 1_000 }, clock });
+    const admin = server.tokens.administrator;
+    const { subscription } = await subscribe(server.url, admin, receiver.url, ['item.started']);
+    // The first sender's request is held open: it stalls, as a process that hung or died would.
+    receiver.answers.push('hold');
+    const chair = await server.connect('chair');
+    expectOk(await sendCommand(chair, server.sessionId, startItem('item-2')));
+    await receiver.requests(1);
+
+    // Another sender (say, the process restarted) leaves it alone while the lease holds, then sends it.
+    const other = new WebhookDispatcher({
+      store: server.store,
+      read: (sessionId, view) => server.app.commands.read(sessionId, view),
+      clock,
+      timers: handDriven,
+      logger: createLogger({ level: 'silent' }),
+      policy: { allowPrivate: true, allowedCidrs: [] },
+      retry,
+    });
+    onTestFinished(() => other.stop());
+    await other.runDue();
+    expect(receiver.received).toHaveLength(1);
+    clock.advance(3_000);
+    await other.runDue();
+    expect(receiver.received).toHaveLength(2);
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+
+    // The stalled sender gives up (its timeout) after the other delivered: its failure is kept, not its verdict.
+    await server.app.webhooks.stop();
+    receiver.release();
+    const [delivery] = await deliveries(server.url, admin, subscription.id);
+    expect(delivery).toMatchObject({ status: 'delivered', nextAttemptAt: null });
+    expect(delivery!.attempts.map((a) => a.statusCode)).toEqual([200, null]);
   });
 
   test('bad bodies and other tokens are refused with the reason', async () => {

@@ -231,9 +231,14 @@ export interface WebhookStore {
    * attempt to `leaseUntil`, in one transaction, so no other sender takes them meanwhile.
    */
   claimWebhookDeliveries(now: string, leaseUntil: string, limit: number): Promise<WebhookDeliveryRecord[]>;
-  /** Appends an attempt (numbered after the last) and applies `update`. */
+  /**
+   * Appends an attempt (numbered after the last) and applies `update`, unless the delivery was
+   * claimed again (or redelivered) since the claim that leased it until `claimedUntil`: a sender
+   * that stalled past its lease leaves its attempt in the history but not its verdict.
+   */
   recordWebhookAttempt(
     deliveryId: string,
+    claimedUntil: string,
     attempt: Omit<WebhookAttempt, 'attempt'>,
     update: WebhookDeliveryUpdate,
   ): Promise<void>;

@@ -69,13 +69,14 @@ export class InMemoryWebhookStore implements WebhookStore {
 
   recordWebhookAttempt(
     deliveryId: string,
-    attempt: Parameters<WebhookStore['recordWebhookAttempt']>[1],
-    update: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+    claimedUntil: string,
+    attempt: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+    update: Parameters<WebhookStore['recordWebhookAttempt']>[3],
   ): Promise<void> {
     const delivery = this.deliveries.get(deliveryId);
     if (delivery) {
       delivery.attempts.push({ attempt: delivery.attempts.length + 1, ...attempt });
-      Object.assign(delivery, update);
+      if (delivery.status === 'pending' && delivery.nextAttemptAt === claimedUntil) Object.assign(delivery, update);
     }
     return Promise.resolve();
   }

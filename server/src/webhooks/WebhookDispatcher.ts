@@ -132,18 +132,23 @@ export class WebhookDispatcher {
   private async enqueueFromLog(sessionId: string): Promise<void> {
     const { store } = this.deps;
     for (;;) {
-      const subscriptions = (await store.webhooks.listWebhooks()).filter((s) => s.active);
-      // Nobody listens: nothing to read or record. A subscription made later hears only of
-      // events after it, so the history it skips here is never owed to anyone.
+      const subscriptions = await store.webhooks.listWebhooks();
+      // Nobody subscribes: nothing to read or record. A subscription made later hears only of
+      // events after it, so the history skipped here is never owed to anyone.
       if (subscriptions.length === 0) return;
+      // A paused subscription is owed nothing of what happens while it is paused.
+      const listening = subscriptions.filter((s) => s.active);
       const cursor = await store.webhooks.webhookCursor(sessionId);
       const events = await store.read(sessionId, cursor, readPage);
       if (events.length === 0) return;
-      const notices = await this.deps.read(sessionId, (state) => events.map((event) => noticeOf(event, state)));
+      const notices =
+        listening.length === 0
+          ? []
+          : await this.deps.read(sessionId, (state) => events.map((event) => noticeOf(event, state)));
       const deliveries = events.flatMap((event, i) => {
         const notice = notices[i];
         // A subscription hears of what happened after it was made, not the history before.
-        const listeners = subscriptions.filter((s) => s.createdAt <= event.at);
+        const listeners = listening.filter((s) => s.createdAt <= event.at);
         return notice ? this.deliveriesOf(notice, listeners, `${sessionId}:${event.seq}`) : [];
       });
       await store.webhooks.enqueueWebhookDeliveries(deliveries, {
@@ -247,14 +252,14 @@ export class WebhookDispatcher {
       const leaseUntil = new Date(now.getTime() + this.timeoutMs * 3).toISOString();
       const claimed = await store.webhooks.claimWebhookDeliveries(now.toISOString(), leaseUntil, claimBatch);
       if (claimed.length === 0) return;
-      await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+      await Promise.all(claimed.map((delivery) => this.attempt(delivery, leaseUntil)));
     }
   }
 
-  private async attempt(delivery: WebhookDeliveryRecord): Promise<void> {
+  private async attempt(delivery: WebhookDeliveryRecord, claimedUntil: string): Promise<void> {
     const { store, clock } = this.deps;
     const subscription = await store.webhooks.findWebhook(delivery.subscriptionId);
-    // A paused subscription's deliveries wait; the lease makes them due again later.
+    // Deliveries queued before a pause wait for the resume; the lease makes them due again later.
     if (!subscription?.active) return;
     const startedAt = clock.now();
     const timestamp = Math.floor(startedAt.getTime() / 1000);
@@ -287,6 +292,7 @@ export class WebhookDispatcher {
             };
     await store.webhooks.recordWebhookAttempt(
       delivery.id,
+      claimedUntil,
       { at: startedAt.toISOString(), statusCode: response.statusCode, durationMs, error: response.error },
       update,
     );

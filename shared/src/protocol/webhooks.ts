@@ -43,7 +43,7 @@ const EventTypesSchema = z
 export const CreateWebhookBodySchema = z.object({
   url: WebhookUrlSchema,
   eventTypes: EventTypesSchema,
-  /** Paused subscriptions receive nothing until resumed; default active. */
+  /** A paused subscription is sent nothing, and events while it is paused are not kept for it; default active. */
   active: z.boolean().default(true),
 });
 export type CreateWebhookBody = z.input<typeof CreateWebhookBodySchema>;

@@ -136,8 +136,9 @@ export class PostgresWebhookStore implements WebhookStore {
 
   recordWebhookAttempt(
     deliveryId: string,
-    attempt: Parameters<WebhookStore['recordWebhookAttempt']>[1],
-    update: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+    claimedUntil: string,
+    attempt: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+    update: Parameters<WebhookStore['recordWebhookAttempt']>[3],
   ): Promise<void> {
     return this.inTransaction(async (client) => {
       await client.query('SELECT id FROM webhook_deliveries WHERE id = $1 FOR UPDATE', [deliveryId]);
@@ -147,8 +148,9 @@ export class PostgresWebhookStore implements WebhookStore {
         [deliveryId, attempt.at, attempt.statusCode, attempt.durationMs, attempt.error],
       );
       await client.query(
-        'UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, attempts_left = $4 WHERE id = $1',
-        [deliveryId, update.status, update.nextAttemptAt, update.attemptsLeft],
+        `UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, attempts_left = $4
+         WHERE id = $1 AND status = 'pending' AND next_attempt_at = $5`,
+        [deliveryId, update.status, update.nextAttemptAt, update.attemptsLeft, claimedUntil],
       );
     });
   }

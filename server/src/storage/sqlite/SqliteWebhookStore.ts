@@ -77,17 +77,18 @@ export class SqliteWebhookStore implements WebhookStore {
       'INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const update = db.prepare(
-      'UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, attempts_left = ? WHERE id = ?',
+      "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, attempts_left = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?",
     );
     this.attemptTx = db.transaction(
       (
         deliveryId: string,
-        attempt: Parameters<WebhookStore['recordWebhookAttempt']>[1],
-        next: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+        claimedUntil: string,
+        attempt: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+        next: Parameters<WebhookStore['recordWebhookAttempt']>[3],
       ) => {
         const n = lastAttempt.get(deliveryId)!.n + 1;
         insertAttempt.run(deliveryId, n, attempt.at, attempt.statusCode, attempt.durationMs, attempt.error);
-        update.run(next.status, next.nextAttemptAt, next.attemptsLeft, deliveryId);
+        update.run(next.status, next.nextAttemptAt, next.attemptsLeft, deliveryId, claimedUntil);
       },
     );
     this.deleteTx = db.transaction((id: string) => {
@@ -166,10 +167,11 @@ export class SqliteWebhookStore implements WebhookStore {
 
   recordWebhookAttempt(
     deliveryId: string,
-    attempt: Parameters<WebhookStore['recordWebhookAttempt']>[1],
-    update: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+    claimedUntil: string,
+    attempt: Parameters<WebhookStore['recordWebhookAttempt']>[2],
+    update: Parameters<WebhookStore['recordWebhookAttempt']>[3],
   ): Promise<void> {
-    return settle(() => this.attemptTx.immediate(deliveryId, attempt, update));
+    return settle(() => this.attemptTx.immediate(deliveryId, claimedUntil, attempt, update));
   }
 
   listWebhookDeliveries(subscriptionId: string, limit: number): Promise<WebhookDeliveryRecord[]> {

@@ -8,7 +8,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AdminService } from './domain/adminService.js';
 import { CommandService } from './domain/commandService.js';
-import type { Clock, IdGenerator, InvitationStore, Store } from './domain/ports.js';
+import type { Clock, IdGenerator, InvitationStore, Store, Timers } from './domain/ports.js';
 import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
@@ -20,6 +20,7 @@ import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
 import { defaultPdfPoolLimits, PdfPool, type PdfPoolLimits } from './records/pdf.js';
 import { sessionRoutes } from './http/routes/sessions.js';
+import { webhookRoutes } from './http/routes/webhooks.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
 import { systemClock, systemTimers } from './lib/systemClock.js';
@@ -28,6 +29,10 @@ import { createGateway } from './realtime/createGateway.js';
 import type { CommandStep } from './realtime/pipeline/commandSteps.js';
 import { resolveProtections, type Protections } from './realtime/protections.js';
 import type { AdapterFactory, GatewayServer } from './realtime/types.js';
+import type { RetryPolicy } from './webhooks/backoff.js';
+import { publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
+import { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';
+import { WebhookService } from './webhooks/WebhookService.js';
 
 export type { AdapterFactory, Protections };
 
@@ -70,6 +75,20 @@ export interface AppDeps {
   commandSteps?: readonly CommandStep[];
   /** Worker threads making the minutes as PDF at once, and jobs that may wait for one (PDF_WORKERS, PDF_QUEUE). */
   pdfLimits?: Partial<PdfPoolLimits>;
+  /** Webhook delivery: which receivers may be reached (default: public addresses only), retries, timers. */
+  webhooks?: WebhookOptions;
+}
+
+/** How webhooks are delivered; every field is optional. */
+export interface WebhookOptions {
+  /** Default {@link publicOnly}: internal receivers are refused (SSRF). */
+  policy?: ReceiverPolicy;
+  retry?: RetryPolicy;
+  /** The timers that wake the queue and the overdue schedule; tests pass their own and drive it by hand. */
+  timers?: Timers;
+  timeoutMs?: number;
+  overdueCheckMs?: number;
+  random?: () => number;
 }
 
 export interface App {
@@ -85,6 +104,8 @@ export interface App {
   ids: IdGenerator;
   /** Base of invite links: the configured public URL, or the loopback URL of the port listened on. */
   publicUrl: () => string;
+  /** Turns committed events into webhook deliveries and sends them. */
+  webhooks: WebhookDispatcher;
   /**
    * Stops the socket server, the HTTP server and the PDF workers, then saves the sessions' state snapshots so the
    * next start folds little (the store is the caller's to close).
@@ -111,6 +132,20 @@ export function createApp(deps: AppDeps): App {
     ids,
     timers: systemTimers,
     onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
+    onCommitted: (sessionIds) => webhooks.handleCommitted(sessionIds),
+  });
+  const webhookPolicy = deps.webhooks?.policy ?? publicOnly;
+  const webhooks = new WebhookDispatcher({
+    store: deps.store,
+    read: (sessionId, view) => commands.read(sessionId, view),
+    clock,
+    timers: deps.webhooks?.timers ?? systemTimers,
+    logger: deps.logger,
+    policy: webhookPolicy,
+    retry: deps.webhooks?.retry,
+    timeoutMs: deps.webhooks?.timeoutMs,
+    overdueCheckMs: deps.webhooks?.overdueCheckMs,
+    random: deps.webhooks?.random,
   });
   // A revoked invitation also ends the participant's open sockets, not only their next command;
   // a changed role, unit or expiry ends them too, and they reconnect with it (P8).
@@ -217,6 +252,19 @@ export function createApp(deps: AppDeps): App {
   web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
   web.use(organisationRoutes({ organisations, admin, auth, clock }));
   web.use(
+    webhookRoutes({
+      webhooks: new WebhookService({
+        webhooks: deps.store.webhooks,
+        dispatcher: webhooks,
+        policy: webhookPolicy,
+        clock,
+        ids,
+      }),
+      admin,
+      auth,
+    }),
+  );
+  web.use(
     recordsRoutes({
       store: deps.store,
       commands,
@@ -263,6 +311,9 @@ export function createApp(deps: AppDeps): App {
   });
   if (protections.disconnectOnAuthorityChange) onAuthorityChanged = gateway.disconnectParticipant;
   publish = gateway.publish;
+  webhooks
+    .start()
+    .catch((error: unknown) => deps.logger.warn({ err: error }, 'webhook deliveries not resumed at start'));
 
   return {
     httpServer,
@@ -274,7 +325,9 @@ export function createApp(deps: AppDeps): App {
     admin,
     ids,
     publicUrl,
+    webhooks,
     close: async () => {
+      await webhooks.stop();
       await gateway.close();
       if (httpServer.listening) {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -22,4 +22,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TLS_CERT_FILE: 'cert.pem' })).toThrow(/TLS_KEY_FILE: HTTPS needs both/);
     expect(() => loadConfig({ TLS_KEY_FILE: 'key.pem' })).toThrow(/TLS_CERT_FILE: HTTPS needs both/);
   });
+
+  test('webhook receivers: public only by default; WEBHOOK_ALLOW_PRIVATE or a CIDR list widens it; a bad range is named', () => {
+    expect(loadConfig({}).webhookReceivers).toEqual({ allowPrivate: false, allowedCidrs: [] });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: '1' }).webhookReceivers.allowPrivate).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOWED_CIDRS: '10.20.0.0/16' }).webhookReceivers.allowedCidrs).toHaveLength(1);
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_CIDRS: '10.20.0.0/16,intranet' })).toThrow(
+      /WEBHOOK_ALLOWED_CIDRS: "intranet" is not a CIDR range/,
+    );
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+  });
 });

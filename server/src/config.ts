@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
+import { parseCidrs, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -39,6 +40,10 @@ const EnvSchema = z.object({
    */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Webhook receivers on private, loopback or link-local addresses are allowed (closed networks only). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['1', '0', 'true', 'false']).default('0'),
+  /** Comma-separated CIDR ranges webhook receivers may be in despite being internal, e.g. 10.20.0.0/16. */
+  WEBHOOK_ALLOWED_CIDRS: z.string().default(''),
 });
 
 /** The server's configuration, read once from the environment at start. */
@@ -60,6 +65,8 @@ export interface Config {
   trustProxy: TrustProxy | null;
   /** TLS_CERT_FILE and TLS_KEY_FILE; null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
+  /** Which webhook receiver addresses may be reached (WEBHOOK_ALLOW_PRIVATE, WEBHOOK_ALLOWED_CIDRS). */
+  webhookReceivers: ReceiverPolicy;
 }
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -87,7 +94,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pdfLimits: { workers: e.PDF_WORKERS, queue: e.PDF_QUEUE },
     trustProxy: readTrustProxy(e.TRUST_PROXY),
     tls: readTls(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
+    webhookReceivers: readReceiverPolicy(e.WEBHOOK_ALLOW_PRIVATE, e.WEBHOOK_ALLOWED_CIDRS),
   };
+}
+
+function readReceiverPolicy(allowPrivate: string, cidrs: string): ReceiverPolicy {
+  try {
+    return { allowPrivate: allowPrivate === '1' || allowPrivate === 'true', allowedCidrs: parseCidrs(cidrs) };
+  } catch (error) {
+    throw new Error(
+      `Invalid configuration:\n  WEBHOOK_ALLOWED_CIDRS: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function readTls(certFile: string | undefined, keyFile: string | undefined): Config['tls'] {

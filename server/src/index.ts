@@ -1,5 +1,5 @@
 /** `@plenum/server`: what tests and tools may use. */
-export { createApp, type AdapterFactory, type App, type AppDeps } from './app.js';
+export { createApp, type AdapterFactory, type App, type AppDeps, type WebhookOptions } from './app.js';
 export { loadConfig, type Config } from './config.js';
 export { startServer, type ServerExtras } from './start.js';
 export { ensureDemo } from './demo/seedDemo.js';
@@ -30,3 +30,5 @@ export { outboundMeter, type OutboundMeter } from './realtime/outbound.js';
 export { defaultProtections, type Protections } from './realtime/protections.js';
 export { InMemoryStore } from './storage/InMemoryStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';
+export { refusedRange, parseCidrs, publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
+export { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';

@@ -65,6 +65,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     heartbeatMs: config.heartbeatMs,
     pdfLimits: config.pdfLimits,
     trustProxy: config.trustProxy,
+    webhooks: { policy: config.webhookReceivers },
     protections: extras.protections,
     commandSteps: extras.commandSteps,
     tls: config.tls && { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },

@@ -6,7 +6,7 @@ export interface ApiAnswer<T = unknown> {
 }
 
 export interface ApiCall {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as the bearer; omitted: no Authorization header. */
   token?: string;
   /** JSON unless `contentType` is given (then sent as is: text or bytes). */

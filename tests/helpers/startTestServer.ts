@@ -1,4 +1,12 @@
-import { createApp, createLogger, ensureDemo, type App, type Clock, type Protections } from '@plenum/server';
+import {
+  createApp,
+  createLogger,
+  ensureDemo,
+  type App,
+  type Clock,
+  type Protections,
+  type WebhookOptions,
+} from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { saveAdministrator } from './administrator.js';
@@ -24,6 +32,8 @@ export interface TestServerOptions {
   adminToken?: string;
   /** Protections changed from their defaults (`false` switches one off). */
   protections?: Partial<Protections>;
+  /** Webhook delivery options (receiver policy, retries, timers); default the server's. */
+  webhooks?: WebhookOptions;
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
@@ -73,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     attendanceWindowMs: options.attendanceWindowMs ?? 10,
     adminToken: options.adminToken,
     protections: options.protections,
+    webhooks: options.webhooks,
   });
   const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
   const url = await listenOnLoopback(app.httpServer);

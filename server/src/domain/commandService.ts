@@ -45,6 +45,8 @@ export interface CommandServiceDeps {
    * null: right after the batch.
    */
   snapshotQuietMs?: number | null;
+  /** Told, after the answers, which sessions a batch appended to (webhook deliveries follow the log from there). */
+  onCommitted?: (sessionIds: readonly string[]) => void;
 }
 
 /** A command already in the log: who sent it and its first answer. */
@@ -224,6 +226,7 @@ export class CommandService {
   private async commit(batch: readonly Entry[]): Promise<void> {
     const sessionIds = new Set(batch.map((entry) => entry.sessionId));
     const answers: (() => void)[] = [];
+    const appended = new Set<string>();
     try {
       const states = new Map<string, SessionState>();
       for (const sessionId of sessionIds) states.set(sessionId, await this.deps.states.current(sessionId));
@@ -270,6 +273,7 @@ export class CommandService {
         // Another process committed this command id first: its events were folded, not logged.
         if (outcome.kind === 'duplicate') this.deps.states.evict(entry.sessionId);
         const events = outcome.kind === 'appended' ? outcome.events : [];
+        if (events.length > 0) appended.add(entry.sessionId);
         answers.push(() => entry.resolve({ result: outcome.result, events }));
       });
     } catch (error) {
@@ -279,6 +283,7 @@ export class CommandService {
       return;
     }
     for (const answer of answers) answer();
+    if (appended.size > 0) this.deps.onCommitted?.([...appended]);
     this.snapshots.schedule();
   }
 }

@@ -1,4 +1,12 @@
-import type { CommandResult, NewEvent, Participant, SessionEvent } from '@plenum/shared';
+import type {
+  CommandResult,
+  NewEvent,
+  Participant,
+  SessionEvent,
+  WebhookAttempt,
+  WebhookDeliveryStatus,
+  WebhookEventType,
+} from '@plenum/shared';
 
 /** Where the time comes from; injected so tests can fix it. */
 export interface Clock {
@@ -151,4 +159,99 @@ export interface SettingsStore {
 }
 
 /** Everything the server keeps durably. */
-export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore;
+export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore & WebhookStoreHolder;
+
+// ---- Webhooks: subscriptions, the persisted delivery queue and its attempts ----
+
+/** A webhook subscription as stored, with the secret it signs with (kept to sign, shown once). */
+export interface WebhookSubscriptionRecord {
+  id: string;
+  organisationId: string;
+  url: string;
+  eventTypes: WebhookEventType[];
+  active: boolean;
+  createdAt: string;
+  /** `whsec_<base64 key>`. */
+  secret: string;
+}
+
+/** A delivery to enqueue: its id is stable, so enqueuing it twice adds it once. */
+export interface NewWebhookDelivery {
+  id: string;
+  subscriptionId: string;
+  eventType: WebhookEventType;
+  createdAt: string;
+  /** The exact JSON text that is signed and sent. */
+  body: string;
+  nextAttemptAt: string;
+  attemptsLeft: number;
+}
+
+/** A delivery as stored, with every attempt made so far, oldest first. */
+export interface WebhookDeliveryRecord extends Omit<NewWebhookDelivery, 'nextAttemptAt'> {
+  status: WebhookDeliveryStatus;
+  nextAttemptAt: string | null;
+  attempts: WebhookAttempt[];
+}
+
+/** What an attempt leaves the delivery with. */
+export interface WebhookDeliveryUpdate {
+  status: WebhookDeliveryStatus;
+  nextAttemptAt: string | null;
+  attemptsLeft: number;
+}
+
+/** What the enqueue records as done in the same transaction as the deliveries it adds. */
+export type WebhookProgress =
+  /** Every event of the session's log up to `seq` was turned into deliveries. */
+  | { kind: 'cursor'; sessionId: string; seq: number }
+  /** The directive's overdue notice was enqueued; it is never enqueued again. */
+  | { kind: 'overdue'; sessionId: string; directiveId: string; at: string };
+
+/**
+ * Webhook subscriptions and the delivery queue. The queue lives here, not in memory, so a
+ * restart resumes every pending delivery; a delivery is claimed with a lease before it is sent,
+ * so a crash while sending makes it due again once the lease runs out (at least once).
+ */
+export interface WebhookStore {
+  saveWebhook(record: WebhookSubscriptionRecord): Promise<void>;
+  findWebhook(id: string): Promise<WebhookSubscriptionRecord | null>;
+  /** Every subscription, oldest first. */
+  listWebhooks(): Promise<WebhookSubscriptionRecord[]>;
+  /** Removes the subscription with its deliveries; false when there was none. */
+  deleteWebhook(id: string): Promise<boolean>;
+  /** Adds the deliveries whose id is new and records `progress`, in one transaction; returns how many were added. */
+  enqueueWebhookDeliveries(deliveries: readonly NewWebhookDelivery[], progress: WebhookProgress): Promise<number>;
+  /** The last `seq` of the session's log already turned into deliveries; 0 when none. */
+  webhookCursor(sessionId: string): Promise<number>;
+  /** The directives of the session whose overdue notice was already enqueued. */
+  overdueNotices(sessionId: string): Promise<Set<string>>;
+  /**
+   * Claims up to `limit` pending deliveries due at `now` (oldest due first) by moving their next
+   * attempt to `leaseUntil`, in one transaction, so no other sender takes them meanwhile.
+   */
+  claimWebhookDeliveries(now: string, leaseUntil: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+  /**
+   * Appends an attempt (numbered after the last) and applies `update`, unless the delivery was
+   * claimed again (or redelivered) since the claim that leased it until `claimedUntil`: a sender
+   * that stalled past its lease leaves its attempt in the history but not its verdict.
+   */
+  recordWebhookAttempt(
+    deliveryId: string,
+    claimedUntil: string,
+    attempt: Omit<WebhookAttempt, 'attempt'>,
+    update: WebhookDeliveryUpdate,
+  ): Promise<void>;
+  /** The subscription's latest deliveries, newest first, at most `limit`. */
+  listWebhookDeliveries(subscriptionId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+  findWebhookDelivery(id: string): Promise<WebhookDeliveryRecord | null>;
+  /** Makes the delivery pending again, due at `at`, with one attempt; false when there is none. */
+  redeliverWebhook(deliveryId: string, at: string): Promise<boolean>;
+  /** When the earliest pending delivery is due, or null when none is pending. */
+  nextWebhookAttemptAt(): Promise<string | null>;
+}
+
+/** A store's webhook part, kept apart from the log so its tables and code stay in their own files. */
+export interface WebhookStoreHolder {
+  readonly webhooks: WebhookStore;
+}

@@ -10,6 +10,7 @@ import {
   type Store,
 } from '../domain/ports.js';
 import { planAppend } from './appendPlan.js';
+import { InMemoryWebhookStore } from './InMemoryWebhookStore.js';
 import { settle } from './settle.js';
 
 /** A store in process memory, with the same semantics as the durable ones; for unit tests. */
@@ -21,6 +22,8 @@ export class InMemoryStore implements Store {
   private readonly settings = new Map<string, string>();
   private readonly snapshots = new Map<string, StateSnapshot>();
   private readonly epochValue = randomUUID();
+  /** Webhook subscriptions and deliveries. */
+  readonly webhooks = new InMemoryWebhookStore();
 
   epoch(): Promise<string> {
     return Promise.resolve(this.epochValue);

@@ -8,4 +8,5 @@ export * from './commands.js';
 export * from './events.js';
 export * from './channels.js';
 export * from './http.js';
+export * from './webhooks.js';
 export type * from './socketTypes.js';

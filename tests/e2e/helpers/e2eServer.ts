@@ -2,7 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminLink, createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
+import {
+  adminLink,
+  createApp,
+  createLogger,
+  ensureDemo,
+  SqliteStore,
+  type App,
+  type WebhookOptions,
+} from '@plenum/server';
 import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { clientDist, ensureClientBuilt } from './clientBuild.js';
@@ -34,7 +42,7 @@ export interface E2eServer {
  * (`startTestServer` does the same for the API only: it takes no `clientDir`.)
  */
 export async function startE2eServer(
-  options: { host?: string; tls?: { cert: string; key: string } } = {},
+  options: { host?: string; tls?: { cert: string; key: string }; webhooks?: WebhookOptions } = {},
 ): Promise<E2eServer> {
   await ensureClientBuilt();
   const host = options.host ?? '127.0.0.1';
@@ -49,6 +57,7 @@ export async function startE2eServer(
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
     clientDir: clientDist,
     tls: options.tls,
+    webhooks: options.webhooks,
     ...(options.host === undefined ? {} : { publicUrl: `${scheme}://${host}:${port}` }),
   });
   let closing: Promise<void> | null = null;

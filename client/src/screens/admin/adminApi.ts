@@ -8,6 +8,9 @@ import type {
   Participant,
   RegisteredUnit,
   SessionSummary,
+  CreateWebhookBody,
+  UpdateWebhookBody,
+  WebhookAnswerData,
 } from '@plenum/shared';
 import { apiRequest } from '../../api/request';
 import type { ImportFile } from '../../lib/useFileImport';
@@ -70,7 +73,26 @@ export function adminApi(token: string) {
     sessions: async () => (await apiRequest<{ sessions: SessionSummary[] }>('/api/sessions', { token })).sessions,
     convene: (body: ConveneBody) =>
       apiRequest<{ sessionId: string; chair: IssuedLink }>('/api/sessions', { method: 'POST', token, body }),
+
+    // ---- Webhooks ----
+    webhooks: async () => (await apiRequest<WebhookAnswerData<'webhooks'>>(webhooksPath, { token })).webhooks,
+    createWebhook: (body: CreateWebhookBody) =>
+      apiRequest<WebhookAnswerData<'webhookCreated'>>(webhooksPath, { method: 'POST', token, body }),
+    updateWebhook: (id: string, body: UpdateWebhookBody) =>
+      apiRequest<WebhookAnswerData<'webhook'>>(webhookPath(id), { method: 'PATCH', token, body }),
+    deleteWebhook: (id: string) =>
+      apiRequest<WebhookAnswerData<'webhookDeleted'>>(webhookPath(id), { method: 'DELETE', token }),
+    webhookDeliveries: async (id: string) =>
+      (await apiRequest<WebhookAnswerData<'deliveries'>>(`${webhookPath(id)}/deliveries`, { token })).deliveries,
+    redeliver: (id: string, deliveryId: string) =>
+      apiRequest<WebhookAnswerData<'delivery'>>(
+        `${webhookPath(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+        { method: 'POST', token },
+      ),
   };
 }
+
+const webhooksPath = '/api/admin/webhooks';
+const webhookPath = (id: string) => `${webhooksPath}/${encodeURIComponent(id)}`;
 
 export type AdminApi = ReturnType<typeof adminApi>;

@@ -13,6 +13,7 @@ import {
 import { assertAppendable, planAppend } from '../appendPlan.js';
 import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
+import { PostgresWebhookStore } from './PostgresWebhookStore.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
@@ -24,11 +25,15 @@ const migrationLock = 7_342_001;
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
+  /** Webhook subscriptions and deliveries, in the same database. */
+  readonly webhooks: PostgresWebhookStore;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly epochValue: string,
-  ) {}
+  ) {
+    this.webhooks = new PostgresWebhookStore(pool);
+  }
 
   /** Connects, creates the schema if needed and applies pending migrations. */
   static async open(connectionString: string, options: { schema?: string } = {}): Promise<PostgresStore> {

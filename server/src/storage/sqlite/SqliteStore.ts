@@ -15,6 +15,7 @@ import { planAppend } from '../appendPlan.js';
 import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { settle } from '../settle.js';
 import { sqliteMigrations } from './migrations.js';
+import { SqliteWebhookStore } from './SqliteWebhookStore.js';
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
@@ -33,6 +34,8 @@ export class SqliteStore implements Store {
   private readonly updateTx: Database.Transaction<
     (sessionId: string, participantId: string, change: InvitationChange) => number
   >;
+  /** Webhook subscriptions and deliveries, in the same file. */
+  readonly webhooks: SqliteWebhookStore;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -42,6 +45,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.assertDurable();
     this.migrate();
+    this.webhooks = new SqliteWebhookStore(this.db);
     const db = this.db;
     this.statements = {
       head: db.prepare<[string], { seq: number }>('SELECT seq FROM heads WHERE session_id = ?'),

@@ -61,4 +61,54 @@ export const sqliteMigrations: readonly string[] = [
   -- The invitee's e-mail, kept with the invitation and never in the log every participant reads.
   ALTER TABLE invitations ADD COLUMN email TEXT;
   `,
+  `
+  -- Migration 4 (API tokens) is merged from its own branch; this placeholder keeps the numbering.
+  SELECT 1;
+  `,
+  `
+  -- Migration 5: webhook subscriptions and the persisted delivery queue with its attempts.
+  CREATE TABLE webhook_subscriptions (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    event_types TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    secret TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    subscription_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    next_attempt_at TEXT,
+    attempts_left INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, created_at);
+
+  CREATE TABLE webhook_attempts (
+    delivery_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    status_code INTEGER,
+    duration_ms INTEGER NOT NULL,
+    error TEXT,
+    PRIMARY KEY (delivery_id, attempt)
+  ) STRICT, WITHOUT ROWID;
+
+  -- How far each session's log has been turned into deliveries.
+  CREATE TABLE webhook_cursors (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
+
+  -- Directives whose overdue notice was enqueued: never enqueued twice.
+  CREATE TABLE overdue_notices (
+    session_id TEXT NOT NULL,
+    directive_id TEXT NOT NULL,
+    noticed_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, directive_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];

@@ -1,0 +1,100 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WebhookDelivery, WebhookSubscription } from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useFormat } from '../../lib/useFormat';
+import { adminWording, type AdminApi } from './adminApi';
+import { LoadFailed } from './LoadFailed';
+import { useApiData } from './useApiData';
+
+/** One webhook's delivery log, newest first: status, attempts, the last answer, the next retry; redeliver. */
+export function WebhookDeliveries({ api, webhook }: { api: AdminApi; webhook: WebhookSubscription }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const log = useApiData(useCallback(() => api.webhookDeliveries(webhook.id), [api, webhook.id]));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const when = (instant: string) => `${format.shortDate(instant.slice(0, 10))} ${format.time(instant)}`;
+  /** The last attempt in words: the receiver's status, or why there was none, and how long it took. */
+  const lastAttempt = (delivery: WebhookDelivery) => {
+    const attempt = delivery.attempts.at(-1);
+    if (!attempt) return t('admin.webhooks.log.noAttempt');
+    const outcome = attempt.statusCode === null ? (attempt.error ?? '') : `HTTP ${attempt.statusCode}`;
+    return t('admin.webhooks.log.attempt', { outcome, ms: attempt.durationMs });
+  };
+
+  const redeliver = (delivery: WebhookDelivery) => {
+    setDone(null);
+    api.redeliver(webhook.id, delivery.id).then(
+      (answer) => {
+        setDone(t(`admin.webhooks.log.redelivered.${answer.delivery.status}`));
+        log.reload();
+      },
+      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="admin-webhook-log-heading" data-testid="webhook-log">
+      <h2 id="admin-webhook-log-heading" className="panel__heading">
+        {t('admin.webhooks.log.heading', { url: webhook.url })}
+      </h2>
+      <div className="button-row">
+        <button type="button" className="button button--small" onClick={log.reload}>
+          {t('admin.webhooks.log.refresh')}
+        </button>
+      </div>
+      {done && (
+        <p className="success" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
+      {log.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {log.state === 'failed' && <LoadFailed error={log.error} onRetry={log.reload} />}
+      {log.state === 'loaded' && log.data.length === 0 && <p>{t('admin.webhooks.log.none')}</p>}
+      {log.state === 'loaded' && log.data.length > 0 && (
+        <div className="table-scroll" tabIndex={0}>
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.webhooks.log.event')}</th>
+                <th scope="col">{t('admin.webhooks.log.created')}</th>
+                <th scope="col">{t('admin.webhooks.log.status')}</th>
+                <th scope="col">{t('admin.webhooks.log.attempts')}</th>
+                <th scope="col">{t('admin.webhooks.log.last')}</th>
+                <th scope="col">{t('admin.webhooks.log.next')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.sessions.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.map((delivery) => (
+                <tr key={delivery.id} data-testid={`delivery-${delivery.id}`}>
+                  <th scope="row">
+                    {t(`admin.webhooks.type.${delivery.eventType}`)}
+                    <br />
+                    <code className="muted">{delivery.id}</code>
+                  </th>
+                  <td>{when(delivery.createdAt)}</td>
+                  <td>{t(`admin.webhooks.log.state.${delivery.status}`)}</td>
+                  <td>{delivery.attempts.length}</td>
+                  <td>{lastAttempt(delivery)}</td>
+                  <td>{delivery.nextAttemptAt ? when(delivery.nextAttemptAt) : '—'}</td>
+                  <td>
+                    <button type="button" className="button button--small" onClick={() => redeliver(delivery)}>
+                      {t('admin.webhooks.log.redeliver')}
+                      <span className="visually-hidden">: {delivery.id}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

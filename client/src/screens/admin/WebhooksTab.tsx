@@ -1,0 +1,259 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CreateWebhookBodySchema,
+  webhookEventTypes,
+  type WebhookEventType,
+  type WebhookSubscription,
+} from '@plenum/shared';
+import { apiErrorText } from '../../api/apiErrorText';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNote } from '../../components/ErrorNote';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { IssuedLinkActions } from '../../components/IssuedLinkActions';
+import { useFormat } from '../../lib/useFormat';
+import { adminWording, type AdminApi } from './adminApi';
+import { LoadFailed } from './LoadFailed';
+import { schemaIssuesByField } from './refusedFields';
+import { useApiData } from './useApiData';
+import { useFormCheck } from './useFormCheck';
+import { WebhookDeliveries } from './WebhookDeliveries';
+
+/** A new subscription's signing secret, shown this once: copy or save it, then put it away. */
+function SecretNotice({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section className="panel issued-link" aria-labelledby={`${id}-heading`} data-testid="webhook-secret">
+      <h3 id={`${id}-heading`} tabIndex={-1} ref={(heading) => heading?.focus()}>
+        {t('admin.webhooks.secretFor', { url })}
+      </h3>
+      <p className="issued-link__once">{t('admin.webhooks.secretOnce')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-secret`}>{t('admin.webhooks.secret')}</label>
+        <input
+          id={`${id}-secret`}
+          className="issued-link__value"
+          readOnly
+          value={secret}
+          onFocus={(e) => e.target.select()}
+        />
+      </div>
+      <IssuedLinkActions
+        copyText={secret}
+        file={{ name: 'webhook-secret.txt', text: `${secret}\n` }}
+        onDone={onDone}
+        labels={{
+          copy: t('admin.webhooks.copySecret'),
+          download: t('admin.link.download'),
+          done: t('admin.link.done'),
+          copied: t('admin.webhooks.secretCopied'),
+          copyFailed: t('admin.link.copyFailed'),
+        }}
+        isSmall
+      />
+    </section>
+  );
+}
+
+/**
+ * The organisation's webhooks: each receiver with its events, paused or resumed, deleted; a new
+ * one subscribed (its secret shown once); the delivery log of one, with redelivery.
+ */
+export function WebhooksTab({ api }: { api: AdminApi }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useApiData(useCallback(() => api.webhooks(), [api]));
+  const [url, setUrl] = useState('');
+  const [eventTypes, setEventTypes] = useState<WebhookEventType[]>([]);
+  const { errors, refusal, setRefusal, check, refuse } = useFormCheck();
+  const [isBusy, setIsBusy] = useState(false);
+  const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
+  const [deleting, setDeleting] = useState<WebhookSubscription | null>(null);
+  const [shownLog, setShownLog] = useState<WebhookSubscription | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const toggleType = (type: WebhookEventType, isOn: boolean) =>
+    setEventTypes((types) => (isOn ? [...types, type] : types.filter((x) => x !== type)));
+
+  const subscribe = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { url: url.trim(), eventTypes };
+    const parsed = CreateWebhookBodySchema.safeParse(body);
+    const found = parsed.success ? {} : schemaIssuesByField(parsed.error.issues);
+    if (body.url === '') found.url = t('admin.field.required');
+    if (eventTypes.length === 0) found.eventTypes = t('admin.webhooks.chooseEvents');
+    if (!check(found)) return;
+    setIsBusy(true);
+    setDone(null);
+    api.createWebhook(body).then(
+      (answer) => {
+        setIsBusy(false);
+        setCreated({ url: answer.subscription.url, secret: answer.secret });
+        setUrl('');
+        setEventTypes([]);
+        list.reload();
+      },
+      (failure: unknown) => {
+        setIsBusy(false);
+        refuse(failure);
+      },
+    );
+  };
+
+  const setActive = (webhook: WebhookSubscription, active: boolean) => {
+    api.updateWebhook(webhook.id, { active }).then(
+      () => {
+        setDone(t(active ? 'admin.webhooks.resumed' : 'admin.webhooks.paused', { url: webhook.url }));
+        list.reload();
+      },
+      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
+    );
+  };
+
+  const remove = (webhook: WebhookSubscription) => {
+    setDeleting(null);
+    api.deleteWebhook(webhook.id).then(
+      () => {
+        setDone(t('admin.webhooks.deleted', { url: webhook.url }));
+        if (shownLog?.id === webhook.id) setShownLog(null);
+        list.reload();
+      },
+      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
+    );
+  };
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="admin-webhooks-heading">
+        <h2 id="admin-webhooks-heading" className="panel__heading">
+          {t('admin.webhooks.heading')}
+        </h2>
+        <p className="muted">{t('admin.webhooks.intro')}</p>
+        {done && (
+          <p className="success" role="status">
+            {done}
+          </p>
+        )}
+        {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
+        {list.state === 'failed' && <LoadFailed error={list.error} onRetry={list.reload} />}
+        {list.state === 'loaded' && list.data.length === 0 && <p>{t('admin.webhooks.none')}</p>}
+        {list.state === 'loaded' && list.data.length > 0 && (
+          <div className="table-scroll" tabIndex={0}>
+            <table className="admin-table" data-testid="webhooks">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.webhooks.url')}</th>
+                  <th scope="col">{t('admin.webhooks.events')}</th>
+                  <th scope="col">{t('admin.webhooks.created')}</th>
+                  <th scope="col">{t('admin.webhooks.standing')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('admin.sessions.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((webhook) => (
+                  <tr key={webhook.id} data-testid={`webhook-${webhook.id}`}>
+                    <th scope="row">{webhook.url}</th>
+                    <td>{webhook.eventTypes.map((type) => t(`admin.webhooks.type.${type}`)).join(', ')}</td>
+                    <td>{format.shortDate(webhook.createdAt.slice(0, 10))}</td>
+                    <td>{t(webhook.active ? 'admin.webhooks.active' : 'admin.webhooks.pausedState')}</td>
+                    <td>
+                      <div className="button-row">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-pressed={shownLog?.id === webhook.id}
+                          onClick={() => setShownLog(shownLog?.id === webhook.id ? null : webhook)}
+                        >
+                          {t('admin.webhooks.showLog')}
+                          <span className="visually-hidden">: {webhook.url}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => setActive(webhook, !webhook.active)}
+                        >
+                          {t(webhook.active ? 'admin.webhooks.pause' : 'admin.webhooks.resume')}
+                          <span className="visually-hidden">: {webhook.url}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          onClick={() => setDeleting(webhook)}
+                        >
+                          {t('admin.webhooks.delete')}
+                          <span className="visually-hidden">: {webhook.url}</span>
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {shownLog && <WebhookDeliveries api={api} webhook={shownLog} />}
+      <section className="panel" aria-labelledby="admin-webhook-new-heading">
+        <h2 id="admin-webhook-new-heading" className="panel__heading">
+          {t('admin.webhooks.newHeading')}
+        </h2>
+        {created && <SecretNotice url={created.url} secret={created.secret} onDone={() => setCreated(null)} />}
+        <form noValidate onSubmit={subscribe} data-testid="webhook-new">
+          <InputField
+            type="url"
+            label={t('admin.webhooks.url')}
+            hint={t('admin.webhooks.urlHint')}
+            value={url}
+            onChange={setUrl}
+            error={errors.url}
+            autoComplete="off"
+            testId="webhook-url"
+          />
+          <fieldset
+            className="admin-fieldset"
+            aria-describedby={errors.eventTypes ? 'webhook-events-error' : undefined}
+          >
+            <legend>{t('admin.webhooks.events')}</legend>
+            {webhookEventTypes.map((type) => (
+              <label key={type} className="admin-check">
+                <input
+                  type="checkbox"
+                  checked={eventTypes.includes(type)}
+                  onChange={(e) => toggleType(type, e.target.checked)}
+                />
+                {t(`admin.webhooks.type.${type}`)} <code>{type}</code>
+              </label>
+            ))}
+            {errors.eventTypes && (
+              <p id="webhook-events-error" className="field-error">
+                {errors.eventTypes}
+              </p>
+            )}
+          </fieldset>
+          <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
+          <div className="button-row">
+            <FormActions
+              submitLabel={isBusy ? t('common.sending') : t('admin.webhooks.subscribe')}
+              isDisabled={isBusy}
+              testId="webhook-subscribe"
+            />
+          </div>
+        </form>
+      </section>
+      {deleting && (
+        <ConfirmDialog
+          title={t('admin.webhooks.deleteTitle', { url: deleting.url })}
+          lines={[t('admin.webhooks.deleteLine')]}
+          confirmLabel={t('admin.webhooks.delete')}
+          onConfirm={() => remove(deleting)}
+          onCancel={() => setDeleting(null)}
+          testId="webhook-delete-dialog"
+        />
+      )}
+    </>
+  );
+}

@@ -13,6 +13,7 @@ import { isOrganisationStream, OrganisationService } from './domain/organisation
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
+import { sendProblem } from './http/problem.js';
 import { clientFiles } from './http/clientFiles.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -197,11 +198,8 @@ export function createApp(deps: AppDeps): App {
         legacyHeaders: false,
         // The server warns of an untrusted X-Forwarded-For itself, in its own log.
         validate: { xForwardedForHeader: false },
-        handler: (_req, res) => {
-          res.status(429).json({
-            ok: false,
-            error: { code: 'RATE_LIMITED', message: 'Too many requests; wait a minute and try again.' },
-          });
+        handler: (req, res) => {
+          sendProblem(req, res, 'RATE_LIMITED', 'Too many requests; wait a minute and try again.');
         },
       }),
     );
@@ -215,8 +213,8 @@ export function createApp(deps: AppDeps): App {
   web.use(
     recordsRoutes({ store: deps.store, commands, clock, ids, auth, published: (id, events) => publish(id, events) }),
   );
-  web.use('/api', (_req, res) => {
-    res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
+  web.use('/api', (req, res) => {
+    sendProblem(req, res, 'NOT_FOUND', 'No such API endpoint.');
   });
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

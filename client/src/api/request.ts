@@ -1,4 +1,4 @@
-import type { Issue } from '@plenum/shared';
+import type { Issue, Problem } from '@plenum/shared';
 
 /** A refused REST request: the server's code, its message, the fields to change, and any data it sent. */
 export class ApiError extends Error {
@@ -46,11 +46,20 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
   } catch {
     throw new ApiError('NETWORK', 'The server cannot be reached.');
   }
-  const answer = (await response.json().catch(() => null)) as
-    | { ok: true; data: T }
-    | { ok: false; error: { code: string; message: string; issues?: Issue[] }; data?: unknown }
-    | null;
-  if (answer?.ok) return answer.data;
+  if (!response.ok) throw await refusalOf(response);
+  const answer = (await response.json().catch(() => null)) as { ok: true; data: T } | null;
   if (!answer) throw new ApiError('INTERNAL', `The server answered ${response.status}.`);
-  throw new ApiError(answer.error.code, answer.error.message, answer.error.issues, answer.data ?? null);
+  return answer.data;
+}
+
+/**
+ * The refusal a failed response carries: every `/api` refusal is an RFC 9457 problem with the
+ * protocol's `code`, its `detail`, the fields to change (`issues`) and any checked file (`preview`).
+ */
+export async function refusalOf(response: Response): Promise<ApiError> {
+  const problem = (await response.json().catch(() => null)) as Partial<Problem> | null;
+  if (!problem?.code || typeof problem.detail !== 'string') {
+    return new ApiError('INTERNAL', `The server answered ${response.status}.`);
+  }
+  return new ApiError(problem.code, problem.detail, problem.issues, problem.preview ?? null);
 }

@@ -9,3 +9,4 @@ export * from './events.js';
 export * from './channels.js';
 export * from './http.js';
 export type * from './socketTypes.js';
+export * from './api.js';

@@ -48,7 +48,7 @@ describe('record downloads', () => {
 
   test('a refusal is said in words; an official has no archive button', async () => {
     stubBrowser(
-      new Response(JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in again.' } }), {
+      new Response(JSON.stringify({ type: 'urn:plenum:problem:UNAUTHENTICATED', title: 'Not signed in', status: 401, detail: 'Sign in again.', instance: '/api/sessions/s/results.xlsx', code: 'UNAUTHENTICATED' }), {
         status: 401,
       }),
     );

@@ -12,6 +12,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { OrganisationService, TableRow } from '../../domain/organisationService.js';
 import type { Clock } from '../../domain/ports.js';
 import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
+import { sendProblem } from '../problem.js';
 import { cellText, csvTable, xlsxTable, xlsxType } from '../tables.js';
 
 const JsonUnitsSchema = z.object({ units: z.array(z.record(z.string(), z.unknown())).min(1).max(2000) });
@@ -79,14 +80,8 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
     const rows = nonEmpty(await bodyRows(req));
     const preview: ImportPreview = await options.organisations.importRows(organisationId, rows, signed.id);
     if (!preview.valid) {
-      res.status(422).json({
-        ok: false,
-        error: {
-          code: 'INVALID_PAYLOAD',
-          message: `${preview.counts.invalid} row(s) are not valid: nothing was applied.`,
-        },
-        data: preview,
-      });
+      const detail = `${preview.counts.invalid} row(s) are not valid: nothing was applied.`;
+      sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, preview });
       return;
     }
     res.json({ ok: true, data: preview });

@@ -65,4 +65,21 @@ export const postgresMigrations: readonly string[] = [
   -- The invitee's e-mail, kept with the invitation and never in the log every participant reads.
   ALTER TABLE invitations ADD COLUMN email TEXT;
   `,
+  `
+  -- API tokens: only the hash of each is kept.
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    scopes JSONB NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT,
+    last_used_at TEXT,
+    use_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX api_tokens_by_organisation ON api_tokens (organisation_id, created_at);
+  `,
 ];

@@ -7,6 +7,7 @@ import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AdminService } from './domain/adminService.js';
+import { apiTokenPrefix, ApiTokenService } from './domain/apiTokens.js';
 import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store } from './domain/ports.js';
 import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
@@ -15,7 +16,12 @@ import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { sendProblem } from './http/problem.js';
 import { clientFiles } from './http/clientFiles.js';
+import { openApiDocument } from './http/openapi/document.js';
+import { operationsRouter } from './http/openapi/operation.js';
 import { adminRoutes } from './http/routes/admin.js';
+import { apiOperations } from './http/routes/api.js';
+import { apiDocsRoutes } from './http/routes/apiDocs.js';
+import { apiTokenOperations } from './http/routes/apiTokens.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
@@ -213,6 +219,35 @@ export function createApp(deps: AppDeps): App {
   web.use(
     recordsRoutes({ store: deps.store, commands, clock, ids, auth, published: (id, events) => publish(id, events) }),
   );
+  const apiTokens = new ApiTokenService({
+    store: deps.store,
+    clock,
+    ids,
+    secrets: {
+      issue: () => {
+        const token = `${apiTokenPrefix}${newInvitationToken()}`;
+        return { token, hash: hashToken(token) };
+      },
+      hash: hashToken,
+    },
+  });
+  const operations = [
+    ...apiOperations({
+      store: deps.store,
+      commands,
+      sessions,
+      organisations,
+      admin,
+      auth: { http: auth, tokens: apiTokens, logger: deps.logger },
+      clock,
+      ids,
+      publicUrl,
+      published: (id, events) => publish(id, events),
+    }),
+    ...apiTokenOperations({ tokens: apiTokens, admin, auth }),
+  ];
+  web.use(operationsRouter(operations));
+  web.use(apiDocsRoutes(openApiDocument(operations)));
   web.use('/api', (req, res) => {
     sendProblem(req, res, 'NOT_FOUND', 'No such API endpoint.');
   });

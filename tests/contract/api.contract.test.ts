@@ -68,9 +68,10 @@ describe('the REST API against its OpenAPI document', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses).map(Number);
-        expect(statuses.filter((s) => s >= 400), `${method} ${path}`).toEqual(
-          expect.arrayContaining([400, 401, 403, 429, 500]),
-        );
+        expect(
+          statuses.filter((s) => s >= 400),
+          `${method} ${path}`,
+        ).toEqual(expect.arrayContaining([400, 401, 403, 429, 500]));
       }
     }
     const docs = await fetch(`${server.url}/api/docs`);
@@ -90,7 +91,12 @@ describe('the REST API against its OpenAPI document', () => {
 
     // Tokens: one with every scope, one per scope for the wrong-scope refusals, one to expire, one to revoke.
     const create = async (name: string, scopes: readonly ApiScope[], expiresAt: string | null = null) => {
-      const answer = await call('post', '/api/v1/admin/tokens', {}, { token: admin, body: { name, scopes, expiresAt } });
+      const answer = await call(
+        'post',
+        '/api/v1/admin/tokens',
+        {},
+        { token: admin, body: { name, scopes, expiresAt } },
+      );
       expect(answer.status).toBe(201);
       return answer.body as CreatedApiToken;
     };
@@ -141,7 +147,9 @@ describe('the REST API against its OpenAPI document', () => {
       token,
       body: { name: 'Kim Official', role: 'official' },
     });
-    ids.participantId = (invited.body as { invitations: { participant: { id: string } }[] }).invitations[0]!.participant.id;
+    ids.participantId = (
+      invited.body as { invitations: { participant: { id: string } }[] }
+    ).invitations[0]!.participant.id;
     await call('patch', '/api/v1/sessions/{sessionId}/participants/{participantId}', ids, {
       token,
       body: { name: 'Kim Official (deputy)' },
@@ -200,7 +208,8 @@ describe('the REST API against its OpenAPI document', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const scope = operation['x-required-scope'];
-        const wrong = scope === 'administrator' ? token : onlyScope[scope === 'read:sessions' ? 'read:records' : 'read:sessions'];
+        const wrong =
+          scope === 'administrator' ? token : onlyScope[scope === 'read:sessions' ? 'read:records' : 'read:sessions'];
         const bearers: [string, string | undefined, number][] = [
           ['no token', undefined, 401],
           ['wrong scope', wrong, 403],
@@ -209,7 +218,11 @@ describe('the REST API against its OpenAPI document', () => {
         ];
         for (const [why, bearer, status] of bearers) {
           const answer = await call(method, path, ids, { token: bearer, body: method === 'get' ? undefined : {} });
-          refusals.push({ call: `${why}: ${method} ${path}`, status: answer.status, code: (answer.body as { code?: unknown }).code });
+          refusals.push({
+            call: `${why}: ${method} ${path}`,
+            status: answer.status,
+            code: (answer.body as { code?: unknown }).code,
+          });
           expect(answer.status, `${why}: ${method} ${path}`).toBe(status);
         }
       }
@@ -231,9 +244,14 @@ describe('the REST API against its OpenAPI document', () => {
     const check = responseChecker(document);
     const seen: SeenResponse[] = [];
     const call = caller(server, seen);
-    const fits = await call('get', '/api/v1/sessions/{sessionId}', { sessionId: server.sessionId }, {
-      token: server.tokens.administrator,
-    });
+    const fits = await call(
+      'get',
+      '/api/v1/sessions/{sessionId}',
+      { sessionId: server.sessionId },
+      {
+        token: server.tokens.administrator,
+      },
+    );
     expect(check(fits)).toEqual([]);
     const { sessionId: _dropped, ...withoutId } = fits.body as Record<string, unknown>;
     expect(check({ ...fits, body: withoutId }).join()).toContain("must have required property 'sessionId'");

@@ -30,7 +30,9 @@ function apiTokenStoreContract(name: string, open: () => Promise<Store>) {
       expect(await store.findApiToken('hash-t1')).toEqual(token('t1'));
       expect(await store.findApiToken('t1')).toBeNull();
       expect((await store.listApiTokens('main')).map((t) => t.id)).toEqual(['t2', 't1']);
-      expect((await store.listApiTokens('elsewhere')).map((t) => t.scopes)).toEqual([['read:sessions', 'write:reports']]);
+      expect((await store.listApiTokens('elsewhere')).map((t) => t.scopes)).toEqual([
+        ['read:sessions', 'write:reports'],
+      ]);
     });
 
     test('each use is counted with its time; a revoke happens once, only within the organisation', async () => {
@@ -38,7 +40,10 @@ function apiTokenStoreContract(name: string, open: () => Promise<Store>) {
       await store.saveApiToken(token('t1'));
       await store.recordApiTokenUse('t1', '2026-04-13T09:00:00.000Z');
       await store.recordApiTokenUse('t1', '2026-04-13T09:05:00.000Z');
-      expect(await store.findApiToken('hash-t1')).toMatchObject({ useCount: 2, lastUsedAt: '2026-04-13T09:05:00.000Z' });
+      expect(await store.findApiToken('hash-t1')).toMatchObject({
+        useCount: 2,
+        lastUsedAt: '2026-04-13T09:05:00.000Z',
+      });
       expect(await store.revokeApiToken('elsewhere', 't1', '2026-04-13T10:00:00.000Z')).toBe(false);
       expect(await store.revokeApiToken('main', 't1', '2026-04-13T10:00:00.000Z')).toBe(true);
       expect(await store.revokeApiToken('main', 't1', '2026-04-13T11:00:00.000Z')).toBe(false);

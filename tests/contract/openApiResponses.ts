@@ -12,7 +12,10 @@ export interface SeenResponse {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> }>
+  >;
   components: { responses: Record<string, { content: Record<string, unknown> }> };
 }
 
@@ -49,6 +52,8 @@ export function responseChecker(document: unknown) {
     const validate = compiled.get(ref) ?? ajv.compile({ $ref: ref });
     compiled.set(ref, validate);
     if (validate(seen.body)) return [];
-    return (validate.errors ?? []).map((e) => `${seen.method} ${seen.path} ${seen.status}: ${e.instancePath} ${e.message}`);
+    return (validate.errors ?? []).map(
+      (e) => `${seen.method} ${seen.path} ${seen.status}: ${e.instancePath} ${e.message}`,
+    );
   };
 }

@@ -1,4 +1,12 @@
-import { createApp, createLogger, ensureDemo, type App, type Clock, type Protections } from '@plenum/server';
+import {
+  createApp,
+  createLogger,
+  ensureDemo,
+  type App,
+  type Clock,
+  type Logger,
+  type Protections,
+} from '@plenum/server';
 import type { Participant, Role, SessionState } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
 import { saveAdministrator } from './administrator.js';
@@ -24,6 +32,8 @@ export interface TestServerOptions {
   adminToken?: string;
   /** Protections changed from their defaults (`false` switches one off). */
   protections?: Partial<Protections>;
+  /** Where the server logs; default silent (or PLENUM_TEST_LOG's level). */
+  logger?: Logger;
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
@@ -65,7 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { store } = testStore;
   app = createApp({
     store,
-    logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
+    logger: options.logger ?? createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
     clock: options.clock,

@@ -4,7 +4,11 @@ import type { ApiOperation, ProblemStatus } from './operation.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema, as a request sends it or a response answers it. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  });
   return rest;
 }
 
@@ -49,7 +53,9 @@ function parameters(operation: ApiOperation): Record<string, unknown>[] {
 export function openApiDocument(operations: readonly ApiOperation[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
-    const refusals = [...new Set([...everyRefusal, ...(operation.body ? [413 as const] : []), ...(operation.refusals ?? [])])];
+    const refusals = [
+      ...new Set([...everyRefusal, ...(operation.body ? [413 as const] : []), ...(operation.refusals ?? [])]),
+    ];
     const responses: Record<string, unknown> = {
       [operation.response.status]: {
         description: operation.response.description,

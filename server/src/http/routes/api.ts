@@ -142,16 +142,33 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
   }
 
   const records: [RecordKind, string, string, ApiOperation['handle']][] = [
-    ['results', 'reports', 'The units’ plans and results, with verified values and flags', (req) =>
-      record(req, 'results', resultsTable)],
-    ['criticisms', 'criticisms', 'The criticisms, hidden texts only for the chair and administrators', (req) =>
-      record(req, 'criticisms', criticismsTable)],
-    ['directives', 'directives', 'The directives and where each stands', (req) =>
-      record(req, 'directives', (state, scope) =>
-        directivesTable(state, scope, options.clock.now().toISOString().slice(0, 10)),
-      )],
-    ['warnings', 'warnings', 'The warnings issued or carried over, and the waivers', (req) =>
-      record(req, 'warnings', warningsTable)],
+    [
+      'results',
+      'reports',
+      'The units’ plans and results, with verified values and flags',
+      (req) => record(req, 'results', resultsTable),
+    ],
+    [
+      'criticisms',
+      'criticisms',
+      'The criticisms, hidden texts only for the chair and administrators',
+      (req) => record(req, 'criticisms', criticismsTable),
+    ],
+    [
+      'directives',
+      'directives',
+      'The directives and where each stands',
+      (req) =>
+        record(req, 'directives', (state, scope) =>
+          directivesTable(state, scope, options.clock.now().toISOString().slice(0, 10)),
+        ),
+    ],
+    [
+      'warnings',
+      'warnings',
+      'The warnings issued or carried over, and the waivers',
+      (req) => record(req, 'warnings', warningsTable),
+    ],
   ];
 
   return [
@@ -192,7 +209,11 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       scope: ApiScope.writeRegister,
       params: UnitParams,
       body: OrganisationUnitSchema.omit({ id: true }),
-      response: { status: 200, description: 'The unit as saved, and what the save did', schema: AnswerSchemas.unitSaved },
+      response: {
+        status: 200,
+        description: 'The unit as saved, and what the save did',
+        schema: AnswerSchemas.unitSaved,
+      },
       refusals: [404, 409],
       handle: async (req) => {
         const principal = await requireApi(req, auth, ApiScope.writeRegister);
@@ -362,7 +383,11 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       tag: 'Invitations',
       scope: ApiScope.writeInvitations,
       params: ParticipantParams,
-      response: { status: 200, description: 'The participant whose link ended', schema: z.object({ participantId: IdSchema }) },
+      response: {
+        status: 200,
+        description: 'The participant whose link ended',
+        schema: z.object({ participantId: IdSchema }),
+      },
       refusals: [404, 409],
       handle: async (req) => {
         const { sessionId, participantId } = ParticipantParams.parse(req.params);
@@ -380,7 +405,11 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       scope: ApiScope.writeInvitations,
       params: ParticipantParams,
       body: ChangeParticipantBodySchema,
-      response: { status: 200, description: 'The participant as changed', schema: z.object({ participant: ParticipantSchema }) },
+      response: {
+        status: 200,
+        description: 'The participant as changed',
+        schema: z.object({ participant: ParticipantSchema }),
+      },
       refusals: [404, 409],
       handle: async (req) => {
         const { sessionId, participantId } = ParticipantParams.parse(req.params);
@@ -408,22 +437,20 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
         return issuedLink(options.publicUrl(), sessionId, issued);
       },
     },
-    ...records.map(
-      ([kind, name, summary, handle]): ApiOperation => ({
-        method: 'get',
-        path: `/api/v1/sessions/{sessionId}/${name}`,
-        operationId: `get${name[0]!.toUpperCase()}${name.slice(1)}`,
-        summary,
-        description: `The rows of \`${kind}.csv\`, as the bearer's role may see them; headers in \`lang\`.`,
-        tag: 'Records',
-        scope: ApiScope.readRecords,
-        params: SessionParams,
-        query: RecordQuery,
-        response: { status: 200, description: 'The record', schema: ApiRecordSchema },
-        refusals: [404],
-        handle,
-      }),
-    ),
+    ...records.map(([kind, name, summary, handle]): ApiOperation => ({
+      method: 'get',
+      path: `/api/v1/sessions/{sessionId}/${name}`,
+      operationId: `get${name[0]!.toUpperCase()}${name.slice(1)}`,
+      summary,
+      description: `The rows of \`${kind}.csv\`, as the bearer's role may see them; headers in \`lang\`.`,
+      tag: 'Records',
+      scope: ApiScope.readRecords,
+      params: SessionParams,
+      query: RecordQuery,
+      response: { status: 200, description: 'The record', schema: ApiRecordSchema },
+      refusals: [404],
+      handle,
+    })),
     {
       method: 'post',
       path: '/api/v1/sessions/{sessionId}/reports',

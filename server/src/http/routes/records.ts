@@ -170,7 +170,10 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     } catch (error) {
       if (!(error instanceof ArchiveRefusal)) throw error;
       const code = error.reason === 'incompatible' ? 'CONFLICT' : 'INVALID_PAYLOAD';
-      sendProblem(req, res, code, error.message, { reason: error.reason, ...(error.seq === null ? {} : { seq: error.seq }) });
+      sendProblem(req, res, code, error.message, {
+        reason: error.reason,
+        ...(error.seq === null ? {} : { seq: error.seq }),
+      });
     }
   });
 

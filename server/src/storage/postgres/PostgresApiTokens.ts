@@ -14,9 +14,7 @@ export class PostgresApiTokens implements ApiTokenStore {
   }
 
   async findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {
-    const { rows } = await this.pool.query<ApiTokenRow>('SELECT * FROM api_tokens WHERE token_hash = $1', [
-      tokenHash,
-    ]);
+    const { rows } = await this.pool.query<ApiTokenRow>('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
     return rows[0] ? toApiToken(rows[0]) : null;
   }
 
@@ -37,9 +35,6 @@ export class PostgresApiTokens implements ApiTokenStore {
   }
 
   async recordApiTokenUse(id: string, at: string): Promise<void> {
-    await this.pool.query('UPDATE api_tokens SET use_count = use_count + 1, last_used_at = $1 WHERE id = $2', [
-      at,
-      id,
-    ]);
+    await this.pool.query('UPDATE api_tokens SET use_count = use_count + 1, last_used_at = $1 WHERE id = $2', [at, id]);
   }
 }

@@ -23,11 +23,8 @@ interface RequestOptions {
   contentType?: string;
 }
 
-/**
- * Calls the REST API and returns the answer's `data`; throws {@link ApiError} for a refusal, and
- * `ApiError('NETWORK')` when the server cannot be reached.
- */
-export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+/** Sends a request to the REST API; throws {@link ApiError} for a refusal or `NETWORK`, else answers the parsed body. */
+async function send(path: string, options: RequestOptions): Promise<unknown> {
   const headers: Record<string, string> = { authorization: `Bearer ${options.token}` };
   let body: BodyInit | undefined;
   if (typeof options.body === 'string') {
@@ -47,9 +44,22 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
     throw new ApiError('NETWORK', 'The server cannot be reached.');
   }
   if (!response.ok) throw await refusalOf(response);
-  const answer = (await response.json().catch(() => null)) as { ok: true; data: T } | null;
-  if (!answer) throw new ApiError('INTERNAL', `The server answered ${response.status}.`);
-  return answer.data;
+  const answer: unknown = await response.json().catch(() => null);
+  if (answer === null) throw new ApiError('INTERNAL', `The server answered ${response.status}.`);
+  return answer;
+}
+
+/**
+ * Calls the REST API of the console and returns the answer's `data`; throws {@link ApiError}
+ * for a refusal, and `ApiError('NETWORK')` when the server cannot be reached.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+  return ((await send(path, options)) as { data: T }).data;
+}
+
+/** Calls the public REST API (`/api/v1`), whose answers are the resource itself; refusals as {@link apiRequest}. */
+export async function apiResource<T>(path: string, options: RequestOptions): Promise<T> {
+  return (await send(path, options)) as T;
 }
 
 /**

@@ -5,13 +5,14 @@ import { Tabs } from '../../components/Tabs';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import type { AdminApi } from './adminApi';
 import { AdministratorsTab } from './AdministratorsTab';
+import { ApiTokensTab } from './ApiTokensTab';
 import { RegisterTab } from './RegisterTab';
 import { SessionsTab } from './SessionsTab';
 import { topUnit } from './unitTree';
 import { useApiData } from './useApiData';
 import './AdminConsole.css';
 
-type AdminTab = 'sessions' | 'register' | 'administrators';
+type AdminTab = 'sessions' | 'register' | 'administrators' | 'apiTokens';
 
 interface AdminConsoleProps {
   api: AdminApi;
@@ -20,7 +21,7 @@ interface AdminConsoleProps {
   identity: AdminIdentity;
 }
 
-/** `/admin`, signed in: the organisation's sessions, its register of units, and its administrators. */
+/** `/admin`, signed in: the organisation's sessions, its register of units, its administrators and its API tokens. */
 export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<AdminTab>('sessions');
@@ -59,6 +60,7 @@ export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
             { id: 'sessions', label: t('admin.tabs.sessions') },
             { id: 'register', label: t('admin.tabs.register') },
             { id: 'administrators', label: t('admin.tabs.administrators') },
+            { id: 'apiTokens', label: t('admin.tabs.apiTokens') },
           ]}
           selected={tab}
           onSelect={setTab}
@@ -70,6 +72,7 @@ export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
           )}
           {tab === 'register' && <RegisterTab api={api} organisationId={identity.organisationId} units={units} />}
           {tab === 'administrators' && <AdministratorsTab api={api} you={identity.administrator} />}
+          {tab === 'apiTokens' && <ApiTokensTab api={api} />}
         </Tabs>
       </main>
     </div>

@@ -12,6 +12,7 @@ const page = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Plenum REST API</title>
+    <link rel="icon" type="image/png" href="/api/docs/assets/favicon-32x32.png" />
     <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
   </head>
   <body>
@@ -42,7 +43,7 @@ export function apiDocsRoutes(document: Record<string, unknown>): Router {
   router.get('/api/docs/start.js', (_req, res) => {
     res.type('text/javascript').send(start);
   });
-  for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
+  for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']) {
     router.get(`/api/docs/assets/${file}`, (_req, res) => {
       res.sendFile(join(swaggerUiDir, file), { maxAge: '1d' });
     });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import { createLogger, hashToken, SqliteStore } from '@plenum/server';
+import { createLogger, hashToken, type SqliteStore } from '@plenum/server';
 import type { ApiRecord, ApiTokenSummary, CreatedApiToken, Problem } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { commandFixtures } from '../fixtures/commands.js';

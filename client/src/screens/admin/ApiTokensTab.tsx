@@ -77,6 +77,8 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiTokenSummary | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // When the tab opened: a token's expiry is compared with it, not with every render's clock.
+  const [openedAt] = useState(() => Date.now());
 
   const toggle = (scope: ApiScope, isOn: boolean) =>
     setScopes((current) =>
@@ -123,7 +125,7 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
       return t('admin.apiTokens.revokedOn', { date: format.shortDate(summary.revokedAt.slice(0, 10)) });
     if (summary.expiresAt === null) return t('admin.apiTokens.noExpiry');
     const date = format.shortDate(summary.expiresAt.slice(0, 10));
-    return Date.parse(summary.expiresAt) <= Date.now()
+    return Date.parse(summary.expiresAt) <= openedAt
       ? t('admin.apiTokens.expiredOn', { date })
       : t('admin.apiTokens.expiresOn', { date });
   };

@@ -131,6 +131,29 @@ describe('API tokens', () => {
     expect((await call<Problem>(server, 'POST', `/api/v1/admin/tokens/${apiToken.id}/revoke`, admin)).status).toBe(404);
   });
 
+  test('negative control: a read the scope check let through is caught in every cell of the refusal matrix', async () => {
+    const server = await startTestServer({ store: 'memory' });
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { 'x-required-scope': string }>>;
+    };
+    const reads = Object.entries(document.paths)
+      .filter(([, methods]) => methods.get?.['x-required-scope'] === 'read:sessions')
+      .map(([path]) => path.replace('{sessionId}', server.sessionId).replace('{organisationId}', 'northern-province'));
+    /** The reads that did not answer 403 to `token`. */
+    const wrongCells = async (token: string) => {
+      const wrong: string[] = [];
+      for (const path of reads) {
+        const answer = await call<Problem>(server, 'GET', path, token);
+        if (answer.status !== 403 || answer.body.code !== 'FORBIDDEN') wrong.push(`${path}: ${answer.status}`);
+      }
+      return wrong;
+    };
+    expect(reads.length).toBeGreaterThanOrEqual(6);
+    expect(await wrongCells((await createToken(server, ['read:records'])).token)).toEqual([]);
+    // As if the check were off: the caller holds what the route asks for, and every cell turns red.
+    expect(await wrongCells((await createToken(server, ['read:sessions'])).token)).toHaveLength(reads.length);
+  });
+
   test('records over the API follow the downloads’ rules for each role', async () => {
     const server = await startTestServer();
     const records = (role: 'observer' | 'official' | 'chair', name: string) =>

@@ -40,6 +40,7 @@ import {
 } from '../../records/tables.js';
 import { requireApi, type ApiAuth, type ApiPrincipal } from '../middleware/apiAuth.js';
 import type { ApiOperation } from '../openapi/operation.js';
+import { deploymentOrganisation } from './organisations.js';
 import { conveneSession, issuedLink, sessionSummaries } from './sessions.js';
 
 export interface ApiRoutesOptions {
@@ -87,13 +88,8 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
   const { auth } = options;
 
   /** The path's organisation, when it is the deployment's own. */
-  async function organisationOf(req: Request): Promise<string> {
-    const { organisationId } = OrganisationParams.parse(req.params);
-    if (organisationId !== (await options.admin.organisationId())) {
-      throw new DomainError('NOT_FOUND', `There is no organisation ${organisationId} here.`);
-    }
-    return organisationId;
-  }
+  const organisationOf = (req: Request) =>
+    deploymentOrganisation(options.admin, OrganisationParams.parse(req.params).organisationId);
 
   /** The path's review session and its state; NOT_FOUND for the organisation's log or an unknown id. */
   async function sessionOf(sessionId: string): Promise<SessionState> {

@@ -34,6 +34,14 @@ function nonEmpty(rows: TableRow[]): TableRow[] {
   return rows;
 }
 
+/** The organisation a path names, when it is the deployment's own; NOT_FOUND otherwise. */
+export async function deploymentOrganisation(admin: AdminService, organisationId: string): Promise<string> {
+  if (organisationId !== (await admin.organisationId())) {
+    throw new DomainError('NOT_FOUND', `There is no organisation ${organisationId} here.`);
+  }
+  return organisationId;
+}
+
 export interface OrganisationRoutesOptions {
   organisations: OrganisationService;
   admin: AdminService;
@@ -54,10 +62,7 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
   /** Signs the administrator in and checks the path names the deployment's organisation. */
   async function signIn(req: Request) {
     const signed = await requireAdmin(req, options.auth);
-    const organisationId = IdSchema.parse(req.params.organisationId);
-    if (organisationId !== (await options.admin.organisationId())) {
-      throw new DomainError('NOT_FOUND', `There is no organisation ${organisationId} here.`);
-    }
+    const organisationId = await deploymentOrganisation(options.admin, IdSchema.parse(req.params.organisationId));
     return { signed, organisationId };
   }
 

@@ -24,7 +24,7 @@ export function isApiToken(token: string): boolean {
 }
 
 /** A token as the admin console lists it: everything but its hash. */
-export function apiTokenSummary(record: ApiTokenRecord): ApiTokenSummary {
+function apiTokenSummary(record: ApiTokenRecord): ApiTokenSummary {
   return {
     id: record.id,
     name: record.name,

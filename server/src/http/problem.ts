@@ -2,7 +2,7 @@ import { problemMediaType, type ErrorCode, type Problem } from '@plenum/shared';
 import type { Request, Response } from 'express';
 
 /** The HTTP status of each protocol error code. */
-export const problemStatus: Record<ErrorCode, number> = {
+const problemStatus: Record<ErrorCode, number> = {
   INVALID_PAYLOAD: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

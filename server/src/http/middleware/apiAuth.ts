@@ -4,6 +4,7 @@ import { isApiToken, requireScope, type ApiTokenService } from '../../domain/api
 import { DomainError } from '../../domain/errors.js';
 import type { ApiTokenRecord } from '../../domain/ports.js';
 import type { Logger } from '../../lib/logger.js';
+import { automation } from '../routes/admin.js';
 import { bearer, requireAdmin, requirePreparer, requireSessionReader, type HttpAuth } from './auth.js';
 
 /** What `/api/v1` needs to sign a request in: the links' auth, the API tokens, and where uses are logged. */
@@ -21,20 +22,15 @@ export interface ApiAuth {
 export interface ApiPrincipal {
   kind: 'administrator' | 'token' | 'participant';
   actor: Participant;
-  /** The token, when an API token signed the request. */
-  token: ApiTokenRecord | null;
 }
 
 /** Who a session's participants may be on a route: any reader, or the session's preparer (its chair). */
-export type ParticipantAccess = 'none' | 'reader' | 'preparer';
+type ParticipantAccess = 'none' | 'reader' | 'preparer';
 
 /** The actor of an API token in the log: named after the token, never its secret. */
-export function tokenActor(token: ApiTokenRecord, role: Participant['role']): Participant {
-  return { id: `api-token-${token.id}`, name: token.name, role, unitId: null };
+function tokenActor(token: ApiTokenRecord): Participant {
+  return { id: `api-token-${token.id}`, name: token.name, role: 'administrator', unitId: null };
 }
-
-/** The administrator's actor, for ADMIN_TOKEN (which names nobody) or an administrator's link. */
-const automation: Participant = { id: 'admin', name: 'ADMIN_TOKEN', role: 'administrator', unitId: null };
 
 /**
  * Signs a `/api/v1` request in. An API token must be live and hold `scope` (its use is counted
@@ -58,12 +54,12 @@ export async function requireApi(
       'API token used',
     );
     requireScope(record, scope);
-    return { kind: 'token', actor: tokenActor(record, 'administrator'), token: record };
+    return { kind: 'token', actor: tokenActor(record) };
   }
   const participants = options.participants ?? 'none';
   if (participants === 'none' || options.sessionId === undefined) {
     const signed = await requireAdmin(req, auth.http);
-    return { kind: 'administrator', actor: signed.participant ?? automation, token: null };
+    return { kind: 'administrator', actor: signed.participant ?? automation };
   }
   const signed =
     participants === 'preparer'
@@ -72,6 +68,5 @@ export async function requireApi(
   return {
     kind: signed.isAdministrator ? 'administrator' : 'participant',
     actor: signed.participant ?? automation,
-    token: null,
   };
 }

@@ -7,14 +7,21 @@ import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AdminService } from './domain/adminService.js';
+import { apiTokenPrefix, ApiTokenService } from './domain/apiTokens.js';
 import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store, Timers } from './domain/ports.js';
 import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
+import { sendProblem } from './http/problem.js';
 import { clientFiles } from './http/clientFiles.js';
+import { openApiDocument } from './http/openapi/document.js';
+import { operationsRouter } from './http/openapi/operation.js';
 import { adminRoutes } from './http/routes/admin.js';
+import { apiOperations } from './http/routes/api.js';
+import { apiDocsRoutes } from './http/routes/apiDocs.js';
+import { apiTokenOperations } from './http/routes/apiTokens.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
@@ -236,11 +243,8 @@ export function createApp(deps: AppDeps): App {
         legacyHeaders: false,
         // The server warns of an untrusted X-Forwarded-For itself, in its own log.
         validate: { xForwardedForHeader: false },
-        handler: (_req, res) => {
-          res.status(429).json({
-            ok: false,
-            error: { code: 'RATE_LIMITED', message: 'Too many requests; wait a minute and try again.' },
-          });
+        handler: (req, res) => {
+          sendProblem(req, res, 'RATE_LIMITED', 'Too many requests; wait a minute and try again.');
         },
       }),
     );
@@ -275,8 +279,37 @@ export function createApp(deps: AppDeps): App {
       published: (id, events) => publish(id, events),
     }),
   );
-  web.use('/api', (_req, res) => {
-    res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such API endpoint.' } });
+  const apiTokens = new ApiTokenService({
+    store: deps.store,
+    clock,
+    ids,
+    secrets: {
+      issue: () => {
+        const token = `${apiTokenPrefix}${newInvitationToken()}`;
+        return { token, hash: hashToken(token) };
+      },
+      hash: hashToken,
+    },
+  });
+  const operations = [
+    ...apiOperations({
+      store: deps.store,
+      commands,
+      sessions,
+      organisations,
+      admin,
+      auth: { http: auth, tokens: apiTokens, logger: deps.logger },
+      clock,
+      ids,
+      publicUrl,
+      published: (id, events) => publish(id, events),
+    }),
+    ...apiTokenOperations({ tokens: apiTokens, admin, auth }),
+  ];
+  web.use(operationsRouter(operations));
+  web.use(apiDocsRoutes(openApiDocument(operations)));
+  web.use('/api', (req, res) => {
+    sendProblem(req, res, 'NOT_FOUND', 'No such API endpoint.');
   });
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

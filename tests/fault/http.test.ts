@@ -35,8 +35,8 @@ async function checkBodyLimit(url: string, path: string, bytes: number, type: st
     headers: { 'content-type': type, authorization: 'Bearer x' },
     body: type === 'application/json' ? JSON.stringify({ pad: 'x'.repeat(bytes) }) : 'id,name\n' + 'x'.repeat(bytes),
   });
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
-  if (res.status !== 413 || body?.error?.code !== 'TOO_LARGE')
+  const body = (await res.json().catch(() => null)) as { code?: string } | null;
+  if (res.status !== 413 || body?.code !== 'TOO_LARGE')
     throw new Error(`${path}: a ${bytes}-byte body got ${res.status}`);
 }
 
@@ -163,7 +163,7 @@ describe('HTTP', () => {
     printFigures('REST rate limit', { 'requests until refused': statuses.length, 'last status': statuses.at(-1) });
     expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
     expect(statuses[20]).toBe(429);
-    expect(await last.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await last.json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(last.headers.get('ratelimit-policy') ?? last.headers.get('ratelimit')).toBeTruthy();
   });
 

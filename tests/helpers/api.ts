@@ -1,8 +1,9 @@
-/** A REST answer as the client sees it: the status and the parsed JSON body. */
+import type { Problem } from '@plenum/shared';
+
+/** A REST answer as the client sees it: the status and the parsed JSON body, a refusal being an RFC 9457 problem. */
 export interface ApiAnswer<T = unknown> {
   status: number;
-  body:
-    { ok: true; data: T } | { ok: false; error: { code: string; message: string; issues?: unknown[] }; data?: unknown };
+  body: { ok: true; data: T } | Problem;
 }
 
 export interface ApiCall {
@@ -32,7 +33,7 @@ export async function api<T = unknown>(url: string, path: string, call: ApiCall 
 
 /** The `data` of a successful answer; throws with the answer otherwise. */
 export function dataOf<T>(answer: ApiAnswer<T>): T {
-  if (!answer.body.ok) throw new Error(`refused ${answer.status}: ${JSON.stringify(answer.body.error)}`);
+  if (!('ok' in answer.body)) throw new Error(`refused ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body.data;
 }
 

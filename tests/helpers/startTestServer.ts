@@ -4,6 +4,7 @@ import {
   ensureDemo,
   type App,
   type Clock,
+  type Logger,
   type Protections,
   type WebhookOptions,
 } from '@plenum/server';
@@ -34,6 +35,8 @@ export interface TestServerOptions {
   protections?: Partial<Protections>;
   /** Webhook delivery options (receiver policy, retries, timers); default the server's. */
   webhooks?: WebhookOptions;
+  /** Where the server logs; default silent (or PLENUM_TEST_LOG's level). */
+  logger?: Logger;
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
@@ -75,7 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { store } = testStore;
   app = createApp({
     store,
-    logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
+    logger: options.logger ?? createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
     allowedOrigins: options.allowedOrigins,
     heartbeatMs: options.heartbeatMs,
     clock: options.clock,

@@ -239,8 +239,8 @@ async function mismatches(
       const { path, body, contentType } = await endpoint.request(server);
       const answer = await api(server.url, path, { method: endpoint.method, token: tokens[actor], body, contentType });
       const want = expected(actor, endpoint.access);
-      const code = (answer.body as { error?: { code?: string } }).error?.code ?? 'untyped';
-      const got = answer.body.ok === true && answer.status < 300 ? 'ok' : `${answer.status} ${code}`;
+      const code = 'code' in answer.body ? answer.body.code : 'untyped';
+      const got = 'ok' in answer.body && answer.status < 300 ? 'ok' : `${answer.status} ${code}`;
       const wanted = want.status === 'ok' ? 'ok' : `${want.status} ${want.code}`;
       cells++;
       if (got !== wanted) wrong.push(`${endpoint.method} ${endpoint.route} as ${actor}: ${got}, expected ${wanted}`);

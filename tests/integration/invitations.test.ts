@@ -109,7 +109,7 @@ describe('invitations over REST', () => {
       contentType: 'text/csv',
     });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' }, data: preview });
+    expect(refused.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
     expect((await participants()).length).toBe(before);
   });
 
@@ -121,7 +121,7 @@ describe('invitations over REST', () => {
       body: { name: 'Deputy chair', role: 'chair' },
     });
     expect(byChair.status).toBe(403);
-    expect(byChair.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(byChair.body).toMatchObject({ code: 'FORBIDDEN' });
     expect(JSON.stringify(byChair.body)).toMatch(/Only an administrator may make someone the chair/);
     const promote = await api(server.url, path(`/participants/${server.participants.official.id}`), {
       method: 'PATCH',
@@ -165,7 +165,7 @@ describe('invitations over REST', () => {
       token: server.tokens.chair,
     });
     expect(self.status).toBe(409);
-    expect(self.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(self.body).toMatchObject({ code: 'CONFLICT' });
   });
 
   test('negative control: with disconnectOnAuthorityChange off, the revoked presenter’s socket stays open until its next request', async () => {
@@ -232,7 +232,7 @@ describe('invitations over REST', () => {
       body: { role: 'presenter' },
     });
     expect(presenterWithoutUnit.status).toBe(400);
-    expect(presenterWithoutUnit.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(presenterWithoutUnit.body).toMatchObject({ code: 'INVALID_PAYLOAD' });
   });
 
   test('the organisation’s log is no session: its administrators are not reached through the session routes', async () => {
@@ -247,6 +247,6 @@ describe('invitations over REST', () => {
       },
     );
     expect(answer.status).toBe(404);
-    expect(answer.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(answer.body).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -43,7 +43,7 @@ describe('the register over REST', () => {
 
     const applied = await api(server.url, units, { method: 'POST', token, body: csv, contentType: 'text/csv' });
     expect(applied.status).toBe(422);
-    expect(applied.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' }, data: preview });
+    expect(applied.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
     expect(await register()).toEqual(before);
 
     const fixed = csv.replace('collective', 'cooperative');
@@ -90,7 +90,7 @@ describe('the register over REST', () => {
       contentType: xlsx,
     });
     expect(garbage.status).toBe(400);
-    expect(garbage.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(garbage.body).toMatchObject({ code: 'INVALID_PAYLOAD' });
   });
 
   test('a unit is added, edited, moved, never under itself or its own, and retired with its history kept', async () => {
@@ -108,7 +108,7 @@ describe('the register over REST', () => {
     const province = (await list()).find((u) => u.unit.id === 'northern-province')!.unit;
     const cycle = await put({ ...province, parentId: 'eastfield-county' });
     expect(cycle.status).toBe(409);
-    expect(cycle.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(cycle.body).toMatchObject({ code: 'CONFLICT' });
 
     const retired = await api(server.url, `${units}/riverside-forge/retire`, { method: 'POST', token });
     expect(retired.status).toBe(200);
@@ -128,6 +128,6 @@ describe('the register over REST', () => {
     const { server, token } = await registerServer();
     const other = await api(server.url, '/api/organisations/elsewhere/units', { token });
     expect(other.status).toBe(404);
-    expect(other.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(other.body).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -129,7 +129,7 @@ describe('import of plans and results', () => {
 
     const answer = await upload(server, 'reports', server.tokens.chair, lines.join('\n'));
     expect(answer.status).toBe(422);
-    const preview = (answer.body as { data: ReportImportPreview }).data;
+    const preview = (answer.body as { preview: ReportImportPreview }).preview;
     expect(preview.valid).toBe(false);
     const bad = preview.rows.filter((r) => r.errors.length > 0);
     expect(bad.map((r) => r.line)).toEqual([3]);
@@ -156,7 +156,7 @@ describe('import of plans and results', () => {
 
     const refused = await upload(server, 'reports', server.tokens.presenter, csv);
     expect(refused.status).toBe(422);
-    const preview = (refused.body as { data: ReportImportPreview }).data;
+    const preview = (refused.body as { preview: ReportImportPreview }).preview;
     for (const row of preview.rows) {
       if (row.unitId === own) expect(row.errors).toEqual([]);
       else expect(row.errors).toEqual([expect.objectContaining({ column: 'Unit id', problem: 'not-your-unit' })]);

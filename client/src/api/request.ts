@@ -1,4 +1,4 @@
-import type { Issue } from '@plenum/shared';
+import type { Issue, Problem } from '@plenum/shared';
 
 /** A refused REST request: the server's code, its message, the fields to change, and any data it sent. */
 export class ApiError extends Error {
@@ -23,11 +23,8 @@ interface RequestOptions {
   contentType?: string;
 }
 
-/**
- * Calls the REST API and returns the answer's `data`; throws {@link ApiError} for a refusal, and
- * `ApiError('NETWORK')` when the server cannot be reached.
- */
-export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+/** Sends a request to the REST API; throws {@link ApiError} for a refusal or `NETWORK`, else answers the parsed body. */
+async function send(path: string, options: RequestOptions): Promise<unknown> {
   const headers: Record<string, string> = { authorization: `Bearer ${options.token}` };
   let body: BodyInit | undefined;
   if (typeof options.body === 'string') {
@@ -46,11 +43,33 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
   } catch {
     throw new ApiError('NETWORK', 'The server cannot be reached.');
   }
-  const answer = (await response.json().catch(() => null)) as
-    | { ok: true; data: T }
-    | { ok: false; error: { code: string; message: string; issues?: Issue[] }; data?: unknown }
-    | null;
-  if (answer?.ok) return answer.data;
-  if (!answer) throw new ApiError('INTERNAL', `The server answered ${response.status}.`);
-  throw new ApiError(answer.error.code, answer.error.message, answer.error.issues, answer.data ?? null);
+  if (!response.ok) throw await refusalOf(response);
+  const answer: unknown = await response.json().catch(() => null);
+  if (answer === null) throw new ApiError('INTERNAL', `The server answered ${response.status}.`);
+  return answer;
+}
+
+/**
+ * Calls the REST API of the console and returns the answer's `data`; throws {@link ApiError}
+ * for a refusal, and `ApiError('NETWORK')` when the server cannot be reached.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+  return ((await send(path, options)) as { data: T }).data;
+}
+
+/** Calls the public REST API (`/api/v1`), whose answers are the resource itself; refusals as {@link apiRequest}. */
+export async function apiResource<T>(path: string, options: RequestOptions): Promise<T> {
+  return (await send(path, options)) as T;
+}
+
+/**
+ * The refusal a failed response carries: every `/api` refusal is an RFC 9457 problem with the
+ * protocol's `code`, its `detail`, the fields to change (`issues`) and any checked file (`preview`).
+ */
+export async function refusalOf(response: Response): Promise<ApiError> {
+  const problem = (await response.json().catch(() => null)) as Partial<Problem> | null;
+  if (!problem?.code || typeof problem.detail !== 'string') {
+    return new ApiError('INTERNAL', `The server answered ${response.status}.`);
+  }
+  return new ApiError(problem.code, problem.detail, problem.issues, problem.preview ?? null);
 }

@@ -1,4 +1,5 @@
 import type {
+  ApiScope,
   CommandResult,
   NewEvent,
   Participant,
@@ -159,7 +160,7 @@ export interface SettingsStore {
 }
 
 /** Everything the server keeps durably. */
-export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore & WebhookStoreHolder;
+export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore & ApiTokenStore & WebhookStoreHolder;
 
 // ---- Webhooks: subscriptions, the persisted delivery queue and its attempts ----
 
@@ -254,4 +255,32 @@ export interface WebhookStore {
 /** A store's webhook part, kept apart from the log so its tables and code stay in their own files. */
 export interface WebhookStoreHolder {
   readonly webhooks: WebhookStore;
+}
+
+/** A stored API token: what it may do and how it has been used. The token itself is never stored. */
+export interface ApiTokenRecord {
+  id: string;
+  organisationId: string;
+  name: string;
+  scopes: ApiScope[];
+  tokenHash: string;
+  createdAt: string;
+  /** The administrator who created it. */
+  createdBy: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  useCount: number;
+}
+
+/** API tokens by id and by token hash. */
+export interface ApiTokenStore {
+  saveApiToken(record: ApiTokenRecord): Promise<void>;
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /** Every token of the organisation (revoked ones too), newest first. */
+  listApiTokens(organisationId: string): Promise<ApiTokenRecord[]>;
+  /** Revokes a live token; false when there is none of that id in the organisation. */
+  revokeApiToken(organisationId: string, id: string, at: string): Promise<boolean>;
+  /** Counts one use and keeps its time. */
+  recordApiTokenUse(id: string, at: string): Promise<void>;
 }

@@ -1,17 +1,16 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { ColumnKind, RecordTable } from './tables.js';
+import type { CellValue, ColumnKind, RecordTable } from './tables.js';
+
+/** A cell with its date written in ISO form: a calendar day as `YYYY-MM-DD`, a moment as an instant. */
+export function isoCell(value: CellValue, kind: ColumnKind): Exclude<CellValue, Date> {
+  if (!(value instanceof Date)) return value;
+  return kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
+}
 
 /** CSV of one table: a header row, ISO dates, numbers unformatted, booleans as true/false, a BOM so spreadsheets read UTF-8. */
 export function tableCsv(table: RecordTable): string {
-  const rows = table.rows.map((row) =>
-    row.map((value, i) => {
-      if (value instanceof Date) {
-        return table.columns[i]!.kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
-      }
-      return value;
-    }),
-  );
+  const rows = table.rows.map((row) => row.map((value, i) => isoCell(value, table.columns[i]!.kind)));
   return `\uFEFF${stringify([table.columns.map((c) => c.header), ...rows], { cast: { boolean: (b) => String(b) } })}`;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
 import { commandKey } from '../domain/commandKey.js';
 import {
+  type ApiTokenRecord,
   type AppendOutcome,
   type AppendRequest,
   type InvitationChange,
@@ -21,6 +22,7 @@ export class InMemoryStore implements Store {
   private readonly invitations = new Map<string, InvitationRecord>();
   private readonly settings = new Map<string, string>();
   private readonly snapshots = new Map<string, StateSnapshot>();
+  private readonly apiTokens = new Map<string, ApiTokenRecord>();
   private readonly epochValue = randomUUID();
   /** Webhook subscriptions and deliveries. */
   readonly webhooks = new InMemoryWebhookStore();
@@ -122,6 +124,41 @@ export class InMemoryStore implements Store {
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((record) => ({ ...record })),
     );
+  }
+
+  saveApiToken(record: ApiTokenRecord): Promise<void> {
+    this.apiTokens.set(record.id, { ...record, scopes: [...record.scopes] });
+    return Promise.resolve();
+  }
+
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {
+    const found = [...this.apiTokens.values()].find((record) => record.tokenHash === tokenHash);
+    return Promise.resolve(found ? { ...found } : null);
+  }
+
+  listApiTokens(organisationId: string): Promise<ApiTokenRecord[]> {
+    return Promise.resolve(
+      [...this.apiTokens.values()]
+        .filter((record) => record.organisationId === organisationId)
+        .reverse()
+        .map((record) => ({ ...record })),
+    );
+  }
+
+  revokeApiToken(organisationId: string, id: string, at: string): Promise<boolean> {
+    const record = this.apiTokens.get(id);
+    if (!record || record.organisationId !== organisationId || record.revokedAt !== null) return Promise.resolve(false);
+    record.revokedAt = at;
+    return Promise.resolve(true);
+  }
+
+  recordApiTokenUse(id: string, at: string): Promise<void> {
+    const record = this.apiTokens.get(id);
+    if (record) {
+      record.useCount++;
+      record.lastUsedAt = at;
+    }
+    return Promise.resolve();
   }
 
   close(): Promise<void> {

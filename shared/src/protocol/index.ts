@@ -10,3 +10,4 @@ export * from './channels.js';
 export * from './http.js';
 export * from './webhooks.js';
 export type * from './socketTypes.js';
+export * from './api.js';

@@ -5,6 +5,7 @@ import { Tabs } from '../../components/Tabs';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import type { AdminApi } from './adminApi';
 import { AdministratorsTab } from './AdministratorsTab';
+import { ApiTokensTab } from './ApiTokensTab';
 import { RegisterTab } from './RegisterTab';
 import { SessionsTab } from './SessionsTab';
 import { topUnit } from './unitTree';
@@ -12,7 +13,7 @@ import { useApiData } from './useApiData';
 import { WebhooksTab } from './WebhooksTab';
 import './AdminConsole.css';
 
-type AdminTab = 'sessions' | 'register' | 'administrators' | 'webhooks';
+type AdminTab = 'sessions' | 'register' | 'administrators' | 'apiTokens' | 'webhooks';
 
 interface AdminConsoleProps {
   api: AdminApi;
@@ -21,7 +22,7 @@ interface AdminConsoleProps {
   identity: AdminIdentity;
 }
 
-/** `/admin`, signed in: the organisation's sessions, its register of units, its administrators and its webhooks. */
+/** `/admin`, signed in: the organisation's sessions, its register of units, its administrators, its API tokens and its webhooks. */
 export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<AdminTab>('sessions');
@@ -60,6 +61,7 @@ export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
             { id: 'sessions', label: t('admin.tabs.sessions') },
             { id: 'register', label: t('admin.tabs.register') },
             { id: 'administrators', label: t('admin.tabs.administrators') },
+            { id: 'apiTokens', label: t('admin.tabs.apiTokens') },
             { id: 'webhooks', label: t('admin.tabs.webhooks') },
           ]}
           selected={tab}
@@ -72,6 +74,7 @@ export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
           )}
           {tab === 'register' && <RegisterTab api={api} organisationId={identity.organisationId} units={units} />}
           {tab === 'administrators' && <AdministratorsTab api={api} you={identity.administrator} />}
+          {tab === 'apiTokens' && <ApiTokensTab api={api} />}
           {tab === 'webhooks' && <WebhooksTab api={api} />}
         </Tabs>
       </main>

@@ -67,10 +67,16 @@ describe('signing in at /admin', () => {
     expect(await screen.findByRole('tablist', { name: 'Administration' })).toBeInTheDocument();
   });
 
-  test('the console’s tabs are Sessions, Register, Administrators and Webhooks, moved between with the arrow keys', async () => {
+  test('the console’s tabs are Sessions, Register, Administrators, API tokens and Webhooks, moved between with the arrow keys', async () => {
     await renderAdmin();
     const tabs = within(screen.getByRole('tablist', { name: 'Administration' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Sessions', 'Register', 'Administrators', 'Webhooks']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      'Sessions',
+      'Register',
+      'Administrators',
+      'API tokens',
+      'Webhooks',
+    ]);
     tabs[0]!.focus();
     fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Register' })).toHaveAttribute('aria-selected', 'true');

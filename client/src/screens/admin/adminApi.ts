@@ -1,6 +1,9 @@
 import type {
   AdminIdentity,
   AdministratorSummary,
+  ApiTokenSummary,
+  CreateApiTokenBody,
+  CreatedApiToken,
   ConveneBody,
   ImportPreview,
   IssuedLink,
@@ -12,7 +15,7 @@ import type {
   UpdateWebhookBody,
   WebhookAnswerData,
 } from '@plenum/shared';
-import { apiRequest } from '../../api/request';
+import { apiRequest, apiResource } from '../../api/request';
 import type { ImportFile } from '../../lib/useFileImport';
 
 /** Where an administrator prepares a session: its page, signed in with the administrator's token. */
@@ -29,6 +32,15 @@ const unitsPath = (organisationId: string) => `/api/organisations/${encodeURICom
 export function adminApi(token: string) {
   return {
     me: () => apiRequest<AdminIdentity>('/api/admin/me', { token }),
+
+    apiTokens: async () =>
+      (await apiResource<{ apiTokens: ApiTokenSummary[] }>('/api/v1/admin/tokens', { token })).apiTokens,
+
+    createApiToken: (body: CreateApiTokenBody) =>
+      apiResource<CreatedApiToken>('/api/v1/admin/tokens', { method: 'POST', token, body }),
+
+    revokeApiToken: (id: string) =>
+      apiResource<unknown>(`/api/v1/admin/tokens/${encodeURIComponent(id)}/revoke`, { method: 'POST', token }),
 
     administrators: async () =>
       (await apiRequest<{ administrators: AdministratorSummary[] }>('/api/admin/administrators', { token }))

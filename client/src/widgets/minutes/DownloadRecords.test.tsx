@@ -48,9 +48,19 @@ describe('record downloads', () => {
 
   test('a refusal is said in words; an official has no archive button', async () => {
     stubBrowser(
-      new Response(JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in again.' } }), {
-        status: 401,
-      }),
+      new Response(
+        JSON.stringify({
+          type: 'urn:plenum:problem:UNAUTHENTICATED',
+          title: 'Not signed in',
+          status: 401,
+          detail: 'Sign in again.',
+          instance: '/api/sessions/s/results.xlsx',
+          code: 'UNAUTHENTICATED',
+        }),
+        {
+          status: 401,
+        },
+      ),
     );
     await renderSession(<Dashboard />, participants.official);
     fireEvent.click(screen.getByTestId('download-results.xlsx'));

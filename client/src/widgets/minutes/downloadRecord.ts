@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/request';
+import { ApiError, refusalOf } from '../../api/request';
 import { inviteTokenKey } from '../../app/inviteToken';
 
 /** The records the server writes for a session (`GET /api/sessions/:id/<file>`). */
@@ -43,13 +43,7 @@ export async function downloadRecord(sessionId: string, file: RecordFile, option
   } catch {
     throw new ApiError('NETWORK', 'The server cannot be reached.');
   }
-  if (!response.ok) {
-    const answer = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(
-      answer?.error?.code ?? 'INTERNAL',
-      answer?.error?.message ?? `The server answered ${response.status}.`,
-    );
-  }
+  if (!response.ok) throw await refusalOf(response);
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement('a');

@@ -5,7 +5,7 @@ import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
 import { adminLink } from './sessions.js';
 
 /** Who ADMIN_TOKEN signs in: automation, no participant of the log. */
-const automation: Participant = { id: 'admin', name: 'ADMIN_TOKEN', role: 'administrator', unitId: null };
+export const automation: Participant = { id: 'admin', name: 'ADMIN_TOKEN', role: 'administrator', unitId: null };
 
 /**
  * The organisation's administrators: who am I, the list, invite another (the link answered

@@ -12,6 +12,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { OrganisationService, TableRow } from '../../domain/organisationService.js';
 import type { Clock } from '../../domain/ports.js';
 import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
+import { sendProblem } from '../problem.js';
 import { cellText, csvTable, xlsxTable, xlsxType } from '../tables.js';
 
 const JsonUnitsSchema = z.object({ units: z.array(z.record(z.string(), z.unknown())).min(1).max(2000) });
@@ -31,6 +32,14 @@ async function bodyRows(req: Request): Promise<TableRow[]> {
 function nonEmpty(rows: TableRow[]): TableRow[] {
   if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no unit below its header row.');
   return rows;
+}
+
+/** The organisation a path names, when it is the deployment's own; NOT_FOUND otherwise. */
+export async function deploymentOrganisation(admin: AdminService, organisationId: string): Promise<string> {
+  if (organisationId !== (await admin.organisationId())) {
+    throw new DomainError('NOT_FOUND', `There is no organisation ${organisationId} here.`);
+  }
+  return organisationId;
 }
 
 export interface OrganisationRoutesOptions {
@@ -53,10 +62,7 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
   /** Signs the administrator in and checks the path names the deployment's organisation. */
   async function signIn(req: Request) {
     const signed = await requireAdmin(req, options.auth);
-    const organisationId = IdSchema.parse(req.params.organisationId);
-    if (organisationId !== (await options.admin.organisationId())) {
-      throw new DomainError('NOT_FOUND', `There is no organisation ${organisationId} here.`);
-    }
+    const organisationId = await deploymentOrganisation(options.admin, IdSchema.parse(req.params.organisationId));
     return { signed, organisationId };
   }
 
@@ -79,14 +85,8 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
     const rows = nonEmpty(await bodyRows(req));
     const preview: ImportPreview = await options.organisations.importRows(organisationId, rows, signed.id);
     if (!preview.valid) {
-      res.status(422).json({
-        ok: false,
-        error: {
-          code: 'INVALID_PAYLOAD',
-          message: `${preview.counts.invalid} row(s) are not valid: nothing was applied.`,
-        },
-        data: preview,
-      });
+      const detail = `${preview.counts.invalid} row(s) are not valid: nothing was applied.`;
+      sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, preview });
       return;
     }
     res.json({ ok: true, data: preview });

@@ -34,6 +34,7 @@ import {
   type RecordTable,
 } from '../../records/tables.js';
 import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
+import { sendProblem } from '../problem.js';
 import { csvTable, xlsxTable, xlsxType } from '../tables.js';
 
 export interface RecordsRoutesOptions {
@@ -209,14 +210,10 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       res.status(201).json({ ok: true, data: { sessionId, headSeq: archive.headSeq } });
     } catch (error) {
       if (!(error instanceof ArchiveRefusal)) throw error;
-      res.status(error.reason === 'incompatible' ? 409 : 400).json({
-        ok: false,
-        error: {
-          code: error.reason === 'incompatible' ? 'CONFLICT' : 'INVALID_PAYLOAD',
-          message: error.message,
-          reason: error.reason,
-          seq: error.seq,
-        },
+      const code = error.reason === 'incompatible' ? 'CONFLICT' : 'INVALID_PAYLOAD';
+      sendProblem(req, res, code, error.message, {
+        reason: error.reason,
+        ...(error.seq === null ? {} : { seq: error.seq }),
       });
     }
   });
@@ -257,10 +254,9 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     const { sessionId, actorId, importer, file, preview } = await previewFile(req);
     if (!preview.valid) {
       const invalid = preview.rows.filter((r) => r.errors.length > 0).length;
-      res.status(422).json({
-        ok: false,
-        error: { code: 'INVALID_PAYLOAD', message: `${invalid} row(s) are not valid: nothing was applied.` },
-        data: preview satisfies ReportImportPreview,
+      sendProblem(req, res, 'INVALID_PAYLOAD', `${invalid} row(s) are not valid: nothing was applied.`, {
+        status: 422,
+        preview: preview satisfies ReportImportPreview,
       });
       return;
     }

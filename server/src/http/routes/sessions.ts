@@ -4,6 +4,7 @@ import {
   IdSchema,
   InviteBodySchema,
   type AnswerData,
+  type IssuedLink,
   type SessionSummary,
 } from '@plenum/shared';
 import express, { Router, type Request } from 'express';
@@ -13,6 +14,7 @@ import { isOrganisationStream, type OrganisationService } from '../../domain/org
 import type { EventStore } from '../../domain/ports.js';
 import type { IssuedInvitation, SessionService } from '../../domain/sessionService.js';
 import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
+import { sendProblem } from '../problem.js';
 import { pastedTable } from '../tables.js';
 
 /** The columns of a pasted list of invitees, in the order taken when it has no header row. */
@@ -38,6 +40,46 @@ export function adminLink(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/admin#token=${token}`;
 }
 
+/** An issued invitation as answered once: the participant and their link. */
+export function issuedLink(publicUrl: string, sessionId: string, { participant, token }: IssuedInvitation): IssuedLink {
+  return { participant, link: inviteLink(publicUrl, sessionId, token) };
+}
+
+/** Every review session (not the organisation's log), newest first. */
+export async function sessionSummaries(
+  options: Pick<SessionRoutesOptions, 'store' | 'sessions'>,
+): Promise<SessionSummary[]> {
+  const ids = (await options.store.listSessions()).filter((id) => !isOrganisationStream(id)).reverse();
+  const summaries: SessionSummary[] = [];
+  for (const id of ids) {
+    const found = await options.sessions.summary(id);
+    if (found) summaries.push(found);
+  }
+  return summaries;
+}
+
+/**
+ * Convenes a review session as a draft; its units are the body's, else the organisation's
+ * register. Answers the chair's link once.
+ */
+export async function conveneSession(
+  options: Pick<SessionRoutesOptions, 'sessions' | 'organisations' | 'admin' | 'publicUrl'>,
+  body: ReturnType<typeof ConveneBodySchema.parse>,
+): Promise<AnswerData<'convened'>> {
+  const units =
+    body.units.length > 0
+      ? body.units
+      : await options.organisations.units(body.organisationId ?? (await options.admin.organisationId()));
+  const { sessionId, chair } = await options.sessions.convene({
+    definition: body.session,
+    units,
+    chairName: body.chairName,
+    chairEmail: body.chairEmail,
+    proposeAgenda: body.proposeAgenda,
+  });
+  return { sessionId, chair: issuedLink(options.publicUrl(), sessionId, chair) };
+}
+
 /**
  * Review sessions over REST. Administrators list and convene them; the session's chair or an
  * administrator keeps its invitations: list, invite (one, a list, or a pasted list, all or
@@ -47,10 +89,8 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
   const router = Router();
   const { sessions, auth } = options;
   const pasted = express.text({ type: ['text/csv', 'text/plain'], limit: '512kb' });
-  const issued = (sessionId: string, { participant, token }: IssuedInvitation) => ({
-    participant,
-    link: inviteLink(options.publicUrl(), sessionId, token),
-  });
+  const issued = (sessionId: string, invitation: IssuedInvitation) =>
+    issuedLink(options.publicUrl(), sessionId, invitation);
   const sessionIdOf = (req: Request) => {
     const sessionId = IdSchema.parse(req.params.sessionId);
     // The organisation's log holds administrators, not a session's participants.
@@ -60,32 +100,13 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
 
   router.get('/api/sessions', async (req, res) => {
     await requireAdmin(req, auth);
-    const ids = (await options.store.listSessions()).filter((id) => !isOrganisationStream(id)).reverse();
-    const summaries: SessionSummary[] = [];
-    for (const id of ids) {
-      const found = await sessions.summary(id);
-      if (found) summaries.push(found);
-    }
-    res.json({ ok: true, data: { sessions: summaries } satisfies AnswerData<'sessions'> });
+    res.json({ ok: true, data: { sessions: await sessionSummaries(options) } satisfies AnswerData<'sessions'> });
   });
 
   router.post('/api/sessions', async (req, res) => {
     await requireAdmin(req, auth);
-    const body = ConveneBodySchema.parse(req.body);
-    const units =
-      body.units.length > 0
-        ? body.units
-        : await options.organisations.units(body.organisationId ?? (await options.admin.organisationId()));
-    const { sessionId, chair } = await sessions.convene({
-      definition: body.session,
-      units,
-      chairName: body.chairName,
-      chairEmail: body.chairEmail,
-      proposeAgenda: body.proposeAgenda,
-    });
-    res
-      .status(201)
-      .json({ ok: true, data: { sessionId, chair: issued(sessionId, chair) } satisfies AnswerData<'convened'> });
+    const data: AnswerData<'convened'> = await conveneSession(options, ConveneBodySchema.parse(req.body));
+    res.status(201).json({ ok: true, data });
   });
 
   router.get('/api/sessions/:sessionId/invitations', async (req, res) => {
@@ -115,17 +136,9 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       const preview = await sessions.previewInvitees(sessionId, pastedTable(req.body, inviteeColumns), actor);
       if (!preview.valid) {
         const invalid = preview.rows.filter((row) => row.invitee === null).length;
-        res.status(422).json({
-          ok: false,
-          error: {
-            code: 'INVALID_PAYLOAD',
-            message:
-              preview.rows.length === 0
-                ? 'The list is empty.'
-                : `${invalid} line(s) are not valid: nobody was invited.`,
-          },
-          data: preview,
-        });
+        const detail =
+          preview.rows.length === 0 ? 'The list is empty.' : `${invalid} line(s) are not valid: nobody was invited.`;
+        sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, preview });
         return;
       }
       const invitees = preview.rows.map((row) => row.invitee!);

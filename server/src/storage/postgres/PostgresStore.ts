@@ -3,6 +3,7 @@ import type { CommandResult, SessionEvent } from '@plenum/shared';
 import pg from 'pg';
 import { commandKey } from '../../domain/commandKey.js';
 import {
+  type ApiTokenRecord,
   type AppendOutcome,
   type AppendRequest,
   type InvitationChange,
@@ -14,6 +15,7 @@ import { assertAppendable, planAppend } from '../appendPlan.js';
 import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresWebhookStore } from './PostgresWebhookStore.js';
+import { PostgresApiTokens } from './PostgresApiTokens.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
@@ -27,12 +29,14 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres';
   /** Webhook subscriptions and deliveries, in the same database. */
   readonly webhooks: PostgresWebhookStore;
+  private readonly apiTokens: PostgresApiTokens;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly epochValue: string,
   ) {
     this.webhooks = new PostgresWebhookStore(pool);
+    this.apiTokens = new PostgresApiTokens(pool);
   }
 
   /** Connects, creates the schema if needed and applies pending migrations. */
@@ -214,6 +218,26 @@ export class PostgresStore implements Store {
       'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       [key, value],
     );
+  }
+
+  saveApiToken(record: ApiTokenRecord): Promise<void> {
+    return this.apiTokens.saveApiToken(record);
+  }
+
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {
+    return this.apiTokens.findApiToken(tokenHash);
+  }
+
+  listApiTokens(organisationId: string): Promise<ApiTokenRecord[]> {
+    return this.apiTokens.listApiTokens(organisationId);
+  }
+
+  revokeApiToken(organisationId: string, id: string, at: string): Promise<boolean> {
+    return this.apiTokens.revokeApiToken(organisationId, id, at);
+  }
+
+  recordApiTokenUse(id: string, at: string): Promise<void> {
+    return this.apiTokens.recordApiTokenUse(id, at);
   }
 
   async saveInvitation(record: InvitationRecord): Promise<void> {

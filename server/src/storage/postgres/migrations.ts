@@ -66,8 +66,21 @@ export const postgresMigrations: readonly string[] = [
   ALTER TABLE invitations ADD COLUMN email TEXT;
   `,
   `
-  -- Migration 4 (API tokens) is merged from its own branch; this placeholder keeps the numbering.
-  SELECT 1;
+  -- API tokens: only the hash of each is kept.
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    scopes JSONB NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT,
+    last_used_at TEXT,
+    use_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX api_tokens_by_organisation ON api_tokens (organisation_id, created_at);
   `,
   `
   -- Migration 5: webhook subscriptions and the persisted delivery queue with its attempts.

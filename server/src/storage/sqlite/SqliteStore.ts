@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
+  type ApiTokenRecord,
   type AppendOutcome,
   type AppendRequest,
   type InvitationChange,
@@ -16,6 +17,7 @@ import { invitationValues, toEvent, toInvitation, type EventRow, type Invitation
 import { settle } from '../settle.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteWebhookStore } from './SqliteWebhookStore.js';
+import { SqliteApiTokens } from './SqliteApiTokens.js';
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly appendTx: Database.Transaction<(requests: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly epochValue: string;
+  private readonly apiTokens: SqliteApiTokens;
   private readonly updateTx: Database.Transaction<
     (sessionId: string, participantId: string, change: InvitationChange) => number
   >;
@@ -92,6 +95,7 @@ export class SqliteStore implements Store {
         'INSERT INTO snapshots (session_id, seq, version, state) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state',
       ),
     };
+    this.apiTokens = new SqliteApiTokens(db);
     const existingEpoch = this.statements.getSetting.get('epoch')?.value;
     this.epochValue = existingEpoch ?? randomUUID();
     if (!existingEpoch) this.statements.setSetting.run('epoch', this.epochValue);
@@ -105,6 +109,26 @@ export class SqliteStore implements Store {
       ];
       return Math.max(0, ...runs.map((run) => (run ? run.changes : 0)));
     });
+  }
+
+  saveApiToken(record: ApiTokenRecord): Promise<void> {
+    return this.apiTokens.saveApiToken(record);
+  }
+
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {
+    return this.apiTokens.findApiToken(tokenHash);
+  }
+
+  listApiTokens(organisationId: string): Promise<ApiTokenRecord[]> {
+    return this.apiTokens.listApiTokens(organisationId);
+  }
+
+  revokeApiToken(organisationId: string, id: string, at: string): Promise<boolean> {
+    return this.apiTokens.revokeApiToken(organisationId, id, at);
+  }
+
+  recordApiTokenUse(id: string, at: string): Promise<void> {
+    return this.apiTokens.recordApiTokenUse(id, at);
   }
 
   private assertDurable(): void {

@@ -50,17 +50,24 @@ export function stubServer(routes: Record<string, Answer | Handler>) {
   };
 }
 
-const notFound: Answer = { status: 404, body: { ok: false, error: { code: 'NOT_FOUND', message: 'No such route.' } } };
-
-export const ok = (data: unknown): Answer => ({ body: { ok: true, data } });
+/** An RFC 9457 problem as the server answers every refusal. */
 export const refused = (status: number, code: string, extra: Record<string, unknown> = {}): Answer => ({
   status,
   body: {
-    ok: false,
-    error: { code, message: code, ...(extra.issues ? { issues: extra.issues } : {}) },
-    data: extra.data,
+    type: `urn:plenum:problem:${code}`,
+    title: code,
+    status,
+    detail: code,
+    instance: '/api',
+    code,
+    ...(extra.issues ? { issues: extra.issues } : {}),
+    ...(extra.data ? { preview: extra.data } : {}),
   },
 });
+
+const notFound: Answer = refused(404, 'NOT_FOUND');
+
+export const ok = (data: unknown): Answer => ({ body: { ok: true, data } });
 
 export const identity: AdminIdentity = {
   administrator: { id: 'admin-1', name: 'Han Jiwoo', role: 'administrator', unitId: null },

@@ -98,9 +98,22 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (protections.checkOrigin) checkOrigins(io, options, logger);
   if (options.adapter) io.adapter(options.adapter);
 
-  const limiter = new Limiter({ protections, monotonic: options.monotonic ?? monotonicNow, logger, addressOf });
+  const limiter = new Limiter({
+    protections,
+    monotonic: options.monotonic ?? monotonicNow,
+    logger,
+    addressOf,
+    // Monotonic clocks differ between processes: the others are told the duration.
+    ...(options.adapter
+      ? { onCooldown: (hash: string, ms: number) => io.serverSideEmit('limiter:cooldown', hash, ms) }
+      : {}),
+  });
+  if (options.adapter) io.on('limiter:cooldown', (hash, ms) => limiter.coolDown(hash, ms));
   const handshake = new Handshake({ io, store, clock, logger, protections, limiter, addressOf });
-  const presence = createPresence(io, options.presenceIntervalMs);
+  const presence = createPresence(io, {
+    intervalMs: options.presenceIntervalMs,
+    isClustered: options.adapter !== undefined,
+  });
   const broadcaster = new Broadcaster(io, (sessionId, at) => recordConnected(sessionId, at));
   const attendance = createAttendance({ sessions, broadcaster, logger, windowMs: options.attendanceWindowMs });
   const recordConnected = connectedRecorder({ presence, sessions, attendance, logger });

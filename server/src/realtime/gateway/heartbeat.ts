@@ -47,6 +47,7 @@ export function startHeartbeat(deps: {
 }): () => void {
   const { io, store, logger } = deps;
   const heartbeat = setInterval(() => {
+    deps.presence.refresh(deps.intervalMs);
     for (const sessionId of deps.presence.activeSessions()) {
       deps.recordConnected(sessionId, deps.clock.now().toISOString());
       Promise.all([store.epoch(), store.head(sessionId)]).then(

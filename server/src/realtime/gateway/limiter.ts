@@ -26,6 +26,8 @@ export interface LimiterOptions {
   logger: Logger;
   /** The client's address, which the rate limits are kept by. */
   addressOf(socket: GatewaySocket): string;
+  /** Tells the other processes of a cooldown, so the invitation is kept out of every one. */
+  onCooldown?: (invitationHash: string, ms: number) => void;
 }
 
 /** How many of something each key has running now (commands, pages). */
@@ -97,6 +99,12 @@ export class Limiter {
   isCoolingDown(invitationHash: string): boolean {
     const until = this.cooldowns.get(invitationHash);
     return until !== undefined && until > this.options.monotonic();
+  }
+
+  /** Keeps an invitation out for `ms`: one cut for flooding on another process. */
+  coolDown(invitationHash: string, ms: number): void {
+    const until = this.options.monotonic() + Math.min(ms, this.protections.abuseCooldownMs);
+    if (until > (this.cooldowns.get(invitationHash) ?? 0)) this.cooldowns.set(invitationHash, until);
   }
 
   /**
@@ -211,6 +219,7 @@ export class Limiter {
     if (!strikes || strikes.take() || !socket.connected) return;
     const { sessionId, participant, invitationHash } = socket.data;
     this.cooldowns.set(invitationHash, this.options.monotonic() + this.protections.abuseCooldownMs);
+    this.options.onCooldown?.(invitationHash, this.protections.abuseCooldownMs);
     this.options.logger.warn(
       { sessionId, participantId: participant.id, address: this.options.addressOf(socket) },
       'flooding socket disconnected',

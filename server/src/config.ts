@@ -19,11 +19,12 @@ const EnvSchema = z.object({
   /** The prefix of every Redis key and channel the processes share; several deployments may share a Redis. */
   REDIS_PREFIX: z.string().min(1).max(64).default('plenum'),
   /**
-   * How rooms travel through Redis: `streams` (a Redis stream, which the processes read again
-   * after a short outage) or `pubsub` (Redis pub/sub, which drops what is published while a
-   * process is cut off). See the README's deployment section.
+   * How rooms travel through Redis: `pubsub` (Redis pub/sub: what is published while a process
+   * is cut off is dropped, and the heartbeat's catch-up mends it) or `streams` (a Redis stream:
+   * resumed after an outage, but each process's own broadcasts wait for Redis meanwhile). See
+   * the README's deployment section for the measurements behind the default.
    */
-  REDIS_ADAPTER: z.enum(['streams', 'pubsub']).default('streams'),
+  REDIS_ADAPTER: z.enum(['pubsub', 'streams']).default('pubsub'),
   /**
    * The reverse proxies in front of the server, whose X-Forwarded-For names the client: how
    * many there are, or their addresses and subnets (comma-separated; presets loopback,

@@ -28,12 +28,27 @@ export async function openRedisAdapter(options: {
 }): Promise<RedisAdapter> {
   const { createClient } = await import('redis');
   const { logger } = options;
-  // Retries every half second at most: the process must notice Redis's return quickly.
+  // Retries every half second at most: the process must notice Redis's return quickly. No
+  // offline queue: what is published while Redis is away fails at once instead of piling up in
+  // memory; the clients of other processes get it from the database through the heartbeat.
   const client = createClient({
     url: options.url,
+    disableOfflineQueue: true,
     socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 500) },
   });
   const clients = [client];
+  // The adapters publish without waiting for the answer: a publication refused while Redis is
+  // away would be an unhandled rejection, which stops the process. It is counted and logged once
+  // per outage instead.
+  let unpublished = 0;
+  const publish = client.publish.bind(client);
+  Object.defineProperty(client, 'publish', {
+    value: (...args: Parameters<typeof publish>) =>
+      publish(...args).catch((error: unknown) => {
+        if (unpublished++ === 0) logger.warn({ err: error }, 'Redis publications dropped until it returns');
+        return 0;
+      }),
+  });
   const watch = (redis: typeof client, role: string): void => {
     let down = false;
     redis.on('error', (error: unknown) => {
@@ -44,7 +59,8 @@ export async function openRedisAdapter(options: {
     redis.on('ready', () => {
       if (!down) return;
       down = false;
-      logger.info({ role }, 'Redis reachable again');
+      logger.info({ role, unpublished }, 'Redis reachable again');
+      unpublished = 0;
     });
   };
   watch(client, 'publish');

@@ -10,9 +10,13 @@ import { connectClient } from '../../helpers/connectClient.js';
 import type { FaultClient } from '../../fault/helpers/faultClient.js';
 
 /** Resolves once `predicate` holds, checked every 50 ms; rejects with `describe()` after `timeoutMs`. */
-export async function until(predicate: () => boolean, describe: () => string, timeoutMs: number): Promise<void> {
+export async function until(
+  predicate: () => boolean | Promise<boolean>,
+  describe: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

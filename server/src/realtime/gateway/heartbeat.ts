@@ -51,7 +51,9 @@ export function startHeartbeat(deps: {
     for (const sessionId of deps.presence.activeSessions()) {
       deps.recordConnected(sessionId, deps.clock.now().toISOString());
       Promise.all([store.epoch(), store.head(sessionId)]).then(
-        ([epoch, headSeq]) => io.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
+        // To this process's sockets only: every process beats for the sessions it serves, from the
+        // database, so a client hears the head even while Redis is away (and hears it once).
+        ([epoch, headSeq]) => io.local.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
         (error: unknown) => logger.error({ err: error, sessionId }, 'heartbeat failed'),
       );
     }

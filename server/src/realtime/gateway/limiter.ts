@@ -4,7 +4,7 @@ import type { Logger } from '../../lib/logger.js';
 import { AddressParticipants } from '../addressBudget.js';
 import type { Protections } from '../protections.js';
 import { KeyedBuckets, TokenBucket, type MonotonicClock } from '../tokenBucket.js';
-import type { GatewaySocket } from '../types.js';
+import type { GatewayServer, GatewaySocket } from '../types.js';
 import { participantKey } from './participantKey.js';
 
 /** A place among a participant's commands in flight and one commit of its rate (P12). */
@@ -234,4 +234,24 @@ export class Limiter {
       'Too many events asked for: wait a second, then ask for the page again (or for a smaller one).',
     );
   }
+}
+
+/**
+ * The gateway's limiter. With several processes (`isClustered`), a cooldown reaches every
+ * process through the adapter's server-side messages, so a flooding invitation cut on one
+ * cannot connect to another meanwhile. Monotonic clocks differ between processes: the others
+ * are told the duration, not the end.
+ */
+export function createLimiter(
+  io: GatewayServer,
+  options: Omit<LimiterOptions, 'onCooldown'> & { isClustered: boolean },
+): Limiter {
+  const { isClustered, ...limiterOptions } = options;
+  if (!isClustered) return new Limiter(limiterOptions);
+  const limiter = new Limiter({
+    ...limiterOptions,
+    onCooldown: (invitationHash, ms) => io.serverSideEmit('limiter:cooldown', invitationHash, ms),
+  });
+  io.on('limiter:cooldown', (invitationHash, ms) => limiter.coolDown(invitationHash, ms));
+  return limiter;
 }

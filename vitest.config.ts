@@ -58,6 +58,18 @@ export default defineConfig({
         },
       },
       {
+        // Several server processes on the machine's PostgreSQL and Redis, one file at a time.
+        ...nodeProject,
+        test: {
+          name: 'scale',
+          environment: 'node',
+          include: ['tests/scale/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         ...nodeProject,
         test: {
           name: 'e2e',

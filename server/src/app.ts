@@ -47,6 +47,8 @@ export interface AppDeps {
   store: Store;
   /** socket.io adapter; the default keeps rooms in this process. */
   adapter?: AdapterFactory;
+  /** Whether the adapter's Redis connection is up, for `GET /api/ready`; omitted without Redis. */
+  isRedisReady?: () => boolean;
   logger: Logger;
   clock?: Clock;
   ids?: IdGenerator;
@@ -114,7 +116,11 @@ export interface App {
   /** Turns committed events into webhook deliveries and sends them. */
   webhooks: WebhookDispatcher;
   /**
-   * Stops the socket server, the HTTP server and the PDF workers, then saves the sessions' state snapshots so the
+   * Drains: `GET /api/ready` answers 503 from now on, new connections are refused, attendance
+   * pending is recorded and broadcast, the sockets are closed (their clients reconnect, through
+   * the balancer, to another process and catch up there), the commands in flight finish their
+   * commit (an ack lost with its socket is answered again, by its command id, wherever the
+   * client retries), the HTTP server and the PDF workers stop. Then saves the sessions' state snapshots so the
    * next start folds little (the store is the caller's to close).
    */
   close: () => Promise<void>;
@@ -250,7 +256,8 @@ export function createApp(deps: AppDeps): App {
     );
   }
   web.use(express.json({ limit: '64kb' }));
-  web.use(healthRoutes(deps.store));
+  let isDraining = false;
+  web.use(healthRoutes(deps.store, { isRedisReady: deps.isRedisReady, isDraining: () => isDraining }));
   const auth = { admin, invitations, adminToken: deps.adminToken ?? null, now: () => clock.now() };
   web.use(adminRoutes({ admin, auth, publicUrl }));
   web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
@@ -360,6 +367,7 @@ export function createApp(deps: AppDeps): App {
     publicUrl,
     webhooks,
     close: async () => {
+      isDraining = true;
       await webhooks.stop();
       await gateway.close();
       if (httpServer.listening) {

@@ -10,8 +10,22 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** PostgreSQL instead of SQLite. */
   DATABASE_URL: z.url().optional(),
+  /** The PostgreSQL schema the store keeps its tables in; several deployments may share a database. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, at most 63')
+    .default('plenum'),
   /** Several server processes share rooms through Redis. */
   REDIS_URL: z.url().optional(),
+  /** The prefix of every Redis key and channel the processes share; several deployments may share a Redis. */
+  REDIS_PREFIX: z.string().min(1).max(64).default('plenum'),
+  /**
+   * How rooms travel through Redis: `pubsub` (Redis pub/sub: what is published while a process
+   * is cut off is dropped, and the heartbeat's catch-up mends it) or `streams` (a Redis stream:
+   * resumed after an outage, but each process's own broadcasts wait for Redis meanwhile). See
+   * the README's deployment section for the measurements behind the default.
+   */
+  REDIS_ADAPTER: z.enum(['pubsub', 'streams']).default('pubsub'),
   /**
    * The reverse proxies in front of the server, whose X-Forwarded-For names the client: how
    * many there are, or their addresses and subnets (comma-separated; presets loopback,
@@ -52,7 +66,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  databaseSchema: string;
   redisUrl: string | null;
+  redisPrefix: string;
+  redisAdapter: 'streams' | 'pubsub';
   allowedOrigins: string[];
   /** PUBLIC_URL; null when unset (links and origins then follow the port listened on). */
   publicUrl: string | null;
@@ -82,7 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    redisAdapter: e.REDIS_ADAPTER,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

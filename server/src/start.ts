@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, type AdapterFactory, type AppDeps } from './app.js';
+import { createApp, type AppDeps } from './app.js';
 import type { Config } from './config.js';
 import { ensureDemo } from './demo/seedDemo.js';
 import type { Store } from './domain/ports.js';
 import { adminLink, inviteLink } from './http/routes/sessions.js';
 import { createLogger } from './lib/logger.js';
+import { openRedisAdapter } from './realtime/redisAdapter.js';
 import { SqliteStore } from './storage/sqlite/SqliteStore.js';
 
 const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -15,27 +16,9 @@ const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 async function openStore(config: Config): Promise<Store> {
   if (config.databaseUrl !== null) {
     const { PostgresStore } = await import('./storage/postgres/PostgresStore.js');
-    return PostgresStore.open(config.databaseUrl);
+    return PostgresStore.open(config.databaseUrl, { schema: config.databaseSchema });
   }
   return new SqliteStore(join(config.dataDir, 'plenum.sqlite'));
-}
-
-/** With REDIS_URL, rooms are shared with every other server process through Redis pub/sub. */
-async function openAdapter(config: Config): Promise<{ adapter: AdapterFactory; close: () => Promise<void> } | null> {
-  if (config.redisUrl === null) return null;
-  const [{ createAdapter }, { createClient }] = await Promise.all([
-    import('@socket.io/redis-adapter'),
-    import('redis'),
-  ]);
-  const pub = createClient({ url: config.redisUrl });
-  const sub = pub.duplicate();
-  await Promise.all([pub.connect(), sub.connect()]);
-  return {
-    adapter: createAdapter(pub, sub),
-    close: async () => {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
-    },
-  };
 }
 
 /**
@@ -53,10 +36,20 @@ export interface ServerExtras extends Pick<AppDeps, 'commandSteps' | 'protection
 export async function startServer(config: Config, extras: ServerExtras = {}): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const store = await openStore(config);
-  const redis = await openAdapter(config);
+  // With REDIS_URL, rooms are shared with every other server process through Redis.
+  const redis =
+    config.redisUrl === null
+      ? null
+      : await openRedisAdapter({
+          url: config.redisUrl,
+          kind: config.redisAdapter,
+          prefix: config.redisPrefix,
+          logger,
+        });
   const app = createApp({
     store,
     adapter: redis?.adapter,
+    isRedisReady: redis?.isReady,
     logger,
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl ?? undefined,
@@ -92,7 +85,10 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     app.httpServer.once('error', reject);
     app.httpServer.listen(config.port, config.host, resolve);
   });
-  logger.info({ host: config.host, port: config.port, store: store.kind, redis: redis !== null }, 'listening');
+  logger.info(
+    { host: config.host, port: config.port, store: store.kind, redis: redis && config.redisAdapter },
+    'listening',
+  );
 
   // The banner is for the person at the terminal, so it bypasses the JSON log.
   const lines = [`\nPlenum is running at ${app.publicUrl()}\n`];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,8 +32,25 @@ export interface TestStore {
   dispose: () => Promise<void>;
 }
 
-/** `sqlite`: a file in a fresh temp dir named by `prefix`, as in production; `memory`: InMemoryStore. */
+/**
+ * `sqlite`: a file in a fresh temp dir named by `prefix`, as in production; `memory`: InMemoryStore.
+ * With PLENUM_TEST_STORE=postgres every kind is a fresh schema of the PostgreSQL at DATABASE_URL
+ * (default: this machine's `test` database), dropped on dispose, so a test runs unchanged there.
+ */
 export async function openTestStore(kind: 'sqlite' | 'memory', prefix: string): Promise<TestStore> {
+  if (process.env.PLENUM_TEST_STORE === 'postgres') {
+    const { PostgresStore } = await import('@plenum/server/postgres');
+    const url = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    const store = await PostgresStore.open(url, { schema });
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await PostgresStore.dropSchema(url, schema);
+      },
+    };
+  }
   if (kind === 'memory') {
     const store = new InMemoryStore();
     return { store, dispose: () => store.close() };

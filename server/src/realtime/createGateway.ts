@@ -10,7 +10,7 @@ import type { GatewayContext } from './context.js';
 import { Broadcaster } from './gateway/broadcaster.js';
 import { checkOrigins, Handshake, type OriginOptions } from './gateway/handshake.js';
 import { connectedRecorder, startHeartbeat } from './gateway/heartbeat.js';
-import { Limiter } from './gateway/limiter.js';
+import { createLimiter } from './gateway/limiter.js';
 import { createAttendance, createPresence } from './gateway/presenceWiring.js';
 import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
@@ -98,9 +98,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (protections.checkOrigin) checkOrigins(io, options, logger);
   if (options.adapter) io.adapter(options.adapter);
 
-  const limiter = new Limiter({ protections, monotonic: options.monotonic ?? monotonicNow, logger, addressOf });
+  const isClustered = options.adapter !== undefined;
+  const monotonic = options.monotonic ?? monotonicNow;
+  const limiter = createLimiter(io, { protections, monotonic, logger, addressOf, isClustered });
   const handshake = new Handshake({ io, store, clock, logger, protections, limiter, addressOf });
-  const presence = createPresence(io, options.presenceIntervalMs);
+  const presence = createPresence(io, { intervalMs: options.presenceIntervalMs, isClustered });
   const broadcaster = new Broadcaster(io, (sessionId, at) => recordConnected(sessionId, at));
   const attendance = createAttendance({ sessions, broadcaster, logger, windowMs: options.attendanceWindowMs });
   const recordConnected = connectedRecorder({ presence, sessions, attendance, logger });

@@ -47,10 +47,13 @@ export function startHeartbeat(deps: {
 }): () => void {
   const { io, store, logger } = deps;
   const heartbeat = setInterval(() => {
+    deps.presence.refresh(deps.intervalMs);
     for (const sessionId of deps.presence.activeSessions()) {
       deps.recordConnected(sessionId, deps.clock.now().toISOString());
       Promise.all([store.epoch(), store.head(sessionId)]).then(
-        ([epoch, headSeq]) => io.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
+        // To this process's sockets only: every process beats for the sessions it serves, from the
+        // database, so a client hears the head even while Redis is away (and hears it once).
+        ([epoch, headSeq]) => io.local.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
         (error: unknown) => logger.error({ err: error, sessionId }, 'heartbeat failed'),
       );
     }

@@ -6,13 +6,14 @@ import type { GatewaySocket } from '../types.js';
 import { Limiter } from './limiter.js';
 
 /** A limiter on a clock the test moves, and a socket of one participant at one address. */
-function world(overrides: Partial<Protections>) {
+function world(overrides: Partial<Protections>, onCooldown?: (invitationHash: string, ms: number) => void) {
   let now = 0;
   const limiter = new Limiter({
     protections: resolveProtections(overrides),
     monotonic: () => now,
     logger: createLogger({ level: 'silent' }),
     addressOf: () => '203.0.113.7',
+    onCooldown,
   });
   const disconnect = vi.fn();
   const socket = {
@@ -81,6 +82,26 @@ describe('Limiter', () => {
     advance(1_000);
     limiter.sweep();
     expect(limiter.isCoolingDown('h-1')).toBe(false);
+  });
+
+  test('a cooldown reaches the other processes: their limiters keep the invitation out as long (never longer than their own cooldown)', () => {
+    const protections = {
+      commits: { inFlight: 1, rate: { capacity: 10, refillPerSecond: 0 } },
+      strikes: { capacity: 2, refillPerSecond: 0 },
+      abuseCooldownMs: 1_000,
+    };
+    const other = world(protections);
+    const { limiter, socket } = world(protections, (hash, ms) => other.limiter.coolDown(hash, ms));
+    limiter.reserveCommit(socket);
+    for (let i = 0; i < 3; i++) refusedAs(() => limiter.reserveCommit(socket));
+    expect(other.limiter.isCoolingDown('h-1')).toBe(true);
+    other.advance(999);
+    expect(other.limiter.isCoolingDown('h-1')).toBe(true);
+    other.advance(1);
+    expect(other.limiter.isCoolingDown('h-1')).toBe(false);
+    other.limiter.coolDown('h-2', 60_000);
+    other.advance(1_000);
+    expect(other.limiter.isCoolingDown('h-2')).toBe(false);
   });
 
   test('handshakes are counted per address; switched off, every one is admitted', () => {

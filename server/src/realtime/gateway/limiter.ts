@@ -4,7 +4,7 @@ import type { Logger } from '../../lib/logger.js';
 import { AddressParticipants } from '../addressBudget.js';
 import type { Protections } from '../protections.js';
 import { KeyedBuckets, TokenBucket, type MonotonicClock } from '../tokenBucket.js';
-import type { GatewaySocket } from '../types.js';
+import type { GatewayServer, GatewaySocket } from '../types.js';
 import { participantKey } from './participantKey.js';
 
 /** A place among a participant's commands in flight and one commit of its rate (P12). */
@@ -26,6 +26,8 @@ export interface LimiterOptions {
   logger: Logger;
   /** The client's address, which the rate limits are kept by. */
   addressOf(socket: GatewaySocket): string;
+  /** Tells the other processes of a cooldown, so the invitation is kept out of every one. */
+  onCooldown?: (invitationHash: string, ms: number) => void;
 }
 
 /** How many of something each key has running now (commands, pages). */
@@ -97,6 +99,12 @@ export class Limiter {
   isCoolingDown(invitationHash: string): boolean {
     const until = this.cooldowns.get(invitationHash);
     return until !== undefined && until > this.options.monotonic();
+  }
+
+  /** Keeps an invitation out for `ms`: one cut for flooding on another process. */
+  coolDown(invitationHash: string, ms: number): void {
+    const until = this.options.monotonic() + Math.min(ms, this.protections.abuseCooldownMs);
+    if (until > (this.cooldowns.get(invitationHash) ?? 0)) this.cooldowns.set(invitationHash, until);
   }
 
   /**
@@ -211,6 +219,7 @@ export class Limiter {
     if (!strikes || strikes.take() || !socket.connected) return;
     const { sessionId, participant, invitationHash } = socket.data;
     this.cooldowns.set(invitationHash, this.options.monotonic() + this.protections.abuseCooldownMs);
+    this.options.onCooldown?.(invitationHash, this.protections.abuseCooldownMs);
     this.options.logger.warn(
       { sessionId, participantId: participant.id, address: this.options.addressOf(socket) },
       'flooding socket disconnected',
@@ -225,4 +234,24 @@ export class Limiter {
       'Too many events asked for: wait a second, then ask for the page again (or for a smaller one).',
     );
   }
+}
+
+/**
+ * The gateway's limiter. With several processes (`isClustered`), a cooldown reaches every
+ * process through the adapter's server-side messages, so a flooding invitation cut on one
+ * cannot connect to another meanwhile. Monotonic clocks differ between processes: the others
+ * are told the duration, not the end.
+ */
+export function createLimiter(
+  io: GatewayServer,
+  options: Omit<LimiterOptions, 'onCooldown'> & { isClustered: boolean },
+): Limiter {
+  const { isClustered, ...limiterOptions } = options;
+  if (!isClustered) return new Limiter(limiterOptions);
+  const limiter = new Limiter({
+    ...limiterOptions,
+    onCooldown: (invitationHash, ms) => io.serverSideEmit('limiter:cooldown', invitationHash, ms),
+  });
+  io.on('limiter:cooldown', (invitationHash, ms) => limiter.coolDown(invitationHash, ms));
+  return limiter;
 }

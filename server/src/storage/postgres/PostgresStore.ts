@@ -22,6 +22,15 @@ const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 const migrationLock = 7_342_001;
 
 /**
+ * SQLSTATEs of a transaction that lost to another one and may simply run again: a
+ * serialization failure, a deadlock (two processes creating the heads of the same new sessions
+ * in different orders). Retried a few times; a moved head is not one of them: it is a
+ * `ConcurrencyError`, which the command service answers by deciding again.
+ */
+const transientErrors = new Set(['40001', '40P01']);
+const maxTransientRetries = 3;
+
+/**
  * The store for several server processes: PostgreSQL, with the session's `heads` row locked
  * `FOR UPDATE` inside each append, so `seq` stays dense whichever process appends (P1).
  */
@@ -85,6 +94,22 @@ export class PostgresStore implements Store {
   async appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
     assertAppendable(requests);
     if (requests.length === 0) return [];
+    for (let retries = 0; ; retries++) {
+      try {
+        return await this.appendInTransaction(requests);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (retries >= maxTransientRetries || typeof code !== 'string' || !transientErrors.has(code)) throw error;
+      }
+    }
+  }
+
+  /**
+   * One transaction: the heads of the batch's sessions are locked (`FOR UPDATE`), so `seq` is
+   * assigned from the head as PostgreSQL holds it, and checked against each request's
+   * `expectedSeq` (P1).
+   */
+  private async appendInTransaction(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
     const firstAt = new Map<string, string>();
     for (const request of requests) if (!firstAt.has(request.sessionId)) firstAt.set(request.sessionId, request.at);
     const client = await this.pool.connect();

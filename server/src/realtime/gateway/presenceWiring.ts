@@ -12,7 +12,8 @@ export function createPresence(io: GatewayServer, intervalMs = defaultPresenceIn
     intervalMs,
     // Not volatile: each delta builds on the one before, so a dropped one would leave a client
     // wrong until it reconnects. There is at most one per interval, and P13 bounds a slow reader.
-    publish: (change) => io.to(presenceRoom(change.sessionId)).emit('presence:changed', change),
+    // Uncompressed, as every broadcast (see Broadcaster).
+    publish: (change) => io.to(presenceRoom(change.sessionId)).compress(false).emit('presence:changed', change),
   });
 }
 

@@ -261,6 +261,7 @@ export class SessionSync {
     // subscriber starts a new catch-up.
     this.isCatchingUp = false;
     this.hasBeenLive = true;
+    this.session.getState().caughtUp();
     this.move('caught-up');
     return 'done';
   }

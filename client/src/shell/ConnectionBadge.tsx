@@ -18,6 +18,7 @@ export function ConnectionBadge({ onReconnect }: ConnectionBadgeProps) {
   const catchUp = useConnectionStore((s) => s.catchUp);
   // Known once the session was joined: a link revoked since then names who gives a new one.
   const role = useSessionStore((s) => s.you?.role ?? null);
+  const isFromLastVisit = useSessionStore((s) => s.isFromLastVisit);
 
   return (
     <div className="connection-badge" data-status={status} data-testid="connection-status">
@@ -31,6 +32,7 @@ export function ConnectionBadge({ onReconnect }: ConnectionBadgeProps) {
               })
             : t(`connection.status.${status}`)}
         </span>
+        {isFromLastVisit && <span className="connection-badge__detail">{t('connection.lastVisit')}</span>}
         {status !== 'live' && lastError && (
           <span className="connection-badge__detail">
             {lastError.reason ? t(`connection.reason.${lastError.reason}`) : errorMessage(lastError.code, role)}

@@ -25,6 +25,8 @@ export type ClientErrorCode =
   | 'TIMEOUT'
   /** Not connected, so nothing was sent. */
   | 'OFFLINE'
+  /** What is shown is still the last visit's state, catching up: nothing was sent. */
+  | 'NOT_LIVE'
   /** The server answered with something that does not match the protocol. */
   | 'PROTOCOL_VIOLATION';
 

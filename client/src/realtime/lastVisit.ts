@@ -57,10 +57,10 @@ export async function restoreLastVisit(options: {
 }
 
 /**
- * Keeps the state of this visit for the next one while it is live, at most once per
- * `intervalMs` (a busy floor changes it many times a second). Never while it is the last
- * visit's own state or catching up: only a state that followed the log to its head is kept.
- * Returns the way to stop.
+ * Keeps the state of this visit for the next one: as soon as it is live, then at most once per
+ * `intervalMs` while it changes (a busy floor changes it many times a second). Never while it
+ * is the last visit's own state or catching up: only a state that followed the log to its head
+ * is kept. Returns the way to stop.
  */
 export function keepLastVisit(options: {
   sessionId: string;
@@ -88,7 +88,9 @@ export function keepLastVisit(options: {
   };
   const stopSession = session.subscribe(schedule);
   const stopConnection = connection.subscribe((now, before) => {
-    if (now.status === 'live' && before.status !== 'live') schedule();
+    if (now.status !== 'live' || before.status === 'live') return;
+    clearTimeout(timer);
+    void save();
   });
   return () => {
     clearTimeout(timer);

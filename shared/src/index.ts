@@ -19,3 +19,4 @@ export * from './domain/flags.js';
 export * from './domain/flagReasons.js';
 export * from './domain/comparisons.js';
 export * from './domain/warnings.js';
+export * from './terms/index.js';

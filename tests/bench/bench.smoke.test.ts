@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { smokeConfig } from './config.js';
-import { expectedFigureIds, pdfFigureIds, renderFigureIds } from './figures.js';
+import { bytesFigureIds, expectedFigureIds, pdfFigureIds, renderFigureIds } from './figures.js';
 import { repoRoot, tsNodeFlags } from './lib/children.js';
 import type { Figure } from './lib/report.js';
 
@@ -71,7 +71,7 @@ async function expectFigures(only: string, ids: readonly string[]): Promise<stri
 // Each run within the bound CI allows one: on a machine loaded by the rest of the suite, all the
 // scenarios together came close to it; the render page has a build and a browser of its own.
 const roomFigure = /^(seat|fanout|memory|paced|ack)\./;
-const otherFigures = [...renderFigureIds, ...pdfFigureIds];
+const otherFigures = [...renderFigureIds, ...pdfFigureIds, ...bytesFigureIds];
 
 test(
   'the benchmark harness runs the room and acknowledgement scenarios in smoke mode: every figure with its baseline and ratio',
@@ -96,6 +96,11 @@ test(
 test('the render benchmark runs in smoke mode and produces its figure', { timeout: 60_000 }, async () => {
   const output = await expectFigures('render', renderFigureIds);
   expect(output).toContain('chair console');
+});
+
+test('the bytes benchmark runs in smoke mode and produces its figures', { timeout: 90_000 }, async () => {
+  const output = await expectFigures('bytes', bytesFigureIds);
+  expect(output).toContain('join answer');
 });
 
 test('the PDF benchmark runs in smoke mode and produces its figures', { timeout: 60_000 }, async () => {

@@ -5,6 +5,15 @@ export const renderFigureIds = ['render.p95'];
 /** The figures of the `pdf` scenario, which CI's smoke run checks on its own. */
 export const pdfFigureIds = ['pdf.ping.max', 'pdf.render'];
 
+/** The figures of the `bytes` scenario, which CI's smoke run checks on its own. */
+export const bytesFigureIds = [
+  'bytes.chair.first',
+  'bytes.chair.second',
+  'bytes.official.first',
+  'bytes.official.second',
+  'bytes.join.deflated',
+];
+
 /** Every figure id a run of `config` must produce: the smoke test checks them all. */
 export function expectedFigureIds(config: BenchConfig): string[] {
   const ids: string[] = [];
@@ -18,5 +27,6 @@ export function expectedFigureIds(config: BenchConfig): string[] {
   ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
   ids.push(...renderFigureIds);
   ids.push(...pdfFigureIds);
+  ids.push(...bytesFigureIds);
   return ids;
 }

@@ -3,7 +3,7 @@
  * the same run by the same load generator (see README.md). `BENCH_SMOKE=1` runs one small room
  * for a few seconds, for CI. Prints a table and writes bench-results.json at the root.
  *
- * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,render,pdf ·
+ * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,bytes,render,pdf ·
  * BENCH_ROOMS=100,500 · BENCH_PROFILE=1 (servers run with --cpu-prof; summaries in the JSON) ·
  * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr).
  */
@@ -19,6 +19,7 @@ import { figure, formatTable, type Figure, type FigureGroup } from './lib/report
 import { buildServers, type StartOptions } from './lib/servers.js';
 import { ackFigures, measureAcks } from './scenarios/acks.js';
 import { catchUpFigures, measureCatchUp } from './scenarios/catchup.js';
+import { bytesFigures, measureBytes } from './scenarios/bytes.js';
 import { clientFigures, measureClient } from './scenarios/client.js';
 import { measurePdf, pdfFigures } from './scenarios/pdf.js';
 import { measureRender, renderFigures } from './scenarios/render.js';
@@ -127,6 +128,12 @@ async function main(): Promise<number> {
     const result = await measureClient(config, log, startOptions);
     raw.client = result;
     figures.push(...clientFigures(result));
+  });
+  // After `client`, which builds the bundle the screens are served from.
+  await scenario('bytes', async () => {
+    const result = await measureBytes(log, startOptions);
+    raw.bytes = result;
+    figures.push(...bytesFigures(result));
   });
   await scenario('render', async () => {
     const result = await measureRender(config, log);

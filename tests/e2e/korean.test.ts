@@ -11,7 +11,9 @@ import {
 import { startE2eServer } from './helpers/e2eServer.js';
 
 const itemId = 'item-2';
-const korean = JSON.parse(readFileSync(new URL('../../client/src/i18n/locales/ko.json', import.meta.url), 'utf8')) as {
+const korean = JSON.parse(
+  readFileSync(new URL('../../client/src/i18n/locales/ko/common.json', import.meta.url), 'utf8'),
+) as {
   connection: { status: { live: string } };
 };
 const hangul = /[\uac00-\ud7a3]/;

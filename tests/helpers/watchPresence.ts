@@ -11,7 +11,11 @@ export interface PresenceView {
   messages: PresenceChanged[];
   /** Sends `session:join` and takes the answer's list; resolves with the answer. */
   join(sessionId: string): Promise<SessionJoinResult>;
-  /** Resolves once `predicate` holds for this view; rejects after `timeoutMs`. */
+  /**
+   * Resolves once `predicate` holds for this view; rejects after `timeoutMs`. Checked after
+   * every message the socket receives, so a predicate may also read what the test gathers from
+   * other messages (such as attendance in `session:events`).
+   */
   until(predicate: (view: PresenceView) => boolean, description: string, timeoutMs?: number): Promise<void>;
 }
 
@@ -22,6 +26,9 @@ export interface PresenceView {
  */
 export function watchPresence(socket: ClientSocket): PresenceView {
   const waiters = new Set<() => void>();
+  const wakeAll = () => {
+    for (const wake of waiters) wake();
+  };
   const view: PresenceView = {
     socket,
     online: new Map(),
@@ -34,7 +41,7 @@ export function watchPresence(socket: ClientSocket): PresenceView {
             if (error) return reject(error);
             if (!answer.ok) return reject(new Error(`join refused: ${answer.error.code}`));
             if (answer.data.online) view.online = new Map(answer.data.online.map((p) => [p.participantId, p.isTyping]));
-            for (const wake of waiters) wake();
+            wakeAll();
             resolve(answer.data);
           });
       }),
@@ -61,8 +68,12 @@ export function watchPresence(socket: ClientSocket): PresenceView {
     for (const { participantId, isTyping } of [...change.joined, ...change.typing]) {
       view.online.set(participantId, isTyping);
     }
-    for (const wake of waiters) wake();
+    wakeAll();
   });
+  // Any other message may be the one a predicate waits for: the last attendance can arrive after
+  // the last presence delta (message compression changes their order). Checked once every
+  // listener, the test's own included, has taken the message.
+  socket.onAny(() => queueMicrotask(wakeAll));
   return view;
 }
 

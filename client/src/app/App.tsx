@@ -1,12 +1,17 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withWords } from '../i18n';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { Landing, NotFound } from './Landing';
 import { parseRoute } from './routes';
 import { SessionRoute } from './SessionRoute';
 
 // Only administrators open the console: participants never download it.
-const AdminRoute = lazy(() => import('../screens/admin/AdminRoute').then((m) => ({ default: m.AdminRoute })));
+const AdminRoute = lazy(() =>
+  withWords(['admin', 'prepare', 'imports'], import('../screens/admin/AdminRoute')).then((m) => ({
+    default: m.AdminRoute,
+  })),
+);
 
 function Loading() {
   const { t } = useTranslation();

@@ -1,16 +1,27 @@
+import { loadTerms } from '@plenum/shared';
 import i18next, { type i18n as I18n } from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
 import { fallbackLanguage, isLanguage, languageCodes, pickLanguage, type Language } from './languages';
+import { allNamespaces, firstNamespaces, type Namespace } from './namespaces';
 
 export { languages, languageCodes, type Language } from './languages';
+export { allNamespaces, type Namespace } from './namespaces';
 
 /** Where the chosen language is kept, so every screen and every reload speaks it. */
 export const languageStorageKey = 'plenum:language';
 
-// Only the fallback language is bundled; the others are fetched when chosen, so a language
-// costs nothing to those who do not use it.
-const lazyLocales = import.meta.glob<{ default: typeof en }>(['./locales/*.json', '!./locales/en.json']);
+// No words are bundled: each namespace of each language is a file of its own, fetched when a
+// screen in that language needs it, so a language or a screen costs nothing to those who do
+// not use it.
+const localeFiles = import.meta.glob<{ default: object }>('./locales/*/*.json');
+
+async function loadWords(language: string, namespace: string): Promise<object> {
+  if (namespace === 'terms' && isLanguage(language)) return loadTerms(language);
+  const load = localeFiles[`./locales/${language}/${namespace}.json`];
+  if (!load) throw new Error(`No words for ${language}/${namespace}`);
+  return (await load()).default;
+}
 
 /**
  * Fonts a language needs that a fresh machine may lack (Hangul on a system without a CJK font
@@ -38,12 +49,28 @@ export function initialLanguage(): Language {
   return storedLanguage() ?? pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages);
 }
 
+/** Loads every namespace used so far in `language`; throws when one cannot be fetched. */
 async function ensureLoaded(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  const load = lazyLocales[`./locales/${language}.json`];
-  if (!load) throw new Error(`No locale file for ${language}`);
-  const bundle = await load();
-  i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+  await i18n.loadLanguages(language);
+  const used = [i18n.options.ns ?? []].flat();
+  const missing = used.filter((ns) => !i18n.hasResourceBundle(language, ns));
+  if (missing.length > 0) throw new Error(`Cannot load the words of ${language}: ${missing.join(', ')}`);
+}
+
+/**
+ * Loads the words of lazily loaded screens in the current language (and in any language
+ * switched to later); resolves once they can render. Load them with the screen's code:
+ * @example
+ * const AdminRoute = lazy(() => withWords(['admin'], import('./AdminRoute')));
+ */
+export async function loadNamespaces(needed: readonly Namespace[]): Promise<void> {
+  await i18n.loadNamespaces([...needed]);
+}
+
+/** `load` once `needed` are loaded too: for `React.lazy`, so a lazy screen renders in its words. */
+export async function withWords<TModule>(needed: readonly Namespace[], load: Promise<TModule>): Promise<TModule> {
+  const [module] = await Promise.all([load, loadNamespaces(needed)]);
+  return module;
 }
 
 async function ensureFonts(language: Language): Promise<void> {
@@ -60,23 +87,29 @@ function reflectInDocument(language: string): void {
 }
 
 /**
- * Initialises i18next with the bundled fallback and switches to `language` once its file is
- * loaded. Resolves when the screen can render in that language.
+ * Initialises i18next and switches to `language` once its first namespaces are loaded.
+ * Resolves when the screen can render in that language.
  */
 export async function initI18n(language: Language = initialLanguage()): Promise<I18n> {
   if (!i18n.isInitialized) {
-    await i18n.use(initReactI18next).init({
-      resources: { [fallbackLanguage]: { translation: en } },
-      lng: fallbackLanguage,
-      fallbackLng: fallbackLanguage,
-      supportedLngs: languageCodes,
-      partialBundledLanguages: true,
-      initAsync: false,
-      // React escapes what it renders.
-      interpolation: { escapeValue: false },
-      returnEmptyString: false,
-      react: { useSuspense: false },
-    });
+    await i18n
+      .use(resourcesToBackend(loadWords))
+      .use(initReactI18next)
+      .init({
+        lng: language,
+        ns: [...firstNamespaces],
+        defaultNS: 'common',
+        // A key is written without its namespace and found in whichever holds its group.
+        fallbackNS: allNamespaces.filter((ns) => ns !== 'common'),
+        // Every language has every key (locales.test.ts): only the language shown is fetched.
+        fallbackLng: false,
+        load: 'currentOnly',
+        supportedLngs: languageCodes,
+        // React escapes what it renders.
+        interpolation: { escapeValue: false },
+        returnEmptyString: false,
+        react: { useSuspense: false },
+      });
     i18n.on('languageChanged', reflectInDocument);
   }
   try {
@@ -89,7 +122,7 @@ export async function initI18n(language: Language = initialLanguage()): Promise<
   return i18n;
 }
 
-/** Switches every screen to `language`, loading its file first; remembered on this device. */
+/** Switches every screen to `language`, loading its words first; remembered on this device. */
 export async function changeLanguage(language: Language, options: { persist?: boolean } = {}): Promise<void> {
   await Promise.all([ensureLoaded(language), ensureFonts(language)]);
   await i18n.changeLanguage(language);

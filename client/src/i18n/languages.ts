@@ -1,6 +1,7 @@
 /**
- * The languages Plenum speaks, each by its own name. Adding one is this line plus
- * `locales/<code>.json` with every key of `en.json`; the completeness test checks the file.
+ * The languages Plenum speaks, each by its own name. Adding one is this line plus a folder
+ * `locales/<code>/` with every namespace file of `locales/en/` and every key in it, and the
+ * terms in shared (`shared/src/terms/<code>.json`); the completeness test checks them.
  */
 export const languages = {
   en: 'English',
@@ -10,7 +11,7 @@ export const languages = {
 /** A supported language code, e.g. `ko`. */
 export type Language = keyof typeof languages;
 
-/** The language every other one falls back to, and whose file is bundled with the app. */
+/** The language a page falls back to when the words of the chosen one cannot be fetched. */
 export const fallbackLanguage: Language = 'en';
 
 /** Every supported language code, in the order of the switch. */

@@ -1,11 +1,27 @@
+import { loadTerms } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { fallbackLanguage, languageCodes, languages, pickLanguage } from './languages';
+import { fallbackLanguage, isLanguage, languageCodes, languages, pickLanguage } from './languages';
+import { allNamespaces } from './namespaces';
 
 type Tree = { [key: string]: string | Tree };
 
-const files = import.meta.glob<Tree>('./locales/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Tree>('./locales/*/*.json', { eager: true, import: 'default' });
+/** Language → namespace → words; `terms` comes from shared, as the app loads it. */
+const byLanguage: Record<string, Record<string, Tree>> = {};
+for (const [path, tree] of Object.entries(files)) {
+  const [, code, namespace] = /\/([\w-]+)\/([\w-]+)\.json$/.exec(path)!;
+  (byLanguage[code!] ??= {})[namespace!] = tree;
+}
+for (const code of Object.keys(byLanguage)) {
+  if (isLanguage(code)) byLanguage[code]!.terms = await loadTerms(code);
+}
+
+/** Each language's namespaces merged: a key is found in whichever namespace holds its group. */
 const locales = Object.fromEntries(
-  Object.entries(files).map(([path, tree]) => [/\/(\w[\w-]*)\.json$/.exec(path)![1]!, tree]),
+  Object.entries(byLanguage).map(([code, namespaces]) => [
+    code,
+    Object.assign({}, ...Object.values(namespaces)) as Tree,
+  ]),
 ) as Record<string, Tree>;
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -44,15 +60,30 @@ function placeholdersOf(flat: Map<string, string>, base: string): string[] {
 const english = flatten(locales[fallbackLanguage]!);
 
 describe('locale files', () => {
-  test('there is one file per language of the switch, and a switch entry per file', () => {
+  test('there is one folder per language of the switch, and a switch entry per folder', () => {
     expect(Object.keys(locales).sort()).toEqual([...languageCodes].sort());
     for (const code of languageCodes) expect(languages[code].trim()).not.toBe('');
+  });
+
+  test('every language has every namespace, and no top-level group is in two namespaces', () => {
+    for (const code of Object.keys(byLanguage))
+      expect(Object.keys(byLanguage[code]!).sort()).toEqual([...allNamespaces].sort());
+    for (const namespaces of Object.values(byLanguage)) {
+      const groups = Object.values(namespaces).flatMap((tree) => Object.keys(tree));
+      expect(groups.length).toBe(new Set(groups).size);
+    }
   });
 
   describe.each(Object.keys(locales))('%s', (code) => {
     const flat = flatten(locales[code]!);
 
-    test('has every key of the English file and no key it lacks', () => {
+    test.each(allNamespaces)('its %s namespace holds the same groups as the English one', (namespace) => {
+      expect(Object.keys(byLanguage[code]![namespace]!).sort()).toEqual(
+        Object.keys(byLanguage[fallbackLanguage]![namespace]!).sort(),
+      );
+    });
+
+    test('has every key of the English files and no key they lack', () => {
       const missing = [...baseKeys(english)].filter((k) => !baseKeys(flat).has(k));
       const extra = [...baseKeys(flat)].filter((k) => !baseKeys(english).has(k));
       expect({ missing, extra }).toEqual({ missing: [], extra: [] });

@@ -63,12 +63,17 @@ export class LogFollower {
 
   /**
    * True when the answer belongs to another history of the log (another epoch, or a head
-   * behind what we folded or fetched): the log was restored or replaced.
+   * behind what we folded or fetched): the log was restored or replaced. Also when what we
+   * hold was folded for another participant (a last visit kept on this device), whose view
+   * of the log may differ.
    */
   isOtherHistory(result: SessionJoinResult): boolean {
-    const { epoch } = this.session.getState();
+    const { epoch, you } = this.session.getState();
     const reached = this.caughtUpTo();
-    return reached > 0 && ((epoch !== null && result.epoch !== epoch) || result.headSeq < reached);
+    const isOtherParticipant = you !== null && you.id !== result.you.id;
+    return (
+      reached > 0 && ((epoch !== null && result.epoch !== epoch) || result.headSeq < reached || isOtherParticipant)
+    );
   }
 
   /** Forgets the session, the fetched pages and the head, to follow another history from 0. */

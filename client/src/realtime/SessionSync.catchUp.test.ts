@@ -39,6 +39,20 @@ describe('catch-up in one batch', () => {
     expect(env.fake.openAsks('session:join')).toHaveLength(0);
   });
 
+  test('a catch-up of several pages shows how far it has come, and the progress goes once live', async () => {
+    const env = setup();
+    const log = demoSession();
+    await answerFirstPage(env, log);
+    const second = await nextJoin(env, 5);
+    expect(env.connection.getState().catchUp).toEqual({ received: 5, total: demoHead });
+    second.answer(joinAnswer(log.events.slice(5, 9), { hasMore: true, headSeq: demoHead }));
+    const third = await nextJoin(env, 9);
+    expect(env.connection.getState().catchUp).toEqual({ received: 9, total: demoHead });
+    third.answer(joinAnswer(log.events.slice(9)));
+    await untilStatus(env.connection, 'live');
+    expect(env.connection.getState().catchUp).toBeNull();
+  });
+
   test('a long catch-up is applied every catchUpApplyEvery events, and stays "catching up" meanwhile', async () => {
     const env = setup({ catchUpApplyEvery: 5 });
     const applications = recordApplications(env.session);

@@ -74,6 +74,8 @@ export async function sendCommand(
   // socket.io would buffer the message until a reconnect; say so now instead of leaving the
   // person waiting for an answer that may come much later.
   if (!socket.connected) return clientFailure('OFFLINE');
+  // What is shown is the last visit's state until the log has caught up: never act on it.
+  if (session.getState().isFromLastVisit) return clientFailure('NOT_LIVE');
 
   const commandId = makeCommandId();
   pending.getState().add(commandId, command);

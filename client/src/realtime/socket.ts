@@ -6,6 +6,17 @@ import {
 } from '@plenum/shared';
 import { io, type Socket } from 'socket.io-client';
 
+/**
+ * Retries after a drop: exponential from 1 s to 30 s, each delay spread by ±50 % so the offices
+ * a flaky provincial link dropped together do not all come back in the same instant. Every
+ * retry is a new connection and a new join, so none is given up.
+ */
+export const reconnection = {
+  reconnectionDelay: 1_000,
+  reconnectionDelayMax: 30_000,
+  randomizationFactor: 0.5,
+} as const;
+
 /** The typed socket: generics reversed on the client, as socket.io documents. */
 export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,9 +29,15 @@ export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function createSocket(url: string, auth: Pick<HandshakeAuth, 'token' | 'sessionId'>): PlenumSocket {
   // The session is named so that an administrator's link, which opens any session, opens this one.
   const handshake: HandshakeAuth = { token: auth.token, sessionId: auth.sessionId, protocolVersion: PROTOCOL_VERSION };
-  // WebSocket first: on a slow link each long-polling round trip before the upgrade costs a
-  // visible fraction of a second. Polling stays as the fallback where WebSocket is blocked.
-  return io(url, { autoConnect: false, auth: handshake, transports: ['websocket', 'polling'], tryAllTransports: true });
+  return io(url, {
+    autoConnect: false,
+    auth: handshake,
+    // WebSocket first: on a slow link each long-polling round trip before the upgrade costs a
+    // visible fraction of a second. Polling stays as the fallback where WebSocket is blocked.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    ...reconnection,
+  });
 }
 
 /** Client requests that are acknowledged. */

@@ -38,8 +38,12 @@ test('StrictMode’s double mount, and twenty remounts, leave one set of listene
       <Probe />
     </StrictMode>,
   );
-  const live = sockets.filter((fake) => fake.listenerCount() > 0);
-  expect(live).toHaveLength(1);
+  // The sync starts once the last visit is looked up (none here: no IndexedDB in the test).
+  const live = await vi.waitFor(() => {
+    const attached = sockets.filter((fake) => fake.listenerCount() > 0);
+    expect(attached).toHaveLength(1);
+    return attached;
+  });
   const [fake] = live;
   fake!.serverAccepts();
   await fake!.nextAsk('session:join');

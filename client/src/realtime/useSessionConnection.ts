@@ -1,8 +1,10 @@
 import type { CommandInput } from '@plenum/shared';
 import { useEffect, useMemo, useRef } from 'react';
+import { connectionStore } from '../stores/connection';
 import { pendingStore } from '../stores/pending';
 import { sessionStore } from '../stores/session';
 import { bindPresence } from './presence';
+import { keepLastVisit, restoreLastVisit } from './lastVisit';
 import type { Realtime } from './RealtimeContext';
 import { sendCommand } from './sendCommand';
 import { SessionSync } from './SessionSync';
@@ -12,6 +14,8 @@ import { createSocket } from './socket';
  * Connects this tab to one review session for as long as the calling component is mounted.
  * The socket is created once per session and token; each mount starts a sync and each
  * unmount disposes it, so StrictMode's double mount leaves exactly one set of listeners.
+ * The state of this invitation's last visit on this device, if any, shows at once (as not
+ * live) and the sync catches up from it; the live state is kept for the next visit.
  */
 export function useSessionConnection(sessionId: string, token: string): Realtime {
   const socket = useMemo(() => createSocket(window.location.origin, { token, sessionId }), [token, sessionId]);
@@ -25,14 +29,21 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
     const sync = new SessionSync({ socket, sessionId });
     // Presence first: it must hear the sync's first join answer.
     const stopPresence = bindPresence(sync);
-    sync.start();
+    let isMounted = true;
+    // The join asks from the last visit's seq, so it starts once that is restored (or not).
+    void restoreLastVisit({ sessionId, token, session: sessionStore, isWanted: () => isMounted }).then(() => {
+      if (isMounted) sync.start();
+    });
+    const stopKeeping = keepLastVisit({ sessionId, token, session: sessionStore, connection: connectionStore });
     syncRef.current = sync;
     return () => {
+      isMounted = false;
       syncRef.current = null;
       sync.dispose();
       stopPresence();
+      stopKeeping();
     };
-  }, [socket, sessionId]);
+  }, [socket, sessionId, token]);
 
   return useMemo(
     () => ({

@@ -18,6 +18,18 @@ test.each<[ConnectionStatus, string]>([
   expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', status);
 });
 
+test('a long catch-up says how far it has come, in figures of the language', () => {
+  render(<ConnectionBadge />);
+  act(() => {
+    connectionStore.getState().setStatus('catching-up');
+    connectionStore.getState().setCatchUpProgress({ received: 1200, total: 4800 });
+  });
+  expect(screen.getByTestId('connection-status')).toHaveTextContent('Catching up: 1,200 of 4,800 events');
+  act(() => connectionStore.getState().setStatus('live'));
+  expect(connectionStore.getState().catchUp).toBeNull();
+  expect(screen.getByTestId('connection-status')).toHaveTextContent('Live');
+});
+
 test('offline explains why and offers to try again', () => {
   const onReconnect = vi.fn();
   render(<ConnectionBadge onReconnect={onReconnect} />);

@@ -1,6 +1,7 @@
 import type { Role } from '@plenum/shared';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withWords } from '../i18n';
 import { Tabs } from '../components/Tabs';
 import { useSessionStore } from '../stores/session';
 import { uiSelectors, useUiStore, type SessionView } from '../stores/ui';
@@ -8,8 +9,8 @@ import { SessionHeader } from './SessionHeader';
 import './SessionPage.css';
 
 // Charts and the minutes are not needed to follow the floor: they load when first opened.
-const Dashboard = lazy(() => import('../widgets/dashboard/Dashboard'));
-const Minutes = lazy(() => import('../widgets/minutes/Minutes'));
+const Dashboard = lazy(() => withWords(['records'], import('../widgets/dashboard/Dashboard')));
+const Minutes = lazy(() => withWords(['records'], import('../widgets/minutes/Minutes')));
 
 interface SessionPageProps {
   role: Role;

@@ -1,6 +1,7 @@
 import type { Participant } from '@plenum/shared';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withWords } from '../i18n';
 import { useServerNow } from '../lib/useServerNow';
 import { useConnectionStore } from '../stores/connection';
 import { useSessionStore } from '../stores/session';
@@ -13,7 +14,9 @@ import { SessionHeader } from './SessionHeader';
 
 // Only an administrator opens it: the participants' first load does not carry the preparation screens.
 const PrepareScreen = lazy(() =>
-  import('../screens/prepare/PrepareScreen').then((m) => ({ default: m.PrepareScreen })),
+  withWords(['prepare', 'admin', 'imports'], import('../screens/prepare/PrepareScreen')).then((m) => ({
+    default: m.PrepareScreen,
+  })),
 );
 
 function Joining() {

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
-import { initI18n } from '../i18n';
+import { allNamespaces, initI18n, loadNamespaces } from '../i18n';
 import { connectionStore } from '../stores/connection';
 import { pendingStore } from '../stores/pending';
 import { presenceStore } from '../stores/presence';
@@ -9,8 +9,10 @@ import { sessionStore } from '../stores/session';
 import { uiStore } from '../stores/ui';
 
 // Tests read the English texts; every test starts in English whatever a test switched to.
+// Screens are rendered directly, not through their lazy loaders: every namespace is loaded.
 beforeAll(async () => {
   await initI18n('en');
+  await loadNamespaces(allNamespaces);
 });
 
 // The app's stores are module singletons: every test starts from their initial state.

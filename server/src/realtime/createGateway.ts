@@ -74,6 +74,27 @@ export interface Gateway {
 }
 
 /**
+ * WebSocket messages over 1 kB are deflated: join answers and catch-up pages shrink to a fifth
+ * on a slow link. Each socket keeps its own compressor, so its window and memory are kept small
+ * (about 8 kB a socket rather than zlib's default 256 kB); broadcasts are sent uncompressed
+ * (see Broadcaster), since compressing one message once per socket costs a room more than it saves.
+ */
+const messageCompression = {
+  threshold: 1024,
+  serverMaxWindowBits: 10,
+  clientMaxWindowBits: 10,
+  zlibDeflateOptions: { memLevel: 3 },
+};
+
+/**
+ * A slow link delays pings behind what is already queued: a 250 kB catch-up page takes 8 s at
+ * 256 kbit/s. socket.io's 20 s to answer a ping is kept explicit and raised to 30 s, so two such
+ * pages in flight still leave the pong time to come back; a dead connection is noticed within
+ * a minute (one interval plus the timeout).
+ */
+const heartbeat = { pingInterval: 25_000, pingTimeout: 30_000 };
+
+/**
  * The socket.io gateway, wired from its parts. Transport only: every decision is the domain's.
  *
  * | part                      | what it does                                                               |
@@ -93,6 +114,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: maxMessageBytes,
     serveClient: false,
+    perMessageDeflate: messageCompression,
+    ...heartbeat,
   });
   if (options.securityHeaders) io.engine.use(options.securityHeaders);
   if (protections.checkOrigin) checkOrigins(io, options, logger);

@@ -28,6 +28,7 @@ export const figureGroups = [
   'memory',
   'start-up',
   'client',
+  'bytes',
   'records',
 ] as const;
 export type FigureGroup = (typeof figureGroups)[number];

@@ -196,7 +196,9 @@ async function main(): Promise<void> {
     return outcome;
   };
   // The JSON log goes to stderr (warnings and errors only), so stdout stays the ready line.
-  const app = createApp({ store, logger, publicUrl: 'http://127.0.0.1', clientDir: options.clientDir ?? undefined });
+  // No public URL: a browser opening http://127.0.0.1:<port> is then of an allowed origin (P14),
+  // which a fixed `http://127.0.0.1` (port 80) would refuse the socket of.
+  const app = createApp({ store, logger, clientDir: options.clientDir ?? undefined });
 
   let session: SeededTokens;
   let demoMs = 0;

@@ -1,5 +1,6 @@
 import { canIssue, type Role } from '@plenum/shared';
 import { lazy } from 'react';
+import { withWords } from '../../i18n';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
@@ -18,7 +19,11 @@ const DecisionsView = lazy(() =>
 const AttendanceView = lazy(() =>
   import('../../widgets/attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })),
 );
-const PrepareView = lazy(() => import('../prepare/PrepareView').then((m) => ({ default: m.PrepareView })));
+const PrepareView = lazy(() =>
+  withWords(['prepare', 'admin', 'imports'], import('../prepare/PrepareView')).then((m) => ({
+    default: m.PrepareView,
+  })),
+);
 
 /**
  * The chair's live floor: the agenda; the item on the floor with its controls and the

@@ -1,6 +1,7 @@
 import { canIssue, type Role } from '@plenum/shared';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withWords } from '../../i18n';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaOverview } from '../../widgets/agenda/AgendaOverview';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
@@ -13,7 +14,10 @@ import { SessionPage } from '../../shell/SessionPage';
 import './ParticipantView.css';
 
 // Views away from the floor load when first opened, keeping the first screen light.
-const ReportForm = lazy(() => import('../presenter/ReportForm').then((m) => ({ default: m.ReportForm })));
+// A unit's report may be imported from a file: the import's words come with the form.
+const ReportForm = lazy(() =>
+  withWords(['imports', 'admin'], import('../presenter/ReportForm')).then((m) => ({ default: m.ReportForm })),
+);
 const UnitView = lazy(() => import('../presenter/UnitView').then((m) => ({ default: m.UnitView })));
 const VerifyView = lazy(() => import('../inspector/VerifyView').then((m) => ({ default: m.VerifyView })));
 

@@ -27,6 +27,8 @@ export function RoleUnitFields<TRole extends Role>({
   keepUnit = null,
 }: RoleUnitFieldsProps<TRole>) {
   const { t } = useTranslation();
+  // Widened to Role: the key of a generic role is not resolved through the namespaces.
+  const roleLabel = (r: Role) => t(`labels.role.${r}`);
   return (
     <>
       <div className="field">
@@ -34,7 +36,7 @@ export function RoleUnitFields<TRole extends Role>({
         <Select
           id={`${id}-role`}
           value={role}
-          options={roles.map((r) => ({ value: r, label: t(`labels.role.${r}`) }))}
+          options={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
           onChange={onRoleChange}
         />
       </div>

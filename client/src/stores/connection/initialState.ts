@@ -25,6 +25,8 @@ export type ClientErrorCode =
   | 'TIMEOUT'
   /** Not connected, so nothing was sent. */
   | 'OFFLINE'
+  /** What is shown is still the last visit's state, catching up: nothing was sent. */
+  | 'NOT_LIVE'
   /** The server answered with something that does not match the protocol. */
   | 'PROTOCOL_VIOLATION';
 
@@ -45,6 +47,14 @@ export interface ConnectionProblem {
   reason?: ConnectionReason;
 }
 
+/** How far a catch-up of several pages has come, in events since it started. */
+export interface CatchUpProgress {
+  /** Events received so far. */
+  received: number;
+  /** Events the log held after where the catch-up started, as last heard. */
+  total: number;
+}
+
 export interface ConnectionStoreState {
   status: ConnectionStatus;
   /** The last reason the connection is not live; cleared when it is live again. */
@@ -54,8 +64,10 @@ export interface ConnectionStoreState {
    * timers use `Date.now() + serverClockOffsetMs`, so every screen shows the same time left.
    */
   serverClockOffsetMs: number;
+  /** While a catch-up of more than one page runs: how far it has come; null otherwise. */
+  catchUp: CatchUpProgress | null;
 }
 
 export function initialConnectionState(): ConnectionStoreState {
-  return { status: 'idle', lastError: null, serverClockOffsetMs: 0 };
+  return { status: 'idle', lastError: null, serverClockOffsetMs: 0, catchUp: null };
 }

@@ -1,4 +1,4 @@
-import { foldBatch, type Participant, type SessionEvent } from '@plenum/shared';
+import { foldBatch, type Participant, type SessionEvent, type SessionState } from '@plenum/shared';
 import type { StoreApi } from 'zustand/vanilla';
 import { initialSessionState, type SessionStoreState } from './initialState';
 
@@ -10,6 +10,10 @@ export interface SessionActions {
   applyEvents: (events: readonly SessionEvent[]) => void;
   /** Records who this client is and which log it follows, from a join answer. */
   setIdentity: (identity: { epoch: string; you: Participant }) => void;
+  /** Shows the state kept from the last visit until the log has caught up (`isFromLastVisit`). */
+  restoreLastVisit: (visit: { session: SessionState; epoch: string; you: Participant }) => void;
+  /** The state now follows the log to its head: no longer the last visit's. */
+  caughtUp: () => void;
   /** Forgets everything, e.g. when the log's epoch changed; keeps the session id unless given. */
   reset: (sessionId?: string) => void;
 }
@@ -28,6 +32,10 @@ export function createSessionActions(
       if (next.lastSeq !== current.lastSeq) set({ session: next });
     },
     setIdentity: ({ epoch, you }) => set({ epoch, you }),
+    restoreLastVisit: ({ session, epoch, you }) => set({ session, epoch, you, isFromLastVisit: true }),
+    caughtUp: () => {
+      if (get().isFromLastVisit) set({ isFromLastVisit: false });
+    },
     reset: (sessionId) => set(initialSessionState(sessionId ?? get().session.sessionId)),
   };
 }

@@ -37,7 +37,12 @@ export class Broadcaster {
   send(sessionId: string): void {
     const events = this.unsent.get(sessionId);
     this.unsent.delete(sessionId);
-    if (events) this.io.to(sessionRoom(sessionId)).emit('session:events', { sessionId, events: events.sort(bySeq) });
+    if (!events) return;
+    // Uncompressed: deflating a broadcast costs once per socket of the room, not once per message.
+    this.io
+      .to(sessionRoom(sessionId))
+      .compress(false)
+      .emit('session:events', { sessionId, events: events.sort(bySeq) });
   }
 
   /** Sends every session's queued events now, e.g. before closing. */

@@ -24,7 +24,8 @@ export function createPresence(io: GatewayServer, options: { intervalMs?: number
     intervalMs: options.intervalMs ?? defaultPresenceIntervalMs,
     // Not volatile: each delta builds on the one before, so a dropped one would leave a client
     // wrong until it reconnects. There is at most one per interval, and P13 bounds a slow reader.
-    publish: (change) => io.local.to(presenceRoom(change.sessionId)).emit('presence:changed', change),
+    // Uncompressed, as every broadcast (see Broadcaster).
+    publish: (change) => io.local.to(presenceRoom(change.sessionId)).compress(false).emit('presence:changed', change),
     ...(options.isClustered
       ? { processId: randomUUID(), share: (share) => io.serverSideEmit('presence:share', share) }
       : {}),

@@ -1,0 +1,22 @@
+/**
+ * The namespaces the screens' words are split into, so a slow link carries only what the
+ * screen in front of it shows, in its language only. Each is `locales/<language>/<name>.json`,
+ * except `terms`, which the server's records share and which lives in shared.
+ *
+ * | namespace | words of                                                          | loaded           |
+ * | --------- | ----------------------------------------------------------------- | ---------------- |
+ * | common    | the shell, the landing page, errors and refusals                   | first            |
+ * | live      | the meeting screens: agenda, floor, criticisms, directives, reports | first            |
+ * | terms     | role, status and category labels; the flags of a report            | first            |
+ * | admin     | the administrator's console                                        | with its screen  |
+ * | prepare   | preparing a session: agenda builder, invitations, notice           | with its screens |
+ * | imports   | importing a file: problems by row, a unit's report import          | with its screens |
+ * | records   | the dashboard, the minutes and the downloadable records            | with its screens |
+ */
+export const allNamespaces = ['common', 'live', 'terms', 'admin', 'prepare', 'imports', 'records'] as const;
+
+/** The name of a namespace, e.g. `live`. */
+export type Namespace = (typeof allNamespaces)[number];
+
+/** What every screen needs before it first renders. */
+export const firstNamespaces = ['common', 'live', 'terms'] as const satisfies readonly Namespace[];

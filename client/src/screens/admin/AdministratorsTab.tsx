@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
 import { schemaIssuesByField } from './refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
-import { LoadFailed } from './LoadFailed';
+import { AdminTable } from './AdminTable';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
 
@@ -79,58 +79,51 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
             {done}
           </p>
         )}
-        {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {list.state === 'failed' && <LoadFailed error={list.error} onRetry={list.reload} />}
-        {list.state === 'loaded' && (
-          <div className="table-scroll" tabIndex={0}>
-            <table className="admin-table" data-testid="administrators">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.administrators.name')}</th>
-                  <th scope="col">{t('admin.administrators.invited')}</th>
-                  <th scope="col">{t('admin.administrators.standing')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.sessions.actions')}</span>
+        <AdminTable
+          data={list}
+          headers={[
+            t('admin.administrators.name'),
+            t('admin.administrators.invited'),
+            t('admin.administrators.standing'),
+          ]}
+          hasActions
+          testId="administrators"
+        >
+          {(rows) =>
+            rows.map((summary) => {
+              const isYou = summary.administrator.id === you.id;
+              return (
+                <tr key={summary.administrator.id} data-testid={`administrator-${summary.administrator.id}`}>
+                  <th scope="row">
+                    {summary.administrator.name}
+                    {isYou && <span className="tag">{t('admin.administrators.you')}</span>}
                   </th>
+                  <td>{format.shortDate(summary.invitedAt.slice(0, 10))}</td>
+                  <td>
+                    {summary.revokedAt
+                      ? t('admin.administrators.revokedOn', {
+                          date: format.shortDate(summary.revokedAt.slice(0, 10)),
+                        })
+                      : t('admin.administrators.active')}
+                  </td>
+                  <td>
+                    {!summary.revokedAt && !isYou && (
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        data-testid={`administrator-${summary.administrator.id}-revoke`}
+                        onClick={() => setRevoking(summary)}
+                      >
+                        {t('admin.administrators.revoke')}
+                        <span className="visually-hidden">: {summary.administrator.name}</span>
+                      </button>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.map((summary) => {
-                  const isYou = summary.administrator.id === you.id;
-                  return (
-                    <tr key={summary.administrator.id} data-testid={`administrator-${summary.administrator.id}`}>
-                      <th scope="row">
-                        {summary.administrator.name}
-                        {isYou && <span className="tag">{t('admin.administrators.you')}</span>}
-                      </th>
-                      <td>{format.shortDate(summary.invitedAt.slice(0, 10))}</td>
-                      <td>
-                        {summary.revokedAt
-                          ? t('admin.administrators.revokedOn', {
-                              date: format.shortDate(summary.revokedAt.slice(0, 10)),
-                            })
-                          : t('admin.administrators.active')}
-                      </td>
-                      <td>
-                        {!summary.revokedAt && !isYou && (
-                          <button
-                            type="button"
-                            className="button button--small button--danger"
-                            data-testid={`administrator-${summary.administrator.id}-revoke`}
-                            onClick={() => setRevoking(summary)}
-                          >
-                            {t('admin.administrators.revoke')}
-                            <span className="visually-hidden">: {summary.administrator.name}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+              );
+            })
+          }
+        </AdminTable>
       </section>
       <section className="panel" aria-labelledby="admin-invite-heading">
         <h2 id="admin-invite-heading" className="panel__heading">

@@ -10,7 +10,7 @@ import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
-import { LoadFailed } from './LoadFailed';
+import { AdminTable } from './AdminTable';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
 
@@ -144,57 +144,50 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
             {done}
           </p>
         )}
-        {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {list.state === 'failed' && <LoadFailed error={list.error} onRetry={list.reload} />}
-        {list.state === 'loaded' && list.data.length === 0 && <p className="muted">{t('admin.apiTokens.none')}</p>}
-        {list.state === 'loaded' && list.data.length > 0 && (
-          <div className="table-scroll" tabIndex={0}>
-            <table className="admin-table" data-testid="api-tokens">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.apiTokens.name')}</th>
-                  <th scope="col">{t('admin.apiTokens.scopes')}</th>
-                  <th scope="col">{t('admin.apiTokens.created')}</th>
-                  <th scope="col">{t('admin.apiTokens.lastUsed')}</th>
-                  <th scope="col">{t('admin.apiTokens.standing')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.sessions.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((summary) => (
-                  <tr key={summary.id} data-testid={`api-token-${summary.id}`}>
-                    <th scope="row">{summary.name}</th>
-                    <td>{summary.scopes.join(', ')}</td>
-                    <td>{format.shortDate(summary.createdAt.slice(0, 10))}</td>
-                    <td>
-                      {summary.lastUsedAt
-                        ? t('admin.apiTokens.usedOn', {
-                            date: format.shortDate(summary.lastUsedAt.slice(0, 10)),
-                            count: summary.useCount,
-                          })
-                        : t('admin.apiTokens.neverUsed')}
-                    </td>
-                    <td>{standing(summary)}</td>
-                    <td>
-                      {!summary.revokedAt && (
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          onClick={() => setRevoking(summary)}
-                        >
-                          {t('admin.apiTokens.revoke')}
-                          <span className="visually-hidden">: {summary.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          data={list}
+          headers={[
+            t('admin.apiTokens.name'),
+            t('admin.apiTokens.scopes'),
+            t('admin.apiTokens.created'),
+            t('admin.apiTokens.lastUsed'),
+            t('admin.apiTokens.standing'),
+          ]}
+          hasActions
+          none={t('admin.apiTokens.none')}
+          testId="api-tokens"
+        >
+          {(rows) =>
+            rows.map((summary) => (
+              <tr key={summary.id} data-testid={`api-token-${summary.id}`}>
+                <th scope="row">{summary.name}</th>
+                <td>{summary.scopes.join(', ')}</td>
+                <td>{format.shortDate(summary.createdAt.slice(0, 10))}</td>
+                <td>
+                  {summary.lastUsedAt
+                    ? t('admin.apiTokens.usedOn', {
+                        date: format.shortDate(summary.lastUsedAt.slice(0, 10)),
+                        count: summary.useCount,
+                      })
+                    : t('admin.apiTokens.neverUsed')}
+                </td>
+                <td>{standing(summary)}</td>
+                <td>
+                  {!summary.revokedAt && (
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => setRevoking(summary)}
+                    >
+                      {t('admin.apiTokens.revoke')}
+                      <span className="visually-hidden">: {summary.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))
+          }
+        </AdminTable>
       </section>
       <section className="panel" aria-labelledby="admin-api-token-create-heading">
         <h2 id="admin-api-token-create-heading" className="panel__heading">

@@ -5,7 +5,7 @@ import { useFormat } from '../../lib/useFormat';
 import { preparationHref, type AdminApi } from './adminApi';
 import { ConveneForm } from './ConveneForm';
 import { latestFirst } from './periods';
-import { LoadFailed } from './LoadFailed';
+import { AdminTable } from './AdminTable';
 import { useApiData } from './useApiData';
 
 interface SessionsTabProps {
@@ -42,58 +42,49 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
         <h2 id="admin-sessions-heading" className="panel__heading">
           {t('admin.sessions.heading')}
         </h2>
-        {sessions.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {sessions.state === 'failed' && <LoadFailed error={sessions.error} onRetry={sessions.reload} />}
-        {sessions.state === 'loaded' && sessions.data.length === 0 && (
-          <p className="muted">{t('admin.sessions.none')}</p>
-        )}
-        {sessions.state === 'loaded' && sessions.data.length > 0 && (
-          <div className="table-scroll" tabIndex={0}>
-            <table className="admin-table" data-testid="admin-sessions">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.sessions.title')}</th>
-                  <th scope="col">{t('admin.sessions.period')}</th>
-                  <th scope="col">{t('admin.sessions.status')}</th>
-                  <th scope="col">{t('admin.sessions.dates')}</th>
-                  <th scope="col">{t('admin.sessions.items')}</th>
-                  <th scope="col">{t('admin.sessions.participants')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.sessions.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {latestFirst(sessions.data).map((session) => (
-                  <tr key={session.sessionId} data-testid={`admin-session-${session.sessionId}`}>
-                    <th scope="row">
-                      {session.title}
-                      <span className="muted"> · {session.organisation}</span>
-                    </th>
-                    <td className="admin-table__nowrap">{session.period}</td>
-                    <td>{t(`labels.sessionStatus.${session.status}`)}</td>
-                    <td>
-                      {session.firstDay === session.lastDay
-                        ? format.shortDate(session.firstDay)
-                        : t('admin.sessions.dateRange', {
-                            first: format.shortDate(session.firstDay),
-                            last: format.shortDate(session.lastDay),
-                          })}
-                    </td>
-                    <td className="admin-table__number">{session.items}</td>
-                    <td className="admin-table__number">{session.participants}</td>
-                    <td>
-                      <a href={preparationHref(session.sessionId, token)}>
-                        {t('admin.sessions.open')}
-                        <span className="visually-hidden">: {session.title}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          data={sessions}
+          headers={[
+            t('admin.sessions.title'),
+            t('admin.sessions.period'),
+            t('admin.sessions.status'),
+            t('admin.sessions.dates'),
+            t('admin.sessions.items'),
+            t('admin.sessions.participants'),
+          ]}
+          hasActions
+          none={t('admin.sessions.none')}
+          testId="admin-sessions"
+        >
+          {(rows) =>
+            latestFirst(rows).map((session) => (
+              <tr key={session.sessionId} data-testid={`admin-session-${session.sessionId}`}>
+                <th scope="row">
+                  {session.title}
+                  <span className="muted"> · {session.organisation}</span>
+                </th>
+                <td className="admin-table__nowrap">{session.period}</td>
+                <td>{t(`labels.sessionStatus.${session.status}`)}</td>
+                <td>
+                  {session.firstDay === session.lastDay
+                    ? format.shortDate(session.firstDay)
+                    : t('admin.sessions.dateRange', {
+                        first: format.shortDate(session.firstDay),
+                        last: format.shortDate(session.lastDay),
+                      })}
+                </td>
+                <td className="admin-table__number">{session.items}</td>
+                <td className="admin-table__number">{session.participants}</td>
+                <td>
+                  <a href={preparationHref(session.sessionId, token)}>
+                    {t('admin.sessions.open')}
+                    <span className="visually-hidden">: {session.title}</span>
+                  </a>
+                </td>
+              </tr>
+            ))
+          }
+        </AdminTable>
       </section>
     </>
   );

@@ -5,7 +5,7 @@ import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
-import { LoadFailed } from './LoadFailed';
+import { AdminTable } from './AdminTable';
 import { useApiData } from './useApiData';
 
 /** One webhook's delivery log, newest first: status, attempts, the last answer, the next retry; redeliver. */
@@ -51,50 +51,42 @@ export function WebhookDeliveries({ api, webhook }: { api: AdminApi; webhook: We
         </p>
       )}
       <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
-      {log.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {log.state === 'failed' && <LoadFailed error={log.error} onRetry={log.reload} />}
-      {log.state === 'loaded' && log.data.length === 0 && <p>{t('admin.webhooks.log.none')}</p>}
-      {log.state === 'loaded' && log.data.length > 0 && (
-        <div className="table-scroll" tabIndex={0}>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.webhooks.log.event')}</th>
-                <th scope="col">{t('admin.webhooks.log.created')}</th>
-                <th scope="col">{t('admin.webhooks.log.status')}</th>
-                <th scope="col">{t('admin.webhooks.log.attempts')}</th>
-                <th scope="col">{t('admin.webhooks.log.last')}</th>
-                <th scope="col">{t('admin.webhooks.log.next')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.sessions.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.map((delivery) => (
-                <tr key={delivery.id} data-testid={`delivery-${delivery.id}`}>
-                  <th scope="row">
-                    {t(`admin.webhooks.type.${delivery.eventType}`)}
-                    <br />
-                    <code className="muted">{delivery.id}</code>
-                  </th>
-                  <td>{when(delivery.createdAt)}</td>
-                  <td>{t(`admin.webhooks.log.state.${delivery.status}`)}</td>
-                  <td>{delivery.attempts.length}</td>
-                  <td>{lastAttempt(delivery)}</td>
-                  <td>{delivery.nextAttemptAt ? when(delivery.nextAttemptAt) : '—'}</td>
-                  <td>
-                    <button type="button" className="button button--small" onClick={() => redeliver(delivery)}>
-                      {t('admin.webhooks.log.redeliver')}
-                      <span className="visually-hidden">: {delivery.id}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        data={log}
+        headers={[
+          t('admin.webhooks.log.event'),
+          t('admin.webhooks.log.created'),
+          t('admin.webhooks.log.status'),
+          t('admin.webhooks.log.attempts'),
+          t('admin.webhooks.log.last'),
+          t('admin.webhooks.log.next'),
+        ]}
+        hasActions
+        none={t('admin.webhooks.log.none')}
+      >
+        {(rows) =>
+          rows.map((delivery) => (
+            <tr key={delivery.id} data-testid={`delivery-${delivery.id}`}>
+              <th scope="row">
+                {t(`admin.webhooks.type.${delivery.eventType}`)}
+                <br />
+                <code className="muted">{delivery.id}</code>
+              </th>
+              <td>{when(delivery.createdAt)}</td>
+              <td>{t(`admin.webhooks.log.state.${delivery.status}`)}</td>
+              <td>{delivery.attempts.length}</td>
+              <td>{lastAttempt(delivery)}</td>
+              <td>{delivery.nextAttemptAt ? when(delivery.nextAttemptAt) : '—'}</td>
+              <td>
+                <button type="button" className="button button--small" onClick={() => redeliver(delivery)}>
+                  {t('admin.webhooks.log.redeliver')}
+                  <span className="visually-hidden">: {delivery.id}</span>
+                </button>
+              </td>
+            </tr>
+          ))
+        }
+      </AdminTable>
     </section>
   );
 }

@@ -14,7 +14,7 @@ import { InputField } from '../../components/InputField';
 import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
-import { LoadFailed } from './LoadFailed';
+import { AdminTable } from './AdminTable';
 import { schemaIssuesByField } from './refusedFields';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
@@ -136,65 +136,58 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
             {done}
           </p>
         )}
-        {list.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {list.state === 'failed' && <LoadFailed error={list.error} onRetry={list.reload} />}
-        {list.state === 'loaded' && list.data.length === 0 && <p>{t('admin.webhooks.none')}</p>}
-        {list.state === 'loaded' && list.data.length > 0 && (
-          <div className="table-scroll" tabIndex={0}>
-            <table className="admin-table" data-testid="webhooks">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.webhooks.url')}</th>
-                  <th scope="col">{t('admin.webhooks.events')}</th>
-                  <th scope="col">{t('admin.webhooks.created')}</th>
-                  <th scope="col">{t('admin.webhooks.standing')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.sessions.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((webhook) => (
-                  <tr key={webhook.id} data-testid={`webhook-${webhook.id}`}>
-                    <th scope="row">{webhook.url}</th>
-                    <td>{webhook.eventTypes.map((type) => t(`admin.webhooks.type.${type}`)).join(', ')}</td>
-                    <td>{format.shortDate(webhook.createdAt.slice(0, 10))}</td>
-                    <td>{t(webhook.active ? 'admin.webhooks.active' : 'admin.webhooks.pausedState')}</td>
-                    <td>
-                      <div className="button-row">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-pressed={shownLog?.id === webhook.id}
-                          onClick={() => setShownLog(shownLog?.id === webhook.id ? null : webhook)}
-                        >
-                          {t('admin.webhooks.showLog')}
-                          <span className="visually-hidden">: {webhook.url}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() => setActive(webhook, !webhook.active)}
-                        >
-                          {t(webhook.active ? 'admin.webhooks.pause' : 'admin.webhooks.resume')}
-                          <span className="visually-hidden">: {webhook.url}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          onClick={() => setDeleting(webhook)}
-                        >
-                          {t('admin.webhooks.delete')}
-                          <span className="visually-hidden">: {webhook.url}</span>
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          data={list}
+          headers={[
+            t('admin.webhooks.url'),
+            t('admin.webhooks.events'),
+            t('admin.webhooks.created'),
+            t('admin.webhooks.standing'),
+          ]}
+          hasActions
+          none={t('admin.webhooks.none')}
+          testId="webhooks"
+        >
+          {(rows) =>
+            rows.map((webhook) => (
+              <tr key={webhook.id} data-testid={`webhook-${webhook.id}`}>
+                <th scope="row">{webhook.url}</th>
+                <td>{webhook.eventTypes.map((type) => t(`admin.webhooks.type.${type}`)).join(', ')}</td>
+                <td>{format.shortDate(webhook.createdAt.slice(0, 10))}</td>
+                <td>{t(webhook.active ? 'admin.webhooks.active' : 'admin.webhooks.pausedState')}</td>
+                <td>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-pressed={shownLog?.id === webhook.id}
+                      onClick={() => setShownLog(shownLog?.id === webhook.id ? null : webhook)}
+                    >
+                      {t('admin.webhooks.showLog')}
+                      <span className="visually-hidden">: {webhook.url}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setActive(webhook, !webhook.active)}
+                    >
+                      {t(webhook.active ? 'admin.webhooks.pause' : 'admin.webhooks.resume')}
+                      <span className="visually-hidden">: {webhook.url}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => setDeleting(webhook)}
+                    >
+                      {t('admin.webhooks.delete')}
+                      <span className="visually-hidden">: {webhook.url}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))
+          }
+        </AdminTable>
       </section>
       {shownLog && <WebhookDeliveries api={api} webhook={shownLog} />}
       <section className="panel" aria-labelledby="admin-webhook-new-heading">

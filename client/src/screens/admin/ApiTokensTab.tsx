@@ -11,6 +11,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
+import { CheckboxGroup } from './CheckboxGroup';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
 
@@ -79,11 +80,6 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
   const [done, setDone] = useState<string | null>(null);
   // When the tab opened: a token's expiry is compared with it, not with every render's clock.
   const [openedAt] = useState(() => Date.now());
-
-  const toggle = (scope: ApiScope, isOn: boolean) =>
-    setScopes((current) =>
-      isOn ? apiScopes.filter((s) => s === scope || current.includes(s)) : current.filter((s) => s !== scope),
-    );
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -215,24 +211,19 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
             />
           </div>
           {errors.expiresAt && <p className="field-error">{t('admin.apiTokens.expiryRefused')}</p>}
-          <fieldset className="admin-fieldset" aria-describedby={errors.scopes ? 'api-token-scopes-error' : undefined}>
-            <legend>{t('admin.apiTokens.scopes')}</legend>
-            {apiScopes.map((scope) => (
-              <label key={scope} className="admin-check">
-                <input
-                  type="checkbox"
-                  checked={scopes.includes(scope)}
-                  onChange={(e) => toggle(scope, e.target.checked)}
-                />{' '}
+          <CheckboxGroup
+            legend={t('admin.apiTokens.scopes')}
+            options={apiScopes}
+            checked={scopes}
+            onChange={setScopes}
+            label={(scope) => (
+              <>
                 <code>{scope}</code> — {t(`admin.apiTokens.scope.${scope}`)}
-              </label>
-            ))}
-            {errors.scopes && (
-              <p id="api-token-scopes-error" className="field-error">
-                {errors.scopes}
-              </p>
+              </>
             )}
-          </fieldset>
+            error={errors.scopes}
+            errorId="api-token-scopes-error"
+          />
           <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
           <div className="button-row">
             <FormActions

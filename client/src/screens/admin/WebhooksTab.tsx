@@ -15,6 +15,7 @@ import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
+import { CheckboxGroup } from './CheckboxGroup';
 import { schemaIssuesByField } from './refusedFields';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
@@ -73,9 +74,6 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
   const [deleting, setDeleting] = useState<WebhookSubscription | null>(null);
   const [shownLog, setShownLog] = useState<WebhookSubscription | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  const toggleType = (type: WebhookEventType, isOn: boolean) =>
-    setEventTypes((types) => (isOn ? [...types, type] : types.filter((x) => x !== type)));
 
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
@@ -206,27 +204,19 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
             autoComplete="off"
             testId="webhook-url"
           />
-          <fieldset
-            className="admin-fieldset"
-            aria-describedby={errors.eventTypes ? 'webhook-events-error' : undefined}
-          >
-            <legend>{t('admin.webhooks.events')}</legend>
-            {webhookEventTypes.map((type) => (
-              <label key={type} className="admin-check">
-                <input
-                  type="checkbox"
-                  checked={eventTypes.includes(type)}
-                  onChange={(e) => toggleType(type, e.target.checked)}
-                />
+          <CheckboxGroup
+            legend={t('admin.webhooks.events')}
+            options={webhookEventTypes}
+            checked={eventTypes}
+            onChange={setEventTypes}
+            label={(type) => (
+              <>
                 {t(`admin.webhooks.type.${type}`)} <code>{type}</code>
-              </label>
-            ))}
-            {errors.eventTypes && (
-              <p id="webhook-events-error" className="field-error">
-                {errors.eventTypes}
-              </p>
+              </>
             )}
-          </fieldset>
+            error={errors.eventTypes}
+            errorId="webhook-events-error"
+          />
           <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
           <div className="button-row">
             <FormActions

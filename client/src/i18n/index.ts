@@ -101,6 +101,8 @@ export async function initI18n(language: Language = initialLanguage()): Promise<
         defaultNS: 'common',
         // A key is written without its namespace and found in whichever holds its group.
         fallbackNS: allNamespaces.filter((ns) => ns !== 'common'),
+        // No key names its namespace, and some hold a colon (the API scopes such as `read:sessions`).
+        nsSeparator: false,
         // Every language has every key (locales.test.ts): only the language shown is fetched.
         fallbackLng: false,
         load: 'currentOnly',

@@ -30,6 +30,11 @@ describe('the API tokens', () => {
     expect(row).toHaveTextContent('read:sessions, read:records');
     expect(row).toHaveTextContent('41 uses');
     expect(row).toHaveTextContent('Active until');
+    // Each scope is offered with what it allows, although its name holds a colon.
+    const scopes = screen.getByRole('group', { name: 'Scopes' });
+    expect(
+      within(scopes).getByRole('checkbox', { name: /read:sessions — read the register, the sessions/ }),
+    ).toBeInTheDocument();
 
     fireEvent.click(within(row).getByRole('button', { name: /Revoke.*Reporting system/ }));
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke the API token “Reporting system”?' });

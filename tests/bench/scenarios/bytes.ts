@@ -4,10 +4,12 @@ import { PROTOCOL_VERSION } from '@plenum/shared';
 import { chromium, type Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
-import { repoRoot } from '../lib/children.js';
+import type { BenchConfig } from '../config.js';
+import { removeTempDir, repoRoot } from '../lib/children.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startPlenum, startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { round } from '../lib/stats.js';
+import { buildAndSize } from './client.js';
 
 /** What a screen received on one visit, until its connection badge read "Live". */
 export interface VisitBytes {
@@ -93,10 +95,29 @@ async function joinWireBytes(url: string, token: string, sessionId: string, defl
  * Bytes per screen on a first and a second visit (the chair's and an official's, in Chromium
  * over loopback), and the wire bytes of a full join answer with per-message deflate and without.
  */
-export async function measureBytes(log: (line: string) => void, options: StartOptions): Promise<BytesResult> {
-  const clientDir = join(repoRoot, 'client/dist');
-  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('client/dist is not built (npm run build -w client)');
+export async function measureBytes(
+  config: BenchConfig,
+  log: (line: string) => void,
+  options: StartOptions,
+): Promise<BytesResult> {
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} not found`);
+  // The bundle `client` left in client/dist; built here when there is none (a fresh clone, or
+  // smoke mode, which builds into a folder of its own).
+  const dist = join(repoRoot, 'client/dist');
+  const bundle =
+    !config.client.buildIntoTemp && existsSync(join(dist, 'index.html')) ? null : await buildAndSize(config);
+  try {
+    return await measureScreens(bundle?.dir ?? dist, log, options);
+  } finally {
+    if (bundle?.temp) removeTempDir(bundle.dir);
+  }
+}
+
+async function measureScreens(
+  clientDir: string,
+  log: (line: string) => void,
+  options: StartOptions,
+): Promise<BytesResult> {
   const screens: BytesResult['screens'] = [];
   const server = await startPlenum({ officials: 1, clientDir }, options);
   let browser: Browser | null = null;

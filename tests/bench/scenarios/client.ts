@@ -69,7 +69,7 @@ function sizeBuild(dir: string): Pick<BundleResult, 'files' | 'jsGzip' | 'cssGzi
  * it. The client is written in parallel: if the build fails, the last build in client/dist (if
  * any) is measured instead, and the result says so.
  */
-async function buildAndSize(config: BenchConfig): Promise<BundleResult> {
+export async function buildAndSize(config: BenchConfig): Promise<BundleResult> {
   const dist = join(repoRoot, 'client/dist');
   const dir = config.client.buildIntoTemp ? makeTempDir('plenum-bench-client-') : dist;
   const args = [

@@ -106,7 +106,10 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
       { name: 'Invitations', description: 'Participants and their links' },
       { name: 'Records', description: 'Reports, criticisms, directives and warnings' },
       { name: 'API tokens', description: 'Kept by administrators only' },
-      { name: 'Webhooks', description: 'Signed event notices to the organisation’s receivers; kept by administrators only' },
+      {
+        name: 'Webhooks',
+        description: 'Signed event notices to the organisation’s receivers; kept by administrators only',
+      },
     ],
     paths,
     components: {

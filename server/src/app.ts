@@ -27,7 +27,7 @@ import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
 import { defaultPdfPoolLimits, PdfPool, type PdfPoolLimits } from './records/pdf.js';
 import { sessionRoutes } from './http/routes/sessions.js';
-import { webhookRoutes } from './http/routes/webhooks.js';
+import { webhookOperations } from './http/routes/webhooks.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
 import { systemClock, systemTimers } from './lib/systemClock.js';
@@ -263,19 +263,6 @@ export function createApp(deps: AppDeps): App {
   web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
   web.use(organisationRoutes({ organisations, admin, auth, clock }));
   web.use(
-    webhookRoutes({
-      webhooks: new WebhookService({
-        webhooks: deps.store.webhooks,
-        dispatcher: webhooks,
-        policy: webhookPolicy,
-        clock,
-        ids,
-      }),
-      admin,
-      auth,
-    }),
-  );
-  web.use(
     recordsRoutes({
       store: deps.store,
       commands,
@@ -312,6 +299,17 @@ export function createApp(deps: AppDeps): App {
       published: (id, events) => publish(id, events),
     }),
     ...apiTokenOperations({ tokens: apiTokens, admin, auth }),
+    ...webhookOperations({
+      webhooks: new WebhookService({
+        webhooks: deps.store.webhooks,
+        dispatcher: webhooks,
+        policy: webhookPolicy,
+        clock,
+        ids,
+      }),
+      admin,
+      auth,
+    }),
   ];
   web.use(operationsRouter(operations));
   web.use(apiDocsRoutes(openApiDocument(operations)));

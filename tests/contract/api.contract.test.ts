@@ -1,8 +1,16 @@
+import { createServer } from 'node:http';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { apiScopes, defaultThresholds, type ApiScope, type CreatedApiToken } from '@plenum/shared';
-import { describe, expect, test } from 'vitest';
+import {
+  apiScopes,
+  defaultThresholds,
+  type ApiScope,
+  type CreatedApiToken,
+  type WebhookAnswerData,
+} from '@plenum/shared';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { commandFixtures } from '../fixtures/commands.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
+import { listenOnLoopback } from '../helpers/localServer.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { responseChecker, type SeenResponse } from './openApiResponses.js';
 
@@ -14,6 +22,21 @@ interface Documented {
 function movableClock(start: string) {
   let now = Date.parse(start);
   return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
+}
+
+/** A webhook receiver on an ephemeral loopback port that answers 200 and keeps each delivery's `webhook-id`. */
+async function startReceiver() {
+  const deliveryIds: string[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      deliveryIds.push(String(req.headers['webhook-id']));
+      res.writeHead(200).end();
+    });
+  });
+  const url = await listenOnLoopback(server);
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `${url}/hooks`, deliveryIds };
 }
 
 /** Calls the server and keeps what it answered, with the documented path it called. */
@@ -83,7 +106,9 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
 
   test('every documented operation answers as documented, and refuses no token, a wrong scope, an expired and a revoked token', async () => {
     const clock = movableClock('2026-04-13T09:00:00.000Z');
-    const server = await startTestServer({ clock });
+    // Webhook receivers on loopback allowed, so that a subscription can be made and delivered to.
+    const server = await startTestServer({ clock, webhooks: { policy: { allowPrivate: true, allowedCidrs: [] } } });
+    const receiver = await startReceiver();
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Documented;
     const check = responseChecker(document);
     const seen: SeenResponse[] = [];
@@ -115,6 +140,13 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     const sessionId = server.sessionId;
     const ids: Record<string, string> = { organisationId, sessionId, unitId: 'western-dairy' };
 
+    // A webhook hearing of directives, so that the one issued next leaves a delivery to list and redeliver.
+    const subscribed = await call('post', '/api/v1/admin/webhooks', ids, {
+      token: admin,
+      body: { url: receiver.url, eventTypes: ['directive.issued'] },
+    });
+    ids.webhookId = (subscribed.body as WebhookAnswerData<'webhookCreated'>).subscription.id;
+
     // A directive for the fisheries, issued live by the chair, for the API to acknowledge and answer.
     const chair = await server.connect('chair');
     expectOk(
@@ -131,6 +163,8 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
       }),
     );
     ids.directiveId = (await server.state()).directiveOrder.at(-1)!;
+    await server.app.webhooks.sweep(sessionId);
+    await server.app.webhooks.runDue();
 
     // Every operation, as documented: reads, then writes, each answered and checked.
     await call('get', '/api/v1/organisations/{organisationId}/units', ids, { token });
@@ -186,6 +220,19 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     await call('get', '/api/v1/admin/tokens', ids, { token: admin });
     ids.tokenId = revoked.apiToken.id;
     await call('post', '/api/v1/admin/tokens/{tokenId}/revoke', ids, { token: admin });
+    await call('get', '/api/v1/admin/webhooks', ids, { token: admin });
+    const logged = await call('get', '/api/v1/admin/webhooks/{webhookId}/deliveries', ids, { token: admin });
+    const [delivery] = (logged.body as WebhookAnswerData<'deliveries'>).deliveries;
+    expect(delivery).toMatchObject({ eventType: 'directive.issued', status: 'delivered' });
+    ids.deliveryId = delivery!.id;
+    await call('post', '/api/v1/admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver', ids, { token: admin });
+    expect(receiver.deliveryIds).toEqual([delivery!.id, delivery!.id]);
+    const paused = await call('patch', '/api/v1/admin/webhooks/{webhookId}', ids, {
+      token: admin,
+      body: { active: false },
+    });
+    expect((paused.body as WebhookAnswerData<'webhook'>).webhook.active).toBe(false);
+    await call('delete', '/api/v1/admin/webhooks/{webhookId}', ids, { token: admin });
     const successes = seen.filter((s) => s.status < 300);
     expect(
       seen.filter((s) => s.status >= 300),

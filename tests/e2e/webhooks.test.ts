@@ -41,6 +41,11 @@ describeBrowser('webhooks on screen', () => {
       ready: (p) => p.getByTestId('admin-you').waitFor({ timeout: uiTimeoutMs }),
     });
 
+    const webhookCalls: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.includes('/webhooks')) webhookCalls.push(`${request.method()} ${pathname}`);
+    });
     await page.getByRole('tab', { name: 'Webhooks' }).click();
     await page.getByLabel('Receiver URL').fill(receiverUrl);
     await page.getByRole('checkbox', { name: /Agenda item started/ }).check();
@@ -64,5 +69,10 @@ describeBrowser('webhooks on screen', () => {
     await log.getByText('Redelivered.').waitFor({ timeout: uiTimeoutMs });
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(1);
+    // The console keeps webhooks through the documented REST API v1.
+    expect(webhookCalls.length).toBeGreaterThanOrEqual(4);
+    expect(
+      webhookCalls.filter((call) => !/^(GET|POST|PATCH|DELETE) \/api\/v1\/admin\/webhooks(\/|$)/.test(call)),
+    ).toEqual([]);
   });
 });

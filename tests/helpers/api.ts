@@ -37,5 +37,11 @@ export function dataOf<T>(answer: ApiAnswer<T>): T {
   return answer.body.data;
 }
 
+/** A successful answer of a `/api/v1` operation, which is the resource itself (no envelope); throws otherwise. */
+export function resourceOf<T>(answer: ApiAnswer<T>): T {
+  if (answer.status >= 300) throw new Error(`refused ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body as unknown as T;
+}
+
 /** The token in a link's fragment (`…#token=<token>`). */
 export const tokenOf = (link: string): string => link.split('#token=')[1]!;

@@ -14,7 +14,9 @@ import {
   type WebhookOptions,
 } from '@plenum/server';
 import {
+  apiScopes,
   WebhookPayloadSchema,
+  type CreatedApiToken,
   type WebhookAnswerData,
   type WebhookDelivery,
   type WebhookEventType,
@@ -22,7 +24,7 @@ import {
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { saveAdministrator } from '../helpers/administrator.js';
-import { api, dataOf } from '../helpers/api.js';
+import { api, resourceOf } from '../helpers/api.js';
 import { deferred, type Deferred } from '../helpers/deferred.js';
 import { expectOk, openFloor, sendCommand, startItem } from '../helpers/factories.js';
 import { connectClient } from '../helpers/connectClient.js';
@@ -95,8 +97,8 @@ const retry = { maxAttempts: 3, baseMs: 60_000, maxMs: 600_000 };
 const loopbackAllowed: WebhookOptions = { policy: { allowPrivate: true, allowedCidrs: [] }, retry, timers: handDriven };
 
 async function subscribe(url: string, token: string, receiver: string, eventTypes: WebhookEventType[]) {
-  return dataOf(
-    await api<WebhookAnswerData<'webhookCreated'>>(url, '/api/admin/webhooks', {
+  return resourceOf(
+    await api<WebhookAnswerData<'webhookCreated'>>(url, '/api/v1/admin/webhooks', {
       method: 'POST',
       token,
       body: { url: receiver, eventTypes },
@@ -105,10 +107,10 @@ async function subscribe(url: string, token: string, receiver: string, eventType
 }
 
 async function deliveries(url: string, token: string, webhookId: string): Promise<WebhookDelivery[]> {
-  const answer = await api<WebhookAnswerData<'deliveries'>>(url, `/api/admin/webhooks/${webhookId}/deliveries`, {
+  const answer = await api<WebhookAnswerData<'deliveries'>>(url, `/api/v1/admin/webhooks/${webhookId}/deliveries`, {
     token,
   });
-  return dataOf(answer).deliveries;
+  return resourceOf(answer).deliveries;
 }
 
 describe('signed webhooks to a real receiver on loopback', () => {
@@ -119,8 +121,8 @@ describe('signed webhooks to a real receiver on loopback', () => {
     const { subscription, secret } = await subscribe(server.url, admin, receiver.url, ['item.started']);
     expect(secret).toMatch(/^whsec_/);
     // The secret is shown once: never in the list.
-    const listed = dataOf(
-      await api<WebhookAnswerData<'webhooks'>>(server.url, '/api/admin/webhooks', { token: admin }),
+    const listed = resourceOf(
+      await api<WebhookAnswerData<'webhooks'>>(server.url, '/api/v1/admin/webhooks', { token: admin }),
     );
     expect(listed.webhooks).toEqual([subscription]);
     expect(JSON.stringify(listed)).not.toContain(secret.slice(6));
@@ -190,10 +192,10 @@ describe('signed webhooks to a real receiver on loopback', () => {
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
 
     // Redelivery sends the same message again, with the same id.
-    const redelivered = dataOf(
+    const redelivered = resourceOf(
       await api<WebhookAnswerData<'delivery'>>(
         server.url,
-        `/api/admin/webhooks/${subscription.id}/deliveries/${delivered!.id}/redeliver`,
+        `/api/v1/admin/webhooks/${subscription.id}/deliveries/${delivered!.id}/redeliver`,
         { method: 'POST', token: admin },
       ),
     );
@@ -224,7 +226,7 @@ describe('signed webhooks to a real receiver on loopback', () => {
     const receiver = await startReceiver();
     const guarded = await startTestServer({ webhooks: { timers: handDriven } });
     for (const url of [receiver.url, receiver.url.replace('127.0.0.1', 'localhost'), 'http://[::1]:9/x']) {
-      const answer = await api(guarded.url, '/api/admin/webhooks', {
+      const answer = await api(guarded.url, '/api/v1/admin/webhooks', {
         method: 'POST',
         token: guarded.tokens.administrator,
         body: { url, eventTypes: ['item.started'] },
@@ -236,7 +238,7 @@ describe('signed webhooks to a real receiver on loopback', () => {
       });
     }
     const open = await startTestServer({ webhooks: loopbackAllowed });
-    const allowed = await api(open.url, '/api/admin/webhooks', {
+    const allowed = await api(open.url, '/api/v1/admin/webhooks', {
       method: 'POST',
       token: open.tokens.administrator,
       body: { url: receiver.url, eventTypes: ['item.started'] },
@@ -250,12 +252,12 @@ describe('signed webhooks to a real receiver on loopback', () => {
     const admin = server.tokens.administrator;
     const { subscription } = await subscribe(server.url, admin, receiver.url, ['item.started', 'session.closed']);
     const patch = (body: unknown) =>
-      api<WebhookAnswerData<'webhook'>>(server.url, `/api/admin/webhooks/${subscription.id}`, {
+      api<WebhookAnswerData<'webhook'>>(server.url, `/api/v1/admin/webhooks/${subscription.id}`, {
         method: 'PATCH',
         token: admin,
         body,
       });
-    expect(dataOf(await patch({ active: false })).webhook.active).toBe(false);
+    expect(resourceOf(await patch({ active: false })).webhook.active).toBe(false);
     expect((await patch({})).status).toBe(400);
     const chair = await server.connect('chair');
     expectOk(await sendCommand(chair, server.sessionId, startItem('item-2')));
@@ -263,7 +265,7 @@ describe('signed webhooks to a real receiver on loopback', () => {
     await server.app.webhooks.sweep(server.sessionId);
     expect(await deliveries(server.url, admin, subscription.id)).toEqual([]);
 
-    expect(dataOf(await patch({ active: true, eventTypes: ['item.started'] })).webhook).toMatchObject({
+    expect(resourceOf(await patch({ active: true, eventTypes: ['item.started'] })).webhook).toMatchObject({
       active: true,
       eventTypes: ['item.started'],
     });
@@ -272,15 +274,18 @@ describe('signed webhooks to a real receiver on loopback', () => {
     await receiver.requests(1);
     expect(WebhookPayloadSchema.parse(JSON.parse(receiver.received[0]!.body)).data).toMatchObject({ itemId: 'item-3' });
 
-    const deleted = await api(server.url, `/api/admin/webhooks/${subscription.id}`, { method: 'DELETE', token: admin });
+    const deleted = await api(server.url, `/api/v1/admin/webhooks/${subscription.id}`, {
+      method: 'DELETE',
+      token: admin,
+    });
     expect(deleted.status).toBe(200);
-    const listed = dataOf(
-      await api<WebhookAnswerData<'webhooks'>>(server.url, '/api/admin/webhooks', { token: admin }),
+    const listed = resourceOf(
+      await api<WebhookAnswerData<'webhooks'>>(server.url, '/api/v1/admin/webhooks', { token: admin }),
     );
     expect(listed.webhooks).toEqual([]);
-    expect((await api(server.url, `/api/admin/webhooks/${subscription.id}/deliveries`, { token: admin })).status).toBe(
-      404,
-    );
+    expect(
+      (await api(server.url, `/api/v1/admin/webhooks/${subscription.id}/deliveries`, { token: admin })).status,
+    ).toBe(404);
   });
 
   test('a delivery whose sender stalls past its lease is sent again by another sender, same id; the stalled verdict is ignored', async () => {
@@ -324,7 +329,7 @@ describe('signed webhooks to a real receiver on loopback', () => {
   test('bad bodies and other tokens are refused with the reason', async () => {
     const server = await startTestServer({ webhooks: loopbackAllowed });
     const post = (body: unknown, token = server.tokens.administrator) =>
-      api(server.url, '/api/admin/webhooks', { method: 'POST', token, body });
+      api(server.url, '/api/v1/admin/webhooks', { method: 'POST', token, body });
     const noEvents = await post({ url: 'http://127.0.0.1:9/x', eventTypes: [] });
     expect(noEvents.status).toBe(400);
     expect(JSON.stringify(noEvents.body)).toContain('eventTypes');
@@ -333,7 +338,20 @@ describe('signed webhooks to a real receiver on loopback', () => {
     expect(
       (await post({ url: 'http://127.0.0.1:9/x', eventTypes: ['item.started'] }, server.tokens.chair)).status,
     ).toBe(403);
-    const missing = await api(server.url, '/api/admin/webhooks/wh_none', {
+    // As for the API tokens' own routes: an API token never manages webhooks, whatever its scopes.
+    const { token: apiToken } = resourceOf(
+      await api<CreatedApiToken>(server.url, '/api/v1/admin/tokens', {
+        method: 'POST',
+        token: server.tokens.administrator,
+        body: { name: 'Reporting system', scopes: apiScopes, expiresAt: null },
+      }),
+    );
+    const byApiToken = await post({ url: 'http://127.0.0.1:9/x', eventTypes: ['item.started'] }, apiToken);
+    expect(byApiToken).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN', detail: 'An API token may not manage webhooks: sign in as an administrator.' },
+    });
+    const missing = await api(server.url, '/api/v1/admin/webhooks/wh_none', {
       method: 'DELETE',
       token: server.tokens.administrator,
     });

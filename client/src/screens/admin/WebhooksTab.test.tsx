@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { renderAdmin } from './testing/renderAdmin';
-import { ok, refused } from './testing/stubServer';
+import { refused } from './testing/stubServer';
 
 const webhook = {
   id: 'wh_1',
@@ -25,7 +25,7 @@ const delivery = {
 };
 
 async function openWebhooks(routes: Parameters<typeof renderAdmin>[0] = {}) {
-  const server = await renderAdmin({ 'GET /api/admin/webhooks': ok({ webhooks: [webhook] }), ...routes });
+  const server = await renderAdmin({ 'GET /api/v1/admin/webhooks': { body: { webhooks: [webhook] } }, ...routes });
   fireEvent.click(screen.getByRole('tab', { name: 'Webhooks' }));
   await screen.findByTestId('webhooks');
   return server;
@@ -34,22 +34,24 @@ async function openWebhooks(routes: Parameters<typeof renderAdmin>[0] = {}) {
 describe('the webhooks tab', () => {
   test('a new webhook needs a URL and an event; its secret is shown once, then nowhere on the page', async () => {
     const server = await openWebhooks({
-      'POST /api/admin/webhooks': ok({
-        subscription: { ...webhook, id: 'wh_2', url: 'https://other.example/in', eventTypes: ['session.closed'] },
-        secret: 'whsec_c2VjcmV0LXNob3duLW9uY2U=',
-      }),
+      'POST /api/v1/admin/webhooks': {
+        body: {
+          subscription: { ...webhook, id: 'wh_2', url: 'https://other.example/in', eventTypes: ['session.closed'] },
+          secret: 'whsec_c2VjcmV0LXNob3duLW9uY2U=',
+        },
+      },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
     expect(screen.getByLabelText('Receiver URL')).toHaveAccessibleDescription(/Fill this in\./);
     expect(screen.getByText('Choose at least one event.')).toBeInTheDocument();
-    expect(server.sent('POST', '/api/admin/webhooks')).toHaveLength(0);
+    expect(server.sent('POST', '/api/v1/admin/webhooks')).toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText('Receiver URL'), { target: { value: 'https://other.example/in' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /Session closed/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
     const notice = await screen.findByTestId('webhook-secret');
     expect(within(notice).getByLabelText('Signing secret')).toHaveValue('whsec_c2VjcmV0LXNob3duLW9uY2U=');
-    expect(server.sent('POST', '/api/admin/webhooks')[0]?.json).toEqual({
+    expect(server.sent('POST', '/api/v1/admin/webhooks')[0]?.json).toEqual({
       url: 'https://other.example/in',
       eventTypes: ['session.closed'],
     });
@@ -61,7 +63,7 @@ describe('the webhooks tab', () => {
     const message =
       'The receiver localhost resolves to 127.0.0.1, a loopback address; internal receivers are not allowed.';
     await openWebhooks({
-      'POST /api/admin/webhooks': refused(400, 'INVALID_PAYLOAD', { issues: [{ path: 'url', message }] }),
+      'POST /api/v1/admin/webhooks': refused(400, 'INVALID_PAYLOAD', { issues: [{ path: 'url', message }] }),
     });
     fireEvent.change(screen.getByLabelText('Receiver URL'), { target: { value: 'http://localhost:9000/in' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /Agenda item started/ }));
@@ -71,10 +73,12 @@ describe('the webhooks tab', () => {
 
   test('the delivery log shows attempts and the next retry, and redelivers', async () => {
     const server = await openWebhooks({
-      'GET /api/admin/webhooks/wh_1/deliveries': ok({ deliveries: [delivery] }),
-      'POST /api/admin/webhooks/wh_1/deliveries/msg_abc/redeliver': ok({
-        delivery: { ...delivery, status: 'delivered', nextAttemptAt: null },
-      }),
+      'GET /api/v1/admin/webhooks/wh_1/deliveries': { body: { deliveries: [delivery] } },
+      'POST /api/v1/admin/webhooks/wh_1/deliveries/msg_abc/redeliver': {
+        body: {
+          delivery: { ...delivery, status: 'delivered', nextAttemptAt: null },
+        },
+      },
     });
     fireEvent.click(screen.getByRole('button', { name: /Delivery log/ }));
     const row = await screen.findByTestId('delivery-msg_abc');
@@ -82,15 +86,15 @@ describe('the webhooks tab', () => {
     expect(row).toHaveTextContent('HTTP 500 in 12 ms');
     fireEvent.click(within(row).getByRole('button', { name: /Redeliver/ }));
     expect(await screen.findByText('Redelivered.')).toBeInTheDocument();
-    expect(server.sent('POST', '/api/admin/webhooks/wh_1/deliveries/msg_abc/redeliver')).toHaveLength(1);
+    expect(server.sent('POST', '/api/v1/admin/webhooks/wh_1/deliveries/msg_abc/redeliver')).toHaveLength(1);
   });
 
   test('pausing asks the server and says so', async () => {
     const server = await openWebhooks({
-      'PATCH /api/admin/webhooks/wh_1': ok({ webhook: { ...webhook, active: false } }),
+      'PATCH /api/v1/admin/webhooks/wh_1': { body: { webhook: { ...webhook, active: false } } },
     });
     fireEvent.click(screen.getByRole('button', { name: /Pause/ }));
     expect(await screen.findByText(/is paused/)).toBeInTheDocument();
-    expect(server.sent('PATCH', '/api/admin/webhooks/wh_1')[0]?.json).toEqual({ active: false });
+    expect(server.sent('PATCH', '/api/v1/admin/webhooks/wh_1')[0]?.json).toEqual({ active: false });
   });
 });

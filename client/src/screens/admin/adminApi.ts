@@ -87,24 +87,24 @@ export function adminApi(token: string) {
       apiRequest<{ sessionId: string; chair: IssuedLink }>('/api/sessions', { method: 'POST', token, body }),
 
     // ---- Webhooks ----
-    webhooks: async () => (await apiRequest<WebhookAnswerData<'webhooks'>>(webhooksPath, { token })).webhooks,
+    webhooks: async () => (await apiResource<WebhookAnswerData<'webhooks'>>(webhooksPath, { token })).webhooks,
     createWebhook: (body: CreateWebhookBody) =>
-      apiRequest<WebhookAnswerData<'webhookCreated'>>(webhooksPath, { method: 'POST', token, body }),
+      apiResource<WebhookAnswerData<'webhookCreated'>>(webhooksPath, { method: 'POST', token, body }),
     updateWebhook: (id: string, body: UpdateWebhookBody) =>
-      apiRequest<WebhookAnswerData<'webhook'>>(webhookPath(id), { method: 'PATCH', token, body }),
+      apiResource<WebhookAnswerData<'webhook'>>(webhookPath(id), { method: 'PATCH', token, body }),
     deleteWebhook: (id: string) =>
-      apiRequest<WebhookAnswerData<'webhookDeleted'>>(webhookPath(id), { method: 'DELETE', token }),
+      apiResource<WebhookAnswerData<'webhookDeleted'>>(webhookPath(id), { method: 'DELETE', token }),
     webhookDeliveries: async (id: string) =>
-      (await apiRequest<WebhookAnswerData<'deliveries'>>(`${webhookPath(id)}/deliveries`, { token })).deliveries,
+      (await apiResource<WebhookAnswerData<'deliveries'>>(`${webhookPath(id)}/deliveries`, { token })).deliveries,
     redeliver: (id: string, deliveryId: string) =>
-      apiRequest<WebhookAnswerData<'delivery'>>(
+      apiResource<WebhookAnswerData<'delivery'>>(
         `${webhookPath(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
         { method: 'POST', token },
       ),
   };
 }
 
-const webhooksPath = '/api/admin/webhooks';
+const webhooksPath = '/api/v1/admin/webhooks';
 const webhookPath = (id: string) => `${webhooksPath}/${encodeURIComponent(id)}`;
 
 export type AdminApi = ReturnType<typeof adminApi>;

@@ -19,7 +19,7 @@ const refusalText: Record<ProblemStatus, string> = {
   400: 'The request is not valid (`INVALID_PAYLOAD`): `issues` names the fields',
   401: 'No bearer, or an unknown, revoked or expired one (`UNAUTHENTICATED`)',
   403: 'The bearer may not do this: a scope it lacks, or a role (`FORBIDDEN`)',
-  404: 'No such organisation, session, unit, participant, directive or token (`NOT_FOUND`)',
+  404: 'No such organisation, session, unit, participant, directive, token, webhook or delivery (`NOT_FOUND`)',
   409: 'Conflicts with the current state (`CONFLICT`)',
   413: 'The body is too large (`TOO_LARGE`)',
   422: 'The file was checked and refused as a whole; `preview` says why, row by row (`INVALID_PAYLOAD`)',
@@ -106,6 +106,10 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
       { name: 'Invitations', description: 'Participants and their links' },
       { name: 'Records', description: 'Reports, criticisms, directives and warnings' },
       { name: 'API tokens', description: 'Kept by administrators only' },
+      {
+        name: 'Webhooks',
+        description: 'Signed event notices to the organisation’s receivers; kept by administrators only',
+      },
     ],
     paths,
     components: {

@@ -10,7 +10,7 @@ export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
  * describes it from the same zod schemas, so the two cannot drift apart.
  */
 export interface ApiOperation {
-  method: 'get' | 'post' | 'put' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI form, e.g. `/api/v1/sessions/{sessionId}`. */
   path: string;
   operationId: string;

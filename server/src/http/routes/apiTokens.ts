@@ -2,9 +2,9 @@ import { ApiTokenListSchema, CreateApiTokenBodySchema, CreatedApiTokenSchema, Id
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { AdminService } from '../../domain/adminService.js';
-import { isApiToken, type ApiTokenService } from '../../domain/apiTokens.js';
-import { DomainError } from '../../domain/errors.js';
-import { bearer, requireAdmin, type HttpAuth } from '../middleware/auth.js';
+import type { ApiTokenService } from '../../domain/apiTokens.js';
+import { requireAdminNotApiToken } from '../middleware/adminOnly.js';
+import type { HttpAuth } from '../middleware/auth.js';
 import type { ApiOperation } from '../openapi/operation.js';
 
 export interface ApiTokenRoutesOptions {
@@ -21,13 +21,8 @@ const TokenParams = z.object({ tokenId: IdSchema });
  * never manages tokens, whatever its scopes.
  */
 export function apiTokenOperations(options: ApiTokenRoutesOptions): ApiOperation[] {
-  /** The administrator, refusing an API token by name rather than as an unknown link. */
   async function signIn(req: Request) {
-    const token = bearer(req);
-    if (token !== null && isApiToken(token)) {
-      throw new DomainError('FORBIDDEN', 'An API token may not manage API tokens: sign in as an administrator.');
-    }
-    const signed = await requireAdmin(req, options.auth);
+    const signed = await requireAdminNotApiToken(req, options.auth, 'API tokens');
     return { signed, organisationId: await options.admin.organisationId() };
   }
 

@@ -35,6 +35,20 @@ export interface HaltPlan {
 export const faultLinePrefix = 'PLENUM_FAULT';
 
 /**
+ * Resolves once the socket's transport is writable again, its frames (the ack among them) handed
+ * to the operating system, or after `maxMs`: a frame can wait behind a join answer being
+ * deflated, and the P3 negative control must crash with its ack on the wire, not still in the
+ * process.
+ */
+async function ackWritten(call: CommandCall, maxMs = 2000): Promise<void> {
+  const { transport } = call.socket.conn;
+  const until = Date.now() + maxMs;
+  while (!transport.writable && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
  * The command pipeline with `faults` installed: a step after the commit and one after the ack
  * that call the hook for each command that appended. With `ackBeforeCommit`, the answer moves
  * before the commit instead: it carries the seq the command will probably get (the head + 1),
@@ -47,8 +61,10 @@ export function faultSteps(faults: Faults): CommandStep[] {
     const guessSeq = async (call: CommandCall): Promise<void> => {
       call.data = { seq: (await call.gateway.store.head(call.input.sessionId)) + 1 };
     };
-    const reachAfterAck = (call: CommandCall) =>
-      faults.reach('after-ack', { commandId: call.input.commandId, seq: call.data!.seq });
+    const reachAfterAck = async (call: CommandCall) => {
+      await ackWritten(call);
+      await faults.reach('after-ack', { commandId: call.input.commandId, seq: call.data!.seq });
+    };
     steps.splice(steps.indexOf(commit), 1, guessSeq);
     after(ack, reachAfterAck, commit);
     return steps;

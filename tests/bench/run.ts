@@ -21,6 +21,7 @@ import { ackFigures, measureAcks } from './scenarios/acks.js';
 import { catchUpFigures, measureCatchUp } from './scenarios/catchup.js';
 import { bytesFigures, measureBytes } from './scenarios/bytes.js';
 import { clientFigures, measureClient } from './scenarios/client.js';
+import { measureNodes, nodesFigures } from './scenarios/nodes.js';
 import { measurePdf, pdfFigures } from './scenarios/pdf.js';
 import { measureRender, renderFigures } from './scenarios/render.js';
 import { measureRoomSize, roomFigures, type RoomSizeResult } from './scenarios/rooms.js';
@@ -145,6 +146,14 @@ async function main(): Promise<number> {
     raw.pdf = result;
     figures.push(...pdfFigures(result));
   });
+
+  // On the machine's PostgreSQL and Redis, with several server processes: only when named.
+  if (only?.includes('nodes'))
+    await scenario('nodes', async () => {
+      const result = await measureNodes(config, log, startOptions);
+      raw.nodes = result;
+      figures.push(...nodesFigures(result));
+    });
 
   // Every expected figure is in the table; one a scenario could not produce says why.
   const groupOf: Record<string, FigureGroup> = {

@@ -30,6 +30,7 @@ export const figureGroups = [
   'client',
   'bytes',
   'records',
+  'nodes',
 ] as const;
 export type FigureGroup = (typeof figureGroups)[number];
 

@@ -5,6 +5,8 @@ import { makeTempDir, removeTempDir, runCommand, spawnChild, type Child } from '
 import { connectOne } from './clients.js';
 import type { PlenumReady, PlenumSeeded, PlenumServerOptions } from '../servers/plenumServer.js';
 import type { MemorySample } from '../servers/control.js';
+import type { PlenumNodeOptions, PlenumNodeReady } from '../servers/plenumNode.js';
+import type { RedisRoomsOptions } from '../servers/redisRooms.js';
 
 export interface BareReady {
   kind: 'bare';
@@ -46,10 +48,11 @@ export async function buildServers(): Promise<void> {
     throw new Error(`tsc -b ${buildProjects.join(' ')} failed (${build.code}):\n${build.stdout}${build.stderr}`);
 }
 
-export async function startBare(options: StartOptions = {}): Promise<Child<BareReady>> {
+/** The bare server; with `redis`, one node of a room shared through the Redis adapter. */
+export async function startBare(options: StartOptions = {}, redis?: RedisRoomsOptions): Promise<Child<BareReady>> {
   return spawnChild<BareReady>(`${builtServers}/bareServer.js`, {
     nodeFlags: nodeFlags(options, 'bare'),
-    env: { BENCH_EVENT_TEXT: `#0 ${criticismFiller}` },
+    env: { BENCH_EVENT_TEXT: `#0 ${criticismFiller}`, ...(redis ? { BENCH_REDIS: JSON.stringify(redis) } : {}) },
     echoStderr: options.echoStderr,
   });
 }
@@ -89,6 +92,16 @@ export async function startPlenum(
     if (ownDir) removeTempDir(ownDir);
     throw error;
   }
+}
+
+/** One Plenum node on a seeded PostgreSQL schema, its rooms shared through the Redis adapter. */
+export function startPlenumNode(node: PlenumNodeOptions, options: StartOptions = {}): Promise<Child<PlenumNodeReady>> {
+  return spawnChild<PlenumNodeReady>(`${builtServers}/plenumNode.js`, {
+    nodeFlags: nodeFlags(options, 'plenum-node'),
+    env: { BENCH_NODE: JSON.stringify(node) },
+    echoStderr: options.echoStderr,
+    readyTimeoutMs: 60_000,
+  });
 }
 
 /**

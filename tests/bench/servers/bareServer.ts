@@ -2,12 +2,14 @@
  * The baseline: a bare socket.io broadcast server. It broadcasts every `command` it receives to
  * everyone who joined, with no validation and no storage, and acks it. For the catch-up baseline
  * it answers `session:join` with pages of synthetic events of the same shape and size as
- * Plenum's, generated from a counter (the transport's floor, not a log).
+ * Plenum's, generated from a counter (the transport's floor, not a log). With BENCH_REDIS it
+ * shares its room with the other bare nodes through the Redis adapter (the `nodes` scenario).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { announceReady, serveControl } from './control.js';
+import { openRedisRooms, type RedisRoomsOptions } from './redisRooms.js';
 
 type Ack = (answer: unknown) => void;
 const httpServer = createServer();
@@ -50,9 +52,15 @@ io.on('connection', (socket) => {
   });
 });
 
+const redisOptions = process.env.BENCH_REDIS ? (JSON.parse(process.env.BENCH_REDIS) as RedisRoomsOptions) : null;
+const redis = redisOptions ? await openRedisRooms(redisOptions.url, redisOptions.prefix) : null;
+if (redis) io.adapter(redis.adapter);
+
 httpServer.listen(0, '127.0.0.1', () => {
   serveControl({
-    stop: () => Promise.resolve(),
+    stop: async () => {
+      await redis?.close();
+    },
     // The catch-up baseline: as if `count` more commands had been broadcast.
     handlers: { advance: (count) => Promise.resolve((seq += count as number)) },
   });

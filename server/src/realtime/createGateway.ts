@@ -94,6 +94,20 @@ const messageCompression = {
  */
 const heartbeat = { pingInterval: 25_000, pingTimeout: 30_000 };
 
+/** The socket.io server on the HTTP server: message limit, compression, heartbeat, headers, origins, adapter. */
+function socketServer(options: GatewayOptions, protections: Protections): GatewayServer {
+  const io: GatewayServer = new Server(options.httpServer, {
+    maxHttpBufferSize: maxMessageBytes,
+    serveClient: false,
+    perMessageDeflate: messageCompression,
+    ...heartbeat,
+  });
+  if (options.securityHeaders) io.engine.use(options.securityHeaders);
+  if (protections.checkOrigin) checkOrigins(io, options, options.logger);
+  if (options.adapter) io.adapter(options.adapter);
+  return io;
+}
+
 /**
  * The socket.io gateway, wired from its parts. Transport only: every decision is the domain's.
  *
@@ -111,15 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const protections = resolveProtections(options.protections);
   const trustProxy = options.trustProxy ?? null;
   const addressOf = (socket: GatewaySocket): string => clientAddress(socket.request, trustProxy);
-  const io: GatewayServer = new Server(options.httpServer, {
-    maxHttpBufferSize: maxMessageBytes,
-    serveClient: false,
-    perMessageDeflate: messageCompression,
-    ...heartbeat,
-  });
-  if (options.securityHeaders) io.engine.use(options.securityHeaders);
-  if (protections.checkOrigin) checkOrigins(io, options, logger);
-  if (options.adapter) io.adapter(options.adapter);
+  const io = socketServer(options, protections);
 
   const isClustered = options.adapter !== undefined;
   const monotonic = options.monotonic ?? monotonicNow;

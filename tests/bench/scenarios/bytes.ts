@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@plenum/shared';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Request } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
 import type { BenchConfig } from '../config.js';
@@ -35,13 +35,14 @@ async function visitTwice(browser: Browser, link: string): Promise<[VisitBytes, 
       const page = await context.newPage();
       const bytes: VisitBytes = { http: 0, socket: 0 };
       const sized: Promise<void>[] = [];
-      page.on('requestfinished', (request) => {
+      const onFinished = (request: Request) => {
         sized.push(
           request.sizes().then((sizes) => {
             bytes.http += Math.max(0, sizes.responseBodySize);
           }),
         );
-      });
+      };
+      page.on('requestfinished', onFinished);
       page.on('websocket', (ws) => {
         ws.on('framereceived', (frame) => {
           bytes.socket += typeof frame.payload === 'string' ? Buffer.byteLength(frame.payload) : frame.payload.length;
@@ -49,6 +50,9 @@ async function visitTwice(browser: Browser, link: string): Promise<[VisitBytes, 
       });
       await page.goto(link, { waitUntil: 'commit', timeout: 30_000 });
       await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 30_000 });
+      // A request that finishes after this point would ask for its sizes of a closing page (an
+      // unhandled rejection that ends the run): stop listening before waiting on the ones heard.
+      page.off('requestfinished', onFinished);
       await Promise.all(sized);
       await page.close();
       return bytes;

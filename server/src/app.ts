@@ -25,7 +25,7 @@ import { apiTokenOperations } from './http/routes/apiTokens.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
-import { defaultPdfPoolLimits, PdfPool, type PdfPoolLimits } from './records/pdf.js';
+import { defaultMinutesPoolLimits, MinutesPool, type MinutesPoolLimits } from './records/minutesPool.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { webhookOperations } from './http/routes/webhooks.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
@@ -82,8 +82,8 @@ export interface AppDeps {
    * (e.g. one that halts the process after the commit).
    */
   commandSteps?: readonly CommandStep[];
-  /** Worker threads making the minutes as PDF at once, and jobs that may wait for one (PDF_WORKERS, PDF_QUEUE). */
-  pdfLimits?: Partial<PdfPoolLimits>;
+  /** Worker threads making the minutes (PDF or Markdown) at once, and jobs that may wait for one (PDF_WORKERS, PDF_QUEUE). */
+  minutesLimits?: Partial<MinutesPoolLimits>;
   /** Webhook delivery: which receivers may be reached (default: public addresses only), retries, timers. */
   webhooks?: WebhookOptions;
 }
@@ -213,7 +213,7 @@ export function createApp(deps: AppDeps): App {
   const scheme = deps.tls ? 'https' : 'http';
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
-  const pdf = new PdfPool({ ...defaultPdfPoolLimits, ...deps.pdfLimits });
+  const minutes = new MinutesPool({ ...defaultMinutesPoolLimits, ...deps.minutesLimits });
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', deps.trustProxy ?? false);
@@ -269,7 +269,7 @@ export function createApp(deps: AppDeps): App {
       clock,
       ids,
       auth,
-      pdf,
+      minutes,
       published: (id, events) => publish(id, events),
     }),
   );
@@ -371,7 +371,7 @@ export function createApp(deps: AppDeps): App {
       if (httpServer.listening) {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       }
-      await pdf.close();
+      await minutes.close();
       await commands.saveSnapshots();
     },
   };

@@ -77,8 +77,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   heartbeatMs: number;
-  /** PDF_WORKERS and PDF_QUEUE. */
-  pdfLimits: { workers: number; queue: number };
+  /** PDF_WORKERS and PDF_QUEUE: the minutes' worker threads (PDF and Markdown) and their queue. */
+  minutesLimits: { workers: number; queue: number };
   trustProxy: TrustProxy | null;
   /** TLS_CERT_FILE and TLS_KEY_FILE; null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
@@ -111,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     heartbeatMs: e.HEARTBEAT_MS,
-    pdfLimits: { workers: e.PDF_WORKERS, queue: e.PDF_QUEUE },
+    minutesLimits: { workers: e.PDF_WORKERS, queue: e.PDF_QUEUE },
     trustProxy: readTrustProxy(e.TRUST_PROXY),
     tls: readTls(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
     webhookReceivers: readReceiverPolicy(e.WEBHOOK_ALLOW_PRIVATE, e.WEBHOOK_ALLOWED_CIDRS),

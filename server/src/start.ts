@@ -56,7 +56,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     adminToken: config.adminToken,
     clientDir,
     heartbeatMs: config.heartbeatMs,
-    pdfLimits: config.pdfLimits,
+    minutesLimits: config.minutesLimits,
     trustProxy: config.trustProxy,
     webhooks: { policy: config.webhookReceivers },
     protections: extras.protections,

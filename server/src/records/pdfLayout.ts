@@ -147,7 +147,7 @@ function content(block: Block): Content {
 
 /**
  * A record laid out as an A4 PDF with the font embedded, a table of contents, and page numbers and
- * the footer on every page. It holds the thread for the whole layout: the server asks `PdfPool`,
+ * the footer on every page. It holds the thread for the whole layout: the server asks `MinutesPool`,
  * whose worker threads call it.
  */
 export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {

@@ -15,8 +15,7 @@ import { recordsAccess, type RecordKind, type RecordsScope } from '../../records
 import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
 import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
-import { minutesMarkdown } from '../../records/minutes.js';
-import { pdfJob, PdfQueueFull, type PdfPool } from '../../records/pdf.js';
+import { minutesJob, MinutesQueueFull, type MinutesFormat, type MinutesPool } from '../../records/minutesPool.js';
 import {
   importsAs,
   previewReportImport,
@@ -43,8 +42,8 @@ export interface RecordsRoutesOptions {
   clock: Clock;
   ids: IdGenerator;
   auth: HttpAuth;
-  /** The worker threads that make the minutes as PDF. */
-  pdf: PdfPool;
+  /** The worker threads that make the minutes, as PDF and as Markdown. */
+  minutes: MinutesPool;
   /** Tells the session's open screens of events appended over REST. */
   published?: (sessionId: string, events: readonly SessionEvent[]) => void;
 }
@@ -130,25 +129,27 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     res.send(body);
   }
 
-  router.get('/api/sessions/:sessionId/minutes.md', async (req, res) => {
-    const { scope, state } = await open(req, 'minutes');
-    send(res, state, scope, 'minutes.md', 'text/markdown; charset=utf-8', minutesMarkdown(state, scope));
-  });
-
-  router.get('/api/sessions/:sessionId/minutes.pdf', async (req, res) => {
-    // The job is serialised from the live state: no copy of it is made for the PDF.
-    const { filename, job } = await openWith(req, 'minutes', (state, scope) => ({
-      filename: fileName(state, scope, 'minutes.pdf'),
-      job: pdfJob(state, scope),
-    }));
-    try {
-      sendFile(res, filename, 'application/pdf', await options.pdf.render(job));
-    } catch (error) {
-      if (!(error instanceof PdfQueueFull)) throw error;
-      res.set('retry-after', String(error.retryAfterSeconds));
-      res.status(503).json({ ok: false, error: { code: 'RATE_LIMITED', message: error.message } });
-    }
-  });
+  // The minutes are made in the pool's workers from a job serialised off the live state: no copy
+  // of the state is made, and the event loop never waits on a long session's document.
+  const minutesTypes: Record<MinutesFormat, string> = {
+    md: 'text/markdown; charset=utf-8',
+    pdf: 'application/pdf',
+  };
+  for (const format of ['md', 'pdf'] as const) {
+    router.get(`/api/sessions/:sessionId/minutes.${format}`, async (req, res) => {
+      const { filename, job } = await openWith(req, 'minutes', (state, scope) => ({
+        filename: fileName(state, scope, `minutes.${format}`),
+        job: minutesJob(state, scope, format),
+      }));
+      try {
+        sendFile(res, filename, minutesTypes[format], await options.minutes.render(job));
+      } catch (error) {
+        if (!(error instanceof MinutesQueueFull)) throw error;
+        res.set('retry-after', String(error.retryAfterSeconds));
+        res.status(503).json({ ok: false, error: { code: 'RATE_LIMITED', message: error.message } });
+      }
+    });
+  }
 
   const tables: Record<
     'results' | 'criticisms' | 'directives' | 'warnings',

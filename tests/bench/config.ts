@@ -34,8 +34,11 @@ export interface BenchConfig {
   client: { buildIntoTemp: boolean; runs: number; warmup: boolean };
   /** The chair console's render cost: the session's size, events not counted, events timed, fresh pages. */
   render: { units: number; criticisms: number; warmupEvents: number; events: number; runs: number };
-  /** The PDF minutes of a session with this many criticisms, made while the server is pinged. */
-  pdf: { criticisms: number };
+  /**
+   * The PDF minutes of a session of about `events` events, made while the server is pinged: its
+   * criticisms each endorsed `endorsements` times (a long review's log is mostly endorsements).
+   */
+  pdf: { events: number; endorsements: number };
 }
 
 export const fullConfig: BenchConfig = {
@@ -53,7 +56,7 @@ export const fullConfig: BenchConfig = {
   startup: { events: 100_000, repeats: 3, warmStarts: true },
   client: { buildIntoTemp: false, runs: 5, warmup: true },
   render: { units: 60, criticisms: 5000, warmupEvents: 20, events: 200, runs: 3 },
-  pdf: { criticisms: 2000 },
+  pdf: { events: 100_000, endorsements: 19 },
 };
 
 export const smokeConfig: BenchConfig = {
@@ -71,7 +74,7 @@ export const smokeConfig: BenchConfig = {
   startup: { events: 2000, repeats: 1, warmStarts: false },
   client: { buildIntoTemp: true, runs: 1, warmup: false },
   render: { units: 60, criticisms: 200, warmupEvents: 4, events: 12, runs: 1 },
-  pdf: { criticisms: 200 },
+  pdf: { events: 2000, endorsements: 19 },
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): BenchConfig {
@@ -79,5 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const sizes = env.BENCH_ROOMS?.split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
-  return sizes && sizes.length > 0 ? { ...base, roomSizes: sizes } : base;
+  const pdfEvents = Number(env.BENCH_PDF_EVENTS);
+  return {
+    ...base,
+    ...(sizes && sizes.length > 0 ? { roomSizes: sizes } : {}),
+    ...(Number.isInteger(pdfEvents) && pdfEvents > 0 ? { pdf: { ...base.pdf, events: pdfEvents } } : {}),
+  };
 }

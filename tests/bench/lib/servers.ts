@@ -106,18 +106,24 @@ export function startPlenumNode(node: PlenumNodeOptions, options: StartOptions =
 
 /**
  * Seeds a data folder in one process (demo, `officials` invitations, item-2 started,
- * `seedEvents` criticisms), then starts the server on it in a fresh process, so nothing the
+ * `seedEvents` criticisms, each with `seedEndorsements` endorsements), then starts the server on it in a fresh process, so nothing the
  * seeding allocated is in the server's memory. `cleanup` removes the folder (after `stop`).
  */
 export async function startSeededPlenum(
-  seed: { officials: number; seedEvents?: number },
+  seed: { officials: number; seedEvents?: number; seedEndorsements?: number },
   options: StartOptions = {},
 ): Promise<{ child: Child<PlenumReady>; seeded: PlenumSeeded; dataDir: string; cleanup: () => void }> {
   const dataDir = makeTempDir('plenum-bench-seeded-');
   const cleanup = () => removeTempDir(dataDir);
   try {
     const seeder = await startPlenum(
-      { mode: 'seed', dataDir, officials: seed.officials, seedEvents: seed.seedEvents ?? 0 },
+      {
+        mode: 'seed',
+        dataDir,
+        officials: seed.officials,
+        seedEvents: seed.seedEvents ?? 0,
+        seedEndorsements: seed.seedEndorsements ?? 0,
+      },
       { ...options, cpuProfDir: null },
     );
     await seeder.stop();

@@ -27,6 +27,8 @@ export interface PlenumServerOptions {
   officials: number;
   /** `seed` mode: criticisms to append to the demo session's log. */
   seedEvents: number;
+  /** `seed` mode: endorsements appended after each seeded criticism (by as many distinct officials). */
+  seedEndorsements?: number;
   /** The built client to serve, for the browser measurement. */
   clientDir: string | null;
   /** Criticism text of the seeded events. */
@@ -105,7 +107,10 @@ async function demoWithOfficials(
 
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', destination: process.stderr });
 
-/** Appends criticisms on item-2 in batches: the events `criticism:post` produces, without its per-command cost. */
+/**
+ * Appends criticisms on item-2 in batches, each followed by `endorsements` endorsements: the
+ * events `criticism:post` and `criticism:endorse` produce, without their per-command cost.
+ */
 let appended = 0;
 async function appendCriticisms(
   app: App,
@@ -113,12 +118,13 @@ async function appendCriticisms(
   session: SeededTokens,
   count: number,
   text: string,
+  endorsements = 0,
 ): Promise<number> {
-  const batch = 2000;
+  const batch = Math.max(1, Math.floor(2000 / (1 + endorsements)));
   for (let done = 0; done < count; done += batch) {
     const events: NewEvent[] = [];
     for (let i = done; i < Math.min(count, done + batch); i++) {
-      const n = appended++;
+      const criticismId = `seed${process.pid}x${String(appended++).padStart(10, '0')}`;
       events.push(
         newEvent('criticism:posted', {
           itemId: 'item-2',
@@ -126,22 +132,25 @@ async function appendCriticisms(
           severity: 'medium',
           indicatorId: null,
           text: `#0 ${text}`,
-          criticismId: `seed${process.pid}x${String(n).padStart(10, '0')}`,
+          criticismId,
           unitId: 'riverside-steel',
         }),
       );
+      for (let e = 0; e < endorsements; e++)
+        events.push(newEvent('criticism:endorsed', { criticismId, participantId: `bench-endorser-${e}` }));
     }
     await app.commands.appendSystem(session.sessionId, session.authorId, () => events);
   }
   return store.head(session.sessionId);
 }
 
-/** Seeds a data folder: demo, invitations, item-2 started, criticisms, bench-tokens.json. Returns the head. */
+/** Seeds a data folder: demo, invitations, item-2 started, criticisms (and endorsements), bench-tokens.json. Returns the head. */
 async function seedFolder(
   dataDir: string,
   officials: number,
   events: number,
   text: string,
+  endorsements = 0,
 ): Promise<{ sessionId: string; head: number }> {
   const store = new SqliteStore(join(dataDir, 'plenum.sqlite'));
   const app = createApp({ store, logger, publicUrl: 'http://127.0.0.1' });
@@ -158,7 +167,7 @@ async function seedFolder(
     } catch {
       // already started
     }
-    const head = await appendCriticisms(app, store, session, events, text);
+    const head = await appendCriticisms(app, store, session, events, text, endorsements);
     writeFileSync(join(dataDir, tokensFile), JSON.stringify(session satisfies SeededTokens));
     return { sessionId: session.sessionId, head };
   } finally {
@@ -172,7 +181,13 @@ async function main(): Promise<void> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-bench-'));
 
   if (options.mode === 'seed') {
-    const { sessionId, head } = await seedFolder(dataDir, options.officials, options.seedEvents, options.seedText);
+    const { sessionId, head } = await seedFolder(
+      dataDir,
+      options.officials,
+      options.seedEvents,
+      options.seedText,
+      options.seedEndorsements,
+    );
     if (options.demoOnlyDir) await seedFolder(options.demoOnlyDir, 0, 0, options.seedText);
     announceReady({ kind: 'seeded', dataDir, sessionId, head } satisfies Omit<PlenumSeeded, 'readyAtMs'>);
     process.exit(0);

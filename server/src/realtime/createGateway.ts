@@ -129,7 +129,13 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const isClustered = options.adapter !== undefined;
   const monotonic = options.monotonic ?? monotonicNow;
-  const limiter = createLimiter(io, { protections, monotonic, logger, addressOf, isClustered });
+  const { limiter, stop: stopSharingBudgets } = createLimiter(io, {
+    protections,
+    monotonic,
+    logger,
+    addressOf,
+    isClustered,
+  });
   const handshake = new Handshake({ io, store, clock, logger, protections, limiter, addressOf });
   const presence = createPresence(io, { intervalMs: options.presenceIntervalMs, isClustered });
   const broadcaster = new Broadcaster(io, (sessionId, at) => recordConnected(sessionId, at));
@@ -191,6 +197,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     close: async () => {
       stopHeartbeat();
       clearInterval(sweep);
+      stopSharingBudgets();
       presence.close();
       // Recorded and broadcast while the sockets are still open.
       await attendance.close();

@@ -92,6 +92,8 @@ export class TokenBucket {
  */
 export class KeyedBuckets {
   private readonly buckets = new Map<string, TokenBucket>();
+  /** Tokens taken per key since the last {@link KeyedBuckets.drain} (given back: less); null while unshared. */
+  private ledger: Map<string, number> | null = null;
 
   constructor(
     private readonly options: BucketOptions | ((key: string) => BucketOptions),
@@ -99,12 +101,41 @@ export class KeyedBuckets {
   ) {}
 
   take(key: string, cost = 1): boolean {
-    return this.bucket(key).take(cost);
+    const taken = this.bucket(key).take(cost);
+    if (taken) this.note(key, cost);
+    return taken;
   }
 
   /** Takes `cost` tokens from the bucket of `key` for something already done (see {@link TokenBucket.spend}). */
   spend(key: string, cost: number): void {
     this.bucket(key).spend(cost);
+    this.note(key, cost);
+  }
+
+  /**
+   * Keeps a ledger of what is taken from now on, for other processes keeping the same budgets:
+   * they {@link KeyedBuckets.absorb} what this one {@link KeyedBuckets.drain}s, and the reverse.
+   */
+  share(): void {
+    this.ledger ??= new Map();
+  }
+
+  /** What was taken per key since the last drain (net of what was given back), and a fresh ledger. */
+  drain(): [key: string, cost: number][] {
+    if (this.ledger === null || this.ledger.size === 0) return [];
+    const entries = [...this.ledger].filter(([, cost]) => cost !== 0);
+    this.ledger.clear();
+    return entries;
+  }
+
+  /** What another process took from its bucket of `key` (negative: gave back), taken here too. */
+  absorb(key: string, cost: number): void {
+    if (cost > 0) this.bucket(key).spend(cost);
+    else this.buckets.get(key)?.refund(-cost);
+  }
+
+  private note(key: string, cost: number): void {
+    if (this.ledger !== null) this.ledger.set(key, (this.ledger.get(key) ?? 0) + cost);
   }
 
   private bucket(key: string): TokenBucket {
@@ -119,7 +150,10 @@ export class KeyedBuckets {
 
   /** Gives back tokens to the bucket of `key`, if it still exists. */
   refund(key: string, cost = 1): void {
-    this.buckets.get(key)?.refund(cost);
+    const bucket = this.buckets.get(key);
+    if (!bucket) return;
+    bucket.refund(cost);
+    this.note(key, -cost);
   }
 
   /** Forgets every bucket that has refilled completely. */

@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '@plenum/shared';
 import type { Server, Socket } from 'socket.io';
+import type { LimiterSpending } from './gateway/limiter.js';
 import type { PresenceShare } from './presence.js';
 
 /** What the server processes sharing an adapter tell each other (`serverSideEmit`). */
@@ -10,6 +11,8 @@ export interface InterServerEvents {
   'presence:hello': () => void;
   /** An invitation cut for flooding may not connect to any process for `ms` (P12). */
   'limiter:cooldown': (invitationHash: string, ms: number) => void;
+  /** What one process took from the budgets every process keeps alike (P12). */
+  'limiter:spent': (spending: LimiterSpending) => void;
 }
 
 /** The typed socket.io server of the gateway. */

@@ -24,7 +24,12 @@ export interface Cluster {
   members: Member[];
   byRole(role: Role): Member[];
   /** Starts a server process on this cluster's schema and prefix; killed when the test finishes. */
-  startNode(options?: { redisUrl?: string; redisAdapter?: 'streams' | 'pubsub' }): Promise<SpawnedServer>;
+  startNode(options?: {
+    redisUrl?: string;
+    redisAdapter?: 'streams' | 'pubsub';
+    /** Another key prefix than the cluster's: a node that shares the database but not the rooms. */
+    redisPrefix?: string;
+  }): Promise<SpawnedServer>;
 }
 
 /**
@@ -93,7 +98,7 @@ export async function seedCluster(
           DATABASE_URL: databaseUrl,
           DATABASE_SCHEMA: schema,
           REDIS_URL: node.redisUrl ?? options.redisUrl ?? sharedRedisUrl,
-          REDIS_PREFIX: prefix,
+          REDIS_PREFIX: node.redisPrefix ?? prefix,
           REDIS_ADAPTER: node.redisAdapter,
         },
         isReady: (stdout) => (stdout.includes('Plenum is running at') ? true : null),

@@ -4,6 +4,7 @@ import { createLogger } from '../../lib/logger.js';
 import { resolveProtections, type Protections } from '../protections.js';
 import type { GatewaySocket } from '../types.js';
 import { Limiter } from './limiter.js';
+import { participantKey } from './participantKey.js';
 
 /** A limiter on a clock the test moves, and a socket of one participant at one address. */
 function world(overrides: Partial<Protections>, onCooldown?: (invitationHash: string, ms: number) => void) {
@@ -113,5 +114,28 @@ describe('Limiter', () => {
     ]);
     const open = world({ handshakes: false }).limiter;
     expect([open.admitHandshake('a'), open.admitHandshake('a')]).toEqual([true, true]);
+  });
+  test('shared budgets: what one process takes, another takes too, so a participant on both has one budget', () => {
+    const rate = { commits: { inFlight: 100, rate: { capacity: 10, refillPerSecond: 0 } } };
+    const a = world(rate);
+    const b = world(rate);
+    for (const { limiter } of [a, b]) limiter.shareBudgets();
+    for (let i = 0; i < 6; i++) a.limiter.reserveCommit(a.socket).release();
+    const refunded = a.limiter.reserveCommit(a.socket);
+    refunded.refund();
+    refunded.release();
+    const spending = a.limiter.spending();
+    expect(spending?.commits).toEqual([[participantKey('s-1', 'p-1'), 6]]);
+    // Drained: told once.
+    expect(a.limiter.spending()).toBeNull();
+    b.limiter.absorb(spending!);
+    for (let i = 0; i < 4; i++) expect(refusedAs(() => b.limiter.reserveCommit(b.socket).release())).toBeNull();
+    expect(refusedAs(() => b.limiter.reserveCommit(b.socket))).toBe('RATE_LIMITED');
+  });
+
+  test('unshared budgets keep no ledger: a lone process tells nothing', () => {
+    const { limiter, socket } = world({ commits: { inFlight: 100, rate: { capacity: 10, refillPerSecond: 0 } } });
+    limiter.reserveCommit(socket).release();
+    expect(limiter.spending()).toBeNull();
   });
 });

@@ -30,6 +30,16 @@ export interface LimiterOptions {
   onCooldown?: (invitationHash: string, ms: number) => void;
 }
 
+/** The keyed budgets every process of a cluster keeps alike (the per-socket ones stay with their socket). */
+const sharedFamilies = ['handshakes', 'messagesByAddress', 'reads', 'readsByAddress', 'commits'] as const;
+type SharedFamily = (typeof sharedFamilies)[number];
+
+/** What one process took from its keyed budgets since it last told the others, per family and key. */
+export type LimiterSpending = Partial<Record<SharedFamily, [key: string, cost: number][]>>;
+
+/** How often a process of a cluster tells the others what it took from the shared budgets. */
+const spendingShareMs = 250;
+
 /** How many of something each key has running now (commands, pages). */
 class Running {
   private readonly counts = new Map<string, number>();
@@ -88,6 +98,38 @@ export class Limiter {
         )
       : null;
     this.commits = commits ? new KeyedBuckets(commits.rate, monotonic) : null;
+  }
+
+  /**
+   * Keeps ledgers of what is taken from the keyed budgets, so that a cluster's processes keep
+   * one budget between them: each tells the others its `spending()`, and `absorb`s theirs.
+   */
+  shareBudgets(): void {
+    for (const family of sharedFamilies) this[family]?.share();
+  }
+
+  /** What was taken from the shared budgets since the last call; null when nothing was. */
+  spending(): LimiterSpending | null {
+    const spending: LimiterSpending = {};
+    let any = false;
+    for (const family of sharedFamilies) {
+      const entries = this[family]?.drain() ?? [];
+      if (entries.length === 0) continue;
+      spending[family] = entries;
+      any = true;
+    }
+    return any ? spending : null;
+  }
+
+  /** Takes from the budgets here what another process of the cluster took from its own. */
+  absorb(spending: LimiterSpending): void {
+    for (const family of sharedFamilies) {
+      const buckets = this[family];
+      if (!buckets) continue;
+      for (const [key, cost] of spending[family] ?? []) {
+        if (typeof key === 'string' && Number.isFinite(cost)) buckets.absorb(key, cost);
+      }
+    }
   }
 
   /** False when the address has used up its handshakes. */
@@ -239,19 +281,29 @@ export class Limiter {
 /**
  * The gateway's limiter. With several processes (`isClustered`), a cooldown reaches every
  * process through the adapter's server-side messages, so a flooding invitation cut on one
- * cannot connect to another meanwhile. Monotonic clocks differ between processes: the others
- * are told the duration, not the end.
+ * cannot connect to another meanwhile; and every few hundred milliseconds each process tells
+ * the others what it took from the keyed budgets (handshakes, messages and reads per address,
+ * reads and commits per participant), so a participant with sockets on three processes has one
+ * budget, not three. Monotonic clocks differ between processes: the others are told durations
+ * and amounts, not instants. `stop` ends the sharing.
  */
 export function createLimiter(
   io: GatewayServer,
   options: Omit<LimiterOptions, 'onCooldown'> & { isClustered: boolean },
-): Limiter {
+): { limiter: Limiter; stop: () => void } {
   const { isClustered, ...limiterOptions } = options;
-  if (!isClustered) return new Limiter(limiterOptions);
+  if (!isClustered) return { limiter: new Limiter(limiterOptions), stop: () => undefined };
   const limiter = new Limiter({
     ...limiterOptions,
     onCooldown: (invitationHash, ms) => io.serverSideEmit('limiter:cooldown', invitationHash, ms),
   });
   io.on('limiter:cooldown', (invitationHash, ms) => limiter.coolDown(invitationHash, ms));
-  return limiter;
+  limiter.shareBudgets();
+  io.on('limiter:spent', (spending) => limiter.absorb(spending));
+  const share = setInterval(() => {
+    const spending = limiter.spending();
+    if (spending !== null) io.serverSideEmit('limiter:spent', spending);
+  }, spendingShareMs);
+  share.unref();
+  return { limiter, stop: () => clearInterval(share) };
 }

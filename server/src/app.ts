@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import type { AccessEndedReason, SessionEvent } from '@plenum/shared';
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AdminService } from './domain/adminService.js';
 import { apiTokenPrefix, ApiTokenService } from './domain/apiTokens.js';
@@ -49,6 +49,8 @@ export interface AppDeps {
   adapter?: AdapterFactory;
   /** Whether the adapter's Redis connection is up, for `GET /api/ready`; omitted without Redis. */
   isRedisReady?: () => boolean;
+  /** Where the REST rate limit counts (Redis, shared by every process); default: this process's memory. */
+  httpRateStore?: RateLimitStore;
   logger: Logger;
   clock?: Clock;
   ids?: IdGenerator;
@@ -247,6 +249,9 @@ export function createApp(deps: AppDeps): App {
         limit: protections.http.limit,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
+        store: deps.httpRateStore,
+        // Redis away: the requests are served uncounted rather than refused (the degraded mode).
+        passOnStoreError: true,
         // The server warns of an untrusted X-Forwarded-For itself, in its own log.
         validate: { xForwardedForHeader: false },
         handler: (req, res) => {

@@ -50,6 +50,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     store,
     adapter: redis?.adapter,
     isRedisReady: redis?.isReady,
+    httpRateStore: redis?.httpRateStore,
     logger,
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl ?? undefined,

@@ -61,3 +61,24 @@ test('P12 across processes: a participant with sockets on two nodes has one comm
   const apart = await spendAcrossTwoNodes(false);
   expect(apart.onSecond, JSON.stringify(apart)).toBeGreaterThanOrEqual(commitBurst);
 }, 120_000);
+
+/** What the REST rate limit says is left for this address, from its `RateLimit` header (draft 8). */
+async function remainingAfter(url: string): Promise<number> {
+  const response = await fetch(`${url}/api/health`);
+  const header = response.headers.get('ratelimit') ?? '';
+  const remaining = /r=(\d+)/.exec(header)?.[1];
+  if (remaining === undefined) throw new Error(`no RateLimit header: ${header}`);
+  return Number(remaining);
+}
+
+test('P12 across processes: the REST rate limit counts an address once across nodes, in Redis (negative control: nodes that share no Redis prefix count apart)', async () => {
+  const cluster = await seedCluster([]);
+  const a = await cluster.startNode();
+  const together = await cluster.startNode();
+  const apart = await cluster.startNode({ redisPrefix: `${cluster.prefix}-apart` });
+  const onA = 120;
+  for (let i = 0; i < onA; i++) expect((await fetch(`${a.url}/api/health`)).status).toBe(200);
+  const limit = await remainingAfter(apart.url);
+  // Each node has used one request of its window; the one sharing A's counts, A's too.
+  expect(await remainingAfter(together.url)).toBe(limit - onA);
+}, 120_000);

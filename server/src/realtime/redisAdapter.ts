@@ -1,3 +1,4 @@
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from '../lib/logger.js';
 import type { AdapterFactory } from './types.js';
 
@@ -9,6 +10,8 @@ export interface RedisAdapter {
   adapter: AdapterFactory;
   /** True while the adapter's connection to Redis is up. */
   isReady: () => boolean;
+  /** The REST rate limit's counts, kept in Redis so every process counts one address alike. */
+  httpRateStore: RateLimitStore;
   close: () => Promise<void>;
 }
 
@@ -84,9 +87,15 @@ export async function openRedisAdapter(options: {
     await subscriber.connect();
     adapter = createAdapter(client, subscriber, { key: `${options.prefix}:socket.io` });
   }
+  const { RedisStore } = await import('rate-limit-redis');
+  const httpRateStore = new RedisStore({
+    sendCommand: (...args: string[]) => client.sendCommand(args),
+    prefix: `${options.prefix}:rate:`,
+  });
   return {
     adapter,
     isReady: () => clients.every((redis) => redis.isReady),
+    httpRateStore,
     close: async () => {
       await Promise.allSettled(clients.map((redis) => redis.close()));
     },

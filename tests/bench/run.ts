@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { expectedFigureIds } from './figures.js';
-import { killAllChildren, repoRoot } from './lib/children.js';
+import { killAllChildren, repoRoot, takeLoopMaxima } from './lib/children.js';
 import { summariseProfile, type ProfileSummary } from './lib/profile.js';
 import { figure, formatTable, type Figure, type FigureGroup } from './lib/report.js';
 import { buildServers, type StartOptions } from './lib/servers.js';
@@ -26,6 +26,7 @@ import { measurePdf, pdfFigures } from './scenarios/pdf.js';
 import { measureRender, renderFigures } from './scenarios/render.js';
 import { measureRoomSize, roomFigures, type RoomSizeResult } from './scenarios/rooms.js';
 import { measureStartup, startupFigures } from './scenarios/startup.js';
+import { loopFigure } from './lib/loop.js';
 
 const config = loadConfig(process.env);
 const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'bench-results.json');
@@ -59,6 +60,7 @@ const errors: { scenario: string; message: string }[] = [];
 async function scenario(name: string, body: () => Promise<void>): Promise<void> {
   if (!wanted(name)) return;
   log(`${name}…`);
+  takeLoopMaxima();
   try {
     await body();
   } catch (error) {
@@ -66,6 +68,8 @@ async function scenario(name: string, body: () => Promise<void>): Promise<void> 
     errors.push({ scenario: name, message });
     log(`${name} FAILED: ${message}`);
   }
+  const stall = loopFigure(name, takeLoopMaxima());
+  if (stall) figures.push(stall);
 }
 
 function gitCommit(): string | null {

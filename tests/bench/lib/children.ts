@@ -97,6 +97,19 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
   /** Echo the child's stderr to ours as it comes. */
   echoStderr?: boolean;
+  /** A server child: its longest event-loop stall is asked for when it stops, and kept under this name. */
+  loopWatch?: LoopWatchKind;
+}
+
+/** Which servers' stalls are told apart: Plenum's against the bare socket.io server's. */
+export type LoopWatchKind = 'plenum' | 'bare';
+
+/** The longest event-loop stall of each server stopped since the last `takeLoopMaxima`. */
+const loopMaxima: { kind: LoopWatchKind; ms: number }[] = [];
+
+/** The stalls kept since the last call (each server's longest, by kind), and a fresh start. */
+export function takeLoopMaxima(): { kind: LoopWatchKind; ms: number }[] {
+  return loopMaxima.splice(0);
 }
 
 /**
@@ -206,6 +219,13 @@ export async function spawnChild<TReady>(script: string, options: SpawnOptions =
     const stop = async (timeoutMs = 15_000): Promise<void> => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (options.loopWatch && child.connected) {
+        const kind = options.loopWatch;
+        await control<{ loopMaxMs: number }>('stats', undefined, 2000).then(
+          ({ loopMaxMs }) => loopMaxima.push({ kind, ms: loopMaxMs }),
+          () => undefined,
+        );
+      }
       if (child.connected) child.send({ id: 0, op: 'stop' });
       const timer = setTimeout(kill, timeoutMs);
       await exited;

@@ -31,6 +31,7 @@ export const figureGroups = [
   'bytes',
   'records',
   'nodes',
+  'event loop',
 ] as const;
 export type FigureGroup = (typeof figureGroups)[number];
 

@@ -54,6 +54,7 @@ export async function startBare(options: StartOptions = {}, redis?: RedisRoomsOp
     nodeFlags: nodeFlags(options, 'bare'),
     env: { BENCH_EVENT_TEXT: `#0 ${criticismFiller}`, ...(redis ? { BENCH_REDIS: JSON.stringify(redis) } : {}) },
     echoStderr: options.echoStderr,
+    loopWatch: 'bare',
   });
 }
 
@@ -78,6 +79,7 @@ export async function startPlenum(
       nodeFlags: nodeFlags(options, 'plenum'),
       env: { BENCH_PLENUM: JSON.stringify(full) },
       echoStderr: options.echoStderr,
+      loopWatch: full.mode === 'serve' ? 'plenum' : undefined,
       readyTimeoutMs: 300_000,
     });
     if (ownDir) {
@@ -100,6 +102,7 @@ export function startPlenumNode(node: PlenumNodeOptions, options: StartOptions =
     nodeFlags: nodeFlags(options, 'plenum-node'),
     env: { BENCH_NODE: JSON.stringify(node) },
     echoStderr: options.echoStderr,
+    loopWatch: 'plenum',
     readyTimeoutMs: 60_000,
   });
 }

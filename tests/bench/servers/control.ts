@@ -1,4 +1,4 @@
-import { performance as nodePerformance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance as nodePerformance } from 'node:perf_hooks';
 
 /**
  * The control channel of a server child (IPC from the harness): memory after GC, CPU time,
@@ -29,6 +29,8 @@ export interface ServerStats {
   cpuUs: number;
   eluActiveMs: number;
   eluIdleMs: number;
+  /** The longest the event loop was held at once since the server was ready, to 10 ms. */
+  loopMaxMs: number;
   /** Plenum only: group commits (each one synchronous SQLite transaction), the appends they held, and the wall time inside them. */
   appends?: { count: number; requests: number; totalMs: number; maxMs: number };
 }
@@ -56,6 +58,9 @@ export function serveControl(options: {
   const reply = (message: { id: number; ok: boolean; result?: unknown; error?: string }) => {
     if (process.connected) process.send?.(message);
   };
+  // Stalls of the event loop from now on (the server is ready): the longest is in `stats`.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -77,6 +82,7 @@ export function serveControl(options: {
         cpuUs: cpu.user + cpu.system,
         eluActiveMs: elu.active,
         eluIdleMs: elu.idle,
+        loopMaxMs: loopDelay.max / 1e6,
         ...options.stats?.(),
       } satisfies ServerStats);
     },

@@ -1,18 +1,18 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InviteAdministratorBodySchema, type AdministratorSummary, type Participant } from '@plenum/shared';
-import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { useFormat } from '../../lib/useFormat';
-import { adminWording, type AdminApi } from './adminApi';
+import type { AdminApi } from './adminApi';
 import { schemaIssuesByField } from './refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { AdminTable } from './AdminTable';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
+import { useListActions } from './useListActions';
 
 interface AdministratorsTabProps {
   api: AdminApi;
@@ -27,11 +27,18 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
   const list = useApiData(useCallback(() => api.administrators(), [api]));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const { errors, refusal, setRefusal, check, refuse } = useFormCheck();
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormCheck();
+  const { errors, refusal, setRefusal, check } = form;
+  const {
+    isBusy,
+    done,
+    asking: revoking,
+    ask,
+    stopAsking,
+    submit,
+    act,
+  } = useListActions<AdministratorSummary>(list, form);
   const [issued, setIssued] = useState<{ name: string; link: string } | null>(null);
-  const [revoking, setRevoking] = useState<AdministratorSummary | null>(null);
-  const [done, setDone] = useState<string | null>(null);
 
   const invite = (event: FormEvent) => {
     event.preventDefault();
@@ -40,33 +47,18 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
     const found = parsed.success ? {} : schemaIssuesByField(parsed.error.issues);
     if (name.trim() === '') found.name = t('admin.field.required');
     if (!check(found)) return;
-    setIsBusy(true);
-    setDone(null);
-    api.inviteAdministrator(body).then(
-      (answer) => {
-        setIsBusy(false);
-        setIssued({ name: answer.administrator.name, link: answer.link });
-        setName('');
-        setEmail('');
-        list.reload();
-      },
-      (failure: unknown) => {
-        setIsBusy(false);
-        refuse(failure);
-      },
-    );
+    submit(api.inviteAdministrator(body), (answer) => {
+      setIssued({ name: answer.administrator.name, link: answer.link });
+      setName('');
+      setEmail('');
+    });
   };
 
-  const revoke = (summary: AdministratorSummary) => {
-    setRevoking(null);
-    api.revokeAdministrator(summary.administrator.id).then(
-      () => {
-        setDone(t('admin.administrators.revoked', { name: summary.administrator.name }));
-        list.reload();
-      },
-      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
+  const revoke = (summary: AdministratorSummary) =>
+    act(
+      api.revokeAdministrator(summary.administrator.id),
+      t('admin.administrators.revoked', { name: summary.administrator.name }),
     );
-  };
 
   return (
     <>
@@ -112,7 +104,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
                         type="button"
                         className="button button--small button--danger"
                         data-testid={`administrator-${summary.administrator.id}-revoke`}
-                        onClick={() => setRevoking(summary)}
+                        onClick={() => ask(summary)}
                       >
                         {t('admin.administrators.revoke')}
                         <span className="visually-hidden">: {summary.administrator.name}</span>
@@ -175,7 +167,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
           lines={[t('admin.administrators.revokeLine')]}
           confirmLabel={t('admin.administrators.revoke')}
           onConfirm={() => revoke(revoking)}
-          onCancel={() => setRevoking(null)}
+          onCancel={stopAsking}
           testId="revoke-dialog"
         />
       )}

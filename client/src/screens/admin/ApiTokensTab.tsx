@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiScopes, type ApiScope, type ApiTokenSummary, type CreatedApiToken } from '@plenum/shared';
-import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
@@ -9,11 +8,12 @@ import { InputField } from '../../components/InputField';
 import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/useFormat';
-import { adminWording, type AdminApi } from './adminApi';
+import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
+import { useListActions } from './useListActions';
 
 /** How long a new token lasts, in days; `never`: until revoked. */
 const lifetimes = ['30', '90', '365', 'never'] as const;
@@ -73,11 +73,10 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [lifetime, setLifetime] = useState<Lifetime>('90');
-  const { errors, refusal, setRefusal, check, refuse } = useFormCheck();
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormCheck();
+  const { errors, refusal, setRefusal, check } = form;
+  const { isBusy, done, asking: revoking, ask, stopAsking, submit, act } = useListActions<ApiTokenSummary>(list, form);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [revoking, setRevoking] = useState<ApiTokenSummary | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   // When the tab opened: a token's expiry is compared with it, not with every render's clock.
   const [openedAt] = useState(() => Date.now());
 
@@ -88,33 +87,15 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
     if (scopes.length === 0) found.scopes = t('admin.apiTokens.scopesRequired');
     if (!check(found)) return;
     const expiresAt = lifetime === 'never' ? null : new Date(Date.now() + Number(lifetime) * dayMs).toISOString();
-    setIsBusy(true);
-    setDone(null);
-    api.createApiToken({ name: name.trim(), scopes, expiresAt }).then(
-      (answer) => {
-        setIsBusy(false);
-        setCreated(answer);
-        setName('');
-        setScopes([]);
-        list.reload();
-      },
-      (failure: unknown) => {
-        setIsBusy(false);
-        refuse(failure);
-      },
-    );
+    submit(api.createApiToken({ name: name.trim(), scopes, expiresAt }), (answer) => {
+      setCreated(answer);
+      setName('');
+      setScopes([]);
+    });
   };
 
-  const revoke = (summary: ApiTokenSummary) => {
-    setRevoking(null);
-    api.revokeApiToken(summary.id).then(
-      () => {
-        setDone(t('admin.apiTokens.revoked', { name: summary.name }));
-        list.reload();
-      },
-      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
-    );
-  };
+  const revoke = (summary: ApiTokenSummary) =>
+    act(api.revokeApiToken(summary.id), t('admin.apiTokens.revoked', { name: summary.name }));
 
   const standing = (summary: ApiTokenSummary) => {
     if (summary.revokedAt)
@@ -170,11 +151,7 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
                 <td>{standing(summary)}</td>
                 <td>
                   {!summary.revokedAt && (
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      onClick={() => setRevoking(summary)}
-                    >
+                    <button type="button" className="button button--small button--danger" onClick={() => ask(summary)}>
                       {t('admin.apiTokens.revoke')}
                       <span className="visually-hidden">: {summary.name}</span>
                     </button>
@@ -240,7 +217,7 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
           lines={[t('admin.apiTokens.revokeLine')]}
           confirmLabel={t('admin.apiTokens.revoke')}
           onConfirm={() => revoke(revoking)}
-          onCancel={() => setRevoking(null)}
+          onCancel={stopAsking}
           testId="api-token-revoke-dialog"
         />
       )}

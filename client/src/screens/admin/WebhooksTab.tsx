@@ -6,19 +6,19 @@ import {
   type WebhookEventType,
   type WebhookSubscription,
 } from '@plenum/shared';
-import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { useFormat } from '../../lib/useFormat';
-import { adminWording, type AdminApi } from './adminApi';
+import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
 import { schemaIssuesByField } from './refusedFields';
 import { useApiData } from './useApiData';
 import { useFormCheck } from './useFormCheck';
+import { useListActions } from './useListActions';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
 /** A new subscription's signing secret, shown this once: copy or save it, then put it away. */
@@ -68,12 +68,19 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
   const list = useApiData(useCallback(() => api.webhooks(), [api]));
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEventType[]>([]);
-  const { errors, refusal, setRefusal, check, refuse } = useFormCheck();
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormCheck();
+  const { errors, refusal, setRefusal, check } = form;
+  const {
+    isBusy,
+    done,
+    asking: deleting,
+    ask,
+    stopAsking,
+    submit,
+    act,
+  } = useListActions<WebhookSubscription>(list, form);
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
-  const [deleting, setDeleting] = useState<WebhookSubscription | null>(null);
   const [shownLog, setShownLog] = useState<WebhookSubscription | null>(null);
-  const [done, setDone] = useState<string | null>(null);
 
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
@@ -83,44 +90,23 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
     if (body.url === '') found.url = t('admin.field.required');
     if (eventTypes.length === 0) found.eventTypes = t('admin.webhooks.chooseEvents');
     if (!check(found)) return;
-    setIsBusy(true);
-    setDone(null);
-    api.createWebhook(body).then(
-      (answer) => {
-        setIsBusy(false);
-        setCreated({ url: answer.subscription.url, secret: answer.secret });
-        setUrl('');
-        setEventTypes([]);
-        list.reload();
-      },
-      (failure: unknown) => {
-        setIsBusy(false);
-        refuse(failure);
-      },
-    );
+    submit(api.createWebhook(body), (answer) => {
+      setCreated({ url: answer.subscription.url, secret: answer.secret });
+      setUrl('');
+      setEventTypes([]);
+    });
   };
 
-  const setActive = (webhook: WebhookSubscription, active: boolean) => {
-    api.updateWebhook(webhook.id, { active }).then(
-      () => {
-        setDone(t(active ? 'admin.webhooks.resumed' : 'admin.webhooks.paused', { url: webhook.url }));
-        list.reload();
-      },
-      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
+  const setActive = (webhook: WebhookSubscription, active: boolean) =>
+    act(
+      api.updateWebhook(webhook.id, { active }),
+      t(active ? 'admin.webhooks.resumed' : 'admin.webhooks.paused', { url: webhook.url }),
     );
-  };
 
-  const remove = (webhook: WebhookSubscription) => {
-    setDeleting(null);
-    api.deleteWebhook(webhook.id).then(
-      () => {
-        setDone(t('admin.webhooks.deleted', { url: webhook.url }));
-        if (shownLog?.id === webhook.id) setShownLog(null);
-        list.reload();
-      },
-      (failure: unknown) => setRefusal(apiErrorText(failure, adminWording)),
-    );
-  };
+  const remove = (webhook: WebhookSubscription) =>
+    act(api.deleteWebhook(webhook.id), t('admin.webhooks.deleted', { url: webhook.url }), () => {
+      if (shownLog?.id === webhook.id) setShownLog(null);
+    });
 
   return (
     <>
@@ -172,11 +158,7 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
                       {t(webhook.active ? 'admin.webhooks.pause' : 'admin.webhooks.resume')}
                       <span className="visually-hidden">: {webhook.url}</span>
                     </button>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      onClick={() => setDeleting(webhook)}
-                    >
+                    <button type="button" className="button button--small button--danger" onClick={() => ask(webhook)}>
                       {t('admin.webhooks.delete')}
                       <span className="visually-hidden">: {webhook.url}</span>
                     </button>
@@ -233,7 +215,7 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
           lines={[t('admin.webhooks.deleteLine')]}
           confirmLabel={t('admin.webhooks.delete')}
           onConfirm={() => remove(deleting)}
-          onCancel={() => setDeleting(null)}
+          onCancel={stopAsking}
           testId="webhook-delete-dialog"
         />
       )}

@@ -7,6 +7,8 @@ import type { RecordsScope } from './access.js';
 export interface PdfRequest {
   state: SessionState;
   scope: RecordsScope;
+  /** The chain hash of the log's head (`state.lastSeq`) for the footer; null: none printed. */
+  headHash: string | null;
 }
 
 /** A job for the pool: its request serialised when the job is made, so it holds no live state. */
@@ -18,8 +20,8 @@ export interface PdfJob {
  * The minutes of `state` as `scope` reads them, as a job for `PdfPool.render`. Made at once from
  * the live state (e.g. in `CommandService.read`): one pass over it on this thread, no copy kept.
  */
-export function pdfJob(state: SessionState, scope: RecordsScope): PdfJob {
-  return { bytes: serialize({ state, scope } satisfies PdfRequest) };
+export function pdfJob(state: SessionState, scope: RecordsScope, headHash: string | null = null): PdfJob {
+  return { bytes: serialize({ state, scope, headHash } satisfies PdfRequest) };
 }
 
 /** A worker's answer: the PDF's bytes (transferred, not copied), or why the job failed. */

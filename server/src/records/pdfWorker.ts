@@ -9,8 +9,8 @@ parentPort?.on('message', (job: Uint8Array) => {
   const answer = (reply: PdfReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(reply, transfer);
   void (async () => {
     try {
-      const { state, scope } = deserialize(job) as PdfRequest;
-      const pdf = await layoutPdf(minutesDocument(state, scope), scope.lang);
+      const { state, scope, headHash } = deserialize(job) as PdfRequest;
+      const pdf = await layoutPdf(minutesDocument(state, scope, headHash), scope.lang);
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       // Moved rather than copied, unless the bytes share their memory with other buffers.
       const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;

@@ -33,6 +33,5 @@ export { outboundMeter, type OutboundMeter } from './realtime/outbound.js';
 export { defaultProtections, type Protections } from './realtime/protections.js';
 export { InMemoryStore } from './storage/InMemoryStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';
-export { sqliteMigrations } from './storage/sqlite/migrations.js';
 export { refusedRange, parseCidrs, publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
 export { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConcurrencyError, InMemoryStore, SqliteStore, verifyLog, type AppendRequest } from '@plenum/server';
 import { PostgresStore } from '@plenum/server/postgres';
 import { newEvent } from '@plenum/shared';
+import pg from 'pg';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { connectionOf } from '../helpers/sqliteConnection.js';
 import { tempDir } from '../helpers/tempDir.js';
@@ -20,6 +21,30 @@ if (databaseUrl) {
     const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
     return PostgresStore.open(databaseUrl, { schema });
+  });
+
+  test('PostgresStore: migration 7 computes the chain of a log kept before it, from seq 1', async () => {
+    const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
+    const store = await PostgresStore.open(databaseUrl, { schema });
+    await store.append(append(0, 'cmd-00000001', 7));
+    const before = await verifyLog(store, 's1');
+    await store.close();
+    // The schema as version 6 left it: no hash column, no checkpoints.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `ALTER TABLE ${schema}.events DROP COLUMN hash; DROP TABLE ${schema}.checkpoints; UPDATE ${schema}.schema_version SET version = 6`,
+      );
+    } finally {
+      await client.end();
+    }
+    const migrated = await PostgresStore.open(databaseUrl, { schema });
+    onTestFinished(() => migrated.close());
+    expect(await verifyLog(migrated, 's1')).toEqual(before);
+    await migrated.append(append(7, 'cmd-00000002'));
+    expect(await verifyLog(migrated, 's1')).toMatchObject({ intact: true, head: 8 });
   });
 } else {
   test.skip('PostgresStore store contract: runs when DATABASE_URL is set', () => undefined);

@@ -155,6 +155,16 @@ describe('the tamper-evident log', () => {
     const changed = `${hash[0] === '0' ? '1' : '0'}${hash.slice(1)}`;
     expect(checkpointVerifies({ ...checkpoint, headHash: changed }, health.checkpointKey.publicKey)).toBe(false);
     expect(checkpointVerifies({ ...checkpoint, seq: checkpoint.seq - 1 }, health.checkpointKey.publicKey)).toBe(false);
+
+    // The minutes name the same head and hash in their footer, in either language.
+    for (const lang of ['en', 'ko']) {
+      const minutes = await fetch(`${server.url}/api/sessions/${server.sessionId}/minutes.md?lang=${lang}`, {
+        headers: { authorization: `Bearer ${server.tokens.chair}` },
+      });
+      const footer = (await minutes.text()).trim().split('\n').at(-1)!;
+      expect(footer).toContain(String(checkpoint.seq));
+      expect(footer).toContain(checkpoint.headHash);
+    }
   });
 
   test('an archive whose event was altered and its digest made again is refused as broken at that seq; nothing is imported', async () => {

@@ -22,6 +22,7 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/
 interface Verification {
   verdict: { intact: boolean; head: number; headHash?: string; brokenAt?: number; reason?: string };
   checkpoints: (Checkpoint & { signatureValid: boolean; matchesLog: boolean })[];
+  link: { seq: number; hash: string } | null;
   key: PublicKeyInfo;
 }
 
@@ -155,6 +156,15 @@ describe('the tamper-evident log', () => {
     const changed = `${hash[0] === '0' ? '1' : '0'}${hash.slice(1)}`;
     expect(checkpointVerifies({ ...checkpoint, headHash: changed }, health.checkpointKey.publicKey)).toBe(false);
     expect(checkpointVerifies({ ...checkpoint, seq: checkpoint.seq - 1 }, health.checkpointKey.publicKey)).toBe(false);
+
+    // A footer's seq and hash can be checked against the log as it is now.
+    const atAdjournment = resourceOf<Verification>(
+      await api(server.url, `/api/v1/admin/sessions/${server.sessionId}/verification?seq=${checkpoint.seq}`, {
+        token: adminToken,
+      }),
+    );
+    expect(atAdjournment.link).toEqual({ seq: checkpoint.seq, hash: checkpoint.headHash });
+    expect(verification.link).toBeNull();
 
     // The minutes name the same head and hash in their footer, in either language.
     for (const lang of ['en', 'ko']) {

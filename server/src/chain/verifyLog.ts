@@ -69,15 +69,18 @@ export async function verifyLog(
 
 /**
  * The log's verdict and each of its checkpoints checked against the instance's key and the
- * hashes the walk recomputed (a checkpoint past a break cannot match).
+ * hashes the walk recomputed (a checkpoint past a break cannot match); with `seq`, also the
+ * recomputed hash at that seq (null past a break or the head), to check a printed footer against.
  */
 export async function inspectLog(
   store: ChainReader & { checkpoints(sessionId: string): Promise<Checkpoint[]> },
   sessionId: string,
   key: PublicKeyInfo,
-): Promise<{ verdict: ChainVerdict; checkpoints: CheckedCheckpoint[] }> {
+  seq?: number,
+): Promise<{ verdict: ChainVerdict; checkpoints: CheckedCheckpoint[]; link: { seq: number; hash: string } | null }> {
   const checkpoints = await store.checkpoints(sessionId);
   const wanted = new Set(checkpoints.map((c) => c.seq));
+  if (seq !== undefined) wanted.add(seq);
   const hashes = new Map<number, string>();
   const verdict = await verifyLog(store, sessionId, {
     onLink: (seq, hash) => {
@@ -91,5 +94,6 @@ export async function inspectLog(
       signatureValid: checkpointVerifies(checkpoint, key.publicKey),
       matchesLog: hashes.get(checkpoint.seq) === checkpoint.headHash,
     })),
+    link: seq !== undefined && hashes.has(seq) ? { seq, hash: hashes.get(seq)! } : null,
   };
 }

@@ -14,6 +14,14 @@ export interface ChainRoutesOptions {
 
 const SessionParams = z.object({ sessionId: IdSchema });
 const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+const VerificationQuery = z.object({
+  seq: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Also answer the recomputed chain hash at this seq, e.g. the one a printed footer names'),
+});
 
 /** The instance's checkpoint key, as `GET /api/health` publishes it. */
 export const PublicKeySchema = z.object({
@@ -46,6 +54,10 @@ export const LogVerificationSchema = z.object({
     }),
   ]),
   checkpoints: z.array(CheckedCheckpointSchema),
+  link: z
+    .object({ seq: z.number().int().min(1), hash: Hash })
+    .nullable()
+    .describe('The hash at `?seq=`; null when not asked, or past the head or a break'),
   key: PublicKeySchema,
 });
 
@@ -63,14 +75,16 @@ export function chainOperations(options: ChainRoutesOptions): ApiOperation[] {
       tag: 'Administration',
       scope: 'administrator',
       params: SessionParams,
+      query: VerificationQuery,
       response: { status: 200, description: 'The verdict and the checkpoints', schema: LogVerificationSchema },
       refusals: [404],
       handle: async (req) => {
         await requireAdminNotApiToken(req, options.auth, 'the log’s verification');
         const { sessionId } = SessionParams.parse(req.params);
+        const { seq } = VerificationQuery.parse(req.query);
         if ((await store.head(sessionId)) === 0) throw new DomainError('NOT_FOUND', 'No such session.');
         const key = await store.publicKey();
-        return { ...(await inspectLog(store, sessionId, key)), key };
+        return { ...(await inspectLog(store, sessionId, key, seq)), key };
       },
     },
   ];

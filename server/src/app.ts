@@ -22,6 +22,7 @@ import { adminRoutes } from './http/routes/admin.js';
 import { apiOperations } from './http/routes/api.js';
 import { apiDocsRoutes } from './http/routes/apiDocs.js';
 import { apiTokenOperations } from './http/routes/apiTokens.js';
+import { chainOperations } from './http/routes/chain.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
@@ -315,6 +316,7 @@ export function createApp(deps: AppDeps): App {
       admin,
       auth,
     }),
+    ...chainOperations({ store: deps.store, auth }),
   ];
   web.use(operationsRouter(operations));
   web.use(apiDocsRoutes(openApiDocument(operations)));

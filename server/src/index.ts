@@ -1,5 +1,8 @@
 /** `@plenum/server`: what tests and tools may use. */
 export { createApp, type AdapterFactory, type App, type AppDeps, type WebhookOptions } from './app.js';
+export { checkpointVerifies, type Checkpoint, type CheckpointClaim, type PublicKeyInfo } from './chain/checkpoint.js';
+export { eventHash, genesisHash, type ChainedEvent } from './chain/hash.js';
+export { verifyLog, type ChainVerdict, type CheckedCheckpoint } from './chain/verifyLog.js';
 export { loadConfig, type Config } from './config.js';
 export { startServer, type ServerExtras } from './start.js';
 export { ensureDemo } from './demo/seedDemo.js';

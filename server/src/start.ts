@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AppDeps } from './app.js';
 import type { Config } from './config.js';
 import { ensureDemo } from './demo/seedDemo.js';
-import type { Store } from './domain/ports.js';
 import { adminLink, inviteLink } from './http/routes/sessions.js';
 import { createLogger } from './lib/logger.js';
 import { openRedisAdapter } from './realtime/redisAdapter.js';
-import { SqliteStore } from './storage/sqlite/SqliteStore.js';
+import { openStore } from './storage/openStore.js';
 
 const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
-
-// PostgreSQL and Redis are loaded only when configured: they take most of the start-up time.
-async function openStore(config: Config): Promise<Store> {
-  if (config.databaseUrl !== null) {
-    const { PostgresStore } = await import('./storage/postgres/PostgresStore.js');
-    return PostgresStore.open(config.databaseUrl, { schema: config.databaseSchema });
-  }
-  return new SqliteStore(join(config.dataDir, 'plenum.sqlite'));
-}
 
 /**
  * What a test harness may add to a server process (a production start passes nothing): its own

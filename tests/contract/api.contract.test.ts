@@ -233,6 +233,8 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     });
     expect((paused.body as WebhookAnswerData<'webhook'>).webhook.active).toBe(false);
     await call('delete', '/api/v1/admin/webhooks/{webhookId}', ids, { token: admin });
+    const verification = await call('get', '/api/v1/admin/sessions/{sessionId}/verification', ids, { token: admin });
+    expect(verification.body).toMatchObject({ verdict: { intact: true } });
     const successes = seen.filter((s) => s.status < 300);
     expect(
       seen.filter((s) => s.status >= 300),

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConcurrencyError, InMemoryStore, SqliteStore, type AppendRequest } from '@plenum/server';
+import { ConcurrencyError, InMemoryStore, SqliteStore, verifyLog, type AppendRequest } from '@plenum/server';
 import { PostgresStore } from '@plenum/server/postgres';
 import { newEvent } from '@plenum/shared';
+import pg from 'pg';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { connectionOf } from '../helpers/sqliteConnection.js';
 import { tempDir } from '../helpers/tempDir.js';
@@ -20,6 +21,30 @@ if (databaseUrl) {
     const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
     return PostgresStore.open(databaseUrl, { schema });
+  });
+
+  test('PostgresStore: migration 7 computes the chain of a log kept before it, from seq 1', async () => {
+    const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
+    const store = await PostgresStore.open(databaseUrl, { schema });
+    await store.append(append(0, 'cmd-00000001', 7));
+    const before = await verifyLog(store, 's1');
+    await store.close();
+    // The schema as version 6 left it: no hash column, no checkpoints.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `ALTER TABLE ${schema}.events DROP COLUMN hash; DROP TABLE ${schema}.checkpoints; UPDATE ${schema}.schema_version SET version = 6`,
+      );
+    } finally {
+      await client.end();
+    }
+    const migrated = await PostgresStore.open(databaseUrl, { schema });
+    onTestFinished(() => migrated.close());
+    expect(await verifyLog(migrated, 's1')).toEqual(before);
+    await migrated.append(append(7, 'cmd-00000002'));
+    expect(await verifyLog(migrated, 's1')).toMatchObject({ intact: true, head: 8 });
   });
 } else {
   test.skip('PostgresStore store contract: runs when DATABASE_URL is set', () => undefined);
@@ -46,6 +71,40 @@ async function openStore(file?: string): Promise<{ store: SqliteStore; path: str
 }
 
 describe('SqliteStore only', () => {
+  test('the checkpoint key is made once and survives close and reopen', async () => {
+    const { store, path } = await openStore();
+    const key = await store.publicKey();
+    await store.close();
+    const { store: reopened } = await openStore(path);
+    expect(await reopened.publicKey()).toEqual(key);
+  });
+
+  test('migration 7 computes the chain of a log kept before it, from seq 1', async () => {
+    const { store, path } = await openStore();
+    await store.append(append(0, 'cmd-00000001', 7));
+    const before = await verifyLog(store, 's1');
+    // The file as version 6 left it: no hash column, no checkpoints.
+    const db = connectionOf(store);
+    for (const statement of [
+      'DROP TRIGGER events_append_only_update',
+      'ALTER TABLE events DROP COLUMN hash',
+      "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+      'DROP TABLE checkpoints',
+    ]) {
+      db.prepare(statement).run();
+    }
+    db.pragma('user_version = 6');
+    await store.close();
+    const { store: migrated } = await openStore(path);
+    expect(await verifyLog(migrated, 's1')).toEqual(before);
+    // Appends after the migration chain on the migrated head; the append-only trigger is back.
+    await migrated.append(append(7, 'cmd-00000002'));
+    expect(await verifyLog(migrated, 's1')).toMatchObject({ intact: true, head: 8 });
+    expect(() => connectionOf(migrated).prepare("UPDATE events SET payload = '{}' WHERE seq = 1").run()).toThrow(
+      /append-only/,
+    );
+  });
+
   test('P10: the events table rejects UPDATE and DELETE (append-only trigger)', async () => {
     const { store } = await openStore();
     await store.append(append(0, 'cmd-00000001', 2));

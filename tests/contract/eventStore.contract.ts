@@ -1,4 +1,13 @@
-import { ConcurrencyError, type AppendRequest, type InvitationRecord, type Store } from '@plenum/server';
+import {
+  checkpointVerifies,
+  ConcurrencyError,
+  eventHash,
+  genesisHash,
+  verifyLog,
+  type AppendRequest,
+  type InvitationRecord,
+  type Store,
+} from '@plenum/server';
 import { newEvent, type NewEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { eventFixtures } from '../fixtures/events.js';
@@ -331,6 +340,47 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
       expect((await store.listInvitations('s1')).map((r) => r.tokenHash)).toEqual(['h2', 'h1']);
       expect(await store.listInvitations('s3')).toEqual([]);
     });
+
+    withStore(
+      'chain: each event carries the hash of its predecessor, across appends and batches and per session',
+      async (store) => {
+        await store.append(request({ sessionId: 's1', expectedSeq: 0, events: sampleEvents(3) }));
+        await store.appendBatch([
+          request({ sessionId: 's1', expectedSeq: 3, events: sampleEvents(2, 'd') }),
+          request({ sessionId: 's2', expectedSeq: 0 }),
+          request({ sessionId: 's1', expectedSeq: 5 }),
+        ]);
+        const links = await store.readChain('s1', 0, 100);
+        expect(links.map((l) => l.event)).toEqual(await store.read('s1', 0, 100));
+        let previous = genesisHash;
+        for (const link of links) {
+          previous = eventHash(link.event, previous);
+          expect(link.hash).toBe(previous);
+        }
+        expect(await verifyLog(store, 's1')).toEqual({ sessionId: 's1', intact: true, head: 6, headHash: previous });
+        expect(await verifyLog(store, 's2')).toMatchObject({ intact: true, head: 1 });
+        expect((await store.readChain('s1', 4, 1)).map((l) => l.event.seq)).toEqual([5]);
+      },
+    );
+
+    withStore(
+      'checkpoints: a day’s adjournment and the close are signed with the published key, in the append',
+      async (store) => {
+        const adjourned = newEvent('day:adjourned', { dayId: 'd1', at });
+        await store.append(request({ sessionId: 's1', expectedSeq: 0, events: [...sampleEvents(2), adjourned] }));
+        await store.append(request({ sessionId: 's1', expectedSeq: 3, events: [newEvent('session:closed', { at })] }));
+        const checkpoints = await store.checkpoints('s1');
+        const links = await store.readChain('s1', 0, 100);
+        expect(checkpoints.map((c) => [c.seq, c.headHash, c.at])).toEqual([
+          [3, links[2]!.hash, at],
+          [4, links[3]!.hash, at],
+        ]);
+        const key = await store.publicKey();
+        expect(key.algorithm).toBe('Ed25519');
+        for (const checkpoint of checkpoints) expect(checkpointVerifies(checkpoint, key.publicKey)).toBe(true);
+        expect(await store.checkpoints('s2')).toEqual([]);
+      },
+    );
 
     withStore('settings: unknown is null, set, overwrite', async (store) => {
       expect(await store.getSetting('demo.sessionId')).toBeNull();

@@ -95,7 +95,14 @@ describe.skipIf(!poppler)('minutes as PDF', () => {
     expect(flat).toContain('120,000');
     expect(flat).toContain('Rolled products was reported at 84,500 t, but the inspector verified 70,000 t');
     expect(flat).toContain('Ruling: Upheld');
-    expect(flat).toMatch(/Drawn from the session's log up to event \d+\. Times are UTC\. 1 ?\/ ?\d+/);
+    // The footer names the head and its chain hash, the one the store keeps for that event (the
+    // hash wraps to a second line, so the page number may stand anywhere in the text before it).
+    const seq = /Drawn from the session's log up to event (\d+), whose chain/.exec(flat)?.[1];
+    // (pdftotext may run the page number into the hash: the hash is the 64 digits before the full stop.)
+    const hash = /([0-9a-f]{64})\. Times are UTC\./.exec(flat)?.[1];
+    expect(flat).toMatch(/ 1 ?\/ ?\d+ /);
+    const [headLink] = await server.store.readChain(server.sessionId, Number(seq) - 1, 1);
+    expect(hash).toBe(headLink!.hash);
 
     const korean = await fetchPdf('ko');
     const { stdout: koText } = await run('pdftotext', [korean, '-']);

@@ -8,6 +8,8 @@ import type {
   WebhookDeliveryStatus,
   WebhookEventType,
 } from '@plenum/shared';
+import type { Checkpoint, PublicKeyInfo } from '../chain/checkpoint.js';
+import type { ChainedEvent } from '../chain/hash.js';
 
 /** Where the time comes from; injected so tests can fix it. */
 export interface Clock {
@@ -159,8 +161,27 @@ export interface SettingsStore {
   setSetting(key: string, value: string): Promise<void>;
 }
 
+/**
+ * The log's tamper evidence: each event's chain hash, written in the append's transaction, and
+ * the checkpoints signed with the instance's key at each day's adjournment and at the close.
+ */
+export interface ChainStore {
+  /** Events with `afterSeq < seq` and their chain hashes, ascending, at most `limit`. */
+  readChain(sessionId: string, afterSeq: number, limit: number): Promise<ChainedEvent[]>;
+  /** The session's signed checkpoints, oldest first. */
+  checkpoints(sessionId: string): Promise<Checkpoint[]>;
+  /** The instance's checkpoint key, as published. */
+  publicKey(): Promise<PublicKeyInfo>;
+}
+
 /** Everything the server keeps durably. */
-export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore & ApiTokenStore & WebhookStoreHolder;
+export type Store = EventStore &
+  ChainStore &
+  SnapshotStore &
+  InvitationStore &
+  SettingsStore &
+  ApiTokenStore &
+  WebhookStoreHolder;
 
 // ---- Webhooks: subscriptions, the persisted delivery queue and its attempts ----
 

@@ -8,7 +8,11 @@ import {
   type SessionEvent,
 } from '@plenum/shared';
 import { z } from 'zod';
+import { ChainWalk, type ChainBreakReason } from '../chain/verifyLog.js';
+import type { ChainedEvent } from '../chain/hash.js';
 import type { AppendRequest } from '../domain/ports.js';
+
+const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A session's whole log with what proves it complete and unaltered. */
 export const ArchiveSchema = z.object({
@@ -19,13 +23,20 @@ export const ArchiveSchema = z.object({
   protocolVersion: z.number().int().min(1),
   exportedAt: InstantSchema,
   /** SHA-256 (hex) of the JSON text of `events`. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: HashSchema,
+  /** The log's chain hash at `headSeq`, as the minutes' footer prints it. */
+  headHash: HashSchema,
   events: z.array(z.unknown()).min(1),
+  /** Each event's chain hash as the exporting store kept it, in the order of `events`. */
+  hashes: z.array(HashSchema),
 });
 export type Archive = z.infer<typeof ArchiveSchema>;
 
-/** Why an archive is refused: not an archive, altered after export, events missing, or from a newer protocol. */
-export type ArchiveProblem = 'invalid' | 'tampered' | 'partial' | 'incompatible';
+/**
+ * Why an archive is refused: not an archive, altered after export, events missing, from a newer
+ * protocol, or its log's hash chain broken at an event (`seq` names it).
+ */
+export type ArchiveProblem = 'invalid' | 'tampered' | 'partial' | 'incompatible' | 'broken';
 
 export class ArchiveRefusal extends Error {
   constructor(
@@ -44,8 +55,9 @@ export function eventsDigest(events: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(events)).digest('hex');
 }
 
-/** The archive of a session's complete log (events 1 … head, in order). */
-export function buildArchive(sessionId: string, events: readonly SessionEvent[], exportedAt: Date): Archive {
+/** The archive of a session's complete log (events 1 … head, in order) with each event's chain hash. */
+export function buildArchive(sessionId: string, links: readonly ChainedEvent[], exportedAt: Date): Archive {
+  const events = links.map((link) => link.event);
   return {
     format: 'plenum-archive',
     sessionId,
@@ -53,14 +65,43 @@ export function buildArchive(sessionId: string, events: readonly SessionEvent[],
     protocolVersion: PROTOCOL_VERSION,
     exportedAt: exportedAt.toISOString(),
     sha256: eventsDigest(events),
-    events: [...events],
+    headHash: links.at(-1)?.hash ?? '',
+    events,
+    hashes: links.map((link) => link.hash),
   };
+}
+
+const brokenLink: Record<ChainBreakReason, string> = {
+  altered: 'does not match its chain hash: it or an event before it was changed',
+  missing: 'is missing from the chain',
+};
+
+/**
+ * Re-walks the archive's hash chain over the events as sent (not as parsed, so nothing a schema
+ * drops goes unnoticed) and throws {@link ArchiveRefusal} `broken` naming the first broken link.
+ */
+function checkChain(archive: Archive): void {
+  const walk = new ChainWalk();
+  archive.events.forEach((raw, i) => {
+    const broken = walk.next({ event: raw as SessionEvent, hash: archive.hashes[i] ?? '' });
+    if (broken) {
+      throw new ArchiveRefusal('broken', `Event ${broken.brokenAt} ${brokenLink[broken.reason]}.`, broken.brokenAt);
+    }
+  });
+  if (archive.hashes.length !== archive.events.length || walk.head.hash !== archive.headHash) {
+    throw new ArchiveRefusal(
+      'broken',
+      `The archive's head hash is not the chain's hash at event ${archive.headSeq}.`,
+      archive.headSeq,
+    );
+  }
 }
 
 /**
  * The events of an archive once it is proven whole: the shape, the hash over the events as
  * sent, the protocol version, then every event valid, of the archive's session, numbered
- * 1 … headSeq without a gap and opening with `session:created`. Throws {@link ArchiveRefusal}.
+ * 1 … headSeq without a gap and opening with `session:created`, and its hash chain unbroken
+ * up to its head hash. Throws {@link ArchiveRefusal}.
  */
 export function checkArchive(body: unknown): { archive: Archive; events: SessionEvent[] } {
   const parsed = ArchiveSchema.safeParse(body);
@@ -95,6 +136,7 @@ export function checkArchive(body: unknown): { archive: Archive; events: Session
   if (events[0]!.type !== 'session:created') {
     throw new ArchiveRefusal('partial', 'The archive does not open with the session being convened.', 1);
   }
+  checkChain(archive);
   return { archive, events };
 }
 

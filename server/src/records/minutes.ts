@@ -41,9 +41,13 @@ const dimensions: readonly ComparisonDimension[] = ['ownership', 'sector', 'regi
  * The minutes of a session (or of one day) a secretary would sign: header, each day's
  * attendance and agenda with what was said and ruled, the units' figures with their flags and
  * revisions, directives, warnings, the comparison and the ranking, and the log's head in the
- * footer. What the reader's role may not see is left out or marked.
+ * footer, with its chain hash when given. What the reader's role may not see is left out or marked.
  */
-export function minutesDocument(state: SessionState, scope: RecordsScope): RecordDocument {
+export function minutesDocument(
+  state: SessionState,
+  scope: RecordsScope,
+  headHash: string | null = null,
+): RecordDocument {
   const definition = state.definition;
   if (definition === null) throw new Error(`session ${state.sessionId} has no definition`);
   const words = recordWords(scope.lang);
@@ -105,12 +109,16 @@ export function minutesDocument(state: SessionState, scope: RecordsScope): Recor
       blocks.push(section(t('minutes.comparison')), ...comparisonBlocks(state, words));
     }
   }
-  return { title, blocks, footer: t('minutes.footer', { seq: state.lastSeq }) };
+  const footer =
+    headHash === null
+      ? t('minutes.footer', { seq: state.lastSeq })
+      : t('minutes.footerChained', { seq: state.lastSeq, hash: headHash });
+  return { title, blocks, footer };
 }
 
-/** The minutes as Markdown. */
-export function minutesMarkdown(state: SessionState, scope: RecordsScope): string {
-  return renderMarkdown(minutesDocument(state, scope));
+/** The minutes as Markdown, with the chain hash of the log's head in the footer when given. */
+export function minutesMarkdown(state: SessionState, scope: RecordsScope, headHash: string | null = null): string {
+  return renderMarkdown(minutesDocument(state, scope, headHash));
 }
 
 /** A day's time as `09:00–17:00`, or what is set of it. */

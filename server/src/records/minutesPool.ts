@@ -11,6 +11,8 @@ export interface MinutesRequest {
   state: SessionState;
   scope: RecordsScope;
   format: MinutesFormat;
+  /** The chain hash of the log's head (`state.lastSeq`) for the footer; null: none printed. */
+  headHash: string | null;
 }
 
 /** A job for the pool: its request serialised when the job is made, so it holds no live state. */
@@ -22,8 +24,13 @@ export interface MinutesJob {
  * The minutes of `state` as `scope` reads them, as a job for `MinutesPool.render`. Made at once from
  * the live state (e.g. in `CommandService.read`): one pass over it on this thread, no copy kept.
  */
-export function minutesJob(state: SessionState, scope: RecordsScope, format: MinutesFormat): MinutesJob {
-  return { bytes: serialize({ state, scope, format } satisfies MinutesRequest) };
+export function minutesJob(
+  state: SessionState,
+  scope: RecordsScope,
+  format: MinutesFormat,
+  headHash: string | null = null,
+): MinutesJob {
+  return { bytes: serialize({ state, scope, format, headHash } satisfies MinutesRequest) };
 }
 
 /** A worker's answer: the file's bytes (transferred, not copied), or why the job failed. */

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
+import {
+  loadSigningKey,
+  newSigningKeyPem,
+  signCheckpoint,
+  type Checkpoint,
+  type PublicKeyInfo,
+} from '../chain/checkpoint.js';
+import type { ChainedEvent } from '../chain/hash.js';
 import { commandKey } from '../domain/commandKey.js';
 import {
   type ApiTokenRecord,
@@ -17,7 +25,9 @@ import { settle } from './settle.js';
 /** A store in process memory, with the same semantics as the durable ones; for unit tests. */
 export class InMemoryStore implements Store {
   readonly kind = 'memory';
-  private readonly logs = new Map<string, SessionEvent[]>();
+  private readonly logs = new Map<string, ChainedEvent[]>();
+  private readonly signed = new Map<string, Checkpoint[]>();
+  private readonly signingKey = loadSigningKey(newSigningKeyPem());
   private readonly commands = new Map<string, { actorId: string; result: CommandResult }>();
   private readonly invitations = new Map<string, InvitationRecord>();
   private readonly settings = new Map<string, string>();
@@ -39,13 +49,20 @@ export class InMemoryStore implements Store {
     return settle(() => {
       const plan = planAppend(requests, {
         head: (sessionId) => this.logs.get(sessionId)?.length ?? 0,
+        headHash: (sessionId) => this.logs.get(sessionId)?.at(-1)?.hash ?? null,
         known: (sessionId, commandId) => this.commands.get(commandKey(sessionId, commandId))?.result,
       });
       // Planned in full before anything is written: all or nothing.
-      for (const { event } of plan.events) {
+      for (const { event, hash } of plan.events) {
         const log = this.logs.get(event.sessionId) ?? [];
-        log.push(structuredClone(event));
+        log.push({ event: structuredClone(event), hash });
         this.logs.set(event.sessionId, log);
+      }
+      for (const claim of plan.checkpoints) {
+        this.signed.set(claim.sessionId, [
+          ...(this.signed.get(claim.sessionId) ?? []),
+          signCheckpoint(this.signingKey, claim),
+        ]);
       }
       for (const { sessionId, commandId, actorId, seq } of plan.commands) {
         this.commands.set(commandKey(sessionId, commandId), { actorId, result: { seq } });
@@ -59,7 +76,21 @@ export class InMemoryStore implements Store {
   }
 
   read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
+    return Promise.resolve(
+      structuredClone((this.logs.get(sessionId) ?? []).slice(afterSeq, afterSeq + limit).map((link) => link.event)),
+    );
+  }
+
+  readChain(sessionId: string, afterSeq: number, limit: number): Promise<ChainedEvent[]> {
     return Promise.resolve(structuredClone((this.logs.get(sessionId) ?? []).slice(afterSeq, afterSeq + limit)));
+  }
+
+  checkpoints(sessionId: string): Promise<Checkpoint[]> {
+    return Promise.resolve((this.signed.get(sessionId) ?? []).map((checkpoint) => ({ ...checkpoint })));
+  }
+
+  publicKey(): Promise<PublicKeyInfo> {
+    return Promise.resolve(this.signingKey.published);
   }
 
   head(sessionId: string): Promise<number> {

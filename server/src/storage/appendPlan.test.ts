@@ -21,6 +21,7 @@ const request = (
 /** A log with the given heads and the given known command ids (`session/command` → seq). */
 const basis = (heads: Record<string, number> = {}, known: Record<string, number> = {}): AppendBasis => ({
   head: (sessionId) => heads[sessionId] ?? 0,
+  headHash: () => null,
   known: (sessionId, commandId) => {
     const seq = known[`${sessionId}/${commandId}`];
     return seq === undefined ? undefined : { seq };

@@ -1,4 +1,6 @@
 import type { Participant, SessionEvent } from '@plenum/shared';
+import type { Checkpoint } from '../chain/checkpoint.js';
+import type { ChainedEvent } from '../chain/hash.js';
 import type { InvitationRecord } from '../domain/ports.js';
 
 /** An event as both SQL stores keep it: the payload as JSON text, exactly as written. */
@@ -21,6 +23,37 @@ export function toEvent(row: EventRow): SessionEvent {
     type: row.type,
     payload: JSON.parse(row.payload) as unknown,
   } as SessionEvent;
+}
+
+/** An event row with its chain hash (null only if written outside the store, never by `append`). */
+export interface ChainedEventRow extends EventRow {
+  hash: string | null;
+}
+
+/** The event a row holds with its chain hash; a missing hash reads as empty, which no link matches. */
+export function toChainedEvent(row: ChainedEventRow): ChainedEvent {
+  return { event: toEvent(row), hash: row.hash ?? '' };
+}
+
+/** A signed checkpoint as both SQL stores keep it. */
+export interface CheckpointRow {
+  session_id: string;
+  seq: number;
+  head_hash: string;
+  at: string;
+  key_id: string;
+  signature: string;
+}
+
+export function toCheckpoint(row: CheckpointRow): Checkpoint {
+  return {
+    sessionId: row.session_id,
+    seq: row.seq,
+    headHash: row.head_hash,
+    at: row.at,
+    keyId: row.key_id,
+    signature: row.signature,
+  };
 }
 
 /** An invitation as both SQL stores keep it: the participant as JSON (text in SQLite, parsed by PostgreSQL). */

@@ -11,14 +11,21 @@ export interface Readiness {
 }
 
 /**
- * `GET /api/health`: liveness plus what the process runs on. `GET /api/ready`: 200 while this
+ * `GET /api/health`: liveness plus what the process runs on, and the public key its
+ * checkpoints are signed with (`checkpointKey`), to check a printed head hash against. `GET /api/ready`: 200 while this
  * process should be given new connections (the store answers a query, Redis is connected, the
  * process is not draining), 503 naming what is not, for a load balancer's health check.
  */
 export function healthRoutes(store: Store, readiness: Readiness): Router {
   const router = Router();
   router.get('/api/health', async (_req, res) => {
-    res.json({ status: 'ok', store: store.kind, epoch: await store.epoch(), protocolVersion: PROTOCOL_VERSION });
+    res.json({
+      status: 'ok',
+      store: store.kind,
+      epoch: await store.epoch(),
+      protocolVersion: PROTOCOL_VERSION,
+      checkpointKey: await store.publicKey(),
+    });
   });
   router.get('/api/ready', async (_req, res) => {
     const isStoreReady = await store.getSetting('epoch').then(

@@ -10,6 +10,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CommandService } from '../../domain/commandService.js';
 import { DomainError } from '../../domain/errors.js';
+import type { ChainedEvent } from '../../chain/hash.js';
 import type { Clock, IdGenerator, Store } from '../../domain/ports.js';
 import { recordsAccess, type RecordKind, type RecordsScope } from '../../records/access.js';
 import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
@@ -97,6 +98,28 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     });
   }
 
+  /**
+   * As {@link openWith}, with the chain hash of the head the view's state stands at, for the
+   * minutes' footer: read before the view, and read again when the log moved on meanwhile (at
+   * most three times; then the view gets null and the footer names the seq only).
+   */
+  async function openChained<T>(
+    req: Request,
+    kind: RecordKind,
+    view: (state: SessionState, scope: RecordsScope, headHash: string | null) => T,
+  ): Promise<T> {
+    const sessionId = IdSchema.parse(req.params.sessionId);
+    for (let attempt = 1; ; attempt++) {
+      const seq = await options.store.head(sessionId);
+      const [head] = seq === 0 ? [] : await options.store.readChain(sessionId, seq - 1, 1);
+      const outcome = await openWith(req, kind, (state, scope) => {
+        const matches = head !== undefined && head.event.seq === state.lastSeq;
+        return matches || attempt >= 3 ? { value: view(state, scope, matches ? head.hash : null) } : null;
+      });
+      if (outcome) return outcome.value;
+    }
+  }
+
   /** The reader's scope and a copy of the session's state, once the reader may take `kind`. */
   const open = (req: Request, kind: RecordKind) =>
     openWith(req, kind, (state, scope) => ({ scope, state: copySessionState(state) }));
@@ -137,9 +160,9 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   };
   for (const format of ['md', 'pdf'] as const) {
     router.get(`/api/sessions/:sessionId/minutes.${format}`, async (req, res) => {
-      const { filename, job } = await openWith(req, 'minutes', (state, scope) => ({
+      const { filename, job } = await openChained(req, 'minutes', (state, scope, headHash) => ({
         filename: fileName(state, scope, `minutes.${format}`),
-        job: minutesJob(state, scope, format),
+        job: minutesJob(state, scope, format, headHash),
       }));
       try {
         sendFile(res, filename, minutesTypes[format], await options.minutes.render(job));
@@ -184,13 +207,13 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
 
   router.get('/api/sessions/:sessionId/archive.json', async (req, res) => {
     const { scope, state } = await open(req, 'archive');
-    const events: SessionEvent[] = [];
+    const links: ChainedEvent[] = [];
     for (;;) {
-      const page = await options.store.read(state.sessionId, events.length, archivePage);
-      events.push(...page);
+      const page = await options.store.readChain(state.sessionId, links.length, archivePage);
+      links.push(...page);
       if (page.length < archivePage) break;
     }
-    const archive = buildArchive(state.sessionId, events, options.clock.now());
+    const archive = buildArchive(state.sessionId, links, options.clock.now());
     send(
       res,
       state,

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
 import pg from 'pg';
+import {
+  loadSigningKey,
+  newSigningKeyPem,
+  signCheckpoint,
+  signingKeySetting,
+  type Checkpoint,
+  type CheckpointClaim,
+  type PublicKeyInfo,
+  type SigningKey,
+} from '../../chain/checkpoint.js';
+import type { ChainedEvent } from '../../chain/hash.js';
 import { commandKey } from '../../domain/commandKey.js';
 import {
   type ApiTokenRecord,
@@ -12,7 +23,17 @@ import {
   type Store,
 } from '../../domain/ports.js';
 import { assertAppendable, planAppend } from '../appendPlan.js';
-import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
+import {
+  invitationValues,
+  toChainedEvent,
+  toCheckpoint,
+  toEvent,
+  toInvitation,
+  type ChainedEventRow,
+  type CheckpointRow,
+  type EventRow,
+  type InvitationRow,
+} from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresWebhookStore } from './PostgresWebhookStore.js';
 import { PostgresApiTokens } from './PostgresApiTokens.js';
@@ -43,6 +64,7 @@ export class PostgresStore implements Store {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly epochValue: string,
+    private readonly signingKey: SigningKey,
   ) {
     this.webhooks = new PostgresWebhookStore(pool);
     this.apiTokens = new PostgresApiTokens(pool);
@@ -64,7 +86,9 @@ export class PostgresStore implements Store {
         if (row.rowCount === 0) await client.query('INSERT INTO schema_version (version) VALUES (0)');
         for (; version < postgresMigrations.length; version++) {
           await client.query('BEGIN');
-          await client.query(postgresMigrations[version]!);
+          const migration = postgresMigrations[version]!;
+          if (typeof migration === 'string') await client.query(migration);
+          else await migration(client);
           await client.query('UPDATE schema_version SET version = $1', [version + 1]);
           await client.query('COMMIT');
         }
@@ -72,7 +96,15 @@ export class PostgresStore implements Store {
           randomUUID(),
         ]);
         const epoch = await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'epoch'");
-        return new PostgresStore(pool, epoch.rows[0]!.value);
+        // Made by the first process to open the store, under the lock; every process signs with it.
+        await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+          signingKeySetting,
+          newSigningKeyPem(),
+        ]);
+        const key = await client.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [
+          signingKeySetting,
+        ]);
+        return new PostgresStore(pool, epoch.rows[0]!.value, loadSigningKey(key.rows[0]!.value));
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
         client.release();
@@ -123,14 +155,16 @@ export class PostgresStore implements Store {
       // The row locks order appends of a session across every process; the command-id check
       // comes after them so two processes cannot both miss the same id. Locked in one order
       // (ORDER BY), so two processes appending to the same sessions cannot deadlock.
-      const heads = new Map(
-        (
-          await client.query<{ session_id: string; seq: number }>(
-            'SELECT session_id, seq FROM heads WHERE session_id = ANY($1::text[]) ORDER BY session_id FOR UPDATE',
-            [[...firstAt.keys()]],
-          )
-        ).rows.map((row) => [row.session_id, row.seq]),
-      );
+      const headRows = (
+        await client.query<{ session_id: string; seq: number; hash: string | null }>(
+          `SELECT h.session_id, h.seq, e.hash FROM heads h
+           LEFT JOIN events e ON e.session_id = h.session_id AND e.seq = h.seq
+           WHERE h.session_id = ANY($1::text[]) ORDER BY h.session_id FOR UPDATE OF h`,
+          [[...firstAt.keys()]],
+        )
+      ).rows;
+      const heads = new Map(headRows.map((row) => [row.session_id, row.seq]));
+      const headHashes = new Map(headRows.map((row) => [row.session_id, row.hash]));
       const withIds = requests.filter((r) => r.commandId !== null);
       const known = new Map(
         (
@@ -143,15 +177,16 @@ export class PostgresStore implements Store {
       );
       const plan = planAppend(requests, {
         head: (sessionId) => heads.get(sessionId) ?? 0,
+        headHash: (sessionId) => headHashes.get(sessionId) ?? null,
         known: (sessionId, commandId) => {
           const seq = known.get(commandKey(sessionId, commandId));
           return seq === undefined ? undefined : { seq };
         },
       });
-      const events = plan.events.map(({ event, commandId }) => ({ ...event, commandId }));
+      const events = plan.events.map(({ event, commandId, hash }) => ({ ...event, commandId, hash }));
       await client.query(
-        `INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        `INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id, hash)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
         [
           events.map((e) => e.sessionId),
           events.map((e) => e.seq),
@@ -160,8 +195,10 @@ export class PostgresStore implements Store {
           events.map((e) => e.type),
           events.map((e) => JSON.stringify(e.payload)),
           events.map((e) => e.commandId),
+          events.map((e) => e.hash),
         ],
       );
+      if (plan.checkpoints.length > 0) await this.insertCheckpoints(client, plan.checkpoints);
       await client.query(
         'UPDATE heads SET seq = u.seq FROM unnest($1::text[], $2::int[]) AS u(s, seq) WHERE heads.session_id = u.s',
         [plan.heads.map((h) => h.sessionId), plan.heads.map((h) => h.to)],
@@ -187,6 +224,42 @@ export class PostgresStore implements Store {
     } finally {
       client.release();
     }
+  }
+
+  private async insertCheckpoints(client: pg.PoolClient, claims: readonly CheckpointClaim[]): Promise<void> {
+    const signed = claims.map((claim) => signCheckpoint(this.signingKey, claim));
+    await client.query(
+      `INSERT INTO checkpoints (session_id, seq, head_hash, at, key_id, signature)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        signed.map((c) => c.sessionId),
+        signed.map((c) => c.seq),
+        signed.map((c) => c.headHash),
+        signed.map((c) => c.at),
+        signed.map((c) => c.keyId),
+        signed.map((c) => c.signature),
+      ],
+    );
+  }
+
+  async readChain(sessionId: string, afterSeq: number, limit: number): Promise<ChainedEvent[]> {
+    const { rows } = await this.pool.query<ChainedEventRow>(
+      'SELECT session_id, seq, at, actor_id, type, payload, hash FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [sessionId, afterSeq, limit],
+    );
+    return rows.map(toChainedEvent);
+  }
+
+  async checkpoints(sessionId: string): Promise<Checkpoint[]> {
+    const { rows } = await this.pool.query<CheckpointRow>(
+      'SELECT session_id, seq, head_hash, at, key_id, signature FROM checkpoints WHERE session_id = $1 ORDER BY seq',
+      [sessionId],
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  publicKey(): Promise<PublicKeyInfo> {
+    return Promise.resolve(this.signingKey.published);
   }
 
   async loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {

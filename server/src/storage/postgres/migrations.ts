@@ -1,8 +1,54 @@
+import type pg from 'pg';
+import { eventHash, genesisHash } from '../../chain/hash.js';
+import { toEvent, type EventRow } from '../rows.js';
+
+/** A schema version: SQL, or code for what SQL cannot do (e.g. hashing); run in the migration's transaction. */
+export type PostgresMigration = string | ((client: pg.PoolClient) => Promise<void>);
+
+/**
+ * Migration 7: each event carries its chain hash, computed here once for the logs already
+ * kept, from seq 1; the signed checkpoints get their table. The append-only trigger is
+ * disabled for the backfill only, inside the migration's transaction.
+ */
+async function chainHashes(client: pg.PoolClient): Promise<void> {
+  await client.query(`
+    ALTER TABLE events ADD COLUMN hash TEXT;
+    CREATE TABLE checkpoints (
+      session_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      head_hash TEXT NOT NULL,
+      at TEXT NOT NULL,
+      key_id TEXT NOT NULL,
+      signature TEXT NOT NULL,
+      PRIMARY KEY (session_id, seq)
+    );
+    ALTER TABLE events DISABLE TRIGGER events_append_only;
+  `);
+  const sessions = await client.query<{ session_id: string }>('SELECT DISTINCT session_id FROM events');
+  for (const { session_id: sessionId } of sessions.rows) {
+    let previous = genesisHash;
+    for (let seq = 0; ;) {
+      const { rows } = await client.query<EventRow>(
+        'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT 5000',
+        [sessionId, seq],
+      );
+      if (rows.length === 0) break;
+      const hashes = rows.map((row) => (previous = eventHash(toEvent(row), previous)));
+      await client.query(
+        'UPDATE events SET hash = u.hash FROM unnest($2::int[], $3::text[]) AS u(seq, hash) WHERE events.session_id = $1 AND events.seq = u.seq',
+        [sessionId, rows.map((row) => row.seq), hashes],
+      );
+      seq = rows.at(-1)!.seq;
+    }
+  }
+  await client.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
+}
+
 /**
  * Schema versions of the PostgreSQL store, applied in order inside one advisory lock and
  * recorded in `schema_version`. Never edit a shipped migration: add the next one.
  */
-export const postgresMigrations: readonly string[] = [
+export const postgresMigrations: readonly PostgresMigration[] = [
   `
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -130,4 +176,8 @@ export const postgresMigrations: readonly string[] = [
     PRIMARY KEY (session_id, directive_id)
   );
   `,
+  `
+  -- Migration 6: notifications (their own change adds this version).
+  `,
+  chainHashes,
 ];

@@ -4,6 +4,16 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
+  loadSigningKey,
+  newSigningKeyPem,
+  signCheckpoint,
+  signingKeySetting,
+  type Checkpoint,
+  type PublicKeyInfo,
+  type SigningKey,
+} from '../../chain/checkpoint.js';
+import type { ChainedEvent } from '../../chain/hash.js';
+import {
   type ApiTokenRecord,
   type AppendOutcome,
   type AppendRequest,
@@ -13,7 +23,17 @@ import {
   type Store,
 } from '../../domain/ports.js';
 import { planAppend } from '../appendPlan.js';
-import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
+import {
+  invitationValues,
+  toChainedEvent,
+  toCheckpoint,
+  toEvent,
+  toInvitation,
+  type CheckpointRow,
+  type ChainedEventRow,
+  type EventRow,
+  type InvitationRow,
+} from '../rows.js';
 import { settle } from '../settle.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteWebhookStore } from './SqliteWebhookStore.js';
@@ -34,6 +54,7 @@ export class SqliteStore implements Store {
   private readonly appendTx: Database.Transaction<(requests: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly epochValue: string;
   private readonly apiTokens: SqliteApiTokens;
+  private readonly signingKey: SigningKey;
   private readonly updateTx: Database.Transaction<
     (sessionId: string, participantId: string, change: InvitationChange) => number
   >;
@@ -54,9 +75,22 @@ export class SqliteStore implements Store {
       head: db.prepare<[string], { seq: number }>('SELECT seq FROM heads WHERE session_id = ?'),
       insertHead: db.prepare('INSERT INTO heads (session_id, seq, created_at) VALUES (?, ?, ?)'),
       updateHead: db.prepare('UPDATE heads SET seq = ? WHERE session_id = ?'),
-      insertEvent: db.prepare(
-        'INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      headHash: db.prepare<[string], { hash: string | null }>(
+        'SELECT e.hash FROM heads h JOIN events e ON e.session_id = h.session_id AND e.seq = h.seq WHERE h.session_id = ?',
       ),
+      insertEvent: db.prepare(
+        'INSERT INTO events (session_id, seq, at, actor_id, type, payload, command_id, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      readChain: db.prepare<[string, number, number], ChainedEventRow>(
+        'SELECT session_id, seq, at, actor_id, type, payload, hash FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      insertCheckpoint: db.prepare(
+        'INSERT INTO checkpoints (session_id, seq, head_hash, at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      checkpoints: db.prepare<[string], CheckpointRow>(
+        'SELECT session_id, seq, head_hash, at, key_id, signature FROM checkpoints WHERE session_id = ? ORDER BY seq',
+      ),
+      keepSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
       findCommand: db.prepare<[string, string], { actor_id: string; seq: number }>(
         'SELECT actor_id, seq FROM commands WHERE session_id = ? AND command_id = ?',
       ),
@@ -99,6 +133,9 @@ export class SqliteStore implements Store {
     const existingEpoch = this.statements.getSetting.get('epoch')?.value;
     this.epochValue = existingEpoch ?? randomUUID();
     if (!existingEpoch) this.statements.setSetting.run('epoch', this.epochValue);
+    // Made once per store and kept with it, so checkpoints signed before a restart still verify.
+    this.statements.keepSetting.run(signingKeySetting, newSigningKeyPem());
+    this.signingKey = loadSigningKey(this.statements.getSetting.get(signingKeySetting)!.value);
     this.appendTx = this.db.transaction((requests: readonly AppendRequest[]) => this.appendInTransaction(requests));
     this.updateTx = this.db.transaction((sessionId: string, participantId: string, change: InvitationChange) => {
       const { changeParticipant, changeEmail, changeExpiry } = this.statements;
@@ -147,7 +184,9 @@ export class SqliteStore implements Store {
     for (let v = version; v < sqliteMigrations.length; v++) {
       this.db
         .transaction(() => {
-          this.db.exec(sqliteMigrations[v]!);
+          const migration = sqliteMigrations[v]!;
+          if (typeof migration === 'string') this.db.exec(migration);
+          else migration(this.db);
           this.db.pragma(`user_version = ${v + 1}`);
         })
         .immediate();
@@ -157,14 +196,19 @@ export class SqliteStore implements Store {
   private appendInTransaction(requests: readonly AppendRequest[]): AppendOutcome[] {
     const plan = planAppend(requests, {
       head: (sessionId) => this.statements.head.get(sessionId)?.seq ?? 0,
+      headHash: (sessionId) => this.statements.headHash.get(sessionId)?.hash ?? null,
       known: (sessionId, commandId) => {
         const row = this.statements.findCommand.get(sessionId, commandId);
         return row ? { seq: row.seq } : undefined;
       },
     });
-    for (const { event, commandId } of plan.events) {
+    for (const { event, commandId, hash } of plan.events) {
       const { sessionId, seq, at, actorId, type, payload } = event;
-      this.statements.insertEvent.run(sessionId, seq, at, actorId, type, JSON.stringify(payload), commandId);
+      this.statements.insertEvent.run(sessionId, seq, at, actorId, type, JSON.stringify(payload), commandId, hash);
+    }
+    for (const claim of plan.checkpoints) {
+      const { sessionId, seq, headHash, at, keyId, signature } = signCheckpoint(this.signingKey, claim);
+      this.statements.insertCheckpoint.run(sessionId, seq, headHash, at, keyId, signature);
     }
     for (const { sessionId, from, to, firstAt } of plan.heads) {
       if (from === 0) this.statements.insertHead.run(sessionId, to, firstAt);
@@ -196,6 +240,18 @@ export class SqliteStore implements Store {
 
   read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
     return Promise.resolve(this.statements.read.all(sessionId, afterSeq, limit).map(toEvent));
+  }
+
+  readChain(sessionId: string, afterSeq: number, limit: number): Promise<ChainedEvent[]> {
+    return Promise.resolve(this.statements.readChain.all(sessionId, afterSeq, limit).map(toChainedEvent));
+  }
+
+  checkpoints(sessionId: string): Promise<Checkpoint[]> {
+    return Promise.resolve(this.statements.checkpoints.all(sessionId).map(toCheckpoint));
+  }
+
+  publicKey(): Promise<PublicKeyInfo> {
+    return Promise.resolve(this.signingKey.published);
   }
 
   head(sessionId: string): Promise<number> {

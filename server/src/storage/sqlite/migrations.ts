@@ -1,8 +1,56 @@
+import type Database from 'better-sqlite3';
+import { eventHash, genesisHash } from '../../chain/hash.js';
+import { toEvent, type EventRow } from '../rows.js';
+
+/** A schema version: SQL, or code for what SQL cannot do (e.g. hashing); run in the migration's transaction. */
+export type SqliteMigration = string | ((db: Database.Database) => void);
+
+/**
+ * Migration 7: each event carries its chain hash, computed here once for the logs already
+ * kept, from seq 1; the signed checkpoints get their table. The append-only trigger is lifted
+ * for the backfill only, inside the migration's transaction.
+ */
+function chainHashes(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE events ADD COLUMN hash TEXT;
+    CREATE TABLE checkpoints (
+      session_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      head_hash TEXT NOT NULL,
+      at TEXT NOT NULL,
+      key_id TEXT NOT NULL,
+      signature TEXT NOT NULL,
+      PRIMARY KEY (session_id, seq)
+    ) STRICT, WITHOUT ROWID;
+    DROP TRIGGER events_append_only_update;
+  `);
+  const sessions = db.prepare<[], { session_id: string }>('SELECT DISTINCT session_id FROM events').all();
+  const read = db.prepare<[string, number], EventRow>(
+    'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT 5000',
+  );
+  const write = db.prepare('UPDATE events SET hash = ? WHERE session_id = ? AND seq = ?');
+  for (const { session_id: sessionId } of sessions) {
+    let previous = genesisHash;
+    let seq = 0;
+    for (let page = read.all(sessionId, seq); page.length > 0; page = read.all(sessionId, seq)) {
+      for (const row of page) {
+        previous = eventHash(toEvent(row), previous);
+        write.run(previous, sessionId, row.seq);
+        seq = row.seq;
+      }
+    }
+  }
+  db.exec(`
+    CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  `);
+}
+
 /**
  * Schema versions of the SQLite store, applied in order and recorded in `user_version`.
  * Never edit a shipped migration: add the next one.
  */
-export const sqliteMigrations: readonly string[] = [
+export const sqliteMigrations: readonly SqliteMigration[] = [
   `
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
@@ -124,4 +172,8 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (session_id, directive_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  `
+  -- Migration 6: notifications (their own change adds this version).
+  `,
+  chainHashes,
 ];

@@ -1,3 +1,4 @@
+import type { NotificationStoreHolder } from '../notifications/ports.js';
 import type {
   ApiScope,
   CommandResult,
@@ -160,7 +161,13 @@ export interface SettingsStore {
 }
 
 /** Everything the server keeps durably. */
-export type Store = EventStore & SnapshotStore & InvitationStore & SettingsStore & ApiTokenStore & WebhookStoreHolder;
+export type Store = EventStore &
+  SnapshotStore &
+  InvitationStore &
+  SettingsStore &
+  ApiTokenStore &
+  WebhookStoreHolder &
+  NotificationStoreHolder;
 
 // ---- Webhooks: subscriptions, the persisted delivery queue and its attempts ----
 

@@ -15,6 +15,7 @@ import { assertAppendable, planAppend } from '../appendPlan.js';
 import { invitationValues, toEvent, toInvitation, type EventRow, type InvitationRow } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresWebhookStore } from './PostgresWebhookStore.js';
+import { PostgresNotificationStore } from './PostgresNotificationStore.js';
 import { PostgresApiTokens } from './PostgresApiTokens.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -38,6 +39,8 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres';
   /** Webhook subscriptions and deliveries, in the same database. */
   readonly webhooks: PostgresWebhookStore;
+  /** Notifications, the participants' choices and the e-mail outbox, in the same database. */
+  readonly notifications: PostgresNotificationStore;
   private readonly apiTokens: PostgresApiTokens;
 
   private constructor(
@@ -45,6 +48,7 @@ export class PostgresStore implements Store {
     private readonly epochValue: string,
   ) {
     this.webhooks = new PostgresWebhookStore(pool);
+    this.notifications = new PostgresNotificationStore(pool);
     this.apiTokens = new PostgresApiTokens(pool);
   }
 

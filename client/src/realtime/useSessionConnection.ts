@@ -1,4 +1,4 @@
-import type { CommandInput } from '@plenum/shared';
+import type { CommandInput, NotificationMessage } from '@plenum/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { connectionStore } from '../stores/connection';
 import { pendingStore } from '../stores/pending';
@@ -49,7 +49,20 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
     () => ({
       send: (command: CommandInput) => sendCommand(socket, sessionId, command),
       reconnect: () => syncRef.current?.reconnect(),
+      notifications: {
+        sessionId,
+        token,
+        listen: (onNotification, onConnected) => {
+          const heard = ({ notification }: NotificationMessage) => onNotification(notification);
+          socket.on('notification:new', heard);
+          socket.on('connect', onConnected);
+          return () => {
+            socket.off('notification:new', heard);
+            socket.off('connect', onConnected);
+          };
+        },
+      },
     }),
-    [socket, sessionId],
+    [socket, sessionId, token],
   );
 }

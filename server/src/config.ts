@@ -64,7 +64,7 @@ const EnvSchema = z.object({
    */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of those e-mails. */
-  SMTP_FROM: z.string().min(3).default('Plenum <plenum@localhost>'),
+  SMTP_FROM: z.string().min(3).default('plenum@localhost'),
 });
 
 /** The server's configuration, read once from the environment at start. */

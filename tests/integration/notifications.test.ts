@@ -85,7 +85,7 @@ describe('in-app notifications', () => {
     expect(await kinds()).toEqual(['criticism-of-unit', 'item-starts']);
   });
 
-  test('an API token acts for no person: refused; bad choices are refused with the field named; the server stays up', async () => {
+  test('an API token acts for no person: nothing to read, no choices to save; bad choices are refused with the field named; the server stays up', async () => {
     const server = await startTestServer({ store: 'memory' });
     const created = resourceOf(
       await api<CreatedApiToken>(server.url, '/api/v1/admin/tokens', {
@@ -94,8 +94,17 @@ describe('in-app notifications', () => {
         body: { name: 'Reporting', scopes: apiScopes, expiresAt: null },
       }),
     );
-    const byToken = await api(server.url, path(server), { token: created.token });
-    expect(byToken.status).toBe(403);
+    // It reads an empty list (it is no recipient), and may not save choices.
+    expect(resourceOf(await api<NotificationList>(server.url, path(server), { token: created.token }))).toEqual({
+      notifications: [],
+      unread: 0,
+    });
+    const saved = await api(server.url, path(server, '/choices'), {
+      method: 'PUT',
+      token: created.token,
+      body: defaultNotificationChoices(),
+    });
+    expect(saved.status).toBe(403);
     const bad = await api(server.url, path(server, '/choices'), {
       method: 'PUT',
       token: server.tokens.presenter,

@@ -1,9 +1,11 @@
 import {
   ApiScope,
+  defaultNotificationChoices,
   IdSchema,
   MarkNotificationsReadBodySchema,
   NotificationChoicesSchema,
   NotificationListSchema,
+  type NotificationList,
 } from '@plenum/shared';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -18,22 +20,21 @@ export interface NotificationRoutesOptions {
 }
 
 const SessionParams = z.object({ sessionId: IdSchema });
+const emptyList: NotificationList = { notifications: [], unread: 0 };
 
 /**
- * A participant's own notifications and choices, signed in by their invitation (an
- * administrator by their link). An API token acts for no person, so it has none: refused.
+ * A person's own notifications and choices, signed in by their invitation (an administrator by
+ * their link). An API token acts for no person: it reads an empty list and the defaults, and may
+ * not save choices.
  */
 export function notificationOperations(options: NotificationRoutesOptions): ApiOperation[] {
   const { notifications, auth } = options;
 
-  /** The session and the person whose notifications the request reads or changes. */
-  async function recipient(req: Request): Promise<{ sessionId: string; participantId: string }> {
+  /** The session and the person whose notifications the request reads or changes; null for an API token. */
+  async function recipient(req: Request): Promise<{ sessionId: string; participantId: string | null }> {
     const { sessionId } = SessionParams.parse(req.params);
     const principal = await requireApi(req, auth, ApiScope.readSessions, { sessionId, participants: 'reader' });
-    if (principal.kind === 'token') {
-      throw new DomainError('FORBIDDEN', 'Notifications are a person’s own: sign in with your invitation link.');
-    }
-    return { sessionId, participantId: principal.actor.id };
+    return { sessionId, participantId: principal.kind === 'token' ? null : principal.actor.id };
   }
 
   const common = {
@@ -51,7 +52,7 @@ export function notificationOperations(options: NotificationRoutesOptions): ApiO
       response: { status: 200, description: 'Your notifications', schema: NotificationListSchema },
       handle: async (req) => {
         const { sessionId, participantId } = await recipient(req);
-        return notifications.list(sessionId, participantId);
+        return participantId === null ? emptyList : notifications.list(sessionId, participantId);
       },
     },
     {
@@ -65,7 +66,7 @@ export function notificationOperations(options: NotificationRoutesOptions): ApiO
       handle: async (req) => {
         const { sessionId, participantId } = await recipient(req);
         const body = MarkNotificationsReadBodySchema.parse(req.body ?? {});
-        return notifications.markRead(sessionId, participantId, body.ids);
+        return participantId === null ? emptyList : notifications.markRead(sessionId, participantId, body.ids);
       },
     },
     {
@@ -81,7 +82,7 @@ export function notificationOperations(options: NotificationRoutesOptions): ApiO
       },
       handle: async (req) => {
         const { sessionId, participantId } = await recipient(req);
-        return notifications.choices(sessionId, participantId);
+        return participantId === null ? defaultNotificationChoices() : notifications.choices(sessionId, participantId);
       },
     },
     {
@@ -90,10 +91,14 @@ export function notificationOperations(options: NotificationRoutesOptions): ApiO
       path: '/api/v1/sessions/{sessionId}/notifications/choices',
       operationId: 'setNotificationChoices',
       summary: 'Choose which notifications you receive, where, and in which language',
+      description: 'Refused to an API token, which acts for no person.',
       body: NotificationChoicesSchema,
       response: { status: 200, description: 'Your choices as saved', schema: NotificationChoicesSchema },
       handle: async (req) => {
         const { sessionId, participantId } = await recipient(req);
+        if (participantId === null) {
+          throw new DomainError('FORBIDDEN', 'An API token acts for no person: sign in with your invitation link.');
+        }
         return notifications.saveChoices(sessionId, participantId, NotificationChoicesSchema.parse(req.body));
       },
     },

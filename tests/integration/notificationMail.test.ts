@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   createApp,
   createLogger,
+  demoData,
   ensureDemo,
   smtpMailer,
   SqliteStore,
@@ -30,14 +31,24 @@ interface Received {
   text: string;
 }
 
-/** A real SMTP server on an ephemeral loopback port that keeps every message it accepts. */
-async function startSmtpReceiver() {
+/**
+ * A real SMTP server on an ephemeral loopback port that keeps every message it accepts; it
+ * refuses the first `refuse` recipients with a temporary error (451), as a busy server does.
+ */
+async function startSmtpReceiver(options: { refuse?: number } = {}) {
   const received: Received[] = [];
+  let refusals = options.refuse ?? 0;
   const waiting: { until: (all: readonly Received[]) => boolean; done: Deferred<void> }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (refusals > 0) {
+        refusals--;
+        callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+      } else callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -189,5 +200,44 @@ describe('e-mail through a real SMTP server on loopback (real SQLite file)', () 
     await open();
     await smtp.until((all) => all.filter(isOverdueNotice).length >= 2);
     expect(smtp.received.filter(isOverdueNotice)).toHaveLength(2);
+  });
+
+  test('a refused e-mail is not lost: retried after its backoff, then delivered once', async () => {
+    const smtp = await startSmtpReceiver({ refuse: 1 });
+    const clock = manualClock();
+    const dir = await mkdtemp(join(tmpdir(), 'plenum-mail-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const store = new SqliteStore(join(dir, 'plenum.sqlite'));
+    const app = createApp({
+      store,
+      logger: createLogger({ level: 'silent' }),
+      clock,
+      notifications: { mailer: smtpMailer(smtp.url, 'plenum@example.org'), timers: handDriven, random: () => 0 },
+    });
+    onTestFinished(async () => {
+      await app.close();
+      await store.close();
+    });
+    const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
+    await app.sessions.invite(demo.sessionId, {
+      name: 'Park Official',
+      role: 'official',
+      unitId: null,
+      email: 'park@example.org',
+    });
+    await app.notifications.runMail();
+    expect(smtp.received).toEqual([]);
+    // The first retry waits 15 to 30 s (equal jitter; none here).
+    clock.advance(14_000);
+    await app.notifications.runMail();
+    expect(smtp.received).toEqual([]);
+    clock.advance(2_000);
+    await app.notifications.runMail();
+    expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([
+      ['park@example.org', `Invitation: ${demoData.demoSession.title}`],
+    ]);
+    clock.advance(3_600_000);
+    await app.notifications.runMail();
+    expect(smtp.received).toHaveLength(1);
   });
 });

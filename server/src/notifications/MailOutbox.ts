@@ -1,5 +1,6 @@
 import type { Clock, Timers } from '../domain/ports.js';
 import type { Logger } from '../lib/logger.js';
+import { Rounds } from '../lib/rounds.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from '../webhooks/backoff.js';
 import type { Mailer } from './mailer.js';
 import type { MailRecord, NotificationStore } from './ports.js';
@@ -26,8 +27,8 @@ const claimBatch = 5;
  * nothing already sent; a refusal is retried with the webhooks' backoff and jitter.
  */
 export class MailOutbox {
-  private pumping: Promise<void> | null = null;
-  private pumpAgain = false;
+  /** Sending what is due, a round at a time. */
+  private readonly pump = new Rounds<null>();
   private cancelWake: () => void = () => undefined;
   private stopped = false;
 
@@ -36,30 +37,18 @@ export class MailOutbox {
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelWake();
-    await this.pumping;
+    await Promise.allSettled(this.pump.inFlight());
   }
 
   /** Sends every e-mail due now, then sets a timer for the next one; resolves when this round is done. */
   runDue(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      try {
-        do {
-          this.pumpAgain = false;
-          await this.sendDue();
-        } while (this.pumpAgain && !this.stopped);
+    return this.pump
+      .run(null, async () => {
+        await this.sendDue();
         await this.scheduleWake();
-      } catch (error) {
-        this.deps.logger.warn({ err: error }, 'e-mails not sent; retried at the next wake');
-      } finally {
-        this.pumping = null;
-      }
-    })();
-    return this.pumping;
+      })
+      .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'e-mails not sent; retried at the next wake'));
   }
 
   private async sendDue(): Promise<void> {

@@ -11,6 +11,7 @@ import type { Clock, Store, Timers } from '../domain/ports.js';
 import type { IssuedToInvitee } from '../domain/sessionService.js';
 import { hashToken } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
+import { Rounds } from '../lib/rounds.js';
 import { dueNotifications, notificationsOfEvent } from './derive.js';
 import { MailOutbox } from './MailOutbox.js';
 import type { Mailer } from './mailer.js';
@@ -57,8 +58,8 @@ function namesOf(state: SessionState): SessionNames | null {
  */
 export class NotificationService {
   private readonly outbox: MailOutbox | null;
-  private readonly sweeping = new Map<string, Promise<void>>();
-  private readonly sweepAgain = new Set<string>();
+  /** Sessions whose log is being read, a round at a time each. */
+  private readonly sweeps = new Rounds();
   private cancelDue: () => void = () => undefined;
   private stopped = false;
   private starting: Promise<void> | null = null;
@@ -93,7 +94,7 @@ export class NotificationService {
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelDue();
-    await Promise.allSettled([this.starting, ...this.sweeping.values()]);
+    await Promise.allSettled([this.starting, ...this.sweeps.inFlight()]);
     await this.outbox?.stop();
     this.deps.mailer?.close();
   }
@@ -113,23 +114,7 @@ export class NotificationService {
   /** Makes the notifications of the session's events after its cursor. */
   sweep(sessionId: string): Promise<void> {
     if (isOrganisationStream(sessionId)) return Promise.resolve();
-    const running = this.sweeping.get(sessionId);
-    if (running) {
-      this.sweepAgain.add(sessionId);
-      return running;
-    }
-    const run = (async () => {
-      try {
-        do {
-          this.sweepAgain.delete(sessionId);
-          await this.readLog(sessionId);
-        } while (this.sweepAgain.has(sessionId) && !this.stopped);
-      } finally {
-        this.sweeping.delete(sessionId);
-      }
-    })();
-    this.sweeping.set(sessionId, run);
-    return run;
+    return this.sweeps.run(sessionId, () => this.readLog(sessionId));
   }
 
   private async readLog(sessionId: string): Promise<void> {

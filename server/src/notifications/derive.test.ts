@@ -25,9 +25,9 @@ function state(): SessionState {
     id: 'item-2',
     dayId: 'day-1',
     unitId: 'riverside-steel',
-    topic: null,
+    topic: 'Riverside Steel — plan and results',
     plannedMinutes: 20,
-  } as SessionState['agenda'][string];
+  } as unknown as SessionState['agenda'][string];
   const directive = (id: string, dueDate: string, status = 'open') =>
     ({
       id,
@@ -59,7 +59,11 @@ describe('notifications derived from the log', () => {
       ['p-steel', 'item-starts'],
       ['p-steel-2', 'item-starts'],
     ]);
-    expect(made[0]!.subject).toMatchObject({ itemId: 'item-2', unitId: 'riverside-steel', title: 'Riverside Steel' });
+    expect(made[0]!.subject).toMatchObject({
+      itemId: 'item-2',
+      unitId: 'riverside-steel',
+      title: 'Riverside Steel — plan and results',
+    });
     expect(made[0]!.readAt).toBeNull();
   });
 

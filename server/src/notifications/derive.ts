@@ -85,7 +85,7 @@ const makers: { [K in EventType]?: Maker<K> } = {
     return {
       kind: 'item-starts',
       recipients: presentersOf(state, item.unitId),
-      subject: { itemId: item.id, unitId: item.unitId, title: item.topic ?? unitName(state, item.unitId) },
+      subject: { itemId: item.id, unitId: item.unitId, title: item.topic },
     };
   },
   'floor:given': (event, state) => {
@@ -96,7 +96,7 @@ const makers: { [K in EventType]?: Maker<K> } = {
       subject: {
         itemId: event.payload.itemId,
         unitId: item?.unitId ?? null,
-        title: item ? (item.topic ?? unitName(state, item.unitId)) : null,
+        title: item?.topic ?? null,
       },
     };
   },

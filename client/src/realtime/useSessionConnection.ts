@@ -9,6 +9,7 @@ import type { Realtime } from './RealtimeContext';
 import { sendCommand } from './sendCommand';
 import { SessionSync } from './SessionSync';
 import { createSocket } from './socket';
+import { incomingProblem } from './validateIncoming';
 
 /**
  * Connects this tab to one review session for as long as the calling component is mounted.
@@ -53,7 +54,11 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
         sessionId,
         token,
         listen: (onNotification, onConnected) => {
-          const heard = ({ notification }: NotificationMessage) => onNotification(notification);
+          const heard = (message: NotificationMessage) => {
+            const problem = incomingProblem.notification(message);
+            if (problem) return console.error(`Plenum: notification:new does not follow the protocol: ${problem}`);
+            onNotification(message.notification);
+          };
           socket.on('notification:new', heard);
           socket.on('connect', onConnected);
           return () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
-import type { AccessEndedReason, SessionEvent } from '@plenum/shared';
+import type { AccessEndedReason, Notification, SessionEvent } from '@plenum/shared';
 import express from 'express';
 import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -27,7 +27,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
 import { defaultMinutesPoolLimits, MinutesPool, type MinutesPoolLimits } from './records/minutesPool.js';
-import { sessionRoutes } from './http/routes/sessions.js';
+import { inviteLink, sessionRoutes } from './http/routes/sessions.js';
 import { webhookOperations } from './http/routes/webhooks.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
@@ -41,6 +41,10 @@ import type { RetryPolicy } from './webhooks/backoff.js';
 import { publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
 import { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';
 import { WebhookService } from './webhooks/WebhookService.js';
+import type { Mailer } from './notifications/mailer.js';
+import { NotificationService } from './notifications/NotificationService.js';
+import { notificationOperations } from './http/routes/notifications.js';
+import { participantRoom } from './realtime/rooms.js';
 
 export type { AdapterFactory, Protections };
 
@@ -89,6 +93,18 @@ export interface AppDeps {
   minutesLimits?: Partial<MinutesPoolLimits>;
   /** Webhook delivery: which receivers may be reached (default: public addresses only), retries, timers. */
   webhooks?: WebhookOptions;
+  /** Notifications: the mailer (none: nothing is e-mailed) and the due-date schedule. */
+  notifications?: NotificationOptions;
+}
+
+/** How notifications are made and e-mailed; every field is optional. */
+export interface NotificationOptions {
+  /** Null or omitted: no e-mail is queued or sent (SMTP_URL unset). */
+  mailer?: Mailer | null;
+  /** The timers of the due-date schedule and the e-mail queue; tests pass their own. */
+  timers?: Timers;
+  dueCheckMs?: number;
+  random?: () => number;
 }
 
 /** How webhooks are delivered; every field is optional. */
@@ -118,6 +134,8 @@ export interface App {
   publicUrl: () => string;
   /** Turns committed events into webhook deliveries and sends them. */
   webhooks: WebhookDispatcher;
+  /** Turns committed events and due dates into notifications per participant, and e-mails them. */
+  notifications: NotificationService;
   /**
    * Drains: `GET /api/ready` answers 503 from now on, new connections are refused, attendance
    * pending is recorded and broadcast, the sockets are closed (their clients reconnect, through
@@ -148,7 +166,10 @@ export function createApp(deps: AppDeps): App {
     ids,
     timers: systemTimers,
     onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
-    onCommitted: (sessionIds) => webhooks.handleCommitted(sessionIds),
+    onCommitted: (sessionIds) => {
+      webhooks.handleCommitted(sessionIds);
+      notifications.handleCommitted(sessionIds);
+    },
   });
   const webhookPolicy = deps.webhooks?.policy ?? publicOnly;
   const webhooks = new WebhookDispatcher({
@@ -162,6 +183,19 @@ export function createApp(deps: AppDeps): App {
     timeoutMs: deps.webhooks?.timeoutMs,
     overdueCheckMs: deps.webhooks?.overdueCheckMs,
     random: deps.webhooks?.random,
+  });
+  // Sent to the recipient's own sockets once the gateway exists.
+  let notify: (notification: Notification) => void = () => undefined;
+  const notifications = new NotificationService({
+    store: deps.store,
+    read: (sessionId, view) => commands.read(sessionId, view),
+    clock,
+    timers: deps.notifications?.timers ?? systemTimers,
+    logger: deps.logger,
+    mailer: deps.notifications?.mailer ?? null,
+    publish: (notification) => notify(notification),
+    dueCheckMs: deps.notifications?.dueCheckMs,
+    random: deps.notifications?.random,
   });
   // A revoked invitation also ends the participant's open sockets, not only their next command;
   // a changed role, unit or expiry ends them too, and they reconnect with it (P8).
@@ -209,6 +243,8 @@ export function createApp(deps: AppDeps): App {
         return { token, hash: hashToken(token) };
       },
     },
+    invited: (sessionId, issued) =>
+      notifications.invited(sessionId, issued, (token) => inviteLink(publicUrl(), sessionId, token)),
   });
 
   const organisations = new OrganisationService(commands);
@@ -317,6 +353,7 @@ export function createApp(deps: AppDeps): App {
       auth,
     }),
     ...chainOperations({ store: deps.store, auth }),
+    ...notificationOperations({ notifications, auth: { http: auth, tokens: apiTokens, logger: deps.logger } }),
   ];
   web.use(operationsRouter(operations));
   web.use(apiDocsRoutes(openApiDocument(operations)));
@@ -356,6 +393,13 @@ export function createApp(deps: AppDeps): App {
   });
   if (protections.disconnectOnAuthorityChange) onAuthorityChanged = gateway.disconnectParticipant;
   publish = gateway.publish;
+  notify = (notification) =>
+    gateway.io
+      .to(participantRoom(notification.sessionId, notification.participantId))
+      .emit('notification:new', { notification });
+  notifications
+    .start()
+    .catch((error: unknown) => deps.logger.warn({ err: error }, 'notifications not resumed at start'));
   webhooks
     .start()
     .catch((error: unknown) => deps.logger.warn({ err: error }, 'webhook deliveries not resumed at start'));
@@ -371,9 +415,11 @@ export function createApp(deps: AppDeps): App {
     ids,
     publicUrl,
     webhooks,
+    notifications,
     close: async () => {
       isDraining = true;
       await webhooks.stop();
+      await notifications.stop();
       await gateway.close();
       if (httpServer.listening) {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -32,4 +32,17 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
   });
+
+  test('e-mail: unset sends none; SMTP_URL with a sender sends through it; another scheme is refused with the variable named', () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587' }).smtp).toEqual({
+      url: 'smtp://mail.example.org:587',
+      from: 'plenum@localhost',
+    });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org', SMTP_FROM: 'Plenum <p@example.org>' }).smtp).toEqual({
+      url: 'smtps://u:p@mail.example.org',
+      from: 'Plenum <p@example.org>',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL/);
+  });
 });

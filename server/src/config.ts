@@ -58,6 +58,13 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: z.enum(['1', '0', 'true', 'false']).default('0'),
   /** Comma-separated CIDR ranges webhook receivers may be in despite being internal, e.g. 10.20.0.0/16. */
   WEBHOOK_ALLOWED_CIDRS: z.string().default(''),
+  /**
+   * SMTP server the invitations and notices are e-mailed through, e.g.
+   * `smtp://user:password@mail.example.org:587` (`smtps://` for TLS from the start). Unset: no e-mail.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of those e-mails. */
+  SMTP_FROM: z.string().min(3).default('plenum@localhost'),
 });
 
 /** The server's configuration, read once from the environment at start. */
@@ -84,6 +91,8 @@ export interface Config {
   tls: { certFile: string; keyFile: string } | null;
   /** Which webhook receiver addresses may be reached (WEBHOOK_ALLOW_PRIVATE, WEBHOOK_ALLOWED_CIDRS). */
   webhookReceivers: ReceiverPolicy;
+  /** SMTP_URL and SMTP_FROM; null: nothing is e-mailed. */
+  smtp: { url: string; from: string } | null;
 }
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -115,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: readTrustProxy(e.TRUST_PROXY),
     tls: readTls(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
     webhookReceivers: readReceiverPolicy(e.WEBHOOK_ALLOW_PRIVATE, e.WEBHOOK_ALLOWED_CIDRS),
+    smtp: e.SMTP_URL === undefined ? null : { url: e.SMTP_URL, from: e.SMTP_FROM },
   };
 }
 

@@ -1,5 +1,12 @@
 /** `@plenum/server`: what tests and tools may use. */
-export { createApp, type AdapterFactory, type App, type AppDeps, type WebhookOptions } from './app.js';
+export {
+  createApp,
+  type AdapterFactory,
+  type App,
+  type AppDeps,
+  type WebhookOptions,
+  type NotificationOptions,
+} from './app.js';
 export { checkpointVerifies, type Checkpoint, type CheckpointClaim, type PublicKeyInfo } from './chain/checkpoint.js';
 export { eventHash, genesisHash, type ChainedEvent } from './chain/hash.js';
 export { verifyLog, type ChainVerdict, type CheckedCheckpoint } from './chain/verifyLog.js';
@@ -35,3 +42,5 @@ export { InMemoryStore } from './storage/InMemoryStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';
 export { refusedRange, parseCidrs, publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
 export { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';
+export { smtpMailer, type Mailer, type OutgoingMail } from './notifications/mailer.js';
+export { NotificationService } from './notifications/NotificationService.js';

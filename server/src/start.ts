@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AppDeps } from './app.js';
+import { smtpMailer } from './notifications/mailer.js';
 import type { Config } from './config.js';
 import { ensureDemo } from './demo/seedDemo.js';
 import { adminLink, inviteLink } from './http/routes/sessions.js';
@@ -49,6 +50,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     minutesLimits: config.minutesLimits,
     trustProxy: config.trustProxy,
     webhooks: { policy: config.webhookReceivers },
+    notifications: { mailer: config.smtp && smtpMailer(config.smtp.url, config.smtp.from) },
     protections: extras.protections,
     commandSteps: extras.commandSteps,
     tls: config.tls && { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },

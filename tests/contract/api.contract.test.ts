@@ -235,6 +235,15 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     await call('delete', '/api/v1/admin/webhooks/{webhookId}', ids, { token: admin });
     const verification = await call('get', '/api/v1/admin/sessions/{sessionId}/verification', ids, { token: admin });
     expect(verification.body).toMatchObject({ verdict: { intact: true } });
+    // A person's own notifications, by their invitation: the presenter's, of the item started above.
+    const presenter = server.tokens.presenter;
+    await call('get', '/api/v1/sessions/{sessionId}/notifications', ids, { token: presenter });
+    await call('post', '/api/v1/sessions/{sessionId}/notifications/read', ids, { token: presenter, body: {} });
+    const choices = await call('get', '/api/v1/sessions/{sessionId}/notifications/choices', ids, { token: presenter });
+    await call('put', '/api/v1/sessions/{sessionId}/notifications/choices', ids, {
+      token: presenter,
+      body: { ...(choices.body as object), language: 'ko' },
+    });
     const successes = seen.filter((s) => s.status < 300);
     expect(
       seen.filter((s) => s.status >= 300),

@@ -36,6 +36,7 @@ import {
   type HandshakeErrorData,
   type NewEvent,
   SessionAccessEndedSchema,
+  NotificationMessageSchema,
   type ServerToClientEvents,
   type SessionEvent,
   type SessionEventOf,
@@ -187,6 +188,7 @@ describe('channels', () => {
     'session:head': SessionHeadMessageSchema,
     'presence:changed': PresenceChangedSchema,
     'session:access-ended': SessionAccessEndedSchema,
+    'notification:new': NotificationMessageSchema,
   };
   const messages = [
     ...Object.entries(clientMessageFixtures).map(([channel, message]) => ({

@@ -6,6 +6,7 @@ import type imports from './locales/en/imports.json';
 import type live from './locales/en/live.json';
 import type prepare from './locales/en/prepare.json';
 import type records from './locales/en/records.json';
+import type notifications from './locales/en/notifications.json';
 
 // Keys are checked against the English files: a key missing there does not compile. A key is
 // written without its namespace (`t('floor.title')`): it is looked up in `common`, then in the
@@ -13,7 +14,7 @@ import type records from './locales/en/records.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    fallbackNS: ['live', 'terms', 'admin', 'prepare', 'imports', 'records'];
+    fallbackNS: ['live', 'terms', 'admin', 'prepare', 'imports', 'records', 'notifications'];
     resources: {
       common: typeof common;
       live: typeof live;
@@ -22,6 +23,7 @@ declare module 'i18next' {
       prepare: typeof prepare;
       imports: typeof imports;
       records: typeof records;
+      notifications: typeof notifications;
     };
     returnNull: false;
   }

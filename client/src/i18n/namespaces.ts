@@ -12,11 +12,21 @@
  * | prepare   | preparing a session: agenda builder, invitations, notice           | with its screens |
  * | imports   | importing a file: problems by row, a unit's report import          | with its screens |
  * | records   | the dashboard, the minutes and the downloadable records            | with its screens |
+ * | notifications | the bell: notifications and the choice of what to receive        | first            |
  */
-export const allNamespaces = ['common', 'live', 'terms', 'admin', 'prepare', 'imports', 'records'] as const;
+export const allNamespaces = [
+  'common',
+  'live',
+  'terms',
+  'admin',
+  'prepare',
+  'imports',
+  'records',
+  'notifications',
+] as const;
 
 /** The name of a namespace, e.g. `live`. */
 export type Namespace = (typeof allNamespaces)[number];
 
 /** What every screen needs before it first renders. */
-export const firstNamespaces = ['common', 'live', 'terms'] as const satisfies readonly Namespace[];
+export const firstNamespaces = ['common', 'live', 'terms', 'notifications'] as const satisfies readonly Namespace[];

@@ -1,4 +1,4 @@
-import type { CommandInput } from '@plenum/shared';
+import type { CommandInput, Notification } from '@plenum/shared';
 import { createContext, useContext } from 'react';
 import type { SendCommandResult } from './sendCommand';
 
@@ -8,6 +8,20 @@ export interface Realtime {
   send: (command: CommandInput) => Promise<SendCommandResult>;
   /** Tries to connect again after the connection went offline. */
   reconnect: () => void;
+  /** This participant's notifications; absent where the screen has no live session (tests, previews). */
+  notifications?: NotificationFeed;
+}
+
+/** Where a participant's notifications come from: REST for the list, the socket for new ones. */
+export interface NotificationFeed {
+  sessionId: string;
+  /** The invitation token, the bearer of the `/api/v1` notification calls. */
+  token: string;
+  /**
+   * Calls `onNotification` for each notification sent live and `onConnected` on every
+   * (re)connect, when the list is to be read again; answers the function that stops both.
+   */
+  listen: (onNotification: (notification: Notification) => void, onConnected: () => void) => () => void;
 }
 
 export const RealtimeContext = createContext<Realtime | null>(null);

@@ -1,4 +1,4 @@
-import type { CommandInput } from '@plenum/shared';
+import type { CommandInput, NotificationMessage } from '@plenum/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { connectionStore } from '../stores/connection';
 import { pendingStore } from '../stores/pending';
@@ -9,6 +9,7 @@ import type { Realtime } from './RealtimeContext';
 import { sendCommand } from './sendCommand';
 import { SessionSync } from './SessionSync';
 import { createSocket } from './socket';
+import { incomingProblem } from './validateIncoming';
 
 /**
  * Connects this tab to one review session for as long as the calling component is mounted.
@@ -49,7 +50,24 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
     () => ({
       send: (command: CommandInput) => sendCommand(socket, sessionId, command),
       reconnect: () => syncRef.current?.reconnect(),
+      notifications: {
+        sessionId,
+        token,
+        listen: (onNotification, onConnected) => {
+          const heard = (message: NotificationMessage) => {
+            const problem = incomingProblem.notification(message);
+            if (problem) return console.error(`Plenum: notification:new does not follow the protocol: ${problem}`);
+            onNotification(message.notification);
+          };
+          socket.on('notification:new', heard);
+          socket.on('connect', onConnected);
+          return () => {
+            socket.off('notification:new', heard);
+            socket.off('connect', onConnected);
+          };
+        },
+      },
     }),
-    [socket, sessionId],
+    [socket, sessionId, token],
   );
 }

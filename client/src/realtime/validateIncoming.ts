@@ -1,6 +1,7 @@
 import {
   ackSchema,
   CommandResultSchema,
+  NotificationMessageSchema,
   PresenceChangedSchema,
   SessionEventsMessageSchema,
   SessionHeadMessageSchema,
@@ -45,18 +46,22 @@ const skip: IncomingCheck = () => null;
  * Each returns null when the value follows the protocol (or the build does not validate),
  * else a description of what does not.
  */
-export const incomingProblem: Record<'events' | 'presence' | 'head' | 'joinAnswer' | 'commandAnswer', IncomingCheck> =
-  validatesIncoming
-    ? {
-        /** A `session:events` broadcast. */
-        events: (value) => describe(SessionEventsMessageSchema.safeParse(value)),
-        /** A `presence:changed` delta. */
-        presence: (value) => describe(PresenceChangedSchema.safeParse(value)),
-        /** A `session:head` heartbeat. */
-        head: (value) => describe(SessionHeadMessageSchema.safeParse(value)),
-        /** The answer to `session:join`. */
-        joinAnswer: (value) => describe((joinAnswerSchema ??= makeJoinAnswerSchema()).safeParse(value)),
-        /** The answer to `command`. */
-        commandAnswer: (value) => describe((commandAnswerSchema ??= makeCommandAnswerSchema()).safeParse(value)),
-      }
-    : { events: skip, presence: skip, head: skip, joinAnswer: skip, commandAnswer: skip };
+export const incomingProblem: Record<
+  'events' | 'presence' | 'head' | 'joinAnswer' | 'commandAnswer' | 'notification',
+  IncomingCheck
+> = validatesIncoming
+  ? {
+      /** A `session:events` broadcast. */
+      events: (value) => describe(SessionEventsMessageSchema.safeParse(value)),
+      /** A `presence:changed` delta. */
+      presence: (value) => describe(PresenceChangedSchema.safeParse(value)),
+      /** A `session:head` heartbeat. */
+      head: (value) => describe(SessionHeadMessageSchema.safeParse(value)),
+      /** The answer to `session:join`. */
+      joinAnswer: (value) => describe((joinAnswerSchema ??= makeJoinAnswerSchema()).safeParse(value)),
+      /** The answer to `command`. */
+      commandAnswer: (value) => describe((commandAnswerSchema ??= makeCommandAnswerSchema()).safeParse(value)),
+      /** A `notification:new` message. */
+      notification: (value) => describe(NotificationMessageSchema.safeParse(value)),
+    }
+  : { events: skip, presence: skip, head: skip, joinAnswer: skip, commandAnswer: skip, notification: skip };

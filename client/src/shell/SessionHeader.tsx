@@ -3,6 +3,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useRealtime } from '../realtime/RealtimeContext';
 import { useSessionStore } from '../stores/session';
 import { ConnectionBadge } from './ConnectionBadge';
+import { NotificationBell } from '../notifications/NotificationBell';
 import './SessionHeader.css';
 
 /** Title of the review session, who you are in it, the language and the connection badge. */
@@ -43,6 +44,7 @@ export function SessionHeader() {
             <span className="tag">{t(`labels.role.${you.role}`)}</span>
           </p>
         )}
+        <NotificationBell />
         <LanguageSwitch />
         <ConnectionBadge onReconnect={reconnect} />
       </div>

@@ -1,3 +1,4 @@
+import type { NotificationStoreHolder } from '../notifications/ports.js';
 import type {
   ApiScope,
   CommandResult,
@@ -181,7 +182,8 @@ export type Store = EventStore &
   InvitationStore &
   SettingsStore &
   ApiTokenStore &
-  WebhookStoreHolder;
+  WebhookStoreHolder &
+  NotificationStoreHolder;
 
 // ---- Webhooks: subscriptions, the persisted delivery queue and its attempts ----
 

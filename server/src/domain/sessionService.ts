@@ -11,6 +11,7 @@ import {
   type SessionEvent,
   type SessionState,
   type NewEvent,
+  type NotificationLanguage,
   type OrganisationUnit,
   type Participant,
   type ReviewSessionDefinition,
@@ -36,6 +37,8 @@ export interface InviteeSpec {
   unitId: string | null;
   /** Kept with the invitation in the store, never in the log. */
   email?: string | null;
+  /** The language of the invitation e-mail and of later notices. */
+  language?: NotificationLanguage;
 }
 
 /** An issued invitation. The token is returned once and stored only as a hash. */
@@ -83,6 +86,14 @@ export interface SessionServiceDeps {
   tokens: { issue(): { token: string; hash: string } };
   /** Told of events this service appended for a caller outside the socket, so open screens get them live. */
   published?: (streamId: string, events: readonly SessionEvent[]) => void;
+  /** Told of invitations just issued (their tokens too), e.g. to e-mail each invitee their link. */
+  invited?: (streamId: string, invitations: readonly IssuedToInvitee[]) => Promise<void>;
+}
+
+/** An issued invitation with what the invitee said of where and how to reach them. */
+export interface IssuedToInvitee extends IssuedInvitation {
+  email: string | null;
+  language?: NotificationLanguage;
 }
 
 /** The opening item a proposed agenda starts with. */
@@ -388,6 +399,10 @@ export class SessionService {
       });
       issued.push({ participant, token });
     }
+    await this.deps.invited?.(
+      streamId,
+      issued.map((one, i) => ({ ...one, email: invitees[i]!.email ?? null, language: invitees[i]!.language })),
+    );
     return issued;
   }
 

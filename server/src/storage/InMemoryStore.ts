@@ -20,6 +20,7 @@ import {
 } from '../domain/ports.js';
 import { planAppend } from './appendPlan.js';
 import { InMemoryWebhookStore } from './InMemoryWebhookStore.js';
+import { InMemoryNotificationStore } from './InMemoryNotificationStore.js';
 import { settle } from './settle.js';
 
 /** A store in process memory, with the same semantics as the durable ones; for unit tests. */
@@ -36,6 +37,8 @@ export class InMemoryStore implements Store {
   private readonly epochValue = randomUUID();
   /** Webhook subscriptions and deliveries. */
   readonly webhooks = new InMemoryWebhookStore();
+  /** Notifications, the participants' choices and the e-mail outbox. */
+  readonly notifications = new InMemoryNotificationStore();
 
   epoch(): Promise<string> {
     return Promise.resolve(this.epochValue);

@@ -10,6 +10,7 @@ import type {
   WebhookSubscriptionRecord,
 } from '../domain/ports.js';
 import type { Logger } from '../lib/logger.js';
+import { Rounds } from '../lib/rounds.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './backoff.js';
 import type { ReceiverPolicy } from './receiverPolicy.js';
 import { sendWebhook } from './sendWebhook.js';
@@ -51,11 +52,10 @@ export class WebhookDispatcher {
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly random: () => number;
-  /** Sessions whose log is being turned into deliveries, with the ones asked for meanwhile. */
-  private readonly sweeping = new Map<string, Promise<void>>();
-  private readonly sweepAgain = new Set<string>();
-  private pumping: Promise<void> | null = null;
-  private pumpAgain = false;
+  /** Sessions whose log is being turned into deliveries, a round at a time each. */
+  private readonly sweeps = new Rounds();
+  /** Sending what is due, a round at a time. */
+  private readonly pump = new Rounds<null>();
   private cancelWake: () => void = () => undefined;
   private cancelOverdue: () => void = () => undefined;
   private stopped = false;
@@ -88,7 +88,7 @@ export class WebhookDispatcher {
     this.stopped = true;
     this.cancelWake();
     this.cancelOverdue();
-    await Promise.allSettled([this.starting, ...this.sweeping.values(), this.pumping]);
+    await Promise.allSettled([this.starting, ...this.sweeps.inFlight(), ...this.pump.inFlight()]);
   }
 
   /** The command service committed events of these sessions: turn them into deliveries, soon. */
@@ -109,24 +109,7 @@ export class WebhookDispatcher {
   /** Enqueues the deliveries for the events of the session's log after its cursor, then sends them. */
   sweep(sessionId: string): Promise<void> {
     if (isOrganisationStream(sessionId)) return Promise.resolve();
-    const running = this.sweeping.get(sessionId);
-    if (running) {
-      this.sweepAgain.add(sessionId);
-      return running;
-    }
-    const run = (async () => {
-      try {
-        do {
-          this.sweepAgain.delete(sessionId);
-          await this.enqueueFromLog(sessionId);
-        } while (this.sweepAgain.has(sessionId));
-      } finally {
-        this.sweeping.delete(sessionId);
-      }
-      await this.runDue();
-    })();
-    this.sweeping.set(sessionId, run);
-    return run;
+    return this.sweeps.run(sessionId, () => this.enqueueFromLog(sessionId)).then(() => this.runDue());
   }
 
   private async enqueueFromLog(sessionId: string): Promise<void> {
@@ -224,24 +207,14 @@ export class WebhookDispatcher {
    */
   runDue(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      try {
-        do {
-          this.pumpAgain = false;
-          await this.sendDue();
-        } while (this.pumpAgain);
+    return this.pump
+      .run(null, async () => {
+        await this.sendDue();
         await this.scheduleWake();
-      } catch (error) {
-        this.deps.logger.warn({ err: error }, 'webhook deliveries not sent; retried at the next wake');
-      } finally {
-        this.pumping = null;
-      }
-    })();
-    return this.pumping;
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error }, 'webhook deliveries not sent; retried at the next wake'),
+      );
   }
 
   private async sendDue(): Promise<void> {

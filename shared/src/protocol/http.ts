@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IssueSchema } from './ack.js';
+import { notificationLanguages } from './notifications.js';
 import {
   IdSchema,
   InstantSchema,
@@ -183,6 +184,8 @@ export const InviteeSchema = z.object({
   role: z.enum(sessionRoles),
   unitId: IdSchema.nullable().default(null),
   email: z.email().max(254).nullable().default(null),
+  /** The language of the invitation e-mail and later notices; the invitee may change it. Default `en`. */
+  language: z.enum(notificationLanguages).optional(),
 });
 export type Invitee = z.infer<typeof InviteeSchema>;
 

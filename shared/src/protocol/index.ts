@@ -11,3 +11,4 @@ export * from './http.js';
 export * from './webhooks.js';
 export type * from './socketTypes.js';
 export * from './api.js';
+export * from './notifications.js';

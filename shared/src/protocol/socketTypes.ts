@@ -11,6 +11,7 @@ import type {
   SessionJoinRequestSchema,
   SessionJoinResult,
 } from './channels.js';
+import type { NotificationMessage } from './notifications.js';
 import type { Participant } from './schemas/participant.js';
 
 /**
@@ -32,6 +33,7 @@ export interface ServerToClientEvents {
   'session:head': (message: SessionHeadMessage) => void;
   'presence:changed': (message: PresenceChanged) => void;
   'session:access-ended': (message: SessionAccessEnded) => void;
+  'notification:new': (message: NotificationMessage) => void;
 }
 
 /** No server-to-server events. */

@@ -36,6 +36,7 @@ import {
 } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresWebhookStore } from './PostgresWebhookStore.js';
+import { PostgresNotificationStore } from './PostgresNotificationStore.js';
 import { PostgresApiTokens } from './PostgresApiTokens.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -59,6 +60,8 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres';
   /** Webhook subscriptions and deliveries, in the same database. */
   readonly webhooks: PostgresWebhookStore;
+  /** Notifications, the participants' choices and the e-mail outbox, in the same database. */
+  readonly notifications: PostgresNotificationStore;
   private readonly apiTokens: PostgresApiTokens;
 
   private constructor(
@@ -67,6 +70,7 @@ export class PostgresStore implements Store {
     private readonly signingKey: SigningKey,
   ) {
     this.webhooks = new PostgresWebhookStore(pool);
+    this.notifications = new PostgresNotificationStore(pool);
     this.apiTokens = new PostgresApiTokens(pool);
   }
 

@@ -37,6 +37,7 @@ import {
 import { settle } from '../settle.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteWebhookStore } from './SqliteWebhookStore.js';
+import { SqliteNotificationStore } from './SqliteNotificationStore.js';
 import { SqliteApiTokens } from './SqliteApiTokens.js';
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
@@ -60,6 +61,8 @@ export class SqliteStore implements Store {
   >;
   /** Webhook subscriptions and deliveries, in the same file. */
   readonly webhooks: SqliteWebhookStore;
+  /** Notifications, the participants' choices and the e-mail outbox, in the same file. */
+  readonly notifications: SqliteNotificationStore;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -70,6 +73,7 @@ export class SqliteStore implements Store {
     this.assertDurable();
     this.migrate();
     this.webhooks = new SqliteWebhookStore(this.db);
+    this.notifications = new SqliteNotificationStore(this.db);
     const db = this.db;
     this.statements = {
       head: db.prepare<[string], { seq: number }>('SELECT seq FROM heads WHERE session_id = ?'),

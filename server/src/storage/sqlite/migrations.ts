@@ -172,8 +172,44 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
     PRIMARY KEY (session_id, directive_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 6: notifications per participant, their choices, and the e-mail outbox.
   `
-  -- Migration 6: notifications (their own change adds this version).
+  -- One row per source, recipient and kind (the id says which): never made twice.
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    read_at TEXT,
+    subject TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX notifications_by_recipient ON notifications (session_id, participant_id, at);
+
+  -- A participant's own choices (kinds, channels, language); none: the defaults.
+  CREATE TABLE notification_choices (
+    session_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    choices TEXT NOT NULL,
+    PRIMARY KEY (session_id, participant_id)
+  ) STRICT, WITHOUT ROWID;
+
+  -- How far each session's log has been turned into notifications.
+  CREATE TABLE notification_cursors (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
+
+  -- E-mails to send, one per id; the body of a sent invitation is cleared, so its token is not kept.
+  CREATE TABLE mail_outbox (
+    id TEXT PRIMARY KEY,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    next_attempt_at TEXT,
+    attempts INTEGER NOT NULL,
+    last_error TEXT
+  ) STRICT;
+  CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
   `,
   chainHashes,
 ];

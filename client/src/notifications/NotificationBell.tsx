@@ -1,0 +1,126 @@
+import type { Notification } from '@plenum/shared';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { useRealtime, type NotificationFeed } from '../realtime/RealtimeContext';
+import { NotificationChoicesForm } from './NotificationChoicesForm';
+import { useNotifications } from './useNotifications';
+import './NotificationBell.css';
+
+/** The bell in the session header; nothing where the screen has no live session. */
+export function NotificationBell() {
+  const { notifications } = useRealtime();
+  return notifications ? <Bell feed={notifications} /> : null;
+}
+
+function Bell({ feed }: { feed: NotificationFeed }) {
+  const { t } = useTranslation();
+  const view = useNotifications(feed);
+  const [isOpen, setOpen] = useState(false);
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && isOpen) {
+      event.stopPropagation();
+      close();
+    }
+  };
+
+  return (
+    <div className="bell" onKeyDown={onKeyDown}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--small bell__button"
+        aria-expanded={isOpen}
+        aria-controls={panelId}
+        aria-label={t('notifications.bell', { count: view.unread })}
+        data-testid="notification-bell"
+        data-unread={view.unread}
+        onClick={() => setOpen((open) => !open)}
+      >
+        <Icon name="bell" />
+        {view.unread > 0 && (
+          <span className="bell__count" aria-hidden="true">
+            {view.unread}
+          </span>
+        )}
+      </button>
+      {/* Said when the count changes, e.g. a notification arrives while the panel is closed. */}
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {view.unread > 0 ? t('notifications.unread', { count: view.unread }) : ''}
+      </span>
+      {isOpen && (
+        <section
+          id={panelId}
+          className="panel bell__panel"
+          aria-labelledby={`${panelId}-heading`}
+          data-testid="notification-panel"
+        >
+          <div className="bell__head">
+            <h2 id={`${panelId}-heading`} className="panel__heading">
+              {t('notifications.heading')}
+            </h2>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={view.unread === 0}
+              onClick={() => void view.markRead()}
+              data-testid="notifications-mark-all"
+            >
+              {t('notifications.markAllRead')}
+            </button>
+            <button type="button" className="button button--small" onClick={close}>
+              {t('notifications.close')}
+            </button>
+          </div>
+          {view.error && (
+            <p role="alert" className="bell__error">
+              {t('notifications.loadFailed', { reason: view.error })}
+            </p>
+          )}
+          {view.notifications.length === 0 ? (
+            <p className="muted">{t('notifications.empty')}</p>
+          ) : (
+            <ul className="bell__list">
+              {view.notifications.map((n) => (
+                <NotificationRow key={n.id} notification={n} onRead={() => void view.markRead([n.id])} />
+              ))}
+            </ul>
+          )}
+          <NotificationChoicesForm feed={feed} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function NotificationRow({ notification, onRead }: { notification: Notification; onRead: () => void }) {
+  const { t, i18n } = useTranslation();
+  const isUnread = notification.readAt === null;
+  const text = t(`notifications.kind.${notification.kind}`, {
+    subject: notification.subject.title ?? '',
+    dueDate: notification.subject.dueDate ?? '',
+  });
+  const at = new Date(notification.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <li className={isUnread ? 'bell__item bell__item--unread' : 'bell__item'} data-testid="notification">
+      <p className="bell__text">
+        {isUnread && <span className="tag">{t('notifications.new')}</span>} {text}
+      </p>
+      <p className="muted bell__meta">
+        <time dateTime={notification.at}>{at}</time>
+        {isUnread && (
+          <button type="button" className="button button--small" onClick={onRead} data-testid="notification-read">
+            {t('notifications.markRead')}
+            <span className="visually-hidden">: {text}</span>
+          </button>
+        )}
+      </p>
+    </li>
+  );
+}

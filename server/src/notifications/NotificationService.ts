@@ -1,0 +1,269 @@
+import {
+  defaultNotificationChoices,
+  type Notification,
+  type NotificationChoices,
+  type NotificationList,
+  type ReviewSessionDefinition,
+  type SessionState,
+} from '@plenum/shared';
+import { isOrganisationStream } from '../domain/organisationService.js';
+import type { Clock, Store, Timers } from '../domain/ports.js';
+import type { IssuedToInvitee } from '../domain/sessionService.js';
+import { hashToken } from '../lib/ids.js';
+import type { Logger } from '../lib/logger.js';
+import { Rounds } from '../lib/rounds.js';
+import { dueNotifications, notificationsOfEvent } from './derive.js';
+import { MailOutbox } from './MailOutbox.js';
+import type { Mailer } from './mailer.js';
+import { invitationMail, noticeMail } from './mailText.js';
+import type { NewMail, NotificationCursor } from './ports.js';
+
+export interface NotificationServiceDeps {
+  store: Store;
+  /** What `view` derives from a session's current state (`CommandService.read`). */
+  read: <TResult>(sessionId: string, view: (state: SessionState) => TResult) => Promise<TResult>;
+  clock: Clock;
+  timers: Timers;
+  logger: Logger;
+  /** Null: no e-mail is queued or sent (SMTP_URL unset). */
+  mailer: Mailer | null;
+  /** Sends a new notification to its recipient's open screens. */
+  publish: (notification: Notification) => void;
+  /** How often due dates are checked; default 5 minutes. */
+  dueCheckMs?: number;
+  random?: () => number;
+}
+
+/** Events read from a log at a time. */
+const readPage = 500;
+/** An event older than this when first read is history, not news: nobody is notified of it. */
+const freshForMs = 24 * 60 * 60 * 1000;
+/** Notifications a participant's list shows. */
+const listLimit = 100;
+
+type SessionNames = Pick<ReviewSessionDefinition, 'title' | 'period' | 'organisation'>;
+
+function namesOf(state: SessionState): SessionNames | null {
+  const d = state.definition;
+  return d ? { title: d.title, period: d.period, organisation: d.organisation } : null;
+}
+
+/**
+ * Turns committed events and the directives' due dates into notifications per participant, off
+ * the command path, as the webhook dispatcher turns them into deliveries: a commit only hints
+ * which sessions moved; each session's log is read from a cursor saved with what it made; each
+ * notification's id is derived from its source, recipient and kind, so nothing is made twice
+ * across retries, restarts and processes. New ones go live to the recipient's sockets and, by
+ * their choice, into the e-mail outbox.
+ */
+export class NotificationService {
+  private readonly outbox: MailOutbox | null;
+  /** Sessions whose log is being read, a round at a time each. */
+  private readonly sweeps = new Rounds();
+  private cancelDue: () => void = () => undefined;
+  private stopped = false;
+  private starting: Promise<void> | null = null;
+
+  constructor(private readonly deps: NotificationServiceDeps) {
+    this.outbox = deps.mailer
+      ? new MailOutbox({
+          store: deps.store.notifications,
+          mailer: deps.mailer,
+          clock: deps.clock,
+          timers: deps.timers,
+          logger: deps.logger,
+          random: deps.random,
+        })
+      : null;
+  }
+
+  /** Catches up with every log, checks the due dates and sends pending e-mail; once. */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      for (const sessionId of await this.deps.store.listSessions()) {
+        if (this.stopped) return;
+        await this.sweep(sessionId);
+      }
+      await this.checkDue();
+      this.scheduleDue();
+      await this.outbox?.runDue();
+    })();
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelDue();
+    await Promise.allSettled([this.starting, ...this.sweeps.inFlight()]);
+    await this.outbox?.stop();
+    this.deps.mailer?.close();
+  }
+
+  /** The command service committed events of these sessions: notify whom they concern, soon. */
+  handleCommitted(sessionIds: readonly string[]): void {
+    if (this.stopped) return;
+    this.deps.timers.nextTurn(() => {
+      for (const sessionId of sessionIds) {
+        this.sweep(sessionId).catch((error: unknown) =>
+          this.deps.logger.warn({ err: error, sessionId }, 'notifications not made; retried at the next commit'),
+        );
+      }
+    });
+  }
+
+  /** Makes the notifications of the session's events after its cursor. */
+  sweep(sessionId: string): Promise<void> {
+    if (isOrganisationStream(sessionId)) return Promise.resolve();
+    return this.sweeps.run(sessionId, () => this.readLog(sessionId));
+  }
+
+  private async readLog(sessionId: string): Promise<void> {
+    const { store, clock } = this.deps;
+    for (;;) {
+      const cursor = (await store.notifications.notificationCursor(sessionId)) ?? 0;
+      const events = await store.read(sessionId, cursor, readPage);
+      if (events.length === 0) return;
+      const since = new Date(clock.now().getTime() - freshForMs).toISOString();
+      const made = await this.deps.read(sessionId, (state) => ({
+        names: namesOf(state),
+        notifications: events.filter((e) => e.at >= since).flatMap((e) => notificationsOfEvent(e, state)),
+      }));
+      await this.deliver(sessionId, made.notifications, made.names, { sessionId, seq: events.at(-1)!.seq });
+    }
+  }
+
+  /** Makes the reminders of every session's directives due soon or overdue; each once. */
+  async checkDue(): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    for (const sessionId of await this.deps.store.listSessions()) {
+      if (this.stopped) return;
+      if (isOrganisationStream(sessionId)) continue;
+      const made = await this.deps.read(sessionId, (state) => ({
+        names: namesOf(state),
+        notifications: dueNotifications(state, now),
+      }));
+      if (made.notifications.length > 0) await this.deliver(sessionId, made.notifications, made.names, null);
+    }
+  }
+
+  private scheduleDue(): void {
+    if (this.stopped) return;
+    this.cancelDue = this.deps.timers.after(this.deps.dueCheckMs ?? 300_000, () => {
+      this.checkDue()
+        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'due check failed; retried on schedule'))
+        .finally(() => this.scheduleDue());
+    });
+  }
+
+  /** Stores what each recipient chose to receive in the app, queues what they chose by e-mail, and sends the new ones live. */
+  private async deliver(
+    sessionId: string,
+    notifications: readonly Notification[],
+    names: SessionNames | null,
+    cursor: NotificationCursor | null,
+  ): Promise<void> {
+    const recipients = [...new Set(notifications.map((n) => n.participantId))];
+    const choices = new Map(
+      await Promise.all(recipients.map(async (id) => [id, await this.choices(sessionId, id)] as const)),
+    );
+    const emails = this.outbox && recipients.length > 0 ? await this.emailsOf(sessionId) : new Map<string, string>();
+    const createdAt = this.deps.clock.now().toISOString();
+    const mails: NewMail[] = notifications.flatMap((n) => {
+      const chosen = choices.get(n.participantId)!;
+      const recipient = emails.get(n.participantId);
+      if (!names || !recipient || !chosen.kinds[n.kind].email) return [];
+      const text = noticeMail(chosen.language, names, n);
+      return [{ id: `notice:${n.id}`, recipient, subject: text.subject, body: text.body, createdAt }];
+    });
+    const shown = notifications.filter((n) => choices.get(n.participantId)!.kinds[n.kind].inApp);
+    const added = await this.deps.store.notifications.addNotifications(shown, mails, cursor);
+    for (const notification of added) this.deps.publish(notification);
+    if (mails.length > 0) void this.outbox?.runDue();
+  }
+
+  /** Each participant's e-mail address, from their live invitation. */
+  private async emailsOf(sessionId: string): Promise<Map<string, string>> {
+    const invitations = await this.deps.store.listInvitations(sessionId);
+    return new Map(
+      invitations.filter((i) => i.revokedAt === null && i.email).map((i) => [i.participant.id, i.email!] as const),
+    );
+  }
+
+  /**
+   * Queues the invitation e-mail of each invitee with an address, in their language (kept as
+   * their choice), and sends it. The link is in the queued body only until the mail has left.
+   */
+  async invited(
+    sessionId: string,
+    invitations: readonly IssuedToInvitee[],
+    link: (token: string) => string,
+  ): Promise<void> {
+    for (const { participant, language } of invitations) {
+      if (language) {
+        const current = await this.choices(sessionId, participant.id);
+        await this.saveChoices(sessionId, participant.id, { ...current, language });
+      }
+    }
+    if (!this.outbox || isOrganisationStream(sessionId)) return;
+    const names = await this.deps.read(sessionId, namesOf);
+    if (!names) return;
+    const createdAt = this.deps.clock.now().toISOString();
+    const mails = invitations
+      .filter((i) => i.email)
+      .map((i): NewMail => {
+        const text = invitationMail(i.language ?? 'en', names, i.participant, link(i.token));
+        return {
+          id: `invitation:${hashToken(i.token)}`,
+          recipient: i.email!,
+          subject: text.subject,
+          body: text.body,
+          createdAt,
+        };
+      });
+    if (mails.length === 0) return;
+    await this.deps.store.notifications.enqueueMail(mails);
+    void this.outbox.runDue();
+  }
+
+  /** The participant's notifications, newest first, with the unread count. */
+  async list(sessionId: string, participantId: string): Promise<NotificationList> {
+    const { notifications } = this.deps.store;
+    return {
+      notifications: await notifications.listNotifications(sessionId, participantId, listLimit),
+      unread: await notifications.unreadNotifications(sessionId, participantId),
+    };
+  }
+
+  /** Marks the participant's notifications read (`ids` omitted: all); answers the list as it is now. */
+  async markRead(
+    sessionId: string,
+    participantId: string,
+    ids: readonly string[] | undefined,
+  ): Promise<NotificationList> {
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.store.notifications.markNotificationsRead(sessionId, participantId, ids ?? null, at);
+    return this.list(sessionId, participantId);
+  }
+
+  /** The participant's choices, or the defaults when they made none. */
+  async choices(sessionId: string, participantId: string): Promise<NotificationChoices> {
+    return (
+      (await this.deps.store.notifications.notificationChoices(sessionId, participantId)) ??
+      defaultNotificationChoices()
+    );
+  }
+
+  async saveChoices(
+    sessionId: string,
+    participantId: string,
+    choices: NotificationChoices,
+  ): Promise<NotificationChoices> {
+    await this.deps.store.notifications.saveNotificationChoices(sessionId, participantId, choices);
+    return choices;
+  }
+
+  /** Sends whatever e-mail is due now (tests call it after moving their clock). */
+  runMail(): Promise<void> {
+    return this.outbox?.runDue() ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import {
+  actsOnDirective,
+  isDirectiveOpen,
+  isOverdue,
+  type DirectiveState,
+  type EventType,
+  type Notification,
+  type NotificationKind,
+  type NotificationSubject,
+  type SessionEvent,
+  type SessionEventOf,
+  type SessionState,
+} from '@plenum/shared';
+
+/** How many days before its due date a directive's addressee is reminded. */
+export const dueSoonDays = 2;
+
+const noSubject: NotificationSubject = {
+  title: null,
+  unitId: null,
+  itemId: null,
+  criticismId: null,
+  directiveId: null,
+  dueDate: null,
+};
+
+/**
+ * A notification's id: the same for the same source, recipient and kind, in every process and
+ * after every restart, so making it twice stores it once.
+ */
+export function notificationId(
+  sessionId: string,
+  source: string,
+  participantId: string,
+  kind: NotificationKind,
+): string {
+  const digest = createHash('sha256').update(`${sessionId}\n${source}\n${participantId}\n${kind}`).digest('base64url');
+  return `ntf_${digest.slice(0, 32)}`;
+}
+
+/** The participants who may still be told anything: those whose link is not revoked. */
+function reachable(state: SessionState): string[] {
+  return Object.keys(state.participants).filter((id) => !state.access[id]?.revokedAt);
+}
+
+/** The presenters of a unit: who answers for it. */
+function presentersOf(state: SessionState, unitId: string | null): string[] {
+  if (unitId === null) return [];
+  return reachable(state).filter((id) => {
+    const participant = state.participants[id]!;
+    return participant.role === 'presenter' && participant.unitId === unitId;
+  });
+}
+
+/** Who a directive is addressed to: the inspector it names, else whoever acts for its assignee unit (the chair aside). */
+function addresseesOf(state: SessionState, directive: DirectiveState): string[] {
+  return reachable(state).filter((id) => {
+    const participant = state.participants[id]!;
+    return participant.role !== 'chair' && actsOnDirective(participant, directive);
+  });
+}
+
+function chairsOf(state: SessionState): string[] {
+  return reachable(state).filter((id) => state.participants[id]!.role === 'chair');
+}
+
+function unitName(state: SessionState, unitId: string | null): string | null {
+  return unitId === null ? null : (state.units[unitId]?.name ?? unitId);
+}
+
+interface Made {
+  kind: NotificationKind;
+  recipients: string[];
+  subject: Partial<NotificationSubject>;
+}
+
+type Maker<K extends EventType> = (event: SessionEventOf<K>, state: SessionState) => Made | null;
+
+/** The log events that notify someone: the kind, who is told, and what it names. */
+const makers: { [K in EventType]?: Maker<K> } = {
+  'agenda:item-started': (event, state) => {
+    const item = state.agenda[event.payload.itemId];
+    if (!item) return null;
+    return {
+      kind: 'item-starts',
+      recipients: presentersOf(state, item.unitId),
+      subject: { itemId: item.id, unitId: item.unitId, title: item.topic },
+    };
+  },
+  'floor:given': (event, state) => {
+    const item = state.agenda[event.payload.itemId];
+    return {
+      kind: 'floor-given',
+      recipients: reachable(state).includes(event.payload.participantId) ? [event.payload.participantId] : [],
+      subject: {
+        itemId: event.payload.itemId,
+        unitId: item?.unitId ?? null,
+        title: item?.topic ?? null,
+      },
+    };
+  },
+  'criticism:posted': (event, state) => ({
+    kind: 'criticism-of-unit',
+    // The author is not told of their own point, should they present the unit too.
+    recipients: presentersOf(state, event.payload.unitId).filter((id) => id !== event.actorId),
+    subject: { criticismId: event.payload.criticismId, unitId: event.payload.unitId, title: event.payload.text },
+  }),
+  'directive:answered': (event, state) => {
+    const directive = state.directives[event.payload.directiveId];
+    if (!directive) return null;
+    return { kind: 'explanation-waiting', recipients: chairsOf(state), subject: directiveSubject(state, directive) };
+  },
+};
+
+function directiveSubject(state: SessionState, directive: DirectiveState): Partial<NotificationSubject> {
+  return {
+    directiveId: directive.id,
+    unitId: directive.assigneeUnitId,
+    title: directive.title || unitName(state, directive.assigneeUnitId),
+    dueDate: directive.dueDate,
+  };
+}
+
+function toNotifications(state: SessionState, made: Made, source: string, at: string): Notification[] {
+  const subject = { ...noSubject, ...made.subject };
+  if (subject.title !== null) subject.title = subject.title.slice(0, 500);
+  return made.recipients.map((participantId) => ({
+    id: notificationId(state.sessionId, source, participantId, made.kind),
+    sessionId: state.sessionId,
+    participantId,
+    kind: made.kind,
+    at,
+    readAt: null,
+    subject,
+  }));
+}
+
+/**
+ * The notifications a logged event makes, one per recipient; none for the events that concern
+ * nobody in particular. `state` is the session's current state, read for who is who.
+ */
+export function notificationsOfEvent(event: SessionEvent, state: SessionState): Notification[] {
+  const make = makers[event.type] as Maker<EventType> | undefined;
+  const made = make?.(event, state);
+  return made ? toNotifications(state, made, `seq:${event.seq}`, event.at) : [];
+}
+
+/** `YYYY-MM-DD` `days` after `date`. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The reminders the due dates call for on `now`: each open directive overdue, or due within
+ * {@link dueSoonDays} days, to its unit's presenters. The same directive makes the same ids on
+ * every check, so a check repeated (or run by several processes) stores each once.
+ */
+export function dueNotifications(state: SessionState, now: string): Notification[] {
+  const today = now.slice(0, 10);
+  const soon = addDays(today, dueSoonDays);
+  return state.directiveOrder.flatMap((id) => {
+    const directive = state.directives[id]!;
+    const overdue = isOverdue(directive, today);
+    const dueSoon = isDirectiveOpen(directive) && directive.dueDate >= today && directive.dueDate <= soon;
+    if (!overdue && !dueSoon) return [];
+    const made: Made = {
+      kind: overdue ? 'directive-overdue' : 'directive-due-soon',
+      recipients: addresseesOf(state, directive),
+      subject: directiveSubject(state, directive),
+    };
+    return toNotifications(state, made, `directive:${directive.id}`, now);
+  });
+}

@@ -1,0 +1,61 @@
+import {
+  loadTerms,
+  type Notification,
+  type NotificationLanguage,
+  type Participant,
+  type ReviewSessionDefinition,
+} from '@plenum/shared';
+import i18next from 'i18next';
+import en from './locales/en.json' with { type: 'json' };
+import ko from './locales/ko.json' with { type: 'json' };
+
+// The role labels are the screens' own words (the terms in shared); the mails' own words are in ./locales.
+const [termsEn, termsKo] = await Promise.all([loadTerms('en'), loadTerms('ko')]);
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { translation: en, terms: termsEn }, ko: { translation: ko, terms: termsKo } },
+  fallbackNS: 'terms',
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** The subject and plain-text body of an e-mail. */
+export interface MailText {
+  subject: string;
+  body: string;
+}
+
+type SessionNames = Pick<ReviewSessionDefinition, 'title' | 'period' | 'organisation'>;
+
+/** The invitation: the only e-mail that carries a link with the invitation's token. */
+export function invitationMail(
+  language: NotificationLanguage,
+  session: SessionNames,
+  participant: Participant,
+  link: string,
+): MailText {
+  const t = instance.getFixedT(language);
+  const values = { ...session, name: participant.name, role: t(`labels.role.${participant.role}`), link };
+  return { subject: t('invitation.subject', values), body: t('invitation.body', values) };
+}
+
+/** A notification by e-mail: what happened and where, never a link that signs anyone in. */
+export function noticeMail(
+  language: NotificationLanguage,
+  session: SessionNames,
+  notification: Notification,
+): MailText {
+  const t = instance.getFixedT(language);
+  const values = {
+    ...session,
+    subject: notification.subject.title ?? session.title,
+    dueDate: notification.subject.dueDate ?? '',
+  };
+  return {
+    subject: t(`notice.subject.${notification.kind}`, values),
+    body: `${t(`notice.body.${notification.kind}`, values)}\n\n${t('notice.footer')}`,
+  };
+}

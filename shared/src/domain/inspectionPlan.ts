@@ -169,6 +169,14 @@ export function inspectionScore(reasons: readonly InspectionReason[]): number {
   return rounded([...heaviest.values()].reduce((sum, weight) => sum + weight, 0));
 }
 
+const flagKinds: ReadonlySet<string> = new Set(Object.keys(reasonOfFlag));
+
+/** The report flag a reason comes from, as a flag; null for a reason from no flag (or of a kind unknown here). */
+export function reasonFlag(reason: InspectionReason): Flag | null {
+  const flag = reason.flag;
+  return flag && flagKinds.has(flag.kind) ? { ...flag, kind: flag.kind as FlagKind } : null;
+}
+
 /** Units with an inspection order of this session still open: already being inspected. */
 function unitsUnderInspection(state: SessionState): Set<string> {
   const units = new Set<string>();

@@ -16,6 +16,9 @@ import './ChairConsole.css';
 const DecisionsView = lazy(() =>
   import('../../widgets/decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })),
 );
+const InspectionPlanView = lazy(() =>
+  import('./inspectionPlan/InspectionPlanView').then((m) => ({ default: m.InspectionPlanView })),
+);
 const AttendanceView = lazy(() =>
   import('../../widgets/attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })),
 );
@@ -55,14 +58,23 @@ function ChairFloor({ role }: { role: Role }) {
 
 /**
  * The chair's screen: preparing the session (first until a day opens), the floor with one-key
- * controls, decisions, attendance, dashboard and minutes.
+ * controls, decisions (with the inspection plan by risk), attendance, dashboard and minutes.
  */
 export function ChairConsole({ role }: { role: Role }) {
   return (
     <SessionPage
       role={role}
       floor={<ChairFloor role={role} />}
-      views={{ decisions: <DecisionsView />, attendance: <AttendanceView />, prepare: <PrepareView role={role} /> }}
+      views={{
+        decisions: (
+          <>
+            <DecisionsView />
+            <InspectionPlanView />
+          </>
+        ),
+        attendance: <AttendanceView />,
+        prepare: <PrepareView role={role} />,
+      }}
     />
   );
 }

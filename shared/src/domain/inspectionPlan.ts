@@ -232,8 +232,7 @@ export function proposeInspectionPlan(
 
 /** Why the chair's decisions do not fit the proposal, or null when they do. */
 export type PlanChoiceProblem =
-  | { kind: 'not-proposed'; unitId: string }
-  | { kind: 'over-capacity'; accepted: number; capacity: number };
+  { kind: 'not-proposed'; unitId: string } | { kind: 'over-capacity'; accepted: number; capacity: number };
 
 /** The first problem of the chair's decisions against the proposal: a unit it does not list, or more accepted than the capacity. */
 export function planChoiceProblem(

@@ -74,6 +74,18 @@ describeBrowser('inspection plan by risk', () => {
     await coalOrder.waitFor();
     expect(await coalOrder.textContent()).toContain(`Assigned to ${server.participants.inspector.name}`);
 
+    // The findings come back into the chair's record of the plan.
+    await fisheriesOrder.getByRole('button', { name: 'Acknowledge' }).click();
+    await fisheriesOrder.and(inspector.page.locator('[data-status="acknowledged"]')).waitFor();
+    await fisheriesOrder.getByRole('button', { name: 'File the findings…' }).click();
+    await fisheriesOrder.getByLabel('Findings of the inspection').fill('1,600 t landed twice at two harbours.');
+    await fisheriesOrder.getByRole('button', { name: 'File', exact: true }).click();
+    await adopted
+      .locator('tr')
+      .filter({ hasText: 'Harbour Fisheries Cooperative' })
+      .filter({ hasText: 'Answered — 1,600 t landed twice at two harbours.' })
+      .waitFor();
+
     for (const screen of [chair, inspector]) expect(screen.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { Limits } from '../limits.js';
 import { IdSchema, IsoDateSchema, NameSchema, TextSchema } from './common.js';
+
+/** The longest text a flag's figures carry: the names of every indicator of a report (exactly on plan). */
+const flagTextLength = Limits.indicatorsPerReport * (Limits.nameLength + 2);
 
 /** Why a unit is proposed for inspection; each reason adds its weight to the unit's risk score. */
 export const InspectionReasonKind = {
@@ -27,7 +31,7 @@ export const InspectionReasonSchema = z.object({
     .object({
       kind: z.string().max(60),
       indicatorId: IdSchema.nullable(),
-      params: z.record(z.string(), z.union([z.number(), z.string().max(2000)])),
+      params: z.record(z.string(), z.union([z.number(), z.string().max(flagTextLength)])),
     })
     .nullable(),
   /** The figures of a reason that comes from no flag (fulfilment and threshold; quarters unverified). */

@@ -16,6 +16,7 @@ const accept = (unitId: string, inspectorId: string) => ({
   decision: 'accepted' as const,
   title: `Inspection of ${unitId}`,
   inspectorId,
+  officeUnitId: null,
   dueDate: '2026-05-15',
   note: null,
 });

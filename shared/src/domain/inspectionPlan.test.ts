@@ -183,6 +183,7 @@ describe('scores and decisions', () => {
       decision: 'accepted' as const,
       title: `Inspect ${unitId}`,
       inspectorId: null,
+      officeUnitId: null,
       dueDate: '2026-05-01',
       note: null,
     });

@@ -2,11 +2,12 @@ import { proposeInspectionPlan, type Command, type SessionState } from '@plenum/
 import { describe, expect, test } from 'vitest';
 import { demoWorld, refusal } from '../../test/demoWorld.js';
 
-const accept = (unitId: string, inspectorId: string | null) => ({
+const accept = (unitId: string, inspectorId: string | null, officeUnitId: string | null = null) => ({
   unitId,
   decision: 'accepted' as const,
   title: `Inspect ${unitId}`,
   inspectorId,
+  officeUnitId,
   dueDate: '2026-05-15',
   note: 'Count on site.',
 });
@@ -33,7 +34,7 @@ describe('inspection plan', () => {
       adopt(2, [
         accept('harbour-fisheries', inspector.id),
         { unitId: 'coal-mine-3', decision: 'dropped' },
-        accept('eastfield-cement', null),
+        accept('eastfield-cement', null, 'eastfield-county'),
       ]),
     );
     expect(outcome.events.map((e) => e.type)).toEqual([
@@ -58,11 +59,17 @@ describe('inspection plan', () => {
       text: 'Count on site.',
       status: 'open',
     });
+    // An order to an inspection office goes to the office, about the inspected unit.
+    expect(after.directives[recorded.lines[2]!.directiveId!]).toMatchObject({
+      assigneeUnitId: 'eastfield-county',
+      subjectUnitId: 'eastfield-cement',
+      inspectorId: null,
+    });
     // Under inspection now: the next plan leaves both out.
     expect(proposeInspectionPlan(after, { capacity: 2 }).lines.map((l) => l.unitId)).not.toContain('harbour-fisheries');
   });
 
-  test('refusals: over capacity, a unit not on the plan, not an inspector, a past due date, not the chair; nothing is appended', async () => {
+  test('refusals: over capacity, a unit not on the plan, not an inspector, an inspector and an office, a past due date, not the chair; nothing is appended', async () => {
     const { run, byRole, commands, sessionId } = await demoWorld();
     const head = (await commands.state(sessionId)).lastSeq;
     const chair = byRole.chair;
@@ -72,6 +79,8 @@ describe('inspection plan', () => {
     expect((await refusal(run(chair, adopt(3, [accept('coal-mine-3', byRole.official.id)])))).code).toBe(
       'INVALID_PAYLOAD',
     );
+    const both = accept('coal-mine-3', byRole.inspector.id, 'eastfield-county');
+    expect((await refusal(run(chair, adopt(3, [both])))).code).toBe('INVALID_PAYLOAD');
     const past = { ...accept('coal-mine-3', null), dueDate: '2026-01-01' };
     expect((await refusal(run(chair, adopt(3, [past])))).code).toBe('INVALID_PAYLOAD');
     expect((await refusal(run(byRole.inspector, adopt(3, [accept('coal-mine-3', null)])))).code).toBe('FORBIDDEN');

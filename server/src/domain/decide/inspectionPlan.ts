@@ -34,6 +34,12 @@ export function decideAdoptInspectionPlan(
       `${problem.accepted} lines accepted for a capacity of ${problem.capacity}: drop some, or raise the capacity.`,
     );
   }
+  for (const line of payload.lines) {
+    if (line.decision === 'accepted' && line.officeUnitId !== null && line.inspectorId !== null) {
+      const message = 'An order goes to an inspector or to an inspection office, not to both.';
+      throw new DomainError('INVALID_PAYLOAD', message, [{ path: 'lines', message }]);
+    }
+  }
   const orders: NewEvent[] = [];
   const directiveIds = new Map<string, string>();
   for (const line of payload.lines) {
@@ -42,7 +48,7 @@ export function decideAdoptInspectionPlan(
       state,
       {
         kind: 'inspection',
-        assigneeUnitId: line.unitId,
+        assigneeUnitId: line.officeUnitId ?? line.unitId,
         subjectUnitId: line.unitId,
         inspectorId: line.inspectorId,
         title: line.title,

@@ -56,8 +56,10 @@ export const InspectionLineChoiceSchema = z.discriminatedUnion('decision', [
     unitId: IdSchema,
     decision: z.literal('accepted'),
     title: NameSchema,
-    /** The inspector the order is assigned to; null: the inspection office as a whole. */
+    /** The inspector the order is assigned to; null when an office (or the unit itself) carries it out. */
     inspectorId: IdSchema.nullable(),
+    /** The inspection office (a unit) the order goes to instead of an inspector; null: none. */
+    officeUnitId: IdSchema.nullable().default(null),
     dueDate: IsoDateSchema,
     note: TextSchema.nullable(),
   }),

@@ -30,7 +30,9 @@ describe('inspection plan by risk', () => {
             unitId: ids.unit,
             decision: 'accepted',
             title: 'Inspection of North County Cement Works',
+            // No inspector in this session: the first unit is offered as the inspection office.
             inspectorId: null,
+            officeUnitId: ids.unit,
             dueDate: addDays(todayIsoDate(), 14),
             note: 'Under the threshold: Production at 65% of plan, under the 70% threshold.',
           },

@@ -6,7 +6,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { todayIsoDate } from '../../../lib/format';
 import { useFormat } from '../../../lib/useFormat';
-import type { LineChoice } from './lineChoice';
+import type { LineChoice, PlanAssignee } from './lineChoice';
 import { reasonText } from './reasonText';
 
 interface PlanLineProps {
@@ -14,7 +14,8 @@ interface PlanLineProps {
   unitName: string;
   report: ReportState | undefined;
   choice: LineChoice;
-  inspectors: readonly { value: string; label: string }[];
+  /** Who may carry out the order: the session's inspectors, then any unit as an inspection office. */
+  assignees: readonly { value: PlanAssignee; label: string }[];
   isEditing: boolean;
   mayDecide: boolean;
   onChange: (patch: Partial<LineChoice>) => void;
@@ -22,7 +23,7 @@ interface PlanLineProps {
 }
 
 /** The order an accepted line becomes, as the chair edits it: title, inspector, due date, note. */
-function OrderFields({ choice, inspectors, onChange }: Pick<PlanLineProps, 'choice' | 'inspectors' | 'onChange'>) {
+function OrderFields({ choice, assignees, onChange }: Pick<PlanLineProps, 'choice' | 'assignees' | 'onChange'>) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -38,13 +39,13 @@ function OrderFields({ choice, inspectors, onChange }: Pick<PlanLineProps, 'choi
         />
       </div>
       <div className="field-row">
-        {choice.inspectorId !== null && (
+        {choice.assignee !== null && (
           <SelectField
-            id={`${id}-inspector`}
-            label={t('inspectionPlan.inspector')}
-            value={choice.inspectorId}
-            options={inspectors}
-            onChange={(inspectorId) => onChange({ inspectorId })}
+            id={`${id}-assignee`}
+            label={t('inspectionPlan.assignee')}
+            value={choice.assignee}
+            options={assignees}
+            onChange={(assignee) => onChange({ assignee })}
           />
         )}
         <div className="field">

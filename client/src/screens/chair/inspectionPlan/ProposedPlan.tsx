@@ -14,7 +14,7 @@ import { useFormat } from '../../../lib/useFormat';
 import { useCommand } from '../../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../../stores/connection';
 import { useSessionState, useSessionStore } from '../../../stores/session';
-import { choicesOf, type LineChoice } from './lineChoice';
+import { choicesOf, type LineChoice, type PlanAssignee } from './lineChoice';
 import { PlanLine } from './PlanLine';
 import { reasonText } from './reasonText';
 
@@ -25,20 +25,30 @@ const defaultDueInDays = 14;
 
 const proposalOf = (state: SessionState, capacity: number) => proposeInspectionPlan(state, { capacity });
 
-/** The session's inspectors, as choices for an order. */
-function useInspectors() {
+/** Who may carry out an order: the session's inspectors first, then any unit as an inspection office. */
+function useAssignees(): { value: PlanAssignee; label: string }[] {
+  const { t } = useTranslation();
   const participants = useSessionStore((s) => s.session.participants);
+  const units = useSessionStore((s) => s.session.units);
+  const unitOrder = useSessionStore((s) => s.session.unitOrder);
   return useMemo(
-    () =>
-      Object.values(participants)
+    () => [
+      ...Object.values(participants)
         .filter((p) => p.role === 'inspector')
-        .map((p) => ({ value: p.id, label: p.name })),
-    [participants],
+        .map((p) => ({ value: `inspector:${p.id}` as PlanAssignee, label: p.name })),
+      ...unitOrder.flatMap((id) => {
+        const unit = units[id];
+        return unit
+          ? [{ value: `office:${id}` as PlanAssignee, label: t('directive.form.office', { unit: unit.name }) }]
+          : [];
+      }),
+    ],
+    [participants, units, unitOrder, t],
   );
 }
 
 /** The choice a line starts with: accepted within capacity, an order to the first inspector, the reasons as its note. */
-function useDefaultChoice(inspectorId: string | null) {
+function useDefaultChoice(assignee: PlanAssignee | null) {
   const { t } = useTranslation();
   const format = useFormat();
   const units = useSessionStore((s) => s.session.units);
@@ -52,7 +62,7 @@ function useDefaultChoice(inspectorId: string | null) {
     return {
       isAccepted: line.isWithinCapacity,
       title: t('inspectionPlan.defaultTitle', { unit }),
-      inspectorId,
+      assignee,
       dueDate: addDays(todayIsoDate(), defaultDueInDays),
       note: reasons.join('\n'),
     };
@@ -72,8 +82,8 @@ export function ProposedPlan() {
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const proposal = useSessionState(proposalOf, capacity);
-  const inspectors = useInspectors();
-  const defaultChoice = useDefaultChoice(inspectors[0]?.value ?? null);
+  const assignees = useAssignees();
+  const defaultChoice = useDefaultChoice(assignees[0]?.value ?? null);
   const status = useSessionStore((s) => s.session.status);
   const units = useSessionStore((s) => s.session.units);
   const reports = useSessionStore((s) => s.session.reports);
@@ -133,7 +143,7 @@ export function ProposedPlan() {
               unitName={units[line.unitId]?.name ?? line.unitId}
               report={reports[line.unitId]}
               choice={choiceOf(line)}
-              inspectors={inspectors}
+              assignees={assignees}
               isEditing={editing === line.unitId}
               mayDecide={mayDecide}
               onChange={(patch) => change(line.unitId, patch)}

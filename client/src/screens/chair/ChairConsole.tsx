@@ -1,5 +1,5 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { withWords } from '../../i18n';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
@@ -69,7 +69,10 @@ export function ChairConsole({ role }: { role: Role }) {
         decisions: (
           <>
             <DecisionsView />
-            <InspectionPlanView />
+            {/* Its own boundary: the decisions show without waiting for the plan's code. */}
+            <Suspense fallback={null}>
+              <InspectionPlanView />
+            </Suspense>
           </>
         ),
         attendance: <AttendanceView />,

@@ -32,6 +32,7 @@ import {
   unitName,
 } from './facts.js';
 import { flagReason, flagTitle } from './flagText.js';
+import { inspectionPlanBlocks } from './inspectionPlanMinutes.js';
 import { recordWords, type RecordWords } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -107,6 +108,8 @@ export function minutesDocument(
     if (scope.dayId === null) {
       blocks.push(section(t('minutes.warnings')), ...warningsBlocks(state, words));
       blocks.push(section(t('minutes.comparison')), ...comparisonBlocks(state, words));
+      const plans = inspectionPlanBlocks(state, words);
+      if (plans.length > 0) blocks.push(section(t('minutes.inspectionPlans')), ...plans);
     }
   }
   const footer =

@@ -74,6 +74,8 @@ export const commandRules: Record<CommandType, CommandRule> = {
   'warning:waive': { roles: chair, statuses: live },
   'warning:lift': { roles: chair, statuses: live },
   'warning:escalate': { roles: chair, statuses: live },
+  // Planned before the session opens, or during it as the figures come in.
+  'inspection-plan:adopt': { roles: chair, statuses: ['noticed', 'in-session'] },
 };
 
 /** Why the table refuses a command, or null when it allows it. */

@@ -8,7 +8,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 3;
+export const stateVersion = 4;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -564,6 +564,11 @@ export function applyEvent(state: S, event: SessionEvent): void {
       if (!warning) return;
       warning.status = event.type === 'warning:lifted' ? 'lifted' : 'escalated';
       warning.decisionNote = event.payload.note;
+      return;
+    }
+    case 'inspection-plan:adopted': {
+      const { planId, ...plan } = event.payload;
+      state.inspectionPlans.push({ ...plan, id: planId, actorId: event.actorId });
       return;
     }
     default:

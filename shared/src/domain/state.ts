@@ -5,6 +5,7 @@ import type {
   CriticismRuling,
   DirectiveRecord,
   EventType,
+  InspectionPlanLine,
   Indicator,
   OrganisationUnit,
   Participant,
@@ -117,6 +118,15 @@ export interface WarningState extends WarningRecord {
   carriedFromSessionId: string | null;
 }
 
+/** An inspection plan the chair adopted: the lines proposed then, and what became of each. */
+export interface InspectionPlanState {
+  id: string;
+  capacity: number;
+  lines: InspectionPlanLine[];
+  at: string;
+  actorId: string;
+}
+
 /** The speaker queue and the record of who spoke on what, for how long. */
 export interface FloorState {
   queue: { participantId: string; raisedAt: string }[];
@@ -184,6 +194,8 @@ export interface SessionState {
   warningOrder: string[];
   /** Proposed warnings the chair waived, by unit. */
   waivers: Record<string, { reason: string; fulfilment: number | null; at: string }>;
+  /** Inspection plans adopted, oldest first. */
+  inspectionPlans: InspectionPlanState[];
 }
 
 /** The state before any event: the starting point of every fold. */
@@ -216,5 +228,6 @@ export function emptySessionState(sessionId: string): SessionState {
     warnings: {},
     warningOrder: [],
     waivers: {},
+    inspectionPlans: [],
   };
 }

@@ -6,6 +6,8 @@ import {
   CriticismRuling,
   DirectiveDraftSchema,
   IdSchema,
+  InspectionLineChoiceSchema,
+  inspectionCapacityLimit,
   IsoDateSchema,
   NameSchema,
   OrganisationUnitSchema,
@@ -167,6 +169,21 @@ export const commandPayloads = {
   'warning:lift': z.object({ warningId: IdSchema, note: TextSchema }),
   /** Chair, at the second review: still lagging; recommend removal of its managers. */
   'warning:escalate': z.object({ warningId: IdSchema, note: TextSchema }),
+  /**
+   * Chair, before or during the session: adopt the proposed inspection plan at the office's
+   * `capacity`. Each accepted line (as proposed or edited) becomes an inspection order; the server
+   * ranks the plan again from the record, and every line it proposes that is not accepted is
+   * recorded as dropped (or beyond capacity).
+   */
+  'inspection-plan:adopt': z
+    .object({
+      capacity: z.number().int().min(0).max(inspectionCapacityLimit),
+      lines: z.array(InspectionLineChoiceSchema).max(500),
+    })
+    .refine((p) => new Set(p.lines.map((l) => l.unitId)).size === p.lines.length, {
+      message: 'one decision per unit',
+      path: ['lines'],
+    }),
 } as const;
 
 /** The type of every command, e.g. `'criticism:post'`. */

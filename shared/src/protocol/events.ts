@@ -6,6 +6,8 @@ import {
   DirectiveDraftSchema,
   DirectiveRecordSchema,
   IdSchema,
+  InspectionPlanLineSchema,
+  inspectionCapacityLimit,
   InstantSchema,
   IsoDateSchema,
   NameSchema,
@@ -176,6 +178,16 @@ export const eventPayloads = {
   'warning:lifted': z.object({ warningId: IdSchema, note: TextSchema }),
   /** The second review escalated the warning: removal of the managers is recommended. */
   'warning:escalated': z.object({ warningId: IdSchema, note: TextSchema }),
+  /**
+   * The chair adopted an inspection plan: every line proposed then, ranked by risk with its
+   * reasons, and what became of it. Accepted lines name the inspection orders issued with it.
+   */
+  'inspection-plan:adopted': z.object({
+    planId: IdSchema,
+    capacity: z.number().int().min(0).max(inspectionCapacityLimit),
+    lines: z.array(InspectionPlanLineSchema),
+    ...at,
+  }),
 } as const;
 
 /** The type of every event, e.g. `'criticism:posted'`. */

@@ -1,5 +1,5 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { withWords } from '../../i18n';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
@@ -15,6 +15,9 @@ import './ChairConsole.css';
 // Views away from the floor load when first opened, keeping the first screen light.
 const DecisionsView = lazy(() =>
   import('../../widgets/decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })),
+);
+const InspectionPlanView = lazy(() =>
+  import('./inspectionPlan/InspectionPlanView').then((m) => ({ default: m.InspectionPlanView })),
 );
 const AttendanceView = lazy(() =>
   import('../../widgets/attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })),
@@ -55,14 +58,26 @@ function ChairFloor({ role }: { role: Role }) {
 
 /**
  * The chair's screen: preparing the session (first until a day opens), the floor with one-key
- * controls, decisions, attendance, dashboard and minutes.
+ * controls, decisions (with the inspection plan by risk), attendance, dashboard and minutes.
  */
 export function ChairConsole({ role }: { role: Role }) {
   return (
     <SessionPage
       role={role}
       floor={<ChairFloor role={role} />}
-      views={{ decisions: <DecisionsView />, attendance: <AttendanceView />, prepare: <PrepareView role={role} /> }}
+      views={{
+        decisions: (
+          <>
+            <DecisionsView />
+            {/* Its own boundary: the decisions show without waiting for the plan's code. */}
+            <Suspense fallback={null}>
+              <InspectionPlanView />
+            </Suspense>
+          </>
+        ),
+        attendance: <AttendanceView />,
+        prepare: <PrepareView role={role} />,
+      }}
     />
   );
 }

@@ -27,6 +27,7 @@ import {
   decideIssueDirective,
   decideReview,
 } from './directive.js';
+import { decideAdoptInspectionPlan } from './inspectionPlan.js';
 import { decideSubmitReport, decideVerify } from './report.js';
 import {
   decideAddDay,
@@ -102,6 +103,7 @@ const deciders: { [T in CommandType]: Decider<T> } = {
   'warning:waive': decideWaiveWarning,
   'warning:lift': decideLiftWarning,
   'warning:escalate': decideEscalateWarning,
+  'inspection-plan:adopt': decideAdoptInspectionPlan,
 };
 
 /**

@@ -8,3 +8,4 @@ export * from './criticism.js';
 export * from './directive.js';
 export * from './warning.js';
 export * from './carried.js';
+export * from './inspectionPlan.js';

@@ -1,0 +1,81 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { addDays, todayIsoDate } from '../../../lib/format';
+import { ids, participants } from '../../../test/events';
+import { renderSession } from '../../../test/renderSession';
+import { ChairConsole } from '../ChairConsole';
+
+async function openPlan() {
+  fireEvent.click(screen.getByTestId('tab-decisions'));
+  return screen.findByTestId('inspection-plan');
+}
+
+describe('inspection plan by risk', () => {
+  test('the unit under the threshold is proposed with its reason; adopting sends the accepted line as an order', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const panel = await openPlan();
+    const line = within(panel).getByTestId(`plan-line-${ids.unit}`);
+    expect(line).toHaveTextContent('Under the threshold — Production at 65% of plan, under the 70% threshold.');
+    expect(line).toHaveAttribute('data-decision', 'accepted');
+    expect(within(panel).getByTestId('plan-count')).toHaveTextContent('1 accepted of a capacity of 3.');
+
+    fireEvent.click(within(panel).getByTestId('plan-adopt'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'inspection-plan:adopt',
+      payload: {
+        capacity: 3,
+        lines: [
+          {
+            unitId: ids.unit,
+            decision: 'accepted',
+            title: 'Inspection of North County Cement Works',
+            // No inspector in this session: the first unit is offered as the inspection office.
+            inspectorId: null,
+            officeUnitId: ids.unit,
+            dueDate: addDays(todayIsoDate(), 14),
+            note: 'Under the threshold: Production at 65% of plan, under the 70% threshold.',
+          },
+        ],
+      },
+    });
+    await env.accept(
+      sent.ask,
+      env.log.add('inspection-plan:adopted', {
+        planId: 'plan-1',
+        capacity: 3,
+        lines: [
+          {
+            unitId: ids.unit,
+            rank: 1,
+            score: 32.9,
+            reasons: [],
+            decision: 'accepted',
+            directiveId: null,
+          },
+        ],
+        at: '2026-04-01T09:30:00.000Z',
+      }),
+    );
+    expect(await screen.findByTestId('adopted-plans')).toHaveTextContent('North County Cement Works32.9Accepted');
+  });
+
+  test('more lines accepted than the capacity cannot be adopted; a dropped line is sent as dropped', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const panel = await openPlan();
+    fireEvent.change(within(panel).getByTestId('plan-capacity'), { target: { value: '0' } });
+    expect(within(panel).getByTestId(`plan-line-${ids.unit}`)).toHaveAttribute('data-decision', 'dropped');
+    fireEvent.click(within(panel).getByTestId(`plan-accept-${ids.unit}`));
+    expect(within(panel).getByTestId('plan-count')).toHaveTextContent('1 accepted of a capacity of 0.');
+    expect(within(panel).getByTestId('plan-adopt')).toBeDisabled();
+
+    fireEvent.change(within(panel).getByTestId('plan-capacity'), { target: { value: '1' } });
+    fireEvent.click(within(panel).getByTestId(`plan-drop-${ids.unit}`));
+    fireEvent.click(within(panel).getByTestId('plan-adopt'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'inspection-plan:adopt',
+      payload: { capacity: 1, lines: [{ unitId: ids.unit, decision: 'dropped' }] },
+    });
+  });
+});

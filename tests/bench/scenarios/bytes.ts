@@ -12,7 +12,7 @@ import { round } from '../lib/stats.js';
 import { buildAndSize } from './client.js';
 import { measureFanoutBytes, type FanoutBytes } from './fanoutBytes.js';
 
-/** What a screen received on one visit, until its connection badge read "Live". */
+/** What a screen received on one visit, until its connection badge read "Live" and its role's screen showed. */
 export interface VisitBytes {
   /** HTTP response bodies as sent (compressed); nothing for what came from a cache. */
   http: number;
@@ -56,6 +56,8 @@ async function visitTwice(browser: Browser, link: string): Promise<[VisitBytes, 
       });
       await page.goto(link, { waitUntil: 'commit', timeout: 30_000 });
       await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 30_000 });
+      // The role's screen is fetched once the join answer names the role: its code counts too.
+      await page.getByTestId('screen-loading').waitFor({ state: 'detached', timeout: 30_000 });
       // A request that finishes after this point would ask for its sizes of a closing page (an
       // unhandled rejection that ends the run): stop listening before waiting on the ones heard.
       page.off('requestfinished', onFinished);

@@ -46,7 +46,21 @@ function chunkOf(moduleId: string, graph: ModuleGraph): string | null {
   return null;
 }
 
-export default defineConfig({
+/**
+ * The production build runs on Preact's React layer: react-dom is 207 kB of the first script
+ * (about 48 kB brotli), Preact and its compat layer 24 kB. At 256 kbit/s that is 1.5 s of a first
+ * visit, and with it the screen is live in 4.7–5.8 s rather than 6.5–7.4 s. The development server
+ * and the component tests keep React (its warnings and testing tools); the browser tests run
+ * against the build.
+ */
+const preactForReact = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  { find: /^react(-dom)?$/, replacement: 'preact/compat' },
+];
+
+export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     // Brotli and gzip forms beside each file, sent by the server to browsers that accept them
@@ -82,6 +96,7 @@ export default defineConfig({
     // `@plenum/source` runs shared from its TypeScript source; the defaults must follow it
     // because this list replaces Vite's own.
     conditions: ['@plenum/source', ...defaultClientConditions],
+    alias: command === 'build' ? preactForReact : [],
   },
   server: {
     proxy: {
@@ -110,4 +125,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -23,7 +23,7 @@ export { organisationStream } from './domain/organisationService.js';
 export { hashToken, newInvitationToken } from './lib/ids.js';
 export { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
 export { createLogger, type Logger } from './lib/logger.js';
-export { maxMessageBytes } from './realtime/createGateway.js';
+export { maxMessageBytes, messageCompression } from './realtime/createGateway.js';
 export { isOriginAllowed } from './realtime/gateway/handshake.js';
 export {
   authenticate,

@@ -12,6 +12,8 @@ export const bytesFigureIds = [
   'bytes.official.first',
   'bytes.official.second',
   'bytes.join.deflated',
+  'bytes.fanout.1',
+  'bytes.fanout.8',
 ];
 
 /** Every figure id a run of `config` must produce: the smoke test checks them all. */

@@ -1,13 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { RealtimeContext } from '../realtime/RealtimeContext';
 import { useSessionConnection } from '../realtime/useSessionConnection';
-import { SessionScreen } from '../shell/SessionScreen';
+import { preloadSessionScreens, SessionScreen } from '../shell/SessionScreen';
 import { takeInviteToken } from './inviteToken';
 
 function ConnectedSession({ sessionId, token }: { sessionId: string; token: string }) {
   const realtime = useSessionConnection(sessionId, token);
+  useEffect(preloadSessionScreens, []);
   return (
     <RealtimeContext.Provider value={realtime}>
       <SessionScreen />

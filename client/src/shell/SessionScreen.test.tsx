@@ -28,21 +28,35 @@ function renderAs(you: Participant | null, log = demoSession()) {
   );
 }
 
+/** A role's screen is a chunk of its own: its first render waits for its code (transformed on demand here). */
+const screenLoaded = { timeout: 10_000 };
+
 describe('session screen by role', () => {
-  test('the chair gets the agenda with floor actions', () => {
+  // First in the file: once a role's screen has loaded, it renders at once.
+  test("while the role's screen is fetched, says so as a status and marks the page busy", async () => {
+    renderAs(participants.observer);
+    const status = screen.getByText('Opening your screen…');
+    expect(status).toHaveAttribute('role', 'status');
+    expect(status.closest('main')).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByTestId('big-screen-today', {}, screenLoaded)).toBeInTheDocument();
+    expect(screen.queryByText('Opening your screen…')).not.toBeInTheDocument();
+  });
+
+  test('the chair gets the agenda with floor actions', async () => {
     renderAs(participants.chair);
-    expect(screen.getByRole('heading', { name: 'Agenda' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Agenda' }, screenLoaded)).toBeInTheDocument();
     expect(screen.getByTestId(`start-item-${ids.itemOne}`)).toBeInTheDocument();
   });
 
-  test('an official gets the floor view without agenda controls', () => {
+  test('an official gets the floor view without agenda controls', async () => {
     renderAs(participants.official);
-    expect(screen.getByTestId('current-item')).toBeInTheDocument();
+    expect(await screen.findByTestId('current-item', {}, screenLoaded)).toBeInTheDocument();
     expect(screen.queryByTestId(`start-item-${ids.itemOne}`)).not.toBeInTheDocument();
   });
 
-  test('the observer gets the big screen', () => {
+  test('the observer gets the big screen', async () => {
     renderAs(participants.observer);
+    expect(await screen.findByTestId('big-screen-today', {}, screenLoaded)).toBeInTheDocument();
     expect(document.querySelector('.big-screen')).not.toBeNull();
     expect(screen.queryAllByRole('button')).toHaveLength(0);
   });
@@ -72,7 +86,7 @@ describe('preparing', () => {
 
     // The demo session: the notice is out and day 1 is open.
     renderAs(participants.chair);
-    expect(screen.getByRole('tab', { name: 'Floor' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('tab', { name: 'Floor' }, screenLoaded)).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tab').at(-1)).toHaveTextContent('Prepare');
   });
 });
@@ -108,7 +122,7 @@ describe('a link that ended', () => {
     act(() => fake.serverDrops('transport close'));
     expect(fake.connectCalls).toBe(1);
     expect(screen.queryByTestId('link-ended')).toBeNull();
-    expect(screen.getByTestId('current-item')).toBeInTheDocument();
+    expect(await screen.findByTestId('current-item', {}, screenLoaded)).toBeInTheDocument();
 
     renderAs(null);
     act(() => connectionStore.getState().setStatus('offline', { code: 'UNAUTHENTICATED', message: 'unknown token' }));

@@ -7,25 +7,43 @@ import { useConnectionStore } from '../stores/connection';
 import { useSessionStore } from '../stores/session';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { LanguageSwitch } from './LanguageSwitch';
-import { BigScreen } from '../screens/bigScreen/BigScreen';
-import { ChairConsole } from '../screens/chair/ChairConsole';
-import { ParticipantView } from '../screens/participant/ParticipantView';
 import { SessionHeader } from './SessionHeader';
 
-// Only an administrator opens it: the participants' first load does not carry the preparation screens.
+// Each role's screen is a chunk of its own, fetched once the join answer names the role: the
+// first load carries the shell and the socket, and a slow link only the one screen it shows.
+// Only an administrator opens the preparation screens.
 const PrepareScreen = lazy(() =>
   withWords(['prepare', 'admin', 'imports'], import('../screens/prepare/PrepareScreen')).then((m) => ({
     default: m.PrepareScreen,
   })),
 );
+const ChairConsole = lazy(() => import('../screens/chair/ChairConsole').then((m) => ({ default: m.ChairConsole })));
+const loadBigScreen = () => import('../screens/bigScreen/BigScreen');
+const BigScreen = lazy(() => loadBigScreen().then((m) => ({ default: m.BigScreen })));
+const ParticipantView = lazy(() =>
+  import('../screens/participant/ParticipantView').then((m) => ({ default: m.ParticipantView })),
+);
 
-function Joining() {
+/**
+ * Starts fetching what every role's screen shares (the `floor` chunk, which the big screen, the
+ * smallest of them, holds little more than) while the socket connects and joins, when a slow link
+ * is mostly idle; the role's own code follows the join answer.
+ */
+export function preloadSessionScreens(): void {
+  // A failed fetch is retried, and shown, when the screen itself is rendered.
+  loadBigScreen().catch(() => undefined);
+}
+
+/** Before the screen can show: joining, or fetching the role's screen. Announced, and marked busy. */
+function Joining({ message }: { message: 'session.joining' | 'session.openingScreen' }) {
   const { t } = useTranslation();
   return (
     <div className="page">
       <SessionHeader />
-      <main id="main" className="layout">
-        <p className="panel muted">{t('session.joining')}</p>
+      <main id="main" className="layout" aria-busy="true">
+        <p className="panel muted" role="status" data-testid="screen-loading">
+          {t(message)}
+        </p>
       </main>
     </div>
   );
@@ -63,18 +81,12 @@ function LinkEndedPage({ reason, role }: { reason: LinkEnded; role: Participant[
   );
 }
 
-function screenFor(you: Participant | null) {
-  switch (you?.role) {
-    case undefined:
-      return <Joining />;
+function roleScreen(you: Participant) {
+  switch (you.role) {
     case 'chair':
       return <ChairConsole role={you.role} />;
     case 'administrator':
-      return (
-        <Suspense fallback={<Joining />}>
-          <PrepareScreen />
-        </Suspense>
-      );
+      return <PrepareScreen />;
     case 'observer':
       return <BigScreen />;
     case 'presenter':
@@ -82,6 +94,11 @@ function screenFor(you: Participant | null) {
     case 'inspector':
       return <ParticipantView role={you.role} />;
   }
+}
+
+function screenFor(you: Participant | null) {
+  if (you === null) return <Joining message="session.joining" />;
+  return <Suspense fallback={<Joining message="session.openingScreen" />}>{roleScreen(you)}</Suspense>;
 }
 
 /** Picks the screen for the role the invitation grants, once the server has said which. */

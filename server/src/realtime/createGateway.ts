@@ -79,7 +79,7 @@ export interface Gateway {
  * (about 8 kB a socket rather than zlib's default 256 kB); broadcasts are sent uncompressed
  * (see Broadcaster), since compressing one message once per socket costs a room more than it saves.
  */
-const messageCompression = {
+export const messageCompression = {
   threshold: 1024,
   serverMaxWindowBits: 10,
   clientMaxWindowBits: 10,

@@ -10,8 +10,9 @@ import { figure, type Figure } from '../lib/report.js';
 import { startPlenum, startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { round } from '../lib/stats.js';
 import { buildAndSize } from './client.js';
+import { measureFanoutBytes, type FanoutBytes } from './fanoutBytes.js';
 
-/** What a screen received on one visit, until its connection badge read "Live". */
+/** What a screen received on one visit, until its connection badge read "Live" and its role's screen showed. */
 export interface VisitBytes {
   /** HTTP response bodies as sent (compressed); nothing for what came from a cache. */
   http: number;
@@ -23,7 +24,12 @@ export interface BytesResult {
   screens: { role: 'chair' | 'official'; first: VisitBytes; second: VisitBytes }[];
   /** One join answer of a full page (500 events), as bytes read from the TCP socket. */
   join: { events: number; deflated: number; plain: number };
+  /** One broadcast of one event and of a tick's batch, as each listener reads it, plain and deflated. */
+  fanout: FanoutBytes[];
 }
+
+/** Events in the broadcasts measured: one criticism, and a batch of a busy tick. */
+export const fanoutEventCounts = [1, 8] as const;
 
 const seedEvents = 500;
 
@@ -50,6 +56,8 @@ async function visitTwice(browser: Browser, link: string): Promise<[VisitBytes, 
       });
       await page.goto(link, { waitUntil: 'commit', timeout: 30_000 });
       await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 30_000 });
+      // The role's screen is fetched once the join answer names the role: its code counts too.
+      await page.getByTestId('screen-loading').waitFor({ state: 'detached', timeout: 30_000 });
       // A request that finishes after this point would ask for its sizes of a closing page (an
       // unhandled rejection that ends the run): stop listening before waiting on the ones heard.
       page.off('requestfinished', onFinished);
@@ -154,7 +162,12 @@ async function measureScreens(
     const plain = await joinWireBytes(url, token, ready.sessionId, false);
     const deflated = await joinWireBytes(url, token, ready.sessionId, true);
     log(`bytes: a join answer of ${seedEvents} events is ${deflated} B deflated, ${plain} B plain`);
-    return { screens, join: { events: seedEvents, deflated, plain } };
+    const fanout = await measureFanoutBytes(fanoutEventCounts);
+    for (const f of fanout)
+      log(
+        `bytes: a broadcast of ${f.events} event(s) (${f.messageBytes} B of JSON) is ${f.deflated} B deflated, ${f.plain} B plain, per listener`,
+      );
+    return { screens, join: { events: seedEvents, deflated, plain }, fanout };
   } finally {
     await seeded.child.stop();
     seeded.cleanup();
@@ -201,5 +214,17 @@ export function bytesFigures(r: BytesResult): Figure[] {
       baselineOf: 'the same answer uncompressed',
       note: 'bytes read from the TCP socket; broadcasts and other messages under 1 kB are never compressed',
     }),
+    ...r.fanout.map((f) =>
+      figure({
+        id: `bytes.fanout.${f.events}`,
+        group: 'bytes',
+        label: `broadcast of ${f.events} event${f.events === 1 ? '' : 's'} per listener offering deflate`,
+        unit: 'B',
+        value: f.deflated,
+        baseline: f.plain,
+        baselineOf: 'the same broadcast to a listener not offering deflate',
+        note: `${f.messageBytes} B of JSON, sent with compress(false) as the Broadcaster sends it; wire bytes per listener of a room of 20, with the gateway's deflate options`,
+      }),
+    ),
   ];
 }

@@ -1,26 +1,15 @@
 import {
-  loadTerms,
   type Notification,
   type NotificationLanguage,
   type Participant,
   type ReviewSessionDefinition,
 } from '@plenum/shared';
-import i18next from 'i18next';
+import { serverWords } from '../lib/serverWords.js';
 import en from './locales/en.json' with { type: 'json' };
 import ko from './locales/ko.json' with { type: 'json' };
 
 // The role labels are the screens' own words (the terms in shared); the mails' own words are in ./locales.
-const [termsEn, termsKo] = await Promise.all([loadTerms('en'), loadTerms('ko')]);
-const instance = i18next.createInstance();
-void instance.init({
-  resources: { en: { translation: en, terms: termsEn }, ko: { translation: ko, terms: termsKo } },
-  fallbackNS: 'terms',
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const instance = serverWords(en, ko);
 
 /** The subject and plain-text body of an e-mail. */
 export interface MailText {

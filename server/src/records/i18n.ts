@@ -1,5 +1,5 @@
-import { loadTerms } from '@plenum/shared';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
+import { serverWords } from '../lib/serverWords.js';
 import en from './locales/en.json' with { type: 'json' };
 import ko from './locales/ko.json' with { type: 'json' };
 
@@ -7,19 +7,7 @@ import ko from './locales/ko.json' with { type: 'json' };
 export const recordLanguages = ['en', 'ko'] as const;
 export type RecordLanguage = (typeof recordLanguages)[number];
 
-// The labels and flags are the screens' own words (one source in shared); a record's own words
-// are in ./locales. A key missing from the record's words is looked up in the terms.
-const [termsEn, termsKo] = await Promise.all([loadTerms('en'), loadTerms('ko')]);
-const instance = i18next.createInstance();
-void instance.init({
-  resources: { en: { translation: en, terms: termsEn }, ko: { translation: ko, terms: termsKo } },
-  fallbackNS: 'terms',
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const instance = serverWords(en, ko);
 
 /** Words and number formats of one language, for the record builders. */
 export interface RecordWords {

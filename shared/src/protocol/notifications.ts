@@ -1,34 +1,19 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, IsoDateSchema } from './schemas/index.js';
+import {
+  notificationKinds,
+  notificationLanguages,
+  type NotificationKind,
+  type NotificationLanguage,
+} from './vocabulary.js';
+
+export { NotificationKind, notificationKinds, notificationLanguages, type NotificationLanguage } from './vocabulary.js';
 
 /**
  * In-app and e-mail notifications: what the server tells one participant about the session
  * when it concerns them. Derived on the server from the log and the directives' due dates;
  * delivered live as `notification:new` and read or marked read through `/api/v1`.
  */
-
-/** What a notification is about. */
-export const NotificationKind = {
-  /** The agenda item of the presenter's unit started (`agenda:item-started`). */
-  itemStarts: 'item-starts',
-  /** The chair gave the participant the floor (`floor:given`). */
-  floorGiven: 'floor-given',
-  /** A criticism was posted against the presenter's unit (`criticism:posted`). */
-  criticismOfUnit: 'criticism-of-unit',
-  /** A directive to the presenter's unit is due in two days or less (the due schedule). */
-  directiveDueSoon: 'directive-due-soon',
-  /** A directive to the presenter's unit passed its due date (the due schedule). */
-  directiveOverdue: 'directive-overdue',
-  /** An assignee filed an explanation (`directive:answered`); it waits for the chair's review. */
-  explanationWaiting: 'explanation-waiting',
-} as const;
-export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
-/** Every kind, in the order the choices list them. */
-export const notificationKinds = Object.values(NotificationKind) as [NotificationKind, ...NotificationKind[]];
-
-/** The languages notices and e-mails are written in; the first is the default. */
-export const notificationLanguages = ['en', 'ko'] as const;
-export type NotificationLanguage = (typeof notificationLanguages)[number];
 
 /** What the notification names, so a screen or an e-mail can say it without another call. */
 export const NotificationSubjectSchema = z.object({

@@ -44,3 +44,26 @@ export const AgendaItemKind = {
   topic: 'topic',
 } as const;
 export type AgendaItemKind = (typeof AgendaItemKind)[keyof typeof AgendaItemKind];
+
+/** What a notification is about. */
+export const NotificationKind = {
+  /** The agenda item of the presenter's unit started (`agenda:item-started`). */
+  itemStarts: 'item-starts',
+  /** The chair gave the participant the floor (`floor:given`). */
+  floorGiven: 'floor-given',
+  /** A criticism was posted against the presenter's unit (`criticism:posted`). */
+  criticismOfUnit: 'criticism-of-unit',
+  /** A directive to the presenter's unit is due in two days or less (the due schedule). */
+  directiveDueSoon: 'directive-due-soon',
+  /** A directive to the presenter's unit passed its due date (the due schedule). */
+  directiveOverdue: 'directive-overdue',
+  /** An assignee filed an explanation (`directive:answered`); it waits for the chair's review. */
+  explanationWaiting: 'explanation-waiting',
+} as const;
+export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
+/** Every kind, in the order the choices list them. */
+export const notificationKinds = Object.values(NotificationKind) as [NotificationKind, ...NotificationKind[]];
+
+/** The languages notices and e-mails are written in; the first is the default. */
+export const notificationLanguages = ['en', 'ko'] as const;
+export type NotificationLanguage = (typeof notificationLanguages)[number];

@@ -9,25 +9,11 @@ import {
   type MailRow,
   type NotificationRow,
 } from '../notificationRows.js';
+import { inTransaction } from './transaction.js';
 
 /** Notifications, choices and the e-mail outbox in PostgreSQL (migration 6), shared by every process. */
 export class PostgresNotificationStore implements NotificationStore {
   constructor(private readonly pool: pg.Pool) {}
-
-  private async inTransaction<TResult>(work: (client: pg.PoolClient) => Promise<TResult>): Promise<TResult> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 
   private static async enqueue(client: pg.PoolClient, mails: readonly NewMail[]): Promise<number> {
     let added = 0;
@@ -47,7 +33,7 @@ export class PostgresNotificationStore implements NotificationStore {
     mails: readonly NewMail[],
     cursor: NotificationCursor | null,
   ): Promise<Notification[]> {
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const added: Notification[] = [];
       for (const n of notifications) {
         const result = await client.query(
@@ -124,11 +110,11 @@ export class PostgresNotificationStore implements NotificationStore {
   }
 
   enqueueMail(mails: readonly NewMail[]): Promise<number> {
-    return this.inTransaction((client) => PostgresNotificationStore.enqueue(client, mails));
+    return inTransaction(this.pool, (client) => PostgresNotificationStore.enqueue(client, mails));
   }
 
   claimMail(now: string, leaseUntil: string, limit: number): Promise<MailRecord[]> {
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const due = await client.query<MailRow>(
         `SELECT id, recipient, subject, body, attempts FROM mail_outbox
          WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED`,

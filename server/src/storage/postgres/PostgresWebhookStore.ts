@@ -13,27 +13,13 @@ import {
   type WebhookDeliveryRow,
   type WebhookSubscriptionRow,
 } from '../webhookRows.js';
+import { inTransaction } from './transaction.js';
 
 const deliveryColumns = 'id, subscription_id, event_type, created_at, body, status, next_attempt_at, attempts_left';
 
 /** Webhook subscriptions and the delivery queue in PostgreSQL (migration 5), shared by every process. */
 export class PostgresWebhookStore implements WebhookStore {
   constructor(private readonly pool: pg.Pool) {}
-
-  private async inTransaction<TResult>(work: (client: pg.PoolClient) => Promise<TResult>): Promise<TResult> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 
   private async withAttempts(client: pg.Pool | pg.PoolClient, rows: WebhookDeliveryRow[]) {
     const attempts = await client.query<WebhookAttemptRow>(
@@ -67,7 +53,7 @@ export class PostgresWebhookStore implements WebhookStore {
   }
 
   deleteWebhook(id: string): Promise<boolean> {
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       await client.query(
         'DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE subscription_id = $1)',
         [id],
@@ -78,7 +64,7 @@ export class PostgresWebhookStore implements WebhookStore {
   }
 
   enqueueWebhookDeliveries(deliveries: readonly NewWebhookDelivery[], progress: WebhookProgress): Promise<number> {
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       let added = 0;
       for (const d of deliveries) {
         const result = await client.query(
@@ -121,7 +107,7 @@ export class PostgresWebhookStore implements WebhookStore {
   }
 
   claimWebhookDeliveries(now: string, leaseUntil: string, limit: number): Promise<WebhookDeliveryRecord[]> {
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // SKIP LOCKED: another process claiming at the same moment takes other deliveries.
       const claimed = await client.query<WebhookDeliveryRow>(
         `UPDATE webhook_deliveries SET next_attempt_at = $2 WHERE id IN (
@@ -140,7 +126,7 @@ export class PostgresWebhookStore implements WebhookStore {
     attempt: Parameters<WebhookStore['recordWebhookAttempt']>[2],
     update: Parameters<WebhookStore['recordWebhookAttempt']>[3],
   ): Promise<void> {
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       await client.query('SELECT id FROM webhook_deliveries WHERE id = $1 FOR UPDATE', [deliveryId]);
       await client.query(
         `INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)

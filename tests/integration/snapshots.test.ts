@@ -35,6 +35,8 @@ describe('state snapshots across a restart', () => {
     });
     const before = await first.app.commands.state(sessionId);
     const head = await first.store.head(sessionId);
+    // The notifications have read the log to its head too, so that no reader resumes before it.
+    await first.app.notifications.sweep(sessionId);
     expect(await first.store.loadSnapshot(sessionId)).toBeNull();
     await first.close();
 
@@ -42,6 +44,10 @@ describe('state snapshots across a restart', () => {
     expect(await second.store.loadSnapshot(sessionId)).toMatchObject({ seq: head, version: stateVersion });
     const read = vi.spyOn(second.store, 'read');
     expect(await second.app.commands.state(sessionId)).toEqual(before);
-    expect(read.mock.calls.map(([, afterSeq]) => afterSeq)).toEqual([head]);
+    // The fold reads only what follows the snapshot (as do the notifications, from their cursor;
+    // they also resume on the demo's earlier session, whose log is not this one).
+    const reads = read.mock.calls.filter(([id]) => id === sessionId).map(([, afterSeq]) => afterSeq);
+    expect(reads).toContain(head);
+    expect(reads.filter((afterSeq) => afterSeq !== head)).toEqual([]);
   });
 });

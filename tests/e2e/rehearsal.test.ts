@@ -183,7 +183,8 @@ describeBrowser('a whole review, rehearsed', () => {
       .locator('[data-testid^="second-review-"]')
       .filter({ hasText: 'Northern Coal Mine' });
     await secondReview.locator('[data-testid^="escalate-warning-"]').click();
-    const escalation = secondReview.locator('[data-testid^="escalate-warning-form-"]');
+    // The form itself: its submit button's test id starts the same way.
+    const escalation = secondReview.locator('form[data-testid^="escalate-warning-form-"]');
     await escalation.getByRole('textbox').fill('Still at 53.7 % of plan: removal of the managers recommended.');
     await escalation.getByRole('button', { name: /escalat/i }).click();
     await escalation.waitFor({ state: 'detached', timeout: uiTimeoutMs });

@@ -10,6 +10,18 @@ import { ChairConsole } from './ChairConsole';
 const press = (key: string, target: Element | Document = document) => fireEvent.keyDown(target, { key });
 
 describe('chair floor controls', () => {
+  test('before any item, the criticism column says what it will hold and shows the next unit’s figures', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    expect(screen.getByTestId('before-floor')).toHaveTextContent('Criticism of the item on the floor shows here');
+    expect(screen.getByTestId('report-figures')).toBeInTheDocument();
+
+    press('s');
+    const sent = await env.nextCommand();
+    await env.accept(sent.ask, env.log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) }));
+    expect(screen.queryByTestId('before-floor')).toBeNull();
+    expect(screen.getByTestId('criticism-list')).toBeInTheDocument();
+  });
+
   test('one-key controls start, open the floor, extend, pause, resume and close, and show their keys', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
     const start = screen.getByTestId('start-next-item');

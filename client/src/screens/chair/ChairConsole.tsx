@@ -1,7 +1,8 @@
 import { canIssue, type Role } from '@plenum/shared';
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { withWords } from '../../i18n';
-import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
@@ -29,6 +30,26 @@ const PrepareView = lazy(() =>
 );
 
 /**
+ * Before any item has been on the floor: what the column will hold, and the next unit's figures
+ * to read while the opening runs.
+ */
+function BeforeFloor() {
+  const { t } = useTranslation();
+  const next = useSessionState(floorSelectors.nextItem);
+  return (
+    <>
+      <section className="panel" aria-labelledby="before-floor-heading" data-testid="before-floor">
+        <h2 id="before-floor-heading" className="panel__heading">
+          {t('criticism.list.heading')}
+        </h2>
+        <p className="muted">{t('criticism.list.beforeFloor')}</p>
+      </section>
+      {next?.unitId && <ReportFigures unitId={next.unitId} showFlags />}
+    </>
+  );
+}
+
+/**
  * The chair's live floor: the agenda; the item on the floor with its controls and the
  * speakers; beside them (below on narrower screens) the live criticism to rule on, then the
  * unit's figures. The chair's own criticism form, seldom used, stays folded.
@@ -48,6 +69,7 @@ function ChairFloor({ role }: { role: Role }) {
         <SpeakerQueue canManage />
       </div>
       <div className="layout__column layout__feed">
+        {!focus && <BeforeFloor />}
         {focus && <CriticismList itemId={focus.id} includeHidden />}
         {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
         {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} isCollapsed />}

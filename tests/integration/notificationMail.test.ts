@@ -148,6 +148,17 @@ describe('e-mail through a real SMTP server on loopback (real SQLite file)', () 
     expect(invitation!.subject).toContain('초대');
     expect(invitation!.text).toContain(issued.link);
     expect(invitation!.text).toContain('발표자');
+    // A reissued link goes to the same address, in the language of the invitation; the old one is not in it.
+    const reissued = dataOf<IssuedLink>(
+      await api(first.url, `/api/sessions/${demo.sessionId}/participants/${issued.participant.id}/reissue`, {
+        method: 'POST',
+        token: admin.token,
+      }),
+    );
+    await smtp.until((all) => all.some((m) => toKim(m) && m.text.includes(reissued.link)));
+    const newLink = smtp.received.find((m) => toKim(m) && m.text.includes(reissued.link))!;
+    expect(newLink.subject).toContain('새 링크');
+    expect(newLink.text).not.toContain(token);
 
     // The chair orders an explanation due today; tomorrow it is overdue.
     const chairToken = demo.invitations.find((i) => i.participant.role === 'chair')!.token;
@@ -190,6 +201,7 @@ describe('e-mail through a real SMTP server on loopback (real SQLite file)', () 
     // Every message to Kim is Korean, and only the invitation carries the token.
     expect(smtp.received.filter(toKim).every((m) => /[가-힣]/.test(m.subject))).toBe(true);
     expect(smtp.received.filter((m) => m.text.includes(token))).toEqual([invitation]);
+    expect(smtp.received.filter((m) => m.text.includes('#token='))).toEqual([invitation, newLink]);
     await third.close();
 
     // Negative control: with the record of what was made and sent cleared, the next check sends it again.

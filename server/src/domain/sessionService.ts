@@ -94,6 +94,8 @@ export interface SessionServiceDeps {
 export interface IssuedToInvitee extends IssuedInvitation {
   email: string | null;
   language?: NotificationLanguage;
+  /** A new link for someone already invited: the old one no longer works. */
+  reissued?: boolean;
 }
 
 /** The opening item a proposed agenda starts with. */
@@ -490,7 +492,10 @@ export class SessionService {
     const records = await this.deps.invitations.listInvitations(streamId);
     const email = records.findLast((r) => r.participant.id === participant.id)?.email ?? null;
     await this.deps.invitations.revokeInvitations(streamId, participant.id, at);
-    return { participant: current, token: await this.storeToken(streamId, current, { email, expiresAt }) };
+    const token = await this.storeToken(streamId, current, { email, expiresAt });
+    // The new link goes to the address on the invitation, as the first did (in their chosen language).
+    await this.deps.invited?.(streamId, [{ participant: current, token, email, reissued: true }]);
+    return { participant: current, token };
   }
 
   /** Appends for a REST caller and publishes what was appended to the stream's open screens. */

@@ -208,18 +208,25 @@ export class NotificationService {
     const names = await this.deps.read(sessionId, namesOf);
     if (!names) return;
     const createdAt = this.deps.clock.now().toISOString();
-    const mails = invitations
-      .filter((i) => i.email)
-      .map((i): NewMail => {
-        const text = invitationMail(i.language ?? 'en', names, i.participant, link(i.token));
-        return {
-          id: `invitation:${hashToken(i.token)}`,
-          recipient: i.email!,
-          subject: text.subject,
-          body: text.body,
-          createdAt,
-        };
+    const mails: NewMail[] = [];
+    for (const i of invitations.filter((one) => one.email)) {
+      // A reissued link names no language: the one the participant chose (or was invited in).
+      const language = i.language ?? (await this.choices(sessionId, i.participant.id)).language;
+      const text = invitationMail(
+        language,
+        names,
+        i.participant,
+        link(i.token),
+        i.reissued ? 'reissued' : 'invitation',
+      );
+      mails.push({
+        id: `invitation:${hashToken(i.token)}`,
+        recipient: i.email!,
+        subject: text.subject,
+        body: text.body,
+        createdAt,
       });
+    }
     if (mails.length === 0) return;
     await this.deps.store.notifications.enqueueMail(mails);
     void this.outbox.runDue();

@@ -19,16 +19,17 @@ export interface MailText {
 
 type SessionNames = Pick<ReviewSessionDefinition, 'title' | 'period' | 'organisation'>;
 
-/** The invitation: the only e-mail that carries a link with the invitation's token. */
+/** The invitation, or a reissued link: the only e-mails that carry a link with the invitation's token. */
 export function invitationMail(
   language: NotificationLanguage,
   session: SessionNames,
   participant: Participant,
   link: string,
+  kind: 'invitation' | 'reissued' = 'invitation',
 ): MailText {
   const t = instance.getFixedT(language);
   const values = { ...session, name: participant.name, role: t(`labels.role.${participant.role}`), link };
-  return { subject: t('invitation.subject', values), body: t('invitation.body', values) };
+  return { subject: t(`${kind}.subject`, values), body: t(`${kind}.body`, values) };
 }
 
 /** A notification by e-mail: what happened and where, never a link that signs anyone in. */

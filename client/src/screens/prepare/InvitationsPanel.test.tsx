@@ -109,6 +109,24 @@ describe('invitations', () => {
     expect(within(paste).getByRole('textbox')).toHaveValue('');
   });
 
+  test('one person is invited with the language of their e-mails, by default this screen’s', async () => {
+    const requests = stubServer({ data: links[0] });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    const form = screen.getByTestId('invite-form');
+    expect(screen.getByTestId('invite-language')).toHaveValue('en');
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Petra Presenter' } });
+    fireEvent.change(within(form).getByLabelText('E-mail (optional)'), { target: { value: 'petra@example.org' } });
+    fireEvent.change(screen.getByTestId('invite-language'), { target: { value: 'ko' } });
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    await act(flushMicrotasks);
+
+    expect(JSON.parse(requests[0]!.init.body as string)).toMatchObject({
+      name: 'Petra Presenter',
+      email: 'petra@example.org',
+      language: 'ko',
+    });
+  });
+
   test('only the administrator is offered the chair role', async () => {
     const roles = () =>
       within(screen.getByTestId('invite-form'))

@@ -1,8 +1,16 @@
-import type { Invitee, IssuedLink, Role, SessionRole } from '@plenum/shared';
+import {
+  notificationLanguages,
+  type Invitee,
+  type IssuedLink,
+  type NotificationLanguage,
+  type Role,
+  type SessionRole,
+} from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
+import { isLanguage, languages } from '../../i18n/languages';
 import { inviteRoles } from './inviteRoles';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';
@@ -14,14 +22,23 @@ interface InviteFormProps {
   onIssued: (links: IssuedLink[]) => void;
 }
 
-/** Invites one person: name, role, unit, e-mail (optional); the link is shown once. */
+/** The language of this screen when invitations can be sent in it, else the protocol's default. */
+function screenLanguage(code: string | undefined): NotificationLanguage {
+  return notificationLanguages.find((language) => language === code) ?? 'en';
+}
+
+/**
+ * Invites one person: name, role, unit, e-mail (optional) and the language of their e-mails (by
+ * default this screen's); the link is shown once.
+ */
 export function InviteForm({ you, api, onIssued }: InviteFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');
   const [role, setRole] = useState<SessionRole>('presenter');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [email, setEmail] = useState('');
+  const [language, setLanguage] = useState<NotificationLanguage>(() => screenLanguage(i18n.resolvedLanguage));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -29,7 +46,13 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
     event.preventDefault();
     setError(null);
     setIsBusy(true);
-    const invitee: Invitee = { name: name.trim(), role, unitId, email: email.trim() === '' ? null : email.trim() };
+    const invitee: Invitee = {
+      name: name.trim(),
+      role,
+      unitId,
+      email: email.trim() === '' ? null : email.trim(),
+      language,
+    };
     try {
       onIssued([await api.inviteOne(invitee)]);
       setName('');
@@ -61,6 +84,21 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
         <div className="field">
           <label htmlFor={`${id}-email`}>{t('prepare.invite.email')}</label>
           <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-language`}>{t('prepare.invite.language')}</label>
+          <select
+            id={`${id}-language`}
+            data-testid="invite-language"
+            value={language}
+            onChange={(e) => setLanguage(screenLanguage(e.target.value))}
+          >
+            {notificationLanguages.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {isLanguage(code) ? languages[code] : code}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       <button

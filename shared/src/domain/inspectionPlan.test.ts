@@ -120,7 +120,7 @@ describe('proposeInspectionPlan', () => {
     expect(proposeInspectionPlan(state, { capacity: 99 }).lines.every((l) => l.isWithinCapacity)).toBe(true);
   });
 
-  test('a unit already under an open inspection order of the session is left out; a closed one is planned again', () => {
+  test('a unit already under an open inspection order of the session is left out, the order counting against the capacity; a closed one is planned again', () => {
     const order = newEvent('directive:issued', {
       directiveId: 'd1',
       kind: 'inspection',
@@ -136,8 +136,13 @@ describe('proposeInspectionPlan', () => {
     });
     const open = proposeInspectionPlan(stateOf([...sessionEvents(), order]), { capacity: 3 });
     expect(open.lines.map((l) => l.unitId)).toEqual(['deep-under', 'under', 'jumper']);
+    // The office is at work on that order: two of its three inspections are left to plan.
+    expect(open.ordersOpen).toBe(1);
+    expect(open.capacity).toBe(2);
+    expect(open.lines.map((l) => l.isWithinCapacity)).toEqual([true, true, false]);
     const closed = stateOf([...sessionEvents(), order, newEvent('directive:closed', { directiveId: 'd1' })]);
     expect(proposeInspectionPlan(closed, { capacity: 3 }).lines[0]!.unitId).toBe('on-paper');
+    expect(proposeInspectionPlan(closed, { capacity: 3 }).capacity).toBe(3);
   });
 
   test('no verification in the last quarters is a reason only where the history is known', () => {

@@ -61,7 +61,10 @@ export interface ProposedInspection {
 
 /** The proposed plan: every unit with a reason, riskiest first, the first `capacity` proposed. */
 export interface InspectionPlanProposal {
+  /** What is left of the office's capacity for new orders: the open orders of the session count against it. */
   capacity: number;
+  /** Inspection orders of this session still open: the office is at work on them. */
+  ordersOpen: number;
   lines: ProposedInspection[];
 }
 
@@ -192,8 +195,9 @@ function unitsUnderInspection(state: SessionState): Set<string> {
  * The proposed inspection plan of a session: each unit with a reason to inspect it (its report's
  * on-paper flags, jumps against the previous period, late revisions, production under the
  * threshold, no verification in the last quarters where `history` knows), scored with
- * {@link inspectionWeights}, riskiest first (ties in the register's order), the first `capacity`
- * proposed. Units with an open inspection order of this session are left out.
+ * {@link inspectionWeights}, riskiest first (ties in the register's order). Units with an open
+ * inspection order of this session are left out, and those orders take their share of the
+ * office's `capacity`: the first lines up to what is left of it are proposed.
  * @example
  * const plan = proposeInspectionPlan(state, { capacity: 3 });
  * plan.lines.filter((l) => l.isWithinCapacity).map((l) => l.unitId);
@@ -217,9 +221,10 @@ export function proposeInspectionPlan(
     return reasons.length === 0 ? [] : [{ unitId, order, reasons, score: inspectionScore(reasons) }];
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  const capacity = Math.max(0, Math.floor(options.capacity));
+  const capacity = Math.max(0, Math.floor(options.capacity) - ordered.size);
   return {
     capacity,
+    ordersOpen: ordered.size,
     lines: scored.map(({ unitId, reasons, score }, index) => ({
       unitId,
       rank: index + 1,

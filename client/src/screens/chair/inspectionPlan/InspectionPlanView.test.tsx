@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { addDays, todayIsoDate } from '../../../lib/format';
 import { ids, participants } from '../../../test/events';
 import { renderSession } from '../../../test/renderSession';
+import { kilnInspection } from '../../../test/stories';
 import { ChairConsole } from '../ChairConsole';
 
 async function openPlan() {
@@ -58,6 +59,14 @@ describe('inspection plan by risk', () => {
       }),
     );
     expect(await screen.findByTestId('adopted-plans')).toHaveTextContent('North County Cement Works32.9Accepted');
+  });
+
+  test('an open inspection order of the session counts against the capacity, and says so', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => kilnInspection(log, 'dir-kiln'));
+    const panel = await openPlan();
+    expect(within(panel).getByTestId('plan-count')).toHaveTextContent(
+      '0 accepted of a capacity of 2. 1 inspection order of this session is still open and counts against the capacity.',
+    );
   });
 
   test('more lines accepted than the capacity cannot be adopted; a dropped line is sent as dropped', async () => {

@@ -152,8 +152,9 @@ export function ProposedPlan() {
           ))}
         </ol>
       )}
-      <p data-testid="plan-count" className={accepted > capacity ? 'form-error' : 'muted'}>
-        {t('inspectionPlan.count', { accepted, capacity })}
+      <p data-testid="plan-count" className={accepted > proposal.capacity ? 'form-error' : 'muted'}>
+        {t('inspectionPlan.count', { accepted, capacity: proposal.capacity })}
+        {proposal.ordersOpen > 0 && ` ${t('inspectionPlan.ordersOpen', { count: proposal.ordersOpen })}`}
       </p>
       <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
       <div className="button-row">

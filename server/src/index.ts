@@ -18,6 +18,7 @@ export { CommandService } from './domain/commandService.js';
 export { DomainError } from './domain/errors.js';
 export * from './domain/ports.js';
 export { SessionService } from './domain/sessionService.js';
+export { CascadeService } from './domain/cascadeService.js';
 export { adminLink, inviteLink } from './http/routes/sessions.js';
 export { organisationStream } from './domain/organisationService.js';
 export { hashToken, newInvitationToken } from './lib/ids.js';

@@ -12,6 +12,7 @@ import {
   ReviewSessionDefinitionSchema,
   SessionStatus,
   sessionRoles,
+  ThresholdsSchema,
 } from './schemas/index.js';
 
 /**
@@ -175,6 +176,23 @@ export const ConveneBodySchema = z.object({
 export type ConveneBody = z.input<typeof ConveneBodySchema>;
 
 /**
+ * `POST /api/v1/sessions/:id/cascades`: a level (a province, a ministry, a city, a county) of a
+ * closed review convenes its own follow-up for the units below it, as a draft. The review's open
+ * directives and warnings about those units come down as its agenda; the period is the review's;
+ * the threshold, the days and the chair are the level's own.
+ */
+export const CascadeBodySchema = z.object({
+  unitId: IdSchema,
+  title: NameSchema,
+  days: ReviewSessionDefinitionSchema.shape.days,
+  thresholds: ThresholdsSchema,
+  conferenceLink: ReviewSessionDefinitionSchema.shape.conferenceLink.default(null),
+  chairName: NameSchema,
+  chairEmail: z.email().max(254).nullable().default(null),
+});
+export type CascadeBody = z.input<typeof CascadeBodySchema>;
+
+/**
  * Someone to invite to a session; `role: 'chair'` only by an administrator. The e-mail is kept
  * with the invitation in the store (for the notice and its calendar file), never in the log that
  * every participant reads.
@@ -260,6 +278,8 @@ export const AnswerSchemas = {
   unitSaved: z.object({ unit: OrganisationUnitSchema, effect: z.enum(['add', 'update', 'unchanged']) }),
   sessions: z.object({ sessions: z.array(SessionSummarySchema) }),
   convened: z.object({ sessionId: IdSchema, chair: IssuedLinkSchema }),
+  /** Explanations just relayed into the higher reviews' records (none when all were there already). */
+  relayed: z.object({ relayed: z.array(z.object({ directiveId: IdSchema, toSessionId: IdSchema })) }),
   participants: z.object({ participants: z.array(SessionParticipantSchema) }),
   invitations: z.object({ invitations: z.array(IssuedLinkSchema) }),
 } as const;

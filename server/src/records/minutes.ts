@@ -13,6 +13,7 @@ import {
   type AgendaItemState,
   type ComparisonDimension,
   type CriticismState,
+  type DirectiveState,
   type SessionDay,
   type SessionState,
 } from '@plenum/shared';
@@ -433,6 +434,38 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         ];
       }),
     },
+    ...explanationTrails(state, directives, words),
+  ];
+}
+
+/**
+ * The explanations that climbed at least one level: each level's words in order, those given in
+ * a lower level's follow-up session (relayed up the line) marked as such.
+ */
+function explanationTrails(state: SessionState, directives: readonly DirectiveState[], words: RecordWords): Block[] {
+  const { t } = words;
+  const climbed = directives.filter((d) => d.steps.some((step) => step.action === 'forwarded'));
+  if (climbed.length === 0) return [];
+  return [
+    { kind: 'heading', level: 3, text: t('minutes.explanationTrails') },
+    ...climbed.flatMap((d): Block[] => [
+      { kind: 'paragraph', text: d.title },
+      {
+        kind: 'list',
+        items: d.steps
+          .filter((step) => step.action === 'answered' || step.action === 'forwarded')
+          .map((step) => {
+            const from = step.unitId === null ? '' : unitName(state, step.unitId);
+            const to = step.toUnitId === null ? '' : unitName(state, step.toUnitId);
+            const said = t(step.action === 'answered' ? 'minutes.trailAnswered' : 'minutes.trailForwarded', {
+              from,
+              to,
+              text: step.text ?? t('minutes.trailNoRemarks'),
+            });
+            return { text: step.fromSessionId ? `${said} ${t('minutes.trailRelayed')}` : said };
+          }),
+      },
+    ]),
   ];
 }
 

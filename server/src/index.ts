@@ -12,7 +12,7 @@ export { eventHash, genesisHash, type ChainedEvent } from './chain/hash.js';
 export { verifyLog, type ChainVerdict, type CheckedCheckpoint } from './chain/verifyLog.js';
 export { loadConfig, type Config } from './config.js';
 export { startServer, type ServerExtras } from './start.js';
-export { ensureDemo } from './demo/seedDemo.js';
+export { demoSessionIds, ensureDemo } from './demo/seedDemo.js';
 export * as demoData from './demo/demoData.js';
 export { CommandService } from './domain/commandService.js';
 export { DomainError } from './domain/errors.js';

@@ -107,7 +107,11 @@ async function cascade(server: TestServer, fromSessionId: string, body: CascadeB
 
 /** An official speaking for `unitId` in a session, joined so that it sees the session's events. */
 async function levelOf(server: TestServer, sessionId: string, unitId: string) {
-  const { token } = await server.app.sessions.invite(sessionId, { name: `Secretary ${unitId}`, role: 'official', unitId });
+  const { token } = await server.app.sessions.invite(sessionId, {
+    name: `Secretary ${unitId}`,
+    role: 'official',
+    unitId,
+  });
   const socket = await connectClient(server.url, { token });
   await joinSession(socket, sessionId);
   return socket;
@@ -212,13 +216,13 @@ describe('the cascade down the line', () => {
 
     // The province's own review at 80 %: the mill, fine by the centre, is warned by the province.
     const p1Closed = await hold(server, p1, tokenOf(provinceQ1.chair.link), { mine: 60, farm: 65, mill: 75 });
-    expect(p1Closed.warningOrder.map((id) => [p1Closed.warnings[id]!.unitId, p1Closed.warnings[id]!.threshold])).toEqual(
-      [
-        ['mine', 0.8],
-        ['farm', 0.8],
-        ['mill', 0.8],
-      ],
-    );
+    expect(
+      p1Closed.warningOrder.map((id) => [p1Closed.warnings[id]!.unitId, p1Closed.warnings[id]!.threshold]),
+    ).toEqual([
+      ['mine', 0.8],
+      ['farm', 0.8],
+      ['mill', 0.8],
+    ]);
 
     // The same at the next level down: the county follows the province's review up.
     const countyQ1 = resourceOf(
@@ -344,14 +348,12 @@ describe('the cascade down the line', () => {
         await run({ type: 'warning:escalate', payload: { warningId: byUnit('farm'), note: 'Still at 70 %.' } });
       },
     );
-    expect(q2Closed.warningOrder.map((id) => [q2Closed.warnings[id]!.unitId, q2Closed.warnings[id]!.status])).toEqual(
-      [
-        ['mine', 'lifted'],
-        ['farm', 'escalated'],
-        ['mill', 'lifted'],
-        ['farm', 'open'],
-      ],
-    );
+    expect(q2Closed.warningOrder.map((id) => [q2Closed.warnings[id]!.unitId, q2Closed.warnings[id]!.status])).toEqual([
+      ['mine', 'lifted'],
+      ['farm', 'escalated'],
+      ['mill', 'lifted'],
+      ['farm', 'open'],
+    ]);
     const q3 = await server.app.sessions.convene({
       definition: {
         ...centreQ1,

@@ -257,7 +257,13 @@ export function createApp(deps: AppDeps): App {
       notifications.invited(sessionId, issued, (token) => inviteLink(publicUrl(), sessionId, token)),
   });
 
-  const cascade = new CascadeService({ commands, sessions, clock, ids, published: (id, events) => publish(id, events) });
+  const cascade = new CascadeService({
+    commands,
+    sessions,
+    clock,
+    ids,
+    published: (id, events) => publish(id, events),
+  });
   const organisations = new OrganisationService(commands);
   const admin = new AdminService({ commands, sessions, invitations, settings: deps.store, clock });
   const scheme = deps.tls ? 'https' : 'http';

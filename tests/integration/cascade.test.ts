@@ -250,7 +250,7 @@ describe('the cascade down the line', () => {
     const mine = await server.app.sessions.invite(c1, { name: 'Mine director', role: 'presenter', unitId: 'mine' });
     const mineSocket = await connectClient(server.url, { token: mine.token });
     await hold(server, c1, tokenOf(countyQ1.chair.link), { mine: 60 }, async () => {
-      await expectOk(
+      expectOk(
         await sendCommand(mineSocket, c1, {
           type: 'directive:answer',
           payload: { directiveId: explanationId, text: 'The pit flooded in February.' },

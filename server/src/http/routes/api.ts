@@ -291,12 +291,17 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       method: 'post',
       path: '/api/v1/sessions/{sessionId}/cascades',
       operationId: 'conveneFollowUp',
-      summary: 'From a closed review, convene a level’s own follow-up for the units below it; answers its chair’s link once',
+      summary:
+        'From a closed review, convene a level’s own follow-up for the units below it; answers its chair’s link once',
       tag: 'Sessions',
       scope: ApiScope.writeSessions,
       params: SessionParams,
       body: CascadeBodySchema,
-      response: { status: 201, description: 'The follow-up session and its chair’s link', schema: AnswerSchemas.convened },
+      response: {
+        status: 201,
+        description: 'The follow-up session and its chair’s link',
+        schema: AnswerSchemas.convened,
+      },
       refusals: [404, 409],
       handle: async (req) => {
         const { sessionId } = SessionParams.parse(req.params);

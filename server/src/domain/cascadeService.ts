@@ -1,6 +1,7 @@
 import {
   cascadeOf,
   cascadeUnits,
+  followUpLevels,
   isDirectiveOpen,
   newEvent,
   pendingRelays,
@@ -55,16 +56,16 @@ function cascadeSource(upper: SessionState, fromSessionId: string, unitId: strin
       { path: 'unitId', message: 'unknown unit' },
     ]);
   }
-  if (unitId === upper.definition.organiserUnitId || unit.parentId === null) {
-    throw new DomainError('CONFLICT', `${unit.name} convened this review: a follow-up is for a level below it.`, [
-      { path: 'unitId', message: 'not a level below the organiser' },
-    ]);
-  }
-  if (!upper.unitOrder.some((id) => upper.units[id]!.parentId === unitId)) {
-    throw new DomainError('CONFLICT', `${unit.name} has no units below it to follow up.`, [
-      { path: 'unitId', message: 'no units below' },
-    ]);
-  }
+  const units = upper.unitOrder.map((id) => upper.units[id]!);
+  if (followUpLevels(units, upper.definition.organiserUnitId).some((level) => level.id === unitId)) return;
+  const reason =
+    unit.parentId === null || unitId === upper.definition.organiserUnitId
+      ? {
+          message: `${unit.name} convened this review: a follow-up is for a level below it.`,
+          issue: 'not a level below',
+        }
+      : { message: `${unit.name} has no units below it to follow up.`, issue: 'no units below' };
+  throw new DomainError('CONFLICT', reason.message, [{ path: 'unitId', message: reason.issue }]);
 }
 
 /**

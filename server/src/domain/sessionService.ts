@@ -143,6 +143,7 @@ function summaryOf(state: SessionState): SessionSummary | null {
     items: state.agendaOrder.length,
     participants: Object.keys(state.participants).length,
     previousSessionId: definition.previousSessionId,
+    organiserUnitId: definition.organiserUnitId,
   };
 }
 

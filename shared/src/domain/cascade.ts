@@ -13,6 +13,18 @@ export function cascadeUnits(upper: SessionState, unitId: string): OrganisationU
   return [...below, ...above].map((id) => upper.units[id]!);
 }
 
+/**
+ * The levels of a session that may convene their own follow-up of it: every unit but the
+ * organiser (which convened the review itself) and the top, with units below it to follow up.
+ */
+export function followUpLevels(
+  units: readonly OrganisationUnit[],
+  organiserUnitId: string | null | undefined,
+): OrganisationUnit[] {
+  const parents = new Set(units.map((unit) => unit.parentId));
+  return units.filter((unit) => unit.parentId !== null && unit.id !== organiserUnitId && parents.has(unit.id));
+}
+
 /** True when `unitId` is strictly below `levelUnitId` in the session's hierarchy. */
 function isBelow(state: SessionState, unitId: string, levelUnitId: string): boolean {
   return unitId !== levelUnitId && lineOf(state, unitId).includes(levelUnitId);

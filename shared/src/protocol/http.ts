@@ -155,6 +155,8 @@ export const SessionSummarySchema = z.object({
   items: z.number().int(),
   participants: z.number().int(),
   previousSessionId: IdSchema.nullable(),
+  /** The unit that convened it; its levels below may follow it up once it is closed. */
+  organiserUnitId: IdSchema.nullable().optional(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 

@@ -308,7 +308,16 @@ describe('the cascade down the line', () => {
     }
     expect([(await state(c1)).lastSeq, (await state(p1)).lastSeq, (await state(centreId)).lastSeq]).toEqual(heads);
 
-    // The centre reviews what reached it; the province could not.
+    // The centre reviews what reached it; the province, whose record holds it too, cannot.
+    const provinceChair = await chairOf(server, p1, tokenOf(provinceQ1.chair.link));
+    const reviewedBelow = await sendCommand(provinceChair.socket, p1, {
+      type: 'directive:review',
+      payload: { directiveId: explanationId, decision: 'accepted', note: null },
+    });
+    expect(reviewedBelow.ok ? null : reviewedBelow.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/gone up to Unit centre/) as string,
+    });
     const centreChair = await chairOf(server, centreId, centre.chair.token);
     await centreChair.run({
       type: 'directive:review',

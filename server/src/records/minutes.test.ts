@@ -88,4 +88,37 @@ describe('minutes as Markdown', () => {
     // Without a step up the line there is no trail: the demo's own minutes have none.
     expect(minutesMarkdown(state, chair('en'))).not.toContain('Explanations up the line');
   });
+
+  test('a level’s follow-up lists the higher review’s warnings it takes up', async () => {
+    const state = await demoState();
+    const [unitId] = state.unitOrder;
+    const cascaded = foldEvents(state, [
+      {
+        seq: state.lastSeq + 1,
+        sessionId: state.sessionId,
+        at: '2026-04-20T09:00:00.000Z',
+        actorId: 'system',
+        type: 'warning:cascaded',
+        payload: {
+          warning: {
+            id: 'w-centre',
+            unitId: unitId!,
+            status: 'open',
+            fulfilment: 0.6,
+            threshold: 0.7,
+            note: 'Under plan at the centre.',
+            issuedAt: '2026-04-10T09:00:00.000Z',
+            sessionId: 'centre-q1',
+            period: '2026-Q1',
+            decisionNote: null,
+          },
+          fromSessionId: 'centre-q1',
+        },
+      },
+    ]);
+    const en = minutesMarkdown(cascaded, chair('en'));
+    expect(en).toContain('### Warnings of the higher review followed up here');
+    expect(en).toContain('Under plan at the centre.');
+    expect(minutesMarkdown(state, chair('en'))).not.toContain('Warnings of the higher review');
+  });
 });

@@ -517,6 +517,21 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
       ]),
       [2],
     ),
+    // A level's follow-up shows the higher review's warnings it takes up; other sessions have none.
+    ...(state.cascadedWarnings.length === 0
+      ? []
+      : part(
+          t('minutes.warningsCascaded'),
+          [h('unit'), h('period'), h('fulfilment'), h('threshold'), h('note')],
+          state.cascadedWarnings.map((w) => [
+            unitName(state, w.unitId),
+            w.period,
+            words.percent(w.fulfilment),
+            words.percent(w.threshold),
+            w.note ?? '',
+          ]),
+          [2, 3],
+        )),
   ];
 }
 

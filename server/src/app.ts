@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
-import type { AccessEndedReason, Notification, SessionEvent } from '@plenum/shared';
+import { pendingRelays, type AccessEndedReason, type Notification, type SessionEvent } from '@plenum/shared';
 import express from 'express';
 import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -161,7 +161,15 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const protections = resolveProtections(deps.protections);
-  const states = new SessionStates(deps.store);
+  const relayUp = (sessionId: string) => {
+    const warn = (error: unknown, directiveId?: string) =>
+      deps.logger.warn({ err: error, sessionId, directiveId }, 'explanation not relayed up');
+    cascade.relay(sessionId, (error, relay) => warn(error, relay.directiveId)).catch(warn);
+  };
+  // A relay cut short (the process stopped between its two appends) is finished when its session is next loaded.
+  const states = new SessionStates(deps.store, (state) => {
+    if (pendingRelays(state).length > 0) relayUp(state.sessionId);
+  });
   const commands = new CommandService({
     store: deps.store,
     states,
@@ -175,10 +183,7 @@ export function createApp(deps: AppDeps): App {
     },
     onAppended: (sessionId, events) => {
       // An explanation forwarded out of a level's follow-up goes on into the higher review's record.
-      if (!events.some((event) => event.type === 'directive:forwarded')) return;
-      const warn = (error: unknown, directiveId?: string) =>
-        deps.logger.warn({ err: error, sessionId, directiveId }, 'explanation not relayed up');
-      cascade.relay(sessionId, (error, relay) => warn(error, relay.directiveId)).catch(warn);
+      if (events.some((event) => event.type === 'directive:forwarded')) relayUp(sessionId);
     },
   });
   const webhookPolicy = deps.webhooks?.policy ?? publicOnly;

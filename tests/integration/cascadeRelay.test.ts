@@ -52,16 +52,14 @@ const kinds: StoreKind[] = [
   },
 ];
 
-/** The store, except that the append recording a relay's delivery dies once, as the process would. */
+/** The store, except that from the first append recording a relay's delivery on, such appends fail, as in a process that died. */
 function dyingBeforeDelivery(store: Store) {
   const died = deferred<void>();
-  let dead = false;
   const proxy = new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'appendBatch') {
         return (requests: Parameters<Store['appendBatch']>[0]) => {
-          if (!dead && requests.some((r) => r.events.some((e) => e.type === 'directive:relay-delivered'))) {
-            dead = true;
+          if (requests.some((r) => r.events.some((e) => e.type === 'directive:relay-delivered'))) {
             died.resolve();
             return Promise.reject(new Error('the process died'));
           }

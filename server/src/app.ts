@@ -268,6 +268,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     ids,
     published: (id, events) => publish(id, events),
+    sessionIds: () => deps.store.listSessions(),
   });
   const organisations = new OrganisationService(commands);
   const admin = new AdminService({ commands, sessions, invitations, settings: deps.store, clock });

@@ -26,6 +26,43 @@ const unit = (id: string, kind: OrganisationUnit['kind'], parentId: string | nul
   region: 'North',
 });
 
+const units = [
+  unit('centre', 'centre', null),
+  unit('province', 'province', 'centre'),
+  unit('county', 'county', 'province'),
+  unit('mine', 'enterprise', 'county'),
+];
+
+/** The centre's closed Q1 review, which ordered the mine to explain its failure. */
+async function closedCentreReview(app: App, upperId: string): Promise<void> {
+  await app.commands.appendSystem(upperId, 'system', () => [
+    newEvent('session:created', {
+      title: 'Centre Q1 review',
+      period: '2026-Q1',
+      organisation: 'Central Committee',
+      days: [{ id: 'd1', date: '2026-04-13', title: 'Day 1' }],
+      thresholds: defaultThresholds,
+      conferenceLink: null,
+      createdAt: '2026-04-01T09:00:00.000Z',
+      organiserUnitId: 'centre',
+      previousSessionId: null,
+    }),
+    ...units.map((u) => newEvent('unit:added', { unit: u })),
+    newEvent('directive:issued', {
+      directiveId: 'explain-mine',
+      kind: 'explain-failure',
+      assigneeUnitId: 'mine',
+      title: 'Explain the shortfall',
+      text: null,
+      dueDate: '2026-06-30',
+      fromCriticismId: null,
+      orderedByUnitId: 'centre',
+      itemId: null,
+    }),
+    newEvent('session:closed', { at: '2026-04-13T17:00:00.000Z' }),
+  ]);
+}
+
 /** A store kind: how to open it, then open it again on the same data as a restarted process would. */
 interface StoreKind {
   name: string;
@@ -88,39 +125,7 @@ describe.each(kinds)('the relay up the line on $name', (kind) => {
     const app = appOn(first.store);
     const upperId = `centre-${randomBytes(4).toString('hex')}`;
 
-    // The centre's closed review, which ordered the mine to explain its failure.
-    const units = [
-      unit('centre', 'centre', null),
-      unit('province', 'province', 'centre'),
-      unit('county', 'county', 'province'),
-      unit('mine', 'enterprise', 'county'),
-    ];
-    await app.commands.appendSystem(upperId, 'system', () => [
-      newEvent('session:created', {
-        title: 'Centre Q1 review',
-        period: '2026-Q1',
-        organisation: 'Central Committee',
-        days: [{ id: 'd1', date: '2026-04-13', title: 'Day 1' }],
-        thresholds: defaultThresholds,
-        conferenceLink: null,
-        createdAt: '2026-04-01T09:00:00.000Z',
-        organiserUnitId: 'centre',
-        previousSessionId: null,
-      }),
-      ...units.map((u) => newEvent('unit:added', { unit: u })),
-      newEvent('directive:issued', {
-        directiveId: 'explain-mine',
-        kind: 'explain-failure',
-        assigneeUnitId: 'mine',
-        title: 'Explain the shortfall',
-        text: null,
-        dueDate: '2026-06-30',
-        fromCriticismId: null,
-        orderedByUnitId: 'centre',
-        itemId: null,
-      }),
-      newEvent('session:closed', { at: '2026-04-13T17:00:00.000Z' }),
-    ]);
+    await closedCentreReview(app, upperId);
     const { sessionId: lowerId } = await app.cascade.convene(upperId, {
       unitId: 'province',
       title: 'Province follow-up',
@@ -190,4 +195,58 @@ describe.each(kinds)('the relay up the line on $name', (kind) => {
       holderUnitId: 'centre',
     });
   });
+});
+
+test('on SQLite: an explanation relayed into a closed review reaches its next period’s review too, which carried the directive over', async () => {
+  const data = await kinds[0]!.open();
+  const store = await data.open();
+  onTestFinished(() => store.close());
+  const app = appOn(store);
+  onTestFinished(() => app.close());
+  await closedCentreReview(app, 'centre-q1');
+  const q2 = await app.sessions.convene({
+    definition: {
+      title: 'Centre Q2 review',
+      period: '2026-Q2',
+      organisation: 'Central Committee',
+      days: [{ id: 'd1', date: '2026-07-13', title: 'Day 1' }],
+      thresholds: defaultThresholds,
+      conferenceLink: null,
+      organiserUnitId: 'centre',
+      previousSessionId: 'centre-q1',
+    },
+    units: [],
+    chairName: 'Centre chair',
+  });
+  const { sessionId: lowerId } = await app.cascade.convene('centre-q1', {
+    unitId: 'province',
+    title: 'Province follow-up',
+    days: [{ id: 'p1', date: '2026-04-20', title: 'Day 1' }],
+    thresholds: defaultThresholds,
+    conferenceLink: null,
+    chairName: 'Province chair',
+    chairEmail: null,
+  });
+  await app.commands.appendSystem(lowerId, 'system', () => [
+    newEvent('directive:answered', { directiveId: 'explain-mine', text: 'The pit flooded.' }),
+    newEvent('directive:forwarded', {
+      directiveId: 'explain-mine',
+      fromUnitId: 'province',
+      toUnitId: 'centre',
+      remarks: 'Province: confirmed.',
+    }),
+  ]);
+  await app.cascade.relay(lowerId);
+
+  for (const sessionId of ['centre-q1', q2.sessionId]) {
+    const relayed = (await logOf(store, sessionId)).filter((e) => e.type === 'directive:relayed');
+    expect(
+      relayed.map((e) => e.payload),
+      sessionId,
+    ).toEqual([expect.objectContaining({ fromSessionId: lowerId, holderUnitId: 'centre' })]);
+    expect((await app.commands.state(sessionId)).directives['explain-mine']!.steps.map((s) => s.text)).toEqual([
+      'The pit flooded.',
+      'Province: confirmed.',
+    ]);
+  }
 });

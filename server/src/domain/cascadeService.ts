@@ -37,6 +37,8 @@ export interface CascadeServiceDeps {
   ids: IdGenerator;
   /** Told of events appended outside a socket command, so open screens get them live. */
   published: (sessionId: string, events: readonly SessionEvent[]) => void;
+  /** Every session's id (the organisation's log too), oldest first: to find those a review carried into. */
+  sessionIds: () => Promise<string[]>;
 }
 
 /** The unit's name in the session, else its id. */
@@ -176,17 +178,17 @@ export class CascadeService {
 
   private async relayOne(sessionId: string, relay: PendingRelay): Promise<void> {
     const { directiveId, toSessionId, sentUpSteps } = relay;
-    const upper = await this.deps.commands.appendCommand(
-      toSessionId,
-      systemActor.id,
-      `relay:${sessionId}:${directiveId}:${sentUpSteps}`,
-      (state) => {
+    const commandId = `relay:${sessionId}:${directiveId}:${sentUpSteps}`;
+    const steps = relay.steps.map((step) => ({ ...step, fromSessionId: step.fromSessionId ?? sessionId }));
+    /** Appends the relay to `targetId`; a later review that no longer holds the directive open takes nothing. */
+    const relayInto = async (targetId: string, isLater: boolean) => {
+      const outcome = await this.deps.commands.appendCommand(targetId, systemActor.id, commandId, (state) => {
         const directive = state.directives[directiveId];
-        if (!directive) throw new DomainError('NOT_FOUND', `There is no directive ${directiveId} in ${toSessionId}.`);
+        if (isLater && !(directive && isDirectiveOpen(directive))) return [];
+        if (!directive) throw new DomainError('NOT_FOUND', `There is no directive ${directiveId} in ${targetId}.`);
         if (!isDirectiveOpen(directive)) {
           throw new DomainError('CONFLICT', `The directive is ${directive.status} in the higher review's record.`);
         }
-        const steps = relay.steps.map((step) => ({ ...step, fromSessionId: step.fromSessionId ?? sessionId }));
         return [
           newEvent('directive:relayed', {
             directiveId,
@@ -195,9 +197,13 @@ export class CascadeService {
             holderUnitId: relay.holderUnitId,
           }),
         ];
-      },
-    );
-    this.deps.published(toSessionId, upper.events);
+      });
+      this.deps.published(targetId, outcome.events);
+      return outcome;
+    };
+    const upper = await relayInto(toSessionId, false);
+    // The higher level's later reviews that carried the directive over follow it too.
+    for (const laterId of await this.carriedInto(toSessionId, directiveId)) await relayInto(laterId, true);
     const lower = await this.deps.commands.appendCommand(
       sessionId,
       systemActor.id,
@@ -215,5 +221,29 @@ export class CascadeService {
             ],
     );
     this.deps.published(sessionId, lower.events);
+  }
+
+  /**
+   * The sessions after `sessionId` in its chain of periods (each following up the one before)
+   * that carried the directive over and still hold it open, in order.
+   */
+  private async carriedInto(sessionId: string, directiveId: string): Promise<string[]> {
+    const ids = await this.deps.sessionIds();
+    const later: string[] = [];
+    let previous = sessionId;
+    for (const id of ids.slice(ids.indexOf(sessionId) + 1)) {
+      const carries = await this.deps.commands.read(id, (state) => {
+        const directive = state.directives[directiveId];
+        return (
+          state.definition?.previousSessionId === previous &&
+          directive?.carriedFromSessionId === previous &&
+          isDirectiveOpen(directive)
+        );
+      });
+      if (!carries) continue;
+      later.push(id);
+      previous = id;
+    }
+    return later;
   }
 }

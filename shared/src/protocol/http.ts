@@ -168,7 +168,8 @@ export type SessionSummary = z.infer<typeof SessionSummarySchema>;
  * organisation's register (retired units left out), else the previous session's.
  */
 export const ConveneBodySchema = z.object({
-  session: ReviewSessionDefinitionSchema.omit({ createdAt: true }),
+  // A cascade is convened only by its own step (`CascadeBodySchema`), which brings its directives down.
+  session: ReviewSessionDefinitionSchema.omit({ createdAt: true, cascadeFromSessionId: true }),
   units: z.array(OrganisationUnitSchema).max(2000).default([]),
   organisationId: IdSchema.nullable().default(null),
   chairName: NameSchema,

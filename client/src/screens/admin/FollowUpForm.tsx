@@ -39,6 +39,10 @@ export function FollowUpForm({ api, token, session, onClose, onConvened }: Follo
   const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Opened from a row of the list below: the keyboard's place moves to the form.
+  useEffect(() => headingRef.current?.focus(), []);
 
   useEffect(() => {
     if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -79,7 +83,7 @@ export function FollowUpForm({ api, token, session, onClose, onConvened }: Follo
   const headingId = `follow-up-heading-${session.sessionId}`;
   return (
     <section className="panel" aria-labelledby={headingId} data-testid="follow-up">
-      <h2 id={headingId} className="panel__heading">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="panel__heading">
         {t('admin.followUp.heading', { title: session.title })}
       </h2>
       {issued ? (

@@ -162,6 +162,7 @@ describe('following a closed review up down the line', () => {
     expect(within(table).getAllByRole('button', { name: /Follow up down the line/ })).toHaveLength(1);
     fireEvent.click(within(table).getByRole('button', { name: /Follow up down the line.*Fourth-quarter review/ }));
     await screen.findByRole('option', { name: 'River County' });
+    expect(screen.getByRole('heading', { name: 'Follow-up of Fourth-quarter review' })).toHaveFocus();
     return server;
   }
 

@@ -308,6 +308,19 @@ describe('the cascade down the line', () => {
     }
     expect([(await state(c1)).lastSeq, (await state(p1)).lastSeq, (await state(centreId)).lastSeq]).toEqual(heads);
 
+    // The minutes at each level show the chain with both levels' words, relayed ones marked.
+    const minutes = async (sessionId: string) => {
+      const res = await fetch(`${server.url}/api/sessions/${sessionId}/minutes.md`, {
+        headers: { authorization: `Bearer ${server.tokens.administrator}` },
+      });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const centreMinutes = await minutes(centreId);
+    expect(centreMinutes).toContain('County: pumps ordered, back by May. (in its own follow-up session, relayed up)');
+    expect(centreMinutes).toContain('Province: confirmed on site. (in its own follow-up session, relayed up)');
+    expect(await minutes(p1)).toContain('came down from the higher review');
+
     // The centre reviews what reached it; the province, whose record holds it too, cannot.
     const provinceChair = await chairOf(server, p1, tokenOf(provinceQ1.chair.link));
     const reviewedBelow = await sendCommand(provinceChair.socket, p1, {

@@ -420,9 +420,11 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         const item = itemId === null ? undefined : state.agenda[itemId];
         const source = item
           ? t('minutes.fromItem', { position: itemPosition(state, item), day: dayNumber(state, item.dayId) })
-          : d.carriedFromSessionId !== null
-            ? t('minutes.carried')
-            : '';
+          : d.cascadedFromSessionId
+            ? t('minutes.cameDown')
+            : d.carriedFromSessionId !== null
+              ? t('minutes.carried')
+              : '';
         return [
           d.title,
           t(`labels.directiveKind.${d.kind}`),

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
-import type { AccessEndedReason, Notification, SessionEvent } from '@plenum/shared';
+import { pendingRelays, type AccessEndedReason, type Notification, type SessionEvent } from '@plenum/shared';
 import express from 'express';
 import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -12,6 +12,7 @@ import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store, Timers } from './domain/ports.js';
 import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
+import { CascadeService } from './domain/cascadeService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { sendProblem } from './http/problem.js';
@@ -126,6 +127,8 @@ export interface App {
   io: GatewayServer;
   commands: CommandService;
   sessions: SessionService;
+  /** Follow-ups down the line, and the relay of their explanations back up. */
+  cascade: CascadeService;
   organisations: OrganisationService;
   /** The organisation's administrators. */
   admin: AdminService;
@@ -158,7 +161,15 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const protections = resolveProtections(deps.protections);
-  const states = new SessionStates(deps.store);
+  const relayUp = (sessionId: string) => {
+    const warn = (error: unknown, directiveId?: string) =>
+      deps.logger.warn({ err: error, sessionId, directiveId }, 'explanation not relayed up');
+    cascade.relay(sessionId, (error, relay) => warn(error, relay.directiveId)).catch(warn);
+  };
+  // A relay cut short (the process stopped between its two appends) is finished when its session is next loaded.
+  const states = new SessionStates(deps.store, (state) => {
+    if (pendingRelays(state).length > 0) relayUp(state.sessionId);
+  });
   const commands = new CommandService({
     store: deps.store,
     states,
@@ -169,6 +180,10 @@ export function createApp(deps: AppDeps): App {
     onCommitted: (sessionIds) => {
       webhooks.handleCommitted(sessionIds);
       notifications.handleCommitted(sessionIds);
+    },
+    onAppended: (sessionId, events) => {
+      // An explanation forwarded out of a level's follow-up goes on into the higher review's record.
+      if (events.some((event) => event.type === 'directive:forwarded')) relayUp(sessionId);
     },
   });
   const webhookPolicy = deps.webhooks?.policy ?? publicOnly;
@@ -247,6 +262,14 @@ export function createApp(deps: AppDeps): App {
       notifications.invited(sessionId, issued, (token) => inviteLink(publicUrl(), sessionId, token)),
   });
 
+  const cascade = new CascadeService({
+    commands,
+    sessions,
+    clock,
+    ids,
+    published: (id, events) => publish(id, events),
+    sessionIds: () => deps.store.listSessions(),
+  });
   const organisations = new OrganisationService(commands);
   const admin = new AdminService({ commands, sessions, invitations, settings: deps.store, clock });
   const scheme = deps.tls ? 'https' : 'http';
@@ -332,6 +355,7 @@ export function createApp(deps: AppDeps): App {
       store: deps.store,
       commands,
       sessions,
+      cascade,
       organisations,
       admin,
       auth: { http: auth, tokens: apiTokens, logger: deps.logger },
@@ -410,6 +434,7 @@ export function createApp(deps: AppDeps): App {
     io: gateway.io,
     commands,
     sessions,
+    cascade,
     organisations,
     admin,
     ids,

@@ -19,5 +19,6 @@ export * from './domain/flags.js';
 export * from './domain/flagReasons.js';
 export * from './domain/comparisons.js';
 export * from './domain/warnings.js';
+export * from './domain/cascade.js';
 export * from './domain/inspectionPlan.js';
 export * from './terms/index.js';

@@ -7,6 +7,7 @@ import {
   type CreatedApiToken,
   type WebhookAnswerData,
 } from '@plenum/shared';
+import { demoSessionIds } from '@plenum/server';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { commandFixtures } from '../fixtures/commands.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
@@ -216,6 +217,29 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
         },
         chairName: 'Chair — Q2',
       },
+    });
+    // The city's follow-up of the closed Q4 review, and a relay of its explanations (none left the city yet).
+    const followUp = await call(
+      'post',
+      '/api/v1/sessions/{sessionId}/cascades',
+      { sessionId: demoSessionIds.previous },
+      {
+        token,
+        body: {
+          unitId: 'riverside-city',
+          title: 'Riverside City — follow-up of the Q4 review',
+          days: [{ id: 'city-day-1', date: '2026-02-02', title: 'Day 1' }],
+          thresholds: { ...defaultThresholds, warningBelow: 0.8 },
+          chairName: 'City chair',
+        },
+      },
+    );
+    expect(followUp.status).toBe(201);
+    const followUpId = (followUp.body as { sessionId: string }).sessionId;
+    expect(
+      (await call('post', '/api/v1/sessions/{sessionId}/relays', { sessionId: followUpId }, { token })).body,
+    ).toEqual({
+      relayed: [],
     });
     await call('get', '/api/v1/admin/tokens', ids, { token: admin });
     ids.tokenId = revoked.apiToken.id;

@@ -47,6 +47,8 @@ export interface CommandServiceDeps {
   snapshotQuietMs?: number | null;
   /** Told, after the answers, which sessions a batch appended to (webhook deliveries follow the log from there). */
   onCommitted?: (sessionIds: readonly string[]) => void;
+  /** Told, after the answers, of the events a batch appended to a session (the cascade relays forwards from there). */
+  onAppended?: (sessionId: string, events: readonly SessionEvent[]) => void;
 }
 
 /** A command already in the log: who sent it and its first answer. */
@@ -226,7 +228,7 @@ export class CommandService {
   private async commit(batch: readonly Entry[]): Promise<void> {
     const sessionIds = new Set(batch.map((entry) => entry.sessionId));
     const answers: (() => void)[] = [];
-    const appended = new Set<string>();
+    const appended = new Map<string, SessionEvent[]>();
     try {
       const states = new Map<string, SessionState>();
       for (const sessionId of sessionIds) states.set(sessionId, await this.deps.states.current(sessionId));
@@ -273,7 +275,7 @@ export class CommandService {
         // Another process committed this command id first: its events were folded, not logged.
         if (outcome.kind === 'duplicate') this.deps.states.evict(entry.sessionId);
         const events = outcome.kind === 'appended' ? outcome.events : [];
-        if (events.length > 0) appended.add(entry.sessionId);
+        if (events.length > 0) appended.set(entry.sessionId, [...(appended.get(entry.sessionId) ?? []), ...events]);
         answers.push(() => entry.resolve({ result: outcome.result, events }));
       });
     } catch (error) {
@@ -283,7 +285,8 @@ export class CommandService {
       return;
     }
     for (const answer of answers) answer();
-    if (appended.size > 0) this.deps.onCommitted?.([...appended]);
+    if (appended.size > 0) this.deps.onCommitted?.([...appended.keys()]);
+    for (const [sessionId, events] of appended) this.deps.onAppended?.(sessionId, events);
     this.snapshots.schedule();
   }
 }

@@ -99,7 +99,7 @@ export interface IssuedToInvitee extends IssuedInvitation {
 }
 
 /** The opening item a proposed agenda starts with. */
-const opening = { topic: 'Opening', plannedMinutes: 15 } as const;
+export const opening = { topic: 'Opening', plannedMinutes: 15 } as const;
 
 function sessionOf(state: SessionState, sessionId: string): NonNullable<SessionState['definition']> {
   if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
@@ -145,6 +145,7 @@ function summaryOf(state: SessionState): SessionSummary | null {
     items: state.agendaOrder.length,
     participants: Object.keys(state.participants).length,
     previousSessionId: definition.previousSessionId,
+    organiserUnitId: definition.organiserUnitId,
   };
 }
 
@@ -558,7 +559,7 @@ export class SessionService {
 }
 
 /** The agenda items a convening proposes, numbered per day in the order they are added. */
-class AgendaDraft {
+export class AgendaDraft {
   private readonly items: { item: AgendaItemDefinition; order: number }[] = [];
   private readonly counts = new Map<string, number>();
 

@@ -32,17 +32,26 @@ export class SessionStates {
   /** `seq` of the snapshot each cached state was loaded from or last saved as. */
   private readonly snapshotSeqs = new Map<string, number>();
 
-  constructor(private readonly store: EventStore & SnapshotStore) {}
+  /**
+   * @param onLoaded told of a state just loaded into the cache and caught up, e.g. to finish work
+   * a stopped process left undone; it must not keep the state.
+   */
+  constructor(
+    private readonly store: EventStore & SnapshotStore,
+    private readonly onLoaded?: (state: SessionState) => void,
+  ) {}
 
   /** The session's state, caught up with the log. */
   async current(sessionId: string): Promise<SessionState> {
-    const state = this.states.get(sessionId) ?? (await this.load(sessionId));
+    const cached = this.states.get(sessionId);
+    const state = cached ?? (await this.load(sessionId));
     for (;;) {
       const events = await this.store.read(sessionId, state.lastSeq, Limits.pageSize * 10);
       if (events.length === 0) break;
       foldEventsInPlace(state, events);
     }
     this.states.set(sessionId, state);
+    if (!cached) this.onLoaded?.(state);
     return state;
   }
 

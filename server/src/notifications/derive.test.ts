@@ -87,6 +87,18 @@ describe('notifications derived from the log', () => {
     expect(criticism[0]!.subject.criticismId).toBe('c1');
     const explained = notificationsOfEvent(event(10, 'directive:answered', { directiveId: 'd-overdue', text: 'x' }), s);
     expect(explained.map((n) => [n.participantId, n.kind])).toEqual([['p-chair', 'explanation-waiting']]);
+    const relayed = notificationsOfEvent(
+      event(11, 'directive:relayed', {
+        directiveId: 'd-overdue',
+        fromSessionId: 'follow-up',
+        steps: [{ action: 'answered', unitId: 'coal-mine-3', toUnitId: null, text: 'x', actorId: 'p', at }],
+        holderUnitId: 'centre',
+      }),
+      s,
+    );
+    expect(relayed.map((n) => [n.participantId, n.kind, n.subject.directiveId])).toEqual([
+      ['p-chair', 'explanation-waiting', 'd-overdue'],
+    ]);
   });
 
   test('events that concern nobody in particular notify nobody', () => {

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { foldEvents } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoWorld } from '../test/demoWorld.js';
 import { holdDemoMeeting } from '../test/recordsMeeting.js';
@@ -34,5 +35,90 @@ describe('minutes as Markdown', () => {
 
   test('the demo session in Korean matches its golden file', async () => {
     await expectGolden('demo-minutes.ko.md.golden', minutesMarkdown(await demoState(), chair('ko')));
+  });
+
+  test('an explanation relayed up from a lower level’s follow-up shows each level’s remarks, marked as relayed', async () => {
+    const state = await demoState();
+    const directive = Object.values(state.directives).find((d) => d.kind === 'explain-failure')!;
+    const [unitId, parentId] = [directive.assigneeUnitId, state.units[directive.assigneeUnitId]!.parentId!];
+    const relayed = foldEvents(state, [
+      {
+        seq: state.lastSeq + 1,
+        sessionId: state.sessionId,
+        at: '2026-04-20T09:00:00.000Z',
+        actorId: 'system',
+        type: 'directive:relayed',
+        payload: {
+          directiveId: directive.id,
+          fromSessionId: 'follow-up',
+          steps: [
+            {
+              action: 'answered',
+              unitId,
+              toUnitId: parentId,
+              text: 'The pumps failed.',
+              actorId: 'p-low',
+              at: '2026-04-19T09:00:00.000Z',
+              fromSessionId: 'follow-up',
+            },
+            {
+              action: 'forwarded',
+              unitId: parentId,
+              toUnitId: 'northern-province',
+              text: null,
+              actorId: 'p-mid',
+              at: '2026-04-19T10:00:00.000Z',
+              fromSessionId: 'follow-up',
+            },
+          ],
+          holderUnitId: 'northern-province',
+        },
+      },
+    ]);
+    const name = (id: string) => state.units[id]!.name;
+    const en = minutesMarkdown(relayed, chair('en'));
+    expect(en).toContain('### Explanations up the line');
+    expect(en).toContain(
+      `- ${name(unitId)} explained to ${name(parentId)}: The pumps failed. (in its own follow-up session, relayed up)`,
+    );
+    expect(en).toContain(
+      `- ${name(parentId)} passed it to Northern Province: no remarks (in its own follow-up session`,
+    );
+    expect(minutesMarkdown(relayed, chair('ko'))).toContain('### 계통을 따라 올라온 해명');
+    // Without a step up the line there is no trail: the demo's own minutes have none.
+    expect(minutesMarkdown(state, chair('en'))).not.toContain('Explanations up the line');
+  });
+
+  test('a level’s follow-up lists the higher review’s warnings it takes up', async () => {
+    const state = await demoState();
+    const [unitId] = state.unitOrder;
+    const cascaded = foldEvents(state, [
+      {
+        seq: state.lastSeq + 1,
+        sessionId: state.sessionId,
+        at: '2026-04-20T09:00:00.000Z',
+        actorId: 'system',
+        type: 'warning:cascaded',
+        payload: {
+          warning: {
+            id: 'w-centre',
+            unitId: unitId!,
+            status: 'open',
+            fulfilment: 0.6,
+            threshold: 0.7,
+            note: 'Under plan at the centre.',
+            issuedAt: '2026-04-10T09:00:00.000Z',
+            sessionId: 'centre-q1',
+            period: '2026-Q1',
+            decisionNote: null,
+          },
+          fromSessionId: 'centre-q1',
+        },
+      },
+    ]);
+    const en = minutesMarkdown(cascaded, chair('en'));
+    expect(en).toContain('### Warnings of the higher review followed up here');
+    expect(en).toContain('Under plan at the centre.');
+    expect(minutesMarkdown(state, chair('en'))).not.toContain('Warnings of the higher review');
   });
 });

@@ -13,6 +13,7 @@ import {
   type AgendaItemState,
   type ComparisonDimension,
   type CriticismState,
+  type DirectiveState,
   type SessionDay,
   type SessionState,
 } from '@plenum/shared';
@@ -419,9 +420,11 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         const item = itemId === null ? undefined : state.agenda[itemId];
         const source = item
           ? t('minutes.fromItem', { position: itemPosition(state, item), day: dayNumber(state, item.dayId) })
-          : d.carriedFromSessionId !== null
-            ? t('minutes.carried')
-            : '';
+          : d.cascadedFromSessionId
+            ? t('minutes.cameDown')
+            : d.carriedFromSessionId !== null
+              ? t('minutes.carried')
+              : '';
         return [
           d.title,
           t(`labels.directiveKind.${d.kind}`),
@@ -433,6 +436,38 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         ];
       }),
     },
+    ...explanationTrails(state, directives, words),
+  ];
+}
+
+/**
+ * The explanations that climbed at least one level: each level's words in order, those given in
+ * a lower level's follow-up session (relayed up the line) marked as such.
+ */
+function explanationTrails(state: SessionState, directives: readonly DirectiveState[], words: RecordWords): Block[] {
+  const { t } = words;
+  const climbed = directives.filter((d) => d.steps.some((step) => step.action === 'forwarded'));
+  if (climbed.length === 0) return [];
+  return [
+    { kind: 'heading', level: 3, text: t('minutes.explanationTrails') },
+    ...climbed.flatMap((d): Block[] => [
+      { kind: 'paragraph', text: d.title },
+      {
+        kind: 'list',
+        items: d.steps
+          .filter((step) => step.action === 'answered' || step.action === 'forwarded')
+          .map((step) => {
+            const from = step.unitId === null ? '' : unitName(state, step.unitId);
+            const to = step.toUnitId === null ? '' : unitName(state, step.toUnitId);
+            const said = t(step.action === 'answered' ? 'minutes.trailAnswered' : 'minutes.trailForwarded', {
+              from,
+              to,
+              text: step.text ?? t('minutes.trailNoRemarks'),
+            });
+            return { text: step.fromSessionId ? `${said} ${t('minutes.trailRelayed')}` : said };
+          }),
+      },
+    ]),
   ];
 }
 
@@ -484,6 +519,21 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
       ]),
       [2],
     ),
+    // A level's follow-up shows the higher review's warnings it takes up; other sessions have none.
+    ...(state.cascadedWarnings.length === 0
+      ? []
+      : part(
+          t('minutes.warningsCascaded'),
+          [h('unit'), h('period'), h('fulfilment'), h('threshold'), h('note')],
+          state.cascadedWarnings.map((w) => [
+            unitName(state, w.unitId),
+            w.period,
+            words.percent(w.fulfilment),
+            words.percent(w.threshold),
+            w.note ?? '',
+          ]),
+          [2, 3],
+        )),
   ];
 }
 

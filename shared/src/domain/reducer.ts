@@ -8,7 +8,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 4;
+export const stateVersion = 5;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -527,6 +527,24 @@ export function applyEvent(state: S, event: SessionEvent): void {
         carriedFromSessionId: event.payload.fromSessionId,
       };
       state.directiveOrder.push(event.payload.directive.id);
+      return;
+    case 'directive:relayed': {
+      const directive = state.directives[event.payload.directiveId];
+      if (!directive) return;
+      directive.status = 'answered';
+      directive.holderUnitId = event.payload.holderUnitId;
+      for (const step of event.payload.steps) {
+        directive.steps.push({ ...step, fromSessionId: step.fromSessionId ?? event.payload.fromSessionId });
+      }
+      return;
+    }
+    case 'directive:relay-delivered': {
+      const directive = state.directives[event.payload.directiveId];
+      if (directive) directive.sentUpSteps = event.payload.sentUpSteps;
+      return;
+    }
+    case 'warning:cascaded':
+      state.cascadedWarnings.push({ ...event.payload.warning, carriedFromSessionId: event.payload.fromSessionId });
       return;
     case 'warning:issued':
       state.warnings[event.payload.warningId] = {

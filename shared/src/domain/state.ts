@@ -192,6 +192,8 @@ export interface SessionState {
   directiveOrder: string[];
   warnings: Record<string, WarningState>;
   warningOrder: string[];
+  /** Cascade: the higher level's open warnings about this level's units, in the order they came down. */
+  cascadedWarnings: WarningState[];
   /** Proposed warnings the chair waived, by unit. */
   waivers: Record<string, { reason: string; fulfilment: number | null; at: string }>;
   /** Inspection plans adopted, oldest first. */
@@ -227,6 +229,7 @@ export function emptySessionState(sessionId: string): SessionState {
     directiveOrder: [],
     warnings: {},
     warningOrder: [],
+    cascadedWarnings: [],
     waivers: {},
     inspectionPlans: [],
   };

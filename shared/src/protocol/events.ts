@@ -5,6 +5,7 @@ import {
   CriticismRuling,
   DirectiveDraftSchema,
   DirectiveRecordSchema,
+  DirectiveStepSchema,
   IdSchema,
   InspectionPlanLineSchema,
   inspectionCapacityLimit,
@@ -162,6 +163,25 @@ export const eventPayloads = {
   'directive:closed': z.object({ directiveId: IdSchema }),
   /** A directive still open in the previous period's session, carried into this one. */
   'directive:carried-over': z.object({ directive: DirectiveRecordSchema, fromSessionId: IdSchema }),
+  /**
+   * An explanation given in a lower level's follow-up session (a cascade) reached this record:
+   * the steps taken down there, each level's remarks among them, and the unit now holding it.
+   */
+  'directive:relayed': z.object({
+    directiveId: IdSchema,
+    fromSessionId: IdSchema,
+    steps: z.array(DirectiveStepSchema).min(1).max(200),
+    holderUnitId: IdSchema,
+  }),
+  /** The explanation that left this level reached the higher session's record, at `seq` there. */
+  'directive:relay-delivered': z.object({
+    directiveId: IdSchema,
+    toSessionId: IdSchema,
+    seq: z.number().int().min(1),
+    sentUpSteps: z.number().int().min(1).max(200),
+  }),
+  /** An open warning of the higher level's review about one of this level's units, followed up in this cascade. */
+  'warning:cascaded': z.object({ warning: WarningRecordSchema, fromSessionId: IdSchema }),
   /** A warning was issued to a unit under the threshold. */
   'warning:issued': z.object({
     warningId: IdSchema,

@@ -12,6 +12,7 @@ import {
   ReviewSessionDefinitionSchema,
   SessionStatus,
   sessionRoles,
+  ThresholdsSchema,
 } from './schemas/index.js';
 
 /**
@@ -154,6 +155,8 @@ export const SessionSummarySchema = z.object({
   items: z.number().int(),
   participants: z.number().int(),
   previousSessionId: IdSchema.nullable(),
+  /** The unit that convened it; its levels below may follow it up once it is closed. */
+  organiserUnitId: IdSchema.nullable().optional(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
@@ -165,7 +168,8 @@ export type SessionSummary = z.infer<typeof SessionSummarySchema>;
  * organisation's register (retired units left out), else the previous session's.
  */
 export const ConveneBodySchema = z.object({
-  session: ReviewSessionDefinitionSchema.omit({ createdAt: true }),
+  // A cascade is convened only by its own step (`CascadeBodySchema`), which brings its directives down.
+  session: ReviewSessionDefinitionSchema.omit({ createdAt: true, cascadeFromSessionId: true }),
   units: z.array(OrganisationUnitSchema).max(2000).default([]),
   organisationId: IdSchema.nullable().default(null),
   chairName: NameSchema,
@@ -173,6 +177,23 @@ export const ConveneBodySchema = z.object({
   proposeAgenda: z.boolean().default(true),
 });
 export type ConveneBody = z.input<typeof ConveneBodySchema>;
+
+/**
+ * `POST /api/v1/sessions/:id/cascades`: a level (a province, a ministry, a city, a county) of a
+ * closed review convenes its own follow-up for the units below it, as a draft. The review's open
+ * directives and warnings about those units come down as its agenda; the period is the review's;
+ * the threshold, the days and the chair are the level's own.
+ */
+export const CascadeBodySchema = z.object({
+  unitId: IdSchema,
+  title: NameSchema,
+  days: ReviewSessionDefinitionSchema.shape.days,
+  thresholds: ThresholdsSchema,
+  conferenceLink: ReviewSessionDefinitionSchema.shape.conferenceLink.default(null),
+  chairName: NameSchema,
+  chairEmail: z.email().max(254).nullable().default(null),
+});
+export type CascadeBody = z.input<typeof CascadeBodySchema>;
 
 /**
  * Someone to invite to a session; `role: 'chair'` only by an administrator. The e-mail is kept
@@ -260,6 +281,8 @@ export const AnswerSchemas = {
   unitSaved: z.object({ unit: OrganisationUnitSchema, effect: z.enum(['add', 'update', 'unchanged']) }),
   sessions: z.object({ sessions: z.array(SessionSummarySchema) }),
   convened: z.object({ sessionId: IdSchema, chair: IssuedLinkSchema }),
+  /** Explanations just relayed into the higher reviews' records (none when all were there already). */
+  relayed: z.object({ relayed: z.array(z.object({ directiveId: IdSchema, toSessionId: IdSchema })) }),
   participants: z.object({ participants: z.array(SessionParticipantSchema) }),
   invitations: z.object({ invitations: z.array(IssuedLinkSchema) }),
 } as const;

@@ -146,3 +146,67 @@ describe('convening a review', () => {
     expect(document.body.innerHTML).not.toContain('chair-secret');
   });
 });
+
+describe('following a closed review up down the line', () => {
+  const units = [
+    { id: 'north', name: 'Northern Province', kind: 'province', parentId: null },
+    { id: 'river-county', name: 'River County', kind: 'county', parentId: 'north' },
+    { id: 'steel', name: 'North Steel Works', kind: 'enterprise', parentId: 'river-county' },
+  ].map((u) => ({ ...u, ownership: 'state', sector: 'Industry', class: null, region: 'North' }));
+  const followUp = 'POST /api/v1/sessions/q4-2025/cascades';
+  const routes = { 'GET /api/v1/sessions/q4-2025/units': { body: { units } } };
+
+  async function openFollowUp(extra: Parameters<typeof renderAdmin>[0] = {}) {
+    const server = await renderAdmin({ ...routes, ...extra });
+    const table = await screen.findByTestId('admin-sessions');
+    expect(within(table).getAllByRole('button', { name: /Follow up down the line/ })).toHaveLength(1);
+    fireEvent.click(within(table).getByRole('button', { name: /Follow up down the line.*Fourth-quarter review/ }));
+    await screen.findByRole('option', { name: 'River County' });
+    expect(screen.getByRole('heading', { name: 'Follow-up of Fourth-quarter review' })).toHaveFocus();
+    return server;
+  }
+
+  test('offers only the levels below the top with units of their own, and names each field to fix', async () => {
+    const server = await openFollowUp();
+    const level = screen.getByLabelText('The level that follows up');
+    expect(
+      within(level)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose the level that convenes the follow-up.', 'River County']);
+    fireEvent.click(screen.getByRole('button', { name: 'Convene the follow-up' }));
+    expect(screen.getByText('Choose the level that convenes the follow-up.', { selector: 'p' })).toBeInTheDocument();
+    expect(screen.getByLabelText("Chair's name")).toHaveAccessibleDescription('Fill this in.');
+    expect(server.sent('POST', '/api/v1/sessions/q4-2025/cascades')).toHaveLength(0);
+  });
+
+  test('convenes the level’s follow-up in one step with its own threshold, then shows its chair’s link once', async () => {
+    const server = await openFollowUp({
+      [followUp]: {
+        status: 201,
+        body: {
+          sessionId: 'river-q4',
+          chair: { participant: { id: 'p-c', name: 'Lee Jiwoo', role: 'chair', unitId: null }, link: chairLink },
+        },
+      },
+    });
+    fireEvent.change(screen.getByLabelText('The level that follows up'), { target: { value: 'river-county' } });
+    expect(screen.getByLabelText('Title')).toHaveValue('River County — follow-up of Fourth-quarter review');
+    type('Day 1: date', '2026-01-26');
+    type('Day 1: theme', 'Workplaces');
+    type("The level's warning threshold (%)", '80');
+    type("Chair's name", 'Lee Jiwoo');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene a follow-up for River County' }));
+
+    const notice = await screen.findByTestId('follow-up-chair-link');
+    expect(within(notice).getByLabelText('Link')).toHaveValue(chairLink);
+    expect(server.sent('POST', '/api/v1/sessions/q4-2025/cascades')[0]?.json).toEqual({
+      unitId: 'river-county',
+      title: 'River County — follow-up of Fourth-quarter review',
+      days: [{ id: 'day-1', date: '2026-01-26', title: 'Workplaces', startTime: null, plannedEnd: null }],
+      thresholds: { warningBelow: 0.8, jumpFactor: 1.5, reportingGap: 0.05 },
+      chairName: 'Lee Jiwoo',
+      chairEmail: null,
+    });
+  });
+});

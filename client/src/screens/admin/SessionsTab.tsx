@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationUnit } from '@plenum/shared';
+import type { OrganisationUnit, SessionSummary } from '@plenum/shared';
 import { useFormat } from '../../lib/useFormat';
 import { preparationHref, type AdminApi } from './adminApi';
 import { ConveneForm } from './ConveneForm';
+import { FollowUpForm } from './FollowUpForm';
 import { latestFirst } from './periods';
 import { AdminTable } from './AdminTable';
 import { useApiData } from './useApiData';
@@ -16,12 +17,16 @@ interface SessionsTabProps {
   topUnit: OrganisationUnit | null;
 }
 
-/** The organisation's review sessions, latest first, and the form that convenes a new one. */
+/**
+ * The organisation's review sessions, latest first, the form that convenes a new one, and on
+ * each closed review the step that convenes a level's follow-up of it.
+ */
 export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTabProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const sessions = useApiData(useCallback(() => api.sessions(), [api]));
   const [isConvening, setIsConvening] = useState(false);
+  const [followingUp, setFollowingUp] = useState<SessionSummary | null>(null);
 
   return (
     <>
@@ -35,6 +40,16 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
           isOpen={isConvening}
           onOpen={() => setIsConvening(true)}
           onClose={() => setIsConvening(false)}
+          onConvened={sessions.reload}
+        />
+      )}
+      {followingUp && (
+        <FollowUpForm
+          key={followingUp.sessionId}
+          api={api}
+          token={token}
+          session={followingUp}
+          onClose={() => setFollowingUp(null)}
           onConvened={sessions.reload}
         />
       )}
@@ -80,6 +95,17 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
                     {t('admin.sessions.open')}
                     <span className="visually-hidden">: {session.title}</span>
                   </a>
+                  {session.status === 'closed' && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      data-testid={`follow-up-open-${session.sessionId}`}
+                      onClick={() => setFollowingUp(session)}
+                    >
+                      {t('admin.followUp.followUp')}
+                      <span className="visually-hidden">: {session.title}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))

@@ -1,5 +1,7 @@
 import type {
   AdminIdentity,
+  AnswerData,
+  CascadeBody,
   AdministratorSummary,
   ApiTokenSummary,
   CreateApiTokenBody,
@@ -85,6 +87,10 @@ export function adminApi(token: string) {
     sessions: async () => (await apiRequest<{ sessions: SessionSummary[] }>('/api/sessions', { token })).sessions,
     convene: (body: ConveneBody) =>
       apiRequest<{ sessionId: string; chair: IssuedLink }>('/api/sessions', { method: 'POST', token, body }),
+    sessionUnits: async (sessionId: string) =>
+      (await apiResource<{ units: OrganisationUnit[] }>(`${sessionPath(sessionId)}/units`, { token })).units,
+    conveneFollowUp: (sessionId: string, body: CascadeBody) =>
+      apiResource<AnswerData<'convened'>>(`${sessionPath(sessionId)}/cascades`, { method: 'POST', token, body }),
 
     // ---- Webhooks ----
     webhooks: async () => (await apiResource<WebhookAnswerData<'webhooks'>>(webhooksPath, { token })).webhooks,
@@ -104,6 +110,7 @@ export function adminApi(token: string) {
   };
 }
 
+const sessionPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}`;
 const webhooksPath = '/api/v1/admin/webhooks';
 const webhookPath = (id: string) => `${webhooksPath}/${encodeURIComponent(id)}`;
 

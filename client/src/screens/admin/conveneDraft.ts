@@ -36,7 +36,7 @@ export interface ConveneDraft {
 
 export const emptyDay = (key: number): DayDraft => ({ key, date: '', title: '', startTime: '', plannedEnd: '' });
 
-const percent = (share: number) => String(Math.round(share * 1000) / 10);
+export const percent = (share: number) => String(Math.round(share * 1000) / 10);
 
 /**
  * A new form: the next period after the latest session's, following it up, for the same
@@ -64,7 +64,38 @@ export function initialDraft(
   };
 }
 
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+export const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** The days of a request body, numbered in the order the form shows them. */
+export function daysBody(days: readonly DayDraft[]) {
+  return days.map((day, index) => ({
+    id: `day-${index + 1}`,
+    date: day.date,
+    title: day.title,
+    startTime: orNull(day.startTime),
+    plannedEnd: orNull(day.plannedEnd),
+  }));
+}
+
+/** Each day's missing date or theme, and an end not after its start, by field key. */
+export function checkDays(days: readonly DayDraft[], errors: FieldErrors): void {
+  const required = i18n.t('admin.field.required');
+  days.forEach((day, index) => {
+    if (day.date.trim() === '') errors[`days.${index}.date`] = required;
+    if (day.title.trim() === '') errors[`days.${index}.title`] = required;
+    if (day.startTime && day.plannedEnd && day.plannedEnd <= day.startTime) {
+      errors[`days.${index}.plannedEnd`] = i18n.t('admin.convene.endAfterStart');
+    }
+  });
+}
+
+/** Null when `value` is a percentage (0–100), else the error to show beside its field. */
+export function percentError(value: string): string | null {
+  const number = Number(value);
+  return value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100
+    ? i18n.t('admin.convene.percentRange')
+    : null;
+}
 
 /** The request body the draft stands for. */
 export function conveneBody(draft: ConveneDraft, organisationId: string): ConveneBody {
@@ -73,13 +104,7 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
       title: draft.title,
       period: draft.period.trim(),
       organisation: draft.organisation,
-      days: draft.days.map((day, index) => ({
-        id: `day-${index + 1}`,
-        date: day.date,
-        title: day.title,
-        startTime: orNull(day.startTime),
-        plannedEnd: orNull(day.plannedEnd),
-      })),
+      days: daysBody(draft.days),
       thresholds: { warningBelow: Number(draft.warningPercent) / 100, reportingGap: Number(draft.gapPercent) / 100 },
       conferenceLink: orNull(draft.conferenceLink),
       previousSessionId: orNull(draft.previousSessionId),
@@ -109,21 +134,13 @@ export function checkDraft(draft: ConveneDraft, organisationId: string): FieldEr
   requireText('organisation', draft.organisation);
   requireText('period', draft.period);
   requireText('chairName', draft.chairName);
-  draft.days.forEach((day, index) => {
-    requireText(`days.${index}.date`, day.date);
-    requireText(`days.${index}.title`, day.title);
-    if (day.startTime && day.plannedEnd && day.plannedEnd <= day.startTime) {
-      errors[`days.${index}.plannedEnd`] = i18n.t('admin.convene.endAfterStart');
-    }
-  });
+  checkDays(draft.days, errors);
   for (const [key, value] of [
     ['warningBelow', draft.warningPercent],
     ['reportingGap', draft.gapPercent],
   ] as const) {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) {
-      errors[key] = i18n.t('admin.convene.percentRange');
-    }
+    const error = percentError(value);
+    if (error !== null) errors[key] = error;
   }
   const parsed = ConveneBodySchema.safeParse(conveneBody(draft, organisationId));
   if (!parsed.success) {

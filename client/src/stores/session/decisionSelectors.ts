@@ -4,7 +4,9 @@ import {
   closeSessionBlocker,
   directiveUnitId,
   hasArrived,
+  hasLeftLevel,
   isDirectiveOpen,
+  pendingRelays,
   isOverdue,
   proposedWarnings,
   unitStandings,
@@ -131,6 +133,8 @@ export const decisionSelectors = {
   directiveActions: (state: SessionState, directive: DirectiveState, you: Participant) => {
     const forAssignee = actsOnDirective(you, directive);
     const arrived = hasArrived(state, directive);
+    // Gone up to the higher review's record (a cascade): followed there, not here.
+    const isHere = !hasLeftLevel(state, directive);
     return {
       canAcknowledge: forAssignee && directive.status === 'open',
       canAnswer: forAssignee && ['open', 'acknowledged', 'rejected'].includes(directive.status),
@@ -138,11 +142,22 @@ export const decisionSelectors = {
         directive.kind === 'explain-failure' &&
         directive.status === 'answered' &&
         !arrived &&
+        isHere &&
         actsForUnit(you, directive.holderUnitId) &&
         (state.units[directive.holderUnitId]?.parentId ?? null) !== null,
-      canReview: you.role === 'chair' && directive.status === 'answered' && arrived,
+      canReview: you.role === 'chair' && directive.status === 'answered' && arrived && isHere,
       canClose: you.role === 'chair' && directive.status !== 'closed',
     };
+  },
+
+  /**
+   * Where a directive that came down in a cascade stands towards the higher review's record:
+   * `pending` once its explanation left this level until the relay is recorded, then `delivered`;
+   * null while it is still followed here, and for directives of this session's own.
+   */
+  relayOf: (state: SessionState, directive: DirectiveState): 'pending' | 'delivered' | null => {
+    if (!hasLeftLevel(state, directive)) return null;
+    return pendingRelays(state).some((relay) => relay.directiveId === directive.id) ? 'pending' : 'delivered';
   },
 
   /** The last answer filed on a directive, if any. */

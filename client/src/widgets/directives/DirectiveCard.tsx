@@ -36,6 +36,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
   const units = useSessionStore((s) => s.session.units);
   const assigneeName = useSessionStore((s) => decisionSelectors.assigneeName(s.session, directive));
   const actions = useSessionState(actionsOn, directive, readOnly ? null : you);
+  const relay = useSessionState(decisionSelectors.relayOf, directive);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   const [open, setOpen] = useState<Panel | null>(null);
@@ -78,8 +79,17 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
         {directive.holderUnitId !== directive.assigneeUnitId && (
           <> · {t('directive.heldBy', { unit: unit(directive.holderUnitId) })}</>
         )}
-        {directive.carriedFromSessionId && <> · {t('directive.carried')}</>}
+        {directive.cascadedFromSessionId ? (
+          <> · {t('directive.cameDown')}</>
+        ) : (
+          directive.carriedFromSessionId && <> · {t('directive.carried')}</>
+        )}
       </p>
+      {relay && (
+        <p className="directive__meta" role="status" data-testid={`directive-relay-${id}`}>
+          {t(relay === 'pending' ? 'directive.relayPending' : 'directive.relayDelivered')}
+        </p>
+      )}
       {directive.text && <p className="directive__text">{directive.text}</p>}
       {directive.steps.length > 0 && (
         <ol className="directive__steps">
@@ -88,6 +98,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
               <time dateTime={step.at}>{format.shortDate(step.at.slice(0, 10))}</time>{' '}
               {t(`directive.step.${step.action}`, { unit: unit(step.unitId), to: unit(step.toUnitId) })}
               {step.text && <>: {step.text}</>}
+              {step.fromSessionId && <span className="tag">{t('directive.relayedStep')}</span>}
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@ import {
   actsOnDirective,
   earliestDueDate,
   hasArrived,
+  hasLeftLevel,
   lineOf,
   newEvent,
   type CommandOf,
@@ -35,6 +36,13 @@ function assignedDirective(state: SessionState, directiveId: string, actor: Part
   const directive = directiveOrThrow(state, directiveId);
   requireAssignee(actor, directive, state);
   return directive;
+}
+
+/** CONFLICT once a cascaded explanation has left this level: the higher session's record takes it from there. */
+function requireStillHere(state: SessionState, directive: DirectiveState): void {
+  if (!hasLeftLevel(state, directive)) return;
+  const name = state.units[directive.holderUnitId]?.name ?? directive.holderUnitId;
+  throw new DomainError('CONFLICT', `The explanation has gone up to ${name}: it is followed in that level's session.`);
 }
 
 /** INVALID_PAYLOAD naming `field`. */
@@ -145,6 +153,7 @@ export function decideForward(
     throw new DomainError('CONFLICT', 'Only an explanation of failure travels up the line.');
   }
   if (directive.status !== 'answered') throw new DomainError('CONFLICT', 'The explanation has not been filed yet.');
+  requireStillHere(state, directive);
   if (hasArrived(state, directive))
     throw new DomainError('CONFLICT', 'The explanation has reached the ordering level.');
   requireActsFor(ctx.actor, directive.holderUnitId, state);
@@ -164,6 +173,7 @@ export function decideForward(
 export function decideReview(state: SessionState, payload: CommandOf<'directive:review'>['payload']): NewEvent[] {
   const directive = directiveOrThrow(state, payload.directiveId);
   if (directive.status !== 'answered') throw new DomainError('CONFLICT', 'There is no answer to review.');
+  requireStillHere(state, directive);
   if (!hasArrived(state, directive)) {
     throw new DomainError('CONFLICT', 'The explanation is still on its way up the line.');
   }

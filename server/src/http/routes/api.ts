@@ -5,6 +5,7 @@ import {
   ApiOrganisationSchema,
   ApiRecordSchema,
   ApiScope,
+  CascadeBodySchema,
   ChangeParticipantBodySchema,
   ConveneBodySchema,
   DirectiveAnswerBodySchema,
@@ -23,6 +24,7 @@ import {
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { AdminService } from '../../domain/adminService.js';
+import type { CascadeService } from '../../domain/cascadeService.js';
 import type { CommandService } from '../../domain/commandService.js';
 import { DomainError } from '../../domain/errors.js';
 import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
@@ -47,6 +49,7 @@ export interface ApiRoutesOptions {
   store: Store;
   commands: CommandService;
   sessions: SessionService;
+  cascade: CascadeService;
   organisations: OrganisationService;
   admin: AdminService;
   auth: ApiAuth;
@@ -282,6 +285,49 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
         await requireApi(req, auth, ApiScope.readSessions, { sessionId, participants: 'reader' });
         await sessionOf(sessionId);
         return (await options.sessions.summary(sessionId))!;
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/sessions/{sessionId}/cascades',
+      operationId: 'conveneFollowUp',
+      summary:
+        'From a closed review, convene a level’s own follow-up for the units below it; answers its chair’s link once',
+      tag: 'Sessions',
+      scope: ApiScope.writeSessions,
+      params: SessionParams,
+      body: CascadeBodySchema,
+      response: {
+        status: 201,
+        description: 'The follow-up session and its chair’s link',
+        schema: AnswerSchemas.convened,
+      },
+      refusals: [404, 409],
+      handle: async (req) => {
+        const { sessionId } = SessionParams.parse(req.params);
+        await requireApi(req, auth, ApiScope.writeSessions, { sessionId, participants: 'preparer' });
+        await sessionOf(sessionId);
+        const body = CascadeBodySchema.parse(req.body);
+        const { sessionId: followUpId, chair } = await options.cascade.convene(sessionId, body);
+        return { sessionId: followUpId, chair: issuedLink(options.publicUrl(), followUpId, chair) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/sessions/{sessionId}/relays',
+      operationId: 'relayExplanations',
+      summary: 'Relay the explanations that left this level into the higher review’s record (again, after a failure)',
+      tag: 'Sessions',
+      scope: ApiScope.writeSessions,
+      params: SessionParams,
+      response: { status: 200, description: 'What was relayed now', schema: AnswerSchemas.relayed },
+      refusals: [404, 409],
+      handle: async (req) => {
+        const { sessionId } = SessionParams.parse(req.params);
+        await requireApi(req, auth, ApiScope.writeSessions, { sessionId, participants: 'preparer' });
+        await sessionOf(sessionId);
+        const relayed = await options.cascade.relay(sessionId);
+        return { relayed: relayed.map(({ directiveId, toSessionId }) => ({ directiveId, toSessionId })) };
       },
     },
     {

@@ -12,6 +12,8 @@ export const DirectiveStepSchema = z.object({
   text: TextSchema.nullable(),
   actorId: IdSchema,
   at: InstantSchema,
+  /** The lower session the step was taken in, when it reached this record by a relay up the line. */
+  fromSessionId: IdSchema.nullable().optional(),
 });
 export type DirectiveStep = z.infer<typeof DirectiveStepSchema>;
 
@@ -26,6 +28,10 @@ export const DirectiveRecordSchema = DirectiveDraftSchema.extend({
   /** The session that issued it. */
   sessionId: IdSchema,
   steps: z.array(DirectiveStepSchema).max(200),
+  /** The higher session it came down from in a cascade: its explanation is relayed back there. */
+  cascadedFromSessionId: IdSchema.nullable().optional(),
+  /** Cascade only: how many of `steps` the higher session's record holds already. */
+  sentUpSteps: z.number().int().min(0).max(200).optional(),
 });
 export type DirectiveRecord = z.infer<typeof DirectiveRecordSchema>;
 

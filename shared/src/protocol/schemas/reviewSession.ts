@@ -62,5 +62,11 @@ export const ReviewSessionDefinitionSchema = z.object({
   organiserUnitId: IdSchema.nullable().default(null),
   /** The session of the previous period this one follows up (warnings, directives), if any. */
   previousSessionId: IdSchema.nullable().default(null),
+  /**
+   * The higher level's closed review this session follows up down the line (a cascade): the
+   * directives and warnings about this level's units came from there, and the explanations given
+   * here travel back into its record. Absent or null: not a cascade.
+   */
+  cascadeFromSessionId: IdSchema.nullable().optional(),
 });
 export type ReviewSessionDefinition = z.infer<typeof ReviewSessionDefinitionSchema>;

@@ -29,11 +29,11 @@ async function words(pdf: Buffer): Promise<{ text: string; xMax: number; yMin: n
 const rightEdge = 595.28 - 40;
 
 describe.skipIf(!poppler)('list entries in the PDF layout', () => {
-  test('a line that fits stays on one line; a long one wraps inside the margin, in an ordered and an unordered list', async () => {
+  test('a line that fits stays on one line; a long one wraps inside the margin, and one with a line break breaks, in an ordered and an unordered list', async () => {
     const long = `${Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ')} LAST`;
     const items = [
       { strong: 'Shortfall, Medium', text: ' — short lead', lines: [{ text: long }, { text: 'Ruling: upheld.' }] },
-      { strong: long, lines: [{ text: '의견이 짧습니다', italic: true }] },
+      { strong: long, lines: [{ text: '의견이 짧습니다', italic: true }, { text: 'BEFORE\nAFTER' }] },
     ];
     const document: RecordDocument = {
       title: 'Layout',
@@ -54,5 +54,7 @@ describe.skipIf(!poppler)('list entries in the PDF layout', () => {
     expect(found.map((w) => w.text)).toContain('1.');
     expect(found.map((w) => w.text)).toContain('2.');
     expect(found.map((w) => w.text)).toContain('의견이');
+    // A line break the text holds breaks the line.
+    expect(lineOf('BEFORE')[0]).toBeLessThan(lineOf('AFTER')[0]!);
   });
 });

@@ -47,6 +47,8 @@ function lineMeasure(): (runs: Run[]) => boolean {
   pdf.registerFont('normal', fontBytes.normal);
   pdf.registerFont('bold', fontBytes.bold);
   return (runs) => {
+    // A line break inside a run is pdfmake's to make, which it does only when wrapping.
+    if (runs.some((run) => /[\r\n]/.test(run.text))) return false;
     let width = 0;
     for (const run of runs) width += pdf.font(run.bold === true ? 'bold' : 'normal', bodySize).widthOfString(run.text);
     return width <= unwrappedWidth;

@@ -226,7 +226,7 @@ tr.note td{color:#52606d;font-size:12px;border-bottom:1px solid #bcccdc;padding-
 svg text.tick{font-size:11px;fill:#52606d}svg text.axis{font-size:11px;fill:#323f4b}
 svg line.grid{stroke:#e4e7eb}
 polyline{fill:none;stroke-width:2}
-.legend{list-style:none;padding:0;margin:4px 0;display:flex;gap:16px;font-size:12px}
+.legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px;max-width:560px}
 .legend li{display:flex;align-items:center;gap:4px}.legend line{stroke-width:2}
 .now{stroke:#1f5fbf;fill:#1f5fbf}.base{stroke:#9aa5b1;fill:#9aa5b1}
 .prev{stroke:#1f5fbf;fill:#a9c4eb;stroke-dasharray:5 3}.prevbase{stroke:#9aa5b1;fill:#e4e7eb;stroke-dasharray:5 3}

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Window } from 'happy-dom';
 import { expect, onTestFinished, test } from 'vitest';
 import { smokeConfig } from './config.js';
 import { bytesFigureIds, expectedFigureIds, pdfFigureIds, renderFigureIds } from './figures.js';
 import { repoRoot, tsNodeFlags } from './lib/children.js';
-import type { Figure } from './lib/report.js';
+import { roomPoint, type BenchRun } from './lib/htmlReport.js';
+import { figure, formatValue, type Figure } from './lib/report.js';
 
 interface BenchOutput {
   meta: { mode: string };
@@ -43,13 +45,55 @@ function runSmoke(outFile: string, timeoutMs: number, only: string): Promise<{ c
 }
 
 /**
- * Runs the scenarios in `only`, bounded by `boundMs`, and checks that each of `ids` has a finite
- * value, baseline and ratio.
+ * The HTML report beside the JSON: self-contained (no script, nothing fetched), a row for every
+ * figure of the JSON with its exact value, baseline and ratio, a chart per room-sized figure with
+ * a point per room, and the previous run's value beside this one's where `previous` had it.
  */
-async function expectFigures(only: string, ids: readonly string[], boundMs = 57_000): Promise<string> {
+function expectHtmlReport(htmlFile: string, result: BenchOutput, previous: BenchRun | null): void {
+  const html = readFileSync(htmlFile, 'utf8');
+  expect(html).not.toMatch(/<script|<link|<img|(src|href)=/i);
+  const document = new new Window().DOMParser().parseFromString(html, 'text/html');
+  expect(document.querySelector('h1')?.textContent).toBe('Plenum benchmark');
+  const rows = document.querySelectorAll('table.figures tr[data-figure]');
+  expect(rows.length).toBe(result.figures.length);
+  for (const f of result.figures) {
+    const row = document.querySelector(`tr[data-figure="${f.id}"]`);
+    expect(row, `row of ${f.id}`).not.toBeNull();
+    const cells = [...row!.querySelectorAll('td')].map((td) => td.textContent);
+    expect(row!.querySelector('[data-value]')?.getAttribute('data-value'), f.id).toBe(String(f.value ?? ''));
+    expect(row!.querySelector('[data-baseline]')?.getAttribute('data-baseline'), f.id).toBe(String(f.baseline ?? ''));
+    expect(cells[1], f.id).toBe(formatValue(f.value));
+    expect(cells[3], f.id).toBe(f.ratio === null ? 'n/a' : `${f.ratio.toFixed(2)}×`);
+    if (f.goal) expect(cells[7], f.id).toBe(f.goal.met ? '✔ met' : '✘ missed');
+    const before = previous?.figures.find((p) => p.id === f.id);
+    expect(cells[8], `${f.id}: previous`).toBe(before ? formatValue(before.value) : '');
+    const point = roomPoint(f.id);
+    if (point && f.value !== null) {
+      const chart = document.querySelector(`section[data-chart="${point.chart}"]`);
+      expect(chart, `chart of ${point.chart}`).not.toBeNull();
+      const titles = [...chart!.querySelectorAll('svg circle title')].map((t) => t.textContent);
+      expect(titles, f.id).toContain(`Plenum, this run, ${point.size}: ${formatValue(f.value)} ${f.unit}`);
+      if (before?.value != null)
+        expect(titles, f.id).toContain(`Plenum, previous run, ${point.size}: ${formatValue(before.value)} ${f.unit}`);
+    }
+  }
+}
+
+/**
+ * Runs the scenarios in `only`, bounded by `boundMs`, and checks that each of `ids` has a finite
+ * value, baseline and ratio, and the HTML report beside the JSON; `previous` is the JSON the run
+ * finds there first, as a run after an earlier one does.
+ */
+async function expectFigures(
+  only: string,
+  ids: readonly string[],
+  boundMs = 57_000,
+  previous: BenchRun | null = null,
+): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-smoke-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const outFile = join(dir, 'bench-results.json');
+  if (previous) writeFileSync(outFile, JSON.stringify(previous));
 
   const { code, output } = await runSmoke(outFile, boundMs, only);
   expect(code, output.slice(-4000)).toBe(0);
@@ -68,7 +112,18 @@ async function expectFigures(only: string, ids: readonly string[], boundMs = 57_
     else expect(Number.isFinite(f!.ratio), `${id}: ratio ${f!.ratio}`).toBe(true);
     if (f!.goal) expect(typeof f!.goal.met, `${id}: goal`).toBe('boolean');
   }
+  expectHtmlReport(join(dir, 'bench-results.html'), result, previous);
   return output;
+}
+
+/** An earlier run as its JSON holds it: the room of 20's seating and fan-out, and a room of 40 this run has not. */
+function earlierRun(): BenchRun {
+  const earlier = (id: string, value: number) =>
+    figure({ id, group: 'seating', label: id, unit: 'ms', value, baseline: 100, baselineOf: 'bare socket.io' });
+  return {
+    meta: { date: '2026-01-02T03:04:05.000Z', mode: 'smoke', commit: null },
+    figures: [earlier('seat.20', 1234.5), earlier('fanout.20', 4321), earlier('seat.40', 2222)],
+  };
 }
 
 // Each run within the bound CI allows one: on a machine loaded by the rest of the suite, all the
@@ -81,9 +136,10 @@ test(
   { timeout: 60_000 },
   async () => {
     const ids = expectedFigureIds(smokeConfig).filter((id) => roomFigure.test(id));
-    const output = await expectFigures('rooms,acks', ids);
-    // The table made it to stdout too.
+    const output = await expectFigures('rooms,acks', ids, 57_000, earlierRun());
+    // The table made it to stdout too, and where the report went.
     expect(output).toContain('saturated fan-out');
+    expect(output).toContain('bench-results.html (charts, against the run of 2026-01-02T03:04:05.000Z)');
   },
 );
 

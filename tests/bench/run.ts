@@ -5,15 +5,17 @@
  *
  * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,bytes,render,pdf ·
  * BENCH_ROOMS=100,500 · BENCH_PROFILE=1 (servers run with --cpu-prof; summaries in the JSON) ·
- * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr).
+ * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr). Beside the JSON, an HTML report
+ * charts each figure against room size and against the JSON the run replaces (the previous run).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { expectedFigureIds } from './figures.js';
 import { killAllChildren, repoRoot, takeLoopMaxima } from './lib/children.js';
+import { asBenchRun, renderHtmlReport, type BenchRun } from './lib/htmlReport.js';
 import { summariseProfile, type ProfileSummary } from './lib/profile.js';
 import { figure, formatTable, type Figure, type FigureGroup } from './lib/report.js';
 import { buildServers, type StartOptions } from './lib/servers.js';
@@ -30,6 +32,7 @@ import { loopFigure } from './lib/loop.js';
 
 const config = loadConfig(process.env);
 const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'bench-results.json');
+const htmlFile = `${outFile.replace(/\.json$/i, '')}.html`;
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const started = performance.now();
 const maxMs = Number(process.env.BENCH_MAX_MS ?? (config.mode === 'smoke' ? 120_000 : 20 * 60_000));
@@ -75,6 +78,15 @@ async function scenario(name: string, body: () => Promise<void>): Promise<void> 
 function gitCommit(): string | null {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The run whose JSON this one replaces, if `outFile` holds one. */
+function previousRun(): BenchRun | null {
+  try {
+    return asBenchRun(JSON.parse(readFileSync(outFile, 'utf8')));
   } catch {
     return null;
   }
@@ -222,7 +234,9 @@ async function main(): Promise<number> {
     raw,
     profiles,
   };
+  const previous = previousRun();
   writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(htmlFile, renderHtmlReport(result, previous));
   process.stdout.write(
     `\nPlenum benchmark (${config.mode}), ${new Date().toISOString()}, ${Math.round(totalMs / 1000)} s\n\n${formatTable(figures)}\n`,
   );
@@ -234,7 +248,9 @@ async function main(): Promise<number> {
     process.stdout.write(
       `\nCPU profiles of the servers: ${profileDir} (summaries in the JSON; tsx tests/bench/profile.ts <file>)\n`,
     );
-  process.stdout.write(`\nwritten: ${outFile}\n`);
+  process.stdout.write(
+    `\nwritten: ${outFile}\n         ${htmlFile} (charts${previous ? `, against the run of ${previous.meta.date}` : ''})\n`,
+  );
   const missed = figures.filter((f) => f.goal && !f.goal.met).map((f) => f.id);
   if (missed.length > 0) process.stdout.write(`goals missed: ${missed.join(', ')}\n`);
   if (errors.length > 0) return 1;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import pdfmake from 'pdfmake';
 import type { CanvasElement, CanvasLine, Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Bar, Block, ListItem, RecordDocument } from './document.js';
@@ -15,7 +16,11 @@ const fontFiles = { normal: 'NotoSansKR-Regular.otf', bold: 'NotoSansKR-Bold.otf
 /** pdfmake's in-memory files on Node (`pdfmake.virtualfs`, which its type declarations leave out). */
 const memoryFiles = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } })
   .virtualfs;
-for (const file of Object.values(fontFiles)) memoryFiles.writeFileSync(file, readFileSync(join(fontDirectory, file)));
+const fontBytes = {
+  normal: readFileSync(join(fontDirectory, fontFiles.normal)),
+  bold: readFileSync(join(fontDirectory, fontFiles.bold)),
+};
+for (const style of ['normal', 'bold'] as const) memoryFiles.writeFileSync(fontFiles[style], fontBytes[style]);
 const { normal, bold } = fontFiles;
 pdfmake.setFonts({ Noto: { normal, bold, italics: normal, bolditalics: bold } });
 // The document reads nothing but its font, from memory: no URL, no file.
@@ -24,9 +29,53 @@ pdfmake.setLocalAccessPolicy(() => false);
 
 const headingSizes = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 9.5 } as const;
 
-function listEntry(item: ListItem): Content {
-  const first: Content = { text: [...(item.strong ? [{ text: item.strong, bold: true }] : []), item.text ?? ''] };
-  return { stack: [first, ...(item.lines ?? []).map((l): Content => ({ text: l.text, italics: l.italic === true }))] };
+/** The body's font size, in points; lists and paragraphs inherit it. */
+const bodySize = 9;
+/** A list entry's line that measures at most this (A4's 595 pt less the margins and a list's indent) is never wrapped. */
+const unwrappedWidth = 595.28 - 2 * 40 - 30;
+
+/** One run of a line: its text and its style. */
+type Run = { text: string; bold?: boolean; italics?: boolean };
+
+/**
+ * Whether a line of runs fits on one line of a list entry, measured as pdfmake will: pdfkit's
+ * widths with the same fonts and shaping, in a document of its own that is never written out
+ * (one per layout, so its cache of shaped words lives no longer than the document).
+ */
+function lineMeasure(): (runs: Run[]) => boolean {
+  const pdf = new PDFDocument({ autoFirstPage: false });
+  pdf.registerFont('normal', fontBytes.normal);
+  pdf.registerFont('bold', fontBytes.bold);
+  return (runs) => {
+    // A line break inside a run is pdfmake's to make, which it does only when wrapping.
+    if (runs.some((run) => /[\r\n]/.test(run.text))) return false;
+    let width = 0;
+    for (const run of runs) width += pdf.font(run.bold === true ? 'bold' : 'normal', bodySize).widthOfString(run.text);
+    return width <= unwrappedWidth;
+  };
+}
+
+/**
+ * A list entry as one paragraph, its lines joined by line breaks, with its number (`marker`) in
+ * front when the list is ordered; a line that fits is one `noWrap` inline. pdfmake breaks a
+ * wrapping text into an inline per word, and measures each one with a walk of its style stack
+ * (22 properties) and draws it as a text object of its own: for the thousands of criticisms of a
+ * long review, that was most of the layout and of the garbage its collector went through.
+ */
+function listEntry(item: ListItem, marker: string | null, fits: (runs: Run[]) => boolean): Content {
+  const first: Run[] = [
+    ...(marker === null ? [] : [{ text: `${marker} ` }]),
+    ...(item.strong ? [{ text: item.strong, bold: true }] : []),
+    { text: item.text ?? '' },
+  ];
+  const lines = [first, ...(item.lines ?? []).map((l): Run[] => [{ text: l.text, italics: l.italic === true }])];
+  return {
+    text: lines.flatMap((runs, i) => {
+      const noWrap = fits(runs);
+      return [...(i === 0 ? [] : ['\n']), ...runs.map((run) => ({ ...run, noWrap }))];
+    }),
+    margin: [0, 0, 0, 2],
+  };
 }
 
 /** Sizes of a bar chart, in points: the label column, the bars' column, one bar's height, the hatching's step. */
@@ -103,7 +152,7 @@ function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
   };
 }
 
-function content(block: Block): Content {
+function content(block: Block, fits: (runs: Run[]) => boolean): Content {
   switch (block.kind) {
     case 'heading':
       return {
@@ -136,8 +185,8 @@ function content(block: Block): Content {
     }
     case 'list':
       return block.ordered
-        ? { ol: block.items.map(listEntry), margin: [0, 0, 0, 6] }
-        : { ul: block.items.map(listEntry), margin: [0, 0, 0, 6] };
+        ? { stack: block.items.map((item, i) => listEntry(item, `${i + 1}.`, fits)), margin: [0, 0, 0, 6] }
+        : { ul: block.items.map((item) => listEntry(item, null, fits)), margin: [0, 0, 0, 6] };
     case 'bars':
       return barChart(block);
     case 'contents':
@@ -151,13 +200,14 @@ function content(block: Block): Content {
  * whose worker threads call it.
  */
 export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {
+  const fits = lineMeasure();
   const definition: TDocumentDefinitions = {
     info: { title: document.title, creator: 'Plenum' },
     language: lang,
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
-    defaultStyle: { font: 'Noto', fontSize: 9, lineHeight: 1.2 },
-    content: document.blocks.map(content),
+    defaultStyle: { font: 'Noto', fontSize: bodySize, lineHeight: 1.2 },
+    content: document.blocks.map((block) => content(block, fits)),
     footer: (currentPage, pageCount) => ({
       columns: [{ text: document.footer }, { text: `${currentPage} / ${pageCount}`, alignment: 'right', width: 60 }],
       fontSize: 7,

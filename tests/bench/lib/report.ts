@@ -66,7 +66,8 @@ export function figure(
   };
 }
 
-function fmt(value: number | null): string {
+/** A figure's number as the table and the HTML report print it: fewer decimals as it grows. */
+export function formatValue(value: number | null): string {
   if (value === null) return 'n/a';
   const abs = Math.abs(value);
   if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
@@ -86,8 +87,8 @@ export function formatTable(figures: readonly Figure[]): string {
     for (const f of inGroup) {
       rows.push([
         `  ${f.label}`,
-        fmt(f.value),
-        fmt(f.baseline),
+        formatValue(f.value),
+        formatValue(f.baseline),
         f.ratio === null ? 'n/a' : `${f.ratio.toFixed(2)}×`,
         f.unit,
         f.baselineOf,

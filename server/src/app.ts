@@ -26,6 +26,7 @@ import { chainOperations } from './http/routes/chain.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
+import { TrendsReadModel } from './trends/TrendsReadModel.js';
 import { defaultMinutesPoolLimits, MinutesPool, type MinutesPoolLimits } from './records/minutesPool.js';
 import { inviteLink, sessionRoutes } from './http/routes/sessions.js';
 import { webhookOperations } from './http/routes/webhooks.js';
@@ -253,6 +254,7 @@ export function createApp(deps: AppDeps): App {
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
   const minutes = new MinutesPool({ ...defaultMinutesPoolLimits, ...deps.minutesLimits });
+  const trends = new TrendsReadModel((sessionId, view) => commands.read(sessionId, view));
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', deps.trustProxy ?? false);
@@ -333,6 +335,7 @@ export function createApp(deps: AppDeps): App {
       commands,
       sessions,
       organisations,
+      trends,
       admin,
       auth: { http: auth, tokens: apiTokens, logger: deps.logger },
       clock,

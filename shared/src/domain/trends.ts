@@ -48,7 +48,8 @@ export function periodFigures(state: SessionState): PeriodFigures | null {
       isWarned: issuedHere.some((w) => w.unitId === unitId),
       secondReview: carried.find((w) => w.unitId === unitId)?.status ?? null,
     };
-    return { unit: standing.unit, figures };
+    // A copy: the figures outlive the state they were read from, which later events change in place.
+    return { unit: { ...standing.unit }, figures };
   });
   return {
     sessionId: state.sessionId,

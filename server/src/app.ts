@@ -314,6 +314,7 @@ export function createApp(deps: AppDeps): App {
       ids,
       auth,
       minutes,
+      trends,
       published: (id, events) => publish(id, events),
     }),
   );

@@ -65,7 +65,7 @@ const report = (unitId: string, reported: number): CommandInput => ({
 const reported: Record<string, [number, number, number]> = { mine: [50, 60, 80], quarry: [60, 90, 95] };
 
 /**
- * Holds one quarter's review: reports, the notice, a day opened, the second reviews decided
+ * Holds one quarter's review: reports, the notice, a day opened and each unit presented, the second reviews decided
  * (`decide` names lift or escalate per unit), warnings issued to the units in `warn`, the session closed.
  */
 async function holdQuarter(
@@ -83,10 +83,21 @@ async function holdQuarter(
   );
   const socket = await connectClient(server.url, { token: chair.token });
   const run = async (command: CommandInput) => expectOk(await sendCommand(socket, sessionId, command));
-  for (const [unitId, figures] of Object.entries(reported)) await run(report(unitId, figures[n - 1]));
+  for (const [unitId, figures] of Object.entries(reported)) await run(report(unitId, figures[n - 1]!));
+  for (const unitId of Object.keys(reported)) {
+    await run({
+      type: 'agenda:add-item',
+      payload: { dayId: `q${n}-d1`, unitId, topic: `Unit ${unitId}`, plannedMinutes: 15 },
+    });
+  }
   await readyForNotice(server.app, sessionId, '2026-01-02', run);
   await run({ type: 'session:publish-notice', payload: { noticeDate: '2026-01-02' } });
   await run({ type: 'day:open', payload: { dayId: `q${n}-d1` } });
+  // Each unit presents: the minutes show a unit's figures once it has.
+  for (const item of Object.values((await server.app.commands.state(sessionId)).agenda)) {
+    await run({ type: 'agenda:start-item', payload: { itemId: item.id } });
+    await run({ type: 'agenda:close-item', payload: { itemId: item.id } });
+  }
   await beforeDecisions(sessionId);
   const state = await server.app.commands.state(sessionId);
   for (const id of state.warningOrder) {
@@ -166,6 +177,17 @@ describe('trends across quarters', () => {
       ['2026-Q2', 1, 2, 1, 1],
       ['2026-Q3', 1, 1, 0, 1],
     ]);
+
+    // The minutes name the mine's streak in its section, the quarry's not at all.
+    const minutes = await fetch(`${server.url}/api/sessions/${q3.sessionId}/minutes.md`, {
+      headers: { authorization: `Bearer ${q3.chairToken}` },
+    });
+    const text = await minutes.text();
+    expect(text).toContain('\n### Unit mine\n');
+    expect(text.split('### Unit mine')[1]!.split('### ')[0]).toContain(
+      '3rd quarter in a row under 70% (2026-Q1 to 2026-Q3).',
+    );
+    expect(text.match(/quarter in a row/g)).toHaveLength(1);
 
     // The second quarter's trends end with it.
     const q2Trends = resourceOf<Trends>(

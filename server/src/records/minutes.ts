@@ -5,14 +5,17 @@ import {
   fulfilment,
   itemsOfDay,
   overallFulfilment,
+  periodFigures,
   presentedAt,
   productionFulfilment,
   proposedWarnings,
   ranking,
   unitFlags,
+  unitTrend,
   type AgendaItemState,
   type ComparisonDimension,
   type CriticismState,
+  type PeriodFigures,
   type SessionDay,
   type SessionState,
 } from '@plenum/shared';
@@ -43,11 +46,14 @@ const dimensions: readonly ComparisonDimension[] = ['ownership', 'sector', 'regi
  * attendance and agenda with what was said and ruled, the units' figures with their flags and
  * revisions, directives, warnings, the comparison and the ranking, and the log's head in the
  * footer, with its chain hash when given. What the reader's role may not see is left out or marked.
+ * `earlier`: the figures of the quarters this session follows up, oldest first, for each unit's
+ * streak under the threshold.
  */
 export function minutesDocument(
   state: SessionState,
   scope: RecordsScope,
   headHash: string | null = null,
+  earlier: readonly PeriodFigures[] = [],
 ): RecordDocument {
   const definition = state.definition;
   if (definition === null) throw new Error(`session ${state.sessionId} has no definition`);
@@ -102,7 +108,7 @@ export function minutesDocument(
   for (const d of days) {
     blocks.push(section(t('minutes.day', { title: d.title, date: d.date })), ...dayBlocks(state, scope, words, d));
   }
-  blocks.push(section(t('minutes.results')), ...resultsBlocks(state, scope, words));
+  blocks.push(section(t('minutes.results')), ...resultsBlocks(state, scope, words, earlier));
   if (access.decisions) {
     blocks.push(section(t('minutes.directives')), ...directivesBlocks(state, scope, words));
     if (scope.dayId === null) {
@@ -120,8 +126,13 @@ export function minutesDocument(
 }
 
 /** The minutes as Markdown, with the chain hash of the log's head in the footer when given. */
-export function minutesMarkdown(state: SessionState, scope: RecordsScope, headHash: string | null = null): string {
-  return renderMarkdown(minutesDocument(state, scope, headHash));
+export function minutesMarkdown(
+  state: SessionState,
+  scope: RecordsScope,
+  headHash: string | null = null,
+  earlier: readonly PeriodFigures[] = [],
+): string {
+  return renderMarkdown(minutesDocument(state, scope, headHash, earlier));
 }
 
 /** A day's time as `09:00–17:00`, or what is set of it. */
@@ -316,9 +327,16 @@ function itemBlocks(
   return blocks;
 }
 
-function resultsBlocks(state: SessionState, scope: RecordsScope, words: RecordWords): Block[] {
+function resultsBlocks(
+  state: SessionState,
+  scope: RecordsScope,
+  words: RecordWords,
+  earlier: readonly PeriodFigures[],
+): Block[] {
   const { t } = words;
   const blocks: Block[] = [];
+  const current = periodFigures(state);
+  const periods = current === null ? earlier : [...earlier, current];
   for (const unitId of unitsInScope(state, scope)) {
     const report = state.reports[unitId];
     blocks.push({ kind: 'heading', level: 3, text: unitName(state, unitId) });
@@ -365,6 +383,20 @@ function resultsBlocks(state: SessionState, scope: RecordsScope, words: RecordWo
         }),
       },
     );
+    // One quarter under the threshold the ranking shows already; a second in a row is news.
+    const streak = state.units[unitId] ? unitTrend(periods, state.units[unitId]).streak : null;
+    if (streak !== null && streak.quarters >= 2) {
+      blocks.push({
+        kind: 'paragraph',
+        text: t('minutes.streak', {
+          count: streak.quarters,
+          ordinal: true,
+          threshold: words.percent(streak.threshold),
+          from: streak.from,
+          to: streak.to,
+        }),
+      });
+    }
     const flags = unitFlags(state, unitId);
     blocks.push(
       { kind: 'heading', level: 4, text: t('minutes.flags') },

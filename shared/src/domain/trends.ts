@@ -1,6 +1,6 @@
 import type { OrganisationUnit, ReviewSessionDefinition, SessionStatus } from '../protocol/index.js';
 import type { Streak, Trends, UnitPeriod, UnitTrend, WarningPeriod } from '../protocol/index.js';
-import { unitStandings } from './comparisons.js';
+import { unitStanding } from './comparisons.js';
 import { unitFlags } from './flags.js';
 import { reportingGapShare } from './fulfilment.js';
 import type { SessionState } from './state.js';
@@ -23,33 +23,41 @@ export interface PeriodFigures {
   warnings: WarningPeriod;
 }
 
+/**
+ * A unit's figures in the session's period; null before `session:created` or without a report.
+ * The unit's own, so that a screen can follow one unit live without the whole session's flags.
+ */
+export function unitPeriod(state: SessionState, unitId: string): UnitPeriod | null {
+  const standing = unitStanding(state, unitId);
+  if (state.definition === null || standing === null) return null;
+  const production = state.reports[unitId]?.indicators.find((i) => i.isProduction);
+  const warnings = state.warningOrder.map((id) => state.warnings[id]!).filter((w) => w.unitId === unitId);
+  return {
+    period: state.definition.period,
+    sessionId: state.sessionId,
+    production: standing.production,
+    reportedProduction: standing.reportedProduction,
+    overall: standing.overall,
+    reportingGap: production ? reportingGapShare(production) : null,
+    threshold: state.definition.thresholds.warningBelow,
+    isUnderThreshold: standing.isUnderThreshold,
+    flags: [...new Set(unitFlags(state, unitId).map((flag) => flag.kind))],
+    isWarned: warnings.some((w) => w.sessionId === state.sessionId),
+    secondReview: warnings.find((w) => w.carriedFromSessionId !== null)?.status ?? null,
+  };
+}
+
 /** The period's figures of a session; null before `session:created`. */
 export function periodFigures(state: SessionState): PeriodFigures | null {
   const definition: ReviewSessionDefinition | null = state.definition;
   if (definition === null) return null;
   const { period } = definition;
-  const threshold = definition.thresholds.warningBelow;
   const warnings = state.warningOrder.map((id) => state.warnings[id]!);
-  const issuedHere = warnings.filter((w) => w.sessionId === state.sessionId);
   const carried = warnings.filter((w) => w.carriedFromSessionId !== null);
-  const units = unitStandings(state).map((standing) => {
-    const unitId = standing.unit.id;
-    const production = state.reports[unitId]?.indicators.find((i) => i.isProduction);
-    const figures: UnitPeriod = {
-      period,
-      sessionId: state.sessionId,
-      production: standing.production,
-      reportedProduction: standing.reportedProduction,
-      overall: standing.overall,
-      reportingGap: production ? reportingGapShare(production) : null,
-      threshold,
-      isUnderThreshold: standing.isUnderThreshold,
-      flags: [...new Set(unitFlags(state, unitId).map((flag) => flag.kind))],
-      isWarned: issuedHere.some((w) => w.unitId === unitId),
-      secondReview: carried.find((w) => w.unitId === unitId)?.status ?? null,
-    };
+  const units = state.unitOrder.flatMap((unitId) => {
+    const figures = unitPeriod(state, unitId);
     // A copy: the figures outlive the state they were read from, which later events change in place.
-    return { unit: { ...standing.unit }, figures };
+    return figures === null ? [] : [{ unit: { ...state.units[unitId]! }, figures }];
   });
   return {
     sessionId: state.sessionId,
@@ -57,13 +65,13 @@ export function periodFigures(state: SessionState): PeriodFigures | null {
     title: definition.title,
     status: state.status,
     organisation: definition.organisation,
-    threshold,
+    threshold: definition.thresholds.warningBelow,
     previousSessionId: definition.previousSessionId,
     units,
     warnings: {
       period,
       sessionId: state.sessionId,
-      issued: issuedHere.length,
+      issued: warnings.filter((w) => w.sessionId === state.sessionId).length,
       carried: carried.length,
       lifted: carried.filter((w) => w.status === 'lifted').length,
       escalated: carried.filter((w) => w.status === 'escalated').length,

@@ -47,13 +47,27 @@ export function unitPeriod(state: SessionState, unitId: string): UnitPeriod | nu
   };
 }
 
+/** What the session did with warnings in its period; null before `session:created`. */
+export function periodWarnings(state: SessionState): WarningPeriod | null {
+  if (state.definition === null) return null;
+  const warnings = state.warningOrder.map((id) => state.warnings[id]!);
+  const carried = warnings.filter((w) => w.carriedFromSessionId !== null);
+  return {
+    period: state.definition.period,
+    sessionId: state.sessionId,
+    issued: warnings.filter((w) => w.sessionId === state.sessionId).length,
+    carried: carried.length,
+    lifted: carried.filter((w) => w.status === 'lifted').length,
+    escalated: carried.filter((w) => w.status === 'escalated').length,
+    waived: Object.keys(state.waivers).length,
+  };
+}
+
 /** The period's figures of a session; null before `session:created`. */
 export function periodFigures(state: SessionState): PeriodFigures | null {
   const definition: ReviewSessionDefinition | null = state.definition;
-  if (definition === null) return null;
-  const { period } = definition;
-  const warnings = state.warningOrder.map((id) => state.warnings[id]!);
-  const carried = warnings.filter((w) => w.carriedFromSessionId !== null);
+  const warnings = periodWarnings(state);
+  if (definition === null || warnings === null) return null;
   const units = state.unitOrder.flatMap((unitId) => {
     const figures = unitPeriod(state, unitId);
     // A copy: the figures outlive the state they were read from, which later events change in place.
@@ -61,22 +75,14 @@ export function periodFigures(state: SessionState): PeriodFigures | null {
   });
   return {
     sessionId: state.sessionId,
-    period,
+    period: definition.period,
     title: definition.title,
     status: state.status,
     organisation: definition.organisation,
     threshold: definition.thresholds.warningBelow,
     previousSessionId: definition.previousSessionId,
     units,
-    warnings: {
-      period,
-      sessionId: state.sessionId,
-      issued: warnings.filter((w) => w.sessionId === state.sessionId).length,
-      carried: carried.length,
-      lifted: carried.filter((w) => w.status === 'lifted').length,
-      escalated: carried.filter((w) => w.status === 'escalated').length,
-      waived: Object.keys(state.waivers).length,
-    },
+    warnings,
   };
 }
 

@@ -26,7 +26,7 @@ export const UnitPeriodSchema = z.object({
   /** The warning threshold of that period's session (0..1). */
   threshold: z.number().min(0).max(1),
   isUnderThreshold: z.boolean(),
-  /** The kinds of the flags that fired on the unit's report (`FlagKind`), each once. */
+  /** The kinds of the flags that fired on the unit's report, each once: a `FlagKind` of the shared domain. */
   flags: z.array(z.string()),
   /** A warning was issued to the unit in this period's session. */
   isWarned: z.boolean(),

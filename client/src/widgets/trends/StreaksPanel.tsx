@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/Panel';
-import { useFormat } from '../../lib/useFormat';
 import { trendSelectors, useSessionState } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { useTrends } from './trendsApi';
@@ -10,7 +9,6 @@ import { StreakText } from './UnitTrendChart';
 /** The dashboard's units under the threshold this quarter, the longest run first, each with the way to its history. */
 export function StreaksPanel() {
   const { t } = useTranslation();
-  const format = useFormat();
   const trends = useTrends(true);
   const streaks = useSessionState(trendSelectors.streaks, trends.state === 'loaded' ? trends.data : null);
   const showHistory = useUiStore((s) => s.showHistory);
@@ -24,12 +22,7 @@ export function StreaksPanel() {
         <ul className="plain-list">
           {streaks.map(({ unit, streak }) => (
             <li key={unit.id} data-testid="streak">
-              <strong>{unit.name}</strong>:{' '}
-              {streak!.quarters >= 2 ? (
-                <StreakText streak={streak!} />
-              ) : (
-                t('history.underNow', { threshold: format.percent(streak!.threshold), period: streak!.to })
-              )}{' '}
+              <strong>{unit.name}</strong>: <StreakText streak={streak!} />{' '}
               <button type="button" className="button button--small" onClick={() => showHistory(unit.id)}>
                 {t('history.openFor', { unit: unit.name })}
               </button>

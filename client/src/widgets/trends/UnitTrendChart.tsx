@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { TrendChart } from '../../components/TrendChart';
 import { useFormat } from '../../lib/useFormat';
 
-/** "3rd quarter in a row under 70% (2026-Q1 to 2026-Q3)." — the words the minutes use too. */
+/**
+ * "3rd quarter in a row under 70% (2026-Q1 to 2026-Q3).", the words the minutes use; a streak of
+ * one quarter only says the unit is under the threshold now.
+ */
 export function StreakText({ streak }: { streak: Streak }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const threshold = format.percent(streak.threshold);
   return (
     <>
-      {t('history.streak', {
-        count: streak.quarters,
-        ordinal: true,
-        threshold: format.percent(streak.threshold),
-        from: streak.from,
-        to: streak.to,
-      })}
+      {streak.quarters === 1
+        ? t('history.underNow', { threshold, period: streak.to })
+        : t('history.streak', { count: streak.quarters, ordinal: true, threshold, from: streak.from, to: streak.to })}
     </>
   );
 }

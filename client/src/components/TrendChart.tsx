@@ -28,6 +28,8 @@ const height = 200;
 const top = 28;
 const bottom = 28;
 const side = 36;
+/** Room right of the last period for the threshold's label, so that no value covers it. */
+const labelRoom = 104;
 
 /**
  * A share across periods as a line, oldest period left, with an optional threshold line, as an
@@ -39,8 +41,9 @@ export function TrendChart({ points, title, description, threshold, formatValue,
   const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
   const width = Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)));
   const max = Math.max(1, threshold?.value ?? 0, ...points.map((p) => p.value ?? 0)) * 1.1;
-  const step = points.length > 1 ? (width - 2 * side) / (points.length - 1) : 0;
-  const x = (index: number) => (points.length > 1 ? side + index * step : width / 2);
+  const right = width - labelRoom;
+  const step = points.length > 1 ? (right - 2 * side) / (points.length - 1) : 0;
+  const x = (index: number) => (points.length > 1 ? side + index * step : right / 2);
   const y = (value: number) => top + (1 - Math.max(0, value) / max) * (height - top - bottom);
   // Runs of consecutive periods with a figure, each drawn as one line.
   const runs: { x: number; y: number }[][] = [[]];
@@ -63,8 +66,8 @@ export function TrendChart({ points, title, description, threshold, formatValue,
         <>
           {threshold && (
             <g className="trend-chart__threshold">
-              <line x1={side / 2} x2={width - side / 2} y1={y(threshold.value)} y2={y(threshold.value)} />
-              <text x={width - side / 2} y={y(threshold.value) - 6} textAnchor="end">
+              <line x1={side / 2} x2={right} y1={y(threshold.value)} y2={y(threshold.value)} />
+              <text x={width - 4} y={y(threshold.value) + 4} textAnchor="end">
                 {threshold.label}
               </text>
             </g>

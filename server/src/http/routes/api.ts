@@ -470,8 +470,10 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
         if (!recordsAccess[role].decisions) {
           throw new DomainError('FORBIDDEN', `The ${role}'s screens do not show trends.`);
         }
-        await sessionOf(sessionId);
-        return (await options.trends.trends(sessionId))!;
+        // Null for an unknown session, as for the organisation's log, whose chain is empty.
+        const trends = await options.trends.trends(sessionId);
+        if (trends === null) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
+        return trends;
       },
     },
     {

@@ -384,8 +384,9 @@ function resultsBlocks(
       },
     );
     // One quarter under the threshold the ranking shows already; a second in a row is news.
-    const streak = state.units[unitId] ? unitTrend(periods, state.units[unitId]).streak : null;
-    if (streak !== null && streak.quarters >= 2) {
+    const trend = state.units[unitId] ? unitTrend(periods, state.units[unitId]) : null;
+    const streak = trend?.streak ?? null;
+    if (trend !== null && streak !== null && streak.quarters >= 2) {
       blocks.push({
         kind: 'paragraph',
         text: t('minutes.streak', {
@@ -396,6 +397,14 @@ function resultsBlocks(
           to: streak.to,
         }),
       });
+      blocks.push(
+        thresholdChart(
+          words,
+          t('minutes.chart.quarters', { unit: unitName(state, unitId) }),
+          trend.points.map((p) => shareBar(words, p.period, p.production, p.isUnderThreshold)),
+          streak.threshold,
+        ),
+      );
     }
     const flags = unitFlags(state, unitId);
     blocks.push(
@@ -519,25 +528,31 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
   ];
 }
 
+/** Bars of shares against the warning threshold (a chart of the PDF; the Markdown keeps the text beside it). */
+function thresholdChart(words: RecordWords, title: string, bars: Bar[], threshold: number): Block {
+  const { t } = words;
+  return {
+    kind: 'bars',
+    title,
+    bars,
+    threshold: { value: threshold, label: t('minutes.chart.threshold', { threshold: words.percent(threshold) }) },
+    belowLegend: t('minutes.chart.below'),
+  };
+}
+
+/** One bar of a share, with its text; "no figure" without one. */
+function shareBar(words: RecordWords, label: string, value: number | null, below: boolean): Bar {
+  return { label, value, text: value === null ? words.t('minutes.chart.noFigure') : words.percent(value), below };
+}
+
 function comparisonBlocks(state: SessionState, words: RecordWords): Block[] {
   const { t } = words;
   const h = (key: string) => t(`minutes.comparisonTable.${key}`);
   const group = (dimension: ComparisonDimension, key: string) =>
     dimension === 'ownership' && key !== 'none' ? t(`labels.ownership.${key}`) : key;
   const threshold = state.definition?.thresholds.warningBelow ?? defaultThresholds.warningBelow;
-  const chart = (title: string, bars: Bar[]): Block => ({
-    kind: 'bars',
-    title,
-    bars,
-    threshold: { value: threshold, label: t('minutes.chart.threshold', { threshold: words.percent(threshold) }) },
-    belowLegend: t('minutes.chart.below'),
-  });
-  const bar = (label: string, value: number | null, below: boolean): Bar => ({
-    label,
-    value,
-    text: value === null ? t('minutes.chart.noFigure') : words.percent(value),
-    below,
-  });
+  const chart = (title: string, bars: Bar[]): Block => thresholdChart(words, title, bars, threshold);
+  const bar = (label: string, value: number | null, below: boolean): Bar => shareBar(words, label, value, below);
   const blocks = dimensions.flatMap((dimension): Block[] => {
     const groups = compareBy(state, dimension);
     return [

@@ -23,6 +23,11 @@ describeBrowser('a unit’s history quarter by quarter', () => {
     await coal.waitFor();
     expect(await coal.textContent()).toContain('2nd quarter in a row under 70% (2025-Q4 to 2026-Q1).');
     expect(await streaks.getByTestId('streak').first().textContent()).toContain('Northern Coal Mine No. 3');
+    // Its second quarter under the threshold is drawn: both quarters marked under it.
+    const dashboardChart = coal.getByRole('img', {
+      name: 'Production fulfilment of Northern Coal Mine No. 3, quarter by quarter',
+    });
+    expect(await dashboardChart.locator('.trend-chart__dot--below').count()).toBe(2);
     await coal.getByRole('button', { name: 'Quarter by quarter: Northern Coal Mine No. 3' }).click();
 
     // The history page: the streak, the chart and the table of both quarters.

@@ -137,6 +137,8 @@ export interface App {
   webhooks: WebhookDispatcher;
   /** Turns committed events and due dates into notifications per participant, and e-mails them. */
   notifications: NotificationService;
+  /** Trends across the quarters of a session's chain, as `GET /api/v1/sessions/{sessionId}/trends` answers them. */
+  trends: TrendsReadModel;
   /**
    * Drains: `GET /api/ready` answers 503 from now on, new connections are refused, attendance
    * pending is recorded and broadcast, the sockets are closed (their clients reconnect, through
@@ -420,6 +422,7 @@ export function createApp(deps: AppDeps): App {
     publicUrl,
     webhooks,
     notifications,
+    trends,
     close: async () => {
       isDraining = true;
       await webhooks.stop();

@@ -178,6 +178,9 @@ describe('trends across quarters', () => {
       ['2026-Q3', 1, 1, 0, 1],
     ]);
 
+    // In process, the read model answers the same (for tests that drive the server directly).
+    expect(await server.app.trends.trends(q3.sessionId)).toEqual(trends);
+
     // The minutes name the mine's streak in its section, the quarry's not at all.
     const minutes = await fetch(`${server.url}/api/sessions/${q3.sessionId}/minutes.md`, {
       headers: { authorization: `Bearer ${q3.chairToken}` },

@@ -6,7 +6,7 @@ import { preparationHref, type AdminApi } from './adminApi';
 import { ConveneForm } from './ConveneForm';
 import { latestFirst } from './periods';
 import { AdminTable } from './AdminTable';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 
 interface SessionsTabProps {
   api: AdminApi;

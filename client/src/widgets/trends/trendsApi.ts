@@ -2,7 +2,7 @@ import type { Trends } from '@plenum/shared';
 import { useCallback } from 'react';
 import { apiResource } from '../../api/request';
 import { inviteTokenKey } from '../../app/inviteToken';
-import { useApiData, type ApiData } from '../../screens/admin/useApiData';
+import { useApiData, type ApiData } from '../../lib/useApiData';
 import { useSessionStore } from '../../stores/session';
 
 /** The answer of each session asked in this tab: its earlier quarters are closed, so one read serves every screen. */

@@ -27,6 +27,7 @@ import { chainOperations } from './http/routes/chain.js';
 import { healthRoutes } from './http/routes/health.js';
 import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
+import { TrendsReadModel } from './trends/TrendsReadModel.js';
 import { defaultMinutesPoolLimits, MinutesPool, type MinutesPoolLimits } from './records/minutesPool.js';
 import { inviteLink, sessionRoutes } from './http/routes/sessions.js';
 import { webhookOperations } from './http/routes/webhooks.js';
@@ -139,6 +140,8 @@ export interface App {
   webhooks: WebhookDispatcher;
   /** Turns committed events and due dates into notifications per participant, and e-mails them. */
   notifications: NotificationService;
+  /** Trends across the quarters of a session's chain, as `GET /api/v1/sessions/{sessionId}/trends` answers them. */
+  trends: TrendsReadModel;
   /**
    * Drains: `GET /api/ready` answers 503 from now on, new connections are refused, attendance
    * pending is recorded and broadcast, the sockets are closed (their clients reconnect, through
@@ -276,6 +279,7 @@ export function createApp(deps: AppDeps): App {
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
   const minutes = new MinutesPool({ ...defaultMinutesPoolLimits, ...deps.minutesLimits });
+  const trends = new TrendsReadModel((sessionId, view) => commands.read(sessionId, view));
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', deps.trustProxy ?? false);
@@ -335,6 +339,7 @@ export function createApp(deps: AppDeps): App {
       ids,
       auth,
       minutes,
+      trends,
       published: (id, events) => publish(id, events),
     }),
   );
@@ -357,6 +362,7 @@ export function createApp(deps: AppDeps): App {
       sessions,
       cascade,
       organisations,
+      trends,
       admin,
       auth: { http: auth, tokens: apiTokens, logger: deps.logger },
       clock,
@@ -441,6 +447,7 @@ export function createApp(deps: AppDeps): App {
     publicUrl,
     webhooks,
     notifications,
+    trends,
     close: async () => {
       isDraining = true;
       await webhooks.stop();

@@ -21,4 +21,5 @@ export * from './domain/comparisons.js';
 export * from './domain/warnings.js';
 export * from './domain/cascade.js';
 export * from './domain/inspectionPlan.js';
+export * from './domain/trends.js';
 export * from './terms/index.js';

@@ -179,6 +179,7 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     for (const record of ['reports', 'criticisms', 'directives', 'warnings']) {
       await call('get', `/api/v1/sessions/{sessionId}/${record}`, ids, { token });
     }
+    await call('get', '/api/v1/sessions/{sessionId}/trends', ids, { token });
     const invited = await call('post', '/api/v1/sessions/{sessionId}/invitations', ids, {
       token,
       body: { name: 'Kim Official', role: 'official' },

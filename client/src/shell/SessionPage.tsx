@@ -11,12 +11,13 @@ import './SessionPage.css';
 // Charts and the minutes are not needed to follow the floor: they load when first opened.
 const Dashboard = lazy(() => withWords(['records'], import('../widgets/dashboard/Dashboard')));
 const Minutes = lazy(() => withWords(['records'], import('../widgets/minutes/Minutes')));
+const UnitHistory = lazy(() => withWords(['records'], import('../widgets/trends/UnitHistory')));
 
 interface SessionPageProps {
   role: Role;
   /** The live floor of this role. */
   floor: ReactNode;
-  /** The role's other views besides the floor, the dashboard and the minutes. */
+  /** The role's other views besides the floor, the dashboard, the history and the minutes. */
   views?: Partial<Record<SessionView, ReactNode>>;
 }
 
@@ -39,6 +40,9 @@ export function SessionPage({ role, floor, views = {} }: SessionPageProps) {
       break;
     case 'minutes':
       content = <Minutes />;
+      break;
+    case 'history':
+      content = <UnitHistory />;
       break;
     case 'report':
     case 'unit':

@@ -1,7 +1,7 @@
-import type { CommandInput, Participant } from '@plenum/shared';
+import type { CommandInput, Participant, Trends } from '@plenum/shared';
 import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { onTestFinished } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import { bindPresence } from '../realtime/presence';
 import { RealtimeContext, type Realtime } from '../realtime/RealtimeContext';
 import { sendCommand } from '../realtime/sendCommand';
@@ -9,6 +9,21 @@ import { SessionSync } from '../realtime/SessionSync';
 import { FakeSocket, flushMicrotasks } from '../realtime/testing/FakeSocket';
 import { sessionStore } from '../stores/session';
 import { demoSession, ids, joinAnswer } from './events';
+
+/**
+ * Answers the trends a unit's figures read over REST with no earlier quarter (the server's side
+ * is tested in tests/integration/trends.test.ts); any other request goes to the fetch in place.
+ */
+function answerTrends() {
+  const fetchInPlace = globalThis.fetch;
+  const none: Trends = { sessionId: ids.session, organisation: '', periods: [], units: [], warnings: [] };
+  vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
+    input.endsWith('/trends') ? Promise.resolve(Response.json(none)) : fetchInPlace(input, init),
+  );
+  onTestFinished(() => {
+    vi.stubGlobal('fetch', fetchInPlace);
+  });
+}
 
 /**
  * Renders `ui` inside a session joined as `you` over a fake socket, with the app's real
@@ -22,6 +37,7 @@ export async function renderSession(
   log: ReturnType<typeof demoSession> = demoSession(),
 ) {
   story?.(log);
+  answerTrends();
   // As useSessionConnection does: the store belongs to this session before it joins.
   sessionStore.getState().reset(ids.session);
   const fake = new FakeSocket();

@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { foldEvents } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
+import { periodFigures } from '@plenum/shared';
+import { demoSessionIds } from '../demo/seedDemo.js';
 import { demoWorld } from '../test/demoWorld.js';
 import { holdDemoMeeting } from '../test/recordsMeeting.js';
 import type { RecordsScope } from './access.js';
@@ -16,25 +18,27 @@ async function expectGolden(name: string, text: string) {
   expect(text).toBe(await readFile(path, 'utf8'));
 }
 
-async function demoState() {
+/** The minutes of the demo meeting, with the fourth quarter before it for the streaks under the threshold. */
+async function demoMinutes(lang: 'en' | 'ko') {
   const world = await demoWorld();
   await holdDemoMeeting(
     (actor, command) => world.run(actor, command),
     world.byRole,
     () => world.commands.state(world.sessionId),
   );
-  return world.commands.state(world.sessionId);
+  const earlier = [periodFigures(await world.commands.state(demoSessionIds.previous))!];
+  return minutesMarkdown(await world.commands.state(world.sessionId), chair(lang), null, earlier);
 }
 
 const chair = (lang: 'en' | 'ko'): RecordsScope => ({ role: 'chair', unitId: null, lang, dayId: null });
 
 describe('minutes as Markdown', () => {
   test('the demo session in English matches its golden file', async () => {
-    await expectGolden('demo-minutes.en.md.golden', minutesMarkdown(await demoState(), chair('en')));
+    await expectGolden('demo-minutes.en.md.golden', await demoMinutes('en'));
   });
 
   test('the demo session in Korean matches its golden file', async () => {
-    await expectGolden('demo-minutes.ko.md.golden', minutesMarkdown(await demoState(), chair('ko')));
+    await expectGolden('demo-minutes.ko.md.golden', await demoMinutes('ko'));
   });
 
   test('an explanation relayed up from a lower level’s follow-up shows each level’s remarks, marked as relayed', async () => {

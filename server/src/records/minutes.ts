@@ -5,15 +5,18 @@ import {
   fulfilment,
   itemsOfDay,
   overallFulfilment,
+  periodFigures,
   presentedAt,
   productionFulfilment,
   proposedWarnings,
   ranking,
   unitFlags,
+  unitTrend,
   type AgendaItemState,
   type ComparisonDimension,
   type CriticismState,
   type DirectiveState,
+  type PeriodFigures,
   type SessionDay,
   type SessionState,
 } from '@plenum/shared';
@@ -44,11 +47,14 @@ const dimensions: readonly ComparisonDimension[] = ['ownership', 'sector', 'regi
  * attendance and agenda with what was said and ruled, the units' figures with their flags and
  * revisions, directives, warnings, the comparison and the ranking, and the log's head in the
  * footer, with its chain hash when given. What the reader's role may not see is left out or marked.
+ * `earlier`: the figures of the quarters this session follows up, oldest first, for each unit's
+ * streak under the threshold.
  */
 export function minutesDocument(
   state: SessionState,
   scope: RecordsScope,
   headHash: string | null = null,
+  earlier: readonly PeriodFigures[] = [],
 ): RecordDocument {
   const definition = state.definition;
   if (definition === null) throw new Error(`session ${state.sessionId} has no definition`);
@@ -103,7 +109,7 @@ export function minutesDocument(
   for (const d of days) {
     blocks.push(section(t('minutes.day', { title: d.title, date: d.date })), ...dayBlocks(state, scope, words, d));
   }
-  blocks.push(section(t('minutes.results')), ...resultsBlocks(state, scope, words));
+  blocks.push(section(t('minutes.results')), ...resultsBlocks(state, scope, words, earlier));
   if (access.decisions) {
     blocks.push(section(t('minutes.directives')), ...directivesBlocks(state, scope, words));
     if (scope.dayId === null) {
@@ -121,8 +127,13 @@ export function minutesDocument(
 }
 
 /** The minutes as Markdown, with the chain hash of the log's head in the footer when given. */
-export function minutesMarkdown(state: SessionState, scope: RecordsScope, headHash: string | null = null): string {
-  return renderMarkdown(minutesDocument(state, scope, headHash));
+export function minutesMarkdown(
+  state: SessionState,
+  scope: RecordsScope,
+  headHash: string | null = null,
+  earlier: readonly PeriodFigures[] = [],
+): string {
+  return renderMarkdown(minutesDocument(state, scope, headHash, earlier));
 }
 
 /** A day's time as `09:00–17:00`, or what is set of it. */
@@ -317,9 +328,16 @@ function itemBlocks(
   return blocks;
 }
 
-function resultsBlocks(state: SessionState, scope: RecordsScope, words: RecordWords): Block[] {
+function resultsBlocks(
+  state: SessionState,
+  scope: RecordsScope,
+  words: RecordWords,
+  earlier: readonly PeriodFigures[],
+): Block[] {
   const { t } = words;
   const blocks: Block[] = [];
+  const current = periodFigures(state);
+  const periods = current === null ? earlier : [...earlier, current];
   for (const unitId of unitsInScope(state, scope)) {
     const report = state.reports[unitId];
     blocks.push({ kind: 'heading', level: 3, text: unitName(state, unitId) });
@@ -366,6 +384,29 @@ function resultsBlocks(state: SessionState, scope: RecordsScope, words: RecordWo
         }),
       },
     );
+    // One quarter under the threshold the ranking shows already; a second in a row is news.
+    const trend = state.units[unitId] ? unitTrend(periods, state.units[unitId]) : null;
+    const streak = trend?.streak ?? null;
+    if (trend !== null && streak !== null && streak.quarters >= 2) {
+      blocks.push({
+        kind: 'paragraph',
+        text: t('minutes.streak', {
+          count: streak.quarters,
+          ordinal: true,
+          threshold: words.percent(streak.threshold),
+          from: streak.from,
+          to: streak.to,
+        }),
+      });
+      blocks.push(
+        thresholdChart(
+          words,
+          t('minutes.chart.quarters', { unit: unitName(state, unitId) }),
+          trend.points.map((p) => shareBar(words, p.period, p.production, p.isUnderThreshold)),
+          streak.threshold,
+        ),
+      );
+    }
     const flags = unitFlags(state, unitId);
     blocks.push(
       { kind: 'heading', level: 4, text: t('minutes.flags') },
@@ -537,25 +578,31 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
   ];
 }
 
+/** Bars of shares against the warning threshold (a chart of the PDF; the Markdown keeps the text beside it). */
+function thresholdChart(words: RecordWords, title: string, bars: Bar[], threshold: number): Block {
+  const { t } = words;
+  return {
+    kind: 'bars',
+    title,
+    bars,
+    threshold: { value: threshold, label: t('minutes.chart.threshold', { threshold: words.percent(threshold) }) },
+    belowLegend: t('minutes.chart.below'),
+  };
+}
+
+/** One bar of a share, with its text; "no figure" without one. */
+function shareBar(words: RecordWords, label: string, value: number | null, below: boolean): Bar {
+  return { label, value, text: value === null ? words.t('minutes.chart.noFigure') : words.percent(value), below };
+}
+
 function comparisonBlocks(state: SessionState, words: RecordWords): Block[] {
   const { t } = words;
   const h = (key: string) => t(`minutes.comparisonTable.${key}`);
   const group = (dimension: ComparisonDimension, key: string) =>
     dimension === 'ownership' && key !== 'none' ? t(`labels.ownership.${key}`) : key;
   const threshold = state.definition?.thresholds.warningBelow ?? defaultThresholds.warningBelow;
-  const chart = (title: string, bars: Bar[]): Block => ({
-    kind: 'bars',
-    title,
-    bars,
-    threshold: { value: threshold, label: t('minutes.chart.threshold', { threshold: words.percent(threshold) }) },
-    belowLegend: t('minutes.chart.below'),
-  });
-  const bar = (label: string, value: number | null, below: boolean): Bar => ({
-    label,
-    value,
-    text: value === null ? t('minutes.chart.noFigure') : words.percent(value),
-    below,
-  });
+  const chart = (title: string, bars: Bar[]): Block => thresholdChart(words, title, bars, threshold);
+  const bar = (label: string, value: number | null, below: boolean): Bar => shareBar(words, label, value, below);
   const blocks = dimensions.flatMap((dimension): Block[] => {
     const groups = compareBy(state, dimension);
     return [

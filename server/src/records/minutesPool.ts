@@ -1,6 +1,6 @@
 import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { SessionState } from '@plenum/shared';
+import type { PeriodFigures, SessionState } from '@plenum/shared';
 import type { RecordsScope } from './access.js';
 
 /** The minutes' two forms: the PDF a secretary signs, the Markdown that pastes into anything. */
@@ -13,6 +13,8 @@ export interface MinutesRequest {
   format: MinutesFormat;
   /** The chain hash of the log's head (`state.lastSeq`) for the footer; null: none printed. */
   headHash: string | null;
+  /** The quarters the session follows up, oldest first, for the streaks under the threshold. */
+  earlier: readonly PeriodFigures[];
 }
 
 /** A job for the pool: its request serialised when the job is made, so it holds no live state. */
@@ -29,8 +31,9 @@ export function minutesJob(
   scope: RecordsScope,
   format: MinutesFormat,
   headHash: string | null = null,
+  earlier: readonly PeriodFigures[] = [],
 ): MinutesJob {
-  return { bytes: serialize({ state, scope, format, headHash } satisfies MinutesRequest) };
+  return { bytes: serialize({ state, scope, format, headHash, earlier } satisfies MinutesRequest) };
 }
 
 /** A worker's answer: the file's bytes (transferred, not copied), or why the job failed. */

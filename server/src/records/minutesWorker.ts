@@ -10,8 +10,8 @@ parentPort?.on('message', (job: Uint8Array) => {
   const answer = (reply: MinutesReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(reply, transfer);
   void (async () => {
     try {
-      const { state, scope, format, headHash } = deserialize(job) as MinutesRequest;
-      const document = minutesDocument(state, scope, headHash);
+      const { state, scope, format, headHash, earlier } = deserialize(job) as MinutesRequest;
+      const document = minutesDocument(state, scope, headHash, earlier);
       const file = format === 'pdf' ? await layoutPdf(document, scope.lang) : Buffer.from(renderMarkdown(document));
       const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
       // Moved rather than copied, unless the bytes share their memory with other buffers.

@@ -48,24 +48,25 @@ export function bandOf(value: number): FulfilmentBand {
   return '100-plus';
 }
 
+/** A unit's standing in the session; null when it has no report. */
+export function unitStanding(state: SessionState, unitId: string): UnitStanding | null {
+  const threshold = state.definition?.thresholds.warningBelow ?? 0.7;
+  const report = state.reports[unitId];
+  const unit = state.units[unitId];
+  if (!report || !unit) return null;
+  const production = productionFulfilment(report.indicators);
+  return {
+    unit,
+    production,
+    reportedProduction: productionFulfilment(report.indicators.map((i) => ({ ...i, verified: null }))),
+    overall: overallFulfilment(report.indicators),
+    isUnderThreshold: production !== null && production < threshold,
+  };
+}
+
 /** Every unit that has a report, with its fulfilment, in the hierarchy's order. */
 export function unitStandings(state: SessionState): UnitStanding[] {
-  const threshold = state.definition?.thresholds.warningBelow ?? 0.7;
-  return state.unitOrder.flatMap((unitId) => {
-    const report = state.reports[unitId];
-    const unit = state.units[unitId];
-    if (!report || !unit) return [];
-    const production = productionFulfilment(report.indicators);
-    return [
-      {
-        unit,
-        production,
-        reportedProduction: productionFulfilment(report.indicators.map((i) => ({ ...i, verified: null }))),
-        overall: overallFulfilment(report.indicators),
-        isUnderThreshold: production !== null && production < threshold,
-      },
-    ];
-  });
+  return state.unitOrder.flatMap((unitId) => unitStanding(state, unitId) ?? []);
 }
 
 /** Units ranked by production fulfilment, best first; units without a figure last. */

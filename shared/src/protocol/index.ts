@@ -12,3 +12,4 @@ export * from './webhooks.js';
 export type * from './socketTypes.js';
 export * from './api.js';
 export * from './notifications.js';
+export * from './trends.js';

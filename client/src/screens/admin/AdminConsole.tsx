@@ -9,7 +9,7 @@ import { ApiTokensTab } from './ApiTokensTab';
 import { RegisterTab } from './RegisterTab';
 import { SessionsTab } from './SessionsTab';
 import { topUnit } from './unitTree';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { WebhooksTab } from './WebhooksTab';
 import './AdminConsole.css';
 

@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { AdminConsole } from './AdminConsole';
 import { adminApi } from './adminApi';
 import { LoadFailed } from './LoadFailed';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 
 /** Prints new links, among them an administrator link, on a running installation. */
 const linksCommand = 'npm start -- --links';

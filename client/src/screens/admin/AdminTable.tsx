@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed } from './LoadFailed';
-import type { ApiData } from './useApiData';
+import type { ApiData } from '../../lib/useApiData';
 
 interface AdminTableProps<T> {
   data: ApiData<T[]>;

@@ -10,7 +10,7 @@ import type { AdminApi } from './adminApi';
 import { schemaIssuesByField } from './refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { AdminTable } from './AdminTable';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 import { useListActions } from './useListActions';
 

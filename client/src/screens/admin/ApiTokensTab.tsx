@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 import { useListActions } from './useListActions';
 

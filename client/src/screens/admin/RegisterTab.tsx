@@ -10,7 +10,7 @@ import { UnitForm, type UnitFormMode } from './UnitForm';
 import { UnitTree } from './UnitTree';
 import { unitTree } from './unitTree';
 import { LoadFailed } from './LoadFailed';
-import type { ApiData } from './useApiData';
+import type { ApiData } from '../../lib/useApiData';
 import './RegisterTab.css';
 
 interface RegisterTabProps {

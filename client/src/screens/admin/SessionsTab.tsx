@@ -7,7 +7,7 @@ import { ConveneForm } from './ConveneForm';
 import { FollowUpForm } from './FollowUpForm';
 import { latestFirst } from './periods';
 import { AdminTable } from './AdminTable';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 
 interface SessionsTabProps {
   api: AdminApi;

@@ -6,7 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../lib/useFormat';
 import { adminWording, type AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 
 /** One webhook's delivery log, newest first: status, attempts, the last answer, the next retry; redeliver. */
 export function WebhookDeliveries({ api, webhook }: { api: AdminApi; webhook: WebhookSubscription }) {

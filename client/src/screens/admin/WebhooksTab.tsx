@@ -16,7 +16,7 @@ import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
 import { schemaIssuesByField } from './refusedFields';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 import { useListActions } from './useListActions';
 import { WebhookDeliveries } from './WebhookDeliveries';

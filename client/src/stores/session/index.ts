@@ -20,6 +20,7 @@ export {
   type MinutesScope,
 } from './minutesSelectors';
 export { dashboardSelectors, type PeriodChange } from './dashboardSelectors';
+export { trendSelectors } from './trendSelectors';
 
 /** A session store; the app uses the one below, tests may make their own. */
 export function createSessionStore(sessionId?: string) {

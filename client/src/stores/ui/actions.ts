@@ -3,6 +3,8 @@ import { initialUiState, type SessionView, type UiStoreState } from './initialSt
 
 export interface UiActions {
   setView: (view: SessionView) => void;
+  /** Opens the history view on a unit. */
+  showHistory: (unitId: string) => void;
   reset: () => void;
 }
 
@@ -11,6 +13,7 @@ export type UiStore = UiStoreState & UiActions;
 export function createUiActions(set: StoreApi<UiStore>['setState']): UiActions {
   return {
     setView: (view) => set({ view }),
+    showHistory: (unitId) => set({ view: 'history', historyUnitId: unitId }),
     reset: () => set(initialUiState()),
   };
 }

@@ -17,6 +17,8 @@ export type SessionView =
   | 'attendance'
   /** Comparisons, ranking, warnings, directives, trends (lazy-loaded). */
   | 'dashboard'
+  /** One unit's figures, flags and warnings quarter by quarter (lazy-loaded). */
+  | 'history'
   /** The live minutes of a day or of the whole session (lazy-loaded). */
   | 'minutes'
   /** Chair and administrator: settings, days, the agenda builder, invitations and the notice. */
@@ -26,8 +28,10 @@ export type SessionView =
 export interface UiStoreState {
   /** The view chosen in this tab; null until one is: the role's first view is shown. */
   view: SessionView | null;
+  /** The unit the history view shows; null until one is chosen: the first unit with a report. */
+  historyUnitId: string | null;
 }
 
 export function initialUiState(): UiStoreState {
-  return { view: null };
+  return { view: null, historyUnitId: null };
 }

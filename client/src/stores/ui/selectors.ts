@@ -2,10 +2,10 @@ import type { Role, SessionStatus } from '@plenum/shared';
 import type { SessionView } from './initialState';
 
 const viewsByRole: Record<Role, readonly SessionView[]> = {
-  chair: ['floor', 'decisions', 'attendance', 'dashboard', 'minutes', 'prepare'],
-  presenter: ['floor', 'report', 'unit', 'dashboard', 'minutes'],
-  official: ['floor', 'dashboard', 'minutes'],
-  inspector: ['floor', 'verify', 'dashboard', 'minutes'],
+  chair: ['floor', 'decisions', 'attendance', 'dashboard', 'history', 'minutes', 'prepare'],
+  presenter: ['floor', 'report', 'unit', 'dashboard', 'history', 'minutes'],
+  official: ['floor', 'dashboard', 'history', 'minutes'],
+  inspector: ['floor', 'verify', 'dashboard', 'history', 'minutes'],
   // The room screen has no controls: it only follows the floor.
   observer: ['floor'],
   // The organisation's administrator prepares the session; the floor shows how it stands, read-only.

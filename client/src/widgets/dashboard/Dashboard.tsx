@@ -11,11 +11,13 @@ import { Ranking } from './Ranking';
 import { WarningsBoard } from './WarningsBoard';
 import { DirectivesTracker } from './DirectivesTracker';
 import { Trends } from './Trends';
+import { StreaksPanel } from '../trends/StreaksPanel';
 import './Dashboard.css';
 
 /**
  * Comparisons by ownership, sector, region and class, the ranking against the threshold, the
- * warnings board, the directives tracker and the trends; for the chair, the import of plans and
+ * warnings board, the directives tracker, the units under the threshold quarter after quarter and
+ * the trends; for the chair, the import of plans and
  * results of any unit from a file. Loaded on first use.
  */
 export default function Dashboard() {
@@ -47,6 +49,7 @@ export default function Dashboard() {
         <WarningsBoard />
         <DirectivesTracker />
       </div>
+      <StreaksPanel />
       <Trends dimension={dimension} />
     </div>
   );

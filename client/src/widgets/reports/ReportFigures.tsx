@@ -1,5 +1,5 @@
 import { overallFulfilment, productionFulfilment, type IndicatorState } from '@plenum/shared';
-import { useId, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FiguresChart, type FiguresChartRow } from '../../components/FiguresChart';
 import { FlagIcon } from '../../components/FlagIcon';
@@ -9,7 +9,12 @@ import { DirectionTag } from './DirectionTag';
 import { FlagList } from './FlagList';
 import { flagShare, flagTitle } from './flagText';
 import { FulfilmentValue } from './FulfilmentValue';
+import { withWords } from '../../i18n';
+import { uiSelectors } from '../../stores/ui';
 import './ReportFigures.css';
+
+// The quarters before are read over REST, and drawn, only where a role has the history view.
+const UnitTrendLine = lazy(() => withWords(['records'], import('../trends/UnitTrendLine')));
 
 interface ReportFiguresProps {
   unitId: string;
@@ -35,6 +40,7 @@ export function ReportFigures(props: ReportFiguresProps) {
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
   const threshold = useSessionStore((s) => s.session.definition?.thresholds.warningBelow ?? null);
   const flags = useSessionState(reportSelectors.flagsOf, unitId);
+  const hasHistory = useSessionStore((s) => s.you !== null && uiSelectors.viewsFor(s.you.role).includes('history'));
   const rows = useMemo(() => (report ? reportSelectors.rowsOf(report, flags) : []), [report, flags]);
 
   if (!report) {
@@ -104,6 +110,11 @@ export function ReportFigures(props: ReportFiguresProps) {
           </div>
         )}
       </dl>
+      {hasHistory && !keyFiguresOnly && (
+        <Suspense fallback={null}>
+          <UnitTrendLine unitId={unitId} showChart={showChart} />
+        </Suspense>
+      )}
       {keyFiguresOnly && flags.length > 0 && (
         // The room cannot open the list: each flag is named, with the indicator it fired on.
         <ul className="key-flags" data-testid="key-flags">

@@ -16,6 +16,7 @@ import {
   ParticipantSchema,
   ReportSubmissionSchema,
   SessionSummarySchema,
+  TrendsSchema,
   type ApiRecord,
   type Command,
   type SessionEvent,
@@ -30,6 +31,7 @@ import { DomainError } from '../../domain/errors.js';
 import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
 import type { Clock, IdGenerator, Store } from '../../domain/ports.js';
 import type { SessionService } from '../../domain/sessionService.js';
+import type { TrendsReadModel } from '../../trends/TrendsReadModel.js';
 import { recordsAccess, type RecordKind } from '../../records/access.js';
 import { recordLanguages } from '../../records/i18n.js';
 import { isoCell } from '../../records/spreadsheet.js';
@@ -51,6 +53,7 @@ export interface ApiRoutesOptions {
   sessions: SessionService;
   cascade: CascadeService;
   organisations: OrganisationService;
+  trends: TrendsReadModel;
   admin: AdminService;
   auth: ApiAuth;
   clock: Clock;
@@ -493,6 +496,32 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       refusals: [404],
       handle,
     })),
+    {
+      method: 'get',
+      path: '/api/v1/sessions/{sessionId}/trends',
+      operationId: 'getTrends',
+      summary: 'Each unit’s fulfilment, reporting gap, flags and warnings per quarter, and the warnings per quarter',
+      description:
+        'Over the session and those it follows up (`previousSessionId`), oldest quarter first, at most 20. ' +
+        'For the roles whose screens show the dashboard: warnings and comparisons are in it.',
+      tag: 'Records',
+      scope: ApiScope.readRecords,
+      params: SessionParams,
+      response: { status: 200, description: 'The trends', schema: TrendsSchema },
+      refusals: [404],
+      handle: async (req) => {
+        const { sessionId } = SessionParams.parse(req.params);
+        const principal = await requireApi(req, auth, ApiScope.readRecords, { sessionId, participants: 'reader' });
+        const { role } = principal.actor;
+        if (!recordsAccess[role].decisions) {
+          throw new DomainError('FORBIDDEN', `The ${role}'s screens do not show trends.`);
+        }
+        // Null for an unknown session, as for the organisation's log, whose chain is empty.
+        const trends = await options.trends.trends(sessionId);
+        if (trends === null) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
+        return trends;
+      },
+    },
     {
       method: 'post',
       path: '/api/v1/sessions/{sessionId}/reports',

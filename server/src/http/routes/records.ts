@@ -36,6 +36,7 @@ import {
 import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
 import { sendProblem } from '../problem.js';
 import { csvTable, xlsxTable, xlsxType } from '../tables.js';
+import type { TrendsReadModel } from '../../trends/TrendsReadModel.js';
 
 export interface RecordsRoutesOptions {
   store: Store;
@@ -45,6 +46,8 @@ export interface RecordsRoutesOptions {
   auth: HttpAuth;
   /** The worker threads that make the minutes, as PDF and as Markdown. */
   minutes: MinutesPool;
+  /** The quarters a session follows up, for the minutes' streaks under the threshold. */
+  trends: TrendsReadModel;
   /** Tells the session's open screens of events appended over REST. */
   published?: (sessionId: string, events: readonly SessionEvent[]) => void;
 }
@@ -160,9 +163,12 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   };
   for (const format of ['md', 'pdf'] as const) {
     router.get(`/api/sessions/:sessionId/minutes.${format}`, async (req, res) => {
+      // The quarters before are read once the reader may take the minutes; this one from its live state.
+      const previous = await openWith(req, 'minutes', (state) => state.definition!.previousSessionId);
+      const earlier = previous === null ? [] : await options.trends.chain(previous);
       const { filename, job } = await openChained(req, 'minutes', (state, scope, headHash) => ({
         filename: fileName(state, scope, `minutes.${format}`),
-        job: minutesJob(state, scope, format, headHash),
+        job: minutesJob(state, scope, format, headHash, earlier),
       }));
       try {
         sendFile(res, filename, minutesTypes[format], await options.minutes.render(job));

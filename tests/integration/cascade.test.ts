@@ -398,6 +398,32 @@ describe('the cascade down the line', () => {
     expect(Object.values(q3Closed.warnings).map((w) => [w.unitId, w.period, w.status])).toEqual([
       ['farm', '2026-Q2', 'lifted'],
     ]);
-    // The trend read model's series for these quarters is asserted where that model lives.
+    // The province's trends over its three quarters: its own threshold, its own warnings.
+    const trends = await server.app.trends.trends(q3.sessionId);
+    expect(trends.periods.map((p) => [p.period, p.sessionId])).toEqual([
+      ['2026-Q1', p1],
+      ['2026-Q2', q2.sessionId],
+      ['2026-Q3', q3.sessionId],
+    ]);
+    const farm = trends.units.find((u) => u.unit.id === 'farm')!;
+    expect(farm.points.map((p) => [p.period, p.production, p.isUnderThreshold, p.isWarned, p.secondReview])).toEqual([
+      ['2026-Q1', 0.65, true, true, null],
+      ['2026-Q2', 0.7, true, true, 'escalated'],
+      ['2026-Q3', 0.82, false, false, 'lifted'],
+    ]);
+    expect(farm.streak).toBeNull();
+    expect(
+      trends.warnings.map(({ period, issued, carried, lifted, escalated }) => [
+        period,
+        issued,
+        carried,
+        lifted,
+        escalated,
+      ]),
+    ).toEqual([
+      ['2026-Q1', 3, 0, 0, 0],
+      ['2026-Q2', 1, 3, 2, 1],
+      ['2026-Q3', 0, 1, 1, 0],
+    ]);
   });
 });

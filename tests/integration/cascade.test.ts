@@ -399,7 +399,7 @@ describe('the cascade down the line', () => {
       ['farm', '2026-Q2', 'lifted'],
     ]);
     // The province's trends over its three quarters: its own threshold, its own warnings.
-    const trends = await server.app.trends.trends(q3.sessionId);
+    const trends = (await server.app.trends.trends(q3.sessionId))!;
     expect(trends.periods.map((p) => [p.period, p.sessionId])).toEqual([
       ['2026-Q1', p1],
       ['2026-Q2', q2.sessionId],

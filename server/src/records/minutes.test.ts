@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { foldEvents } from '@plenum/shared';
+import { foldEvents, periodFigures } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { periodFigures } from '@plenum/shared';
 import { demoSessionIds } from '../demo/seedDemo.js';
 import { demoWorld } from '../test/demoWorld.js';
 import { holdDemoMeeting } from '../test/recordsMeeting.js';
@@ -18,14 +17,26 @@ async function expectGolden(name: string, text: string) {
   expect(text).toBe(await readFile(path, 'utf8'));
 }
 
-/** The minutes of the demo meeting, with the fourth quarter before it for the streaks under the threshold. */
-async function demoMinutes(lang: 'en' | 'ko') {
+/** The demo meeting, held through its days, in its world of sessions. */
+async function heldDemo() {
   const world = await demoWorld();
   await holdDemoMeeting(
     (actor, command) => world.run(actor, command),
     world.byRole,
     () => world.commands.state(world.sessionId),
   );
+  return world;
+}
+
+/** The state of the demo meeting, held. */
+async function demoState() {
+  const world = await heldDemo();
+  return world.commands.state(world.sessionId);
+}
+
+/** The minutes of the demo meeting, with the fourth quarter before it for the streaks under the threshold. */
+async function demoMinutes(lang: 'en' | 'ko') {
+  const world = await heldDemo();
   const earlier = [periodFigures(await world.commands.state(demoSessionIds.previous))!];
   return minutesMarkdown(await world.commands.state(world.sessionId), chair(lang), null, earlier);
 }

@@ -10,7 +10,7 @@ import { DayRows } from './DayRows';
 import { checkFollowUp, followUpBody, initialFollowUp, type FollowUpDraft } from './followUpDraft';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 
 interface FollowUpFormProps {

@@ -137,6 +137,11 @@ export interface App {
   /** Turns committed events and due dates into notifications per participant, and e-mails them. */
   notifications: NotificationService;
   /**
+   * Resolves once the attendance of every join answered so far is recorded and broadcast: a
+   * join's answer goes out before its attendance is appended (P21).
+   */
+  settleAttendance: () => Promise<void>;
+  /**
    * Drains: `GET /api/ready` answers 503 from now on, new connections are refused, attendance
    * pending is recorded and broadcast, the sockets are closed (their clients reconnect, through
    * the balancer, to another process and catch up there), the commands in flight finish their
@@ -416,6 +421,7 @@ export function createApp(deps: AppDeps): App {
     publicUrl,
     webhooks,
     notifications,
+    settleAttendance: gateway.settleAttendance,
     close: async () => {
       isDraining = true;
       await webhooks.stop();

@@ -85,7 +85,8 @@ describe('seating a room', () => {
     const chair = await server.connect('chair');
     void sendJoin(chair, { sessionId: server.sessionId, afterSeq: 0 }).catch(() => undefined);
     await waiting.promise;
-    const head = await server.head();
+    // From the store itself: the test server's `head` would settle the batch first.
+    const head = await server.store.head(server.sessionId);
     await server.app.close();
     const after = await server.store.read(server.sessionId, head, 10);
     expect(after.map((e) => [e.type, e.type === 'attendance:connected' ? e.payload.participantId : null])).toEqual([

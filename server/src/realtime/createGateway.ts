@@ -70,6 +70,8 @@ export interface Gateway {
   disconnectParticipant: (sessionId: string, participantId: string, reason: AccessEndedReason) => void;
   /** Sends events committed outside a command (invitations changed over REST) to the session's room. */
   publish: (sessionId: string, events: readonly SessionEvent[]) => void;
+  /** Resolves once the attendance of every join answered so far is recorded and broadcast (P21). */
+  settleAttendance: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -194,6 +196,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     disconnectParticipant: (sessionId, participantId, reason) =>
       handshake.disconnectParticipant(sessionId, participantId, reason),
     publish: (sessionId, events) => broadcaster.broadcast(sessionId, events),
+    settleAttendance: () => attendance.settle(),
     close: async () => {
       stopHeartbeat();
       clearInterval(sweep);

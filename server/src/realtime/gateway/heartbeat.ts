@@ -25,7 +25,7 @@ export function connectedRecorder(deps: {
     if (online.length === 0) return;
     deps.sessions.connectionsToRecord(sessionId, online).then(
       (participantIds) => {
-        for (const participantId of participantIds) void deps.attendance.connected(sessionId, participantId, at);
+        for (const participantId of participantIds) deps.attendance.connected(sessionId, participantId, at);
       },
       (error: unknown) => deps.logger.error({ err: error, sessionId }, 'attendance check failed'),
     );

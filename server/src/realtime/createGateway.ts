@@ -193,8 +193,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     io,
-    disconnectParticipant: (sessionId, participantId, reason) =>
-      handshake.disconnectParticipant(sessionId, participantId, reason),
+    disconnectParticipant: (...args) => handshake.disconnectParticipant(...args),
     publish: (sessionId, events) => broadcaster.broadcast(sessionId, events),
     settleAttendance: () => attendance.settle(),
     close: async () => {

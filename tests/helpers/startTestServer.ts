@@ -37,10 +37,7 @@ export interface TestServerOptions {
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
-/**
- * A join is answered before its attendance is appended (P21): `head` and `state` first wait for
- * the attendance of every join answered so far, so a test reads the log its joins left.
- */
+/** `head` and `state` first wait for the attendance of the joins answered so far (P21). */
 export interface TestServer extends DemoServer {
   /** The server's folded state of the demo session. */
   state(): Promise<SessionState>;

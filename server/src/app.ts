@@ -75,7 +75,7 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** Presence changes gathered per session before one delta goes out; default 500 ms, 0: none. */
   presenceIntervalMs?: number;
-  /** First connections gathered per session before one attendance append; default 150 ms, 0: none. */
+  /** First connections gathered per session before one attendance append; default 1 s, 0: none. */
   attendanceWindowMs?: number;
   /**
    * Reverse proxies in front of the server (TRUST_PROXY, see `parseTrustProxy`): the REST and

@@ -9,7 +9,7 @@ export interface TestFaultsEnv {
   haltSeedAt?: number | null;
   /** Protections replaced or switched off (`false`). */
   protections?: Record<string, unknown>;
-  /** First connections gathered this long before one attendance append (the server's default: 150 ms). */
+  /** First connections gathered this long before one attendance append (the server's default: 1 s). */
   attendanceWindowMs?: number;
 }
 

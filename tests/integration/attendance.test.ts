@@ -2,7 +2,7 @@ import { newEvent, type SessionEvent, type SessionJoinResult } from '@plenum/sha
 import { describe, expect, test, vi } from 'vitest';
 import { deferred, withTimeout } from '../helpers/deferred.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
-import { joinSession } from '../helpers/joinSession.js';
+import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
@@ -15,7 +15,8 @@ const connectedTo = (events: readonly SessionEvent[], dayId: string): string[] =
 /** The chair and an official, both joined while day 1 is open; day 1 then adjourned. */
 async function seatedThroughDayOne(server: TestServer) {
   const [chair, official] = await Promise.all([server.connect('chair'), server.connect('official')]);
-  await Promise.all([joinSession(chair, server.sessionId), joinSession(official, server.sessionId)]);
+  // Their attendance of day 1 is appended after the answers: in before the day closes.
+  await Promise.all([joinSettled(server, chair), joinSettled(server, official)]);
   expectOk(await sendCommand(chair, server.sessionId, { type: 'day:adjourn', payload: { dayId: 'day-1' } }));
   return { chair, official, ids: [server.participants.chair.id, server.participants.official.id].sort() };
 }
@@ -84,6 +85,18 @@ describe('the join answered before its attendance', () => {
     const log = await server.store.read(server.sessionId, 0, 1000);
     expect(connectedTo(log, 'day-1').filter((p) => p === id)).toEqual([id]);
     expect(await server.head()).toBe(seq);
+  });
+
+  test('P21: a connection is recorded for the day open when it joined, even when that day is adjourned before the batch is appended', async () => {
+    const server = await startTestServer({ attendanceWindowMs: 60_000 });
+    const chair = await server.connect('chair');
+    const official = await server.connect('official');
+    await joinSession(official, server.sessionId);
+    // The batch still waits for its window when the day closes.
+    expectOk(await sendCommand(chair, server.sessionId, { type: 'day:adjourn', payload: { dayId: 'day-1' } }));
+    const state = await server.state();
+    expect(state.days['day-1']?.status).toBe('adjourned');
+    expect(state.attendance['day-1']?.[server.participants.official.id]?.connectedAt).toEqual(expect.any(String));
   });
 
   test('P21: an append that fails after the answer loses nothing: the next join records it, once', async () => {

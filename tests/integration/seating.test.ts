@@ -74,9 +74,9 @@ describe('seating a room', () => {
   test('P21: a graceful close records the attendance still waiting for its window', async () => {
     const server = await startTestServer({ attendanceWindowMs: 60_000 });
     const sessions = server.app.sessions;
-    const check = sessions.hasConnectionToRecord.bind(sessions);
+    const check = sessions.dayToRecord.bind(sessions);
     const waiting = deferred();
-    vi.spyOn(sessions, 'hasConnectionToRecord').mockImplementation(async (...args) => {
+    vi.spyOn(sessions, 'dayToRecord').mockImplementation(async (...args) => {
       const answer = await check(...args);
       // The handler hands the connection to the batch right after this answer.
       setImmediate(waiting.resolve);

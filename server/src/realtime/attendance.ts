@@ -1,4 +1,5 @@
 import type { SessionEvent } from '@plenum/shared';
+import type { Connection } from '../domain/sessionService.js';
 import type { Logger } from '../lib/logger.js';
 
 /**
@@ -14,8 +15,8 @@ export const defaultAttendanceWindowMs = 1000;
 export interface AttendanceOptions {
   /** Connections are gathered this long, then recorded together; 0 records each at once. */
   windowMs: number;
-  /** Appends the batch's `attendance:connected` events (those not yet recorded that day). */
-  record: (sessionId: string, connections: { participantId: string; at: string }[]) => Promise<SessionEvent[]>;
+  /** Appends the batch's `attendance:connected` events (those not yet recorded for their day). */
+  record: (sessionId: string, connections: Connection[]) => Promise<SessionEvent[]>;
   /** Broadcasts what `record` appended. */
   publish: (sessionId: string, events: SessionEvent[]) => void;
   logger: Logger;
@@ -28,8 +29,8 @@ export interface AttendanceOptions {
  * graceful shutdown, `close` records what is pending, and what is still being checked.
  */
 export class AttendanceBatcher {
-  /** Session id → the batch being gathered: participant id → when they connected. */
-  private readonly pending = new Map<string, Map<string, string>>();
+  /** Session id → the batch being gathered, by day and participant. */
+  private readonly pending = new Map<string, Map<string, Connection>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Checks before a connection is noted, and recordings in progress: `close` waits for both. */
   private readonly running = new Set<Promise<void>>();
@@ -37,10 +38,14 @@ export class AttendanceBatcher {
 
   constructor(private readonly options: AttendanceOptions) {}
 
-  /** Notes a connection (the first time within a batch counts), recorded and broadcast with its batch. */
-  connected(sessionId: string, participantId: string, at: string): void {
-    const batch = this.pending.get(sessionId) ?? new Map<string, string>();
-    if (!batch.has(participantId)) batch.set(participantId, at);
+  /**
+   * Notes a connection to the day open now (the first within a batch counts), recorded and
+   * broadcast with its batch: for that day, even if it is adjourned before the batch is.
+   */
+  connected(sessionId: string, connection: Connection): void {
+    const batch = this.pending.get(sessionId) ?? new Map<string, Connection>();
+    const key = `${connection.dayId} ${connection.participantId}`;
+    if (!batch.has(key)) batch.set(key, connection);
     this.pending.set(sessionId, batch);
     if (this.options.windowMs <= 0 || this.isClosing) {
       this.flush(sessionId);
@@ -52,14 +57,14 @@ export class AttendanceBatcher {
   }
 
   /**
-   * Notes a connection once `isToRecord` says it is not recorded yet; a failed check is logged
-   * (the participant's next connection checks again).
+   * Notes a connection once `dayToRecord` names the open day it is not recorded for yet (null:
+   * none); a failed check is logged (the participant's next connection checks again).
    */
-  connectedIf(isToRecord: Promise<boolean>, sessionId: string, participantId: string, at: string): void {
+  connectedIf(dayToRecord: Promise<string | null>, sessionId: string, participantId: string, at: string): void {
     this.track(
-      isToRecord.then(
-        (yes) => {
-          if (yes) this.connected(sessionId, participantId, at);
+      dayToRecord.then(
+        (dayId) => {
+          if (dayId !== null) this.connected(sessionId, { participantId, dayId, at });
         },
         (error: unknown) =>
           this.options.logger.error(
@@ -99,7 +104,7 @@ export class AttendanceBatcher {
     const batch = this.pending.get(sessionId);
     this.pending.delete(sessionId);
     if (!batch) return;
-    const connections = [...batch].map(([participantId, at]) => ({ participantId, at }));
+    const connections = [...batch.values()];
     this.track(
       this.options.record(sessionId, connections).then(
         (events) => this.options.publish(sessionId, events),

@@ -46,7 +46,7 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
     const at = ctx.clock.now().toISOString();
     afterAnswer(() =>
       ctx.attendance.connectedIf(
-        ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id),
+        ctx.sessions.dayToRecord(request.sessionId, participant.id),
         request.sessionId,
         participant.id,
         at,

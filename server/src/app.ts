@@ -77,7 +77,7 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** Presence changes gathered per session before one delta goes out; default 500 ms, 0: none. */
   presenceIntervalMs?: number;
-  /** First connections gathered per session before one attendance append; default 150 ms, 0: none. */
+  /** First connections gathered per session before one attendance append; default 1 s, 0: none. */
   attendanceWindowMs?: number;
   /**
    * Reverse proxies in front of the server (TRUST_PROXY, see `parseTrustProxy`): the REST and
@@ -142,6 +142,11 @@ export interface App {
   notifications: NotificationService;
   /** Trends across the quarters of a session's chain, as `GET /api/v1/sessions/{sessionId}/trends` answers them. */
   trends: TrendsReadModel;
+  /**
+   * Resolves once the attendance of every join answered so far is recorded and broadcast: a
+   * join's answer goes out before its attendance is appended (P21).
+   */
+  settleAttendance: () => Promise<void>;
   /**
    * Drains: `GET /api/ready` answers 503 from now on, new connections are refused, attendance
    * pending is recorded and broadcast, the sockets are closed (their clients reconnect, through
@@ -448,6 +453,7 @@ export function createApp(deps: AppDeps): App {
     webhooks,
     notifications,
     trends,
+    settleAttendance: gateway.settleAttendance,
     close: async () => {
       isDraining = true;
       await webhooks.stop();

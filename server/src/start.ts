@@ -13,9 +13,10 @@ const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /**
  * What a test harness may add to a server process (a production start passes nothing): its own
- * command steps, changed protections, a hook at the end of each step of the demo's seeding.
+ * command steps, changed protections, another attendance window, a hook at the end of each step
+ * of the demo's seeding.
  */
-export interface ServerExtras extends Pick<AppDeps, 'commandSteps' | 'protections'> {
+export interface ServerExtras extends Pick<AppDeps, 'commandSteps' | 'protections' | 'attendanceWindowMs'> {
   afterSeedStep?: (step: number) => void | Promise<void>;
 }
 
@@ -53,6 +54,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     notifications: { mailer: config.smtp && smtpMailer(config.smtp.url, config.smtp.from) },
     protections: extras.protections,
     commandSteps: extras.commandSteps,
+    attendanceWindowMs: extras.attendanceWindowMs,
     tls: config.tls && { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
   });
 

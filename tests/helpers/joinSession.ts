@@ -1,6 +1,7 @@
 import type { Participant, SessionEvent, SessionJoinResult } from '@plenum/shared';
 import type { ClientSocket } from './connectClient.js';
 import { expectOk, sendJoin } from './factories.js';
+import { recordEvents } from './recordEvents.js';
 
 /** Everything a client learns by paging through a session's log. */
 export interface JoinedLog {
@@ -43,4 +44,27 @@ export async function joinSession(
   }
   const last = pages.at(-1)!;
   return { events, pages, epoch: last.epoch, headSeq: last.headSeq, you: last.you };
+}
+
+/**
+ * Joins as {@link joinSession} does, then waits until the client has heard the log up to the
+ * head its join left: a join is answered before its attendance is appended (P21), and that
+ * event reaches the client live afterwards. `headSeq` is that head. For tests that record what
+ * a client hears from some point on and must not take the attendance for it.
+ */
+export async function joinSettled(
+  server: { sessionId: string; head(): Promise<number> },
+  socket: ClientSocket,
+  options: { afterSeq?: number; limit?: number } = {},
+): Promise<JoinedLog> {
+  const live = recordEvents(socket);
+  try {
+    const log = await joinSession(socket, server.sessionId, options);
+    // The test server's head waits for the attendance of every join answered so far.
+    const head = await server.head();
+    if (head > log.headSeq) await live.waitForSeq(head);
+    return { ...log, headSeq: head };
+  } finally {
+    live.stop();
+  }
 }

@@ -19,7 +19,10 @@ export interface DemoServer {
   tokens: Record<Role, string>;
   /** Who each token makes its bearer. */
   participants: Record<Role, Participant>;
-  /** The head `seq` of the demo session, read from the store. */
+  /**
+   * The head `seq` of the demo session, read from the store once the attendance of every join
+   * answered so far is in (a join is answered before its attendance is appended, P21).
+   */
   head(): Promise<number>;
   /** Closes the server and the store, removes the temp dir. Idempotent. */
   close(): Promise<void>;

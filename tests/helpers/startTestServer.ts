@@ -24,10 +24,7 @@ export interface TestServerOptions {
   clock?: Clock;
   /** How long presence changes are gathered before one delta goes out. Default: the server's (500 ms). */
   presenceIntervalMs?: number;
-  /**
-   * How long first connections are gathered before one attendance append. Default 10 ms: a
-   * first join of the day waits for its batch, and most tests join a few times.
-   */
+  /** How long first connections are gathered before one attendance append. Default 10 ms. */
   attendanceWindowMs?: number;
   /** ADMIN_TOKEN; default none. */
   adminToken?: string;
@@ -40,6 +37,7 @@ export interface TestServerOptions {
 }
 
 /** A real server on an ephemeral port of 127.0.0.1, seeded with the demo review. */
+/** `head` and `state` first wait for the attendance of the joins answered so far (P21). */
 export interface TestServer extends DemoServer {
   /** The server's folded state of the demo session. */
   state(): Promise<SessionState>;
@@ -113,8 +111,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     sessionId: demo.sessionId,
     tokens,
     participants,
-    state: () => liveApp.commands.state(demo.sessionId),
-    head: () => store.head(demo.sessionId),
+    state: () => liveApp.settleAttendance().then(() => liveApp.commands.state(demo.sessionId)),
+    head: () => liveApp.settleAttendance().then(() => store.head(demo.sessionId)),
     async connect(role, clientOptions = {}) {
       const socket = await connectClient(url, { sessionId: demo.sessionId, ...clientOptions, token: tokens[role] });
       clients.add(socket);

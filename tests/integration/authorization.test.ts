@@ -12,7 +12,7 @@ import {
   startItem,
   validCommand,
 } from '../helpers/factories.js';
-import { joinSession } from '../helpers/joinSession.js';
+import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
@@ -48,7 +48,7 @@ describe('authorisation', () => {
       server.connect('official'),
       server.connect('observer'),
     ]);
-    await joinSession(observer, server.sessionId);
+    await joinSettled(server, observer);
     const seen = recordEvents(observer);
     const head = await server.head();
     const byOfficial = await sendCommand(official, server.sessionId, startItem('item-2'));

@@ -9,7 +9,7 @@ import {
   sendOk,
   startItem,
 } from '../helpers/factories.js';
-import { joinSession } from '../helpers/joinSession.js';
+import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
@@ -36,9 +36,12 @@ describe('catch-up', () => {
     const server = await startTestServer();
     const official = await server.connect('official');
     const live = recordEvents(official);
-    const first = await joinSession(official, server.sessionId);
+    const first = await joinSettled(server, official);
     const lastSeq = first.headSeq;
-    expect(seqsOf(first.events)).toEqual(range(1, lastSeq));
+    // The page, then the official's own attendance, heard live after the answer (P21).
+    const heard = [...first.events, ...live.events];
+    expect(seqsOf(heard)).toEqual(range(1, lastSeq));
+    expect(heard.at(-1)?.type).toBe('attendance:connected');
 
     const gone = waitForEvent(official, 'disconnect');
     official.disconnect();
@@ -54,17 +57,16 @@ describe('catch-up', () => {
     expect(caughtUp.events).toEqual(await server.store.read(server.sessionId, lastSeq, 100));
     expect(caughtUp.headSeq).toBe(head);
     expect(caughtUp.epoch).toBe(first.epoch);
-    // Nothing new reached the client while it was away (its own attendance, broadcast after
-    // its first join, is already in the first page).
+    // Nothing new reached the client while it was away.
     expect(live.events.filter((e) => e.seq > lastSeq)).toEqual([]);
-    const state = foldEvents(emptySessionState(server.sessionId), [...first.events, ...caughtUp.events]);
+    const state = foldEvents(emptySessionState(server.sessionId), [...heard, ...caughtUp.events]);
     expect(state).toEqual(await server.state());
   });
 
   test('P4: after the transport drops and socket.io reconnects by itself, the catch-up pages with a small limit', async () => {
     const server = await startTestServer();
     const official = await server.connect('official');
-    const first = await joinSession(official, server.sessionId);
+    const first = await joinSettled(server, official);
     const lastSeq = first.headSeq;
 
     const dropped = waitForEvent(official, 'disconnect');
@@ -91,9 +93,8 @@ describe('catch-up', () => {
   test('P4: paging the whole log from 0 returns ascending, dense pages no larger than the limit', async () => {
     const server = await startTestServer({ store: 'memory' });
     const chair = await server.connect('chair');
-    // The first join of the day records the chair's attendance: the log grows by one.
-    const { headSeq: head } = await joinSession(chair, server.sessionId, { afterSeq: 0 });
-    expect(head).toBe(await server.head());
+    // The first join of the day records the chair's attendance, after its answer: the log grows by one.
+    const { headSeq: head } = await joinSettled(server, chair);
     for (const limit of [1, 5, 7, head, 500]) {
       const { pages, events, headSeq } = await joinSession(chair, server.sessionId, { afterSeq: 0, limit });
       expect(pages).toHaveLength(Math.ceil(head / limit));
@@ -124,7 +125,7 @@ describe('catch-up', () => {
     const server = await startTestServer();
     const [chair, official] = await Promise.all([server.connect('chair'), server.connect('official')]);
     const live = recordEvents(official);
-    const first = await joinSession(official, server.sessionId);
+    const first = await joinSettled(server, official);
     await sendOk(chair, server.sessionId, startItem('item-2'));
     const head = await sendOk(chair, server.sessionId, openFloor('item-2'));
     await live.waitForSeq(head);
@@ -168,7 +169,7 @@ describe('heartbeat', () => {
     const [chair, lurker] = await Promise.all([server.connect('chair'), server.connect('observer')]);
     const lurking: unknown[] = [];
     lurker.on('session:head', (m) => lurking.push(m));
-    const { epoch, headSeq } = await joinSession(chair, server.sessionId);
+    const { epoch, headSeq } = await joinSettled(server, chair);
     const first = await waitForEvent(chair, 'session:head', undefined, { timeoutMs: 3000 });
     expect(first).toEqual({ sessionId: server.sessionId, epoch, headSeq });
     const seq = await sendOk(chair, server.sessionId, startItem('item-1'));

@@ -9,7 +9,7 @@ import {
   sendOk,
   startItem,
 } from '../helpers/factories.js';
-import { joinSession } from '../helpers/joinSession.js';
+import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
@@ -18,7 +18,7 @@ describe('idempotent commands', () => {
   test('P2: the same commandId twice yields one event and the same ack', async () => {
     const server = await startTestServer();
     const [chair, observer] = await Promise.all([server.connect('chair'), server.connect('observer')]);
-    await Promise.all([joinSession(chair, server.sessionId), joinSession(observer, server.sessionId)]);
+    await Promise.all([joinSession(chair, server.sessionId), joinSettled(server, observer)]);
     const head = await server.head();
     const seen = recordEvents(observer);
     const commandId = newCommandId();

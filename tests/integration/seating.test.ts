@@ -74,9 +74,9 @@ describe('seating a room', () => {
   test('P21: a graceful close records the attendance still waiting for its window', async () => {
     const server = await startTestServer({ attendanceWindowMs: 60_000 });
     const sessions = server.app.sessions;
-    const check = sessions.hasConnectionToRecord.bind(sessions);
+    const check = sessions.dayToRecord.bind(sessions);
     const waiting = deferred();
-    vi.spyOn(sessions, 'hasConnectionToRecord').mockImplementation(async (...args) => {
+    vi.spyOn(sessions, 'dayToRecord').mockImplementation(async (...args) => {
       const answer = await check(...args);
       // The handler hands the connection to the batch right after this answer.
       setImmediate(waiting.resolve);
@@ -85,7 +85,8 @@ describe('seating a room', () => {
     const chair = await server.connect('chair');
     void sendJoin(chair, { sessionId: server.sessionId, afterSeq: 0 }).catch(() => undefined);
     await waiting.promise;
-    const head = await server.head();
+    // From the store itself: the test server's `head` would settle the batch first.
+    const head = await server.store.head(server.sessionId);
     await server.app.close();
     const after = await server.store.read(server.sessionId, head, 10);
     expect(after.map((e) => [e.type, e.type === 'attendance:connected' ? e.payload.participantId : null])).toEqual([

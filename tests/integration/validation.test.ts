@@ -13,7 +13,7 @@ import {
   startItem,
   validCommand,
 } from '../helpers/factories.js';
-import { joinSession } from '../helpers/joinSession.js';
+import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
@@ -27,7 +27,7 @@ describe('invalid input', () => {
   test(`P7: every invalid command (${invalidCommands.length} kinds) gets INVALID_PAYLOAD with issues and appends nothing`, async () => {
     const server = await startTestServer();
     const [chair, observer] = await Promise.all([server.connect('chair'), server.connect('observer')]);
-    await joinSession(observer, server.sessionId);
+    await joinSettled(server, observer);
     const seen = recordEvents(observer);
     // The floor is open, so a valid criticism would be accepted: only the shape is at fault.
     await sendOk(chair, server.sessionId, startItem('item-2'));
@@ -140,7 +140,7 @@ describe('invalid input', () => {
       expect(ack, why).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     }
     // The socket is still usable afterwards.
-    expect((await joinSession(chair, server.sessionId)).headSeq).toBe(await server.head());
+    expect((await joinSession(chair, server.sessionId)).you).toEqual(server.participants.chair);
   });
 
   test.each(['command', 'session:join'])(

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { api, dataOf } from '../helpers/api.js';
 import { connectClient } from '../helpers/connectClient.js';
+import { recordEvents } from '../helpers/recordEvents.js';
 import { watchPresence } from '../helpers/watchPresence.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
 import { seedCluster } from './helpers/cluster.js';
@@ -14,6 +15,7 @@ test('P8 P21 presence, attendance and revocation across three nodes: the chair s
   const { sessionId } = cluster;
 
   const chairView = watchPresence(await connectClient(a.url, { token: chair.token }));
+  const heard = recordEvents(chairView.socket);
   await chairView.join(sessionId);
 
   // x is connected to C only.
@@ -42,6 +44,13 @@ test('P8 P21 presence, attendance and revocation across three nodes: the chair s
     10_000,
   );
 
+  // Each join's attendance is appended after its answer (P21), and broadcast to the room: once
+  // the chair has heard all four, the log holds them.
+  const attended = (id: string) =>
+    heard.events.some((e) => e.type === 'attendance:connected' && e.payload.participantId === id);
+  while (![chair, x, y, z].every((m) => attended(m!.participant.id))) {
+    await waitForEvent(chairView.socket, 'session:events', undefined, { timeoutMs: 10_000 });
+  }
   // Attendance is in the log: the same from every node, each participant once.
   const attendance = await Promise.all(
     [a, b, c].map(async (node) => {

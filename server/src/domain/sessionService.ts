@@ -23,11 +23,23 @@ import { DomainError } from './errors.js';
 import type { TableRow } from './organisationService.js';
 import type { Clock, IdGenerator, InvitationStore } from './ports.js';
 
+/** Whether the participant's connection to the day is recorded. */
+function isConnectionRecorded(state: SessionState, dayId: string, participantId: string): boolean {
+  return Boolean(state.attendance[dayId]?.[participantId]?.connectedAt);
+}
+
 /** The open day, if the participant's connection to it is not recorded yet. */
 function dayAwaitingConnection(state: SessionState, participantId: string): string | null {
   const open = Object.entries(state.days).find(([, day]) => day.status === 'open');
-  if (!open || state.attendance[open[0]]?.[participantId]?.connectedAt) return null;
+  if (!open || isConnectionRecorded(state, open[0], participantId)) return null;
   return open[0];
+}
+
+/** A participant connected while a day was open. */
+export interface Connection {
+  participantId: string;
+  dayId: string;
+  at: string;
 }
 
 /** Someone to invite: the role and unit are fixed by the invitation, never by the client. */
@@ -509,32 +521,37 @@ export class SessionService {
     if (outcome.events.length > 0) this.deps.published?.(streamId, outcome.events);
   }
 
-  /** True when a day is open and the participant's connection to it is not recorded yet. */
-  hasConnectionToRecord(sessionId: string, participantId: string): Promise<boolean> {
-    return this.deps.commands.read(sessionId, (state) => dayAwaitingConnection(state, participantId) !== null);
+  /** The open day, when the participant's connection to it is not recorded yet; else null. */
+  dayToRecord(sessionId: string, participantId: string): Promise<string | null> {
+    return this.deps.commands.read(sessionId, (state) => dayAwaitingConnection(state, participantId));
   }
 
-  /** Of these participants, those whose connection to the open day is not recorded yet. */
-  connectionsToRecord(sessionId: string, participantIds: readonly string[]): Promise<string[]> {
+  /** Of these participants, those whose connection to the open day is not recorded yet, with that day. */
+  connectionsToRecord(
+    sessionId: string,
+    participantIds: readonly string[],
+  ): Promise<{ participantId: string; dayId: string }[]> {
     return this.deps.commands.read(sessionId, (state) =>
-      participantIds.filter((participantId) => dayAwaitingConnection(state, participantId) !== null),
+      participantIds.flatMap((participantId) => {
+        const dayId = dayAwaitingConnection(state, participantId);
+        return dayId === null ? [] : [{ participantId, dayId }];
+      }),
     );
   }
 
   /**
-   * Records that participants connected while a day is open, once per participant and day: the
+   * Records that participants connected while a day was open, once per participant and day: the
    * automatic half of attendance (the chair's roll call is the other). One append for the whole
-   * batch (one entry per participant); those already recorded that day are skipped.
+   * batch (one entry per connection); those already recorded for their day are skipped. Each is
+   * recorded for the day open when it connected, even if that day was adjourned since.
    */
-  async recordConnections(
-    sessionId: string,
-    connections: readonly { participantId: string; at: string }[],
-  ): Promise<SessionEvent[]> {
+  async recordConnections(sessionId: string, connections: readonly Connection[]): Promise<SessionEvent[]> {
     const outcome = await this.deps.commands.appendSystem(sessionId, 'system', (state) =>
-      connections.flatMap(({ participantId, at }) => {
-        const dayId = dayAwaitingConnection(state, participantId);
-        return dayId === null ? [] : [newEvent('attendance:connected', { dayId, participantId, at })];
-      }),
+      connections.flatMap(({ participantId, dayId, at }) =>
+        isConnectionRecorded(state, dayId, participantId)
+          ? []
+          : [newEvent('attendance:connected', { dayId, participantId, at })],
+      ),
     );
     return outcome.events;
   }

@@ -1,30 +1,22 @@
 import type { SessionEvent } from '@plenum/shared';
+import type { Connection } from '../domain/sessionService.js';
 import type { Logger } from '../lib/logger.js';
 
 /**
  * How long first connections of a session are gathered before they are recorded: a room being
- * seated then costs one append and one broadcast per window instead of one per arrival (each
- * broadcast reaching everyone already seated). Short, because a first join waits for its
- * window before its answer: a room that arrives together still lands in a few windows.
+ * seated then costs one append and one broadcast per window instead of one per arrival, each
+ * broadcast reaching everyone already seated. No join waits for it (its answer goes out first,
+ * its attendance follows as a live event), so the window can be long enough that those
+ * broadcasts cost little next to the joins: with 150 ms, they took most of the time to seat a
+ * room of 1,000.
  */
-export const defaultAttendanceWindowMs = 150;
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}
+export const defaultAttendanceWindowMs = 1000;
 
 export interface AttendanceOptions {
   /** Connections are gathered this long, then recorded together; 0 records each at once. */
   windowMs: number;
-  /** Appends the batch's `attendance:connected` events (those not yet recorded that day). */
-  record: (sessionId: string, connections: { participantId: string; at: string }[]) => Promise<SessionEvent[]>;
+  /** Appends the batch's `attendance:connected` events (those not yet recorded for their day). */
+  record: (sessionId: string, connections: Connection[]) => Promise<SessionEvent[]>;
   /** Broadcasts what `record` appended. */
   publish: (sessionId: string, events: SessionEvent[]) => void;
   logger: Logger;
@@ -34,38 +26,76 @@ export interface AttendanceOptions {
  * The automatic half of attendance, batched per session. Nothing is lost when a batch is not
  * recorded (the process stops during the window, or the append fails): the participant's next
  * connection that day records it, since a connection is recorded only if none was yet. On a
- * graceful shutdown, `close` records what is pending.
+ * graceful shutdown, `close` records what is pending, and what is still being checked.
  */
 export class AttendanceBatcher {
-  /** Session id → the batch being gathered: participant id → when they connected. */
-  private readonly pending = new Map<string, { connections: Map<string, string>; done: Deferred }>();
+  /** Session id → the batch being gathered, by day and participant. */
+  private readonly pending = new Map<string, Map<string, Connection>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly recording = new Set<Promise<void>>();
+  /** Checks before a connection is noted, and recordings in progress: `close` waits for both. */
+  private readonly running = new Set<Promise<void>>();
+  private isClosing = false;
 
   constructor(private readonly options: AttendanceOptions) {}
 
   /**
-   * Notes a connection (the first time within a batch counts). Resolves once its batch is
-   * recorded and broadcast, or failed (logged): it never rejects.
+   * Notes a connection to the day open now (the first within a batch counts), recorded and
+   * broadcast with its batch: for that day, even if it is adjourned before the batch is.
    */
-  connected(sessionId: string, participantId: string, at: string): Promise<void> {
-    const batch = this.pending.get(sessionId) ?? { connections: new Map<string, string>(), done: deferred() };
-    if (!batch.connections.has(participantId)) batch.connections.set(participantId, at);
+  connected(sessionId: string, connection: Connection): void {
+    const batch = this.pending.get(sessionId) ?? new Map<string, Connection>();
+    const key = `${connection.dayId} ${connection.participantId}`;
+    if (!batch.has(key)) batch.set(key, connection);
     this.pending.set(sessionId, batch);
-    if (this.options.windowMs <= 0) {
+    if (this.options.windowMs <= 0 || this.isClosing) {
       this.flush(sessionId);
     } else if (!this.timers.has(sessionId)) {
       const timer = setTimeout(() => this.flush(sessionId), this.options.windowMs);
       timer.unref();
       this.timers.set(sessionId, timer);
     }
-    return batch.done.promise;
   }
 
-  /** Records every pending batch now and waits for all recordings in progress. */
-  async close(): Promise<void> {
-    for (const sessionId of [...this.pending.keys()]) this.flush(sessionId);
-    await Promise.all(this.recording);
+  /**
+   * Notes a connection once `dayToRecord` names the open day it is not recorded for yet (null:
+   * none); a failed check is logged (the participant's next connection checks again).
+   */
+  connectedIf(dayToRecord: Promise<string | null>, sessionId: string, participantId: string, at: string): void {
+    this.track(
+      dayToRecord.then(
+        (dayId) => {
+          if (dayId !== null) this.connected(sessionId, { participantId, dayId, at });
+        },
+        (error: unknown) =>
+          this.options.logger.error(
+            { err: error, sessionId, participantId },
+            'attendance check failed; the next connection records it',
+          ),
+      ),
+    );
+  }
+
+  /**
+   * Records every pending batch now, and those the checks still running add, and resolves once
+   * all of them are recorded and broadcast: every connection noted before the call is then in
+   * the log (or its failure logged).
+   */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0 || this.running.size > 0) {
+      for (const sessionId of [...this.pending.keys()]) this.flush(sessionId);
+      await Promise.all(this.running);
+    }
+  }
+
+  /** Settles, and records every later connection at once: for a graceful shutdown. */
+  close(): Promise<void> {
+    this.isClosing = true;
+    return this.settle();
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
   }
 
   private flush(sessionId: string): void {
@@ -74,21 +104,16 @@ export class AttendanceBatcher {
     const batch = this.pending.get(sessionId);
     this.pending.delete(sessionId);
     if (!batch) return;
-    const connections = [...batch.connections].map(([participantId, at]) => ({ participantId, at }));
-    const recording = this.options
-      .record(sessionId, connections)
-      .then(
+    const connections = [...batch.values()];
+    this.track(
+      this.options.record(sessionId, connections).then(
         (events) => this.options.publish(sessionId, events),
         (error: unknown) =>
           this.options.logger.error(
             { err: error, sessionId, participants: connections.length },
             'attendance not recorded; the next connection records it',
           ),
-      )
-      .finally(() => {
-        this.recording.delete(recording);
-        batch.done.resolve();
-      });
-    this.recording.add(recording);
+      ),
+    );
   }
 }

@@ -70,6 +70,8 @@ export interface Gateway {
   disconnectParticipant: (sessionId: string, participantId: string, reason: AccessEndedReason) => void;
   /** Sends events committed outside a command (invitations changed over REST) to the session's room. */
   publish: (sessionId: string, events: readonly SessionEvent[]) => void;
+  /** Resolves once the attendance of every join answered so far is recorded and broadcast (P21). */
+  settleAttendance: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -191,9 +193,9 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     io,
-    disconnectParticipant: (sessionId, participantId, reason) =>
-      handshake.disconnectParticipant(sessionId, participantId, reason),
+    disconnectParticipant: (...args) => handshake.disconnectParticipant(...args),
     publish: (sessionId, events) => broadcaster.broadcast(sessionId, events),
+    settleAttendance: () => attendance.settle(),
     close: async () => {
       stopHeartbeat();
       clearInterval(sweep);

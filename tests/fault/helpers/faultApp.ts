@@ -80,7 +80,7 @@ export async function startFaultApp(
       issuedTokens.push(invited.token);
       return invited;
     },
-    head: () => store.head(demo.sessionId),
+    head: () => app.settleAttendance().then(() => store.head(demo.sessionId)),
     close,
   };
 }

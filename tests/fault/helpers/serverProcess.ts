@@ -9,6 +9,8 @@ export interface TestFaultsEnv {
   haltSeedAt?: number | null;
   /** Protections replaced or switched off (`false`). */
   protections?: Record<string, unknown>;
+  /** First connections gathered this long before one attendance append (the server's default: 1 s). */
+  attendanceWindowMs?: number;
 }
 
 /** The entry of a server process with fault hooks, as tsx runs it from the repository root. */

@@ -24,8 +24,8 @@ export function connectedRecorder(deps: {
     const online = deps.presence.participants(sessionId);
     if (online.length === 0) return;
     deps.sessions.connectionsToRecord(sessionId, online).then(
-      (participantIds) => {
-        for (const participantId of participantIds) void deps.attendance.connected(sessionId, participantId, at);
+      (connections) => {
+        for (const connection of connections) deps.attendance.connected(sessionId, { ...connection, at });
       },
       (error: unknown) => deps.logger.error({ err: error, sessionId }, 'attendance check failed'),
     );

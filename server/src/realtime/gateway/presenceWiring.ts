@@ -49,7 +49,7 @@ export function createAttendance(deps: {
   return new AttendanceBatcher({
     windowMs: deps.windowMs ?? defaultAttendanceWindowMs,
     record: (sessionId, connections) => deps.sessions.recordConnections(sessionId, connections),
-    // At once: the joins of the batch wait for it, and their answers come after their attendance.
+    // At once: the batch's own participants learn their attendance from this broadcast.
     publish: (sessionId, events) => {
       deps.broadcaster.broadcast(sessionId, events);
       deps.broadcaster.send(sessionId);

@@ -18,8 +18,8 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
 }
 
 /**
- * Attaches the socket to its session's room and presence, records its attendance, and answers
- * one page of the log (P4) with who is online.
+ * Attaches the socket to its session's room and presence, answers one page of the log (P4)
+ * with who is online, then records its attendance.
  */
 async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): Promise<void> {
   const { socket, gateway: ctx, input: request, afterAnswer } = call;
@@ -38,10 +38,20 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
   const sendsPresence = isFirstJoin && seesPresence(participant.role);
   if (sendsPresence) await socket.join(presenceRoom(request.sessionId));
   ctx.handshake.authorityChanged(socket, participant, afterAnswer);
-  // A first connection of the day is recorded with the others of its window, and waits for
-  // that append, so the page below holds it; later joins (reconnects, pages) do not wait.
-  if (attends && (await ctx.sessions.hasConnectionToRecord(request.sessionId, participant.id))) {
-    await ctx.attendance.connected(request.sessionId, participant.id, ctx.clock.now().toISOString());
+  // A first connection of the day is recorded with the others of its window, once the answer
+  // is on its way: the answer never waits for the append, and the attendance reaches this
+  // socket as a live event after it (the room is joined already). Should the process stop
+  // before the append, the reconnect's join records it (P21).
+  if (attends) {
+    const at = ctx.clock.now().toISOString();
+    afterAnswer(() =>
+      ctx.attendance.connectedIf(
+        ctx.sessions.dayToRecord(request.sessionId, participant.id),
+        request.sessionId,
+        participant.id,
+        at,
+      ),
+    );
   }
   const limit = request.limit ?? Limits.pageSize;
   const [epoch, headSeq, events] = await Promise.all([

@@ -1,0 +1,74 @@
+import { newEvent, type SessionEvent } from '@plenum/shared';
+import { describe, expect, test } from 'vitest';
+import { createLogger } from '../lib/logger.js';
+import { AttendanceBatcher } from './attendance.js';
+
+const sessionId = 'session-1';
+
+/** A batcher whose appends are recorded (one event per connection) and whose broadcasts are listed. */
+function batcher(windowMs: number) {
+  const recorded: string[][] = [];
+  const published: SessionEvent[][] = [];
+  let seq = 0;
+  const attendance = new AttendanceBatcher({
+    windowMs,
+    record: (_sessionId, connections) => {
+      recorded.push(connections.map((c) => `${c.dayId} ${c.participantId}`));
+      return Promise.resolve(
+        connections.map(({ participantId, dayId, at }) => ({
+          ...newEvent('attendance:connected', { dayId, participantId, at }),
+          seq: ++seq,
+          sessionId,
+          at,
+          actorId: 'system',
+        })) as SessionEvent[],
+      );
+    },
+    publish: (_sessionId, events) => published.push(events),
+    logger: createLogger({ level: 'silent' }),
+  });
+  return { attendance, recorded, published };
+}
+
+function deferredAnswer() {
+  let resolve!: (dayId: string | null) => void;
+  const promise = new Promise<string | null>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('AttendanceBatcher', () => {
+  test('P21: connections within one window are recorded in one append, each participant once per day', async () => {
+    const { attendance, recorded, published } = batcher(60_000);
+    const at = '2026-03-02T09:00:00.000Z';
+    attendance.connected(sessionId, { participantId: 'p1', dayId: 'day-1', at });
+    attendance.connected(sessionId, { participantId: 'p2', dayId: 'day-1', at });
+    attendance.connected(sessionId, { participantId: 'p1', dayId: 'day-1', at });
+    // The next day opened within the window: p1 attended both.
+    attendance.connected(sessionId, { participantId: 'p1', dayId: 'day-2', at });
+    expect(recorded).toEqual([]);
+    await attendance.settle();
+    expect(recorded).toEqual([['day-1 p1', 'day-1 p2', 'day-2 p1']]);
+    expect(published.map((events) => events.length)).toEqual([3]);
+  });
+
+  test('P21: settle and close wait for a check still running, and record what it adds; a check that finds nothing to record adds nothing', async () => {
+    const { attendance, recorded } = batcher(60_000);
+    const at = '2026-03-02T09:00:00.000Z';
+    const yes = deferredAnswer();
+    const no = deferredAnswer();
+    attendance.connectedIf(yes.promise, sessionId, 'p1', at);
+    attendance.connectedIf(no.promise, sessionId, 'p2', at);
+    let isClosed = false;
+    const closing = attendance.close().then(() => (isClosed = true));
+    await Promise.resolve();
+    expect(isClosed).toBe(false);
+    no.resolve(null);
+    yes.resolve('day-1');
+    await closing;
+    expect(recorded).toEqual([['day-1 p1']]);
+    // Closed: a later connection is recorded at once, not after the window.
+    attendance.connected(sessionId, { participantId: 'p3', dayId: 'day-1', at });
+    expect(recorded).toEqual([['day-1 p1'], ['day-1 p3']]);
+    await attendance.settle();
+  });
+});

@@ -405,6 +405,13 @@ describe('two quarters of review', () => {
     ]);
     expect(Object.values((await q2State()).directives).map((d) => d.kind)).toEqual(['inspection']);
     expect((await q2State()).unitOrder).toEqual(q1State.unitOrder);
+    // Q1's verifications go with it: the units the inspector verified there, at Q1; the records start at Q1.
+    const record = (await q2State()).verificationRecord!;
+    expect(record.since).toBe('2026-Q1');
+    expect(Object.keys(record.lastVerified)).toEqual(q1State.unitOrder);
+    expect(Object.fromEntries(Object.entries(record.lastVerified).filter(([, period]) => period !== null))).toEqual(
+      Object.fromEntries(Object.keys(q1Verified).map((unitId) => [unitId, '2026-Q1'])),
+    );
 
     await readyForNotice(server.app, q2.sessionId, '2026-07-01', (command) => run2(q2.cast.chair, command));
     await run2(q2.cast.chair, { type: 'session:publish-notice', payload: { noticeDate: '2026-07-01' } });

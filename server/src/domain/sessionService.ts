@@ -4,6 +4,7 @@ import {
   isDirectiveOpen,
   itemKind,
   newEvent,
+  nextVerificationRecord,
   type AgendaItemDefinition,
   type InviteePreview,
   type SessionParticipant,
@@ -243,6 +244,10 @@ export class SessionService {
 
   private carryOver(previous: SessionState, agenda: AgendaDraft): NewEvent[] {
     const events: NewEvent[] = [];
+    const verifications = nextVerificationRecord(previous);
+    if (verifications) {
+      events.push(newEvent('verifications:carried-over', { ...verifications, fromSessionId: previous.sessionId }));
+    }
     for (const warningId of previous.warningOrder) {
       const { carriedFromSessionId: _from, ...warning } = previous.warnings[warningId]!;
       if (warning.status !== 'open') continue;

@@ -5,6 +5,7 @@ import {
   adoptedPlanLines,
   inspectionScore,
   inspectionWeights,
+  nextVerificationRecord,
   planChoiceProblem,
   proposeInspectionPlan,
   quartersBetween,
@@ -165,6 +166,42 @@ describe('proposeInspectionPlan', () => {
       quarters: 4,
       lastVerified: '2024-Q4',
     });
+  });
+});
+
+describe('the verification record carried from quarter to quarter', () => {
+  const carried = (since: string, lastVerified: Record<string, string | null>) =>
+    newEvent('verifications:carried-over', { since, lastVerified, fromSessionId: 'earlier' });
+  const notVerified = (events: NewEvent[]) =>
+    proposeInspectionPlan(stateOf(events), { capacity: 10 })
+      .lines.filter((l) => l.reasons.some((r) => r.kind === 'not-verified-recently'))
+      .map((l) => l.unitId);
+
+  test('the plan reads the record its session carried over: a year without a verification makes a unit due', () => {
+    const lastVerified = { steady: '2025-Q1', late: '2025-Q3', jumper: null, under: null };
+    // The records go back a year: `steady` (four quarters) and the never-verified are due, `late` not.
+    expect(notVerified([...sessionEvents(), carried('2025-Q1', lastVerified)])).toEqual(['under', 'jumper', 'steady']);
+    // The records go back one quarter: a unit with none on record is not yet known to be due.
+    expect(notVerified([...sessionEvents(), carried('2025-Q4', lastVerified)])).toEqual(['steady']);
+    // No record carried over (a first quarter): no such reason at all.
+    expect(notVerified(sessionEvents())).toEqual([]);
+  });
+
+  test('a session passes on the record with its own verifications at its period', () => {
+    const state = stateOf([...sessionEvents(), carried('2025-Q2', { steady: '2025-Q2', late: null })]);
+    expect(nextVerificationRecord(state)).toEqual({
+      since: '2025-Q2',
+      lastVerified: {
+        steady: '2025-Q2',
+        'on-paper': '2026-Q1',
+        under: null,
+        jumper: null,
+        late: null,
+        'deep-under': null,
+      },
+    });
+    // The first quarter on record starts the record.
+    expect(nextVerificationRecord(stateOf(sessionEvents()))?.since).toBe('2026-Q1');
   });
 });
 

@@ -9,7 +9,7 @@ import {
 import { unitStandings, type UnitStanding } from './comparisons.js';
 import { unitFlags, type Flag, type FlagKind } from './flags.js';
 import { isDirectiveOpen } from './warnings.js';
-import type { SessionState } from './state.js';
+import type { SessionState, VerificationRecord } from './state.js';
 
 /**
  * The weights of the risk score. A unit's score is the sum, over the kinds of reason it has, of
@@ -165,6 +165,41 @@ function historyReason(state: SessionState, unitId: string, history: Verificatio
   ];
 }
 
+/** How many quarters without a verification make a unit due for one (a year). */
+export const verificationDueQuarters = 4;
+
+/**
+ * What a session passes on of the units' verifications to the session of the next period: the
+ * record it was given, with the units it verified now at its own period. Null without a period.
+ */
+export function nextVerificationRecord(state: SessionState): VerificationRecord | null {
+  const period = state.definition?.period;
+  if (!period) return null;
+  const earlier = state.verificationRecord;
+  const lastVerified: Record<string, string | null> = {};
+  for (const unitId of state.unitOrder) {
+    const isVerified = state.reports[unitId]?.indicators.some((i) => i.verified !== null) ?? false;
+    lastVerified[unitId] = isVerified ? period : (earlier?.lastVerified[unitId] ?? null);
+  }
+  return { since: earlier?.since ?? period, lastVerified };
+}
+
+/**
+ * The verification history the session's plan reads, from the record carried over: a unit with
+ * no verification on record counts only once the records cover {@link verificationDueQuarters}
+ * (before that, nothing says it went uninspected that long). Undefined without a record.
+ */
+export function verificationHistoryOf(state: SessionState): VerificationHistory | undefined {
+  const record = state.verificationRecord;
+  const period = state.definition?.period;
+  if (!record || !period) return undefined;
+  const covered = quartersBetween(record.since, period) ?? 0;
+  const lastVerified = Object.fromEntries(
+    Object.entries(record.lastVerified).filter(([, last]) => last !== null || covered >= verificationDueQuarters),
+  );
+  return { quarters: verificationDueQuarters, lastVerified };
+}
+
 /** The score of a set of reasons: the heaviest of each kind, summed. */
 export function inspectionScore(reasons: readonly InspectionReason[]): number {
   const heaviest = new Map<InspectionReasonKind, number>();
@@ -194,7 +229,8 @@ function unitsUnderInspection(state: SessionState): Set<string> {
 /**
  * The proposed inspection plan of a session: each unit with a reason to inspect it (its report's
  * on-paper flags, jumps against the previous period, late revisions, production under the
- * threshold, no verification in the last quarters where `history` knows), scored with
+ * threshold, no verification in the last quarters where `history` knows: by default the record
+ * the session carried over), scored with
  * {@link inspectionWeights}, riskiest first (ties in the register's order). Units with an open
  * inspection order of this session are left out, and those orders take their share of the
  * office's `capacity`: the first lines up to what is left of it are proposed.
@@ -209,6 +245,7 @@ export function proposeInspectionPlan(
   const threshold = state.definition?.thresholds.warningBelow ?? defaultThresholds.warningBelow;
   const standings = new Map(unitStandings(state).map((s) => [s.unit.id, s]));
   const ordered = unitsUnderInspection(state);
+  const history = options.history ?? verificationHistoryOf(state);
   const candidates = state.unitOrder.filter((id) => !ordered.has(id) && !(id in state.retiredUnits));
   const scored = candidates.flatMap((unitId, order) => {
     const standing = standings.get(unitId);
@@ -216,7 +253,7 @@ export function proposeInspectionPlan(
     const reasons = [
       ...flagReasons(unitFlags(state, unitId), isTopPerformer),
       ...thresholdReason(standing, threshold),
-      ...(options.history ? historyReason(state, unitId, options.history) : []),
+      ...(history ? historyReason(state, unitId, history) : []),
     ].sort((a, b) => b.weight - a.weight);
     return reasons.length === 0 ? [] : [{ unitId, order, reasons, score: inspectionScore(reasons) }];
   });

@@ -8,7 +8,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 5;
+export const stateVersion = 6;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -527,6 +527,9 @@ export function applyEvent(state: S, event: SessionEvent): void {
         carriedFromSessionId: event.payload.fromSessionId,
       };
       state.directiveOrder.push(event.payload.directive.id);
+      return;
+    case 'verifications:carried-over':
+      state.verificationRecord = { since: event.payload.since, lastVerified: { ...event.payload.lastVerified } };
       return;
     case 'directive:relayed': {
       const directive = state.directives[event.payload.directiveId];

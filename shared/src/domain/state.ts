@@ -155,6 +155,14 @@ export interface Amendment {
 }
 
 /** The whole state of a review session: a fold of its log. */
+/** The units' verifications in earlier periods, as carried over from the previous session. */
+export interface VerificationRecord {
+  /** The first period the records cover. */
+  since: string;
+  /** By unit, the latest period any of its figures was verified in; null: not since `since`. */
+  lastVerified: Record<string, string | null>;
+}
+
 export interface SessionState {
   sessionId: string;
   /** `seq` of the last event folded in; 0 for an empty log. */
@@ -198,6 +206,8 @@ export interface SessionState {
   waivers: Record<string, { reason: string; fulfilment: number | null; at: string }>;
   /** Inspection plans adopted, oldest first. */
   inspectionPlans: InspectionPlanState[];
+  /** What the earlier periods knew of the units' verifications; null: nothing carried over. */
+  verificationRecord: VerificationRecord | null;
 }
 
 /** The state before any event: the starting point of every fold. */
@@ -232,5 +242,6 @@ export function emptySessionState(sessionId: string): SessionState {
     cascadedWarnings: [],
     waivers: {},
     inspectionPlans: [],
+    verificationRecord: null,
   };
 }

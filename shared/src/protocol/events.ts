@@ -14,6 +14,7 @@ import {
   NameSchema,
   OrganisationUnitSchema,
   ParticipantSchema,
+  PeriodSchema,
   ReportSubmissionSchema,
   ReviewSessionDefinitionSchema,
   AgendaItemKind,
@@ -163,6 +164,16 @@ export const eventPayloads = {
   'directive:closed': z.object({ directiveId: IdSchema }),
   /** A directive still open in the previous period's session, carried into this one. */
   'directive:carried-over': z.object({ directive: DirectiveRecordSchema, fromSessionId: IdSchema }),
+  /**
+   * What the earlier periods' sessions knew of verifications, carried into this one: by unit, the
+   * latest period any of its figures was verified in (null: never, as far as the records go), and
+   * the first period the records cover. The inspection plan's "not verified recently" reads it.
+   */
+  'verifications:carried-over': z.object({
+    since: PeriodSchema,
+    lastVerified: z.record(IdSchema, PeriodSchema.nullable()),
+    fromSessionId: IdSchema,
+  }),
   /**
    * An explanation given in a lower level's follow-up session (a cascade) reached this record:
    * the steps taken down there, each level's remarks among them, and the unit now holding it.

@@ -147,6 +147,10 @@ describe('catch-up', () => {
   async function missedLiveEvent(heartbeatMs: number): Promise<{ behindAfterWait: number; waitedMs: number }> {
     const server = await startFaultApp({ store: 'memory', heartbeatMs });
     const client = await readyOfficial(server, { name: 'lossy' });
+    const chair = await connectClient(server.url, { token: server.tokens.chair });
+    // Every attendance is in and heard first: the start below is then the last event there is.
+    const head = await server.head();
+    while (client.lastSeq < head) await new Promise((r) => setTimeout(r, 20));
     // The next live message is lost on the way (as if a proxy dropped it).
     const socket = client.socket as unknown as {
       listeners(e: string): ((m: unknown) => void)[];
@@ -160,7 +164,6 @@ describe('catch-up', () => {
       if (dropped++ === 0) return;
       listener!(message);
     });
-    const chair = await connectClient(server.url, { token: server.tokens.chair });
     const seq = await sendOk(chair, server.sessionId, startItem('item-2'));
     const started = performance.now();
     const waitMs = 1500;

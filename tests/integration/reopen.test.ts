@@ -62,9 +62,11 @@ describe('reopening through sockets', () => {
       reopenings: [{ reason: 'Two items never presented.', actorId: server.participants.chair.id }],
     });
 
-    // A blank reason is bad input: typed error, nothing appended.
+    // A blank reason is bad input: typed error, nothing appended. (The head is read once the
+    // attendance of the reopened day, which follows it in its own batch, is in.)
+    const before = (await server.state()).lastSeq;
     const blank = await send({ type: 'agenda:reopen-item', payload: { itemId: 'item-4', reason: ' ' } });
     expect(blank).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    expect((await server.state()).lastSeq).toBe(dayReopened.seq);
+    expect((await server.state()).lastSeq).toBe(before);
   });
 });

@@ -4,7 +4,7 @@ import { postCriticism } from '../helpers/factories.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
 import { FaultClient, type OpRecord } from '../fault/helpers/faultClient.js';
 import { heartbeatMs, seedCluster } from './helpers/cluster.js';
-import { caughtUp, lagging, readLog, until } from './helpers/converge.js';
+import { attended, caughtUp, lagging, readLog, until } from './helpers/converge.js';
 import { startOwnRedis } from './helpers/redisServer.js';
 
 /** How long Redis stays away, as the issue asks. */
@@ -26,6 +26,13 @@ test('P3 P5 Redis stopped for 30 s under load and started again: the nodes keep 
         sessionId: cluster.sessionId,
         name: `official ${i} on node ${i % 2}`,
       }),
+  );
+  // Every join's attendance is in and heard before the rounds: nothing but the rounds follows.
+  await attended(
+    nodes[0].url,
+    officials[0]!.token,
+    cluster.sessionId,
+    officials.map((m) => m.participant.id),
   );
   await Promise.all(clients.map(caughtUp));
   // The negative control: on node 1, with the heartbeat's catch-up switched off.

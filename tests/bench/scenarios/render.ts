@@ -46,7 +46,16 @@ async function runOnce(browser: Browser, dir: string, config: BenchConfig): Prom
   try {
     await context.route(`${origin}/**`, (route) => {
       const path = normalize(new URL(route.request().url()).pathname).replace(/^\/+/, '');
-      return route.fulfill({ path: join(dir, path) });
+      const file = join(dir, path);
+      // The page runs without a server: what the console asks of the API (the trends, say) is not found.
+      if (path.startsWith('api/') || !existsSync(file)) {
+        return route.fulfill({
+          status: 404,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ code: 'NOT_FOUND', detail: 'The render page has no server.' }),
+        });
+      }
+      return route.fulfill({ path: file });
     });
     const page = await context.newPage();
     const errors: string[] = [];

@@ -63,6 +63,29 @@ export async function readLog(
   return { events, state: foldEvents(emptySessionState(sessionId), events) };
 }
 
+/**
+ * Waits until the log a node serves holds the attendance of every one of `participantIds`: a
+ * join is answered before its attendance, which a node appends in its next batch.
+ */
+export async function attended(
+  url: string,
+  token: string,
+  sessionId: string,
+  participantIds: readonly string[],
+  timeoutMs = 10_000,
+): Promise<void> {
+  let missing = [...participantIds];
+  await until(
+    async () => {
+      const { state } = await readLog(url, token, sessionId);
+      missing = participantIds.filter((id) => !Object.values(state.attendance).some((day) => day[id]?.connectedAt));
+      return missing.length === 0;
+    },
+    () => `no attendance yet for ${missing.join(', ')}`,
+    timeoutMs,
+  );
+}
+
 /** Where a client is: the `seq` it has applied. */
 export function lagging(clients: readonly FaultClient[], head: number): string {
   const behind = clients.filter((c) => c.lastSeq !== head).map((c) => c.lastSeq);

@@ -29,6 +29,26 @@ const secondVisitBytes = 20_000;
 // Retransmissions on a loaded machine count on the link too: 7.1 kB were seen once.
 const secondVisitLinkBytes = 8_000;
 
+/** In the page: the highest `lastSeq` of the visits kept for next time (idb-keyval's default store). */
+async function keptSeq(): Promise<number> {
+  // Opened only once the page made it: opening it first would make it without idb-keyval's store.
+  if (!(await indexedDB.databases()).some((db) => db.name === 'keyval-store')) return 0;
+  return new Promise((resolve) => {
+    const opened = indexedDB.open('keyval-store');
+    opened.onerror = () => resolve(0);
+    opened.onsuccess = () => {
+      const db = opened.result;
+      if (!db.objectStoreNames.contains('keyval')) return resolve(0);
+      const all = db.transaction('keyval').objectStore('keyval').getAll();
+      all.onerror = () => resolve(0);
+      all.onsuccess = () =>
+        resolve(
+          Math.max(0, ...(all.result as { session?: { lastSeq?: number } }[]).map((v) => v.session?.lastSeq ?? 0)),
+        );
+    };
+  });
+}
+
 const unavailable = shapedLinkUnavailable();
 const isCI = process.env.CI === 'true';
 if (unavailable !== null && !isCI) console.warn(`\n!!! poor-link browser test skipped: ${unavailable} !!!\n`);
@@ -105,8 +125,12 @@ describe.skipIf(skipsBrowserTests || (unavailable !== null && !isCI))('a screen 
           const bytes = link!.receivedBytes() - bytesBefore;
           await Promise.all(responses);
           // The service worker is registered once the session is live; a participant stays on
-          // the page, so the next visit finds it installed.
+          // the page, so the next visit finds it installed, and the state it keeps for the next
+          // visit (idb-keyval's store) reaches the log's head, this join's attendance included.
           await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+          await server.app.settleAttendance();
+          const head = (await server.app.commands.state(server.sessionId)).lastSeq;
+          await expect.poll(() => page.evaluate(keptSeq), { timeout: 30_000 }).toBeGreaterThanOrEqual(head);
           await page.close();
           return { ms, bytes, responseBytes, scripts: scripts.sort((a, b) => b.bytes - a.bytes) };
         };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
+import { topicAfterUnit } from '../../../client/src/lib/itemTitle.js';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
 import type { BenchConfig } from '../config.js';
 import { makeTempDir, removeTempDir, repoRoot, runCommand } from '../lib/children.js';
@@ -100,7 +101,7 @@ export async function buildAndSize(config: BenchConfig): Promise<BundleResult> {
   };
 }
 
-/** The topic of an item, from the log through the protocol (what the screen should show). */
+/** The topic of an item as the screen shows it, from the log through the protocol. */
 async function topicOf(url: string, token: string, sessionId: string, itemId: string): Promise<string> {
   const client = await connectOne(url, token);
   try {
@@ -114,9 +115,10 @@ async function topicOf(url: string, token: string, sessionId: string, itemId: st
       state = foldEvents(state, page.data.events);
       if (!page.data.hasMore) break;
     }
-    const topic = state.agenda[itemId]?.topic;
-    if (!topic) throw new Error(`no ${itemId} in the demo agenda`);
-    return topic;
+    const item = state.agenda[itemId];
+    if (!item) throw new Error(`no ${itemId} in the demo agenda`);
+    // As the panel shows it: after the unit's name, which it prints on a line of its own.
+    return topicAfterUnit(item.topic, item.unitId === null ? null : (state.units[item.unitId]?.name ?? null));
   } finally {
     client.close();
   }

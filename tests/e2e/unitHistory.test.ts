@@ -71,6 +71,15 @@ describeBrowser('a unit’s history quarter by quarter', () => {
     await history.getByTestId('history-streak').filter({ hasText: '2분기 연속 70% 미만 (2025-Q4–2026-Q1).' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The table stacks a block per quarter, each figure after its column's name: nothing scrolls sideways.
+    const table = history.getByTestId('history-table');
+    expect(await table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth)).toBe(0);
+    expect(
+      await table
+        .locator('tbody tr td')
+        .first()
+        .evaluate((el) => getComputedStyle(el, '::before').content),
+    ).toBe('"생산 달성률"');
     expect(official.pageErrors).toEqual([]);
   });
 

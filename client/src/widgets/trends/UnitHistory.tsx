@@ -32,6 +32,15 @@ export default function UnitHistory() {
   if (trends.state === 'failed') return <TrendsFailed error={trends.error} onRetry={trends.reload} />;
   if (trends.state === 'loading') return <p className="panel muted">{t('common.loading')}</p>;
   const unitName = trend?.unit.name ?? t('common.aUnit');
+  // After the period, which heads each row; also each cell's label where rows stack (phones).
+  const columns = [
+    t('history.production'),
+    t('history.reported'),
+    t('history.gap'),
+    t('history.flags'),
+    t('history.warning'),
+    t('history.secondReview'),
+  ];
 
   return (
     <div className="unit-history" data-testid="unit-history">
@@ -60,37 +69,38 @@ export default function UnitHistory() {
           <>
             <UnitTrendChart trend={trend} />
             <div className="table-scroll" tabIndex={0}>
-              <table className="figures" data-testid="history-table">
+              <table className="figures figures--stacked" data-testid="history-table">
                 <caption>{t('history.tableCaption', { unit: unitName })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('history.period')}</th>
-                    <th scope="col">{t('history.production')}</th>
-                    <th scope="col">{t('history.reported')}</th>
-                    <th scope="col">{t('history.gap')}</th>
-                    <th scope="col">{t('history.flags')}</th>
-                    <th scope="col">{t('history.warning')}</th>
-                    <th scope="col">{t('history.secondReview')}</th>
+                    {columns.map((label) => (
+                      <th scope="col" key={label}>
+                        {label}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {trend.points.map((p) => (
                     <tr key={p.sessionId} data-under={p.isUnderThreshold}>
                       <th scope="row">{p.period}</th>
-                      <td>
+                      <td data-label={columns[0]}>
                         {p.isUnderThreshold && <span aria-hidden="true">⚠ </span>}
                         {format.percent(p.production)}
                         {p.isUnderThreshold && <span className="fulfilment__note"> {t('report.belowThreshold')}</span>}
                       </td>
-                      <td>{format.percent(p.reportedProduction)}</td>
-                      <td>{format.percent(p.reportingGap)}</td>
-                      <td>
+                      <td data-label={columns[1]}>{format.percent(p.reportedProduction)}</td>
+                      <td data-label={columns[2]}>{format.percent(p.reportingGap)}</td>
+                      <td data-label={columns[3]}>
                         {p.flags.length === 0
                           ? '—'
                           : p.flags.map((kind) => t(`labels.flag.${kind as FlagKind}`)).join(', ')}
                       </td>
-                      <td>{p.isWarned ? t('history.warned') : '—'}</td>
-                      <td>{p.secondReview === null ? '—' : t(`labels.warningStatus.${p.secondReview}`)}</td>
+                      <td data-label={columns[4]}>{p.isWarned ? t('history.warned') : '—'}</td>
+                      <td data-label={columns[5]}>
+                        {p.secondReview === null ? '—' : t(`labels.warningStatus.${p.secondReview}`)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,12 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { ImportPreviewSchema } from '@plenum/shared';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError } from '../../api/request';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FileDrop } from '../../components/FileDrop';
 import { ImportPreviewTable } from '../../components/ImportPreviewTable';
+import { ImportApplyRow, ImportFileStep } from '../../components/ImportSteps';
 import { rowProblemText } from '../../lib/rowProblemText';
 import { downloadText } from '../../lib/download';
-import { importAccept, useFileImport } from '../../lib/useFileImport';
+import { useFileImport } from '../../lib/useFileImport';
 import { adminWording, type AdminApi } from './adminApi';
 
 /** The header row of a register file, as the template gives it. */
@@ -59,21 +58,17 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
         </button>
       </div>
       <p className="muted register-import__about">{t('admin.import.about', { header: registerHeader })}</p>
-      <FileDrop
+      <ImportFileStep
         label={t('admin.import.choose')}
         hint={t('admin.import.hint')}
-        accept={importAccept}
-        disabled={isBusy}
-        onFile={(chosen) => void choose(chosen)}
         testId="register-file"
+        disabled={false}
+        isBusy={isBusy}
+        onFile={(chosen) => void choose(chosen)}
+        error={error}
+        onDismissError={dismissError}
+        applied={applied}
       />
-      {isBusy && <p className="muted">{t('common.loading')}</p>}
-      <ErrorNote message={error} onDismiss={dismissError} />
-      {applied && (
-        <p className="success" role="status">
-          {applied}
-        </p>
-      )}
       {preview && file && (
         <>
           <p role="status" data-testid="import-summary">
@@ -109,21 +104,14 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
             problemsHeader={t('admin.import.problems')}
             describe={rowProblemText}
           />
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="import-apply"
-              disabled={!preview.valid || isBusy}
-              aria-describedby="admin-import-apply-note"
-              onClick={() => void apply()}
-            >
-              {t('admin.import.apply')}
-            </button>
-            <span id="admin-import-apply-note" className="muted">
-              {preview.valid ? t('admin.import.applyNote') : t('admin.import.applyBlocked')}
-            </span>
-          </div>
+          <ImportApplyRow
+            noteId="admin-import-apply-note"
+            testId="import-apply"
+            label={t('admin.import.apply')}
+            note={preview.valid ? t('admin.import.applyNote') : t('admin.import.applyBlocked')}
+            disabled={!preview.valid || isBusy}
+            onApply={() => void apply()}
+          />
         </>
       )}
     </section>

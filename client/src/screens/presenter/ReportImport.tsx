@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ApiError, apiRequest } from '../../api/request';
 import { inviteTokenKey } from '../../app/inviteToken';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FileDrop } from '../../components/FileDrop';
 import { ImportPreviewTable } from '../../components/ImportPreviewTable';
+import { ImportApplyRow, ImportFileStep } from '../../components/ImportSteps';
 import { rowProblemText } from '../../lib/rowProblemText';
-import { importAccept, useFileImport, type ImportFile } from '../../lib/useFileImport';
+import { useFileImport, type ImportFile } from '../../lib/useFileImport';
 import { useSessionStore } from '../../stores/session';
 
 const wording = { link: 'invite', withIssues: false } as const;
@@ -53,21 +52,17 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
         {t('reportImport.heading')}
       </h2>
       <p className="muted">{t('reportImport.about')}</p>
-      <FileDrop
+      <ImportFileStep
         label={t('reportImport.choose')}
         hint={t('reportImport.hint')}
-        accept={importAccept}
-        disabled={isDisabled || isBusy}
-        onFile={(chosen) => void choose(chosen)}
         testId="report-import-file"
+        disabled={isDisabled}
+        isBusy={isBusy}
+        onFile={(chosen) => void choose(chosen)}
+        error={error}
+        onDismissError={dismissError}
+        applied={applied}
       />
-      {isBusy && <p className="muted">{t('common.loading')}</p>}
-      <ErrorNote message={error} onDismiss={dismissError} />
-      {applied && (
-        <p className="success" role="status">
-          {applied}
-        </p>
-      )}
       {preview && file && (
         <>
           <p role="status" data-testid="report-import-summary">
@@ -92,23 +87,18 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
             describe={rowProblemText}
             validText={t('reportImport.rowValid')}
           />
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="report-import-apply"
-              disabled={!preview.valid || isBusy || isDisabled}
-              aria-describedby={`${headingId}-apply-note`}
-              onClick={() => void apply()}
-            >
-              {t('reportImport.apply')}
-            </button>
-            <span id={`${headingId}-apply-note`} className="muted">
-              {preview.valid
+          <ImportApplyRow
+            noteId={`${headingId}-apply-note`}
+            testId="report-import-apply"
+            label={t('reportImport.apply')}
+            note={
+              preview.valid
                 ? t('reportImport.applyNote', { count: preview.reports.length })
-                : t('reportImport.applyBlocked')}
-            </span>
-          </div>
+                : t('reportImport.applyBlocked')
+            }
+            disabled={!preview.valid || isBusy || isDisabled}
+            onApply={() => void apply()}
+          />
         </>
       )}
     </section>

@@ -192,6 +192,14 @@ describe('the cascade down the line', () => {
     };
     const provinceQ1 = resourceOf(await cascade(server, centreId, provinceBody));
     const p1 = provinceQ1.sessionId;
+    // The same request again (a retry after a lost answer) makes no second follow-up: it names the first.
+    const sessions = async () =>
+      (await api<AnswerData<'sessions'>>(server.url, '/api/sessions', { token: server.tokens.administrator })).body;
+    const sessionsBefore = await sessions();
+    const retried = await cascade(server, centreId, provinceBody);
+    expect(retried.status).toBe(409);
+    expect(JSON.stringify(retried.body)).toContain(p1);
+    expect(await sessions()).toEqual(sessionsBefore);
     const p1State = await state(p1);
     expect(p1State.definition).toMatchObject({
       period: '2026-Q1',

@@ -10,7 +10,7 @@ function service(start = '2026-04-13T09:00:00.000Z') {
   const tokens = new ApiTokenService({
     store,
     clock: { now: () => new Date(now) },
-    ids: { next: () => `tok-${++n}` },
+    ids: { next: () => `tok-${++n}`, derive: (...parts) => parts.join('_') },
     secrets: { issue: () => ({ token: `plnm_secret-${n}`, hash: `hash-${n}` }), hash: (t) => `hash-${t.slice(12)}` },
   });
   return { tokens, store, advance: (ms: number) => (now += ms) };

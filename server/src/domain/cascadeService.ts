@@ -88,14 +88,21 @@ export class CascadeService {
     fromSessionId: string,
     request: CascadeRequest,
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
-    const sessionId = this.deps.ids.next();
+    // One follow-up per review and level: a retried request finds the one it made.
+    const sessionId = this.deps.ids.derive('follow-up', fromSessionId, request.unitId);
     const events = await this.deps.commands.read(fromSessionId, (upper) => {
       cascadeSource(upper, fromSessionId, request.unitId);
       // A copy: the higher state keeps changing in place (relays append to its steps).
       return structuredClone(this.cascadeEvents(upper, request));
     });
     const appended = await this.deps.commands.appendSystem(sessionId, systemActor.id, (state) => {
-      if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
+      if (state.definition) {
+        throw new DomainError(
+          'CONFLICT',
+          `${state.definition.organisation} has already convened its follow-up of this review: “${state.definition.title}” (${sessionId}).`,
+          [{ path: 'unitId', message: `follow-up already convened: ${sessionId}` }],
+        );
+      }
       return events;
     });
     this.deps.published(sessionId, appended.events);

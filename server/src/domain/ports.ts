@@ -28,6 +28,8 @@ export interface Timers {
 /** Where new entity ids come from. */
 export interface IdGenerator {
   next(): string;
+  /** The same id for the same parts, every time and in every process: for what must exist once. */
+  derive(...parts: string[]): string;
 }
 
 /** What the domain asks the store to append: all the events of one command, atomically. */

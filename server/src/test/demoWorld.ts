@@ -19,7 +19,7 @@ export function manualClock(start = '2026-04-13T09:00:00.000Z') {
 /** Ids id1, id2, … in order. */
 export function sequentialIds(): IdGenerator {
   let n = 0;
-  return { next: () => `id${++n}` };
+  return { next: () => `id${++n}`, derive: (...parts) => parts.join('_') };
 }
 
 /**

@@ -182,7 +182,8 @@ export type ConveneBody = z.input<typeof ConveneBodySchema>;
  * `POST /api/v1/sessions/:id/cascades`: a level (a province, a ministry, a city, a county) of a
  * closed review convenes its own follow-up for the units below it, as a draft. The review's open
  * directives and warnings about those units come down as its agenda; the period is the review's;
- * the threshold, the days and the chair are the level's own.
+ * the threshold, the days and the chair are the level's own. A level follows a review up once:
+ * the same request again is refused (409) with the follow-up it made.
  */
 export const CascadeBodySchema = z.object({
   unitId: IdSchema,

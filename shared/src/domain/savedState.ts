@@ -1,6 +1,15 @@
 import { freeze } from 'immer';
 import { emptySessionState, type SessionState } from './state.js';
 
+/**
+ * The WHATWG `TextDecoder`, a global of browsers and Node alike; shared's build names no
+ * runtime's types (`types: []`), so the part used here is declared.
+ */
+declare const TextDecoder: new (
+  label: 'utf-8',
+  options: { fatal: boolean },
+) => { decode(bytes: Uint8Array | ArrayBuffer): string };
+
 /** The kind of a value as the state's fields are checked: null, array, object or a `typeof`. */
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

@@ -5,6 +5,7 @@
 export * from './protocol/index.js';
 export * from './domain/state.js';
 export * from './domain/reducer.js';
+export * from './domain/savedState.js';
 export * from './domain/fulfilment.js';
 export * from './domain/agendaItem.js';
 export * from './domain/preparation.js';

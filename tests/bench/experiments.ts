@@ -6,7 +6,10 @@
  *
  * 1. Folding the log with `foldEvents` (immer: copies and deep-freezes the criticisms map on
  *    every call) against `applyEvent` on one mutable state: start-up, catch-up, per command.
- * 2. Committing each command in its own SQLite transaction (synchronous=FULL: one fsync each)
+ * 2. A join from 0 answered with the saved state (P26): what the server's event loop spends
+ *    reading the snapshot and making its bytes, against reading and serialising the log's
+ *    pages of 500; and what the client spends reading the state against folding the log.
+ * 3. Committing each command in its own SQLite transaction (synchronous=FULL: one fsync each)
  *    against group commit (the commands of one tick in one transaction).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,8 +19,11 @@ import { createApp, createLogger, ensureDemo, SqliteStore } from '@plenum/server
 import {
   applyEvent,
   emptySessionState,
+  foldBatch,
   foldEvents,
+  Limits,
   newEvent,
+  readSavedState,
   type NewEvent,
   type SessionEvent,
   type SessionState,
@@ -49,6 +55,14 @@ function time(fn: () => void): number {
   (globalThis as { gc?: () => void }).gc?.();
   const t = performance.now();
   fn();
+  return performance.now() - t;
+}
+
+/** Wall time of `fn`, as {@link time}: for store calls, whose SQLite work runs before their promise settles. */
+async function timeAsync(fn: () => Promise<void>): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const t = performance.now();
+  await fn();
   return performance.now() - t;
 }
 
@@ -147,8 +161,52 @@ async function main(): Promise<void> {
       );
     }
 
-    // 2. Commits: one transaction per command against one per group of 20.
-    out('\n2. committing criticisms (SqliteStore.append, synchronous=FULL)');
+    // 2. A join from 0 on the whole log: the saved state as stored, or every page of the log.
+    out('\n2. a join from 0 (P26)');
+    await app.commands.state(demo.sessionId);
+    await app.commands.saveSnapshots();
+    let bytes = Buffer.alloc(0);
+    const withState: number[] = [];
+    const withPages: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      withState.push(
+        await timeAsync(async () => {
+          const snapshot = await store.loadSnapshot(demo.sessionId);
+          bytes = Buffer.from(snapshot!.state, 'utf8');
+        }),
+      );
+      withPages.push(
+        await timeAsync(async () => {
+          for (let after = 0; ;) {
+            const page = await store.read(demo.sessionId, after, Limits.pageSize);
+            if (page.length === 0) break;
+            JSON.stringify(page);
+            after = page.at(-1)!.seq;
+          }
+        }),
+      );
+    }
+    const seq = (await store.loadSnapshot(demo.sessionId))!.seq;
+    out(
+      `  server: the snapshot at seq ${seq.toLocaleString('en-US')} read and made bytes (${(bytes.byteLength / 1e6).toFixed(1)} MB) ${withState.map(Math.round).join(', ')} ms; the log read and serialised in ${Math.ceil(log.length / Limits.pageSize)} pages ${withPages.map(Math.round).join(', ')} ms`,
+    );
+    const readState = time(() => void readSavedState(bytes, demo.sessionId, seq));
+    const pagesText = Array.from({ length: Math.ceil(log.length / Limits.pageSize) }, (_, i) =>
+      JSON.stringify(log.slice(i * Limits.pageSize, (i + 1) * Limits.pageSize)),
+    );
+    const foldLog = time(
+      () =>
+        void foldBatch(
+          emptySessionState(demo.sessionId),
+          pagesText.flatMap((text) => JSON.parse(text) as SessionEvent[]),
+        ),
+    );
+    out(
+      `  client: the state decoded, parsed and frozen ${Math.round(readState)} ms; the pages parsed and folded (foldBatch) ${Math.round(foldLog)} ms`,
+    );
+
+    // 3. Commits: one transaction per command against one per group of 20.
+    out('\n3. committing criticisms (SqliteStore.append, synchronous=FULL)');
     const commit = async (perTransaction: number, total: number): Promise<number> => {
       const t = performance.now();
       for (let done = 0; done < total; done += perTransaction) await appendCriticisms(events + done, perTransaction);

@@ -24,7 +24,7 @@ export function expectedFigureIds(config: BenchConfig): string[] {
     for (const load of config.paced.loads) for (const q of ['p50', 'p99']) ids.push(`paced.${size}.${load * 100}.${q}`);
   }
   ids.push('ack.full.p50', 'ack.full.p99', 'ack.senders.p50', 'ack.senders.p99');
-  for (const count of config.catchup.counts) ids.push(`catchup.${count}`);
+  for (const count of config.catchup.counts) ids.push(`catchup.${count}`, `catchup.state.${count}`);
   ids.push('startup.log', 'startup.demo');
   ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
   ids.push(...renderFigureIds);

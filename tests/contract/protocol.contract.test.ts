@@ -17,6 +17,7 @@ import {
   Limits,
   PresenceChangedSchema,
   PresenceUpdateSchema,
+  readSavedState,
   SessionEventSchema,
   SessionEventsMessageSchema,
   SessionHeadMessageSchema,
@@ -217,6 +218,23 @@ describe('channels', () => {
     expect(ackSchema(CommandResultSchema).parse(overTheWire(ackFixtures.refused))).toEqual(ackFixtures.refused);
   });
 
+  test('P26: a join answer with the saved state parses with its bytes as they arrive (a Buffer in Node, an ArrayBuffer in a browser), and they read as the fold', () => {
+    const fixture = ackFixtures.joinWithState;
+    const schema = ackSchema(SessionJoinResultSchema);
+    expect(schema.parse(fixture)).toEqual(fixture);
+    const { value } = fixture.data.state;
+    const asBuffer = { ...fixture.data, state: { seq: 7, value: Buffer.from(value) } };
+    const asArrayBuffer = { ...fixture.data, state: { seq: 7, value: value.slice().buffer } };
+    for (const data of [asBuffer, asArrayBuffer]) {
+      const parsed = schema.parse({ ok: true, data });
+      expect(parsed.ok && parsed.data.state && readSavedState(parsed.data.state.value, fixtureSessionId, 7)).toEqual(
+        foldEvents(emptySessionState(fixtureSessionId), fixtureLog.slice(0, 7)),
+      );
+    }
+    // Turned into JSON, the bytes are an object of numbers: refused, never taken for a state.
+    expect(schema.safeParse(overTheWire(fixture)).success).toBe(false);
+  });
+
   test('the handshake auth and its refusal parse', () => {
     expect(HandshakeAuthSchema.parse(overTheWire(handshakeFixtures.auth))).toEqual(handshakeFixtures.auth);
     expect(HandshakeErrorDataSchema.parse(overTheWire(handshakeFixtures.error))).toEqual(handshakeFixtures.error);
@@ -240,6 +258,16 @@ describe('channels', () => {
       message: { sessionId: 's1', afterSeq: 0, limit: 501 },
     },
     { why: 'join without a session', schema: SessionJoinRequestSchema, message: { afterSeq: 0 } },
+    {
+      why: 'join with a fractional stateVersion',
+      schema: SessionJoinRequestSchema,
+      message: { sessionId: 's1', afterSeq: 0, stateVersion: 1.5 },
+    },
+    {
+      why: 'join answer with its state as text',
+      schema: SessionJoinResultSchema,
+      message: { ...ackFixtures.join.data, state: { seq: 7, value: '{}' } },
+    },
     {
       why: 'command id under 8 characters',
       schema: CommandRequestSchema,

@@ -2,6 +2,7 @@ import type { Role } from '@plenum/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
+import { appendCriticisms } from '../helpers/criticisms.js';
 import { expectLive, skipsBrowserTests } from './helpers/browser.js';
 import { ensureClientBuilt } from './helpers/clientBuild.js';
 import { startE2eServer } from './helpers/e2eServer.js';
@@ -30,6 +31,8 @@ const secondVisitBytes = 20_000;
  * HTTP body over `secondVisitBytes`); this bound says the rest stays a small part of a first visit.
  */
 const secondVisitLinkBytes = 12_000;
+/** A busy session's first visit: the demo with this many criticisms on the item on the floor. */
+const busyCriticisms = 2_000;
 
 /** In the page: the highest `lastSeq` of the visits kept for next time (idb-keyval's default store). */
 async function keptSeq(): Promise<number> {
@@ -155,4 +158,44 @@ describe.skipIf(skipsBrowserTests || (unavailable !== null && !isCI))('a screen 
       }
     });
   }
+
+  test('a busy session’s first visit takes the saved state in place of its log (P26): times and bytes, with and without a snapshot', async () => {
+    const visits: { hasSnapshot: boolean; ms: number; bytes: number; binaryFrames: number }[] = [];
+    for (const hasSnapshot of [false, true]) {
+      const server = await startE2eServer({ host: link!.hostAddress, tls: link!.tls });
+      const chair = server.participants.chair;
+      await server.app.commands.execute(chair, server.sessionId, 'busy-start-item-2', {
+        type: 'agenda:start-item',
+        payload: { itemId: 'item-2' },
+      });
+      await appendCriticisms(server.app, server.sessionId, chair.id, busyCriticisms, 'busy');
+      if (hasSnapshot) await server.app.commands.saveSnapshots();
+      const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+      try {
+        const page = await context.newPage();
+        // The saved state is socket.io's binary attachment: the one binary frame of a visit.
+        let binaryFrames = 0;
+        page.on('websocket', (socket) =>
+          socket.on('framereceived', ({ payload }) => {
+            if (typeof payload !== 'string') binaryFrames++;
+          }),
+        );
+        const bytesBefore = link!.receivedBytes();
+        const start = Date.now();
+        await gotoOverLink(page, server.inviteUrl('observer'));
+        await expectLive(page, 60_000);
+        await page.getByTestId('screen-loading').waitFor({ state: 'detached', timeout: 60_000 });
+        visits.push({ hasSnapshot, ms: Date.now() - start, bytes: link!.receivedBytes() - bytesBefore, binaryFrames });
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }
+    for (const visit of visits) {
+      console.info(
+        `poor link ${rateKbit} kbit/s, observer of a session of ${busyCriticisms} criticisms, ${visit.hasSnapshot ? 'with' : 'without'} a saved state: first visit live in ${visit.ms} ms (${visit.bytes} bytes on the link)`,
+      );
+    }
+    expect(visits.map((visit) => visit.binaryFrames > 0)).toEqual([false, true]);
+  }, 120_000);
 });

@@ -87,7 +87,7 @@ export function sendRaw(
 /** Sends one `session:join` request; resolves with its acknowledgement. */
 export function sendJoin(
   socket: ClientSocket,
-  request: { sessionId: string; afterSeq: number; limit?: number },
+  request: { sessionId: string; afterSeq: number; limit?: number; stateVersion?: number },
   timeoutMs: number = ackTimeoutMs,
 ): Promise<Ack<SessionJoinResult>> {
   return socket.timeout(timeoutMs).emitWithAck('session:join', request);

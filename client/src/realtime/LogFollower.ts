@@ -1,5 +1,7 @@
 import {
+  readSavedState,
   SeqGapError,
+  type SavedState,
   type SessionEvent,
   type SessionEventsMessage,
   type SessionHeadMessage,
@@ -15,11 +17,14 @@ export type PageOutcome = 'more' | 'done' | { problem: string };
  * What this client holds of one session's log: the events applied to the session store, the
  * pages of the current catch-up fetched but not applied yet (one fold of many events costs
  * far less than one per page), and the highest `seq` the server has shown (live events,
- * heartbeats, join answers). It knows nothing of sockets: `SessionSync` hands it what arrives.
+ * heartbeats, join answers). A join answer may start with the session's saved state (P26),
+ * which replaces what it holds. It knows nothing of sockets: `SessionSync` hands it what arrives.
  */
 export class LogFollower {
   private knownHeadSeq = 0;
   private fetched: SessionEvent[] = [];
+  /** Cleared by a saved state that could not be read: from then on the log is folded instead. */
+  private takesSavedStates = true;
 
   constructor(
     private readonly session: SessionStoreApi,
@@ -35,6 +40,11 @@ export class LogFollower {
   /** Where the catch-up has got to: applied, or fetched and waiting to be applied. */
   caughtUpTo(): number {
     return Math.max(this.lastSeq(), this.fetched.at(-1)?.seq ?? 0);
+  }
+
+  /** Whether a join may ask for the session's saved state (P26). */
+  wantsSavedState(): boolean {
+    return this.takesSavedStates;
   }
 
   /** Applies events in order; false when they do not follow `lastSeq` (a gap). */
@@ -83,15 +93,39 @@ export class LogFollower {
     this.knownHeadSeq = 0;
   }
 
+  /**
+   * Replaces what it holds with a saved state ahead of it, the fetched pages dropped; false when
+   * the state cannot be read. A state not ahead is left aside: the answer's events follow it.
+   */
+  private adopt(sessionId: string, saved: SavedState): boolean {
+    if (saved.seq <= this.caughtUpTo()) return true;
+    const state = readSavedState(saved.value, sessionId, saved.seq);
+    if (!state) return false;
+    this.fetched = [];
+    this.session.getState().adoptState(state);
+    this.pending.getState().settle(this.lastSeq());
+    return true;
+  }
+
   /** Takes one page of a join answer asked `afterSeq`, applying what was fetched when done or when it is long. */
   takePage(result: SessionJoinResult, afterSeq: number): PageOutcome {
     this.knownHeadSeq = Math.max(this.knownHeadSeq, result.headSeq);
+    const before = this.caughtUpTo();
+    if (result.state) {
+      if (!this.takesSavedStates) return { problem: `a saved state not asked for after seq ${afterSeq}` };
+      if (!this.adopt(result.sessionId, result.state)) {
+        // Ask again from where it was, without a state: the log is the record.
+        console.error(`Plenum: the saved state at seq ${result.state.seq} cannot be read; folding the log instead`);
+        this.takesSavedStates = false;
+        return 'more';
+      }
+    }
     const reached = this.caughtUpTo();
     // A live event applied meanwhile may have overtaken the start of the page.
     const fresh = result.events.filter((event) => event.seq > reached);
     const follows = fresh.length === 0 || fresh[0]!.seq === reached + 1;
     if (follows) this.fetched.push(...fresh);
-    if (this.caughtUpTo() === reached) {
+    if (this.caughtUpTo() === before) {
       // An answer that moves nothing forward would make us ask the same question forever.
       if (!follows || result.hasMore) return { problem: `no progress after seq ${afterSeq}` };
       // The server says there is nothing after what we have: trust the log over a stale heartbeat.

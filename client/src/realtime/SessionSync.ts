@@ -1,4 +1,11 @@
-import type { Ack, PresenceChanged, SessionEventsMessage, SessionHeadMessage, SessionJoinResult } from '@plenum/shared';
+import {
+  stateVersion,
+  type Ack,
+  type PresenceChanged,
+  type SessionEventsMessage,
+  type SessionHeadMessage,
+  type SessionJoinResult,
+} from '@plenum/shared';
 import { connectionStore as appConnectionStore, type ConnectionStoreApi } from '../stores/connection';
 import { pendingStore as appPendingStore, type PendingStoreApi } from '../stores/pending';
 import { sessionStore as appSessionStore, type SessionStoreApi } from '../stores/session';
@@ -47,7 +54,8 @@ type AnswerStep = 'again' | 'done';
  * state machine (`syncMachine.ts`): connecting → joining → catching up → live, reconnecting
  * after a drop, a stale epoch when the log was replaced, offline or incompatible when refused.
  * On every connect it joins with `afterSeq = lastSeq` and pages through the answer while
- * `hasMore`, applying the pages in one batch at the end (or every `catchUpApplyEvery` events);
+ * `hasMore`, applying the pages in one batch at the end (or every `catchUpApplyEvery` events),
+ * after the session's saved state when the server sends it in place of many pages (P26);
  * live events are applied in order, duplicates dropped, and a gap or a heartbeat ahead of
  * `lastSeq` starts the same catch-up. Answers to joins that are no longer the latest are
  * ignored. Presence is heard through `onPresence`.
@@ -215,7 +223,8 @@ export class SessionSync {
           this.socket,
           this.joinTimeoutMs,
           'session:join',
-          { sessionId: this.sessionId, afterSeq },
+          // With this reducer's version, the answer may bring the session's saved state (P26).
+          { sessionId: this.sessionId, afterSeq, ...(this.log.wantsSavedState() ? { stateVersion } : {}) },
           this.hearOnline,
         );
       } catch {

@@ -1,4 +1,4 @@
-import type { EventType, Participant, PresenceEntry, SessionEvent, SessionEventOf } from '@plenum/shared';
+import type { EventType, Participant, PresenceEntry, SavedState, SessionEvent, SessionEventOf } from '@plenum/shared';
 
 /** Ids used across the client tests. */
 export const ids = {
@@ -154,6 +154,8 @@ export interface JoinAnswerOptions {
   you?: Participant;
   serverTime?: string;
   online?: PresenceEntry[];
+  /** The session's saved state the events follow (P26). */
+  state?: SavedState;
 }
 
 /** A successful answer to `session:join` carrying `events`, as the server would send it. */
@@ -163,7 +165,8 @@ export function joinAnswer(events: SessionEvent[], options: JoinAnswerOptions = 
     data: {
       sessionId: ids.session,
       epoch: options.epoch ?? 'epoch-1',
-      headSeq: options.headSeq ?? events.at(-1)?.seq ?? 0,
+      headSeq: options.headSeq ?? events.at(-1)?.seq ?? options.state?.seq ?? 0,
+      ...(options.state ? { state: options.state } : {}),
       events,
       hasMore: options.hasMore ?? false,
       you: options.you ?? participants.official,

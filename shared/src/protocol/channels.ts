@@ -24,8 +24,27 @@ export const SessionJoinRequestSchema = z.object({
   afterSeq: z.number().int().min(0),
   /** At most this many events in the answer; the client asks again while `hasMore`. */
   limit: z.number().int().min(1).max(Limits.pageSize).optional(),
+  /**
+   * The `stateVersion` of the client's reducer: the answer may then carry the session's saved
+   * state instead of the events it folds (P26). Absent: events only.
+   */
+  stateVersion: z.number().int().min(0).optional(),
 });
 export type SessionJoinRequest = z.infer<typeof SessionJoinRequestSchema>;
+
+/**
+ * The session's folded state after `seq`, as the server last saved it (P26): the JSON text of a
+ * `SessionState`, UTF-8 encoded, sent as a binary attachment so that it is neither parsed nor
+ * escaped again on its way. A browser receives an `ArrayBuffer`, Node a `Uint8Array` (`Buffer`).
+ */
+export const SavedStateSchema = z.object({
+  seq: z.number().int().min(1),
+  value: z.custom<Uint8Array | ArrayBuffer>(
+    (value) => value instanceof ArrayBuffer || value instanceof Uint8Array,
+    'Expected the state as bytes',
+  ),
+});
+export type SavedState = z.infer<typeof SavedStateSchema>;
 
 /** The answer to `session:join`: one page of the log and who the client is. */
 export const SessionJoinResultSchema = z.object({
@@ -34,7 +53,12 @@ export const SessionJoinResultSchema = z.object({
   epoch: z.string(),
   /** The last `seq` of the log when the page was read. */
   headSeq: z.number().int().min(0),
-  /** Events with `afterSeq < seq`, ascending, dense. */
+  /**
+   * The session's saved state, when the client asked with its `stateVersion` and folding it
+   * from the log would take more than a page (P26); the events then follow `state.seq`.
+   */
+  state: SavedStateSchema.optional(),
+  /** Events with `afterSeq < seq` (or `state.seq < seq` with a state), ascending, dense. */
   events: z.array(SessionEventSchema),
   /** True when more events follow this page. */
   hasMore: z.boolean(),

@@ -35,6 +35,8 @@ export interface PlenumServerOptions {
   seedText: string;
   /** `seed` mode: also seed this folder with the demo alone (no invitations, no criticisms). */
   demoOnlyDir?: string | null;
+  /** Serve without the catch-up read budgets (P12), for measurements that read the log again and again. */
+  unbudgetedReads?: boolean;
 }
 
 /** What a seeded folder remembers: tokens are stored only as hashes in the database. */
@@ -213,7 +215,12 @@ async function main(): Promise<void> {
   // The JSON log goes to stderr (warnings and errors only), so stdout stays the ready line.
   // No public URL: a browser opening http://127.0.0.1:<port> is then of an allowed origin (P14),
   // which a fixed `http://127.0.0.1` (port 80) would refuse the socket of.
-  const app = createApp({ store, logger, clientDir: options.clientDir ?? undefined });
+  const app = createApp({
+    store,
+    logger,
+    clientDir: options.clientDir ?? undefined,
+    ...(options.unbudgetedReads ? { protections: { reads: false } } : {}),
+  });
 
   let session: SeededTokens;
   let demoMs = 0;
@@ -247,6 +254,8 @@ async function main(): Promise<void> {
     handlers: {
       head: () => store.head(session.sessionId),
       append: (arg) => appendCriticisms(app, store, session, (arg as { count: number }).count, options.seedText),
+      // Saves the session's state now, as a pause would: what a join may answer with (P26).
+      snapshot: () => app.commands.saveSnapshots(),
     },
   });
   announceReady({

@@ -1,4 +1,4 @@
-import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
+import { emptySessionState, foldEvents, stateVersion, type SessionEvent } from '@plenum/shared';
 import { expect, onTestFinished } from 'vitest';
 import { createConnectionStore, type ConnectionStatus, type ConnectionStoreApi } from '../../stores/connection';
 import { createPendingStore } from '../../stores/pending';
@@ -57,10 +57,13 @@ export function setup(options: Partial<SessionSyncOptions> = {}) {
 }
 export type SyncEnv = ReturnType<typeof setup>;
 
-/** The next join the sync sends, checked to ask for what comes after `afterSeq`. */
-export async function nextJoin(env: SyncEnv, afterSeq: number): Promise<FakeAsk> {
+/**
+ * The next join the sync sends, checked to ask for what comes after `afterSeq`, with its
+ * reducer's `stateVersion` unless `asksForState` is false (P26).
+ */
+export async function nextJoin(env: SyncEnv, afterSeq: number, asksForState = true): Promise<FakeAsk> {
   const join = await env.fake.nextAsk('session:join');
-  expect(join.payload).toEqual({ sessionId: ids.session, afterSeq });
+  expect(join.payload).toEqual({ sessionId: ids.session, afterSeq, ...(asksForState ? { stateVersion } : {}) });
   return join;
 }
 

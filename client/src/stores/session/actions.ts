@@ -8,6 +8,11 @@ export interface SessionActions {
    * duplicates; a gap throws the shared `SeqGapError` and leaves the state untouched.
    */
   applyEvents: (events: readonly SessionEvent[]) => void;
+  /**
+   * Replaces the state with the session's state as the server saved it (P26), read from a join
+   * answer: the log's events after its `lastSeq` follow. No longer the last visit's state.
+   */
+  adoptState: (session: SessionState) => void;
   /** Records who this client is and which log it follows, from a join answer. */
   setIdentity: (identity: { epoch: string; you: Participant }) => void;
   /** Shows the state kept from the last visit until the log has caught up (`isFromLastVisit`). */
@@ -31,6 +36,7 @@ export function createSessionActions(
       // Nothing new when every event was a duplicate: keep the state object, so no render.
       if (next.lastSeq !== current.lastSeq) set({ session: next });
     },
+    adoptState: (session) => set({ session, isFromLastVisit: false }),
     setIdentity: ({ epoch, you }) => set({ epoch, you }),
     restoreLastVisit: ({ session, epoch, you }) => set({ session, epoch, you, isFromLastVisit: true }),
     caughtUp: () => {

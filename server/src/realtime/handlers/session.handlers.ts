@@ -3,6 +3,8 @@ import {
   Limits,
   seesPresence,
   SessionJoinRequestSchema,
+  stateVersion,
+  type SavedState,
   type SessionJoinResult,
   type SessionJoinRequest,
 } from '@plenum/shared';
@@ -18,8 +20,9 @@ export function registerSessionHandlers(socket: GatewaySocket, ctx: GatewayConte
 }
 
 /**
- * Attaches the socket to its session's room and presence, answers one page of the log (P4)
- * with who is online, then records its attendance.
+ * Attaches the socket to its session's room and presence, answers one page of the log (P4),
+ * after the session's saved state when that spares the client more than a page (P26), with
+ * who is online, then records its attendance.
  */
 async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): Promise<void> {
   const { socket, gateway: ctx, input: request, afterAnswer } = call;
@@ -54,18 +57,18 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
     );
   }
   const limit = request.limit ?? Limits.pageSize;
-  const [epoch, headSeq, events] = await Promise.all([
-    ctx.store.epoch(),
-    ctx.store.head(request.sessionId),
-    ctx.readPage(request.sessionId, request.afterSeq, limit),
-  ]);
-  served = events.length;
-  const lastSeq = events.at(-1)?.seq ?? request.afterSeq;
+  const [epoch, headSeq] = await Promise.all([ctx.store.epoch(), ctx.store.head(request.sessionId)]);
+  const state = await savedState(ctx, request, headSeq, limit);
+  const events = await ctx.readPage(request.sessionId, state?.seq ?? request.afterSeq, limit);
+  // A state is one answer in place of many pages: it costs the read budget one page (P12).
+  served = events.length + (state ? Limits.pageSize : 0);
+  const lastSeq = events.at(-1)?.seq ?? state?.seq ?? request.afterSeq;
   call.data = {
     sessionId: request.sessionId,
     epoch,
     // The real head, even below afterSeq: a client ahead of the log must start over (P6).
     headSeq: Math.max(headSeq, events.at(-1)?.seq ?? 0),
+    ...(state ? { state } : {}),
     events,
     hasMore: lastSeq < headSeq,
     you: participant,
@@ -74,4 +77,29 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
     // answer goes out, so the deltas continue from it.
     ...(sendsPresence ? { online: ctx.presence.announced(request.sessionId) } : {}),
   };
+}
+
+/**
+ * The session's latest saved snapshot, to answer a join with (P26), or null: only to a client of
+ * the same reducer (`stateVersion`), when the snapshot fits the log (not ahead of its head) and is
+ * more than a page ahead of the client (or the client starts from 0 on a log longer than a page),
+ * and when it takes at most half the socket's outbound budget (P13), leaving the rest to the page
+ * beside it and the broadcasts behind it; a larger state is folded from the log by the client. The
+ * snapshot's text is sent as it was saved, as bytes: the join never serialises a state on the event loop.
+ */
+async function savedState(
+  ctx: GatewayContext,
+  request: SessionJoinRequest,
+  headSeq: number,
+  limit: number,
+): Promise<SavedState | null> {
+  const { sessionId, afterSeq } = request;
+  // Without more than a page to fold, no snapshot can be worth reading.
+  if (request.stateVersion !== stateVersion || headSeq - afterSeq <= limit) return null;
+  const snapshot = await ctx.store.loadSnapshot(sessionId);
+  if (!snapshot || snapshot.version !== stateVersion || snapshot.seq > headSeq) return null;
+  if (afterSeq > 0 && snapshot.seq - afterSeq <= limit) return null;
+  const budget = ctx.protections.outboundBytes;
+  if (budget !== false && Buffer.byteLength(snapshot.state, 'utf8') > budget / 2) return null;
+  return { seq: snapshot.seq, value: Buffer.from(snapshot.state, 'utf8') };
 }

@@ -192,6 +192,8 @@ async function seedFolder(
       // already started
     }
     const head = await appendCriticisms(app, store, session, events, text, endorsements);
+    // The snapshots the seeding's appends made due are written on a thread of their own: in the folder before it is used.
+    await app.commands.snapshotsWritten();
     writeFileSync(join(dataDir, tokensFile), JSON.stringify(session satisfies SeededTokens));
     return { sessionId: session.sessionId, head };
   } finally {

@@ -14,6 +14,7 @@ import { isOrganisationStream, OrganisationService } from './domain/organisation
 import { SessionService } from './domain/sessionService.js';
 import { CascadeService } from './domain/cascadeService.js';
 import { SessionStates } from './domain/sessionStates.js';
+import { SnapshotThread } from './storage/SnapshotThread.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { sendProblem } from './http/problem.js';
 import { clientFiles } from './http/clientFiles.js';
@@ -153,7 +154,7 @@ export interface App {
    * the balancer, to another process and catch up there), the commands in flight finish their
    * commit (an ack lost with its socket is answered again, by its command id, wherever the
    * client retries), the HTTP server and the PDF workers stop. Then saves the sessions' state snapshots so the
-   * next start folds little (the store is the caller's to close).
+   * next start folds little, each written before this resolves (the store is the caller's to close).
    */
   close: () => Promise<void>;
 }
@@ -174,10 +175,16 @@ export function createApp(deps: AppDeps): App {
       deps.logger.warn({ err: error, sessionId, directiveId }, 'explanation not relayed up');
     cascade.relay(sessionId, (error, relay) => warn(error, relay.directiveId)).catch(warn);
   };
+  // Snapshots are made and written on a thread of their own, unless no other thread can read the store.
+  const snapshotThread = deps.store.address && new SnapshotThread(deps.store.address);
   // A relay cut short (the process stopped between its two appends) is finished when its session is next loaded.
-  const states = new SessionStates(deps.store, (state) => {
-    if (pendingRelays(state).length > 0) relayUp(state.sessionId);
-  });
+  const states = new SessionStates(
+    deps.store,
+    (state) => {
+      if (pendingRelays(state).length > 0) relayUp(state.sessionId);
+    },
+    snapshotThread,
+  );
   const commands = new CommandService({
     store: deps.store,
     states,
@@ -283,7 +290,7 @@ export function createApp(deps: AppDeps): App {
   const scheme = deps.tls ? 'https' : 'http';
   const publicUrl = (): string => deps.publicUrl ?? `${scheme}://localhost:${listeningPort(httpServer)}`;
 
-  const minutes = new MinutesPool({ ...defaultMinutesPoolLimits, ...deps.minutesLimits });
+  const minutes = new MinutesPool({ ...defaultMinutesPoolLimits, ...deps.minutesLimits }, deps.store.address);
   const trends = new TrendsReadModel((sessionId, view) => commands.read(sessionId, view));
   const web = express();
   web.disable('x-powered-by');
@@ -464,6 +471,7 @@ export function createApp(deps: AppDeps): App {
       }
       await minutes.close();
       await commands.saveSnapshots();
+      await snapshotThread?.close();
     },
   };
 }

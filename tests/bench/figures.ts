@@ -3,7 +3,7 @@ import type { BenchConfig } from './config.js';
 /** The figures of the `render` scenario, which CI's smoke run checks on its own. */
 export const renderFigureIds = ['render.p95'];
 /** The figures of the `pdf` scenario, which CI's smoke run checks on its own. */
-export const pdfFigureIds = ['pdf.ping.max', 'pdf.render'];
+export const pdfFigureIds = ['pdf.ping.max', 'pdf.render', 'snapshot.loop'];
 
 /** The figures of the `bytes` scenario, which CI's smoke run checks on its own. */
 export const bytesFigureIds = [

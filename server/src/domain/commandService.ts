@@ -200,6 +200,11 @@ export class CommandService {
     return this.snapshots.saveAll();
   }
 
+  /** Resolves once every snapshot save begun so far (they are written off the event loop) is written or has failed. */
+  snapshotsWritten(): Promise<void> {
+    return this.snapshots.written();
+  }
+
   /** A batch that lost a race with another process is decided again on the log as it now is. */
   private async withRetries(attempt: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
     for (let retries = 0; ; retries++) {

@@ -62,6 +62,9 @@ export type AppendOutcome =
   /** The command id was known: nothing was appended; this is the first answer (P2). */
   | { kind: 'duplicate'; result: CommandResult };
 
+/** How a thread opens a durable store on its own connection: the SQLite file, or the PostgreSQL database and schema. */
+export type StoreAddress = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string };
+
 /** Thrown by {@link EventStore.appendBatch} when a log's head is not the request's `expectedSeq`. */
 export class ConcurrencyError extends Error {
   constructor(
@@ -81,6 +84,8 @@ export class ConcurrencyError extends Error {
 export interface EventStore {
   /** Which backend this is, for health and logs. */
   readonly kind: string;
+  /** Where another thread of this process opens the same store; null: it cannot (a store in memory). */
+  readonly address: StoreAddress | null;
   /** Identity of this log; changes when a store is restored from an older backup (P6). */
   epoch(): Promise<string>;
   /** One request in its own transaction; the same as a batch of one. */
@@ -122,6 +127,15 @@ export interface SnapshotStore {
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null>;
   /** Keeps `snapshot` as the session's only one, replacing any earlier. */
   saveSnapshot(snapshot: StateSnapshot): Promise<void>;
+}
+
+/**
+ * Saves snapshots away from the event loop: the state at `seq` is made, serialised and written
+ * where the snapshot is written, from the log and the snapshot before it.
+ */
+export interface SnapshotWriter {
+  /** Resolves once the session's snapshot at `seq`, a seq the log has committed, is written. */
+  write(sessionId: string, seq: number): Promise<void>;
 }
 
 /** A stored invitation: who a token makes its bearer. The token itself is never stored. */

@@ -1,19 +1,14 @@
-import {
-  emptySessionState,
-  foldEventsInPlace,
-  Limits,
-  stateVersion,
-  type SessionEvent,
-  type SessionState,
-} from '@plenum/shared';
-import type { EventStore, SnapshotStore } from './ports.js';
+import { emptySessionState, foldEventsInPlace, Limits, type SessionEvent, type SessionState } from '@plenum/shared';
+import type { EventStore, SnapshotStore, SnapshotWriter } from './ports.js';
+import { snapshotOf, snapshotState } from './statesAt.js';
 
 /**
  * How far a session's log may run ahead of its last saved snapshot before the next is due (and
  * saved in the next pause, see CommandService). A start then folds about this many events after
- * the snapshot (under 0.1 s), at most {@link snapshotForcedEvery}, while every save
- * serialises and writes the whole state on the event loop (some 40 MB and 0.5 s at 100,000
- * events): saving much more often would cost the running server more than it saves at start-up.
+ * the snapshot (under 0.1 s), at most {@link snapshotForcedEvery}, while every save makes,
+ * serialises and writes the whole state (some 40 MB and a second of a core at 100,000 events,
+ * on a thread of its own): saving much more often would cost the running server more than it
+ * saves at start-up.
  */
 export const snapshotEvery = 5_000;
 
@@ -35,10 +30,13 @@ export class SessionStates {
   /**
    * @param onLoaded told of a state just loaded into the cache and caught up, e.g. to finish work
    * a stopped process left undone; it must not keep the state.
+   * @param writer where snapshots are made and written, off the event loop; null: here, from the
+   * cached state (only for a store in memory, which no other thread can read).
    */
   constructor(
     private readonly store: EventStore & SnapshotStore,
     private readonly onLoaded?: (state: SessionState) => void,
+    private readonly writer: SnapshotWriter | null = null,
   ) {}
 
   /** The session's state, caught up with the log. */
@@ -61,11 +59,7 @@ export class SessionStates {
    */
   private async load(sessionId: string): Promise<SessionState> {
     const [snapshot, head] = await Promise.all([this.store.loadSnapshot(sessionId), this.store.head(sessionId)]);
-    let state = emptySessionState(sessionId);
-    if (snapshot && snapshot.version === stateVersion && snapshot.seq <= head) {
-      const saved = JSON.parse(snapshot.state) as SessionState;
-      if (saved.sessionId === sessionId && saved.lastSeq === snapshot.seq) state = saved;
-    }
+    const state = snapshotState(snapshot, sessionId, head) ?? emptySessionState(sessionId);
     this.snapshotSeqs.set(sessionId, state.lastSeq);
     return state;
   }
@@ -90,14 +84,14 @@ export class SessionStates {
   }
 
   /**
-   * Saves the session's cached state as its snapshot. The state is serialised at once, so call
-   * this only while it holds committed events alone; the write itself may finish later.
+   * Saves the snapshot of the session at its cached state's seq, which is read at once: call this
+   * only while the state holds committed events alone. The writer makes the state at that seq
+   * from the store and writes it, off the event loop; the save resolves once it is written.
    */
   async saveSnapshot(sessionId: string): Promise<void> {
     const state = this.states.get(sessionId);
     if (!state) return;
-    const snapshot = { sessionId, seq: state.lastSeq, version: stateVersion, state: JSON.stringify(state) };
     this.snapshotSeqs.set(sessionId, state.lastSeq);
-    await this.store.saveSnapshot(snapshot);
+    await (this.writer ? this.writer.write(sessionId, state.lastSeq) : this.store.saveSnapshot(snapshotOf(state)));
   }
 }

@@ -3,14 +3,15 @@ import type { Timers } from './ports.js';
 import { snapshotForcedEvery, type SessionStates } from './sessionStates.js';
 
 /**
- * Serialising a big state blocks the event loop (about 0.5 s at 100,000 events), which every
- * live participant would feel as a stall: a due snapshot waits for a pause of this long.
+ * A save makes and serialises the state on a thread of its own (about a second of a core at
+ * 100,000 events) and writes some 40 MB, which the commands' own commits wait behind: a due
+ * snapshot waits for a pause of this long.
  */
 export const defaultSnapshotQuietMs = 2_000;
 
 export interface SnapshotSchedulerDeps {
   states: Pick<SessionStates, 'snapshotsDue' | 'saveSnapshot'>;
-  /** The command lane: a save runs in it, so the states it serialises hold committed events only. */
+  /** The command lane: a save starts in it, so the seq it is saved at holds committed events only. */
   lane: Lane;
   timers: Timers;
   /** How long no batch must have run before due snapshots are saved; null: in the next turn. */
@@ -26,6 +27,8 @@ export interface SnapshotSchedulerDeps {
  */
 export class SnapshotScheduler {
   private cancelQuietWait: (() => void) | undefined;
+  /** Saves begun and not yet written (or failed). */
+  private readonly saving = new Set<Promise<void>>();
 
   constructor(private readonly deps: SnapshotSchedulerDeps) {}
 
@@ -51,6 +54,11 @@ export class SnapshotScheduler {
     });
   }
 
+  /** Resolves once every save begun so far is written or has failed. */
+  async written(): Promise<void> {
+    await Promise.all(this.saving);
+  }
+
   private saveDue(events?: number): void {
     void this.deps.lane.run(() => {
       for (const sessionId of this.deps.states.snapshotsDue(events)) void this.save(sessionId);
@@ -59,8 +67,11 @@ export class SnapshotScheduler {
   }
 
   private save(sessionId: string): Promise<void> {
-    return this.deps.states.saveSnapshot(sessionId).catch((error: unknown) => {
+    const saving = this.deps.states.saveSnapshot(sessionId).catch((error: unknown) => {
       this.deps.onError?.(error, sessionId);
     });
+    this.saving.add(saving);
+    void saving.finally(() => this.saving.delete(saving));
+    return saving;
   }
 }

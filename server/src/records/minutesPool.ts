@@ -1,51 +1,41 @@
 import { serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import type { PeriodFigures, SessionState } from '@plenum/shared';
+import type { StoreAddress } from '../domain/ports.js';
+import { movable, workerSource, WorkerPool, type WorkerPoolLimits } from '../lib/workerPool.js';
 import type { RecordsScope } from './access.js';
 
 /** The minutes' two forms: the PDF a secretary signs, the Markdown that pastes into anything. */
 export type MinutesFormat = 'pdf' | 'md';
 
-/** What a worker is asked for: the minutes of `state` as `scope` reads them, in `format`. */
-export interface MinutesRequest {
-  state: SessionState;
-  scope: RecordsScope;
-  format: MinutesFormat;
-  /** The chain hash of the log's head (`state.lastSeq`) for the footer; null: none printed. */
-  headHash: string | null;
-  /** The quarters the session follows up, oldest first, for the streaks under the threshold. */
-  earlier: readonly PeriodFigures[];
-}
-
-/** A job for the pool: its request serialised when the job is made, so it holds no live state. */
-export interface MinutesJob {
-  readonly bytes: Buffer;
-}
-
 /**
- * The minutes of `state` as `scope` reads them, as a job for `MinutesPool.render`. Made at once from
- * the live state (e.g. in `CommandService.read`): one pass over it on this thread, no copy kept.
+ * What a worker is asked for: the minutes of the session at `seq` as `scope` reads them, in
+ * `format`. The worker makes the state at `seq` itself, from the store.
  */
-export function minutesJob(
-  state: SessionState,
-  scope: RecordsScope,
-  format: MinutesFormat,
-  headHash: string | null = null,
-  earlier: readonly PeriodFigures[] = [],
-): MinutesJob {
-  return { bytes: serialize({ state, scope, format, headHash, earlier } satisfies MinutesRequest) };
+export interface MinutesJob {
+  readonly sessionId: string;
+  /** A seq the log holds: the head the minutes stand at. */
+  readonly seq: number;
+  readonly scope: RecordsScope;
+  readonly format: MinutesFormat;
+  /** The chain hash of the log's head (`seq`) for the footer; null: none printed. */
+  readonly headHash: string | null;
+  /** The quarters the session follows up, oldest first, for the streaks under the threshold. */
+  readonly earlier: readonly PeriodFigures[];
+  /**
+   * The state itself, serialised, where the workers cannot read the store: a store in memory,
+   * which only tests use. Null otherwise.
+   */
+  readonly state: Uint8Array | null;
 }
 
-/** A worker's answer: the file's bytes (transferred, not copied), or why the job failed. */
-export type MinutesReply = { ok: true; bytes: Uint8Array } | { ok: false; name: string; message: string };
+/** What the workers find as `workerData`. */
+export interface MinutesWorkerData {
+  /** Where each worker opens its own read-only connection to the store; null: the jobs carry their state. */
+  address: StoreAddress | null;
+}
 
 /** How many minutes are made at once and how many more may wait. */
-export interface MinutesPoolLimits {
-  /** Worker threads, each kept for the next job once started. */
-  workers: number;
-  /** Jobs waiting for a worker; one more is refused (`MinutesQueueFull`). */
-  queue: number;
-}
+export type MinutesPoolLimits = WorkerPoolLimits;
 
 export const defaultMinutesPoolLimits: MinutesPoolLimits = { workers: 2, queue: 8 };
 
@@ -57,114 +47,59 @@ export class MinutesQueueFull extends Error {
   }
 }
 
-/**
- * The worker's code: built, the compiled `minutesWorker.js` beside this file; run from source (tests,
- * `npm run dev`), `minutesWorker.ts` loaded through tsx as the dev server is (node 20 applies no
- * `--import` of a worker's execArgv, so the worker registers tsx before importing it).
- */
-function workerSource(): { code: URL | string; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { code: new URL('./minutesWorker.js', import.meta.url), eval: false };
-  const worker = new URL('./minutesWorker.ts', import.meta.url).href;
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return { code, eval: true };
-}
-
-interface Waiting {
-  job: MinutesJob;
-  resolve: (file: Buffer) => void;
-  reject: (error: Error) => void;
-}
-
-/** A worker thread with the job it is on, if any. */
-interface MinutesWorker {
-  thread: Worker;
-  job: Waiting | null;
-}
-
 /** Seconds a refused client is told to wait: about one layout of a long session per queued job and worker. */
 const secondsPerJob = 3;
 
 /**
- * The minutes as PDF or Markdown, made in a few long-lived worker threads: the document is built
- * from the state and written out there (a PDF's layout takes seconds for a long session, the
- * Markdown of 100,000 events most of a second), so the server's event loop only
- * serialises the state (`minutesJob`) and moves bytes both ways. Workers start on the
- * first job and stay, with their fonts and compiled code, until `close`; a worker that dies is
- * replaced by the next job. Jobs beyond the workers wait in order; beyond the queue they are
- * refused with `MinutesQueueFull` rather than held in memory.
+ * The minutes as PDF or Markdown, made in a few long-lived worker threads: each makes the
+ * session's state at the job's seq from the store on a connection of its own (keeping it, so the
+ * next job folds only the events since), builds the document and writes it out there (a PDF's
+ * layout takes seconds for a long session, the Markdown of 100,000 events most of a second). The
+ * server's event loop only sends a job of a few fields and receives the file's bytes, whatever
+ * the session's size. Jobs beyond the workers wait in order; beyond the queue they are refused
+ * with `MinutesQueueFull` rather than held in memory.
  */
 export class MinutesPool {
-  private readonly source = workerSource();
-  private readonly workers: MinutesWorker[] = [];
-  private readonly waiting: Waiting[] = [];
-  private closed = false;
+  private readonly pool: WorkerPool<MinutesJob, Uint8Array>;
 
-  constructor(private readonly limits: MinutesPoolLimits = defaultMinutesPoolLimits) {
-    if (limits.workers < 1) throw new RangeError('A minutes pool needs at least one worker.');
+  /** @param address where the workers read the store; null (a store in memory): the jobs carry their state. */
+  constructor(
+    limits: MinutesPoolLimits = defaultMinutesPoolLimits,
+    private readonly address: StoreAddress | null = null,
+  ) {
+    this.pool = new WorkerPool({
+      source: workerSource(import.meta.url, 'minutesWorker'),
+      workerData: { address } satisfies MinutesWorkerData,
+      limits,
+      refusal: (aheadPerWorker) => new MinutesQueueFull(Math.ceil((aheadPerWorker + 1) * secondsPerJob)),
+    });
+  }
+
+  /**
+   * The minutes of the session as `state` stands, as `scope` reads them, as a job for
+   * {@link render}. Made at once from the live state (e.g. in `CommandService.read`), which must
+   * hold committed events only: the job takes its seq, not the state, unless the workers cannot
+   * read the store.
+   */
+  job(
+    state: SessionState,
+    scope: RecordsScope,
+    format: MinutesFormat,
+    headHash: string | null = null,
+    earlier: readonly PeriodFigures[] = [],
+  ): MinutesJob {
+    const { sessionId, lastSeq: seq } = state;
+    return { sessionId, seq, scope, format, headHash, earlier, state: this.address ? null : serialize(state) };
   }
 
   /** The file a job asks for. */
-  render(job: MinutesJob): Promise<Buffer> {
-    if (this.closed) return Promise.reject(new Error('The minutes workers are closed.'));
-    const idle = this.workers.find((w) => w.job === null);
-    if (idle === undefined && this.workers.length >= this.limits.workers && this.waiting.length >= this.limits.queue) {
-      const ahead = this.waiting.length / this.limits.workers + 1;
-      return Promise.reject(new MinutesQueueFull(Math.ceil(ahead * secondsPerJob)));
-    }
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ job, resolve, reject });
-      this.dispatch();
-    });
+  async render(job: MinutesJob): Promise<Buffer> {
+    const bytes = await this.pool.run(job, job.state ? movable(job.state) : []);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Stops every worker; jobs still waiting or running are rejected. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const stopped = new Error('The server is stopping: the minutes were not made.');
-    for (const w of this.waiting.splice(0)) w.reject(stopped);
-    const workers = this.workers.splice(0);
-    for (const w of workers) w.job?.reject(stopped);
-    await Promise.all(workers.map((w) => w.thread.terminate()));
-  }
-
-  /** Hands waiting jobs to idle workers, starting workers up to the limit. */
-  private dispatch(): void {
-    while (this.waiting.length > 0) {
-      const worker = this.workers.find((w) => w.job === null) ?? this.start();
-      if (worker === null) return;
-      const waiting = this.waiting.shift()!;
-      worker.job = waiting;
-      const { bytes } = waiting.job;
-      // Moved rather than copied, unless the bytes share their memory with other buffers.
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      worker.thread.postMessage(bytes, own ? [bytes.buffer as ArrayBuffer] : []);
-    }
-  }
-
-  private start(): MinutesWorker | null {
-    if (this.closed || this.workers.length >= this.limits.workers) return null;
-    const thread = new Worker(this.source.code, { eval: this.source.eval });
-    // An idle pool does not keep the process alive; a job in progress has its request doing that.
-    thread.unref();
-    const worker: MinutesWorker = { thread, job: null };
-    thread.on('message', (reply: MinutesReply) => {
-      const job = worker.job;
-      worker.job = null;
-      if (reply.ok) job?.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
-      else job?.reject(Object.assign(new Error(reply.message), { name: reply.name }));
-      this.dispatch();
-    });
-    const lost = (error: Error) => {
-      const index = this.workers.indexOf(worker);
-      if (index === -1) return;
-      this.workers.splice(index, 1);
-      worker.job?.reject(error);
-      worker.job = null;
-      this.dispatch();
-    };
-    thread.on('error', lost);
-    thread.on('exit', (code) => lost(new Error(`The minutes worker stopped (exit code ${code}) before its answer.`)));
-    this.workers.push(worker);
-    return worker;
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }

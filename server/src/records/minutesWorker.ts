@@ -1,25 +1,26 @@
 import { deserialize } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import type { SessionState } from '@plenum/shared';
+import { movable, serveJobs } from '../lib/workerPool.js';
+import { threadStates } from '../storage/stateConnection.js';
 import { renderMarkdown } from './markdown.js';
 import { minutesDocument } from './minutes.js';
-import type { MinutesReply, MinutesRequest } from './minutesPool.js';
+import type { MinutesJob, MinutesWorkerData } from './minutesPool.js';
 import { layoutPdf } from './pdfLayout.js';
 
-// A worker thread of `MinutesPool`: builds and writes out one job's minutes at a time, for as long as the pool lives.
-parentPort?.on('message', (job: Uint8Array) => {
-  const answer = (reply: MinutesReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(reply, transfer);
-  void (async () => {
-    try {
-      const { state, scope, format, headHash, earlier } = deserialize(job) as MinutesRequest;
-      const document = minutesDocument(state, scope, headHash, earlier);
-      const file = format === 'pdf' ? await layoutPdf(document, scope.lang) : Buffer.from(renderMarkdown(document));
-      const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-      // Moved rather than copied, unless the bytes share their memory with other buffers.
-      const own = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
-      answer({ ok: true, bytes }, own ? [file.buffer as ArrayBuffer] : []);
-    } catch (error) {
-      const { name, message } = error instanceof Error ? error : new Error(String(error));
-      answer({ ok: false, name, message });
-    }
-  })();
-});
+// A worker thread of `MinutesPool`: makes one job's minutes at a time, for as long as the pool lives.
+const { address } = workerData as MinutesWorkerData;
+const opened = address && threadStates(address, 'read');
+
+/** The state the job's minutes are of: made here from the store, or sent with the job (a store in memory). */
+async function stateOf(job: MinutesJob): Promise<SessionState> {
+  if (job.state) return deserialize(job.state) as SessionState;
+  if (!opened) throw new Error('The minutes worker has no store to read the session from.');
+  return (await opened()).states.at(job.sessionId, job.seq);
+}
+
+serveJobs<MinutesJob, Uint8Array>(async (job) => {
+  const document = minutesDocument(await stateOf(job), job.scope, job.headHash, job.earlier);
+  const file = job.format === 'pdf' ? await layoutPdf(document, job.scope.lang) : Buffer.from(renderMarkdown(document));
+  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+}, movable);

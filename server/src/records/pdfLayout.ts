@@ -31,50 +31,64 @@ const headingSizes = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 9.5 } as const;
 
 /** The body's font size, in points; lists and paragraphs inherit it. */
 const bodySize = 9;
-/** A list entry's line that measures at most this (A4's 595 pt less the margins and a list's indent) is never wrapped. */
-const unwrappedWidth = 595.28 - 2 * 40 - 30;
+/** The width of the text between A4's side margins, in points. */
+const textWidth = 595.28 - 2 * 40;
+/** How far an unordered list's entries stand in from the margin, their bullet before them. */
+const bulletIndent = 30;
 
 /** One run of a line: its text and its style. */
 type Run = { text: string; bold?: boolean; italics?: boolean };
 
+/** Widths of runs of body text, in points, as pdfmake will measure them. */
+type Measure = (runs: Run[]) => number;
+
 /**
- * Whether a line of runs fits on one line of a list entry, measured as pdfmake will: pdfkit's
- * widths with the same fonts and shaping, in a document of its own that is never written out
- * (one per layout, so its cache of shaped words lives no longer than the document).
+ * A measure of runs of body text: pdfkit's widths with the same fonts and shaping as pdfmake's, in
+ * a document of its own that is never written out (one per layout, so its cache of shaped words
+ * lives no longer than the document).
  */
-function lineMeasure(): (runs: Run[]) => boolean {
+function textMeasure(): Measure {
   const pdf = new PDFDocument({ autoFirstPage: false });
   pdf.registerFont('normal', fontBytes.normal);
   pdf.registerFont('bold', fontBytes.bold);
   return (runs) => {
-    // A line break inside a run is pdfmake's to make, which it does only when wrapping.
-    if (runs.some((run) => /[\r\n]/.test(run.text))) return false;
     let width = 0;
     for (const run of runs) width += pdf.font(run.bold === true ? 'bold' : 'normal', bodySize).widthOfString(run.text);
-    return width <= unwrappedWidth;
+    return width;
   };
 }
 
 /**
  * A list entry as one paragraph, its lines joined by line breaks, with its number (`marker`) in
- * front when the list is ordered; a line that fits is one `noWrap` inline. pdfmake breaks a
- * wrapping text into an inline per word, and measures each one with a walk of its style stack
- * (22 properties) and draws it as a text object of its own: for the thousands of criticisms of a
- * long review, that was most of the layout and of the garbage its collector went through.
+ * front when the list is ordered; a line that fits (`room`, measured) is one `noWrap` inline.
+ * pdfmake breaks a wrapping text into an inline per word, and measures each one with a walk of
+ * its style stack (22 properties) and draws it as a text object of its own: for the thousands of
+ * criticisms of a long review, that was most of the layout and of the garbage its collector went
+ * through. A numbered entry hangs: the whole paragraph stands in by its number's width, and its
+ * first line starts that much to the left (pdfmake's `leadingIndent`, negative), so every line
+ * after the first starts under the text, not under the number.
  */
-function listEntry(item: ListItem, marker: string | null, fits: (runs: Run[]) => boolean): Content {
+function listEntry(item: ListItem, marker: string | null, measure: Measure): Content {
+  const number: Run[] = marker === null ? [] : [{ text: `${marker} ` }];
+  const indent = measure(number);
+  const room = marker === null ? textWidth - bulletIndent : textWidth - indent;
   const first: Run[] = [
-    ...(marker === null ? [] : [{ text: `${marker} ` }]),
+    ...number,
     ...(item.strong ? [{ text: item.strong, bold: true }] : []),
     { text: item.text ?? '' },
   ];
   const lines = [first, ...(item.lines ?? []).map((l): Run[] => [{ text: l.text, italics: l.italic === true }])];
+  // A line break inside a run is pdfmake's to make, which it does only when wrapping. The first
+  // line has the number's width more room, which the number itself takes.
+  const fits = (runs: Run[], i: number) =>
+    !runs.some((run) => /[\r\n]/.test(run.text)) && measure(runs) <= room + (i === 0 ? indent : 0);
   return {
     text: lines.flatMap((runs, i) => {
-      const noWrap = fits(runs);
+      const noWrap = fits(runs, i);
       return [...(i === 0 ? [] : ['\n']), ...runs.map((run) => ({ ...run, noWrap }))];
     }),
-    margin: [0, 0, 0, 2],
+    margin: [indent, 0, 0, 2],
+    ...(indent > 0 && { leadingIndent: -indent }),
   };
 }
 
@@ -152,7 +166,7 @@ function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
   };
 }
 
-function content(block: Block, fits: (runs: Run[]) => boolean): Content {
+function content(block: Block, measure: Measure): Content {
   switch (block.kind) {
     case 'heading':
       return {
@@ -185,8 +199,8 @@ function content(block: Block, fits: (runs: Run[]) => boolean): Content {
     }
     case 'list':
       return block.ordered
-        ? { stack: block.items.map((item, i) => listEntry(item, `${i + 1}.`, fits)), margin: [0, 0, 0, 6] }
-        : { ul: block.items.map((item) => listEntry(item, null, fits)), margin: [0, 0, 0, 6] };
+        ? { stack: block.items.map((item, i) => listEntry(item, `${i + 1}.`, measure)), margin: [0, 0, 0, 6] }
+        : { ul: block.items.map((item) => listEntry(item, null, measure)), margin: [0, 0, 0, 6] };
     case 'bars':
       return barChart(block);
     case 'contents':
@@ -200,14 +214,14 @@ function content(block: Block, fits: (runs: Run[]) => boolean): Content {
  * whose worker threads call it.
  */
 export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {
-  const fits = lineMeasure();
+  const measure = textMeasure();
   const definition: TDocumentDefinitions = {
     info: { title: document.title, creator: 'Plenum' },
     language: lang,
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
     defaultStyle: { font: 'Noto', fontSize: bodySize, lineHeight: 1.2 },
-    content: document.blocks.map((block) => content(block, fits)),
+    content: document.blocks.map((block) => content(block, measure)),
     footer: (currentPage, pageCount) => ({
       columns: [{ text: document.footer }, { text: `${currentPage} / ${pageCount}`, alignment: 'right', width: 60 }],
       fontSize: 7,

@@ -26,6 +26,8 @@ import { settle } from './settle.js';
 /** A store in process memory, with the same semantics as the durable ones; for unit tests. */
 export class InMemoryStore implements Store {
   readonly kind = 'memory';
+  /** No other thread can reach this store: what runs in workers is handed the state itself. */
+  readonly address = null;
   private readonly logs = new Map<string, ChainedEvent[]>();
   private readonly signed = new Map<string, Checkpoint[]>();
   private readonly signingKey = loadSigningKey(newSigningKeyPem());

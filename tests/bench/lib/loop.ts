@@ -3,7 +3,7 @@ import { figure, type Figure } from './report.js';
 import { round } from './stats.js';
 
 /** The bound on any one hold of a server's event loop. */
-const stallGoalMs = 50;
+export const stallGoalMs = 50;
 
 /**
  * The longest event-loop stall of Plenum's servers in one scenario (each server's

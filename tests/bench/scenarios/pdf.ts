@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import type { BenchConfig } from '../config.js';
+import type { SnapshotSave } from '../servers/plenumServer.js';
 import { nextLoopbackAddress } from '../lib/clients.js';
+import { stallGoalMs } from '../lib/loop.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { delay, median, round } from '../lib/stats.js';
@@ -20,6 +22,10 @@ export interface PdfResult {
   during: number[];
   /** The same with nothing else running, just before. */
   idle: number[];
+  /** The session's snapshot saved once more after the PDFs (one criticism later), as a graceful stop saves it. */
+  snapshot: SnapshotSave;
+  /** Latencies of the same pings while the snapshot was saved. */
+  duringSnapshot: number[];
 }
 
 const pingEveryMs = 10;
@@ -93,7 +99,13 @@ export async function measurePdf(
     log(
       `pdf: ${seeded.head} events (${criticisms} criticisms), ${Math.round(made.firstRenderMs)} ms first, ${Math.round(made.renderMs)} ms then, ${made.bytes} bytes; health at most ${round(Math.max(...during))} ms meanwhile`,
     );
-    return { events: seeded.head, criticisms, ...made, markdownMs, during, idle };
+    done = false;
+    const saving = child.control<SnapshotSave>('timedSnapshot', undefined, 120_000).finally(() => (done = true));
+    const [duringSnapshot, snapshot] = await Promise.all([pingUntil(url, () => done), saving]);
+    log(
+      `pdf: the snapshot saved in ${Math.round(snapshot.ms)} ms, the event loop held at most ${round(snapshot.loopMaxMs)} ms meanwhile`,
+    );
+    return { events: seeded.head, criticisms, ...made, markdownMs, during, idle, snapshot, duringSnapshot };
   } finally {
     await child.stop();
     cleanup();
@@ -103,6 +115,17 @@ export async function measurePdf(
 export function pdfFigures(r: PdfResult): Figure[] {
   const max = (values: number[]) => (values.length === 0 ? Number.NaN : Math.max(...values));
   return [
+    figure({
+      id: 'snapshot.loop',
+      group: 'records',
+      label: `longest event-loop stall while the snapshot of ${r.events.toLocaleString('en-US')} events is saved`,
+      unit: 'ms',
+      value: r.snapshot.loopMaxMs,
+      baseline: stallGoalMs,
+      baselineOf: `goal (${stallGoalMs} ms)`,
+      goal: { text: `≤ ${stallGoalMs} ms`, check: (v) => v <= stallGoalMs },
+      note: `from the call to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
+    }),
     figure({
       id: 'pdf.ping.max',
       group: 'records',

@@ -12,6 +12,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
 import { newEvent, type NewEvent, type Participant } from '@plenum/shared';
@@ -146,6 +147,29 @@ async function appendCriticisms(
   return store.head(session.sessionId);
 }
 
+/** What saving the session's snapshot held: its time from the call to written, and the longest event-loop stall meanwhile. */
+export interface SnapshotSave {
+  ms: number;
+  loopMaxMs: number;
+}
+
+/** One criticism more, so the session's state moves past its snapshot, then the snapshot saved as a graceful stop saves it. */
+async function saveSnapshot(app: App, store: SqliteStore, session: SeededTokens, text: string): Promise<SnapshotSave> {
+  await appendCriticisms(app, store, session, 1, text);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  // The monitor's timer measures each stall from its previous tick, when it fires after it: a
+  // tick before the save, and one after.
+  const ticks = () => new Promise((resolve) => setTimeout(resolve, 20));
+  await ticks();
+  const started = performance.now();
+  await app.commands.saveSnapshots();
+  const ms = performance.now() - started;
+  await ticks();
+  loop.disable();
+  return { ms, loopMaxMs: loop.max / 1e6 };
+}
+
 /** Seeds a data folder: demo, invitations, item-2 started, criticisms (and endorsements), bench-tokens.json. Returns the head. */
 async function seedFolder(
   dataDir: string,
@@ -170,6 +194,8 @@ async function seedFolder(
       // already started
     }
     const head = await appendCriticisms(app, store, session, events, text, endorsements);
+    // The snapshots the seeding's appends made due are written on a thread of their own: in the folder before it is used.
+    await app.commands.snapshotsWritten();
     writeFileSync(join(dataDir, tokensFile), JSON.stringify(session satisfies SeededTokens));
     return { sessionId: session.sessionId, head };
   } finally {
@@ -256,6 +282,7 @@ async function main(): Promise<void> {
       append: (arg) => appendCriticisms(app, store, session, (arg as { count: number }).count, options.seedText),
       // Saves the session's state now, as a pause would: what a join may answer with (P26).
       snapshot: () => app.commands.saveSnapshots(),
+      timedSnapshot: () => saveSnapshot(app, store, session, options.seedText),
     },
   });
   announceReady({

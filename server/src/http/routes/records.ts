@@ -16,7 +16,7 @@ import { recordsAccess, type RecordKind, type RecordsScope } from '../../records
 import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
 import { sessionCalendar } from '../../records/calendar.js';
 import { recordLanguages } from '../../records/i18n.js';
-import { minutesJob, MinutesQueueFull, type MinutesFormat, type MinutesPool } from '../../records/minutesPool.js';
+import { MinutesQueueFull, type MinutesFormat, type MinutesPool } from '../../records/minutesPool.js';
 import {
   importsAs,
   previewReportImport,
@@ -155,8 +155,8 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     res.send(body);
   }
 
-  // The minutes are made in the pool's workers from a job serialised off the live state: no copy
-  // of the state is made, and the event loop never waits on a long session's document.
+  // The minutes are made in the pool's workers, which make the state at the job's seq themselves:
+  // the event loop neither copies nor serialises the state, nor waits on a long session's document.
   const minutesTypes: Record<MinutesFormat, string> = {
     md: 'text/markdown; charset=utf-8',
     pdf: 'application/pdf',
@@ -168,7 +168,7 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       const earlier = previous === null ? [] : await options.trends.chain(previous);
       const { filename, job } = await openChained(req, 'minutes', (state, scope, headHash) => ({
         filename: fileName(state, scope, `minutes.${format}`),
-        job: minutesJob(state, scope, format, headHash, earlier),
+        job: options.minutes.job(state, scope, format, headHash, earlier),
       }));
       try {
         sendFile(res, filename, minutesTypes[format], await options.minutes.render(job));

@@ -21,25 +21,24 @@ import {
   type InvitationRecord,
   type StateSnapshot,
   type Store,
+  type StoreAddress,
 } from '../../domain/ports.js';
 import { assertAppendable, planAppend } from '../appendPlan.js';
 import {
   invitationValues,
   toChainedEvent,
   toCheckpoint,
-  toEvent,
   toInvitation,
   type ChainedEventRow,
   type CheckpointRow,
-  type EventRow,
   type InvitationRow,
 } from '../rows.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresWebhookStore } from './PostgresWebhookStore.js';
 import { PostgresNotificationStore } from './PostgresNotificationStore.js';
 import { PostgresApiTokens } from './PostgresApiTokens.js';
+import { checkedSchema, PostgresLog, postgresPool } from './PostgresLog.js';
 
-const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
 const migrationLock = 7_342_001;
 
@@ -63,12 +62,15 @@ export class PostgresStore implements Store {
   /** Notifications, the participants' choices and the e-mail outbox, in the same database. */
   readonly notifications: PostgresNotificationStore;
   private readonly apiTokens: PostgresApiTokens;
+  private readonly log: PostgresLog;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly epochValue: string,
     private readonly signingKey: SigningKey,
+    readonly address: StoreAddress,
   ) {
+    this.log = new PostgresLog(pool);
     this.webhooks = new PostgresWebhookStore(pool);
     this.notifications = new PostgresNotificationStore(pool);
     this.apiTokens = new PostgresApiTokens(pool);
@@ -76,9 +78,8 @@ export class PostgresStore implements Store {
 
   /** Connects, creates the schema if needed and applies pending migrations. */
   static async open(connectionString: string, options: { schema?: string } = {}): Promise<PostgresStore> {
-    const schema = options.schema ?? 'plenum';
-    if (!schemaPattern.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
-    const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` });
+    const schema = checkedSchema(options.schema ?? 'plenum');
+    const pool = postgresPool(connectionString, schema, 10);
     try {
       const client = await pool.connect();
       try {
@@ -108,7 +109,11 @@ export class PostgresStore implements Store {
         const key = await client.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [
           signingKeySetting,
         ]);
-        return new PostgresStore(pool, epoch.rows[0]!.value, loadSigningKey(key.rows[0]!.value));
+        return new PostgresStore(pool, epoch.rows[0]!.value, loadSigningKey(key.rows[0]!.value), {
+          kind: 'postgres',
+          url: connectionString,
+          schema,
+        });
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
         client.release();
@@ -266,20 +271,12 @@ export class PostgresStore implements Store {
     return Promise.resolve(this.signingKey.published);
   }
 
-  async loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
-    const { rows } = await this.pool.query<{ seq: number; version: number; state: string }>(
-      'SELECT seq, version, state FROM snapshots WHERE session_id = $1',
-      [sessionId],
-    );
-    return rows[0] ? { sessionId, ...rows[0] } : null;
+  loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
+    return this.log.loadSnapshot(sessionId);
   }
 
-  async saveSnapshot(snapshot: StateSnapshot): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO snapshots (session_id, seq, version, state) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state`,
-      [snapshot.sessionId, snapshot.seq, snapshot.version, snapshot.state],
-    );
+  saveSnapshot(snapshot: StateSnapshot): Promise<void> {
+    return this.log.saveSnapshot(snapshot);
   }
 
   async findCommand(sessionId: string, commandId: string): Promise<{ actorId: string; result: CommandResult } | null> {
@@ -290,12 +287,8 @@ export class PostgresStore implements Store {
     return rows[0] ? { actorId: rows[0].actor_id, result: { seq: rows[0].seq } } : null;
   }
 
-  async read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [sessionId, afterSeq, limit],
-    );
-    return rows.map(toEvent);
+  read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
+    return this.log.read(sessionId, afterSeq, limit);
   }
 
   async head(sessionId: string): Promise<number> {
@@ -396,7 +389,7 @@ export class PostgresStore implements Store {
 
   /** Drops this store's schema and everything in it; for tests that made their own. */
   static async dropSchema(connectionString: string, schema: string): Promise<void> {
-    if (!schemaPattern.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+    checkedSchema(schema);
     const client = new pg.Client({ connectionString });
     await client.connect();
     try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommandResult, SessionEvent } from '@plenum/shared';
 import {
@@ -21,17 +21,16 @@ import {
   type InvitationRecord,
   type StateSnapshot,
   type Store,
+  type StoreAddress,
 } from '../../domain/ports.js';
 import { planAppend } from '../appendPlan.js';
 import {
   invitationValues,
   toChainedEvent,
   toCheckpoint,
-  toEvent,
   toInvitation,
   type CheckpointRow,
   type ChainedEventRow,
-  type EventRow,
   type InvitationRow,
 } from '../rows.js';
 import { settle } from '../settle.js';
@@ -39,6 +38,7 @@ import { sqliteMigrations } from './migrations.js';
 import { SqliteWebhookStore } from './SqliteWebhookStore.js';
 import { SqliteNotificationStore } from './SqliteNotificationStore.js';
 import { SqliteApiTokens } from './SqliteApiTokens.js';
+import { SqliteLog } from './SqliteLog.js';
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
@@ -55,6 +55,7 @@ export class SqliteStore implements Store {
   private readonly appendTx: Database.Transaction<(requests: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly epochValue: string;
   private readonly apiTokens: SqliteApiTokens;
+  private readonly log: SqliteLog;
   private readonly signingKey: SigningKey;
   private readonly updateTx: Database.Transaction<
     (sessionId: string, participantId: string, change: InvitationChange) => number
@@ -64,6 +65,8 @@ export class SqliteStore implements Store {
   /** Notifications, the participants' choices and the e-mail outbox, in the same file. */
   readonly notifications: SqliteNotificationStore;
 
+  readonly address: StoreAddress | null;
+
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
@@ -71,6 +74,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.assertDurable();
+    this.address = file === ':memory:' ? null : { kind: 'sqlite', file: resolve(file) };
     this.migrate();
     this.webhooks = new SqliteWebhookStore(this.db);
     this.notifications = new SqliteNotificationStore(this.db);
@@ -99,9 +103,6 @@ export class SqliteStore implements Store {
         'SELECT actor_id, seq FROM commands WHERE session_id = ? AND command_id = ?',
       ),
       insertCommand: db.prepare('INSERT INTO commands (session_id, command_id, actor_id, seq) VALUES (?, ?, ?, ?)'),
-      read: db.prepare<[string, number, number], EventRow>(
-        'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-      ),
       sessions: db.prepare<[], { session_id: string }>('SELECT session_id FROM heads ORDER BY created_at, rowid'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare(
@@ -126,13 +127,8 @@ export class SqliteStore implements Store {
       revokeInvitations: db.prepare(
         'UPDATE invitations SET revoked_at = ? WHERE session_id = ? AND participant_id = ? AND revoked_at IS NULL',
       ),
-      loadSnapshot: db.prepare<[string], { seq: number; version: number; state: string }>(
-        'SELECT seq, version, state FROM snapshots WHERE session_id = ?',
-      ),
-      saveSnapshot: db.prepare(
-        'INSERT INTO snapshots (session_id, seq, version, state) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state',
-      ),
     };
+    this.log = new SqliteLog(db);
     this.apiTokens = new SqliteApiTokens(db);
     const existingEpoch = this.statements.getSetting.get('epoch')?.value;
     this.epochValue = existingEpoch ?? randomUUID();
@@ -243,7 +239,7 @@ export class SqliteStore implements Store {
   }
 
   read(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]> {
-    return Promise.resolve(this.statements.read.all(sessionId, afterSeq, limit).map(toEvent));
+    return this.log.read(sessionId, afterSeq, limit);
   }
 
   readChain(sessionId: string, afterSeq: number, limit: number): Promise<ChainedEvent[]> {
@@ -267,16 +263,11 @@ export class SqliteStore implements Store {
   }
 
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
-    return settle(() => {
-      const row = this.statements.loadSnapshot.get(sessionId);
-      return row ? { sessionId, ...row } : null;
-    });
+    return this.log.loadSnapshot(sessionId);
   }
 
   saveSnapshot(snapshot: StateSnapshot): Promise<void> {
-    return settle(() => {
-      this.statements.saveSnapshot.run(snapshot.sessionId, snapshot.seq, snapshot.version, snapshot.state);
-    });
+    return this.log.saveSnapshot(snapshot);
   }
 
   getSetting(key: string): Promise<string | null> {

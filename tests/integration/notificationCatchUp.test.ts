@@ -46,7 +46,7 @@ async function seededLog(file: string) {
 }
 
 describe('the catch-ups at start', () => {
-  test('notifications: work through a long log a page per turn of the event loop and makes every notification once, across restarts (negative control: without the turn between pages, the whole catch-up is one task)', async () => {
+  test('notifications: work through a long log a page per turn of the event loop and make every notification once, across restarts (negative control: without the turn between pages, the whole catch-up is one task)', async () => {
     const file = join(await tempDir(), 'plenum.sqlite');
     const { sessionId, presenterId } = await seededLog(file);
 

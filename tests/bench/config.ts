@@ -28,8 +28,13 @@ export interface BenchConfig {
     refillMs: number;
   };
   catchup: { counts: number[]; repeats: number };
-  /** `warmStarts`: starts of each server before the measured ones, not counted. */
-  startup: { events: number; repeats: number; warmStarts: boolean };
+  /**
+   * The logs the server starts on, each seeded once: about `events` events, criticisms each
+   * endorsed `endorsements` times (0: every event a new criticism, the worst case; 19: a long
+   * review's shape). `id` names the figure. `warmStarts`: starts of each server before the
+   * measured ones, not counted.
+   */
+  startup: { logs: { id: string; events: number; endorsements: number }[]; repeats: number; warmStarts: boolean };
   /** `warmup`: one page load first, not counted. */
   client: { buildIntoTemp: boolean; runs: number; warmup: boolean };
   /** The chair console's render cost: the session's size, events not counted, events timed, fresh pages. */
@@ -53,7 +58,16 @@ export const fullConfig: BenchConfig = {
   seatBudgetMs: 90_000,
   acks: { participants: 500, senders: 50, commandsPerSecond: 200, warmupMs: 1000, durationMs: 6000, refillMs: 2000 },
   catchup: { counts: [1000, 10_000], repeats: 3 },
-  startup: { events: 100_000, repeats: 3, warmStarts: true },
+  startup: {
+    logs: [
+      { id: 'log', events: 100_000, endorsements: 0 },
+      { id: 'log.1m', events: 1_000_000, endorsements: 0 },
+      { id: 'endorsed', events: 100_000, endorsements: 19 },
+      { id: 'endorsed.1m', events: 1_000_000, endorsements: 19 },
+    ],
+    repeats: 3,
+    warmStarts: true,
+  },
   client: { buildIntoTemp: false, runs: 5, warmup: true },
   render: { units: 60, criticisms: 5000, warmupEvents: 20, events: 200, runs: 3 },
   pdf: { events: 100_000, endorsements: 19 },
@@ -71,7 +85,7 @@ export const smokeConfig: BenchConfig = {
   seatBudgetMs: 20_000,
   acks: { participants: 20, senders: 10, commandsPerSecond: 20, warmupMs: 200, durationMs: 1000, refillMs: 0 },
   catchup: { counts: [100, 1000], repeats: 1 },
-  startup: { events: 2000, repeats: 1, warmStarts: false },
+  startup: { logs: [{ id: 'log', events: 2000, endorsements: 0 }], repeats: 1, warmStarts: false },
   client: { buildIntoTemp: true, runs: 1, warmup: false },
   render: { units: 60, criticisms: 200, warmupEvents: 4, events: 12, runs: 1 },
   pdf: { events: 2000, endorsements: 19 },

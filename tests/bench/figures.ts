@@ -25,7 +25,8 @@ export function expectedFigureIds(config: BenchConfig): string[] {
   }
   ids.push('ack.full.p50', 'ack.full.p99', 'ack.senders.p50', 'ack.senders.p99');
   for (const count of config.catchup.counts) ids.push(`catchup.${count}`, `catchup.state.${count}`);
-  ids.push('startup.log', 'startup.demo');
+  for (const log of config.startup.logs) ids.push(`startup.${log.id}`);
+  ids.push('startup.demo');
   ids.push('client.initialGzip', 'client.jsGzip', 'client.cssGzip', 'client.live');
   ids.push(...renderFigureIds);
   ids.push(...pdfFigureIds);

@@ -5,7 +5,7 @@
  *
  * Environment: BENCH_SMOKE=1 · BENCH_OUT=<file> · BENCH_ONLY=rooms,acks,catchup,startup,client,bytes,render,pdf ·
  * BENCH_ROOMS=100,500 · BENCH_PROFILE=1 (servers run with --cpu-prof; summaries in the JSON) ·
- * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr). Beside the JSON, an HTML report
+ * BENCH_MAX_MS=<watchdog> · BENCH_VERBOSE=1 (servers' stderr) · BENCH_STARTUP_LOGS=log,endorsed (start-up logs). Beside the JSON, an HTML report
  * charts each figure against room size and against the JSON the run replaces (the previous run).
  */
 import { execFileSync } from 'node:child_process';

@@ -13,6 +13,7 @@ import { decide } from './decide/index.js';
 import { DomainError } from './errors.js';
 import {
   ConcurrencyError,
+  laterTurn,
   loggedEvents,
   type AppendRequest,
   type Clock,
@@ -223,7 +224,7 @@ export class CommandService {
       this.batchPending = true;
       void this.lane.run(async () => {
         // One more turn, so that every command read from the sockets in this one joins the batch.
-        await new Promise<void>((next) => this.deps.timers.nextTurn(next));
+        await laterTurn(this.deps.timers);
         this.batchPending = false;
         await this.commit(this.queue.splice(0));
       });

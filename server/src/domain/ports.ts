@@ -25,6 +25,11 @@ export interface Timers {
   nextTurn(task: () => void): void;
 }
 
+/** Resolves in the next turn of the event loop (`Timers.nextTurn`), once the I/O already read has been handled. */
+export function laterTurn(timers: Timers): Promise<void> {
+  return new Promise((next) => timers.nextTurn(next));
+}
+
 /** Where new entity ids come from. */
 export interface IdGenerator {
   next(): string;

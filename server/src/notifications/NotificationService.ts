@@ -7,7 +7,7 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import { isOrganisationStream } from '../domain/organisationService.js';
-import type { Clock, Store, Timers } from '../domain/ports.js';
+import { laterTurn, type Clock, type Store, type Timers } from '../domain/ports.js';
 import type { IssuedToInvitee } from '../domain/sessionService.js';
 import { hashToken } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
@@ -34,7 +34,10 @@ export interface NotificationServiceDeps {
   random?: () => number;
 }
 
-/** Events read from a log at a time. */
+/**
+ * Events read from a log at a time; each page is one short transaction, and the next waits for
+ * another turn of the event loop, so a long log (a start after many events) never holds it.
+ */
 const readPage = 500;
 /** An event older than this when first read is history, not news: nobody is notified of it. */
 const freshForMs = 24 * 60 * 60 * 1000;
@@ -83,6 +86,7 @@ export class NotificationService {
       for (const sessionId of await this.deps.store.listSessions()) {
         if (this.stopped) return;
         await this.sweep(sessionId);
+        await laterTurn(this.deps.timers);
       }
       await this.checkDue();
       this.scheduleDue();
@@ -129,6 +133,8 @@ export class NotificationService {
         notifications: events.filter((e) => e.at >= since).flatMap((e) => notificationsOfEvent(e, state)),
       }));
       await this.deliver(sessionId, made.notifications, made.names, { sessionId, seq: events.at(-1)!.seq });
+      // The store answers synchronously: without a turn between pages, the whole catch-up is one task.
+      await laterTurn(this.deps.timers);
     }
   }
 
@@ -143,6 +149,8 @@ export class NotificationService {
         notifications: dueNotifications(state, now),
       }));
       if (made.notifications.length > 0) await this.deliver(sessionId, made.notifications, made.names, null);
+      // Each session read may load its state: one at a time per turn, not all of history in one.
+      await laterTurn(this.deps.timers);
     }
   }
 

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isOverdue, type SessionState } from '@plenum/shared';
 import { isOrganisationStream } from '../domain/organisationService.js';
-import type {
-  Clock,
-  NewWebhookDelivery,
-  Store,
-  Timers,
-  WebhookDeliveryRecord,
-  WebhookSubscriptionRecord,
+import {
+  laterTurn,
+  type Clock,
+  type NewWebhookDelivery,
+  type Store,
+  type Timers,
+  type WebhookDeliveryRecord,
+  type WebhookSubscriptionRecord,
 } from '../domain/ports.js';
 import type { Logger } from '../lib/logger.js';
 import { Rounds } from '../lib/rounds.js';
@@ -34,7 +35,10 @@ export interface WebhookDispatcherDeps {
   random?: () => number;
 }
 
-/** Events read from a log at a time when turning them into deliveries. */
+/**
+ * Events read from a log at a time when turning them into deliveries; the next page waits for
+ * another turn of the event loop, so a long log never holds it.
+ */
 const readPage = 500;
 /** Deliveries claimed (and sent in parallel) at a time. */
 const claimBatch = 10;
@@ -77,6 +81,7 @@ export class WebhookDispatcher {
     for (const sessionId of await this.deps.store.listSessions()) {
       if (this.stopped) return;
       await this.sweep(sessionId);
+      await laterTurn(this.deps.timers);
     }
     await this.checkOverdue();
     this.scheduleOverdue();
@@ -139,6 +144,8 @@ export class WebhookDispatcher {
         sessionId,
         seq: events[events.length - 1]!.seq,
       });
+      // The store answers synchronously: without a turn between pages, the whole catch-up is one task.
+      await laterTurn(this.deps.timers);
     }
   }
 
@@ -161,6 +168,8 @@ export class WebhookDispatcher {
           .filter((d) => isOverdue(d, today) && !noticed.has(d.id))
           .map((d) => ({ directiveId: d.id, notice: overdueNotice(state, d, now) })),
       );
+      // Each session read may load its state: one at a time per turn, not all of history in one.
+      await laterTurn(this.deps.timers);
       if (overdue.length === 0) continue;
       const subscriptions = (await store.webhooks.listWebhooks()).filter((s) => s.active);
       for (const { directiveId, notice } of overdue) {

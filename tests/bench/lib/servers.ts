@@ -80,7 +80,8 @@ export async function startPlenum(
       env: { BENCH_PLENUM: JSON.stringify(full) },
       echoStderr: options.echoStderr,
       loopWatch: full.mode === 'serve' ? 'plenum' : undefined,
-      readyTimeoutMs: 300_000,
+      // Seeding a million events takes minutes.
+      readyTimeoutMs: full.mode === 'seed' ? 1_200_000 : 300_000,
     });
     if (ownDir) {
       const stop = child.stop;

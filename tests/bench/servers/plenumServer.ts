@@ -4,7 +4,8 @@
  * listening: the port, the session, the tokens and how long each start-up step took.
  *
  * - `mode: 'seed'` prepares a data folder and exits: the demo review (`ensureDemo`), `officials`
- *   invitations, item-2 started, `seedEvents` criticisms; the tokens go to bench-tokens.json.
+ *   invitations, item-2 started, `seedEvents` criticisms (as history with `seedHistory`); the
+ *   tokens go to bench-tokens.json.
  * - `mode: 'serve'` on a seeded folder starts as `main.ts` does with DEMO=false (no seeding, the
  *   tokens from the file) and folds the session once, as its first join would; on a fresh or
  *   unseeded folder it runs `ensureDemo` (as with DEMO=true) and invites what is missing.
@@ -30,6 +31,8 @@ export interface PlenumServerOptions {
   seedEvents: number;
   /** `seed` mode: endorsements appended after each seeded criticism (by as many distinct officials). */
   seedEndorsements?: number;
+  /** `seed` mode: write the criticisms straight into the log as history (see `appendHistory`). */
+  seedHistory?: boolean;
   /** The built client to serve, for the browser measurement. */
   clientDir: string | null;
   /** Criticism text of the seeded events. */
@@ -59,8 +62,27 @@ export interface PlenumReady {
   chairToken: string;
   /** Tokens of the benchmark officials, in invitation order. */
   officialTokens: string[];
-  timings: { importedAtMs: number; storeOpenMs: number; demoMs: number; inviteMs: number; listenMs: number };
+  timings: {
+    importedAtMs: number;
+    storeOpenMs: number;
+    demoMs: number;
+    inviteMs: number;
+    listenMs: number;
+    /** Parts of `demoMs`, a start on a seeded folder only (see {@link LoadTimings}). */
+    load?: LoadTimings;
+  };
   readyAtMs: number;
+}
+
+/** How the first fold of the session went: the snapshot's read and parse, then the log after it. */
+export interface LoadTimings {
+  snapshotReadMs: number;
+  /** Characters of the snapshot's JSON; 0 when there was none. */
+  snapshotChars: number;
+  snapshotSeq: number;
+  parseMs: number;
+  /** Events read after the snapshot (by every reader, the notification and webhook catch-ups included). */
+  tailEvents: number;
 }
 
 /** What `seed` prints before it exits. */
@@ -69,6 +91,41 @@ export interface PlenumSeeded {
   dataDir: string;
   sessionId: string;
   head: number;
+}
+
+/**
+ * Instrumentation only, for the first fold: times the snapshot's read and its `JSON.parse`
+ * (the one string that long), and counts the events read after it. Returns the undo.
+ */
+function instrumentLoad(store: SqliteStore, load: LoadTimings): () => void {
+  const loadSnapshot = store.loadSnapshot.bind(store);
+  const read = store.read.bind(store);
+  const parse = JSON.parse;
+  store.loadSnapshot = async (sessionId) => {
+    const started = performance.now();
+    const snapshot = await loadSnapshot(sessionId);
+    load.snapshotReadMs += performance.now() - started;
+    load.snapshotChars = snapshot?.state.length ?? 0;
+    load.snapshotSeq = snapshot?.seq ?? 0;
+    return snapshot;
+  };
+  store.read = async (sessionId, afterSeq, limit) => {
+    const events = await read(sessionId, afterSeq, limit);
+    load.tailEvents += events.length;
+    return events;
+  };
+  JSON.parse = (text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+    if (text.length < 1_000_000) return parse(text, reviver) as unknown;
+    const started = performance.now();
+    const value = parse(text, reviver) as unknown;
+    load.parseMs += performance.now() - started;
+    return value;
+  };
+  return () => {
+    store.loadSnapshot = loadSnapshot;
+    store.read = read;
+    JSON.parse = parse;
+  };
 }
 
 const benchOfficialPrefix = 'Bench official ';
@@ -111,18 +168,11 @@ async function demoWithOfficials(
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', destination: process.stderr });
 
 /**
- * Appends criticisms on item-2 in batches, each followed by `endorsements` endorsements: the
- * events `criticism:post` and `criticism:endorse` produce, without their per-command cost.
+ * Criticisms on item-2 in batches of about 2,000 events, each criticism followed by
+ * `endorsements` endorsements: the events `criticism:post` and `criticism:endorse` produce.
  */
 let appended = 0;
-async function appendCriticisms(
-  app: App,
-  store: SqliteStore,
-  session: SeededTokens,
-  count: number,
-  text: string,
-  endorsements = 0,
-): Promise<number> {
+function* criticismBatches(count: number, text: string, endorsements: number): Generator<NewEvent[]> {
   const batch = Math.max(1, Math.floor(2000 / (1 + endorsements)));
   for (let done = 0; done < count; done += batch) {
     const events: NewEvent[] = [];
@@ -142,8 +192,21 @@ async function appendCriticisms(
       for (let e = 0; e < endorsements; e++)
         events.push(newEvent('criticism:endorsed', { criticismId, participantId: `bench-endorser-${e}` }));
     }
-    await app.commands.appendSystem(session.sessionId, session.authorId, () => events);
+    yield events;
   }
+}
+
+/** Appends criticisms (and endorsements) through the command service, without their per-command cost. */
+async function appendCriticisms(
+  app: App,
+  store: SqliteStore,
+  session: SeededTokens,
+  count: number,
+  text: string,
+  endorsements = 0,
+): Promise<number> {
+  for (const events of criticismBatches(count, text, endorsements))
+    await app.commands.appendSystem(session.sessionId, session.authorId, () => events);
   return store.head(session.sessionId);
 }
 
@@ -170,13 +233,47 @@ async function saveSnapshot(app: App, store: SqliteStore, session: SeededTokens,
   return { ms, loopMaxMs: loop.max / 1e6 };
 }
 
-/** Seeds a data folder: demo, invitations, item-2 started, criticisms (and endorsements), bench-tokens.json. Returns the head. */
+/** How far back `seedHistory` dates its events: past the notifications' freshness (a day). */
+const historyAgeMs = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * Writes criticisms (and endorsements) straight into the log, dated {@link historyAgeMs} back:
+ * no fold, no snapshot, no notification per batch, so a million events take minutes rather than
+ * the hour the growing snapshots would. Then the state is folded once and saved as the snapshot
+ * at the head (as a graceful stop leaves it) by `app.close()`; the notifications' cursor stays
+ * where it was, so the next start reads the whole log again, all of it history, not news.
+ */
+async function appendHistory(
+  app: App,
+  store: SqliteStore,
+  session: SeededTokens,
+  count: number,
+  text: string,
+  endorsements: number,
+): Promise<number> {
+  const at = new Date(Date.now() - historyAgeMs).toISOString();
+  let head = await store.head(session.sessionId);
+  for (const events of criticismBatches(count, text, endorsements)) {
+    await store.appendBatch([
+      { sessionId: session.sessionId, commandId: null, actorId: session.authorId, expectedSeq: head, at, events },
+    ]);
+    head += events.length;
+  }
+  await app.commands.read(session.sessionId, (state) => state.lastSeq);
+  return head;
+}
+
+/**
+ * Seeds a data folder: demo, invitations, item-2 started, criticisms (and endorsements),
+ * bench-tokens.json; with `history`, by {@link appendHistory}. Returns the head.
+ */
 async function seedFolder(
   dataDir: string,
   officials: number,
   events: number,
   text: string,
   endorsements = 0,
+  history = false,
 ): Promise<{ sessionId: string; head: number }> {
   const store = new SqliteStore(join(dataDir, 'plenum.sqlite'));
   const app = createApp({ store, logger, publicUrl: 'http://127.0.0.1' });
@@ -193,10 +290,11 @@ async function seedFolder(
     } catch {
       // already started
     }
-    const head = await appendCriticisms(app, store, session, events, text, endorsements);
+    const head = await (history ? appendHistory : appendCriticisms)(app, store, session, events, text, endorsements);
     // The snapshots the seeding's appends made due are written on a thread of their own: in the folder before it is used.
     await app.commands.snapshotsWritten();
     writeFileSync(join(dataDir, tokensFile), JSON.stringify(session satisfies SeededTokens));
+    if (history) await app.close();
     return { sessionId: session.sessionId, head };
   } finally {
     await store.close();
@@ -215,6 +313,7 @@ async function main(): Promise<void> {
       options.seedEvents,
       options.seedText,
       options.seedEndorsements,
+      options.seedHistory,
     );
     if (options.demoOnlyDir) await seedFolder(options.demoOnlyDir, 0, 0, options.seedText);
     announceReady({ kind: 'seeded', dataDir, sessionId, head } satisfies Omit<PlenumSeeded, 'readyAtMs'>);
@@ -247,15 +346,24 @@ async function main(): Promise<void> {
     clientDir: options.clientDir ?? undefined,
     ...(options.unbudgetedReads ? { protections: { reads: false } } : {}),
   });
+  let caughtUpAtMs = Number.NaN;
+  void Promise.all([app.notifications.start(), app.webhooks.start()]).then(() => {
+    caughtUpAtMs = performance.now();
+  });
 
   let session: SeededTokens;
   let demoMs = 0;
   let inviteMs = 0;
+  let load: LoadTimings | undefined;
   if (existsSync(join(dataDir, tokensFile)) && options.officials === 0) {
     session = JSON.parse(readFileSync(join(dataDir, tokensFile), 'utf8')) as SeededTokens;
+    load = { snapshotReadMs: 0, snapshotChars: 0, snapshotSeq: 0, parseMs: 0, tailEvents: 0 };
+    const restore = instrumentLoad(store, load);
     t = performance.now();
-    await app.commands.state(session.sessionId);
+    // A view that keeps nothing, as a join's: the state folded, not copied.
+    await app.commands.read(session.sessionId, (state) => state.lastSeq);
     demoMs = performance.now() - t;
+    restore();
   } else {
     ({ demoMs, inviteMs, ...session } = await demoWithOfficials(app, store, options.officials));
   }
@@ -279,6 +387,11 @@ async function main(): Promise<void> {
     stats: () => ({ appends: { ...appends } }),
     handlers: {
       head: () => store.head(session.sessionId),
+      // When the notification and webhook catch-ups begun at start were done (ms since the process began).
+      caughtUp: async () => {
+        await Promise.all([app.notifications.start(), app.webhooks.start()]);
+        return caughtUpAtMs;
+      },
       append: (arg) => appendCriticisms(app, store, session, (arg as { count: number }).count, options.seedText),
       // Saves the session's state now, as a pause would: what a join may answer with (P26).
       snapshot: () => app.commands.saveSnapshots(),
@@ -293,7 +406,7 @@ async function main(): Promise<void> {
     head: await store.head(session.sessionId),
     chairToken: session.chairToken,
     officialTokens: session.officialTokens,
-    timings: { importedAtMs, storeOpenMs, demoMs, inviteMs, listenMs },
+    timings: { importedAtMs, storeOpenMs, demoMs, inviteMs, listenMs, load },
   } satisfies Omit<PlenumReady, 'readyAtMs'>);
 }
 

@@ -92,8 +92,9 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
 
 /**
  * The `count` longest holds of the event loop in a `.cpuprofile`: runs of samples none of which
- * is `(idle)`, each with where its time went. A sample's delta is the time since the one before,
- * so a hold is the sum of its samples' deltas.
+ * is `(idle)`, each with where its time went. A profile does not mark turns, so a hold is one
+ * long turn or several with no pause between them (`loop.*` has the longest single turn). A
+ * sample's delta is the time since the one before, so a hold is the sum of its samples' deltas.
  */
 export function longestHolds(file: string, count = 5, top = 12): ProfileHold[] {
   const read = readProfile(file);

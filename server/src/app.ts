@@ -80,6 +80,8 @@ export interface AppDeps {
   presenceIntervalMs?: number;
   /** First connections gathered per session before one attendance append; default 1 s, 0: none. */
   attendanceWindowMs?: number;
+  /** Most first connections in one attendance append; default 250. */
+  attendanceAppendSize?: number;
   /**
    * Reverse proxies in front of the server (TRUST_PROXY, see `parseTrustProxy`): the REST and
    * socket rate limits then count each client by its forwarded address. Omitted: none.
@@ -428,6 +430,7 @@ export function createApp(deps: AppDeps): App {
     heartbeatMs: deps.heartbeatMs ?? 10_000,
     presenceIntervalMs: deps.presenceIntervalMs,
     attendanceWindowMs: deps.attendanceWindowMs,
+    attendanceAppendSize: deps.attendanceAppendSize,
     adapter: deps.adapter,
     protections,
     commandSteps: deps.commandSteps,

@@ -7,7 +7,7 @@ export interface BenchConfig {
   /** Criticisms in flight not yet delivered to every receiver, in the saturated phase. */
   window: number;
   fanout: { warmupMs: number; durationMs: number; rounds: number; drainMs: number };
-  /** Each load runs `rounds` times per server, alternating; the least disturbed (lowest p99) round counts. */
+  /** Each load runs `rounds` times per server, alternating; the round with the median p99 counts. */
   paced: { loads: number[]; durationMs: number; drainMs: number; rounds: number };
   /**
    * Start each room's Plenum server on a folder seeded by another process, so the invitations'
@@ -48,11 +48,11 @@ export interface BenchConfig {
 
 export const fullConfig: BenchConfig = {
   mode: 'full',
-  roomSizes: [100, 500, 1000, 2000],
+  roomSizes: [100, 500, 1000, 2000, 5000],
   senders: 4,
   window: 8,
   fanout: { warmupMs: 1000, durationMs: 3000, rounds: 2, drainMs: 10_000 },
-  paced: { loads: [0.25, 0.5], durationMs: 3000, drainMs: 10_000, rounds: 2 },
+  paced: { loads: [0.25, 0.5], durationMs: 3000, drainMs: 10_000, rounds: 3 },
   seededRooms: true,
   memorySteps: 4,
   seatBudgetMs: 90_000,

@@ -26,6 +26,8 @@ export interface TestServerOptions {
   presenceIntervalMs?: number;
   /** How long first connections are gathered before one attendance append. Default 10 ms. */
   attendanceWindowMs?: number;
+  /** Most first connections in one attendance append. Default: the server's (250). */
+  attendanceAppendSize?: number;
   /** ADMIN_TOKEN; default none. */
   adminToken?: string;
   /** Protections changed from their defaults (`false` switches one off). */
@@ -82,6 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock: options.clock,
     presenceIntervalMs: options.presenceIntervalMs,
     attendanceWindowMs: options.attendanceWindowMs ?? 10,
+    attendanceAppendSize: options.attendanceAppendSize,
     adminToken: options.adminToken,
     protections: options.protections,
     webhooks: options.webhooks,

@@ -16,8 +16,12 @@ const isAttendance = (m: SessionEventsMessage) => m.events.some((e) => e.type ==
  * Seats `seated` officials at once while an observer watches, and counts what the observer
  * received until it saw all of them online and all their attendance.
  */
-async function seatRoom(coalesceMs: number) {
-  const server = await startTestServer({ presenceIntervalMs: coalesceMs, attendanceWindowMs: coalesceMs });
+async function seatRoom(coalesceMs: number, attendanceAppendSize?: number) {
+  const server = await startTestServer({
+    presenceIntervalMs: coalesceMs,
+    attendanceWindowMs: coalesceMs,
+    attendanceAppendSize,
+  });
   const invited: Awaited<ReturnType<typeof server.invite>>[] = [];
   // One at a time: each invitation is an append.
   for (let i = 0; i < seated; i++) invited.push(await server.invite('official', null, `Official ${i + 1}`));
@@ -47,6 +51,10 @@ async function seatRoom(coalesceMs: number) {
   return {
     presenceMessages: observer.messages.length - presenceBefore,
     attendanceBroadcasts: attendance.length,
+    /** Most attendance events in one broadcast. */
+    largestAttendance: Math.max(
+      ...attendance.map((m) => m.events.filter((e) => e.type === 'attendance:connected').length),
+    ),
     /** At most one message per interval (trailing edge) over the time it took, plus one. */
     bound: Math.floor(elapsedMs / intervalMs) + 1,
     invitedIds: invited.map(({ participant }) => participant.id),
@@ -68,6 +76,14 @@ describe('seating a room', () => {
     expect(run.presenceMessages).toBeGreaterThan(run.bound);
     expect(run.attendanceBroadcasts).toBeGreaterThan(run.bound);
     // Nothing is lost either way.
+    expect(run.recorded.sort()).toEqual([...run.invitedIds, run.observerId].sort());
+  });
+
+  test('P21: a window of more first joins than one append takes is appended in parts of that size, each broadcast, every attendance recorded once', async () => {
+    // The window is long enough to gather every join of the room at once.
+    const run = await seatRoom(intervalMs, 8);
+    expect(run.largestAttendance).toBeLessThanOrEqual(8);
+    expect(run.attendanceBroadcasts).toBeGreaterThanOrEqual(Math.ceil(seated / 8));
     expect(run.recorded.sort()).toEqual([...run.invitedIds, run.observerId].sort());
   });
 

@@ -6,28 +6,33 @@ import { AttendanceBatcher } from './attendance.js';
 const sessionId = 'session-1';
 
 /** A batcher whose appends are recorded (one event per connection) and whose broadcasts are listed. */
-function batcher(windowMs: number) {
+function batcher(windowMs: number, appendSize?: number) {
   const recorded: string[][] = [];
   const published: SessionEvent[][] = [];
+  /** Appends not yet answered, at the time of each append. */
+  const inFlightAtAppend: number[] = [];
+  let inFlight = 0;
   let seq = 0;
   const attendance = new AttendanceBatcher({
     windowMs,
-    record: (_sessionId, connections) => {
+    ...(appendSize !== undefined ? { appendSize } : {}),
+    record: async (_sessionId, connections) => {
+      inFlightAtAppend.push(inFlight++);
       recorded.push(connections.map((c) => `${c.dayId} ${c.participantId}`));
-      return Promise.resolve(
-        connections.map(({ participantId, dayId, at }) => ({
-          ...newEvent('attendance:connected', { dayId, participantId, at }),
-          seq: ++seq,
-          sessionId,
-          at,
-          actorId: 'system',
-        })) as SessionEvent[],
-      );
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return connections.map(({ participantId, dayId, at }) => ({
+        ...newEvent('attendance:connected', { dayId, participantId, at }),
+        seq: ++seq,
+        sessionId,
+        at,
+        actorId: 'system',
+      }));
     },
     publish: (_sessionId, events) => published.push(events),
     logger: createLogger({ level: 'silent' }),
   });
-  return { attendance, recorded, published };
+  return { attendance, recorded, published, inFlightAtAppend };
 }
 
 function deferredAnswer() {
@@ -70,5 +75,21 @@ describe('AttendanceBatcher', () => {
     attendance.connected(sessionId, { participantId: 'p3', dayId: 'day-1', at });
     expect(recorded).toEqual([['day-1 p1'], ['day-1 p3']]);
     await attendance.settle();
+  });
+
+  test('P21: a window that gathered more connections than one append takes is recorded in appends of that size, one after another, each participant once', async () => {
+    const { attendance, recorded, published, inFlightAtAppend } = batcher(60_000, 250);
+    const at = '2026-03-02T09:00:00.000Z';
+    const ids = Array.from({ length: 600 }, (_, i) => `p${i}`);
+    for (const participantId of ids) attendance.connected(sessionId, { participantId, dayId: 'day-1', at });
+    // Repeats within the window count once.
+    for (const participantId of ids.slice(0, 50))
+      attendance.connected(sessionId, { participantId, dayId: 'day-1', at });
+    await attendance.settle();
+    expect(recorded.map((part) => part.length)).toEqual([250, 250, 100]);
+    expect(recorded.flat()).toEqual(ids.map((id) => `day-1 ${id}`));
+    // Each append starts once the one before is answered, and is broadcast on its own.
+    expect(inFlightAtAppend).toEqual([0, 0, 0]);
+    expect(published.map((events) => events.length)).toEqual([250, 250, 100]);
   });
 });

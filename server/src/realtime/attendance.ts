@@ -12,9 +12,19 @@ import type { Logger } from '../lib/logger.js';
  */
 export const defaultAttendanceWindowMs = 1000;
 
+/**
+ * Most connections recorded in one append: a window of a room being seated can gather thousands,
+ * and appending and sending them at once held the event loop for as long as that took (see
+ * tests/bench/README.md). Appends of a batch follow one another, each after the one before is
+ * committed and sent.
+ */
+export const defaultAttendanceAppendSize = 250;
+
 export interface AttendanceOptions {
   /** Connections are gathered this long, then recorded together; 0 records each at once. */
   windowMs: number;
+  /** Most connections per append ({@link defaultAttendanceAppendSize}). */
+  appendSize?: number;
   /** Appends the batch's `attendance:connected` events (those not yet recorded for their day). */
   record: (sessionId: string, connections: Connection[]) => Promise<SessionEvent[]>;
   /** Broadcasts what `record` appended. */
@@ -104,16 +114,25 @@ export class AttendanceBatcher {
     const batch = this.pending.get(sessionId);
     this.pending.delete(sessionId);
     if (!batch) return;
-    const connections = [...batch.values()];
-    this.track(
-      this.options.record(sessionId, connections).then(
-        (events) => this.options.publish(sessionId, events),
-        (error: unknown) =>
-          this.options.logger.error(
-            { err: error, sessionId, participants: connections.length },
-            'attendance not recorded; the next connection records it',
-          ),
-      ),
-    );
+    this.track(this.record(sessionId, [...batch.values()]));
+  }
+
+  /** Records a batch in appends of at most `appendSize`, one after another. */
+  private async record(sessionId: string, connections: readonly Connection[]): Promise<void> {
+    const size = Math.max(1, this.options.appendSize ?? defaultAttendanceAppendSize);
+    for (let from = 0; from < connections.length; from += size) {
+      const part = connections.slice(from, from + size);
+      let events: SessionEvent[];
+      try {
+        events = await this.options.record(sessionId, part);
+      } catch (error) {
+        this.options.logger.error(
+          { err: error, sessionId, participants: part.length },
+          'attendance not recorded; the next connection records it',
+        );
+        continue;
+      }
+      this.options.publish(sessionId, events);
+    }
   }
 }

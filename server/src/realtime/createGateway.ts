@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse, Server as HttpServer, IncomingMessage } from 'node:http';
 import { CommandRequestSchema, type AccessEndedReason, type SessionEvent } from '@plenum/shared';
 import { Server } from 'socket.io';
@@ -12,6 +13,7 @@ import { checkOrigins, Handshake, type OriginOptions } from './gateway/handshake
 import { connectedRecorder, startHeartbeat } from './gateway/heartbeat.js';
 import { createLimiter } from './gateway/limiter.js';
 import { createAttendance, createPresence } from './gateway/presenceWiring.js';
+import { shareBroadcastFrames } from './gateway/sharedFrames.js';
 import { registerPresenceHandlers } from './handlers/presence.handlers.js';
 import { registerSessionHandlers } from './handlers/session.handlers.js';
 import { watchOutbound } from './outbound.js';
@@ -19,6 +21,7 @@ import { PageCache } from './pageCache.js';
 import { commandSteps, type CommandStep } from './pipeline/commandSteps.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { register } from './register.js';
+import { processRoom } from './rooms.js';
 import { monotonicNow, type MonotonicClock } from './tokenBucket.js';
 import type { AdapterFactory, GatewayServer, GatewaySocket } from './types.js';
 
@@ -48,6 +51,8 @@ export interface GatewayOptions extends OriginOptions {
   presenceIntervalMs?: number;
   /** How long first connections are gathered per session before one attendance append; 0: none. */
   attendanceWindowMs?: number;
+  /** Most first connections in one attendance append. */
+  attendanceAppendSize?: number;
   /** socket.io adapter shared by several processes; default: in-process rooms. */
   adapter?: AdapterFactory;
   /** Limits and protections; omitted ones take their defaults. */
@@ -110,6 +115,26 @@ function socketServer(options: GatewayOptions, protections: Protections): Gatewa
   return io;
 }
 
+/** A socket past the handshake: its limits and watches, then the handlers of its requests. */
+function connected(socket: GatewaySocket, ctx: GatewayContext, steps: readonly CommandStep[]): void {
+  const { handshake, protections, logger, limiter } = ctx;
+  handshake.connected(socket);
+  shareBroadcastFrames(socket);
+  watchOutbound(socket, protections.outboundBytes, (queuedBytes) => {
+    const { sessionId, participant } = socket.data;
+    logger.warn({ sessionId, participantId: participant.id, queuedBytes }, 'slow consumer disconnected');
+  });
+  limiter.watch(socket);
+  // Unknown channels are dropped here, before any listener, and logged.
+  socket.use(([event], next) => {
+    if (knownChannels.has(event)) next();
+    else logger.warn({ event: String(event).slice(0, 64), socketId: socket.id }, 'unknown message dropped');
+  });
+  registerSessionHandlers(socket, ctx);
+  register(socket, 'command', CommandRequestSchema, steps, ctx);
+  registerPresenceHandlers(socket, ctx);
+}
+
 /**
  * The socket.io gateway, wired from its parts. Transport only: every decision is the domain's.
  *
@@ -139,12 +164,23 @@ export function createGateway(options: GatewayOptions): Gateway {
     isClustered,
   });
   const handshake = new Handshake({ io, store, clock, logger, protections, limiter, addressOf });
-  const presence = createPresence(io, { intervalMs: options.presenceIntervalMs, isClustered });
-  const broadcaster = new Broadcaster(io, (sessionId, at) => recordConnected(sessionId, at));
-  const attendance = createAttendance({ sessions, broadcaster, logger, windowMs: options.attendanceWindowMs });
+  // This process among those sharing the adapter: its presence, and the room of its sockets.
+  const processId = isClustered ? randomUUID() : undefined;
+  const presence = createPresence(io, { intervalMs: options.presenceIntervalMs, processId });
+  const broadcaster = new Broadcaster(io, {
+    onDayOpened: (sessionId, at) => recordConnected(sessionId, at),
+    ...(processId !== undefined ? { processRoom: processRoom(processId) } : {}),
+  });
+  const attendance = createAttendance({
+    sessions,
+    broadcaster,
+    logger,
+    windowMs: options.attendanceWindowMs,
+    appendSize: options.attendanceAppendSize,
+  });
   const recordConnected = connectedRecorder({ presence, sessions, attendance, logger });
   const stopHeartbeat = startHeartbeat({
-    io,
+    broadcaster,
     store,
     presence,
     clock,
@@ -172,20 +208,8 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   io.use(handshake.middleware);
   io.on('connection', (socket) => {
-    handshake.connected(socket);
-    watchOutbound(socket, protections.outboundBytes, (queuedBytes) => {
-      const { sessionId, participant } = socket.data;
-      logger.warn({ sessionId, participantId: participant.id, queuedBytes }, 'slow consumer disconnected');
-    });
-    limiter.watch(socket);
-    // Unknown channels are dropped here, before any listener, and logged.
-    socket.use(([event], next) => {
-      if (knownChannels.has(event)) next();
-      else logger.warn({ event: String(event).slice(0, 64), socketId: socket.id }, 'unknown message dropped');
-    });
-    registerSessionHandlers(socket, ctx);
-    register(socket, 'command', CommandRequestSchema, steps, ctx);
-    registerPresenceHandlers(socket, ctx);
+    if (processId !== undefined) void socket.join(processRoom(processId));
+    connected(socket, ctx, steps);
   });
 
   const sweep = setInterval(() => limiter.sweep(), sweepMs);

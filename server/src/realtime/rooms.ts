@@ -12,3 +12,8 @@ export function participantRoom(sessionId: string, participantId: string): strin
 export function presenceRoom(sessionId: string): string {
   return `presence:${sessionId}`;
 }
+
+/** Every socket of one server process, among the processes sharing an adapter. */
+export function processRoom(processId: string): string {
+  return `process:${processId}`;
+}

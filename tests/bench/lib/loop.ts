@@ -25,7 +25,7 @@ export function loopFigure(scenario: string, maxima: readonly { kind: LoopWatchK
     baselineOf: `goal (${stallGoalMs} ms)`,
     goal: { text: `≤ ${stallGoalMs} ms`, check: (v) => v <= stallGoalMs },
     note:
-      `${plenum.length} Plenum server(s), from ready to stop, seeding and start-up not counted` +
+      `${plenum.length} Plenum server(s), from ready to stop, seeding, start-up and the memory samples' forced GCs not counted` +
       (bare.length > 0 ? `; bare socket.io in the same scenario: ${round(Math.max(...bare))} ms` : ''),
   });
 }

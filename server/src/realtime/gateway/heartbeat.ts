@@ -3,8 +3,7 @@ import type { Clock, Store } from '../../domain/ports.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AttendanceBatcher } from '../attendance.js';
 import type { Presence } from '../presence.js';
-import { sessionRoom } from '../rooms.js';
-import type { GatewayServer } from '../types.js';
+import type { Broadcaster } from './broadcaster.js';
 
 /** Records the given session's online participants as attending, from `at`. */
 export type RecordConnected = (sessionId: string, at: string) => void;
@@ -37,7 +36,7 @@ export function connectedRecorder(deps: {
  * online participants are recorded as attending. Returns what stops it.
  */
 export function startHeartbeat(deps: {
-  io: GatewayServer;
+  broadcaster: Broadcaster;
   store: Store;
   presence: Presence;
   clock: Clock;
@@ -45,7 +44,7 @@ export function startHeartbeat(deps: {
   intervalMs: number;
   recordConnected: RecordConnected;
 }): () => void {
-  const { io, store, logger } = deps;
+  const { broadcaster, store, logger } = deps;
   const heartbeat = setInterval(() => {
     deps.presence.refresh(deps.intervalMs);
     for (const sessionId of deps.presence.activeSessions()) {
@@ -53,7 +52,7 @@ export function startHeartbeat(deps: {
       Promise.all([store.epoch(), store.head(sessionId)]).then(
         // To this process's sockets only: every process beats for the sessions it serves, from the
         // database, so a client hears the head even while Redis is away (and hears it once).
-        ([epoch, headSeq]) => io.local.to(sessionRoom(sessionId)).emit('session:head', { sessionId, epoch, headSeq }),
+        ([epoch, headSeq]) => broadcaster.sendHead({ sessionId, epoch, headSeq }),
         (error: unknown) => logger.error({ err: error, sessionId }, 'heartbeat failed'),
       );
     }

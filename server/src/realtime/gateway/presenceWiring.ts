@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionService } from '../../domain/sessionService.js';
 import type { Logger } from '../../lib/logger.js';
 import { AttendanceBatcher, defaultAttendanceWindowMs } from '../attendance.js';
@@ -9,7 +8,7 @@ import type { Broadcaster } from './broadcaster.js';
 
 /**
  * Who is online in each session, its deltas sent to the session's presence room. With an
- * adapter shared by several processes (`isClustered`), each process sends the deltas of the
+ * adapter shared by several processes (`processId` names this one), each process sends the deltas of the
  * whole room to its own sockets, and shares its own participants with the others through the
  * adapter's server-side messages (see {@link Presence}).
  *
@@ -19,18 +18,18 @@ import type { Broadcaster } from './broadcaster.js';
  * slip between the two); and a killed process leaves nothing behind in Redis to clean up, its
  * list simply expires.
  */
-export function createPresence(io: GatewayServer, options: { intervalMs?: number; isClustered: boolean }): Presence {
+export function createPresence(io: GatewayServer, options: { intervalMs?: number; processId?: string }): Presence {
   const presence = new Presence({
     intervalMs: options.intervalMs ?? defaultPresenceIntervalMs,
     // Not volatile: each delta builds on the one before, so a dropped one would leave a client
     // wrong until it reconnects. There is at most one per interval, and P13 bounds a slow reader.
     // Uncompressed, as every broadcast (see Broadcaster).
     publish: (change) => io.local.to(presenceRoom(change.sessionId)).compress(false).emit('presence:changed', change),
-    ...(options.isClustered
-      ? { processId: randomUUID(), share: (share) => io.serverSideEmit('presence:share', share) }
+    ...(options.processId !== undefined
+      ? { processId: options.processId, share: (share) => io.serverSideEmit('presence:share', share) }
       : {}),
   });
-  if (options.isClustered) {
+  if (options.processId !== undefined) {
     io.on('presence:share', (share) => presence.receive(share));
     // A process that starts asks the others for their lists rather than wait for their heartbeat.
     io.on('presence:hello', () => presence.shareAll());
@@ -45,9 +44,11 @@ export function createAttendance(deps: {
   broadcaster: Broadcaster;
   logger: Logger;
   windowMs?: number;
+  appendSize?: number;
 }): AttendanceBatcher {
   return new AttendanceBatcher({
     windowMs: deps.windowMs ?? defaultAttendanceWindowMs,
+    ...(deps.appendSize !== undefined ? { appendSize: deps.appendSize } : {}),
     record: (sessionId, connections) => deps.sessions.recordConnections(sessionId, connections),
     // At once: the batch's own participants learn their attendance from this broadcast.
     publish: (sessionId, events) => {

@@ -35,7 +35,7 @@ const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'bench-results.json');
 const htmlFile = `${outFile.replace(/\.json$/i, '')}.html`;
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const started = performance.now();
-const maxMs = Number(process.env.BENCH_MAX_MS ?? (config.mode === 'smoke' ? 120_000 : 20 * 60_000));
+const maxMs = Number(process.env.BENCH_MAX_MS ?? (config.mode === 'smoke' ? 120_000 : 45 * 60_000));
 
 const log = (line: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);

@@ -26,6 +26,7 @@ export { parseTrustProxy, type TrustProxy } from './lib/clientAddress.js';
 export { createLogger, type Logger } from './lib/logger.js';
 export { maxMessageBytes, messageCompression } from './realtime/createGateway.js';
 export { isOriginAllowed } from './realtime/gateway/handshake.js';
+export { shareBroadcastFrames } from './realtime/gateway/sharedFrames.js';
 export {
   authenticate,
   broadcast,

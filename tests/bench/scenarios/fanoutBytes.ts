@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { messageCompression } from '@plenum/server';
+import { messageCompression, shareBroadcastFrames } from '@plenum/server';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import { criticismFiller } from '../lib/load.js';
@@ -71,13 +71,17 @@ async function seat(server: Server, url: string, deflate: boolean, onMessage: ()
 
 /**
  * The wire bytes of a broadcast to each listener of a room, sent as Plenum's Broadcaster sends
- * it (`compress(false)`), on a socket.io server of its own with the gateway's deflate options:
+ * it (`compress(false)`), on a socket.io server of its own with the gateway's deflate options and
+ * its shared broadcast frames:
  * once to clients that offer per-message deflate, as browsers do, and once to clients that do not.
  */
 export async function measureFanoutBytes(eventCounts: readonly number[]): Promise<FanoutBytes[]> {
   const httpServer = createServer();
   const server = new Server(httpServer, { serveClient: false, perMessageDeflate: messageCompression });
-  server.on('connection', (socket) => void socket.join('room'));
+  server.on('connection', (socket) => {
+    shareBroadcastFrames(socket);
+    void socket.join('room');
+  });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   let received = 0;

@@ -27,7 +27,7 @@ interface EngineConnection {
  * is the same for every socket: it is written directly when this socket's ws is not compressing,
  * and otherwise goes the usual way, behind the message being compressed.
  */
-export function shareBroadcastFrames(socket: GatewaySocket): void {
+export function shareBroadcastFrames(socket: Pick<GatewaySocket, 'conn'>): void {
   const conn = socket.conn as unknown as EngineConnection;
   const allow = (transport: Transport | undefined): void => {
     if (transport?.name !== 'websocket' || typeof transport._canSendPreEncodedFrame !== 'function') return;

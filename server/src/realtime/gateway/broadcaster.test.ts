@@ -1,7 +1,7 @@
 import type { SessionEvent } from '@plenum/shared';
 import { describe, expect, test, vi } from 'vitest';
 import type { GatewayServer } from '../types.js';
-import { Broadcaster } from './broadcaster.js';
+import { Broadcaster, socketsAtOnce, socketsPerStep } from './broadcaster.js';
 
 const event = (seq: number, type = 'session:renamed'): SessionEvent =>
   ({ seq, sessionId: 's-1', at: '2026-04-13T09:00:00.000Z', actorId: 'p-1', type, payload: {} }) as SessionEvent;
@@ -54,6 +54,9 @@ function world(options: { sockets?: number; turnBudgetMs?: number; processRoom?:
   return { broadcaster, sent, ids, received, dayOpened };
 }
 
+/** A room written to a step at a time. */
+const bigRoom = socketsAtOnce + 20;
+
 const nextTick = () => new Promise((resolve) => process.nextTick(resolve));
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -83,7 +86,7 @@ describe('Broadcaster', () => {
 
   test('a big room is written to a step of sockets per turn; each socket gets every message once, in order, the head after the events it counts', async () => {
     // A budget of 0: one step of sockets per turn.
-    const { broadcaster, sent, ids, received } = world({ sockets: 120, turnBudgetMs: 0 });
+    const { broadcaster, sent, ids, received } = world({ sockets: bigRoom, turnBudgetMs: 0 });
     broadcaster.broadcast('s-1', [event(1), event(2)]);
     broadcaster.send('s-1');
     broadcaster.sendHead({ sessionId: 's-1', epoch: 'e-1', headSeq: 3 });
@@ -94,14 +97,15 @@ describe('Broadcaster', () => {
     await nextTurn();
     expect(sent).toHaveLength(1);
     expect((sent[0]!.target as string[]).length).toBeLessThan(ids.length);
-    for (let turn = 0; turn < 20 && sent.length < 9; turn++) await nextTurn();
-    // 3 messages to 120 sockets in steps of 50: 3 steps each.
-    expect(sent).toHaveLength(9);
+    const steps = 3 * Math.ceil(bigRoom / socketsPerStep);
+    for (let turn = 0; turn < 2 * steps && sent.length < steps; turn++) await nextTurn();
+    // 3 messages, each a step of sockets per turn.
+    expect(sent).toHaveLength(steps);
     for (const id of ids) expect(received(id)).toEqual(['events:1,2', 'head:3', 'events:3']);
   });
 
   test('sendAll writes everything still on its way before it returns, e.g. before closing', () => {
-    const { broadcaster, ids, received } = world({ sockets: 120, turnBudgetMs: 0 });
+    const { broadcaster, ids, received } = world({ sockets: bigRoom, turnBudgetMs: 0 });
     broadcaster.broadcast('s-1', [event(1)]);
     broadcaster.send('s-1');
     broadcaster.broadcast('s-1', [event(2)]);

@@ -1,6 +1,6 @@
-import { emptySessionState, foldEventsInPlace, Limits, type SessionEvent, type SessionState } from '@plenum/shared';
+import { emptySessionState, foldEventsInPlace, type SessionEvent, type SessionState } from '@plenum/shared';
 import type { EventStore, SnapshotStore, SnapshotWriter } from './ports.js';
-import { snapshotOf, snapshotState } from './statesAt.js';
+import { foldPage, snapshotOf, snapshotState } from './statesAt.js';
 
 /**
  * How far a session's log may run ahead of its last saved snapshot before the next is due (and
@@ -44,7 +44,7 @@ export class SessionStates {
     const cached = this.states.get(sessionId);
     const state = cached ?? (await this.load(sessionId));
     for (;;) {
-      const events = await this.store.read(sessionId, state.lastSeq, Limits.pageSize * 10);
+      const events = await this.store.read(sessionId, state.lastSeq, foldPage);
       if (events.length === 0) break;
       foldEventsInPlace(state, events);
     }

@@ -2,7 +2,7 @@ import { emptySessionState, foldEventsInPlace, Limits, stateVersion, type Sessio
 import type { EventStore, SnapshotStore, StateSnapshot } from './ports.js';
 
 /** Events read from the log at a time while a state is folded. */
-const foldPage = Limits.pageSize * 10;
+export const foldPage = Limits.pageSize * 10;
 
 /**
  * The state a snapshot holds, when it was written by this reducer (`stateVersion`), is the

@@ -12,6 +12,7 @@ import { CommandService } from './domain/commandService.js';
 import type { Clock, IdGenerator, InvitationStore, Store, Timers } from './domain/ports.js';
 import { isOrganisationStream, OrganisationService } from './domain/organisationService.js';
 import { SessionService } from './domain/sessionService.js';
+import { SessionDirectory } from './domain/sessionDirectory.js';
 import { CascadeService } from './domain/cascadeService.js';
 import { SessionStates } from './domain/sessionStates.js';
 import { SnapshotThread } from './storage/SnapshotThread.js';
@@ -131,6 +132,8 @@ export interface App {
   io: GatewayServer;
   commands: CommandService;
   sessions: SessionService;
+  /** Each session's digest, for the sessions list and the due dates. */
+  directory: SessionDirectory;
   /** Follow-ups down the line, and the relay of their explanations back up. */
   cascade: CascadeService;
   organisations: OrganisationService;
@@ -204,8 +207,16 @@ export function createApp(deps: AppDeps): App {
     },
   });
   const webhookPolicy = deps.webhooks?.policy ?? publicOnly;
+  const directory = new SessionDirectory({
+    store: deps.store,
+    read: (sessionId, view) => commands.read(sessionId, view),
+    timers: systemTimers,
+    onSaveError: (error, sessionId) =>
+      deps.logger.warn({ err: error, sessionId }, 'session digest not saved; made again when next read'),
+  });
   const webhooks = new WebhookDispatcher({
     store: deps.store,
+    directory,
     read: (sessionId, view) => commands.read(sessionId, view),
     clock,
     timers: deps.webhooks?.timers ?? systemTimers,
@@ -220,6 +231,7 @@ export function createApp(deps: AppDeps): App {
   let notify: (notification: Notification) => void = () => undefined;
   const notifications = new NotificationService({
     store: deps.store,
+    directory,
     read: (sessionId, view) => commands.read(sessionId, view),
     clock,
     timers: deps.notifications?.timers ?? systemTimers,
@@ -343,7 +355,7 @@ export function createApp(deps: AppDeps): App {
   web.use(healthRoutes(deps.store, { isRedisReady: deps.isRedisReady, isDraining: () => isDraining }));
   const auth = { admin, invitations, adminToken: deps.adminToken ?? null, now: () => clock.now() };
   web.use(adminRoutes({ admin, auth, publicUrl }));
-  web.use(sessionRoutes({ sessions, organisations, admin, store: deps.store, auth, publicUrl }));
+  web.use(sessionRoutes({ sessions, organisations, admin, directory, auth, publicUrl }));
   web.use(organisationRoutes({ organisations, admin, auth, clock }));
   web.use(
     recordsRoutes({
@@ -372,6 +384,7 @@ export function createApp(deps: AppDeps): App {
   const operations = [
     ...apiOperations({
       store: deps.store,
+      directory,
       commands,
       sessions,
       cascade,
@@ -455,6 +468,7 @@ export function createApp(deps: AppDeps): App {
     io: gateway.io,
     commands,
     sessions,
+    directory,
     cascade,
     organisations,
     admin,

@@ -268,6 +268,27 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
       expect((await store.loadSnapshot('s2'))?.seq).toBe(1);
     });
 
+    withStore(
+      'digests: every session with events, oldest first, with its head and the digest saved last (none at first)',
+      async (store) => {
+        expect(await store.listDigests()).toEqual([]);
+        await store.append(request({ sessionId: 's2', expectedSeq: 0, events: sampleEvents(2) }));
+        await store.append(request({ sessionId: 's1', expectedSeq: 0 }));
+        expect(await store.listDigests()).toEqual([
+          { sessionId: 's2', head: 2, digest: null },
+          { sessionId: 's1', head: 1, digest: null },
+        ]);
+        await store.saveDigest('s2', { seq: 1, text: '{"dueBy":null}' });
+        const text = JSON.stringify({ title: 'NUL \u0000, emoji 🏭, CJK 钢铁厂' });
+        await store.saveDigest('s2', { seq: 2, text });
+        await store.append(request({ sessionId: 's2', expectedSeq: 2 }));
+        expect(await store.listDigests()).toEqual([
+          { sessionId: 's2', head: 3, digest: { seq: 2, text } },
+          { sessionId: 's1', head: 1, digest: null },
+        ]);
+      },
+    );
+
     withStore('invitations: save, find by token hash, unknown is null', async (store) => {
       const record = invitation();
       await store.saveInvitation(record);

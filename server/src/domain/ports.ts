@@ -134,6 +134,28 @@ export interface SnapshotStore {
   saveSnapshot(snapshot: StateSnapshot): Promise<void>;
 }
 
+/** What a store holds of a session's digest: the text saved at `seq`, beside the log's head now. */
+export interface StoredDigest {
+  sessionId: string;
+  /** The log's head; the digest describes the session only when its `seq` is this. */
+  head: number;
+  /** Null: none saved yet. */
+  digest: { seq: number; text: string } | null;
+}
+
+/**
+ * A short description of each session saved beside its log ({@link SessionDigest}), so that
+ * what looks across every session (the sessions list, the due dates) reads it instead of
+ * loading every session's state. A cache like the snapshot: one that is not at the log's head is
+ * not used.
+ */
+export interface DigestStore {
+  /** Keeps the digest as the session's only one, replacing any earlier. */
+  saveDigest(sessionId: string, digest: { seq: number; text: string }): Promise<void>;
+  /** Every session with at least one event, oldest first, with its head and saved digest. */
+  listDigests(): Promise<StoredDigest[]>;
+}
+
 /**
  * Saves snapshots away from the event loop: the state at `seq` is made, serialised and written
  * where the snapshot is written, from the log and the snapshot before it.
@@ -200,6 +222,7 @@ export interface ChainStore {
 export type Store = EventStore &
   ChainStore &
   SnapshotStore &
+  DigestStore &
   InvitationStore &
   SettingsStore &
   ApiTokenStore &

@@ -23,6 +23,7 @@ import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
 import type { TableRow } from './organisationService.js';
 import type { Clock, IdGenerator, InvitationStore } from './ports.js';
+import { summaryOf } from './sessionDirectory.js';
 
 /** Whether the participant's connection to the day is recorded. */
 function isConnectionRecorded(state: SessionState, dayId: string, participantId: string): boolean {
@@ -142,24 +143,6 @@ function checkGrant(state: SessionState, spec: { role: Role; unitId: string | nu
       { path: `${at}unitId`, message: 'a presenter needs a unit' },
     ]);
   }
-}
-
-function summaryOf(state: SessionState): SessionSummary | null {
-  const definition = state.definition;
-  if (!definition) return null;
-  return {
-    sessionId: state.sessionId,
-    title: definition.title,
-    period: definition.period,
-    organisation: definition.organisation,
-    status: state.status,
-    firstDay: definition.days[0]?.date ?? '',
-    lastDay: definition.days.at(-1)?.date ?? '',
-    items: state.agendaOrder.length,
-    participants: Object.keys(state.participants).length,
-    previousSessionId: definition.previousSessionId,
-    organiserUnitId: definition.organiserUnitId,
-  };
 }
 
 /** A unit named by id, or else by name (any case); null for none, undefined when nothing matches. */

@@ -1,5 +1,6 @@
 import type { Notification } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
+import { SessionDirectory } from '../domain/sessionDirectory.js';
 import { createLogger } from '../lib/logger.js';
 import { demoWorld, manualClock } from '../test/demoWorld.js';
 import { NotificationService } from './NotificationService.js';
@@ -10,9 +11,22 @@ async function world() {
   const time = manualClock();
   const w = await demoWorld(time.clock);
   const published: Notification[] = [];
+  /** The sessions the service read, in order. */
+  const read: string[] = [];
   const service = new NotificationService({
     store: w.store,
-    read: (sessionId, view) => w.commands.read(sessionId, view),
+    directory: new SessionDirectory({
+      store: w.store,
+      read: (sessionId, view) => w.commands.read(sessionId, view),
+      timers: handDriven,
+      onSaveError: (error) => {
+        throw error;
+      },
+    }),
+    read: (sessionId, view) => {
+      read.push(sessionId);
+      return w.commands.read(sessionId, view);
+    },
     clock: time.clock,
     timers: handDriven,
     logger: createLogger({ level: 'silent' }),
@@ -22,7 +36,7 @@ async function world() {
   const itemId = await w.commands.read(w.sessionId, (s) =>
     s.agendaOrder.find((id) => s.agenda[id]!.unitId === w.byRole.presenter.unitId),
   );
-  return { ...w, time, service, published, itemId: itemId! };
+  return { ...w, time, service, published, read, itemId: itemId! };
 }
 
 describe('the notification service', () => {
@@ -59,5 +73,23 @@ describe('the notification service', () => {
     );
     expect((await w.service.choices(w.sessionId, w.byRole.official.id)).language).toBe('ko');
     expect((await w.service.choices(w.sessionId, w.byRole.chair.id)).language).toBe('en');
+  });
+
+  test('the due check reads only a session whose digest holds a directive due soon or overdue, and not one the next period followed', async () => {
+    const w = await world();
+    // The demo's Q4 review was followed by Q1, which took over its explanation still open (due 2026-02-15).
+    const overdue = await w.commands.read(w.sessionId, (s) => s.directives[s.directiveOrder[0]!]!);
+    expect(overdue).toMatchObject({ dueDate: '2026-02-15', carriedFromSessionId: 'demo-2025-q4' });
+    await w.service.checkDue();
+    expect(w.read).toEqual([w.sessionId]);
+    expect(w.published.length).toBeGreaterThan(0);
+    expect(new Set(w.published.map((n) => [n.sessionId, n.kind, n.subject.directiveId].join(' ')))).toEqual(
+      new Set([[w.sessionId, 'directive-overdue', overdue.id].join(' ')]),
+    );
+    // Once it is closed, no session holds anything due: the next check reads none.
+    w.read.length = 0;
+    await w.run(w.byRole.chair, { type: 'directive:close', payload: { directiveId: overdue.id } });
+    await w.service.checkDue();
+    expect(w.read).toEqual([]);
   });
 });

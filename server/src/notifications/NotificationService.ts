@@ -8,11 +8,12 @@ import {
 } from '@plenum/shared';
 import { isOrganisationStream } from '../domain/organisationService.js';
 import { laterTurn, type Clock, type Store, type Timers } from '../domain/ports.js';
+import type { SessionDirectory } from '../domain/sessionDirectory.js';
 import type { IssuedToInvitee } from '../domain/sessionService.js';
 import { hashToken } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { Rounds } from '../lib/rounds.js';
-import { dueNotifications, notificationsOfEvent } from './derive.js';
+import { dueNotifications, mayRemind, notificationsOfEvent } from './derive.js';
 import { MailOutbox } from './MailOutbox.js';
 import type { Mailer } from './mailer.js';
 import { invitationMail, noticeMail } from './mailText.js';
@@ -20,6 +21,8 @@ import type { NewMail, NotificationCursor } from './ports.js';
 
 export interface NotificationServiceDeps {
   store: Store;
+  /** Each session's digest: the due check loads only the sessions it says may remind. */
+  directory: Pick<SessionDirectory, 'holdingDue'>;
   /** What `view` derives from a session's current state (`CommandService.read`). */
   read: <TResult>(sessionId: string, view: (state: SessionState) => TResult) => Promise<TResult>;
   clock: Clock;
@@ -138,18 +141,19 @@ export class NotificationService {
     }
   }
 
-  /** Makes the reminders of every session's directives due soon or overdue; each once. */
+  /**
+   * Makes the reminders of every session's directives due soon or overdue; each once. Only the
+   * sessions whose digest holds such a directive are read ({@link SessionDirectory.holdingDue}).
+   */
   async checkDue(): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    for (const sessionId of await this.deps.store.listSessions()) {
+    for (const sessionId of await this.deps.directory.holdingDue((dueBy) => mayRemind(dueBy, now))) {
       if (this.stopped) return;
-      if (isOrganisationStream(sessionId)) continue;
       const made = await this.deps.read(sessionId, (state) => ({
         names: namesOf(state),
         notifications: dueNotifications(state, now),
       }));
       if (made.notifications.length > 0) await this.deliver(sessionId, made.notifications, made.names, null);
-      // Each session read may load its state: one at a time per turn, not all of history in one.
       await laterTurn(this.deps.timers);
     }
   }

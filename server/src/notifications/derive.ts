@@ -155,6 +155,16 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The latest due date a reminder is made for on `now`: the overdue and those due soon. */
+function remindsUpTo(now: string): string {
+  return addDays(now.slice(0, 10), dueSoonDays);
+}
+
+/** Whether a session whose earliest open due date is `dueBy` may call for a reminder on `now`. */
+export function mayRemind(dueBy: string, now: string): boolean {
+  return dueBy <= remindsUpTo(now);
+}
+
 /**
  * The reminders the due dates call for on `now`: each open directive overdue, or due within
  * {@link dueSoonDays} days, to its unit's presenters. The same directive makes the same ids on
@@ -162,7 +172,7 @@ function addDays(date: string, days: number): string {
  */
 export function dueNotifications(state: SessionState, now: string): Notification[] {
   const today = now.slice(0, 10);
-  const soon = addDays(today, dueSoonDays);
+  const soon = remindsUpTo(now);
   return state.directiveOrder.flatMap((id) => {
     const directive = state.directives[id]!;
     const overdue = isOverdue(directive, today);

@@ -16,6 +16,7 @@ import {
   type InvitationChange,
   type InvitationRecord,
   type StateSnapshot,
+  type StoredDigest,
   type Store,
 } from '../domain/ports.js';
 import { planAppend } from './appendPlan.js';
@@ -35,6 +36,7 @@ export class InMemoryStore implements Store {
   private readonly invitations = new Map<string, InvitationRecord>();
   private readonly settings = new Map<string, string>();
   private readonly snapshots = new Map<string, StateSnapshot>();
+  private readonly digests = new Map<string, { seq: number; text: string }>();
   private readonly apiTokens = new Map<string, ApiTokenRecord>();
   private readonly epochValue = randomUUID();
   /** Webhook subscriptions and deliveries. */
@@ -113,6 +115,21 @@ export class InMemoryStore implements Store {
   saveSnapshot(snapshot: StateSnapshot): Promise<void> {
     this.snapshots.set(snapshot.sessionId, { ...snapshot });
     return Promise.resolve();
+  }
+
+  saveDigest(sessionId: string, digest: { seq: number; text: string }): Promise<void> {
+    this.digests.set(sessionId, { ...digest });
+    return Promise.resolve();
+  }
+
+  listDigests(): Promise<StoredDigest[]> {
+    return Promise.resolve(
+      [...this.logs].map(([sessionId, log]) => ({
+        sessionId,
+        head: log.length,
+        digest: this.digests.get(sessionId) ?? null,
+      })),
+    );
   }
 
   getSetting(key: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isOverdue, type SessionState } from '@plenum/shared';
 import { isOrganisationStream } from '../domain/organisationService.js';
+import type { SessionDirectory } from '../domain/sessionDirectory.js';
 import {
   laterTurn,
   type Clock,
@@ -20,6 +21,8 @@ import { noticeOf, overdueNotice, type WebhookNotice } from './webhookEvents.js'
 
 export interface WebhookDispatcherDeps {
   store: Store;
+  /** Each session's digest: the overdue check reads only the sessions it says hold an overdue directive. */
+  directory: Pick<SessionDirectory, 'holdingDue'>;
   /** What `view` derives from a session's current state (`CommandService.read`); `view` keeps no part of it. */
   read: <TResult>(sessionId: string, view: (state: SessionState) => TResult) => Promise<TResult>;
   clock: Clock;
@@ -149,7 +152,10 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Finds open directives past their due date not yet noticed, and enqueues each one's notice once. */
+  /**
+   * Finds open directives past their due date not yet noticed, and enqueues each one's notice
+   * once; only the sessions holding one are read ({@link SessionDirectory.holdingDue}).
+   */
   async checkOverdue(): Promise<void> {
     const { store, clock } = this.deps;
     const now = clock.now().toISOString();
@@ -159,8 +165,7 @@ export class WebhookDispatcher {
     );
     // Nobody listens: nothing is noticed yet, so a later listener hears of every directive overdue then.
     if (!listening) return;
-    for (const sessionId of await store.listSessions()) {
-      if (isOrganisationStream(sessionId)) continue;
+    for (const sessionId of await this.deps.directory.holdingDue((dueBy) => dueBy < today)) {
       const noticed = await store.webhooks.overdueNotices(sessionId);
       const overdue = await this.deps.read(sessionId, (state) =>
         state.directiveOrder

@@ -30,6 +30,7 @@ import type { CommandService } from '../../domain/commandService.js';
 import { DomainError } from '../../domain/errors.js';
 import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
 import type { Clock, IdGenerator, Store } from '../../domain/ports.js';
+import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { SessionService } from '../../domain/sessionService.js';
 import type { TrendsReadModel } from '../../trends/TrendsReadModel.js';
 import { recordsAccess, type RecordKind } from '../../records/access.js';
@@ -49,6 +50,7 @@ import { conveneSession, issuedLink, sessionSummaries } from './sessions.js';
 
 export interface ApiRoutesOptions {
   store: Store;
+  directory: SessionDirectory;
   commands: CommandService;
   sessions: SessionService;
   cascade: CascadeService;
@@ -255,7 +257,7 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       response: { status: 200, description: 'The sessions', schema: AnswerSchemas.sessions },
       handle: async (req) => {
         await requireApi(req, auth, ApiScope.readSessions);
-        return { sessions: await sessionSummaries(options) };
+        return { sessions: await sessionSummaries(options.directory) };
       },
     },
     {

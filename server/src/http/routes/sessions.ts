@@ -11,7 +11,7 @@ import express, { Router, type Request } from 'express';
 import type { AdminService } from '../../domain/adminService.js';
 import { DomainError } from '../../domain/errors.js';
 import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
-import type { EventStore } from '../../domain/ports.js';
+import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { IssuedInvitation, SessionService } from '../../domain/sessionService.js';
 import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
 import { sendProblem } from '../problem.js';
@@ -24,7 +24,7 @@ export interface SessionRoutesOptions {
   sessions: SessionService;
   organisations: OrganisationService;
   admin: AdminService;
-  store: Pick<EventStore, 'listSessions'>;
+  directory: Pick<SessionDirectory, 'digests'>;
   auth: HttpAuth;
   /** Base of invite links, e.g. `http://localhost:3000` (known once the server listens). */
   publicUrl: () => string;
@@ -45,17 +45,9 @@ export function issuedLink(publicUrl: string, sessionId: string, { participant, 
   return { participant, link: inviteLink(publicUrl, sessionId, token) };
 }
 
-/** Every review session (not the organisation's log), newest first. */
-export async function sessionSummaries(
-  options: Pick<SessionRoutesOptions, 'store' | 'sessions'>,
-): Promise<SessionSummary[]> {
-  const ids = (await options.store.listSessions()).filter((id) => !isOrganisationStream(id)).reverse();
-  const summaries: SessionSummary[] = [];
-  for (const id of ids) {
-    const found = await options.sessions.summary(id);
-    if (found) summaries.push(found);
-  }
-  return summaries;
+/** Every review session (not the organisation's log), newest first, as its digest describes it. */
+export async function sessionSummaries(directory: Pick<SessionDirectory, 'digests'>): Promise<SessionSummary[]> {
+  return (await directory.digests()).flatMap(({ digest }) => (digest.summary ? [digest.summary] : [])).reverse();
 }
 
 /**
@@ -100,7 +92,10 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
 
   router.get('/api/sessions', async (req, res) => {
     await requireAdmin(req, auth);
-    res.json({ ok: true, data: { sessions: await sessionSummaries(options) } satisfies AnswerData<'sessions'> });
+    res.json({
+      ok: true,
+      data: { sessions: await sessionSummaries(options.directory) } satisfies AnswerData<'sessions'>,
+    });
   });
 
   router.post('/api/sessions', async (req, res) => {

@@ -20,6 +20,7 @@ import {
   type InvitationChange,
   type InvitationRecord,
   type StateSnapshot,
+  type StoredDigest,
   type Store,
   type StoreAddress,
 } from '../../domain/ports.js';
@@ -301,6 +302,29 @@ export class PostgresStore implements Store {
       'SELECT session_id FROM heads WHERE seq > 0 ORDER BY position',
     );
     return rows.map((r) => r.session_id);
+  }
+
+  async saveDigest(sessionId: string, digest: { seq: number; text: string }): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO digests (session_id, seq, digest) VALUES ($1, $2, $3) ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, digest = excluded.digest',
+      [sessionId, digest.seq, digest.text],
+    );
+  }
+
+  async listDigests(): Promise<StoredDigest[]> {
+    const { rows } = await this.pool.query<{
+      session_id: string;
+      head: number;
+      seq: number | null;
+      digest: string | null;
+    }>(
+      'SELECT h.session_id, h.seq AS head, d.seq, d.digest FROM heads h LEFT JOIN digests d ON d.session_id = h.session_id WHERE h.seq > 0 ORDER BY h.position',
+    );
+    return rows.map((row) => ({
+      sessionId: row.session_id,
+      head: row.head,
+      digest: row.seq === null || row.digest === null ? null : { seq: row.seq, text: row.digest },
+    }));
   }
 
   async getSetting(key: string): Promise<string | null> {

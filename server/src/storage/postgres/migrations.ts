@@ -216,4 +216,9 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
   `,
   chainHashes,
+  `
+  -- A short description of each session (SessionDigest), saved at a seq of its log: what the
+  -- sessions list and the due dates read instead of every session's state. A cache.
+  CREATE TABLE digests (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, digest TEXT NOT NULL);
+  `,
 ];

@@ -20,6 +20,7 @@ import {
   type InvitationChange,
   type InvitationRecord,
   type StateSnapshot,
+  type StoredDigest,
   type Store,
   type StoreAddress,
 } from '../../domain/ports.js';
@@ -104,6 +105,12 @@ export class SqliteStore implements Store {
       ),
       insertCommand: db.prepare('INSERT INTO commands (session_id, command_id, actor_id, seq) VALUES (?, ?, ?, ?)'),
       sessions: db.prepare<[], { session_id: string }>('SELECT session_id FROM heads ORDER BY created_at, rowid'),
+      saveDigest: db.prepare(
+        'INSERT INTO digests (session_id, seq, digest) VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, digest = excluded.digest',
+      ),
+      listDigests: db.prepare<[], { session_id: string; head: number; seq: number | null; digest: string | null }>(
+        'SELECT h.session_id, h.seq AS head, d.seq, d.digest FROM heads h LEFT JOIN digests d ON d.session_id = h.session_id ORDER BY h.created_at, h.rowid',
+      ),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -260,6 +267,22 @@ export class SqliteStore implements Store {
 
   listSessions(): Promise<string[]> {
     return Promise.resolve(this.statements.sessions.all().map((r) => r.session_id));
+  }
+
+  saveDigest(sessionId: string, digest: { seq: number; text: string }): Promise<void> {
+    return settle(() => {
+      this.statements.saveDigest.run(sessionId, digest.seq, digest.text);
+    });
+  }
+
+  listDigests(): Promise<StoredDigest[]> {
+    return settle(() =>
+      this.statements.listDigests.all().map((row) => ({
+        sessionId: row.session_id,
+        head: row.head,
+        digest: row.seq === null || row.digest === null ? null : { seq: row.seq, text: row.digest },
+      })),
+    );
   }
 
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {

@@ -297,7 +297,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     ids,
     published: (id, events) => publish(id, events),
-    sessionIds: () => deps.store.listSessions(),
+    directory,
   });
   const organisations = new OrganisationService(commands);
   const admin = new AdminService({ commands, sessions, invitations, settings: deps.store, clock });

@@ -16,6 +16,7 @@ import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
 import { AgendaDraft, opening, systemActor, type IssuedInvitation, type SessionService } from './sessionService.js';
+import type { SessionDirectory } from './sessionDirectory.js';
 
 /** A level's follow-up of a higher closed review (see `CascadeBodySchema` in the shared REST contract). */
 export interface CascadeRequest {
@@ -37,8 +38,8 @@ export interface CascadeServiceDeps {
   ids: IdGenerator;
   /** Told of events appended outside a socket command, so open screens get them live. */
   published: (sessionId: string, events: readonly SessionEvent[]) => void;
-  /** Every session's id (the organisation's log too), oldest first: to find those a review carried into. */
-  sessionIds: () => Promise<string[]>;
+  /** Every review session's digest, oldest first: to find those a review carried into. */
+  directory: Pick<SessionDirectory, 'digests'>;
 }
 
 /** The unit's name in the session, else its id. */
@@ -235,10 +236,12 @@ export class CascadeService {
    * that carried the directive over and still hold it open, in order.
    */
   private async carriedInto(sessionId: string, directiveId: string): Promise<string[]> {
-    const ids = await this.deps.sessionIds();
+    const digests = await this.deps.directory.digests();
     const later: string[] = [];
     let previous = sessionId;
-    for (const id of ids.slice(ids.indexOf(sessionId) + 1)) {
+    for (const { sessionId: id, digest } of digests.slice(digests.findIndex((d) => d.sessionId === sessionId) + 1)) {
+      // Only the next period's review of `previous` can have carried its directives over.
+      if (digest.summary?.previousSessionId !== previous) continue;
       const carries = await this.deps.commands.read(id, (state) => {
         const directive = state.directives[directiveId];
         return (

@@ -30,12 +30,12 @@ if (databaseUrl) {
     await store.append(append(0, 'cmd-00000001', 7));
     const before = await verifyLog(store, 's1');
     await store.close();
-    // The schema as version 6 left it: no hash column, no checkpoints.
+    // The schema as version 6 left it: no hash column, no checkpoints, no digests.
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       await client.query(
-        `ALTER TABLE ${schema}.events DROP COLUMN hash; DROP TABLE ${schema}.checkpoints; UPDATE ${schema}.schema_version SET version = 6`,
+        `ALTER TABLE ${schema}.events DROP COLUMN hash; DROP TABLE ${schema}.checkpoints; DROP TABLE ${schema}.digests; UPDATE ${schema}.schema_version SET version = 6`,
       );
     } finally {
       await client.end();
@@ -83,13 +83,14 @@ describe('SqliteStore only', () => {
     const { store, path } = await openStore();
     await store.append(append(0, 'cmd-00000001', 7));
     const before = await verifyLog(store, 's1');
-    // The file as version 6 left it: no hash column, no checkpoints.
+    // The file as version 6 left it: no hash column, no checkpoints, no digests.
     const db = connectionOf(store);
     for (const statement of [
       'DROP TRIGGER events_append_only_update',
       'ALTER TABLE events DROP COLUMN hash',
       "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
       'DROP TABLE checkpoints',
+      'DROP TABLE digests',
     ]) {
       db.prepare(statement).run();
     }

@@ -1,6 +1,7 @@
 import { SqliteStore } from '@plenum/server';
 import type { SessionEvent } from '@plenum/shared';
 import { expect, test } from 'vitest';
+import { connectedIds } from '../helpers/attendance.js';
 import { connectClient } from '../helpers/connectClient.js';
 import { expectOk, sendJoin } from '../helpers/factories.js';
 import { recordEvents } from '../helpers/recordEvents.js';
@@ -20,7 +21,7 @@ async function attendanceIn(file: string, sessionId: string): Promise<string[]> 
       if (page.length === 0) break;
       log.push(...page);
     }
-    return log.flatMap((e) => (e.type === 'attendance:connected' ? [e.payload.participantId] : []));
+    return connectedIds(log);
   } finally {
     await store.close();
   }
@@ -34,8 +35,7 @@ test('P21: a process killed between a join’s answer and its attendance append 
   const first = await startFaultServer({ dataDir: world.dataDir, port, faults: { attendanceWindowMs: 600_000 } });
   const socket = await connectClient(first.url, { token: official.token });
   const answer = expectOk(await sendJoin(socket, { sessionId: world.sessionId, afterSeq: 0 }));
-  const isOwn = (e: SessionEvent) =>
-    e.type === 'attendance:connected' && e.payload.participantId === official.participant.id;
+  const isOwn = (e: SessionEvent) => connectedIds([e]).includes(official.participant.id);
   expect(answer.events.filter(isOwn)).toEqual([]);
 
   const dropped = waitForEvent(socket, 'disconnect');

@@ -1,16 +1,12 @@
-import { newEvent, type SessionEvent, type SessionJoinResult } from '@plenum/shared';
+import { newEvent, type SessionJoinResult } from '@plenum/shared';
 import { describe, expect, test, vi } from 'vitest';
+import { connectedIds } from '../helpers/attendance.js';
 import { deferred, withTimeout } from '../helpers/deferred.js';
 import { expectOk, sendCommand } from '../helpers/factories.js';
 import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
-
-const connectedTo = (events: readonly SessionEvent[], dayId: string): string[] =>
-  events.flatMap((e) =>
-    e.type === 'attendance:connected' && e.payload.dayId === dayId ? [e.payload.participantId] : [],
-  );
 
 /** The chair and an official, both joined while day 1 is open; day 1 then adjourned. */
 async function seatedThroughDayOne(server: TestServer) {
@@ -32,7 +28,7 @@ describe('attendance of those already connected', () => {
     );
     await seen.waitForSeq(opened.seq + 1);
 
-    expect(connectedTo(seen.events, 'day-2').sort()).toEqual(ids);
+    expect(connectedIds(seen.events, 'day-2').sort()).toEqual(ids);
     const state = await server.state();
     for (const id of ids) expect(state.attendance['day-2']?.[id]?.connectedAt).not.toBeNull();
     // Once per participant and day: their next join adds nothing.
@@ -52,7 +48,7 @@ describe('attendance of those already connected', () => {
     ]);
     await seen.waitForSeq(opened.result.seq + 1);
 
-    expect(connectedTo(seen.events, 'day-2').sort()).toEqual(ids);
+    expect(connectedIds(seen.events, 'day-2').sort()).toEqual(ids);
   });
 });
 
@@ -70,20 +66,18 @@ describe('the join answered before its attendance', () => {
       answered.resolve(expectOk(answer));
     });
     const page = await withTimeout(answered.promise, 5000, 'the join answer');
-    const attended = await waitForEvent(official, 'session:events', (m) =>
-      m.events.some((e) => e.type === 'attendance:connected' && e.payload.participantId === id),
-    );
+    const attended = await waitForEvent(official, 'session:events', (m) => connectedIds(m.events).includes(id));
     const seq = attended.events[0]!.seq;
-    expect(heard).toEqual(['answer', `attendance:connected ${seq}`]);
+    expect(heard).toEqual(['answer', `attendance:batch-connected ${seq}`]);
     expect(seq).toBe(page.headSeq + 1);
-    expect(connectedTo(page.events, 'day-1')).not.toContain(id);
+    expect(connectedIds(page.events, 'day-1')).not.toContain(id);
 
     // Its later joins, and a join from a second socket, record nothing more.
     await joinSession(official, server.sessionId, { afterSeq: seq });
     const second = await server.connect('official');
     await joinSession(second, server.sessionId);
     const log = await server.store.read(server.sessionId, 0, 1000);
-    expect(connectedTo(log, 'day-1').filter((p) => p === id)).toEqual([id]);
+    expect(connectedIds(log, 'day-1').filter((p) => p === id)).toEqual([id]);
     expect(await server.head()).toBe(seq);
   });
 
@@ -112,12 +106,12 @@ describe('the join answered before its attendance', () => {
     const page = await joinSession(first, server.sessionId);
     expect(await server.head()).toBe(page.headSeq);
     expect(failOnce).toHaveBeenCalledTimes(1);
-    expect(connectedTo(await server.store.read(server.sessionId, 0, 1000), 'day-1')).not.toContain(id);
+    expect(connectedIds(await server.store.read(server.sessionId, 0, 1000), 'day-1')).not.toContain(id);
 
     const second = await server.connect('official');
     await joinSession(second, server.sessionId);
     expect(await server.head()).toBe(page.headSeq + 1);
-    expect(connectedTo(await server.store.read(server.sessionId, 0, 1000), 'day-1').filter((p) => p === id)).toEqual([
+    expect(connectedIds(await server.store.read(server.sessionId, 0, 1000), 'day-1').filter((p) => p === id)).toEqual([
       id,
     ]);
   });

@@ -101,7 +101,7 @@ describe('broadcast', () => {
     // that answer, reaches it live.
     expect(events.map((e) => [e.seq, e.type])).toEqual([[started, 'agenda:item-started']]);
     await lurking.waitForSeq(started + 1);
-    expect(lurking.events.map((e) => [e.seq, e.type])).toEqual([[started + 1, 'attendance:connected']]);
+    expect(lurking.events.map((e) => [e.seq, e.type])).toEqual([[started + 1, 'attendance:batch-connected']]);
   });
 
   test('P1: concurrent commands from several clients get distinct, dense seqs, seen in one order by all, in fewer messages than events', async () => {

@@ -41,7 +41,7 @@ describe('catch-up', () => {
     // The page, then the official's own attendance, heard live after the answer (P21).
     const heard = [...first.events, ...live.events];
     expect(seqsOf(heard)).toEqual(range(1, lastSeq));
-    expect(heard.at(-1)?.type).toBe('attendance:connected');
+    expect(heard.at(-1)?.type).toBe('attendance:batch-connected');
 
     const gone = waitForEvent(official, 'disconnect');
     official.disconnect();

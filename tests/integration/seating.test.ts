@@ -1,5 +1,6 @@
 import type { SessionEventsMessage } from '@plenum/shared';
 import { describe, expect, test, vi } from 'vitest';
+import { connectedIds } from '../helpers/attendance.js';
 import { connectClient } from '../helpers/connectClient.js';
 import { deferred } from '../helpers/deferred.js';
 import { expectOk, sendJoin } from '../helpers/factories.js';
@@ -10,7 +11,7 @@ const seated = 50;
 /** The interval (presence) and window (attendance) of the coalescing runs. */
 const intervalMs = 200;
 
-const isAttendance = (m: SessionEventsMessage) => m.events.some((e) => e.type === 'attendance:connected');
+const isAttendance = (m: SessionEventsMessage) => connectedIds(m.events).length > 0;
 
 /**
  * Seats `seated` officials at once while an observer watches, and counts what the observer
@@ -42,32 +43,37 @@ async function seatRoom(coalesceMs: number, attendanceAppendSize?: number) {
     sockets.map(async (socket) => expectOk(await sendJoin(socket, { sessionId: server.sessionId, afterSeq: 0 }))),
   );
   await observer.until((v) => invited.every(({ participant }) => v.online.has(participant.id)), 'everyone online');
-  const attended = () => attendance.flatMap((m) => m.events).length;
+  const attended = () => connectedIds(attendance.flatMap((m) => m.events)).length;
   await observer.until(() => attended() >= seated, 'every attendance', 5000);
   const elapsedMs = performance.now() - started;
 
   const log = await server.store.read(server.sessionId, 0, 10_000);
-  const recorded = log.filter((e) => e.type === 'attendance:connected').map((e) => e.payload.participantId);
+  const attendanceEvents = log.filter((e) => connectedIds([e]).length > 0);
   return {
     presenceMessages: observer.messages.length - presenceBefore,
     attendanceBroadcasts: attendance.length,
-    /** Most attendance events in one broadcast. */
-    largestAttendance: Math.max(
-      ...attendance.map((m) => m.events.filter((e) => e.type === 'attendance:connected').length),
-    ),
+    /** The events recording the room's first connections: one per append. */
+    attendanceEvents: attendanceEvents.length,
+    /** Most participants in one broadcast. */
+    largestAttendance: Math.max(...attendance.map((m) => connectedIds(m.events).length)),
     /** At most one message per interval (trailing edge) over the time it took, plus one. */
     bound: Math.floor(elapsedMs / intervalMs) + 1,
     invitedIds: invited.map(({ participant }) => participant.id),
-    recorded,
+    recorded: connectedIds(log),
+    /** Whether the log records any connection the way logs did before batches. */
+    hasLegacyAttendance: log.some((e) => e.type === 'attendance:connected'),
     observerId,
   };
 }
 
 describe('seating a room', () => {
-  test(`P20/P21: presence and attendance are broadcast at most once per ${intervalMs} ms while ${seated} join at once, and every attendance is recorded once`, async () => {
+  test(`P20/P21: presence and attendance are broadcast at most once per ${intervalMs} ms while ${seated} join at once, and every attendance is recorded once, one event per append`, async () => {
     const run = await seatRoom(intervalMs);
     expect(run.presenceMessages).toBeLessThanOrEqual(run.bound);
     expect(run.attendanceBroadcasts).toBeLessThanOrEqual(run.bound);
+    // A window's batch is one event however many it names, not one per participant.
+    expect(run.attendanceEvents).toBeLessThanOrEqual(run.bound);
+    expect(run.hasLegacyAttendance).toBe(false);
     expect(run.recorded.sort()).toEqual([...run.invitedIds, run.observerId].sort());
   });
 
@@ -84,6 +90,8 @@ describe('seating a room', () => {
     const run = await seatRoom(intervalMs, 8);
     expect(run.largestAttendance).toBeLessThanOrEqual(8);
     expect(run.attendanceBroadcasts).toBeGreaterThanOrEqual(Math.ceil(seated / 8));
+    expect(run.attendanceEvents).toBeGreaterThanOrEqual(Math.ceil(seated / 8));
+    expect(run.attendanceEvents).toBeLessThan(seated);
     expect(run.recorded.sort()).toEqual([...run.invitedIds, run.observerId].sort());
   });
 
@@ -105,8 +113,8 @@ describe('seating a room', () => {
     const head = await server.store.head(server.sessionId);
     await server.app.close();
     const after = await server.store.read(server.sessionId, head, 10);
-    expect(after.map((e) => [e.type, e.type === 'attendance:connected' ? e.payload.participantId : null])).toEqual([
-      ['attendance:connected', server.participants.chair.id],
+    expect(after.map((e) => [e.type, connectedIds([e])])).toEqual([
+      ['attendance:batch-connected', [server.participants.chair.id]],
     ]);
   });
 });

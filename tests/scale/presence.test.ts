@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { api, dataOf } from '../helpers/api.js';
+import { connectedIds } from '../helpers/attendance.js';
 import { connectClient } from '../helpers/connectClient.js';
 import { recordEvents } from '../helpers/recordEvents.js';
 import { watchPresence } from '../helpers/watchPresence.js';
@@ -46,8 +47,7 @@ test('P8 P21 presence, attendance and revocation across three nodes: the chair s
 
   // Each join's attendance is appended after its answer (P21), and broadcast to the room: once
   // the chair has heard all four, the log holds them.
-  const attended = (id: string) =>
-    heard.events.some((e) => e.type === 'attendance:connected' && e.payload.participantId === id);
+  const attended = (id: string) => connectedIds(heard.events).includes(id);
   while (![chair, x, y, z].every((m) => attended(m!.participant.id))) {
     await waitForEvent(chairView.socket, 'session:events', undefined, { timeoutMs: 10_000 });
   }
@@ -55,7 +55,7 @@ test('P8 P21 presence, attendance and revocation across three nodes: the chair s
   const attendance = await Promise.all(
     [a, b, c].map(async (node) => {
       const { events } = await readLog(node.url, chair.token, sessionId);
-      return events.filter((e) => e.type === 'attendance:connected').map((e) => e.payload.participantId);
+      return connectedIds(events);
     }),
   );
   expect(attendance[1]).toEqual(attendance[0]);

@@ -3,6 +3,7 @@ import {
   InviteeSchema,
   isDirectiveOpen,
   itemKind,
+  Limits,
   newEvent,
   nextVerificationRecord,
   type AgendaItemDefinition,
@@ -42,6 +43,34 @@ export interface Connection {
   participantId: string;
   dayId: string;
   at: string;
+}
+
+/**
+ * The events recording connections: per day, in chunks of {@link Limits.attendanceBatch}, each
+ * dated by its earliest connection, every participant's own time kept as milliseconds after it.
+ */
+function batchConnections(connections: readonly Connection[]): NewEvent[] {
+  const byDay = new Map<string, Connection[]>();
+  for (const connection of connections) {
+    const ofDay = byDay.get(connection.dayId) ?? [];
+    if (ofDay.length === 0) byDay.set(connection.dayId, ofDay);
+    ofDay.push(connection);
+  }
+  const events: NewEvent[] = [];
+  for (const [dayId, ofDay] of byDay) {
+    for (let from = 0; from < ofDay.length; from += Limits.attendanceBatch) {
+      const chunk = ofDay.slice(from, from + Limits.attendanceBatch);
+      const start = Math.min(...chunk.map((c) => Date.parse(c.at)));
+      events.push(
+        newEvent('attendance:batch-connected', {
+          dayId,
+          at: new Date(start).toISOString(),
+          participants: chunk.map((c): [string, number] => [c.participantId, Date.parse(c.at) - start]),
+        }),
+      );
+    }
+  }
+  return events;
 }
 
 /** Someone to invite: the role and unit are fixed by the invitation, never by the client. */
@@ -530,16 +559,13 @@ export class SessionService {
   /**
    * Records that participants connected while a day was open, once per participant and day: the
    * automatic half of attendance (the chair's roll call is the other). One append for the whole
-   * batch (one entry per connection); those already recorded for their day are skipped. Each is
-   * recorded for the day open when it connected, even if that day was adjourned since.
+   * batch, an `attendance:batch-connected` per day and {@link Limits.attendanceBatch}
+   * participants; those already recorded for their day are skipped. Each is recorded for the day
+   * open when it connected, even if that day was adjourned since.
    */
   async recordConnections(sessionId: string, connections: readonly Connection[]): Promise<SessionEvent[]> {
     const outcome = await this.deps.commands.appendSystem(sessionId, 'system', (state) =>
-      connections.flatMap(({ participantId, dayId, at }) =>
-        isConnectionRecorded(state, dayId, participantId)
-          ? []
-          : [newEvent('attendance:connected', { dayId, participantId, at })],
-      ),
+      batchConnections(connections.filter((c) => !isConnectionRecorded(state, c.dayId, c.participantId))),
     );
     return outcome.events;
   }

@@ -1,14 +1,15 @@
-import { newEvent, type SessionEvent } from '@plenum/shared';
+import { newEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { createLogger } from '../lib/logger.js';
 import { AttendanceBatcher } from './attendance.js';
 
 const sessionId = 'session-1';
 
-/** A batcher whose appends are recorded (one event per connection) and whose broadcasts are listed. */
+/** A batcher whose appends are recorded (one event per day, as the service logs them) and whose broadcasts are listed. */
 function batcher(windowMs: number, appendSize?: number) {
   const recorded: string[][] = [];
-  const published: SessionEvent[][] = [];
+  /** The participants each broadcast names. */
+  const published: string[][] = [];
   /** Appends not yet answered, at the time of each append. */
   const inFlightAtAppend: number[] = [];
   let inFlight = 0;
@@ -21,15 +22,25 @@ function batcher(windowMs: number, appendSize?: number) {
       recorded.push(connections.map((c) => `${c.dayId} ${c.participantId}`));
       await new Promise((resolve) => setImmediate(resolve));
       inFlight--;
-      return connections.map(({ participantId, dayId, at }) => ({
-        ...newEvent('attendance:connected', { dayId, participantId, at }),
+      const at = connections[0]!.at;
+      return [...new Set(connections.map((c) => c.dayId))].map((dayId) => ({
+        ...newEvent('attendance:batch-connected', {
+          dayId,
+          at,
+          participants: connections.filter((c) => c.dayId === dayId).map((c): [string, number] => [c.participantId, 0]),
+        }),
         seq: ++seq,
         sessionId,
         at,
         actorId: 'system',
       }));
     },
-    publish: (_sessionId, events) => published.push(events),
+    publish: (_sessionId, events) =>
+      published.push(
+        events.flatMap((e) =>
+          e.type === 'attendance:batch-connected' ? e.payload.participants.map(([id]) => id) : [],
+        ),
+      ),
     logger: createLogger({ level: 'silent' }),
   });
   return { attendance, recorded, published, inFlightAtAppend };
@@ -53,7 +64,7 @@ describe('AttendanceBatcher', () => {
     expect(recorded).toEqual([]);
     await attendance.settle();
     expect(recorded).toEqual([['day-1 p1', 'day-1 p2', 'day-2 p1']]);
-    expect(published.map((events) => events.length)).toEqual([3]);
+    expect(published.map((names) => names.length)).toEqual([3]);
   });
 
   test('P21: settle and close wait for a check still running, and record what it adds; a check that finds nothing to record adds nothing', async () => {
@@ -90,6 +101,6 @@ describe('AttendanceBatcher', () => {
     expect(recorded.flat()).toEqual(ids.map((id) => `day-1 ${id}`));
     // Each append starts once the one before is answered, and is broadcast on its own.
     expect(inFlightAtAppend).toEqual([0, 0, 0]);
-    expect(published.map((events) => events.length)).toEqual([250, 250, 100]);
+    expect(published.map((names) => names.length)).toEqual([250, 250, 100]);
   });
 });

@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@plenum/shared';
+import { Limits, type SessionEvent } from '@plenum/shared';
 import type { Connection } from '../domain/sessionService.js';
 import type { Logger } from '../lib/logger.js';
 
@@ -16,16 +16,16 @@ export const defaultAttendanceWindowMs = 1000;
  * Most connections recorded in one append: a window of a room being seated can gather thousands,
  * and appending and sending them at once held the event loop for as long as that took (see
  * tests/bench/README.md). Appends of a batch follow one another, each after the one before is
- * committed and sent.
+ * committed and sent. As many as one `attendance:batch-connected` holds, so an append is one event.
  */
-export const defaultAttendanceAppendSize = 250;
+export const defaultAttendanceAppendSize = Limits.attendanceBatch;
 
 export interface AttendanceOptions {
   /** Connections are gathered this long, then recorded together; 0 records each at once. */
   windowMs: number;
   /** Most connections per append ({@link defaultAttendanceAppendSize}). */
   appendSize?: number;
-  /** Appends the batch's `attendance:connected` events (those not yet recorded for their day). */
+  /** Appends the batch's attendance (those not yet recorded for their day). */
   record: (sessionId: string, connections: Connection[]) => Promise<SessionEvent[]>;
   /** Broadcasts what `record` appended. */
   publish: (sessionId: string, events: SessionEvent[]) => void;

@@ -210,6 +210,52 @@ describe('reducer', () => {
   });
 });
 
+describe('attendance', () => {
+  const opened = newEvent('day:opened', { dayId: 'd1', at: '2026-04-13T09:00:00.000Z' });
+
+  test('P21: a batch of connections records each participant at their own time, once per day, after a connection logged on its own', () => {
+    const state = foldEvents(
+      emptySessionState('s1'),
+      logOf([
+        ...base,
+        opened,
+        // As logs written before batches hold it.
+        newEvent('attendance:connected', { dayId: 'd1', participantId: 'p1', at: '2026-04-13T09:00:05.000Z' }),
+        newEvent('attendance:recorded', { dayId: 'd1', participantId: 'p2', present: true }),
+        newEvent('attendance:batch-connected', {
+          dayId: 'd1',
+          at: '2026-04-13T09:00:10.000Z',
+          participants: [
+            ['p1', 0],
+            ['p2', 250],
+            ['p3', 1_500],
+          ],
+        }),
+        newEvent('attendance:batch-connected', {
+          dayId: 'd2',
+          at: '2026-04-14T09:00:00.000Z',
+          participants: [['p2', 0]],
+        }),
+        // Later records of the same participant and day change nothing.
+        newEvent('attendance:batch-connected', {
+          dayId: 'd1',
+          at: '2026-04-13T10:00:00.000Z',
+          participants: [['p2', 0]],
+        }),
+        newEvent('attendance:connected', { dayId: 'd1', participantId: 'p3', at: '2026-04-13T11:00:00.000Z' }),
+      ]),
+    );
+    expect(state.attendance).toEqual({
+      d1: {
+        p1: { connectedAt: '2026-04-13T09:00:05.000Z', present: null },
+        p2: { connectedAt: '2026-04-13T09:00:10.250Z', present: true },
+        p3: { connectedAt: '2026-04-13T09:00:11.500Z', present: null },
+      },
+      d2: { p2: { connectedAt: '2026-04-14T09:00:00.000Z', present: null } },
+    });
+  });
+});
+
 describe('foldEventsOnCopy', () => {
   const criticism = (id: string) =>
     newEvent('criticism:posted', {

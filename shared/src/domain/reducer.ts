@@ -222,6 +222,14 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'attendance:connected':
       attendance(state, event.payload.dayId, event.payload.participantId).connectedAt ??= event.payload.at;
       return;
+    case 'attendance:batch-connected': {
+      const { dayId, at, participants } = event.payload;
+      const start = Date.parse(at);
+      for (const [participantId, afterMs] of participants) {
+        attendance(state, dayId, participantId).connectedAt ??= new Date(start + afterMs).toISOString();
+      }
+      return;
+    }
     case 'unit:added':
       if (!state.units[event.payload.unit.id]) state.unitOrder.push(event.payload.unit.id);
       state.units[event.payload.unit.id] = event.payload.unit;

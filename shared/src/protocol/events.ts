@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Limits } from './limits.js';
 import {
   AgendaItemDefinitionSchema,
   CriticismDraftSchema,
@@ -26,6 +27,12 @@ import {
 } from './schemas/index.js';
 
 const at = { at: InstantSchema };
+
+/**
+ * The widest spread of connection times within one `attendance:batch-connected`: a batch spans
+ * seconds; a day keeps `at` plus any offset a valid instant.
+ */
+const connectionSpreadMs = 86_400_000;
 
 /**
  * Every event the log may hold, by type (`domain:verb`, past tense). The payload schema is
@@ -64,8 +71,24 @@ export const eventPayloads = {
   'day:reopened': z.object({ dayId: IdSchema, reason: TextSchema, ...at }),
   /** The roll call marked a participant present or absent for a day. */
   'attendance:recorded': z.object({ dayId: IdSchema, participantId: IdSchema, present: z.boolean() }),
-  /** A participant connected while a day was open (recorded once per day). */
+  /**
+   * A participant connected while a day was open (recorded once per day). Logs written before
+   * `attendance:batch-connected` hold one of these per connection.
+   */
   'attendance:connected': z.object({ dayId: IdSchema, participantId: IdSchema, ...at }),
+  /**
+   * Participants connected while a day was open, recorded together (each once per day): each
+   * entry is a participant and the milliseconds after `at` at which they connected. One event
+   * for a batch, not one per participant, as a room being seated sends each to everyone seated.
+   */
+  'attendance:batch-connected': z.object({
+    dayId: IdSchema,
+    ...at,
+    participants: z
+      .array(z.tuple([IdSchema, z.number().int().min(0).max(connectionSpreadMs)]))
+      .min(1)
+      .max(Limits.attendanceBatch),
+  }),
   /** A unit joined the session's hierarchy (or the register), or its record changed (renamed, moved…). */
   'unit:added': z.object({ unit: OrganisationUnitSchema }),
   /** A unit of the register was retired: kept with its history, offered for no new session. */

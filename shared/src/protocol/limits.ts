@@ -10,6 +10,8 @@ export const Limits = {
   pageSize: 500,
   /** Participants in one presence list or delta; a larger delta goes out in several messages. */
   presenceEntries: 10_000,
+  /** Participants in one `attendance:batch-connected`; a larger batch is logged as several. */
+  attendanceBatch: 250,
   /**
    * The magnitudes a figure may take: a millionth of its measure at the least (so no ratio of
    * two figures overflows or divides by a subnormal), a thousand million million at most. A

@@ -3,4 +3,4 @@
  * other value with `INCOMPATIBLE_PROTOCOL`. Bump it on every breaking change to a schema in
  * `protocol/`.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;

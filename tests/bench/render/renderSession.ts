@@ -127,8 +127,11 @@ export function renderSession(size: RenderSessionSize) {
     if (day !== openDay) {
       if (openDay >= 0) log.add('day:adjourned', { dayId: dayId(openDay), at: instant(item) });
       log.add('day:opened', { dayId: dayId(day), at: instant(item) });
-      for (let o = 0; o < officials; o++)
-        log.add('attendance:connected', { dayId: dayId(day), participantId: official(o).id, at: instant(item) });
+      log.add('attendance:batch-connected', {
+        dayId: dayId(day),
+        at: instant(item),
+        participants: Array.from({ length: officials }, (_, o): [string, number] => [official(o).id, o]),
+      });
       openDay = day;
     }
     log.add('agenda:item-started', { itemId: itemId(item), startedAt: instant(item * 900) });
@@ -148,10 +151,10 @@ export function renderSession(size: RenderSessionSize) {
     const n = made[kind]++;
     switch (kind) {
       case 'attendance':
-        return log.add('attendance:connected', {
+        return log.add('attendance:batch-connected', {
           dayId: dayId(openDay),
-          participantId: official(n % officials).id,
           at: instant(n),
+          participants: [[official(n % officials).id, 0]],
         });
       case 'criticism':
         return post(liveIndex, n);

@@ -22,7 +22,7 @@ export interface PdfResult {
   during: number[];
   /** The same with nothing else running, just before. */
   idle: number[];
-  /** The session's snapshot saved once more after the PDFs (one criticism later), as a graceful stop saves it. */
+  /** The session's snapshot saved once more after the PDFs (one criticism later), as a graceful stop saves it, while criticisms are committed. */
   snapshot: SnapshotSave;
   /** Latencies of the same pings while the snapshot was saved. */
   duringSnapshot: number[];
@@ -103,7 +103,7 @@ export async function measurePdf(
     const saving = child.control<SnapshotSave>('timedSnapshot', undefined, 120_000).finally(() => (done = true));
     const [duringSnapshot, snapshot] = await Promise.all([pingUntil(url, () => done), saving]);
     log(
-      `pdf: the snapshot saved in ${Math.round(snapshot.ms)} ms, the event loop held at most ${round(snapshot.loopMaxMs)} ms meanwhile`,
+      `pdf: the snapshot saved in ${Math.round(snapshot.ms)} ms, the event loop held at most ${round(snapshot.loopMaxMs)} ms meanwhile; ${snapshot.commits} criticisms committed meanwhile, the longest in ${round(snapshot.commitMaxMs)} ms`,
     );
     return { events: seeded.head, criticisms, ...made, markdownMs, during, idle, snapshot, duringSnapshot };
   } finally {
@@ -124,7 +124,7 @@ export function pdfFigures(r: PdfResult): Figure[] {
       baseline: stallGoalMs,
       baselineOf: `goal (${stallGoalMs} ms)`,
       goal: { text: `≤ ${stallGoalMs} ms`, check: (v) => v <= stallGoalMs },
-      note: `from the call to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
+      note: `from the call to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.snapshot.commits} criticisms committed one after another meanwhile, the longest in ${round(r.snapshot.commitMaxMs)} ms; ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
     }),
     figure({
       id: 'pdf.ping.max',

@@ -212,4 +212,22 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
   `,
   chainHashes,
+  `
+  -- Migration 8: a snapshot's state is kept in parts, each written in a short transaction of its
+  -- own, so that its writer never holds the write lock for long. The head says which generation
+  -- of parts is current, and the state's length in bytes, read without the state.
+  CREATE TABLE snapshot_parts (
+    session_id TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (session_id, generation, part)
+  ) STRICT;
+  INSERT INTO snapshot_parts (session_id, generation, part, data)
+    SELECT session_id, 1, 0, CAST(state AS BLOB) FROM snapshots;
+  ALTER TABLE snapshots ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE snapshots ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
+  UPDATE snapshots SET bytes = length(CAST(state AS BLOB));
+  ALTER TABLE snapshots DROP COLUMN state;
+  `,
 ];

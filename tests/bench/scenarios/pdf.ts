@@ -22,7 +22,7 @@ export interface PdfResult {
   during: number[];
   /** The same with nothing else running, just before. */
   idle: number[];
-  /** The session's snapshot saved once more after the PDFs (one criticism later), as a graceful stop saves it, while criticisms are committed. */
+  /** The session's snapshot saved once more after the PDFs (one criticism later), in a pause as the scheduler saves it, while criticisms are committed. */
   snapshot: SnapshotSave;
   /** Latencies of the same pings while the snapshot was saved. */
   duringSnapshot: number[];
@@ -124,7 +124,7 @@ export function pdfFigures(r: PdfResult): Figure[] {
       baseline: stallGoalMs,
       baselineOf: `goal (${stallGoalMs} ms)`,
       goal: { text: `≤ ${stallGoalMs} ms`, check: (v) => v <= stallGoalMs },
-      note: `from the call to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.snapshot.commits} criticisms committed one after another meanwhile, the longest in ${round(r.snapshot.commitMaxMs)} ms; ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
+      note: `from the save's start, in the pause after a commit, to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.snapshot.commits} criticisms committed one after another meanwhile, the longest in ${round(r.snapshot.commitMaxMs)} ms; ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
     }),
     figure({
       id: 'pdf.ping.max',

@@ -211,7 +211,7 @@ async function appendCriticisms(
 }
 
 /**
- * What saving the session's snapshot held: its time from the call to written, the longest
+ * What saving the session's snapshot held: its time from the save's start to written, the longest
  * event-loop stall meanwhile, and the criticisms committed one after another meanwhile (each
  * commit waits for SQLite's write lock while the snapshot's writer holds it), with the longest.
  */
@@ -222,24 +222,39 @@ export interface SnapshotSave {
   commitMaxMs: number;
 }
 
-/** Commits posted while a snapshot is saved: bounded, should the save never end. */
+/** Commits posted while a snapshot is saved, and the wait for its save to start: bounded. */
 const maxCommitsDuringSave = 5000;
+const maxWaitForSaveMs = 30_000;
+
+/** Whether a snapshot save is under way: `snapshotsWritten` does not settle within the turn. */
+async function snapshotSaving(app: App): Promise<boolean> {
+  let written = false;
+  void app.commands.snapshotsWritten().then(() => (written = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  return !written;
+}
 
 /**
- * One criticism more, so the session's state moves past its snapshot, then the snapshot saved as
- * a graceful stop saves it, while criticisms are committed one at a time until it is written.
+ * One criticism more, so the session's state moves past its snapshot; the snapshot then saved as
+ * the scheduler saves it, in the pause after that commit, while criticisms are committed one at a
+ * time until it is written, as a participant's commands come in the middle of a save.
  */
 async function saveSnapshot(app: App, store: SqliteStore, session: SeededTokens, text: string): Promise<SnapshotSave> {
-  await appendCriticisms(app, store, session, 1, text);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   // The monitor's timer measures each stall from its previous tick, when it fires after it: a
   // tick before the save, and one after.
   const ticks = () => new Promise((resolve) => setTimeout(resolve, 20));
   await ticks();
+  await appendCriticisms(app, store, session, 1, text);
+  const waitStarted = performance.now();
+  while (!(await snapshotSaving(app))) {
+    if (performance.now() - waitStarted > maxWaitForSaveMs) throw new Error('no snapshot save began in the pause');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   const started = performance.now();
   let saved = false;
-  const saving = app.commands.saveSnapshots().finally(() => (saved = true));
+  const written = app.commands.snapshotsWritten().finally(() => (saved = true));
   let commits = 0;
   let commitMaxMs = 0;
   while (!saved && commits < maxCommitsDuringSave) {
@@ -248,7 +263,7 @@ async function saveSnapshot(app: App, store: SqliteStore, session: SeededTokens,
     commitMaxMs = Math.max(commitMaxMs, performance.now() - t);
     commits++;
   }
-  await saving;
+  await written;
   const ms = performance.now() - started;
   await ticks();
   loop.disable();

@@ -22,7 +22,7 @@ export interface PdfResult {
   during: number[];
   /** The same with nothing else running, just before. */
   idle: number[];
-  /** The session's snapshot saved once more after the PDFs (one criticism later), in a pause as the scheduler saves it, while criticisms are committed. */
+  /** The session's snapshot saved once more after the PDFs (the events that make it due later), in a pause as the scheduler saves it, while criticisms are committed. */
   snapshot: SnapshotSave;
   /** Latencies of the same pings while the snapshot was saved. */
   duringSnapshot: number[];
@@ -100,7 +100,9 @@ export async function measurePdf(
       `pdf: ${seeded.head} events (${criticisms} criticisms), ${Math.round(made.firstRenderMs)} ms first, ${Math.round(made.renderMs)} ms then, ${made.bytes} bytes; health at most ${round(Math.max(...during))} ms meanwhile`,
     );
     done = false;
-    const saving = child.control<SnapshotSave>('timedSnapshot', undefined, 120_000).finally(() => (done = true));
+    const saving = child
+      .control<SnapshotSave>('timedSnapshot', { endorsements: config.pdf.endorsements }, 120_000)
+      .finally(() => (done = true));
     const [duringSnapshot, snapshot] = await Promise.all([pingUntil(url, () => done), saving]);
     log(
       `pdf: the snapshot saved in ${Math.round(snapshot.ms)} ms, the event loop held at most ${round(snapshot.loopMaxMs)} ms meanwhile; ${snapshot.commits} criticisms committed meanwhile, the longest in ${round(snapshot.commitMaxMs)} ms`,

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
+import { createApp, createLogger, ensureDemo, snapshotEvery, SqliteStore, type App } from '@plenum/server';
 import { newEvent, type NewEvent, type Participant } from '@plenum/shared';
 import { announceReady, serveControl } from './control.js';
 
@@ -235,18 +235,25 @@ async function snapshotSaving(app: App): Promise<boolean> {
 }
 
 /**
- * One criticism more, so the session's state moves past its snapshot; the snapshot then saved as
- * the scheduler saves it, in the pause after that commit, while criticisms are committed one at a
- * time until it is written, as a participant's commands come in the middle of a save.
+ * The events that make a snapshot due (criticisms, each endorsed `endorsements` times, as seeded);
+ * the snapshot then saved as the scheduler saves it, in the pause after them, while criticisms are
+ * committed one at a time until it is written, as participants' commands come in the middle of a save.
  */
-async function saveSnapshot(app: App, store: SqliteStore, session: SeededTokens, text: string): Promise<SnapshotSave> {
+async function saveSnapshot(
+  app: App,
+  store: SqliteStore,
+  session: SeededTokens,
+  text: string,
+  endorsements: number,
+): Promise<SnapshotSave> {
+  await appendCriticisms(app, store, session, Math.ceil(snapshotEvery / (1 + endorsements)), text, endorsements);
+  // Watched from the pause on (the appends before are not the save's): the save begins once it
+  // has lasted the scheduler's quiet time. The monitor's timer measures each stall from its
+  // previous tick, when it fires after it: a tick before the save, and one after.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  // The monitor's timer measures each stall from its previous tick, when it fires after it: a
-  // tick before the save, and one after.
   const ticks = () => new Promise((resolve) => setTimeout(resolve, 20));
   await ticks();
-  await appendCriticisms(app, store, session, 1, text);
   const waitStarted = performance.now();
   while (!(await snapshotSaving(app))) {
     if (performance.now() - waitStarted > maxWaitForSaveMs) throw new Error('no snapshot save began in the pause');
@@ -432,7 +439,8 @@ async function main(): Promise<void> {
       append: (arg) => appendCriticisms(app, store, session, (arg as { count: number }).count, options.seedText),
       // Saves the session's state now, as a pause would: what a join may answer with (P26).
       snapshot: () => app.commands.saveSnapshots(),
-      timedSnapshot: () => saveSnapshot(app, store, session, options.seedText),
+      timedSnapshot: (arg) =>
+        saveSnapshot(app, store, session, options.seedText, (arg as { endorsements: number }).endorsements),
     },
   });
   announceReady({

@@ -11,11 +11,15 @@
  *    pages of 500; and what the client spends reading the state against folding the log.
  * 3. Committing each command in its own SQLite transaction (synchronous=FULL: one fsync each)
  *    against group commit (the commands of one tick in one transaction).
+ * 4. Writing the snapshot as one row in one transaction against in parts, each in a transaction
+ *    of its own (`SqliteLog`), while another thread commits every 5 ms (`lib/commitProbe.ts`):
+ *    how long its commits wait for the write lock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, createLogger, ensureDemo, SqliteStore } from '@plenum/server';
+import { Worker } from 'node:worker_threads';
+import { createApp, createLogger, ensureDemo, snapshotPartBytes, SqliteStore } from '@plenum/server';
 import {
   applyEvent,
   emptySessionState,
@@ -28,6 +32,7 @@ import {
   type SessionEvent,
   type SessionState,
 } from '@plenum/shared';
+import { connectionOf } from '../helpers/sqliteConnection.js';
 import { criticismFiller } from './lib/load.js';
 import { median, round } from './lib/stats.js';
 
@@ -171,8 +176,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       withState.push(
         await timeAsync(async () => {
-          const snapshot = await store.loadSnapshot(demo.sessionId);
-          bytes = Buffer.from(snapshot!.state, 'utf8');
+          const head = await store.loadSnapshotHead(demo.sessionId);
+          bytes = Buffer.from((await store.loadSnapshotBytes(head!))!);
         }),
       );
       withPages.push(
@@ -216,10 +221,56 @@ async function main(): Promise<void> {
     for (const perTransaction of [1, 5, 20]) {
       out(`  ${perTransaction} per transaction: ${Math.round(await commit(perTransaction, 2000))} µs per criticism`);
     }
+
+    // 4. The snapshot's write against a commit on another thread, which waits for SQLite's write lock.
+    out('\n4. a snapshot written while another thread commits every 5 ms (its commits wait for the write lock)');
+    const snapshot = (await store.loadSnapshot(demo.sessionId))!;
+    const file = join(dir, 'plenum.sqlite');
+    // The write as it was: the whole state upserted in one row, on a connection of its own.
+    const oneRowStore = new SqliteStore(file);
+    const oneRow = connectionOf(oneRowStore);
+    oneRow.pragma('synchronous = NORMAL');
+    oneRow.prepare('CREATE TABLE one_row_snapshots (session_id TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT').run();
+    const upsert = oneRow.prepare(
+      'INSERT INTO one_row_snapshots VALUES (?, ?) ON CONFLICT (session_id) DO UPDATE SET state = excluded.state',
+    );
+    const writes: [string, () => Promise<void>][] = [
+      ['one row, one transaction (before)', () => Promise.resolve(void upsert.run(snapshot.sessionId, snapshot.state))],
+      [`parts of ${snapshotPartBytes / 1024} KiB (after)`, () => store.saveSnapshot(snapshot)],
+    ];
+    out(`  state: ${Buffer.byteLength(snapshot.state).toLocaleString('en-US')} bytes`);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [name, write] of writes) {
+        const committer = await startCommitProbe(file);
+        const ms = await timeAsync(write);
+        const commits = await committer.stop();
+        out(
+          `  ${name}: written in ${Math.round(ms)} ms; ${commits.length} commits meanwhile, the longest ${round(commits.at(-1) ?? 0)} ms (median ${round(median(commits), 2)})`,
+        );
+      }
+    }
+    await oneRowStore.close();
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `lib/commitProbe.ts` started on a thread of its own; `stop` ends it and gives its commits' times, ascending. */
+async function startCommitProbe(file: string): Promise<{ stop: () => Promise<number[]> }> {
+  const probe = new URL('./lib/commitProbe.ts', import.meta.url).href;
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(probe)}); });`;
+  const worker = new Worker(code, { eval: true, workerData: { file } });
+  await new Promise((resolve) => worker.once('message', resolve));
+  return {
+    stop: async () => {
+      const times = new Promise<number[]>((resolve) => worker.once('message', resolve));
+      worker.postMessage('stop');
+      const sorted = (await times).sort((a, b) => a - b);
+      await worker.terminate();
+      return sorted;
+    },
+  };
 }
 
 main().catch((error: unknown) => {

@@ -83,7 +83,7 @@ describe('SqliteStore only', () => {
     const { store, path } = await openStore();
     await store.append(append(0, 'cmd-00000001', 7));
     const before = await verifyLog(store, 's1');
-    // The file as version 6 left it: no hash column, no checkpoints, no digests.
+    // The file as version 6 left it: no hash column, no checkpoints, the snapshots in one row each, no digests.
     const db = connectionOf(store);
     for (const statement of [
       'DROP TRIGGER events_append_only_update',
@@ -91,6 +91,9 @@ describe('SqliteStore only', () => {
       "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
       'DROP TABLE checkpoints',
       'DROP TABLE digests',
+      'DROP TABLE snapshot_parts',
+      'DROP TABLE snapshots',
+      'CREATE TABLE snapshots (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL) STRICT',
     ]) {
       db.prepare(statement).run();
     }

@@ -289,6 +289,21 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
       },
     );
 
+    withStore(
+      'snapshots: the head gives the UTF-8 length without the state; its bytes are read while it is the latest',
+      async (store) => {
+        expect(await store.loadSnapshotHead('s1')).toBeNull();
+        const state = JSON.stringify({ lastSeq: 5, text: 'emoji 🏭, CJK 钢铁厂' });
+        await store.saveSnapshot({ sessionId: 's1', seq: 5, version: 1, state });
+        const head = await store.loadSnapshotHead('s1');
+        expect(head).toEqual({ sessionId: 's1', seq: 5, version: 1, bytes: Buffer.byteLength(state, 'utf8') });
+        expect(Buffer.from((await store.loadSnapshotBytes(head!))!).toString('utf8')).toBe(state);
+        await store.saveSnapshot({ sessionId: 's1', seq: 6, version: 1, state: '{"lastSeq":6}' });
+        expect(await store.loadSnapshotBytes(head!)).toBeNull();
+        expect(await store.loadSnapshotHead('s1')).toEqual({ sessionId: 's1', seq: 6, version: 1, bytes: 13 });
+      },
+    );
+
     withStore('invitations: save, find by token hash, unknown is null', async (store) => {
       const record = invitation();
       await store.saveInvitation(record);

@@ -8,7 +8,7 @@ import {
   type SessionEvent,
   type SessionJoinResult,
 } from '@plenum/shared';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { appendCriticisms } from '../helpers/criticisms.js';
 import { expectOk, openFloor, sendJoin, sendOk, startItem } from '../helpers/factories.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
@@ -63,7 +63,12 @@ async function logUpTo(server: TestServer, seq: number): Promise<SessionEvent[]>
 describe('the saved state in the join answer (P26)', () => {
   test('P26: a client from 0 gets the saved state as bytes and the events after it; folding them gives the reducer’s fold of the whole log', async () => {
     const { server, snapshotSeq, head } = await busySession();
+    const loadSnapshot = vi.spyOn(server.store, 'loadSnapshot');
+    const loadSnapshotBytes = vi.spyOn(server.store, 'loadSnapshotBytes');
     const { first, events } = await joinAll(server, { afterSeq: 0, stateVersion });
+    // The state is read once, as bytes, and never parsed on the way.
+    expect(loadSnapshotBytes).toHaveBeenCalledTimes(1);
+    expect(loadSnapshot).not.toHaveBeenCalled();
     expect(first.state?.seq).toBe(snapshotSeq);
     expect(first.state?.value).toBeInstanceOf(Uint8Array);
     expect(first.events).toHaveLength(Limits.pageSize);
@@ -97,8 +102,9 @@ describe('the saved state in the join answer (P26)', () => {
     expect(near.first.events[0]?.seq).toBe(snapshotSeq - Limits.pageSize + 1);
   });
 
-  test('P26: a client of another stateVersion, or one that does not say, gets events only', async () => {
+  test('P26: a client of another stateVersion, or one that does not say, gets events only, and no snapshot is looked at', async () => {
     const { server } = await busySession();
+    const loadSnapshotHead = vi.spyOn(server.store, 'loadSnapshotHead');
     const requests = [
       { role: 'official', request: { afterSeq: 0, stateVersion: stateVersion + 1 } },
       { role: 'inspector', request: { afterSeq: 0 } },
@@ -110,6 +116,7 @@ describe('the saved state in the join answer (P26)', () => {
       const fromLog = foldEvents(emptySessionState(server.sessionId), events);
       expect(fromLog).toEqual(foldEvents(emptySessionState(server.sessionId), await logUpTo(server, fromLog.lastSeq)));
     }
+    expect(loadSnapshotHead).not.toHaveBeenCalled();
   });
 
   test('P26: a snapshot ahead of the log (a log restored from an older backup) is never sent', async () => {
@@ -124,7 +131,7 @@ describe('the saved state in the join answer (P26)', () => {
     expect(events.at(-1)?.seq).toBeGreaterThanOrEqual(head);
   });
 
-  test('P26: a state over half the socket’s outbound budget is not sent (P13): the client folds the log', async () => {
+  test('P26: a state over half the socket’s outbound budget is not sent (P13), nor read: the client folds the log', async () => {
     const server = await startTestServer({ protections: { outboundBytes: 2 * 1024 * 1024 } });
     const chair = await server.connect('chair');
     await sendOk(chair, server.sessionId, startItem('item-2'));
@@ -133,7 +140,14 @@ describe('the saved state in the join answer (P26)', () => {
     await server.app.commands.saveSnapshots();
     const size = Buffer.byteLength((await server.store.loadSnapshot(server.sessionId))!.state);
     expect(size).toBeGreaterThan(1024 * 1024);
+    const loadSnapshotHead = vi.spyOn(server.store, 'loadSnapshotHead');
+    const loadSnapshot = vi.spyOn(server.store, 'loadSnapshot');
+    const loadSnapshotBytes = vi.spyOn(server.store, 'loadSnapshotBytes');
     const { first } = await joinAll(server, { afterSeq: 0, stateVersion });
     expect(first.state).toBeUndefined();
+    // Refused on its head's size: the state itself is never read.
+    expect(loadSnapshotHead).toHaveBeenCalledTimes(1);
+    expect(loadSnapshot).not.toHaveBeenCalled();
+    expect(loadSnapshotBytes).not.toHaveBeenCalled();
   });
 });

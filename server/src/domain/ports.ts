@@ -123,13 +123,27 @@ export interface StateSnapshot {
   state: string;
 }
 
+/** What a snapshot is without its state: enough to decide whether to read the state. */
+export interface SnapshotHead extends Omit<StateSnapshot, 'state'> {
+  /** The state's length in UTF-8 bytes. */
+  bytes: number;
+}
+
 /**
  * The latest snapshot of each session's state: a cache, never the record. The log stays the
- * truth; a snapshot that does not fit it is ignored and may be dropped at any time.
+ * truth; a snapshot that does not fit it is ignored and may be dropped at any time. A reader
+ * only ever sees a whole snapshot, the one before a save or the one it saved.
  */
 export interface SnapshotStore {
   /** The latest snapshot saved for the session, or null. */
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null>;
+  /** The latest snapshot's head, without reading its state; or null. */
+  loadSnapshotHead(sessionId: string): Promise<SnapshotHead | null>;
+  /**
+   * The state of the snapshot `head` describes, as its UTF-8 bytes, while it is still the
+   * session's latest; null once another has replaced it.
+   */
+  loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null>;
   /** Keeps `snapshot` as the session's only one, replacing any earlier. */
   saveSnapshot(snapshot: StateSnapshot): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { emptySessionState, foldEventsInPlace, stateVersion, type SessionState }
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { demoWorld } from '../test/demoWorld.js';
 import { holdDemoMeeting } from '../test/recordsMeeting.js';
-import { snapshotOf, StatesAt } from './statesAt.js';
+import { snapshotFits, snapshotOf, StatesAt } from './statesAt.js';
 
 type World = Awaited<ReturnType<typeof demoWorld>>;
 
@@ -94,5 +94,14 @@ describe('StatesAt: a session’s state at a seq, made from the store', () => {
     const after = await reads(() => states.at(world.sessionId, head));
     expect(after.snapshotAsked).toBe(true);
     expect(after.value).toEqual(await foldTo(head));
+  });
+});
+
+describe('snapshotFits: the one check of a snapshot’s head, for a state and for a join (P26)', () => {
+  test('this reducer’s snapshot at or below the seq fits; one ahead of it, or of another version, does not', () => {
+    expect(snapshotFits({ seq: 10, version: stateVersion }, 10)).toBe(true);
+    expect(snapshotFits({ seq: 9, version: stateVersion }, 10)).toBe(true);
+    expect(snapshotFits({ seq: 11, version: stateVersion }, 10)).toBe(false);
+    expect(snapshotFits({ seq: 10, version: stateVersion + 1 }, 10)).toBe(false);
   });
 });

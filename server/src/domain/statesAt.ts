@@ -5,12 +5,17 @@ import type { EventStore, SnapshotStore, StateSnapshot } from './ports.js';
 export const foldPage = Limits.pageSize * 10;
 
 /**
- * The state a snapshot holds, when it was written by this reducer (`stateVersion`), is the
- * session's and stands at most at `atMost` (a later one is not this state's past, or the log was
- * restored from an older backup); otherwise null.
+ * Whether a snapshot, by its head, can hold a state wanted at `atMost`: written by this reducer
+ * (`stateVersion`), and at most at `atMost` (a later one is not this state's past, or the log was
+ * restored from an older backup).
  */
+export function snapshotFits(snapshot: Pick<StateSnapshot, 'seq' | 'version'>, atMost: number): boolean {
+  return snapshot.version === stateVersion && snapshot.seq <= atMost;
+}
+
+/** The state a snapshot holds, when it {@link snapshotFits} and is the session's; otherwise null. */
 export function snapshotState(snapshot: StateSnapshot | null, sessionId: string, atMost: number): SessionState | null {
-  if (!snapshot || snapshot.version !== stateVersion || snapshot.seq > atMost) return null;
+  if (!snapshot || !snapshotFits(snapshot, atMost)) return null;
   const saved = JSON.parse(snapshot.state) as SessionState;
   return saved.sessionId === sessionId && saved.lastSeq === snapshot.seq ? saved : null;
 }

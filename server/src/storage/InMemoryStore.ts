@@ -15,6 +15,7 @@ import {
   type AppendRequest,
   type InvitationChange,
   type InvitationRecord,
+  type SnapshotHead,
   type StateSnapshot,
   type StoredDigest,
   type Store,
@@ -35,7 +36,7 @@ export class InMemoryStore implements Store {
   private readonly commands = new Map<string, { actorId: string; result: CommandResult }>();
   private readonly invitations = new Map<string, InvitationRecord>();
   private readonly settings = new Map<string, string>();
-  private readonly snapshots = new Map<string, StateSnapshot>();
+  private readonly snapshots = new Map<string, { head: SnapshotHead; state: string }>();
   private readonly digests = new Map<string, { seq: number; text: string }>();
   private readonly apiTokens = new Map<string, ApiTokenRecord>();
   private readonly epochValue = randomUUID();
@@ -109,11 +110,26 @@ export class InMemoryStore implements Store {
   }
 
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
-    return Promise.resolve(this.snapshots.get(sessionId) ?? null);
+    const saved = this.snapshots.get(sessionId);
+    if (!saved) return Promise.resolve(null);
+    const { seq, version } = saved.head;
+    return Promise.resolve({ sessionId, seq, version, state: saved.state });
   }
 
-  saveSnapshot(snapshot: StateSnapshot): Promise<void> {
-    this.snapshots.set(snapshot.sessionId, { ...snapshot });
+  loadSnapshotHead(sessionId: string): Promise<SnapshotHead | null> {
+    const saved = this.snapshots.get(sessionId);
+    return Promise.resolve(saved ? { ...saved.head } : null);
+  }
+
+  loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null> {
+    const saved = this.snapshots.get(head.sessionId);
+    const same =
+      saved && saved.head.seq === head.seq && saved.head.version === head.version && saved.head.bytes === head.bytes;
+    return Promise.resolve(same ? Buffer.from(saved.state, 'utf8') : null);
+  }
+
+  saveSnapshot({ state, ...snapshot }: StateSnapshot): Promise<void> {
+    this.snapshots.set(snapshot.sessionId, { head: { ...snapshot, bytes: Buffer.byteLength(state, 'utf8') }, state });
     return Promise.resolve();
   }
 

@@ -2,7 +2,8 @@ import type { EventStore, SnapshotStore, StoreAddress } from '../domain/ports.js
 import { StatesAt } from '../domain/statesAt.js';
 
 /** What a thread other than the store's needs of it to make states and save their snapshots. */
-export interface StateConnection extends Pick<EventStore, 'read' | 'close'>, SnapshotStore {}
+export interface StateConnection
+  extends Pick<EventStore, 'read' | 'close'>, Pick<SnapshotStore, 'loadSnapshot' | 'saveSnapshot'> {}
 
 /**
  * A connection of this thread's own to the store at `address`: read-only (`read`), or able to

@@ -22,7 +22,7 @@ export interface PdfResult {
   during: number[];
   /** The same with nothing else running, just before. */
   idle: number[];
-  /** The session's snapshot saved once more after the PDFs (one criticism later), as a graceful stop saves it. */
+  /** The session's snapshot saved once more after the PDFs (the events that make it due later), in a pause as the scheduler saves it, while criticisms are committed. */
   snapshot: SnapshotSave;
   /** Latencies of the same pings while the snapshot was saved. */
   duringSnapshot: number[];
@@ -100,10 +100,12 @@ export async function measurePdf(
       `pdf: ${seeded.head} events (${criticisms} criticisms), ${Math.round(made.firstRenderMs)} ms first, ${Math.round(made.renderMs)} ms then, ${made.bytes} bytes; health at most ${round(Math.max(...during))} ms meanwhile`,
     );
     done = false;
-    const saving = child.control<SnapshotSave>('timedSnapshot', undefined, 120_000).finally(() => (done = true));
+    const saving = child
+      .control<SnapshotSave>('timedSnapshot', { endorsements: config.pdf.endorsements }, 120_000)
+      .finally(() => (done = true));
     const [duringSnapshot, snapshot] = await Promise.all([pingUntil(url, () => done), saving]);
     log(
-      `pdf: the snapshot saved in ${Math.round(snapshot.ms)} ms, the event loop held at most ${round(snapshot.loopMaxMs)} ms meanwhile`,
+      `pdf: the snapshot saved in ${Math.round(snapshot.ms)} ms, the event loop held at most ${round(snapshot.loopMaxMs)} ms meanwhile; ${snapshot.commits} criticisms committed meanwhile, the longest in ${round(snapshot.commitMaxMs)} ms`,
     );
     return { events: seeded.head, criticisms, ...made, markdownMs, during, idle, snapshot, duringSnapshot };
   } finally {
@@ -124,7 +126,7 @@ export function pdfFigures(r: PdfResult): Figure[] {
       baseline: stallGoalMs,
       baselineOf: `goal (${stallGoalMs} ms)`,
       goal: { text: `≤ ${stallGoalMs} ms`, check: (v) => v <= stallGoalMs },
-      note: `from the call to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
+      note: `from the save's start, in the pause after a commit, to the snapshot written, ${Math.round(r.snapshot.ms)} ms (event-loop delay at 10 ms resolution); ${r.snapshot.commits} criticisms committed one after another meanwhile, the longest in ${round(r.snapshot.commitMaxMs)} ms; ${r.duringSnapshot.length} health pings meanwhile, the longest ${round(max(r.duringSnapshot))} ms`,
     }),
     figure({
       id: 'pdf.ping.max',

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { createApp, createLogger, ensureDemo, SqliteStore, type App } from '@plenum/server';
+import { createApp, createLogger, ensureDemo, snapshotEvery, SqliteStore, type App } from '@plenum/server';
 import { newEvent, type NewEvent, type Participant } from '@plenum/shared';
 import { announceReady, serveControl } from './control.js';
 
@@ -210,27 +210,71 @@ async function appendCriticisms(
   return store.head(session.sessionId);
 }
 
-/** What saving the session's snapshot held: its time from the call to written, and the longest event-loop stall meanwhile. */
+/**
+ * What saving the session's snapshot held: its time from the save's start to written, the longest
+ * event-loop stall meanwhile, and the criticisms committed one after another meanwhile (each
+ * commit waits for SQLite's write lock while the snapshot's writer holds it), with the longest.
+ */
 export interface SnapshotSave {
   ms: number;
   loopMaxMs: number;
+  commits: number;
+  commitMaxMs: number;
 }
 
-/** One criticism more, so the session's state moves past its snapshot, then the snapshot saved as a graceful stop saves it. */
-async function saveSnapshot(app: App, store: SqliteStore, session: SeededTokens, text: string): Promise<SnapshotSave> {
-  await appendCriticisms(app, store, session, 1, text);
+/** Commits posted while a snapshot is saved, and the wait for its save to start: bounded. */
+const maxCommitsDuringSave = 5000;
+const maxWaitForSaveMs = 30_000;
+
+/** Whether a snapshot save is under way: `snapshotsWritten` does not settle within the turn. */
+async function snapshotSaving(app: App): Promise<boolean> {
+  let written = false;
+  void app.commands.snapshotsWritten().then(() => (written = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  return !written;
+}
+
+/**
+ * The events that make a snapshot due (criticisms, each endorsed `endorsements` times, as seeded);
+ * the snapshot then saved as the scheduler saves it, in the pause after them, while criticisms are
+ * committed one at a time until it is written, as participants' commands come in the middle of a save.
+ */
+async function saveSnapshot(
+  app: App,
+  store: SqliteStore,
+  session: SeededTokens,
+  text: string,
+  endorsements: number,
+): Promise<SnapshotSave> {
+  await appendCriticisms(app, store, session, Math.ceil(snapshotEvery / (1 + endorsements)), text, endorsements);
+  // Watched from the pause on (the appends before are not the save's): the save begins once it
+  // has lasted the scheduler's quiet time. The monitor's timer measures each stall from its
+  // previous tick, when it fires after it: a tick before the save, and one after.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  // The monitor's timer measures each stall from its previous tick, when it fires after it: a
-  // tick before the save, and one after.
   const ticks = () => new Promise((resolve) => setTimeout(resolve, 20));
   await ticks();
+  const waitStarted = performance.now();
+  while (!(await snapshotSaving(app))) {
+    if (performance.now() - waitStarted > maxWaitForSaveMs) throw new Error('no snapshot save began in the pause');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   const started = performance.now();
-  await app.commands.saveSnapshots();
+  let saved = false;
+  const written = app.commands.snapshotsWritten().finally(() => (saved = true));
+  let commits = 0;
+  let commitMaxMs = 0;
+  while (!saved && commits < maxCommitsDuringSave) {
+    const t = performance.now();
+    await appendCriticisms(app, store, session, 1, text);
+    commitMaxMs = Math.max(commitMaxMs, performance.now() - t);
+    commits++;
+  }
+  await written;
   const ms = performance.now() - started;
   await ticks();
   loop.disable();
-  return { ms, loopMaxMs: loop.max / 1e6 };
+  return { ms, loopMaxMs: loop.max / 1e6, commits, commitMaxMs };
 }
 
 /** How far back `seedHistory` dates its events: past the notifications' freshness (a day). */
@@ -395,7 +439,8 @@ async function main(): Promise<void> {
       append: (arg) => appendCriticisms(app, store, session, (arg as { count: number }).count, options.seedText),
       // Saves the session's state now, as a pause would: what a join may answer with (P26).
       snapshot: () => app.commands.saveSnapshots(),
-      timedSnapshot: () => saveSnapshot(app, store, session, options.seedText),
+      timedSnapshot: (arg) =>
+        saveSnapshot(app, store, session, options.seedText, (arg as { endorsements: number }).endorsements),
     },
   });
   announceReady({

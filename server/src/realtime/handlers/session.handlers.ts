@@ -8,6 +8,7 @@ import {
   type SessionJoinResult,
   type SessionJoinRequest,
 } from '@plenum/shared';
+import { snapshotFits } from '../../domain/statesAt.js';
 import type { GatewayContext } from '../context.js';
 import { guardSession } from '../pipeline/guardSession.js';
 import { ack, register, type RequestCall } from '../register.js';
@@ -57,9 +58,16 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
     );
   }
   const limit = request.limit ?? Limits.pageSize;
-  const [epoch, headSeq] = await Promise.all([ctx.store.epoch(), ctx.store.head(request.sessionId)]);
-  const state = await savedState(ctx, request, headSeq, limit);
-  const events = await ctx.readPage(request.sessionId, state?.seq ?? request.afterSeq, limit);
+  // Without `stateVersion` no state is sent, so the page is read at once, beside the head.
+  const page = (state: SavedState | null) => ctx.readPage(request.sessionId, state?.seq ?? request.afterSeq, limit);
+  const asksState = request.stateVersion === stateVersion;
+  const [epoch, headSeq, withoutState] = await Promise.all([
+    ctx.store.epoch(),
+    ctx.store.head(request.sessionId),
+    asksState ? null : page(null),
+  ]);
+  const state = asksState ? await savedState(ctx, request, headSeq, limit) : null;
+  const events = withoutState ?? (await page(state));
   // A state is one answer in place of many pages: it costs the read budget one page (P12).
   served = events.length + (state ? Limits.pageSize : 0);
   const lastSeq = events.at(-1)?.seq ?? state?.seq ?? request.afterSeq;
@@ -80,12 +88,13 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
 }
 
 /**
- * The session's latest saved snapshot, to answer a join with (P26), or null: only to a client of
- * the same reducer (`stateVersion`), when the snapshot fits the log (not ahead of its head) and is
- * more than a page ahead of the client (or the client starts from 0 on a log longer than a page),
- * and when it takes at most half the socket's outbound budget (P13), leaving the rest to the page
- * beside it and the broadcasts behind it; a larger state is folded from the log by the client. The
- * snapshot's text is sent as it was saved, as bytes: the join never serialises a state on the event loop.
+ * The session's latest saved snapshot, to answer a join with (P26), or null: when the snapshot
+ * fits the log (this reducer's, not ahead of its head: `snapshotFits`) and is more than a page
+ * ahead of the client (or the client starts from 0 on a log longer than a page), and when it
+ * takes at most half the socket's outbound budget (P13), leaving the rest to the page beside it
+ * and the broadcasts behind it; a larger state is folded from the log by the client. All of this
+ * is checked on the snapshot's head, so a state is read only to be sent, as the bytes it was saved
+ * as: the join never reads a state it refuses, nor serialises one on the event loop.
  */
 async function savedState(
   ctx: GatewayContext,
@@ -95,11 +104,13 @@ async function savedState(
 ): Promise<SavedState | null> {
   const { sessionId, afterSeq } = request;
   // Without more than a page to fold, no snapshot can be worth reading.
-  if (request.stateVersion !== stateVersion || headSeq - afterSeq <= limit) return null;
-  const snapshot = await ctx.store.loadSnapshot(sessionId);
-  if (!snapshot || snapshot.version !== stateVersion || snapshot.seq > headSeq) return null;
-  if (afterSeq > 0 && snapshot.seq - afterSeq <= limit) return null;
+  if (headSeq - afterSeq <= limit) return null;
+  const head = await ctx.store.loadSnapshotHead(sessionId);
+  if (!head || !snapshotFits(head, headSeq)) return null;
+  if (afterSeq > 0 && head.seq - afterSeq <= limit) return null;
   const budget = ctx.protections.outboundBytes;
-  if (budget !== false && Buffer.byteLength(snapshot.state, 'utf8') > budget / 2) return null;
-  return { seq: snapshot.seq, value: Buffer.from(snapshot.state, 'utf8') };
+  if (budget !== false && head.bytes > budget / 2) return null;
+  // Null when another snapshot replaced this one meanwhile: the log is folded instead.
+  const value = await ctx.store.loadSnapshotBytes(head);
+  return value ? { seq: head.seq, value } : null;
 }

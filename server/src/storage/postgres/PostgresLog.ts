@@ -1,6 +1,6 @@
 import type { SessionEvent } from '@plenum/shared';
 import pg from 'pg';
-import type { StateSnapshot, StoreAddress } from '../../domain/ports.js';
+import type { SnapshotHead, StateSnapshot, StoreAddress } from '../../domain/ports.js';
 import { toEvent, type EventRow } from '../rows.js';
 import type { StateConnection } from '../stateConnection.js';
 
@@ -51,6 +51,23 @@ export class PostgresLog {
       [sessionId],
     );
     return rows[0] ? { sessionId, ...rows[0] } : null;
+  }
+
+  /** PostgreSQL knows a text's length without reading it from its TOAST table (`octet_length`). */
+  async loadSnapshotHead(sessionId: string): Promise<SnapshotHead | null> {
+    const { rows } = await this.pool.query<{ seq: number; version: number; bytes: number }>(
+      'SELECT seq, version, octet_length(state) AS bytes FROM snapshots WHERE session_id = $1',
+      [sessionId],
+    );
+    return rows[0] ? { sessionId, ...rows[0] } : null;
+  }
+
+  async loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ state: string }>(
+      'SELECT state FROM snapshots WHERE session_id = $1 AND seq = $2 AND version = $3 AND octet_length(state) = $4',
+      [head.sessionId, head.seq, head.version, head.bytes],
+    );
+    return rows[0] ? Buffer.from(rows[0].state, 'utf8') : null;
   }
 
   async saveSnapshot(snapshot: StateSnapshot): Promise<void> {

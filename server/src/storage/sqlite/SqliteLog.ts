@@ -1,28 +1,96 @@
+import { setTimeout as rest } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { SessionEvent } from '@plenum/shared';
-import type { StateSnapshot } from '../../domain/ports.js';
+import type { SnapshotHead, StateSnapshot } from '../../domain/ports.js';
 import type { StateConnection } from '../stateConnection.js';
 import { toEvent, type EventRow } from '../rows.js';
 import { settle } from '../settle.js';
 
 /**
+ * A snapshot's state is written in parts of this many UTF-8 bytes, each in a transaction of its
+ * own, and its old parts are removed a few at a time: SQLite has one write lock per file, and a
+ * commit of the store waits for it with its busy handler, which holds the event loop. One
+ * transaction of a whole 44 MB state held the lock 0.56–1.46 s.
+ */
+export const snapshotPartBytes = 256 * 1024;
+const partsRemovedAtOnce = 8;
+
+/**
+ * Between two of its transactions a snapshot's writer leaves the lock free for twice as long as
+ * it held it: a commit waiting in SQLite's busy handler retries after 1, 3, 8, 18, 33… ms, each
+ * at most three times the one before, so one of its retries falls in that gap.
+ */
+const restAfter = (heldMs: number) => Math.max(1, 2 * heldMs);
+
+interface HeadRow {
+  seq: number;
+  version: number;
+  bytes: number;
+  generation: number;
+}
+
+/**
  * A session's log and its snapshot on one SQLite connection: the store's own, or the connection
  * another thread opens on the same file to make states there (`openStateConnection`).
+ *
+ * A snapshot is its head (`snapshots`: seq, version, size and generation) and its state's parts
+ * (`snapshot_parts`, by generation). A save writes the parts of a new generation, then points the
+ * head at it in one small transaction, then removes the older generations' parts; a reader reads
+ * the head and its generation's parts in one read transaction, so it sees one whole snapshot.
  */
 export class SqliteLog {
   private readonly statements;
+  private readonly transactions;
 
   constructor(db: Database.Database) {
     this.statements = {
       read: db.prepare<[string, number, number], EventRow>(
         'SELECT session_id, seq, at, actor_id, type, payload FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
-      loadSnapshot: db.prepare<[string], { seq: number; version: number; state: string }>(
-        'SELECT seq, version, state FROM snapshots WHERE session_id = ?',
+      head: db.prepare<[string], HeadRow>('SELECT seq, version, bytes, generation FROM snapshots WHERE session_id = ?'),
+      parts: db
+        .prepare<[string, number], Buffer>(
+          'SELECT data FROM snapshot_parts WHERE session_id = ? AND generation = ? ORDER BY part',
+        )
+        .pluck(),
+      nextGeneration: db
+        .prepare<[string], number>('SELECT coalesce(max(generation), 0) + 1 FROM snapshot_parts WHERE session_id = ?')
+        .pluck(),
+      insertPart: db.prepare<[string, number, number, Buffer]>(
+        'INSERT INTO snapshot_parts (session_id, generation, part, data) VALUES (?, ?, ?, ?)',
       ),
-      saveSnapshot: db.prepare(
-        'INSERT INTO snapshots (session_id, seq, version, state) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state',
+      // A save that began before a later one finished leaves the later one current.
+      saveHead: db.prepare<[string, number, number, number, number]>(
+        `INSERT INTO snapshots (session_id, seq, version, bytes, generation) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version,
+           bytes = excluded.bytes, generation = excluded.generation
+         WHERE excluded.generation > snapshots.generation`,
       ),
+      removeOldParts: db.prepare<[string, string, number]>(
+        `DELETE FROM snapshot_parts WHERE rowid IN (
+           SELECT rowid FROM snapshot_parts
+           WHERE session_id = ? AND generation < (SELECT generation FROM snapshots WHERE session_id = ?)
+           LIMIT ?)`,
+      ),
+    };
+    this.transactions = {
+      /** The first part, which takes the next generation (above any a crash left behind). */
+      firstPart: db.transaction((sessionId: string, data: Buffer) => {
+        const generation = this.statements.nextGeneration.get(sessionId)!;
+        this.statements.insertPart.run(sessionId, generation, 0, data);
+        return generation;
+      }),
+      /** The session's snapshot, whole; when `expected` is given, only while it is still that one. */
+      load: db.transaction((sessionId: string, expected?: SnapshotHead): { head: HeadRow; state: Buffer } | null => {
+        const head = this.statements.head.get(sessionId);
+        if (!head) return null;
+        if (
+          expected &&
+          (head.seq !== expected.seq || head.version !== expected.version || head.bytes !== expected.bytes)
+        )
+          return null;
+        return { head, state: Buffer.concat(this.statements.parts.all(sessionId, head.generation), head.bytes) };
+      }),
     };
   }
 
@@ -51,14 +119,49 @@ export class SqliteLog {
 
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
     return settle(() => {
-      const row = this.statements.loadSnapshot.get(sessionId);
-      return row ? { sessionId, ...row } : null;
+      const loaded = this.transactions.load(sessionId);
+      if (!loaded) return null;
+      const { seq, version } = loaded.head;
+      return { sessionId, seq, version, state: loaded.state.toString('utf8') };
     });
   }
 
-  saveSnapshot(snapshot: StateSnapshot): Promise<void> {
+  loadSnapshotHead(sessionId: string): Promise<SnapshotHead | null> {
     return settle(() => {
-      this.statements.saveSnapshot.run(snapshot.sessionId, snapshot.seq, snapshot.version, snapshot.state);
+      const head = this.statements.head.get(sessionId);
+      return head ? { sessionId, seq: head.seq, version: head.version, bytes: head.bytes } : null;
     });
+  }
+
+  loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null> {
+    return settle(() => this.transactions.load(head.sessionId, head)?.state ?? null);
+  }
+
+  /**
+   * Writes the state's parts, each in a transaction of its own with a rest after it (see
+   * {@link restAfter}), then makes them the session's snapshot, then removes the parts of the
+   * snapshots before. Until the head moves, readers see the snapshot before, whole.
+   */
+  async saveSnapshot({ sessionId, seq, version, state }: StateSnapshot): Promise<void> {
+    const bytes = Buffer.from(state, 'utf8');
+    const part = (index: number) => bytes.subarray(index * snapshotPartBytes, (index + 1) * snapshotPartBytes);
+    const generation = await this.briefly(() => this.transactions.firstPart.immediate(sessionId, part(0)));
+    for (let index = 1; index * snapshotPartBytes < bytes.length; index++)
+      await this.briefly(() => this.statements.insertPart.run(sessionId, generation, index, part(index)));
+    await this.briefly(() => this.statements.saveHead.run(sessionId, seq, version, bytes.length, generation));
+    let removed: number;
+    do
+      removed = await this.briefly(
+        () => this.statements.removeOldParts.run(sessionId, sessionId, partsRemovedAtOnce).changes,
+      );
+    while (removed > 0);
+  }
+
+  /** Runs one short write (a transaction of its own), then rests, leaving the write lock to others. */
+  private async briefly<TResult>(write: () => TResult): Promise<TResult> {
+    const started = performance.now();
+    const result = await settle(write);
+    await rest(restAfter(performance.now() - started));
+    return result;
   }
 }

@@ -19,6 +19,7 @@ import {
   type AppendRequest,
   type InvitationChange,
   type InvitationRecord,
+  type SnapshotHead,
   type StateSnapshot,
   type StoredDigest,
   type Store,
@@ -287,6 +288,14 @@ export class SqliteStore implements Store {
 
   loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
     return this.log.loadSnapshot(sessionId);
+  }
+
+  loadSnapshotHead(sessionId: string): Promise<SnapshotHead | null> {
+    return this.log.loadSnapshotHead(sessionId);
+  }
+
+  loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null> {
+    return this.log.loadSnapshotBytes(head);
   }
 
   saveSnapshot(snapshot: StateSnapshot): Promise<void> {

@@ -213,8 +213,26 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   `,
   chainHashes,
   `
-  -- A short description of each session (SessionDigest), saved at a seq of its log: what the
-  -- sessions list and the due dates read instead of every session's state. A cache.
+  -- Migration 8: a snapshot's state is kept in parts, each written in a short transaction of its
+  -- own, so that its writer never holds the write lock for long. The head says which generation
+  -- of parts is current, and the state's length in bytes, read without the state.
+  CREATE TABLE snapshot_parts (
+    session_id TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (session_id, generation, part)
+  ) STRICT;
+  INSERT INTO snapshot_parts (session_id, generation, part, data)
+    SELECT session_id, 1, 0, CAST(state AS BLOB) FROM snapshots;
+  ALTER TABLE snapshots ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE snapshots ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
+  UPDATE snapshots SET bytes = length(CAST(state AS BLOB));
+  ALTER TABLE snapshots DROP COLUMN state;
+  `,
+  `
+  -- Migration 9: a short description of each session (SessionDigest), saved at a seq of its log:
+  -- what the sessions list and the due dates read instead of every session's state. A cache.
   CREATE TABLE digests (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, digest TEXT NOT NULL) STRICT;
   `,
 ];

@@ -86,15 +86,20 @@ export class SessionDirectory {
 
   /**
    * The review sessions holding an open directive whose earliest due date is `due` (for
-   * reminders: overdue, or due soon), leaving out any the next period followed: every directive
-   * it held open was carried into that one (`directive:carried-over`), which holds it now.
+   * reminders: overdue, or due soon), each with the reviews of the next period that followed it
+   * (`previousSessionId`): those carried its open directives over (`directive:carried-over`)
+   * and hold them now.
    */
-  async holdingDue(due: (dueBy: string) => boolean): Promise<string[]> {
+  async holdingDue(due: (dueBy: string) => boolean): Promise<{ sessionId: string; followedBy: string[] }[]> {
     const digests = await this.digests();
-    const followed = new Set(digests.map(({ digest }) => digest.summary?.previousSessionId));
+    const followers = new Map<string, string[]>();
+    for (const { sessionId, digest } of digests) {
+      const previous = digest.summary?.previousSessionId;
+      if (previous) followers.set(previous, [...(followers.get(previous) ?? []), sessionId]);
+    }
     return digests
-      .filter(({ sessionId, digest }) => digest.dueBy !== null && due(digest.dueBy) && !followed.has(sessionId))
-      .map(({ sessionId }) => sessionId);
+      .filter(({ digest }) => digest.dueBy !== null && due(digest.dueBy))
+      .map(({ sessionId }) => ({ sessionId, followedBy: followers.get(sessionId) ?? [] }));
   }
 
   /** Makes the session's digest from its state and saves it at the state's seq. */

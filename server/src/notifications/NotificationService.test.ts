@@ -1,4 +1,4 @@
-import type { Notification } from '@plenum/shared';
+import { actsOnDirective, type Notification } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { SessionDirectory } from '../domain/sessionDirectory.js';
 import { createLogger } from '../lib/logger.js';
@@ -75,21 +75,37 @@ describe('the notification service', () => {
     expect((await w.service.choices(w.sessionId, w.byRole.chair.id)).language).toBe('en');
   });
 
-  test('the due check reads only a session whose digest holds a directive due soon or overdue, and not one the next period followed', async () => {
+  test('a directive the next period carried over is reminded of by that review; by the earlier one only while the later has nobody to remind', async () => {
     const w = await world();
     // The demo's Q4 review was followed by Q1, which took over its explanation still open (due 2026-02-15).
     const overdue = await w.commands.read(w.sessionId, (s) => s.directives[s.directiveOrder[0]!]!);
     expect(overdue).toMatchObject({ dueDate: '2026-02-15', carriedFromSessionId: 'demo-2025-q4' });
+    const reminded = () => new Set(w.published.map((n) => [n.sessionId, n.kind, n.subject.directiveId].join(' ')));
     await w.service.checkDue();
-    expect(w.read).toEqual([w.sessionId]);
     expect(w.published.length).toBeGreaterThan(0);
-    expect(new Set(w.published.map((n) => [n.sessionId, n.kind, n.subject.directiveId].join(' ')))).toEqual(
-      new Set([[w.sessionId, 'directive-overdue', overdue.id].join(' ')]),
+    expect(reminded()).toEqual(new Set([[w.sessionId, 'directive-overdue', overdue.id].join(' ')]));
+
+    // Nobody left in Q1 to remind (their links revoked): Q4, which still holds it open, reminds its own people.
+    const addressees = await w.commands.read(w.sessionId, (s) =>
+      Object.values(s.participants).filter((p) => p.role !== 'chair' && actsOnDirective(p, overdue)),
     );
-    // Once it is closed, no session holds anything due: the next check reads none.
-    w.read.length = 0;
-    await w.run(w.byRole.chair, { type: 'directive:close', payload: { directiveId: overdue.id } });
+    expect(addressees.length).toBeGreaterThan(0);
+    for (const p of addressees) await w.sessions.revoke(w.sessionId, p.id, w.byRole.chair.id);
+    w.published.length = 0;
     await w.service.checkDue();
-    expect(w.read).toEqual([]);
+    expect(reminded()).toEqual(new Set([['demo-2025-q4', 'directive-overdue', overdue.id].join(' ')]));
+  });
+
+  test('the due check reads only the sessions whose digest holds a directive due soon or overdue, and the reviews that followed them', async () => {
+    const w = await world();
+    const definition = await w.commands.read(w.sessionId, (s) => s.definition!);
+    const { sessionId: quiet } = await w.sessions.convene({
+      definition: { ...definition, title: 'A review with no directive', previousSessionId: null },
+      units: [],
+      chairName: 'Chair',
+    });
+    await w.service.checkDue();
+    expect(new Set(w.read)).toEqual(new Set([w.sessionId, 'demo-2025-q4']));
+    expect(w.read).not.toContain(quiet);
   });
 });

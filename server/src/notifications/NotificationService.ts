@@ -13,7 +13,7 @@ import type { IssuedToInvitee } from '../domain/sessionService.js';
 import { hashToken } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { Rounds } from '../lib/rounds.js';
-import { dueNotifications, mayRemind, notificationsOfEvent } from './derive.js';
+import { dueNotifications, mayRemind, notificationsOfEvent, takenOver } from './derive.js';
 import { MailOutbox } from './MailOutbox.js';
 import type { Mailer } from './mailer.js';
 import { invitationMail, noticeMail } from './mailText.js';
@@ -143,15 +143,21 @@ export class NotificationService {
 
   /**
    * Makes the reminders of every session's directives due soon or overdue; each once. Only the
-   * sessions whose digest holds such a directive are read ({@link SessionDirectory.holdingDue}).
+   * sessions whose digest holds such a directive are read ({@link SessionDirectory.holdingDue});
+   * a directive the next period's review took over is reminded of there ({@link takenOver}).
    */
   async checkDue(): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    for (const sessionId of await this.deps.directory.holdingDue((dueBy) => mayRemind(dueBy, now))) {
+    for (const { sessionId, followedBy } of await this.deps.directory.holdingDue((dueBy) => mayRemind(dueBy, now))) {
       if (this.stopped) return;
+      const remindedElsewhere = new Set<string>();
+      for (const follower of followedBy) {
+        for (const id of await this.deps.read(follower, (state) => takenOver(state, sessionId)))
+          remindedElsewhere.add(id);
+      }
       const made = await this.deps.read(sessionId, (state) => ({
         names: namesOf(state),
-        notifications: dueNotifications(state, now),
+        notifications: dueNotifications(state, now, remindedElsewhere),
       }));
       if (made.notifications.length > 0) await this.deliver(sessionId, made.notifications, made.names, null);
       await laterTurn(this.deps.timers);

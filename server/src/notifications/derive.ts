@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   actsOnDirective,
+  carriedOverFrom,
   isDirectiveOpen,
   isOverdue,
   type DirectiveState,
@@ -155,6 +156,18 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The directives `follower`, a review of the next period, took over from the review
+ * `previousSessionId` and answers for itself: closed there, or open with someone there to remind.
+ * The earlier review leaves those to it; it still reminds of one the follower holds open with
+ * nobody to address yet (its presenters not invited, say), so no reminder is lost.
+ */
+export function takenOver(follower: SessionState, previousSessionId: string): string[] {
+  return carriedOverFrom(follower, previousSessionId)
+    .filter((directive) => !isDirectiveOpen(directive) || addresseesOf(follower, directive).length > 0)
+    .map((directive) => directive.id);
+}
+
 /** The latest due date a reminder is made for on `now`: the overdue and those due soon. */
 function remindsUpTo(now: string): string {
   return addDays(now.slice(0, 10), dueSoonDays);
@@ -167,13 +180,19 @@ export function mayRemind(dueBy: string, now: string): boolean {
 
 /**
  * The reminders the due dates call for on `now`: each open directive overdue, or due within
- * {@link dueSoonDays} days, to its unit's presenters. The same directive makes the same ids on
+ * {@link dueSoonDays} days, to its unit's presenters, but those `remindedElsewhere` (see
+ * {@link takenOver}). The same directive makes the same ids on
  * every check, so a check repeated (or run by several processes) stores each once.
  */
-export function dueNotifications(state: SessionState, now: string): Notification[] {
+export function dueNotifications(
+  state: SessionState,
+  now: string,
+  remindedElsewhere: ReadonlySet<string> = new Set(),
+): Notification[] {
   const today = now.slice(0, 10);
   const soon = remindsUpTo(now);
   return state.directiveOrder.flatMap((id) => {
+    if (remindedElsewhere.has(id)) return [];
     const directive = state.directives[id]!;
     const overdue = isOverdue(directive, today);
     const dueSoon = isDirectiveOpen(directive) && directive.dueDate >= today && directive.dueDate <= soon;

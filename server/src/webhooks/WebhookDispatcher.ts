@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isOverdue, type SessionState } from '@plenum/shared';
+import { carriedOverFrom, isOverdue, type SessionState } from '@plenum/shared';
 import { isOrganisationStream } from '../domain/organisationService.js';
 import type { SessionDirectory } from '../domain/sessionDirectory.js';
 import {
@@ -165,8 +165,13 @@ export class WebhookDispatcher {
     );
     // Nobody listens: nothing is noticed yet, so a later listener hears of every directive overdue then.
     if (!listening) return;
-    for (const sessionId of await this.deps.directory.holdingDue((dueBy) => dueBy < today)) {
-      const noticed = await store.webhooks.overdueNotices(sessionId);
+    for (const { sessionId, followedBy } of await this.deps.directory.holdingDue((dueBy) => dueBy < today)) {
+      // A directive the next period's review carried over is noticed there, once, under its id.
+      const noticed = new Set(await store.webhooks.overdueNotices(sessionId));
+      for (const follower of followedBy) {
+        const carried = await this.deps.read(follower, (state) => carriedOverFrom(state, sessionId).map((d) => d.id));
+        for (const id of carried) noticed.add(id);
+      }
       const overdue = await this.deps.read(sessionId, (state) =>
         state.directiveOrder
           .map((id) => state.directives[id]!)

@@ -33,6 +33,13 @@ export function isDirectiveOpen(directive: DirectiveState): boolean {
   return directive.status !== 'closed' && directive.status !== 'accepted';
 }
 
+/** The directives the session carried over from the session `fromSessionId` (its previous period's), in order. */
+export function carriedOverFrom(state: SessionState, fromSessionId: string): DirectiveState[] {
+  return state.directiveOrder
+    .map((id) => state.directives[id]!)
+    .filter((directive) => directive.carriedFromSessionId === fromSessionId);
+}
+
 /** True when an open directive is past its due date (`today` as YYYY-MM-DD). */
 export function isOverdue(directive: DirectiveState, today: string): boolean {
   return isDirectiveOpen(directive) && directive.dueDate < today;

@@ -13,7 +13,8 @@
  *    against group commit (the commands of one tick in one transaction).
  * 4. Writing the snapshot as one row in one transaction against in parts, each in a transaction
  *    of its own (`SqliteLog`), while another thread commits every 5 ms (`lib/commitProbe.ts`):
- *    how long its commits wait for the write lock.
+ *    how long its commits wait for the write lock; and in parts without the rests between them,
+ *    as a graceful stop saves.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -237,6 +238,8 @@ async function main(): Promise<void> {
     const writes: [string, () => Promise<void>][] = [
       ['one row, one transaction (before)', () => Promise.resolve(void upsert.run(snapshot.sessionId, snapshot.state))],
       [`parts of ${snapshotPartBytes / 1024} KiB (after)`, () => store.saveSnapshot(snapshot)],
+      // As a graceful stop saves, holding the command lane: no commit of its own process waits.
+      ['parts, saved alone (a graceful stop)', () => store.saveSnapshot(snapshot, { alone: true })],
     ];
     out(`  state: ${Buffer.byteLength(snapshot.state).toLocaleString('en-US')} bytes`);
     for (let pass = 0; pass < 2; pass++) {

@@ -113,6 +113,14 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * How a snapshot is saved: `alone` when no commit can wait on it meanwhile (a graceful stop holds
+ * the command lane), so a store with one write lock need not leave it free between its writes.
+ */
+export interface SnapshotSaving {
+  alone: boolean;
+}
+
 /** A session's folded state saved at `seq`, so a start folds only the log after it. */
 export interface StateSnapshot {
   sessionId: string;
@@ -145,7 +153,7 @@ export interface SnapshotStore {
    */
   loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null>;
   /** Keeps `snapshot` as the session's only one, replacing any earlier. */
-  saveSnapshot(snapshot: StateSnapshot): Promise<void>;
+  saveSnapshot(snapshot: StateSnapshot, saving?: SnapshotSaving): Promise<void>;
 }
 
 /** What a store holds of a session's digest: the text saved at `seq`, beside the log's head now. */
@@ -176,7 +184,7 @@ export interface DigestStore {
  */
 export interface SnapshotWriter {
   /** Resolves once the session's snapshot at `seq`, a seq the log has committed, is written. */
-  write(sessionId: string, seq: number): Promise<void>;
+  write(sessionId: string, seq: number, saving?: SnapshotSaving): Promise<void>;
 }
 
 /** A stored invitation: who a token makes its bearer. The token itself is never stored. */

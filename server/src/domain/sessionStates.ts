@@ -1,5 +1,5 @@
 import { emptySessionState, foldEventsInPlace, type SessionEvent, type SessionState } from '@plenum/shared';
-import type { EventStore, SnapshotStore, SnapshotWriter } from './ports.js';
+import type { EventStore, SnapshotSaving, SnapshotStore, SnapshotWriter } from './ports.js';
 import { foldPage, snapshotOf, snapshotState } from './statesAt.js';
 
 /**
@@ -88,10 +88,12 @@ export class SessionStates {
    * only while the state holds committed events alone. The writer makes the state at that seq
    * from the store and writes it, off the event loop; the save resolves once it is written.
    */
-  async saveSnapshot(sessionId: string): Promise<void> {
+  async saveSnapshot(sessionId: string, saving?: SnapshotSaving): Promise<void> {
     const state = this.states.get(sessionId);
     if (!state) return;
     this.snapshotSeqs.set(sessionId, state.lastSeq);
-    await (this.writer ? this.writer.write(sessionId, state.lastSeq) : this.store.saveSnapshot(snapshotOf(state)));
+    await (this.writer
+      ? this.writer.write(sessionId, state.lastSeq, saving)
+      : this.store.saveSnapshot(snapshotOf(state), saving));
   }
 }

@@ -45,7 +45,7 @@ describe('SnapshotScheduler', () => {
     ]);
     waits[1]!.task();
     await drain(lane);
-    expect(states.saveSnapshot).toHaveBeenCalledWith('s-1');
+    expect(states.saveSnapshot).toHaveBeenCalledWith('s-1', { alone: false });
   });
 
   test(`one ${snapshotForcedEvery} events behind is saved in the next turn, without waiting`, async () => {
@@ -71,7 +71,7 @@ describe('SnapshotScheduler', () => {
     expect(states.saveSnapshot).toHaveBeenCalledTimes(1);
   });
 
-  test('saveAll saves every moved state, cancels the wait, and reports a failed save', async () => {
+  test('saveAll saves every moved state alone, cancels the wait, and reports a failed save', async () => {
     const { timers, waits } = manualTimers();
     const states = statesBehind(1);
     states.saveSnapshot.mockRejectedValueOnce(new Error('disk full'));
@@ -83,5 +83,7 @@ describe('SnapshotScheduler', () => {
     expect(waits[0]!.cancelled).toBe(true);
     expect(states.snapshotsDue).toHaveBeenLastCalledWith(1);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk full' }), 's-1');
+    // It holds the command lane, so no commit waits on its writes.
+    expect(states.saveSnapshot).toHaveBeenCalledWith('s-1', { alone: true });
   });
 });

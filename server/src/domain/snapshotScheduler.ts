@@ -1,5 +1,5 @@
 import type { Lane } from './lane.js';
-import type { Timers } from './ports.js';
+import type { SnapshotSaving, Timers } from './ports.js';
 import { snapshotForcedEvery, type SessionStates } from './sessionStates.js';
 
 /**
@@ -46,11 +46,14 @@ export class SnapshotScheduler {
     this.cancelQuietWait = timers.after(quietMs, () => this.saveDue());
   }
 
-  /** Saves a snapshot of every cached state that moved since its last one; for a graceful shutdown. */
+  /**
+   * Saves a snapshot of every cached state that moved since its last one; for a graceful shutdown.
+   * It holds the command lane throughout, so no commit waits on its writes (`alone`).
+   */
   saveAll(): Promise<void> {
     this.cancelQuietWait?.();
     return this.deps.lane.run(async () => {
-      await Promise.all(this.deps.states.snapshotsDue(1).map((sessionId) => this.save(sessionId)));
+      await Promise.all(this.deps.states.snapshotsDue(1).map((sessionId) => this.save(sessionId, { alone: true })));
     });
   }
 
@@ -61,13 +64,13 @@ export class SnapshotScheduler {
 
   private saveDue(events?: number): void {
     void this.deps.lane.run(() => {
-      for (const sessionId of this.deps.states.snapshotsDue(events)) void this.save(sessionId);
+      for (const sessionId of this.deps.states.snapshotsDue(events)) void this.save(sessionId, { alone: false });
       return Promise.resolve();
     });
   }
 
-  private save(sessionId: string): Promise<void> {
-    const saving = this.deps.states.saveSnapshot(sessionId).catch((error: unknown) => {
+  private save(sessionId: string, how: SnapshotSaving): Promise<void> {
+    const saving = this.deps.states.saveSnapshot(sessionId, how).catch((error: unknown) => {
       this.deps.onError?.(error, sessionId);
     });
     this.saving.add(saving);

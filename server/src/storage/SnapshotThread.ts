@@ -1,10 +1,11 @@
-import type { SnapshotWriter, StoreAddress } from '../domain/ports.js';
+import type { SnapshotSaving, SnapshotWriter, StoreAddress } from '../domain/ports.js';
 import { workerSource, WorkerPool } from '../lib/workerPool.js';
 
 /** A snapshot to write: the session's state at `seq`, a seq its log has committed. */
 export interface SnapshotJob {
   sessionId: string;
   seq: number;
+  saving?: SnapshotSaving;
 }
 
 /** What the snapshot thread finds as `workerData`. */
@@ -31,8 +32,8 @@ export class SnapshotThread implements SnapshotWriter {
     });
   }
 
-  async write(sessionId: string, seq: number): Promise<void> {
-    await this.pool.run({ sessionId, seq });
+  async write(sessionId: string, seq: number, saving?: SnapshotSaving): Promise<void> {
+    await this.pool.run({ sessionId, seq, saving });
   }
 
   /** Stops the thread; saves not yet written are rejected (save every state before, e.g. `CommandService.saveSnapshots`). */

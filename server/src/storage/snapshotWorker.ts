@@ -8,8 +8,8 @@ import { threadStates } from './stateConnection.js';
 const { address } = workerData as SnapshotWorkerData;
 const opened = threadStates(address, 'snapshots');
 
-serveJobs<SnapshotJob, null>(async ({ sessionId, seq }) => {
+serveJobs<SnapshotJob, null>(async ({ sessionId, seq, saving }) => {
   const { connection, states } = await opened();
-  await connection.saveSnapshot(snapshotOf(await states.at(sessionId, seq)));
+  await connection.saveSnapshot(snapshotOf(await states.at(sessionId, seq)), saving);
   return null;
 });

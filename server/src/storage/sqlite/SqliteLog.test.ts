@@ -113,6 +113,37 @@ test('the store commits between the parts of a snapshot being written, not only 
   expect(await store.loadSnapshot('s1')).toEqual(snapshot);
 });
 
+/** How many turns of the event loop pass while `saving` runs. */
+async function turnsDuring(saving: () => Promise<void>): Promise<number> {
+  let turns = 0;
+  let done = false;
+  const turn = () => {
+    if (done) return;
+    turns++;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  await saving();
+  done = true;
+  return turns;
+}
+
+test('a snapshot saved alone (a graceful stop) is written without leaving the lock between its parts', async () => {
+  const file = await storeFile();
+  openStore(file);
+  const writer = SqliteLog.open(file, 'snapshots');
+  onTestFinished(() => writer.close());
+  // Each rest between parts would be a turn of the event loop; alone, the parts follow one another.
+  const first = snapshotOf(1, 4, 'shared');
+  expect(await turnsDuring(() => writer.saveSnapshot(first))).toBeGreaterThanOrEqual(4);
+  const second = snapshotOf(2, 4, 'alone');
+  expect(await turnsDuring(() => writer.saveSnapshot(second, { alone: true }))).toBe(0);
+  expect(await writer.loadSnapshot('s1')).toEqual(second);
+  expect(Object.values(partsByGeneration(file))).toEqual([
+    Math.ceil(Buffer.byteLength(second.state) / snapshotPartBytes),
+  ]);
+});
+
 test('migration 8: a snapshot kept in one row before it is read after it, and replaced by one in parts', async () => {
   const file = await storeFile();
   // The file as version 7 left it, with a snapshot in the one row it had then.

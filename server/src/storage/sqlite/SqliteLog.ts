@@ -1,7 +1,7 @@
 import { setTimeout as rest } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { SessionEvent } from '@plenum/shared';
-import type { SnapshotHead, StateSnapshot } from '../../domain/ports.js';
+import type { SnapshotHead, SnapshotSaving, StateSnapshot } from '../../domain/ports.js';
 import type { StateConnection } from '../stateConnection.js';
 import { toEvent, type EventRow } from '../rows.js';
 import { settle } from '../settle.js';
@@ -108,7 +108,7 @@ export class SqliteLog {
     return {
       read: (sessionId, afterSeq, limit) => log.read(sessionId, afterSeq, limit),
       loadSnapshot: (sessionId) => log.loadSnapshot(sessionId),
-      saveSnapshot: (snapshot) => log.saveSnapshot(snapshot),
+      saveSnapshot: (snapshot, saving) => log.saveSnapshot(snapshot, saving),
       close: () => settle(() => void db.close()),
     };
   }
@@ -140,28 +140,30 @@ export class SqliteLog {
   /**
    * Writes the state's parts, each in a transaction of its own with a rest after it (see
    * {@link restAfter}), then makes them the session's snapshot, then removes the parts of the
-   * snapshots before. Until the head moves, readers see the snapshot before, whole.
+   * snapshots before. Until the head moves, readers see the snapshot before, whole. Saved
+   * `alone`, it does not rest: no commit is waiting for the lock.
    */
-  async saveSnapshot({ sessionId, seq, version, state }: StateSnapshot): Promise<void> {
+  async saveSnapshot({ sessionId, seq, version, state }: StateSnapshot, saving?: SnapshotSaving): Promise<void> {
+    const briefly = saving?.alone ? settle : this.briefly;
     const bytes = Buffer.from(state, 'utf8');
     const part = (index: number) => bytes.subarray(index * snapshotPartBytes, (index + 1) * snapshotPartBytes);
-    const generation = await this.briefly(() => this.transactions.firstPart.immediate(sessionId, part(0)));
+    const generation = await briefly(() => this.transactions.firstPart.immediate(sessionId, part(0)));
     for (let index = 1; index * snapshotPartBytes < bytes.length; index++)
-      await this.briefly(() => this.statements.insertPart.run(sessionId, generation, index, part(index)));
-    await this.briefly(() => this.statements.saveHead.run(sessionId, seq, version, bytes.length, generation));
+      await briefly(() => this.statements.insertPart.run(sessionId, generation, index, part(index)));
+    await briefly(() => this.statements.saveHead.run(sessionId, seq, version, bytes.length, generation));
     let removed: number;
     do
-      removed = await this.briefly(
+      removed = await briefly(
         () => this.statements.removeOldParts.run(sessionId, sessionId, partsRemovedAtOnce).changes,
       );
     while (removed > 0);
   }
 
   /** Runs one short write (a transaction of its own), then rests, leaving the write lock to others. */
-  private async briefly<TResult>(write: () => TResult): Promise<TResult> {
+  private readonly briefly = async <TResult>(write: () => TResult): Promise<TResult> => {
     const started = performance.now();
     const result = await settle(write);
     await rest(restAfter(performance.now() - started));
     return result;
-  }
+  };
 }

@@ -20,6 +20,7 @@ import {
   type InvitationChange,
   type InvitationRecord,
   type SnapshotHead,
+  type SnapshotSaving,
   type StateSnapshot,
   type StoredDigest,
   type Store,
@@ -298,8 +299,8 @@ export class SqliteStore implements Store {
     return this.log.loadSnapshotBytes(head);
   }
 
-  saveSnapshot(snapshot: StateSnapshot): Promise<void> {
-    return this.log.saveSnapshot(snapshot);
+  saveSnapshot(snapshot: StateSnapshot, saving?: SnapshotSaving): Promise<void> {
+    return this.log.saveSnapshot(snapshot, saving);
   }
 
   getSetting(key: string): Promise<string | null> {

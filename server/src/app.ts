@@ -31,7 +31,7 @@ import { organisationRoutes } from './http/routes/organisations.js';
 import { recordsRoutes } from './http/routes/records.js';
 import { TrendsReadModel } from './trends/TrendsReadModel.js';
 import { defaultMinutesPoolLimits, MinutesPool, type MinutesPoolLimits } from './records/minutesPool.js';
-import { inviteLink, sessionRoutes } from './http/routes/sessions.js';
+import { adminLink, inviteLink, sessionRoutes } from './http/routes/sessions.js';
 import { webhookOperations } from './http/routes/webhooks.js';
 import { hashToken, newInvitationToken, randomIds } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
@@ -287,8 +287,10 @@ export function createApp(deps: AppDeps): App {
         return { token, hash: hashToken(token) };
       },
     },
-    invited: (sessionId, issued) =>
-      notifications.invited(sessionId, issued, (token) => inviteLink(publicUrl(), sessionId, token)),
+    invited: (streamId, issued) =>
+      notifications.invited(streamId, issued, (token) =>
+        isOrganisationStream(streamId) ? adminLink(publicUrl(), token) : inviteLink(publicUrl(), streamId, token),
+      ),
   });
 
   const cascade = new CascadeService({

@@ -214,6 +214,40 @@ describe('e-mail through a real SMTP server on loopback (real SQLite file)', () 
     expect(smtp.received.filter(isOverdueNotice)).toHaveLength(2);
   });
 
+  test('an administrator invited with an address gets their administrator link by e-mail, in their language; one without gets none', async () => {
+    const smtp = await startSmtpReceiver();
+    const dir = await mkdtemp(join(tmpdir(), 'plenum-mail-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const store = new SqliteStore(join(dir, 'plenum.sqlite'));
+    const app = createApp({
+      store,
+      logger: createLogger({ level: 'silent' }),
+      clock: manualClock(),
+      notifications: { mailer: smtpMailer(smtp.url, 'plenum@example.org'), timers: handDriven },
+    });
+    onTestFinished(async () => {
+      await app.close();
+      await store.close();
+    });
+    const url = await listenOnLoopback(app.httpServer);
+    // No demo: the deployment's organisation is the default one.
+    const admin = await saveAdministrator(store, 'main');
+    const invite = async (body: object) =>
+      dataOf<{ administrator: { id: string }; link: string }>(
+        await api(url, '/api/admin/administrators', { method: 'POST', token: admin.token, body }),
+      );
+    const withAddress = await invite({ name: '이서연', email: 'lee@ministry.example.org', language: 'ko' });
+    await invite({ name: 'No Address', email: null });
+    await smtp.until((all) => all.length > 0);
+    await app.notifications.runMail();
+    expect(smtp.received.map((m) => m.to)).toEqual(['lee@ministry.example.org']);
+    const [mail] = smtp.received;
+    expect(mail!.subject).toContain('관리자');
+    // The administrator link, as the inviting administrator was shown it: it signs in to the admin console.
+    expect(withAddress.link).toContain('/admin#token=');
+    expect(mail!.text).toContain(withAddress.link);
+  });
+
   test('a refused e-mail is not lost: retried after its backoff, then delivered once', async () => {
     const smtp = await startSmtpReceiver({ refuse: 1 });
     const clock = manualClock();

@@ -1,4 +1,4 @@
-import type { AdministratorSummary, Participant } from '@plenum/shared';
+import type { AdministratorSummary, NotificationLanguage, Participant } from '@plenum/shared';
 import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import { organisationStream } from './organisationService.js';
@@ -64,7 +64,10 @@ export class AdminService {
   }
 
   /** Invites another administrator; the link is answered once. */
-  async invite(invitee: { name: string; email: string | null }, actorId: string): Promise<IssuedInvitation> {
+  async invite(
+    invitee: { name: string; email: string | null; language?: NotificationLanguage },
+    actorId: string,
+  ): Promise<IssuedInvitation> {
     const stream = organisationStream(await this.organisationId());
     const [issued] = await this.deps.sessions.admit(
       stream,

@@ -16,7 +16,7 @@ import { Rounds } from '../lib/rounds.js';
 import { dueNotifications, mayRemind, notificationsOfEvent, takenOver } from './derive.js';
 import { MailOutbox } from './MailOutbox.js';
 import type { Mailer } from './mailer.js';
-import { invitationMail, noticeMail } from './mailText.js';
+import { administratorMail, invitationMail, noticeMail } from './mailText.js';
 import type { NewMail, NotificationCursor } from './ports.js';
 
 export interface NotificationServiceDeps {
@@ -222,21 +222,20 @@ export class NotificationService {
         await this.saveChoices(sessionId, participant.id, { ...current, language });
       }
     }
-    if (!this.outbox || isOrganisationStream(sessionId)) return;
-    const names = await this.deps.read(sessionId, namesOf);
-    if (!names) return;
+    if (!this.outbox) return;
+    // The organisation's log invites administrators, who belong to no session.
+    const ofAdministrators = isOrganisationStream(sessionId);
+    const names = ofAdministrators ? null : await this.deps.read(sessionId, namesOf);
+    if (!ofAdministrators && !names) return;
     const createdAt = this.deps.clock.now().toISOString();
     const mails: NewMail[] = [];
     for (const i of invitations.filter((one) => one.email)) {
       // A reissued link names no language: the one the participant chose (or was invited in).
       const language = i.language ?? (await this.choices(sessionId, i.participant.id)).language;
-      const text = invitationMail(
-        language,
-        names,
-        i.participant,
-        link(i.token),
-        i.reissued ? 'reissued' : 'invitation',
-      );
+      const kind = i.reissued ? 'reissued' : 'invitation';
+      const text = names
+        ? invitationMail(language, names, i.participant, link(i.token), kind)
+        : administratorMail(language, i.participant, link(i.token), kind);
       mails.push({
         id: `invitation:${hashToken(i.token)}`,
         recipient: i.email!,

@@ -19,7 +19,7 @@ export interface MailText {
 
 type SessionNames = Pick<ReviewSessionDefinition, 'title' | 'period' | 'organisation'>;
 
-/** The invitation, or a reissued link: the only e-mails that carry a link with the invitation's token. */
+/** The invitation, or a reissued link: with the administrators' own, the only e-mails that carry a link with a token. */
 export function invitationMail(
   language: NotificationLanguage,
   session: SessionNames,
@@ -30,6 +30,18 @@ export function invitationMail(
   const t = instance.getFixedT(language);
   const values = { ...session, name: participant.name, role: t(`labels.role.${participant.role}`), link };
   return { subject: t(`${kind}.subject`, values), body: t(`${kind}.body`, values) };
+}
+
+/** An administrator's invitation, or their reissued link: the link signs them in to the whole organisation. */
+export function administratorMail(
+  language: NotificationLanguage,
+  administrator: Participant,
+  link: string,
+  kind: 'invitation' | 'reissued' = 'invitation',
+): MailText {
+  const t = instance.getFixedT(language);
+  const values = { name: administrator.name, link };
+  return { subject: t(`administrator.${kind}.subject`, values), body: t(`administrator.${kind}.body`, values) };
 }
 
 /** A notification by e-mail: what happened and where, never a link that signs anyone in. */

@@ -33,7 +33,10 @@ export type AdminIdentity = z.infer<typeof AdminIdentitySchema>;
 /** `POST /api/admin/administrators`: invite another administrator; answers the link once. */
 export const InviteAdministratorBodySchema = z.object({
   name: NameSchema,
+  /** Where the administrator link is e-mailed (when the server sends mail); kept with the invitation, never in the log. */
   email: z.email().max(254).nullable().default(null),
+  /** The language of that e-mail. Default `en`. */
+  language: z.enum(notificationLanguages).optional(),
 });
 
 /** One administrator as `GET /api/admin/administrators` lists them. */

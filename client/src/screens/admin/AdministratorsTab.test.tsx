@@ -39,6 +39,9 @@ describe('the administrators', () => {
 
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Choi Yuna' } });
     fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'yuna@example.org' } });
+    // The e-mail's language is this screen's unless chosen.
+    expect(screen.getByLabelText('Language of the e-mail')).toHaveValue('en');
+    fireEvent.change(screen.getByLabelText('Language of the e-mail'), { target: { value: 'ko' } });
     fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
 
     const notice = await screen.findByTestId('administrator-link');
@@ -47,6 +50,7 @@ describe('the administrators', () => {
     expect(server.sent('POST', '/api/admin/administrators')[0]?.json).toEqual({
       name: 'Choi Yuna',
       email: 'yuna@example.org',
+      language: 'ko',
     });
     await waitFor(() => expect(server.sent('GET', '/api/admin/administrators')).toHaveLength(2));
 

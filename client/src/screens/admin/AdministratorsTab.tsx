@@ -1,10 +1,16 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InviteAdministratorBodySchema, type AdministratorSummary, type Participant } from '@plenum/shared';
+import {
+  InviteAdministratorBodySchema,
+  type AdministratorSummary,
+  type NotificationLanguage,
+  type Participant,
+} from '@plenum/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
+import { MailLanguageField, screenMailLanguage } from '../../components/MailLanguageField';
 import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
 import { schemaIssuesByField } from './refusedFields';
@@ -22,11 +28,12 @@ interface AdministratorsTabProps {
 
 /** The organisation's administrators: who they are, another one invited (the link shown once), one revoked. */
 export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const list = useApiData(useCallback(() => api.administrators(), [api]));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [language, setLanguage] = useState<NotificationLanguage>(() => screenMailLanguage(i18n.resolvedLanguage));
   const form = useFormCheck();
   const { errors, refusal, setRefusal, check } = form;
   const {
@@ -42,7 +49,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
 
   const invite = (event: FormEvent) => {
     event.preventDefault();
-    const body = { name, email: email.trim() === '' ? null : email.trim() };
+    const body = { name, email: email.trim() === '' ? null : email.trim(), language };
     const parsed = InviteAdministratorBodySchema.safeParse(body);
     const found = parsed.success ? {} : schemaIssuesByField(parsed.error.issues);
     if (name.trim() === '') found.name = t('admin.field.required');
@@ -143,12 +150,18 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
             <InputField
               type="email"
               label={t('admin.administrators.email')}
-              hint={t('admin.optional')}
+              hint={t('admin.administrators.emailHint')}
               value={email}
               onChange={setEmail}
               error={errors.email}
               autoComplete="off"
               testId="administrator-email"
+            />
+            <MailLanguageField
+              label={t('admin.administrators.language')}
+              value={language}
+              onChange={setLanguage}
+              testId="administrator-language"
             />
           </div>
           <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />

@@ -1,16 +1,9 @@
-import {
-  notificationLanguages,
-  type Invitee,
-  type IssuedLink,
-  type NotificationLanguage,
-  type Role,
-  type SessionRole,
-} from '@plenum/shared';
+import { type Invitee, type IssuedLink, type NotificationLanguage, type Role, type SessionRole } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
-import { isLanguage, languages } from '../../i18n/languages';
+import { MailLanguageField, screenMailLanguage } from '../../components/MailLanguageField';
 import { inviteRoles } from './inviteRoles';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';
@@ -20,11 +13,6 @@ interface InviteFormProps {
   you: Role;
   api: InvitationsApi;
   onIssued: (links: IssuedLink[]) => void;
-}
-
-/** The language of this screen when invitations can be sent in it, else the protocol's default. */
-function screenLanguage(code: string | undefined): NotificationLanguage {
-  return notificationLanguages.find((language) => language === code) ?? 'en';
 }
 
 /**
@@ -38,7 +26,7 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
   const [role, setRole] = useState<SessionRole>('presenter');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [email, setEmail] = useState('');
-  const [language, setLanguage] = useState<NotificationLanguage>(() => screenLanguage(i18n.resolvedLanguage));
+  const [language, setLanguage] = useState<NotificationLanguage>(() => screenMailLanguage(i18n.resolvedLanguage));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -85,21 +73,12 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
           <label htmlFor={`${id}-email`}>{t('prepare.invite.email')}</label>
           <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>{t('prepare.invite.language')}</label>
-          <select
-            id={`${id}-language`}
-            data-testid="invite-language"
-            value={language}
-            onChange={(e) => setLanguage(screenLanguage(e.target.value))}
-          >
-            {notificationLanguages.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {isLanguage(code) ? languages[code] : code}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MailLanguageField
+          label={t('prepare.invite.language')}
+          value={language}
+          onChange={setLanguage}
+          testId="invite-language"
+        />
       </div>
       <button
         type="submit"

@@ -1,11 +1,19 @@
 import { notificationLanguages, type NotificationLanguage } from '@plenum/shared';
 import { useId } from 'react';
 import { isLanguage, languages } from '../i18n/languages';
+import { SelectField } from './SelectField';
 
 /** The language of this screen when e-mails can be sent in it, else the protocol's default. */
 export function screenMailLanguage(code: string | undefined): NotificationLanguage {
   return notificationLanguages.find((language) => language === code) ?? 'en';
 }
+
+/** Each language an e-mail can be sent in, named in its own language. */
+const options = notificationLanguages.map((code) => ({
+  value: code,
+  label: isLanguage(code) ? languages[code] : code,
+  lang: code,
+}));
 
 interface MailLanguageFieldProps {
   label: string;
@@ -14,19 +22,7 @@ interface MailLanguageFieldProps {
   testId: string;
 }
 
-/** The language an invitation e-mail goes out in, each named in its own language. */
+/** The language an invitation e-mail goes out in. */
 export function MailLanguageField({ label, value, onChange, testId }: MailLanguageFieldProps) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(screenMailLanguage(e.target.value))}>
-        {notificationLanguages.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {isLanguage(code) ? languages[code] : code}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <SelectField id={useId()} label={label} value={value} options={options} onChange={onChange} testId={testId} />;
 }

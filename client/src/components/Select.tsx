@@ -3,6 +3,8 @@ import type { SelectHTMLAttributes } from 'react';
 export interface SelectOption<TValue extends string> {
   value: TValue;
   label: string;
+  /** The language the label is written in, when not the page's. */
+  lang?: string;
 }
 
 type SelectProps<TValue extends string> = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
@@ -21,7 +23,7 @@ export function Select<TValue extends string>({ value, options, onChange, ...res
       onChange={(e) => onChange(e.target.value as TValue)}
     >
       {options.map((option) => (
-        <option key={option.value} value={option.value}>
+        <option key={option.value} value={option.value} lang={option.lang}>
           {option.label}
         </option>
       ))}

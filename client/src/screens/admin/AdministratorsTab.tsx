@@ -7,8 +7,6 @@ import {
   type Participant,
 } from '@plenum/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { MailLanguageField, screenMailLanguage } from '../../components/MailLanguageField';
 import { useFormat } from '../../lib/useFormat';
@@ -19,6 +17,7 @@ import { AdminTable } from './AdminTable';
 import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 import { useListActions } from './useListActions';
+import { FormFooter } from './FormFooter';
 
 interface AdministratorsTabProps {
   api: AdminApi;
@@ -164,14 +163,13 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
               testId="administrator-language"
             />
           </div>
-          <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
-          <div className="button-row">
-            <FormActions
-              submitLabel={isBusy ? t('common.sending') : t('admin.administrators.invite')}
-              isDisabled={isBusy}
-              testId="administrator-invite-submit"
-            />
-          </div>
+          <FormFooter
+            refusal={refusal}
+            onDismiss={() => setRefusal(null)}
+            isBusy={isBusy}
+            submitLabel={t('admin.administrators.invite')}
+            testId="administrator-invite-submit"
+          />
         </form>
       </section>
       {revoking && (

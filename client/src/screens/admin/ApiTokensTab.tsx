@@ -2,8 +2,6 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { useTranslation } from 'react-i18next';
 import { apiScopes, type ApiScope, type ApiTokenSummary, type CreatedApiToken } from '@plenum/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { SelectField } from '../../components/SelectField';
@@ -14,6 +12,7 @@ import { CheckboxGroup } from './CheckboxGroup';
 import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 import { useListActions } from './useListActions';
+import { FormFooter } from './FormFooter';
 
 /** How long a new token lasts, in days; `never`: until revoked. */
 const lifetimes = ['30', '90', '365', 'never'] as const;
@@ -201,14 +200,13 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
             error={errors.scopes}
             errorId="api-token-scopes-error"
           />
-          <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
-          <div className="button-row">
-            <FormActions
-              submitLabel={isBusy ? t('common.sending') : t('admin.apiTokens.create')}
-              isDisabled={isBusy}
-              testId="api-token-create-submit"
-            />
-          </div>
+          <FormFooter
+            refusal={refusal}
+            onDismiss={() => setRefusal(null)}
+            isBusy={isBusy}
+            submitLabel={t('admin.apiTokens.create')}
+            testId="api-token-create-submit"
+          />
         </form>
       </section>
       {revoking && (

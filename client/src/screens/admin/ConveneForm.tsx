@@ -2,8 +2,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedLink, OrganisationUnit, SessionSummary } from '@plenum/shared';
 import { apiErrorText } from '../../api/apiErrorText';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { adminWording, preparationHref, type AdminApi } from './adminApi';
@@ -12,6 +10,7 @@ import { DayRows } from './DayRows';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { latestFirst } from './periods';
 import { useFormCheck } from './useFormCheck';
+import { FormFooter } from './FormFooter';
 
 interface ConveneFormProps {
   api: AdminApi;
@@ -220,15 +219,13 @@ export function ConveneForm(props: ConveneFormProps) {
               />
             </div>
           </fieldset>
-          <ErrorNote message={refusal} />
-          <div className="button-row">
-            <FormActions
-              submitLabel={isBusy ? t('common.sending') : t('admin.convene.submit')}
-              isDisabled={isBusy}
-              onCancel={onClose}
-              testId="convene-submit"
-            />
-          </div>
+          <FormFooter
+            refusal={refusal}
+            isBusy={isBusy}
+            submitLabel={t('admin.convene.submit')}
+            onCancel={onClose}
+            testId="convene-submit"
+          />
         </form>
       )}
     </section>

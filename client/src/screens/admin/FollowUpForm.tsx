@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpLevels, type IssuedLink, type SessionSummary } from '@plenum/shared';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { preparationHref, type AdminApi } from './adminApi';
@@ -12,6 +10,7 @@ import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';
 import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
+import { FormFooter } from './FormFooter';
 
 interface FollowUpFormProps {
   api: AdminApi;
@@ -167,21 +166,14 @@ export function FollowUpForm({ api, token, session, onClose, onConvened }: Follo
               />
             </div>
           </fieldset>
-          <ErrorNote message={refusal} />
-          <div className="button-row">
-            <FormActions
-              submitLabel={
-                isBusy
-                  ? t('common.sending')
-                  : level
-                    ? t('admin.followUp.submit', { unit: level.name })
-                    : t('admin.followUp.submitNoLevel')
-              }
-              isDisabled={isBusy || units.state !== 'loaded'}
-              onCancel={onClose}
-              testId="follow-up-submit"
-            />
-          </div>
+          <FormFooter
+            refusal={refusal}
+            isBusy={isBusy}
+            submitLabel={level ? t('admin.followUp.submit', { unit: level.name }) : t('admin.followUp.submitNoLevel')}
+            isDisabled={units.state !== 'loaded'}
+            onCancel={onClose}
+            testId="follow-up-submit"
+          />
         </form>
       )}
     </section>

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationUnitSchema, UnitKind, type OrganisationUnit, type RegisteredUnit } from '@plenum/shared';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
 import { schemaIssuesByField } from './refusedFields';
 import { unitAndDescendants } from './unitTree';
 import { useFormCheck } from './useFormCheck';
+import { FormFooter } from './FormFooter';
 
 /** Adding a unit, editing one, or moving one under another parent (only the parent is asked). */
 export type UnitFormMode =
@@ -199,21 +198,13 @@ export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormPr
         </div>
       )}
       {errors.parentId && <p className="field-error">{errors.parentId}</p>}
-      <ErrorNote message={refusal} />
-      <div className="button-row">
-        <FormActions
-          submitLabel={
-            isBusy
-              ? t('common.sending')
-              : mode.kind === 'move'
-                ? t('admin.unitForm.moveSubmit')
-                : t('admin.unitForm.save')
-          }
-          isDisabled={isBusy}
-          onCancel={onCancel}
-          testId="unit-form-submit"
-        />
-      </div>
+      <FormFooter
+        refusal={refusal}
+        isBusy={isBusy}
+        submitLabel={mode.kind === 'move' ? t('admin.unitForm.moveSubmit') : t('admin.unitForm.save')}
+        onCancel={onCancel}
+        testId="unit-form-submit"
+      />
     </form>
   );
 }

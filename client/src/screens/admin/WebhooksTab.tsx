@@ -7,8 +7,6 @@ import {
   type WebhookSubscription,
 } from '@plenum/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { IssuedLinkActions } from '../../components/IssuedLinkActions';
 import { useFormat } from '../../lib/useFormat';
@@ -20,6 +18,7 @@ import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from './useFormCheck';
 import { useListActions } from './useListActions';
 import { WebhookDeliveries } from './WebhookDeliveries';
+import { FormFooter } from './FormFooter';
 
 /** A new subscription's signing secret, shown this once: copy or save it, then put it away. */
 function SecretNotice({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
@@ -199,14 +198,13 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
             error={errors.eventTypes}
             errorId="webhook-events-error"
           />
-          <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
-          <div className="button-row">
-            <FormActions
-              submitLabel={isBusy ? t('common.sending') : t('admin.webhooks.subscribe')}
-              isDisabled={isBusy}
-              testId="webhook-subscribe"
-            />
-          </div>
+          <FormFooter
+            refusal={refusal}
+            onDismiss={() => setRefusal(null)}
+            isBusy={isBusy}
+            submitLabel={t('admin.webhooks.subscribe')}
+            testId="webhook-subscribe"
+          />
         </form>
       </section>
       {deleting && (

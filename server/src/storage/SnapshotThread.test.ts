@@ -61,7 +61,7 @@ describe.each(durableStores)('snapshots written on their own thread, $kind', { t
     expect(snapshotState(earlier, sessionId, log.length)).toEqual(folded(log.slice(0, -4)));
   });
 
-  test('SessionStates hands its saves to the writer with the seq of its state, and serialises nothing itself', async () => {
+  test('SessionStates hands its saves to the writer with the seq of its state and how to save, and serialises nothing itself', async () => {
     const { sessionId, log } = await meetingLog();
     const store = await open();
     await copyLog(store, log);
@@ -69,8 +69,8 @@ describe.each(durableStores)('snapshots written on their own thread, $kind', { t
     const saveSnapshot = vi.spyOn(store, 'saveSnapshot');
     const states = new SessionStates(store, undefined, { write });
     await states.current(sessionId);
-    await states.saveSnapshot(sessionId);
-    expect(write).toHaveBeenCalledWith(sessionId, log.length);
+    await states.saveSnapshot(sessionId, { alone: true });
+    expect(write).toHaveBeenCalledWith(sessionId, log.length, { alone: true });
     expect(saveSnapshot).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import { readSheet } from 'read-excel-file/node';
 import { DomainError } from '../domain/errors.js';
 import type { TableRow } from '../domain/organisationService.js';
 
@@ -78,6 +77,8 @@ export function pastedTable(text: string, columns: readonly string[]): TableRow[
 
 /** The rows of the first sheet of an XLSX workbook with a header row. */
 export async function xlsxTable(bytes: Buffer): Promise<TableRow[]> {
+  // Loaded on first use, as the workbooks made (`records/spreadsheet.ts`), rather than at every start.
+  const { readSheet } = await import('read-excel-file/node');
   let sheet: unknown[][];
   try {
     // A Buffer, never a string: given a string, the library would open a file of that name.

@@ -1,33 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { newEvent, type Indicator, type NewEvent, type OrganisationUnit } from '../protocol/index.js';
+import { newEvent, type NewEvent, type OrganisationUnit } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
+import { productionReport as production, unitAdded } from '../test/units.js';
 import { bandOf, compareBy, ranking, trend } from './comparisons.js';
 import { foldEvents } from './reducer.js';
 import { emptySessionState } from './state.js';
 import { isOverdue, lineOf, proposedWarnings } from './warnings.js';
 
 const unit = (id: string, ownership: OrganisationUnit['ownership'], sector: string, parentId: string | null = null) =>
-  newEvent('unit:added', {
-    unit: { id, name: id.toUpperCase(), kind: 'enterprise', parentId, ownership, sector, class: null, region: 'R' },
-  });
-const production = (unitId: string, planned: number, reported: number): NewEvent =>
-  newEvent('report:submitted', {
-    unitId,
-    note: null,
-    indicators: [
-      {
-        id: 'p',
-        name: 'Output',
-        measure: 't',
-        planned,
-        reported,
-        weight: 1,
-        isProduction: true,
-        previous: null,
-        partOf: null,
-      } satisfies Indicator,
-    ],
-  });
+  unitAdded(id, { ownership, sector, parentId });
 
 const events: NewEvent[] = [
   created,

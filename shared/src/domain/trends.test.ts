@@ -1,41 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { newEvent, type NewEvent, type UnitPeriod } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
+import { productionReport as report, unitAdded as unit } from '../test/units.js';
 import { foldEvents } from './reducer.js';
 import { emptySessionState, type SessionState } from './state.js';
 import { periodFigures, previousQuarter, trendsOf, underThresholdStreak } from './trends.js';
-
-const unit = (id: string) =>
-  newEvent('unit:added', {
-    unit: {
-      id,
-      name: id.toUpperCase(),
-      kind: 'enterprise',
-      parentId: null,
-      ownership: 'state',
-      sector: 'S',
-      class: null,
-      region: 'R',
-    },
-  });
-const report = (unitId: string, planned: number, reported: number): NewEvent =>
-  newEvent('report:submitted', {
-    unitId,
-    note: null,
-    indicators: [
-      {
-        id: 'p',
-        name: 'Output',
-        measure: 't',
-        planned,
-        reported,
-        weight: 1,
-        isProduction: true,
-        previous: null,
-        partOf: null,
-      },
-    ],
-  });
 
 /** A session of `period` following `previous`, folded from `events` under its own id. */
 function session(id: string, period: string, previous: string | null, events: NewEvent[]): SessionState {

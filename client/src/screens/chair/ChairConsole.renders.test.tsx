@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { Profiler, type ReactElement } from 'react';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { i18n } from '../../i18n';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { floorOpen } from '../../test/stories';
@@ -24,5 +25,16 @@ describe('chair console renders', () => {
     rendered.clear();
     broadcast(log.add('attendance:connected', { dayId: ids.dayOne, participantId: ids.official, at: instant(900) }));
     expect(rendered.size).toBe(0);
+  });
+
+  test('a timer event renders the agenda row of its item alone', async () => {
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    expect(screen.getAllByTestId(/^agenda-item-/).length).toBeGreaterThan(1);
+
+    // Every row words its position, and nothing else does: one call per row rendered.
+    const t = vi.spyOn(i18n, 't');
+    broadcast(log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(300) }));
+    expect(screen.getByTestId('resume-timer')).toBeInTheDocument();
+    expect(t.mock.calls.filter(([key]) => key === 'agenda.position')).toHaveLength(1);
   });
 });

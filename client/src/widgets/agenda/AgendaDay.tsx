@@ -154,7 +154,7 @@ export function AgendaDay(props: AgendaDayProps) {
                 isSending={sendingItemIds.has(item.id)}
                 isLocked={isLocked || !mayRunItems}
                 onCommand={onCommand}
-                onClose={() => onConfirm({ kind: 'close-item', itemId: item.id })}
+                onConfirm={onConfirm}
               />
             ) : null,
           )}

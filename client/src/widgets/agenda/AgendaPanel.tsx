@@ -1,5 +1,5 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { todayIsoDate } from '../../lib/format';
@@ -14,8 +14,9 @@ import './AgendaPanel.css';
 /**
  * The chair's agenda, day by day, with the floor actions each item allows now. Floor actions
  * are not optimistic: buttons wait for the server's answer and the event that follows.
+ * Memoised: the floor around it renders again on every timer event, the agenda only on its own.
  */
-export function AgendaPanel({ role }: { role: Role }) {
+export const AgendaPanel = memo(function AgendaPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { send, error, dismissError, askConfirmation, confirmation } = useFloorCommand();
@@ -72,4 +73,4 @@ export function AgendaPanel({ role }: { role: Role }) {
       ))}
     </section>
   );
-}
+});

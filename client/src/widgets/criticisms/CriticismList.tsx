@@ -1,5 +1,5 @@
 import type { CriticismState, SessionState } from '@plenum/shared';
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
@@ -32,8 +32,11 @@ function listedCriticisms(
   return order === 'endorsements' ? [...list].sort((a, b) => b.endorsedBy.length - a.endorsedBy.length) : list;
 }
 
-/** Criticisms raised on an item, with the ones still being sent on top, greyed. */
-export function CriticismList({
+/**
+ * Criticisms raised on an item, with the ones still being sent on top, greyed. Memoised: it
+ * renders again when its criticisms change, not with the floor around it (a timer event).
+ */
+export const CriticismList = memo(function CriticismList({
   itemId,
   readOnly = false,
   includeHidden = false,
@@ -93,4 +96,4 @@ export function CriticismList({
       )}
     </section>
   );
-}
+});

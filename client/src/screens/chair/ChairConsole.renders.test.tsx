@@ -2,9 +2,10 @@ import { screen } from '@testing-library/react';
 import { Profiler, type ReactElement } from 'react';
 import { describe, expect, test, vi } from 'vitest';
 import { i18n } from '../../i18n';
+import { sessionStore } from '../../stores/session';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
-import { floorOpen } from '../../test/stories';
+import { criticise, floorOpen } from '../../test/stories';
 import { ChairConsole } from './ChairConsole';
 
 describe('chair console renders', () => {
@@ -36,5 +37,25 @@ describe('chair console renders', () => {
     broadcast(log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(300) }));
     expect(screen.getByTestId('resume-timer')).toBeInTheDocument();
     expect(t.mock.calls.filter(([key]) => key === 'agenda.position')).toHaveLength(1);
+  });
+
+  test('each criticism card reads the session store once, whatever it shows', async () => {
+    // Every reading of the store runs again on every event: a list holds hundreds of cards.
+    const subscribe = sessionStore.subscribe;
+    let readers = 0;
+    vi.spyOn(sessionStore, 'subscribe').mockImplementation((listener) => {
+      readers++;
+      const unsubscribe = subscribe(listener);
+      return () => {
+        readers--;
+        unsubscribe();
+      };
+    });
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    const before = readers;
+    for (let n = 1; n <= 10; n++) criticise(log, `crit-${n}`);
+    broadcast(...log.events.slice(-10));
+    expect(screen.getAllByTestId(/^criticism-crit-/)).toHaveLength(10);
+    expect(readers - before).toBe(10);
   });
 });

@@ -3,7 +3,7 @@ import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
-import { sessionSelectors, useSessionState } from '../../stores/session';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { CriticismItem } from './CriticismItem';
 import './CriticismList.css';
 
@@ -48,6 +48,8 @@ export const CriticismList = memo(function CriticismList({
   const format = useFormat();
   const headingId = useId();
   const pendingById = usePendingStore((s) => s.byId);
+  const you = useSessionStore((s) => s.you);
+  const status = useSessionStore((s) => s.session.status);
 
   const criticisms = useSessionState(listedCriticisms, itemId, includeHidden, order);
   const sending = useMemo(
@@ -88,6 +90,8 @@ export const CriticismList = memo(function CriticismList({
             criticism={criticism}
             isEndorsing={endorsing.has(criticism.id)}
             readOnly={readOnly}
+            you={you}
+            status={status}
           />
         ))}
       </ol>

@@ -28,7 +28,7 @@ describe('chair console renders', () => {
     expect(rendered.size).toBe(0);
   });
 
-  test('a timer event renders the agenda row of its item alone', async () => {
+  test('a timer event renders the agenda row of its item alone, not the other days or the criticism form', async () => {
     const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
     expect(screen.getAllByTestId(/^agenda-item-/).length).toBeGreaterThan(1);
 
@@ -36,7 +36,11 @@ describe('chair console renders', () => {
     const t = vi.spyOn(i18n, 't');
     broadcast(log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(300) }));
     expect(screen.getByTestId('resume-timer')).toBeInTheDocument();
-    expect(t.mock.calls.filter(([key]) => key === 'agenda.position')).toHaveLength(1);
+    const keys = t.mock.calls.map(([key]) => String(key));
+    expect(keys.filter((key) => key === 'agenda.position')).toHaveLength(1);
+    // Each day words its status; the form words every category in its select.
+    expect(keys.filter((key) => key.startsWith('labels.dayStatus.'))).toHaveLength(1);
+    expect(keys.filter((key) => key.startsWith('labels.category.'))).toHaveLength(0);
   });
 
   test('each criticism card reads the session store once, whatever it shows', async () => {

@@ -1,5 +1,5 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { todayIsoDate } from '../../lib/format';
@@ -25,6 +25,12 @@ export const AgendaPanel = memo(function AgendaPanel({ role }: { role: Role }) {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
   const [reschedulingDayId, setReschedulingDayId] = useState<string | null>(null);
+  // Stable, as the memoised days take them.
+  const toggleReschedule = useCallback(
+    (dayId: string) => setReschedulingDayId((open) => (open === dayId ? null : dayId)),
+    [],
+  );
+  const toggleReopen = useCallback((dayId: string) => setReopeningDayId((open) => (open === dayId ? null : dayId)), []);
 
   const days = useSessionState(sessionSelectors.agendaByDay);
   const sendingItemIds = useMemo(() => pendingSelectors.busyItemIds(pendingById), [pendingById]);
@@ -65,8 +71,8 @@ export const AgendaPanel = memo(function AgendaPanel({ role }: { role: Role }) {
           sendingItemIds={sendingItemIds}
           isRescheduling={reschedulingDayId === day.id}
           isReopening={reopeningDayId === day.id}
-          onToggleReschedule={() => setReschedulingDayId((open) => (open === day.id ? null : day.id))}
-          onToggleReopen={() => setReopeningDayId((open) => (open === day.id ? null : day.id))}
+          onToggleReschedule={toggleReschedule}
+          onToggleReopen={toggleReopen}
           onCommand={send}
           onConfirm={askConfirmation}
         />

@@ -8,8 +8,10 @@ function idsByItem(state: SessionState): Map<string, string[]> {
   let byItem = indexes.get(order);
   if (!byItem) {
     byItem = new Map();
+    // Read once: a tracked selector hands in the state behind a proxy that counts each read.
+    const criticisms = state.criticisms;
     for (const id of order) {
-      const itemId = state.criticisms[id]!.itemId;
+      const itemId = criticisms[id]!.itemId;
       const ids = byItem.get(itemId);
       if (ids) ids.push(id);
       else byItem.set(itemId, [id]);
@@ -28,7 +30,8 @@ function idsByItem(state: SessionState): Map<string, string[]> {
  */
 export function criticismsOfItem(state: SessionState, itemId: string): CriticismState[] {
   const ids = idsByItem(state).get(itemId) ?? [];
+  const criticisms = state.criticisms;
   const result = new Array<CriticismState>(ids.length);
-  for (let i = 0; i < ids.length; i++) result[i] = state.criticisms[ids[ids.length - 1 - i]!]!;
+  for (let i = 0; i < ids.length; i++) result[i] = criticisms[ids[ids.length - 1 - i]!]!;
   return result;
 }

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { Profiler, type ReactElement } from 'react';
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { i18n } from '../../i18n';
 import { sessionStore } from '../../stores/session';
 import { ids, instant, participants } from '../../test/events';
@@ -9,6 +9,10 @@ import { criticise, floorOpen } from '../../test/stories';
 import { ChairConsole } from './ChairConsole';
 
 describe('chair console renders', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   test('an attendance ping renders nothing of the chair’s floor', async () => {
     const rendered = new Set<string>();
     const panel = (id: string, element: ReactElement) => (
@@ -43,23 +47,43 @@ describe('chair console renders', () => {
     expect(keys.filter((key) => key.startsWith('labels.category.'))).toHaveLength(0);
   });
 
-  test('each criticism card reads the session store once, whatever it shows', async () => {
-    // Every reading of the store runs again on every event: a list holds hundreds of cards.
+  /** Counts the readings of the session store held by mounted components. */
+  function countReaders() {
     const subscribe = sessionStore.subscribe;
-    let readers = 0;
+    const counter = { readers: 0 };
     vi.spyOn(sessionStore, 'subscribe').mockImplementation((listener) => {
-      readers++;
+      counter.readers++;
       const unsubscribe = subscribe(listener);
       return () => {
-        readers--;
+        counter.readers--;
         unsubscribe();
       };
     });
+    return counter;
+  }
+
+  // Every reading of the store runs again on every event: a list holds hundreds of cards, an
+  // agenda dozens of rows.
+  test('each criticism card reads the session store once, whatever it shows', async () => {
+    const counter = countReaders();
     const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
-    const before = readers;
+    const before = counter.readers;
     for (let n = 1; n <= 10; n++) criticise(log, `crit-${n}`);
     broadcast(...log.events.slice(-10));
     expect(screen.getAllByTestId(/^criticism-crit-/)).toHaveLength(10);
-    expect(readers - before).toBe(10);
+    expect(counter.readers - before).toBe(10);
+  });
+
+  test('each agenda row reads the session store twice', async () => {
+    const counter = countReaders();
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    const before = counter.readers;
+    const item = { dayId: ids.dayOne, unitId: ids.unit, plannedMinutes: 10, warningId: null };
+    broadcast(
+      log.add('agenda:item-added', { item: { ...item, id: 'item-added-1', topic: 'Added one' }, order: 5 }),
+      log.add('agenda:item-added', { item: { ...item, id: 'item-added-2', topic: 'Added two' }, order: 6 }),
+    );
+    expect(screen.getByTestId('agenda-item-item-added-2')).toBeInTheDocument();
+    expect(counter.readers - before).toBe(4);
   });
 });

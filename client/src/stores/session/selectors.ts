@@ -1,7 +1,6 @@
 import {
   adjournDayBlocker,
   canEndorse,
-  criticismsOfItem,
   currentItem,
   itemsOfDay,
   openDayBlocker,
@@ -11,6 +10,7 @@ import {
   type SessionDay,
   type SessionState,
 } from '@plenum/shared';
+import { criticismsOfItem } from './criticismIndex';
 
 /** One day of the agenda with its items in order. */
 export interface AgendaDay {
@@ -64,13 +64,16 @@ export const sessionSelectors = {
   /** True when the chair may adjourn `dayId` (the shared rule the server applies). */
   canAdjournDay: (state: SessionState, dayId: string): boolean => adjournDayBlocker(state, dayId) === null,
 
+  /** Criticisms raised on an item, newest first, hidden ones too (indexed, see `criticismIndex`). */
+  criticismsOfItem,
+
   /**
    * Criticisms raised on an item that a list shows, newest first: those the chair hid leave the
    * live views (unlike the shared `criticismsOfItem`, which keeps every one); the chair still
    * sees them (marked) with `includeHidden`.
    */
   visibleCriticismsOfItem: (state: SessionState, itemId: string, includeHidden = false): CriticismState[] => {
-    const all = criticismsOfItem(state, itemId);
+    const all = sessionSelectors.criticismsOfItem(state, itemId);
     return includeHidden ? all : all.filter((c) => c.hidden === null);
   },
 

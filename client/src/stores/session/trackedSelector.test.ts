@@ -56,4 +56,34 @@ describe('trackedSelector', () => {
     expect(select(() => 1, state, [])).toBe(1);
     expect(select(() => 2, state, [])).toBe(2);
   });
+
+  it('hands back the last answer when one computed again equals it in value', () => {
+    const select = trackedSelector<[], { id: string; names: string[] }[]>();
+    const selector = vi.fn((state: SessionState) =>
+      state.agendaOrder.map((id) => ({ id, names: [state.agenda[id]!.topic] })),
+    );
+    const state = demoState();
+    const first = select(selector, state, []);
+    // A new agenda whose items are copies: computed again, equal in value.
+    const agenda = Object.fromEntries(Object.entries(state.agenda).map(([id, item]) => [id, { ...item }]));
+    expect(select(selector, { ...state, agenda }, [])).toBe(first);
+    expect(selector).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the equal elements of an array answer that changed, and the objects of the state as they are', () => {
+    const select = trackedSelector<[], SessionState['agenda'][string][][]>();
+    const byDay = (state: SessionState) =>
+      (state.definition?.days ?? []).map((day) =>
+        state.agendaOrder.map((id) => state.agenda[id]!).filter((i) => i.dayId === day.id),
+      );
+    const state = demoState();
+    const first = select(byDay, state, []);
+    const [itemId] = state.agendaOrder;
+    const changed = { ...state.agenda[itemId!]!, topic: 'Changed' };
+    const next = select(byDay, { ...state, agenda: { ...state.agenda, [itemId!]: changed } }, []);
+    expect(next).not.toBe(first);
+    const day = first.findIndex((items) => items.some((i) => i.id === itemId));
+    next.forEach((items, d) => (d === day ? expect(items).not.toBe(first[d]) : expect(items).toBe(first[d])));
+    expect(next[day]).toContain(changed);
+  });
 });

@@ -1,4 +1,5 @@
 import { canIssue, reopenDayBlocker, type AgendaItemState, type Role, type SessionDay } from '@plenum/shared';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextActionForm } from '../../components/TextActionForm';
 import { useFormat } from '../../lib/useFormat';
@@ -25,14 +26,19 @@ interface AgendaDayProps {
   isRescheduling: boolean;
   /** The reopen form of this day is open. */
   isReopening: boolean;
-  onToggleReschedule: () => void;
-  onToggleReopen: () => void;
+  /** Opens or closes the reschedule form of a day. */
+  onToggleReschedule: (dayId: string) => void;
+  /** Opens or closes the reopen form of a day. */
+  onToggleReopen: (dayId: string) => void;
   onCommand: (what: string, command: FloorCommand) => void;
   onConfirm: (request: FloorConfirmationRequest) => void;
 }
 
-/** One day of the chair's agenda: its state and the day's actions, then its items with theirs. */
-export function AgendaDay(props: AgendaDayProps) {
+/**
+ * One day of the chair's agenda: its state and the day's actions, then its items with theirs.
+ * Memoised: an event on another day's item leaves this day's items, and so this day, as they were.
+ */
+export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
   const { day, items, role, headingId, isLocked, isSending, sendingItemIds, isRescheduling, isReopening } = props;
   const { onToggleReschedule, onToggleReopen, onCommand, onConfirm } = props;
   const { t } = useTranslation();
@@ -66,7 +72,7 @@ export function AgendaDay(props: AgendaDayProps) {
             data-testid={`reschedule-day-${day.id}`}
             aria-expanded={isRescheduling}
             disabled={isLocked}
-            onClick={onToggleReschedule}
+            onClick={() => onToggleReschedule(day.id)}
           >
             {t('agenda.reschedule.open')}
             <span className="visually-hidden">: {day.title}</span>
@@ -103,7 +109,7 @@ export function AgendaDay(props: AgendaDayProps) {
             data-testid={`reopen-day-${day.id}`}
             aria-expanded={isReopening}
             disabled={isLocked || !canIssue(role, 'day:reopen', status) || !canReopenDay}
-            onClick={onToggleReopen}
+            onClick={() => onToggleReopen(day.id)}
           >
             {t('agenda.reopenDay')}
             <span className="visually-hidden">: {day.title}</span>
@@ -119,9 +125,9 @@ export function AgendaDay(props: AgendaDayProps) {
           isLocked={isLocked}
           autoFocus
           testId={`reschedule-day-form-${day.id}`}
-          onCancel={onToggleReschedule}
+          onCancel={() => onToggleReschedule(day.id)}
           onSubmit={(date) => {
-            onToggleReschedule();
+            onToggleReschedule(day.id);
             onCommand(dayWhat, { type: 'day:reschedule', payload: { dayId: day.id, date } });
           }}
         />
@@ -133,9 +139,9 @@ export function AgendaDay(props: AgendaDayProps) {
           requiredMessage={t('agenda.reopen.reasonMissing')}
           isDisabled={isLocked}
           testId={`reopen-day-form-${day.id}`}
-          onCancel={onToggleReopen}
+          onCancel={() => onToggleReopen(day.id)}
           onSubmit={(reason) => {
-            onToggleReopen();
+            onToggleReopen(day.id);
             onCommand(dayWhat, { type: 'day:reopen', payload: { dayId: day.id, reason } });
             return true;
           }}
@@ -154,7 +160,7 @@ export function AgendaDay(props: AgendaDayProps) {
                 isSending={sendingItemIds.has(item.id)}
                 isLocked={isLocked || !mayRunItems}
                 onCommand={onCommand}
-                onClose={() => onConfirm({ kind: 'close-item', itemId: item.id })}
+                onConfirm={onConfirm}
               />
             ) : null,
           )}
@@ -162,4 +168,4 @@ export function AgendaDay(props: AgendaDayProps) {
       )}
     </section>
   );
-}
+});

@@ -1,10 +1,19 @@
-import { canTransition, isItemLive, reopenItemBlocker, startItemBlocker, type AgendaItemState } from '@plenum/shared';
-import { useId, useState } from 'react';
+import {
+  canTransition,
+  isItemLive,
+  reopenItemBlocker,
+  startItemBlocker,
+  type AgendaItemState,
+  type SessionState,
+} from '@plenum/shared';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { TextActionForm } from '../../components/TextActionForm';
 import { Reopenings } from './Reopenings';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DeferForm } from '../floor/DeferForm';
+import type { FloorConfirmationRequest } from '../floor/FloorConfirmation';
 import type { FloorCommand } from '../floor/floorCommands';
 
 interface AgendaItemRowProps {
@@ -15,19 +24,33 @@ interface AgendaItemRowProps {
   /** Floor buttons wait while any floor command is in flight, the connection is down, or the session is not sitting. */
   isLocked: boolean;
   onCommand: (what: string, command: FloorCommand) => void;
-  /** Asks the chair to confirm closing the item. */
-  onClose: () => void;
+  /** Asks the chair to confirm a floor action (closing the item). */
+  onConfirm: (request: FloorConfirmationRequest) => void;
 }
 
-export function AgendaItemRow(props: AgendaItemRowProps) {
+/** What a row shows of the state beyond its item, each field compared on its own. */
+function rowState(state: SessionState, item: AgendaItemState) {
+  return {
+    unitName: sessionSelectors.unitName(state, item.unitId),
+    deferredToDay: sessionSelectors.deferredToDay(state, item),
+    // The chair may start or reopen this item now: its day is open and no other item holds the floor.
+    mayStart: startItemBlocker(state, item.id) === null,
+    mayReopen: reopenItemBlocker(state, item.id) === null,
+  };
+}
+
+/**
+ * One item of the chair's agenda with the floor actions it allows now. Memoised: an event that
+ * changes one item (its timer, its status) renders that row alone, given stable callbacks.
+ */
+export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowProps) {
   const { item, position, isSending, isLocked } = props;
-  const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item.unitId));
+  // One reading for the four: each reading of the store runs again on every event, in 60 rows.
+  const { unitName, deferredToDay, mayStart, mayReopen } = useSessionStore(
+    useShallow((s) => rowState(s.session, item)),
+  );
   const laterDays = useSessionState(sessionSelectors.laterDays, item);
-  const deferredToDay = useSessionStore((s) => sessionSelectors.deferredToDay(s.session, item));
-  // The chair may start or reopen this item now: its day is open and no other item holds the floor.
-  const mayStart = useSessionStore((s) => startItemBlocker(s.session, item.id) === null);
-  const mayReopen = useSessionStore((s) => reopenItemBlocker(s.session, item.id) === null);
-  const { onCommand, onClose } = props;
+  const { onCommand, onConfirm } = props;
   const { t } = useTranslation();
   const deferId = useId();
   const [isDeferring, setIsDeferring] = useState(false);
@@ -95,7 +118,7 @@ export function AgendaItemRow(props: AgendaItemRowProps) {
             className="button button--small"
             data-testid={`close-item-${itemId}`}
             disabled={isLocked || !canClose}
-            onClick={onClose}
+            onClick={() => onConfirm({ kind: 'close-item', itemId })}
           >
             {t('agenda.actions.close')}
             {topicForReader}
@@ -158,4 +181,4 @@ export function AgendaItemRow(props: AgendaItemRowProps) {
       )}
     </li>
   );
-}
+});

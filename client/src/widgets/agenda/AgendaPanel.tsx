@@ -1,5 +1,5 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { todayIsoDate } from '../../lib/format';
@@ -14,8 +14,9 @@ import './AgendaPanel.css';
 /**
  * The chair's agenda, day by day, with the floor actions each item allows now. Floor actions
  * are not optimistic: buttons wait for the server's answer and the event that follows.
+ * Memoised: the floor around it renders again on every timer event, the agenda only on its own.
  */
-export function AgendaPanel({ role }: { role: Role }) {
+export const AgendaPanel = memo(function AgendaPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { send, error, dismissError, askConfirmation, confirmation } = useFloorCommand();
@@ -24,6 +25,12 @@ export function AgendaPanel({ role }: { role: Role }) {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [reopeningDayId, setReopeningDayId] = useState<string | null>(null);
   const [reschedulingDayId, setReschedulingDayId] = useState<string | null>(null);
+  // Stable, as the memoised days take them.
+  const toggleReschedule = useCallback(
+    (dayId: string) => setReschedulingDayId((open) => (open === dayId ? null : dayId)),
+    [],
+  );
+  const toggleReopen = useCallback((dayId: string) => setReopeningDayId((open) => (open === dayId ? null : dayId)), []);
 
   const days = useSessionState(sessionSelectors.agendaByDay);
   const sendingItemIds = useMemo(() => pendingSelectors.busyItemIds(pendingById), [pendingById]);
@@ -64,12 +71,12 @@ export function AgendaPanel({ role }: { role: Role }) {
           sendingItemIds={sendingItemIds}
           isRescheduling={reschedulingDayId === day.id}
           isReopening={reopeningDayId === day.id}
-          onToggleReschedule={() => setReschedulingDayId((open) => (open === day.id ? null : day.id))}
-          onToggleReopen={() => setReopeningDayId((open) => (open === day.id ? null : day.id))}
+          onToggleReschedule={toggleReschedule}
+          onToggleReopen={toggleReopen}
           onCommand={send}
           onConfirm={askConfirmation}
         />
       ))}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { canIssue, Limits, type CriticismState } from '@plenum/shared';
+import { canIssue, Limits, type CriticismState, type DirectiveState, type SessionState } from '@plenum/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -7,26 +7,27 @@ import { TextActionForm } from '../../components/TextActionForm';
 import { excerpt } from '../../lib/format';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
-import { useSessionStore } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { DirectiveForm } from '../directives/DirectiveForm';
 import { RulingForm } from './RulingForm';
 
 type ChairPanel = 'rule' | 'hide' | 'directive';
 
+interface ChairCriticismActionsProps {
+  criticism: CriticismState;
+  /** The directive made of it, if any: a criticism made into one says so, instead of offering to make it again. */
+  directive: DirectiveState | null;
+  /** The session's status, which decides what the chair may do now. */
+  status: SessionState['status'];
+}
+
 /** What the chair does with a criticism: rule on it, hide it, or make a directive of it. */
-export function ChairCriticismActions({ criticism }: { criticism: CriticismState }) {
+export function ChairCriticismActions({ criticism, directive, status: sessionStatus }: ChairCriticismActionsProps) {
   const { t } = useTranslation();
-  const sessionStatus = useSessionStore((s) => s.session.status);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<ChairPanel | null>(null);
   const setView = useUiStore((s) => s.setView);
-  // A criticism made into a directive says so, instead of offering to make it again.
-  const directive = useSessionStore((s) => {
-    const directiveId = criticism.directiveIds[0];
-    return directiveId === undefined ? null : (s.session.directives[directiveId] ?? null);
-  });
   const panelId = useId();
   const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
   const mayDirect = canIssue('chair', 'directive:issue', sessionStatus);

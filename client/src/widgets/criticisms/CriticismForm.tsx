@@ -1,5 +1,5 @@
 import { canIssue, isItemLive, Limits, type AgendaItemState } from '@plenum/shared';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
 import { criticismCategories, severities } from '../../lib/labels';
@@ -26,24 +26,38 @@ interface CriticismFormProps {
 export function CriticismForm({ item, isCollapsed = false }: CriticismFormProps) {
   const sessionId = useSessionStore((s) => s.session.sessionId);
   const participantId = useSessionStore((s) => s.you?.id ?? '');
-  const place: DraftPlace = { sessionId, participantId, itemId: item.id };
   // A new item (or participant) starts from its own draft.
   return (
     <DraftingForm
       key={`${sessionId}:${participantId}:${item.id}`}
-      item={item}
-      place={place}
+      sessionId={sessionId}
+      participantId={participantId}
+      itemId={item.id}
+      unitId={item.unitId}
+      itemStatus={item.status}
       isCollapsed={isCollapsed}
     />
   );
 }
 
-function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps> & { place: DraftPlace }) {
+interface DraftingFormProps extends DraftPlace {
+  unitId: AgendaItemState['unitId'];
+  itemStatus: AgendaItemState['status'];
+  isCollapsed: boolean;
+}
+
+/**
+ * The form itself. Memoised on what it reads of the item: a timer event gives the item on the
+ * floor a new object, and the form's selects word every category and severity again.
+ */
+const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
+  const { sessionId, participantId, itemId, unitId, itemStatus, isCollapsed } = props;
+  const place: DraftPlace = { sessionId, participantId, itemId };
   const { t } = useTranslation();
   const formId = useId();
   const { run, error: refusal } = useCommand();
   const canSend = useConnectionStore(connectionSelectors.canSend);
-  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, item.unitId));
+  const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
   const sessionStatus = useSessionStore((s) => s.session.status);
   const role = useSessionStore((s) => s.you?.role ?? null);
   const [draft, setDraft] = useState<CriticismDraft>(() => loadDraft(place));
@@ -58,7 +72,7 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
 
   // The server takes criticism on the item on the floor, presenting or open; the status of
   // the session decides too (not before it sits, not after it closes).
-  const isOnFloor = isItemLive(item.status);
+  const isOnFloor = isItemLive(itemStatus);
   const mayPostNow = role !== null && canIssue(role, 'criticism:post', sessionStatus);
   const hintId = `${formId}-hint`;
 
@@ -75,7 +89,7 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
     void run(
       {
         type: 'criticism:post',
-        payload: { itemId: item.id, category, severity, indicatorId: indicatorId || null, text: trimmed },
+        payload: { itemId, category, severity, indicatorId: indicatorId || null, text: trimmed },
       },
       t('criticism.form.failed'),
     ).then((ok) => {
@@ -147,7 +161,7 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
           ? t('criticism.form.hint.notOnFloor')
           : !mayPostNow
             ? t('criticism.form.hint.notSitting')
-            : item.status === 'floor-open'
+            : itemStatus === 'floor-open'
               ? t('criticism.form.hint.floorOpen')
               : t('criticism.form.hint.presenting')}
       </p>
@@ -166,4 +180,4 @@ function DraftingForm({ item, place, isCollapsed }: Required<CriticismFormProps>
       </button>
     </form>,
   );
-}
+});

@@ -1,9 +1,9 @@
-import { canIssue, type CriticismState } from '@plenum/shared';
+import { canIssue, type CriticismState, type Participant, type SessionState } from '@plenum/shared';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rulingText } from '../../lib/rulingText';
 import { useFormat } from '../../lib/useFormat';
-import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { sessionSelectors, useSessionState } from '../../stores/session';
 import { ChairCriticismActions } from './ChairCriticismActions';
 import { EndorseButton } from './EndorseButton';
 import { RespondControl } from './RespondControl';
@@ -14,21 +14,40 @@ interface CriticismItemProps {
   isEndorsing: boolean;
   /** No controls at all (the big screen). */
   readOnly: boolean;
+  /** Who reads the list, and the session's status: read once by the list, not by every card. */
+  you: Participant | null;
+  status: SessionState['status'];
+}
+
+/** What a card shows from elsewhere in the state: the author, the indicator, the directives made of it. */
+function criticismContext(state: SessionState, criticism: CriticismState) {
+  const directiveId = criticism.directiveIds[0];
+  return {
+    authorName: sessionSelectors.participantName(state, criticism.authorId),
+    indicator: sessionSelectors.indicatorName(state, criticism),
+    directiveTitles: sessionSelectors.directiveTitles(state, criticism),
+    directive: directiveId === undefined ? null : (state.directives[directiveId] ?? null),
+  };
 }
 
 /**
  * One criticism of a list: what was said on what, by whom, the answer and the ruling, and the
- * controls of the reader's role. Memoised: a new criticism on the item renders only itself.
+ * controls of the reader's role. Memoised: a new criticism on the item renders only itself. It
+ * reads the store once (`criticismContext`): a list holds hundreds of cards, and each reading
+ * runs again on every event.
  */
-export const CriticismItem = memo(function CriticismItem({ criticism, isEndorsing, readOnly }: CriticismItemProps) {
+export const CriticismItem = memo(function CriticismItem({
+  criticism,
+  isEndorsing,
+  readOnly,
+  you,
+  status,
+}: CriticismItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const you = useSessionStore((s) => s.you);
-  const status = useSessionStore((s) => s.session.status);
-  const authorName =
-    useSessionStore((s) => sessionSelectors.participantName(s.session, criticism.authorId)) ?? t('common.aParticipant');
-  const indicator = useSessionStore((s) => sessionSelectors.indicatorName(s.session, criticism));
-  const directiveTitles = useSessionStore((s) => sessionSelectors.directiveTitles(s.session, criticism));
+  const context = useSessionState(criticismContext, criticism);
+  const { indicator, directiveTitles } = context;
+  const authorName = context.authorName ?? t('common.aParticipant');
   const count = criticism.endorsedBy.length + (isEndorsing ? 1 : 0);
   // Hidden from a role that may never endorse; disabled while the session's state does not allow it.
   const mayEndorse = !readOnly && you !== null && canIssue(you.role, 'criticism:endorse');
@@ -88,7 +107,7 @@ export const CriticismItem = memo(function CriticismItem({ criticism, isEndorsin
           isAllowedNow={canIssue(you.role, 'criticism:endorse', status)}
         />
       )}
-      {isChair && <ChairCriticismActions criticism={criticism} />}
+      {isChair && <ChairCriticismActions criticism={criticism} directive={context.directive} status={status} />}
       {!readOnly && isOwnUnit && <RespondControl criticism={criticism} />}
     </li>
   );

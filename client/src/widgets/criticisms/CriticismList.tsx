@@ -1,9 +1,9 @@
 import type { CriticismState, SessionState } from '@plenum/shared';
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
-import { sessionSelectors, useSessionState } from '../../stores/session';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { CriticismItem } from './CriticismItem';
 import './CriticismList.css';
 
@@ -32,8 +32,11 @@ function listedCriticisms(
   return order === 'endorsements' ? [...list].sort((a, b) => b.endorsedBy.length - a.endorsedBy.length) : list;
 }
 
-/** Criticisms raised on an item, with the ones still being sent on top, greyed. */
-export function CriticismList({
+/**
+ * Criticisms raised on an item, with the ones still being sent on top, greyed. Memoised: it
+ * renders again when its criticisms change, not with the floor around it (a timer event).
+ */
+export const CriticismList = memo(function CriticismList({
   itemId,
   readOnly = false,
   includeHidden = false,
@@ -45,6 +48,8 @@ export function CriticismList({
   const format = useFormat();
   const headingId = useId();
   const pendingById = usePendingStore((s) => s.byId);
+  const you = useSessionStore((s) => s.you);
+  const status = useSessionStore((s) => s.session.status);
 
   const criticisms = useSessionState(listedCriticisms, itemId, includeHidden, order);
   const sending = useMemo(
@@ -85,6 +90,8 @@ export function CriticismList({
             criticism={criticism}
             isEndorsing={endorsing.has(criticism.id)}
             readOnly={readOnly}
+            you={you}
+            status={status}
           />
         ))}
       </ol>
@@ -93,4 +100,4 @@ export function CriticismList({
       )}
     </section>
   );
-}
+});

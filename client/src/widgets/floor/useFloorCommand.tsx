@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../realtime/useCommand';
 import { FloorConfirmation, type FloorConfirmationRequest } from './FloorConfirmation';
@@ -13,9 +13,13 @@ export function useFloorCommand() {
   const { run, error, dismissError } = useCommand();
   const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
 
-  const send = (what: string, command: FloorCommand) => {
-    void run(command, floorFailure(t, command.type, what));
-  };
+  // Stable, so memoised rows that take it render again only when their own data changes.
+  const send = useCallback(
+    (what: string, command: FloorCommand) => {
+      void run(command, floorFailure(t, command.type, what));
+    },
+    [run, t],
+  );
 
   const confirmation = confirming && (
     <FloorConfirmation

@@ -1,5 +1,5 @@
 import { overallFulfilment, productionFulfilment, type IndicatorState } from '@plenum/shared';
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { lazy, memo, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FiguresChart, type FiguresChartRow } from '../../components/FiguresChart';
 import { FlagIcon } from '../../components/FlagIcon';
@@ -29,8 +29,11 @@ interface ReportFiguresProps {
   keyFiguresOnly?: boolean;
 }
 
-/** A unit's plan and results: planned, reported, verified and fulfilment per indicator, with its flags. */
-export function ReportFigures(props: ReportFiguresProps) {
+/**
+ * A unit's plan and results: planned, reported, verified and fulfilment per indicator, with its
+ * flags. Memoised: it renders again when its unit's data changes, not with the floor around it.
+ */
+export const ReportFigures = memo(function ReportFigures(props: ReportFiguresProps) {
   const { unitId, size = 'normal', showChart = false, showFlags = false, showFindings = false } = props;
   const { keyFiguresOnly = false } = props;
   const { t } = useTranslation();
@@ -226,4 +229,4 @@ export function ReportFigures(props: ReportFiguresProps) {
       {report.note && !keyFiguresOnly && <p className="report__note">{report.note}</p>}
     </section>
   );
-}
+});

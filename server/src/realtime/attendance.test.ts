@@ -1,12 +1,12 @@
 import { newEvent } from '@plenum/shared';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createLogger } from '../lib/logger.js';
-import { AttendanceBatcher, maxAttendanceWindowMs } from './attendance.js';
+import { AttendanceBatcher } from './attendance.js';
 
 const sessionId = 'session-1';
 
 /** A batcher whose appends are recorded (one event per day, as the service logs them) and whose broadcasts are listed. */
-function batcher(windowMs: number, appendSize?: number, roomSize?: number) {
+function batcher(windowMs: number, appendSize?: number) {
   const recorded: string[][] = [];
   /** The participants each broadcast names. */
   const published: string[][] = [];
@@ -17,7 +17,6 @@ function batcher(windowMs: number, appendSize?: number, roomSize?: number) {
   const attendance = new AttendanceBatcher({
     windowMs,
     ...(appendSize !== undefined ? { appendSize } : {}),
-    ...(roomSize !== undefined ? { roomSize: () => roomSize } : {}),
     record: async (_sessionId, connections) => {
       inFlightAtAppend.push(inFlight++);
       recorded.push(connections.map((c) => `${c.dayId} ${c.participantId}`));
@@ -103,29 +102,5 @@ describe('AttendanceBatcher', () => {
     // Each append starts once the one before is answered; the room is sent them together.
     expect(inFlightAtAppend).toEqual([0, 0, 0]);
     expect(published.map((names) => names.length)).toEqual([600]);
-  });
-
-  describe('the window of a large room', () => {
-    afterEach(() => vi.useRealTimers());
-
-    /** How long the first connection of a room of `roomSize` waits to be recorded, to the nearest 100 ms. */
-    async function windowOf(roomSize: number): Promise<number> {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      const { attendance, recorded } = batcher(1000, undefined, roomSize);
-      attendance.connected(sessionId, { participantId: 'p1', dayId: 'day-1', at: '2026-03-02T09:00:00.000Z' });
-      let waited = 0;
-      while (recorded.length === 0 && waited < 60_000) {
-        await vi.advanceTimersByTimeAsync(100);
-        waited += 100;
-      }
-      await attendance.settle();
-      return waited;
-    }
-
-    test('P21: grows by 1 ms a socket past the window, to at most 5 s: fewer writes to each socket of a room being seated', async () => {
-      expect(await windowOf(10)).toBe(1000);
-      expect(await windowOf(3000)).toBe(3000);
-      expect(await windowOf(50_000)).toBe(maxAttendanceWindowMs);
-    });
   });
 });

@@ -13,18 +13,6 @@ import type { Logger } from '../lib/logger.js';
 export const defaultAttendanceWindowMs = 1000;
 
 /**
- * Sockets of a room per millisecond of window beyond {@link AttendanceOptions.windowMs}: a room
- * of more sockets than one window's milliseconds gathers for 1 ms per socket, up to
- * {@link maxAttendanceWindowMs}. Each broadcast costs every socket of the room a write, so a room
- * being seated is then sent its attendance about once per 1,000 socket writes rather than once
- * per window: seating 5,000, a message every second was a write to each of thousands of sockets.
- */
-export const attendanceWindowPerSocketMs = 1;
-
-/** The longest a room's window grows to ({@link attendanceWindowPerSocketMs}). */
-export const maxAttendanceWindowMs = 5000;
-
-/**
  * Most connections recorded in one append: a window of a room being seated can gather thousands,
  * and appending them at once held the event loop for as long as that took (see
  * tests/bench/README.md). Appends of a batch follow one another, each after the one before is
@@ -33,13 +21,8 @@ export const maxAttendanceWindowMs = 5000;
 export const defaultAttendanceAppendSize = Limits.attendanceBatch;
 
 export interface AttendanceOptions {
-  /**
-   * Connections are gathered this long at least, then recorded together; 0 records each at once.
-   * A larger room gathers longer ({@link attendanceWindowPerSocketMs}).
-   */
+  /** Connections are gathered this long, then recorded together; 0 records each at once. */
   windowMs: number;
-  /** The sockets of the session's room on this process; none: the window is `windowMs`. */
-  roomSize?: (sessionId: string) => number;
   /** Most connections per append ({@link defaultAttendanceAppendSize}). */
   appendSize?: number;
   /** Appends the batch's attendance (those not yet recorded for their day). */
@@ -77,7 +60,7 @@ export class AttendanceBatcher {
     if (this.options.windowMs <= 0 || this.isClosing) {
       this.flush(sessionId);
     } else if (!this.timers.has(sessionId)) {
-      const timer = setTimeout(() => this.flush(sessionId), this.windowMs(sessionId));
+      const timer = setTimeout(() => this.flush(sessionId), this.options.windowMs);
       timer.unref();
       this.timers.set(sessionId, timer);
     }
@@ -118,11 +101,6 @@ export class AttendanceBatcher {
   close(): Promise<void> {
     this.isClosing = true;
     return this.settle();
-  }
-
-  private windowMs(sessionId: string): number {
-    const bySize = (this.options.roomSize?.(sessionId) ?? 0) * attendanceWindowPerSocketMs;
-    return Math.max(this.options.windowMs, Math.min(bySize, maxAttendanceWindowMs));
   }
 
   private track(work: Promise<void>): void {

@@ -21,7 +21,7 @@ import { PageCache } from './pageCache.js';
 import { commandSteps, type CommandStep } from './pipeline/commandSteps.js';
 import { resolveProtections, type Protections } from './protections.js';
 import { register } from './register.js';
-import { processRoom, sessionRoom } from './rooms.js';
+import { processRoom } from './rooms.js';
 import { monotonicNow, type MonotonicClock } from './tokenBucket.js';
 import type { AdapterFactory, GatewayServer, GatewaySocket } from './types.js';
 
@@ -177,7 +177,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     windowMs: options.attendanceWindowMs,
     appendSize: options.attendanceAppendSize,
-    roomSize: (sessionId) => io.of('/').adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0,
   });
   const recordConnected = connectedRecorder({ presence, sessions, attendance, logger });
   const stopHeartbeat = startHeartbeat({

@@ -45,11 +45,9 @@ export function createAttendance(deps: {
   logger: Logger;
   windowMs?: number;
   appendSize?: number;
-  roomSize?: (sessionId: string) => number;
 }): AttendanceBatcher {
   return new AttendanceBatcher({
     windowMs: deps.windowMs ?? defaultAttendanceWindowMs,
-    ...(deps.roomSize !== undefined ? { roomSize: deps.roomSize } : {}),
     ...(deps.appendSize !== undefined ? { appendSize: deps.appendSize } : {}),
     record: (sessionId, connections) => deps.sessions.recordConnections(sessionId, connections),
     // At once: the batch's own participants learn their attendance from this broadcast.

@@ -383,3 +383,42 @@ describe('CommandService group commit', () => {
     expect(posted.result.seq).toBe(started.result.seq + 1);
   });
 });
+
+describe('CommandService.readAtLeast', () => {
+  const title = (state: { definition: { title: string } | null }) => state.definition?.title;
+
+  test('answers from the cached state, without reading the log, when it holds the given head', async () => {
+    const head = await store.head(sessionId);
+    const expected = await commands.read(sessionId, title);
+    const reads = vi.spyOn(store, 'read');
+    expect(await commands.readAtLeast(sessionId, head, title)).toBe(expected);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  test('catches up with the log when another process appended up to the given head', async () => {
+    const head = await store.head(sessionId);
+    await commands.read(sessionId, title);
+    await store.append(renamedElsewhere(head));
+    expect(await commands.readAtLeast(sessionId, head + 1, title)).toBe('Renamed elsewhere');
+  });
+
+  test('never answers from events folded for a batch that is not committed', async () => {
+    const head = await store.head(sessionId);
+    await commands.read(sessionId, title);
+    let inTransaction!: () => void;
+    const folded = new Promise<void>((resolve) => (inTransaction = resolve));
+    let fail!: () => void;
+    const failing = new Promise<void>((resolve) => (fail = resolve));
+    vi.spyOn(store, 'appendBatch').mockImplementationOnce(async () => {
+      inTransaction();
+      await failing;
+      throw new Error('disk I/O error');
+    });
+    const executing = commands.execute(byRole.chair!, sessionId, 'cmd-start', start).catch((error: Error) => error);
+    await folded;
+    const current = commands.readAtLeast(sessionId, head, (state) => state.currentItemId);
+    fail();
+    expect(((await executing) as Error).message).toBe('disk I/O error');
+    expect(await current).toBeNull();
+  });
+});

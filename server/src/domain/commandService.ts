@@ -93,6 +93,8 @@ export class CommandService {
   private batchPending = false;
   /** Commands waiting for their batch, by {@link commandKey}, so a retry waits for the first answer. */
   private readonly inFlight = new Map<string, Promise<CommandOutcome>>();
+  /** Sessions whose cached state holds events folded for the batch being committed. */
+  private readonly uncommitted = new Set<string>();
 
   constructor(private readonly deps: CommandServiceDeps) {
     this.snapshots = new SnapshotScheduler({
@@ -162,6 +164,19 @@ export class CommandService {
       this.snapshots.schedule();
       return result;
     });
+  }
+
+  /**
+   * What `view` derives from the session's cached state when that state holds every event up to
+   * `seq` (a head the caller read from the store) and only committed ones: no log read and no
+   * wait for the lane, for checks made on every join. Otherwise as {@link read}. Events another
+   * process commits after `seq` may be missing, so only a caller content with the log as of
+   * `seq` may ask; the same rules for `view` as for {@link read}.
+   */
+  readAtLeast<TResult>(sessionId: string, seq: number, view: (state: SessionState) => TResult): Promise<TResult> {
+    const state = this.deps.states.cached(sessionId);
+    if (state && state.lastSeq >= seq && !this.uncommitted.has(sessionId)) return Promise.resolve(view(state));
+    return this.read(sessionId, view);
   }
 
   /**
@@ -246,6 +261,7 @@ export class CommandService {
         ),
       );
       const appending: { entry: Entry; request: AppendRequest }[] = [];
+      for (const sessionId of sessionIds) this.uncommitted.add(sessionId);
       batch.forEach((entry, i) => {
         const state = states.get(entry.sessionId)!;
         let decided: ReturnType<Entry['decide']>;
@@ -289,6 +305,8 @@ export class CommandService {
       for (const sessionId of sessionIds) this.deps.states.evict(sessionId);
       for (const entry of batch) entry.reject(error);
       return;
+    } finally {
+      for (const sessionId of sessionIds) this.uncommitted.delete(sessionId);
     }
     for (const answer of answers) answer();
     if (appended.size > 0) this.deps.onCommitted?.([...appended.keys()]);

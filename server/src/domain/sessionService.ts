@@ -538,9 +538,13 @@ export class SessionService {
     if (outcome.events.length > 0) this.deps.published?.(streamId, outcome.events);
   }
 
-  /** The open day, when the participant's connection to it is not recorded yet; else null. */
-  dayToRecord(sessionId: string, participantId: string): Promise<string | null> {
-    return this.deps.commands.read(sessionId, (state) => dayAwaitingConnection(state, participantId));
+  /**
+   * The open day, when the participant's connection to it is not recorded yet; else null. Decided
+   * on the log as of `knownHead` at least (a head read from the store since the connection), from
+   * the cached state without reading the log when that state is there already.
+   */
+  dayToRecord(sessionId: string, participantId: string, knownHead: number): Promise<string | null> {
+    return this.deps.commands.readAtLeast(sessionId, knownHead, (state) => dayAwaitingConnection(state, participantId));
   }
 
   /** Of these participants, those whose connection to the open day is not recorded yet, with that day. */

@@ -64,6 +64,11 @@ export class SessionStates {
     return state;
   }
 
+  /** The session's cached state as it is, without catching up with the log; undefined when none is cached. */
+  cached(sessionId: string): SessionState | undefined {
+    return this.states.get(sessionId);
+  }
+
   /** Folds events, numbered as the log will number them, into the session's cached state. */
   record(sessionId: string, events: readonly SessionEvent[]): void {
     const state = this.states.get(sessionId);

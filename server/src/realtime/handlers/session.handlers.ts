@@ -42,6 +42,9 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
   const sendsPresence = isFirstJoin && seesPresence(participant.role);
   if (sendsPresence) await socket.join(presenceRoom(request.sessionId));
   ctx.handshake.authorityChanged(socket, participant, afterAnswer);
+  // The log's head read below: the attendance check needs the log as of then at least, which the
+  // cached state usually holds already. Unknown (the read failed): the check reads the log.
+  let knownHead = Number.POSITIVE_INFINITY;
   // A first connection of the day is recorded with the others of its window, once the answer
   // is on its way: the answer never waits for the append, and the attendance reaches this
   // socket as a live event after it (the room is joined already). Should the process stop
@@ -50,7 +53,7 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
     const at = ctx.clock.now().toISOString();
     afterAnswer(() =>
       ctx.attendance.connectedIf(
-        ctx.sessions.dayToRecord(request.sessionId, participant.id),
+        ctx.sessions.dayToRecord(request.sessionId, participant.id, knownHead),
         request.sessionId,
         participant.id,
         at,
@@ -66,6 +69,7 @@ async function join(call: RequestCall<SessionJoinRequest, SessionJoinResult>): P
     ctx.store.head(request.sessionId),
     asksState ? null : page(null),
   ]);
+  knownHead = headSeq;
   const state = asksState ? await savedState(ctx, request, headSeq, limit) : null;
   const events = withoutState ?? (await page(state));
   // A state is one answer in place of many pages: it costs the read budget one page (P12).

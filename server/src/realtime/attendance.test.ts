@@ -6,10 +6,12 @@ import { AttendanceBatcher } from './attendance.js';
 const sessionId = 'session-1';
 
 /** A batcher whose appends are recorded (one event per day, as the service logs them) and whose broadcasts are listed. */
-function batcher(windowMs: number, appendSize?: number) {
+function batcher(windowMs: number, appendSize?: number, commandAfterAppend?: number) {
   const recorded: string[][] = [];
   /** The participants each broadcast names. */
   const published: string[][] = [];
+  /** The seqs the room is sent, in the order sent: the batcher's broadcasts and any command's. */
+  const room: number[] = [];
   /** Appends not yet answered, at the time of each append. */
   const inFlightAtAppend: number[] = [];
   let inFlight = 0;
@@ -23,7 +25,7 @@ function batcher(windowMs: number, appendSize?: number) {
       await new Promise((resolve) => setImmediate(resolve));
       inFlight--;
       const at = connections[0]!.at;
-      return [...new Set(connections.map((c) => c.dayId))].map((dayId) => ({
+      const events = [...new Set(connections.map((c) => c.dayId))].map((dayId) => ({
         ...newEvent('attendance:batch-connected', {
           dayId,
           at,
@@ -34,16 +36,21 @@ function batcher(windowMs: number, appendSize?: number) {
         at,
         actorId: 'system',
       }));
+      // A command's batch that the lane ran next, committed and sent to the room at once.
+      if (recorded.length === commandAfterAppend) setImmediate(() => room.push(++seq));
+      return events;
     },
-    publish: (_sessionId, events) =>
+    publish: (_sessionId, events) => {
+      room.push(...events.map((e) => e.seq));
       published.push(
         events.flatMap((e) =>
           e.type === 'attendance:batch-connected' ? e.payload.participants.map(([id]) => id) : [],
         ),
-      ),
+      );
+    },
     logger: createLogger({ level: 'silent' }),
   });
-  return { attendance, recorded, published, inFlightAtAppend };
+  return { attendance, recorded, published, inFlightAtAppend, room };
 }
 
 function deferredAnswer() {
@@ -88,7 +95,7 @@ describe('AttendanceBatcher', () => {
     await attendance.settle();
   });
 
-  test('P21: a window that gathered more connections than one append takes is recorded in appends of that size, one after another, each participant once, and broadcast as one message', async () => {
+  test('P21: a window that gathered more connections than one append takes is recorded in appends of that size, one after another, each participant once', async () => {
     const { attendance, recorded, published, inFlightAtAppend } = batcher(60_000, 250);
     const at = '2026-03-02T09:00:00.000Z';
     const ids = Array.from({ length: 600 }, (_, i) => `p${i}`);
@@ -99,8 +106,17 @@ describe('AttendanceBatcher', () => {
     await attendance.settle();
     expect(recorded.map((part) => part.length)).toEqual([250, 250, 100]);
     expect(recorded.flat()).toEqual(ids.map((id) => `day-1 ${id}`));
-    // Each append starts once the one before is answered; the room is sent them together.
+    // Each append starts once the one before is answered, and is broadcast on its own.
     expect(inFlightAtAppend).toEqual([0, 0, 0]);
-    expect(published.map((names) => names.length)).toEqual([600]);
+    expect(published.map((names) => names.length)).toEqual([250, 250, 100]);
+  });
+
+  test('P3: a command committed between two appends of a window reaches the room after the first append and before the second, in seq order', async () => {
+    const { attendance, room } = batcher(60_000, 250, 1);
+    const at = '2026-03-02T09:00:00.000Z';
+    for (let i = 0; i < 300; i++) attendance.connected(sessionId, { participantId: `p${i}`, dayId: 'day-1', at });
+    await attendance.settle();
+    // Sent out of order, every client of the room would see a gap and catch up at once.
+    expect(room).toEqual([1, 2, 3]);
   });
 });

@@ -14,9 +14,9 @@ export const defaultAttendanceWindowMs = 1000;
 
 /**
  * Most connections recorded in one append: a window of a room being seated can gather thousands,
- * and appending them at once held the event loop for as long as that took (see
+ * and appending and sending them at once held the event loop for as long as that took (see
  * tests/bench/README.md). Appends of a batch follow one another, each after the one before is
- * committed. As many as one `attendance:batch-connected` holds, so an append is one event.
+ * committed and sent. As many as one `attendance:batch-connected` holds, so an append is one event.
  */
 export const defaultAttendanceAppendSize = Limits.attendanceBatch;
 
@@ -117,25 +117,22 @@ export class AttendanceBatcher {
     this.track(this.record(sessionId, [...batch.values()]));
   }
 
-  /**
-   * Records a batch in appends of at most `appendSize`, one after another, then broadcasts what
-   * they appended as one message: each message costs every socket of the room a write, whatever
-   * its size, so a window's appends sent one by one cost the room that many writes.
-   */
+  /** Records a batch in appends of at most `appendSize`, one after another. */
   private async record(sessionId: string, connections: readonly Connection[]): Promise<void> {
     const size = Math.max(1, this.options.appendSize ?? defaultAttendanceAppendSize);
-    const appended: SessionEvent[] = [];
     for (let from = 0; from < connections.length; from += size) {
       const part = connections.slice(from, from + size);
+      let events: SessionEvent[];
       try {
-        appended.push(...(await this.options.record(sessionId, part)));
+        events = await this.options.record(sessionId, part);
       } catch (error) {
         this.options.logger.error(
           { err: error, sessionId, participants: part.length },
           'attendance not recorded; the next connection records it',
         );
+        continue;
       }
+      this.options.publish(sessionId, events);
     }
-    if (appended.length > 0) this.options.publish(sessionId, appended);
   }
 }

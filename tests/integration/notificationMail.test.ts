@@ -88,6 +88,24 @@ function manualClock(): Clock & { advance(ms: number): void } {
 /** Timers that never fire by themselves: the test runs the due check and the outbox itself. */
 const handDriven: Timers = { after: () => () => undefined, nextTurn: (task) => setImmediate(task) };
 
+/** The app on a store file of its own, e-mailing through `smtpUrl`; closed and removed when the test finishes. */
+async function mailingApp(smtpUrl: string, clock: Clock, random?: () => number) {
+  const dir = await mkdtemp(join(tmpdir(), 'plenum-mail-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  const store = new SqliteStore(join(dir, 'plenum.sqlite'));
+  const app = createApp({
+    store,
+    logger: createLogger({ level: 'silent' }),
+    clock,
+    notifications: { mailer: smtpMailer(smtpUrl, 'plenum@example.org'), timers: handDriven, ...(random && { random }) },
+  });
+  onTestFinished(async () => {
+    await app.close();
+    await store.close();
+  });
+  return { store, app };
+}
+
 const day = 24 * 3_600_000;
 const directiveTitle = 'Explain the missed catch';
 
@@ -216,19 +234,7 @@ describe('e-mail through a real SMTP server on loopback (real SQLite file)', () 
 
   test('an administrator invited with an address gets their administrator link by e-mail, in their language; one without gets none', async () => {
     const smtp = await startSmtpReceiver();
-    const dir = await mkdtemp(join(tmpdir(), 'plenum-mail-'));
-    onTestFinished(() => rm(dir, { recursive: true, force: true }));
-    const store = new SqliteStore(join(dir, 'plenum.sqlite'));
-    const app = createApp({
-      store,
-      logger: createLogger({ level: 'silent' }),
-      clock: manualClock(),
-      notifications: { mailer: smtpMailer(smtp.url, 'plenum@example.org'), timers: handDriven },
-    });
-    onTestFinished(async () => {
-      await app.close();
-      await store.close();
-    });
+    const { store, app } = await mailingApp(smtp.url, manualClock());
     const url = await listenOnLoopback(app.httpServer);
     // No demo: the deployment's organisation is the default one.
     const admin = await saveAdministrator(store, 'main');
@@ -251,19 +257,7 @@ describe('e-mail through a real SMTP server on loopback (real SQLite file)', () 
   test('a refused e-mail is not lost: retried after its backoff, then delivered once', async () => {
     const smtp = await startSmtpReceiver({ refuse: 1 });
     const clock = manualClock();
-    const dir = await mkdtemp(join(tmpdir(), 'plenum-mail-'));
-    onTestFinished(() => rm(dir, { recursive: true, force: true }));
-    const store = new SqliteStore(join(dir, 'plenum.sqlite'));
-    const app = createApp({
-      store,
-      logger: createLogger({ level: 'silent' }),
-      clock,
-      notifications: { mailer: smtpMailer(smtp.url, 'plenum@example.org'), timers: handDriven, random: () => 0 },
-    });
-    onTestFinished(async () => {
-      await app.close();
-      await store.close();
-    });
+    const { store, app } = await mailingApp(smtp.url, clock, () => 0);
     const demo = await ensureDemo({ sessions: app.sessions, commands: app.commands, settings: store, ids: app.ids });
     await app.sessions.invite(demo.sessionId, {
       name: 'Park Official',

@@ -10,17 +10,17 @@ export function floorOpen(log: Log): void {
   log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(200) });
 }
 
-/** A criticism of the unit on the floor. */
+/** A criticism of the unit on the floor (item one, unless `itemId` says another). */
 export function criticise(
   log: Log,
   criticismId: string,
-  options: { author?: string; text?: string; category?: CriticismCategory; severity?: Severity } = {},
+  options: { author?: string; text?: string; category?: CriticismCategory; severity?: Severity; itemId?: string } = {},
 ): void {
   log.add(
     'criticism:posted',
     {
       criticismId,
-      itemId: ids.itemOne,
+      itemId: options.itemId ?? ids.itemOne,
       unitId: ids.unit,
       category: options.category ?? 'shortfall',
       severity: options.severity ?? 'medium',

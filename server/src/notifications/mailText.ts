@@ -19,6 +19,13 @@ export interface MailText {
 
 type SessionNames = Pick<ReviewSessionDefinition, 'title' | 'period' | 'organisation'>;
 
+type Words = ReturnType<typeof instance.getFixedT>;
+
+/** The mail whose subject and body are `<key>.subject` and `<key>.body` in ./locales. */
+function mailOf(t: Words, key: string, values: Record<string, string>): MailText {
+  return { subject: t(`${key}.subject`, values), body: t(`${key}.body`, values) };
+}
+
 /** The invitation, or a reissued link: with the administrators' own, the only e-mails that carry a link with a token. */
 export function invitationMail(
   language: NotificationLanguage,
@@ -28,8 +35,7 @@ export function invitationMail(
   kind: 'invitation' | 'reissued' = 'invitation',
 ): MailText {
   const t = instance.getFixedT(language);
-  const values = { ...session, name: participant.name, role: t(`labels.role.${participant.role}`), link };
-  return { subject: t(`${kind}.subject`, values), body: t(`${kind}.body`, values) };
+  return mailOf(t, kind, { ...session, name: participant.name, role: t(`labels.role.${participant.role}`), link });
 }
 
 /** An administrator's invitation, or their reissued link: the link signs them in to the whole organisation. */
@@ -39,9 +45,7 @@ export function administratorMail(
   link: string,
   kind: 'invitation' | 'reissued' = 'invitation',
 ): MailText {
-  const t = instance.getFixedT(language);
-  const values = { name: administrator.name, link };
-  return { subject: t(`administrator.${kind}.subject`, values), body: t(`administrator.${kind}.body`, values) };
+  return mailOf(instance.getFixedT(language), `administrator.${kind}`, { name: administrator.name, link });
 }
 
 /** A notification by e-mail: what happened and where, never a link that signs anyone in. */

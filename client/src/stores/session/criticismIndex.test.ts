@@ -28,19 +28,7 @@ describe('criticisms of an item, indexed', () => {
     store.getState().applyEvents(log.events);
     log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
     for (let n = 1; n <= 12; n++) {
-      log.add(
-        'criticism:posted',
-        {
-          criticismId: `crit-${n}`,
-          itemId: n % 3 === 0 ? ids.itemTwo : ids.itemOne,
-          unitId: ids.unit,
-          category: 'shortfall',
-          severity: 'medium',
-          indicatorId: null,
-          text: `Criticism ${n}`,
-        },
-        ids.official,
-      );
+      criticise(log, `crit-${n}`, { itemId: n % 3 === 0 ? ids.itemTwo : ids.itemOne, text: `Criticism ${n}` });
       store.getState().applyEvents(log.events);
       const { session } = store.getState();
       for (const itemId of [ids.itemOne, ids.itemTwo, 'no-such-item']) {

@@ -7,21 +7,7 @@ import { createSessionStore, sessionSelectors, type SessionStoreApi } from './in
 /** Opens the floor on item one, if not yet, and posts `count` criticisms numbered after `from`. */
 function postCriticisms(log: ReturnType<typeof demoSession>, count: number, from = 0): void {
   if (from === 0) log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
-  for (let n = from + 1; n <= from + count; n++) {
-    log.add(
-      'criticism:posted',
-      {
-        criticismId: `crit-${n}`,
-        itemId: ids.itemOne,
-        unitId: ids.unit,
-        category: 'shortfall',
-        severity: 'medium',
-        indicatorId: null,
-        text: `Criticism ${n}`,
-      },
-      ids.official,
-    );
-  }
+  for (let n = from + 1; n <= from + count; n++) criticise(log, `crit-${n}`, { text: `Criticism ${n}` });
 }
 
 let store: SessionStoreApi;

@@ -74,9 +74,12 @@ describeBrowser('the chair’s keyboard shortcuts', () => {
     await dialog.waitFor({ state: 'detached', timeout: uiTimeoutMs });
     expect((await itemStatus(page, itemId)).status).toBe('floor-open');
 
-    // Enter confirms.
+    // Enter confirms, once the dialog has put the focus on its confirm button (as a chair sees it).
     await page.keyboard.press(keys.close);
     await dialog.waitFor({ timeout: uiTimeoutMs });
+    await expect
+      .poll(() => confirm.evaluate((button) => button === document.activeElement), { timeout: uiTimeoutMs })
+      .toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await itemStatus(page, itemId)).status, { timeout: uiTimeoutMs }).toBe('closed');
     expect((await itemStatus(page, itemId)).text).not.toBe(floorOpen.text);

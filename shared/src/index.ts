@@ -4,6 +4,7 @@
  */
 export * from './protocol/index.js';
 export * from './domain/state.js';
+export * from './domain/criticismTable.js';
 export * from './domain/reducer.js';
 export * from './domain/savedState.js';
 export * from './domain/fulfilment.js';

@@ -43,6 +43,7 @@ import {
   type SessionEventOf,
   type SessionEventsMessage,
   type SessionJoinResult,
+  criticismOf,
 } from '@plenum/shared';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
@@ -152,7 +153,7 @@ describe('events', () => {
     expect(state.days['day-2']).toMatchObject({
       reopenings: [{ reason: eventFixtures['day:reopened'].payload.reason }],
     });
-    expect(state.criticisms['c-1']).toMatchObject({ endorsedBy: ['p-inspector'], directiveIds: ['d-1'] });
+    expect(criticismOf(state, 'c-1')).toMatchObject({ endorsedBy: ['p-inspector'], directiveIds: ['d-1'] });
     expect(state.directives['d-1']?.status).toBe('closed');
     expect(state.warnings['w-prev']?.status).toBe('lifted');
     expect(state.warnings['w-1']?.status).toBe('escalated');

@@ -1,4 +1,4 @@
-import type { Ack, CommandOf, CommandResult } from '@plenum/shared';
+import { criticismIdsFrom, type Ack, type CommandOf, type CommandResult } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { connectClient } from '../helpers/connectClient.js';
 import { expectOk, openFloor, postCriticism, sendCommand, startItem } from '../helpers/factories.js';
@@ -45,7 +45,7 @@ describe('directives through real sockets', () => {
     const fromPanel = await issue({ assigneeUnitId: 'riverside-steel', itemId: 'item-2' });
     expect(fromPanel.itemId).toBe('item-2');
     expectOk(await sendCommand(official, server.sessionId, postCriticism('item-2')));
-    const criticismId = (await server.state()).criticismOrder.at(-1)!;
+    const criticismId = criticismIdsFrom(await server.state()).at(-1)!;
 
     // Later, with coal (item-3) on the floor, a directive made from steel's criticism stays with steel.
     expectOk(await sendCommand(chair, server.sessionId, { type: 'agenda:close-item', payload: { itemId: 'item-2' } }));

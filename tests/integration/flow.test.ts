@@ -1,4 +1,4 @@
-import { emptySessionState, foldEvents, roles } from '@plenum/shared';
+import { criticismOf, emptySessionState, foldEvents, roles } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { endorseCriticism, expectOk, openFloor, postCriticism, sendCommand, startItem } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
@@ -37,7 +37,7 @@ describe('end-to-end flow', () => {
     expect(serverState.lastSeq).toBe(endorsed.seq);
     expect(serverState.currentItemId).toBe('item-4');
     expect(serverState.agenda['item-4']?.status).toBe('floor-open');
-    expect(serverState.criticisms[criticismId]).toMatchObject({
+    expect(criticismOf(serverState, criticismId)).toMatchObject({
       itemId: 'item-4',
       unitId: 'eastfield-cement',
       authorId: server.participants.official.id,

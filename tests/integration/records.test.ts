@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createApp, createLogger, hashToken } from '@plenum/server';
-import type { Role } from '@plenum/shared';
+import { criticismIdsFrom, type Role } from '@plenum/shared';
 import ExcelJS from 'exceljs';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { closeItem, openFloor, postCriticism, sendOk, startItem } from '../helpers/factories.js';
@@ -50,7 +50,7 @@ async function meeting(server: TestServer) {
   await sendOk(official, server.sessionId, postCriticism('item-2', { text: 'Rolled steel counted twice.' }));
   await sendOk(official, server.sessionId, postCriticism('item-2', { text: 'The director is never there.' }));
   const state = await server.state();
-  const [upheld, hidden] = state.criticismOrder;
+  const [upheld, hidden] = criticismIdsFrom(state);
   await sendOk(chair, server.sessionId, {
     type: 'criticism:rule',
     payload: { criticismId: upheld!, ruling: 'upheld', note: null },

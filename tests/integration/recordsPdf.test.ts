@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ranking } from '@plenum/shared';
+import { criticismIdsFrom, ranking } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { closeItem, openFloor, postCriticism, sendOk, startItem } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
@@ -45,7 +45,7 @@ describe.skipIf(!poppler)('minutes as PDF', () => {
     await sendOk(chair, server.sessionId, startItem('item-2'));
     await sendOk(chair, server.sessionId, openFloor('item-2'));
     await sendOk(official, server.sessionId, postCriticism('item-2', { text: 'Rolled steel counted twice.' }));
-    const [criticismId] = (await server.state()).criticismOrder;
+    const [criticismId] = criticismIdsFrom(await server.state());
     await sendOk(chair, server.sessionId, {
       type: 'criticism:rule',
       payload: { criticismId: criticismId!, ruling: 'upheld', note: null },

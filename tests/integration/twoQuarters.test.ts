@@ -9,6 +9,8 @@ import {
   type OrganisationUnit,
   type ReviewSessionDefinition,
   type Role,
+  criticismIdsFrom,
+  criticismsInOrder,
 } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { connectClient, type ClientSocket } from '../helpers/connectClient.js';
@@ -208,7 +210,7 @@ describe('two quarters of review', () => {
         text: 'Output reported 95, gate count 90.',
       },
     });
-    const inflated = (await state()).criticismOrder.at(-1)!;
+    const inflated = criticismIdsFrom(await state()).at(-1)!;
     await run(cast.officials[1], { type: 'criticism:endorse', payload: { criticismId: inflated } });
     await run(cast.inspector, { type: 'criticism:endorse', payload: { criticismId: inflated } });
     await run(cast.presenters.steel!, {
@@ -245,7 +247,11 @@ describe('two quarters of review', () => {
     });
     await run(cast.chair, {
       type: 'criticism:rule',
-      payload: { criticismId: (await state()).criticismOrder.at(-1)!, ruling: 'dismissed', note: 'Not on the agenda.' },
+      payload: {
+        criticismId: criticismIdsFrom(await state()).at(-1)!,
+        ruling: 'dismissed',
+        note: 'Not on the agenda.',
+      },
     });
     await run(cast.chair, { type: 'agenda:close-item', payload: { itemId: cement } });
     const coal = await item('coal', 'd1');
@@ -338,12 +344,12 @@ describe('two quarters of review', () => {
         .filter((i) => i.status === 'deferred')
         .map((i) => i.unitId),
     ).toEqual(['foods']);
-    expect(
-      Object.values(q1State.criticisms).map((c) => [c.ruling?.ruling, c.endorsedBy.length, c.response !== null]),
-    ).toEqual([
-      ['upheld', 2, true],
-      ['dismissed', 0, false],
-    ]);
+    expect(criticismsInOrder(q1State).map((c) => [c.ruling?.ruling, c.endorsedBy.length, c.response !== null])).toEqual(
+      [
+        ['upheld', 2, true],
+        ['dismissed', 0, false],
+      ],
+    );
     expect(q1State.directives[explanation]!.steps.map((s) => `${s.action}:${s.unitId}→${s.toUnitId ?? ''}`)).toEqual([
       'acknowledged:cement→',
       'answered:cement→county',

@@ -54,6 +54,10 @@ describe('the saved state in a join answer (P26)', () => {
     { why: 'another seq', value: (s) => encode({ ...s, lastSeq: demoHead - 1 }) },
     { why: 'a field of another kind', value: (s) => encode({ ...s, criticisms: [] }) },
     { why: 'a field missing', value: (s) => encode({ ...s, agendaOrder: undefined }) },
+    {
+      why: 'criticisms in the shape of an older state',
+      value: (s) => encode({ ...s, criticisms: { c1: { id: 'c1' } }, criticismOrder: ['c1'] }),
+    },
     { why: 'a state that is an array', value: () => encode([]) },
   ];
   test.each(corrupt)(

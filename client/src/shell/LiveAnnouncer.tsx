@@ -1,4 +1,4 @@
-import type { SessionState } from '@plenum/shared';
+import { changedCriticisms, criticismCount, criticismIdsFrom, criticismOf, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,12 +56,12 @@ export function announcementsBetween(
     messages.push(t('announce.floorGiven', { name: name(speaker.participantId) }));
   }
 
-  const added = next.criticismOrder.slice(previous.criticismOrder.length);
+  const added = criticismIdsFrom(next, criticismCount(previous));
   if (added.length > criticismsSpokenOneByOne) {
     messages.push(t('announce.manyCriticisms', { count: added.length }));
   } else {
     for (const id of added) {
-      const criticism = next.criticisms[id];
+      const criticism = criticismOf(next, id);
       if (!criticism) continue;
       messages.push(
         t('announce.newCriticism', {
@@ -73,10 +73,8 @@ export function announcementsBetween(
       );
     }
   }
-  for (const id of previous.criticismOrder) {
-    const before = previous.criticisms[id];
-    const after = next.criticisms[id];
-    if (before && after?.ruling && before.ruling?.at !== after.ruling.at) {
+  for (const [before, after] of changedCriticisms(previous, next)) {
+    if (after.ruling && before.ruling?.at !== after.ruling.at) {
       messages.push(t('announce.ruled', { ruling: rulingText(t, after.ruling), text: excerpt(after.text, 60) }));
     }
   }

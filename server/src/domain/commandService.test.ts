@@ -1,4 +1,4 @@
-import { newEvent, type Command, type Participant } from '@plenum/shared';
+import { criticismCount, criticismOf, newEvent, type Command, type Participant } from '@plenum/shared';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { InMemoryStore } from '../storage/InMemoryStore.js';
 import { demoWorld, refusal } from '../test/demoWorld.js';
@@ -138,7 +138,7 @@ describe('CommandService', () => {
     expect((await refusal(commands.execute(byRole.inspector!, sessionId, 'cmd-endorse-3', endorse))).code).toBe(
       'CONFLICT',
     );
-    expect((await commands.state(sessionId)).criticisms[criticismId]?.endorsedBy).toEqual([byRole.inspector!.id]);
+    expect(criticismOf(await commands.state(sessionId), criticismId)?.endorsedBy).toEqual([byRole.inspector!.id]);
   });
 
   test('an unknown indicator or item is NOT_FOUND', async () => {
@@ -224,7 +224,7 @@ describe('CommandService group commit', () => {
       settle(commands.execute(byRole.inspector!, sessionId, 'cmd-b', post('b'))),
       settle(
         commands.appendSystem(sessionId, 'system', (state) => [
-          newEvent('session:renamed', { title: `After ${state.criticismOrder.length} criticisms` }),
+          newEvent('session:renamed', { title: `After ${criticismCount(state)} criticisms` }),
         ]),
       ),
       settle(

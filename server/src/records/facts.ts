@@ -5,6 +5,8 @@ import {
   type CriticismState,
   type DirectiveState,
   type SessionState,
+  criticismOf,
+  criticismsInOrder,
 } from '@plenum/shared';
 import { accessOf, itemsInScope, type RecordsScope } from './access.js';
 import type { RecordWords } from './i18n.js';
@@ -77,12 +79,12 @@ export function criticismText(
 /** The criticisms raised on the items in scope, oldest first. */
 export function criticismsInScope(state: SessionState, scope: RecordsScope): CriticismState[] {
   const items = new Set(itemsInScope(state, scope));
-  return state.criticismOrder.map((id) => state.criticisms[id]!).filter((c) => items.has(c.itemId));
+  return criticismsInOrder(state).filter((c) => items.has(c.itemId));
 }
 
 /** The item a directive belongs to: its criticism's, or the item it was issued from. */
 export function directiveItemId(state: SessionState, directive: DirectiveState): string | null {
-  if (directive.fromCriticismId !== null) return state.criticisms[directive.fromCriticismId]?.itemId ?? null;
+  if (directive.fromCriticismId !== null) return criticismOf(state, directive.fromCriticismId)?.itemId ?? null;
   return directive.itemId ?? null;
 }
 

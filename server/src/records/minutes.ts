@@ -19,6 +19,7 @@ import {
   type PeriodFigures,
   type SessionDay,
   type SessionState,
+  criticismsInOrder,
 } from '@plenum/shared';
 import { accessOf, dayInScope, unitsInScope, type RecordsScope } from './access.js';
 import type { Bar, Block, ListItem, RecordDocument } from './document.js';
@@ -293,7 +294,7 @@ function itemBlocks(
       text: t('minutes.presenters', { names: presenters.map((p) => p.name).join(', ') }),
     });
   }
-  const criticisms = state.criticismOrder.map((id) => state.criticisms[id]!).filter((c) => c.itemId === item.id);
+  const criticisms = criticismsInOrder(state).filter((c) => c.itemId === item.id);
   if (item.startedAt !== null || criticisms.length > 0) {
     blocks.push(
       { kind: 'heading', level: 5, text: t('minutes.criticisms') },

@@ -1,4 +1,4 @@
-import type { Command, Participant, Role, SessionState } from '@plenum/shared';
+import { criticismIdsFrom, type Command, type Participant, type Role, type SessionState } from '@plenum/shared';
 
 /** Runs one command as a participant; the real command service behind it. */
 export type RunCommand = (actor: Participant, command: Command) => Promise<unknown>;
@@ -24,7 +24,7 @@ export async function holdDemoMeeting(
     (p) => p.role === 'presenter' && p.unitId === 'eastfield-cement',
   )!;
   const secondReview = before.agendaOrder.map((id) => before.agenda[id]!).find((item) => item.warningId !== null)!;
-  const lastCriticism = async () => (await state()).criticismOrder.at(-1)!;
+  const lastCriticism = async () => criticismIdsFrom(await state()).at(-1)!;
   await command(chair, 'attendance:record', { dayId: 'day-1', participantId: official.id, present: true });
   await command(chair, 'attendance:record', { dayId: 'day-1', participantId: presenter.id, present: true });
   await command(chair, 'attendance:record', { dayId: 'day-1', participantId: inspector.id, present: false });

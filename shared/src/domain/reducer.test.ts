@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { newEvent, type NewEvent } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
+import { criticismOf } from './criticismTable.js';
 import { copySessionState, foldEvents, foldEventsInPlace, foldEventsOnCopy, SeqGapError } from './reducer.js';
 import { currentItem, criticismsOfItem, itemsOfDay } from './selectors.js';
 import { emptySessionState } from './state.js';
@@ -344,7 +345,7 @@ describe('foldEventsOnCopy', () => {
     const after = foldEventsOnCopy(before, missed);
     expect(after).toEqual(expected);
     expect(after.lastSeq).toBe(known.length + missed.length);
-    expect(Object.isFrozen(after.criticisms.c1?.endorsedBy)).toBe(true);
+    expect(Object.isFrozen(criticismOf(after, 'c1')?.endorsedBy)).toBe(true);
   });
 
   test('leaves the state it was given and the events untouched, frozen or not', () => {

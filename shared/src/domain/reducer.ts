@@ -1,6 +1,7 @@
 import { freeze, produce, type Draft } from 'immer';
 import { defaultThresholds, type AgendaItemDefinition, type SessionEvent } from '../protocol/index.js';
 import { reopenedStatus } from './agendaItem.js';
+import { addCriticism, criticismOf } from './criticismTable.js';
 import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
 
 /**
@@ -8,7 +9,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 6;
+export const stateVersion = 7;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -431,7 +432,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
     }
     case 'criticism:posted': {
       const { criticismId, ...draft } = event.payload;
-      state.criticisms[criticismId] = {
+      addCriticism(state.criticisms, {
         ...draft,
         id: criticismId,
         authorId: event.actorId,
@@ -441,24 +442,23 @@ export function applyEvent(state: S, event: SessionEvent): void {
         ruling: null,
         hidden: null,
         directiveIds: [],
-      };
-      state.criticismOrder.push(criticismId);
+      });
       return;
     }
     case 'criticism:endorsed': {
-      const criticism = state.criticisms[event.payload.criticismId];
+      const criticism = criticismOf(state, event.payload.criticismId);
       if (criticism && !criticism.endorsedBy.includes(event.payload.participantId)) {
         criticism.endorsedBy.push(event.payload.participantId);
       }
       return;
     }
     case 'criticism:responded': {
-      const criticism = state.criticisms[event.payload.criticismId];
+      const criticism = criticismOf(state, event.payload.criticismId);
       if (criticism) criticism.response = { text: event.payload.text, actorId: event.actorId, at: event.at };
       return;
     }
     case 'criticism:ruled': {
-      const criticism = state.criticisms[event.payload.criticismId];
+      const criticism = criticismOf(state, event.payload.criticismId);
       if (criticism) {
         const { ruling, note, referredTo = null } = event.payload;
         criticism.ruling = { ruling, note, referredTo, at: event.at };
@@ -466,7 +466,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       return;
     }
     case 'criticism:hidden': {
-      const criticism = state.criticisms[event.payload.criticismId];
+      const criticism = criticismOf(state, event.payload.criticismId);
       if (criticism) criticism.hidden = { reason: event.payload.reason, at: event.at };
       return;
     }
@@ -483,7 +483,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
         carriedFromSessionId: null,
       };
       state.directiveOrder.push(directiveId);
-      if (draft.fromCriticismId) state.criticisms[draft.fromCriticismId]?.directiveIds.push(directiveId);
+      if (draft.fromCriticismId) criticismOf(state, draft.fromCriticismId)?.directiveIds.push(directiveId);
       return;
     }
     case 'directive:acknowledged':

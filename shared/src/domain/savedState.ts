@@ -42,6 +42,8 @@ export function readSavedState(bytes: Uint8Array | ArrayBuffer, sessionId: strin
   }
   const floor = state.floor as Record<string, unknown>;
   if (!Array.isArray(floor.queue) || !Array.isArray(floor.speeches)) return null;
+  const criticisms = state.criticisms as Record<string, unknown>;
+  if (kindOf(criticisms.buckets) !== 'object' || !Array.isArray(criticisms.pages)) return null;
   if (state.sessionId !== sessionId || state.lastSeq !== seq) return null;
   return freeze(value as SessionState, true);
 }

@@ -1,3 +1,4 @@
+import { criticismsInOrder } from './criticismTable.js';
 import type { AgendaItemState, CriticismState, SessionState } from './state.js';
 
 /** The item on the floor now, if any. */
@@ -12,10 +13,7 @@ export function itemsOfDay(state: SessionState, dayId: string): AgendaItemState[
 
 /** Criticisms raised on one item, newest first. */
 export function criticismsOfItem(state: SessionState, itemId: string): CriticismState[] {
-  const result: CriticismState[] = [];
-  for (let i = state.criticismOrder.length - 1; i >= 0; i--) {
-    const criticism = state.criticisms[state.criticismOrder[i]!]!;
-    if (criticism.itemId === itemId) result.push(criticism);
-  }
-  return result;
+  return criticismsInOrder(state)
+    .filter((criticism) => criticism.itemId === itemId)
+    .reverse();
 }

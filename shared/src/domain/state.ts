@@ -13,6 +13,7 @@ import type {
   SessionStatus,
   WarningRecord,
 } from '../protocol/index.js';
+import { emptyCriticismTable, type CriticismTable } from './criticismTable.js';
 
 /** An indicator as the record holds it: the submitted figures plus the verification, once made. */
 export interface IndicatorState extends Indicator {
@@ -193,9 +194,8 @@ export interface SessionState {
   currentItemId: string | null;
   floor: FloorState;
   reports: Record<string, ReportState>;
-  criticisms: Record<string, CriticismState>;
-  /** Criticism ids in the order they were posted. */
-  criticismOrder: string[];
+  /** Read through `criticismOf`, `criticismsInOrder` and the other functions of `criticismTable.ts`. */
+  criticisms: CriticismTable;
   directives: Record<string, DirectiveState>;
   directiveOrder: string[];
   warnings: Record<string, WarningState>;
@@ -233,8 +233,7 @@ export function emptySessionState(sessionId: string): SessionState {
     currentItemId: null,
     floor: { queue: [], speaker: null, speeches: [] },
     reports: {},
-    criticisms: {},
-    criticismOrder: [],
+    criticisms: emptyCriticismTable(),
     directives: {},
     directiveOrder: [],
     warnings: {},

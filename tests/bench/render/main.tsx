@@ -1,3 +1,4 @@
+import { criticismCount } from '@plenum/shared';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../../../client/src/i18n';
@@ -50,7 +51,7 @@ void initI18n().then(() => {
   const api: RenderBenchApi = {
     mounted: {
       events: state.lastSeq,
-      criticisms: Object.keys(state.criticisms).length,
+      criticisms: criticismCount(state),
       units: Object.keys(state.units).length,
       firstRenderMs,
     },

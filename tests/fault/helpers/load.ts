@@ -1,5 +1,12 @@
 import { demoData } from '@plenum/server';
-import { liveItem, type CommandInput, type Participant, type SessionEvent, type SessionState } from '@plenum/shared';
+import {
+  criticismsInOrder,
+  liveItem,
+  type CommandInput,
+  type Participant,
+  type SessionEvent,
+  type SessionState,
+} from '@plenum/shared';
 
 /** The marker written into the text of a command, so the log shows which operation wrote it. */
 export function marker(opId: string): string {
@@ -56,10 +63,9 @@ function criticOp(me: Participant, mix: { verify: boolean; onlyCriticise?: boole
     }
     if (mix.onlyCriticise) return null;
     if (roll < 0.85 || !mix.verify) {
-      const candidates = state.criticismOrder.filter((id) => {
-        const c = state.criticisms[id]!;
-        return c.authorId !== me.id && !c.endorsedBy.includes(me.id);
-      });
+      const candidates = criticismsInOrder(state)
+        .filter((c) => c.authorId !== me.id && !c.endorsedBy.includes(me.id))
+        .map((c) => c.id);
       const criticismId = pick(candidates.slice(-20), random);
       return criticismId ? { type: 'criticism:endorse', payload: { criticismId } } : null;
     }

@@ -10,16 +10,16 @@ beforeEach(() => {
   store = createSessionStore(ids.session);
 });
 
-/** The state with its criticisms read through a proxy that counts the criticisms looked up. */
+/** The state with its criticisms' buckets read through a proxy that counts the criticisms looked up. */
 function countingLookups(state: SessionState) {
   const counter = { lookups: 0 };
-  const criticisms = new Proxy(state.criticisms, {
+  const buckets = new Proxy(state.criticisms.buckets, {
     get(target, key, receiver) {
       counter.lookups++;
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
-  return { state: { ...state, criticisms }, counter };
+  return { state: { ...state, criticisms: { ...state.criticisms, buckets } }, counter };
 }
 
 describe('criticisms of an item, indexed', () => {
@@ -43,7 +43,7 @@ describe('criticisms of an item, indexed', () => {
     ]);
   });
 
-  test('an endorsement keeps the order, so the list looks up its item’s criticisms alone', () => {
+  test('an endorsement keeps the pages of the order, so the list looks up its item’s criticisms alone', () => {
     const log = demoSession();
     log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
     for (let n = 1; n <= 20; n++) criticise(log, `crit-${n}`);

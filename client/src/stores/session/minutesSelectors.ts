@@ -14,6 +14,7 @@ import {
   type WarningState,
 } from '@plenum/shared';
 import { floorSelectors, type Speech } from './floorSelectors';
+import { criticismsOfItem } from './criticismIndex';
 import { reportSelectors } from './reportSelectors';
 
 /** One agenda item as the minutes record it. */
@@ -97,10 +98,7 @@ function directivesByUnit(state: SessionState, onItems: Set<string>): UnitDirect
 }
 
 function minutesItem(state: SessionState, item: AgendaItemState): MinutesItem {
-  const criticisms = state.criticismOrder.flatMap((id) => {
-    const criticism = state.criticisms[id];
-    return criticism?.itemId === item.id ? [criticism] : [];
-  });
+  const criticisms = criticismsOfItem(state, item.id).reverse();
   const deferredItem = item.deferredToItemId ? state.agenda[item.deferredToItemId] : undefined;
   return {
     item,

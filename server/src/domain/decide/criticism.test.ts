@@ -1,4 +1,4 @@
-import type { CriticismRuling } from '@plenum/shared';
+import { criticismOf, type CriticismRuling } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoWorld, refusal } from '../../test/demoWorld.js';
 
@@ -22,7 +22,7 @@ describe('rulings on criticism', () => {
     const { rule, commands, sessionId, criticismId } = await withCriticism();
     const ruled = await rule('referred', 'State Inspection Office');
     expect(ruled.events[0]!.payload).toMatchObject({ ruling: 'referred', referredTo: 'State Inspection Office' });
-    expect((await commands.state(sessionId)).criticisms[criticismId]?.ruling).toMatchObject({
+    expect(criticismOf(await commands.state(sessionId), criticismId)?.ruling).toMatchObject({
       ruling: 'referred',
       referredTo: 'State Inspection Office',
     });

@@ -1,4 +1,4 @@
-import type { Command, CommandOf } from '@plenum/shared';
+import { criticismOf, type Command, type CommandOf } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoWorld, manualClock, refusal } from '../../test/demoWorld.js';
 
@@ -106,7 +106,7 @@ describe('directives', () => {
     });
     const directiveId = (issued.events[0]!.payload as { directiveId: string }).directiveId;
     const state = await commands.state(sessionId);
-    expect(state.criticisms[criticismId]!.directiveIds).toEqual([directiveId]);
+    expect(criticismOf(state, criticismId)!.directiveIds).toEqual([directiveId]);
     expect(state.directives[directiveId]).toMatchObject({
       fromCriticismId: criticismId,
       kind: 'inspection',

@@ -6,6 +6,7 @@ import {
   type DirectiveState,
   type FloorBlocker,
   type SessionState,
+  criticismOf,
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 
@@ -18,7 +19,7 @@ export function itemOrThrow(state: SessionState, itemId: string): AgendaItemStat
 
 /** The criticism, or NOT_FOUND. */
 export function criticismOrThrow(state: SessionState, criticismId: string): CriticismState {
-  const criticism = state.criticisms[criticismId];
+  const criticism = criticismOf(state, criticismId);
   if (!criticism) throw new DomainError('NOT_FOUND', `There is no criticism ${criticismId}.`);
   return criticism;
 }

@@ -7,7 +7,7 @@ import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
 import type { BenchConfig } from '../config.js';
 import { removeTempDir, repoRoot } from '../lib/children.js';
 import { figure, type Figure } from '../lib/report.js';
-import { startPlenum, startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
+import { startBare, startPlenum, startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { round } from '../lib/stats.js';
 import { buildAndSize } from './client.js';
 import { measureFanoutBytes, type FanoutBytes } from './fanoutBytes.js';
@@ -119,7 +119,14 @@ export async function measureBytes(
   const bundle =
     !config.client.buildIntoTemp && existsSync(join(dist, 'index.html')) ? null : await buildAndSize(config);
   try {
-    return await measureScreens(bundle?.dir ?? dist, log, options);
+    // A witness of the machine: the bare server, idle beside Plenum while the browser loads the
+    // screens on the same two cores; its longest stall goes in the note of `loop.bytes`.
+    const witness = await startBare(options);
+    try {
+      return await measureScreens(bundle?.dir ?? dist, log, options);
+    } finally {
+      await witness.stop();
+    }
   } finally {
     if (bundle?.temp) removeTempDir(bundle.dir);
   }

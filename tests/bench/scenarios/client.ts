@@ -9,7 +9,7 @@ import type { BenchConfig } from '../config.js';
 import { makeTempDir, removeTempDir, repoRoot, runCommand } from '../lib/children.js';
 import { connectOne } from '../lib/clients.js';
 import { figure, type Figure } from '../lib/report.js';
-import { startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
+import { startBare, startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { median, round } from '../lib/stats.js';
 
 export interface BundleResult {
@@ -152,6 +152,12 @@ async function measureLive(
 ): Promise<ClientResult['live']> {
   if (!existsSync(chromiumPath)) return { error: `${chromiumPath} not found` };
   const server = await startPlenum({ officials: 1, clientDir: dir }, options);
+  // A witness of the machine: the bare server, idle beside Plenum while the browser loads the
+  // pages on the same two cores; its longest stall goes in the note of `loop.client`.
+  const witness = await startBare(options).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   let browser: Browser | null = null;
   try {
     await startItem(server);
@@ -217,7 +223,7 @@ async function measureLive(
     return { runs, topic, fallback };
   } finally {
     await browser?.close();
-    await server.stop();
+    await Promise.all([server.stop(), witness.stop()]);
   }
 }
 

@@ -124,23 +124,6 @@ async function pageThrough(
   throw new Error('catch-up did not end within 1,000 pages');
 }
 
-/**
- * Events appended per commit while the client is away. The harness appends inside the server's
- * process, through its command service; a commit of 2,000 events held the event loop about 200 ms
- * (the hash chain, the insert and the fold), a load no room makes, and it stood in
- * `loop.catchup` for the catch-ups the scenario measures. Half a page a commit is still far more
- * than any command commits.
- */
-const appendPerCommit = Limits.pageSize / 2;
-
-/** Appends `count` criticisms in commits of at most {@link appendPerCommit}; the log's head after them. */
-async function appendInCommits(plenum: Child<unknown>, count: number): Promise<number> {
-  let head = 0;
-  for (let left = count; left > 0; left -= appendPerCommit)
-    head = await plenum.control<number>('append', { count: Math.min(left, appendPerCommit) });
-  return head;
-}
-
 /*
  * The client's catch-up: the pages are buffered and applied in one batch when the last arrives,
  * or every `catchUpApplyEvery` events (the default of client/src/realtime/SessionSync.ts, mirrored:
@@ -262,7 +245,7 @@ export async function measureCatchUp(
     await fetchState(url, visitToken, sessionId);
     const state0 = await fetchState(url, token, sessionId);
     // Warm-up of both paths (JIT, first-use costs), not counted.
-    await appendInCommits(plenum, 500);
+    await plenum.control<number>('append', { count: 500 });
     let base = (await reconnectPlenum(url, token, state0)).state;
     let bareSeq = await bare.control<number>('advance', 500);
     await reconnectBare(urlOf(bare), 0);
@@ -270,7 +253,7 @@ export async function measureCatchUp(
     const firstVisits: FirstVisitPoint[] = [];
     for (const count of config.catchup.counts) {
       // The client knows the log up to `base`; `count` events are appended while it is away.
-      const head = await appendInCommits(plenum, count);
+      const head = await plenum.control<number>('append', { count });
       const bareFrom = bareSeq;
       bareSeq = await bare.control<number>('advance', count);
       const point: CatchUpPoint = {
@@ -300,7 +283,7 @@ export async function measureCatchUp(
       // A first visit on this log: the state saved at the head, as a pause saves it, then half a
       // page more, so that the answer holds the state and events after it.
       await plenum.control('snapshot');
-      const visitHead = await appendInCommits(plenum, Limits.pageSize / 2);
+      const visitHead = await plenum.control<number>('append', { count: Limits.pageSize / 2 });
       const visit: FirstVisitPoint = {
         head: visitHead,
         stateSeq: 0,

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createApp, createLogger, ensureDemo, snapshotEvery, SqliteStore, type App } from '@plenum/server';
-import { newEvent, type NewEvent, type Participant } from '@plenum/shared';
+import { Limits, newEvent, type NewEvent, type Participant } from '@plenum/shared';
 import { announceReady, serveControl } from './control.js';
 
 const importedAtMs = performance.now();
@@ -168,12 +168,17 @@ async function demoWithOfficials(
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', destination: process.stderr });
 
 /**
- * Criticisms on item-2 in batches of about 2,000 events, each criticism followed by
+ * Criticisms on item-2 in batches of about `batchEvents` events, each criticism followed by
  * `endorsements` endorsements: the events `criticism:post` and `criticism:endorse` produce.
  */
 let appended = 0;
-function* criticismBatches(count: number, text: string, endorsements: number): Generator<NewEvent[]> {
-  const batch = Math.max(1, Math.floor(2000 / (1 + endorsements)));
+function* criticismBatches(
+  count: number,
+  text: string,
+  endorsements: number,
+  batchEvents: number,
+): Generator<NewEvent[]> {
+  const batch = Math.max(1, Math.floor(batchEvents / (1 + endorsements)));
   for (let done = 0; done < count; done += batch) {
     const events: NewEvent[] = [];
     for (let i = done; i < Math.min(count, done + batch); i++) {
@@ -196,6 +201,17 @@ function* criticismBatches(count: number, text: string, endorsements: number): G
   }
 }
 
+/**
+ * Events per commit when a running server appends. A commit of 2,000 held the event loop about
+ * 200 ms (the hash chain, the insert, the fold and the notifications), a load no room makes, and
+ * it stood in the `loop.*` figures of `catchup` and `pdf` for what those scenarios measure
+ * (bench finding 19). Half a page is still far more than any command commits.
+ */
+const liveBatchEvents = Limits.pageSize / 2;
+
+/** Seeding, before the server listens: bigger batches, fewer commits. */
+const seedBatchEvents = 2000;
+
 /** Appends criticisms (and endorsements) through the command service, without their per-command cost. */
 async function appendCriticisms(
   app: App,
@@ -204,8 +220,9 @@ async function appendCriticisms(
   count: number,
   text: string,
   endorsements = 0,
+  batchEvents = liveBatchEvents,
 ): Promise<number> {
-  for (const events of criticismBatches(count, text, endorsements))
+  for (const events of criticismBatches(count, text, endorsements, batchEvents))
     await app.commands.appendSystem(session.sessionId, session.authorId, () => events);
   return store.head(session.sessionId);
 }
@@ -297,7 +314,7 @@ async function appendHistory(
 ): Promise<number> {
   const at = new Date(Date.now() - historyAgeMs).toISOString();
   let head = await store.head(session.sessionId);
-  for (const events of criticismBatches(count, text, endorsements)) {
+  for (const events of criticismBatches(count, text, endorsements, seedBatchEvents)) {
     await store.appendBatch([
       { sessionId: session.sessionId, commandId: null, actorId: session.authorId, expectedSeq: head, at, events },
     ]);
@@ -334,7 +351,9 @@ async function seedFolder(
     } catch {
       // already started
     }
-    const head = await (history ? appendHistory : appendCriticisms)(app, store, session, events, text, endorsements);
+    const head = history
+      ? await appendHistory(app, store, session, events, text, endorsements)
+      : await appendCriticisms(app, store, session, events, text, endorsements, seedBatchEvents);
     // The snapshots the seeding's appends made due are written on a thread of their own: in the folder before it is used.
     await app.commands.snapshotsWritten();
     writeFileSync(join(dataDir, tokensFile), JSON.stringify(session satisfies SeededTokens));

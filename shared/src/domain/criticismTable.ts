@@ -10,7 +10,7 @@ const pageSize = 256;
  * the posting order is kept in pages of 256 ids. A post copies one bucket, the last page and the
  * list of pages; an endorsement, a response or a ruling copies one bucket. As one record and one
  * array of 5,000 criticisms, each write copied and froze all 5,000: 5.0 ms a post and 3.7 ms an
- * endorsement, against 0.08 ms an endorsement in buckets (bench finding 22).
+ * endorsement, against 0.08 ms an endorsement in buckets (bench finding 20).
  */
 export interface CriticismTable {
   /** By bucket ({@link criticismBucket} of the id), then id. */

@@ -13,11 +13,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 if (import.meta.env.PROD) registerServiceWorker(parseRoute(window.location.pathname));
 
-// The first render waits for the chosen language's file, so no screen flashes in English first.
-void initI18n().then(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App pathname={window.location.pathname} />
-    </StrictMode>,
-  );
-});
+// The words load while the first render mounts what needs none (a session's connection);
+// the screens wait for them.
+createRoot(root).render(
+  <StrictMode>
+    <App pathname={window.location.pathname} words={initI18n()} />
+  </StrictMode>,
+);

@@ -23,6 +23,17 @@ function dateFormat(locale: string, key: string, options: Intl.DateTimeFormatOpt
   return format;
 }
 
+/**
+ * Builds the formatters a live screen uses first (figures, shares, times) in `locale`. The first
+ * Intl formatter of a page loads the locale's data, 50–80 ms of the main thread on a loaded
+ * machine: done while the join is in flight, it is not paid by the screen's first render.
+ */
+export function prepareFormats(locale: string): void {
+  formatFigure(0, locale);
+  formatPercent(0, locale);
+  formatTime(new Date(0).toISOString(), locale);
+}
+
 /** A report figure in the locale's digits and separators, e.g. `12,500.5`. */
 export function formatFigure(value: number, locale: string = currentLocale()): string {
   return numberFormat(locale, 'figure', { maximumFractionDigits: 2 }).format(value);

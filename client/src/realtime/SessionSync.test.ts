@@ -1,7 +1,16 @@
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { demoSession, eventLog, ids, instant, joinAnswer, participants } from '../test/events';
 import { FakeSocket, flushMicrotasks, type FakeAsk } from './testing/FakeSocket';
-import { demoHead, goLive, nextJoin, setup, startSync, syncOptions, untilStatus } from './testing/syncHarness';
+import {
+  createAppliedState,
+  demoHead,
+  goLive,
+  nextJoin,
+  setup,
+  startSync,
+  syncOptions,
+  untilStatus,
+} from './testing/syncHarness';
 
 describe('joining and catching up', () => {
   test('connects at once and joins on connect with afterSeq 0, then is live', async () => {
@@ -62,6 +71,60 @@ describe('joining and catching up', () => {
     join.answer(joinAnswer(demoSession().events, { serverTime: instant(5.1) }));
     await untilStatus(env.connection, 'live');
     expect(env.connection.getState().serverClockOffsetMs).toBe(5000);
+  });
+});
+
+describe('the last visit restored while the socket connects', () => {
+  /** A promise the test settles, as the restore of a last visit from IndexedDB would. */
+  function restoring() {
+    let settle: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => {}, reject: () => {} };
+    const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    return { promise, ...settle };
+  }
+
+  test('connects at once; the first join waits for the restore and asks from the restored lastSeq', async () => {
+    const restore = restoring();
+    const env = setup({ firstJoinAfter: restore.promise });
+    expect(env.fake.connectCalls).toBe(1);
+    env.fake.serverAccepts();
+    await flushMicrotasks();
+    expect(env.fake.sent.filter((m) => m.event === 'session:join')).toEqual([]);
+
+    const log = demoSession();
+    env.session.getState().restoreLastVisit({
+      session: createAppliedState(log.events),
+      epoch: 'epoch-1',
+      you: participants.official,
+    });
+    restore.resolve();
+    const join = await nextJoin(env, demoHead);
+    join.answer(joinAnswer([], { headSeq: demoHead }));
+    await untilStatus(env.connection, 'live');
+    expect(env.fake.sent.filter((m) => m.event === 'session:join')).toHaveLength(1);
+    expect(env.lastSeq()).toBe(demoHead);
+  });
+
+  test('a restore that fails does not hold the join: it asks from 0', async () => {
+    const restore = restoring();
+    const env = setup({ firstJoinAfter: restore.promise });
+    env.fake.serverAccepts();
+    restore.reject(new Error('storage unavailable'));
+    (await nextJoin(env, 0)).answer(joinAnswer(demoSession().events));
+    await untilStatus(env.connection, 'live');
+  });
+
+  test('a drop while the restore runs leaves one join, sent on the next connect', async () => {
+    const restore = restoring();
+    const env = setup({ firstJoinAfter: restore.promise });
+    env.fake.serverAccepts();
+    env.fake.serverDrops();
+    restore.resolve();
+    await flushMicrotasks();
+    expect(env.fake.sent.filter((m) => m.event === 'session:join')).toEqual([]);
+    env.fake.serverAccepts();
+    (await nextJoin(env, 0)).answer(joinAnswer(demoSession().events));
+    await untilStatus(env.connection, 'live');
+    expect(env.fake.sent.filter((m) => m.event === 'session:join')).toHaveLength(1);
   });
 });
 

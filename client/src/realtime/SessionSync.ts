@@ -40,6 +40,11 @@ export interface SessionSyncOptions {
   /** This device's clock in ms, to measure the server clock offset. */
   now?: () => number;
   /**
+   * The first join waits for it (the last visit being restored, whose `lastSeq` the join asks
+   * from); the socket connects meanwhile. A rejection counts as settled.
+   */
+  firstJoinAfter?: Promise<unknown>;
+  /**
    * A catch-up applies its pages in one batch when the last arrives, or every this many events
    * so a long one shows progress.
    */
@@ -85,6 +90,7 @@ export class SessionSync {
   private hasBeenLive = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly presence = new PresenceFeed();
+  private firstJoinAfter: Promise<unknown> | null;
 
   constructor(options: SessionSyncOptions) {
     this.socket = options.socket;
@@ -95,6 +101,7 @@ export class SessionSync {
     this.joinTimeoutMs = options.joinTimeoutMs ?? 30_000;
     this.retryDelayMs = options.retryDelayMs ?? 5_000;
     this.now = options.now ?? Date.now;
+    this.firstJoinAfter = options.firstJoinAfter?.catch(() => undefined) ?? null;
   }
 
   /** Attaches to the socket and connects. */
@@ -213,6 +220,11 @@ export class SessionSync {
 
   private async catchUpLoop(requestId: number): Promise<void> {
     const isStale = () => this.phase === 'idle' || requestId !== this.joinRequestId;
+    if (this.firstJoinAfter) {
+      await this.firstJoinAfter;
+      this.firstJoinAfter = null;
+      if (isStale()) return;
+    }
     const startedAt = this.log.caughtUpTo();
     for (;;) {
       const afterSeq = this.log.caughtUpTo();

@@ -27,14 +27,14 @@ export function useSessionConnection(sessionId: string, token: string): Realtime
       sessionStore.getState().reset(sessionId);
       pendingStore.getState().reset();
     }
-    const sync = new SessionSync({ socket, sessionId });
+    let isMounted = true;
+    // The join asks from the last visit's seq, so it waits for that to be restored (or not);
+    // the socket connects meanwhile.
+    const restored = restoreLastVisit({ sessionId, token, session: sessionStore, isWanted: () => isMounted });
+    const sync = new SessionSync({ socket, sessionId, firstJoinAfter: restored });
     // Presence first: it must hear the sync's first join answer.
     const stopPresence = bindPresence(sync);
-    let isMounted = true;
-    // The join asks from the last visit's seq, so it starts once that is restored (or not).
-    void restoreLastVisit({ sessionId, token, session: sessionStore, isWanted: () => isMounted }).then(() => {
-      if (isMounted) sync.start();
-    });
+    sync.start();
     const stopKeeping = keepLastVisit({ sessionId, token, session: sessionStore, connection: connectionStore });
     syncRef.current = sync;
     return () => {

@@ -1,5 +1,5 @@
-import type { Participant } from '@plenum/shared';
-import { lazy, Suspense, useEffect } from 'react';
+import type { Participant, Role } from '@plenum/shared';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withWords } from '../i18n';
 import { useServerNow } from '../lib/useServerNow';
@@ -8,6 +8,7 @@ import { useSessionStore } from '../stores/session';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionHeader } from './SessionHeader';
+import type * as ParticipantViewModule from '../screens/participant/ParticipantView';
 
 // Each role's screen is a chunk of its own, fetched once the join answer names the role: the
 // first load carries the shell and the socket, and a slow link only the one screen it shows.
@@ -18,20 +19,37 @@ const PrepareScreen = lazy(() =>
   })),
 );
 const ChairConsole = lazy(() => import('../screens/chair/ChairConsole').then((m) => ({ default: m.ChairConsole })));
-const loadBigScreen = () => import('../screens/bigScreen/BigScreen');
-const BigScreen = lazy(() => loadBigScreen().then((m) => ({ default: m.BigScreen })));
-const ParticipantView = lazy(() =>
-  import('../screens/participant/ParticipantView').then((m) => ({ default: m.ParticipantView })),
-);
+const BigScreen = lazy(() => import('../screens/bigScreen/BigScreen').then((m) => ({ default: m.BigScreen })));
+/** The participant screen's code once fetched: from then on it renders without suspending. */
+let participantViewModule: typeof ParticipantViewModule | null = null;
+const loadParticipantView = () =>
+  import('../screens/participant/ParticipantView').then((module) => {
+    participantViewModule = module;
+    return module;
+  });
+const LazyParticipantView = lazy(() => loadParticipantView().then((m) => ({ default: m.ParticipantView })));
 
 /**
- * Starts fetching what every role's screen shares (the `floor` chunk, which the big screen, the
- * smallest of them, holds little more than) while the socket connects and joins, when a slow link
- * is mostly idle; the role's own code follows the join answer.
+ * The screen of presenters, officials and inspectors. A lazy component suspends on its first
+ * render even when its code is already here, and the fallback's brief mount costs the main thread
+ * a render (and the bell a fetch) before the floor shows: fetched ahead, it renders at once. Chosen
+ * once per mount, so it never remounts when the code arrives.
  */
-export function preloadSessionScreens(): void {
+function ParticipantScreen({ role }: { role: Role }) {
+  const [Screen] = useState(() => participantViewModule?.ParticipantView ?? LazyParticipantView);
+  return <Screen role={role} />;
+}
+
+/**
+ * Starts fetching the screen of presenters, officials and inspectors, most of a session's
+ * invitations, while the socket connects and joins: a fast link is then live as soon as the join
+ * answers, and a slow one is mostly idle meanwhile. With it come the `floor` chunk every role
+ * shares and the `console` chunk the chair shares; a chair or the big screen fetches its own
+ * code once the join answer names the role. Resolves when it is here or could not be fetched.
+ */
+export async function preloadSessionScreens(): Promise<void> {
   // A failed fetch is retried, and shown, when the screen itself is rendered.
-  loadBigScreen().catch(() => undefined);
+  await loadParticipantView().catch(() => undefined);
 }
 
 /** Before the screen can show: joining, or fetching the role's screen. Announced, and marked busy. */
@@ -92,7 +110,7 @@ function roleScreen(you: Participant) {
     case 'presenter':
     case 'official':
     case 'inspector':
-      return <ParticipantView role={you.role} />;
+      return <ParticipantScreen role={you.role} />;
   }
 }
 

@@ -13,8 +13,9 @@ const rateKbit = 256;
 /**
  * A first visit received 467 kB before the bundle was compressed. Its scripts now come as
  * brotli, built on Preact's React layer, and only the words of its language and screens: the
- * first script (the shell and the socket) and the screen of its role, fetched once the join
- * answer names it, 88 kB of HTTP bodies for the big screen and 98 kB for the chair's console. A
+ * first script (the shell and the socket), the participants' screen, fetched while the socket
+ * joins, and the chair's or the big screen's own code once the join answer names the role: 96 kB
+ * of HTTP bodies for the big screen and 101 kB for the chair's console. A
  * second visit takes the page, the assets and the words from the service worker's cache. The
  * times are reported, not asserted (they follow the machine's load; `npm run bench` is where
  * speed is measured): at 256 kbit/s, 5 s carry about 160 kB.

@@ -10,9 +10,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { SessionHeader } from './SessionHeader';
 import type * as ParticipantViewModule from '../screens/participant/ParticipantView';
 
-// Each role's screen is a chunk of its own, fetched once the join answer names the role: the
-// first load carries the shell and the socket, and a slow link only the one screen it shows.
-// Only an administrator opens the preparation screens.
+// Each role's screen is a chunk of its own, fetched once the join answer names the role (the
+// participants' is fetched while joining, see preloadSessionScreens): the first load carries the
+// shell and the socket. Only an administrator opens the preparation screens.
 const PrepareScreen = lazy(() =>
   withWords(['prepare', 'admin', 'imports'], import('../screens/prepare/PrepareScreen')).then((m) => ({
     default: m.PrepareScreen,

@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { parseRoute } from './app/routes';
 import { registerServiceWorker } from './app/serviceWorker';
 import { initI18n } from './i18n';
+import { drawHangulWhenShown } from './i18n/hangulFont';
 
 // The stores are module singletons (see stores/*/index.ts); the socket belongs to the session
 // route, because it needs the session id and invite token from the URL.
@@ -12,6 +13,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 if (import.meta.env.PROD) registerServiceWorker(parseRoute(window.location.pathname));
+drawHangulWhenShown();
 
 // The words load while the first render mounts what needs none (a session's connection);
 // the screens wait for them.

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { describeBrowser, openScreen, uiTimeoutMs, useBrowser } from './helpers/browser.js';
+import {
+  criticismEntries,
+  describeBrowser,
+  openCriticismForm,
+  openScreen,
+  uiTimeoutMs,
+  useBrowser,
+} from './helpers/browser.js';
 import { startE2eServer } from './helpers/e2eServer.js';
 
 const shippedFamily = 'Noto Sans KR';
@@ -66,5 +73,32 @@ describeBrowser('the Korean font ships with the client', () => {
     const faces = (await registeredFaces(official.page)).filter((family) => family === shippedFamily).length;
     expect(fontRequests.length).toBeLessThan(faces / 2);
     expect(official.pageErrors).toEqual([]);
+  });
+  test('Hangul on an English screen, a criticism written in Korean, is drawn with the same font, fetched once it shows', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const official = await openScreen(browser(), server, 'official');
+    expect(await registeredFaces(chair.page)).not.toContain(shippedFamily);
+
+    await chair.page.getByTestId('start-item-item-2').click();
+    await official.page.getByTestId('current-item').locator('[data-status="presenting"]').waitFor();
+    await openCriticismForm(official.page);
+    const text = '시멘트 생산 계획이 35 % 미달했습니다.';
+    await official.page.getByTestId('criticism-text').fill(text);
+    await expect
+      .poll(() => official.page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs })
+      .toBe(true);
+    await official.page.getByTestId('criticism-submit').click();
+    const card = criticismEntries(chair.page).filter({ hasText: text });
+    await card.waitFor({ timeout: uiTimeoutMs });
+
+    // The chair's screen stays in English; the criticism is drawn with the shipped font, not
+    // with the empty boxes of a missing glyph.
+    expect(await chair.page.locator('html').getAttribute('lang')).toBe('en');
+    const selector = `[data-testid="${await card.getAttribute('data-testid')}"] .criticism__text`;
+    const webFonts = async () =>
+      (await renderedFonts(chair.page, selector)).filter((font) => font.isCustomFont).map((font) => font.familyName);
+    await expect.poll(webFonts, { timeout: uiTimeoutMs }).toEqual([expect.stringMatching(/^Noto Sans KR\b/) as string]);
+    expect(chair.pageErrors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { fallbackLanguage, isLanguage, languageCodes, pickLanguage, type Language } from './languages';
+import { loadHangulFont } from './hangulFont';
 import { allNamespaces, firstNamespaces, type Namespace } from './namespaces';
 
 export { languages, languageCodes, type Language } from './languages';
@@ -25,11 +26,11 @@ async function loadWords(language: string, namespace: string): Promise<object> {
 
 /**
  * Fonts a language needs that a fresh machine may lack (Hangul on a system without a CJK font
- * shows as empty boxes). Loaded with the language only; each weight is split by unicode-range,
- * so the browser fetches only the subsets holding the characters on screen.
+ * shows as empty boxes), loaded with the language; Hangul shown on a screen in another language
+ * loads the same font (`drawHangulWhenShown`).
  */
 const languageFonts: Partial<Record<Language, () => Promise<unknown>>> = {
-  ko: () => Promise.all([import('@fontsource/noto-sans-kr/400.css'), import('@fontsource/noto-sans-kr/700.css')]),
+  ko: loadHangulFont,
 };
 
 /** The app's i18next instance. */

@@ -93,7 +93,8 @@ describe('convening a review', () => {
     await waitFor(() =>
       expect(screen.getByLabelText('Day 1: theme')).toHaveAccessibleDescription('must contain visible characters'),
     );
-    expect(screen.getByLabelText('Day 1: theme')).toHaveFocus();
+    // The field takes the focus in an effect after the render that shows the refusal.
+    await waitFor(() => expect(screen.getByLabelText('Day 1: theme')).toHaveFocus());
     expect(screen.getByRole('alert')).toHaveTextContent('some details are missing or not valid');
   });
 

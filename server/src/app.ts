@@ -185,6 +185,7 @@ export function createApp(deps: AppDeps): App {
   // A relay cut short (the process stopped between its two appends) is finished when its session is next loaded.
   const states = new SessionStates(
     deps.store,
+    systemTimers,
     (state) => {
       if (pendingRelays(state).length > 0) relayUp(state.sessionId);
     },
@@ -209,7 +210,8 @@ export function createApp(deps: AppDeps): App {
   const webhookPolicy = deps.webhooks?.policy ?? publicOnly;
   const directory = new SessionDirectory({
     store: deps.store,
-    read: (sessionId, view) => commands.read(sessionId, view),
+    // A digest reads nothing of the criticisms: the sessions list does not wait for them after a start.
+    read: (sessionId, view) => commands.readWithoutCriticisms(sessionId, view),
     timers: systemTimers,
     onSaveError: (error, sessionId) =>
       deps.logger.warn({ err: error, sessionId }, 'session digest not saved; made again when next read'),

@@ -94,7 +94,7 @@ export async function startServer(config: Config, extras: ServerExtras = {}): Pr
     );
   }
   if (demo) {
-    const title = await app.commands.read(demo.sessionId, (state) => state.definition?.title);
+    const title = await app.commands.readWithoutCriticisms(demo.sessionId, (state) => state.definition?.title);
     lines.push(`Demo review session: ${title ?? demo.sessionId}`);
     if (demo.invitations.length > 0) {
       // Shown once: the store keeps only the tokens' hashes.

@@ -7,6 +7,7 @@ export * from './domain/state.js';
 export * from './domain/criticismTable.js';
 export * from './domain/reducer.js';
 export * from './domain/savedState.js';
+export * from './domain/snapshotText.js';
 export * from './domain/fulfilment.js';
 export * from './domain/agendaItem.js';
 export * from './domain/preparation.js';

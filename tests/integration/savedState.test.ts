@@ -2,11 +2,14 @@ import {
   emptySessionState,
   foldEvents,
   Limits,
+  parseStateText,
   readSavedState,
+  stateText,
   stateVersion,
   type Role,
   type SessionEvent,
   type SessionJoinResult,
+  type SessionState,
 } from '@plenum/shared';
 import { describe, expect, test, vi } from 'vitest';
 import { appendCriticisms } from '../helpers/criticisms.js';
@@ -123,8 +126,8 @@ describe('the saved state in the join answer (P26)', () => {
     const { server, head } = await busySession();
     const snapshot = (await server.store.loadSnapshot(server.sessionId))!;
     const ahead = head + 1_000;
-    const state = { ...(JSON.parse(snapshot.state) as object), lastSeq: ahead };
-    await server.store.saveSnapshot({ ...snapshot, seq: ahead, state: JSON.stringify(state) });
+    const state = { ...(parseStateText(snapshot.state) as SessionState), lastSeq: ahead };
+    await server.store.saveSnapshot({ ...snapshot, seq: ahead, state: stateText(state) });
     const { first, events } = await joinAll(server, { afterSeq: 0, stateVersion });
     expect(first.state).toBeUndefined();
     expect(first.events[0]?.seq).toBe(1);
@@ -136,7 +139,7 @@ describe('the saved state in the join answer (P26)', () => {
     const chair = await server.connect('chair');
     await sendOk(chair, server.sessionId, startItem('item-2'));
     await sendOk(chair, server.sessionId, openFloor('item-2'));
-    await criticise(server, 3_000, 'big');
+    await criticise(server, 3_500, 'big');
     await server.app.commands.saveSnapshots();
     const size = Buffer.byteLength((await server.store.loadSnapshot(server.sessionId))!.state);
     expect(size).toBeGreaterThan(1024 * 1024);

@@ -18,7 +18,7 @@ function world() {
   const start = (afterSeedStep?: (step: number) => void) => {
     const commands = new CommandService({
       store,
-      states: new SessionStates(store),
+      states: new SessionStates(store, systemTimers),
       clock,
       ids,
       timers: systemTimers,

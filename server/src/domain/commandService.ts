@@ -22,6 +22,7 @@ import {
   type Timers,
 } from './ports.js';
 import { commandKey } from './commandKey.js';
+import { criticismsLoading, CriticismsLoadingError } from './criticismLoad.js';
 import { Lane } from './lane.js';
 import type { SessionStates } from './sessionStates.js';
 import { defaultSnapshotQuietMs, SnapshotScheduler } from './snapshotScheduler.js';
@@ -155,28 +156,48 @@ export class CommandService {
   /**
    * What `view` derives from the session's current state, without copying the state: for
    * answers asked often, such as on every join. `view` must not keep or return parts of the
-   * state, which later commands change in place.
+   * state, which later commands change in place. A state whose criticisms are still loading from
+   * its snapshot is read once they are all in (see {@link readWithoutCriticisms}).
    */
-  read<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
+  async read<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
+    for (;;) {
+      const read = await this.readWithin(sessionId, (state) =>
+        criticismsLoading(state) ? null : { result: view(state) },
+      );
+      if (read) return read.result;
+      await this.deps.states.loaded(sessionId);
+    }
+  }
+
+  /**
+   * As {@link read}, without waiting for the criticisms a state loads behind it after a start:
+   * for a `view` that reads nothing of `state.criticisms` but their order and count.
+   */
+  readWithoutCriticisms<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
+    return this.readWithin(sessionId, view);
+  }
+
+  /**
+   * What `view` derives from the session's cached state when that state holds every event up to
+   * `seq` (a head the caller read from the store) and only committed ones: no log read and no
+   * wait for the lane, for checks made on every join. Otherwise as {@link readWithoutCriticisms}.
+   * Events another process commits after `seq` may be missing, so only a caller content with the
+   * log as of `seq` may ask; the same rules for `view` as for {@link readWithoutCriticisms}.
+   */
+  readAtLeast<TResult>(sessionId: string, seq: number, view: (state: SessionState) => TResult): Promise<TResult> {
+    const state = this.deps.states.cached(sessionId);
+    if (state && state.lastSeq >= seq && !this.uncommitted.has(sessionId)) return Promise.resolve(view(state));
+    return this.readWithoutCriticisms(sessionId, view);
+  }
+
+  /** `view` of the session's current state, in the lane, between batches. */
+  private readWithin<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
     return this.lane.run(async () => {
       const result = view(await this.deps.states.current(sessionId));
       // A first load may have folded a long tail: worth a snapshot before the next start.
       this.snapshots.schedule();
       return result;
     });
-  }
-
-  /**
-   * What `view` derives from the session's cached state when that state holds every event up to
-   * `seq` (a head the caller read from the store) and only committed ones: no log read and no
-   * wait for the lane, for checks made on every join. Otherwise as {@link read}. Events another
-   * process commits after `seq` may be missing, so only a caller content with the log as of
-   * `seq` may ask; the same rules for `view` as for {@link read}.
-   */
-  readAtLeast<TResult>(sessionId: string, seq: number, view: (state: SessionState) => TResult): Promise<TResult> {
-    const state = this.deps.states.cached(sessionId);
-    if (state && state.lastSeq >= seq && !this.uncommitted.has(sessionId)) return Promise.resolve(view(state));
-    return this.read(sessionId, view);
   }
 
   /**
@@ -233,22 +254,28 @@ export class CommandService {
   }
 
   private inBatch(sessionId: string, commandId: string | null, decideEntry: Entry['decide']): Promise<CommandOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ sessionId, commandId, decide: decideEntry, resolve, reject });
-      if (this.batchPending) return;
-      this.batchPending = true;
-      void this.lane.run(async () => {
-        // One more turn, so that every command read from the sockets in this one joins the batch.
-        await laterTurn(this.deps.timers);
-        this.batchPending = false;
-        await this.commit(this.queue.splice(0));
-      });
+    return new Promise((resolve, reject) =>
+      this.enqueue({ sessionId, commandId, decide: decideEntry, resolve, reject }),
+    );
+  }
+
+  private enqueue(entry: Entry): void {
+    this.queue.push(entry);
+    if (this.batchPending) return;
+    this.batchPending = true;
+    void this.lane.run(async () => {
+      // One more turn, so that every command read from the sockets in this one joins the batch.
+      await laterTurn(this.deps.timers);
+      this.batchPending = false;
+      await this.commit(this.queue.splice(0));
     });
   }
 
   private async commit(batch: readonly Entry[]): Promise<void> {
     const sessionIds = new Set(batch.map((entry) => entry.sessionId));
     const answers: (() => void)[] = [];
+    /** Entries that named a criticism their session's state is still loading: decided again once it is. */
+    const waiting: Entry[] = [];
     const appended = new Map<string, SessionEvent[]>();
     try {
       const states = new Map<string, SessionState>();
@@ -268,7 +295,8 @@ export class CommandService {
         try {
           decided = entry.decide(state, known[i]!);
         } catch (error) {
-          answers.push(() => entry.reject(error));
+          if (error instanceof CriticismsLoadingError) waiting.push(entry);
+          else answers.push(() => entry.reject(error));
           return;
         }
         if ('result' in decided || decided.events.length === 0) {
@@ -309,6 +337,7 @@ export class CommandService {
       for (const sessionId of sessionIds) this.uncommitted.delete(sessionId);
     }
     for (const answer of answers) answer();
+    for (const entry of waiting) void this.deps.states.loaded(entry.sessionId).then(() => this.enqueue(entry));
     if (appended.size > 0) this.deps.onCommitted?.([...appended.keys()]);
     for (const [sessionId, events] of appended) this.deps.onAppended?.(sessionId, events);
     this.snapshots.schedule();

@@ -154,6 +154,12 @@ export interface SnapshotStore {
   loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null>;
   /** Keeps `snapshot` as the session's only one, replacing any earlier. */
   saveSnapshot(snapshot: StateSnapshot, saving?: SnapshotSaving): Promise<void>;
+  /**
+   * Part `index` (from 0) of the UTF-8 bytes of the state the snapshot `head` describes, for a
+   * reader that may stop after the state's first line; null past the last part, or once another
+   * snapshot has replaced this one. Only a store that keeps a state in parts offers it.
+   */
+  loadSnapshotPart?(head: SnapshotHead, index: number): Promise<Uint8Array | null>;
 }
 
 /** What a store holds of a session's digest: the text saved at `seq`, beside the log's head now. */

@@ -52,7 +52,10 @@ export function digestOf(state: SessionState): SessionDigest {
 
 export interface SessionDirectoryDeps {
   store: DigestStore;
-  /** Reads a session's state between batches, when it holds committed events alone (`CommandService.read`). */
+  /**
+   * Reads a session's state between batches, when it holds committed events alone; a digest
+   * reads no criticism, so not waiting for them (`CommandService.readWithoutCriticisms`).
+   */
   read<T>(sessionId: string, view: (state: SessionState) => T): Promise<T>;
   timers: Timers;
   /** Told of a digest that could not be saved; it is made again the next time. */

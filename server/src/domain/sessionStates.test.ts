@@ -2,6 +2,7 @@ import {
   emptySessionState,
   foldEventsInPlace,
   newEvent,
+  parseStateText,
   stateVersion,
   type Command,
   type NewEvent,
@@ -74,7 +75,7 @@ async function fullFold(): Promise<SessionState> {
 /** Loads the session in a fresh SessionStates (as a start does); returns the state and where it read the log from. */
 async function freshLoad(): Promise<{ state: SessionState; readFrom: number }> {
   const read = vi.spyOn(world.store, 'read');
-  const state = await new SessionStates(world.store).current(world.sessionId);
+  const state = await new SessionStates(world.store, systemTimers).current(world.sessionId);
   const readFrom = read.mock.calls[0]![1];
   read.mockRestore();
   return { state, readFrom };
@@ -89,7 +90,7 @@ describe('SessionStates snapshots', () => {
     async () => {
       await floorActivity(10);
       await bulkCriticisms(6000);
-      const states = new SessionStates(world.store);
+      const states = new SessionStates(world.store, systemTimers);
       await states.current(world.sessionId);
       await states.saveSnapshot(world.sessionId);
       const snapshotSeq = (await world.store.loadSnapshot(world.sessionId))!.seq;
@@ -160,7 +161,7 @@ describe('CommandService snapshots', () => {
     await saved;
     const snapshot = (await world.store.loadSnapshot(world.sessionId))!;
     expect(snapshot).toMatchObject({ seq: snapshotEvery, version: stateVersion });
-    expect(JSON.parse(snapshot.state)).toEqual(await world.commands.state(world.sessionId));
+    expect(parseStateText(snapshot.state)).toEqual(await world.commands.state(world.sessionId));
 
     await floorActivity(1);
     await world.commands.saveSnapshots();
@@ -194,7 +195,7 @@ describe('CommandService snapshots', () => {
     const onSnapshotError = vi.fn();
     const commands = new CommandService({
       store: world.store,
-      states: new SessionStates(world.store),
+      states: new SessionStates(world.store, systemTimers),
       clock: manualClock().clock,
       ids: world.ids,
       timers: systemTimers,

@@ -1,4 +1,12 @@
-import { emptySessionState, foldEventsInPlace, Limits, stateVersion, type SessionState } from '@plenum/shared';
+import {
+  emptySessionState,
+  foldEventsInPlace,
+  Limits,
+  parseStateText,
+  stateText,
+  stateVersion,
+  type SessionState,
+} from '@plenum/shared';
 import type { EventStore, SnapshotStore, StateSnapshot } from './ports.js';
 
 /** Events read from the log at a time while a state is folded. */
@@ -16,13 +24,13 @@ export function snapshotFits(snapshot: Pick<StateSnapshot, 'seq' | 'version'>, a
 /** The state a snapshot holds, when it {@link snapshotFits} and is the session's; otherwise null. */
 export function snapshotState(snapshot: StateSnapshot | null, sessionId: string, atMost: number): SessionState | null {
   if (!snapshot || !snapshotFits(snapshot, atMost)) return null;
-  const saved = JSON.parse(snapshot.state) as SessionState;
+  const saved = parseStateText(snapshot.state) as SessionState;
   return saved.sessionId === sessionId && saved.lastSeq === snapshot.seq ? saved : null;
 }
 
-/** A state as its snapshot is stored: serialised at its `lastSeq`, with this reducer's `stateVersion`. */
+/** A state as its snapshot is stored: its text (`stateText`) at its `lastSeq`, with this reducer's `stateVersion`. */
 export function snapshotOf(state: SessionState): StateSnapshot {
-  return { sessionId: state.sessionId, seq: state.lastSeq, version: stateVersion, state: JSON.stringify(state) };
+  return { sessionId: state.sessionId, seq: state.lastSeq, version: stateVersion, state: stateText(state) };
 }
 
 /** What {@link StatesAt} reads: the log and the latest snapshot. */

@@ -5,6 +5,7 @@ import { snapshotState } from '../domain/statesAt.js';
 import { copyLog, durableStores } from '../test/durableStores.js';
 import { demoWorld } from '../test/demoWorld.js';
 import { holdDemoMeeting } from '../test/recordsMeeting.js';
+import { systemTimers } from '../lib/systemClock.js';
 import { SnapshotThread } from './SnapshotThread.js';
 
 /** The demo's log after a morning of the review, split where the snapshots are saved. */
@@ -43,7 +44,10 @@ describe.each(durableStores)('snapshots written on their own thread, $kind', { t
     expect(snapshotState(second, sessionId, log.length)).toEqual(folded(log));
 
     const read = vi.spyOn(store, 'read');
-    expect(await new SessionStates(store).current(sessionId)).toEqual(folded(log));
+    const states = new SessionStates(store, systemTimers);
+    const started = await states.current(sessionId);
+    await states.loaded(sessionId);
+    expect(started).toEqual(folded(log));
     expect(read.mock.calls.map(([, afterSeq]) => afterSeq)).toEqual([log.length]);
   });
 
@@ -67,7 +71,7 @@ describe.each(durableStores)('snapshots written on their own thread, $kind', { t
     await copyLog(store, log);
     const write = vi.fn(() => Promise.resolve());
     const saveSnapshot = vi.spyOn(store, 'saveSnapshot');
-    const states = new SessionStates(store, undefined, { write });
+    const states = new SessionStates(store, systemTimers, undefined, { write });
     await states.current(sessionId);
     await states.saveSnapshot(sessionId, { alone: true });
     expect(write).toHaveBeenCalledWith(sessionId, log.length, { alone: true });

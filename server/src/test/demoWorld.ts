@@ -34,7 +34,7 @@ export async function demoWorld(
   const ids = sequentialIds();
   const commands = new CommandService({
     store,
-    states: new SessionStates(store),
+    states: new SessionStates(store, options.timers ?? systemTimers),
     clock,
     ids,
     timers: options.timers ?? systemTimers,

@@ -1,4 +1,5 @@
 import { freeze } from 'immer';
+import { parseStateText } from './snapshotText.js';
 import { emptySessionState, type SessionState } from './state.js';
 
 /**
@@ -18,7 +19,7 @@ function kindOf(value: unknown): string {
 }
 
 /**
- * Reads a saved state sent with a join answer (P26): UTF-8 JSON text of a `SessionState`. Null
+ * Reads a saved state sent with a join answer (P26): a `SessionState` as UTF-8 text of `stateText`. Null
  * when it is not one: bytes that do not decode or parse, another session or `seq`, or a field
  * missing or of another kind than the empty state's (a field empty as null may hold a value).
  * The client then folds the log instead, so a corrupt state never reaches the screen. The state
@@ -29,7 +30,7 @@ function kindOf(value: unknown): string {
 export function readSavedState(bytes: Uint8Array | ArrayBuffer, sessionId: string, seq: number): SessionState | null {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = parseStateText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return null;
   }

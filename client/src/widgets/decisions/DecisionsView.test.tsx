@@ -117,7 +117,8 @@ describe('attendance', () => {
         typing: [],
       }),
     );
-    expect(within(row).getByTestId(`attendance-online-${ids.official}`)).toHaveTextContent('Online now');
+    // The presence store's change reaches the row in a render of its own.
+    expect(await within(row).findByTestId(`attendance-online-${ids.official}`)).toHaveTextContent('Online now');
     expect(screen.queryByTestId(`attendance-online-${ids.presenter}`)).not.toBeInTheDocument();
     expect(screen.getByTestId('attendance-online-summary')).toHaveTextContent('1 online now.');
 

@@ -8,6 +8,7 @@ import {
   type SessionState,
   criticismOf,
 } from '@plenum/shared';
+import { criticismsLoading, CriticismsLoadingError } from '../criticismLoad.js';
 import { DomainError } from '../errors.js';
 
 /** The agenda item, or NOT_FOUND. */
@@ -17,11 +18,12 @@ export function itemOrThrow(state: SessionState, itemId: string): AgendaItemStat
   return item;
 }
 
-/** The criticism, or NOT_FOUND. */
+/** The criticism, or NOT_FOUND; while the state's criticisms are loading, a {@link CriticismsLoadingError} instead. */
 export function criticismOrThrow(state: SessionState, criticismId: string): CriticismState {
   const criticism = criticismOf(state, criticismId);
-  if (!criticism) throw new DomainError('NOT_FOUND', `There is no criticism ${criticismId}.`);
-  return criticism;
+  if (criticism) return criticism;
+  if (criticismsLoading(state)) throw new CriticismsLoadingError(state.sessionId);
+  throw new DomainError('NOT_FOUND', `There is no criticism ${criticismId}.`);
 }
 
 /** The directive, or NOT_FOUND. */

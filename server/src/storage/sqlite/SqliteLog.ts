@@ -53,6 +53,12 @@ export class SqliteLog {
           'SELECT data FROM snapshot_parts WHERE session_id = ? AND generation = ? ORDER BY part',
         )
         .pluck(),
+      part: db
+        .prepare<[string, number, number, number, number], Buffer>(
+          `SELECT p.data FROM snapshots s JOIN snapshot_parts p ON p.session_id = s.session_id AND p.generation = s.generation
+           WHERE s.session_id = ? AND s.seq = ? AND s.version = ? AND s.bytes = ? AND p.part = ?`,
+        )
+        .pluck(),
       nextGeneration: db
         .prepare<[string], number>('SELECT coalesce(max(generation), 0) + 1 FROM snapshot_parts WHERE session_id = ?')
         .pluck(),
@@ -135,6 +141,10 @@ export class SqliteLog {
 
   loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null> {
     return settle(() => this.transactions.load(head.sessionId, head)?.state ?? null);
+  }
+
+  loadSnapshotPart(head: SnapshotHead, index: number): Promise<Uint8Array | null> {
+    return settle(() => this.statements.part.get(head.sessionId, head.seq, head.version, head.bytes, index) ?? null);
   }
 
   /**

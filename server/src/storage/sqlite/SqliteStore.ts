@@ -299,6 +299,10 @@ export class SqliteStore implements Store {
     return this.log.loadSnapshotBytes(head);
   }
 
+  loadSnapshotPart(head: SnapshotHead, index: number): Promise<Uint8Array | null> {
+    return this.log.loadSnapshotPart(head, index);
+  }
+
   saveSnapshot(snapshot: StateSnapshot, saving?: SnapshotSaving): Promise<void> {
     return this.log.saveSnapshot(snapshot, saving);
   }

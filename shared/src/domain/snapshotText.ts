@@ -1,0 +1,50 @@
+import { criticismBucket, type CriticismTable } from './criticismTable.js';
+import type { CriticismState, SessionState } from './state.js';
+
+/** Criticisms to a line of a state's text after its first. */
+export const criticismsPerLine = 1024;
+
+/**
+ * A state as it is saved (a snapshot, and the saved state a join answers with): its first line is
+ * the state's JSON with the criticisms' buckets empty and their posting order whole; each line
+ * after it is a JSON array of up to {@link criticismsPerLine} criticisms, in posting order. A
+ * reader that needs everything but the criticisms' bodies stops after the first line: at
+ * 1,000,000 criticisms that line is a twentieth of the text. JSON never holds a raw newline.
+ */
+export function stateText(state: SessionState): string {
+  const { buckets, pages } = state.criticisms;
+  const lines = [JSON.stringify({ ...state, criticisms: { buckets: {}, pages } })];
+  let line: CriticismState[] = [];
+  for (const page of pages) {
+    for (const id of page) {
+      line.push(buckets[criticismBucket(id)]![id]!);
+      if (line.length === criticismsPerLine) {
+        lines.push(JSON.stringify(line));
+        line = [];
+      }
+    }
+  }
+  if (line.length > 0) lines.push(JSON.stringify(line));
+  return lines.join('\n');
+}
+
+/**
+ * Adds one line of criticisms (any line of a state's text after the first) to the table, each in
+ * its bucket; returns them. The posting order is the first line's already.
+ */
+export function addCriticismLine(table: CriticismTable, line: string): CriticismState[] {
+  const criticisms = JSON.parse(line) as CriticismState[];
+  for (const criticism of criticisms) (table.buckets[criticismBucket(criticism.id)] ??= {})[criticism.id] = criticism;
+  return criticisms;
+}
+
+/**
+ * The state a text of {@link stateText} holds, criticisms and all. A text of one line is read as
+ * the whole state. Throws as `JSON.parse` does; checking the value is the caller's.
+ */
+export function parseStateText(text: string): unknown {
+  const lines = text.split('\n');
+  const state = JSON.parse(lines[0]!) as SessionState;
+  for (let i = 1; i < lines.length; i++) addCriticismLine(state.criticisms, lines[i]!);
+  return state;
+}

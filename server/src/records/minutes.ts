@@ -16,6 +16,7 @@ import {
   type ComparisonDimension,
   type CriticismState,
   type DirectiveState,
+  type Participant,
   type PeriodFigures,
   type SessionDay,
   type SessionState,
@@ -42,6 +43,42 @@ import { recordWords, type RecordWords } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 
 const dimensions: readonly ComparisonDimension[] = ['ownership', 'sector', 'region'];
+
+/** The entries of `list` under their key, each group in the list's order; entries without a key left out. */
+function groupBy<T>(list: readonly T[], key: (entry: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of list) {
+    const k = key(entry);
+    if (k === null) continue;
+    const group = groups.get(k);
+    if (group) group.push(entry);
+    else groups.set(k, [entry]);
+  }
+  return groups;
+}
+
+/**
+ * What the agenda items' sections list, grouped once per document rather than looked for per
+ * item: a session of hundreds of items and thousands of criticisms scanned every criticism for
+ * every item.
+ */
+interface ItemRecords {
+  /** By item, in posting order. */
+  criticisms: Map<string, CriticismState[]>;
+  /** By item, in the order issued; empty when the reader may not see directives. */
+  directives: Map<string, DirectiveState[]>;
+  /** By unit. */
+  presenters: Map<string, Participant[]>;
+}
+
+function itemRecords(state: SessionState, scope: RecordsScope): ItemRecords {
+  const directives = accessOf(scope).decisions ? state.directiveOrder.map((id) => state.directives[id]!) : [];
+  return {
+    criticisms: groupBy(criticismsInOrder(state), (c) => c.itemId),
+    directives: groupBy(directives, (d) => directiveItemId(state, d)),
+    presenters: groupBy(Object.values(state.participants), (p) => (p.role === 'presenter' ? p.unitId : null)),
+  };
+}
 
 /**
  * The minutes of a session (or of one day) a secretary would sign: header, each day's
@@ -107,8 +144,12 @@ export function minutesDocument(
     },
     { kind: 'contents', title: t('minutes.contents') },
   ];
+  const records = itemRecords(state, scope);
   for (const d of days) {
-    blocks.push(section(t('minutes.day', { title: d.title, date: d.date })), ...dayBlocks(state, scope, words, d));
+    blocks.push(
+      section(t('minutes.day', { title: d.title, date: d.date })),
+      ...dayBlocks(state, scope, words, records, d),
+    );
   }
   blocks.push(section(t('minutes.results')), ...resultsBlocks(state, scope, words, earlier));
   if (access.decisions) {
@@ -144,7 +185,13 @@ function dayTime(day: SessionDay): string {
 
 const none = (words: RecordWords): Block => ({ kind: 'paragraph', text: words.t('minutes.none') });
 
-function dayBlocks(state: SessionState, scope: RecordsScope, words: RecordWords, day: SessionDay): Block[] {
+function dayBlocks(
+  state: SessionState,
+  scope: RecordsScope,
+  words: RecordWords,
+  records: ItemRecords,
+  day: SessionDay,
+): Block[] {
   const { t } = words;
   const dayState = state.days[day.id] ?? { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] };
   const facts = [t('minutes.dayLine', { date: day.date, status: t(`labels.dayStatus.${dayState.status}`) })];
@@ -178,7 +225,7 @@ function dayBlocks(state: SessionState, scope: RecordsScope, words: RecordWords,
     ]),
     numeric: [0],
   });
-  items.forEach((item, i) => blocks.push(...itemBlocks(state, scope, words, item, i + 1)));
+  items.forEach((item, i) => blocks.push(...itemBlocks(state, scope, words, records, item, i + 1)));
   return blocks;
 }
 
@@ -270,6 +317,7 @@ function itemBlocks(
   state: SessionState,
   scope: RecordsScope,
   words: RecordWords,
+  records: ItemRecords,
   item: AgendaItemState,
   position: number,
 ): Block[] {
@@ -285,16 +333,14 @@ function itemBlocks(
     { kind: 'heading', level: 4, text: t('minutes.itemHeading', { position, title: itemTitle(words, state, item) }) },
     { kind: 'paragraph', text: facts.join(' · ') },
   ];
-  const presenters = Object.values(state.participants).filter(
-    (p) => p.role === 'presenter' && item.unitId !== null && p.unitId === item.unitId,
-  );
+  const presenters = (item.unitId === null ? undefined : records.presenters.get(item.unitId)) ?? [];
   if (presenters.length > 0) {
     blocks.push({
       kind: 'paragraph',
       text: t('minutes.presenters', { names: presenters.map((p) => p.name).join(', ') }),
     });
   }
-  const criticisms = criticismsInOrder(state).filter((c) => c.itemId === item.id);
+  const criticisms = records.criticisms.get(item.id) ?? [];
   if (item.startedAt !== null || criticisms.length > 0) {
     blocks.push(
       { kind: 'heading', level: 5, text: t('minutes.criticisms') },
@@ -303,28 +349,24 @@ function itemBlocks(
         : { kind: 'list', ordered: true, items: criticisms.map((c) => criticismItem(state, scope, words, c)) },
     );
   }
-  if (accessOf(scope).decisions) {
-    const directives = state.directiveOrder
-      .map((id) => state.directives[id]!)
-      .filter((d) => directiveItemId(state, d) === item.id);
-    if (directives.length > 0) {
-      blocks.push(
-        { kind: 'heading', level: 5, text: t('minutes.directives') },
-        {
-          kind: 'list',
-          items: directives.map((d) => ({
-            strong: d.title,
-            text: [
-              '',
-              t(`labels.directiveKind.${d.kind}`),
-              unitName(state, d.assigneeUnitId),
-              d.dueDate,
-              t(`labels.directiveStatus.${d.status}`),
-            ].join(' · '),
-          })),
-        },
-      );
-    }
+  const directives = records.directives.get(item.id) ?? [];
+  if (directives.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 5, text: t('minutes.directives') },
+      {
+        kind: 'list',
+        items: directives.map((d) => ({
+          strong: d.title,
+          text: [
+            '',
+            t(`labels.directiveKind.${d.kind}`),
+            unitName(state, d.assigneeUnitId),
+            d.dueDate,
+            t(`labels.directiveStatus.${d.status}`),
+          ].join(' · '),
+        })),
+      },
+    );
   }
   return blocks;
 }

@@ -6,6 +6,7 @@ import {
   expectLive,
   expectNoSeriousAxeViolations,
   openScreen,
+  postCriticism,
   uiTimeoutMs,
   useBrowser,
 } from './helpers/browser.js';
@@ -47,11 +48,7 @@ describeBrowser('the floor, in three browsers', () => {
 
     // The official posts a criticism through the form.
     const text = `Riverside's steel output is reported at plan, but the rolling mill stood idle in February (${Date.now()}).`;
-    await official.page.getByTestId('criticism-text').fill(text);
-    await expect
-      .poll(() => official.page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs })
-      .toBe(true);
-    await official.page.getByTestId('criticism-submit').click();
+    await postCriticism(official.page, text);
 
     // It appears, once, on the official's own list, the chair's console and the big screen.
     for (const screen of [official, chair, bigScreen]) {

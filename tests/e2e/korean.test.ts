@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import {
-  criticismEntries,
   describeBrowser,
   expectNoSeriousAxeViolations,
   openScreen,
+  postCriticism,
   uiTimeoutMs,
   useBrowser,
 } from './helpers/browser.js';
@@ -45,11 +45,7 @@ describeBrowser('one flow in Korean', () => {
     expect(await chair.page.getByTestId(`agenda-item-${itemId}`).innerText()).toMatch(hangul);
 
     const text = `리버사이드 제철소의 압연 실적은 2월 가동 중단을 반영하지 않았습니다 (${Date.now()}).`;
-    await official.page.getByTestId('criticism-text').fill(text);
-    await official.page.getByTestId('criticism-submit').click();
-    for (const screen of [official, chair]) {
-      await criticismEntries(screen.page).filter({ hasText: text }).waitFor({ timeout: uiTimeoutMs });
-    }
+    await postCriticism(official.page, text, [official.page, chair.page]);
     // Nothing English is left in the official's form labels after the switch.
     const formText = await official.page.getByTestId('criticism-form').innerText();
     expect(formText).toMatch(hangul);

@@ -3,8 +3,8 @@ import { expect, test } from 'vitest';
 import {
   criticismEntries,
   describeBrowser,
-  openCriticismForm,
   openScreen,
+  postCriticism,
   uiTimeoutMs,
   useBrowser,
 } from './helpers/browser.js';
@@ -82,15 +82,9 @@ describeBrowser('the Korean font ships with the client', () => {
 
     await chair.page.getByTestId('start-item-item-2').click();
     await official.page.getByTestId('current-item').locator('[data-status="presenting"]').waitFor();
-    await openCriticismForm(official.page);
     const text = '시멘트 생산 계획이 35 % 미달했습니다.';
-    await official.page.getByTestId('criticism-text').fill(text);
-    await expect
-      .poll(() => official.page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs })
-      .toBe(true);
-    await official.page.getByTestId('criticism-submit').click();
+    await postCriticism(official.page, text, [chair.page]);
     const card = criticismEntries(chair.page).filter({ hasText: text });
-    await card.waitFor({ timeout: uiTimeoutMs });
 
     // The chair's screen stays in English; the criticism is drawn with the shipped font, not
     // with the empty boxes of a missing glyph.

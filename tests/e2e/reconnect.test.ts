@@ -4,8 +4,8 @@ import {
   criticismIds,
   describeBrowser,
   expectLive,
-  openCriticismForm,
   openScreen,
+  postCriticism,
   uiTimeoutMs,
   useBrowser,
 } from './helpers/browser.js';
@@ -13,15 +13,6 @@ import { startE2eServer } from './helpers/e2eServer.js';
 import type { Page } from 'playwright-core';
 
 const itemId = 'item-2';
-
-/** Posts a criticism through the page's form and waits until it is listed (no longer sending). */
-async function postCriticism(page: Page, text: string): Promise<void> {
-  await openCriticismForm(page);
-  await page.getByTestId('criticism-text').fill(text);
-  await expect.poll(() => page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs }).toBe(true);
-  await page.getByTestId('criticism-submit').click();
-  await criticismEntries(page).filter({ hasText: text }).waitFor({ timeout: uiTimeoutMs });
-}
 
 function badgeStatus(page: Page): Promise<string | null> {
   return page.getByTestId('connection-status').getAttribute('data-status');

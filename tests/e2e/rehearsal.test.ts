@@ -6,6 +6,7 @@ import {
   describeBrowser,
   itemStatus,
   openScreen,
+  postCriticism,
   uiTimeoutMs,
   useBrowser,
   type Screen,
@@ -104,13 +105,8 @@ describeBrowser('a whole review, rehearsed', () => {
     await chair.page.getByTestId(`open-floor-${cementItem}`).click();
     await waitForItemStatus(chair.page, cementItem, 'floor-open');
     const point = 'Cement output is at 52 % of plan while the kiln repairs were finished in January.';
-    await official.page.getByTestId('criticism-text').fill(point);
-    await expect
-      .poll(() => official.page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs })
-      .toBe(true);
-    await official.page.getByTestId('criticism-submit').click();
+    await postCriticism(official.page, point, [presenter.page]);
     const onPresenter = criticismEntries(presenter.page).filter({ hasText: point });
-    await onPresenter.waitFor({ timeout: uiTimeoutMs });
     const criticismId = ((await onPresenter.getAttribute('data-testid')) ?? '').replace(/^criticism-/, '');
     await presenter.page.getByTestId(`respond-${criticismId}`).click();
     await presenter.page

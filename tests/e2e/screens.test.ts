@@ -1,11 +1,10 @@
 import { expect, test } from 'vitest';
 import {
-  criticismEntries,
   describeBrowser,
   expectLive,
   expectNoSeriousAxeViolations,
   openScreen,
-  uiTimeoutMs,
+  postCriticism,
   useBrowser,
 } from './helpers/browser.js';
 import { startE2eServer } from './helpers/e2eServer.js';
@@ -40,14 +39,7 @@ describeBrowser('the presenter’s and the inspector’s screens', () => {
       await screen.page.getByTestId('current-item').locator('[data-status="floor-open"]').waitFor();
     }
     const text = `Cement output is under 70 % of plan (${Date.now()}).`;
-    await inspector.page.getByTestId('criticism-text').fill(text);
-    await expect
-      .poll(() => inspector.page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs })
-      .toBe(true);
-    await inspector.page.getByTestId('criticism-submit').click();
-    for (const screen of [presenter, inspector]) {
-      await criticismEntries(screen.page).filter({ hasText: text }).waitFor();
-    }
+    await postCriticism(inspector.page, text, [presenter.page, inspector.page]);
     // The presenter answers for the unit and does not criticise it: no form on that screen.
     expect(await presenter.page.getByTestId('criticism-form').count()).toBe(0);
     expect(await inspector.page.getByTestId('criticism-form').count()).toBe(1);

@@ -189,6 +189,20 @@ export async function openCriticismForm(page: Page): Promise<void> {
   if ((await toggle.count()) > 0 && !(await page.getByTestId('criticism-text').isVisible())) await toggle.click();
 }
 
+/**
+ * Posts a criticism through the page's form (unfolding it where folded) and waits until it is
+ * listed, sent, on each page of `listedOn`: by default the poster's own.
+ */
+export async function postCriticism(page: Page, text: string, listedOn: readonly Page[] = [page]): Promise<void> {
+  await openCriticismForm(page);
+  await page.getByTestId('criticism-text').fill(text);
+  await expect.poll(() => page.getByTestId('criticism-submit').isEnabled(), { timeout: uiTimeoutMs }).toBe(true);
+  await page.getByTestId('criticism-submit').click();
+  for (const listing of listedOn) {
+    await criticismEntries(listing).filter({ hasText: text }).waitFor({ timeout: uiTimeoutMs });
+  }
+}
+
 /** The criticism entries of the page's list (sent ones; the greyed "sending…" ones excluded). */
 export function criticismEntries(page: Page) {
   return page.getByTestId('criticism-list').locator(':scope > li:not([data-testid="criticism-pending"])');

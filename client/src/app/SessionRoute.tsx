@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import { prepareFormats } from '../lib/format';
+import { whenIdle } from '../lib/whenIdle';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { RealtimeContext } from '../realtime/RealtimeContext';
 import { useSessionConnection } from '../realtime/useSessionConnection';
@@ -13,16 +14,6 @@ interface ConnectedSessionProps {
   sessionId: string;
   token: string;
   words: Promise<unknown>;
-}
-
-/** Runs `task` when the main thread is idle (at the latest after `timeoutMs`); returns the way to cancel it. */
-function whenIdle(task: () => void, timeoutMs: number): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(task, { timeout: timeoutMs });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 0);
-  return () => clearTimeout(handle);
 }
 
 // Mounted before the words are loaded: the socket connects and joins, and the screens' code is

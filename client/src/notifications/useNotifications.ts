@@ -1,7 +1,9 @@
 import type { NotificationList } from '@plenum/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { ApiError } from '../api/request';
+import { whenIdle } from '../lib/whenIdle';
 import type { NotificationFeed } from '../realtime/RealtimeContext';
+import { connectionSelectors, useConnectionStore } from '../stores/connection';
 import { emptyNotificationList, withNotification } from './notificationList';
 import { fetchNotifications, markNotificationsRead } from './notificationsApi';
 
@@ -13,50 +15,114 @@ export interface NotificationsView extends NotificationList {
   markRead: (ids?: readonly string[]) => Promise<void>;
 }
 
+interface Shown {
+  list: NotificationList;
+  error: string | null;
+}
+
+/** One feed's list for the page, whichever header's bell shows it. */
+interface FeedList {
+  shown: Shown;
+  /** To be read: never read, or a (re)connect, a failed read or a time unheard since the last read. */
+  isStale: boolean;
+  /** Cancels the read waiting for an idle moment; null when none waits. */
+  cancelRead: (() => void) | null;
+  bells: Set<() => void>;
+  stopListening: (() => void) | null;
+}
+
+/** A read waits at most this long for an idle moment. */
+const readWithinMs = 2_000;
+
+const lists = new WeakMap<NotificationFeed, FeedList>();
+
+function listOf(feed: NotificationFeed): FeedList {
+  let entry = lists.get(feed);
+  if (!entry) {
+    entry = {
+      shown: { list: emptyNotificationList, error: null },
+      isStale: true,
+      cancelRead: null,
+      bells: new Set(),
+      stopListening: null,
+    };
+    lists.set(feed, entry);
+  }
+  return entry;
+}
+
+function show(entry: FeedList, shown: Shown): void {
+  entry.shown = shown;
+  for (const bell of entry.bells) bell();
+}
+
 function reasonOf(error: unknown): string {
   return error instanceof ApiError ? error.message : String(error);
 }
 
+/** Reads the list in the next idle moment if it is stale and no read waits already. */
+function readIfStale(feed: NotificationFeed, entry: FeedList): void {
+  if (!entry.isStale || entry.cancelRead) return;
+  entry.cancelRead = whenIdle(() => {
+    entry.cancelRead = null;
+    entry.isStale = false;
+    fetchNotifications(feed).then(
+      (list) => show(entry, { list, error: null }),
+      (failure: unknown) => {
+        entry.isStale = true;
+        show(entry, { ...entry.shown, error: reasonOf(failure) });
+      },
+    );
+  }, readWithinMs);
+}
+
+/** Shows `bell` the feed's list; the feed is heard while a bell shows it. */
+function subscribe(feed: NotificationFeed, entry: FeedList, bell: () => void): () => void {
+  entry.bells.add(bell);
+  entry.stopListening ??= feed.listen(
+    (notification) => show(entry, { ...entry.shown, list: withNotification(entry.shown.list, notification) }),
+    () => {
+      entry.isStale = true;
+    },
+  );
+  return () => {
+    entry.bells.delete(bell);
+    if (entry.bells.size > 0 || !entry.stopListening) return;
+    // Unheard from now on: what is sent meanwhile is read when a bell shows the list again.
+    entry.stopListening();
+    entry.stopListening = null;
+    entry.cancelRead?.();
+    entry.cancelRead = null;
+    entry.isStale = true;
+  };
+}
+
 /**
- * The participant's notifications: read over REST at mount and on every (re)connect, so none
- * sent while offline is missed, and added to as they are sent live.
+ * The participant's notifications, kept for the page and added to as they are sent live. The
+ * list is read over REST in an idle moment once the session is live, off the path to the first
+ * screen, and again after every reconnect so that none sent while offline is missed.
  */
 export function useNotifications(feed: NotificationFeed): NotificationsView {
-  const [list, setList] = useState<NotificationList>(emptyNotificationList);
-  const [error, setError] = useState<string | null>(null);
+  const entry = listOf(feed);
+  const isLive = useConnectionStore(connectionSelectors.isLive);
+  const { list, error } = useSyncExternalStore(
+    useCallback((bell: () => void) => subscribe(feed, entry, bell), [feed, entry]),
+    () => entry.shown,
+  );
 
   useEffect(() => {
-    let isMounted = true;
-    const refresh = () => {
-      fetchNotifications(feed).then(
-        (fresh) => {
-          if (!isMounted) return;
-          setList(fresh);
-          setError(null);
-        },
-        (failure: unknown) => {
-          if (isMounted) setError(reasonOf(failure));
-        },
-      );
-    };
-    const stop = feed.listen((notification) => setList((current) => withNotification(current, notification)), refresh);
-    refresh();
-    return () => {
-      isMounted = false;
-      stop();
-    };
-  }, [feed]);
+    if (isLive) readIfStale(feed, entry);
+  }, [feed, entry, isLive]);
 
   const markRead = useCallback(
     async (ids?: readonly string[]) => {
       try {
-        setList(await markNotificationsRead(feed, ids));
-        setError(null);
+        show(entry, { list: await markNotificationsRead(feed, ids), error: null });
       } catch (failure) {
-        setError(reasonOf(failure));
+        show(entry, { ...entry.shown, error: reasonOf(failure) });
       }
     },
-    [feed],
+    [feed, entry],
   );
 
   return { ...list, error, markRead };

@@ -32,19 +32,49 @@ describe('chair console renders', () => {
     expect(rendered.size).toBe(0);
   });
 
-  test('a timer event renders the agenda row of its item alone, not the other days or the criticism form', async () => {
+  test('a timer event renders the timer and the floor controls, not the agenda, the speakers or the criticism form', async () => {
     const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
     expect(screen.getAllByTestId(/^agenda-item-/).length).toBeGreaterThan(1);
 
-    // Every row words its position, and nothing else does: one call per row rendered.
+    // Each of these is worded by one component alone, on every render of it.
     const t = vi.spyOn(i18n, 't');
     broadcast(log.add('agenda:timer-paused', { itemId: ids.itemOne, at: instant(300) }));
     expect(screen.getByTestId('resume-timer')).toBeInTheDocument();
+    expect(screen.getByTestId('timer')).toHaveAttribute('data-paused', 'true');
+    const keys = t.mock.calls.map(([key]) => String(key));
+    expect(keys.filter((key) => key === 'timer.pausedLeft')).toHaveLength(1);
+    expect(keys.filter((key) => key === 'controls.heading')).toHaveLength(1);
+    // The agenda's rows word their position, its days their status; the speakers their heading;
+    // the form every category in its select.
+    expect(keys.filter((key) => key === 'agenda.position')).toHaveLength(0);
+    expect(keys.filter((key) => key.startsWith('labels.dayStatus.'))).toHaveLength(0);
+    expect(keys.filter((key) => key === 'speakers.heading')).toHaveLength(0);
+    expect(keys.filter((key) => key.startsWith('labels.category.'))).toHaveLength(0);
+  });
+
+  test('an extension renders the row of its item, which shows the minutes', async () => {
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    const t = vi.spyOn(i18n, 't');
+    broadcast(log.add('agenda:time-extended', { itemId: ids.itemOne, minutes: 5 }));
     const keys = t.mock.calls.map(([key]) => String(key));
     expect(keys.filter((key) => key === 'agenda.position')).toHaveLength(1);
-    // Each day words its status; the form words every category in its select.
-    expect(keys.filter((key) => key.startsWith('labels.dayStatus.'))).toHaveLength(1);
-    expect(keys.filter((key) => key.startsWith('labels.category.'))).toHaveLength(0);
+  });
+
+  test('an endorsement renders the count of its card, not the chair’s actions on it', async () => {
+    const story = (log: Parameters<typeof floorOpen>[0]) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+      criticise(log, 'crit-2');
+    };
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, story);
+    expect(screen.getAllByTestId(/^rule-crit-/)).toHaveLength(2);
+
+    const t = vi.spyOn(i18n, 't');
+    broadcast(log.add('criticism:endorsed', { criticismId: 'crit-1', participantId: ids.otherOfficial }));
+    const keys = t.mock.calls.map(([key]) => String(key));
+    // The card words its endorsements; the chair's actions their ruling button.
+    expect(keys.filter((key) => key === 'criticism.endorsements')).toHaveLength(1);
+    expect(keys.filter((key) => key === 'criticism.rule.open')).toHaveLength(0);
   });
 
   /** Counts the readings of the session store held by mounted components. */

@@ -1,8 +1,8 @@
-import { canIssue, type Role } from '@plenum/shared';
+import { canIssue, type Role, type SessionState } from '@plenum/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withWords } from '../../i18n';
-import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { floorSelectors, sessionSelectors, useSessionState } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
@@ -49,30 +49,46 @@ function BeforeFloor() {
   );
 }
 
+/** The item in focus as the floor's columns place it: not its timer, which a pause or a resume changes. */
+function focusOf(state: SessionState) {
+  const focus = sessionSelectors.focusItem(state);
+  return (
+    focus && { id: focus.id, unitId: focus.unitId, status: focus.status, isCurrent: focus.id === state.currentItemId }
+  );
+}
+
+/** The item in focus with its timer, and the chair's controls under it: what a timer event renders. */
+function ChairCurrentItem() {
+  const focus = useSessionState(sessionSelectors.focusItem);
+  return (
+    <CurrentItemPanel item={focus}>
+      <FloorControls />
+    </CurrentItemPanel>
+  );
+}
+
 /**
  * The chair's live floor: the agenda; the item on the floor with its controls and the
  * speakers; beside them (below on narrower screens) the live criticism to rule on, then the
  * unit's figures. The chair's own criticism form, seldom used, stays folded.
  */
 function ChairFloor({ role }: { role: Role }) {
-  const focus = useSessionState(sessionSelectors.focusItem);
-  const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
+  // An answer equal in value to the last is the last: a timer event renders none of the columns.
+  const focus = useSessionState(focusOf);
   return (
     <div className="layout layout--chair">
       <div className="layout__column layout__agenda">
         <AgendaPanel role={role} />
       </div>
       <div className="layout__column layout__floor">
-        <CurrentItemPanel item={focus}>
-          <FloorControls />
-        </CurrentItemPanel>
+        <ChairCurrentItem />
         <SpeakerQueue canManage />
       </div>
       <div className="layout__column layout__feed">
         {!focus && <BeforeFloor />}
         {focus && <CriticismList itemId={focus.id} includeHidden />}
         {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
-        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} isCollapsed />}
+        {focus?.isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} isCollapsed />}
       </div>
     </div>
   );

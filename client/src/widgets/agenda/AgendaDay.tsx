@@ -6,7 +6,7 @@ import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import type { FloorConfirmationRequest } from '../floor/FloorConfirmation';
 import type { FloorCommand } from '../floor/floorCommands';
-import { AgendaItemRow } from './AgendaItemRow';
+import { AgendaItemRow, sameRowItem } from './AgendaItemRow';
 import { DateForm } from './DateForm';
 import { Reopenings } from './Reopenings';
 import './AgendaDay.css';
@@ -34,9 +34,23 @@ interface AgendaDayProps {
   onConfirm: (request: FloorConfirmationRequest) => void;
 }
 
+/** Props the same but for items that differ in nothing their rows show (`sameRowItem`). */
+function sameDayProps(last: AgendaDayProps, next: AgendaDayProps): boolean {
+  const keys = Object.keys(next) as (keyof AgendaDayProps)[];
+  return (
+    keys.length === Object.keys(last).length &&
+    keys.every((key) =>
+      key === 'items'
+        ? last.items.length === next.items.length && last.items.every((item, i) => sameRowItem(item, next.items[i]!))
+        : Object.is(last[key], next[key]),
+    )
+  );
+}
+
 /**
  * One day of the chair's agenda: its state and the day's actions, then its items with theirs.
- * Memoised: an event on another day's item leaves this day's items, and so this day, as they were.
+ * Memoised: an event on another day's item leaves this day's items, and so this day, as they
+ * were, and a timer paused or resumed leaves every day as it was.
  */
 export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
   const { day, items, role, headingId, isLocked, isSending, sendingItemIds, isRescheduling, isReopening } = props;
@@ -168,4 +182,4 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
       )}
     </section>
   );
-});
+}, sameDayProps);

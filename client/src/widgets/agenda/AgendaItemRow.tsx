@@ -40,8 +40,33 @@ function rowState(state: SessionState, item: AgendaItemState) {
 }
 
 /**
- * One item of the chair's agenda with the floor actions it allows now. Memoised: an event that
- * changes one item (its timer, its status) renders that row alone, given stable callbacks.
+ * The same item as far as a row shows it: of the timer, only the minutes allotted. A timer
+ * paused or resumed gives the item a new object and changes nothing a row shows or sends.
+ */
+export function sameRowItem(a: AgendaItemState, b: AgendaItemState): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof AgendaItemState)[];
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => (key === 'timer' ? a.timer.extraMinutes === b.timer.extraMinutes : Object.is(a[key], b[key])))
+  );
+}
+
+function sameRowProps(last: AgendaItemRowProps, next: AgendaItemRowProps): boolean {
+  return (
+    sameRowItem(last.item, next.item) &&
+    last.position === next.position &&
+    last.isSending === next.isSending &&
+    last.isLocked === next.isLocked &&
+    last.onCommand === next.onCommand &&
+    last.onConfirm === next.onConfirm
+  );
+}
+
+/**
+ * One item of the chair's agenda with the floor actions it allows now. Memoised on what it
+ * shows: an event that changes one item (its status, its minutes) renders that row alone, given
+ * stable callbacks, and a timer paused or resumed none.
  */
 export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowProps) {
   const { item, position, isSending, isLocked } = props;
@@ -181,4 +206,4 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
       )}
     </li>
   );
-});
+}, sameRowProps);

@@ -1,5 +1,5 @@
 import { canIssue, Limits, type CriticismState, type DirectiveState, type SessionState } from '@plenum/shared';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -21,8 +21,32 @@ interface ChairCriticismActionsProps {
   status: SessionState['status'];
 }
 
-/** What the chair does with a criticism: rule on it, hide it, or make a directive of it. */
-export function ChairCriticismActions({ criticism, directive, status: sessionStatus }: ChairCriticismActionsProps) {
+/** The same criticism but for its endorsements, which none of the chair's actions show or send. */
+function sameButEndorsements(a: CriticismState, b: CriticismState): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof CriticismState)[];
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => key === 'endorsedBy' || Object.is(a[key], b[key]))
+  );
+}
+
+function sameActionProps(last: ChairCriticismActionsProps, next: ChairCriticismActionsProps): boolean {
+  return (
+    sameButEndorsements(last.criticism, next.criticism) &&
+    last.directive === next.directive &&
+    last.status === next.status
+  );
+}
+
+/**
+ * What the chair does with a criticism: rule on it, hide it, or make a directive of it.
+ * Memoised: an endorsement renders the card again for its count, not the chair's actions.
+ */
+export const ChairCriticismActions = memo(function ChairCriticismActions({
+  criticism,
+  directive,
+  status: sessionStatus,
+}: ChairCriticismActionsProps) {
   const { t } = useTranslation();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
@@ -117,4 +141,4 @@ export function ChairCriticismActions({ criticism, directive, status: sessionSta
       <ErrorNote message={error} onDismiss={dismissError} />
     </div>
   );
-}
+}, sameActionProps);

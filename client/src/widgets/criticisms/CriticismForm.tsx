@@ -11,7 +11,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 
 interface CriticismFormProps {
   /** The item on the floor; the criticism is raised against its unit. */
-  item: AgendaItemState;
+  item: Pick<AgendaItemState, 'id' | 'unitId' | 'status'>;
   /** Folded under its heading until opened (the chair, who seldom raises points). */
   isCollapsed?: boolean;
 }

@@ -1,4 +1,4 @@
-import { canIssue, isItemLive, type SessionState } from '@plenum/shared';
+import { canIssue, type SessionState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDuration } from '../../lib/format';
@@ -37,12 +37,13 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
   const { queue, speaker } = useSessionStore((s) => s.session.floor);
   const participants = useSessionStore((s) => s.session.participants);
   const status = useSessionStore((s) => s.session.status);
-  const live = useSessionState(floorSelectors.liveItem);
+  // Whether an item holds the floor, not the item: a timer event gives it a new object.
+  const hasLiveItem = useSessionStore((s) => floorSelectors.liveItem(s.session) !== null);
   const speeches = useSessionState(speakingTimeOnLiveItem);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   const name = (participantId: string) => participants[participantId]?.name ?? t('common.aParticipant');
-  const mayManage = canManage && canIssue('chair', 'floor:give', status) && live !== null && isItemLive(live.status);
+  const mayManage = canManage && canIssue('chair', 'floor:give', status) && hasLiveItem;
   const isLocked = !canSend || isBusy;
 
   return (

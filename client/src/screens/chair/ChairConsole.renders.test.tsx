@@ -104,6 +104,16 @@ describe('chair console renders', () => {
     expect(counter.readers - before).toBe(10);
   });
 
+  // A translation hook copies the i18next instance when it mounts, and listens for the language.
+  test('a posted criticism’s card words through its list, with no translation hook of its own', async () => {
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    const on = vi.spyOn(i18n, 'on');
+    for (let n = 1; n <= 10; n++) criticise(log, `crit-${n}`);
+    broadcast(...log.events.slice(-10));
+    expect(screen.getAllByTestId(/^criticism-crit-/)).toHaveLength(10);
+    expect(on.mock.calls.filter(([event]) => event === 'languageChanged')).toHaveLength(0);
+  });
+
   test('each agenda row reads the session store twice', async () => {
     const counter = countReaders();
     const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);

@@ -1,6 +1,6 @@
 import { canIssue, Limits, type CriticismState, type DirectiveState, type SessionState } from '@plenum/shared';
 import { memo, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
@@ -19,6 +19,8 @@ interface ChairCriticismActionsProps {
   directive: DirectiveState | null;
   /** The session's status, which decides what the chair may do now. */
   status: SessionState['status'];
+  /** The card's words (see `CriticismItem`). */
+  t: TFunction;
 }
 
 /** The same criticism but for its endorsements, which none of the chair's actions show or send. */
@@ -34,7 +36,8 @@ function sameActionProps(last: ChairCriticismActionsProps, next: ChairCriticismA
   return (
     sameButEndorsements(last.criticism, next.criticism) &&
     last.directive === next.directive &&
-    last.status === next.status
+    last.status === next.status &&
+    last.t === next.t
   );
 }
 
@@ -46,8 +49,8 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
   criticism,
   directive,
   status: sessionStatus,
+  t,
 }: ChairCriticismActionsProps) {
-  const { t } = useTranslation();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<ChairPanel | null>(null);
@@ -138,7 +141,8 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
           />
         )}
       </div>
-      <ErrorNote message={error} onDismiss={dismissError} />
+      {/* Mounted with a failure only (see `EndorseButton`). */}
+      {error && <ErrorNote message={error} onDismiss={dismissError} />}
     </div>
   );
 }, sameActionProps);

@@ -1,8 +1,8 @@
 import { canIssue, type CriticismState, type Participant, type SessionState } from '@plenum/shared';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { rulingText } from '../../lib/rulingText';
-import { useFormat } from '../../lib/useFormat';
+import type { Formatters } from '../../lib/useFormat';
 import { sessionSelectors, useSessionState } from '../../stores/session';
 import { ChairCriticismActions } from './ChairCriticismActions';
 import { EndorseButton } from './EndorseButton';
@@ -17,6 +17,12 @@ interface CriticismItemProps {
   /** Who reads the list, and the session's status: read once by the list, not by every card. */
   you: Participant | null;
   status: SessionState['status'];
+  /**
+   * The list's words and formats, new when the language changes. A card of its own would mount
+   * translation hooks of its own, each copying the i18next instance: a list mounts hundreds.
+   */
+  t: TFunction;
+  format: Formatters;
 }
 
 /** What a card shows from elsewhere in the state: the author, the indicator, the directives made of it. */
@@ -42,9 +48,9 @@ export const CriticismItem = memo(function CriticismItem({
   readOnly,
   you,
   status,
+  t,
+  format,
 }: CriticismItemProps) {
-  const { t } = useTranslation();
-  const format = useFormat();
   const context = useSessionState(criticismContext, criticism);
   const { indicator, directiveTitles } = context;
   const authorName = context.authorName ?? t('common.aParticipant');
@@ -105,9 +111,10 @@ export const CriticismItem = memo(function CriticismItem({
           authorName={authorName}
           isEndorsing={isEndorsing}
           isAllowedNow={canIssue(you.role, 'criticism:endorse', status)}
+          t={t}
         />
       )}
-      {isChair && <ChairCriticismActions criticism={criticism} directive={context.directive} status={status} />}
+      {isChair && <ChairCriticismActions criticism={criticism} directive={context.directive} status={status} t={t} />}
       {!readOnly && isOwnUnit && <RespondControl criticism={criticism} />}
     </li>
   );

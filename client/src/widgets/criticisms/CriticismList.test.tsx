@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, participants, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
@@ -176,4 +177,19 @@ test('rehearsal 8: once a criticism is made a directive, it says so instead of o
   expect(uiStore.getState().view).toBe('decisions');
   // The other criticism may still be made one.
   expect(screen.getByTestId('make-directive-crit-other')).toBeInTheDocument();
+});
+
+// The cards word through the list's translation function: a new language must reach them.
+test('a change of language words the cards again, with the endorsements and the chair’s actions', async () => {
+  await renderSession(<ChairConsole role="chair" />, participants.chair, twoCriticisms);
+  const card = () => screen.getByTestId('criticism-crit-own');
+  expect(screen.getByTestId('rule-crit-own')).toHaveTextContent(/^Rule/);
+  try {
+    await act(() => changeLanguage('ko', { persist: false }));
+    expect(screen.getByTestId('rule-crit-own')).toHaveTextContent(/^판정…/);
+    expect(card().querySelector('.criticism__endorsements')).toHaveTextContent(/^동조/);
+  } finally {
+    await act(() => changeLanguage('en', { persist: false }));
+  }
+  expect(screen.getByTestId('rule-crit-own')).toHaveTextContent(/^Rule/);
 });

@@ -92,6 +92,8 @@ export const CriticismList = memo(function CriticismList({
             readOnly={readOnly}
             you={you}
             status={status}
+            t={t}
+            format={format}
           />
         ))}
       </ol>

@@ -1,5 +1,5 @@
 import type { CriticismState, Participant } from '@plenum/shared';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -12,11 +12,12 @@ interface EndorseButtonProps {
   isEndorsing: boolean;
   /** The session's state allows endorsing now. */
   isAllowedNow: boolean;
+  /** The card's words (see `CriticismItem`). */
+  t: TFunction;
 }
 
 /** One endorsement per participant, never of one's own criticism. */
-export function EndorseButton({ criticism, you, authorName, isEndorsing, isAllowedNow }: EndorseButtonProps) {
-  const { t } = useTranslation();
+export function EndorseButton({ criticism, you, authorName, isEndorsing, isAllowedNow, t }: EndorseButtonProps) {
   const { run, error, dismissError } = useCommand();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const isOwn = criticism.authorId === you.id;
@@ -49,7 +50,8 @@ export function EndorseButton({ criticism, you, authorName, isEndorsing, isAllow
           {t('criticism.endorse.own')}
         </span>
       )}
-      <ErrorNote message={error} onDismiss={dismissError} />
+      {/* Mounted with a failure only: a list mounts hundreds of cards, and a note its own translation hook. */}
+      {error && <ErrorNote message={error} onDismiss={dismissError} />}
     </>
   );
 }

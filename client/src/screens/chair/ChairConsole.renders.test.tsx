@@ -60,7 +60,7 @@ describe('chair console renders', () => {
     expect(keys.filter((key) => key === 'agenda.position')).toHaveLength(1);
   });
 
-  test('an endorsement renders the count of its card, not the chair’s actions on it', async () => {
+  test('an endorsement words the count of its card, not its tags or the chair’s actions on it', async () => {
     const story = (log: Parameters<typeof floorOpen>[0]) => {
       floorOpen(log);
       criticise(log, 'crit-1');
@@ -72,8 +72,9 @@ describe('chair console renders', () => {
     const t = vi.spyOn(i18n, 't');
     broadcast(log.add('criticism:endorsed', { criticismId: 'crit-1', participantId: ids.otherOfficial }));
     const keys = t.mock.calls.map(([key]) => String(key));
-    // The card words its endorsements; the chair's actions their ruling button.
+    // The card words its endorsements, not its category again; the chair's actions their ruling button.
     expect(keys.filter((key) => key === 'criticism.endorsements')).toHaveLength(1);
+    expect(keys.filter((key) => key.startsWith('labels.category.'))).toHaveLength(0);
     expect(keys.filter((key) => key === 'criticism.rule.open')).toHaveLength(0);
   });
 

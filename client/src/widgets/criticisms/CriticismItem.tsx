@@ -1,5 +1,5 @@
 import { canIssue, type CriticismState, type Participant, type SessionState } from '@plenum/shared';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { rulingText } from '../../lib/rulingText';
 import type { Formatters } from '../../lib/useFormat';
@@ -59,13 +59,10 @@ export const CriticismItem = memo(function CriticismItem({
   const mayEndorse = !readOnly && you !== null && canIssue(you.role, 'criticism:endorse');
   const isChair = !readOnly && you?.role === 'chair';
   const isOwnUnit = you?.role === 'presenter' && you.unitId !== null && you.unitId === criticism.unitId;
-
-  return (
-    <li
-      className={criticism.hidden ? 'card criticism criticism--hidden' : 'card criticism'}
-      data-testid={`criticism-${criticism.id}`}
-      data-severity={criticism.severity}
-    >
+  // Worded once: a card renders again on each endorsement, and i18next's lookups and the time's
+  // formatting were most of its render.
+  const meta = useMemo(
+    () => (
       <p className="criticism__meta">
         <span className="tag">{t(`labels.category.${criticism.category}`)}</span>
         <span className="tag" data-severity={criticism.severity}>
@@ -78,6 +75,18 @@ export const CriticismItem = memo(function CriticismItem({
         </span>
         {indicator && <span className="criticism__indicator">{t('criticism.onIndicator', { indicator })}</span>}
       </p>
+    ),
+    [t, criticism.category, criticism.severity, indicator],
+  );
+  const postedTime = useMemo(() => format.time(criticism.postedAt), [format, criticism.postedAt]);
+
+  return (
+    <li
+      className={criticism.hidden ? 'card criticism criticism--hidden' : 'card criticism'}
+      data-testid={`criticism-${criticism.id}`}
+      data-severity={criticism.severity}
+    >
+      {meta}
       {criticism.hidden && (
         <p className="criticism__note">{t('criticism.hiddenNote', { reason: criticism.hidden.reason })}</p>
       )}
@@ -99,7 +108,7 @@ export const CriticismItem = memo(function CriticismItem({
         </p>
       )}
       <p className="criticism__byline">
-        {authorName} · <time dateTime={criticism.postedAt}>{format.time(criticism.postedAt)}</time> ·{' '}
+        {authorName} · <time dateTime={criticism.postedAt}>{postedTime}</time> ·{' '}
         <span className="criticism__endorsements" data-pending={isEndorsing}>
           {t('criticism.endorsements', { count, formatted: format.figure(count) })}
         </span>

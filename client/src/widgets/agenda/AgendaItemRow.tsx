@@ -10,6 +10,7 @@ import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { TextActionForm } from '../../components/TextActionForm';
+import { sameFields } from '../../lib/sameFields';
 import { Reopenings } from './Reopenings';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DeferForm } from '../floor/DeferForm';
@@ -44,12 +45,7 @@ function rowState(state: SessionState, item: AgendaItemState) {
  * paused or resumed gives the item a new object and changes nothing a row shows or sends.
  */
 export function sameRowItem(a: AgendaItemState, b: AgendaItemState): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a) as (keyof AgendaItemState)[];
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((key) => (key === 'timer' ? a.timer.extraMinutes === b.timer.extraMinutes : Object.is(a[key], b[key])))
-  );
+  return sameFields(a, b, { timer: (x, y) => x.extraMinutes === y.extraMinutes });
 }
 
 function sameRowProps(last: AgendaItemRowProps, next: AgendaItemRowProps): boolean {

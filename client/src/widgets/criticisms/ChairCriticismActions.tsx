@@ -5,6 +5,7 @@ import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
 import { excerpt } from '../../lib/format';
+import { sameFields } from '../../lib/sameFields';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useUiStore } from '../../stores/ui';
@@ -25,11 +26,7 @@ interface ChairCriticismActionsProps {
 
 /** The same criticism but for its endorsements, which none of the chair's actions show or send. */
 function sameButEndorsements(a: CriticismState, b: CriticismState): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a) as (keyof CriticismState)[];
-  return (
-    keys.length === Object.keys(b).length && keys.every((key) => key === 'endorsedBy' || Object.is(a[key], b[key]))
-  );
+  return sameFields(a, b, { endorsedBy: () => true });
 }
 
 function sameActionProps(last: ChairCriticismActionsProps, next: ChairCriticismActionsProps): boolean {

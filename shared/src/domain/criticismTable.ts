@@ -35,10 +35,18 @@ export function criticismBucket(id: string): string {
  * or a state that its holder owns.
  */
 export function addCriticism(table: CriticismTable, criticism: CriticismState): void {
-  (table.buckets[criticismBucket(criticism.id)] ??= {})[criticism.id] = criticism;
+  putCriticism(table, criticism);
   const last = table.pages.at(-1);
   if (last && last.length < pageSize) last.push(criticism.id);
   else table.pages.push([criticism.id]);
+}
+
+/**
+ * Puts a criticism in its bucket, leaving the posting order as it is: for a criticism the order
+ * holds already (read back from a saved state) or that {@link addCriticism} adds to it.
+ */
+export function putCriticism(table: CriticismTable, criticism: CriticismState): void {
+  (table.buckets[criticismBucket(criticism.id)] ??= {})[criticism.id] = criticism;
 }
 
 /** One criticism by id, or undefined when the session has none of that id. */

@@ -1,4 +1,4 @@
-import { criticismBucket, type CriticismTable } from './criticismTable.js';
+import { criticismsInOrder, putCriticism, type CriticismTable } from './criticismTable.js';
 import type { CriticismState, SessionState } from './state.js';
 
 /** Criticisms to a line of a state's text after its first. */
@@ -12,19 +12,11 @@ export const criticismsPerLine = 1024;
  * 1,000,000 criticisms that line is a twentieth of the text. JSON never holds a raw newline.
  */
 export function stateText(state: SessionState): string {
-  const { buckets, pages } = state.criticisms;
-  const lines = [JSON.stringify({ ...state, criticisms: { buckets: {}, pages } })];
-  let line: CriticismState[] = [];
-  for (const page of pages) {
-    for (const id of page) {
-      line.push(buckets[criticismBucket(id)]![id]!);
-      if (line.length === criticismsPerLine) {
-        lines.push(JSON.stringify(line));
-        line = [];
-      }
-    }
+  const lines = [JSON.stringify({ ...state, criticisms: { buckets: {}, pages: state.criticisms.pages } })];
+  const criticisms = criticismsInOrder(state);
+  for (let from = 0; from < criticisms.length; from += criticismsPerLine) {
+    lines.push(JSON.stringify(criticisms.slice(from, from + criticismsPerLine)));
   }
-  if (line.length > 0) lines.push(JSON.stringify(line));
   return lines.join('\n');
 }
 
@@ -34,7 +26,7 @@ export function stateText(state: SessionState): string {
  */
 export function addCriticismLine(table: CriticismTable, line: string): CriticismState[] {
   const criticisms = JSON.parse(line) as CriticismState[];
-  for (const criticism of criticisms) (table.buckets[criticismBucket(criticism.id)] ??= {})[criticism.id] = criticism;
+  for (const criticism of criticisms) putCriticism(table, criticism);
   return criticisms;
 }
 

@@ -58,6 +58,6 @@ describeBrowser('notifications on screen', () => {
       })
       .toBe('0');
     await page.getByTestId('notification-bell').click();
-    expect(await page.getByTestId('notification').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('notification').count()).toBe(1);
   });
 });

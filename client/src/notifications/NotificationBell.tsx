@@ -38,10 +38,13 @@ function Bell({ feed }: { feed: NotificationFeed }) {
         className="button button--small bell__button"
         aria-expanded={isOpen}
         aria-controls={panelId}
-        aria-label={t('notifications.bell', { count: view.unread })}
+        aria-label={view.isLoaded ? t('notifications.bell', { count: view.unread }) : t('notifications.heading')}
         data-testid="notification-bell"
-        data-unread={view.unread}
-        onClick={() => setOpen((open) => !open)}
+        data-unread={view.isLoaded ? view.unread : undefined}
+        onClick={() => {
+          if (!isOpen) view.readNow();
+          setOpen(!isOpen);
+        }}
       >
         <Icon name="bell" />
         {view.unread > 0 && (
@@ -83,7 +86,13 @@ function Bell({ feed }: { feed: NotificationFeed }) {
               {t('notifications.loadFailed', { reason: view.error })}
             </p>
           )}
-          {view.notifications.length === 0 ? (
+          {!view.isLoaded && view.notifications.length === 0 ? (
+            !view.error && (
+              <p className="muted" role="status" data-testid="notifications-loading">
+                {t('notifications.loading')}
+              </p>
+            )
+          ) : view.notifications.length === 0 ? (
             <p className="muted">{t('notifications.empty')}</p>
           ) : (
             <ul className="bell__list">

@@ -9,14 +9,19 @@ import { fetchNotifications, markNotificationsRead } from './notificationsApi';
 
 /** What the bell shows and does. */
 export interface NotificationsView extends NotificationList {
+  /** False until the server's list is first read: until then the count is only what came live. */
+  isLoaded: boolean;
   /** Why the list could not be read or changed last time; null when it could. */
   error: string | null;
   /** Marks those named read, or all of them. */
   markRead: (ids?: readonly string[]) => Promise<void>;
+  /** Reads the list now if it is stale, without waiting for an idle moment: the reader is looking. */
+  readNow: () => void;
 }
 
 interface Shown {
   list: NotificationList;
+  isLoaded: boolean;
   error: string | null;
 }
 
@@ -40,7 +45,7 @@ function listOf(feed: NotificationFeed): FeedList {
   let entry = lists.get(feed);
   if (!entry) {
     entry = {
-      shown: { list: emptyNotificationList, error: null },
+      shown: { list: emptyNotificationList, isLoaded: false, error: null },
       isStale: true,
       cancelRead: null,
       bells: new Set(),
@@ -60,20 +65,32 @@ function reasonOf(error: unknown): string {
   return error instanceof ApiError ? error.message : String(error);
 }
 
+function read(feed: NotificationFeed, entry: FeedList): void {
+  entry.isStale = false;
+  fetchNotifications(feed).then(
+    (list) => show(entry, { list, isLoaded: true, error: null }),
+    (failure: unknown) => {
+      entry.isStale = true;
+      show(entry, { ...entry.shown, error: reasonOf(failure) });
+    },
+  );
+}
+
 /** Reads the list in the next idle moment if it is stale and no read waits already. */
 function readIfStale(feed: NotificationFeed, entry: FeedList): void {
   if (!entry.isStale || entry.cancelRead) return;
   entry.cancelRead = whenIdle(() => {
     entry.cancelRead = null;
-    entry.isStale = false;
-    fetchNotifications(feed).then(
-      (list) => show(entry, { list, error: null }),
-      (failure: unknown) => {
-        entry.isStale = true;
-        show(entry, { ...entry.shown, error: reasonOf(failure) });
-      },
-    );
+    read(feed, entry);
   }, readWithinMs);
+}
+
+/** Reads the list at once if it is stale, in place of a read waiting for an idle moment. */
+function readStaleNow(feed: NotificationFeed, entry: FeedList): void {
+  if (!entry.isStale) return;
+  entry.cancelRead?.();
+  entry.cancelRead = null;
+  read(feed, entry);
 }
 
 /** Shows `bell` the feed's list; the feed is heard while a bell shows it. */
@@ -100,12 +117,13 @@ function subscribe(feed: NotificationFeed, entry: FeedList, bell: () => void): (
 /**
  * The participant's notifications, kept for the page and added to as they are sent live. The
  * list is read over REST in an idle moment once the session is live, off the path to the first
- * screen, and again after every reconnect so that none sent while offline is missed.
+ * screen, and again after every reconnect so that none sent while offline is missed. Opening the
+ * panel reads it at once.
  */
 export function useNotifications(feed: NotificationFeed): NotificationsView {
   const entry = listOf(feed);
   const isLive = useConnectionStore(connectionSelectors.isLive);
-  const { list, error } = useSyncExternalStore(
+  const { list, isLoaded, error } = useSyncExternalStore(
     useCallback((bell: () => void) => subscribe(feed, entry, bell), [feed, entry]),
     () => entry.shown,
   );
@@ -117,7 +135,7 @@ export function useNotifications(feed: NotificationFeed): NotificationsView {
   const markRead = useCallback(
     async (ids?: readonly string[]) => {
       try {
-        show(entry, { list: await markNotificationsRead(feed, ids), error: null });
+        show(entry, { list: await markNotificationsRead(feed, ids), isLoaded: true, error: null });
       } catch (failure) {
         show(entry, { ...entry.shown, error: reasonOf(failure) });
       }
@@ -125,5 +143,7 @@ export function useNotifications(feed: NotificationFeed): NotificationsView {
     [feed, entry],
   );
 
-  return { ...list, error, markRead };
+  const readNow = useCallback(() => readStaleNow(feed, entry), [feed, entry]);
+
+  return { ...list, isLoaded, error, markRead, readNow };
 }

@@ -63,6 +63,9 @@ if (unavailable !== null && !isCI) console.warn(`\n!!! poor-link browser test sk
  * Opens `url` in a page behind the shaped link. Chromium in the link's network namespace may see
  * its interface settle as the first navigation starts and abort it with ERR_NETWORK_CHANGED, a
  * change of the test's own network and not the server's answer: that navigation is made again.
+ * Playwright reports the same abort either by its code or, when Chromium's error page commits
+ * first, as the navigation interrupted by that page. A server that does not answer still fails on
+ * the third attempt.
  */
 async function gotoOverLink(page: Page, url: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -70,7 +73,8 @@ async function gotoOverLink(page: Page, url: string): Promise<void> {
       await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
       return;
     } catch (error) {
-      if (attempt >= 3 || !String(error).includes('ERR_NETWORK_CHANGED')) throw error;
+      const aborted = /ERR_NETWORK_CHANGED|interrupted by another navigation to "chrome-error:/.test(String(error));
+      if (attempt >= 3 || !aborted) throw error;
     }
   }
 }

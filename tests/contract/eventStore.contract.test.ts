@@ -12,16 +12,22 @@ import { eventStoreContract } from './eventStore.contract.js';
 
 eventStoreContract('InMemoryStore', () => Promise.resolve(new InMemoryStore()));
 
-eventStoreContract('SqliteStore', async () => new SqliteStore(join(await tempDir(), 'plenum.sqlite')));
+eventStoreContract('SqliteStore', async () => new SqliteStore(join(await tempDir(), 'plenum.sqlite')), {
+  inParts: true,
+});
 
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
-  eventStoreContract('PostgresStore', async () => {
-    // Each test gets a schema of its own in the shared database, dropped when it finishes.
-    const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
-    return PostgresStore.open(databaseUrl, { schema });
-  });
+  eventStoreContract(
+    'PostgresStore',
+    async () => {
+      // Each test gets a schema of its own in the shared database, dropped when it finishes.
+      const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
+      return PostgresStore.open(databaseUrl, { schema });
+    },
+    { inParts: true },
+  );
 
   test('PostgresStore: migration 7 computes the chain of a log kept before it, from seq 1', async () => {
     const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -35,7 +41,7 @@ if (databaseUrl) {
     await client.connect();
     try {
       await client.query(
-        `ALTER TABLE ${schema}.events DROP COLUMN hash; DROP TABLE ${schema}.checkpoints; DROP TABLE ${schema}.digests; UPDATE ${schema}.schema_version SET version = 6`,
+        `${asBeforeSnapshotParts(schema)}; ALTER TABLE ${schema}.events DROP COLUMN hash; DROP TABLE ${schema}.checkpoints; DROP TABLE ${schema}.digests; UPDATE ${schema}.schema_version SET version = 6`,
       );
     } finally {
       await client.end();
@@ -46,8 +52,41 @@ if (databaseUrl) {
     await migrated.append(append(7, 'cmd-00000002'));
     expect(await verifyLog(migrated, 's1')).toMatchObject({ intact: true, head: 8 });
   });
+
+  test('PostgresStore: migration 9 keeps a snapshot saved whole before it, read back whole and in parts', async () => {
+    const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
+    await (await PostgresStore.open(databaseUrl, { schema })).close();
+    const state = JSON.stringify({ lastSeq: 4, text: 'NUL \u0000, emoji 🏭, CJK 钢铁厂' });
+    // The schema as version 8 left it, with a snapshot kept as one text.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`${asBeforeSnapshotParts(schema)}; UPDATE ${schema}.schema_version SET version = 8`);
+      await client.query(`INSERT INTO ${schema}.snapshots (session_id, seq, version, state) VALUES ('s1', 4, 8, $1)`, [
+        state,
+      ]);
+    } finally {
+      await client.end();
+    }
+    const migrated = await PostgresStore.open(databaseUrl, { schema });
+    onTestFinished(() => migrated.close());
+    expect(await migrated.loadSnapshot('s1')).toEqual({ sessionId: 's1', seq: 4, version: 8, state });
+    const head = (await migrated.loadSnapshotHead('s1'))!;
+    expect(head).toEqual({ sessionId: 's1', seq: 4, version: 8, bytes: Buffer.byteLength(state, 'utf8') });
+    expect(Buffer.from((await migrated.loadSnapshotPart(head, 0))!).toString('utf8')).toBe(state);
+    expect(await migrated.loadSnapshotPart(head, 1)).toBeNull();
+    await migrated.saveSnapshot({ sessionId: 's1', seq: 5, version: 8, state: '{"lastSeq":5}' });
+    expect((await migrated.loadSnapshot('s1'))?.state).toBe('{"lastSeq":5}');
+  });
 } else {
   test.skip('PostgresStore store contract: runs when DATABASE_URL is set', () => undefined);
+}
+
+/** SQL that takes a PostgreSQL schema back to before migration 9: snapshots kept as one text. */
+function asBeforeSnapshotParts(schema: string): string {
+  return `DROP TABLE ${schema}.snapshot_parts; DROP SEQUENCE ${schema}.snapshot_generations;
+    ALTER TABLE ${schema}.snapshots DROP COLUMN bytes, DROP COLUMN generation, ADD COLUMN state TEXT NOT NULL`;
 }
 
 const at = '2026-04-13T08:00:00.000Z';

@@ -3,6 +3,7 @@ import {
   ConcurrencyError,
   eventHash,
   genesisHash,
+  snapshotPartBytes,
   verifyLog,
   type AppendRequest,
   type InvitationRecord,
@@ -44,7 +45,7 @@ function invitation(overrides: Partial<InvitationRecord> = {}): InvitationRecord
  * One behaviour suite for every `Store` adapter (tldraw's storageContractSuite): the rules of
  * `server/src/domain/ports.ts` and shared/PROTOCOL.md, run against a fresh store per test.
  */
-export function eventStoreContract(name: string, open: StoreFactory): void {
+export function eventStoreContract(name: string, open: StoreFactory, { inParts = false } = {}): void {
   describe(`${name} store contract`, () => {
     const withStore = (title: string, body: (store: Store) => Promise<void>): void => {
       test(title, async ({ onTestFinished }) => {
@@ -303,6 +304,34 @@ export function eventStoreContract(name: string, open: StoreFactory): void {
         expect(await store.loadSnapshotHead('s1')).toEqual({ sessionId: 's1', seq: 6, version: 1, bytes: 13 });
       },
     );
+
+    if (inParts)
+      withStore(
+        'snapshots in parts: read part by part while the latest, cut anywhere in a character; none past the last or once replaced',
+        async (store) => {
+          const loadPart = store.loadSnapshotPart?.bind(store);
+          expect(loadPart).toBeTypeOf('function');
+          // Characters of two, three and four UTF-8 bytes all along, so that part boundaries fall inside them.
+          const lines = Array.from({ length: 2 }, (_, line) =>
+            JSON.stringify(Array.from({ length: 16_000 }, (_, i) => `é钢🏭 ${line}.${i}`)),
+          );
+          const state = lines.join('\n');
+          await store.saveSnapshot({ sessionId: 's1', seq: 5, version: 1, state });
+          const head = (await store.loadSnapshotHead('s1'))!;
+          expect(head.bytes).toBe(Buffer.byteLength(state, 'utf8'));
+          expect(head.bytes).toBeGreaterThan(2 * snapshotPartBytes);
+          const parts: Uint8Array[] = [];
+          for (let part = await loadPart!(head, 0); part !== null; part = await loadPart!(head, parts.length))
+            parts.push(part);
+          expect(parts.length).toBe(Math.ceil(head.bytes / snapshotPartBytes));
+          expect(Buffer.concat(parts).toString('utf8')).toBe(state);
+          expect(Buffer.from((await store.loadSnapshotBytes(head))!).toString('utf8')).toBe(state);
+
+          await store.saveSnapshot({ sessionId: 's1', seq: 6, version: 1, state: '{"lastSeq":6}' });
+          expect(await loadPart!(head, 0)).toBeNull();
+          expect((await store.loadSnapshot('s1'))?.state).toBe('{"lastSeq":6}');
+        },
+      );
 
     withStore('invitations: save, find by token hash, unknown is null', async (store) => {
       const record = invitation();

@@ -21,8 +21,6 @@ import { snapshotOf } from './statesAt.js';
 
 type World = Awaited<ReturnType<typeof demoWorld>>;
 
-const sqlite = durableStores.find((s) => s.kind === 'sqlite')!;
-
 /** Three lines of criticisms in the snapshot's text and part of a fourth (1,024 to a line). */
 const criticismsInSnapshot = 3500;
 
@@ -100,83 +98,89 @@ beforeEach(async () => {
   });
   const { criticismId } = posted.events[0]!.payload as { criticismId: string };
   await run(byRole.inspector, { type: 'criticism:endorse', payload: { criticismId } });
-
-  store = await sqlite.open();
-  await copyLog(store, await world.store.read(world.sessionId, 0, Number.MAX_SAFE_INTEGER));
-  await store.saveSnapshot(snapshotOf(saved));
 });
 
-describe('a state whose criticisms load behind it, from a snapshot in parts', { timeout: 30_000 }, () => {
-  test('is used before its criticisms are read, and ends as the whole log folded, events on unread criticisms included', async () => {
-    const states = new SessionStates(store, heldTurns);
-    const state = await states.current(world.sessionId);
-
-    expect(state.lastSeq).toBe(await store.head(world.sessionId));
-    expect(states.loading(world.sessionId)).toBe(true);
-    expect(criticismsLoading(state)).toBe(true);
-    expect(criticismOf(state, 'c-5')).toBeUndefined();
-    expect(state.criticisms.pages.flat()).toEqual((await fromLog()).criticisms.pages.flat());
-
-    await loadAll(states, world.sessionId);
-    expect(criticismsLoading(state)).toBe(false);
-    expect(criticismOf(state, 'c-5')).toMatchObject({
-      endorsedBy: [world.byRole.inspector.id],
-      ruling: { note: 'Recount.' },
+describe.each(durableStores)(
+  'a state whose criticisms load behind it, from a snapshot in parts ($kind)',
+  { timeout: 30_000 },
+  ({ open }) => {
+    beforeEach(async () => {
+      store = await open();
+      await copyLog(store, await world.store.read(world.sessionId, 0, Number.MAX_SAFE_INTEGER));
+      await store.saveSnapshot(snapshotOf(saved));
     });
-    expect(state).toEqual(await fromLog());
-  });
 
-  test('a command on a criticism not read yet waits for it; other commands and reads without criticisms do not', async () => {
-    const states = new SessionStates(store, heldTurns);
-    const commands = new CommandService({
-      store,
-      states,
-      clock: manualClock().clock,
-      ids: randomIds,
-      timers: systemTimers,
-      snapshotQuietMs: null,
+    test('is used before its criticisms are read, and ends as the whole log folded, events on unread criticisms included', async () => {
+      const states = new SessionStates(store, heldTurns);
+      const state = await states.current(world.sessionId);
+
+      expect(state.lastSeq).toBe(await store.head(world.sessionId));
+      expect(states.loading(world.sessionId)).toBe(true);
+      expect(criticismsLoading(state)).toBe(true);
+      expect(criticismOf(state, 'c-5')).toBeUndefined();
+      expect(state.criticisms.pages.flat()).toEqual((await fromLog()).criticisms.pages.flat());
+
+      await loadAll(states, world.sessionId);
+      expect(criticismsLoading(state)).toBe(false);
+      expect(criticismOf(state, 'c-5')).toMatchObject({
+        endorsedBy: [world.byRole.inspector.id],
+        ruling: { note: 'Recount.' },
+      });
+      expect(state).toEqual(await fromLog());
     });
-    const as = (actor: Participant, commandId: string, command: Command) =>
-      commands.execute(actor, world.sessionId, commandId, command);
-    const { byRole } = world;
-    let endorsed = false;
-    const endorsing = as(byRole.inspector, 'endorse-cold', {
-      type: 'criticism:endorse',
-      payload: { criticismId: 'c-3000' },
-    }).then((outcome) => {
-      endorsed = true;
-      return outcome;
+
+    test('a command on a criticism not read yet waits for it; other commands and reads without criticisms do not', async () => {
+      const states = new SessionStates(store, heldTurns);
+      const commands = new CommandService({
+        store,
+        states,
+        clock: manualClock().clock,
+        ids: randomIds,
+        timers: systemTimers,
+        snapshotQuietMs: null,
+      });
+      const as = (actor: Participant, commandId: string, command: Command) =>
+        commands.execute(actor, world.sessionId, commandId, command);
+      const { byRole } = world;
+      let endorsed = false;
+      const endorsing = as(byRole.inspector, 'endorse-cold', {
+        type: 'criticism:endorse',
+        payload: { criticismId: 'c-3000' },
+      }).then((outcome) => {
+        endorsed = true;
+        return outcome;
+      });
+      let read = false;
+      const reading = commands.read(world.sessionId, (state) => criticismOf(state, 'c-3000')?.endorsedBy.length);
+      void reading.then(() => (read = true));
+
+      await as(byRole.official, 'raise-hand', { type: 'floor:raise-hand', payload: {} });
+      const title = await commands.readWithoutCriticisms(world.sessionId, (state) => state.definition?.title);
+      await settleAWhile();
+      expect(title).toBeTruthy();
+      expect(states.loading(world.sessionId)).toBe(true);
+      expect([endorsed, read]).toEqual([false, false]);
+
+      await loadAll(states, world.sessionId);
+      expect((await endorsing).events.map((e) => e.type)).toEqual(['criticism:endorsed']);
+      expect(await reading).toBe(1);
+      await expect(
+        as(byRole.inspector, 'endorse-missing', { type: 'criticism:endorse', payload: { criticismId: 'c-none' } }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
-    let read = false;
-    const reading = commands.read(world.sessionId, (state) => criticismOf(state, 'c-3000')?.endorsedBy.length);
-    void reading.then(() => (read = true));
 
-    await as(byRole.official, 'raise-hand', { type: 'floor:raise-hand', payload: {} });
-    const title = await commands.readWithoutCriticisms(world.sessionId, (state) => state.definition?.title);
-    await settleAWhile();
-    expect(title).toBeTruthy();
-    expect(states.loading(world.sessionId)).toBe(true);
-    expect([endorsed, read]).toEqual([false, false]);
+    test('a snapshot replaced while its criticisms load: the state is dropped and made again, whole', async () => {
+      const states = new SessionStates(store, heldTurns);
+      const state = await states.current(world.sessionId);
+      await store.saveSnapshot(snapshotOf(await fromLog()));
+      await loadAll(states, world.sessionId);
 
-    await loadAll(states, world.sessionId);
-    expect((await endorsing).events.map((e) => e.type)).toEqual(['criticism:endorsed']);
-    expect(await reading).toBe(1);
-    await expect(
-      as(byRole.inspector, 'endorse-missing', { type: 'criticism:endorse', payload: { criticismId: 'c-none' } }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  });
-
-  test('a snapshot replaced while its criticisms load: the state is dropped and made again, whole', async () => {
-    const states = new SessionStates(store, heldTurns);
-    const state = await states.current(world.sessionId);
-    await store.saveSnapshot(snapshotOf(await fromLog()));
-    await loadAll(states, world.sessionId);
-
-    expect(states.loading(world.sessionId)).toBe(false);
-    expect(states.cached(world.sessionId)).toBeUndefined();
-    const again = await states.current(world.sessionId);
-    expect(again).not.toBe(state);
-    expect(states.loading(world.sessionId)).toBe(false);
-    expect(again).toEqual(await fromLog());
-  });
-});
+      expect(states.loading(world.sessionId)).toBe(false);
+      expect(states.cached(world.sessionId)).toBeUndefined();
+      const again = await states.current(world.sessionId);
+      expect(again).not.toBe(state);
+      expect(states.loading(world.sessionId)).toBe(false);
+      expect(again).toEqual(await fromLog());
+    });
+  },
+);

@@ -2,7 +2,9 @@ import type { SessionEvent } from '@plenum/shared';
 import pg from 'pg';
 import type { SnapshotHead, StateSnapshot, StoreAddress } from '../../domain/ports.js';
 import { toEvent, type EventRow } from '../rows.js';
+import { snapshotParts } from '../snapshotParts.js';
 import type { StateConnection } from '../stateConnection.js';
+import { inTransaction } from './transaction.js';
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -46,35 +48,79 @@ export class PostgresLog {
   }
 
   async loadSnapshot(sessionId: string): Promise<StateSnapshot | null> {
-    const { rows } = await this.pool.query<{ seq: number; version: number; state: string }>(
-      'SELECT seq, version, state FROM snapshots WHERE session_id = $1',
+    const { rows } = await this.pool.query<{ seq: number; version: number; data: Buffer }>(
+      `SELECT s.seq, s.version, p.data FROM snapshots s
+       JOIN snapshot_parts p ON p.session_id = s.session_id AND p.generation = s.generation
+       WHERE s.session_id = $1 ORDER BY p.part`,
       [sessionId],
     );
-    return rows[0] ? { sessionId, ...rows[0] } : null;
+    const [first] = rows;
+    if (!first) return null;
+    const state = Buffer.concat(rows.map((row) => row.data)).toString('utf8');
+    return { sessionId, seq: first.seq, version: first.version, state };
   }
 
-  /** PostgreSQL knows a text's length without reading it from its TOAST table (`octet_length`). */
   async loadSnapshotHead(sessionId: string): Promise<SnapshotHead | null> {
     const { rows } = await this.pool.query<{ seq: number; version: number; bytes: number }>(
-      'SELECT seq, version, octet_length(state) AS bytes FROM snapshots WHERE session_id = $1',
+      'SELECT seq, version, bytes FROM snapshots WHERE session_id = $1',
       [sessionId],
     );
     return rows[0] ? { sessionId, ...rows[0] } : null;
   }
 
   async loadSnapshotBytes(head: SnapshotHead): Promise<Uint8Array | null> {
-    const { rows } = await this.pool.query<{ state: string }>(
-      'SELECT state FROM snapshots WHERE session_id = $1 AND seq = $2 AND version = $3 AND octet_length(state) = $4',
-      [head.sessionId, head.seq, head.version, head.bytes],
-    );
-    return rows[0] ? Buffer.from(rows[0].state, 'utf8') : null;
+    const data = await this.partsOf(head, null);
+    return data.length === 0 ? null : Buffer.concat(data, head.bytes);
   }
 
-  async saveSnapshot(snapshot: StateSnapshot): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO snapshots (session_id, seq, version, state) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state`,
-      [snapshot.sessionId, snapshot.seq, snapshot.version, snapshot.state],
+  async loadSnapshotPart(head: SnapshotHead, index: number): Promise<Uint8Array | null> {
+    return (await this.partsOf(head, index))[0] ?? null;
+  }
+
+  /**
+   * Writes the state's parts as a new generation, points the head at it and removes the parts of
+   * the generations before, in one transaction: a reader sees the snapshot before, whole, until
+   * it commits. A save that began before a later one committed leaves the later one current.
+   */
+  async saveSnapshot({ sessionId, seq, version, state }: StateSnapshot): Promise<void> {
+    const parts = snapshotParts(state);
+    await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ generation: number }>(
+        "SELECT nextval('snapshot_generations')::integer AS generation",
+      );
+      const { generation } = rows[0]!;
+      for (const [index, data] of parts.entries())
+        await client.query('INSERT INTO snapshot_parts (session_id, generation, part, data) VALUES ($1, $2, $3, $4)', [
+          sessionId,
+          generation,
+          index,
+          data,
+        ]);
+      const bytes = parts.reduce((sum, part) => sum + part.length, 0);
+      await client.query(
+        `INSERT INTO snapshots (session_id, seq, version, bytes, generation) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version,
+           bytes = excluded.bytes, generation = excluded.generation
+         WHERE excluded.generation > snapshots.generation`,
+        [sessionId, seq, version, bytes, generation],
+      );
+      await client.query(
+        `DELETE FROM snapshot_parts WHERE session_id = $1
+         AND generation < (SELECT generation FROM snapshots WHERE session_id = $1)`,
+        [sessionId],
+      );
+    });
+  }
+
+  /** The data of part `index` (every part when null) of the snapshot `head` describes, while it is the session's latest. */
+  private async partsOf(head: SnapshotHead, index: number | null): Promise<Buffer[]> {
+    const { rows } = await this.pool.query<{ data: Buffer }>(
+      `SELECT p.data FROM snapshots s
+       JOIN snapshot_parts p ON p.session_id = s.session_id AND p.generation = s.generation
+       WHERE s.session_id = $1 AND s.seq = $2 AND s.version = $3 AND s.bytes = $4 AND ($5::integer IS NULL OR p.part = $5)
+       ORDER BY p.part`,
+      [head.sessionId, head.seq, head.version, head.bytes, index],
     );
+    return rows.map((row) => row.data);
   }
 }

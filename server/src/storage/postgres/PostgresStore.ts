@@ -285,6 +285,10 @@ export class PostgresStore implements Store {
     return this.log.loadSnapshotBytes(head);
   }
 
+  loadSnapshotPart(head: SnapshotHead, index: number): Promise<Uint8Array | null> {
+    return this.log.loadSnapshotPart(head, index);
+  }
+
   saveSnapshot(snapshot: StateSnapshot): Promise<void> {
     return this.log.saveSnapshot(snapshot);
   }

@@ -221,4 +221,23 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   -- sessions list and the due dates read instead of every session's state. A cache.
   CREATE TABLE digests (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, digest TEXT NOT NULL);
   `,
+  `
+  -- Migration 9: a snapshot's state is kept in parts, as in SQLite, so that a start reads its first line
+  -- without the rest. The head says which generation of parts is current, and the state's length
+  -- in bytes; generations come from a sequence, so two savers never take the same one.
+  CREATE SEQUENCE snapshot_generations;
+  CREATE TABLE snapshot_parts (
+    session_id TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (session_id, generation, part)
+  );
+  ALTER TABLE snapshots ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE snapshots ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+  UPDATE snapshots SET bytes = octet_length(state), generation = nextval('snapshot_generations');
+  INSERT INTO snapshot_parts (session_id, generation, part, data)
+    SELECT session_id, generation, 0, convert_to(state, 'UTF8') FROM snapshots;
+  ALTER TABLE snapshots DROP COLUMN state;
+  `,
 ];

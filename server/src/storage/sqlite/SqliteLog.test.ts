@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { expect, onTestFinished, test } from 'vitest';
 import type { StateSnapshot } from '../../domain/ports.js';
 import { sqliteMigrations } from './migrations.js';
-import { snapshotPartBytes, SqliteLog } from './SqliteLog.js';
+import { snapshotPartBytes } from '../snapshotParts.js';
+import { SqliteLog } from './SqliteLog.js';
 import { SqliteStore } from './SqliteStore.js';
 
 /** A store file in a temp dir of its own, removed when the test finishes. */

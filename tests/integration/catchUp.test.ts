@@ -114,7 +114,7 @@ describe('catch-up', () => {
   test('P4: a join from the head returns no events and no more', async () => {
     const server = await startTestServer();
     const chair = await server.connect('chair');
-    const { headSeq: head } = await joinSession(chair, server.sessionId);
+    const { headSeq: head } = await joinSettled(server, chair);
     const page = expectOk(await sendJoin(chair, { sessionId: server.sessionId, afterSeq: head }));
     expect(page).toMatchObject({ sessionId: server.sessionId, events: [], hasMore: false, headSeq: head });
     expect(page.you).toEqual(server.participants.chair);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { connectClient } from '../helpers/connectClient.js';
 import { expectOk, newCommandId, openFloor, postCriticism, sendCommand, startItem } from '../helpers/factories.js';
 import { joinSession } from '../helpers/joinSession.js';
+import { recordEvents } from '../helpers/recordEvents.js';
 import { freePort, parseInviteLinks, restartServerProcess, startServerProcess } from '../helpers/serverProcess.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
@@ -14,14 +15,20 @@ describe('durability across a crash', () => {
       connectClient(first.url, { token: first.tokens.chair }),
       connectClient(first.url, { token: first.tokens.official }),
     ]);
+    const heard = recordEvents(chair);
     const before = await joinSession(chair, first.sessionId);
+    // The chair's attendance follows the join's answer within the attendance window: the commands
+    // come after it, so that their seqs are known.
+    const head = before.headSeq + 1;
+    await heard.waitForSeq(head, 10_000);
+    heard.stop();
     expectOk(await sendCommand(chair, first.sessionId, startItem('item-2')));
     const text = 'Deliveries under state orders reported at 96 %; the rail manifests show 91 %.';
     const commandId = newCommandId();
     const { seq } = expectOk(
       await sendCommand(official, first.sessionId, postCriticism('item-2', { text, severity: 'high' }), commandId),
     );
-    expect(seq).toBe(before.headSeq + 2);
+    expect(seq).toBe(head + 2);
 
     // The ack is out: crash the process at once, no chance to flush or close anything.
     const dropped = waitForEvent(chair, 'disconnect');

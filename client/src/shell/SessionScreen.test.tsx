@@ -6,7 +6,7 @@ import { draftSession } from '../screens/prepare/draftSession';
 import { connectionStore } from '../stores/connection';
 import { sessionStore } from '../stores/session';
 import { demoSession, ids, instant, participants } from '../test/events';
-import { renderSession } from '../test/renderSession';
+import { answerTrends, renderSession } from '../test/renderSession';
 import { SessionScreen } from './SessionScreen';
 
 const idle: Realtime = {
@@ -17,6 +17,7 @@ const idle: Realtime = {
 const administrator: Participant = { id: 'p-admin', name: 'Ada Administrator', role: 'administrator', unitId: null };
 
 function renderAs(you: Participant | null, log = demoSession()) {
+  answerTrends();
   sessionStore.getState().reset(ids.session);
   sessionStore.getState().applyEvents(log.events);
   if (you) sessionStore.getState().setIdentity({ epoch: 'epoch-1', you });

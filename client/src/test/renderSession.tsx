@@ -14,7 +14,7 @@ import { demoSession, ids, joinAnswer } from './events';
  * Answers the trends a unit's figures read over REST with no earlier quarter (the server's side
  * is tested in tests/integration/trends.test.ts); any other request goes to the fetch in place.
  */
-function answerTrends() {
+export function answerTrends() {
   const fetchInPlace = globalThis.fetch;
   const none: Trends = { sessionId: ids.session, organisation: '', periods: [], units: [], warnings: [] };
   vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>

@@ -65,6 +65,7 @@ function reasonOf(error: unknown): string {
   return error instanceof ApiError ? error.message : String(error);
 }
 
+/** Reads the list now; a failed read leaves it stale, so the next chance reads it again. */
 function read(feed: NotificationFeed, entry: FeedList): void {
   entry.isStale = false;
   fetchNotifications(feed).then(

@@ -5,11 +5,14 @@
  */
 export const snapshotPartBytes = 256 * 1024;
 
-/** The state's UTF-8 bytes cut into parts, in order; a state is never empty, so there is at least one. */
-export function snapshotParts(state: string): Buffer[] {
+/**
+ * The state's UTF-8 bytes cut into parts, in order, and their length in all (the snapshot head's
+ * `bytes`); a state is never empty, so there is at least one part.
+ */
+export function snapshotParts(state: string): { parts: Buffer[]; bytes: number } {
   const bytes = Buffer.from(state, 'utf8');
   const parts: Buffer[] = [];
   for (let start = 0; start === 0 || start < bytes.length; start += snapshotPartBytes)
     parts.push(bytes.subarray(start, start + snapshotPartBytes));
-  return parts;
+  return { parts, bytes: bytes.length };
 }

@@ -83,7 +83,7 @@ export class PostgresLog {
    * it commits. A save that began before a later one committed leaves the later one current.
    */
   async saveSnapshot({ sessionId, seq, version, state }: StateSnapshot): Promise<void> {
-    const parts = snapshotParts(state);
+    const { parts, bytes } = snapshotParts(state);
     await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ generation: number }>(
         "SELECT nextval('snapshot_generations')::integer AS generation",
@@ -96,7 +96,6 @@ export class PostgresLog {
           index,
           data,
         ]);
-      const bytes = parts.reduce((sum, part) => sum + part.length, 0);
       await client.query(
         `INSERT INTO snapshots (session_id, seq, version, bytes, generation) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version,

@@ -155,8 +155,7 @@ export class SqliteLog {
    */
   async saveSnapshot({ sessionId, seq, version, state }: StateSnapshot, saving?: SnapshotSaving): Promise<void> {
     const briefly = saving?.alone ? settle : this.briefly;
-    const parts = snapshotParts(state);
-    const bytes = parts.reduce((sum, part) => sum + part.length, 0);
+    const { parts, bytes } = snapshotParts(state);
     const generation = await briefly(() => this.transactions.firstPart.immediate(sessionId, parts[0]!));
     for (let index = 1; index < parts.length; index++)
       await briefly(() => this.statements.insertPart.run(sessionId, generation, index, parts[index]!));

@@ -29,6 +29,14 @@ function run(command: string, args: readonly string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** A shell command that turns IPv6 off on the named interfaces of its namespace, where the kernel has it. */
+function ipv4Only(...interfaces: string[]): string {
+  return interfaces
+    .map((name) => `/proc/sys/net/ipv6/conf/${name}/disable_ipv6`)
+    .map((file) => `if [ -e ${file} ]; then echo 1 > ${file}; fi`)
+    .join('; ');
+}
+
 /** Why a shaped link cannot be made here (not root, no `ip netns`, `tc`, `openssl` or `certutil`), or null when it can. */
 export function shapedLinkUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'shaping a link needs root (ip netns, tc)';
@@ -98,7 +106,13 @@ export function createShapedLink(options: { rateKbit: number; chromium: string }
   const shape = ['root', 'tbf', 'rate', `${options.rateKbit}kbit`, 'burst', '16kbit', 'latency', '400ms'];
   try {
     run('ip', ['netns', 'add', namespace]);
+    // IPv4 only: an IPv6 link-local address arrives a second or two after the link is up, once its
+    // duplicate detection ends, and Chromium takes that for a change of network and aborts the
+    // navigation under way (ERR_NETWORK_CHANGED). Its neighbour discovery would also count as
+    // bytes on the link.
+    inside('sh', '-c', ipv4Only('all', 'default'));
     run('ip', ['link', 'add', hostSide, 'type', 'veth', 'peer', 'name', browserSide]);
+    run('sh', ['-c', ipv4Only(hostSide)]);
     run('ip', ['link', 'set', browserSide, 'netns', namespace]);
     run('ip', ['addr', 'add', `${hostAddress}/30`, 'dev', hostSide]);
     run('ip', ['link', 'set', hostSide, 'up']);

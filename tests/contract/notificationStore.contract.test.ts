@@ -4,7 +4,19 @@ import { InMemoryStore, SqliteStore, type Store } from '@plenum/server';
 import { PostgresStore } from '@plenum/server/postgres';
 import { defaultNotificationChoices, type Notification } from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
+import { connectionOf } from '../helpers/sqliteConnection.js';
 import { tempDir } from '../helpers/tempDir.js';
+
+/** A notification of session s1, to `participantId`. */
+const notification = (id: string, participantId: string, at: string): Notification => ({
+  id,
+  sessionId: 's1',
+  participantId,
+  kind: 'item-starts',
+  at,
+  readAt: null,
+  subject: { title: 'Steel', unitId: 'u1', itemId: 'i1', criticismId: null, directiveId: null, dueDate: null },
+});
 
 /** The same behaviour of notifications, choices and the e-mail outbox from every store adapter. */
 function notificationStoreContract(name: string, open: () => Promise<Store>) {
@@ -13,15 +25,6 @@ function notificationStoreContract(name: string, open: () => Promise<Store>) {
     onTestFinished(() => store.close());
     return store.notifications;
   };
-  const notification = (id: string, participantId: string, at: string): Notification => ({
-    id,
-    sessionId: 's1',
-    participantId,
-    kind: 'item-starts',
-    at,
-    readAt: null,
-    subject: { title: 'Steel', unitId: 'u1', itemId: 'i1', criticismId: null, directiveId: null, dueDate: null },
-  });
   const mail = (id: string, createdAt = '2026-04-13T08:00:00.000Z') => ({
     id,
     recipient: 'kim@example.org',
@@ -120,12 +123,34 @@ notificationStoreContract('InMemoryStore', () => Promise.resolve(new InMemorySto
 
 notificationStoreContract('SqliteStore', async () => new SqliteStore(join(await tempDir(), 'plenum.sqlite')));
 
+test('SqliteStore: storing notifications leaves the connection synced for the log’s next commit (P10)', async () => {
+  const store = new SqliteStore(join(await tempDir(), 'plenum.sqlite'));
+  onTestFinished(() => store.close());
+  const stored = notification('ntf_a', 'p1', '2026-04-13T08:00:00.000Z');
+  expect(await store.notifications.addNotifications([stored], [], { sessionId: 's1', seq: 4 })).toEqual([stored]);
+  expect(connectionOf(store).pragma('synchronous', { simple: true })).toBe(2);
+});
+
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   notificationStoreContract('PostgresStore', async () => {
     const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
     return PostgresStore.open(databaseUrl, { schema });
+  });
+
+  test('PostgresStore: storing notifications leaves the pooled connection committing synchronously for the log', async () => {
+    const schema = `plenum_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    onTestFinished(() => PostgresStore.dropSchema(databaseUrl, schema));
+    const store = await PostgresStore.open(databaseUrl, { schema });
+    onTestFinished(() => store.close());
+    const stored = notification('ntf_a', 'p1', '2026-04-13T08:00:00.000Z');
+    expect(await store.notifications.addNotifications([stored], [], { sessionId: 's1', seq: 4 })).toEqual([stored]);
+    // The pool hands out the connection released last: the one the transaction ran on.
+    const pool = (
+      store as unknown as { pool: { query(sql: string): Promise<{ rows: { synchronous_commit: string }[] }> } }
+    ).pool;
+    expect((await pool.query('SHOW synchronous_commit')).rows[0]!.synchronous_commit).toBe('on');
   });
 } else {
   test.skip('PostgresStore notifications: runs when DATABASE_URL is set', () => undefined);

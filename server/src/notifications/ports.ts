@@ -32,7 +32,9 @@ export interface NotificationCursor {
 export interface NotificationStore {
   /**
    * Stores the notifications and e-mails not stored before, and moves the session's cursor, in
-   * one transaction; answers the notifications that were new.
+   * one transaction; answers the notifications that were new. The transaction need not wait for
+   * the disk: a crash of the machine may lose it, cursor and all, and the events after the cursor
+   * then make the same notifications again.
    */
   addNotifications(
     notifications: readonly Notification[],

@@ -34,6 +34,8 @@ export class PostgresNotificationStore implements NotificationStore {
     cursor: NotificationCursor | null,
   ): Promise<Notification[]> {
     return inTransaction(this.pool, async (client) => {
+      // Made again from the log after a crash, as in SQLite (`unsynced`): the commit need not wait for the WAL's flush.
+      await client.query('SET LOCAL synchronous_commit = off');
       const added: Notification[] = [];
       for (const n of notifications) {
         const result = await client.query(

@@ -10,6 +10,7 @@ import {
   type NotificationRow,
 } from '../notificationRows.js';
 import { settle } from '../settle.js';
+import { unsynced } from './unsynced.js';
 
 const insertMailSql = `INSERT INTO mail_outbox (id, recipient, subject, body, status, created_at, next_attempt_at, attempts)
   VALUES (?, ?, ?, ?, 'pending', ?, ?, 0) ON CONFLICT (id) DO NOTHING`;
@@ -19,8 +20,15 @@ export class SqliteNotificationStore implements NotificationStore {
   private readonly addTx;
   private readonly enqueueTx;
   private readonly claimTx;
+  /** Read on every commit's sweep, so prepared once. */
+  private readonly cursorOf;
+  private readonly choicesOf;
 
   constructor(private readonly db: Database.Database) {
+    this.cursorOf = db.prepare<[string], { seq: number }>('SELECT seq FROM notification_cursors WHERE session_id = ?');
+    this.choicesOf = db.prepare<[string, string], { choices: string }>(
+      'SELECT choices FROM notification_choices WHERE session_id = ? AND participant_id = ?',
+    );
     const insertNotification = db.prepare(
       `INSERT INTO notifications (id, session_id, participant_id, kind, at, read_at, subject)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -61,16 +69,11 @@ export class SqliteNotificationStore implements NotificationStore {
     mails: readonly NewMail[],
     cursor: NotificationCursor | null,
   ): Promise<Notification[]> {
-    return settle(() => this.addTx.immediate(notifications, mails, cursor));
+    return settle(() => unsynced(this.db, () => this.addTx.immediate(notifications, mails, cursor)));
   }
 
   notificationCursor(sessionId: string): Promise<number | null> {
-    return settle(
-      () =>
-        this.db
-          .prepare<[string], { seq: number }>('SELECT seq FROM notification_cursors WHERE session_id = ?')
-          .get(sessionId)?.seq ?? null,
-    );
+    return settle(() => this.cursorOf.get(sessionId)?.seq ?? null);
   }
 
   listNotifications(sessionId: string, participantId: string, limit: number): Promise<Notification[]> {
@@ -115,11 +118,7 @@ export class SqliteNotificationStore implements NotificationStore {
 
   notificationChoices(sessionId: string, participantId: string): Promise<NotificationChoices | null> {
     return settle(() => {
-      const row = this.db
-        .prepare<[string, string], { choices: string }>(
-          'SELECT choices FROM notification_choices WHERE session_id = ? AND participant_id = ?',
-        )
-        .get(sessionId, participantId);
+      const row = this.choicesOf.get(sessionId, participantId);
       return row ? toChoices(row.choices) : null;
     });
   }

@@ -22,8 +22,17 @@ export class SqliteWebhookStore implements WebhookStore {
   private readonly claimTx;
   private readonly attemptTx;
   private readonly deleteTx;
+  /** Read on every commit's sweep, so prepared once. */
+  private readonly subscriptions;
+  private readonly nextAttempt;
 
   constructor(private readonly db: Database.Database) {
+    this.subscriptions = db.prepare<[], WebhookSubscriptionRow>(
+      'SELECT * FROM webhook_subscriptions ORDER BY created_at, rowid',
+    );
+    this.nextAttempt = db.prepare<[], { at: string | null }>(
+      "SELECT min(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'",
+    );
     const attemptsOf = db.prepare<[string], WebhookAttemptRow>('SELECT * FROM webhook_attempts WHERE delivery_id = ?');
     this.deliveriesWithAttempts = (rows) =>
       toWebhookDeliveries(
@@ -122,12 +131,7 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   listWebhooks(): Promise<WebhookSubscriptionRecord[]> {
-    return settle(() =>
-      this.db
-        .prepare<[], WebhookSubscriptionRow>('SELECT * FROM webhook_subscriptions ORDER BY created_at, rowid')
-        .all()
-        .map(toWebhookSubscription),
-    );
+    return settle(() => this.subscriptions.all().map(toWebhookSubscription));
   }
 
   deleteWebhook(id: string): Promise<boolean> {
@@ -207,13 +211,6 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   nextWebhookAttemptAt(): Promise<string | null> {
-    return settle(
-      () =>
-        this.db
-          .prepare<[], { at: string | null }>(
-            "SELECT min(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'",
-          )
-          .get()?.at ?? null,
-    );
+    return settle(() => this.nextAttempt.get()?.at ?? null);
   }
 }

@@ -273,9 +273,13 @@ describe('the cascade down the line', () => {
         payload: { directiveId: explanationId, remarks: 'County: pumps ordered, back by May.' },
       }),
     ).seq;
-    // The relay appends to the province's record, then records its delivery in the county's.
-    await inCounty.waitForSeq(countyForward + 1);
-    expect(inCounty.events.at(-1)).toMatchObject({ type: 'directive:relay-delivered', payload: { toSessionId: p1 } });
+    // The relay appends to the province's record, then records its delivery in the county's,
+    // after the attendance of a join answered just before, where that lands first (P21).
+    await expect
+      .poll(() => inCounty.events.find((e) => e.seq > countyForward && e.type === 'directive:relay-delivered'), {
+        timeout: 10_000,
+      })
+      .toMatchObject({ payload: { toSessionId: p1 } });
     await inProvince.waitForSeq((await state(p1)).lastSeq);
     expect((await state(p1)).directives[explanationId]).toMatchObject({ status: 'answered', holderUnitId: 'province' });
     // Gone up: the county can neither forward it again nor review it.

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** True when keys typed at `target` are text (or choices) for it, not commands for the page. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -32,23 +32,25 @@ export function shortcutKey(event: KeyboardEvent): string | null {
 
 /**
  * Runs `handlers[letter]` on a key press anywhere on the page (see `shortcutKey`). A handler
- * returning false leaves the key to the browser.
+ * returning false leaves the key to the browser. The listener stays attached, and reads the
+ * handlers and `isEnabled` of the last render committed: re-attached in a passive effect, it
+ * missed a key pressed between a dialog closing and that effect (Escape, then at once the key
+ * again).
  */
 export function useShortcuts(handlers: Record<string, () => boolean | void>, isEnabled = true): void {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
+  const latest = useRef({ handlers, isEnabled });
+  useLayoutEffect(() => {
+    latest.current = { handlers, isEnabled };
   });
   useEffect(() => {
-    if (!isEnabled) return;
     const handleKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
+      if (event.defaultPrevented || !latest.current.isEnabled) return;
       const key = shortcutKey(event);
-      const handler = key === null ? undefined : latest.current[key];
+      const handler = key === null ? undefined : latest.current.handlers[key];
       if (!handler) return;
       if (handler() !== false) event.preventDefault();
     };
     document.addEventListener('keydown', handleKeyDown);
     return () => document.removeEventListener('keydown', handleKeyDown);
-  }, [isEnabled]);
+  }, []);
 }

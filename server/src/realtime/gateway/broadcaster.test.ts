@@ -110,7 +110,27 @@ describe('Broadcaster', () => {
     broadcaster.send('s-1');
     broadcaster.broadcast('s-1', [event(2)]);
     broadcaster.sendAll();
-    for (const id of ids) expect(received(id)).toEqual(['events:1', 'events:2']);
+    for (const id of ids) expect(received(id)).toEqual(['events:1,2']);
+  });
+
+  test('events sent while a message is on its way wait in one message, which goes to the room as it is by then', async () => {
+    const { broadcaster, sent, ids, received } = world({ sockets: bigRoom, turnBudgetMs: 0 });
+    broadcaster.broadcast('s-1', [event(1)]);
+    broadcaster.send('s-1');
+    await nextTurn();
+    expect(sent).toHaveLength(1);
+    broadcaster.broadcast('s-1', [event(2)]);
+    broadcaster.send('s-1');
+    const joined = ids.slice();
+    ids.push('socket-joined');
+    broadcaster.broadcast('s-1', [event(3)]);
+    broadcaster.send('s-1');
+    const steps = Math.ceil(bigRoom / socketsPerStep) + Math.ceil((bigRoom + 1) / socketsPerStep);
+    for (let turn = 0; turn < 2 * steps && sent.length < steps; turn++) await nextTurn();
+    await nextTurn();
+    expect(sent).toHaveLength(steps);
+    for (const id of joined) expect(received(id)).toEqual(['events:1', 'events:2,3']);
+    expect(received('socket-joined')).toEqual(['events:2,3']);
   });
 
   test("with several processes, the others' sockets get the events through the adapter, once; the head stays local", async () => {

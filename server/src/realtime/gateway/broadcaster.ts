@@ -53,8 +53,10 @@ export interface BroadcasterOptions {
  * batch of a room's attendance to a room of 5,000: seconds), so a room's sockets are written to
  * a step at a time, at most {@link defaultTurnBudgetMs} per turn, letting answers and joins in
  * between. Each socket still receives the room's messages in order: a message waits until the
- * one before it has reached every socket, and the heartbeat's head waits behind the events it
- * counts. A socket that joins the room meanwhile reads those events in its join's page.
+ * one before it has reached every socket (events sent meanwhile join the message waiting, so a
+ * room being seated gets one write of several attendance batches), and the heartbeat's head
+ * waits behind the events it counts. A socket that joins the room meanwhile reads those events
+ * in its join's page.
  */
 export class Broadcaster {
   private readonly unsent = new Map<string, SessionEvent[]>();
@@ -116,7 +118,22 @@ export class Broadcaster {
       if (members) this.emit(this.io.local.to(room), outgoing);
       return;
     }
-    const delivery: Delivery = { outgoing, socketIds: [...(members ?? [])], next: 0 };
+    const socketIds = [...(members ?? [])];
+    const waiting = queue?.at(-1);
+    if (
+      waiting &&
+      waiting.next === 0 &&
+      waiting.outgoing.channel === 'session:events' &&
+      outgoing.channel === 'session:events'
+    ) {
+      // Events behind a message still on its way join the message waiting after it: one write per
+      // socket for both. The room as it is now: a socket that joined since reads the first part
+      // in its join's page too, and drops what it already has.
+      const events = [...waiting.outgoing.message.events, ...outgoing.message.events];
+      Object.assign(waiting, { outgoing: { channel: 'session:events', message: { sessionId, events } }, socketIds });
+      return;
+    }
+    const delivery: Delivery = { outgoing, socketIds, next: 0 };
     if (queue) queue.push(delivery);
     else this.deliveries.set(sessionId, [delivery]);
     this.pump();

@@ -9,6 +9,7 @@ import {
   type Notification,
   type NotificationKind,
   type NotificationSubject,
+  type Participant,
   type SessionEvent,
   type SessionEventOf,
   type SessionState,
@@ -40,30 +41,32 @@ export function notificationId(
   return `ntf_${digest.slice(0, 32)}`;
 }
 
-/** The participants who may still be told anything: those whose link is not revoked. */
-function reachable(state: SessionState): string[] {
-  return Object.keys(state.participants).filter((id) => !state.access[id]?.revokedAt);
+/**
+ * The participants who may still be told anything (their link not revoked) and who `is` one
+ * of: one pass over the participants, run on every criticism posted, so a session of thousands
+ * of officials makes no list of them all first.
+ */
+function reachable(state: SessionState, is: (participant: Participant) => boolean): string[] {
+  const found: string[] = [];
+  for (const id in state.participants) {
+    if (is(state.participants[id]!) && !state.access[id]?.revokedAt) found.push(id);
+  }
+  return found;
 }
 
 /** The presenters of a unit: who answers for it. */
 function presentersOf(state: SessionState, unitId: string | null): string[] {
   if (unitId === null) return [];
-  return reachable(state).filter((id) => {
-    const participant = state.participants[id]!;
-    return participant.role === 'presenter' && participant.unitId === unitId;
-  });
+  return reachable(state, (participant) => participant.role === 'presenter' && participant.unitId === unitId);
 }
 
 /** Who a directive is addressed to: the inspector it names, else whoever acts for its assignee unit (the chair aside). */
 function addresseesOf(state: SessionState, directive: DirectiveState): string[] {
-  return reachable(state).filter((id) => {
-    const participant = state.participants[id]!;
-    return participant.role !== 'chair' && actsOnDirective(participant, directive);
-  });
+  return reachable(state, (participant) => participant.role !== 'chair' && actsOnDirective(participant, directive));
 }
 
 function chairsOf(state: SessionState): string[] {
-  return reachable(state).filter((id) => state.participants[id]!.role === 'chair');
+  return reachable(state, (participant) => participant.role === 'chair');
 }
 
 function unitName(state: SessionState, unitId: string | null): string | null {
@@ -93,7 +96,7 @@ const makers: { [K in EventType]?: Maker<K> } = {
     const item = state.agenda[event.payload.itemId];
     return {
       kind: 'floor-given',
-      recipients: reachable(state).includes(event.payload.participantId) ? [event.payload.participantId] : [],
+      recipients: reachable(state, (participant) => participant.id === event.payload.participantId),
       subject: {
         itemId: event.payload.itemId,
         unitId: item?.unitId ?? null,

@@ -198,11 +198,9 @@ export function createApp(deps: AppDeps): App {
     ids,
     timers: systemTimers,
     onSnapshotError: (error, sessionId) => deps.logger.warn({ err: error, sessionId }, 'state snapshot not saved'),
-    onCommitted: (sessionIds) => {
-      webhooks.handleCommitted(sessionIds);
-      notifications.handleCommitted(sessionIds);
-    },
+    onCommitted: (sessionIds) => webhooks.handleCommitted(sessionIds),
     onAppended: (sessionId, events) => {
+      notifications.handleCommitted(sessionId, events);
       // An explanation forwarded out of a level's follow-up goes on into the higher review's record.
       if (events.some((event) => event.type === 'directive:forwarded')) relayUp(sessionId);
     },

@@ -1,4 +1,4 @@
-import { actsOnDirective, type Notification } from '@plenum/shared';
+import { actsOnDirective, newEvent, type Command, type Notification } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { SessionDirectory } from '../domain/sessionDirectory.js';
 import { createLogger } from '../lib/logger.js';
@@ -47,6 +47,55 @@ describe('the notification service', () => {
     await w.service.sweep(w.sessionId);
     expect(w.published.map((n) => [n.participantId, n.kind])).toEqual([[w.byRole.presenter.id, 'item-starts']]);
     expect((await w.service.list(w.sessionId, w.byRole.presenter.id)).unread).toBe(1);
+  });
+
+  test('events committed here are swept from memory, not read again from the log; the cursor is saved with what they made, after 500 events that made nothing, and at a stop', async () => {
+    const w = await world();
+    await w.service.sweep(w.sessionId);
+    const logRead = w.store.read.bind(w.store);
+    let logReads = 0;
+    // The service reads the log a page of 500 at a time; the state's own catch-ups (pages of 5,000) are not its doing.
+    w.store.read = (sessionId, afterSeq, limit) => {
+      if (limit === 500) logReads++;
+      return logRead(sessionId, afterSeq, limit);
+    };
+    const add = w.store.notifications.addNotifications.bind(w.store.notifications);
+    const saved: number[] = [];
+    const sweepReads: number[] = [];
+    w.store.notifications.addNotifications = (notifications, mails, cursor) => {
+      if (cursor) saved.push(cursor.seq);
+      return add(notifications, mails, cursor);
+    };
+    /** Runs the command and hands the service its events, as the command service does after the commit. */
+    const commit = async (append: () => Promise<unknown>) => {
+      const head = await w.store.head(w.sessionId);
+      await append();
+      const events = await logRead(w.sessionId, head, 1000);
+      const before = logReads;
+      // The sweep it starts: hand-driven turns run at once, the in-memory store answers in microtasks.
+      w.service.handleCommitted(w.sessionId, events);
+      await new Promise((resolve) => setImmediate(resolve));
+      sweepReads.push(logReads - before);
+      return w.store.head(w.sessionId);
+    };
+    const run = (command: Command) => () => w.run(w.byRole.chair, command);
+    const renamed = (count: number) => () =>
+      w.commands.appendSystem(w.sessionId, w.byRole.chair.id, () =>
+        Array.from({ length: count }, (_, i) => newEvent('session:renamed', { title: `Review ${i}` })),
+      );
+    const started = await commit(run({ type: 'agenda:start-item', payload: { itemId: w.itemId } }));
+    await commit(run({ type: 'agenda:open-floor', payload: { itemId: w.itemId } }));
+    expect(w.published.map((n) => n.kind)).toEqual(['item-starts']);
+    // The item's start made a notification, saved with the cursor; opening the floor made none.
+    expect(saved).toEqual([started]);
+    const quiet = await commit(renamed(500));
+    expect(saved).toEqual([started, quiet]);
+    const last = await commit(renamed(1));
+    // Swept from memory: each sweep's one read of the log is the one finding nothing after its events.
+    expect(sweepReads).toEqual([1, 1, 1, 1]);
+    expect(saved).toEqual([started, quiet]);
+    await w.service.stop();
+    expect(saved).toEqual([started, quiet, last]);
   });
 
   test('an event more than a day old when first read is history: nobody is told (negative control: a fresh one is told)', async () => {

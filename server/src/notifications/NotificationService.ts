@@ -4,6 +4,7 @@ import {
   type NotificationChoices,
   type NotificationList,
   type ReviewSessionDefinition,
+  type SessionEvent,
   type SessionState,
 } from '@plenum/shared';
 import { isOrganisationStream } from '../domain/organisationService.js';
@@ -42,6 +43,11 @@ export interface NotificationServiceDeps {
  * another turn of the event loop, so a long log (a start after many events) never holds it.
  */
 const readPage = 500;
+/**
+ * Events read past the saved cursor that made no notification, before the cursor is saved
+ * anyway: a process stopped without saving it reads at most this many again at its start.
+ */
+const cursorLag = 500;
 /** An event older than this when first read is history, not news: nobody is notified of it. */
 const freshForMs = 24 * 60 * 60 * 1000;
 /** Notifications a participant's list shows. */
@@ -66,6 +72,15 @@ export class NotificationService {
   private readonly outbox: MailOutbox | null;
   /** Sessions whose log is being read, a round at a time each. */
   private readonly sweeps = new Rounds();
+  /**
+   * Per session, the seq through which this process has made the notifications, and the one its
+   * saved cursor holds: the cursor is saved with what it made, not after every event that made
+   * none (most of them), as that was a write per commit.
+   */
+  private readonly madeThrough = new Map<string, number>();
+  private readonly savedThrough = new Map<string, number>();
+  /** Per session, the events committed here since its last sweep: read from memory, not the log. */
+  private readonly committed = new Map<string, SessionEvent[]>();
   private cancelDue: () => void = () => undefined;
   private stopped = false;
   private starting: Promise<void> | null = null;
@@ -102,19 +117,31 @@ export class NotificationService {
     this.stopped = true;
     this.cancelDue();
     await Promise.allSettled([this.starting, ...this.sweeps.inFlight()]);
+    for (const [sessionId, seq] of this.madeThrough) {
+      if (seq > (this.savedThrough.get(sessionId) ?? 0)) {
+        await this.deps.store.notifications
+          .addNotifications([], [], { sessionId, seq })
+          .catch((error: unknown) =>
+            this.deps.logger.warn({ err: error, sessionId }, 'notification cursor not saved; read again at the start'),
+          );
+      }
+    }
     await this.outbox?.stop();
     this.deps.mailer?.close();
   }
 
-  /** The command service committed events of these sessions: notify whom they concern, soon. */
-  handleCommitted(sessionIds: readonly string[]): void {
-    if (this.stopped) return;
+  /** The command service committed these events to the session's log: notify whom they concern, soon. */
+  handleCommitted(sessionId: string, events: readonly SessionEvent[]): void {
+    if (this.stopped || isOrganisationStream(sessionId)) return;
+    const held = this.committed.get(sessionId);
+    // Many commits before a sweep (its turns not coming): the log has them all.
+    if (held && held.length + events.length > readPage) this.committed.set(sessionId, []);
+    else if (held) held.push(...events);
+    else this.committed.set(sessionId, [...events]);
     this.deps.timers.nextTurn(() => {
-      for (const sessionId of sessionIds) {
-        this.sweep(sessionId).catch((error: unknown) =>
-          this.deps.logger.warn({ err: error, sessionId }, 'notifications not made; retried at the next commit'),
-        );
-      }
+      this.sweep(sessionId).catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, sessionId }, 'notifications not made; retried at the next commit'),
+      );
     });
   }
 
@@ -127,18 +154,40 @@ export class NotificationService {
   private async readLog(sessionId: string): Promise<void> {
     const { store, clock } = this.deps;
     for (;;) {
-      const cursor = (await store.notifications.notificationCursor(sessionId)) ?? 0;
-      const events = await store.read(sessionId, cursor, readPage);
+      let cursor = this.madeThrough.get(sessionId);
+      if (cursor === undefined) {
+        cursor = (await store.notifications.notificationCursor(sessionId)) ?? 0;
+        this.savedThrough.set(sessionId, cursor);
+      }
+      const events = this.takeCommitted(sessionId, cursor) ?? (await store.read(sessionId, cursor, readPage));
       if (events.length === 0) return;
       const since = new Date(clock.now().getTime() - freshForMs).toISOString();
       const made = await this.deps.read(sessionId, (state) => ({
         names: namesOf(state),
         notifications: events.filter((e) => e.at >= since).flatMap((e) => notificationsOfEvent(e, state)),
       }));
-      await this.deliver(sessionId, made.notifications, made.names, { sessionId, seq: events.at(-1)!.seq });
+      const seq = events.at(-1)!.seq;
+      const saved = this.savedThrough.get(sessionId) ?? 0;
+      if (made.notifications.length > 0 || seq - saved >= cursorLag) {
+        await this.deliver(sessionId, made.notifications, made.names, { sessionId, seq });
+        this.savedThrough.set(sessionId, seq);
+      }
+      this.madeThrough.set(sessionId, seq);
       // The store answers synchronously: without a turn between pages, the whole catch-up is one task.
       await laterTurn(this.deps.timers);
     }
+  }
+
+  /**
+   * The events committed here that follow `cursor` without a gap; null when they do not (another
+   * process or another path appended in between), so the log is read instead.
+   */
+  private takeCommitted(sessionId: string, cursor: number): SessionEvent[] | null {
+    const held = this.committed.get(sessionId);
+    this.committed.delete(sessionId);
+    const events = held?.filter((event) => event.seq > cursor) ?? [];
+    const followOn = events.length > 0 && events.every((event, i) => event.seq === cursor + 1 + i);
+    return followOn ? events : null;
   }
 
   /**

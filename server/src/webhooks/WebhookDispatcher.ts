@@ -114,24 +114,34 @@ export class WebhookDispatcher {
     });
   }
 
-  /** Enqueues the deliveries for the events of the session's log after its cursor, then sends them. */
+  /**
+   * Enqueues the deliveries for the events of the session's log after its cursor, then sends
+   * them. With no subscription there is nothing to send: the sweep after every commit then costs
+   * one read, not the claim's write transaction.
+   */
   sweep(sessionId: string): Promise<void> {
     if (isOrganisationStream(sessionId)) return Promise.resolve();
-    return this.sweeps.run(sessionId, () => this.enqueueFromLog(sessionId)).then(() => this.runDue());
+    let subscribed = false;
+    return this.sweeps
+      .run(sessionId, async () => {
+        subscribed = (await this.enqueueFromLog(sessionId)) || subscribed;
+      })
+      .then(() => (subscribed ? this.runDue() : undefined));
   }
 
-  private async enqueueFromLog(sessionId: string): Promise<void> {
+  /** False when nobody subscribes. */
+  private async enqueueFromLog(sessionId: string): Promise<boolean> {
     const { store } = this.deps;
     for (;;) {
       const subscriptions = await store.webhooks.listWebhooks();
       // Nobody subscribes: nothing to read or record. A subscription made later hears only of
       // events after it, so the history skipped here is never owed to anyone.
-      if (subscriptions.length === 0) return;
+      if (subscriptions.length === 0) return false;
       // A paused subscription is owed nothing of what happens while it is paused.
       const listening = subscriptions.filter((s) => s.active);
       const cursor = await store.webhooks.webhookCursor(sessionId);
       const events = await store.read(sessionId, cursor, readPage);
-      if (events.length === 0) return;
+      if (events.length === 0) return true;
       const notices =
         listening.length === 0
           ? []

@@ -1,11 +1,8 @@
 import { actsOnDirective, newEvent, type Command, type Notification } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { SessionDirectory } from '../domain/sessionDirectory.js';
 import { createLogger } from '../lib/logger.js';
-import { demoWorld, manualClock } from '../test/demoWorld.js';
+import { demoWorld, handDriven, manualClock, worldDirectory } from '../test/demoWorld.js';
 import { NotificationService } from './NotificationService.js';
-
-const handDriven = { after: () => () => undefined, nextTurn: (task: () => void) => void task() };
 
 async function world() {
   const time = manualClock();
@@ -15,14 +12,7 @@ async function world() {
   const read: string[] = [];
   const service = new NotificationService({
     store: w.store,
-    directory: new SessionDirectory({
-      store: w.store,
-      read: (sessionId, view) => w.commands.read(sessionId, view),
-      timers: handDriven,
-      onSaveError: (error) => {
-        throw error;
-      },
-    }),
+    directory: worldDirectory(w),
     read: (sessionId, view) => {
       read.push(sessionId);
       return w.commands.read(sessionId, view);

@@ -6,8 +6,24 @@ import { CommandService } from '../domain/commandService.js';
 import { DomainError } from '../domain/errors.js';
 import type { Clock, IdGenerator, Timers } from '../domain/ports.js';
 import { systemTimers } from '../lib/systemClock.js';
+import { SessionDirectory } from '../domain/sessionDirectory.js';
 import { SessionService } from '../domain/sessionService.js';
 import { SessionStates } from '../domain/sessionStates.js';
+
+/** Turns taken at once: work a service leaves for the next turn runs before the call returns; nothing is scheduled later. */
+export const handDriven: Timers = { after: () => () => undefined, nextTurn: (task) => void task() };
+
+/** The world's session digests, as the services that read only the sessions holding something due are given them. */
+export function worldDirectory(w: { store: InMemoryStore; commands: CommandService }): SessionDirectory {
+  return new SessionDirectory({
+    store: w.store,
+    read: (sessionId, view) => w.commands.read(sessionId, view),
+    timers: handDriven,
+    onSaveError: (error) => {
+      throw error;
+    },
+  });
+}
 
 /** A clock the test moves by hand. */
 export function manualClock(start = '2026-04-13T09:00:00.000Z') {

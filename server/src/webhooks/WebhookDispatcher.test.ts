@@ -1,11 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { SessionDirectory } from '../domain/sessionDirectory.js';
 import { createLogger } from '../lib/logger.js';
-import { demoWorld, manualClock } from '../test/demoWorld.js';
+import { demoWorld, handDriven, manualClock, worldDirectory } from '../test/demoWorld.js';
 import { publicOnly } from './receiverPolicy.js';
 import { WebhookDispatcher } from './WebhookDispatcher.js';
-
-const handDriven = { after: () => () => undefined, nextTurn: (task: () => void) => void task() };
 
 describe('the webhook dispatcher', () => {
   test('a sweep with nobody subscribed claims no delivery (the claim is a write transaction after every commit); with a subscription it claims what is due', async () => {
@@ -16,14 +13,7 @@ describe('the webhook dispatcher', () => {
     w.store.webhooks.claimWebhookDeliveries = (...args) => (claims++, claim(...args));
     const dispatcher = new WebhookDispatcher({
       store: w.store,
-      directory: new SessionDirectory({
-        store: w.store,
-        read: (sessionId, view) => w.commands.read(sessionId, view),
-        timers: handDriven,
-        onSaveError: (error) => {
-          throw error;
-        },
-      }),
+      directory: worldDirectory(w),
       read: (sessionId, view) => w.commands.read(sessionId, view),
       clock: time.clock,
       timers: handDriven,

@@ -49,9 +49,14 @@ export function notificationId(
 function reachable(state: SessionState, is: (participant: Participant) => boolean): string[] {
   const found: string[] = [];
   for (const id in state.participants) {
-    if (is(state.participants[id]!) && !state.access[id]?.revokedAt) found.push(id);
+    if (is(state.participants[id]!) && isReachable(state, id)) found.push(id);
   }
   return found;
+}
+
+/** Whether the participant may still be told anything: invited, their link not revoked. */
+function isReachable(state: SessionState, participantId: string): boolean {
+  return participantId in state.participants && !state.access[participantId]?.revokedAt;
 }
 
 /** The presenters of a unit: who answers for it. */
@@ -96,7 +101,7 @@ const makers: { [K in EventType]?: Maker<K> } = {
     const item = state.agenda[event.payload.itemId];
     return {
       kind: 'floor-given',
-      recipients: reachable(state, (participant) => participant.id === event.payload.participantId),
+      recipients: isReachable(state, event.payload.participantId) ? [event.payload.participantId] : [],
       subject: {
         itemId: event.payload.itemId,
         unitId: item?.unitId ?? null,

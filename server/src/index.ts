@@ -43,6 +43,7 @@ export { outboundMeter, type OutboundMeter } from './realtime/outbound.js';
 export { defaultProtections, type Protections } from './realtime/protections.js';
 export { InMemoryStore } from './storage/InMemoryStore.js';
 export { SqliteStore } from './storage/sqlite/SqliteStore.js';
+export { checkpointEveryMs } from './storage/sqlite/WalCheckpoints.js';
 export { snapshotPartBytes } from './storage/snapshotParts.js';
 export { refusedRange, parseCidrs, publicOnly, type ReceiverPolicy } from './webhooks/receiverPolicy.js';
 export { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';

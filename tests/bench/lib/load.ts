@@ -59,7 +59,7 @@ export function serverStats(target: Target): Promise<ServerStats> {
 /** What the server did between two samples, for a figure's note. */
 export function describeUse(use: ServerUse): string {
   const commits = use.appends
-    ? `; ${use.appends} commits of ${use.appendsPerCommit!.toFixed(1)} commands, ${use.appendMeanMs!.toFixed(2)} ms each on average (max so far ${use.appendMaxMs!.toFixed(1)} ms)`
+    ? `; ${use.appends} commits of ${use.appendsPerCommit!.toFixed(1)} commands, ${use.appendMeanMs!.toFixed(2)} ms each on average, ${use.appendsOver1Ms} over 1 ms (max so far ${use.appendMaxMs!.toFixed(1)} ms)`
     : '';
   return `server CPU ${Math.round(use.cpuPercent)} %, event loop busy ${Math.round(use.eventLoopPercent)} %${commits}`;
 }
@@ -75,6 +75,8 @@ export interface ServerUse {
   appendsPerCommit: number | null;
   appendMeanMs: number | null;
   appendMaxMs: number | null;
+  /** Plenum: the group commits that took over 1 ms. */
+  appendsOver1Ms: number | null;
 }
 
 export function serverUse(a: ServerStats, b: ServerStats, seconds: number): ServerUse {
@@ -87,6 +89,7 @@ export function serverUse(a: ServerStats, b: ServerStats, seconds: number): Serv
     appendsPerCommit: count ? (b.appends!.requests - a.appends!.requests) / count : null,
     appendMeanMs: count ? (b.appends!.totalMs - a.appends!.totalMs) / count : null,
     appendMaxMs: b.appends ? b.appends.maxMs : null,
+    appendsOver1Ms: count ? b.appends!.over1Ms - a.appends!.over1Ms : null,
   };
 }
 

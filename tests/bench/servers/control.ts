@@ -34,8 +34,11 @@ export interface ServerStats {
    * GCs the harness asks for with `memory` are not counted (they are the measurement's, not the server's).
    */
   loopMaxMs: number;
-  /** Plenum only: group commits (each one synchronous SQLite transaction), the appends they held, and the wall time inside them. */
-  appends?: { count: number; requests: number; totalMs: number; maxMs: number };
+  /**
+   * Plenum only: group commits (each one synchronous SQLite transaction), the appends they held,
+   * the wall time inside them, and how many took over 1 ms (the commit's tail).
+   */
+  appends?: { count: number; requests: number; totalMs: number; maxMs: number; over1Ms: number };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;

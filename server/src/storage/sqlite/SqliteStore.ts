@@ -42,9 +42,29 @@ import { SqliteWebhookStore } from './SqliteWebhookStore.js';
 import { SqliteNotificationStore } from './SqliteNotificationStore.js';
 import { SqliteApiTokens } from './SqliteApiTokens.js';
 import { SqliteLog } from './SqliteLog.js';
+import { WalCheckpoints, type CheckpointOutcome } from './WalCheckpoints.js';
 
 /** SQLite's `synchronous` value for FULL: every commit is fsynced before it returns. */
 const synchronousFull = 2;
+
+/** SQLite's own WAL size, in pages, at which the committing connection checkpoints. */
+const sqliteCheckpointPages = 1000;
+
+/**
+ * The WAL size at which the committing connection checkpoints while a thread of its own does
+ * ({@link WalCheckpoints}): only if that thread falls far behind, and then the frames it already
+ * copied are not copied again.
+ */
+const fallbackCheckpointPages = 4000;
+
+export interface SqliteStoreOptions {
+  /**
+   * Checkpoint the WAL this often on a thread of its own ({@link WalCheckpoints}), rather than
+   * in the committing connection: for a running server (`checkpointEveryMs`); a store
+   * opened for a moment need not.
+   */
+  walCheckpointEveryMs?: number;
+}
 
 /**
  * The default store: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
@@ -69,8 +89,12 @@ export class SqliteStore implements Store {
   readonly notifications: SqliteNotificationStore;
 
   readonly address: StoreAddress | null;
+  private readonly walCheckpoints: WalCheckpoints | null = null;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    options: SqliteStoreOptions = {},
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -79,6 +103,16 @@ export class SqliteStore implements Store {
     this.assertDurable();
     this.address = file === ':memory:' ? null : { kind: 'sqlite', file: resolve(file) };
     this.migrate();
+    if (options.walCheckpointEveryMs !== undefined && this.address) {
+      this.db.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
+      this.walCheckpoints = new WalCheckpoints(
+        this.address.file,
+        () => {
+          if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteCheckpointPages}`);
+        },
+        options.walCheckpointEveryMs,
+      );
+    }
     this.webhooks = new SqliteWebhookStore(this.db);
     this.notifications = new SqliteNotificationStore(this.db);
     const db = this.db;
@@ -380,8 +414,18 @@ export class SqliteStore implements Store {
     return String(this.db.pragma('integrity_check', { simple: true }));
   }
 
-  close(): Promise<void> {
+  /** Checkpoints the WAL now on the store's checkpoint thread; null when it has none. */
+  checkpointWal(): Promise<CheckpointOutcome> | null {
+    return this.walCheckpoints?.checkpoint() ?? null;
+  }
+
+  /** The size at which the committing connection checkpoints the WAL itself, in pages. */
+  inlineCheckpointPages(): number {
+    return this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  }
+
+  async close(): Promise<void> {
+    await this.walCheckpoints?.close();
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 }

@@ -185,7 +185,7 @@ describeBrowser('a whole review, rehearsed', () => {
     await escalation.getByRole('button', { name: /escalat/i }).click();
     await escalation.waitFor({ state: 'detached', timeout: uiTimeoutMs });
     await chair.page.getByTestId('close-session').click();
-    await chair.page.getByTestId('close-session-confirm').click();
+    await chair.page.getByTestId('confirm-close-session-confirm').click();
     await chair.page.getByTestId('session-closed').waitFor({ timeout: uiTimeoutMs });
 
     // The minutes: everyone attended days 2 and 3 without reconnecting; each directive is filed

@@ -1,12 +1,19 @@
+import type { SessionState } from '@plenum/shared';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { closeSessionConfirmation } from './closeSessionConfirmation';
 
-/** Closing the session, once nothing is on the floor and every proposed warning is decided. */
+/**
+ * Closing the session, once nothing is on the floor and every proposed warning is decided; the
+ * chair confirms it having read what it cuts off, as it cannot be undone.
+ */
 export function CloseSession() {
   const { t } = useTranslation();
   const headingId = useId();
@@ -35,36 +42,43 @@ export function CloseSession() {
       </h2>
       <p className="muted">{blocker ? t(`decisions.close.blocker.${blocker}`) : t('decisions.close.ready')}</p>
       <ErrorNote message={error} onDismiss={dismissError} />
-      {!isConfirming ? (
-        <button
-          type="button"
-          className="button button--danger"
-          data-testid="close-session"
-          disabled={blocker !== null || !canSend || isBusy}
-          onClick={() => setIsConfirming(true)}
-        >
-          {t('decisions.close.action')}
-        </button>
-      ) : (
-        <div className="button-row" role="group" aria-label={t('decisions.close.confirmGroup')}>
-          <button
-            type="button"
-            className="button button--danger"
-            data-testid="close-session-confirm"
-            disabled={blocker !== null || !canSend || isBusy}
-            onClick={() =>
-              void run({ type: 'session:close', payload: {} }, t('agenda.failed.closeSession')).then(() =>
-                setIsConfirming(false),
-              )
-            }
-          >
-            {t('decisions.close.confirm')}
-          </button>
-          <button type="button" className="button" onClick={() => setIsConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+      <button
+        type="button"
+        className="button button--danger"
+        data-testid="close-session"
+        disabled={blocker !== null || !canSend || isBusy}
+        onClick={() => setIsConfirming(true)}
+      >
+        {t('decisions.close.action')}
+      </button>
+      {isConfirming && (
+        <CloseSessionDialog
+          onCancel={() => setIsConfirming(false)}
+          onConfirm={() => {
+            setIsConfirming(false);
+            void run({ type: 'session:close', payload: {} }, t('agenda.failed.closeSession'));
+          }}
+        />
       )}
     </section>
+  );
+}
+
+const confirmationOf = (state: SessionState, t: TFunction) => closeSessionConfirmation(t, state);
+
+/** The question before closing, read from the state only while it is asked (it walks every criticism). */
+function CloseSessionDialog({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const confirmation = useSessionState(confirmationOf, t);
+  return (
+    <ConfirmDialog
+      title={confirmation.title}
+      lines={confirmation.losses}
+      note={confirmation.undo}
+      confirmLabel={confirmation.confirmLabel}
+      testId="confirm-close-session"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -84,7 +84,12 @@ describe('chair decisions', () => {
     });
     await openDecisions();
     fireEvent.click(screen.getByTestId('close-session'));
-    fireEvent.click(screen.getByTestId('close-session-confirm'));
+    // Before anything is sent, the chair reads what closing cuts off.
+    expect(env.sentCommands()).toBe(0);
+    expect(screen.getByTestId('confirm-close-session')).toHaveTextContent(
+      'Day 2 was never opened.2 items of the days held were never presented: “Cement output, Q1”, “Milk deliveries, Q1”.A closed session cannot be reopened: the record becomes final.',
+    );
+    fireEvent.click(screen.getByTestId('confirm-close-session-confirm'));
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({ type: 'session:close', payload: {} });
     await env.accept(

@@ -99,8 +99,18 @@ export function directivesInScope(state: SessionState, scope: RecordsScope): Dir
   });
 }
 
-/** The line a directive climbs: from its assignee up to the level that ordered it, by name. */
+/** Who owes a directive: the inspector an inspection order names, else its assignee unit, by name. */
+export function directiveOwner(state: SessionState, directive: DirectiveState): string {
+  if (!directive.inspectorId) return unitName(state, directive.assigneeUnitId);
+  return state.participants[directive.inspectorId]?.name ?? directive.inspectorId;
+}
+
+/**
+ * The line an explanation of failure climbs: from its assignee up to the level that ordered it,
+ * by name; empty for any other directive, which its assignee answers to the meeting itself.
+ */
 export function directiveChain(state: SessionState, directive: DirectiveState): string {
+  if (directive.kind !== 'explain-failure') return '';
   const line = lineOf(state, directive.assigneeUnitId);
   const top = directive.orderedByUnitId === null ? line.length : line.indexOf(directive.orderedByUnitId) + 1;
   return line

@@ -29,6 +29,7 @@ import {
   criticismText,
   dayNumber,
   directiveChain,
+  directiveOwner,
   directiveItemId,
   directivesInScope,
   itemPosition,
@@ -512,7 +513,7 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         return [
           d.title,
           t(`labels.directiveKind.${d.kind}`),
-          unitName(state, d.assigneeUnitId),
+          directiveOwner(state, d),
           d.dueDate,
           t(`labels.directiveStatus.${d.status}`),
           directiveChain(state, d),

@@ -129,6 +129,14 @@ describe('inspector verification', () => {
     expect(within(screen.getByTestId('directive-dir-late')).getByTestId('answer-directive-dir-late')).toHaveTextContent(
       'File the findings',
     );
+    // The inspector took the order, not the unit inspected; the findings are the inspector's too.
+    expect(screen.getByTestId('directive-dir-late')).toHaveTextContent('Ivan Inspector acknowledged it');
+    env.broadcast(
+      env.log.add('directive:answered', { directiveId: 'dir-late', text: 'Two kilns idle.' }, inspector.id),
+    );
+    expect(screen.getByTestId('directive-dir-late')).toHaveTextContent(
+      'Ivan Inspector filed the findings: Two kilns idle.',
+    );
 
     // From the order to the report: the verification form opens on the inspected unit.
     expect(within(screen.getByTestId('verify-form')).getByTestId('verify-unit')).toHaveValue(ids.unit);

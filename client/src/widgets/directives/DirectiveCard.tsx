@@ -34,6 +34,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
   const format = useFormat();
   const you = useSessionStore((s) => s.you);
   const units = useSessionStore((s) => s.session.units);
+  const participants = useSessionStore((s) => s.session.participants);
   const assigneeName = useSessionStore((s) => decisionSelectors.assigneeName(s.session, directive));
   const actions = useSessionState(actionsOn, directive, readOnly ? null : you);
   const relay = useSessionState(decisionSelectors.relayOf, directive);
@@ -41,6 +42,11 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
   const { run, error, dismissError, isBusy } = useCommand();
   const [open, setOpen] = useState<Panel | null>(null);
   const unit = (id: string | null) => (id === null ? t('common.aUnit') : (units[id]?.name ?? id));
+  // An inspection order's inspector acknowledges it and files the findings, not the inspected unit.
+  const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) =>
+    directive.inspectorId && (action === 'acknowledged' || action === 'answered')
+      ? t(`directive.inspectionStep.${action}`, { who: participants[actorId]?.name ?? actorId })
+      : t(`directive.step.${action}`, { unit: unit(unitId), to: unit(toUnitId) });
   const id = directive.id;
   const inspected = decisionSelectors.inspectedUnitId(directive);
   const isInspection = directive.kind === 'inspection';
@@ -95,8 +101,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
         <ol className="directive__steps">
           {directive.steps.map((step, index) => (
             <li key={index}>
-              <time dateTime={step.at}>{format.shortDate(step.at.slice(0, 10))}</time>{' '}
-              {t(`directive.step.${step.action}`, { unit: unit(step.unitId), to: unit(step.toUnitId) })}
+              <time dateTime={step.at}>{format.shortDate(step.at.slice(0, 10))}</time> {stepText(step)}
               {step.text && <>: {step.text}</>}
               {step.fromSessionId && <span className="tag">{t('directive.relayedStep')}</span>}
             </li>

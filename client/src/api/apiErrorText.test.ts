@@ -11,7 +11,7 @@ const refused = new ApiError('INVALID_PAYLOAD', 'Invalid.', [{ path: 'body.name'
 describe('a failed REST call in words', () => {
   test('a refused token sends the reader to whoever gives a new link of its kind', () => {
     const signedOut = new ApiError('UNAUTHENTICATED', 'No.');
-    expect(apiErrorText(signedOut, administrator)).toBe(i18n.t('admin.errors.signedOut'));
+    expect(apiErrorText(signedOut, administrator)).toBe(i18n.t('errors.revokedFor.administrator'));
     expect(apiErrorText(signedOut, invite)).toBe(errorMessage('UNAUTHENTICATED'));
   });
 
@@ -21,7 +21,7 @@ describe('a failed REST call in words', () => {
   });
 
   test('no answer, and anything that is not a refusal of ours, each have their sentence', () => {
-    expect(apiErrorText(new ApiError('NETWORK', 'Down.'), invite)).toBe(i18n.t('admin.errors.network'));
+    expect(apiErrorText(new ApiError('NETWORK', 'Down.'), invite)).toBe(i18n.t('errors.network'));
     expect(apiErrorText(new ApiError('TEAPOT', 'Odd.'), invite)).toBe(errorMessage('INTERNAL'));
     expect(apiErrorText(new Error('boom'), administrator)).toBe(errorMessage('INTERNAL'));
   });

@@ -20,7 +20,8 @@ export function apiErrorText(error: unknown, { link, withIssues }: ApiErrorWordi
   if (!(error instanceof ApiError) || !(error.code === 'NETWORK' || isErrorCode(error.code))) {
     return errorMessage('INTERNAL');
   }
-  if (error.code === 'NETWORK') return i18n.t('admin.errors.network');
-  if (error.code === 'UNAUTHENTICATED' && link === 'administrator') return i18n.t('admin.errors.signedOut');
+  // In `common`: a screen that reads the API may be loaded without the administrator's words.
+  if (error.code === 'NETWORK') return i18n.t('errors.network');
+  if (error.code === 'UNAUTHENTICATED' && link === 'administrator') return i18n.t('errors.revokedFor.administrator');
   return withIssues ? ackErrorMessage({ code: error.code, issues: error.issues }) : errorMessage(error.code);
 }

@@ -8,6 +8,8 @@ interface TextActionFormProps {
   /** Said when the text is required and empty. */
   requiredMessage?: string;
   initialText?: string;
+  /** Told of every change to the text, e.g. to keep a draft that outlives the form. */
+  onTextChange?: (text: string) => void;
   rows?: number;
   maxLength?: number;
   /** Disables the submit button (e.g. offline). */
@@ -24,7 +26,7 @@ interface TextActionFormProps {
  */
 export function TextActionForm(props: TextActionFormProps) {
   const { label, submitLabel, requiredMessage, initialText = '', rows = 2, maxLength, isDisabled = false } = props;
-  const { onSubmit, onCancel, testId } = props;
+  const { onSubmit, onCancel, onTextChange, testId } = props;
   const problemId = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(initialText);
@@ -61,7 +63,10 @@ export function TextActionForm(props: TextActionFormProps) {
         required={requiredMessage !== undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? problemId : undefined}
-        onChange={setText}
+        onChange={(value) => {
+          setText(value);
+          onTextChange?.(value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && onCancel) onCancel();
         }}

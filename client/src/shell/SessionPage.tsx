@@ -8,8 +8,10 @@ import { uiSelectors, useUiStore, type SessionView } from '../stores/ui';
 import { SessionHeader } from './SessionHeader';
 import './SessionPage.css';
 
-// Charts and the minutes are not needed to follow the floor: they load when first opened.
-const Dashboard = lazy(() => withWords(['records'], import('../widgets/dashboard/Dashboard')));
+// Charts and the minutes are not needed to follow the floor: they load when first opened, with
+// the words of every component they render (the chair's dashboard has the report import);
+// i18n/lazyWords.test.ts checks the lists.
+const Dashboard = lazy(() => withWords(['records', 'imports'], import('../widgets/dashboard/Dashboard')));
 const Minutes = lazy(() => withWords(['records'], import('../widgets/minutes/Minutes')));
 const UnitHistory = lazy(() => withWords(['records'], import('../widgets/trends/UnitHistory')));
 

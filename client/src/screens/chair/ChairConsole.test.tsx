@@ -140,7 +140,7 @@ describe('chair floor controls', () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
     press('a');
     const dialog = screen.getByRole('alertdialog', { name: 'Adjourn Day 1?' });
-    expect(dialog).toHaveTextContent('2 items were never presented: North County Cement Works, South County Dairy.');
+    expect(dialog).toHaveTextContent('2 items were never presented: “Cement output, Q1”, “Milk deliveries, Q1”.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Adjourn the day' }));
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({ type: 'day:adjourn', payload: { dayId: ids.dayOne } });

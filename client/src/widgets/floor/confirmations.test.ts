@@ -71,18 +71,37 @@ describe('floor confirmations', () => {
     });
     expect(adjournDayConfirmation(t, state, ids.dayOne)).toEqual({
       title: 'Adjourn Day 1?',
-      losses: ['1 item was never presented: South County Dairy.'],
+      losses: ['1 item was never presented: “Milk deliveries, Q1”.'],
       undo: 'An adjourned day can be reopened, with a reason, while no other day is open.',
       confirmLabel: 'Adjourn the day',
     });
     const untouched = sessionWith(() => undefined);
     expect(adjournDayConfirmation(t, untouched, ids.dayOne).losses).toEqual([
-      '2 items were never presented: North County Cement Works, South County Dairy.',
+      '2 items were never presented: “Cement output, Q1”, “Milk deliveries, Q1”.',
     ]);
     await changeLanguage('ko', { persist: false });
     const ko = adjournDayConfirmation(i18n.getFixedT('ko'), untouched, ids.dayOne);
     await changeLanguage('en', { persist: false });
     expect(ko.title).toBe('Day 1을(를) 산회하시겠습니까?');
-    expect(ko.losses[0]).toMatch(/^보고하지 않은 의제가 2건 있습니다: North County Cement Works/);
+    expect(ko.losses[0]).toBe('보고하지 않은 의제가 2건 있습니다: “Cement output, Q1”, “Milk deliveries, Q1”.');
+  });
+
+  test('adjourning a day tells apart two items of the same unit by their topics', () => {
+    const state = sessionWith((log) => {
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-second-review',
+          dayId: ids.dayOne,
+          unitId: ids.unit,
+          topic: 'North County Cement Works — second review of its warning',
+          plannedMinutes: 10,
+          warningId: null,
+        },
+        order: 2,
+      });
+    });
+    expect(adjournDayConfirmation(t, state, ids.dayOne).losses).toEqual([
+      '3 items were never presented: “Cement output, Q1”, “Milk deliveries, Q1”, “North County Cement Works — second review of its warning”.',
+    ]);
   });
 });

@@ -39,13 +39,15 @@ export function closeItemConfirmation(t: TFunction, state: SessionState, itemId:
   };
 }
 
-/** The confirmation before the chair adjourns a day: the items of it that were never presented. */
+/**
+ * The confirmation before the chair adjourns a day: the items of it that were never presented,
+ * each by its topic (a unit may have two items on a day, e.g. its report and the second review
+ * of its warning, so its name alone cannot tell them apart).
+ */
 export function adjournDayConfirmation(t: TFunction, state: SessionState, dayId: string): ConfirmationText {
   const day = state.definition?.days.find((d) => d.id === dayId);
   const neverPresented = itemsOfDay(state, dayId).filter((item) => item.status === 'pending');
-  const items = neverPresented
-    .map((item) => sessionSelectors.unitName(state, item.unitId) ?? t('common.quoted', { text: item.topic }))
-    .join(', ');
+  const items = neverPresented.map((item) => t('common.quoted', { text: item.topic })).join(', ');
   return {
     title: t('confirm.adjourn.title', { day: day?.title ?? dayId }),
     losses:

@@ -2,6 +2,7 @@ import { loadTerms } from '@plenum/shared';
 import i18next, { type i18n as I18n } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
+import { keep, readKept } from '../lib/keptOnDevice';
 import { fallbackLanguage, isLanguage, languageCodes, pickLanguage, type Language } from './languages';
 import { loadHangulFont } from './hangulFont';
 import { allNamespaces, firstNamespaces, type Namespace } from './namespaces';
@@ -37,12 +38,8 @@ const languageFonts: Partial<Record<Language, () => Promise<unknown>>> = {
 export const i18n: I18n = i18next.createInstance();
 
 function storedLanguage(): Language | null {
-  try {
-    const stored = window.localStorage.getItem(languageStorageKey);
-    return stored !== null && isLanguage(stored) ? stored : null;
-  } catch {
-    return null;
-  }
+  const stored = readKept(languageStorageKey);
+  return stored !== null && isLanguage(stored) ? stored : null;
 }
 
 /** The language to start in: the one chosen before, else the browser's, else English. */
@@ -130,12 +127,7 @@ export async function changeLanguage(language: Language, options: { persist?: bo
   await Promise.all([ensureLoaded(language), ensureFonts(language)]);
   await i18n.changeLanguage(language);
   reflectInDocument(language);
-  if (options.persist === false) return;
-  try {
-    window.localStorage.setItem(languageStorageKey, language);
-  } catch {
-    // Storage may be disabled; the choice then lasts until the page is reloaded.
-  }
+  if (options.persist !== false) keep(languageStorageKey, language);
 }
 
 /** The current language as a BCP 47 tag for `Intl`, e.g. `ko`. */

@@ -2,6 +2,7 @@ import type { Amendment, EventType, SessionState } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIsoDate } from '../../lib/format';
+import { keep, readKept } from '../../lib/keptOnDevice';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionState, useSessionStore } from '../../stores/session';
 import './Amendments.css';
@@ -74,7 +75,7 @@ const storageKey = (sessionId: string) => `plenum:amendments-seen:${sessionId}`;
 
 function readDismissed(sessionId: string): number[] {
   try {
-    const stored: unknown = JSON.parse(window.localStorage.getItem(storageKey(sessionId)) ?? '[]');
+    const stored: unknown = JSON.parse(readKept(storageKey(sessionId)) ?? '[]');
     return Array.isArray(stored) ? stored.filter((seq): seq is number => typeof seq === 'number') : [];
   } catch {
     return [];
@@ -97,11 +98,7 @@ export function Amendments({ isStatic = false }: { isStatic?: boolean }) {
   const dismiss = (seq: number) => {
     const next = [...dismissed, seq];
     setDismissed(next);
-    try {
-      window.localStorage.setItem(storageKey(sessionId), JSON.stringify(next));
-    } catch {
-      // Storage can be disabled or full: it is put away for this visit only.
-    }
+    keep(storageKey(sessionId), JSON.stringify(next));
   };
 
   return (

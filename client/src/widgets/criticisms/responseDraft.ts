@@ -1,3 +1,5 @@
+import { keep, readKept } from '../../lib/keptOnDevice';
+
 /** Where a presenter's unsent answer is kept: one per participant, session and criticism. */
 export interface ResponseDraftPlace {
   sessionId: string;
@@ -9,32 +11,14 @@ function keyOf({ sessionId, participantId, criticismId }: ResponseDraftPlace): s
   return `plenum:response-draft:${sessionId}:${participantId}:${criticismId}`;
 }
 
-// Storage may be disabled or full: a draft then lives only as long as the page.
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The answer kept for `place`, or an empty one; anything unreadable counts as none. */
 export function loadResponseDraft(place: ResponseDraftPlace): string {
-  try {
-    return storage()?.getItem(keyOf(place)) ?? '';
-  } catch {
-    return '';
-  }
+  return readKept(keyOf(place)) ?? '';
 }
 
 /** Keeps `text` for `place` on this device; an emptied answer keeps nothing. */
 export function saveResponseDraft(place: ResponseDraftPlace, text: string): void {
-  try {
-    if (text === '') storage()?.removeItem(keyOf(place));
-    else storage()?.setItem(keyOf(place), text);
-  } catch {
-    // Not kept; the open form still holds it.
-  }
+  keep(keyOf(place), text === '' ? null : text);
 }
 
 /** Forgets the answer kept for `place` once it is sent, unless a new one was begun since. */

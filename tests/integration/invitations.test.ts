@@ -113,6 +113,39 @@ describe('invitations over REST', () => {
     expect((await participants()).length).toBe(before);
   });
 
+  test('each pasted line is split on its own separator, and a refused line shows its cells as read', async () => {
+    const { server, path } = await invitationsServer();
+    const text = [
+      'Guest official, official, , guest@example.org',
+      '"Kim, Minsu", presenter, Riverside Steel Works, ',
+      'Yoon; inspector; ; yoon@example.com',
+      'Park Ara\tobserver\t\t',
+      'Odd role; mayor; harbour-fisheries; odd@example.org',
+    ].join('\n');
+    const preview = dataOf(
+      await api<InviteePreview>(server.url, path('/invitations/preview'), {
+        method: 'POST',
+        token: server.tokens.chair,
+        body: text,
+        contentType: 'text/plain',
+      }),
+    );
+    expect(preview.rows.map((r) => [r.line, r.invitee?.name ?? null, r.errors.map((e) => e.column)])).toEqual([
+      [1, 'Guest official', []],
+      [2, 'Kim, Minsu', []],
+      [3, 'Yoon', []],
+      [4, 'Park Ara', []],
+      [5, null, ['role']],
+    ]);
+    expect(preview.rows[2]!.invitee).toMatchObject({ role: 'inspector', email: 'yoon@example.com' });
+    expect(preview.rows[4]!.cells).toEqual({
+      name: 'Odd role',
+      role: 'mayor',
+      unit: 'harbour-fisheries',
+      email: 'odd@example.org',
+    });
+  });
+
   test('only an administrator makes a chair: the chair is refused, FORBIDDEN, with a message saying so', async () => {
     const { server, admin, path } = await invitationsServer();
     const byChair = await api(server.url, path('/invitations'), {

@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { allNamespaces, initI18n, loadNamespaces } from '../i18n';
 import { connectionStore } from '../stores/connection';
+import { issuedLinksStore } from '../stores/issuedLinks';
 import { pendingStore } from '../stores/pending';
 import { presenceStore } from '../stores/presence';
 import { sessionStore } from '../stores/session';
@@ -25,6 +26,7 @@ beforeEach(async () => {
   pendingStore.getState().reset();
   presenceStore.getState().reset();
   connectionStore.getState().reset();
+  issuedLinksStore.getState().reset();
 });
 
 // Without vitest globals, Testing Library cannot register its own cleanup.

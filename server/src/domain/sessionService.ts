@@ -372,7 +372,18 @@ export class SessionService {
             });
           }
         }
-        return { line, invitee: errors.length === 0 ? invitee : null, errors };
+        // The cells as read go back with the line: a refused one shows how it was split.
+        return {
+          line,
+          cells: {
+            name: cells.name ?? null,
+            role: cells.role ?? null,
+            unit: cells.unit ?? null,
+            email: cells.email ?? null,
+          },
+          invitee: errors.length === 0 ? invitee : null,
+          errors,
+        };
       });
       return { valid: previewed.length > 0 && previewed.every((row) => row.invitee !== null), rows: previewed };
     });

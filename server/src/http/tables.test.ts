@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pastedTable } from './tables.js';
+import { csvTable, pastedTable } from './tables.js';
 
 const columns = ['name', 'role', 'unit', 'email'];
 
@@ -21,6 +21,83 @@ describe('pasted tables', () => {
     const text = 'Email;Name;Role\n\nann@example.org;Ann;official\n';
     expect(pastedTable(text, columns)).toEqual([
       { line: 3, cells: { email: 'ann@example.org', name: 'Ann', role: 'official' } },
+    ]);
+  });
+});
+
+describe('pasted tables whose lines disagree on the separator', () => {
+  const row = (line: number, name: string, role: string, unit: string | null, email: string | null) => ({
+    line,
+    cells: { name, role, unit, email },
+  });
+
+  test('a semicolon line among comma lines is split on its semicolons', () => {
+    const text = ['Ann, official, , ann@example.org', 'Yoon; inspector; ; yoon@example.com'].join('\n');
+    expect(pastedTable(text, columns)).toEqual([
+      row(1, 'Ann', 'official', null, 'ann@example.org'),
+      row(2, 'Yoon', 'inspector', null, 'yoon@example.com'),
+    ]);
+  });
+
+  test('a comma in a semicolon line stays in its field when the semicolons give the columns', () => {
+    const text = ['Bo, presenter, Mill No. 2', 'Kim, Minsu; presenter; Mill No. 2; kim@example.org'].join('\n');
+    expect(pastedTable(text, columns)).toEqual([
+      row(1, 'Bo', 'presenter', 'Mill No. 2', null),
+      row(2, 'Kim, Minsu', 'presenter', 'Mill No. 2', 'kim@example.org'),
+    ]);
+  });
+
+  test('quoted fields keep their commas, semicolons and quotes, after a space too', () => {
+    const text = [
+      '"Lee, Min", official, "Mill; North", lee@example.org',
+      'Park, presenter, "The ""Big"" Mill", ',
+      '"Choi; Ara";observer;;',
+    ].join('\n');
+    expect(pastedTable(text, columns)).toEqual([
+      row(1, 'Lee, Min', 'official', 'Mill; North', 'lee@example.org'),
+      row(2, 'Park', 'presenter', 'The "Big" Mill', null),
+      row(3, 'Choi; Ara', 'observer', null, null),
+    ]);
+  });
+
+  test('a spreadsheet paste is split on its tabs, whatever its cells hold; a typed line after it on its commas', () => {
+    const text = [
+      'Name\tRole\tUnit',
+      'Kim, Minsu\tpresenter\tMill; North',
+      'Ann\tofficial\t',
+      'Yoon, inspector, ',
+    ].join('\r\n');
+    expect(pastedTable(text, columns)).toEqual([
+      { line: 2, cells: { name: 'Kim, Minsu', role: 'presenter', unit: 'Mill; North' } },
+      { line: 3, cells: { name: 'Ann', role: 'official', unit: null } },
+      { line: 4, cells: { name: 'Yoon', role: 'inspector', unit: null } },
+    ]);
+  });
+
+  test('a quoted field may span lines; the row is numbered by its first line', () => {
+    const text = 'Ann, official, "Mill\nNo. 2", \nBo, presenter';
+    expect(pastedTable(text, columns)).toEqual([
+      row(1, 'Ann', 'official', 'Mill\nNo. 2', null),
+      { line: 3, cells: { name: 'Bo', role: 'presenter', unit: null, email: null } },
+    ]);
+  });
+
+  test('a quote never closed is refused, saying so', () => {
+    expect(() => pastedTable('Ann, official\n"Bo, presenter\nCy, observer', columns)).toThrow(
+      'The file cannot be read: Quote Not Closed',
+    );
+  });
+});
+
+describe('CSV files', () => {
+  test('a comma file keeps a semicolon inside a field; a semicolon file a comma', () => {
+    const header = 'id,name,kind';
+    expect(csvTable(`${header}\nmill-2,Mill; North,enterprise\n`)).toEqual([
+      { line: 2, cells: { id: 'mill-2', name: 'Mill; North', kind: 'enterprise' } },
+    ]);
+    expect(csvTable('id;name;kind\nmill-2;Mill, North;enterprise\nmill-3;"Mill; South";enterprise')).toEqual([
+      { line: 2, cells: { id: 'mill-2', name: 'Mill, North', kind: 'enterprise' } },
+      { line: 3, cells: { id: 'mill-3', name: 'Mill; South', kind: 'enterprise' } },
     ]);
   });
 });

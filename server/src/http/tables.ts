@@ -35,38 +35,117 @@ function rowsUnder(
     }));
 }
 
-/** Splits delimited text (`,`, `;` or tab, found from the first line) into rows with their line numbers. */
-function csvRecords(text: string): { line: number; values: string[] }[] {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = ['\t', ';', ','].find((d) => firstLine.includes(d)) ?? ',';
+/** The column separators delimited text may use. */
+const separators = ['\t', ';', ','] as const;
+type Separator = (typeof separators)[number];
+
+/** csv-parse's reading of quotes and spaces: a quote may follow a space, and one inside a field is kept as typed. */
+const reading = { bom: true, relax_column_count: true, relax_quotes: true, trim: true } as const;
+
+function unreadable(error: unknown): DomainError {
+  return new DomainError('INVALID_PAYLOAD', `The file cannot be read: ${(error as Error).message}`);
+}
+
+/**
+ * The records of delimited text with the line each begins on, each as written: a line break
+ * inside quotes does not end one. Blank lines are skipped but counted.
+ */
+function rawRecords(text: string): { line: number; text: string }[] {
   try {
     const records = parse(text, {
-      bom: true,
-      delimiter,
+      ...reading,
+      delimiter: [...separators],
+      raw: true,
       info: true,
-      relax_column_count: true,
       skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ line: info.lines, values: record }));
+    });
+    return (records as unknown as { raw: string; info: { lines: number } }[]).map(({ raw, info }) => {
+      // `info.lines` is the record's last line; blank lines before it are part of its raw text.
+      const written = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
+      return { line: info.lines - (written.match(/\n/g)?.length ?? 0), text: written };
+    });
   } catch (error) {
-    throw new DomainError('INVALID_PAYLOAD', `The file cannot be read: ${(error as Error).message}`);
+    throw unreadable(error);
   }
 }
 
-/** The rows of a CSV file with a header row. */
+/** The fields of one record split on `separator`; null when it cannot be (a quote closed before a character other than it). */
+function fieldsOf(record: string, separator: Separator): string[] | null {
+  try {
+    const [fields] = parse(record, { ...reading, delimiter: separator });
+    return fields ?? [];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fields of one record, split on its own separator: a tab when it has one (a spreadsheet's
+ * cells may hold commas and semicolons, never tabs); else whichever of `;` and `,` splits it;
+ * with both, the one that gives `expected` columns, else the one the text's other records use
+ * (`usual`), else a comma.
+ */
+function splitRecord(record: string, expected: number | undefined, usual: Separator | null): string[] {
+  const splits = separators.flatMap((separator) => {
+    const fields = fieldsOf(record, separator);
+    return fields && fields.length > 1 ? [{ separator, fields }] : [];
+  });
+  const tab = splits.find(({ separator }) => separator === '\t');
+  if (tab) return tab.fields;
+  if (splits.length < 2) return splits[0]?.fields ?? fieldsOf(record, ',') ?? [record];
+  const chosen =
+    splits.find(({ fields }) => fields.length === expected) ??
+    splits.find(({ separator }) => separator === usual) ??
+    splits.find(({ separator }) => separator === ',')!;
+  return chosen.fields;
+}
+
+/** The separator most records that split on one kind only use: what the text is written with. */
+function usualSeparator(records: readonly { text: string }[]): Separator | null {
+  const votes = new Map<Separator, number>();
+  for (const { text } of records) {
+    const splitting = separators.filter((separator) => (fieldsOf(text, separator)?.length ?? 0) > 1);
+    if (splitting.length === 1) votes.set(splitting[0]!, (votes.get(splitting[0]!) ?? 0) + 1);
+  }
+  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * Delimited text (`,`, `;` or tab) as rows with the line each begins on. Each record is split on
+ * its own separator (`splitRecord`): lines pasted from a spreadsheet, a CSV file and typed by hand
+ * may disagree, and each is split as it was written. `expected(first)` is how many columns the
+ * records after the first should have, from the first as split.
+ */
+function delimitedRecords(
+  text: string,
+  firstExpected: number | undefined,
+  expected: (first: readonly string[]) => number,
+): { line: number; values: string[] }[] {
+  const records = rawRecords(text);
+  const usual = usualSeparator(records);
+  const [first, ...rest] = records;
+  if (!first) return [];
+  const head = { line: first.line, values: splitRecord(first.text, firstExpected, usual) };
+  const columns = expected(head.values);
+  return [head, ...rest.map(({ line, text: record }) => ({ line, values: splitRecord(record, columns, usual) }))];
+}
+
+/** The rows of a CSV file with a header row (`,`, `;` or tab separated). */
 export function csvTable(text: string): TableRow[] {
-  const [header, ...body] = csvRecords(text);
+  const [header, ...body] = delimitedRecords(text, undefined, (first) => first.length);
   return header ? rowsUnder(header.values, body) : [];
 }
 
 /**
  * The rows of delimited text whose header row is optional: without one (its first cell is not
- * one of `columns`), the columns are taken in the order given.
+ * one of `columns`), the columns are taken in the order given. Each line may use its own
+ * separator (comma, semicolon or tab).
  */
 export function pastedTable(text: string, columns: readonly string[]): TableRow[] {
-  const records = csvRecords(text);
+  const isHeader = (values: readonly string[]) => columns.includes(cellText(values[0])?.toLowerCase() ?? '');
+  const records = delimitedRecords(text, columns.length, (first) => (isHeader(first) ? first.length : columns.length));
   const first = records[0];
-  if (first && columns.includes(cellText(first.values[0])?.toLowerCase() ?? '')) {
+  if (first && isHeader(first.values)) {
     return rowsUnder(
       first.values.map((v) => cellText(v)?.toLowerCase() ?? ''),
       records.slice(1),

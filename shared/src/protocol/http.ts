@@ -224,9 +224,18 @@ export const InviteBodySchema = z.union([
   z.object({ invitees: z.array(InviteeSchema).min(1).max(2000) }),
 ]);
 
+/** A pasted line's cells as they were read (trimmed, null when empty): a refused line shows how it was split. */
+export const InviteeCellsSchema = z.object({
+  name: z.string().nullable(),
+  role: z.string().nullable(),
+  unit: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
 /** One line of a pasted list as `POST /api/sessions/:id/invitations/preview` reads it. */
 export const InviteeRowSchema = z.object({
   line: z.number().int().min(1),
+  cells: InviteeCellsSchema,
   invitee: InviteeSchema.nullable(),
   errors: z.array(RowProblemSchema),
 });

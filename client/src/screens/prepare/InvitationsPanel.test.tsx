@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { inviteTokenKey } from '../../app/inviteToken';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, participants } from '../../test/events';
+import { SessionPage } from '../../shell/SessionPage';
 import { renderSession } from '../../test/renderSession';
 import { InvitationsPanel } from './InvitationsPanel';
 
@@ -29,11 +30,13 @@ const badPreview: InviteePreview = {
   rows: [
     {
       line: 1,
+      cells: { name: 'Petra Presenter', role: 'presenter', unit: 'South County Dairy', email: 'petra@example.org' },
       invitee: { name: 'Petra Presenter', role: 'presenter', unitId: ids.otherUnit, email: 'petra@example.org' },
       errors: [],
     },
     {
       line: 2,
+      cells: { name: 'Otto', role: 'officer', unit: null, email: null },
       invitee: null,
       errors: [
         { column: 'role', message: 'Invalid option', problem: 'invalid-option', options: ['chair', 'official'] },
@@ -45,7 +48,12 @@ const goodPreview: InviteePreview = {
   valid: true,
   rows: [
     badPreview.rows[0]!,
-    { line: 2, invitee: { name: 'Otto', role: 'official', unitId: null, email: null }, errors: [] },
+    {
+      line: 2,
+      cells: { name: 'Otto', role: 'official', unit: null, email: null },
+      invitee: { name: 'Otto', role: 'official', unitId: null, email: null },
+      errors: [],
+    },
   ],
 };
 const links: IssuedLink[] = [
@@ -85,8 +93,9 @@ describe('invitations', () => {
       headers: { authorization: 'Bearer chair-token', 'content-type': 'text/plain' },
     });
     const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('Petra PresenterPresenterSouth County DairyReads well');
-    expect(rows[2]).toHaveTextContent('Column role: must be one of chair, official');
+    expect(rows[1]).toHaveTextContent('Petra PresenterPresenterSouth County Dairypetra@example.orgReads well');
+    // A refused line shows its cells as read: the role typed is there beside the problem.
+    expect(rows[2]).toHaveTextContent('OttoofficerColumn role: must be one of chair, official');
     expect(screen.getByTestId('paste-result')).toHaveTextContent('1 line has problems');
     expect(screen.getByTestId('paste-invite')).toBeDisabled();
 
@@ -107,6 +116,35 @@ describe('invitations', () => {
     expect(issued).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
     expect(issued).toHaveTextContent('http://localhost:3000/s/session-1#token=bbb');
     expect(within(paste).getByRole('textbox')).toHaveValue('');
+  });
+
+  test('the links issued stay through a switch to another view and back, until put away', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    stubServer({ data: links[0] });
+    await renderSession(
+      <SessionPage role="chair" floor={<p>The floor</p>} views={{ prepare: <InvitationsPanel role="chair" /> }} />,
+      participants.chair,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Prepare' }));
+    const form = screen.getByTestId('invite-form');
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Petra Presenter' } });
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    await act(flushMicrotasks);
+    expect(screen.getByTestId('issued-links')).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Floor' }));
+    expect(screen.queryByTestId('prepare-invitations')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Prepare' }));
+    expect(screen.getByTestId('issued-links')).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
+    // Secrets stay in memory: nothing of them is written to the browser's storage.
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('token=aaa');
+    expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('token=aaa');
+
+    fireEvent.click(screen.getByRole('button', { name: 'I have copied them: hide them' }));
+    expect(screen.queryByTestId('issued-links')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Floor' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Prepare' }));
+    expect(screen.queryByTestId('issued-links')).not.toBeInTheDocument();
   });
 
   test('one person is invited with the language of their e-mails, by default this screen’s', async () => {

@@ -8,7 +8,8 @@ const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceA
 
 /**
  * Links just issued, shown this once (the server keeps only their hashes): each with its person
- * and role, a button to copy them all and one to download them as CSV.
+ * and role, a button to copy them all, one to download them as CSV, and one to put them away
+ * once copied: until then they stay, whichever view is opened meanwhile.
  */
 export function IssuedLinks({ links, onDismiss }: { links: readonly IssuedLink[]; onDismiss: () => void }) {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ export function IssuedLinks({ links, onDismiss }: { links: readonly IssuedLink[]
           copied: t('prepare.links.copied'),
           copyFailed: t('prepare.links.failed'),
         }}
-        testIds={{ copy: 'copy-links', download: 'download-links' }}
+        testIds={{ copy: 'copy-links', download: 'download-links', done: 'dismiss-links' }}
       />
     </Panel>
   );

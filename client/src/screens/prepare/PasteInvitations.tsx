@@ -16,8 +16,9 @@ interface PasteInvitationsProps {
 
 /**
  * Invites a pasted list, one person a line (`name, role, unit, email`; the unit by id or name):
- * the server reads it first and each line is shown with what is wrong; the list is sent, all or
- * nothing, only once every line reads well and the text has not changed since.
+ * the server reads it first and each line is shown with what is wrong (a refused line with its
+ * cells as they were read); the list is sent, all or nothing, only once every line reads well
+ * and the text has not changed since.
  */
 export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
               <th scope="col">{t('prepare.invite.name')}</th>
               <th scope="col">{t('prepare.invite.role')}</th>
               <th scope="col">{t('prepare.invite.unit')}</th>
+              <th scope="col">{t('prepare.paste.email')}</th>
               <th scope="col">{t('prepare.paste.problems')}</th>
             </tr>
           </thead>
@@ -113,9 +115,22 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
             {preview.result.rows.map((row) => (
               <tr key={row.line} data-invalid={row.errors.length > 0 || undefined}>
                 <td>{row.line}</td>
-                <td>{row.invitee?.name}</td>
-                <td>{row.invitee && t(`labels.role.${row.invitee.role}`)}</td>
-                <td>{row.invitee?.unitId && (units[row.invitee.unitId]?.name ?? row.invitee.unitId)}</td>
+                {row.invitee ? (
+                  <>
+                    <td>{row.invitee.name}</td>
+                    <td>{t(`labels.role.${row.invitee.role}`)}</td>
+                    <td>{row.invitee.unitId && (units[row.invitee.unitId]?.name ?? row.invitee.unitId)}</td>
+                    <td>{row.invitee.email}</td>
+                  </>
+                ) : (
+                  // A refused line as it was read, so the problem named beside it can be found in it.
+                  <>
+                    <td>{row.cells.name}</td>
+                    <td>{row.cells.role}</td>
+                    <td>{row.cells.unit}</td>
+                    <td>{row.cells.email}</td>
+                  </>
+                )}
                 <td>
                   {row.errors.length === 0 && t('prepare.paste.rowOk')}
                   <RowProblems problems={row.errors} describe={rowProblemText} />

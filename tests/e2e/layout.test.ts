@@ -12,6 +12,11 @@ import { startE2eServer } from './helpers/e2eServer.js';
 
 // Northern Coal Mine No. 3's own item on day 1: its report's parts do not add up (one flag).
 const coalMineItemId = 'item-3';
+// Eastfield Cement Plant's item, last on day 1.
+const cementItemId = 'item-4';
+// Harbour Fisheries Cooperative's item on day 2: inspected (verified below reported), so its
+// figures table has every column, and flagged.
+const fisheriesItemId = 'item-7';
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
@@ -21,6 +26,38 @@ async function putOnTheFloor(chairPage: Page, itemId: string): Promise<void> {
   await chairPage.getByTestId(`agenda-item-${itemId}`).and(chairPage.locator('[data-status="presenting"]')).waitFor();
   await chairPage.getByTestId(`open-floor-${itemId}`).click();
   await chairPage.getByTestId(`agenda-item-${itemId}`).and(chairPage.locator('[data-status="floor-open"]')).waitFor();
+}
+
+/** The chair adjourns day 1 (confirming) and opens day 2. */
+async function moveToDayTwo(chairPage: Page): Promise<void> {
+  await chairPage.getByTestId('adjourn-day-day-1').click();
+  await confirmFloorAction(chairPage, 'confirm-adjourn-day');
+  await chairPage.getByTestId('open-day-day-2').click();
+  await chairPage.getByTestId('day-status-day-2').and(chairPage.locator('[data-status="open"]')).waitFor();
+}
+
+/** How wide the page is laid out: more than the viewport when it scrolls sideways. */
+function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * The texts of the header cells and of the cells of `table` that are not wholly visible: their
+ * box is not inside `within`'s box, or something else (the sticky column) is drawn over them.
+ */
+async function hiddenCells(table: Locator, within: Locator): Promise<string[]> {
+  await table.scrollIntoViewIfNeeded();
+  const panel = await boxOf(within);
+  return table.locator('thead th, tbody th, tbody td').evaluateAll((cells, box) => {
+    return cells
+      .filter((cell) => {
+        const rect = cell.getBoundingClientRect();
+        const isInside = rect.left >= box.x - 0.5 && rect.right <= box.x + box.width + 0.5;
+        const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        return !isInside || hit === null || !cell.contains(hit);
+      })
+      .map((cell) => (cell as HTMLElement).innerText.trim());
+  }, panel);
 }
 
 /** The box of `locator` on screen, failing when it is not rendered. */
@@ -152,5 +189,73 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await official.page.reload();
     await official.page.getByTestId('criticism-form').waitFor();
     expect(await text.inputValue()).toBe('');
+  });
+
+  test('on a 390 px phone none of the chair’s screens scrolls sideways: long tags wrap, wide tables scroll in their panel', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: phone });
+    const page = chair.page;
+    // A deferred item's tag names its day in full: "Deferred to Day 2 — light industry and food".
+    await page.getByTestId(`defer-item-${cementItemId}`).click();
+    await page.locator('.defer-form button[type="submit"]').click();
+    await page.getByTestId(`agenda-item-${cementItemId}`).and(page.locator('[data-status="deferred"]')).waitFor();
+    await putOnTheFloor(page, coalMineItemId);
+    await page.getByTestId('report-figures').locator('table.figures').waitFor();
+
+    const widths: Record<string, number> = { floor: await pageWidth(page) };
+    await page.getByTestId('tab-decisions').click();
+    // The adopted plan is a table of five columns.
+    await page.getByTestId('plan-adopt').click();
+    await page.getByTestId('adopted-plans').locator('table').waitFor();
+    widths.decisions = await pageWidth(page);
+    await page.getByTestId('tab-minutes').click();
+    await page.getByTestId('minutes').locator('table.minutes-figures').first().waitFor();
+    widths.minutes = await pageWidth(page);
+    await page.getByTestId('tab-dashboard').click();
+    await page.getByTestId('dashboard').locator('table.directives-table').waitFor();
+    widths.dashboard = await pageWidth(page);
+    await page.getByTestId('tab-prepare').click();
+    await page.getByTestId('participants').waitFor();
+    widths.prepare = await pageWidth(page);
+
+    expect(Object.entries(widths).filter(([, width]) => width > phone.width)).toEqual([]);
+    expect(chair.pageErrors).toEqual([]);
+  });
+
+  test('at 1440×900 the chair sees every column of a flagged unit’s figures in the floor’s column, none under the fulfilment column, in English and Korean', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const page = chair.page;
+    await moveToDayTwo(page);
+    await putOnTheFloor(page, fisheriesItemId);
+    const figures = page.getByTestId('report-figures');
+    const table = figures.locator('table.figures');
+    await table.waitFor();
+    expect(await table.locator('thead th').allInnerTexts()).toEqual([
+      'Indicator',
+      'Planned',
+      'Reported',
+      'Verified',
+      'Reporting gap',
+      'Fulfilment',
+    ]);
+    expect(await hiddenCells(table, figures)).toEqual([]);
+
+    await page.getByTestId('language-switch').selectOption('ko');
+    await expect.poll(() => table.locator('thead th').last().innerText(), { timeout: uiTimeoutMs }).toBe('이행률');
+    expect(await hiddenCells(table, figures)).toEqual([]);
+  });
+
+  test('at 1440×900 the chair’s day choice for a deferral stays inside the agenda panel', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const page = chair.page;
+    await page.getByTestId(`defer-item-${coalMineItemId}`).click();
+    const select = page.getByTestId(`agenda-item-${coalMineItemId}`).locator('.defer-form select');
+    await select.waitFor();
+    const agenda = await boxOf(page.locator('section.agenda'));
+    const box = await boxOf(select);
+    expect(box.x).toBeGreaterThanOrEqual(agenda.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(agenda.x + agenda.width);
   });
 });

@@ -48,37 +48,39 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
         </p>
       )}
       {report && hasPresented && (
-        <table className="figures minutes-figures">
-          <caption>{t('minutes.figures', { revision: report.revision })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.indicator')}</th>
-              <th scope="col">{t('report.planned')}</th>
-              <th scope="col">{t('report.reported')}</th>
-              <th scope="col">{t('report.verified')}</th>
-              <th scope="col">{t('report.fulfilment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.indicators.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">
-                  {i.name}
-                  {i.isProduction && <span className="tag">{t('report.productionTag')}</span>}
-                  <DirectionTag indicator={i} />
-                </th>
-                <td>
-                  {format.figure(i.planned)} {i.measure}
-                </td>
-                <td>
-                  {format.figure(i.reported)} {i.measure}
-                </td>
-                <td>{i.verified === null ? '—' : `${format.figure(i.verified)} ${i.measure}`}</td>
-                <td>{format.percent(fulfilment(i))}</td>
+        <div className="table-scroll" tabIndex={0}>
+          <table className="figures minutes-figures">
+            <caption>{t('minutes.figures', { revision: report.revision })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.indicator')}</th>
+                <th scope="col">{t('report.planned')}</th>
+                <th scope="col">{t('report.reported')}</th>
+                <th scope="col">{t('report.verified')}</th>
+                <th scope="col">{t('report.fulfilment')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.indicators.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    {i.name}
+                    {i.isProduction && <span className="tag">{t('report.productionTag')}</span>}
+                    <DirectionTag indicator={i} />
+                  </th>
+                  <td>
+                    {format.figure(i.planned)} {i.measure}
+                  </td>
+                  <td>
+                    {format.figure(i.reported)} {i.measure}
+                  </td>
+                  <td>{i.verified === null ? '—' : `${format.figure(i.verified)} ${i.measure}`}</td>
+                  <td>{format.percent(fulfilment(i))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {report && hasPresented && flags.length > 0 && (
         <ul className="minutes-list">

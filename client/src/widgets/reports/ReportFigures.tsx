@@ -1,5 +1,5 @@
 import { overallFulfilment, productionFulfilment, type IndicatorState } from '@plenum/shared';
-import { lazy, memo, Suspense, useId, useMemo } from 'react';
+import { lazy, memo, Suspense, useId, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FiguresChart, type FiguresChartRow } from '../../components/FiguresChart';
 import { FlagIcon } from '../../components/FlagIcon';
@@ -63,6 +63,8 @@ export const ReportFigures = memo(function ReportFigures(props: ReportFiguresPro
   // Only the production indicator decides warnings, so only it is held against the threshold.
   const thresholdFor = (indicator: IndicatorState) => (indicator.isProduction ? threshold : null);
   const withMeasure = (value: number, measure: string) => `${format.figure(value)} ${measure}`;
+  // The columns of figures beside the indicator's name, for the narrow layout (ReportFigures.css).
+  const figureColumns = { '--figure-columns': hasVerified ? 5 : 3 } as CSSProperties;
 
   const chartRows: FiguresChartRow[] = rows.map((row) => ({
     id: row.indicator.id,
@@ -148,7 +150,7 @@ export const ReportFigures = memo(function ReportFigures(props: ReportFiguresPro
       )}
       {!keyFiguresOnly && (
         <div className="table-scroll" tabIndex={0}>
-          <table className="figures">
+          <table className="figures" style={figureColumns}>
             <caption className="visually-hidden">{t('report.tableCaption', { unit: unitName })}</caption>
             <thead>
               <tr>

@@ -16,31 +16,33 @@ function AdoptedPlan({ plan }: { plan: InspectionPlanState }) {
       <h3 className="subheading">
         {t('inspectionPlan.adoptedAt', { time: format.time(plan.at), capacity: plan.capacity })}
       </h3>
-      <table className="figures">
-        <thead>
-          <tr>
-            <th scope="col">{t('inspectionPlan.table.rank')}</th>
-            <th scope="col">{t('inspectionPlan.table.unit')}</th>
-            <th scope="col">{t('inspectionPlan.table.score')}</th>
-            <th scope="col">{t('inspectionPlan.table.decision')}</th>
-            <th scope="col">{t('inspectionPlan.table.outcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {planOutcome(session, plan.lines).map(({ line, order, findings }) => (
-            <tr key={line.unitId} data-decision={line.decision}>
-              <td>{line.rank}</td>
-              <td>{unitName(line.unitId)}</td>
-              <td>{format.figure(line.score)}</td>
-              <td>{t(`labels.inspectionDecision.${line.decision}`)}</td>
-              <td>
-                {order ? t(`labels.directiveStatus.${order.status}`) : ''}
-                {findings && <span className="muted"> — {findings}</span>}
-              </td>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="figures">
+          <thead>
+            <tr>
+              <th scope="col">{t('inspectionPlan.table.rank')}</th>
+              <th scope="col">{t('inspectionPlan.table.unit')}</th>
+              <th scope="col">{t('inspectionPlan.table.score')}</th>
+              <th scope="col">{t('inspectionPlan.table.decision')}</th>
+              <th scope="col">{t('inspectionPlan.table.outcome')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {planOutcome(session, plan.lines).map(({ line, order, findings }) => (
+              <tr key={line.unitId} data-decision={line.decision}>
+                <td>{line.rank}</td>
+                <td>{unitName(line.unitId)}</td>
+                <td>{format.figure(line.score)}</td>
+                <td>{t(`labels.inspectionDecision.${line.decision}`)}</td>
+                <td>
+                  {order ? t(`labels.directiveStatus.${order.status}`) : ''}
+                  {findings && <span className="muted"> — {findings}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

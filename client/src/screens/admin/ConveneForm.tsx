@@ -100,9 +100,16 @@ export function ConveneForm(props: ConveneFormProps) {
     { value: '', label: t('admin.convene.noPrevious') },
     ...latestFirst(sessions).map((session) => ({
       value: session.sessionId,
-      label: t('admin.convene.previousOption', { title: session.title, period: session.period }),
+      label: t('admin.convene.previousOption', {
+        title: session.title,
+        period: session.period,
+        status: t(`labels.sessionStatus.${session.status}`),
+      }),
     })),
   ];
+  // What carries over is taken at convening: from a session still going, only what it decided so far.
+  const previous = sessions.find((session) => session.sessionId === draft.previousSessionId);
+  const samePeriod = sessions.find((session) => session.period === draft.period.trim());
 
   return (
     <section className="panel" aria-labelledby="admin-convene-heading" data-testid="convene">
@@ -157,6 +164,11 @@ export function ConveneForm(props: ConveneFormProps) {
                 testId="convene-conference-link"
               />
             </div>
+            {samePeriod && (
+              <p className="flag" role="status" data-testid="convene-same-period">
+                {t('admin.convene.samePeriod', { period: samePeriod.period, title: samePeriod.title })}
+              </p>
+            )}
           </fieldset>
           <DayRows days={draft.days} onChange={(days) => change({ days })} errors={errors} />
           <fieldset className="admin-fieldset">
@@ -189,6 +201,14 @@ export function ConveneForm(props: ConveneFormProps) {
               testId="convene-previous"
             />
             {errors.previousSessionId && <p className="field-error">{errors.previousSessionId}</p>}
+            {previous && previous.status !== 'closed' && (
+              <p className="flag" role="status" data-testid="convene-previous-open">
+                {t('admin.convene.previousNotClosed', {
+                  period: previous.period,
+                  status: t(`labels.sessionStatus.${previous.status}`),
+                })}
+              </p>
+            )}
             <label className="admin-check">
               <input
                 type="checkbox"

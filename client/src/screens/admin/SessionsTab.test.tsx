@@ -54,6 +54,22 @@ describe('convening a review', () => {
     expect(screen.getByLabelText('Reporting-gap level (%)')).toHaveValue(5);
   });
 
+  test('says what carries over from a previous session not yet closed, and that a period has a review already', async () => {
+    await openForm();
+    expect(screen.getByLabelText('Previous session')).toHaveDisplayValue('First-quarter review (2026-Q1, In session)');
+    expect(screen.getByTestId('convene-previous-open')).toHaveTextContent(
+      '2026-Q1 is not closed yet (In session): its open warnings, directives and verifications carry over as they stand now',
+    );
+    fireEvent.change(screen.getByLabelText('Previous session'), { target: { value: 'q4-2025' } });
+    expect(screen.queryByTestId('convene-previous-open')).toBeNull();
+
+    expect(screen.queryByTestId('convene-same-period')).toBeNull();
+    type('Period', '2026-Q1');
+    expect(screen.getByTestId('convene-same-period')).toHaveTextContent(
+      'A review of 2026-Q1 exists already: “First-quarter review”.',
+    );
+  });
+
   test('names each field to fix, moves the focus to the first, and sends nothing', async () => {
     const server = await openForm();
     type('Period', '2026-Q5');

@@ -13,7 +13,17 @@ async function invitationsServer(options: TestServerOptions = {}) {
   const path = (rest = '') => `/api/sessions/${server.sessionId}${rest}`;
   const participants = async (token = server.tokens.chair) =>
     dataOf(await api<{ participants: SessionParticipant[] }>(server.url, path('/invitations'), { token })).participants;
-  return { server, admin, path, participants };
+  /** The chair's preview of a pasted list (`text/plain`) or a file (`text/csv`). */
+  const previewOf = async (body: string, contentType = 'text/plain') =>
+    dataOf(
+      await api<InviteePreview>(server.url, path('/invitations/preview'), {
+        method: 'POST',
+        token: server.tokens.chair,
+        body,
+        contentType,
+      }),
+    );
+  return { server, admin, path, participants, previewOf };
 }
 
 /** Thirty people as a chair pastes them from a spreadsheet: tab-separated, a header row, units by name or id. */
@@ -40,17 +50,10 @@ describe('invitations over REST', () => {
   });
 
   test('a pasted list of 30 is previewed, then invited at once; every link works, once', async () => {
-    const { server, path, participants } = await invitationsServer();
+    const { server, path, participants, previewOf } = await invitationsServer();
     const text = pastedList();
     const chair = server.tokens.chair;
-    const preview = dataOf(
-      await api<InviteePreview>(server.url, path('/invitations/preview'), {
-        method: 'POST',
-        token: chair,
-        body: text,
-        contentType: 'text/plain',
-      }),
-    );
+    const preview = await previewOf(text);
     expect(preview.valid).toBe(true);
     expect(preview.rows).toHaveLength(30);
     expect(preview.rows[2]).toMatchObject({
@@ -77,7 +80,7 @@ describe('invitations over REST', () => {
   });
 
   test('a list with bad lines names each line and column, and invites nobody', async () => {
-    const { server, path, participants } = await invitationsServer();
+    const { server, path, participants, previewOf } = await invitationsServer();
     const text = [
       'Guest official, official, , ',
       'Nobody’s presenter, presenter, , ',
@@ -85,14 +88,7 @@ describe('invitations over REST', () => {
       'Odd role, mayor, , ',
       'Bad mail, observer, , not-an-address',
     ].join('\n');
-    const preview = dataOf(
-      await api<InviteePreview>(server.url, path('/invitations/preview'), {
-        method: 'POST',
-        token: server.tokens.chair,
-        body: text,
-        contentType: 'text/csv',
-      }),
-    );
+    const preview = await previewOf(text, 'text/csv');
     expect(preview.valid).toBe(false);
     expect(preview.rows.map((r) => [r.line, r.errors.map((e) => e.column)])).toEqual([
       [1, []],
@@ -114,7 +110,7 @@ describe('invitations over REST', () => {
   });
 
   test('each pasted line is split on its own separator, and a refused line shows its cells as read', async () => {
-    const { server, path } = await invitationsServer();
+    const { previewOf } = await invitationsServer();
     const text = [
       'Guest official, official, , guest@example.org',
       '"Kim, Minsu", presenter, Riverside Steel Works, ',
@@ -122,14 +118,7 @@ describe('invitations over REST', () => {
       'Park Ara\tobserver\t\t',
       'Odd role; mayor; harbour-fisheries; odd@example.org',
     ].join('\n');
-    const preview = dataOf(
-      await api<InviteePreview>(server.url, path('/invitations/preview'), {
-        method: 'POST',
-        token: server.tokens.chair,
-        body: text,
-        contentType: 'text/plain',
-      }),
-    );
+    const preview = await previewOf(text);
     expect(preview.rows.map((r) => [r.line, r.invitee?.name ?? null, r.errors.map((e) => e.column)])).toEqual([
       [1, 'Guest official', []],
       [2, 'Kim, Minsu', []],

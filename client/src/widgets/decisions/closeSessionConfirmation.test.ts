@@ -2,7 +2,7 @@ import { emptySessionState, foldEvents } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { i18n } from '../../i18n';
 import { demoSession, ids, instant } from '../../test/events';
-import { directiveToUnit } from '../../test/stories';
+import { criticise, directiveToUnit, floorOpen } from '../../test/stories';
 import { closeSessionConfirmation } from './closeSessionConfirmation';
 
 const t = i18n.getFixedT('en');
@@ -34,23 +34,8 @@ describe('closing the session', () => {
   test('names the days never opened, the items never presented, the criticisms not ruled on, and what carries over', () => {
     const state = sessionWith((log) => {
       moreItems(log);
-      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(10) });
-      log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(11) });
-      for (const criticismId of ['c-1', 'c-2', 'c-3']) {
-        log.add(
-          'criticism:posted',
-          {
-            criticismId,
-            itemId: ids.itemOne,
-            unitId: ids.unit,
-            category: 'shortfall',
-            severity: 'high',
-            indicatorId: null,
-            text: `Criticism ${criticismId}`,
-          },
-          ids.official,
-        );
-      }
+      floorOpen(log);
+      for (const criticismId of ['c-1', 'c-2', 'c-3']) criticise(log, criticismId);
       log.add('criticism:ruled', { criticismId: 'c-1', ruling: 'upheld', note: null });
       log.add('criticism:hidden', { criticismId: 'c-2', reason: 'Off topic.' });
       log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(20) });

@@ -1,6 +1,16 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** What a confirmation says: the question, what the action would cut off, and how to undo it. */
+export interface ConfirmationText {
+  title: string;
+  /** What is lost or cut off, one sentence each; never empty. */
+  losses: string[];
+  /** How the action can be undone. */
+  undo: string;
+  confirmLabel: string;
+}
+
 interface ConfirmDialogProps {
   title: string;
   /** What the action cuts off, one sentence each. */
@@ -90,5 +100,21 @@ export function ConfirmDialog({ title, lines, note, confirmLabel, onConfirm, onC
         </div>
       </div>
     </div>
+  );
+}
+
+/** {@link ConfirmDialog} saying a {@link ConfirmationText}. */
+export function ConfirmationDialog({
+  text,
+  ...actions
+}: { text: ConfirmationText } & Pick<ConfirmDialogProps, 'onConfirm' | 'onCancel' | 'testId'>) {
+  return (
+    <ConfirmDialog
+      title={text.title}
+      lines={text.losses}
+      note={text.undo}
+      confirmLabel={text.confirmLabel}
+      {...actions}
+    />
   );
 }

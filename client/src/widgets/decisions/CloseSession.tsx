@@ -2,7 +2,7 @@ import type { SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmationDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -71,14 +71,6 @@ function CloseSessionDialog({ onConfirm, onCancel }: { onConfirm: () => void; on
   const { t } = useTranslation();
   const confirmation = useSessionState(confirmationOf, t);
   return (
-    <ConfirmDialog
-      title={confirmation.title}
-      lines={confirmation.losses}
-      note={confirmation.undo}
-      confirmLabel={confirmation.confirmLabel}
-      testId="confirm-close-session"
-      onCancel={onCancel}
-      onConfirm={onConfirm}
-    />
+    <ConfirmationDialog text={confirmation} testId="confirm-close-session" onCancel={onCancel} onConfirm={onConfirm} />
   );
 }

@@ -1,6 +1,6 @@
 import { criticismsInOrder, isDirectiveOpen, itemsOfDay, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
-import type { ConfirmationText } from '../floor/confirmations';
+import type { ConfirmationText } from '../../components/ConfirmDialog';
 
 /** Items named one by one in a line; the rest are counted. */
 const namedItems = 5;

@@ -1,7 +1,7 @@
 import type { SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmationDialog } from '../../components/ConfirmDialog';
 import { useSessionState } from '../../stores/session';
 import { adjournDayConfirmation, closeItemConfirmation } from './confirmations';
 import type { FloorCommand } from './floorCommands';
@@ -40,11 +40,8 @@ export function FloorConfirmation({ request, onConfirm, onCancel }: FloorConfirm
   const quoted = (text: string) => t('common.quoted', { text });
 
   return (
-    <ConfirmDialog
-      title={text.title}
-      lines={text.losses}
-      note={text.undo}
-      confirmLabel={text.confirmLabel}
+    <ConfirmationDialog
+      text={text}
       testId={testId}
       onCancel={onCancel}
       onConfirm={() => onConfirm(quoted(target), command)}

@@ -1,16 +1,7 @@
 import { itemsOfDay, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
+import type { ConfirmationText } from '../../components/ConfirmDialog';
 import { sessionSelectors } from '../../stores/session';
-
-/** What a confirmation says: the question, what the action would cut off, and how to undo it. */
-export interface ConfirmationText {
-  title: string;
-  /** What is lost or cut off, one sentence each; never empty. */
-  losses: string[];
-  /** How the action can be undone. */
-  undo: string;
-  confirmLabel: string;
-}
 
 /**
  * The confirmation before the chair closes an item: who is cut off mid-speech, how many hands

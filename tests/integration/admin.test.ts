@@ -203,6 +203,22 @@ describe('convening over REST', () => {
     expect(state.units['riverside-steel']).toBeDefined();
   });
 
+  test('convened from a Korean page, the agenda the server proposes is worded in Korean', async () => {
+    const { server, token } = await withAdministrator();
+    const { sessionId } = dataOf(
+      await api<{ sessionId: string }>(server.url, '/api/sessions', {
+        method: 'POST',
+        token,
+        body: { ...q2(server.sessionId), language: 'ko' },
+      }),
+    );
+    const state = await server.app.commands.state(sessionId);
+    const topics = state.agendaOrder.map((id) => state.agenda[id]!.topic);
+    expect(topics[0]).toBe('개회');
+    expect(topics).toContain('재검토: Northern Coal Mine No. 3 (2025-Q4 경고)');
+    expect(topics).toContain('Riverside Steel Works — 계획과 실적');
+  });
+
   test('a previous session of a later period is refused, naming the field', async () => {
     const { server, token } = await withAdministrator();
     const body = q2(server.sessionId);

@@ -240,10 +240,19 @@ describe('the cascade down the line', () => {
         days: day('k1', '2026-04-27'),
         thresholds: { ...defaultThresholds, warningBelow: 0.85 },
         chairName: 'County chair',
+        // Convened from a Korean page: the agenda the server proposes is worded in Korean.
+        language: 'ko',
       }),
     );
     const c1 = countyQ1.sessionId;
     const c1State = await state(c1);
+    const provinceName = p1State.definition!.organisation;
+    expect(c1State.agendaOrder.map((id) => c1State.agenda[id]!.topic)).toEqual([
+      '개회',
+      `Unit mine — ${provinceName} 2026-Q1 검토 회의에서 경고`,
+      `Unit farm — ${provinceName} 2026-Q1 검토 회의에서 경고`,
+      `Unit mill — ${provinceName} 2026-Q1 검토 회의에서 경고`,
+    ]);
     expect(c1State.cascadedWarnings.map((w) => [w.unitId, w.threshold])).toEqual([
       ['mine', 0.8],
       ['farm', 0.8],

@@ -6,6 +6,7 @@ import {
   newEvent,
   pendingRelays,
   type NewEvent,
+  type NotificationLanguage,
   type PendingRelay,
   type SessionDay,
   type SessionEvent,
@@ -15,6 +16,7 @@ import {
 import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
+import { agendaWords } from './agendaWords.js';
 import { AgendaDraft, opening, systemActor, type IssuedInvitation, type SessionService } from './sessionService.js';
 import type { SessionDirectory } from './sessionDirectory.js';
 
@@ -29,6 +31,8 @@ export interface CascadeRequest {
   conferenceLink: string | null;
   chairName: string;
   chairEmail: string | null;
+  /** The language of the agenda items it words; default `en`. */
+  language?: NotificationLanguage;
 }
 
 export interface CascadeServiceDeps {
@@ -145,14 +149,15 @@ export class CascadeService {
       );
     }
     const agenda = new AgendaDraft(request.days.map((day) => day.id));
-    agenda.add(0, { id: this.deps.ids.next(), unitId: null, ...opening, warningId: null, kind: 'opening' });
+    const words = agendaWords(request.language ?? 'en');
+    agenda.add(0, { id: this.deps.ids.next(), ...opening(words) });
     const concerned = [...new Set([...warnings.map((w) => w.unitId), ...directives.map((d) => d.assigneeUnitId)])];
     for (const unitId of concerned) {
       const warned = warnings.some((w) => w.unitId === unitId);
       agenda.add(0, {
         id: this.deps.ids.next(),
         unitId,
-        topic: `${unitName(upper, unitId)} — ${warned ? 'warned' : 'directives'} at ${definition.organisation}'s review of ${definition.period}`,
+        topic: words.cascaded(unitName(upper, unitId), warned, definition.organisation, definition.period),
         plannedMinutes: 15,
         warningId: null,
         kind: 'report',

@@ -19,6 +19,7 @@ import {
   type ReviewSessionDefinition,
   type Role,
 } from '@plenum/shared';
+import { agendaWords, type AgendaWords } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
 import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
@@ -109,6 +110,8 @@ export interface ConveneRequest {
   chairEmail?: string | null;
   /** With a previous session: propose the whole agenda from it (opening, second reviews, every unit). */
   proposeAgenda?: boolean;
+  /** The language of the agenda items it words (the opening, the second reviews, the reports); default `en`. */
+  language?: NotificationLanguage;
 }
 
 /** A change to a participant's invitation (see `ChangeParticipantBodySchema`). */
@@ -141,8 +144,10 @@ export interface IssuedToInvitee extends IssuedInvitation {
   reissued?: boolean;
 }
 
-/** The opening item a proposed agenda starts with. */
-export const opening = { topic: 'Opening', plannedMinutes: 15 } as const;
+/** The opening item a proposed agenda starts with, worded in `words`' language. */
+export function opening(words: AgendaWords) {
+  return { unitId: null, topic: words.opening, plannedMinutes: 15, warningId: null, kind: 'opening' } as const;
+}
 
 function sessionOf(state: SessionState, sessionId: string): NonNullable<SessionState['definition']> {
   if (!state.definition) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
@@ -226,12 +231,11 @@ export class SessionService {
         request.units.length > 0 || !previous ? request.units : previous.unitOrder.map((id) => previous.units[id]!);
       for (const unit of units) events.push(newEvent('unit:added', { unit }));
       if (previous) {
+        const words = agendaWords(request.language ?? 'en');
         const agenda = new AgendaDraft(definition.days.map((day) => day.id));
-        if (request.proposeAgenda) {
-          agenda.add(0, { id: this.deps.ids.next(), unitId: null, ...opening, warningId: null, kind: 'opening' });
-        }
-        events.push(...this.carryOver(previous, agenda));
-        if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda);
+        if (request.proposeAgenda) agenda.add(0, { id: this.deps.ids.next(), ...opening(words) });
+        events.push(...this.carryOver(previous, agenda, words));
+        if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda, words);
         events.push(...agenda.events());
       }
       return events;
@@ -254,7 +258,7 @@ export class SessionService {
     return this.convene({ definition, units, chairName }, sessionId);
   }
 
-  private carryOver(previous: SessionState, agenda: AgendaDraft): NewEvent[] {
+  private carryOver(previous: SessionState, agenda: AgendaDraft, words: AgendaWords): NewEvent[] {
     const events: NewEvent[] = [];
     const verifications = nextVerificationRecord(previous);
     if (verifications) {
@@ -268,7 +272,7 @@ export class SessionService {
       agenda.add(0, {
         id: this.deps.ids.next(),
         unitId: warning.unitId,
-        topic: `Second review: ${unitName} (warned in ${warning.period})`,
+        topic: words.secondReview(unitName, warning.period),
         plannedMinutes: 15,
         warningId: warning.id,
         kind: 'second-review',
@@ -284,7 +288,12 @@ export class SessionService {
   }
 
   /** A report item for every unit that presented in `previous` (and is one of this session's), once each. */
-  private proposeReports(previous: SessionState, units: ReadonlySet<string>, agenda: AgendaDraft): void {
+  private proposeReports(
+    previous: SessionState,
+    units: ReadonlySet<string>,
+    agenda: AgendaDraft,
+    words: AgendaWords,
+  ): void {
     const dayIndex = new Map((previous.definition?.days ?? []).map((day, i) => [day.id, i]));
     const proposed = new Set<string>();
     for (const itemId of previous.agendaOrder) {
@@ -296,7 +305,7 @@ export class SessionService {
       agenda.add(dayIndex.get(item.dayId) ?? 0, {
         id: this.deps.ids.next(),
         unitId: item.unitId,
-        topic: `${unitName} — plan and results`,
+        topic: words.report(unitName),
         plannedMinutes: item.plannedMinutes,
         warningId: null,
         kind: 'report',

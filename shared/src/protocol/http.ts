@@ -178,6 +178,8 @@ export const ConveneBodySchema = z.object({
   chairName: NameSchema,
   chairEmail: z.email().max(254).nullable().default(null),
   proposeAgenda: z.boolean().default(true),
+  /** The language of the agenda items the server words (the opening, the second reviews, the reports). Default `en`. */
+  language: z.enum(notificationLanguages).default('en'),
 });
 export type ConveneBody = z.input<typeof ConveneBodySchema>;
 
@@ -196,6 +198,8 @@ export const CascadeBodySchema = z.object({
   conferenceLink: ReviewSessionDefinitionSchema.shape.conferenceLink.default(null),
   chairName: NameSchema,
   chairEmail: z.email().max(254).nullable().default(null),
+  /** The language of the agenda items the server words. Default `en`. */
+  language: z.enum(notificationLanguages).default('en'),
 });
 export type CascadeBody = z.input<typeof CascadeBodySchema>;
 

@@ -154,6 +154,7 @@ describe('convening a review', () => {
       chairName: 'Kim Minho',
       chairEmail: 'kim@example.org',
       proposeAgenda: true,
+      language: 'en',
     });
     await waitFor(() => expect(server.sent('GET', '/api/sessions')).toHaveLength(2));
 
@@ -224,6 +225,7 @@ describe('following a closed review up down the line', () => {
       thresholds: { warningBelow: 0.8, jumpFactor: 1.5, reportingGap: 0.05 },
       chairName: 'Lee Jiwoo',
       chairEmail: null,
+      language: 'en',
     });
   });
 });

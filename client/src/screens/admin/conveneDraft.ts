@@ -1,7 +1,9 @@
 import {
   ConveneBodySchema,
   defaultThresholds,
+  notificationLanguages,
   type ConveneBody,
+  type NotificationLanguage,
   type OrganisationUnit,
   type SessionSummary,
 } from '@plenum/shared';
@@ -113,7 +115,13 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
     chairName: draft.chairName,
     chairEmail: orNull(draft.chairEmail),
     proposeAgenda: draft.previousSessionId !== '' && draft.proposeAgenda,
+    language: agendaLanguage(),
   };
+}
+
+/** The language the server words a proposed agenda in: the page's, when the server speaks it. */
+export function agendaLanguage(): NotificationLanguage {
+  return notificationLanguages.find((language) => language === i18n.language) ?? 'en';
 }
 
 /** Errors by field key (`title`, `days.0.date`, `warningBelow`…), in the current language. */

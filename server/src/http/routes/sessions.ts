@@ -68,6 +68,7 @@ export async function conveneSession(
     chairName: body.chairName,
     chairEmail: body.chairEmail,
     proposeAgenda: body.proposeAgenda,
+    language: body.language,
   });
   return { sessionId, chair: issuedLink(options.publicUrl(), sessionId, chair) };
 }

@@ -30,7 +30,8 @@ function ParticipantFloor({ role }: { role: Role }) {
   return (
     <div className="layout layout--participant">
       <div className="layout__column">
-        {role === 'presenter' && <PresenterSlot />}
+        {/* The item on the floor below shows the countdown: once on a screen is enough. */}
+        {role === 'presenter' && <PresenterSlot withTimer={false} />}
         <CurrentItemPanel item={focus}>
           <HandControl />
         </CurrentItemPanel>

@@ -16,8 +16,17 @@ function slotsOfUnit(state: SessionState, unitId: string | null) {
     );
 }
 
-/** The presenter's slot(s) on the agenda, the countdown while on the floor, and the report's state. */
-export function PresenterSlot({ size = 'normal' }: { size?: 'normal' | 'large' }) {
+/**
+ * The presenter's slot(s) on the agenda, the countdown while on the floor (unless the screen
+ * shows the floor's own, `withTimer` false), and the report's state.
+ */
+export function PresenterSlot({
+  size = 'normal',
+  withTimer = true,
+}: {
+  size?: 'normal' | 'large';
+  withTimer?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
@@ -39,7 +48,7 @@ export function PresenterSlot({ size = 'normal' }: { size?: 'normal' | 'large' }
       <h2 id={headingId} className="panel__heading">
         {live ? t('presenter.slot.onFloor') : t('presenter.slot.heading')}
       </h2>
-      {live && <Timer item={live.item} size={size} />}
+      {live && withTimer && <Timer item={live.item} size={size} />}
       {slots.length === 0 ? (
         report && <p className="muted">{t('presenter.slot.none')}</p>
       ) : (

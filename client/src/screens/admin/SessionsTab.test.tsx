@@ -84,7 +84,9 @@ describe('convening a review', () => {
     const title = screen.getByLabelText('Title');
     expect(title).toHaveAccessibleDescription('Fill this in.');
     expect(title).toHaveFocus();
-    expect(screen.getByLabelText('Period')).toHaveAccessibleDescription(/a period such as 2026-Q1/);
+    expect(screen.getByLabelText('Period')).toHaveAccessibleDescription(
+      /Write a year and a quarter from Q1 to Q4, e\.g\. 2026-Q2\./,
+    );
     expect(screen.getByLabelText('Day 1: date')).toHaveAccessibleDescription('Fill this in.');
     expect(screen.getByLabelText('Day 2: theme')).toHaveAccessibleDescription('Fill this in.');
     expect(screen.getByLabelText('Day 2: planned end')).toHaveAccessibleDescription(

@@ -2,6 +2,7 @@ import {
   ConveneBodySchema,
   defaultThresholds,
   notificationLanguages,
+  PeriodSchema,
   type ConveneBody,
   type NotificationLanguage,
   type OrganisationUnit,
@@ -142,6 +143,10 @@ export function checkDraft(draft: ConveneDraft, organisationId: string): FieldEr
   requireText('organisation', draft.organisation);
   requireText('period', draft.period);
   requireText('chairName', draft.chairName);
+  // Said in the page's language: the schema's own words are English.
+  if (!errors.period && !PeriodSchema.safeParse(draft.period.trim()).success) {
+    errors.period = i18n.t('admin.convene.periodInvalid');
+  }
   checkDays(draft.days, errors);
   for (const [key, value] of [
     ['warningBelow', draft.warningPercent],

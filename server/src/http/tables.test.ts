@@ -82,6 +82,17 @@ describe('pasted tables whose lines disagree on the separator', () => {
     ]);
   });
 
+  test('Windows line breaks and a blank line before a line of two separators lose no row and keep its number', () => {
+    const text = ['Ann, official', '', 'Kim, Minsu; presenter; Mill No. 2; kim@example.org', 'Bo, presenter'].join(
+      '\r\n',
+    );
+    expect(pastedTable(text, columns)).toEqual([
+      { line: 1, cells: { name: 'Ann', role: 'official', unit: null, email: null } },
+      row(3, 'Kim, Minsu', 'presenter', 'Mill No. 2', 'kim@example.org'),
+      { line: 4, cells: { name: 'Bo', role: 'presenter', unit: null, email: null } },
+    ]);
+  });
+
   test('a quote never closed is refused, saying so', () => {
     expect(() => pastedTable('Ann, official\n"Bo, presenter\nCy, observer', columns)).toThrow(
       'The file cannot be read: Quote Not Closed',

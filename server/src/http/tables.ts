@@ -46,27 +46,54 @@ function unreadable(error: unknown): DomainError {
   return new DomainError('INVALID_PAYLOAD', `The file cannot be read: ${(error as Error).message}`);
 }
 
+/** A record split on one separator, into two fields or more. */
+interface Split {
+  separator: Separator;
+  fields: string[];
+}
+
+/** A record of delimited text: the line it begins on, and each separator that splits it. */
+interface SplitRecord {
+  line: number;
+  text: string;
+  splits: Split[];
+}
+
 /**
- * The records of delimited text with the line each begins on, each as written: a line break
- * inside quotes does not end one. Blank lines are skipped but counted.
+ * The records of delimited text with the line each begins on: a line break inside quotes does
+ * not end one; blank lines are skipped but counted. csv-parse reads them once on every separator
+ * at a time; a record in which only one kind of separator stands (most, in a file) is split by
+ * that reading already, and only one that holds more kinds is read again on each.
  */
-function rawRecords(text: string): { line: number; text: string }[] {
+function splitRecords(text: string): SplitRecord[] {
+  let records: { raw: string; record: string[]; info: { lines: number } }[];
   try {
-    const records = parse(text, {
+    records = parse(text, {
       ...reading,
       delimiter: [...separators],
       raw: true,
       info: true,
       skip_empty_lines: true,
-    });
-    return (records as unknown as { raw: string; info: { lines: number } }[]).map(({ raw, info }) => {
-      // `info.lines` is the record's last line; blank lines before it are part of its raw text.
-      const written = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
-      return { line: info.lines - (written.match(/\n/g)?.length ?? 0), text: written };
-    });
+    }) as unknown as typeof records;
   } catch (error) {
     throw unreadable(error);
   }
+  return records.map(({ raw, record, info }) => {
+    // `info.lines` is the record's last line; blank lines before it are part of its raw text,
+    // and so is a line break of either kind (a `\r` read again alone would end a record there).
+    const written = raw.replace(/^[\r\n]+/, '').replace(/(?:\r\n|\r|\n)$/, '');
+    const kinds = separators.filter((separator) => written.includes(separator));
+    const splits =
+      kinds.length > 1
+        ? separators.flatMap((separator) => {
+            const fields = fieldsOf(written, separator);
+            return fields && fields.length > 1 ? [{ separator, fields }] : [];
+          })
+        : kinds[0] !== undefined && record.length > 1
+          ? [{ separator: kinds[0], fields: record }]
+          : [];
+    return { line: info.lines - (written.match(/\r\n|\r|\n/g)?.length ?? 0), text: written, splits };
+  });
 }
 
 /** The fields of one record split on `separator`; null when it cannot be (a quote closed before a character other than it). */
@@ -85,14 +112,14 @@ function fieldsOf(record: string, separator: Separator): string[] | null {
  * with both, the one that gives `expected` columns, else the one the text's other records use
  * (`usual`), else a comma.
  */
-function splitRecord(record: string, expected: number | undefined, usual: Separator | null): string[] {
-  const splits = separators.flatMap((separator) => {
-    const fields = fieldsOf(record, separator);
-    return fields && fields.length > 1 ? [{ separator, fields }] : [];
-  });
+function fieldsOfRecord(
+  { text, splits }: SplitRecord,
+  expected: number | undefined,
+  usual: Separator | null,
+): string[] {
   const tab = splits.find(({ separator }) => separator === '\t');
   if (tab) return tab.fields;
-  if (splits.length < 2) return splits[0]?.fields ?? fieldsOf(record, ',') ?? [record];
+  if (splits.length < 2) return splits[0]?.fields ?? fieldsOf(text, ',') ?? [text];
   const chosen =
     splits.find(({ fields }) => fields.length === expected) ??
     splits.find(({ separator }) => separator === usual) ??
@@ -101,33 +128,32 @@ function splitRecord(record: string, expected: number | undefined, usual: Separa
 }
 
 /** The separator most records that split on one kind only use: what the text is written with. */
-function usualSeparator(records: readonly { text: string }[]): Separator | null {
+function usualSeparator(records: readonly SplitRecord[]): Separator | null {
   const votes = new Map<Separator, number>();
-  for (const { text } of records) {
-    const splitting = separators.filter((separator) => (fieldsOf(text, separator)?.length ?? 0) > 1);
-    if (splitting.length === 1) votes.set(splitting[0]!, (votes.get(splitting[0]!) ?? 0) + 1);
+  for (const { splits } of records) {
+    if (splits.length === 1) votes.set(splits[0]!.separator, (votes.get(splits[0]!.separator) ?? 0) + 1);
   }
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
  * Delimited text (`,`, `;` or tab) as rows with the line each begins on. Each record is split on
- * its own separator (`splitRecord`): lines pasted from a spreadsheet, a CSV file and typed by hand
- * may disagree, and each is split as it was written. `expected(first)` is how many columns the
- * records after the first should have, from the first as split.
+ * its own separator (`fieldsOfRecord`): lines pasted from a spreadsheet, a CSV file and typed by
+ * hand may disagree, and each is split as it was written. `expected(first)` is how many columns
+ * the records after the first should have, from the first as split.
  */
 function delimitedRecords(
   text: string,
   firstExpected: number | undefined,
   expected: (first: readonly string[]) => number,
 ): { line: number; values: string[] }[] {
-  const records = rawRecords(text);
+  const records = splitRecords(text);
   const usual = usualSeparator(records);
   const [first, ...rest] = records;
   if (!first) return [];
-  const head = { line: first.line, values: splitRecord(first.text, firstExpected, usual) };
+  const head = { line: first.line, values: fieldsOfRecord(first, firstExpected, usual) };
   const columns = expected(head.values);
-  return [head, ...rest.map(({ line, text: record }) => ({ line, values: splitRecord(record, columns, usual) }))];
+  return [head, ...rest.map((record) => ({ line: record.line, values: fieldsOfRecord(record, columns, usual) }))];
 }
 
 /** The rows of a CSV file with a header row (`,`, `;` or tab separated). */

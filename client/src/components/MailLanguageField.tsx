@@ -3,11 +3,6 @@ import { useId } from 'react';
 import { isLanguage, languages } from '../i18n/languages';
 import { SelectField } from './SelectField';
 
-/** The language of this screen when e-mails can be sent in it, else the protocol's default. */
-export function screenMailLanguage(code: string | undefined): NotificationLanguage {
-  return notificationLanguages.find((language) => language === code) ?? 'en';
-}
-
 /** Each language an e-mail can be sent in, named in its own language. */
 const options = notificationLanguages.map((code) => ({
   value: code,

@@ -1,3 +1,5 @@
+import { notificationLanguages, type NotificationLanguage } from '@plenum/shared';
+
 /**
  * The languages Plenum speaks, each by its own name. Adding one is this line plus a folder
  * `locales/<code>/` with every namespace file of `locales/en/` and every key in it, and the
@@ -34,4 +36,12 @@ export function pickLanguage(preferences: readonly string[]): Language {
     if (isLanguage(base)) return base;
   }
   return fallbackLanguage;
+}
+
+/**
+ * The screen's language when the server writes in it too (e-mails, the agenda it proposes at
+ * convening), else the protocol's default.
+ */
+export function serverLanguage(code: string | undefined): NotificationLanguage {
+  return notificationLanguages.find((language) => language === code) ?? 'en';
 }

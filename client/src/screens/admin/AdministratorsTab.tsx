@@ -8,7 +8,8 @@ import {
 } from '@plenum/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { InputField } from '../../components/InputField';
-import { MailLanguageField, screenMailLanguage } from '../../components/MailLanguageField';
+import { MailLanguageField } from '../../components/MailLanguageField';
+import { serverLanguage } from '../../i18n/languages';
 import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
 import { schemaIssuesByField } from './refusedFields';
@@ -32,7 +33,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
   const list = useApiData(useCallback(() => api.administrators(), [api]));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [language, setLanguage] = useState<NotificationLanguage>(() => screenMailLanguage(i18n.resolvedLanguage));
+  const [language, setLanguage] = useState<NotificationLanguage>(() => serverLanguage(i18n.resolvedLanguage));
   const form = useFormCheck();
   const { errors, refusal, setRefusal, check } = form;
   const {

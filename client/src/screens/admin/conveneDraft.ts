@@ -1,14 +1,13 @@
 import {
   ConveneBodySchema,
   defaultThresholds,
-  notificationLanguages,
   PeriodSchema,
   type ConveneBody,
-  type NotificationLanguage,
   type OrganisationUnit,
   type SessionSummary,
 } from '@plenum/shared';
 import { i18n } from '../../i18n';
+import { serverLanguage } from '../../i18n/languages';
 import { fieldKey } from './refusedFields';
 import { previousSessionFor, suggestedPeriod } from './periods';
 
@@ -116,13 +115,9 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
     chairName: draft.chairName,
     chairEmail: orNull(draft.chairEmail),
     proposeAgenda: draft.previousSessionId !== '' && draft.proposeAgenda,
-    language: agendaLanguage(),
+    // The server words the agenda it proposes in the page's language.
+    language: serverLanguage(i18n.resolvedLanguage),
   };
-}
-
-/** The language the server words a proposed agenda in: the page's, when the server speaks it. */
-export function agendaLanguage(): NotificationLanguage {
-  return notificationLanguages.find((language) => language === i18n.language) ?? 'en';
 }
 
 /** Errors by field key (`title`, `days.0.date`, `warningBelow`…), in the current language. */

@@ -1,7 +1,7 @@
 import { CascadeBodySchema, defaultThresholds, type CascadeBody } from '@plenum/shared';
 import { i18n } from '../../i18n';
+import { serverLanguage } from '../../i18n/languages';
 import {
-  agendaLanguage,
   checkDays,
   daysBody,
   emptyDay,
@@ -46,7 +46,7 @@ export function followUpBody(draft: FollowUpDraft): CascadeBody {
     thresholds: { ...defaultThresholds, warningBelow: Number(draft.warningPercent) / 100 },
     chairName: draft.chairName,
     chairEmail: orNull(draft.chairEmail),
-    language: agendaLanguage(),
+    language: serverLanguage(i18n.resolvedLanguage),
   };
 }
 

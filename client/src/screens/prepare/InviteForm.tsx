@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
-import { MailLanguageField, screenMailLanguage } from '../../components/MailLanguageField';
+import { MailLanguageField } from '../../components/MailLanguageField';
+import { serverLanguage } from '../../i18n/languages';
 import { inviteRoles } from './inviteRoles';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';
@@ -26,7 +27,7 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
   const [role, setRole] = useState<SessionRole>('presenter');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [email, setEmail] = useState('');
-  const [language, setLanguage] = useState<NotificationLanguage>(() => screenMailLanguage(i18n.resolvedLanguage));
+  const [language, setLanguage] = useState<NotificationLanguage>(() => serverLanguage(i18n.resolvedLanguage));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 

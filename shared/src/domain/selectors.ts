@@ -17,3 +17,8 @@ export function criticismsOfItem(state: SessionState, itemId: string): Criticism
     .filter((criticism) => criticism.itemId === itemId)
     .reverse();
 }
+
+/** Whether a criticism still awaits the chair's ruling: not ruled on, and not hidden. */
+export function awaitsRuling(criticism: CriticismState): boolean {
+  return criticism.ruling === null && criticism.hidden === null;
+}

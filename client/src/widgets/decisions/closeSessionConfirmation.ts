@@ -1,4 +1,4 @@
-import { criticismsInOrder, isDirectiveOpen, itemsOfDay, type SessionState } from '@plenum/shared';
+import { awaitsRuling, criticismsInOrder, isDirectiveOpen, itemsOfDay, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import type { ConfirmationText } from '../../components/ConfirmDialog';
 
@@ -37,7 +37,7 @@ export function closeSessionConfirmation(t: TFunction, state: SessionState): Con
       }),
     );
   }
-  const unruled = criticismsInOrder(state).filter((c) => c.ruling === null && c.hidden === null).length;
+  const unruled = criticismsInOrder(state).filter(awaitsRuling).length;
   if (unruled > 0) losses.push(t('confirm.closeSession.unruled', { count: unruled }));
   const open = state.directiveOrder.filter((id) => {
     const directive = state.directives[id];

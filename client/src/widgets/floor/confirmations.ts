@@ -1,4 +1,4 @@
-import { itemsOfDay, type SessionState } from '@plenum/shared';
+import { awaitsRuling, itemsOfDay, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import type { ConfirmationText } from '../../components/ConfirmDialog';
 import { sessionSelectors } from '../../stores/session';
@@ -18,9 +18,7 @@ export function closeItemConfirmation(t: TFunction, state: SessionState, itemId:
   if (state.currentItemId === itemId && state.floor.queue.length > 0) {
     losses.push(t('confirm.close.queue', { count: state.floor.queue.length }));
   }
-  const unruled = sessionSelectors
-    .criticismsOfItem(state, itemId)
-    .filter((c) => c.ruling === null && c.hidden === null).length;
+  const unruled = sessionSelectors.criticismsOfItem(state, itemId).filter(awaitsRuling).length;
   if (unruled > 0) losses.push(t('confirm.close.unruled', { count: unruled }));
   return {
     title: t('confirm.close.title', { topic: item?.topic ?? itemId }),

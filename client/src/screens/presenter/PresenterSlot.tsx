@@ -20,13 +20,7 @@ function slotsOfUnit(state: SessionState, unitId: string | null) {
  * The presenter's slot(s) on the agenda, the countdown while on the floor (unless the screen
  * shows the floor's own, `withTimer` false), and the report's state.
  */
-export function PresenterSlot({
-  size = 'normal',
-  withTimer = true,
-}: {
-  size?: 'normal' | 'large';
-  withTimer?: boolean;
-}) {
+export function PresenterSlot({ withTimer = true }: { withTimer?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
@@ -48,7 +42,7 @@ export function PresenterSlot({
       <h2 id={headingId} className="panel__heading">
         {live ? t('presenter.slot.onFloor') : t('presenter.slot.heading')}
       </h2>
-      {live && withTimer && <Timer item={live.item} size={size} />}
+      {live && withTimer && <Timer item={live.item} />}
       {slots.length === 0 ? (
         report && <p className="muted">{t('presenter.slot.none')}</p>
       ) : (

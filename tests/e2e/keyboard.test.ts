@@ -12,7 +12,13 @@ function focusIsVisible(page: Page): Promise<boolean> {
 
 /** Waits until the item's status attribute is `status` and returns the status words shown. */
 async function statusBecomes(page: Page, status: string): Promise<string> {
-  await expect.poll(async () => (await itemStatus(page, itemId)).status, { timeout: uiTimeoutMs }).toBe(status);
+  // A refusal shows as an alert: said in the failure, so a miss names its reason.
+  const alerts = async () => (await page.getByRole('alert').allInnerTexts()).join(' | ');
+  await expect
+    .poll(async () => `${(await itemStatus(page, itemId)).status} (alerts: ${await alerts()})`, {
+      timeout: uiTimeoutMs,
+    })
+    .toMatch(new RegExp(`^${status} `));
   return (await itemStatus(page, itemId)).text;
 }
 
@@ -45,8 +51,12 @@ describeBrowser('the chair’s console, by keyboard only', () => {
     await page.keyboard.press('Enter');
     // Closing asks first; the focus is on the confirm button, so Enter confirms.
     await page.getByRole('alertdialog').waitFor({ timeout: uiTimeoutMs });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'confirm-close-item-confirm',
+    );
     expect(await focusIsVisible(page)).toBe(true);
     await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached', timeout: uiTimeoutMs });
     const closed = await statusBecomes(page, 'closed');
     expect(new Set([pending.text, presenting, floorOpen, closed]).size).toBe(4);
     // A closed item offers no floor actions any more.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What a confirmation says: the question, what the action would cut off, and how to undo it. */
@@ -35,7 +35,8 @@ export function ConfirmDialog({ title, lines, note, confirmLabel, onConfirm, onC
   const dialogRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // Before the browser paints: a key pressed as soon as the dialog shows must reach its buttons, not the opener.
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     confirmRef.current?.focus();
     return () => opener?.focus();

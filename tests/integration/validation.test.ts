@@ -1,5 +1,5 @@
 import { maxMessageBytes } from '@plenum/server';
-import { commandTypes, type Ack } from '@plenum/shared';
+import { Limits, commandTypes, type Ack } from '@plenum/shared';
 import type { Socket } from 'socket.io-client';
 import { describe, expect, test } from 'vitest';
 import { invalidCommandFixtures } from '../fixtures/commands.js';
@@ -100,7 +100,13 @@ describe('invalid input', () => {
     });
     expect(ack).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_PAYLOAD', issues: [{ path: 'command.payload.text' }] },
+      error: {
+        code: 'INVALID_PAYLOAD',
+        // What the check wanted, so a screen can say it in its reader's language.
+        issues: [
+          { path: 'command.payload.text', reason: { code: 'too_big', origin: 'string', maximum: Limits.textLength } },
+        ],
+      },
     });
     expect(await server.head()).toBe(head);
   });

@@ -3,6 +3,7 @@ import { i18n } from '../i18n';
 import type { ClientErrorCode } from '../stores/connection';
 import { sessionStore } from '../stores/session';
 import { formatDate, formatTime } from './format';
+import { issueInWords } from './issueWords';
 
 /**
  * What an error code from an ack, a handshake or this client means for the person at the
@@ -58,7 +59,7 @@ function issuesMessage(error: { code: ErrorCode | ClientErrorCode; issues?: read
   const issues = error.issues ?? [];
   if (issues.length === 0) return errorMessage(error.code);
   const fields = issues.map((issue) =>
-    i18n.t('refusal.field', { field: fieldInWords(issue.path), detail: issue.message }),
+    i18n.t('refusal.field', { field: fieldInWords(issue.path), detail: issueInWords(issue) }),
   );
   return `${errorMessage(error.code)} ${i18n.t('refusal.fields', { fields: fields.join('; ') })}`;
 }

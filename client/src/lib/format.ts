@@ -39,6 +39,11 @@ export function formatFigure(value: number, locale: string = currentLocale()): s
   return numberFormat(locale, 'figure', { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A bound a field must keep, to its last digit: `0.000001`, `1,000,000,000,000,000`. */
+export function formatLimit(value: number, locale: string = currentLocale()): string {
+  return numberFormat(locale, 'limit', { maximumFractionDigits: 6 }).format(value);
+}
+
 /** A share such as fulfilment, e.g. `87.5%`; a dash when there is none. */
 export function formatPercent(ratio: number | null, locale: string = currentLocale()): string {
   return ratio === null

@@ -1,4 +1,4 @@
-import { fail, ok, type Ack, type ErrorCode } from '@plenum/shared';
+import { fail, issueOf, ok, type Ack, type ErrorCode, type Issue } from '@plenum/shared';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import type { GatewayContext } from './context.js';
@@ -31,8 +31,8 @@ export type Step<TCall> = ((call: TCall) => void | Promise<void>) | typeof ack;
 type RequestChannel = 'session:join' | 'command';
 
 /** Converts a zod failure into the ack's field-level issues. */
-export function toIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+export function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.slice(0, 20).map(issueOf);
 }
 
 /**

@@ -2,9 +2,51 @@ import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors.js';
 import { RefusalSchema, type Refusal } from './refusals.js';
 
+/**
+ * What a generic schema check wanted (zod's issue code and its bounds or format), so a screen
+ * can say it in its reader's language: the message is zod's English.
+ */
+export const IssueReasonSchema = z.object({
+  code: z.string().max(40),
+  /** What was checked: `string`, `number`, `array`… */
+  origin: z.string().max(40).optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  inclusive: z.boolean().optional(),
+  /** A string format: `email`, `url`, `date`, `regex`… */
+  format: z.string().max(40).optional(),
+  /** The type wanted: `number`, `string`, `int`… */
+  expected: z.string().max(40).optional(),
+});
+export type IssueReason = z.infer<typeof IssueReasonSchema>;
+
 /** One field-level problem found while validating a message. */
-export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export const IssueSchema = z.object({ path: z.string(), message: z.string(), reason: IssueReasonSchema.optional() });
 export type Issue = z.infer<typeof IssueSchema>;
+
+const reasonText = (value: unknown) => (typeof value === 'string' ? value.slice(0, 40) : undefined);
+const reasonNumber = (value: unknown) => {
+  const number = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : NaN;
+  return Number.isFinite(number) ? number : undefined;
+};
+
+/** A schema check's issue as the protocol carries it: where, zod's words, and what the check wanted. */
+export function issueOf(issue: z.core.$ZodIssue): Issue {
+  const fields = issue as Partial<Record<keyof IssueReason, unknown>>;
+  const reason: IssueReason = { code: issue.code };
+  const origin = reasonText(fields.origin);
+  const minimum = reasonNumber(fields.minimum);
+  const maximum = reasonNumber(fields.maximum);
+  const format = reasonText(fields.format);
+  const expected = reasonText(fields.expected);
+  if (origin !== undefined) reason.origin = origin;
+  if (minimum !== undefined) reason.minimum = minimum;
+  if (maximum !== undefined) reason.maximum = maximum;
+  if (typeof fields.inclusive === 'boolean') reason.inclusive = fields.inclusive;
+  if (format !== undefined) reason.format = format;
+  if (expected !== undefined) reason.expected = expected;
+  return { path: issue.path.map(String).join('.'), message: issue.message, reason };
+}
 
 /** The error half of every acknowledgement. */
 export const AckErrorSchema = z.object({

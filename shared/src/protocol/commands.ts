@@ -17,6 +17,7 @@ import {
   ThresholdsSchema,
   TimeOfDaySchema,
   VerificationSchema,
+  schemaMessages,
 } from './schemas/index.js';
 
 /** A conference link: http(s), bounded. */
@@ -181,7 +182,7 @@ export const commandPayloads = {
       lines: z.array(InspectionLineChoiceSchema).max(500),
     })
     .refine((p) => new Set(p.lines.map((l) => l.unitId)).size === p.lines.length, {
-      message: 'one decision per unit',
+      message: schemaMessages.oneDecisionPerUnit,
       path: ['lines'],
     }),
 } as const;

@@ -13,6 +13,7 @@ import {
   SessionStatus,
   sessionRoles,
   ThresholdsSchema,
+  schemaMessages,
 } from './schemas/index.js';
 
 /**
@@ -263,7 +264,7 @@ export const ChangeParticipantBodySchema = z
     email: z.email().max(254).nullable().optional(),
     expiresAt: InstantSchema.nullable().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'name at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, schemaMessages.fieldToChange);
 export type ChangeParticipantBody = z.input<typeof ChangeParticipantBodySchema>;
 
 /** Where a participant's invitation stands (`state.access`); the token itself is never shown again. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './schemas/index.js';
+import { IdSchema, InstantSchema, schemaMessages } from './schemas/index.js';
 
 /**
  * Signed webhooks: what an administrator subscribes a receiver to, and what the receiver gets.
@@ -32,12 +32,12 @@ export const webhookEventTypes = Object.values(WebhookEventType) as [WebhookEven
 export const WebhookUrlSchema = z
   .url({ protocol: /^https?$/ })
   .max(2000)
-  .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), { message: 'The URL may not carry a user name or password.' });
+  .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), { message: schemaMessages.urlCredentials });
 
 const EventTypesSchema = z
   .array(z.enum(WebhookEventType))
-  .min(1, { message: 'Choose at least one event.' })
-  .refine((types) => new Set(types).size === types.length, { message: 'An event is listed twice.' });
+  .min(1, { message: schemaMessages.oneEventType })
+  .refine((types) => new Set(types).size === types.length, { message: schemaMessages.eventTypeTwice });
 
 /** `POST /api/v1/admin/webhooks`: subscribe a receiver; the answer shows its secret once. */
 export const CreateWebhookBodySchema = z.object({
@@ -52,7 +52,7 @@ export type CreateWebhookBody = z.input<typeof CreateWebhookBodySchema>;
 export const UpdateWebhookBodySchema = z
   .object({ url: WebhookUrlSchema, eventTypes: EventTypesSchema, active: z.boolean() })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change.' });
+  .refine((body) => Object.keys(body).length > 0, { message: schemaMessages.nothingToChange });
 export type UpdateWebhookBody = z.input<typeof UpdateWebhookBodySchema>;
 
 /** A subscription as the console lists it; its secret is never shown again after creation. */

@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import { changeLanguage, i18n } from '../../i18n';
 import { renderAdmin } from './testing/renderAdmin';
 import { ok } from './testing/stubServer';
 
@@ -13,6 +14,8 @@ async function openAdministrators(routes: Parameters<typeof renderAdmin>[0] = {}
 }
 
 describe('the administrators', () => {
+  afterEach(() => changeLanguage('en', { persist: false }));
+
   test('another administrator can be revoked after a question; the one signed in cannot revoke themself', async () => {
     const server = await openAdministrators({ 'POST /api/admin/administrators/admin-2/revoke': ok({}) });
     expect(screen.getByTestId('administrator-admin-1')).toHaveTextContent('You');
@@ -61,5 +64,22 @@ describe('the administrators', () => {
     fireEvent.click(within(notice).getByRole('button', { name: 'I have kept it' }));
     expect(screen.queryByTestId('administrator-link')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain('new-admin-secret');
+  });
+
+  test('on a Korean page a refused field says why in Korean, and nothing is sent', async () => {
+    const server = await openAdministrators();
+    await act(() => changeLanguage('ko', { persist: false }));
+    const form = screen.getByTestId('administrator-invite');
+    fireEvent.change(within(form).getByLabelText(i18n.t('admin.administrators.name')), {
+      target: { value: '최유나' },
+    });
+    fireEvent.change(within(form).getByLabelText(i18n.t('admin.administrators.email')), {
+      target: { value: 'yuna at example' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: i18n.t('admin.administrators.invite') }));
+    expect(within(form).getByLabelText(i18n.t('admin.administrators.email'))).toHaveAccessibleDescription(
+      /올바른 이메일 주소가 아닙니다$/,
+    );
+    expect(server.sent('POST', '/api/admin/administrators')).toHaveLength(0);
   });
 });

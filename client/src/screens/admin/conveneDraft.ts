@@ -8,7 +8,7 @@ import {
 } from '@plenum/shared';
 import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
-import { fieldKey } from './refusedFields';
+import { schemaIssuesByField } from './refusedFields';
 import { previousSessionFor, suggestedPeriod } from './periods';
 
 export interface DayDraft {
@@ -152,7 +152,7 @@ export function checkDraft(draft: ConveneDraft, organisationId: string): FieldEr
   }
   const parsed = ConveneBodySchema.safeParse(conveneBody(draft, organisationId));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[fieldKey(issue.path.join('.'))] ??= issue.message;
+    for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
   }
   return errors;
 }

@@ -11,7 +11,7 @@ import {
   type DayDraft,
   type FieldErrors,
 } from './conveneDraft';
-import { fieldKey } from './refusedFields';
+import { schemaIssuesByField } from './refusedFields';
 
 /** The follow-up form as typed: a level of a closed review convenes its own session. */
 export interface FollowUpDraft {
@@ -62,7 +62,7 @@ export function checkFollowUp(draft: FollowUpDraft): FieldErrors {
   if (warning !== null) errors.warningBelow = warning;
   const parsed = CascadeBodySchema.safeParse(followUpBody(draft));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[fieldKey(issue.path.join('.'))] ??= issue.message;
+    for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
   }
   return errors;
 }

@@ -1,4 +1,5 @@
-import type { Issue } from '@plenum/shared';
+import { issueOf, type Issue } from '@plenum/shared';
+import { issueInWords } from '../../lib/issueWords';
 
 /**
  * A refused field's path, from the zod schema (`session.days.0.date`) or the server
@@ -12,14 +13,14 @@ export function fieldKey(path: string): string {
     .join('.');
 }
 
-/** Issues by field key; the first message wins. */
+/** Issues by field key, in the reader's language; the first message wins. */
 export function issuesByField(issues: readonly Issue[]): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const issue of issues) byField[fieldKey(issue.path)] ??= issue.message;
+  for (const issue of issues) byField[fieldKey(issue.path)] ??= issueInWords(issue);
   return byField;
 }
 
 /** A schema check's issues by field key, as {@link issuesByField} reads the server's. */
-export function schemaIssuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-  return issuesByField(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+export function schemaIssuesByField(issues: readonly Parameters<typeof issueOf>[0][]): Record<string, string> {
+  return issuesByField(issues.map(issueOf));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Limits } from '../limits.js';
+import { schemaMessages } from './messages.js';
 
 export { Limits };
 
@@ -8,7 +9,7 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(Limits.idLength)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+  .regex(/^[A-Za-z0-9_-]+$/, schemaMessages.idCharacters);
 
 // Control characters have no place in a name or a criticism, and NUL cannot be stored in
 // PostgreSQL. C1 controls count too (U+0085 is a line break in some programs).
@@ -29,10 +30,10 @@ export const NameSchema = z
   .trim()
   .min(1)
   .max(Limits.nameLength)
-  .refine(isVisible, 'must contain visible characters')
-  .refine((value) => !controlCharacters.test(value), 'no control characters')
-  .refine((value) => !lineSeparators.test(value), 'one line: no line or paragraph separator')
-  .refine((value) => !bidiControls.test(value), 'no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)');
+  .refine(isVisible, schemaMessages.visible)
+  .refine((value) => !controlCharacters.test(value), schemaMessages.noControl)
+  .refine((value) => !lineSeparators.test(value), schemaMessages.oneLine)
+  .refine((value) => !bidiControls.test(value), schemaMessages.noBidi);
 
 /**
  * Free text such as a criticism: trimmed, visible, bounded; line breaks (`\n`, `\r`) and tabs
@@ -43,26 +44,26 @@ export const TextSchema = z
   .trim()
   .min(1)
   .max(Limits.textLength)
-  .refine(isVisible, 'must contain visible characters')
-  .refine((value) => !controlCharactersButLines.test(value), 'no control characters')
-  .refine((value) => !lineSeparators.test(value), 'no line or paragraph separator: use a line break')
-  .refine((value) => !bidiControls.test(value), 'no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)');
+  .refine(isVisible, schemaMessages.visible)
+  .refine((value) => !controlCharactersButLines.test(value), schemaMessages.noControl)
+  .refine((value) => !lineSeparators.test(value), schemaMessages.lineBreaks)
+  .refine((value) => !bidiControls.test(value), schemaMessages.noBidi);
 
 /** A reporting period: a year and a quarter, e.g. `2026-Q1`. */
 export const PeriodSchema = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, 'a period such as 2026-Q1')
+  .regex(/^\d{4}-Q[1-4]$/, schemaMessages.period)
   .refine((value) => {
     const year = Number(value.slice(0, 4));
     return year >= Limits.yearMin && year <= Limits.yearMax;
-  }, `a year from ${Limits.yearMin} to ${Limits.yearMax}`);
+  }, schemaMessages.periodYear);
 
 /** A calendar date, `YYYY-MM-DD`, from 2000-01-01 to 2100-12-31. */
 export const IsoDateSchema = z.iso
   .date()
   .refine(
     (value) => value >= `${Limits.yearMin}-01-01` && value <= `${Limits.yearMax}-12-31`,
-    `a date from ${Limits.yearMin}-01-01 to ${Limits.yearMax}-12-31`,
+    schemaMessages.dateRange,
   );
 
 /** An instant, ISO 8601 in UTC as produced by `Date.prototype.toISOString`. */
@@ -72,13 +73,9 @@ export const InstantSchema = z.iso.datetime();
 export const QuantitySchema = z
   .number()
   .finite()
-  .min(0, 'not negative')
+  .min(0, schemaMessages.notNegative)
   .max(Limits.figureMax)
-  .refine((value) => value <= 0 || value >= Limits.figureMin, `0, or at least ${Limits.figureMin}`);
+  .refine((value) => value <= 0 || value >= Limits.figureMin, schemaMessages.quantityMin);
 
 /** A planned value: from 1e-6 to 1e15; nothing planned leaves fulfilment undefined. */
-export const PlannedSchema = z
-  .number()
-  .finite()
-  .min(Limits.figureMin, `more than 0: at least ${Limits.figureMin}`)
-  .max(Limits.figureMax);
+export const PlannedSchema = z.number().finite().min(Limits.figureMin, schemaMessages.plannedMin).max(Limits.figureMax);

@@ -9,3 +9,4 @@ export * from './directive.js';
 export * from './warning.js';
 export * from './carried.js';
 export * from './inspectionPlan.js';
+export * from './messages.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, Limits, NameSchema, PlannedSchema, QuantitySchema, TextSchema } from './common.js';
+import { schemaMessages } from './messages.js';
 
 /** One figure of a unit's report: what was planned, what was reported, what was verified. */
 export const IndicatorSchema = z.object({
@@ -35,11 +36,11 @@ export const ReportSubmissionSchema = z
     note: TextSchema.nullable(),
   })
   .refine((r) => r.indicators.filter((i) => i.isProduction).length <= 1, {
-    message: 'at most one production indicator',
+    message: schemaMessages.oneProduction,
     path: ['indicators'],
   })
   .refine((r) => new Set(r.indicators.map((i) => i.id)).size === r.indicators.length, {
-    message: 'indicator ids must be unique',
+    message: schemaMessages.uniqueIndicators,
     path: ['indicators'],
   })
   .refine(
@@ -48,7 +49,7 @@ export const ReportSubmissionSchema = z
         (i) => i.partOf === null || (i.partOf !== i.id && r.indicators.some((t) => t.id === i.partOf)),
       ),
     {
-      message: 'partOf must name another indicator of the same report',
+      message: schemaMessages.partOf,
       path: ['indicators'],
     },
   );

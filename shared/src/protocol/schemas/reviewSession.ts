@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultThresholds } from '../thresholds.js';
 import { IdSchema, InstantSchema, IsoDateSchema, Limits, NameSchema, PeriodSchema } from './common.js';
+import { schemaMessages } from './messages.js';
 
 /** Where a review session stands: `draft` → `noticed` → `in-session` → `closed`. */
 export const SessionStatus = {
@@ -16,7 +17,7 @@ export const SessionStatus = {
 export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
 
 /** A time of day, `HH:MM` (24 hours), in the organisation's local time. */
-export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 09:30');
+export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, schemaMessages.timeOfDay);
 
 /** One day of a multi-day review. */
 export const SessionDaySchema = z.object({

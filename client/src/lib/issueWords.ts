@@ -1,0 +1,75 @@
+import { Limits, schemaMessageKey, type Issue, type IssueReason } from '@plenum/shared';
+import { i18n } from '../i18n';
+import { formatLimit } from './format';
+
+/** What was checked, as the words group it: a text's length, a list's, a number's bounds. */
+type Checked = 'text' | 'list' | 'number';
+
+function checkedOf(reason: IssueReason): Checked | null {
+  if (reason.origin === 'string') return 'text';
+  if (reason.origin === 'array' || reason.origin === 'set') return 'list';
+  if (reason.origin === 'number' || reason.origin === 'int' || reason.origin === 'bigint') return 'number';
+  return null;
+}
+
+/** A bound the field missed, in words: too short or long, too small or large. */
+function boundWords(reason: IssueReason, bound: number, side: 'min' | 'max'): string {
+  const checked = checkedOf(reason);
+  if (checked === 'text' || checked === 'list') {
+    if (checked === 'text' && side === 'min' && bound === 1) return i18n.t('refusal.schema.required');
+    const key = `${checked}${side === 'min' ? 'TooShort' : 'TooLong'}` as const;
+    return i18n.t(`refusal.schema.${key}`, { count: bound });
+  }
+  if (checked === 'number') {
+    const inclusive = reason.inclusive !== false;
+    const key =
+      side === 'min' ? (inclusive ? 'numberAtLeast' : 'numberAbove') : inclusive ? 'numberAtMost' : 'numberBelow';
+    return i18n.t(`refusal.schema.${key}`, { value: formatLimit(bound) });
+  }
+  return i18n.t('refusal.schema.invalid');
+}
+
+const formatWords: Record<string, 'email' | 'url' | 'date' | 'datetime'> = {
+  email: 'email',
+  url: 'url',
+  date: 'date',
+  datetime: 'datetime',
+};
+
+/** What a generic check wanted, from its reason; null when the reason says nothing we word. */
+function reasonWords(reason: IssueReason): string | null {
+  switch (reason.code) {
+    case 'too_small':
+      return reason.minimum === undefined ? null : boundWords(reason, reason.minimum, 'min');
+    case 'too_big':
+      return reason.maximum === undefined ? null : boundWords(reason, reason.maximum, 'max');
+    case 'invalid_type':
+      if (reason.expected === 'number') return i18n.t('refusal.schema.notNumber');
+      if (reason.expected === 'int') return i18n.t('refusal.schema.wholeNumber');
+      return i18n.t('refusal.schema.required');
+    case 'invalid_format': {
+      const format = formatWords[reason.format ?? ''];
+      return i18n.t(format ? `refusal.schema.${format}` : 'refusal.schema.format');
+    }
+    case 'invalid_value':
+      return i18n.t('refusal.schema.choice');
+    default:
+      return null;
+  }
+}
+
+/**
+ * A field's refusal in the reader's language: a schema's own message by its key, a generic
+ * check from its reason; anything else (a domain's words, a server without reasons) as sent.
+ */
+export function issueInWords(issue: Issue): string {
+  const key = schemaMessageKey(issue.message);
+  if (key !== null) {
+    return i18n.t(`refusal.schema.own.${key}`, {
+      yearMin: Limits.yearMin,
+      yearMax: Limits.yearMax,
+      figureMin: formatLimit(Limits.figureMin),
+    });
+  }
+  return (issue.reason && reasonWords(issue.reason)) ?? issue.message;
+}

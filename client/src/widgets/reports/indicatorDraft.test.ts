@@ -24,11 +24,15 @@ describe('numbers as typed or pasted', () => {
     ['85%', 85],
     ['−3', -3],
     ['-0.25', -0.25],
+    ['1e9', 1e9],
+    ['1.2E+09', 1.2e9],
+    ['2,5e-3', 0.0025],
+    ['−1e3', -1000],
   ])('%s reads as %d', (text, value) => {
     expect(parseNumber(text)).toBe(value);
   });
 
-  test.each(['', 'abc', '1..2', '12 t', '1,2,3.4.5'])('%j is not a number', (text) => {
+  test.each(['', 'abc', '1..2', '12 t', '1,2,3.4.5', 'e9', '1e', '1e9e2', '1e1000'])('%j is not a number', (text) => {
     expect(parseNumber(text)).toBeNull();
   });
 });

@@ -23,15 +23,17 @@ export type DraftProblem =
   'name-missing' | 'measure-missing' | 'planned-invalid' | 'reported-invalid' | 'weight-invalid' | 'previous-invalid';
 
 /**
- * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`.
- * Null when it is not one.
+ * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`,
+ * and as spreadsheets write large ones, `1.2E+09`. Null when it is not one.
  */
 export function parseNumber(text: string): number | null {
-  let s = text
+  const written = text
     .trim()
     .replace(/[\s\u00a0\u202f'’]/g, '')
     .replace(/^[−–]/, '-')
     .replace(/%$/, '');
+  const exponent = /[eE][+−-]?\d+$/.exec(written)?.[0].replace('−', '-') ?? '';
+  let s = written.slice(0, written.length - exponent.length);
   if (s === '' || !/^-?[\d.,]+$/.test(s)) return null;
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
@@ -44,7 +46,7 @@ export function parseNumber(text: string): number | null {
     s = s.replace(/\./g, '');
   }
   if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
-  const value = Number(s);
+  const value = Number(s + exponent);
   return Number.isFinite(value) ? value : null;
 }
 

@@ -191,7 +191,7 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(await text.inputValue()).toBe('');
   });
 
-  test('on a 390 px phone none of the chair’s screens scrolls sideways: long tags wrap, wide tables scroll in their panel', async () => {
+  test('on a 390 px phone the chair’s floor comes before the agenda, and none of the chair’s screens scrolls sideways: long tags wrap, wide tables scroll in their panel', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair', { viewport: phone });
     const page = chair.page;
@@ -201,6 +201,15 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await page.getByTestId(`agenda-item-${cementItemId}`).and(page.locator('[data-status="deferred"]')).waitFor();
     await putOnTheFloor(page, coalMineItemId);
     await page.getByTestId('report-figures').locator('table.figures').waitFor();
+    // One column: the item on the floor and its controls first, then its criticism and figures, the agenda last.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const onTheFloor = await boxOf(page.getByTestId('current-item'));
+    expect(onTheFloor.y).toBeLessThan(phone.height);
+    const controls = await boxOf(page.getByTestId('floor-controls'));
+    const figures = await boxOf(page.getByTestId('report-figures'));
+    const agenda = await boxOf(page.getByTestId(`agenda-item-${coalMineItemId}`));
+    expect(controls.y).toBeLessThan(figures.y);
+    expect(figures.y).toBeLessThan(agenda.y);
 
     const widths: Record<string, number> = { floor: await pageWidth(page) };
     await page.getByTestId('tab-decisions').click();

@@ -201,6 +201,11 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await page.getByTestId(`agenda-item-${cementItemId}`).and(page.locator('[data-status="deferred"]')).waitFor();
     await putOnTheFloor(page, coalMineItemId);
     await page.getByTestId('report-figures').locator('table.figures').waitFor();
+    // The chair's seven tabs take one row, scrolling within itself, so the floor starts on the first screen.
+    const tabRows = new Set(
+      await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top))),
+    );
+    expect(tabRows.size).toBe(1);
     // One column: the item on the floor and its controls first, then its criticism and figures, the agenda last.
     await page.evaluate(() => window.scrollTo(0, 0));
     const onTheFloor = await boxOf(page.getByTestId('current-item'));

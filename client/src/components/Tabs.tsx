@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import './Tabs.css';
 
 export interface TabDefinition<TId extends string> {
@@ -22,6 +22,16 @@ interface TabsProps<TId extends string> {
  */
 export function Tabs<TId extends string>({ tabs, selected, onSelect, label, idPrefix, children }: TabsProps<TId>) {
   const refs = useRef(new Map<TId, HTMLButtonElement>());
+
+  // Where the row scrolls sideways (a phone), the selected tab is brought into it; the page stays put.
+  useEffect(() => {
+    const tab = refs.current.get(selected);
+    const list = tab?.parentElement;
+    if (!tab || !list || list.scrollWidth <= list.clientWidth) return;
+    const isInView =
+      tab.offsetLeft >= list.scrollLeft && tab.offsetLeft + tab.offsetWidth <= list.scrollLeft + list.clientWidth;
+    if (!isInView) list.scrollLeft = tab.offsetLeft - (list.clientWidth - tab.offsetWidth) / 2;
+  }, [selected]);
 
   const handleKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = tabs.findIndex((tab) => tab.id === selected);

@@ -1,5 +1,6 @@
 import {
   defaultThresholds,
+  directivePersonName,
   itemKind,
   type AdminIdentity,
   type AdministratorSummary,
@@ -10,6 +11,7 @@ import {
 } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { api, dataOf, tokenOf } from '../helpers/api.js';
+import { expectOk, sendCommand } from '../helpers/factories.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 
 const adminToken = 'automation-token-0123456789abcdef';
@@ -181,6 +183,46 @@ describe('convening over REST', () => {
       participants: 1,
       previousSessionId: server.sessionId,
     });
+  });
+
+  test('an inspection order carried into Q2 still names its inspector and who acted, though Q2 has not invited them', async () => {
+    const { server, token } = await withAdministrator();
+    const chair = await server.connect('chair');
+    const inspector = await server.connect('inspector');
+    const inspectorId = server.participants.inspector.id;
+    expectOk(
+      await sendCommand(chair, server.sessionId, {
+        type: 'directive:issue',
+        payload: {
+          kind: 'inspection',
+          assigneeUnitId: 'riverside-steel',
+          subjectUnitId: 'riverside-steel',
+          inspectorId,
+          title: 'Inspect the dispatch records',
+          text: null,
+          dueDate: '2100-01-31',
+          fromCriticismId: null,
+        },
+      }),
+    );
+    const directiveId = (await server.state()).directiveOrder.at(-1)!;
+    expectOk(
+      await sendCommand(inspector, server.sessionId, { type: 'directive:acknowledge', payload: { directiveId } }),
+    );
+
+    const { sessionId } = dataOf(
+      await api<{ sessionId: string }>(server.url, '/api/sessions', {
+        method: 'POST',
+        token,
+        body: q2(server.sessionId),
+      }),
+    );
+    const state = await server.app.commands.state(sessionId);
+    const carried = state.directives[directiveId]!;
+    expect(state.participants[inspectorId]).toBeUndefined();
+    const name = server.participants.inspector.name;
+    expect(directivePersonName(state, carried, inspectorId)).toBe(name);
+    expect(directivePersonName(state, carried, carried.steps[0]!.actorId)).toBe(name);
   });
 
   test('without proposeAgenda only the second reviews are laid out; a retired unit is left out of the register’s units', async () => {

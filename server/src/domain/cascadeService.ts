@@ -1,6 +1,7 @@
 import {
   cascadeOf,
   cascadeUnits,
+  carriedRecord,
   followUpLevels,
   isDirectiveOpen,
   newEvent,
@@ -143,7 +144,11 @@ export class CascadeService {
     for (const { carriedFromSessionId: _from, ...directive } of directives) {
       events.push(
         newEvent('directive:carried-over', {
-          directive: { ...directive, cascadedFromSessionId: upper.sessionId, sentUpSteps: directive.steps.length },
+          directive: {
+            ...carriedRecord(upper, directive),
+            cascadedFromSessionId: upper.sessionId,
+            sentUpSteps: directive.steps.length,
+          },
           fromSessionId: upper.sessionId,
         }),
       );

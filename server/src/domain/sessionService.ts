@@ -1,6 +1,7 @@
 import {
   type RowProblem,
   InviteeSchema,
+  carriedRecord,
   isDirectiveOpen,
   itemKind,
   Limits,
@@ -281,7 +282,12 @@ export class SessionService {
     for (const directiveId of previous.directiveOrder) {
       const { carriedFromSessionId: _from, ...directive } = previous.directives[directiveId]!;
       if (isDirectiveOpen(previous.directives[directiveId]!)) {
-        events.push(newEvent('directive:carried-over', { directive, fromSessionId: previous.sessionId }));
+        events.push(
+          newEvent('directive:carried-over', {
+            directive: carriedRecord(previous, directive),
+            fromSessionId: previous.sessionId,
+          }),
+        );
       }
     }
     return events;

@@ -1,4 +1,5 @@
 import {
+  directivePersonName,
   itemKind,
   lineOf,
   type AgendaItemState,
@@ -102,7 +103,7 @@ export function directivesInScope(state: SessionState, scope: RecordsScope): Dir
 /** Who owes a directive: the inspector an inspection order names, else its assignee unit, by name. */
 export function directiveOwner(state: SessionState, directive: DirectiveState): string {
   if (!directive.inspectorId) return unitName(state, directive.assigneeUnitId);
-  return state.participants[directive.inspectorId]?.name ?? directive.inspectorId;
+  return directivePersonName(state, directive, directive.inspectorId);
 }
 
 /**

@@ -33,6 +33,30 @@ export function isDirectiveOpen(directive: DirectiveState): boolean {
   return directive.status !== 'closed' && directive.status !== 'accepted';
 }
 
+/**
+ * The name of someone a directive's record names (its inspector, a step's actor): a participant
+ * of this session, else as the earlier session that carried it knew them.
+ */
+export function directivePersonName(
+  state: Pick<SessionState, 'participants'>,
+  directive: DirectiveRecord,
+  participantId: string,
+): string {
+  return state.participants[participantId]?.name ?? directive.earlierNames?.[participantId] ?? participantId;
+}
+
+/**
+ * A directive's record as it carries into another session, with the names of the people it
+ * names as `from` knew them: that session need not invite them, and still says who acted.
+ */
+export function carriedRecord(from: SessionState, directive: DirectiveRecord): DirectiveRecord {
+  const named = [directive.inspectorId, ...directive.steps.map((step) => step.actorId)];
+  const earlierNames = Object.fromEntries(
+    named.flatMap((id) => (id ? [[id, directivePersonName(from, directive, id)] as const] : [])),
+  );
+  return { ...directive, earlierNames };
+}
+
 /** The directives the session carried over from the session `fromSessionId` (its previous period's), in order. */
 export function carriedOverFrom(state: SessionState, fromSessionId: string): DirectiveState[] {
   return state.directiveOrder

@@ -2,6 +2,7 @@ import {
   actsForUnit,
   actsOnDirective,
   closeSessionBlocker,
+  directivePersonName,
   directiveUnitId,
   hasArrived,
   hasLeftLevel,
@@ -103,7 +104,7 @@ export const decisionSelectors = {
   /** Who a directive is assigned to: the inspector an inspection order names, else its unit. */
   assigneeName: (state: SessionState, directive: DirectiveState): string =>
     directive.inspectorId
-      ? (state.participants[directive.inspectorId]?.name ?? directive.inspectorId)
+      ? directivePersonName(state, directive, directive.inspectorId)
       : (state.units[directive.assigneeUnitId]?.name ?? directive.assigneeUnitId),
 
   /** The unit a directive is about (the inspected unit of an inspection order), when it is not its assignee. */

@@ -1,4 +1,11 @@
-import { Limits, type CommandInput, type DirectiveState, type Participant, type SessionState } from '@plenum/shared';
+import {
+  directivePersonName,
+  Limits,
+  type CommandInput,
+  type DirectiveState,
+  type Participant,
+  type SessionState,
+} from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -45,7 +52,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
   // An inspection order's inspector acknowledges it and files the findings, not the inspected unit.
   const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) =>
     directive.inspectorId && (action === 'acknowledged' || action === 'answered')
-      ? t(`directive.inspectionStep.${action}`, { who: participants[actorId]?.name ?? actorId })
+      ? t(`directive.inspectionStep.${action}`, { who: directivePersonName({ participants }, directive, actorId) })
       : t(`directive.step.${action}`, { unit: unit(unitId), to: unit(toUnitId) });
   const id = directive.id;
   const inspected = decisionSelectors.inspectedUnitId(directive);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, TextSchema } from './common.js';
+import { IdSchema, InstantSchema, NameSchema, TextSchema } from './common.js';
 import { DirectiveDraftSchema, DirectiveStatus } from './directive.js';
 import { WarningStatus } from './warning.js';
 
@@ -32,6 +32,11 @@ export const DirectiveRecordSchema = DirectiveDraftSchema.extend({
   cascadedFromSessionId: IdSchema.nullable().optional(),
   /** Cascade only: how many of `steps` the higher session's record holds already. */
   sentUpSteps: z.number().int().min(0).max(200).optional(),
+  /**
+   * Carried records only: the names of the people it names (its inspector, its steps' actors)
+   * as the session they acted in knew them, since they need not take part in this one.
+   */
+  earlierNames: z.record(IdSchema, NameSchema).optional(),
 });
 export type DirectiveRecord = z.infer<typeof DirectiveRecordSchema>;
 

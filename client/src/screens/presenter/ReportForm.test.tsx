@@ -152,6 +152,28 @@ describe('presenter report form', () => {
     expect(screen.queryByTestId('report-changed')).toBeNull();
   });
 
+  test('an edit not yet submitted survives a tab switched and a reload; submitting it forgets it', async () => {
+    const first = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: '700' } });
+    const note = (await openReport()).querySelector('textarea')!;
+    fireEvent.change(note, { target: { value: 'March shipments counted late.' } });
+    fireEvent.click(screen.getByTestId('tab-unit'));
+    await openReport();
+    expect(screen.getByLabelText('Reported, Cement')).toHaveValue('700');
+    first.unmount();
+
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    const form = await openReport();
+    expect(screen.getByLabelText('Reported, Cement')).toHaveValue('700');
+    expect(form.querySelector('textarea')).toHaveValue('March shipments counted late.');
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const { ask, command } = await env.nextCommand();
+    expect(command.payload).toMatchObject({ note: 'March shipments counted late.' });
+    await env.accept(ask, env.log.add('report:submitted', command.payload as never, ids.presenter));
+    expect(Object.keys(window.localStorage).filter((key) => key.startsWith('plenum:report-draft:'))).toEqual([]);
+  });
+
   test('the presenter’s own resubmission is not taken for a change made elsewhere', async () => {
     const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
     await openReport();

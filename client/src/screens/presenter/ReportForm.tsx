@@ -1,5 +1,5 @@
 import { canIssue, Limits } from '@plenum/shared';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Select } from '../../components/Select';
@@ -17,6 +17,7 @@ import {
 } from '../../widgets/reports/indicatorDraft';
 import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
 import { ReportImport } from './ReportImport';
+import { loadReportDraft, saveReportDraft, type ReportDraftPlace } from './reportDraft';
 import { TextAreaField } from '../../components/TextAreaField';
 import './ReportForm.css';
 
@@ -41,17 +42,28 @@ export function ReportForm() {
   const unitId = you?.unitId ?? null;
   const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
+  const sessionId = useSessionStore((s) => s.session.sessionId);
+  const participantId = you?.id ?? null;
+  const place = useMemo<ReportDraftPlace | null>(
+    () => (participantId !== null && unitId !== null ? { sessionId, participantId, unitId } : null),
+    [sessionId, participantId, unitId],
+  );
+  // An edit not yet submitted is kept on the device: a tab switched or the page reloaded finds it as left.
+  const [kept] = useState(() => place && loadReportDraft(place));
   // Numbers are shown without grouping so they read back exactly as typed.
   const plain = (n: number) => String(n);
-  const [drafts, setDrafts] = useState<IndicatorDraft[]>(() =>
-    report ? draftsFromReport(report, plain) : [emptyDraft()],
+  const [drafts, setDrafts] = useState<IndicatorDraft[]>(
+    () => kept?.drafts ?? (report ? draftsFromReport(report, plain) : [emptyDraft()]),
   );
-  const [note, setNote] = useState(report?.note ?? '');
+  const [note, setNote] = useState(kept?.note ?? report?.note ?? '');
   // The revision the draft started from, and whether the presenter has changed it since: a report
   // changed elsewhere (an import, the chair) replaces an untouched draft, and an edited one only
   // when the presenter says so.
-  const [baseRevision, setBaseRevision] = useState(report?.revision ?? null);
-  const [isEdited, setIsEdited] = useState(false);
+  const [baseRevision, setBaseRevision] = useState(kept ? kept.baseRevision : (report?.revision ?? null));
+  const [isEdited, setIsEdited] = useState(kept !== null);
+  useEffect(() => {
+    if (place) saveReportDraft(place, isEdited ? { drafts, note, baseRevision } : null);
+  }, [place, drafts, note, baseRevision, isEdited]);
   const [showProblems, setShowProblems] = useState(false);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);

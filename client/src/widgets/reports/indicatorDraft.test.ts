@@ -28,6 +28,8 @@ describe('numbers as typed or pasted', () => {
     ['1.2E+09', 1.2e9],
     ['2,5e-3', 0.0025],
     ['−1e3', -1000],
+    ['７００００', 70000],
+    ['７０，０００．５', 70000.5],
   ])('%s reads as %d', (text, value) => {
     expect(parseNumber(text)).toBe(value);
   });

@@ -24,10 +24,12 @@ export type DraftProblem =
 
 /**
  * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`,
- * and as spreadsheets write large ones, `1.2E+09`. Null when it is not one.
+ * full-width `７０，０００`, and as spreadsheets write large ones, `1.2E+09`. Null when it is not one.
  */
 export function parseNumber(text: string): number | null {
+  // Full-width digits and separators, as a CJK input method in full-width mode types them, read as their ASCII forms.
   const written = text
+    .normalize('NFKC')
     .trim()
     .replace(/[\s\u00a0\u202f'’]/g, '')
     .replace(/^[−–]/, '-')

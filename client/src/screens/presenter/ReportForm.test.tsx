@@ -330,5 +330,8 @@ describe('presenter unit view', () => {
       type: 'directive:answer',
       payload: { directiveId, text: 'Kiln 2 relined by May.' },
     });
+    await env.accept(sent.ask, env.log.add('directive:answered', sent.command.payload as never, ids.presenter));
+    // A corrective plan does not climb the line: the answer goes to the chair, not back to the unit.
+    expect(card).toHaveTextContent('North County Cement Works filed its answer, sent to the chair');
   });
 });

@@ -53,7 +53,10 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
   const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) =>
     directive.inspectorId && (action === 'acknowledged' || action === 'answered')
       ? t(`directive.inspectionStep.${action}`, { who: directivePersonName({ participants }, directive, actorId) })
-      : t(`directive.step.${action}`, { unit: unit(unitId), to: unit(toUnitId) });
+      : action === 'answered' && toUnitId === unitId
+        ? // An answer that does not climb the line goes to the meeting, whose chair reviews it.
+          t('directive.step.answeredToChair', { unit: unit(unitId) })
+        : t(`directive.step.${action}`, { unit: unit(unitId), to: unit(toUnitId) });
   const id = directive.id;
   const inspected = decisionSelectors.inspectedUnitId(directive);
   const isInspection = directive.kind === 'inspection';

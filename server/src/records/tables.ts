@@ -220,7 +220,10 @@ export function directivesTable(state: SessionState, scope: RecordsScope, today:
   );
 }
 
-/** Warnings issued here or carried over (lifted, escalated), then the waivers with their reasons. */
+/**
+ * Warnings issued here or carried over (lifted, escalated), then the warnings proposed here and
+ * waived: no warning id nor issue, the chair's reason as the decision note and when it was given.
+ */
 export function warningsTable(state: SessionState, scope: RecordsScope): RecordTable {
   const words = recordWords(scope.lang);
   const warnings = state.warningOrder.map((id) => state.warnings[id]!);
@@ -239,12 +242,13 @@ export function warningsTable(state: SessionState, scope: RecordsScope): RecordT
     })),
     ...Object.entries(state.waivers).map(([unitId, waiver]): Row => ({
       unit: unitName(state, unitId),
-      origin: words.t('origin.waived'),
+      origin: words.t('origin.proposed'),
       period: state.definition?.period ?? null,
+      status: words.t('origin.waived'),
       fulfilment: waiver.fulfilment,
       threshold: state.definition?.thresholds.warningBelow ?? null,
-      issuedAt: instant(waiver.at),
-      note: waiver.reason,
+      decisionNote: waiver.reason,
+      decidedAt: instant(waiver.at),
     })),
   ];
   return build(
@@ -261,6 +265,7 @@ export function warningsTable(state: SessionState, scope: RecordsScope): RecordT
       ['issuedAt', 'instant'],
       ['note', 'text'],
       ['decisionNote', 'text'],
+      ['decidedAt', 'instant'],
     ],
     rows,
   );

@@ -66,6 +66,17 @@ export function formatTime(instant: string, locale: string = currentLocale()): s
   return dateFormat(locale, 'time', { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
 }
 
+/**
+ * The local time of an instant that belongs to the calendar day `date`: the time alone on that
+ * day, with its own date on any other (a day opened later than it was dated), e.g. `6 Dec, 10:32`.
+ */
+export function formatTimeOn(instant: string, date: string, locale: string = currentLocale()): string {
+  if (todayIsoDate(new Date(instant)) === date) return formatTime(instant, locale);
+  return dateFormat(locale, 'date-time', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
 /** A calendar date (`YYYY-MM-DD`), e.g. `Wednesday, 1 April`. */
 export function formatDate(date: string, locale: string = currentLocale()): string {
   return dateFormat(locale, 'date', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(

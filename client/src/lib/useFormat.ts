@@ -8,6 +8,7 @@ import {
   formatPoints,
   formatShortDate,
   formatTime,
+  formatTimeOn,
 } from './format';
 
 /** The formatters of the current language; the component re-renders when it changes. */
@@ -22,6 +23,7 @@ export function useFormat() {
       points: (delta: number) => formatPoints(delta, locale),
       factor: (value: number) => formatFactor(value, locale),
       time: (instant: string) => formatTime(instant, locale),
+      timeOn: (instant: string, date: string) => formatTimeOn(instant, date, locale),
       date: (date: string) => formatDate(date, locale),
       shortDate: (date: string) => formatShortDate(date, locale),
     }),

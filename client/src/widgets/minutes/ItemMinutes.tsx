@@ -17,8 +17,11 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
   const participants = useSessionStore((s) => s.session.participants);
   const { item, unit, presenters, report, flags, criticisms, speeches, directives, deferredTo } = entry;
   const name = (id: string) => participants[id]?.name ?? t('common.aParticipant');
-  // Figures enter the minutes once the unit has presented them.
+  const isSessionClosed = useSessionStore((s) => s.session.status === 'closed');
+  // Figures and presenters enter the minutes once the unit has presented.
   const hasPresented = item.startedAt !== null;
+  // In the final record an item never reached is not pending: it was not covered.
+  const isUncovered = isSessionClosed && item.status === 'pending';
 
   return (
     <article className="minutes-item" data-testid={`minutes-item-${item.id}`}>
@@ -27,7 +30,7 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
         {unit ? itemTitle(item.topic, unit.name) : `${t('common.generalTopic')} — ${item.topic}`}
       </h3>
       <p className="minutes-item__facts">
-        {t(`labels.agendaStatus.${item.status}`)}
+        {isUncovered ? t('minutes.notCovered') : t(`labels.agendaStatus.${item.status}`)}
         {item.startedAt && <> · {t('minutes.started', { time: format.time(item.startedAt) })}</>}
         {item.floorOpenedAt && <> · {t('minutes.floorOpened', { time: format.time(item.floorOpenedAt) })}</>}
         {item.reopenings.map((r) => (
@@ -42,7 +45,7 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
         {deferredTo && <> · {t('minutes.deferredTo', { day: deferredTo.title })}</>}
         {item.timer.extraMinutes > 0 && <> · {t('timer.extended', { count: item.timer.extraMinutes })}</>}
       </p>
-      {presenters.length > 0 && (
+      {hasPresented && presenters.length > 0 && (
         <p>
           <span className="minutes__label">{t('minutes.presenters')}</span> {presenters.map((p) => p.name).join(', ')}
         </p>

@@ -48,4 +48,25 @@ describe('minutes', () => {
     expect(screen.getByTestId('minutes-as-of')).toHaveTextContent(/^Minutes of the closed review session/);
     expect(screen.getByTestId('minutes-as-of')).not.toHaveTextContent('Live');
   });
+
+  test('the final record: a day never opened was not held, an item never started was not covered and names no presenter', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('day:adjourned', { dayId: ids.dayOne, at: instant(3600) });
+      log.add('session:closed', { at: instant(3700) });
+    });
+    expect(screen.getByTestId(`minutes-day-facts-${ids.dayTwo}`)).toHaveTextContent(/^Not held$/);
+    const item = screen.getByTestId(`minutes-item-${ids.itemOne}`);
+    expect(item).toHaveTextContent('Not covered');
+    expect(item).not.toHaveTextContent('Pending');
+    expect(item).not.toHaveTextContent('Presented by');
+  });
+
+  test('a day opened on a later date than its own says that date with the time', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('day:adjourned', { dayId: ids.dayOne, at: instant(3600) });
+      log.add('day:opened', { dayId: ids.dayTwo, at: instant(19 * 86_400) });
+    });
+    expect(screen.getByTestId(`minutes-day-facts-${ids.dayOne}`)).toHaveTextContent(/^Adjourned · opened at \d/);
+    expect(screen.getByTestId(`minutes-day-facts-${ids.dayTwo}`)).toHaveTextContent(/^Open · opened at Apr 20, /);
+  });
 });

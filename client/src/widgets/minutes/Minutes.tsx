@@ -80,18 +80,20 @@ export default function Minutes() {
             <h2 id={`${fieldId}-${day.id}`}>
               {day.title} <span className="muted">{format.date(day.date)}</span>
             </h2>
-            <p>
-              {t(`labels.dayStatus.${state.status}`)}
-              {state.openedAt && <> · {t('minutes.opened', { time: format.time(state.openedAt) })}</>}
+            <p data-testid={`minutes-day-facts-${day.id}`}>
+              {isClosed && state.status === 'scheduled' ? t('minutes.notHeld') : t(`labels.dayStatus.${state.status}`)}
+              {state.openedAt && <> · {t('minutes.opened', { time: format.timeOn(state.openedAt, day.date) })}</>}
               {state.reopenings.map((r) => (
                 <Fragment key={r.at}>
-                  {r.endedAt && <> · {t('minutes.adjourned', { time: format.time(r.endedAt) })}</>} ·{' '}
+                  {r.endedAt && <> · {t('minutes.adjourned', { time: format.timeOn(r.endedAt, day.date) })}</>} ·{' '}
                   <span data-testid={`minutes-day-reopened-${day.id}`}>
-                    {t('minutes.dayReopened', { time: format.time(r.at), reason: r.reason })}
+                    {t('minutes.dayReopened', { time: format.timeOn(r.at, day.date), reason: r.reason })}
                   </span>
                 </Fragment>
               ))}
-              {state.adjournedAt && <> · {t('minutes.adjourned', { time: format.time(state.adjournedAt) })}</>}
+              {state.adjournedAt && (
+                <> · {t('minutes.adjourned', { time: format.timeOn(state.adjournedAt, day.date) })}</>
+              )}
             </p>
             <p data-testid={`minutes-attendance-${day.id}`}>{t('minutes.attendance', attendance)}</p>
             {items.length === 0 ? (

@@ -38,10 +38,12 @@ describe('inspector verification', () => {
     expect(screen.getByText('Inspection findings')).toBeInTheDocument();
   });
 
-  test('a finding is required', async () => {
+  test('a verified value and a finding are required, each asked for by name', async () => {
     const env = await renderSession(<ParticipantView role="inspector" />, inspector, inviteInspector);
     fireEvent.click(screen.getByTestId('tab-verify'));
     const form = await screen.findByTestId('verify-form');
+    fireEvent.click(within(form).getByTestId('verify-submit'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Write the verified value.');
     fireEvent.change(within(form).getByTestId('verify-value'), { target: { value: '600' } });
     fireEvent.click(within(form).getByTestId('verify-submit'));
     expect(within(form).getByRole('alert')).toHaveTextContent('Write the finding');
@@ -126,8 +128,13 @@ describe('inspector verification', () => {
     const sent = await env.nextCommand();
     expect(sent.command).toEqual({ type: 'directive:acknowledge', payload: { directiveId: 'dir-late' } });
     await env.accept(sent.ask, env.log.add('directive:acknowledged', { directiveId: 'dir-late' }, inspector.id));
-    expect(within(screen.getByTestId('directive-dir-late')).getByTestId('answer-directive-dir-late')).toHaveTextContent(
-      'File the findings',
+    const fileFindings = within(screen.getByTestId('directive-dir-late')).getByTestId('answer-directive-dir-late');
+    expect(fileFindings).toHaveTextContent('File the findings');
+    // Filed empty, the form asks for the findings by their name.
+    fireEvent.click(fileFindings);
+    fireEvent.click(screen.getByTestId('answer-form-dir-late-submit'));
+    expect(within(screen.getByTestId('answer-form-dir-late')).getByRole('alert')).toHaveTextContent(
+      'Write the findings of the inspection before filing them.',
     );
     // The inspector took the order, not the unit inspected; the findings are the inspector's too.
     expect(screen.getByTestId('directive-dir-late')).toHaveTextContent('Ivan Inspector acknowledged it');

@@ -51,7 +51,7 @@ export function VerifyView() {
     event.preventDefault();
     if (!unitId || !indicator) return;
     const value = parseNumber(verified);
-    if (value === null) return setProblem(t('verify.valueInvalid'));
+    if (value === null) return setProblem(t(verified.trim() === '' ? 'verify.valueMissing' : 'verify.valueInvalid'));
     if (!finding.trim()) return setProblem(t('verify.findingMissing'));
     setProblem(null);
     const name = indicator.name;

@@ -202,7 +202,13 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
                 : t('directive.answerLabel')
           }
           submitLabel={t('directive.submitAnswer')}
-          requiredMessage={t('directive.answerMissing')}
+          requiredMessage={
+            directive.kind === 'explain-failure'
+              ? t('directive.explanationMissing')
+              : isInspection
+                ? t('directive.findingsMissing')
+                : t('directive.answerMissing')
+          }
           rows={4}
           maxLength={Limits.textLength}
           isDisabled={!canSend}

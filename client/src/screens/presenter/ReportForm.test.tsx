@@ -174,6 +174,23 @@ describe('presenter report form', () => {
     expect(Object.keys(window.localStorage).filter((key) => key.startsWith('plenum:report-draft:'))).toEqual([]);
   });
 
+  test('once the unit has begun presenting, a changed reported figure asks first: it will be flagged to the room', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, floorOpen);
+    await openReport();
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: '700' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    const dialog = screen.getByTestId('confirm-late-revision');
+    expect(dialog).toHaveTextContent('Revised once presenting began');
+    expect(env.sentCommands()).toBe(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(env.sentCommands()).toBe(0);
+
+    fireEvent.click(screen.getByTestId('submit-report'));
+    fireEvent.click(screen.getByTestId('confirm-late-revision-confirm'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toMatchObject({ type: 'report:submit' });
+  });
+
   test('the presenter’s own resubmission is not taken for a change made elsewhere', async () => {
     const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
     await openReport();

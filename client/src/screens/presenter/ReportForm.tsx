@@ -1,6 +1,7 @@
-import { canIssue, Limits } from '@plenum/shared';
+import { canIssue, Limits, presentedAt } from '@plenum/shared';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Select } from '../../components/Select';
 import { indicatorDirections } from '../../lib/labels';
@@ -66,6 +67,8 @@ export function ReportForm() {
   }, [place, drafts, note, baseRevision, isEdited]);
   const [showProblems, setShowProblems] = useState(false);
   const [hasSubmitted, setHasSubmitted] = useState(false);
+  const hasPresented = useSessionStore((s) => unitId !== null && presentedAt(s.session, unitId) !== null);
+  const [isConfirmingLate, setIsConfirmingLate] = useState(false);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);
   const mayEdit = you !== null && canIssue(you.role, 'report:submit', status);
   const load = (from: NonNullable<typeof report>) => {
@@ -123,11 +126,20 @@ export function ReportForm() {
       return;
     }
     setShowProblems(false);
+    const indicators = indicatorsFromDrafts(drafts);
+    // A reported figure changed once the unit has begun presenting is flagged to the room: asked first.
+    const changesReported = indicators.some((indicator) => {
+      const before = report?.indicators.find((i) => i.id === indicator.id);
+      return before !== undefined && before.reported !== indicator.reported;
+    });
+    if (hasPresented && changesReported) setIsConfirmingLate(true);
+    else submit(indicators);
+  };
+
+  const submit = (indicators: ReturnType<typeof indicatorsFromDrafts>) => {
+    setIsConfirmingLate(false);
     void run(
-      {
-        type: 'report:submit',
-        payload: { unitId, indicators: indicatorsFromDrafts(drafts), note: note.trim() || null },
-      },
+      { type: 'report:submit', payload: { unitId, indicators, note: note.trim() || null } },
       t('report.form.failed'),
     ).then((ok) => {
       setHasSubmitted(ok);
@@ -319,6 +331,16 @@ export function ReportForm() {
             {report ? t('report.form.resubmit') : t('report.form.submit')}
           </button>
         </form>
+        {isConfirmingLate && (
+          <ConfirmDialog
+            title={t('report.form.lateTitle')}
+            lines={[t('report.form.lateLine')]}
+            confirmLabel={t('report.form.lateConfirm')}
+            testId="confirm-late-revision"
+            onCancel={() => setIsConfirmingLate(false)}
+            onConfirm={() => submit(indicatorsFromDrafts(drafts))}
+          />
+        )}
       </section>
       <PasteIndicators isDisabled={!mayEdit} onApply={applyPasted} />
       <ReportImport isDisabled={!mayEdit} />

@@ -135,6 +135,58 @@ describe('invitations over REST', () => {
     });
   });
 
+  test('someone invited already, or twice in the list, is named as a duplicate and invited by nobody', async () => {
+    const { server, path, participants, previewOf } = await invitationsServer();
+    const { official, presenter } = server.participants;
+    const invited = await api<IssuedLink>(server.url, path('/invitations'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: { name: 'Petra Presenter', role: 'presenter', unitId: 'riverside-steel', email: 'petra@example.org' },
+    });
+    const petra = dataOf(invited).participant;
+    // A revoked participant is no longer invited: they may be invited again.
+    await api(server.url, path(`/participants/${presenter.id}/revoke`), { method: 'POST', token: server.tokens.chair });
+    const text = [
+      'Petra Presenter, presenter, Riverside Steel Works, petra@example.org',
+      'Someone else, official, , PETRA@example.org',
+      `${official.name}, official, , `,
+      'Nadia New, observer, , nadia@example.org',
+      'Nadia Again, inspector, , nadia@example.org',
+      'nadia  new, observer, , ',
+      `${presenter.name}, presenter, ${presenter.unitId}, `,
+    ].join('\n');
+    const preview = await previewOf(text);
+    expect(preview.valid).toBe(false);
+    expect(
+      preview.rows.map((r) => [
+        r.line,
+        r.errors.map((e) => [e.column, e.earlierLine ?? e.participant?.id ?? e.problem]),
+        r.invitee === null,
+      ]),
+    ).toEqual([
+      [1, [['email', petra.id]], true],
+      [2, [['email', petra.id]], true],
+      [3, [['name', official.id]], true],
+      [4, [], false],
+      [5, [['email', 4]], true],
+      [6, [['name', 4]], true],
+      [7, [], false],
+    ]);
+    expect(preview.rows[0]!.errors[0]!.message).toBe('Petra Presenter is invited already, with the same e-mail');
+    expect(preview.rows[5]!.errors[0]!.message).toBe('line 4 names the same person, with the same name, role and unit');
+
+    const before = (await participants()).length;
+    const refused = await api(server.url, path('/invitations'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: text,
+      contentType: 'text/plain',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
+    expect((await participants()).length).toBe(before);
+  });
+
   test('only an administrator makes a chair: the chair is refused, FORBIDDEN, with a message saying so', async () => {
     const { server, admin, path } = await invitationsServer();
     const byChair = await api(server.url, path('/invitations'), {

@@ -22,6 +22,7 @@ import {
 } from '@plenum/shared';
 import { agendaWords, type AgendaWords } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
+import { duplicateChecker } from './inviteeDuplicates.js';
 import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
 import type { TableRow } from './organisationService.js';
@@ -348,9 +349,14 @@ export class SessionService {
 
   /**
    * Reads a pasted list (columns name, role, unit, email; the unit by id or name) into invitees,
-   * each line checked as {@link inviteAll} would: the preview shown before anything is issued.
+   * each line checked as {@link inviteAll} would, and for a person invited already or on an
+   * earlier line: the preview shown before anything is issued.
    */
-  previewInvitees(sessionId: string, rows: readonly TableRow[], actor: InvitationActor): Promise<InviteePreview> {
+  async previewInvitees(sessionId: string, rows: readonly TableRow[], actor: InvitationActor): Promise<InviteePreview> {
+    // E-mails are kept with the invitations, not in the log: read them first.
+    const duplicate = duplicateChecker(
+      (await this.participants(sessionId)).filter(({ access }) => access.revokedAt === null),
+    );
     return this.deps.commands.read(sessionId, (state) => {
       sessionOf(state, sessionId);
       const previewed = rows.map(({ line, cells }) => {
@@ -374,6 +380,9 @@ export class SessionService {
           }
         }
         const invitee = parsed.success ? parsed.data : null;
+        // An unknown unit reads as none: no telling whom such a line repeats.
+        const repeated = invitee && unit !== undefined && duplicate(line, invitee);
+        if (repeated) errors.push(repeated);
         if (invitee && errors.length === 0) {
           try {
             checkGrant(state, invitee, '');

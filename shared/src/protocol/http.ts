@@ -87,6 +87,13 @@ export const RowProblemSchema = z.object({
     .default('invalid'),
   /** The allowed values, for `invalid-option`. */
   options: z.array(z.string()).optional(),
+  /**
+   * A pasted invitee (`invalid`) who is the same person (the same e-mail, or the same name, role
+   * and unit; `column` says which) as the one on this earlier line of the list…
+   */
+  earlierLine: z.number().int().min(1).optional(),
+  /** …or as this participant, invited already and not revoked. */
+  participant: ParticipantSchema.optional(),
 });
 export type RowProblem = z.infer<typeof RowProblemSchema>;
 

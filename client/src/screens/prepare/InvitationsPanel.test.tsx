@@ -5,6 +5,7 @@ import { inviteTokenKey } from '../../app/inviteToken';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, participants } from '../../test/events';
 import { SessionPage } from '../../shell/SessionPage';
+import { issuedLinksStore } from '../../stores/issuedLinks';
 import { renderSession } from '../../test/renderSession';
 import { InvitationsPanel } from './InvitationsPanel';
 
@@ -116,6 +117,68 @@ describe('invitations', () => {
     expect(issued).toHaveTextContent('http://localhost:3000/s/session-1#token=aaa');
     expect(issued).toHaveTextContent('http://localhost:3000/s/session-1#token=bbb');
     expect(within(paste).getByRole('textbox')).toHaveValue('');
+  });
+
+  test('a line repeating an earlier one or a participant invited already names them; the button counts only the lines that read well', async () => {
+    const repeated: InviteePreview = {
+      valid: false,
+      rows: [
+        badPreview.rows[0]!,
+        {
+          line: 2,
+          cells: { name: 'Petra P.', role: 'presenter', unit: 'South County Dairy', email: 'petra@example.org' },
+          invitee: null,
+          errors: [{ column: 'email', problem: 'invalid', message: 'line 1 names the same person', earlierLine: 1 }],
+        },
+        {
+          line: 3,
+          cells: { name: 'Oleg Official', role: 'official', unit: null, email: null },
+          invitee: null,
+          errors: [
+            {
+              column: 'name',
+              problem: 'invalid',
+              message: 'Oleg Official is invited already',
+              participant: participants.official,
+            },
+          ],
+        },
+      ],
+    };
+    stubServer({ ok: true, data: repeated });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    fireEvent.change(within(screen.getByTestId('paste-invitations')).getByRole('textbox'), {
+      target: { value: 'three lines' },
+    });
+    fireEvent.click(screen.getByTestId('paste-preview'));
+    await act(flushMicrotasks);
+
+    const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
+    expect(rows[2]).toHaveTextContent('Column email: the same e-mail as line 1');
+    expect(rows[3]).toHaveTextContent('Column name: Oleg Official is invited already, with this name, role and unit');
+    const invite = screen.getByTestId('paste-invite');
+    expect(invite).toHaveTextContent('Invite 1 person');
+    expect(invite).toBeDisabled();
+    expect(invite).toHaveAccessibleDescription(/2 lines have problems/);
+  });
+
+  test('a link among the new ones whose invitation is revoked since is no longer shown', async () => {
+    const { broadcast, log } = await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    act(() =>
+      issuedLinksStore.getState().add(ids.session, [
+        { participant: participants.presenter, link: 'http://localhost:3000/s/session-1#token=ppp' },
+        { participant: participants.official, link: 'http://localhost:3000/s/session-1#token=ooo' },
+      ]),
+    );
+    expect(screen.getByTestId('issued-links')).toHaveTextContent('2 new links');
+    broadcast(log.add('participant:revoked', { participantId: ids.presenter, at: '2026-04-01T09:11:00.000Z' }));
+    const issued = screen.getByTestId('issued-links');
+    expect(issued).toHaveTextContent('1 new link');
+    expect(issued).not.toHaveTextContent('token=ppp');
+    expect(issued).toHaveTextContent('token=ooo');
+    expect(issued).toHaveTextContent('1 link is not shown: its invitation was revoked since.');
+    broadcast(log.add('participant:revoked', { participantId: ids.official, at: '2026-04-01T09:12:00.000Z' }));
+    expect(screen.queryByTestId('issued-links')).not.toBeInTheDocument();
   });
 
   test('the links issued stay through a switch to another view and back, until put away', async () => {

@@ -16,7 +16,8 @@ import { PasteInvitations } from './PasteInvitations';
 /**
  * Who is invited and where each invitation stands, with the ways to invite more (one, or a
  * pasted list) and to revoke, reissue or change one. The links issued are shown once, and kept
- * (in memory, in a store) until put away: switching to another view and back loses none.
+ * (in memory, in a store) until put away: switching to another view and back loses none; those
+ * revoked since are no longer shown.
  */
 export function InvitationsPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -24,7 +25,9 @@ export function InvitationsPanel({ role }: { role: Role }) {
   const you = useSessionStore((s) => s.you);
   const online = usePresenceStore((s) => s.online);
   const api = useMemo(() => invitationsApi(session.sessionId), [session.sessionId]);
-  const links = useIssuedLinksStore((s) => issuedLinksSelectors.ofSession(s, session.sessionId));
+  const issued = useIssuedLinksStore((s) => issuedLinksSelectors.ofSession(s, session.sessionId));
+  // A link of an invitation revoked since no longer works: it is not shown, lest it be sent.
+  const links = issued.filter((link) => !session.access[link.participant.id]?.revokedAt);
   const keep = (issued: readonly IssuedLink[]) => issuedLinksStore.getState().add(session.sessionId, issued);
   const participants = Object.values(session.participants);
   // An expiry passing while the list is open shows within a minute.
@@ -34,7 +37,11 @@ export function InvitationsPanel({ role }: { role: Role }) {
   return (
     <Panel heading={t('prepare.invitations.heading')} className="prepare-invitations" testId="prepare-invitations">
       {links.length > 0 && (
-        <IssuedLinks links={links} onDismiss={() => issuedLinksStore.getState().dismiss(session.sessionId)} />
+        <IssuedLinks
+          links={links}
+          revoked={issued.length - links.length}
+          onDismiss={() => issuedLinksStore.getState().dismiss(session.sessionId)}
+        />
       )}
       <InviteForm you={role} api={api} onIssued={keep} />
       <PasteInvitations api={api} onIssued={keep} />

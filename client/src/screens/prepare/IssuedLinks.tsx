@@ -6,12 +6,19 @@ import { Panel } from '../../components/Panel';
 /** A CSV field, quoted when it holds a separator, a quote or a line break. */
 const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
+interface IssuedLinksProps {
+  links: readonly IssuedLink[];
+  /** How many links issued with these are left out, their invitations revoked since. */
+  revoked: number;
+  onDismiss: () => void;
+}
+
 /**
  * Links just issued, shown this once (the server keeps only their hashes): each with its person
  * and role, a button to copy them all, one to download them as CSV, and one to put them away
  * once copied: until then they stay, whichever view is opened meanwhile.
  */
-export function IssuedLinks({ links, onDismiss }: { links: readonly IssuedLink[]; onDismiss: () => void }) {
+export function IssuedLinks({ links, revoked, onDismiss }: IssuedLinksProps) {
   const { t } = useTranslation();
   const rows = links.map(({ participant, link }) => [participant.name, t(`labels.role.${participant.role}`), link]);
 
@@ -27,6 +34,7 @@ export function IssuedLinks({ links, onDismiss }: { links: readonly IssuedLink[]
       <p className="prepare-warn" role="alert">
         {t('prepare.links.once')}
       </p>
+      {revoked > 0 && <p className="muted">{t('prepare.links.revoked', { count: revoked })}</p>}
       <table className="prepare-table">
         <thead>
           <tr>

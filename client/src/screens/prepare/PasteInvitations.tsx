@@ -1,5 +1,5 @@
-import type { InviteePreview, IssuedLink } from '@plenum/shared';
-import { useState } from 'react';
+import type { InviteePreview, IssuedLink, RowProblem } from '@plenum/shared';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -28,6 +28,19 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const isCurrent = preview !== null && preview.text === text;
+  const resultId = useId();
+  const problemLines = preview?.result.rows.filter((row) => row.errors.length > 0).length ?? 0;
+  const readWell = (preview?.result.rows.length ?? 0) - problemLines;
+
+  // A line naming someone twice says who: the earlier line, or the participant invited already.
+  const describe = (problem: RowProblem) => {
+    const by = problem.column === 'email' ? 'email' : 'name';
+    const reason =
+      problem.earlierLine !== undefined
+        ? t(`prepare.paste.duplicate.${by}Line`, { line: problem.earlierLine })
+        : problem.participant && t(`prepare.paste.duplicate.${by}Invited`, { name: problem.participant.name });
+    return reason ? t('rowProblem.line', { column: problem.column, reason }) : rowProblemText(problem);
+  };
 
   const call = async (action: () => Promise<unknown>, failure: string) => {
     setError(null);
@@ -80,20 +93,19 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
           type="button"
           className="button button--small button--primary"
           data-testid="paste-invite"
+          aria-describedby={preview ? resultId : undefined}
           disabled={isBusy || !isCurrent || !preview.result.valid}
           onClick={() => void invite()}
         >
-          {t('prepare.paste.invite', { count: preview?.result.rows.length ?? 0 })}
+          {t('prepare.paste.invite', { count: readWell })}
         </button>
       </div>
       {preview && (
-        <div role="status" data-testid="paste-result">
+        <div role="status" id={resultId} data-testid="paste-result">
           <p className={preview.result.valid ? 'prepare-ok' : 'prepare-warn'}>
             {preview.result.valid
               ? t('prepare.paste.valid', { count: preview.result.rows.length })
-              : t('prepare.paste.invalid', {
-                  count: preview.result.rows.filter((row) => row.errors.length > 0).length,
-                })}
+              : t('prepare.paste.invalid', { count: problemLines })}
             {!isCurrent && ` ${t('prepare.paste.changed')}`}
           </p>
         </div>
@@ -133,7 +145,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
                 )}
                 <td>
                   {row.errors.length === 0 && t('prepare.paste.rowOk')}
-                  <RowProblems problems={row.errors} describe={rowProblemText} />
+                  <RowProblems problems={row.errors} describe={describe} />
                 </td>
               </tr>
             ))}

@@ -318,6 +318,8 @@ describeBrowser('preparing a review on screen', () => {
     await expectNoSeriousAxeViolations({ page, label: 'preparation view, the links issued' });
     await saveScreenshot(page, 'prepare.png', 'prepare-days');
     await page.getByTestId('publish-notice-submit').click();
+    // Publishing cannot be taken back: it asks first.
+    await page.getByTestId('publish-notice-dialog-confirm').click();
     await page.getByTestId('publish-notice-submit').waitFor({ state: 'detached' });
     expect((await server.app.commands.state(q2)).status).toBe('noticed');
 

@@ -5,7 +5,7 @@ import { ApiError } from './request';
 
 const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
 
-interface ApiErrorWording {
+export interface ApiErrorWording {
   /**
    * The link that signed the request: a refused administrator's link sends the reader to another
    * administrator, a refused invite link to whoever sent it.

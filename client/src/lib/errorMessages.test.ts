@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { changeLanguage } from '../i18n';
 import { ackErrorMessage } from './errorMessages';
 import { formatDate } from './format';
 
@@ -48,5 +49,38 @@ describe('refusals in words', () => {
   test('a refusal without a typed reason is explained by its code, without claiming the session moved on', () => {
     expect(ackErrorMessage({ code: 'CONFLICT' })).not.toMatch(/moved on/);
     expect(ackErrorMessage({ code: 'FORBIDDEN' })).toBe('Your role in this review session does not allow this.');
+  });
+
+  describe('the fields the preparation sends are named as its forms label them', () => {
+    afterEach(() => changeLanguage('en', { persist: false }));
+    const refused = (...paths: string[]) =>
+      ackErrorMessage({
+        code: 'INVALID_PAYLOAD',
+        issues: paths.map((path) => ({ path, message: 'after 14:00' })),
+      });
+
+    test.each([
+      ['command.payload.plannedEnd', 'planned end'],
+      ['command.payload.startTime', 'start time'],
+      ['command.payload.date', 'date'],
+      ['command.payload.conferenceLink', 'conference link'],
+      ['command.payload.thresholds.warningBelow', 'warning level'],
+      ['command.payload.thresholds.reportingGap', 'reporting-gap level'],
+      ['command.payload.plannedMinutes', 'timebox'],
+      ['command.payload.noticeDate', 'notice date'],
+      ['body.email', 'e-mail'],
+      ['body.unitId', 'unit'],
+      ['body.role', 'role'],
+      ['body.expiresAt', 'link expiry'],
+    ])('%s is “%s”', (path, name) => {
+      expect(refused(path)).toMatch(new RegExp(`Change: ${name} \\(after 14:00\\)\\.$`));
+    });
+
+    test('in Korean too', async () => {
+      await changeLanguage('ko', { persist: false });
+      expect(refused('command.payload.plannedEnd', 'command.payload.conferenceLink')).toMatch(
+        /고칠 항목: 종료 예정 시각\(after 14:00\); 화상회의 링크\(after 14:00\)\.$/,
+      );
+    });
   });
 });

@@ -38,6 +38,23 @@ const namedFields = [
   'previous',
   'weight',
   'measure',
+  // What the preparation's forms send: the days, the agenda items, the settings, the invitations.
+  'date',
+  'startTime',
+  'plannedEnd',
+  'kind',
+  'unitId',
+  'plannedMinutes',
+  'position',
+  'thresholds',
+  'warningBelow',
+  'reportingGap',
+  'jumpFactor',
+  'conferenceLink',
+  'role',
+  'email',
+  'language',
+  'expiresAt',
 ] as const;
 type NamedField = (typeof namedFields)[number];
 const isNamedField = (key: string): key is NamedField => (namedFields as readonly string[]).includes(key);

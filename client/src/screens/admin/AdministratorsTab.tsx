@@ -12,13 +12,14 @@ import { MailLanguageField } from '../../components/MailLanguageField';
 import { serverLanguage } from '../../i18n/languages';
 import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
-import { schemaIssuesByField } from './refusedFields';
+import { schemaIssuesByField } from '../../lib/refusedFields';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { AdminTable } from './AdminTable';
 import { useApiData } from '../../lib/useApiData';
-import { useFormCheck } from './useFormCheck';
+import { useFormCheck } from '../../lib/useFormCheck';
 import { useListActions } from './useListActions';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../../components/FormFooter';
+import { adminWording } from './adminApi';
 
 interface AdministratorsTabProps {
   api: AdminApi;
@@ -34,7 +35,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [language, setLanguage] = useState<NotificationLanguage>(() => serverLanguage(i18n.resolvedLanguage));
-  const form = useFormCheck();
+  const form = useFormCheck(adminWording);
   const { errors, refusal, setRefusal, check } = form;
   const {
     isBusy,

@@ -10,9 +10,10 @@ import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
 import { useApiData } from '../../lib/useApiData';
-import { useFormCheck } from './useFormCheck';
+import { useFormCheck } from '../../lib/useFormCheck';
 import { useListActions } from './useListActions';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../../components/FormFooter';
+import { adminWording } from './adminApi';
 
 /** How long a new token lasts, in days; `never`: until revoked. */
 const lifetimes = ['30', '90', '365', 'never'] as const;
@@ -72,7 +73,7 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [lifetime, setLifetime] = useState<Lifetime>('90');
-  const form = useFormCheck();
+  const form = useFormCheck(adminWording);
   const { errors, refusal, setRefusal, check } = form;
   const { isBusy, done, asking: revoking, ask, stopAsking, submit, act } = useListActions<ApiTokenSummary>(list, form);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);

@@ -9,8 +9,8 @@ import { checkDraft, conveneBody, initialDraft, type ConveneDraft } from './conv
 import { DayRows } from './DayRows';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { latestFirst } from './periods';
-import { useFormCheck } from './useFormCheck';
-import { FormFooter } from './FormFooter';
+import { useFormCheck } from '../../lib/useFormCheck';
+import { FormFooter } from '../../components/FormFooter';
 
 interface ConveneFormProps {
   api: AdminApi;
@@ -42,7 +42,7 @@ export function ConveneForm(props: ConveneFormProps) {
   const { api, token, organisationId, topUnit, sessions, isOpen, onOpen, onClose, onConvened } = props;
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ConveneDraft>(() => initialDraft(sessions, topUnit, new Date()));
-  const { errors, refusal, setRefusal, check, refuse, clear } = useFormCheck();
+  const { errors, refusal, setRefusal, check, refuse, clear } = useFormCheck(adminWording);
   const [isBusy, setIsBusy] = useState(false);
   const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
   const [attempt, setAttempt] = useState(0);

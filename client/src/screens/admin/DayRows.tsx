@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { InputField } from '../../components/InputField';
-import { emptyDay, type DayDraft, type FieldErrors } from './conveneDraft';
+import type { FieldErrors } from '../../lib/fieldChecks';
+import { emptyDay, type DayDraft } from './conveneDraft';
 
 interface DayRowsProps {
   days: DayDraft[];

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { followUpLevels, type IssuedLink, type SessionSummary } from '@plenum/shared';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
-import { preparationHref, type AdminApi } from './adminApi';
+import { preparationHref, type AdminApi, adminWording } from './adminApi';
 import { DayRows } from './DayRows';
 import { checkFollowUp, followUpBody, initialFollowUp, type FollowUpDraft } from './followUpDraft';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';
 import { useApiData } from '../../lib/useApiData';
-import { useFormCheck } from './useFormCheck';
-import { FormFooter } from './FormFooter';
+import { useFormCheck } from '../../lib/useFormCheck';
+import { FormFooter } from '../../components/FormFooter';
 
 interface FollowUpFormProps {
   api: AdminApi;
@@ -33,7 +33,7 @@ export function FollowUpForm({ api, token, session, onClose, onConvened }: Follo
   const { t } = useTranslation();
   const units = useApiData(useCallback(() => api.sessionUnits(session.sessionId), [api, session.sessionId]));
   const [draft, setDraft] = useState<FollowUpDraft>(initialFollowUp);
-  const { errors, refusal, check, refuse } = useFormCheck();
+  const { errors, refusal, check, refuse } = useFormCheck(adminWording);
   const [isBusy, setIsBusy] = useState(false);
   const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
   const [attempt, setAttempt] = useState(0);

@@ -4,10 +4,11 @@ import { OrganisationUnitSchema, UnitKind, type OrganisationUnit, type Registere
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
-import { schemaIssuesByField } from './refusedFields';
+import { schemaIssuesByField } from '../../lib/refusedFields';
 import { unitAndDescendants } from './unitTree';
-import { useFormCheck } from './useFormCheck';
-import { FormFooter } from './FormFooter';
+import { useFormCheck } from '../../lib/useFormCheck';
+import { FormFooter } from '../../components/FormFooter';
+import { adminWording } from './adminApi';
 
 /** Adding a unit, editing one, or moving one under another parent (only the parent is asked). */
 export type UnitFormMode =
@@ -66,7 +67,7 @@ const unitOf = (draft: UnitDraft): OrganisationUnit => ({
 export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(mode));
-  const { errors, refusal, check, refuse } = useFormCheck();
+  const { errors, refusal, check, refuse } = useFormCheck(adminWording);
   const [isBusy, setIsBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 

@@ -13,12 +13,13 @@ import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
-import { schemaIssuesByField } from './refusedFields';
+import { schemaIssuesByField } from '../../lib/refusedFields';
 import { useApiData } from '../../lib/useApiData';
-import { useFormCheck } from './useFormCheck';
+import { useFormCheck } from '../../lib/useFormCheck';
 import { useListActions } from './useListActions';
 import { WebhookDeliveries } from './WebhookDeliveries';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../../components/FormFooter';
+import { adminWording } from './adminApi';
 
 /** A new subscription's signing secret, shown this once: copy or save it, then put it away. */
 function SecretNotice({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
@@ -67,7 +68,7 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
   const list = useApiData(useCallback(() => api.webhooks(), [api]));
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEventType[]>([]);
-  const form = useFormCheck();
+  const form = useFormCheck(adminWording);
   const { errors, refusal, setRefusal, check } = form;
   const {
     isBusy,

@@ -8,16 +8,13 @@ import {
 } from '@plenum/shared';
 import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
-import { schemaIssuesByField } from './refusedFields';
+import { checkDays, percent, percentError, type DayFieldValues, type FieldErrors } from '../../lib/fieldChecks';
+import { schemaIssuesByField } from '../../lib/refusedFields';
 import { previousSessionFor, suggestedPeriod } from './periods';
 
-export interface DayDraft {
+export interface DayDraft extends DayFieldValues {
   /** Stable across edits, so React keeps each row's inputs. */
   key: number;
-  date: string;
-  title: string;
-  startTime: string;
-  plannedEnd: string;
 }
 
 /** The convene form as typed: every field a string until it is sent. */
@@ -37,8 +34,6 @@ export interface ConveneDraft {
 }
 
 export const emptyDay = (key: number): DayDraft => ({ key, date: '', title: '', startTime: '', plannedEnd: '' });
-
-export const percent = (share: number) => String(Math.round(share * 1000) / 10);
 
 /**
  * A new form: the next period after the latest session's, following it up, for the same
@@ -79,26 +74,6 @@ export function daysBody(days: readonly DayDraft[]) {
   }));
 }
 
-/** Each day's missing date or theme, and an end not after its start, by field key. */
-export function checkDays(days: readonly DayDraft[], errors: FieldErrors): void {
-  const required = i18n.t('admin.field.required');
-  days.forEach((day, index) => {
-    if (day.date.trim() === '') errors[`days.${index}.date`] = required;
-    if (day.title.trim() === '') errors[`days.${index}.title`] = required;
-    if (day.startTime && day.plannedEnd && day.plannedEnd <= day.startTime) {
-      errors[`days.${index}.plannedEnd`] = i18n.t('admin.convene.endAfterStart');
-    }
-  });
-}
-
-/** Null when `value` is a percentage (0–100), else the error to show beside its field. */
-export function percentError(value: string): string | null {
-  const number = Number(value);
-  return value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100
-    ? i18n.t('admin.convene.percentRange')
-    : null;
-}
-
 /** The request body the draft stands for. */
 export function conveneBody(draft: ConveneDraft, organisationId: string): ConveneBody {
   return {
@@ -119,9 +94,6 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
     language: serverLanguage(i18n.resolvedLanguage),
   };
 }
-
-/** Errors by field key (`title`, `days.0.date`, `warningBelow`…), in the current language. */
-export type FieldErrors = Record<string, string>;
 
 /**
  * What is wrong with the draft, field by field: an empty required field is named as such, a

@@ -1,17 +1,9 @@
 import { CascadeBodySchema, defaultThresholds, type CascadeBody } from '@plenum/shared';
 import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
-import {
-  checkDays,
-  daysBody,
-  emptyDay,
-  orNull,
-  percent,
-  percentError,
-  type DayDraft,
-  type FieldErrors,
-} from './conveneDraft';
-import { schemaIssuesByField } from './refusedFields';
+import { checkDays, percent, percentError, type FieldErrors } from '../../lib/fieldChecks';
+import { daysBody, emptyDay, orNull, type DayDraft } from './conveneDraft';
+import { schemaIssuesByField } from '../../lib/refusedFields';
 
 /** The follow-up form as typed: a level of a closed review convenes its own session. */
 export interface FollowUpDraft {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { apiErrorText } from '../../api/apiErrorText';
 import { adminWording } from './adminApi';
-import type { useFormCheck } from './useFormCheck';
+import type { useFormCheck } from '../../lib/useFormCheck';
 
 /**
  * What a console tab listing things (administrators, API tokens, webhooks) keeps while it adds

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
@@ -7,6 +8,8 @@ import { draftSession } from './draftSession';
 import { PrepareView } from './PrepareView';
 
 const row = (itemId: string) => screen.getByTestId(`prepare-item-${itemId}`);
+/** The topic field of the item form `testId`. */
+const topic = (testId: string) => within(screen.getByTestId(testId)).getByLabelText('Topic');
 const order = (dayId: string) =>
   within(screen.getByTestId(`prepare-day-${dayId}`))
     .queryAllByRole('listitem')
@@ -118,5 +121,58 @@ describe('agenda builder', () => {
     expect(screen.queryByTestId(`move-down-${ids.itemOne}`)).toBeNull();
     // The item below may not pass a started one.
     expect(screen.getByTestId(`move-up-${ids.itemTwo}`)).toBeDisabled();
+  });
+
+  test('“Save the item” with the topic cleared marks the topic, beside it, and sends nothing', async () => {
+    const { sentCommands } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    fireEvent.click(screen.getByTestId(`edit-item-${ids.itemOne}`));
+    fireEvent.change(topic(`edit-item-form-${ids.itemOne}`), { target: { value: '  ' } });
+    const submit = screen.getByTestId(`edit-item-form-${ids.itemOne}-submit`);
+    expect(submit).toBeEnabled();
+    fireEvent.click(submit);
+    await act(flushMicrotasks);
+    const field = topic(`edit-item-form-${ids.itemOne}`);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('Fill this in.');
+    expect(document.activeElement).toBe(field);
+    expect(sentCommands()).toBe(0);
+  });
+
+  test('an item’s edit left open stays as it was left when the chair opens another view and comes back', async () => {
+    /** The Prepare view, and a way to another view and back, as the session's tabs switch. */
+    function Tabs() {
+      const [isPreparing, setIsPreparing] = useState(true);
+      return (
+        <>
+          <button type="button" onClick={() => setIsPreparing((shown) => !shown)}>
+            Switch view
+          </button>
+          {isPreparing && <PrepareView role="chair" />}
+        </>
+      );
+    }
+    await renderSession(<Tabs />, participants.chair, undefined, draftSession());
+    fireEvent.click(screen.getByTestId(`edit-item-${ids.itemOne}`));
+    fireEvent.change(topic(`edit-item-form-${ids.itemOne}`), { target: { value: 'Cement output, Q2, revised' } });
+    fireEvent.click(screen.getByTestId(`add-item-${ids.dayTwo}`));
+    fireEvent.change(topic(`add-item-form-${ids.dayTwo}`), { target: { value: 'Closing' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Switch view' }));
+    expect(screen.queryByTestId('prepare-view')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch view' }));
+
+    expect(topic(`edit-item-form-${ids.itemOne}`)).toHaveValue('Cement output, Q2, revised');
+    expect(topic(`add-item-form-${ids.dayTwo}`)).toHaveValue('Closing');
+
+    // Cancelled, the edit is put away for good.
+    fireEvent.keyDown(topic(`edit-item-form-${ids.itemOne}`), { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Switch view' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Switch view' }));
+    expect(screen.queryByTestId(`edit-item-form-${ids.itemOne}`)).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { canIssue, type AgendaItemState, type CommandInput, type Role, type SessionDay } from '@plenum/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { useSessionStore } from '../../stores/session';
 import { BuilderItem } from './BuilderItem';
+import { itemDraftKey, itemDraftsStore, useItemDraft } from './itemDrafts';
 import { ItemForm, type ItemFields } from './ItemForm';
 
 export interface AgendaBuilderProps {
@@ -39,7 +39,9 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
   const { t } = useTranslation();
   const status = useSessionStore((s) => s.session.status);
   const amendedItems = useSessionStore((s) => s.session.amendments);
-  const [isAdding, setIsAdding] = useState(false);
+  const draftKey = itemDraftKey.add(day.id);
+  const isAdding = useItemDraft(draftKey) !== null;
+  const closeForm = () => itemDraftsStore.getState().drop(draftKey);
   const mayAdd = canSend && canIssue(role, 'agenda:add-item', status);
   const mayEdit = canSend && canIssue(role, 'agenda:update-item', status);
   const isPending = (index: number) => items[index]?.status === 'pending';
@@ -50,7 +52,7 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
       { type: 'agenda:add-item', payload: { dayId: day.id, ...fields } },
       t('prepare.failed.addItem', { day: day.title }),
     );
-    if (ok) setIsAdding(false);
+    if (ok) closeForm();
     return ok;
   };
 
@@ -107,7 +109,7 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
       {mayAdd && (
         <DisclosureButton
           isOpen={isAdding}
-          onToggle={() => setIsAdding((open) => !open)}
+          onToggle={() => (isAdding ? closeForm() : itemDraftsStore.getState().keep(draftKey, newItem))}
           testId={`add-item-${day.id}`}
           forReader={day.title}
         >
@@ -116,12 +118,13 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
       )}
       {isAdding && (
         <ItemForm
+          draftKey={draftKey}
           initial={newItem}
           submitLabel={t('prepare.item.addSubmit')}
           isDisabled={!mayAdd}
           testId={`add-item-form-${day.id}`}
           onSubmit={add}
-          onCancel={() => setIsAdding(false)}
+          onCancel={closeForm}
         />
       )}
     </div>

@@ -6,6 +6,7 @@ import { Select } from '../../components/Select';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { itemDraftKey, itemDraftsStore, useItemDraft } from './itemDrafts';
 import { ItemForm, type ItemFields } from './ItemForm';
 import { prepareTargets } from './prepareTargets';
 
@@ -48,12 +49,15 @@ export function BuilderItem(props: BuilderItemProps) {
   const id = useId();
   const rowRef = useRef<HTMLLIElement>(null);
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item.unitId));
-  const [isEditing, setIsEditing] = useState(false);
+  const draftKey = itemDraftKey.edit(item.id);
+  const isEditing = useItemDraft(draftKey) !== null;
   const [isRemoving, setIsRemoving] = useState(false);
   const [toDayId, setToDayId] = useState(otherDays[0]?.id ?? '');
   const isPending = item.status === 'pending';
   const canChange = isPending && mayEdit;
   const kind = itemKind(item);
+  const fields: ItemFields = { kind, unitId: item.unitId, topic: item.topic, plannedMinutes: item.plannedMinutes };
+  const closeForm = () => itemDraftsStore.getState().drop(draftKey);
   const what = t('common.quoted', { text: item.topic });
   const forReader = <span className="visually-hidden">: {item.topic}</span>;
 
@@ -80,7 +84,7 @@ export function BuilderItem(props: BuilderItemProps) {
       { type: 'agenda:update-item', payload: { itemId: item.id, ...fields } },
       t('prepare.failed.updateItem', { what }),
     );
-    if (ok) setIsEditing(false);
+    if (ok) closeForm();
     return ok;
   };
 
@@ -156,7 +160,7 @@ export function BuilderItem(props: BuilderItemProps) {
             className="button button--small"
             data-testid={`edit-item-${item.id}`}
             aria-expanded={isEditing}
-            onClick={() => setIsEditing(true)}
+            onClick={() => itemDraftsStore.getState().keep(draftKey, fields)}
           >
             {t('prepare.item.edit')}
             {forReader}
@@ -201,13 +205,14 @@ export function BuilderItem(props: BuilderItemProps) {
       )}
       {isEditing && canChange && (
         <ItemForm
-          initial={{ kind, unitId: item.unitId, topic: item.topic, plannedMinutes: item.plannedMinutes }}
+          draftKey={draftKey}
+          initial={fields}
           submitLabel={t('prepare.item.save')}
           isDisabled={!mayEdit}
           testId={`edit-item-form-${item.id}`}
           onSubmit={save}
           onCancel={() => {
-            setIsEditing(false);
+            closeForm();
             rowRef.current?.focus();
           }}
         />

@@ -1,6 +1,9 @@
 import { canIssue } from '@plenum/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
 import { useSessionStore } from '../../stores/session';
 import { AgendaBuilder, type AgendaBuilderProps } from './AgendaBuilder';
 import { DayForm, dayHours, type DayFields } from './DayForm';
@@ -12,11 +15,17 @@ interface DayCardProps extends AgendaBuilderProps {
   isRemovable: boolean;
 }
 
-/** One day: its date, theme and hours (until it opens), its timebox total, its agenda, and removal while empty. */
+/**
+ * One day: its date, theme and hours (until it opens), its timebox total, its agenda, and
+ * removal while empty (asked first). The day's form sends its own commands, so their refusal
+ * is shown in it, beside the fields it names.
+ */
 export function DayCard(props: DayCardProps) {
   const { day, items, role, isRemovable, canSend, onCommand } = props;
   const { t } = useTranslation();
   const format = useFormat();
+  const command = useCommand();
+  const [isRemoving, setIsRemoving] = useState(false);
   const status = useSessionStore((s) => s.session.status);
   const dayStatus = useSessionStore((s) => s.session.days[day.id]?.status ?? 'scheduled');
   const isAmended = useSessionStore((s) => s.session.amendments.some((a) => a.dayId === day.id && a.itemId === null));
@@ -33,7 +42,7 @@ export function DayCard(props: DayCardProps) {
 
   const save = async (fields: DayFields) => {
     if (fields.date !== day.date) {
-      const ok = await onCommand(
+      const ok = await command.run(
         { type: 'day:reschedule', payload: { dayId: day.id, date: fields.date } },
         t('agenda.failed.rescheduleDay', { what }),
       );
@@ -44,7 +53,7 @@ export function DayCard(props: DayCardProps) {
       fields.startTime !== initial.startTime ||
       fields.plannedEnd !== initial.plannedEnd
     ) {
-      return onCommand(
+      return command.run(
         {
           type: 'day:update',
           payload: {
@@ -74,12 +83,7 @@ export function DayCard(props: DayCardProps) {
             type="button"
             className="button button--small button--danger"
             data-testid={`remove-day-${day.id}`}
-            onClick={() =>
-              void onCommand(
-                { type: 'day:remove', payload: { dayId: day.id } },
-                t('prepare.failed.removeDay', { what }),
-              )
-            }
+            onClick={() => setIsRemoving(true)}
           >
             {t('prepare.day.remove')}
             <span className="visually-hidden">: {day.title}</span>
@@ -91,9 +95,23 @@ export function DayCard(props: DayCardProps) {
         initial={initial}
         submitLabel={t('prepare.day.save')}
         isLocked={!mayUpdate}
+        command={command}
         testId={`day-form-${day.id}`}
         onSubmit={save}
       />
+      {isRemoving && (
+        <ConfirmDialog
+          title={t('prepare.day.removeTitle', { title: day.title, date: format.date(day.date) })}
+          lines={[t('prepare.day.removeLine')]}
+          confirmLabel={t('prepare.day.removeConfirm')}
+          testId={`remove-day-dialog-${day.id}`}
+          onCancel={() => setIsRemoving(false)}
+          onConfirm={() => {
+            setIsRemoving(false);
+            void onCommand({ type: 'day:remove', payload: { dayId: day.id } }, t('prepare.failed.removeDay', { what }));
+          }}
+        />
+      )}
       <DayTimebox dayId={day.id} />
       <AgendaBuilder {...props} />
     </section>

@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { commandPayloads } from '@plenum/shared';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { checkDays, type DayFieldValues, type FieldErrors } from '../../lib/fieldChecks';
+import { FormFooter } from '../../components/FormFooter';
+import { schemaIssuesByField } from '../../lib/refusedFields';
+import { usePrepareFormCheck, type FormCommand } from './usePrepareFormCheck';
 
 /** A day as the preparer edits it; times are `HH:MM` or empty. */
-export interface DayFields {
-  date: string;
-  title: string;
-  startTime: string;
-  plannedEnd: string;
-}
+export type DayFields = DayFieldValues;
 
 /** A day's hours as the commands carry them: an empty time is none. */
 export const dayHours = ({ startTime, plannedEnd }: DayFields) => ({
@@ -16,11 +16,32 @@ export const dayHours = ({ startTime, plannedEnd }: DayFields) => ({
   plannedEnd: plannedEnd || null,
 });
 
+const dayFieldKeys = ['date', 'title', 'startTime', 'plannedEnd'] as const;
+
+/**
+ * What is wrong with a day, field by field: a missing date or theme and an end not after the
+ * start as the convene form says them, then the command's own schema (e.g. a theme too long).
+ */
+function checkDay(fields: DayFields): FieldErrors {
+  const asFirstDay: FieldErrors = {};
+  checkDays([fields], asFirstDay);
+  const errors = Object.fromEntries(
+    Object.entries(asFirstDay).map(([key, message]) => [key.replace(/^days\.0\./, ''), message]),
+  );
+  const parsed = commandPayloads['day:add'].safeParse({ ...fields, ...dayHours(fields) });
+  if (!parsed.success) {
+    for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
+  }
+  return errors;
+}
+
 interface DayFormProps {
   initial: DayFields;
   submitLabel: string;
   /** Nothing can be changed (the day has opened, or the role may not). */
   isLocked: boolean;
+  /** The command state the form's sends go through: a refusal marks the fields it names. */
+  command: FormCommand;
   /** Resolves true when the server took every change. */
   onSubmit: (fields: DayFields) => Promise<boolean>;
   onCancel?: () => void;
@@ -28,36 +49,36 @@ interface DayFormProps {
 }
 
 /** A day's date, theme, start time and planned end. */
-export function DayForm({ initial, submitLabel, isLocked, onSubmit, onCancel, testId }: DayFormProps) {
+export function DayForm({ initial, submitLabel, isLocked, command, onSubmit, onCancel, testId }: DayFormProps) {
   const { t } = useTranslation();
-  const id = useId();
   const [fields, setFields] = useState(initial);
   const [isBusy, setIsBusy] = useState(false);
-  const isChanged = (Object.keys(fields) as (keyof DayFields)[]).some((key) => fields[key] !== initial[key]);
-  const set = (key: keyof DayFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
+  const { formRef, errorOf, refusal, dismiss, maySend, sent } = usePrepareFormCheck(dayFieldKeys, command);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const day = { ...fields, title: fields.title.trim() };
+    if (!maySend(checkDay(day))) return;
     setIsBusy(true);
-    void onSubmit({ ...fields, title: fields.title.trim() }).finally(() => setIsBusy(false));
+    void onSubmit(day)
+      .then(sent)
+      .finally(() => setIsBusy(false));
   };
 
-  const field = (key: keyof DayFields, type: string, required: boolean) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{t(`prepare.day.${key}`)}</label>
-      <input
-        id={`${id}-${key}`}
-        type={type}
-        required={required}
-        disabled={isLocked}
-        value={fields[key]}
-        onChange={(e) => set(key)(e.target.value)}
-      />
-    </div>
+  const field = (key: (typeof dayFieldKeys)[number], type: string, required: boolean) => (
+    <InputField
+      type={type}
+      label={t(`prepare.day.${key}`)}
+      required={required}
+      disabled={isLocked}
+      value={fields[key]}
+      onChange={(value) => setFields((f) => ({ ...f, [key]: value }))}
+      error={errorOf(key)}
+    />
   );
 
   return (
-    <form className="prepare-day-form" data-testid={testId} onSubmit={handleSubmit}>
+    <form ref={formRef} className="prepare-day-form" data-testid={testId} noValidate onSubmit={handleSubmit}>
       <div className="field-row">
         {field('date', 'date', true)}
         {field('title', 'text', true)}
@@ -65,14 +86,14 @@ export function DayForm({ initial, submitLabel, isLocked, onSubmit, onCancel, te
         {field('plannedEnd', 'time', false)}
       </div>
       {!isLocked && (
-        <div className="button-row">
-          <FormActions
-            submitLabel={submitLabel}
-            isDisabled={isBusy || !isChanged || !fields.date || !fields.title.trim()}
-            onCancel={onCancel}
-            testId={`${testId}-submit`}
-          />
-        </div>
+        <FormFooter
+          refusal={refusal}
+          onDismiss={dismiss}
+          isBusy={isBusy}
+          submitLabel={submitLabel}
+          onCancel={onCancel}
+          testId={`${testId}-submit`}
+        />
       )}
     </form>
   );

@@ -25,6 +25,8 @@ export function DaysPanel({ role }: { role: Role }) {
   const amendments = useSessionStore((s) => s.session.amendments.length);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
+  // Adding a day has its own: the form shows its refusal beside the fields it names.
+  const adding = useCommand();
   const [draggedItemId, setDraggedItemId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -102,10 +104,11 @@ export function DaysPanel({ role }: { role: Role }) {
           initial={newDay}
           submitLabel={t('prepare.day.addSubmit')}
           isLocked={!canSend}
+          command={adding}
           testId="add-day-form"
           onCancel={() => setIsAddingDay(false)}
           onSubmit={async (fields) => {
-            const ok = await run(
+            const ok = await adding.run(
               {
                 type: 'day:add',
                 payload: {

@@ -1,9 +1,15 @@
-import { AgendaItemKind, kindNeedsUnit } from '@plenum/shared';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { AgendaItemKind, commandPayloads, kindNeedsUnit } from '@plenum/shared';
+import { useEffect, useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
 import { Select } from '../../components/Select';
+import { i18n } from '../../i18n';
+import type { FieldErrors } from '../../lib/fieldChecks';
+import { FormFooter } from '../../components/FormFooter';
+import { schemaIssuesByField } from '../../lib/refusedFields';
+import { itemDraftsStore, useItemDraft } from './itemDrafts';
 import { UnitSelect } from './UnitSelect';
+import { usePrepareFormCheck } from './usePrepareFormCheck';
 
 /** What an agenda item is made of, as the builder's form edits it. */
 export interface ItemFields {
@@ -14,6 +20,9 @@ export interface ItemFields {
 }
 
 interface ItemFormProps {
+  /** Where the form's draft is kept (`itemDraftKey`): what was typed outlives the view. */
+  draftKey: string;
+  /** What the form starts from when no draft is kept. */
   initial: ItemFields;
   submitLabel: string;
   isDisabled: boolean;
@@ -24,16 +33,30 @@ interface ItemFormProps {
 }
 
 const kinds = Object.values(AgendaItemKind);
+const itemFieldKeys = ['kind', 'unitId', 'topic', 'plannedMinutes'] as const;
+const itemSchema = commandPayloads['agenda:update-item'].omit({ itemId: true });
+
+/** What is wrong with an item, field by field: a missing topic, then the command's own schema (e.g. the timebox). */
+function checkItem(fields: ItemFields): FieldErrors {
+  const errors: FieldErrors = fields.topic === '' ? { topic: i18n.t('admin.field.required') } : {};
+  const parsed = itemSchema.safeParse(fields);
+  if (!parsed.success) {
+    for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
+  }
+  return errors;
+}
 
 /**
  * Adds or edits an agenda item: its kind, the presenting unit (from the session's units, retired
  * ones left out unless the item already names one), the topic and the timebox in minutes.
  */
-export function ItemForm({ initial, submitLabel, isDisabled, onSubmit, onCancel, testId }: ItemFormProps) {
+export function ItemForm({ draftKey, initial, submitLabel, isDisabled, onSubmit, onCancel, testId }: ItemFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [fields, setFields] = useState<ItemFields>(initial);
+  const fields = useItemDraft(draftKey) ?? initial;
+  const { formRef, errorOf, refusal, dismiss, maySend } = usePrepareFormCheck(itemFieldKeys);
   const needsUnit = kindNeedsUnit(fields.kind);
+  const change = (update: Partial<ItemFields>) => itemDraftsStore.getState().keep(draftKey, { ...fields, ...update });
 
   useEffect(() => {
     document.getElementById(`${id}-kind`)?.focus();
@@ -41,13 +64,16 @@ export function ItemForm({ initial, submitLabel, isDisabled, onSubmit, onCancel,
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void onSubmit({ ...fields, topic: fields.topic.trim() });
+    const item = { ...fields, topic: fields.topic.trim() };
+    if (maySend(checkItem(item))) void onSubmit(item);
   };
 
   return (
     <form
+      ref={formRef}
       className="inline-form prepare-item-form"
       data-testid={testId}
+      noValidate
       onSubmit={handleSubmit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onCancel();
@@ -60,7 +86,7 @@ export function ItemForm({ initial, submitLabel, isDisabled, onSubmit, onCancel,
             id={`${id}-kind`}
             value={fields.kind}
             options={kinds.map((kind) => ({ value: kind, label: t(`prepare.kind.${kind}`) }))}
-            onChange={(kind) => setFields((f) => ({ ...f, kind }))}
+            onChange={(kind) => change({ kind })}
           />
         </div>
         <div className="field">
@@ -69,7 +95,7 @@ export function ItemForm({ initial, submitLabel, isDisabled, onSubmit, onCancel,
             id={`${id}-unit`}
             value={fields.unitId}
             keep={initial.unitId}
-            onChange={(unitId) => setFields((f) => ({ ...f, unitId }))}
+            onChange={(unitId) => change({ unitId })}
           />
           {needsUnit && fields.unitId === null && (
             <span id={`${id}-unit-hint`} className="field-hint prepare-warn">
@@ -77,39 +103,36 @@ export function ItemForm({ initial, submitLabel, isDisabled, onSubmit, onCancel,
             </span>
           )}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-minutes`}>{t('prepare.item.minutes')}</label>
-          <input
-            id={`${id}-minutes`}
-            type="number"
-            min={1}
-            max={600}
-            required
-            className="prepare-minutes"
-            value={fields.plannedMinutes}
-            onChange={(e) => setFields((f) => ({ ...f, plannedMinutes: Number(e.target.value) }))}
-          />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-topic`}>{t('prepare.item.topic')}</label>
-        <input
-          id={`${id}-topic`}
-          className="prepare-wide"
+        <InputField
+          type="number"
+          label={t('prepare.item.minutes')}
+          min={1}
+          max={600}
           required
-          maxLength={200}
-          value={fields.topic}
-          onChange={(e) => setFields((f) => ({ ...f, topic: e.target.value }))}
+          className="prepare-minutes"
+          value={String(fields.plannedMinutes)}
+          onChange={(value) => change({ plannedMinutes: Number(value) })}
+          error={errorOf('plannedMinutes')}
         />
       </div>
-      <div className="button-row">
-        <FormActions
-          submitLabel={submitLabel}
-          isDisabled={isDisabled || fields.topic.trim() === ''}
-          onCancel={onCancel}
-          testId={`${testId}-submit`}
-        />
-      </div>
+      <InputField
+        label={t('prepare.item.topic')}
+        className="prepare-wide"
+        required
+        maxLength={200}
+        value={fields.topic}
+        onChange={(topic) => change({ topic })}
+        error={errorOf('topic')}
+      />
+      <FormFooter
+        refusal={refusal}
+        onDismiss={dismiss}
+        isBusy={false}
+        submitLabel={submitLabel}
+        isDisabled={isDisabled}
+        onCancel={onCancel}
+        testId={`${testId}-submit`}
+      />
     </form>
   );
 }

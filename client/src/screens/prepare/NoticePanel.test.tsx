@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { formatDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
@@ -8,6 +9,21 @@ import { PrepareView } from './PrepareView';
 
 const setNoticeDate = (date: string) =>
   fireEvent.change(screen.getByLabelText('Notice date'), { target: { value: date } });
+
+/** Day 1's unitless item given its unit and moved to day 2, and South's presenter invited: nothing stops the notice. */
+const nothingToFix = (log: ReturnType<typeof draftSession>) => {
+  log.add('agenda:item-updated', {
+    itemId: 'item-3',
+    unitId: ids.unit,
+    kind: 'report',
+    topic: 'Coal supply',
+    plannedMinutes: 15,
+  });
+  log.add('agenda:item-moved', { itemId: 'item-3', toDayId: ids.dayTwo, position: 0 });
+  log.add('participant:invited', {
+    participant: { id: 'p-south', name: 'Sofia Presenter', role: 'presenter', unitId: ids.otherUnit },
+  });
+};
 
 describe('notice', () => {
   test('every problem is named with a way to it, and the notice cannot go out while one remains', async () => {
@@ -41,27 +57,23 @@ describe('notice', () => {
 
   test('with nothing to fix it goes out; the server’s refusal names the same problems', async () => {
     const log = draftSession();
-    const { nextCommand } = await renderSession(
+    const { nextCommand, sentCommands } = await renderSession(
       <PrepareView role="chair" />,
       participants.chair,
-      (l) => {
-        l.add('agenda:item-updated', {
-          itemId: 'item-3',
-          unitId: ids.unit,
-          kind: 'report',
-          topic: 'Coal supply',
-          plannedMinutes: 15,
-        });
-        l.add('agenda:item-moved', { itemId: 'item-3', toDayId: ids.dayTwo, position: 0 });
-        l.add('participant:invited', {
-          participant: { id: 'p-south', name: 'Sofia Presenter', role: 'presenter', unitId: ids.otherUnit },
-        });
-      },
+      nothingToFix,
       log,
     );
     setNoticeDate('2026-06-30');
     expect(screen.getByTestId('notice-ready')).toHaveTextContent('Nothing stops the notice');
     fireEvent.click(screen.getByTestId('publish-notice-submit'));
+    // Asked first: afterwards every change is an amendment, and participants are told.
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent(`Publish the notice dated ${formatDate('2026-06-30')}?`);
+    expect(dialog).toHaveTextContent('Every invited participant is told');
+    expect(dialog).toHaveTextContent('every change to the days or the agenda is an amendment of the notice');
+    await act(flushMicrotasks);
+    expect(sentCommands()).toBe(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish the notice' }));
     const { ask, command } = await nextCommand();
     expect(command).toEqual({ type: 'session:publish-notice', payload: { noticeDate: '2026-06-30' } });
 
@@ -80,5 +92,33 @@ describe('notice', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Could not publish the notice of this review session. The notice cannot go out yet, 1 problem to fix: Day 2 has no agenda item: add one, or remove the day.',
     );
+  });
+
+  test('with the notice date cleared it says to choose one, not that the notice can go out', async () => {
+    await renderSession(<PrepareView role="chair" />, participants.chair, nothingToFix, draftSession());
+    setNoticeDate('2026-06-30');
+    expect(screen.getByTestId('notice-ready')).toBeInTheDocument();
+    setNoticeDate('');
+    expect(screen.queryByTestId('notice-ready')).toBeNull();
+    expect(screen.getByTestId('notice-no-date')).toHaveTextContent(
+      'Choose the notice date: the notice cannot go out without one.',
+    );
+    expect(screen.getByTestId('publish-notice-submit')).toBeDisabled();
+  });
+
+  test('cancelling the question publishes nothing', async () => {
+    const { sentCommands } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      nothingToFix,
+      draftSession(),
+    );
+    setNoticeDate('2026-06-30');
+    fireEvent.click(screen.getByTestId('publish-notice-submit'));
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('publish-notice-dialog-cancel'));
+    await act(flushMicrotasks);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(sentCommands()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { canIssue, noticeProblems, type NoticeProblem, type Role } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Panel } from '../../components/Panel';
 import { noticeProblemMessage } from '../../lib/errorMessages';
@@ -26,9 +27,10 @@ function targetOf(problem: NoticeProblem): string {
 
 /**
  * The notice: its date, every problem that stops it (each naming what to fix, with a button
- * that takes the focus there), and "Publish the notice" once there is none. The server checks
- * the same rules (`noticeProblems`) and refuses with the list, which the error then names.
- * Once published, the date it went out and that later changes are amendments.
+ * that takes the focus there), and "Publish the notice" once there is none, asked first as it
+ * cannot be taken back. The server checks the same rules (`noticeProblems`) and refuses with
+ * the list, which the error then names. Once published, the date it went out and that later
+ * changes are amendments.
  */
 export function NoticePanel({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -38,11 +40,17 @@ export function NoticePanel({ role }: { role: Role }) {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   const [noticeDate, setNoticeDate] = useState(todayIsoDate);
+  const [isConfirming, setIsConfirming] = useState(false);
   const problems = useMemo(() => noticeProblems(session, noticeDate), [session, noticeDate]);
   const mayPublish = canIssue(role, 'session:publish-notice', session.status);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setIsConfirming(true);
+  };
+
+  const publish = () => {
+    setIsConfirming(false);
     void run({ type: 'session:publish-notice', payload: { noticeDate } }, t('agenda.failed.publishNotice'));
   };
 
@@ -71,11 +79,18 @@ export function NoticePanel({ role }: { role: Role }) {
             onChange={(e) => setNoticeDate(e.target.value)}
           />
         </div>
-        {problems.length === 0 ? (
-          <p className="prepare-ok" data-testid="notice-ready">
-            {t('prepare.notice.ready')}
+        {!noticeDate ? (
+          <p className="prepare-warn" data-testid="notice-no-date">
+            {t('prepare.notice.noDate')}
           </p>
         ) : (
+          problems.length === 0 && (
+            <p className="prepare-ok" data-testid="notice-ready">
+              {t('prepare.notice.ready')}
+            </p>
+          )
+        )}
+        {problems.length > 0 && (
           <>
             <p id={`${id}-problems`} className="prepare-warn">
               {t('prepare.notice.problems', { count: problems.length })}
@@ -111,6 +126,17 @@ export function NoticePanel({ role }: { role: Role }) {
           </button>
         )}
       </form>
+      {isConfirming && (
+        <ConfirmDialog
+          title={t('prepare.notice.confirmTitle', { date: format.date(noticeDate) })}
+          lines={[t('prepare.notice.confirmTold'), t('prepare.notice.confirmAmendments')]}
+          note={t('prepare.notice.confirmFinal')}
+          confirmLabel={t('agenda.publishNotice')}
+          testId="publish-notice-dialog"
+          onCancel={() => setIsConfirming(false)}
+          onConfirm={publish}
+        />
+      )}
     </Panel>
   );
 }

@@ -1,26 +1,56 @@
-import { canIssue, type Role } from '@plenum/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { canIssue, commandPayloads, type Role } from '@plenum/shared';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { InputField } from '../../components/InputField';
 import { Panel } from '../../components/Panel';
+import { i18n } from '../../i18n';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useSessionStore } from '../../stores/session';
+import { percent, percentError, type FieldErrors } from '../../lib/fieldChecks';
+import { schemaIssuesByField } from '../../lib/refusedFields';
+import { usePrepareFormCheck } from './usePrepareFormCheck';
 
-/** A share (0..1) as the percent a person types, to one decimal. */
-const toPercent = (share: number) => String(Math.round(share * 1000) / 10);
+/** The settings' fields by the key the commands name them with. */
+const settingsFieldKeys = ['title', 'warningBelow', 'reportingGap', 'conferenceLink'] as const;
+
+/** A threshold's input: a percentage, one decimal. */
+const percentInput = { type: 'number', inputMode: 'decimal', min: 0, max: 100, step: 0.1, required: true } as const;
+
+/**
+ * What is wrong with the settings, field by field, as the convene form says it: an empty title,
+ * a level that is no percentage, then the commands' own schemas (e.g. a link that is no web address).
+ */
+function checkSettings(title: string, levels: Record<'warningBelow' | 'reportingGap', string>, configure: object) {
+  const errors: FieldErrors = {};
+  if (title === '') errors.title = i18n.t('admin.field.required');
+  for (const [key, value] of Object.entries(levels)) {
+    const error = percentError(value);
+    if (error !== null) errors[key] = error;
+  }
+  for (const parsed of [
+    commandPayloads['session:rename'].safeParse({ title }),
+    commandPayloads['session:configure'].safeParse(configure),
+  ]) {
+    if (parsed.success) continue;
+    for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
+  }
+  return errors;
+}
 
 /** The session's title, its thresholds in percent, and the conference link. */
 export function SettingsPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const id = useId();
   const definition = useSessionStore((s) => s.session.definition);
   const status = useSessionStore((s) => s.session.status);
   const canSend = useConnectionStore(connectionSelectors.canSend);
-  const { run, error, dismissError, isBusy } = useCommand();
+  const command = useCommand();
+  const { run, isBusy } = command;
+  const { formRef, errorOf, refusal, dismiss, maySend, sent } = usePrepareFormCheck(settingsFieldKeys, command);
   const [title, setTitle] = useState(definition?.title ?? '');
-  const [warning, setWarning] = useState(toPercent(definition?.thresholds.warningBelow ?? 0));
-  const [gap, setGap] = useState(toPercent(definition?.thresholds.reportingGap ?? 0));
+  const [warning, setWarning] = useState(percent(definition?.thresholds.warningBelow ?? 0));
+  const [gap, setGap] = useState(percent(definition?.thresholds.reportingGap ?? 0));
   const [link, setLink] = useState(definition?.conferenceLink ?? '');
   if (!definition) return null;
 
@@ -36,80 +66,70 @@ export function SettingsPanel({ role }: { role: Role }) {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const found = checkSettings(
+      title.trim(),
+      { warningBelow: warning, reportingGap: gap },
+      { thresholds, conferenceLink },
+    );
+    if (!maySend(found)) return;
     if (isRenamed) {
       const ok = await run({ type: 'session:rename', payload: { title: title.trim() } }, t('prepare.failed.rename'));
+      sent(ok);
       if (!ok) return;
     }
     if (isConfigured) {
-      await run({ type: 'session:configure', payload: { thresholds, conferenceLink } }, t('prepare.failed.configure'));
+      sent(
+        await run(
+          { type: 'session:configure', payload: { thresholds, conferenceLink } },
+          t('prepare.failed.configure'),
+        ),
+      );
     }
   };
 
   return (
     <Panel heading={t('prepare.settings.heading')} className="prepare-settings" testId="prepare-settings">
-      <ErrorNote message={error} onDismiss={dismissError} />
-      <form onSubmit={(e) => void handleSubmit(e)}>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{t('prepare.settings.title')}</label>
-          <input
-            id={`${id}-title`}
-            className="prepare-wide"
-            required
-            value={title}
-            disabled={!mayRename}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
+      <form ref={formRef} noValidate onSubmit={(e) => void handleSubmit(e)}>
+        <InputField
+          label={t('prepare.settings.title')}
+          className="prepare-wide"
+          required
+          value={title}
+          disabled={!mayRename}
+          onChange={setTitle}
+          error={errorOf('title')}
+        />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-warning`}>{t('prepare.settings.warningBelow')}</label>
-            <input
-              id={`${id}-warning`}
-              type="number"
-              min={0}
-              max={100}
-              step={0.1}
-              required
-              value={warning}
-              disabled={!mayConfigure}
-              aria-describedby={`${id}-warning-hint`}
-              onChange={(e) => setWarning(e.target.value)}
-            />
-            <span id={`${id}-warning-hint`} className="field-hint muted">
-              {t('prepare.settings.warningHint')}
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-gap`}>{t('prepare.settings.reportingGap')}</label>
-            <input
-              id={`${id}-gap`}
-              type="number"
-              min={0}
-              max={100}
-              step={0.1}
-              required
-              value={gap}
-              disabled={!mayConfigure}
-              aria-describedby={`${id}-gap-hint`}
-              onChange={(e) => setGap(e.target.value)}
-            />
-            <span id={`${id}-gap-hint`} className="field-hint muted">
-              {t('prepare.settings.reportingGapHint')}
-            </span>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-link`}>{t('prepare.settings.conferenceLink')}</label>
-          <input
-            id={`${id}-link`}
-            className="prepare-wide"
-            type="url"
-            value={link}
+          <InputField
+            {...percentInput}
+            label={t('prepare.settings.warningBelow')}
+            hint={t('prepare.settings.warningHint')}
+            value={warning}
             disabled={!mayConfigure}
-            placeholder={t('prepare.settings.conferenceLinkPlaceholder')}
-            onChange={(e) => setLink(e.target.value)}
+            onChange={setWarning}
+            error={errorOf('warningBelow')}
+          />
+          <InputField
+            {...percentInput}
+            label={t('prepare.settings.reportingGap')}
+            hint={t('prepare.settings.reportingGapHint')}
+            value={gap}
+            disabled={!mayConfigure}
+            onChange={setGap}
+            error={errorOf('reportingGap')}
           />
         </div>
+        <InputField
+          type="url"
+          label={t('prepare.settings.conferenceLink')}
+          className="prepare-wide"
+          value={link}
+          disabled={!mayConfigure}
+          placeholder={t('prepare.settings.conferenceLinkPlaceholder')}
+          onChange={setLink}
+          error={errorOf('conferenceLink')}
+        />
+        <ErrorNote message={refusal} onDismiss={dismiss} />
         <button
           type="submit"
           className="button button--primary"

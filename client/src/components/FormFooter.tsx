@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../../components/ErrorNote';
-import { FormActions } from '../../components/FormActions';
+import { ErrorNote } from './ErrorNote';
+import { FormActions } from './FormActions';
 
 interface FormFooterProps {
   /** The server's refusal of the last submit, in words; null: none. */

@@ -1,5 +1,5 @@
 import { issueOf, type Issue } from '@plenum/shared';
-import { issueInWords } from '../../lib/issueWords';
+import { issueInWords } from './issueWords';
 
 /**
  * A refused field's path, from the zod schema (`session.days.0.date`) or the server

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../api/apiErrorText';
-import { ApiError } from '../../api/request';
-import { adminWording } from './adminApi';
+import { apiErrorText, type ApiErrorWording } from '../api/apiErrorText';
+import { ApiError } from '../api/request';
 import { issuesByField } from './refusedFields';
 
 /**
- * A console form's errors, each shown beside its field by key, and the refusal said above its
- * buttons: from the form's own check before sending, or from the server's answer.
+ * A form's errors, each shown beside its field by key, and the refusal said above its buttons:
+ * from the form's own check before sending, or from the server's answer (`wording` says which
+ * link signed the call).
  */
-export function useFormCheck() {
+export function useFormCheck(wording: ApiErrorWording) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function useFormCheck() {
   const refuse = (error: unknown): Record<string, string> => {
     const byField = error instanceof ApiError ? issuesByField(error.issues) : {};
     setErrors(byField);
-    setRefusal(apiErrorText(error, adminWording));
+    setRefusal(apiErrorText(error, wording));
     return byField;
   };
 

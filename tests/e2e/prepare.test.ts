@@ -200,7 +200,7 @@ describeBrowser('preparing a review on screen', () => {
     const q2 = decodeURIComponent(/\/s\/([^/#]+)#/.exec(chairLink)![1]!);
     await page.getByTestId(`admin-session-${q2}`).waitFor();
 
-    // Its preparation: the opening first, the second reviews, then every unit that presented in Q1.
+    // Its preparation: the opening first, the second reviews, then every unit on Q1's agenda.
     await page.getByTestId('chair-link-prepare').click();
     await expectLive(page);
     await page.getByTestId('prepare-view').waitFor();

@@ -204,8 +204,8 @@ export class SessionService {
    * follows a previous period's session, that session's units are reused (unless others are
    * given), its open warnings carry over with a "second review" item each on the first day,
    * and its open directives carry over until closed; with `proposeAgenda`, the agenda is
-   * proposed from it: the opening first, the second reviews, then every unit that presented
-   * there, on the day of the same number (the last day when there are fewer). `sessionId` is a
+   * proposed from it: the opening first, the second reviews, then every unit on its
+   * agenda, on the day of the same number (the last day when there are fewer). `sessionId` is a
    * fresh id unless given (the demo's are fixed, so that a seeding cut short is found again).
    */
   async convene(
@@ -294,7 +294,7 @@ export class SessionService {
     return events;
   }
 
-  /** A report item for every unit that presented in `previous` (and is one of this session's), once each. */
+  /** A report item for every unit on the agenda of `previous` (and one of this session's), once each, presented or not. */
   private proposeReports(
     previous: SessionState,
     units: ReadonlySet<string>,

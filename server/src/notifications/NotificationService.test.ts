@@ -1,4 +1,11 @@
-import { actsOnDirective, newEvent, type Command, type Notification } from '@plenum/shared';
+import {
+  actsOnDirective,
+  defaultNotificationChoices,
+  newEvent,
+  type Command,
+  type Notification,
+  type NotificationChoices,
+} from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { createLogger } from '../lib/logger.js';
 import { demoWorld, handDriven, manualClock, worldDirectory } from '../test/demoWorld.js';
@@ -112,6 +119,21 @@ describe('the notification service', () => {
     );
     expect((await w.service.choices(w.sessionId, w.byRole.official.id)).language).toBe('ko');
     expect((await w.service.choices(w.sessionId, w.byRole.chair.id)).language).toBe('en');
+  });
+
+  test('choices saved before a kind existed read that kind as its default, and keep the rest as saved', async () => {
+    const w = await world();
+    const { 'directive-issued': _added, ...before } = defaultNotificationChoices('ko').kinds;
+    const saved = { language: 'ko', kinds: { ...before, 'item-starts': { inApp: false, email: true } } };
+    await w.store.notifications.saveNotificationChoices(
+      w.sessionId,
+      w.byRole.presenter.id,
+      saved as NotificationChoices,
+    );
+    const choices = await w.service.choices(w.sessionId, w.byRole.presenter.id);
+    expect(choices.kinds['directive-issued']).toEqual(defaultNotificationChoices().kinds['directive-issued']);
+    expect(choices.kinds['item-starts']).toEqual({ inApp: false, email: true });
+    expect(choices.language).toBe('ko');
   });
 
   test('a directive the next period carried over is reminded of by that review; by the earlier one only while the later has nobody to remind', async () => {

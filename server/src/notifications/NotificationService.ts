@@ -318,12 +318,14 @@ export class NotificationService {
     return this.list(sessionId, participantId);
   }
 
-  /** The participant's choices, or the defaults when they made none. */
+  /**
+   * The participant's choices, or the defaults when they made none; a kind added since they
+   * saved theirs reaches them as it does by default.
+   */
   async choices(sessionId: string, participantId: string): Promise<NotificationChoices> {
-    return (
-      (await this.deps.store.notifications.notificationChoices(sessionId, participantId)) ??
-      defaultNotificationChoices()
-    );
+    const defaults = defaultNotificationChoices();
+    const saved = await this.deps.store.notifications.notificationChoices(sessionId, participantId);
+    return saved ? { ...saved, kinds: { ...defaults.kinds, ...saved.kinds } } : defaults;
   }
 
   async saveChoices(

@@ -101,6 +101,23 @@ describe('notifications derived from the log', () => {
     ]);
   });
 
+  test('a directive issued tells whoever answers it: the presenters of its unit, or the inspector an inspection order names', () => {
+    const s = state();
+    const issued = (directiveId: string) => event(12, 'directive:issued', { directiveId });
+    const toUnit = notificationsOfEvent(issued('d-later'), s);
+    expect(toUnit.map((n) => [n.participantId, n.kind])).toEqual([['p-coal', 'directive-issued']]);
+    expect(toUnit[0]!.subject).toMatchObject({
+      directiveId: 'd-later',
+      title: 'Explain d-later',
+      dueDate: '2026-04-16',
+    });
+
+    s.participants['p-inspector'] = { id: 'p-inspector', name: 'Inspector', role: 'inspector', unitId: null };
+    s.access['p-inspector'] = { invitedAt: at, revokedAt: null, expiresAt: null, reissuedAt: null };
+    s.directives['d-later']!.inspectorId = 'p-inspector';
+    expect(notificationsOfEvent(issued('d-later'), s).map((n) => n.participantId)).toEqual(['p-inspector']);
+  });
+
   test('events that concern nobody in particular notify nobody', () => {
     expect(notificationsOfEvent(event(11, 'session:noticed', { noticeDate: '2026-04-01', at }), state())).toEqual([]);
   });

@@ -115,6 +115,15 @@ const makers: { [K in EventType]?: Maker<K> } = {
     recipients: presentersOf(state, event.payload.unitId).filter((id) => id !== event.actorId),
     subject: { criticismId: event.payload.criticismId, unitId: event.payload.unitId, title: event.payload.text },
   }),
+  'directive:issued': (event, state) => {
+    const directive = state.directives[event.payload.directiveId];
+    if (!directive) return null;
+    return {
+      kind: 'directive-issued',
+      recipients: addresseesOf(state, directive),
+      subject: directiveSubject(state, directive),
+    };
+  },
   'directive:answered': (event, state) => explanationWaiting(state, event.payload.directiveId),
   // An explanation relayed up from a lower level's follow-up waits here as one answered here does.
   'directive:relayed': (event, state) => explanationWaiting(state, event.payload.directiveId),

@@ -53,6 +53,11 @@ export const NotificationKind = {
   floorGiven: 'floor-given',
   /** A criticism was posted against the presenter's unit (`criticism:posted`). */
   criticismOfUnit: 'criticism-of-unit',
+  /**
+   * A directive was issued to the participant (`directive:issued`): an inspection order to its
+   * inspector, any other to the presenters of its unit.
+   */
+  directiveIssued: 'directive-issued',
   /** A directive to the presenter's unit is due in two days or less (the due schedule). */
   directiveDueSoon: 'directive-due-soon',
   /** A directive to the presenter's unit passed its due date (the due schedule). */

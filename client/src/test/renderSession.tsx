@@ -1,4 +1,4 @@
-import type { CommandInput, Participant, Trends } from '@plenum/shared';
+import type { AckError, CommandInput, Participant, Trends } from '@plenum/shared';
 import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished, vi } from 'vitest';
@@ -77,7 +77,14 @@ export async function renderSession(
     });
     if (events.length > 0) broadcast(...events);
   };
+  /** Refuses a command as the server does: a failed ack with the error, nothing appended. */
+  const refuse = async (ask: { answer: (value: unknown) => void }, error: AckError) => {
+    await act(async () => {
+      ask.answer({ ok: false, error });
+      await flushMicrotasks();
+    });
+  };
   /** True when no command was sent at all. */
   const sentCommands = () => fake.sent.filter((m) => m.event === 'command').length;
-  return { ...view, fake, log, broadcast, nextCommand, accept, sentCommands };
+  return { ...view, fake, log, broadcast, nextCommand, accept, refuse, sentCommands };
 }

@@ -42,22 +42,16 @@ describe('days', () => {
   });
 
   test('a refused change marks the field the server named, with the refusal in the form’s words', async () => {
-    const { nextCommand } = await prepare();
+    const { nextCommand, refuse } = await prepare();
     const form = screen.getByTestId(`day-form-${ids.dayOne}`);
     type(within(form).getByLabelText('Planned end'), '10:00');
     fireEvent.click(within(form).getByTestId(`day-form-${ids.dayOne}-submit`));
     const { ask, command } = await nextCommand();
     expect(command.type).toBe('day:update');
-    await act(async () => {
-      ask.answer({
-        ok: false,
-        error: {
-          code: 'INVALID_PAYLOAD',
-          message: 'invalid',
-          issues: [{ path: 'command.payload.plannedEnd', message: 'after 14:00' }],
-        },
-      });
-      await flushMicrotasks();
+    await refuse(ask, {
+      code: 'INVALID_PAYLOAD',
+      message: 'invalid',
+      issues: [{ path: 'command.payload.plannedEnd', message: 'after 14:00' }],
     });
     const plannedEnd = within(form).getByLabelText('Planned end');
     expect(plannedEnd).toHaveAttribute('aria-invalid', 'true');

@@ -28,27 +28,21 @@ describe('settings', () => {
   });
 
   test('a refused change marks the field the server named, by the name its label gives it', async () => {
-    const { nextCommand } = await prepare();
+    const { nextCommand, refuse } = await prepare();
     type('Conference link', 'https://meet.example.org/q2');
     await save();
     const { ask, command } = await nextCommand();
     expect(command.type).toBe('session:configure');
-    await act(async () => {
-      ask.answer({
-        ok: false,
-        error: {
-          code: 'INVALID_PAYLOAD',
-          message: 'invalid',
-          issues: [
-            {
-              path: 'command.payload.conferenceLink',
-              message: 'Invalid URL',
-              reason: { code: 'invalid_format', format: 'url' },
-            },
-          ],
+    await refuse(ask, {
+      code: 'INVALID_PAYLOAD',
+      message: 'invalid',
+      issues: [
+        {
+          path: 'command.payload.conferenceLink',
+          message: 'Invalid URL',
+          reason: { code: 'invalid_format', format: 'url' },
         },
-      });
-      await flushMicrotasks();
+      ],
     });
     const link = screen.getByLabelText('Conference link');
     expect(link).toHaveAttribute('aria-invalid', 'true');

@@ -117,6 +117,8 @@ describe('chair rulings on criticism', () => {
       .map((o) => o.textContent);
     expect(offered).toContain('Ivan Inspector');
     expect(offered).toContain('North County Cement Works (inspection office)');
+    // The unit inspected is not offered as its own inspection office.
+    expect(offered).not.toContain('South County Dairy (inspection office)');
     fireEvent.change(by, { target: { value: `inspector:${inspector.id}` } });
     fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the herd register' } });
     fireEvent.change(within(form).getByTestId('directive-due'), { target: { value: dueInAMonth } });

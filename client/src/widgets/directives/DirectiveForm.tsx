@@ -52,25 +52,34 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
   const unitOrder = useSessionStore((s) => s.session.unitOrder);
   const unitOptions = useMemo(() => unitOrder.flatMap((id) => (units[id] ? [units[id]] : [])), [units, unitOrder]);
   const participants = useSessionStore((s) => s.session.participants);
-  /** Who may carry out an inspection: the session's inspectors first, then any unit as an inspection office. */
-  const inspectionOptions = useMemo(
-    () => [
-      ...Object.values(participants)
-        .filter((p) => p.role === 'inspector')
-        .map((p) => ({ value: `inspector:${p.id}` as InspectionAssignee, label: p.name })),
-      ...unitOptions.map((unit) => ({
-        value: `office:${unit.id}` as InspectionAssignee,
-        label: t('directive.form.office', { unit: unit.name }),
-      })),
-    ],
-    [participants, unitOptions, t],
-  );
   const { fields } = command;
 
   const [kind, setKind] = useState<DirectiveKind>(initial.kind);
   const [assigneeUnitId, setAssigneeUnitId] = useState(initial.assigneeUnitId || unitOptions[0]?.id || '');
   const [chosenInspectionBy, setInspectionBy] = useState<InspectionAssignee | null>(null);
-  const inspectionBy = chosenInspectionBy ?? inspectionOptions[0]?.value ?? null;
+  /**
+   * Who may carry out an inspection: the session's inspectors first, then any unit but the one
+   * inspected as an inspection office (a unit does not inspect itself).
+   */
+  const inspectionOptions = useMemo(
+    () => [
+      ...Object.values(participants)
+        .filter((p) => p.role === 'inspector')
+        .map((p) => ({ value: `inspector:${p.id}` as InspectionAssignee, label: p.name })),
+      ...unitOptions
+        .filter((unit) => unit.id !== assigneeUnitId)
+        .map((unit) => ({
+          value: `office:${unit.id}` as InspectionAssignee,
+          label: t('directive.form.office', { unit: unit.name }),
+        })),
+    ],
+    [participants, unitOptions, assigneeUnitId, t],
+  );
+  // A choice the unit's change took off the list (the office that is now the unit inspected) falls back to the first.
+  const inspectionBy =
+    inspectionOptions.find((option) => option.value === chosenInspectionBy)?.value ??
+    inspectionOptions[0]?.value ??
+    null;
   const [dueDate, setDueDate] = useState(() => addDays(todayIsoDate(), defaultDueInDays));
   const [dueProblem, setDueProblem] = useState<string | null>(null);
   const [title, setTitle] = useState(initial.title);

@@ -78,8 +78,33 @@ describe('closing the session', () => {
       log.add('day:opened', { dayId: ids.dayTwo, at: instant(40) });
     });
     expect(closeSessionConfirmation(t, held)).toMatchObject({
-      losses: ['Every day was held, every item presented or deferred, every criticism ruled on.'],
+      losses: [
+        'Every day was held, every item presented or deferred, every criticism ruled on, every earlier warning decided.',
+      ],
       undo: 'A closed session cannot be reopened: the record becomes final.',
     });
+  });
+
+  test('an earlier period’s warning carried in for its second review and neither lifted nor escalated is named', () => {
+    const state = sessionWith((log) => {
+      log.add('warning:carried-over', {
+        warning: {
+          id: 'w-q4',
+          unitId: ids.unit,
+          status: 'open',
+          fulfilment: 0.6,
+          threshold: 0.7,
+          note: null,
+          issuedAt: instant(-86_400),
+          sessionId: 'q4',
+          period: '2025-Q4',
+          decisionNote: null,
+        },
+        fromSessionId: 'q4',
+      });
+    });
+    expect(closeSessionConfirmation(t, state).losses).toContain(
+      '1 warning of an earlier period was neither lifted nor escalated: North County Cement Works (warned in 2025-Q4). It stays open into the next period.',
+    );
   });
 });

@@ -7,7 +7,8 @@ const namedItems = 5;
 
 /**
  * The confirmation before the chair closes the session, which cannot be undone: the days never
- * opened, the items of the days held that were never presented, the criticisms not ruled on;
+ * opened, the items of the days held that were never presented, the criticisms not ruled on,
+ * the earlier periods' warnings not decided on;
  * and, said after them, that the record becomes final and what carries into the next period.
  */
 export function closeSessionConfirmation(t: TFunction, state: SessionState): ConfirmationText {
@@ -39,6 +40,16 @@ export function closeSessionConfirmation(t: TFunction, state: SessionState): Con
   }
   const unruled = criticismsInOrder(state).filter(awaitsRuling).length;
   if (unruled > 0) losses.push(t('confirm.closeSession.unruled', { count: unruled }));
+  // A warning carried in for its second review that was neither lifted nor escalated.
+  const undecided = state.warningOrder
+    .map((id) => state.warnings[id]!)
+    .filter((warning) => warning.carriedFromSessionId !== null && warning.status === 'open');
+  if (undecided.length > 0) {
+    const units = undecided.map((w) =>
+      t('confirm.closeSession.warnedUnit', { unit: state.units[w.unitId]?.name ?? w.unitId, period: w.period }),
+    );
+    losses.push(t('confirm.closeSession.warningsUndecided', { count: undecided.length, units: units.join(', ') }));
+  }
   const open = state.directiveOrder.filter((id) => {
     const directive = state.directives[id];
     return directive !== undefined && isDirectiveOpen(directive);

@@ -26,7 +26,8 @@ export function SessionHeader() {
             {t('session.subtitle', { organisation: definition.organisation, period: definition.period })}
             {' · '}
             <span data-testid="session-status">{t(`labels.sessionStatus.${status}`)}</span>
-            {definition.conferenceLink && (
+            {/* A closed session's call is over. */}
+            {definition.conferenceLink && status !== 'closed' && (
               <>
                 {' · '}
                 <a href={definition.conferenceLink} target="_blank" rel="noreferrer noopener">

@@ -40,6 +40,11 @@ describe('the sessions', () => {
       'href',
       '/s/q1-2026#token=admin-token',
     );
+    // A closed session has no preparation left: its link opens its record.
+    expect(within(rows[1]!).getByRole('link', { name: /^Open the record.*Fourth-quarter review$/ })).toHaveAttribute(
+      'href',
+      '/s/q4-2025#token=admin-token',
+    );
   });
 });
 

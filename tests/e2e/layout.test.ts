@@ -236,6 +236,21 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(chair.pageErrors).toEqual([]);
   });
 
+  test('on a 390 px phone the presenter’s report form keeps each indicator’s name in view while its figures scroll', async () => {
+    const server = await startE2eServer();
+    const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
+    const page = presenter.page;
+    await page.getByTestId('tab-report').click();
+    const scroller = page.getByTestId('report-form').locator('.table-scroll');
+    await scroller.waitFor();
+    await scroller.evaluate((element) => (element.scrollLeft = element.scrollWidth));
+    const panel = await boxOf(scroller);
+    const name = await boxOf(page.getByTestId('indicator-name-0'));
+    expect(name.x).toBeGreaterThanOrEqual(panel.x - 0.5);
+    expect(name.x + name.width).toBeLessThanOrEqual(panel.x + panel.width / 2);
+    expect(presenter.pageErrors).toEqual([]);
+  });
+
   test('at 1440×900 the chair sees every column of a flagged unit’s figures in the floor’s column, none under the fulfilment column, in English and Korean', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });

@@ -99,6 +99,18 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     // Nothing to scroll to: the room screen fits its screen.
     expect(await room.page.evaluate(() => window.scrollY)).toBe(0);
     await expectNoSeriousAxeViolations({ page: room.page, label: 'big screen (floor open)' });
+
+    // Six criticisms of a few lines each: the most endorsed ones and the count of the rest still fit.
+    const official = server.participants.official;
+    for (let n = 1; n <= 6; n++) {
+      const text = `Point ${n}: the coal extracted in March is reported twice in the monthly returns, once by the mine and once by the county, and the plan is met only on paper.`;
+      await server.app.commands.execute(official, server.sessionId, `room-fit-${n}`, {
+        type: 'criticism:post',
+        payload: { itemId: coalMineItemId, category: 'inflated-report', severity: 'high', indicatorId: null, text },
+      });
+    }
+    await room.page.getByText('and 3 more').waitFor({ timeout: uiTimeoutMs });
+    expect(await room.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(desktop.height);
   });
 
   test('rehearsal 9: an official reads the agenda by day with each item’s status as it changes', async () => {

@@ -12,8 +12,8 @@ import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { Icon } from '../../components/Icon';
 import './BigScreen.css';
 
-/** How many criticisms fit on a room screen at reading size. */
-const criticismsShown = 5;
+/** How many criticisms fit beside the floor on a 1440×900 room screen at reading size, each cut to a few lines. */
+const criticismsShown = 3;
 
 /** The agenda of the day the room is on. */
 function itemsOfDayInFocus(state: SessionState): AgendaItemState[] {

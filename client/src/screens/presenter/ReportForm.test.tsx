@@ -260,6 +260,11 @@ describe('presenter report form refusals', () => {
     expect(screen.getByTestId('indicator-row-0')).toHaveTextContent(
       'Planned must be a number more than 0 (at least 0.000001).',
     );
+    // The field itself is marked and takes the focus; its neighbours are not.
+    const planned = screen.getByLabelText('Planned, Cement');
+    expect(planned).toHaveAttribute('aria-invalid', 'true');
+    expect(document.activeElement).toBe(planned);
+    expect(screen.getByLabelText('Reported, Cement')).not.toHaveAttribute('aria-invalid');
 
     fireEvent.change(screen.getByLabelText('Planned, Cement'), { target: { value: '1000' } });
     fireEvent.change(screen.getByTestId('indicator-name-1'), { target: { value: 'Kilns \u202ederiaper' } });

@@ -1,5 +1,5 @@
 import { canIssue, Limits, presentedAt } from '@plenum/shared';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -66,6 +66,12 @@ export function ReportForm() {
     if (place) saveReportDraft(place, isEdited ? { drafts, note, baseRevision } : null);
   }, [place, drafts, note, baseRevision, isEdited]);
   const [showProblems, setShowProblems] = useState(false);
+  // Each refused submission moves the focus to the first field to change.
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus();
+  }, [refusals]);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const hasPresented = useSessionStore((s) => unitId !== null && presentedAt(s.session, unitId) !== null);
   const [isConfirmingLate, setIsConfirmingLate] = useState(false);
@@ -123,6 +129,7 @@ export function ReportForm() {
     event.preventDefault();
     if (problems.size > 0 || drafts.length === 0) {
       setShowProblems(true);
+      setRefusals((n) => n + 1);
       return;
     }
     setShowProblems(false);
@@ -158,6 +165,11 @@ export function ReportForm() {
         data-testid={`indicator-${column}-${index}`}
         aria-label={t('report.form.cellLabel', { column: t(`report.form.column.${column}`), row: rowLabel })}
         aria-describedby={rowProblems ? `${formId}-problem-${row.key}` : undefined}
+        aria-invalid={
+          showProblems && (problems.get(row.key) ?? []).some((problem) => problem.startsWith(`${column}-`))
+            ? true
+            : undefined
+        }
         maxLength={column === 'measure' ? 40 : Limits.nameLength}
         value={row[column]}
         disabled={!mayEdit}
@@ -194,7 +206,7 @@ export function ReportForm() {
             </div>
           </div>
         )}
-        <form onSubmit={handleSubmit} noValidate data-testid="report-form">
+        <form ref={formRef} onSubmit={handleSubmit} noValidate data-testid="report-form">
           <div className="table-scroll" tabIndex={0}>
             <table className="figures report-form__table">
               <caption className="visually-hidden">{t('report.form.caption')}</caption>

@@ -175,6 +175,15 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(firstFulfilment.x + firstFulfilment.width).toBeLessThanOrEqual(phone.width);
     // The page itself does not scroll sideways.
     expect(await official.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+
+    // The criticism form comes after the figures; the first screen offers the way to it.
+    await official.page.evaluate(() => window.scrollTo(0, 0));
+    const jump = official.page.getByTestId('jump-to-criticism');
+    expect((await boxOf(jump)).y).toBeLessThan(phone.height);
+    await jump.click();
+    const text = await boxOf(official.page.getByTestId('criticism-text'));
+    expect(text.y).toBeGreaterThanOrEqual(0);
+    expect(text.y + text.height).toBeLessThanOrEqual(phone.height);
     expect(official.pageErrors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { canIssue, type Role } from '@plenum/shared';
-import { lazy } from 'react';
+import { lazy, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withWords } from '../../i18n';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
@@ -26,6 +26,8 @@ function ParticipantFloor({ role }: { role: Role }) {
   const { t } = useTranslation();
   const focus = useSessionState(sessionSelectors.focusItem);
   const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
+  const mayCriticise = focus !== null && isCurrent && canIssue(role, 'criticism:post');
+  const criticismAnchor = useId();
 
   return (
     <div className="layout layout--participant">
@@ -35,6 +37,12 @@ function ParticipantFloor({ role }: { role: Role }) {
         <CurrentItemPanel item={focus}>
           <HandControl />
         </CurrentItemPanel>
+        {/* In one column the form comes after the figures: a way to it from the first screen. */}
+        {mayCriticise && (
+          <a className="button jump-to-criticism" href={`#${criticismAnchor}`} data-testid="jump-to-criticism">
+            {t('floor.toCriticismForm')} <span aria-hidden="true">↓</span>
+          </a>
+        )}
         {focus?.unitId && (
           <ReportFigures
             unitId={focus.unitId}
@@ -45,7 +53,11 @@ function ParticipantFloor({ role }: { role: Role }) {
         )}
       </div>
       <div className="layout__column">
-        {focus && isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} />}
+        {mayCriticise && (
+          <div id={criticismAnchor} className="criticism-anchor">
+            <CriticismForm item={focus} />
+          </div>
+        )}
         {focus ? <CriticismList itemId={focus.id} /> : <p className="panel muted">{t('floor.criticismLater')}</p>}
         <SpeakerQueue />
         <AgendaOverview />

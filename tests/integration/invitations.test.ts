@@ -23,7 +23,20 @@ async function invitationsServer(options: TestServerOptions = {}) {
         contentType,
       }),
     );
-  return { server, admin, path, participants, previewOf };
+  /** Asks to invite a pasted list that has problems: refused whole (422, with its preview), nobody invited. */
+  const expectRefusedWhole = async (body: string, contentType: string, preview: InviteePreview) => {
+    const before = (await participants()).length;
+    const refused = await api(server.url, path('/invitations'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body,
+      contentType,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
+    expect((await participants()).length).toBe(before);
+  };
+  return { server, admin, path, participants, previewOf, expectRefusedWhole };
 }
 
 /** Thirty people as a chair pastes them from a spreadsheet: tab-separated, a header row, units by name or id. */
@@ -80,7 +93,7 @@ describe('invitations over REST', () => {
   });
 
   test('a list with bad lines names each line and column, and invites nobody', async () => {
-    const { server, path, participants, previewOf } = await invitationsServer();
+    const { previewOf, expectRefusedWhole } = await invitationsServer();
     const text = [
       'Guest official, official, , ',
       'Nobody’s presenter, presenter, , ',
@@ -97,16 +110,7 @@ describe('invitations over REST', () => {
       [4, ['role']],
       [5, ['email']],
     ]);
-    const before = (await participants()).length;
-    const refused = await api(server.url, path('/invitations'), {
-      method: 'POST',
-      token: server.tokens.chair,
-      body: text,
-      contentType: 'text/csv',
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
-    expect((await participants()).length).toBe(before);
+    await expectRefusedWhole(text, 'text/csv', preview);
   });
 
   test('each pasted line is split on its own separator, and a refused line shows its cells as read', async () => {
@@ -136,7 +140,7 @@ describe('invitations over REST', () => {
   });
 
   test('someone invited already, or twice in the list, is named as a duplicate and invited by nobody', async () => {
-    const { server, path, participants, previewOf } = await invitationsServer();
+    const { server, path, previewOf, expectRefusedWhole } = await invitationsServer();
     const { official, presenter } = server.participants;
     const invited = await api<IssuedLink>(server.url, path('/invitations'), {
       method: 'POST',
@@ -175,16 +179,7 @@ describe('invitations over REST', () => {
     expect(preview.rows[0]!.errors[0]!.message).toBe('Petra Presenter is invited already, with the same e-mail');
     expect(preview.rows[5]!.errors[0]!.message).toBe('line 4 names the same person, with the same name, role and unit');
 
-    const before = (await participants()).length;
-    const refused = await api(server.url, path('/invitations'), {
-      method: 'POST',
-      token: server.tokens.chair,
-      body: text,
-      contentType: 'text/plain',
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
-    expect((await participants()).length).toBe(before);
+    await expectRefusedWhole(text, 'text/plain', preview);
   });
 
   test('only an administrator makes a chair: the chair is refused, FORBIDDEN, with a message saying so', async () => {

@@ -34,9 +34,9 @@ describe('a refused field in the reader’s language', () => {
     expect(issueInWords(issueFrom(QuantitySchema, 'many'))).toBe('숫자여야 합니다');
     expect(issueInWords(issueFrom(PlannedSchema, 1e16))).toBe('1,000,000,000,000,000 이하여야 합니다');
     expect(issueInWords(issueFrom(z.email(), 'not an address'))).toBe('올바른 이메일 주소가 아닙니다');
-    expect(
-      issueInWords(issueFrom(CreateWebhookBodySchema, { url: 'https://a.example/hook', eventTypes: [] })),
-    ).toBe('이벤트를 하나 이상 고르십시오');
+    expect(issueInWords(issueFrom(CreateWebhookBodySchema, { url: 'https://a.example/hook', eventTypes: [] }))).toBe(
+      '이벤트를 하나 이상 고르십시오',
+    );
   });
 
   test('in English the words are the page’s, with the limits they name', () => {

@@ -1,6 +1,7 @@
 import {
   actsForUnit,
   actsOnDirective,
+  directivePersonName,
   earliestDueDate,
   hasArrived,
   hasLeftLevel,
@@ -27,7 +28,7 @@ function requireActsFor(actor: Participant, unitId: string, state: SessionState)
 function requireAssignee(actor: Participant, directive: DirectiveState, state: SessionState): void {
   if (!directive.inspectorId) return requireActsFor(actor, directive.assigneeUnitId, state);
   if (actsOnDirective(actor, directive)) return;
-  const name = state.participants[directive.inspectorId]?.name ?? directive.inspectorId;
+  const name = directivePersonName(state, directive, directive.inspectorId);
   throw new DomainError('FORBIDDEN', `Only the inspector it is assigned to, ${name} (or the chair), may do this.`);
 }
 

@@ -71,7 +71,7 @@ export function formatTime(instant: string, locale: string = currentLocale()): s
  * day, with its own date on any other (a day opened later than it was dated), e.g. `6 Dec, 10:32`.
  */
 export function formatTimeOn(instant: string, date: string, locale: string = currentLocale()): string {
-  if (todayIsoDate(new Date(instant)) === date) return formatTime(instant, locale);
+  if (localIsoDate(new Date(instant)) === date) return formatTime(instant, locale);
   return dateFormat(locale, 'date-time', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
     new Date(instant),
   );
@@ -102,10 +102,15 @@ export function excerpt(text: string, maxLength = 120): string {
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
 }
 
-/** Today's date on this device, `YYYY-MM-DD`, e.g. for a notice published now. */
-export function todayIsoDate(now: Date = new Date()): string {
+/** The calendar date of a moment on this device's clock, `YYYY-MM-DD`. */
+export function localIsoDate(moment: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** Today's date on this device, `YYYY-MM-DD`, e.g. for a notice published now. */
+export function todayIsoDate(): string {
+  return localIsoDate(new Date());
 }
 
 /** The date `days` after `date` (`YYYY-MM-DD`), e.g. a default due date. */

@@ -26,6 +26,7 @@ type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'prev
 // In table order; the production radio sits between weight and previous, the direction after previous.
 const textColumns: TextColumn[] = ['name', 'measure', 'planned', 'reported', 'weight', 'previous'];
 const numericColumns = new Set<TextColumn>(['planned', 'reported', 'weight', 'previous']);
+type Indicators = ReturnType<typeof indicatorsFromDrafts>;
 
 /**
  * The presenter's report form: the unit's indicators (plan, result, weight, production, the
@@ -74,7 +75,8 @@ export function ReportForm() {
   }, [refusals]);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const hasPresented = useSessionStore((s) => unitId !== null && presentedAt(s.session, unitId) !== null);
-  const [isConfirmingLate, setIsConfirmingLate] = useState(false);
+  // The revision waiting for the presenter's yes, when it changes figures already presented.
+  const [lateRevision, setLateRevision] = useState<Indicators | null>(null);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);
   const mayEdit = you !== null && canIssue(you.role, 'report:submit', status);
   const load = (from: NonNullable<typeof report>) => {
@@ -139,12 +141,12 @@ export function ReportForm() {
       const before = report?.indicators.find((i) => i.id === indicator.id);
       return before !== undefined && before.reported !== indicator.reported;
     });
-    if (hasPresented && changesReported) setIsConfirmingLate(true);
+    if (hasPresented && changesReported) setLateRevision(indicators);
     else submit(indicators);
   };
 
-  const submit = (indicators: ReturnType<typeof indicatorsFromDrafts>) => {
-    setIsConfirmingLate(false);
+  const submit = (indicators: Indicators) => {
+    setLateRevision(null);
     void run(
       { type: 'report:submit', payload: { unitId, indicators, note: note.trim() || null } },
       t('report.form.failed'),
@@ -343,14 +345,14 @@ export function ReportForm() {
             {report ? t('report.form.resubmit') : t('report.form.submit')}
           </button>
         </form>
-        {isConfirmingLate && (
+        {lateRevision && (
           <ConfirmDialog
             title={t('report.form.lateTitle')}
             lines={[t('report.form.lateLine')]}
             confirmLabel={t('report.form.lateConfirm')}
             testId="confirm-late-revision"
-            onCancel={() => setIsConfirmingLate(false)}
-            onConfirm={() => submit(indicatorsFromDrafts(drafts))}
+            onCancel={() => setLateRevision(null)}
+            onConfirm={() => submit(lateRevision)}
           />
         )}
       </section>

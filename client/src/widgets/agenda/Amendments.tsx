@@ -1,7 +1,7 @@
 import type { Amendment, EventType, SessionState } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIsoDate } from '../../lib/format';
+import { localIsoDate } from '../../lib/format';
 import { keep, readKept } from '../../lib/keptOnDevice';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionState, useSessionStore } from '../../stores/session';
@@ -65,7 +65,7 @@ function amendmentNotes(state: SessionState): AmendmentNote[] {
   return state.amendments
     .map((amendment) => ({
       seq: amendment.seq,
-      date: todayIsoDate(new Date(amendment.at)),
+      date: localIsoDate(new Date(amendment.at)),
       ...(describe[amendment.type]?.(state, amendment) ?? changed),
     }))
     .reverse();

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createConnectionStore } from '../stores/connection';
 import { createSessionStore } from '../stores/session';
 import { demoSession, ids, joinAnswer, participants } from '../test/events';
@@ -26,15 +26,21 @@ function memoryStorage() {
 async function liveVisit(storage: VisitStorage, options: { epoch?: string } = {}) {
   const fake = new FakeSocket();
   const { session, connection, ...rest } = syncOptions(fake);
-  const stop = keepLastVisit({ sessionId: ids.session, token, session, connection, intervalMs: 0, storage });
+  let isSaved = false;
+  const watched: VisitStorage = {
+    get: (key) => storage.get(key),
+    set: (key, visit) => storage.set(key, visit).then(() => void (isSaved = true)),
+  };
+  const stop = keepLastVisit({ sessionId: ids.session, token, session, connection, intervalMs: 0, storage: watched });
   const sync = startSync({ ...rest, session, connection });
   fake.serverAccepts();
   (await fake.nextAsk('session:join')).answer(
     joinAnswer(demoSession().events, { epoch: options.epoch ?? 'epoch-1', you: participants.official }),
   );
   await untilStatus(connection, 'live');
-  // The save waits for its interval (0 here), then for the digest of the token.
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // The save waits for its interval (0 here), then for the digest of the token: on a busy
+  // machine longer than any fixed pause.
+  await vi.waitFor(() => expect(isSaved).toBe(true), { timeout: 5000 });
   stop();
   sync.dispose();
 }

@@ -1,8 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { expect, test } from 'vitest';
+import { demoData } from '@plenum/server';
+import { expect, onTestFinished, test } from 'vitest';
 import {
   confirmFloorAction,
   describeBrowser,
+  expectLive,
   expectNoSeriousAxeViolations,
   openScreen,
   uiTimeoutMs,
@@ -17,6 +19,11 @@ const cementItemId = 'item-4';
 // Harbour Fisheries Cooperative's item on day 2: inspected (verified below reported), so its
 // figures table has every column, and flagged.
 const fisheriesItemId = 'item-7';
+// Riverside Steel Works' item on day 1: its crude steel verified (117,600 t of 118,000 t reported).
+const steelItemId = 'item-2';
+// A link and a document number with no space to break at, as an official pastes them.
+const longLink = 'https://records.example.org/eastfield-cement/2026-q1/kiln-repair-invoices/attachment-000482913.pdf';
+const documentNumber = `NP-2026-Q1-EFC-${'0'.repeat(62)}17`;
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
@@ -42,13 +49,14 @@ function pageWidth(page: Page): Promise<number> {
 }
 
 /**
- * The texts of the header cells and of the cells of `table` that are not wholly visible: their
- * box is not inside `within`'s box, or something else (the sticky column) is drawn over them.
+ * The texts of the cells of `table` (by default its header cells too) that are not wholly
+ * visible: their box is not inside `within`'s box, or something else (the sticky column) is
+ * drawn over them.
  */
-async function hiddenCells(table: Locator, within: Locator): Promise<string[]> {
+async function hiddenCells(table: Locator, within: Locator, cells = 'thead th, tbody th, tbody td'): Promise<string[]> {
   await table.scrollIntoViewIfNeeded();
   const panel = await boxOf(within);
-  return table.locator('thead th, tbody th, tbody td').evaluateAll((cells, box) => {
+  return table.locator(cells).evaluateAll((cells, box) => {
     return cells
       .filter((cell) => {
         const rect = cell.getBoundingClientRect();
@@ -139,7 +147,7 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await expectNoSeriousAxeViolations({ page: official.page, label: 'official with the agenda' });
   });
 
-  test('rehearsal 9: on a 390 px phone the header is compact, chart labels readable, the fulfilment column visible', async () => {
+  test('rehearsal 9: on a 390 px phone the header is compact and names who is signed in, chart labels readable, every figure visible', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair');
     const official = await openScreen(browser(), server, 'official', { viewport: phone });
@@ -149,6 +157,15 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     // The header leaves the first screen to the floor.
     const header = await boxOf(official.page.locator('.session-header'));
     expect(header.height).toBeLessThanOrEqual(phone.height / 5);
+    // It still says who is signed in, cut short where the name is too long for the line.
+    const name = official.page.locator('.session-header__name');
+    const nameBox = await boxOf(name);
+    expect(nameBox.width).toBeGreaterThanOrEqual(phone.width / 3);
+    expect(nameBox.x).toBeGreaterThanOrEqual(0);
+    expect(nameBox.x + nameBox.width).toBeLessThanOrEqual(phone.width);
+    expect(await name.innerText()).toBe('Official — Provincial Planning Commission');
+    const role = await boxOf(official.page.locator('.session-header__you .tag'));
+    expect(role.x + role.width).toBeLessThanOrEqual(phone.width);
     const currentItem = await boxOf(official.page.getByTestId('current-item'));
     expect(currentItem.y).toBeLessThan(phone.height / 3);
 
@@ -163,16 +180,11 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(labelSizes.length).toBeGreaterThan(0);
     for (const size of labelSizes) expect(size).toBeGreaterThanOrEqual(11);
 
-    // The fulfilment column is on screen, even where the table has to scroll.
-    const table = official.page.getByTestId('report-figures').locator('table.figures');
-    const fulfilmentHeader = table.locator('thead th').last();
-    expect(await fulfilmentHeader.innerText()).toBe('Fulfilment');
-    await fulfilmentHeader.scrollIntoViewIfNeeded();
-    const cell = await boxOf(fulfilmentHeader);
-    expect(cell.x).toBeGreaterThanOrEqual(0);
-    expect(cell.x + cell.width).toBeLessThanOrEqual(phone.width);
-    const firstFulfilment = await boxOf(table.locator('tbody tr').first().locator('td').last());
-    expect(firstFulfilment.x + firstFulfilment.width).toBeLessThanOrEqual(phone.width);
+    // Every figure is on screen, the fulfilment included, none scrolled out of the panel or under another.
+    const figures = official.page.getByTestId('report-figures');
+    const table = figures.locator('table.figures');
+    expect(await table.locator('thead th').last().textContent()).toBe('Fulfilment');
+    expect(await hiddenCells(table, figures, 'tbody th, tbody td')).toEqual([]);
     // The page itself does not scroll sideways.
     expect(await official.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 
@@ -294,6 +306,168 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await page.getByTestId('language-switch').selectOption('ko');
     await expect.poll(() => table.locator('thead th').last().innerText(), { timeout: uiTimeoutMs }).toBe('이행률');
     expect(await hiddenCells(table, figures)).toEqual([]);
+  });
+
+  test('on a 390 px phone the inspector reads an inspected unit’s figures one indicator at a time: every figure, the verified one included, on screen and named, in English and Korean', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair');
+    const inspector = await openScreen(browser(), server, 'inspector', { viewport: phone });
+    await putOnTheFloor(chair.page, steelItemId);
+    const figures = inspector.page.getByTestId('report-figures');
+    const table = figures.locator('table.figures');
+    await table.waitFor();
+    const verified = table.locator('tbody tr').first().locator('td').nth(2);
+    expect(await verified.innerText()).toBe('117,600 t');
+
+    /** Each figure's cell with the name its column shows there, where the header row is out of sight. */
+    const namedFigures = () =>
+      table.evaluate((element) => {
+        const table = element as HTMLTableElement;
+        const columns = Array.from(table.tHead?.rows[0]?.cells ?? [], (cell) => cell.textContent?.trim() ?? '');
+        return Array.from(table.tBodies[0]?.rows ?? []).flatMap((row) =>
+          Array.from(row.cells)
+            .filter((cell) => cell.tagName === 'TD')
+            .map((cell) => ({
+              column: columns[cell.cellIndex],
+              named: getComputedStyle(cell, '::before').content.replace(/^"|"$/g, ''),
+            })),
+        );
+      });
+    for (const language of ['en', 'ko'] as const) {
+      if (language === 'ko') {
+        await inspector.page.getByTestId('language-switch').selectOption('ko');
+        await expect
+          .poll(() => table.locator('thead th').nth(3).textContent(), { timeout: uiTimeoutMs })
+          .toBe('검증치');
+      }
+      expect(await hiddenCells(table, figures, 'tbody th, tbody td'), language).toEqual([]);
+      const named = await namedFigures();
+      expect(named.length).toBe(3 * 5);
+      for (const { column, named: shown } of named) expect(shown, language).toBe(column);
+      expect(await pageWidth(inspector.page), language).toBeLessThanOrEqual(phone.width);
+    }
+    expect(inspector.pageErrors).toEqual([]);
+  });
+
+  test('"Answer" and "Endorse" are a finger’s height on a phone and on a touch screen, and stay compact under a mouse', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
+    const official = await openScreen(browser(), server, 'official', { viewport: phone });
+    // A tablet: wider than a phone, but touched, not pointed at.
+    const tablet = await browser().newContext({
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      locale: 'en-GB',
+    });
+    onTestFinished(() => tablet.close());
+    const tabletPage = await tablet.newPage();
+    await tabletPage.goto(server.inviteUrl('official'), { waitUntil: 'domcontentloaded' });
+    await expectLive(tabletPage);
+    await putOnTheFloor(chair.page, cementItemId);
+    const { events } = await server.app.commands.execute(server.participants.official, server.sessionId, 'touch-1', {
+      type: 'criticism:post',
+      payload: {
+        itemId: cementItemId,
+        category: 'shortfall',
+        severity: 'medium',
+        indicatorId: null,
+        text: 'The kiln was repaired in January, yet cement stays at half the plan.',
+      },
+    });
+    const posted = events.find((event) => event.type === 'criticism:posted');
+    if (posted?.type !== 'criticism:posted') expect.fail('the criticism was not posted');
+    const criticismId = posted.payload.criticismId;
+
+    const heightOf = async (page: Page, testId: string) => (await boxOf(page.getByTestId(testId))).height;
+    await presenter.page.getByTestId(`respond-${criticismId}`).waitFor();
+    expect(await heightOf(presenter.page, `respond-${criticismId}`)).toBeGreaterThanOrEqual(44);
+    await official.page.getByTestId(`endorse-${criticismId}`).waitFor();
+    expect(await heightOf(official.page, `endorse-${criticismId}`)).toBeGreaterThanOrEqual(44);
+    await tabletPage.getByTestId(`endorse-${criticismId}`).waitFor();
+    expect(await heightOf(tabletPage, `endorse-${criticismId}`)).toBeGreaterThanOrEqual(44);
+    await chair.page.getByTestId(`endorse-${criticismId}`).waitFor();
+    expect(await heightOf(chair.page, `endorse-${criticismId}`)).toBeLessThan(36);
+  });
+
+  test('a link and a document number with no space in them stay inside the criticism card at 1440 and on a phone, inside the notifications panel, and inside the figures table as an indicator’s name', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
+    // The cement plant names an indicator by its document number.
+    const cementReport = demoData.demoReports.find((report) => report.unitId === 'eastfield-cement');
+    if (!cementReport) expect.fail('the demo has no report of the cement plant');
+    await server.app.commands.execute(server.participants.presenter, server.sessionId, 'long-0', {
+      type: 'report:submit',
+      payload: {
+        ...cementReport,
+        indicators: cementReport.indicators.map((indicator) =>
+          indicator.id === 'clinker' ? { ...indicator, name: documentNumber } : indicator,
+        ),
+      },
+    });
+    await putOnTheFloor(chair.page, cementItemId);
+    const figures = chair.page.getByTestId('report-figures');
+    const table = figures.locator('table.figures');
+    await table.filter({ hasText: documentNumber }).waitFor();
+    expect(await hiddenCells(table, figures)).toEqual([]);
+    const { events } = await server.app.commands.execute(server.participants.official, server.sessionId, 'long-1', {
+      type: 'criticism:post',
+      payload: {
+        itemId: cementItemId,
+        category: 'inflated-report',
+        severity: 'high',
+        indicatorId: null,
+        text: `See ${longLink} and ${documentNumber}.`,
+      },
+    });
+    const posted = events.find((event) => event.type === 'criticism:posted');
+    if (posted?.type !== 'criticism:posted') expect.fail('the criticism was not posted');
+    const criticismId = posted.payload.criticismId;
+    await server.app.commands.execute(server.participants.presenter, server.sessionId, 'long-2', {
+      type: 'criticism:respond',
+      payload: { criticismId, text: `Answered in ${documentNumber}: ${longLink}` },
+    });
+
+    /** How far past the right edge of `container` any text inside it is drawn (0 when none is). */
+    const spill = (container: Locator) =>
+      container.evaluate((element) => {
+        const right = element.getBoundingClientRect().right;
+        const range = document.createRange();
+        let most = 0;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('.visually-hidden')) continue;
+          range.selectNodeContents(node);
+          for (const rect of Array.from(range.getClientRects())) most = Math.max(most, rect.right - right);
+        }
+        return Math.max(0, Math.round(most));
+      });
+    for (const { page, viewport } of [
+      { page: chair.page, viewport: desktop },
+      { page: presenter.page, viewport: phone },
+    ]) {
+      const card = page.getByTestId(`criticism-${criticismId}`);
+      await card.filter({ hasText: 'Answered in' }).waitFor();
+      const list = await boxOf(page.getByTestId('criticism-list'));
+      const box = await boxOf(card);
+      expect(box.x + box.width).toBeLessThanOrEqual(list.x + list.width + 0.5);
+      expect(await spill(card)).toBe(0);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
+    }
+
+    // The presenter is told of the criticism of the unit, its text in full.
+    await presenter.page.getByTestId('notification-bell').click();
+    const panel = presenter.page.getByTestId('notification-panel');
+    await panel.getByTestId('notification').filter({ hasText: documentNumber }).waitFor();
+    const panelBox = await boxOf(panel);
+    // Below the header, clear of the bell and the controls beside it, and within the screen.
+    const bellBox = await boxOf(presenter.page.getByTestId('notification-bell'));
+    expect(panelBox.y).toBeGreaterThanOrEqual(bellBox.y + bellBox.height);
+    expect(panelBox.x).toBeGreaterThanOrEqual(0);
+    expect(panelBox.x + panelBox.width).toBeLessThanOrEqual(phone.width);
+    expect(await spill(panel)).toBe(0);
+    expect(await panel.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
   });
 
   test('at 1440×900 the chair’s day choice for a deferral stays inside the agenda panel', async () => {

@@ -41,7 +41,10 @@ export function SessionHeader() {
       <div className="session-header__side">
         {you && (
           <p className="session-header__you">
-            <span className="session-header__name">{you.name} · </span>
+            <span className="session-header__name" title={you.name}>
+              {you.name}
+            </span>
+            <span aria-hidden="true"> · </span>
             <span className="tag">{t(`labels.role.${you.role}`)}</span>
           </p>
         )}

@@ -65,6 +65,15 @@ export const ReportFigures = memo(function ReportFigures(props: ReportFiguresPro
   const withMeasure = (value: number, measure: string) => `${format.figure(value)} ${measure}`;
   // The columns of figures beside the indicator's name, for the narrow layout (ReportFigures.css).
   const figureColumns = { '--figure-columns': hasVerified ? 5 : 3 } as CSSProperties;
+  // Each figure's cell carries its column's name too, shown beside it where the table is
+  // narrower than its header row (ReportFigures.css).
+  const columns = {
+    planned: t('report.planned'),
+    reported: t('report.reported'),
+    verified: t('report.verified'),
+    gap: t('report.gap'),
+    fulfilment: t('report.fulfilment'),
+  };
 
   const chartRows: FiguresChartRow[] = rows.map((row) => ({
     id: row.indicator.id,
@@ -140,9 +149,9 @@ export const ReportFigures = memo(function ReportFigures(props: ReportFiguresPro
           title={t('report.chart.title', { unit: unitName })}
           description={t('report.chart.description', { count: rows.length })}
           words={{
-            planned: t('report.planned'),
-            reported: t('report.reported'),
-            verified: t('report.verified'),
+            planned: columns.planned,
+            reported: columns.reported,
+            verified: columns.verified,
             threshold: t('report.chart.threshold', { threshold: format.percent(threshold) }),
           }}
           formatValue={(_row, value) => format.figure(value)}
@@ -155,11 +164,11 @@ export const ReportFigures = memo(function ReportFigures(props: ReportFiguresPro
             <thead>
               <tr>
                 <th scope="col">{t('report.indicator')}</th>
-                <th scope="col">{t('report.planned')}</th>
-                <th scope="col">{t('report.reported')}</th>
-                {hasVerified && <th scope="col">{t('report.verified')}</th>}
-                {hasVerified && <th scope="col">{t('report.gap')}</th>}
-                <th scope="col">{t('report.fulfilment')}</th>
+                <th scope="col">{columns.planned}</th>
+                <th scope="col">{columns.reported}</th>
+                {hasVerified && <th scope="col">{columns.verified}</th>}
+                {hasVerified && <th scope="col">{columns.gap}</th>}
+                <th scope="col">{columns.fulfilment}</th>
               </tr>
             </thead>
             <tbody>
@@ -178,17 +187,19 @@ export const ReportFigures = memo(function ReportFigures(props: ReportFiguresPro
                     {indicator.isProduction && <span className="tag">{t('report.productionTag')}</span>}
                     <DirectionTag indicator={indicator} />
                   </th>
-                  <td>{withMeasure(indicator.planned, indicator.measure)}</td>
-                  <td>{withMeasure(indicator.reported, indicator.measure)}</td>
+                  <td data-label={columns.planned}>{withMeasure(indicator.planned, indicator.measure)}</td>
+                  <td data-label={columns.reported}>{withMeasure(indicator.reported, indicator.measure)}</td>
                   {hasVerified && (
-                    <td>{indicator.verified === null ? '—' : withMeasure(indicator.verified, indicator.measure)}</td>
+                    <td data-label={columns.verified}>
+                      {indicator.verified === null ? '—' : withMeasure(indicator.verified, indicator.measure)}
+                    </td>
                   )}
                   {hasVerified && (
-                    <td className={gap !== null && gap > 0 ? 'gap--over' : undefined}>
+                    <td data-label={columns.gap} className={gap !== null && gap > 0 ? 'gap--over' : undefined}>
                       {gap === null ? '—' : withMeasure(gap, indicator.measure)}
                     </td>
                   )}
-                  <td>
+                  <td data-label={columns.fulfilment}>
                     <FulfilmentValue value={fulfilment} threshold={thresholdFor(indicator)} />
                     {rowFlags
                       .filter((flag) => flag.kind === 'revised-after-notice')

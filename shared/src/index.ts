@@ -18,6 +18,7 @@ export * from './domain/timer.js';
 export * from './domain/permissions.js';
 export * from './domain/criticismRules.js';
 export * from './domain/selectors.js';
+export * from './domain/attendance.js';
 export * from './domain/flags.js';
 export * from './domain/flagReasons.js';
 export * from './domain/comparisons.js';

@@ -137,3 +137,63 @@ describe('minutes as Markdown', () => {
     expect(minutesMarkdown(state, chair('en'))).not.toContain('Warnings of the higher review');
   });
 });
+
+/** The part of the minutes from the heading starting with `heading` to the next heading of its level or above. */
+function sectionOf(markdown: string, heading: string): string {
+  const start = markdown.indexOf(heading);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const level = /^#+/.exec(heading)![0];
+  const end = markdown.slice(start + heading.length).search(new RegExp(`\\n#{1,${level.length}} `));
+  return end === -1 ? markdown.slice(start) : markdown.slice(start, start + heading.length + end);
+}
+
+describe('attendance in the minutes', () => {
+  test('a day’s attendance: the roll call where taken, else a connection, and how many connected, as the minutes on screen say', async () => {
+    const state = await demoState();
+    const [chairId, officialId] = ['chair', 'official'].map(
+      (role) => Object.values(state.participants).find((p) => p.role === role)!.id,
+    );
+    const connected = foldEvents(
+      state,
+      [chairId!, officialId!].map((participantId, i) => ({
+        seq: state.lastSeq + 1 + i,
+        sessionId: state.sessionId,
+        at: '2026-04-14T09:00:00.000Z',
+        actorId: 'system',
+        type: 'attendance:connected' as const,
+        payload: { dayId: 'day-2', participantId, at: '2026-04-14T09:00:00.000Z' },
+      })),
+    );
+    const en = minutesMarkdown(connected, chair('en'));
+    // Day 1 went by the roll call (two present, the inspector absent); nobody had connected.
+    expect(sectionOf(en, '## Day 1')).toContain('\n2 of 11 participants present; 0 of 11 connected.\n');
+    expect(sectionOf(en, '## Day 2')).toContain('\n2 of 11 participants present; 2 of 11 connected.\n');
+    expect(sectionOf(minutesMarkdown(connected, chair('ko')), '## Day 2')).toContain(
+      '\n참가자 11명 중 2명 출석, 2명 접속.\n',
+    );
+  });
+
+  test('an item names as its presenters only those of its unit present on its day', async () => {
+    const state = await demoState();
+    const en = minutesMarkdown(state, chair('en'));
+    // The coal mine's and the steel works' presenters never connected, and no roll call named them.
+    expect(sectionOf(en, '#### 2. Second review: Northern Coal Mine No. 3')).not.toContain('Presenters:');
+    expect(sectionOf(en, '#### 4. Riverside Steel Works')).not.toContain('Presenters:');
+    const cement = '#### 6. Eastfield Cement Plant';
+    expect(sectionOf(en, cement)).toContain('Presenters: Presenter — Eastfield Cement Plant');
+    const presenter = Object.values(state.participants).find(
+      (p) => p.role === 'presenter' && p.unitId === 'eastfield-cement',
+    )!;
+    const markedAbsent = foldEvents(state, [
+      {
+        seq: state.lastSeq + 1,
+        sessionId: state.sessionId,
+        at: '2026-04-13T12:00:00.000Z',
+        actorId: 'system',
+        type: 'attendance:recorded',
+        payload: { dayId: 'day-1', participantId: presenter.id, present: false },
+      },
+    ]);
+    expect(sectionOf(minutesMarkdown(markedAbsent, chair('en')), cement)).not.toContain('Presenters:');
+  });
+});

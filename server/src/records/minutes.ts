@@ -1,8 +1,10 @@
 import {
   compareBy,
+  dayAttendance,
   defaultThresholds,
   figureRevisions,
   fulfilment,
+  itemPresenters,
   itemsOfDay,
   overallFulfilment,
   periodFigures,
@@ -16,7 +18,6 @@ import {
   type ComparisonDimension,
   type CriticismState,
   type DirectiveState,
-  type Participant,
   type PeriodFigures,
   type SessionDay,
   type SessionState,
@@ -68,8 +69,6 @@ interface ItemRecords {
   criticisms: Map<string, CriticismState[]>;
   /** By item, in the order issued; empty when the reader may not see directives. */
   directives: Map<string, DirectiveState[]>;
-  /** By unit. */
-  presenters: Map<string, Participant[]>;
 }
 
 function itemRecords(state: SessionState, scope: RecordsScope): ItemRecords {
@@ -77,7 +76,6 @@ function itemRecords(state: SessionState, scope: RecordsScope): ItemRecords {
   return {
     criticisms: groupBy(criticismsInOrder(state), (c) => c.itemId),
     directives: groupBy(directives, (d) => directiveItemId(state, d)),
-    presenters: groupBy(Object.values(state.participants), (p) => (p.role === 'presenter' ? p.unitId : null)),
   };
 }
 
@@ -244,16 +242,10 @@ function attendanceBlocks(state: SessionState, scope: RecordsScope, words: Recor
   const access = accessOf(scope).attendance;
   if (access === 'none') return [];
   const { t } = words;
-  const records = state.attendance[dayId] ?? {};
-  const invited = Object.values(state.participants).filter((p) => p.role !== 'observer' && p.role !== 'administrator');
-  const isPresent = (id: string) => {
-    const record = records[id];
-    return record !== undefined && (record.present ?? record.connectedAt !== null);
-  };
-  const present = invited.filter((p) => isPresent(p.id));
+  const { invited, present, absent, connected } = dayAttendance(state, dayId);
   const count: Block = {
     kind: 'paragraph',
-    text: t('minutes.attendanceCount', { present: present.length, invited: invited.length }),
+    text: t('minutes.attendanceCount', { present: present.length, invited: invited.length, connected }),
   };
   if (access === 'counts') return [count];
   const line = (label: string, list: typeof invited): ListItem => ({
@@ -265,13 +257,7 @@ function attendanceBlocks(state: SessionState, scope: RecordsScope, words: Recor
     count,
     {
       kind: 'list',
-      items: [
-        line(t('minutes.present'), present),
-        line(
-          t('minutes.absent'),
-          invited.filter((p) => !isPresent(p.id)),
-        ),
-      ],
+      items: [line(t('minutes.present'), present), line(t('minutes.absent'), absent)],
     },
   ];
 }
@@ -334,7 +320,7 @@ function itemBlocks(
     { kind: 'heading', level: 4, text: t('minutes.itemHeading', { position, title: itemTitle(words, state, item) }) },
     { kind: 'paragraph', text: facts.join(' · ') },
   ];
-  const presenters = (item.unitId === null ? undefined : records.presenters.get(item.unitId)) ?? [];
+  const presenters = itemPresenters(state, item);
   if (presenters.length > 0) {
     blocks.push({
       kind: 'paragraph',

@@ -14,15 +14,36 @@ const poppler = await run('pdftotext', ['-v']).then(
 );
 if (!poppler && process.env.CI === 'true') throw new Error('pdftotext (poppler-utils) is required under CI=true');
 
-/** Every word of the PDF with its box, in points, as poppler reads it. */
-async function words(pdf: Buffer): Promise<{ text: string; xMin: number; xMax: number; yMin: number }[]> {
+/** A word of the PDF with its box, in points, and its page (from 1), as poppler reads it. */
+interface Word {
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  page: number;
+}
+
+/** Every word of the PDF, page by page. */
+async function words(pdf: Buffer): Promise<Word[]> {
   const dir = await mkdtemp(join(tmpdir(), 'plenum-layout-'));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   await writeFile(join(dir, 'minutes.pdf'), pdf);
   const { stdout } = await run('pdftotext', ['-bbox', join(dir, 'minutes.pdf'), '-']);
-  return [
-    ...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
-  ].map((m) => ({ text: m[4]!, xMin: Number(m[1]), xMax: Number(m[3]), yMin: Number(m[2]) }));
+  return stdout
+    .split('<page ')
+    .slice(1)
+    .flatMap((page, i) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+        (m) => ({ text: m[4]!, xMin: Number(m[1]), xMax: Number(m[3]), yMin: Number(m[2]), page: i + 1 }),
+      ),
+    );
+}
+
+/** The one word `text` among `found`. */
+function one(found: Word[], text: string): Word {
+  const matches = found.filter((w) => w.text === text);
+  expect(matches, text).toHaveLength(1);
+  return matches[0]!;
 }
 
 // A4 is 595.28 pt wide; the layout's side margins are 40 pt.
@@ -73,13 +94,8 @@ describe.skipIf(!poppler)('list entries in the PDF layout', () => {
       blocks: [{ kind: 'list', ordered: true, items }],
     };
     const found = await words(await layoutPdf(document, 'en'));
-    const one = (text: string) => {
-      const matches = found.filter((w) => w.text === text);
-      expect(matches, text).toHaveLength(1);
-      return matches[0]!;
-    };
     for (let i = 0; i < items.length; i++) {
-      const [number, lead, ruling] = [one(`${i + 1}.`), one(`Lead${i}`), one(`Ruling${i}:`)];
+      const [number, lead, ruling] = [one(found, `${i + 1}.`), one(found, `Lead${i}`), one(found, `Ruling${i}:`)];
       expect(number.xMin).toBeCloseTo(leftEdge, 0);
       expect(lead.xMin).toBeGreaterThan(number.xMax);
       // Each line of the entry after its first: the wrapped lead's lines, then the ruling's.
@@ -93,5 +109,85 @@ describe.skipIf(!poppler)('list entries in the PDF layout', () => {
       for (const [y, x] of lineStarts)
         expect(Math.abs(x - lead.xMin), `entry ${i + 1}, line at ${y} pt`).toBeLessThan(0.5);
     }
+  });
+});
+
+/** `count` words `w0 w1 …`, a line's worth of filler per twelve. */
+const filler = (count: number, tag: string) => Array.from({ length: count }, (_, i) => `${tag}${i}`).join(' ');
+
+describe.skipIf(!poppler)('page breaks in the PDF layout', () => {
+  test('a table row is never split across two pages, and the table’s header heads every page it runs over', async () => {
+    // Rows of one to six lines, so that some row meets each page's foot.
+    const rows = Array.from({ length: 90 }, (_, i) => [`row${i}`, `${filler(1 + ((i * 7) % 40), 'x')} end${i}`, i]);
+    const document: RecordDocument = {
+      title: 'Layout',
+      footer: 'footer',
+      blocks: [{ kind: 'table', headers: ['Name', 'Remarks', 'Count'], rows, numeric: [2] }],
+    };
+    const found = await words(await layoutPdf(document, 'en'));
+    const pages = new Set(found.map((w) => w.page));
+    expect(pages.size).toBeGreaterThan(2);
+    for (let i = 0; i < rows.length; i++) {
+      expect(one(found, `end${i}`).page, `row ${i}`).toBe(one(found, `row${i}`).page);
+    }
+    for (const page of pages) expect(found.filter((w) => w.page === page && w.text === 'Remarks')).toHaveLength(1);
+  });
+
+  test('a heading is never left at a page’s foot: it starts the same page as the first lines of what follows it', async () => {
+    // Sections of varying length, each heading followed by a paragraph, a list, a table or a heading under it.
+    const blocks: RecordDocument['blocks'] = [];
+    const followers: string[] = [];
+    for (let s = 0; s < 48; s++) {
+      blocks.push({ kind: 'heading', level: 3, text: `Heading${s}` });
+      const first = `first${s}`;
+      followers.push(first);
+      switch (s % 4) {
+        case 0:
+          blocks.push({ kind: 'paragraph', text: `${first} ${filler(20, 'p')}` });
+          break;
+        case 1:
+          blocks.push({
+            kind: 'list',
+            ordered: true,
+            items: [{ strong: first, text: ` ${filler(30, 'l')}` }, { text: 'next' }],
+          });
+          break;
+        case 2:
+          blocks.push({
+            kind: 'table',
+            headers: ['Unit', 'Figure'],
+            rows: [first, ...Array.from({ length: 40 }, (_, r) => `u${r}`)].map((unit, r) => [unit, r]),
+            numeric: [1],
+          });
+          break;
+        case 3:
+          blocks.push({ kind: 'heading', level: 4, text: `Under${s}` }, { kind: 'paragraph', text: first });
+          break;
+      }
+      blocks.push({ kind: 'paragraph', text: filler(12 * (1 + ((s * 5) % 9)), `f${s}w`) });
+    }
+    const document: RecordDocument = { title: 'Layout', footer: 'footer', blocks };
+    const found = await words(await layoutPdf(document, 'en'));
+    for (let s = 0; s < followers.length; s++) {
+      const [title, first] = [one(found, `Heading${s}`), one(found, followers[s]!)];
+      expect(first.page, `Heading${s}`).toBe(title.page);
+      // Right under it: the room kept for the first lines is not left empty.
+      expect(first.yMin - title.yMin, `Heading${s}`).toBeLessThan(60);
+    }
+  });
+
+  test('a Korean table header breaks only at its spaces, however narrow the table leaves its column', async () => {
+    const headers = ['일차', '날짜', '주제', '배정 시간', '처리 결과'];
+    const theme = '중공업 부문의 1분기 계획 이행 실적과 검증된 수치에 대한 심의';
+    const rows = [1, 2, 3].map((n) => [n, `2026-04-1${n}`, `${theme} ${theme}`, '09:00–17:00', `${theme}(으)로 연기`]);
+    const document: RecordDocument = {
+      title: '배치',
+      footer: 'footer',
+      blocks: [{ kind: 'table', headers, rows, numeric: [0] }],
+    };
+    const found = (await words(await layoutPdf(document, 'ko'))).map((w) => w.text);
+    for (const word of headers.flatMap((h) => h.split(' '))) expect(found, word).toContain(word);
+    for (const piece of ['일', '차', '배', '정', '시', '간', '처', '리', '결', '과'])
+      expect(found).not.toContain(piece);
   });
 });

@@ -31,31 +31,77 @@ const headingSizes = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 9.5 } as const;
 
 /** The body's font size, in points; lists and paragraphs inherit it. */
 const bodySize = 9;
+/** Tables' font size, in points. */
+const tableSize = 8;
+/** Every line's height as a multiple of its font's. */
+const lineHeight = 1.2;
 /** The width of the text between A4's side margins, in points. */
 const textWidth = 595.28 - 2 * 40;
+/** The height of the text between A4's top and bottom margins, in points. */
+const textHeight = 841.89 - 40 - 50;
 /** How far an unordered list's entries stand in from the margin, their bullet before them. */
 const bulletIndent = 30;
 
 /** One run of a line: its text and its style. */
-type Run = { text: string; bold?: boolean; italics?: boolean };
+type Run = { text: string; bold?: boolean; italics?: boolean; noWrap?: boolean };
 
 /** Widths of runs of body text, in points, as pdfmake will measure them. */
 type Measure = (runs: Run[]) => number;
 
+/** What the layout reads of its fonts, in points, as pdfmake will measure them. */
+interface Metrics {
+  /** Widths of runs of body text. */
+  runs: Measure;
+  /** The width of `text` at `size`. */
+  width(text: string, size: number, bold?: boolean): number;
+  /** The height of a line at `size`, with the layout's line height. */
+  line(size: number): number;
+}
+
 /**
- * A measure of runs of body text: pdfkit's widths with the same fonts and shaping as pdfmake's, in
- * a document of its own that is never written out (one per layout, so its cache of shaped words
- * lives no longer than the document).
+ * The fonts' metrics: pdfkit's widths with the same fonts and shaping as pdfmake's, in a document
+ * of its own that is never written out (one per layout, so its cache of shaped words lives no
+ * longer than the document).
  */
-function textMeasure(): Measure {
+function textMetrics(): Metrics {
   const pdf = new PDFDocument({ autoFirstPage: false });
   pdf.registerFont('normal', fontBytes.normal);
   pdf.registerFont('bold', fontBytes.bold);
-  return (runs) => {
-    let width = 0;
-    for (const run of runs) width += pdf.font(run.bold === true ? 'bold' : 'normal', bodySize).widthOfString(run.text);
-    return width;
+  const width = (text: string, size: number, bold = false) =>
+    pdf.font(bold ? 'bold' : 'normal', size).widthOfString(text);
+  return {
+    runs: (runs) => runs.reduce((sum, run) => sum + width(run.text, bodySize, run.bold === true), 0),
+    width,
+    line: (size) => pdf.font('normal', size).currentLineHeight() * lineHeight,
   };
+}
+
+/**
+ * How many lines `text` takes in `width` at `size`, broken only at spaces and at its line breaks:
+ * never fewer than pdfmake's, which may also break after a hyphen or between Hangul syllables.
+ */
+function lineCount(metrics: Metrics, text: string, width: number, size: number, bold = false): number {
+  const space = metrics.width(' ', size, bold);
+  let count = 0;
+  for (const paragraph of text.split(/\r?\n|\r/)) {
+    count += 1;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      if (word === '') continue;
+      let w = metrics.width(word, size, bold);
+      if (used > 0 && used + space + w > width) {
+        count += 1;
+        used = 0;
+      }
+      // A word wider than the line is cut where the line ends.
+      while (w > width) {
+        count += 1;
+        w -= width;
+      }
+      used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return count;
 }
 
 /**
@@ -166,46 +212,245 @@ function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
   };
 }
 
-function content(block: Block, measure: Measure): Content {
+/** Whether a text holds Hangul, which pdfmake may break between any two syllables. */
+const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+
+/** A table's cell text as runs that break only at its spaces, each word kept whole. */
+const wholeWords = (text: string): Run[] => text.split(/(?<= )/).map((word) => ({ text: word, noWrap: true }));
+
+/** The widest word of a text at the tables' size. */
+const widestWord = (metrics: Metrics, text: string, bold = false) =>
+  Math.max(0, ...text.split(/\s+/).map((word) => metrics.width(word, tableSize, bold)));
+
+/**
+ * `lightHorizontalLines`: 8 pt of padding either side of the gap between two columns, none at the
+ * table's edges; pdfmake's default 2 pt above and below a cell's text; rules of at most 2 pt.
+ */
+const table = { columnGap: 16, padding: 2, rule: 2 } as const;
+
+/** A table laid out: its columns' widths and the heights of its header and rows, in points. */
+interface TablePlan {
+  node: Content;
+  headerHeight: number;
+  rowHeights: number[];
+}
+
+/**
+ * Columns' widths as pdfmake's `auto` (numeric columns) and `*` (the others) would give them,
+ * except that no column is narrower than its header's longest word, nor than its cells' longest
+ * word while the table has room for that: pdfmake's own minimum for Hangul is one syllable, so a
+ * header such as "일차" broke between its syllables. Numeric columns grow to their widest line;
+ * the other columns share what is left equally.
+ */
+function columnWidths(metrics: Metrics, block: Extract<Block, { kind: 'table' }>, cells: string[][]): number[] {
+  const numeric = new Set(block.numeric ?? []);
+  const available = textWidth - table.columnGap * (block.headers.length - 1);
+  const columns = block.headers.map((header, i) => {
+    const headerWord = widestWord(metrics, header, true);
+    const line = Math.max(
+      metrics.width(header, tableSize, true),
+      ...cells.map((row) => metrics.width(row[i]!, tableSize)),
+    );
+    const cellWord = numeric.has(i) ? line : Math.max(0, ...cells.map((row) => widestWord(metrics, row[i]!)));
+    return { isNumeric: numeric.has(i), headerWord, min: Math.max(headerWord, cellWord), max: line };
+  });
+  const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  let widths = columns.map((c) => c.min);
+  // No room for every cell's longest word: text columns keep their header's words; pdfmake breaks the cells' words.
+  if (sum(widths) > available) widths = columns.map((c) => (c.isNumeric ? c.min : c.headerWord));
+  if (sum(widths) > available) return widths.map((w) => (w * available) / sum(widths));
+  let spare = available - sum(widths);
+  const growth = sum(columns.map((c, i) => (c.isNumeric ? c.max - widths[i]! : 0)));
+  if (growth > 0) {
+    const share = Math.min(1, spare / growth);
+    widths = widths.map((w, i) => (columns[i]!.isNumeric ? w + (columns[i]!.max - w) * share : w));
+    spare -= growth * share;
+  }
+  // Equal shares of the text columns' room, none under its own minimum.
+  const text = columns.flatMap((c, i) => (c.isNumeric ? [] : [i])).sort((a, b) => widths[b]! - widths[a]!);
+  let room = spare + sum(text.map((i) => widths[i]!));
+  let left = text.length;
+  for (const i of text) {
+    const share = room / left;
+    if (widths[i]! > share) {
+      room -= widths[i]!;
+      left -= 1;
+    } else widths[i] = share;
+  }
+  return widths;
+}
+
+/**
+ * A table with its header repeated on every page it runs over, each row kept whole on one page
+ * (unless a row might not fit on a page of its own, which no layout could keep whole), and the
+ * header kept with the first row. Column widths are given, never left to pdfmake (see
+ * `columnWidths`), so the rows' heights can be foreseen (`TablePlan`) to keep a table's heading
+ * with its first rows.
+ */
+function tablePlan(metrics: Metrics, block: Extract<Block, { kind: 'table' }>): TablePlan {
+  const numeric = new Set(block.numeric ?? []);
+  const cells = block.rows.map((row) => row.map(String));
+  const widths = columnWidths(metrics, block, cells);
+  const fits = (text: string, i: number, bold = false) => metrics.width(text, tableSize, bold) <= widths[i]!;
+  const height = (row: string[], bold = false) =>
+    2 * table.padding +
+    table.rule +
+    metrics.line(tableSize) *
+      Math.max(
+        1,
+        ...row.map((text, i) => (fits(text, i, bold) ? 1 : lineCount(metrics, text, widths[i]!, tableSize, bold))),
+      );
+  const headerHeight = height(block.headers, true);
+  const rowHeights = cells.map((row) => height(row));
+  // Hangul breaks at its spaces only, where every word fits its column.
+  const text = (value: string, i: number, bold = false): string | Run[] =>
+    hangul.test(value) && !/[\r\n]/.test(value) && widestWord(metrics, value, bold) <= widths[i]! + 0.01
+      ? wholeWords(value)
+      : value;
+  const node = {
+    table: {
+      headerRows: 1,
+      ...(cells.length > 0 && { keepWithHeaderRows: 1 }),
+      dontBreakRows: rowHeights.every((h) => headerHeight + h <= textHeight),
+      widths,
+      body: [
+        block.headers.map((h, i) => ({ text: text(h, i, true), bold: true })),
+        ...cells.map((row) =>
+          row.map((value, i) => ({ text: text(value, i), alignment: numeric.has(i) ? 'right' : 'left' })),
+        ),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    fontSize: tableSize,
+    margin: [0, 2, 0, 8],
+  } as Content;
+  return { node, headerHeight, rowHeights };
+}
+
+function heading(block: Extract<Block, { kind: 'heading' }>, below = 4): Content {
+  return {
+    text: block.text,
+    bold: true,
+    fontSize: headingSizes[block.level],
+    margin: [0, block.level <= 2 ? 12 : 8, 0, below],
+    tocItem: block.inContents === true,
+    headlineLevel: block.level,
+  };
+}
+
+function content(block: Exclude<Block, { kind: 'heading' }>, metrics: Metrics): Content {
   switch (block.kind) {
-    case 'heading':
-      return {
-        text: block.text,
-        bold: true,
-        fontSize: headingSizes[block.level],
-        margin: [0, block.level <= 2 ? 12 : 8, 0, 4],
-        tocItem: block.inContents === true,
-        headlineLevel: block.level,
-      };
     case 'paragraph':
       return { text: block.text, italics: block.italic === true, margin: [0, 0, 0, 4] };
-    case 'table': {
-      const numeric = block.numeric ?? [];
-      return {
-        table: {
-          headerRows: 1,
-          widths: block.headers.map((_, i) => (numeric.includes(i) ? 'auto' : '*')),
-          body: [
-            block.headers.map((h) => ({ text: h, bold: true })),
-            ...block.rows.map((row) =>
-              row.map((value, i) => ({ text: String(value), alignment: numeric.includes(i) ? 'right' : 'left' })),
-            ),
-          ],
-        },
-        layout: 'lightHorizontalLines',
-        fontSize: 8,
-        margin: [0, 2, 0, 8],
-      } as Content;
-    }
+    case 'table':
+      return tablePlan(metrics, block).node;
     case 'list':
-      return block.ordered
-        ? { stack: block.items.map((item, i) => listEntry(item, `${i + 1}.`, measure)), margin: [0, 0, 0, 6] }
-        : { ul: block.items.map((item) => listEntry(item, null, measure)), margin: [0, 0, 0, 6] };
+      return list(block, metrics);
     case 'bars':
       return barChart(block);
     case 'contents':
       return { toc: { title: { text: block.title, bold: true, fontSize: headingSizes[2], margin: [0, 12, 0, 4] } } };
   }
+}
+
+/** The entries `from` to `to` of a list, numbered on from `from` when ordered; the list's margin after its last entry. */
+function list(block: Extract<Block, { kind: 'list' }>, metrics: Metrics, from = 0, to = block.items.length): Content {
+  const items = block.items.slice(from, to);
+  const margin: [number, number, number, number] = [0, 0, 0, to === block.items.length ? 6 : 0];
+  return block.ordered
+    ? { stack: items.map((item, i) => listEntry(item, `${from + i + 1}.`, metrics.runs)), margin }
+    : { ul: items.map((item) => listEntry(item, null, metrics.runs)), margin };
+}
+
+/** The most of a block a heading takes along to the next page rather than leave it at a page's foot. */
+const keptHeight = textHeight / 3;
+
+/**
+ * What a heading keeps on its page of the block after it: `kept`, laid out with the heading;
+ * `after`, the rest; `reserve`, the room the first lines of `after` need under the heading.
+ */
+interface Lead {
+  kept: Content[];
+  after: Content[];
+  reserve: number;
+}
+
+function leadOf(block: Exclude<Block, { kind: 'heading' }> | undefined, metrics: Metrics): Lead {
+  const body = metrics.line(bodySize);
+  const twoLines = 2 * body;
+  switch (block?.kind) {
+    case undefined:
+      return { kept: [], after: [], reserve: 0 };
+    case 'contents':
+      return { kept: [], after: [content(block, metrics)], reserve: 0 };
+    case 'paragraph': {
+      const node = content(block, metrics);
+      return lineCount(metrics, block.text, textWidth, bodySize) * body <= keptHeight
+        ? { kept: [node], after: [], reserve: 0 }
+        : { kept: [], after: [node], reserve: twoLines };
+    }
+    case 'list': {
+      const first = block.items[0];
+      const lines = first
+        ? [`${first.strong ?? ''}${first.text ?? ''}`, ...(first.lines ?? []).map((l) => l.text)].reduce(
+            (sum, text) => sum + lineCount(metrics, text, textWidth - bulletIndent, bodySize),
+            0,
+          )
+        : 0;
+      if (lines * body > keptHeight) return { kept: [], after: [list(block, metrics)], reserve: twoLines };
+      return {
+        kept: [list(block, metrics, 0, 1)],
+        after: block.items.length > 1 ? [list(block, metrics, 1)] : [],
+        reserve: 0,
+      };
+    }
+    case 'table': {
+      const plan = tablePlan(metrics, block);
+      const whole = plan.headerHeight + plan.rowHeights.reduce((a, b) => a + b, 0);
+      return whole <= keptHeight
+        ? { kept: [plan.node], after: [], reserve: 0 }
+        : { kept: [], after: [plan.node], reserve: 2 + plan.headerHeight + (plan.rowHeights[0] ?? 0) };
+    }
+    case 'bars':
+      // A chart of up to 40 bars is unbreakable: it goes with its heading.
+      return block.bars.length <= 40
+        ? { kept: [barChart(block)], after: [], reserve: 0 }
+        : { kept: [], after: [barChart(block)], reserve: body + 3 * (chart.barHeight + 4) };
+  }
+}
+
+/**
+ * The blocks as pdfmake content, each heading (with the headings right under it) kept on one page
+ * with the first lines of what follows: the heading, and what of the next block fits in a third
+ * of a page, form one unbreakable stack, which pdfmake moves to the next page whole when it does
+ * not fit. A longer block stays outside; the stack then ends with the room its first lines need
+ * (a table's header and first row, two lines of text), taken back by the stack's negative bottom
+ * margin, so that the block starts right under the heading on the same page. pdfmake's own
+ * `pageBreakBefore` would lay the whole document out again for every heading it moves.
+ */
+function layoutContent(blocks: readonly Block[], metrics: Metrics): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < blocks.length;) {
+    const block = blocks[i]!;
+    if (block.kind !== 'heading') {
+      out.push(content(block, metrics));
+      i += 1;
+      continue;
+    }
+    const headings: Extract<Block, { kind: 'heading' }>[] = [];
+    for (let next = blocks[i]; next?.kind === 'heading'; next = blocks[++i]) headings.push(next);
+    const { kept, after, reserve } = leadOf(blocks[i] as Exclude<Block, { kind: 'heading' }> | undefined, metrics);
+    i += 1;
+    out.push(
+      {
+        stack: [...headings.map((h, k) => heading(h, k === headings.length - 1 ? 4 + reserve : 4)), ...kept],
+        unbreakable: true,
+        margin: [0, 0, 0, -reserve],
+      },
+      ...after,
+    );
+  }
+  return out;
 }
 
 /**
@@ -214,14 +459,14 @@ function content(block: Block, measure: Measure): Content {
  * whose worker threads call it.
  */
 export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {
-  const measure = textMeasure();
+  const metrics = textMetrics();
   const definition: TDocumentDefinitions = {
     info: { title: document.title, creator: 'Plenum' },
     language: lang,
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
-    defaultStyle: { font: 'Noto', fontSize: bodySize, lineHeight: 1.2 },
-    content: document.blocks.map((block) => content(block, measure)),
+    defaultStyle: { font: 'Noto', fontSize: bodySize, lineHeight },
+    content: layoutContent(document.blocks, metrics),
     footer: (currentPage, pageCount) => ({
       columns: [{ text: document.footer }, { text: `${currentPage} / ${pageCount}`, alignment: 'right', width: 60 }],
       fontSize: 7,

@@ -6,6 +6,7 @@ import { minutesSelectors } from './minutesSelectors';
 describe('minutes selectors', () => {
   test('a day’s minutes hold its items with criticism, speeches and the directives made of them', () => {
     const state = stateOf((log) => {
+      log.add('attendance:connected', { dayId: ids.dayOne, participantId: ids.presenter, at: instant(50) });
       floorOpen(log);
       criticise(log, 'crit-1');
       log.add('criticism:hidden', { criticismId: 'crit-1', reason: 'Personal remarks' });
@@ -54,5 +55,46 @@ describe('minutes selectors', () => {
       [ids.unit, ['dir-north-tab']],
       [ids.otherUnit, ['dir-south']],
     ]);
+  });
+
+  test('a day’s attendance counts as the records do: the roll call where taken, else a connection', () => {
+    const connect = (log: ReturnType<typeof demoSession>, participantId: string) =>
+      log.add('attendance:connected', { dayId: ids.dayOne, participantId, at: instant(60) });
+    const attendanceOf = (story: Parameters<typeof stateOf>[0]) =>
+      minutesSelectors.minutes(stateOf(story), { kind: 'day', dayId: ids.dayOne }).days[0]!.attendance;
+    // No roll call: the two who connected were present (the room's screen is not counted).
+    expect(
+      attendanceOf((log) => {
+        connect(log, ids.chair);
+        connect(log, ids.presenter);
+        connect(log, ids.observer);
+      }),
+    ).toEqual({ present: 2, connected: 2, invited: 4 });
+    // The roll call wins over the connection, either way.
+    expect(
+      attendanceOf((log) => {
+        connect(log, ids.chair);
+        connect(log, ids.presenter);
+        log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.presenter, present: false });
+        log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.official, present: true });
+      }),
+    ).toEqual({ present: 2, connected: 2, invited: 4 });
+  });
+
+  test('a presenter absent on the item’s day is not named as having presented it', () => {
+    const presentersOf = (story: Parameters<typeof stateOf>[0]) =>
+      minutesSelectors
+        .minutes(stateOf(story), { kind: 'day', dayId: ids.dayOne })
+        .days[0]!.items[0]!.presenters.map((p) => p.id);
+    // Connected, but marked absent at the roll call.
+    expect(
+      presentersOf((log) => {
+        log.add('attendance:connected', { dayId: ids.dayOne, participantId: ids.presenter, at: instant(50) });
+        log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.presenter, present: false });
+        floorOpen(log);
+      }),
+    ).toEqual([]);
+    // Never connected that day, and no roll call.
+    expect(presentersOf(floorOpen)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import {
+  dayAttendance,
   directiveUnitId,
+  itemPresenters,
   itemsOfDay,
   type AgendaItemState,
   type CriticismState,
@@ -21,7 +23,7 @@ import { reportSelectors } from './reportSelectors';
 export interface MinutesItem {
   item: AgendaItemState;
   unit: OrganisationUnit | null;
-  /** Who presents for the unit. */
+  /** Who presented for the unit: its presenters present on the item's day, once the item started. */
   presenters: Participant[];
   report: ReportState | null;
   flags: Flag[];
@@ -46,7 +48,8 @@ export interface MinutesDay {
   day: SessionDay;
   state: DayState;
   items: MinutesItem[];
-  attendance: { present: number; absent: number; connected: number; invited: number };
+  /** As the records count it (`dayAttendance`): present by the roll call where taken, else by a connection. */
+  attendance: { present: number; connected: number; invited: number };
 }
 
 /** The minutes of a day or of the whole session. */
@@ -103,9 +106,7 @@ function minutesItem(state: SessionState, item: AgendaItemState): MinutesItem {
   return {
     item,
     unit: item.unitId ? (state.units[item.unitId] ?? null) : null,
-    presenters: Object.values(state.participants).filter(
-      (p) => p.role === 'presenter' && item.unitId !== null && p.unitId === item.unitId,
-    ),
+    presenters: itemPresenters(state, item),
     report: item.unitId ? (state.reports[item.unitId] ?? null) : null,
     flags: item.unitId ? reportSelectors.flagsOf(state, item.unitId) : [],
     criticisms,
@@ -121,19 +122,13 @@ export const minutesSelectors = {
   minutes: (state: SessionState, scope: MinutesScope): Minutes => {
     const allDays = state.definition?.days ?? [];
     const days = scope.kind === 'day' ? allDays.filter((d) => d.id === scope.dayId) : allDays;
-    const invited = Object.values(state.participants).filter((p) => p.role !== 'observer');
     const minutesDays = days.map((day): MinutesDay => {
-      const attendance = state.attendance[day.id] ?? {};
+      const { present, connected, invited } = dayAttendance(state, day.id);
       return {
         day,
         state: state.days[day.id] ?? { status: 'scheduled', openedAt: null, adjournedAt: null, reopenings: [] },
         items: itemsOfDay(state, day.id).map((item) => minutesItem(state, item)),
-        attendance: {
-          present: invited.filter((p) => attendance[p.id]?.present === true).length,
-          absent: invited.filter((p) => attendance[p.id]?.present === false).length,
-          connected: invited.filter((p) => attendance[p.id]?.connectedAt).length,
-          invited: invited.length,
-        },
+        attendance: { present: present.length, connected, invited: invited.length },
       };
     });
     if (scope.kind === 'day') return { days: minutesDays, decisions: null };

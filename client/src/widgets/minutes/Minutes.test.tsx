@@ -69,4 +69,31 @@ describe('minutes', () => {
     expect(screen.getByTestId(`minutes-day-facts-${ids.dayOne}`)).toHaveTextContent(/^Adjourned · opened at \d/);
     expect(screen.getByTestId(`minutes-day-facts-${ids.dayTwo}`)).toHaveTextContent(/^Open · opened at Apr 20, /);
   });
+
+  test('a day’s attendance says who was present as the PDF does: the roll call where taken, else a connection', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      for (const participantId of [ids.chair, ids.official, ids.presenter])
+        log.add('attendance:connected', { dayId: ids.dayOne, participantId, at: instant(60) });
+      log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.official, present: false });
+      log.add('attendance:connected', { dayId: ids.dayTwo, participantId: ids.chair, at: instant(86_400) });
+      log.add('attendance:connected', { dayId: ids.dayTwo, participantId: ids.presenter, at: instant(86_400) });
+    });
+    expect(screen.getByTestId(`minutes-attendance-${ids.dayOne}`)).toHaveTextContent(
+      /^Attendance: 2 of 4 participants present; 3 of 4 connected\.$/,
+    );
+    expect(screen.getByTestId(`minutes-attendance-${ids.dayTwo}`)).toHaveTextContent(
+      /^Attendance: 2 of 4 participants present; 2 of 4 connected\.$/,
+    );
+  });
+
+  test('an item presented while its unit’s presenter was marked absent names no presenter', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('attendance:connected', { dayId: ids.dayOne, participantId: ids.presenter, at: instant(60) });
+      log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.presenter, present: false });
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
+    });
+    const item = screen.getByTestId(`minutes-item-${ids.itemOne}`);
+    expect(item).toHaveTextContent('Presenting');
+    expect(item).not.toHaveTextContent('Presented by');
+  });
 });

@@ -14,6 +14,7 @@ export * from './domain/preparation.js';
 export * from './domain/preparationRules.js';
 export * from './domain/floorRules.js';
 export * from './domain/sessionControl.js';
+export * from './domain/dayDates.js';
 export * from './domain/timer.js';
 export * from './domain/permissions.js';
 export * from './domain/criticismRules.js';

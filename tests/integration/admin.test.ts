@@ -1,4 +1,5 @@
 import {
+  addDays,
   defaultThresholds,
   directivePersonName,
   itemKind,
@@ -15,6 +16,9 @@ import { expectOk, sendCommand } from '../helpers/factories.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 
 const adminToken = 'automation-token-0123456789abcdef';
+
+/** A date `days` after today's: convening refuses a day in the past, whatever day the tests run. */
+const fromToday = (days: number) => addDays(new Date().toISOString().slice(0, 10), days);
 
 async function withAdministrator() {
   const server = await startTestServer({ adminToken });
@@ -108,8 +112,8 @@ describe('convening over REST', () => {
       period: '2026-Q2',
       organisation: 'Northern Province Committee',
       days: [
-        { id: 'q2-day-1', date: '2026-07-13', title: 'Day 1 — industry', startTime: '09:00', plannedEnd: '17:00' },
-        { id: 'q2-day-2', date: '2026-07-14', title: 'Day 2 — the rest' },
+        { id: 'q2-day-1', date: fromToday(7), title: 'Day 1 — industry', startTime: '09:00', plannedEnd: '17:00' },
+        { id: 'q2-day-2', date: fromToday(8), title: 'Day 2 — the rest' },
       ],
       thresholds: defaultThresholds,
       conferenceLink: null,
@@ -177,8 +181,8 @@ describe('convening over REST', () => {
     expect(sessions[0]).toMatchObject({
       sessionId,
       status: 'draft',
-      firstDay: '2026-07-13',
-      lastDay: '2026-07-14',
+      firstDay: fromToday(7),
+      lastDay: fromToday(8),
       items: items.length,
       participants: 1,
       previousSessionId: server.sessionId,
@@ -259,6 +263,35 @@ describe('convening over REST', () => {
     expect(topics[0]).toBe('개회');
     expect(topics).toContain('재검토: Northern Coal Mine No. 3 (2025-Q4 경고)');
     expect(topics).toContain('Riverside Steel Works — 계획과 실적');
+  });
+
+  test('a day before today, or not after the day ahead of it, is refused on its date with its reason', async () => {
+    const { server, token } = await withAdministrator();
+    const body = q2(server.sessionId);
+    const [first, second] = body.session.days;
+    const sessions = async () =>
+      dataOf(await api<{ sessions: SessionSummary[] }>(server.url, '/api/sessions', { token })).sessions.length;
+    const before = await sessions();
+    const refused = await api(server.url, '/api/sessions', {
+      method: 'POST',
+      token,
+      body: {
+        ...body,
+        session: {
+          ...body.session,
+          days: [{ ...first!, date: fromToday(-2) }, second!, { ...second!, id: 'q2-day-3' }],
+        },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      issues: [
+        { path: 'session.days.0.date', reason: { code: 'day-before-today' } },
+        { path: 'session.days.2.date', reason: { code: 'day-not-after-previous', after: fromToday(8) } },
+      ],
+    });
+    expect(await sessions()).toBe(before);
   });
 
   test('a previous session of a later period is refused, naming the field', async () => {

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  addDays,
-  formatDate,
-  formatDuration,
-  formatFigure,
-  formatPercent,
-  formatPoints,
-  formatShortDate,
-} from './format';
+import { formatDate, formatDuration, formatFigure, formatPercent, formatPoints, formatShortDate } from './format';
 
 describe('formatting by locale', () => {
   test('figures and percentages follow the locale', () => {
@@ -26,8 +18,7 @@ describe('formatting by locale', () => {
     expect(formatShortDate('2026-04-01', 'ko')).toBe('2026년 4월 1일');
   });
 
-  test('durations and due dates', () => {
+  test('durations', () => {
     expect(formatDuration(125_400)).toBe('2:05');
-    expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
   });
 });

@@ -112,10 +112,3 @@ export function localIsoDate(moment: Date): string {
 export function todayIsoDate(): string {
   return localIsoDate(new Date());
 }
-
-/** The date `days` after `date` (`YYYY-MM-DD`), e.g. a default due date. */
-export function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
-}

@@ -5,9 +5,11 @@ import {
   PlannedSchema,
   QuantitySchema,
   TextSchema,
+  RuleReasonSchema,
   issueOf,
   schemaMessages,
   type Issue,
+  type IssueReason,
 } from '@plenum/shared';
 import { afterEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -49,6 +51,47 @@ describe('a refused field in the reader’s language', () => {
     for (const language of ['en', 'ko']) {
       for (const key of Object.keys(schemaMessages)) {
         expect(i18n.exists(`refusal.schema.own.${key}`, { lng: language }), `${language}: ${key}`).toBe(true);
+      }
+    }
+  });
+
+  test('a domain rule’s refusal is said in Korean from its reason, with the facts it names', async () => {
+    await changeLanguage('ko', { persist: false });
+    const words = (reason: IssueReason) => issueInWords({ path: 'field', message: 'the server’s English', reason });
+    expect(words({ code: 'after-start-time', startTime: '14:00' })).toBe('시작 시각 14:00보다 뒤여야 합니다');
+    expect(words({ code: 'not-a-session-role' })).toBe('회의에서 맡을 수 있는 역할이 아닙니다');
+    expect(words({ code: 'unknown-unit' })).toBe('이 회의에 그런 단위가 없습니다');
+    expect(words({ code: 'presenter-needs-unit' })).toBe('발표자는 단위를 대표합니다. 단위를 고르십시오');
+    expect(words({ code: 'unknown-session' })).toBe('그런 회의가 없습니다');
+    expect(words({ code: 'period-not-after-previous', previousPeriod: '2026-Q1' })).toBe(
+      '이전 회의의 기간(2026-Q1)보다 뒤여야 합니다',
+    );
+    expect(words({ code: 'referral-needs-recipient' })).toBe('회부할 대상을 적으십시오');
+    expect(words({ code: 'recipient-only-when-referred', ruling: 'upheld' })).toBe(
+      '“인정” 판정에는 비워 두십시오. 회부할 때만 대상을 적습니다',
+    );
+    expect(words({ code: 'level-convened-review' })).toBe(
+      '이 검토를 소집한 단위입니다. 후속 회의는 그 아래 단위가 엽니다',
+    );
+    expect(words({ code: 'no-units-below' })).toBe('후속 회의에서 다룰 하위 단위가 없습니다');
+    expect(words({ code: 'follow-up-convened', sessionId: 'follow-up-1' })).toBe(
+      '이 검토의 후속 회의가 이미 소집되었습니다(follow-up-1)',
+    );
+  });
+
+  test('in English a domain rule’s refusal names its facts too', () => {
+    const words = (reason: IssueReason) => issueInWords({ path: 'field', message: 'the server’s English', reason });
+    expect(words({ code: 'after-start-time', startTime: '14:00' })).toBe('after the start time, 14:00');
+    expect(words({ code: 'period-not-after-previous', previousPeriod: '2026-Q1' })).toBe(
+      'a period after the previous session’s, 2026-Q1',
+    );
+  });
+
+  test('every domain rule’s reason has words in every language', () => {
+    for (const language of ['en', 'ko']) {
+      for (const option of RuleReasonSchema.options) {
+        const code = option.shape.code.value;
+        expect(i18n.exists(`refusal.rule.${code}`, { lng: language }), `${language}: ${code}`).toBe(true);
       }
     }
   });

@@ -1,11 +1,18 @@
-import { Limits, schemaMessageKey, type Issue, type IssueReason } from '@plenum/shared';
+import {
+  Limits,
+  isRuleReason,
+  schemaMessageKey,
+  type Issue,
+  type RuleReason,
+  type SchemaCheckReason,
+} from '@plenum/shared';
 import { i18n } from '../i18n';
-import { formatLimit } from './format';
+import { formatDate, formatLimit } from './format';
 
 /** What was checked, as the words group it: a text's length, a list's, a number's bounds. */
 type Checked = 'text' | 'list' | 'number';
 
-function checkedOf(reason: IssueReason): Checked | null {
+function checkedOf(reason: SchemaCheckReason): Checked | null {
   if (reason.origin === 'string') return 'text';
   if (reason.origin === 'array' || reason.origin === 'set') return 'list';
   if (reason.origin === 'number' || reason.origin === 'int' || reason.origin === 'bigint') return 'number';
@@ -13,7 +20,7 @@ function checkedOf(reason: IssueReason): Checked | null {
 }
 
 /** A bound the field missed, in words: too short or long, too small or large. */
-function boundWords(reason: IssueReason, bound: number, side: 'min' | 'max'): string {
+function boundWords(reason: SchemaCheckReason, bound: number, side: 'min' | 'max'): string {
   const checked = checkedOf(reason);
   if (checked === 'text' || checked === 'list') {
     if (checked === 'text' && side === 'min' && bound === 1) return i18n.t('refusal.schema.required');
@@ -36,8 +43,34 @@ const formatWords: Record<string, 'email' | 'url' | 'date' | 'datetime'> = {
   datetime: 'datetime',
 };
 
+/** Why a domain rule refused the field, with the facts it names. */
+function ruleWords(reason: RuleReason): string {
+  switch (reason.code) {
+    case 'after-start-time':
+      return i18n.t('refusal.rule.after-start-time', { time: reason.startTime });
+    case 'period-not-after-previous':
+      return i18n.t('refusal.rule.period-not-after-previous', { period: reason.previousPeriod });
+    case 'recipient-only-when-referred':
+      return i18n.t('refusal.rule.recipient-only-when-referred', { ruling: i18n.t(`labels.ruling.${reason.ruling}`) });
+    case 'follow-up-convened':
+      return i18n.t('refusal.rule.follow-up-convened', { sessionId: reason.sessionId });
+    case 'day-before-today':
+      return i18n.t('refusal.rule.day-before-today', { today: formatDate(reason.today) });
+    case 'day-not-after-previous':
+      return i18n.t('refusal.rule.day-not-after-previous', { after: formatDate(reason.after) });
+    case 'not-a-session-role':
+    case 'unknown-unit':
+    case 'presenter-needs-unit':
+    case 'unknown-session':
+    case 'referral-needs-recipient':
+    case 'level-convened-review':
+    case 'no-units-below':
+      return i18n.t(`refusal.rule.${reason.code}`);
+  }
+}
+
 /** What a generic check wanted, from its reason; null when the reason says nothing we word. */
-function reasonWords(reason: IssueReason): string | null {
+function schemaCheckWords(reason: SchemaCheckReason): string | null {
   switch (reason.code) {
     case 'too_small':
       return reason.minimum === undefined ? null : boundWords(reason, reason.minimum, 'min');
@@ -53,14 +86,19 @@ function reasonWords(reason: IssueReason): string | null {
     }
     case 'invalid_value':
       return i18n.t('refusal.schema.choice');
-    default:
+    case 'not_multiple_of':
+    case 'unrecognized_keys':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
       return null;
   }
 }
 
 /**
  * A field's refusal in the reader's language: a schema's own message by its key, a generic
- * check from its reason; anything else (a domain's words, a server without reasons) as sent.
+ * check or a domain rule from its reason; anything else (a server without reasons) as sent.
  */
 export function issueInWords(issue: Issue): string {
   const key = schemaMessageKey(issue.message);
@@ -71,5 +109,7 @@ export function issueInWords(issue: Issue): string {
       figureMin: formatLimit(Limits.figureMin),
     });
   }
-  return (issue.reason && reasonWords(issue.reason)) ?? issue.message;
+  const { reason } = issue;
+  if (reason === undefined) return issue.message;
+  return (isRuleReason(reason) ? ruleWords(reason) : schemaCheckWords(reason)) ?? issue.message;
 }

@@ -10,7 +10,8 @@ const payloadPrefix = /^command\.payload\./;
  * Sends commands from a control and keeps the last failure in words: `run` resolves true
  * when the server accepted the command, false (with `error` set) when it did not.
  * `fields` names the payload fields the server refused (as paths within the payload, whether
- * the schema or the domain refused them), so a form can mark them.
+ * the schema or the domain refused them, or the field a typed refusal names), so a form can
+ * mark them.
  * @example
  * const { run, error, dismissError } = useCommand();
  * void run({ type: 'floor:raise-hand', payload: {} }, t('floor.failed.raiseHand'));
@@ -30,9 +31,13 @@ export function useCommand() {
         const ack = await send(command);
         if (ack.ok) return true;
         setError(`${failure} ${ackErrorMessage(ack.error)}`);
-        setFields(
-          ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => issue.path.replace(payloadPrefix, '')),
-        );
+        const refusal = 'refusal' in ack.error ? ack.error.refusal : undefined;
+        setFields([
+          ...('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) =>
+            issue.path.replace(payloadPrefix, ''),
+          ),
+          ...(refusal && 'field' in refusal ? [refusal.field] : []),
+        ]);
         return false;
       } finally {
         setIsBusy(false);

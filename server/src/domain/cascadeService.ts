@@ -6,6 +6,7 @@ import {
   isDirectiveOpen,
   newEvent,
   pendingRelays,
+  type Issue,
   type NewEvent,
   type NotificationLanguage,
   type PendingRelay,
@@ -61,19 +62,22 @@ function cascadeSource(upper: SessionState, fromSessionId: string, unitId: strin
   const unit = upper.units[unitId];
   if (!unit) {
     throw new DomainError('NOT_FOUND', `There is no organisation unit ${unitId} in this session.`, [
-      { path: 'unitId', message: 'unknown unit' },
+      { path: 'unitId', message: 'unknown unit', reason: { code: 'unknown-unit' } },
     ]);
   }
   const units = upper.unitOrder.map((id) => upper.units[id]!);
   if (followUpLevels(units, upper.definition.organiserUnitId).some((level) => level.id === unitId)) return;
-  const reason =
+  const refused: { message: string; issue: Issue } =
     unit.parentId === null || unitId === upper.definition.organiserUnitId
       ? {
           message: `${unit.name} convened this review: a follow-up is for a level below it.`,
-          issue: 'not a level below',
+          issue: { path: 'unitId', message: 'not a level below', reason: { code: 'level-convened-review' } },
         }
-      : { message: `${unit.name} has no units below it to follow up.`, issue: 'no units below' };
-  throw new DomainError('CONFLICT', reason.message, [{ path: 'unitId', message: reason.issue }]);
+      : {
+          message: `${unit.name} has no units below it to follow up.`,
+          issue: { path: 'unitId', message: 'no units below', reason: { code: 'no-units-below' } },
+        };
+  throw new DomainError('CONFLICT', refused.message, [refused.issue]);
 }
 
 /**
@@ -106,7 +110,13 @@ export class CascadeService {
         throw new DomainError(
           'CONFLICT',
           `${state.definition.organisation} has already convened its follow-up of this review: “${state.definition.title}” (${sessionId}).`,
-          [{ path: 'unitId', message: `follow-up already convened: ${sessionId}` }],
+          [
+            {
+              path: 'unitId',
+              message: `follow-up already convened: ${sessionId}`,
+              reason: { code: 'follow-up-convened', sessionId },
+            },
+          ],
         );
       }
       return events;

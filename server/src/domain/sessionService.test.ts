@@ -1,6 +1,6 @@
-import { Limits, type SessionEvent } from '@plenum/shared';
+import { Limits, type Role, type SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { demoWorld } from '../test/demoWorld.js';
+import { demoWorld, manualClock, refusal } from '../test/demoWorld.js';
 import type { Connection } from './sessionService.js';
 
 const at = (ms: number) => new Date(Date.parse('2026-04-13T09:00:00.000Z') + ms).toISOString();
@@ -51,5 +51,80 @@ describe('SessionService.recordConnections', () => {
     }
     // Recorded once per participant and day: the same batch again appends nothing.
     expect(await world.sessions.recordConnections(world.sessionId, connections)).toEqual([]);
+  });
+});
+
+describe('SessionService refusals name the field with a reason a screen words', () => {
+  test('an invitation the session cannot grant: an administrator, an unknown unit, a presenter without a unit', async () => {
+    const world = await demoWorld();
+    const invite = (role: Role, unitId: string | null) =>
+      refusal(world.sessions.invite(world.sessionId, { name: 'Someone', role, unitId }));
+    expect((await invite('administrator', null)).issues).toEqual([
+      { path: 'role', message: 'not a session role', reason: { code: 'not-a-session-role' } },
+    ]);
+    expect((await invite('official', 'nowhere')).issues).toEqual([
+      { path: 'unitId', message: 'unknown unit', reason: { code: 'unknown-unit' } },
+    ]);
+    expect((await invite('presenter', null)).issues).toEqual([
+      { path: 'unitId', message: 'a presenter needs a unit', reason: { code: 'presenter-needs-unit' } },
+    ]);
+  });
+
+  test('a previous session that does not exist, or is not of an earlier period', async () => {
+    const world = await demoWorld();
+    const definition = await world.commands.read(world.sessionId, (s) => s.definition!);
+    const convene = (previousSessionId: string, period: string) =>
+      refusal(
+        world.sessions.convene({
+          definition: { ...definition, title: 'Next review', period, previousSessionId },
+          units: [],
+          chairName: 'Chair',
+        }),
+      );
+    expect((await convene('nowhere', '2099-Q1')).issues).toEqual([
+      { path: 'session.previousSessionId', message: 'unknown session', reason: { code: 'unknown-session' } },
+    ]);
+    expect((await convene(world.sessionId, definition.period)).issues).toEqual([
+      {
+        path: 'session.period',
+        message: 'not after the previous session’s period',
+        reason: { code: 'period-not-after-previous', previousPeriod: definition.period },
+      },
+    ]);
+  });
+});
+
+describe('SessionService.conveneAhead', () => {
+  test('a day before today, or not after the day ahead of it, is refused on its date; a day of today is not', async () => {
+    // 05:00 on 13 April in UTC is still the 12th where the day is furthest behind (UTC−12).
+    const world = await demoWorld(manualClock('2026-04-13T05:00:00.000Z').clock);
+    const definition = await world.commands.read(world.sessionId, (s) => s.definition!);
+    const convene = (...dates: string[]) =>
+      world.sessions.conveneAhead({
+        definition: {
+          ...definition,
+          title: 'Next review',
+          period: '2026-Q2',
+          previousSessionId: null,
+          days: dates.map((date, i) => ({ id: `d${i + 1}`, date, title: `Day ${i + 1}` })),
+        },
+        units: [],
+        chairName: 'Chair',
+      });
+    const error = await refusal(convene('2026-04-11', '2026-04-20', '2026-04-20'));
+    expect(error.code).toBe('INVALID_PAYLOAD');
+    expect(error.issues).toEqual([
+      {
+        path: 'session.days.0.date',
+        message: 'not before 2026-04-12',
+        reason: { code: 'day-before-today', today: '2026-04-12' },
+      },
+      {
+        path: 'session.days.2.date',
+        message: 'after 2026-04-20',
+        reason: { code: 'day-not-after-previous', after: '2026-04-20' },
+      },
+    ]);
+    expect((await convene('2026-04-12', '2026-04-14')).sessionId).toBeTruthy();
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '@plenum/shared';
 import { agendaWords, type AgendaWords } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
+import { conveneDayIssues } from './conveneDays.js';
 import { duplicateChecker } from './inviteeDuplicates.js';
 import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
@@ -166,17 +167,17 @@ function participantOf(state: SessionState, participantId: string): Participant 
 function checkGrant(state: SessionState, spec: { role: Role; unitId: string | null }, at: string): void {
   if (spec.role === 'administrator') {
     throw new DomainError('INVALID_PAYLOAD', 'An administrator is the organisation’s, never invited to a session.', [
-      { path: `${at}role`, message: 'not a session role' },
+      { path: `${at}role`, message: 'not a session role', reason: { code: 'not-a-session-role' } },
     ]);
   }
   if (spec.unitId !== null && !state.units[spec.unitId]) {
     throw new DomainError('NOT_FOUND', `There is no organisation unit ${spec.unitId} in this session.`, [
-      { path: `${at}unitId`, message: 'unknown unit' },
+      { path: `${at}unitId`, message: 'unknown unit', reason: { code: 'unknown-unit' } },
     ]);
   }
   if (spec.role === 'presenter' && spec.unitId === null) {
     throw new DomainError('INVALID_PAYLOAD', 'A presenter speaks for a unit: name the unit.', [
-      { path: `${at}unitId`, message: 'a presenter needs a unit' },
+      { path: `${at}unitId`, message: 'a presenter needs a unit', reason: { code: 'presenter-needs-unit' } },
     ]);
   }
 }
@@ -216,12 +217,16 @@ export class SessionService {
     const previous = definition.previousSessionId ? await this.deps.commands.state(definition.previousSessionId) : null;
     if (previous && !previous.definition) {
       throw new DomainError('NOT_FOUND', `There is no review session ${definition.previousSessionId}.`, [
-        { path: 'session.previousSessionId', message: 'unknown session' },
+        { path: 'session.previousSessionId', message: 'unknown session', reason: { code: 'unknown-session' } },
       ]);
     }
     if (previous?.definition && previous.definition.period >= definition.period) {
       throw new DomainError('CONFLICT', 'The previous session must be of an earlier period.', [
-        { path: 'session.period', message: 'not after the previous session’s period' },
+        {
+          path: 'session.period',
+          message: 'not after the previous session’s period',
+          reason: { code: 'period-not-after-previous', previousPeriod: previous.definition.period },
+        },
       ]);
     }
     await this.append(sessionId, systemActor.id, (state) => {
@@ -248,6 +253,18 @@ export class SessionService {
       systemActor,
     );
     return { sessionId, chair: chair! };
+  }
+
+  /**
+   * {@link convene} as an administrator asks it now: no day before today, the days in date order,
+   * each refusal on its day's date. Seeding and tests convene past reviews through `convene`.
+   */
+  async conveneAhead(request: ConveneRequest): Promise<{ sessionId: string; chair: IssuedInvitation }> {
+    const issues = conveneDayIssues(request.definition.days, this.deps.clock.now());
+    if (issues.length > 0) {
+      throw new DomainError('INVALID_PAYLOAD', 'A day is before today or out of date order.', issues);
+    }
+    return this.convene(request);
   }
 
   /** {@link convene} without an agenda proposed, the chair with no e-mail. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   actsOnDirective,
+  addDays,
   carriedOverFrom,
   isDirectiveOpen,
   isOverdue,
@@ -166,11 +167,6 @@ export function notificationsOfEvent(event: SessionEvent, state: SessionState): 
   const make = makers[event.type] as Maker<EventType> | undefined;
   const made = make?.(event, state);
   return made ? toNotifications(state, made, `seq:${event.seq}`, event.at) : [];
-}
-
-/** `YYYY-MM-DD` `days` after `date`. */
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -33,6 +33,7 @@ export const commandRules: Record<CommandType, CommandRule> = {
   'session:publish-notice': { roles: preparers, statuses: ['draft'] },
   'session:close': { roles: chair, statuses: live },
   'day:reschedule': { roles: preparers, statuses: beforeClose },
+  'session:reschedule-days': { roles: preparers, statuses: beforeClose },
   'day:add': { roles: preparers, statuses: beforeClose },
   'day:update': { roles: preparers, statuses: beforeClose },
   'day:remove': { roles: preparers, statuses: beforeClose },

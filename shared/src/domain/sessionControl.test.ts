@@ -16,8 +16,8 @@ const at = '2026-04-13T08:00:00.000Z';
 const stateAfter = (...events: Parameters<typeof logOf>[0]) =>
   foldEvents(emptySessionState('s1'), logOf([created, ...events]));
 
-test('the session control commands are the chair’s; those that prepare the session (the notice, a day’s date) the administrator’s too; never the floor’s speakers nor the critics', () => {
-  const preparing = ['session:publish-notice', 'day:reschedule'];
+test('the session control commands are the chair’s; those that prepare the session (the notice, the days’ dates) the administrator’s too; never the floor’s speakers nor the critics', () => {
+  const preparing = ['session:publish-notice', 'day:reschedule', 'session:reschedule-days'];
   for (const type of sessionControlCommands) {
     expect(commandRules[type].roles).toEqual(preparing.includes(type) ? ['chair', 'administrator'] : ['chair']);
   }

@@ -15,6 +15,7 @@ export const sessionControlCommands = [
   'session:publish-notice',
   'session:close',
   'day:reschedule',
+  'session:reschedule-days',
   'day:open',
   'day:adjourn',
   'day:reopen',

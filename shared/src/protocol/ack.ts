@@ -1,13 +1,29 @@
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors.js';
 import { RefusalSchema, type Refusal } from './refusals.js';
+import { CriticismRuling, IdSchema, IsoDateSchema, PeriodSchema, TimeOfDaySchema } from './schemas/index.js';
+
+/** The codes of zod's issues: every generic schema check says which one it failed. */
+const schemaCheckCodes = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+] as const satisfies readonly z.core.$ZodIssueCode[];
 
 /**
  * What a generic schema check wanted (zod's issue code and its bounds or format), so a screen
  * can say it in its reader's language: the message is zod's English.
  */
-export const IssueReasonSchema = z.object({
-  code: z.string().max(40),
+export const SchemaCheckReasonSchema = z.object({
+  code: z.enum(schemaCheckCodes),
   /** What was checked: `string`, `number`, `array`… */
   origin: z.string().max(40).optional(),
   minimum: z.number().optional(),
@@ -18,7 +34,55 @@ export const IssueReasonSchema = z.object({
   /** The type wanted: `number`, `string`, `int`… */
   expected: z.string().max(40).optional(),
 });
+export type SchemaCheckReason = z.infer<typeof SchemaCheckReasonSchema>;
+
+/**
+ * Why a domain rule refused a field, with the facts it names, so a screen can say it in its
+ * reader's language: the issue's message is the server's English.
+ */
+export const RuleReasonSchema = z.discriminatedUnion('code', [
+  /** A day's planned end is not after its start time. */
+  z.object({ code: z.literal('after-start-time'), startTime: TimeOfDaySchema }),
+  /** The role is the organisation's (an administrator), never a session's. */
+  z.object({ code: z.literal('not-a-session-role') }),
+  /** No such organisation unit in the session. */
+  z.object({ code: z.literal('unknown-unit') }),
+  /** A presenter speaks for a unit, and none is named. */
+  z.object({ code: z.literal('presenter-needs-unit') }),
+  /** No such review session. */
+  z.object({ code: z.literal('unknown-session') }),
+  /** A session follows one of an earlier period only. */
+  z.object({ code: z.literal('period-not-after-previous'), previousPeriod: PeriodSchema }),
+  /** A referred ruling names to whom it is referred. */
+  z.object({ code: z.literal('referral-needs-recipient') }),
+  /** Only a referred ruling names a recipient. */
+  z.object({
+    code: z.literal('recipient-only-when-referred'),
+    ruling: z.enum([CriticismRuling.upheld, CriticismRuling.dismissed]),
+  }),
+  /** The level convened the review itself: a follow-up is for a level below it. */
+  z.object({ code: z.literal('level-convened-review') }),
+  /** The level has no units below it to follow up. */
+  z.object({ code: z.literal('no-units-below') }),
+  /** The level's follow-up of this review is convened already: the session it is. */
+  z.object({ code: z.literal('follow-up-convened'), sessionId: IdSchema }),
+  /** A day of a session being convened is dated before today (the earliest date still today anywhere). */
+  z.object({ code: z.literal('day-before-today'), today: IsoDateSchema }),
+  /** A day of a session being convened is not after the day ahead of it. */
+  z.object({ code: z.literal('day-not-after-previous'), after: IsoDateSchema }),
+]);
+export type RuleReason = z.infer<typeof RuleReasonSchema>;
+
+/** What a refused field wanted: a generic schema check's or a domain rule's, told apart by `code`. */
+export const IssueReasonSchema = z.discriminatedUnion('code', [SchemaCheckReasonSchema, ...RuleReasonSchema.options]);
 export type IssueReason = z.infer<typeof IssueReasonSchema>;
+
+const ruleCodes: ReadonlySet<string> = new Set(RuleReasonSchema.options.map((option) => option.shape.code.value));
+
+/** True when a domain rule refused the field, not a generic schema check. */
+export function isRuleReason(reason: IssueReason): reason is RuleReason {
+  return ruleCodes.has(reason.code);
+}
 
 /** One field-level problem found while validating a message. */
 export const IssueSchema = z.object({ path: z.string(), message: z.string(), reason: IssueReasonSchema.optional() });
@@ -32,8 +96,8 @@ const reasonNumber = (value: unknown) => {
 
 /** A schema check's issue as the protocol carries it: where, zod's words, and what the check wanted. */
 export function issueOf(issue: z.core.$ZodIssue): Issue {
-  const fields = issue as Partial<Record<keyof IssueReason, unknown>>;
-  const reason: IssueReason = { code: issue.code };
+  const fields = issue as Partial<Record<keyof SchemaCheckReason, unknown>>;
+  const reason: SchemaCheckReason = { code: issue.code };
   const origin = reasonText(fields.origin);
   const minimum = reasonNumber(fields.minimum);
   const maximum = reasonNumber(fields.maximum);

@@ -49,6 +49,11 @@ export const commandPayloads = {
   'session:close': z.object({}),
   /** Chair: move a day not yet opened to another date, keeping the days in order. */
   'day:reschedule': z.object({ dayId: IdSchema, date: IsoDateSchema }),
+  /**
+   * Chair or administrator: move every day not yet opened at once, the first of them to `date`
+   * and each later one by as many days, so the gaps between them stay.
+   */
+  'session:reschedule-days': z.object({ date: IsoDateSchema }),
   /** Chair or administrator: add a day after the last one (dates stay in order). */
   'day:add': z.object({
     date: IsoDateSchema,

@@ -9,6 +9,7 @@ import { checkDraft, conveneBody, initialDraft, type ConveneDraft } from './conv
 import { DayRows } from './DayRows';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { latestFirst } from './periods';
+import { todayIsoDate } from '../../lib/format';
 import { useFormCheck } from '../../lib/useFormCheck';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -70,7 +71,7 @@ export function ConveneForm(props: ConveneFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!check(checkDraft(draft, organisationId))) {
+    if (!check(checkDraft(draft, organisationId, todayIsoDate()))) {
       setAttempt((n) => n + 1);
       return;
     }

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { formatDate } from '../../lib/format';
 import { renderAdmin } from './testing/renderAdmin';
 import { ok, refused } from './testing/stubServer';
 
@@ -49,6 +50,15 @@ describe('the sessions', () => {
 });
 
 describe('convening a review', () => {
+  // Only the calendar is fixed, for the check of days before today; the timers stay real.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-15T10:00:00'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('proposes the next period, the latest earlier session and its organisation, and the default thresholds', async () => {
     await openForm();
     expect(screen.getByLabelText('Period')).toHaveValue('2026-Q2');
@@ -102,6 +112,56 @@ describe('convening a review', () => {
     expect(screen.getByLabelText("Chair's name")).toHaveAccessibleDescription('Fill this in.');
     expect(screen.getByLabelText('Organisation')).not.toHaveAttribute('aria-invalid');
     expect(server.sent('POST', '/api/sessions')).toHaveLength(0);
+  });
+
+  test('a day before today, or before the day ahead of it, is said beside its date, and nothing is sent', async () => {
+    const server = await openForm();
+    fillIn();
+    type('Day 1: date', '2026-06-14');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a day' }));
+    type('Day 2: date', '2026-06-16');
+    type('Day 2: theme', 'Agriculture');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a day' }));
+    type('Day 3: date', '2026-06-16');
+    type('Day 3: theme', 'Transport');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
+
+    const first = screen.getByLabelText('Day 1: date');
+    expect(first).toHaveAccessibleDescription(
+      `This day is before today (${formatDate('2026-06-15')}): choose today or a later date.`,
+    );
+    expect(first).toHaveFocus();
+    expect(screen.getByLabelText('Day 2: date')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Day 3: date')).toHaveAccessibleDescription(
+      `The days are in date order: choose a date after ${formatDate('2026-06-16')}.`,
+    );
+    expect(server.sent('POST', '/api/sessions')).toHaveLength(0);
+
+    type('Day 1: date', '2026-06-15');
+    type('Day 3: date', '2026-06-17');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
+    await waitFor(() => expect(server.sent('POST', '/api/sessions')).toHaveLength(1));
+  });
+
+  test('the server’s refusal of a day before its today is said beside the day’s date, in the page’s words', async () => {
+    await openForm({
+      [convene]: refused(400, 'INVALID_PAYLOAD', {
+        issues: [
+          {
+            path: 'session.days.0.date',
+            message: 'not before 2026-07-07',
+            reason: { code: 'day-before-today', today: '2026-07-07' },
+          },
+        ],
+      }),
+    });
+    fillIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Day 1: date')).toHaveAccessibleDescription(
+        `not before today, ${formatDate('2026-07-07')}`,
+      ),
+    );
   });
 
   test('a refusal by the server is shown beside the fields it names', async () => {

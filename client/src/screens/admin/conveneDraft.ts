@@ -1,5 +1,6 @@
 import {
   ConveneBodySchema,
+  conveneDayProblems,
   defaultThresholds,
   PeriodSchema,
   type ConveneBody,
@@ -9,6 +10,7 @@ import {
 import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
 import { checkDays, percent, percentError, type DayFieldValues, type FieldErrors } from '../../lib/fieldChecks';
+import { formatDate } from '../../lib/format';
 import { schemaIssuesByField } from '../../lib/refusedFields';
 import { previousSessionFor, suggestedPeriod } from './periods';
 
@@ -96,11 +98,12 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
 }
 
 /**
- * What is wrong with the draft, field by field: an empty required field is named as such, a
- * threshold must be a percentage, and the rest is the protocol's own schema, so the form never
- * accepts what the server would refuse.
+ * What is wrong with the draft, field by field: an empty required field is named as such, a day
+ * may not be before `today` (this device's) nor before the day ahead of it, a threshold must be
+ * a percentage, and the rest is the protocol's own schema, so the form never accepts what the
+ * server would refuse.
  */
-export function checkDraft(draft: ConveneDraft, organisationId: string): FieldErrors {
+export function checkDraft(draft: ConveneDraft, organisationId: string, today: string): FieldErrors {
   const errors: FieldErrors = {};
   const required = i18n.t('admin.field.required');
   const requireText = (key: string, value: string) => {
@@ -115,6 +118,12 @@ export function checkDraft(draft: ConveneDraft, organisationId: string): FieldEr
     errors.period = i18n.t('admin.convene.periodInvalid');
   }
   checkDays(draft.days, errors);
+  for (const problem of conveneDayProblems(draft.days, today)) {
+    errors[`days.${problem.index}.date`] ??=
+      problem.problem === 'day-in-past'
+        ? i18n.t('admin.convene.dayInPast', { today: formatDate(problem.today) })
+        : i18n.t('admin.convene.dayOutOfOrder', { after: formatDate(problem.after) });
+  }
   for (const [key, value] of [
     ['warningBelow', draft.warningPercent],
     ['reportingGap', draft.gapPercent],

@@ -143,6 +143,65 @@ describe('agenda builder', () => {
     expect(sentCommands()).toBe(0);
   });
 
+  test('a refused edit marks the timebox the server named, beside it, and moves the focus there', async () => {
+    const { nextCommand, refuse } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    fireEvent.click(screen.getByTestId(`edit-item-${ids.itemOne}`));
+    const form = screen.getByTestId(`edit-item-form-${ids.itemOne}`);
+    fireEvent.change(topic(`edit-item-form-${ids.itemOne}`), { target: { value: 'Cement output, Q2, revised' } });
+    fireEvent.click(screen.getByTestId(`edit-item-form-${ids.itemOne}-submit`));
+    const { ask, command } = await nextCommand();
+    expect(command.type).toBe('agenda:update-item');
+    await refuse(ask, {
+      code: 'INVALID_PAYLOAD',
+      message: 'invalid',
+      issues: [
+        {
+          path: 'command.payload.plannedMinutes',
+          message: 'Too big: expected number to be <=600',
+          reason: { code: 'too_big', origin: 'number', maximum: 600, inclusive: true },
+        },
+      ],
+    });
+    const minutes = within(form).getByLabelText('Timebox (minutes)');
+    expect(minutes).toHaveAttribute('aria-invalid', 'true');
+    expect(minutes).toHaveAccessibleDescription(/Change: timebox \(at most 600\)\.$/);
+    expect(document.activeElement).toBe(minutes);
+    expect(topic(`edit-item-form-${ids.itemOne}`)).not.toHaveAttribute('aria-invalid');
+    // Said beside the field only, not above the panel.
+    expect(screen.getAllByText(/^Could not change/)).toEqual([within(form).getByText(/^Could not change/)]);
+    expect(screen.getByTestId('prepare-days')).not.toHaveTextContent('plannedMinutes');
+  });
+
+  test('a new item refused for its unit marks the unit, beside it, and moves the focus there', async () => {
+    const { nextCommand, refuse } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    fireEvent.click(screen.getByTestId(`add-item-${ids.dayTwo}`));
+    const form = screen.getByTestId(`add-item-form-${ids.dayTwo}`);
+    fireEvent.change(topic(`add-item-form-${ids.dayTwo}`), { target: { value: 'Closing' } });
+    fireEvent.click(screen.getByTestId(`add-item-form-${ids.dayTwo}-submit`));
+    const { ask, command } = await nextCommand();
+    expect(command.type).toBe('agenda:add-item');
+    await refuse(ask, {
+      code: 'NOT_FOUND',
+      message: 'There is no organisation unit u-9 in this session.',
+      issues: [{ path: 'command.payload.unitId', message: 'unknown unit', reason: { code: 'unknown-unit' } }],
+    });
+    const unit = within(form).getByLabelText('Unit');
+    expect(unit).toHaveAttribute('aria-invalid', 'true');
+    expect(unit).toHaveAccessibleDescription(/Change: unit \(no such unit in this session\)\.$/);
+    expect(document.activeElement).toBe(unit);
+    expect(screen.getAllByText(/^Could not add the item/)).toEqual([within(form).getByText(/^Could not add the item/)]);
+  });
+
   test('an item’s edit left open stays as it was left when the chair opens another view and comes back', async () => {
     /** The Prepare view, and a way to another view and back, as the session's tabs switch. */
     function Tabs() {

@@ -1,6 +1,7 @@
 import { canIssue, type AgendaItemState, type CommandInput, type Role, type SessionDay } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
+import { useCommand } from '../../realtime/useCommand';
 import { useSessionStore } from '../../stores/session';
 import { BuilderItem } from './BuilderItem';
 import { itemDraftKey, itemDraftsStore, useItemDraft } from './itemDrafts';
@@ -41,14 +42,19 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
   const amendedItems = useSessionStore((s) => s.session.amendments);
   const draftKey = itemDraftKey.add(day.id);
   const isAdding = useItemDraft(draftKey) !== null;
-  const closeForm = () => itemDraftsStore.getState().drop(draftKey);
+  // The add form sends its own: its refusal is said beside the fields it names.
+  const adding = useCommand();
+  const closeForm = () => {
+    adding.dismissError();
+    itemDraftsStore.getState().drop(draftKey);
+  };
   const mayAdd = canSend && canIssue(role, 'agenda:add-item', status);
   const mayEdit = canSend && canIssue(role, 'agenda:update-item', status);
   const isPending = (index: number) => items[index]?.status === 'pending';
   const otherDays = openDays.filter((d) => d.id !== day.id);
 
   const add = async (fields: ItemFields) => {
-    const ok = await onCommand(
+    const ok = await adding.run(
       { type: 'agenda:add-item', payload: { dayId: day.id, ...fields } },
       t('prepare.failed.addItem', { day: day.title }),
     );
@@ -122,6 +128,7 @@ export function AgendaBuilder(props: AgendaBuilderProps) {
           initial={newItem}
           submitLabel={t('prepare.item.addSubmit')}
           isDisabled={!mayAdd}
+          command={adding}
           testId={`add-item-form-${day.id}`}
           onSubmit={add}
           onCancel={closeForm}

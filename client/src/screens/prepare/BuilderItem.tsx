@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Select } from '../../components/Select';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { itemDraftKey, itemDraftsStore, useItemDraft } from './itemDrafts';
 import { ItemForm, type ItemFields } from './ItemForm';
@@ -51,13 +52,18 @@ export function BuilderItem(props: BuilderItemProps) {
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item.unitId));
   const draftKey = itemDraftKey.edit(item.id);
   const isEditing = useItemDraft(draftKey) !== null;
+  // The edit form sends its own: its refusal is said beside the fields it names.
+  const editing = useCommand();
   const [isRemoving, setIsRemoving] = useState(false);
   const [toDayId, setToDayId] = useState(otherDays[0]?.id ?? '');
   const isPending = item.status === 'pending';
   const canChange = isPending && mayEdit;
   const kind = itemKind(item);
   const fields: ItemFields = { kind, unitId: item.unitId, topic: item.topic, plannedMinutes: item.plannedMinutes };
-  const closeForm = () => itemDraftsStore.getState().drop(draftKey);
+  const closeForm = () => {
+    editing.dismissError();
+    itemDraftsStore.getState().drop(draftKey);
+  };
   const what = t('common.quoted', { text: item.topic });
   const forReader = <span className="visually-hidden">: {item.topic}</span>;
 
@@ -80,7 +86,7 @@ export function BuilderItem(props: BuilderItemProps) {
   };
 
   const save = async (fields: ItemFields) => {
-    const ok = await onCommand(
+    const ok = await editing.run(
       { type: 'agenda:update-item', payload: { itemId: item.id, ...fields } },
       t('prepare.failed.updateItem', { what }),
     );
@@ -209,6 +215,7 @@ export function BuilderItem(props: BuilderItemProps) {
           initial={fields}
           submitLabel={t('prepare.item.save')}
           isDisabled={!mayEdit}
+          command={editing}
           testId={`edit-item-form-${item.id}`}
           onSubmit={save}
           onCancel={() => {

@@ -20,14 +20,17 @@ const dayFieldKeys = ['date', 'title', 'startTime', 'plannedEnd'] as const;
 
 /**
  * What is wrong with a day, field by field: a missing date or theme and an end not after the
- * start as the convene form says them, then the command's own schema (e.g. a theme too long).
+ * start as the convene form says them, a date `checkDate` refuses, then the command's own schema
+ * (e.g. a theme too long).
  */
-function checkDay(fields: DayFields): FieldErrors {
+function checkDay(fields: DayFields, checkDate?: (date: string) => string | null): FieldErrors {
   const asFirstDay: FieldErrors = {};
   checkDays([fields], asFirstDay);
   const errors = Object.fromEntries(
     Object.entries(asFirstDay).map(([key, message]) => [key.replace(/^days\.0\./, ''), message]),
   );
+  const dateError = errors.date === undefined ? (checkDate?.(fields.date) ?? null) : null;
+  if (dateError !== null) errors.date = dateError;
   const parsed = commandPayloads['day:add'].safeParse({ ...fields, ...dayHours(fields) });
   if (!parsed.success) {
     for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
@@ -45,11 +48,14 @@ interface DayFormProps {
   /** Resolves true when the server took every change. */
   onSubmit: (fields: DayFields) => Promise<boolean>;
   onCancel?: () => void;
+  /** What stands in the way of a date, in words, or null when it may be sent. */
+  checkDate?: (date: string) => string | null;
   testId: string;
 }
 
 /** A day's date, theme, start time and planned end. */
-export function DayForm({ initial, submitLabel, isLocked, command, onSubmit, onCancel, testId }: DayFormProps) {
+export function DayForm(props: DayFormProps) {
+  const { initial, submitLabel, isLocked, command, onSubmit, onCancel, checkDate, testId } = props;
   const { t } = useTranslation();
   const [fields, setFields] = useState(initial);
   const [isBusy, setIsBusy] = useState(false);
@@ -58,7 +64,7 @@ export function DayForm({ initial, submitLabel, isLocked, command, onSubmit, onC
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const day = { ...fields, title: fields.title.trim() };
-    if (!maySend(checkDay(day))) return;
+    if (!maySend(checkDay(day, checkDate))) return;
     setIsBusy(true);
     void onSubmit(day)
       .then(sent)

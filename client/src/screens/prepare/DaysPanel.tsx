@@ -1,20 +1,21 @@
-import { canIssue, type Role } from '@plenum/shared';
+import { addDays, canIssue, type Role } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Panel } from '../../components/Panel';
-import { addDays, todayIsoDate } from '../../lib/format';
+import { todayIsoDate } from '../../lib/format';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionSelectors, sessionStore, useSessionState, useSessionStore } from '../../stores/session';
 import { DayCard } from './DayCard';
 import { DayForm, dayHours, type DayFields } from './DayForm';
+import { MoveDaysForm } from './MoveDaysForm';
 import type { FocusRequest } from './AgendaBuilder';
 
 /**
- * The days of the session, each with its agenda builder, and a form to add a day after the last.
- * Moves (buttons, keys, drag, another day) are told to screen readers with the new position, and
+ * The days of the session, each with its agenda builder, a form to move every day not yet opened
+ * at once, and a form to add a day after the last. Moves (buttons, keys, drag, another day) are told to screen readers with the new position, and
  * the focus follows the moved item.
  */
 export function DaysPanel({ role }: { role: Role }) {
@@ -31,6 +32,8 @@ export function DaysPanel({ role }: { role: Role }) {
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [isAddingDay, setIsAddingDay] = useState(false);
+  const [isMovingDays, setIsMovingDays] = useState(false);
+  const hasDayToMove = days.some(({ day }) => (dayStatuses[day.id]?.status ?? 'scheduled') === 'scheduled');
   const openDays = days.map(({ day }) => day).filter((day) => dayStatuses[day.id]?.status !== 'adjourned');
   const lastDate = days.at(-1)?.day.date;
   const newDay: DayFields = {
@@ -77,6 +80,18 @@ export function DaysPanel({ role }: { role: Role }) {
       <p className="visually-hidden" role="status" data-testid="prepare-announcer">
         {announcement}
       </p>
+      {hasDayToMove && canIssue(role, 'session:reschedule-days', status) && (
+        <DisclosureButton isOpen={isMovingDays} onToggle={() => setIsMovingDays((open) => !open)} testId="move-days">
+          {t('prepare.moveDays.open')}
+        </DisclosureButton>
+      )}
+      {isMovingDays && hasDayToMove && (
+        <MoveDaysForm
+          isLocked={!canSend}
+          onMoved={() => setIsMovingDays(false)}
+          onCancel={() => setIsMovingDays(false)}
+        />
+      )}
       {days.map(({ day, items }) => (
         <DayCard
           key={day.id}

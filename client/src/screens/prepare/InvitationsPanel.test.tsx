@@ -1,7 +1,8 @@
-import type { IssuedLink, InviteePreview } from '@plenum/shared';
+import { schemaMessages, type IssuedLink, type InviteePreview } from '@plenum/shared';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { inviteTokenKey } from '../../app/inviteToken';
+import { changeLanguage } from '../../i18n';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, participants } from '../../test/events';
 import { SessionPage } from '../../shell/SessionPage';
@@ -20,7 +21,8 @@ function stubServer(...answers: unknown[]) {
   return requests;
 }
 
-afterEach(() => {
+afterEach(async () => {
+  await changeLanguage('en', { persist: false });
   vi.unstubAllGlobals();
   window.sessionStorage.clear();
 });
@@ -96,7 +98,7 @@ describe('invitations', () => {
     const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('Petra PresenterPresenterSouth County Dairypetra@example.orgReads well');
     // A refused line shows its cells as read: the role typed is there beside the problem.
-    expect(rows[2]).toHaveTextContent('OttoofficerColumn role: must be one of chair, official');
+    expect(rows[2]).toHaveTextContent('OttoofficerColumn Role: must be one of chair, official');
     expect(screen.getByTestId('paste-result')).toHaveTextContent('1 line has problems');
     expect(screen.getByTestId('paste-invite')).toBeDisabled();
 
@@ -154,12 +156,88 @@ describe('invitations', () => {
     await act(flushMicrotasks);
 
     const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
-    expect(rows[2]).toHaveTextContent('Column email: the same e-mail as line 1');
-    expect(rows[3]).toHaveTextContent('Column name: Oleg Official is invited already, with this name, role and unit');
+    expect(rows[2]).toHaveTextContent('Column E-mail: the same e-mail as line 1');
+    expect(rows[3]).toHaveTextContent('Column Name: Oleg Official is invited already, with this name, role and unit');
     const invite = screen.getByTestId('paste-invite');
     expect(invite).toHaveTextContent('Invite 1 person');
     expect(invite).toBeDisabled();
     expect(invite).toHaveAccessibleDescription(/2 lines have problems/);
+  });
+
+  test('on a Korean page a refused line names each column by the words of the form’s fields', async () => {
+    const refused: InviteePreview = {
+      valid: false,
+      rows: [
+        {
+          line: 1,
+          cells: { name: null, role: 'officer', unit: 'Nowhere', email: 'petra@example.org' },
+          invitee: null,
+          errors: [
+            { column: 'name', problem: 'required', message: 'Too small' },
+            { column: 'role', problem: 'invalid-option', message: 'Invalid option', options: ['official'] },
+            { column: 'unit', problem: 'unknown-unit', message: 'no unit Nowhere in this session' },
+          ],
+        },
+        {
+          line: 2,
+          cells: { name: 'Petra P.', role: 'official', unit: null, email: 'petra@example.org' },
+          invitee: null,
+          errors: [{ column: 'email', problem: 'invalid', message: 'line 1 names the same person', earlierLine: 1 }],
+        },
+        {
+          line: 3,
+          cells: { name: '\u200b', role: 'official', unit: null, email: null },
+          invitee: null,
+          errors: [{ column: 'name', problem: 'invalid', message: schemaMessages.visible }],
+        },
+      ],
+    };
+    stubServer({ ok: true, data: refused });
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    await act(() => changeLanguage('ko', { persist: false }));
+    fireEvent.change(within(screen.getByTestId('paste-invitations')).getByRole('textbox'), {
+      target: { value: 'two lines' },
+    });
+    fireEvent.click(screen.getByTestId('paste-preview'));
+    await act(flushMicrotasks);
+
+    const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('이름 열: 값을 입력하십시오');
+    expect(rows[1]).toHaveTextContent('역할 열: 다음 중 하나여야 합니다: official');
+    expect(rows[1]).toHaveTextContent('단위 열: 이 회의에 그런 단위가 없습니다');
+    expect(rows[2]).toHaveTextContent('이메일 열: 1번째 줄과 이메일이 같습니다');
+    // A schema's own message is said in the reader's words too.
+    expect(rows[3]).toHaveTextContent('이름 열: 보이는 글자가 있어야 합니다');
+    expect(screen.getByTestId('paste-rows')).not.toHaveTextContent(/(name|role|unit|email) 열/);
+  });
+
+  test('on a Korean page one invitation refused for its unit says why in Korean', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          Response.json(
+            {
+              code: 'INVALID_PAYLOAD',
+              detail: 'A presenter speaks for a unit: name the unit.',
+              issues: [
+                { path: 'unitId', message: 'a presenter needs a unit', reason: { code: 'presenter-needs-unit' } },
+              ],
+            },
+            { status: 400 },
+          ),
+        ),
+      ),
+    );
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    await act(() => changeLanguage('ko', { persist: false }));
+    const form = screen.getByTestId('invite-form');
+    fireEvent.change(within(form).getByLabelText('이름'), { target: { value: 'Petra Presenter' } });
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    await act(flushMicrotasks);
+
+    expect(within(form).getByRole('alert')).toHaveTextContent('단위(발표자는 단위를 대표합니다. 단위를 고르십시오)');
+    expect(form).not.toHaveTextContent('a presenter needs a unit');
   });
 
   test('a link among the new ones whose invitation is revoked since is no longer shown', async () => {

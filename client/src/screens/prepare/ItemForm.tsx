@@ -1,5 +1,5 @@
 import { AgendaItemKind, commandPayloads, kindNeedsUnit } from '@plenum/shared';
-import { useEffect, useId, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField } from '../../components/InputField';
 import { Select } from '../../components/Select';
@@ -9,7 +9,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { schemaIssuesByField } from '../../lib/refusedFields';
 import { itemDraftsStore, useItemDraft } from './itemDrafts';
 import { UnitSelect } from './UnitSelect';
-import { usePrepareFormCheck } from './usePrepareFormCheck';
+import { usePrepareFormCheck, type FormCommand } from './usePrepareFormCheck';
 
 /** What an agenda item is made of, as the builder's form edits it. */
 export interface ItemFields {
@@ -26,8 +26,10 @@ interface ItemFormProps {
   initial: ItemFields;
   submitLabel: string;
   isDisabled: boolean;
+  /** The command state the form's sends go through: a refusal marks the fields it names. */
+  command: FormCommand;
   /** Resolves true when the server took it; the form is then closed by its owner. */
-  onSubmit: (fields: ItemFields) => Promise<boolean> | void;
+  onSubmit: (fields: ItemFields) => Promise<boolean>;
   onCancel: () => void;
   testId: string;
 }
@@ -46,16 +48,25 @@ function checkItem(fields: ItemFields): FieldErrors {
   return errors;
 }
 
+/** The ids a field is described by: its hint and its error, those shown. */
+const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
+
 /**
  * Adds or edits an agenda item: its kind, the presenting unit (from the session's units, retired
- * ones left out unless the item already names one), the topic and the timebox in minutes.
+ * ones left out unless the item already names one), the topic and the timebox in minutes. A
+ * refusal is said beside the field it names, which takes the focus, as the day form does.
  */
-export function ItemForm({ draftKey, initial, submitLabel, isDisabled, onSubmit, onCancel, testId }: ItemFormProps) {
+export function ItemForm(props: ItemFormProps) {
+  const { draftKey, initial, submitLabel, isDisabled, command, onSubmit, onCancel, testId } = props;
   const { t } = useTranslation();
   const id = useId();
   const fields = useItemDraft(draftKey) ?? initial;
-  const { formRef, errorOf, refusal, dismiss, maySend } = usePrepareFormCheck(itemFieldKeys);
+  const [isBusy, setIsBusy] = useState(false);
+  const { formRef, errorOf, refusal, dismiss, maySend, sent } = usePrepareFormCheck(itemFieldKeys, command);
   const needsUnit = kindNeedsUnit(fields.kind);
+  const kindError = errorOf('kind');
+  const unitError = errorOf('unitId');
+  const isUnitHinted = needsUnit && fields.unitId === null;
   const change = (update: Partial<ItemFields>) => itemDraftsStore.getState().keep(draftKey, { ...fields, ...update });
 
   useEffect(() => {
@@ -65,7 +76,11 @@ export function ItemForm({ draftKey, initial, submitLabel, isDisabled, onSubmit,
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const item = { ...fields, topic: fields.topic.trim() };
-    if (maySend(checkItem(item))) void onSubmit(item);
+    if (!maySend(checkItem(item))) return;
+    setIsBusy(true);
+    void onSubmit(item)
+      .then(sent)
+      .finally(() => setIsBusy(false));
   };
 
   return (
@@ -87,7 +102,14 @@ export function ItemForm({ draftKey, initial, submitLabel, isDisabled, onSubmit,
             value={fields.kind}
             options={kinds.map((kind) => ({ value: kind, label: t(`prepare.kind.${kind}`) }))}
             onChange={(kind) => change({ kind })}
+            aria-invalid={kindError ? true : undefined}
+            aria-describedby={describedBy(!!kindError && `${id}-kind-error`)}
           />
+          {kindError && (
+            <span id={`${id}-kind-error`} className="field-error">
+              {kindError}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('prepare.item.unit')}</label>
@@ -96,10 +118,17 @@ export function ItemForm({ draftKey, initial, submitLabel, isDisabled, onSubmit,
             value={fields.unitId}
             keep={initial.unitId}
             onChange={(unitId) => change({ unitId })}
+            aria-invalid={unitError ? true : undefined}
+            aria-describedby={describedBy(isUnitHinted && `${id}-unit-hint`, !!unitError && `${id}-unit-error`)}
           />
-          {needsUnit && fields.unitId === null && (
+          {isUnitHinted && (
             <span id={`${id}-unit-hint`} className="field-hint prepare-warn">
               {t('prepare.item.unitNeeded')}
+            </span>
+          )}
+          {unitError && (
+            <span id={`${id}-unit-error`} className="field-error">
+              {unitError}
             </span>
           )}
         </div>
@@ -127,7 +156,7 @@ export function ItemForm({ draftKey, initial, submitLabel, isDisabled, onSubmit,
       <FormFooter
         refusal={refusal}
         onDismiss={dismiss}
-        isBusy={false}
+        isBusy={isBusy}
         submitLabel={submitLabel}
         isDisabled={isDisabled}
         onCancel={onCancel}

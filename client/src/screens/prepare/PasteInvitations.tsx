@@ -4,10 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { RowProblems } from '../../components/RowProblems';
+import { issueInWords } from '../../lib/issueWords';
 import { rowProblemText } from '../../lib/rowProblemText';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useSessionStore } from '../../stores/session';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
+
+/** A pasted line's columns by the words of the form's fields, as the table's headings name them. */
+const columnWords = {
+  name: 'prepare.invite.name',
+  role: 'prepare.invite.role',
+  unit: 'prepare.invite.unit',
+  email: 'prepare.paste.email',
+} as const;
+const isColumn = (column: string): column is keyof typeof columnWords => Object.hasOwn(columnWords, column);
 
 interface PasteInvitationsProps {
   api: InvitationsApi;
@@ -33,13 +43,17 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
   const readWell = (preview?.result.rows.length ?? 0) - problemLines;
 
   // A line naming someone twice says who: the earlier line, or the participant invited already.
+  // The column is named as the form names its field, not by the list's key.
   const describe = (problem: RowProblem) => {
+    const column = isColumn(problem.column) ? t(columnWords[problem.column]) : problem.column;
     const by = problem.column === 'email' ? 'email' : 'name';
     const reason =
       problem.earlierLine !== undefined
         ? t(`prepare.paste.duplicate.${by}Line`, { line: problem.earlierLine })
-        : problem.participant && t(`prepare.paste.duplicate.${by}Invited`, { name: problem.participant.name });
-    return reason ? t('rowProblem.line', { column: problem.column, reason }) : rowProblemText(problem);
+        : problem.participant
+          ? t(`prepare.paste.duplicate.${by}Invited`, { name: problem.participant.name })
+          : problem.problem === 'invalid' && issueInWords({ path: problem.column, message: problem.message });
+    return reason ? t('rowProblem.line', { column, reason }) : rowProblemText({ ...problem, column });
   };
 
   const call = async (action: () => Promise<unknown>, failure: string) => {

@@ -8,10 +8,13 @@ interface UnitSelectProps {
   onChange: (unitId: string | null) => void;
   /** A unit already chosen stays offered even when it was retired since. */
   keep?: string | null;
+  /** The unit was refused: marked for screen readers, described by what is said beside it. */
+  'aria-invalid'?: boolean | undefined;
+  'aria-describedby'?: string | undefined;
 }
 
 /** The session's units (retired ones left out), or none. */
-export function UnitSelect({ id, value, onChange, keep = null }: UnitSelectProps) {
+export function UnitSelect({ id, value, onChange, keep = null, ...aria }: UnitSelectProps) {
   const { t } = useTranslation();
   const units = useSessionStore((s) => s.session.units);
   const unitOrder = useSessionStore((s) => s.session.unitOrder);
@@ -22,5 +25,7 @@ export function UnitSelect({ id, value, onChange, keep = null }: UnitSelectProps
       .filter((unitId) => !retired[unitId] || unitId === keep)
       .map((unitId) => ({ value: unitId, label: units[unitId]?.name ?? unitId })),
   ];
-  return <Select id={id} value={value ?? ''} options={options} onChange={(v) => onChange(v === '' ? null : v)} />;
+  return (
+    <Select {...aria} id={id} value={value ?? ''} options={options} onChange={(v) => onChange(v === '' ? null : v)} />
+  );
 }

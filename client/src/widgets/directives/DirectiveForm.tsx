@@ -1,9 +1,9 @@
-import { Limits, type DirectiveKind } from '@plenum/shared';
+import { addDays, Limits, type DirectiveKind } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { SelectField } from '../../components/SelectField';
-import { addDays, todayIsoDate } from '../../lib/format';
+import { todayIsoDate } from '../../lib/format';
 import { directiveKinds } from '../../lib/labels';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';

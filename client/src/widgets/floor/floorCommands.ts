@@ -13,6 +13,8 @@ export function floorFailure(t: TFunction, type: FloorCommand['type'], what: str
       return t('agenda.failed.closeSession');
     case 'day:reschedule':
       return t('agenda.failed.rescheduleDay', { what });
+    case 'session:reschedule-days':
+      return t('agenda.failed.rescheduleDays');
     case 'day:open':
       return t('agenda.failed.openDay', { what });
     case 'day:adjourn':

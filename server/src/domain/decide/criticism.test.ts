@@ -32,10 +32,18 @@ describe('rulings on criticism', () => {
     const { rule } = await withCriticism();
     const missing = await refusal(rule('referred'));
     expect(missing.code).toBe('INVALID_PAYLOAD');
-    expect(missing.issues).toEqual([{ path: 'referredTo', message: 'required when the ruling is referred' }]);
+    expect(missing.issues).toEqual([
+      {
+        path: 'referredTo',
+        message: 'required when the ruling is referred',
+        reason: { code: 'referral-needs-recipient' },
+      },
+    ]);
     const stray = await refusal(rule('upheld', 'State Inspection Office'));
     expect(stray.code).toBe('INVALID_PAYLOAD');
-    expect(stray.issues?.[0]?.path).toBe('referredTo');
+    expect(stray.issues).toMatchObject([
+      { path: 'referredTo', reason: { code: 'recipient-only-when-referred', ruling: 'upheld' } },
+    ]);
     // Without the field at all, as clients before it send: an upheld ruling is taken.
     const upheld = await rule('upheld');
     expect(upheld.events[0]!.payload).toMatchObject({ ruling: 'upheld', referredTo: null });

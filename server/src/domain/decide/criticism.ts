@@ -70,12 +70,20 @@ export function decideRule(state: SessionState, payload: CommandOf<'criticism:ru
   const referredTo = payload.referredTo ?? null;
   if (payload.ruling === 'referred' && referredTo === null) {
     throw new DomainError('INVALID_PAYLOAD', 'A referred criticism goes to someone: name them in referredTo.', [
-      { path: 'referredTo', message: 'required when the ruling is referred' },
+      {
+        path: 'referredTo',
+        message: 'required when the ruling is referred',
+        reason: { code: 'referral-needs-recipient' },
+      },
     ]);
   }
   if (payload.ruling !== 'referred' && referredTo !== null) {
     throw new DomainError('INVALID_PAYLOAD', `Only a referred criticism names a recipient: leave referredTo out.`, [
-      { path: 'referredTo', message: `must be null when the ruling is ${payload.ruling}` },
+      {
+        path: 'referredTo',
+        message: `must be null when the ruling is ${payload.ruling}`,
+        reason: { code: 'recipient-only-when-referred', ruling: payload.ruling },
+      },
     ]);
   }
   const current = criticism.ruling;

@@ -18,6 +18,7 @@ import {
   decideUpdateItem,
 } from './agenda.js';
 import type { DecideContext } from './context.js';
+import { decideRescheduleDays } from './days.js';
 import { decideEndorseCriticism, decideHide, decidePostCriticism, decideRespond, decideRule } from './criticism.js';
 import {
   decideAcknowledge,
@@ -62,6 +63,7 @@ const deciders: { [T in CommandType]: Decider<T> } = {
   'session:configure': decideConfigure,
   'session:close': (state, _payload, ctx) => decideCloseSession(state, ctx),
   'day:reschedule': decideRescheduleDay,
+  'session:reschedule-days': decideRescheduleDays,
   'day:add': decideAddDay,
   'day:update': decideUpdateDay,
   'day:remove': decideRemoveDay,

@@ -99,7 +99,7 @@ describe('preparation deciders', () => {
       before: null,
     });
     expect(refused(() => add('2026-07-15', '12:00', '12:00')).issues).toEqual([
-      { path: 'plannedEnd', message: 'after 12:00' },
+      { path: 'plannedEnd', message: 'after 12:00', reason: { code: 'after-start-time', startTime: '12:00' } },
     ]);
   });
 

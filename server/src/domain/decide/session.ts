@@ -16,6 +16,7 @@ import {
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
+import { dateRange } from './days.js';
 import { requireDay, requireNoBlocker } from './guards.js';
 
 /** Renames the session. */
@@ -72,7 +73,7 @@ export function decideConfigure(state: SessionState, payload: CommandOf<'session
 function requireHoursInOrder(startTime: string | null, plannedEnd: string | null): void {
   if (startTime !== null && plannedEnd !== null && plannedEnd <= startTime) {
     throw new DomainError('INVALID_PAYLOAD', `The planned end must be after the start time ${startTime}.`, [
-      { path: 'plannedEnd', message: `after ${startTime}` },
+      { path: 'plannedEnd', message: `after ${startTime}`, reason: { code: 'after-start-time', startTime } },
     ]);
   }
 }
@@ -160,10 +161,9 @@ export function decideRescheduleDay(state: SessionState, payload: CommandOf<'day
   const after = days[index - 1]?.date ?? null;
   const before = days[index + 1]?.date ?? null;
   if ((after !== null && payload.date <= after) || (before !== null && payload.date >= before)) {
-    const range = [after && `after ${after}`, before && `before ${before}`].filter(Boolean).join(' and ');
     throw new DomainError(
       'CONFLICT',
-      `The days stay in order: "${day.title}" must fall ${range}; change the date.`,
+      `The days stay in order: "${day.title}" must fall ${dateRange({ after, before })}; change the date.`,
       undefined,
       { kind: 'day-out-of-order', field: 'date', after, before },
     );

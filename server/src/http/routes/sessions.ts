@@ -51,8 +51,8 @@ export async function sessionSummaries(directory: Pick<SessionDirectory, 'digest
 }
 
 /**
- * Convenes a review session as a draft; its units are the body's, else the organisation's
- * register. Answers the chair's link once.
+ * Convenes a review session as a draft, no day before today and the days in date order; its
+ * units are the body's, else the organisation's register. Answers the chair's link once.
  */
 export async function conveneSession(
   options: Pick<SessionRoutesOptions, 'sessions' | 'organisations' | 'admin' | 'publicUrl'>,
@@ -62,7 +62,7 @@ export async function conveneSession(
     body.units.length > 0
       ? body.units
       : await options.organisations.units(body.organisationId ?? (await options.admin.organisationId()));
-  const { sessionId, chair } = await options.sessions.convene({
+  const { sessionId, chair } = await options.sessions.conveneAhead({
     definition: body.session,
     units,
     chairName: body.chairName,

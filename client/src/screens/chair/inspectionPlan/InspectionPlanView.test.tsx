@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { addDays, todayIsoDate } from '../../../lib/format';
+import { addDays } from '@plenum/shared';
+import { todayIsoDate } from '../../../lib/format';
 import { ids, participants } from '../../../test/events';
 import { renderSession } from '../../../test/renderSession';
 import { kilnInspection } from '../../../test/stories';

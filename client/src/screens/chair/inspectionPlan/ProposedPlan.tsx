@@ -1,4 +1,5 @@
 import {
+  addDays,
   canIssue,
   inspectionCapacityLimit,
   proposeInspectionPlan,
@@ -9,7 +10,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../../components/ErrorNote';
 import { Panel } from '../../../components/Panel';
-import { addDays, todayIsoDate } from '../../../lib/format';
+import { todayIsoDate } from '../../../lib/format';
 import { useFormat } from '../../../lib/useFormat';
 import { useCommand } from '../../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../../stores/connection';

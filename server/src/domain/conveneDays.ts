@@ -1,0 +1,22 @@
+import { conveneDayProblems, type Issue } from '@plenum/shared';
+
+/** Twelve hours: the calendar furthest behind UTC (UTC−12) is still on the date of `now` minus this. */
+const furthestBehindMs = 12 * 60 * 60 * 1000;
+
+/**
+ * The earliest date that is still today somewhere: a day on it is not in the past for an
+ * organisation anywhere, since the server does not know the convener's time zone.
+ */
+export function earliestToday(now: Date): string {
+  return new Date(now.getTime() - furthestBehindMs).toISOString().slice(0, 10);
+}
+
+/** The days of a session being convened that may not stand (`conveneDayProblems`), as issues on their dates. */
+export function conveneDayIssues(days: readonly { date: string }[], now: Date): Issue[] {
+  return conveneDayProblems(days, earliestToday(now)).map((problem) => {
+    const path = `session.days.${problem.index}.date`;
+    return problem.problem === 'day-in-past'
+      ? { path, message: `not before ${problem.today}`, reason: { code: 'day-before-today', today: problem.today } }
+      : { path, message: `after ${problem.after}`, reason: { code: 'day-not-after-previous', after: problem.after } };
+  });
+}

@@ -191,3 +191,42 @@ describe.skipIf(!poppler)('page breaks in the PDF layout', () => {
       expect(found).not.toContain(piece);
   });
 });
+
+/** `count` Korean words of eight syllables, each of its own: `tag`, then its number in Hangul digits. */
+const koreanWords = (count: number, tag: string) =>
+  Array.from(
+    { length: count },
+    (_, i) => `${tag}${[...String(i).padStart(3, '0')].map((d) => '영일이삼사오육칠팔구'[Number(d)]).join('')}번째의견`,
+  );
+
+describe.skipIf(!poppler)('Korean text in the PDF layout', () => {
+  test('a paragraph and a list entry break only at their spaces, as Korean does; only a word longer than the line breaks inside it', async () => {
+    const [paragraph, lead, entry, ruling, bullet] = [
+      koreanWords(40, '문'),
+      koreanWords(3, '강'),
+      koreanWords(40, '목'),
+      koreanWords(40, '판'),
+      koreanWords(40, '점'),
+    ];
+    const long = '가'.repeat(80);
+    const document: RecordDocument = {
+      title: '회의록',
+      footer: 'footer',
+      blocks: [
+        { kind: 'paragraph', text: [...paragraph.slice(0, 20), long, ...paragraph.slice(20)].join(' ') },
+        {
+          kind: 'list',
+          ordered: true,
+          items: [{ strong: `${lead.join(' ')} `, text: entry.join(' '), lines: [{ text: ruling.join(' ') }] }],
+        },
+        { kind: 'list', items: [{ text: bullet.join(' ') }] },
+      ],
+    };
+    const found = await words(await layoutPdf(document, 'ko'));
+    for (const w of found) expect(w.xMax, `${w.text} ends at ${w.xMax} pt`).toBeLessThanOrEqual(rightEdge + 0.5);
+    for (const word of [paragraph, lead, entry, ruling, bullet].flat()) one(found, word);
+    const pieces = found.filter((w) => /^가+$/.test(w.text)).map((w) => w.text);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(long);
+  });
+});

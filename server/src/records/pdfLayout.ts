@@ -104,6 +104,27 @@ function lineCount(metrics: Metrics, text: string, width: number, size: number, 
   return count;
 }
 
+/** Whether a text holds Hangul, which pdfmake may break between any two syllables. */
+const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+
+/**
+ * Runs that break as Korean text does, at spaces only (CSS's `word-break: keep-all`), where
+ * pdfmake, after Unicode's line breaking rules, would break between any two Hangul syllables: each
+ * word of a run with Hangul becomes a run of its own, its spaces after it, `noWrap` when it fits
+ * in `width` at `size`. A word wider than that, and a line break, stay pdfmake's to break.
+ */
+function keepAll(metrics: Metrics, runs: Run[], width: number, size: number): Run[] {
+  return runs.flatMap((run) =>
+    hangul.test(run.text)
+      ? (run.text.match(/\r?\n|\r|[^ \r\n]* +|[^ \r\n]+/g) ?? []).map((word) => ({
+          ...run,
+          text: word,
+          noWrap: !/[\r\n]/.test(word) && metrics.width(word.trimEnd(), size, run.bold) <= width + 0.01,
+        }))
+      : [run],
+  );
+}
+
 /**
  * A list entry as one paragraph, its lines joined by line breaks, with its number (`marker`) in
  * front when the list is ordered; a line that fits (`room`, measured) is one `noWrap` inline.
@@ -112,11 +133,12 @@ function lineCount(metrics: Metrics, text: string, width: number, size: number, 
  * criticisms of a long review, that was most of the layout and of the garbage its collector went
  * through. A numbered entry hangs: the whole paragraph stands in by its number's width, and its
  * first line starts that much to the left (pdfmake's `leadingIndent`, negative), so every line
- * after the first starts under the text, not under the number.
+ * after the first starts under the text, not under the number. A line that wraps breaks as Korean
+ * text does (`keepAll`).
  */
-function listEntry(item: ListItem, marker: string | null, measure: Measure): Content {
+function listEntry(item: ListItem, marker: string | null, metrics: Metrics): Content {
   const number: Run[] = marker === null ? [] : [{ text: `${marker} ` }];
-  const indent = measure(number);
+  const indent = metrics.runs(number);
   const room = marker === null ? textWidth - bulletIndent : textWidth - indent;
   const first: Run[] = [
     ...number,
@@ -127,12 +149,12 @@ function listEntry(item: ListItem, marker: string | null, measure: Measure): Con
   // A line break inside a run is pdfmake's to make, which it does only when wrapping. The first
   // line has the number's width more room, which the number itself takes.
   const fits = (runs: Run[], i: number) =>
-    !runs.some((run) => /[\r\n]/.test(run.text)) && measure(runs) <= room + (i === 0 ? indent : 0);
+    !runs.some((run) => /[\r\n]/.test(run.text)) && metrics.runs(runs) <= room + (i === 0 ? indent : 0);
   return {
-    text: lines.flatMap((runs, i) => {
-      const noWrap = fits(runs, i);
-      return [...(i === 0 ? [] : ['\n']), ...runs.map((run) => ({ ...run, noWrap }))];
-    }),
+    text: lines.flatMap((runs, i) => [
+      ...(i === 0 ? [] : ['\n']),
+      ...(fits(runs, i) ? runs.map((run) => ({ ...run, noWrap: true })) : keepAll(metrics, runs, room, bodySize)),
+    ]),
     margin: [indent, 0, 0, 2],
     ...(indent > 0 && { leadingIndent: -indent }),
   };
@@ -211,12 +233,6 @@ function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
     margin: [0, 2, 0, 10],
   };
 }
-
-/** Whether a text holds Hangul, which pdfmake may break between any two syllables. */
-const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-
-/** A table's cell text as runs that break only at its spaces, each word kept whole. */
-const wholeWords = (text: string): Run[] => text.split(/(?<= )/).map((word) => ({ text: word, noWrap: true }));
 
 /** The widest word of a text at the tables' size. */
 const widestWord = (metrics: Metrics, text: string, bold = false) =>
@@ -302,11 +318,8 @@ function tablePlan(metrics: Metrics, block: Extract<Block, { kind: 'table' }>): 
       );
   const headerHeight = height(block.headers, true);
   const rowHeights = cells.map((row) => height(row));
-  // Hangul breaks at its spaces only, where every word fits its column.
-  const text = (value: string, i: number, bold = false): string | Run[] =>
-    hangul.test(value) && !/[\r\n]/.test(value) && widestWord(metrics, value, bold) <= widths[i]! + 0.01
-      ? wholeWords(value)
-      : value;
+  const text = (value: string, i: number, bold = false) =>
+    keepAll(metrics, [{ text: value, bold }], widths[i]!, tableSize);
   const node = {
     table: {
       headerRows: 1,
@@ -341,7 +354,11 @@ function heading(block: Extract<Block, { kind: 'heading' }>, below = 4): Content
 function content(block: Exclude<Block, { kind: 'heading' }>, metrics: Metrics): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: block.text, italics: block.italic === true, margin: [0, 0, 0, 4] };
+      return {
+        text: keepAll(metrics, [{ text: block.text }], textWidth, bodySize),
+        italics: block.italic === true,
+        margin: [0, 0, 0, 4],
+      };
     case 'table':
       return tablePlan(metrics, block).node;
     case 'list':
@@ -358,8 +375,8 @@ function list(block: Extract<Block, { kind: 'list' }>, metrics: Metrics, from = 
   const items = block.items.slice(from, to);
   const margin: [number, number, number, number] = [0, 0, 0, to === block.items.length ? 6 : 0];
   return block.ordered
-    ? { stack: items.map((item, i) => listEntry(item, `${from + i + 1}.`, metrics.runs)), margin }
-    : { ul: items.map((item) => listEntry(item, null, metrics.runs)), margin };
+    ? { stack: items.map((item, i) => listEntry(item, `${from + i + 1}.`, metrics)), margin }
+    : { ul: items.map((item) => listEntry(item, null, metrics)), margin };
 }
 
 /** The most of a block a heading takes along to the next page rather than leave it at a page's foot. */

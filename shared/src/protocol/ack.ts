@@ -1,22 +1,8 @@
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors.js';
+import { schemaCheckCodes } from './issueCodes.js';
 import { RefusalSchema, type Refusal } from './refusals.js';
 import { CriticismRuling, IdSchema, IsoDateSchema, PeriodSchema, TimeOfDaySchema } from './schemas/index.js';
-
-/** The codes of zod's issues: every generic schema check says which one it failed. */
-const schemaCheckCodes = [
-  'invalid_type',
-  'too_big',
-  'too_small',
-  'invalid_format',
-  'not_multiple_of',
-  'unrecognized_keys',
-  'invalid_union',
-  'invalid_key',
-  'invalid_element',
-  'invalid_value',
-  'custom',
-] as const satisfies readonly z.core.$ZodIssueCode[];
 
 /**
  * What a generic schema check wanted (zod's issue code and its bounds or format), so a screen
@@ -76,13 +62,6 @@ export type RuleReason = z.infer<typeof RuleReasonSchema>;
 /** What a refused field wanted: a generic schema check's or a domain rule's, told apart by `code`. */
 export const IssueReasonSchema = z.discriminatedUnion('code', [SchemaCheckReasonSchema, ...RuleReasonSchema.options]);
 export type IssueReason = z.infer<typeof IssueReasonSchema>;
-
-const ruleCodes: ReadonlySet<string> = new Set(RuleReasonSchema.options.map((option) => option.shape.code.value));
-
-/** True when a domain rule refused the field, not a generic schema check. */
-export function isRuleReason(reason: IssueReason): reason is RuleReason {
-  return ruleCodes.has(reason.code);
-}
 
 /** One field-level problem found while validating a message. */
 export const IssueSchema = z.object({ path: z.string(), message: z.string(), reason: IssueReasonSchema.optional() });

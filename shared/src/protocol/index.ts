@@ -1,6 +1,7 @@
 export * from './version.js';
 export * from './errors.js';
 export * from './ack.js';
+export * from './issueCodes.js';
 export * from './refusals.js';
 export * from './schemas/index.js';
 export * from './thresholds.js';

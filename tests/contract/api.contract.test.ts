@@ -229,7 +229,7 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
         body: {
           unitId: 'riverside-city',
           title: 'Riverside City — follow-up of the Q4 review',
-          days: [{ id: 'city-day-1', date: '2026-02-02', title: 'Day 1' }],
+          days: [{ id: 'city-day-1', date: '2026-04-20', title: 'Day 1' }],
           thresholds: { ...defaultThresholds, warningBelow: 0.8 },
           chairName: 'City chair',
         },

@@ -1,4 +1,5 @@
 import { demoSessionIds } from '@plenum/server';
+import { addDays } from '@plenum/shared';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
@@ -15,6 +16,9 @@ import { startE2eServer, type E2eServer } from './helpers/e2eServer.js';
 // warning and explanation about the county's workplace.
 
 const q4 = demoSessionIds.previous;
+
+/** The follow-up's day, a week from today: a follow-up is refused a day in the past. */
+const followUpDay = addDays(new Date().toISOString().slice(0, 10), 7);
 
 /** The administrator's console, signed in, at `viewport`. */
 function openConsole(
@@ -50,7 +54,7 @@ describeBrowser('the cascade down the line on screen', () => {
     await page.getByTestId('follow-up-submit').click();
     // Refused before sending: the day and the chair are named.
     await expect.poll(() => page.getByTestId('follow-up-chair-name').getAttribute('aria-invalid')).toBe('true');
-    await page.getByTestId('convene-day-0-date').fill('2026-02-02');
+    await page.getByTestId('convene-day-0-date').fill(followUpDay);
     await page.getByTestId('convene-day-0-title').fill('Workplaces of the county');
     await page.getByTestId('follow-up-warning').fill('80');
     await page.getByTestId('follow-up-chair-name').fill('Chair — Eastfield County');

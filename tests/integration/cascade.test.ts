@@ -183,6 +183,22 @@ describe('the cascade down the line', () => {
     });
     expect(unknownUnit.status).toBe(404);
     expect(JSON.stringify(unknownUnit.body)).toContain('unitId');
+    // As the administrator's convening: no day before today (the 12th, somewhere), the days in date order.
+    const misdated = await cascade(server, centreId, {
+      unitId: 'province',
+      title: 'Province follow-up',
+      days: [...day('p1', '2026-04-11'), ...day('p2', '2026-04-20'), ...day('p3', '2026-04-20')],
+      thresholds: defaultThresholds,
+      chairName: 'Province chair',
+    });
+    expect(misdated.status).toBe(400);
+    expect(misdated.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      issues: [
+        { path: 'days.0.date', reason: { code: 'day-before-today', today: '2026-04-12' } },
+        { path: 'days.2.date', reason: { code: 'day-not-after-previous', after: '2026-04-20' } },
+      ],
+    });
     const provinceBody: CascadeBody = {
       unitId: 'province',
       title: 'Province follow-up of the Q1 review',

@@ -2,10 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createApp, createLogger, SqliteStore, type App, type Store } from '@plenum/server';
 import { PostgresStore } from '@plenum/server/postgres';
-import { defaultThresholds, newEvent, type NewEvent, type OrganisationUnit, type SessionEvent } from '@plenum/shared';
+import {
+  addDays,
+  defaultThresholds,
+  newEvent,
+  type NewEvent,
+  type OrganisationUnit,
+  type SessionEvent,
+} from '@plenum/shared';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { deferred } from '../helpers/deferred.js';
 import { tempDir } from '../helpers/tempDir.js';
+
+/** The follow-up's day, a week from today on the real clock: a follow-up is refused a day in the past. */
+const followUpDay = addDays(new Date().toISOString().slice(0, 10), 7);
 
 /*
  * The relay of an explanation from a level's follow-up into the higher review's record is two
@@ -129,7 +139,7 @@ describe.each(kinds)('the relay up the line on $name', (kind) => {
     const { sessionId: lowerId } = await app.cascade.convene(upperId, {
       unitId: 'province',
       title: 'Province follow-up',
-      days: [{ id: 'p1', date: '2026-04-20', title: 'Day 1' }],
+      days: [{ id: 'p1', date: followUpDay, title: 'Day 1' }],
       thresholds: { ...defaultThresholds, warningBelow: 0.8 },
       conferenceLink: null,
       chairName: 'Province chair',
@@ -221,7 +231,7 @@ test('on SQLite: an explanation relayed into a closed review reaches its next pe
   const { sessionId: lowerId } = await app.cascade.convene('centre-q1', {
     unitId: 'province',
     title: 'Province follow-up',
-    days: [{ id: 'p1', date: '2026-04-20', title: 'Day 1' }],
+    days: [{ id: 'p1', date: followUpDay, title: 'Day 1' }],
     thresholds: defaultThresholds,
     conferenceLink: null,
     chairName: 'Province chair',

@@ -160,7 +160,11 @@ describe('directives through real sockets', () => {
     );
     expect(past.code).toBe('INVALID_PAYLOAD');
     expect('issues' in past ? past.issues : null).toEqual([
-      { path: 'dueDate', message: 'The due date 2026-03-31 is past: choose 2026-04-12 or later.' },
+      {
+        path: 'dueDate',
+        message: 'The due date 2026-03-31 is past: choose 2026-04-12 or later.',
+        reason: { code: 'due-date-past', earliest: '2026-04-12' },
+      },
     ]);
     expect(await server.head()).toBe(head);
     // The process is up and the same order with today's date goes through.

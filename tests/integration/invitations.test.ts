@@ -182,6 +182,62 @@ describe('invitations over REST', () => {
     await expectRefusedWhole(text, 'text/plain', preview);
   });
 
+  test('one invitee or a JSON list naming someone invited already, or twice, is refused 422 by entry; a new link is a reissue', async () => {
+    const { server, path, participants } = await invitationsServer();
+    const { official } = server.participants;
+    const invite = (body: unknown) =>
+      api<IssuedLink>(server.url, path('/invitations'), { method: 'POST', token: server.tokens.chair, body });
+    const petra = dataOf(
+      await invite({
+        name: 'Petra Presenter',
+        role: 'presenter',
+        unitId: 'riverside-steel',
+        email: 'petra@example.org',
+      }),
+    ).participant;
+    const before = (await participants()).length;
+
+    const again = await invite({ name: 'P. Presenter', role: 'observer', email: 'PETRA@example.org' });
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      issues: [
+        {
+          path: 'email',
+          message: 'Petra Presenter is invited already, with the same e-mail',
+          reason: { code: 'invited-already', participant: petra, sameBy: 'email' },
+        },
+      ],
+    });
+
+    const list = await invite({
+      invitees: [
+        { name: 'Nadia New', role: 'observer', email: 'nadia@example.org' },
+        { name: official.name, role: 'official' },
+        { name: 'nadia  NEW', role: 'observer' },
+      ],
+    });
+    expect(list.status).toBe(422);
+    expect(list.body).toMatchObject({
+      issues: [
+        { path: 'invitees.1.name', reason: { code: 'invited-already', participant: official, sameBy: 'name' } },
+        {
+          path: 'invitees.2.name',
+          message: 'entry 1 of the list names the same person, with the same name, role and unit',
+          reason: { code: 'same-as-earlier-entry', entry: 1, sameBy: 'name' },
+        },
+      ],
+    });
+    expect((await participants()).length).toBe(before);
+
+    const reissued = await api<IssuedLink>(server.url, path(`/participants/${petra.id}/reissue`), {
+      method: 'POST',
+      token: server.tokens.chair,
+    });
+    expect(reissued.status).toBe(201);
+    expect(dataOf(reissued).participant).toEqual(petra);
+  });
+
   test('only an administrator makes a chair: the chair is refused, FORBIDDEN, with a message saying so', async () => {
     const { server, admin, path } = await invitationsServer();
     const byChair = await api(server.url, path('/invitations'), {

@@ -14,6 +14,7 @@ import {
 import { afterEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { changeLanguage, i18n } from '../i18n';
+import { formatDate } from './format';
 import { issueInWords } from './issueWords';
 
 /** The first issue a schema finds in `value`, as the protocol carries it. */
@@ -85,6 +86,35 @@ describe('a refused field in the reader’s language', () => {
     expect(words({ code: 'period-not-after-previous', previousPeriod: '2026-Q1' })).toBe(
       'a period after the previous session’s, 2026-Q1',
     );
+  });
+
+  test('the directive, token, plan, register and invitation rules are said in Korean with their facts', async () => {
+    await changeLanguage('ko', { persist: false });
+    const words = (reason: IssueReason) => issueInWords({ path: 'field', message: 'the server’s English', reason });
+    const petra = { id: 'p-1', name: 'Petra', role: 'presenter', unitId: 'riverside-steel' } as const;
+    expect(words({ code: 'due-date-past', earliest: '2026-04-12' })).toBe(
+      `지난 날짜입니다. ${formatDate('2026-04-12')} 이후로 고르십시오`,
+    );
+    expect(words({ code: 'not-an-inspector' })).toBe('이 회의의 검사 담당이 아닙니다. 검사 담당을 고르십시오');
+    expect(words({ code: 'expiry-not-future' })).toBe('지금보다 뒤여야 합니다');
+    expect(words({ code: 'unknown-parent', parentId: 'p' })).toBe('등록된(또는 목록 앞쪽에 있는) 단위 p가 없습니다');
+    expect(words({ code: 'retired-parent', parentId: 'p' })).toBe('상위 단위 p는 폐지되었습니다');
+    expect(words({ code: 'invited-already', participant: petra, sameBy: 'email' })).toBe(
+      'Petra 님이 같은 이메일로 이미 초대되어 있습니다',
+    );
+    expect(words({ code: 'same-as-earlier-entry', entry: 2, sameBy: 'name' })).toBe(
+      '2번째 항목과 같은 이름, 역할, 단위입니다',
+    );
+  });
+
+  test('in English the invitation rules name the participant, the entry and what is the same', () => {
+    const words = (reason: IssueReason) => issueInWords({ path: 'field', message: 'the server’s English', reason });
+    const petra = { id: 'p-1', name: 'Petra', role: 'presenter', unitId: 'riverside-steel' } as const;
+    expect(words({ code: 'invited-already', participant: petra, sameBy: 'name' })).toBe(
+      'Petra is invited already, with the same name, role and unit',
+    );
+    expect(words({ code: 'same-as-earlier-entry', entry: 1, sameBy: 'email' })).toBe('the same e-mail as entry 1');
+    expect(words({ code: 'inspector-or-office' })).toBe('an inspector or an inspection office, not both');
   });
 
   test('every domain rule’s reason has words in every language', () => {

@@ -58,6 +58,23 @@ function ruleWords(reason: RuleReason): string {
       return i18n.t('refusal.rule.day-before-today', { today: formatDate(reason.today) });
     case 'day-not-after-previous':
       return i18n.t('refusal.rule.day-not-after-previous', { after: formatDate(reason.after) });
+    case 'due-date-past':
+      return i18n.t('refusal.rule.due-date-past', { earliest: formatDate(reason.earliest) });
+    case 'unknown-parent':
+    case 'retired-parent':
+      return i18n.t(`refusal.rule.${reason.code}`, { parentId: reason.parentId });
+    case 'duplicate-unit-id':
+      return i18n.t('refusal.rule.duplicate-unit-id', { id: reason.id });
+    case 'invited-already':
+      return i18n.t('refusal.rule.invited-already', {
+        name: reason.participant.name,
+        by: i18n.t(`refusal.samePersonBy.${reason.sameBy}`),
+      });
+    case 'same-as-earlier-entry':
+      return i18n.t('refusal.rule.same-as-earlier-entry', {
+        entry: reason.entry,
+        by: i18n.t(`refusal.samePersonBy.${reason.sameBy}`),
+      });
     case 'not-a-session-role':
     case 'unknown-unit':
     case 'presenter-needs-unit':
@@ -65,6 +82,12 @@ function ruleWords(reason: RuleReason): string {
     case 'referral-needs-recipient':
     case 'level-convened-review':
     case 'no-units-below':
+    case 'not-the-criticism-item':
+    case 'only-for-inspection':
+    case 'not-an-inspector':
+    case 'expiry-not-future':
+    case 'inspector-or-office':
+    case 'parent-cycle':
       return i18n.t(`refusal.rule.${reason.code}`);
   }
 }

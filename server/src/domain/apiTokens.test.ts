@@ -65,7 +65,10 @@ describe('ApiTokenService', () => {
       { name: 'Old', scopes: ['read:sessions'], expiresAt: '2026-01-01T00:00:00.000Z' },
       'a',
     );
-    await expect(refused).rejects.toMatchObject({ code: 'INVALID_PAYLOAD', issues: [{ path: 'expiresAt' }] });
+    await expect(refused).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      issues: [{ path: 'expiresAt', reason: { code: 'expiry-not-future' } }],
+    });
   });
 
   test('a scope the token lacks is FORBIDDEN; API tokens are told apart by their prefix', async () => {

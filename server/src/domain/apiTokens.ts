@@ -49,7 +49,9 @@ export class ApiTokenService {
     const now = this.deps.clock.now();
     if (body.expiresAt !== null && Date.parse(body.expiresAt) <= now.getTime()) {
       const message = 'The expiry must be in the future.';
-      throw new DomainError('INVALID_PAYLOAD', message, [{ path: 'expiresAt', message }]);
+      throw new DomainError('INVALID_PAYLOAD', message, [
+        { path: 'expiresAt', message, reason: { code: 'expiry-not-future' } },
+      ]);
     }
     const { token, hash } = this.deps.secrets.issue();
     const record: ApiTokenRecord = {

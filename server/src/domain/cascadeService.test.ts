@@ -102,3 +102,37 @@ describe('CascadeService refusals name the level with a reason a screen words', 
     ]);
   });
 });
+
+describe('CascadeService.convene refuses days as the administrator’s convening does', () => {
+  test('a day before today, or not after the day ahead of it, is refused on its date; a day of today is not', async () => {
+    // 09:00 on 13 April in UTC is still the 12th where the day is furthest behind (UTC−12).
+    const days = (...dates: string[]) => dates.map((date, i) => ({ id: `f${i + 1}`, date, title: `Day ${i + 1}` }));
+    const error = await refusal(
+      cascadeOver().convene('centre-q1', {
+        ...request('province'),
+        days: days('2026-04-11', '2026-04-20', '2026-04-20'),
+      }),
+    );
+    expect(error.code).toBe('INVALID_PAYLOAD');
+    expect(error.issues).toEqual([
+      {
+        path: 'days.0.date',
+        message: 'not before 2026-04-12',
+        reason: { code: 'day-before-today', today: '2026-04-12' },
+      },
+      {
+        path: 'days.2.date',
+        message: 'after 2026-04-20',
+        reason: { code: 'day-not-after-previous', after: '2026-04-20' },
+      },
+    ]);
+    // Only the day check: the follow-up convened already is refused for its own reason.
+    expect(
+      (
+        await refusal(
+          cascadeOver(closedReview).convene('centre-q1', { ...request('province'), days: days('2026-04-12') }),
+        )
+      ).issues?.[0]?.reason,
+    ).toEqual({ code: 'follow-up-convened', sessionId: 'follow-up_centre-q1_province' });
+  });
+});

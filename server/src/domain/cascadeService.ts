@@ -19,6 +19,7 @@ import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
 import { agendaWords } from './agendaWords.js';
+import { conveneDayIssues } from './conveneDays.js';
 import { AgendaDraft, opening, systemActor, type IssuedInvitation, type SessionService } from './sessionService.js';
 import type { SessionDirectory } from './sessionDirectory.js';
 
@@ -92,12 +93,17 @@ export class CascadeService {
    * the units below it and the line above it; the higher review's open directives about units
    * below the level (which relay their explanations back up) and its open warnings to them;
    * an agenda of the opening and one item per unit concerned, the warned ones first. The
-   * period is the higher review's; the thresholds and chair are the level's own.
+   * period is the higher review's; the thresholds and chair are the level's own. Refused as
+   * the administrator's convening is when a day is before today or out of date order.
    */
   async convene(
     fromSessionId: string,
     request: CascadeRequest,
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
+    const issues = conveneDayIssues(request.days, this.deps.clock.now(), 'days');
+    if (issues.length > 0) {
+      throw new DomainError('INVALID_PAYLOAD', 'A day is before today or out of date order.', issues);
+    }
     // One follow-up per review and level: a retried request finds the one it made.
     const sessionId = this.deps.ids.derive('follow-up', fromSessionId, request.unitId);
     const events = await this.deps.commands.read(fromSessionId, (upper) => {

@@ -11,10 +11,13 @@ export function earliestToday(now: Date): string {
   return new Date(now.getTime() - furthestBehindMs).toISOString().slice(0, 10);
 }
 
-/** The days of a session being convened that may not stand (`conveneDayProblems`), as issues on their dates. */
-export function conveneDayIssues(days: readonly { date: string }[], now: Date): Issue[] {
+/**
+ * The days of a session being convened that may not stand (`conveneDayProblems`), as issues on
+ * their dates; `daysPath` is where the request holds the days.
+ */
+export function conveneDayIssues(days: readonly { date: string }[], now: Date, daysPath = 'session.days'): Issue[] {
   return conveneDayProblems(days, earliestToday(now)).map((problem) => {
-    const path = `session.days.${problem.index}.date`;
+    const path = `${daysPath}.${problem.index}.date`;
     return problem.problem === 'day-in-past'
       ? { path, message: `not before ${problem.today}`, reason: { code: 'day-before-today', today: problem.today } }
       : { path, message: `after ${problem.after}`, reason: { code: 'day-not-after-previous', after: problem.after } };

@@ -46,8 +46,14 @@ describe('organisation register', () => {
     const error = await refusal(units.importUnits('north', [county, province], 'admin'));
     expect(error.code).toBe('INVALID_PAYLOAD');
     expect(error.issues).toEqual([
-      { path: 'units.0.parentId', message: 'unknown parent p (not registered, nor earlier in the file)' },
+      {
+        path: 'units.0.parentId',
+        message: 'unknown parent p (not registered, nor earlier in the file)',
+        reason: { code: 'unknown-parent', parentId: 'p' },
+      },
     ]);
+    const twice = await refusal(units.importUnits('north', [province, { ...province, name: 'Again' }], 'admin'));
+    expect(twice.issues).toMatchObject([{ path: 'units.1.id', reason: { code: 'duplicate-unit-id', id: 'p' } }]);
     expect(await units.units('north')).toEqual([]);
   });
 
@@ -76,12 +82,20 @@ describe('organisation register', () => {
     const units = await register();
     const city: OrganisationUnit = { ...county, id: 't', name: 'Town', kind: 'city', parentId: 'c' };
     await units.importUnits('north', [province, county, city], 'admin');
-    expect((await refusal(units.saveUnit('north', { ...county, parentId: 't' }, 'admin'))).code).toBe('CONFLICT');
+    const underItsOwn = await refusal(units.saveUnit('north', { ...county, parentId: 't' }, 'admin'));
+    expect([underItsOwn.code, underItsOwn.issues]).toMatchObject([
+      'CONFLICT',
+      [{ path: 'parentId', reason: { code: 'parent-cycle' } }],
+    ]);
     expect((await refusal(units.saveUnit('north', { ...county, parentId: 'c' }, 'admin'))).code).toBe('CONFLICT');
     expect(await units.saveUnit('north', { ...city, parentId: 'p' }, 'admin')).toBe('update');
     await units.retireUnit('north', 'c', 'admin', at);
     expect((await refusal(units.retireUnit('north', 'c', 'admin', at))).code).toBe('CONFLICT');
-    expect((await refusal(units.saveUnit('north', { ...city, parentId: 'c' }, 'admin'))).code).toBe('CONFLICT');
+    const underRetired = await refusal(units.saveUnit('north', { ...city, parentId: 'c' }, 'admin'));
+    expect([underRetired.code, underRetired.issues]).toMatchObject([
+      'CONFLICT',
+      [{ path: 'parentId', reason: { code: 'retired-parent', parentId: 'c' } }],
+    ]);
     expect((await units.registered('north')).map((u) => [u.unit.id, u.retiredAt])).toEqual([
       ['p', null],
       ['c', at],

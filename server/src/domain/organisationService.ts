@@ -10,7 +10,7 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import type { CommandService } from './commandService.js';
-import { rowProblemOf } from './rowProblems.js';
+import { issueOfRowProblem, rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
 
 /** The log that holds an organisation's hierarchy, reused by each of its review sessions. */
@@ -145,14 +145,16 @@ export class OrganisationService {
     units: readonly OrganisationUnit[],
     actorId: string,
   ): Promise<ImportPreview> {
-    const rows = units.map((unit, i) => ({ line: i + 1, cells: { ...unit } }));
+    const rows: TableRow[] = units.map((unit, i) => ({ line: i + 1, cells: { ...unit } }));
     const preview = await this.importRows(organisationId, rows, actorId);
     if (!preview.valid) {
       throw new DomainError(
         'INVALID_PAYLOAD',
         'Some units cannot be registered.',
         preview.rows.flatMap((row) =>
-          row.errors.map((e) => ({ path: `units.${row.line - 1}.${e.column}`, message: e.message })),
+          row.errors.map((e) =>
+            issueOfRowProblem(e, `units.${row.line - 1}.${e.column}`, rows[row.line - 1]?.cells[e.column] ?? null),
+          ),
         ),
       );
     }
@@ -167,7 +169,7 @@ export class OrganisationService {
       const problem = placementProblem(unit, known, state.retiredUnits);
       if (problem) {
         throw new DomainError('CONFLICT', `Unit ${unit.id} cannot go there: ${problem.message}.`, [
-          { path: 'parentId', message: problem.message },
+          issueOfRowProblem(problem, 'parentId', unit.parentId),
         ]);
       }
       effect = effectOf(unit, known);

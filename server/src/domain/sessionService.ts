@@ -9,6 +9,7 @@ import {
   nextVerificationRecord,
   type AgendaItemDefinition,
   type InviteePreview,
+  type Issue,
   type SessionParticipant,
   type SessionSummary,
   type SessionEvent,
@@ -23,7 +24,7 @@ import {
 import { agendaWords, type AgendaWords } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
 import { conveneDayIssues } from './conveneDays.js';
-import { duplicateChecker } from './inviteeDuplicates.js';
+import { duplicateChecker, duplicateIssues } from './inviteeDuplicates.js';
 import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
 import type { TableRow } from './organisationService.js';
@@ -161,6 +162,11 @@ function participantOf(state: SessionState, participantId: string): Participant 
   const participant = state.participants[participantId];
   if (!participant) throw new DomainError('NOT_FOUND', `There is no participant ${participantId} here.`);
   return participant;
+}
+
+/** Where an invitee's fields sit in the body: under `invitees.N.` in a list of several. */
+function inviteePath(invitees: readonly unknown[], i: number): string {
+  return invitees.length > 1 ? `invitees.${i}.` : '';
 }
 
 /** Refuses a role and unit that a session invitation cannot grant; `at` names the field's path. */
@@ -348,20 +354,35 @@ export class SessionService {
 
   /**
    * Invites everyone in the list in one append, or nobody: every invitee is checked first (the
-   * role a session grants, the unit, a presenter's unit, a chair only by an administrator).
+   * role a session grants, the unit, a presenter's unit, a chair only by an administrator, and
+   * nobody invited already or twice in the list; {@link reissue} gives someone invited a new link).
    */
   async inviteAll(
     sessionId: string,
     invitees: readonly InviteeSpec[],
     actor: InvitationActor,
   ): Promise<IssuedInvitation[]> {
+    const duplicates = await this.duplicateInvitees(sessionId, invitees);
+    if (duplicates.length > 0) {
+      throw new DomainError('INVALID_PAYLOAD', 'Someone is invited already, or twice in the list.', duplicates);
+    }
     return this.admit(sessionId, invitees, actor.id, (state) => {
       sessionOf(state, sessionId);
       invitees.forEach((invitee, i) => {
-        checkGrant(state, invitee, invitees.length > 1 ? `invitees.${i}.` : '');
+        checkGrant(state, invitee, inviteePath(invitees, i));
         if (invitee.role === 'chair') onlyAdministratorsAppointChairs(actor);
       });
     });
+  }
+
+  /** The invitees who are invited already (not revoked) or named twice, each an issue on the field that says so. */
+  async duplicateInvitees(sessionId: string, invitees: readonly InviteeSpec[]): Promise<Issue[]> {
+    return duplicateIssues(await this.invitedPeople(sessionId), invitees, (i) => inviteePath(invitees, i));
+  }
+
+  /** The participants invited and not revoked, with their e-mails (kept with the invitations, not in the log). */
+  private async invitedPeople(sessionId: string): Promise<SessionParticipant[]> {
+    return (await this.participants(sessionId)).filter(({ access }) => access.revokedAt === null);
   }
 
   /**
@@ -371,9 +392,7 @@ export class SessionService {
    */
   async previewInvitees(sessionId: string, rows: readonly TableRow[], actor: InvitationActor): Promise<InviteePreview> {
     // E-mails are kept with the invitations, not in the log: read them first.
-    const duplicate = duplicateChecker(
-      (await this.participants(sessionId)).filter(({ access }) => access.revokedAt === null),
-    );
+    const duplicate = duplicateChecker(await this.invitedPeople(sessionId));
     return this.deps.commands.read(sessionId, (state) => {
       sessionOf(state, sessionId);
       const previewed = rows.map(({ line, cells }) => {

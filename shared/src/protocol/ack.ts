@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors.js';
 import { schemaCheckCodes } from './issueCodes.js';
 import { RefusalSchema, type Refusal } from './refusals.js';
-import { CriticismRuling, IdSchema, IsoDateSchema, PeriodSchema, TimeOfDaySchema } from './schemas/index.js';
+import {
+  CriticismRuling,
+  IdSchema,
+  IsoDateSchema,
+  ParticipantSchema,
+  PeriodSchema,
+  TimeOfDaySchema,
+} from './schemas/index.js';
 
 /**
  * What a generic schema check wanted (zod's issue code and its bounds or format), so a screen
@@ -56,6 +63,41 @@ export const RuleReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('day-before-today'), today: IsoDateSchema }),
   /** A day of a session being convened is not after the day ahead of it. */
   z.object({ code: z.literal('day-not-after-previous'), after: IsoDateSchema }),
+  /** A directive made from a criticism belongs to the criticism's item, not another. */
+  z.object({ code: z.literal('not-the-criticism-item') }),
+  /** Only an inspection order names an inspected unit or an inspector. */
+  z.object({ code: z.literal('only-for-inspection') }),
+  /** The participant named as the inspector is not an inspector of the session. */
+  z.object({ code: z.literal('not-an-inspector') }),
+  /** A due date is past: the earliest date it may take. */
+  z.object({ code: z.literal('due-date-past'), earliest: IsoDateSchema }),
+  /** An API token's expiry is not in the future. */
+  z.object({ code: z.literal('expiry-not-future') }),
+  /** An inspection order goes to an inspector or to an inspection office, never to both. */
+  z.object({ code: z.literal('inspector-or-office') }),
+  /** A unit's parent is neither registered nor earlier in the list. */
+  z.object({ code: z.literal('unknown-parent'), parentId: IdSchema }),
+  /** A unit's parent is retired. */
+  z.object({ code: z.literal('retired-parent'), parentId: IdSchema }),
+  /** A unit would be placed under itself or one of its own units. */
+  z.object({ code: z.literal('parent-cycle') }),
+  /** A unit's id is already on an earlier entry of the list. */
+  z.object({ code: z.literal('duplicate-unit-id'), id: IdSchema }),
+  /**
+   * The person is invited already (not revoked): the participant, and the field by which they are
+   * the same person (the same e-mail, or the same name, role and unit).
+   */
+  z.object({
+    code: z.literal('invited-already'),
+    participant: ParticipantSchema,
+    sameBy: z.enum(['email', 'name']),
+  }),
+  /** An earlier entry of the list (its position, from 1) names the same person, by the same field. */
+  z.object({
+    code: z.literal('same-as-earlier-entry'),
+    entry: z.number().int().min(1),
+    sameBy: z.enum(['email', 'name']),
+  }),
 ]);
 export type RuleReason = z.infer<typeof RuleReasonSchema>;
 

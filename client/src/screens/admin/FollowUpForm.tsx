@@ -8,6 +8,7 @@ import { DayRows } from './DayRows';
 import { checkFollowUp, followUpBody, initialFollowUp, type FollowUpDraft } from './followUpDraft';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { LoadFailed } from './LoadFailed';
+import { todayIsoDate } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from '../../lib/useFormCheck';
 import { FormFooter } from '../../components/FormFooter';
@@ -60,7 +61,7 @@ export function FollowUpForm({ api, token, session, onClose, onConvened }: Follo
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!check(checkFollowUp(draft))) {
+    if (!check(checkFollowUp(draft, todayIsoDate()))) {
       setAttempt((n) => n + 1);
       return;
     }

@@ -141,6 +141,28 @@ describe('a unit of the register', () => {
     const [sent] = server.sent('PUT', '/api/organisations/org-north/units/river-county');
     expect(sent?.json).toMatchObject({ id: 'river-county', parentId: null, kind: 'county' });
   });
+
+  test('a move the server refuses says why beside the parent, in the page’s words', async () => {
+    await openRegister({
+      'PUT /api/organisations/org-north/units/river-county': refused(409, 'CONFLICT', {
+        issues: [
+          {
+            path: 'parentId',
+            message: 'a unit cannot be placed under itself or one of its own units',
+            reason: { code: 'parent-cycle' },
+          },
+        ],
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: /Move.*River County/ }));
+    const form = screen.getByTestId('unit-form');
+    fireEvent.change(within(form).getByLabelText('New parent unit'), { target: { value: '' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Move here' }));
+
+    const error = await within(form).findByTestId('unit-form-parent-error');
+    expect(error).toHaveTextContent('not under the unit itself or one of its own units');
+    expect(within(form).getByLabelText('New parent unit')).toHaveAccessibleDescription(error.textContent);
+  });
 });
 
 describe('importing the register', () => {

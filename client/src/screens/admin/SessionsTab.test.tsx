@@ -241,6 +241,15 @@ describe('following a closed review up down the line', () => {
   const followUp = 'POST /api/v1/sessions/q4-2025/cascades';
   const routes = { 'GET /api/v1/sessions/q4-2025/units': { body: { units } } };
 
+  // Only the calendar is fixed, for the check of days before today; the timers stay real.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-20T10:00:00'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   async function openFollowUp(extra: Parameters<typeof renderAdmin>[0] = {}) {
     const server = await renderAdmin({ ...routes, ...extra });
     const table = await screen.findByTestId('admin-sessions');
@@ -263,6 +272,61 @@ describe('following a closed review up down the line', () => {
     expect(screen.getByText('Choose the level that convenes the follow-up.', { selector: 'p' })).toBeInTheDocument();
     expect(screen.getByLabelText("Chair's name")).toHaveAccessibleDescription('Fill this in.');
     expect(server.sent('POST', '/api/v1/sessions/q4-2025/cascades')).toHaveLength(0);
+  });
+
+  test('a day before today, or before the day ahead of it, is said beside its date, as at convening, and nothing is sent', async () => {
+    const server = await openFollowUp();
+    fireEvent.change(screen.getByLabelText('The level that follows up'), { target: { value: 'river-county' } });
+    type("Chair's name", 'Lee Jiwoo');
+    type('Day 1: date', '2026-01-19');
+    type('Day 1: theme', 'Workplaces');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a day' }));
+    type('Day 2: date', '2026-01-26');
+    type('Day 2: theme', 'Mines');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a day' }));
+    type('Day 3: date', '2026-01-26');
+    type('Day 3: theme', 'Farms');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene a follow-up for River County' }));
+
+    const first = screen.getByLabelText('Day 1: date');
+    expect(first).toHaveAccessibleDescription(
+      `This day is before today (${formatDate('2026-01-20')}): choose today or a later date.`,
+    );
+    expect(first).toHaveFocus();
+    expect(screen.getByLabelText('Day 2: date')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Day 3: date')).toHaveAccessibleDescription(
+      `The days are in date order: choose a date after ${formatDate('2026-01-26')}.`,
+    );
+    expect(server.sent('POST', '/api/v1/sessions/q4-2025/cascades')).toHaveLength(0);
+
+    type('Day 1: date', '2026-01-20');
+    type('Day 3: date', '2026-01-27');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene a follow-up for River County' }));
+    await waitFor(() => expect(server.sent('POST', '/api/v1/sessions/q4-2025/cascades')).toHaveLength(1));
+  });
+
+  test('the server’s refusal of a day before its today is said beside the day’s date, in the page’s words', async () => {
+    await openFollowUp({
+      [followUp]: refused(400, 'INVALID_PAYLOAD', {
+        issues: [
+          {
+            path: 'days.0.date',
+            message: 'not before 2026-01-27',
+            reason: { code: 'day-before-today', today: '2026-01-27' },
+          },
+        ],
+      }),
+    });
+    fireEvent.change(screen.getByLabelText('The level that follows up'), { target: { value: 'river-county' } });
+    type('Day 1: date', '2026-01-26');
+    type('Day 1: theme', 'Workplaces');
+    type("Chair's name", 'Lee Jiwoo');
+    fireEvent.click(screen.getByRole('button', { name: 'Convene a follow-up for River County' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Day 1: date')).toHaveAccessibleDescription(
+        `not before today, ${formatDate('2026-01-27')}`,
+      ),
+    );
   });
 
   test('convenes the level’s follow-up in one step with its own threshold, then shows its chair’s link once', async () => {

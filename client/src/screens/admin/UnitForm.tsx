@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationUnitSchema, UnitKind, type OrganisationUnit, type RegisteredUnit } from '@plenum/shared';
 import { InputField } from '../../components/InputField';
+import { Select, type SelectOption } from '../../components/Select';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
 import { schemaIssuesByField } from '../../lib/refusedFields';
@@ -62,6 +63,35 @@ const unitOf = (draft: UnitDraft): OrganisationUnit => ({
   class: draft.class.trim() === '' ? null : draft.class,
   region: draft.region,
 });
+
+/** The parent drop-down, with the server's refusal of it (unknown, retired, below the unit) beside it. */
+function ParentField(props: {
+  label: string;
+  value: string;
+  options: readonly SelectOption<string>[];
+  onChange: (parentId: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor="unit-form-parent">{props.label}</label>
+      <Select
+        id="unit-form-parent"
+        data-testid="unit-form-parent"
+        value={props.value}
+        options={props.options}
+        onChange={props.onChange}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? 'unit-form-parent-error' : undefined}
+      />
+      {props.error && (
+        <span id="unit-form-parent-error" className="field-error" data-testid="unit-form-parent-error">
+          {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
 
 /** A unit of the register, added, edited or moved; checked against the protocol's schema before it is sent. */
 export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormProps) {
@@ -126,13 +156,12 @@ export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormPr
         {heading}
       </h3>
       {mode.kind === 'move' ? (
-        <SelectField
-          id="unit-form-parent"
+        <ParentField
           label={t('admin.unitForm.newParent')}
           value={draft.parentId}
           options={parentOptions}
           onChange={(parentId) => change({ parentId })}
-          testId="unit-form-parent"
+          error={errors.parentId}
         />
       ) : (
         <div className="admin-form-grid">
@@ -159,13 +188,12 @@ export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormPr
             options={unitKinds.map((kind) => ({ value: kind, label: t(`admin.unitKind.${kind}`) }))}
             onChange={(kind) => change({ kind })}
           />
-          <SelectField
-            id="unit-form-parent"
+          <ParentField
             label={t('admin.unitForm.parent')}
             value={draft.parentId}
             options={parentOptions}
             onChange={(parentId) => change({ parentId })}
-            testId="unit-form-parent"
+            error={errors.parentId}
           />
           <SelectField
             id="unit-form-ownership"
@@ -198,7 +226,6 @@ export function UnitForm({ mode, entries, onSave, onDone, onCancel }: UnitFormPr
           />
         </div>
       )}
-      {errors.parentId && <p className="field-error">{errors.parentId}</p>}
       <FormFooter
         refusal={refusal}
         isBusy={isBusy}

@@ -98,6 +98,20 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
 }
 
 /**
+ * Marks in `errors` each day of a session being convened dated before `today` (this device's)
+ * or not after the day ahead of it (`conveneDayProblems`), beside its date, unless that date
+ * is marked already.
+ */
+export function checkDayDates(days: readonly DayDraft[], today: string, errors: FieldErrors): void {
+  for (const problem of conveneDayProblems(days, today)) {
+    errors[`days.${problem.index}.date`] ??=
+      problem.problem === 'day-in-past'
+        ? i18n.t('admin.convene.dayInPast', { today: formatDate(problem.today) })
+        : i18n.t('admin.convene.dayOutOfOrder', { after: formatDate(problem.after) });
+  }
+}
+
+/**
  * What is wrong with the draft, field by field: an empty required field is named as such, a day
  * may not be before `today` (this device's) nor before the day ahead of it, a threshold must be
  * a percentage, and the rest is the protocol's own schema, so the form never accepts what the
@@ -118,12 +132,7 @@ export function checkDraft(draft: ConveneDraft, organisationId: string, today: s
     errors.period = i18n.t('admin.convene.periodInvalid');
   }
   checkDays(draft.days, errors);
-  for (const problem of conveneDayProblems(draft.days, today)) {
-    errors[`days.${problem.index}.date`] ??=
-      problem.problem === 'day-in-past'
-        ? i18n.t('admin.convene.dayInPast', { today: formatDate(problem.today) })
-        : i18n.t('admin.convene.dayOutOfOrder', { after: formatDate(problem.after) });
-  }
+  checkDayDates(draft.days, today, errors);
   for (const [key, value] of [
     ['warningBelow', draft.warningPercent],
     ['reportingGap', draft.gapPercent],

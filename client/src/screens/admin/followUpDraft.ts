@@ -2,7 +2,7 @@ import { CascadeBodySchema, defaultThresholds, type CascadeBody } from '@plenum/
 import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
 import { checkDays, percent, percentError, type FieldErrors } from '../../lib/fieldChecks';
-import { daysBody, emptyDay, orNull, type DayDraft } from './conveneDraft';
+import { checkDayDates, daysBody, emptyDay, orNull, type DayDraft } from './conveneDraft';
 import { schemaIssuesByField } from '../../lib/refusedFields';
 
 /** The follow-up form as typed: a level of a closed review convenes its own session. */
@@ -42,14 +42,18 @@ export function followUpBody(draft: FollowUpDraft): CascadeBody {
   };
 }
 
-/** What is wrong with the draft, field by field, as the server would say it. */
-export function checkFollowUp(draft: FollowUpDraft): FieldErrors {
+/**
+ * What is wrong with the draft, field by field, as the server would say it: a day may not be
+ * before `today` (this device's) nor before the day ahead of it, as at convening.
+ */
+export function checkFollowUp(draft: FollowUpDraft, today: string): FieldErrors {
   const errors: FieldErrors = {};
   const required = i18n.t('admin.field.required');
   if (draft.unitId === '') errors.unitId = i18n.t('admin.followUp.chooseLevel');
   if (draft.title.trim() === '') errors.title = required;
   if (draft.chairName.trim() === '') errors.chairName = required;
   checkDays(draft.days, errors);
+  checkDayDates(draft.days, today, errors);
   const warning = percentError(draft.warningPercent);
   if (warning !== null) errors.warningBelow = warning;
   const parsed = CascadeBodySchema.safeParse(followUpBody(draft));

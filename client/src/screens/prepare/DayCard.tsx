@@ -1,8 +1,8 @@
-import { canIssue, type SessionDay } from '@plenum/shared';
+import { canIssue } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { refusalMessage } from '../../lib/errorMessages';
+import { useDayDateCheck } from '../../lib/useDayDateCheck';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { useSessionStore } from '../../stores/session';
@@ -14,20 +14,6 @@ import { prepareTargets } from './prepareTargets';
 interface DayCardProps extends AgendaBuilderProps {
   /** More than one day: a day may be removed only when another remains. */
   isRemovable: boolean;
-}
-
-const noDays: readonly SessionDay[] = [];
-
-/**
- * The day a new `date` of `days[index]` would pass, as the server's `day:reschedule` refuses it:
- * the next day when moved on or after it, the previous day when moved on or before it.
- */
-function dayInTheWay(days: readonly SessionDay[], index: number, date: string): SessionDay | null {
-  const next = days[index + 1];
-  const previous = days[index - 1];
-  if (next && date >= next.date) return next;
-  if (previous && date <= previous.date) return previous;
-  return null;
 }
 
 /**
@@ -44,8 +30,6 @@ export function DayCard(props: DayCardProps) {
   const status = useSessionStore((s) => s.session.status);
   const dayStatus = useSessionStore((s) => s.session.days[day.id]?.status ?? 'scheduled');
   const isAmended = useSessionStore((s) => s.session.amendments.some((a) => a.dayId === day.id && a.itemId === null));
-  const days = useSessionStore((s) => s.session.definition?.days ?? noDays);
-  const noticeDate = useSessionStore((s) => s.session.noticeDate);
   const isScheduled = dayStatus === 'scheduled';
   const mayUpdate = canSend && isScheduled && canIssue(role, 'day:update', status);
   const mayRemove = mayUpdate && isRemovable && items.length === 0 && canIssue(role, 'day:remove', status);
@@ -57,17 +41,7 @@ export function DayCard(props: DayCardProps) {
     plannedEnd: day.plannedEnd ?? '',
   };
 
-  // Says which day stands in the way before sending, rather than only the dates the server would name.
-  const checkDate = (date: string): string | null => {
-    if (date === day.date) return null;
-    const index = days.findIndex((d) => d.id === day.id);
-    const inTheWay = dayInTheWay(days, index, date);
-    if (inTheWay) return t('prepare.day.inTheWay', { day: inTheWay.title, date: format.date(inTheWay.date) });
-    if (index === 0 && noticeDate !== null && date < noticeDate) {
-      return refusalMessage({ kind: 'day-before-notice', field: 'date', noticeDate });
-    }
-    return null;
-  };
+  const checkDate = useDayDateCheck(day);
 
   const save = async (fields: DayFields) => {
     if (fields.date !== day.date) {

@@ -240,6 +240,49 @@ describe('invitations', () => {
     expect(form).not.toHaveTextContent('a presenter needs a unit');
   });
 
+  test('one person invited already is refused beside the e-mail in Korean, naming the participant; nothing is issued', async () => {
+    const petra = links[0]!.participant;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          Response.json(
+            {
+              code: 'INVALID_PAYLOAD',
+              detail: '1 invitee(s) are invited already or named twice: nobody was invited.',
+              issues: [
+                {
+                  path: 'email',
+                  message: 'Petra Presenter is invited already, with the same e-mail',
+                  reason: { code: 'invited-already', participant: petra, sameBy: 'email' },
+                },
+              ],
+            },
+            { status: 422 },
+          ),
+        ),
+      ),
+    );
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    await act(() => changeLanguage('ko', { persist: false }));
+    const form = screen.getByTestId('invite-form');
+    fireEvent.change(within(form).getByLabelText('이름'), { target: { value: 'P. Presenter' } });
+    fireEvent.change(within(form).getByLabelText('이메일(선택)'), { target: { value: 'PETRA@example.org' } });
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    await act(flushMicrotasks);
+
+    const email = within(form).getByLabelText('이메일(선택)');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('Petra Presenter 님이 같은 이메일로 이미 초대되어 있습니다');
+    expect(within(form).getByLabelText('이름')).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('alert')).not.toHaveTextContent('이미 초대되어');
+    expect(form).not.toHaveTextContent('is invited already');
+    expect(screen.queryByTestId('issued-links')).not.toBeInTheDocument();
+
+    fireEvent.change(email, { target: { value: 'petra.second@example.org' } });
+    expect(email).not.toHaveAttribute('aria-invalid');
+  });
+
   test('a link among the new ones whose invitation is revoked since is no longer shown', async () => {
     const { broadcast, log } = await renderSession(<InvitationsPanel role="chair" />, participants.chair);
     act(() =>

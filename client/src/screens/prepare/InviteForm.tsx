@@ -2,9 +2,11 @@ import { type Invitee, type IssuedLink, type NotificationLanguage, type Role, ty
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../api/apiErrorText';
+import { ApiError } from '../../api/request';
 import { ErrorNote } from '../../components/ErrorNote';
 import { MailLanguageField } from '../../components/MailLanguageField';
 import { serverLanguage } from '../../i18n/languages';
+import { issuesByField } from '../../lib/refusedFields';
 import { inviteRoles } from './inviteRoles';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 import { prepareTargets } from './prepareTargets';
@@ -15,6 +17,9 @@ interface InviteFormProps {
   api: InvitationsApi;
   onIssued: (links: IssuedLink[]) => void;
 }
+
+/** The fields a refusal is shown beside (someone invited already by this name, or this e-mail). */
+type BesideField = 'name' | 'email';
 
 /**
  * Invites one person: name, role, unit, e-mail (optional) and the language of their e-mails (by
@@ -29,11 +34,13 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
   const [email, setEmail] = useState('');
   const [language, setLanguage] = useState<NotificationLanguage>(() => serverLanguage(i18n.resolvedLanguage));
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Partial<Record<BesideField, string>>>({});
   const [isBusy, setIsBusy] = useState(false);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
+    setRefused({});
     setIsBusy(true);
     const invitee: Invitee = {
       name: name.trim(),
@@ -47,7 +54,13 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
       setName('');
       setEmail('');
     } catch (failure) {
-      setError(`${t('prepare.failed.invite', { name: invitee.name })} ${apiErrorText(failure, invitationWording)}`);
+      const byField = failure instanceof ApiError ? issuesByField(failure.issues) : {};
+      const beside = { name: byField.name, email: byField.email };
+      const isBeside = beside.name !== undefined || beside.email !== undefined;
+      setRefused(beside);
+      // What is said beside its field is not said again in the sentence.
+      const why = apiErrorText(failure, { ...invitationWording, withIssues: !isBeside });
+      setError(`${t('prepare.failed.invite', { name: invitee.name })} ${why}`);
     } finally {
       setIsBusy(false);
     }
@@ -60,7 +73,22 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
       <div className="field-row">
         <div className="field">
           <label htmlFor={prepareTargets.invite}>{t('prepare.invite.name')}</label>
-          <input id={prepareTargets.invite} required value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id={prepareTargets.invite}
+            required
+            value={name}
+            aria-invalid={refused.name ? true : undefined}
+            aria-describedby={refused.name ? `${id}-name-error` : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setRefused(({ name: _name, ...rest }) => rest);
+            }}
+          />
+          {refused.name && (
+            <span id={`${id}-name-error`} className="field-error" data-testid="invite-name-error">
+              {refused.name}
+            </span>
+          )}
         </div>
         <RoleUnitFields
           id={id}
@@ -72,7 +100,22 @@ export function InviteForm({ you, api, onIssued }: InviteFormProps) {
         />
         <div className="field">
           <label htmlFor={`${id}-email`}>{t('prepare.invite.email')}</label>
-          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id={`${id}-email`}
+            type="email"
+            value={email}
+            aria-invalid={refused.email ? true : undefined}
+            aria-describedby={refused.email ? `${id}-email-error` : undefined}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              setRefused(({ email: _email, ...rest }) => rest);
+            }}
+          />
+          {refused.email && (
+            <span id={`${id}-email-error`} className="field-error" data-testid="invite-email-error">
+              {refused.email}
+            </span>
+          )}
         </div>
         <MailLanguageField
           label={t('prepare.invite.language')}

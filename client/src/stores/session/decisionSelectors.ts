@@ -2,6 +2,7 @@ import {
   actsForUnit,
   actsOnDirective,
   closeSessionBlocker,
+  countsInAttendance,
   directivePersonName,
   directiveUnitId,
   hasArrived,
@@ -165,11 +166,11 @@ export const decisionSelectors = {
   lastAnswer: (directive: DirectiveState): string | null =>
     [...directive.steps].reverse().find((step) => step.action === 'answered')?.text ?? null,
 
-  /** Attendance of a day: every participant but the room screens, with connection and roll call. */
+  /** Attendance of a day: everyone it counts (`countsInAttendance`), with connection and roll call. */
   attendanceOfDay: (state: SessionState, dayId: string): AttendanceRow[] => {
     const day = state.attendance[dayId] ?? {};
     return Object.values(state.participants)
-      .filter((p) => p.role !== 'observer')
+      .filter(countsInAttendance)
       .map((participant) => ({
         participant,
         connectedAt: day[participant.id]?.connectedAt ?? null,

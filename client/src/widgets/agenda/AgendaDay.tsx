@@ -1,11 +1,14 @@
 import { canIssue, reopenDayBlocker, type AgendaItemState, type Role, type SessionDay } from '@plenum/shared';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
+import { useDayDateCheck } from '../../lib/useDayDateCheck';
 import { useFormat } from '../../lib/useFormat';
+import { useCommand } from '../../realtime/useCommand';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import type { FloorConfirmationRequest } from '../floor/FloorConfirmation';
-import type { FloorCommand } from '../floor/floorCommands';
+import { floorFailure, type FloorCommand } from '../floor/floorCommands';
 import { AgendaItemRow, sameRowItem } from './AgendaItemRow';
 import { DateForm } from './DateForm';
 import { Reopenings } from './Reopenings';
@@ -68,6 +71,15 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
   const mayRunItems = canIssue(role, 'agenda:start-item', status);
   const mayManageDays = canIssue(role, 'day:open');
   const dayWhat = t('common.quoted', { text: day.title });
+  // The new date is checked against the neighbouring days before sending, as on the Prepare
+  // screen; the form stays open until the server takes it, its refusal said beside the date.
+  const checkDate = useDayDateCheck(day);
+  const reschedule = useCommand();
+  const dateRefusal = reschedule.fields.includes('date') ? reschedule.error : null;
+  const toggleReschedule = () => {
+    reschedule.dismissError();
+    onToggleReschedule(day.id);
+  };
 
   return (
     <section key={day.id} className="agenda-day" aria-labelledby={`${headingId}-${day.id}`}>
@@ -86,7 +98,7 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
             data-testid={`reschedule-day-${day.id}`}
             aria-expanded={isRescheduling}
             disabled={isLocked}
-            onClick={() => onToggleReschedule(day.id)}
+            onClick={toggleReschedule}
           >
             {t('agenda.reschedule.open')}
             <span className="visually-hidden">: {day.title}</span>
@@ -132,19 +144,30 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
       </div>
       <Reopenings reopenings={reopenings ?? []} testId={`day-reopenings-${day.id}`} />
       {isRescheduling && dayStatus === 'scheduled' && (
-        <DateForm
-          label={t('agenda.reschedule.date')}
-          submitLabel={t('agenda.reschedule.submit')}
-          initialDate={day.date}
-          isLocked={isLocked}
-          autoFocus
-          testId={`reschedule-day-form-${day.id}`}
-          onCancel={() => onToggleReschedule(day.id)}
-          onSubmit={(date) => {
-            onToggleReschedule(day.id);
-            onCommand(dayWhat, { type: 'day:reschedule', payload: { dayId: day.id, date } });
-          }}
-        />
+        <>
+          {dateRefusal === null && <ErrorNote message={reschedule.error} onDismiss={reschedule.dismissError} />}
+          <DateForm
+            label={t('agenda.reschedule.date')}
+            submitLabel={t('agenda.reschedule.submit')}
+            initialDate={day.date}
+            isLocked={isLocked || reschedule.isBusy}
+            autoFocus
+            checkDate={checkDate}
+            error={dateRefusal}
+            testId={`reschedule-day-form-${day.id}`}
+            onCancel={toggleReschedule}
+            onSubmit={(date) => {
+              void reschedule
+                .run(
+                  { type: 'day:reschedule', payload: { dayId: day.id, date } },
+                  floorFailure(t, 'day:reschedule', dayWhat),
+                )
+                .then((ok) => {
+                  if (ok) onToggleReschedule(day.id);
+                });
+            }}
+          />
+        </>
       )}
       {isReopening && dayStatus === 'adjourned' && (
         <TextActionForm

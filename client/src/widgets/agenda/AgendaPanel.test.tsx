@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { formatDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
@@ -66,6 +67,49 @@ describe('chair agenda', () => {
     expect(ask.payload).toMatchObject({
       command: { type: 'agenda:defer-item', payload: { itemId: ids.itemTwo, toDayId: ids.dayTwo } },
     });
+  });
+
+  test('a day’s new date is checked against its neighbours before sending; the server’s refusal is said beside the date', async () => {
+    const { nextCommand, refuse, accept, log, sentCommands } = await renderSession(
+      <ChairConsole role="chair" />,
+      participants.chair,
+    );
+    const sentBefore = sentCommands();
+    fireEvent.click(screen.getByTestId(`reschedule-day-${ids.dayTwo}`));
+    const form = screen.getByTestId(`reschedule-day-form-${ids.dayTwo}`);
+    const date = within(form).getByLabelText('New date');
+    const move = () => fireEvent.click(within(form).getByRole('button', { name: 'Move the day' }));
+
+    // Day 1 stands in the way: named, and nothing is sent.
+    fireEvent.change(date, { target: { value: '2026-04-01' } });
+    move();
+    expect(date).toHaveAccessibleDescription(
+      `“Day 1” is on ${formatDate('2026-04-01')}: the days stay in order. Move “Day 1” first, or move all days at once.`,
+    );
+    expect(date).toHaveFocus();
+    expect(sentCommands()).toBe(sentBefore);
+
+    // The server's typed refusal (the record moved on meanwhile) stays beside the date, in words.
+    fireEvent.change(date, { target: { value: '2026-04-09' } });
+    move();
+    const sent = await nextCommand();
+    expect(sent.command).toEqual({ type: 'day:reschedule', payload: { dayId: ids.dayTwo, date: '2026-04-09' } });
+    await refuse(sent.ask, {
+      code: 'CONFLICT',
+      message: 'The days stay in order.',
+      refusal: { kind: 'day-out-of-order', field: 'date', after: '2026-04-01', before: '2026-04-08' },
+    });
+    expect(date).toHaveAccessibleDescription(
+      `Could not move “Day 2”. The days stay in order: choose a date after ${formatDate('2026-04-01')} and before ${formatDate('2026-04-08')}.`,
+    );
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId(`reschedule-day-form-${ids.dayTwo}`)).toBeInTheDocument();
+
+    fireEvent.change(date, { target: { value: '2026-04-07' } });
+    move();
+    const again = await nextCommand();
+    await accept(again.ask, log.add('day:rescheduled', { dayId: ids.dayTwo, date: '2026-04-07' }));
+    expect(screen.queryByTestId(`reschedule-day-form-${ids.dayTwo}`)).not.toBeInTheDocument();
   });
 
   test('items start only on the open day; another day opens once the open one is adjourned', async () => {

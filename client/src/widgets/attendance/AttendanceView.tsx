@@ -1,4 +1,4 @@
-import { canIssue } from '@plenum/shared';
+import { canIssue, dayAttendance } from '@plenum/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -12,7 +12,8 @@ import './AttendanceView.css';
 
 /**
  * Attendance per day: who connected (recorded automatically) and the chair's roll call, with
- * who is online now while the connection is live.
+ * who is online now while the connection is live. Who was present is counted by the one rule
+ * the minutes use: the roll call where taken, else a connection.
  */
 export function AttendanceView() {
   const { t } = useTranslation();
@@ -31,8 +32,10 @@ export function AttendanceView() {
   const day = days.find((d) => d.id === dayId);
   const rows = useSessionState(decisionSelectors.attendanceOfDay, dayId);
   const mayRecord = canIssue('chair', 'attendance:record', status) && canSend && !isBusy;
-  const present = rows.filter((r) => r.present === true).length;
-  const connected = rows.filter((r) => r.connectedAt !== null).length;
+  // Counted as the minutes and the records count (`dayAttendance`); the roll call's own figures beside.
+  const { present, connected, invited } = useSessionState(dayAttendance, dayId);
+  const calledPresent = rows.filter((r) => r.present === true).length;
+  const calledAbsent = rows.filter((r) => r.present === false).length;
   const onlineNow = rows.filter((r) => presenceSelectors.isOnline(online, r.participant.id)).length;
 
   const record = (participantId: string, name: string, isPresent: boolean) =>
@@ -54,13 +57,22 @@ export function AttendanceView() {
         </select>
       </div>
       {day && (
-        <p>
-          {t('attendance.summary', {
-            present: format.figure(present),
-            connected: format.figure(connected),
-            invited: format.figure(rows.length),
-          })}
-        </p>
+        <>
+          <p data-testid="attendance-summary">
+            {t('attendance.summary', {
+              present: format.figure(present.length),
+              connected: format.figure(connected),
+              invited: format.figure(invited.length),
+            })}
+          </p>
+          <p className="muted" data-testid="attendance-roll-call-summary">
+            {t('attendance.rollCallSummary', {
+              present: format.figure(calledPresent),
+              absent: format.figure(calledAbsent),
+              notCalled: format.figure(rows.length - calledPresent - calledAbsent),
+            })}
+          </p>
+        </>
       )}
       {isLive && (
         <p data-testid="attendance-online-summary">

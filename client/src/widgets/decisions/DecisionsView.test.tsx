@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
+import { minutesSelectors, sessionStore } from '../../stores/session';
 import { renderSession } from '../../test/renderSession';
 import { carriedWarning, carriedWarningId, floorOpen } from '../../test/stories';
 import { ChairConsole } from '../../screens/chair/ChairConsole';
@@ -138,9 +139,32 @@ describe('attendance', () => {
       env.log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.official, present: true }),
     );
     expect(screen.getByTestId(`attendance-present-${ids.official}`)).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByTestId('attendance')).toHaveTextContent(
-      '1 present at the roll call, 1 connected, of 4 invited.',
+    expect(screen.getByTestId('attendance-summary')).toHaveTextContent('1 of 4 present; 1 of 4 connected.');
+  });
+
+  test('counts who was present as the minutes do: the roll call where taken, else a connection; the room screen not at all', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      const connected = (participantId: string) =>
+        log.add('attendance:connected', { dayId: ids.dayOne, participantId, at: instant(50) });
+      connected(ids.official);
+      connected(ids.presenter);
+      connected(ids.observer);
+      log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.official, present: false });
+      log.add('attendance:recorded', { dayId: ids.dayOne, participantId: ids.otherOfficial, present: true });
+    });
+    fireEvent.click(screen.getByTestId('tab-attendance'));
+    // The presenter connected and was not called; the other official was called present without
+    // connecting; the official connected but was called absent.
+    expect(await screen.findByTestId('attendance')).toHaveTextContent('2 of 4 present; 2 of 4 connected.');
+    expect(screen.getByTestId('attendance-roll-call-summary')).toHaveTextContent(
+      'Roll call: 1 present, 1 absent, 2 not called (they count as present if they connected).',
     );
+    expect(screen.queryByTestId(`attendance-row-${ids.observer}`)).not.toBeInTheDocument();
+    const { attendance } = minutesSelectors.minutes(sessionStore.getState().session, {
+      kind: 'day',
+      dayId: ids.dayOne,
+    }).days[0]!;
+    expect(attendance).toEqual({ present: 2, connected: 2, invited: 4 });
   });
 });
 

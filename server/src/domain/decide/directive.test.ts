@@ -135,6 +135,7 @@ describe('directives', () => {
     expect(itemOf(await issue({ itemId: 'item-4' }))).toBe('item-4');
     const mismatch = await refusal(issue({ fromCriticismId: criticismId, itemId: 'item-2' }));
     expect([mismatch.code, mismatch.issues?.[0]?.path]).toEqual(['INVALID_PAYLOAD', 'itemId']);
+    expect(mismatch.issues?.[0]?.reason).toEqual({ code: 'not-the-criticism-item' });
     expect((await refusal(issue({ itemId: 'item-99' }))).code).toBe('NOT_FOUND');
     const state = await commands.state(sessionId);
     const issuedHere = state.directiveOrder.filter((id) => state.directives[id]!.carriedFromSessionId === null);
@@ -191,6 +192,7 @@ describe('directives', () => {
       run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, inspectorId: byRole.official.id } }),
     );
     expect([notInspector.code, notInspector.issues?.[0]?.path]).toEqual(['INVALID_PAYLOAD', 'inspectorId']);
+    expect(notInspector.issues?.[0]?.reason).toEqual({ code: 'not-an-inspector' });
     const notInspection = await refusal(
       run(byRole.chair, {
         type: 'directive:issue',
@@ -198,10 +200,25 @@ describe('directives', () => {
       }),
     );
     expect([notInspection.code, notInspection.issues?.[0]?.path]).toEqual(['INVALID_PAYLOAD', 'inspectorId']);
-    expect(
-      (await refusal(run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, subjectUnitId: 'nowhere' } })))
-        .code,
-    ).toBe('NOT_FOUND');
+    expect(notInspection.issues?.[0]?.reason).toEqual({ code: 'only-for-inspection' });
+    const noSubject = await refusal(
+      run(byRole.chair, {
+        type: 'directive:issue',
+        payload: { ...inspect, kind: 'other', subjectUnitId: 'coal-mine-3' },
+      }),
+    );
+    expect(noSubject.issues).toMatchObject([{ path: 'subjectUnitId', reason: { code: 'only-for-inspection' } }]);
+    const unknown = await refusal(
+      run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, subjectUnitId: 'nowhere' } }),
+    );
+    expect([unknown.code, unknown.issues]).toEqual([
+      'NOT_FOUND',
+      [{ path: 'subjectUnitId', message: 'unknown unit', reason: { code: 'unknown-unit' } }],
+    ]);
+    const noAssignee = await refusal(
+      run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, assigneeUnitId: 'nowhere' } }),
+    );
+    expect(noAssignee.issues).toMatchObject([{ path: 'assigneeUnitId', reason: { code: 'unknown-unit' } }]);
   });
 
   test('rehearsal 8: a due date before the day of issue is refused on the dueDate field; the day itself is accepted', async () => {
@@ -212,7 +229,11 @@ describe('directives', () => {
     );
     expect(past.code).toBe('INVALID_PAYLOAD');
     expect(past.issues).toEqual([
-      { path: 'dueDate', message: 'The due date 2026-04-01 is past: choose 2026-04-12 or later.' },
+      {
+        path: 'dueDate',
+        message: 'The due date 2026-04-01 is past: choose 2026-04-12 or later.',
+        reason: { code: 'due-date-past', earliest: '2026-04-12' },
+      },
     ]);
     expect((await commands.state(sessionId)).directiveOrder).toHaveLength(before);
     await run(byRole.chair, { type: 'directive:issue', payload: { ...inspect, dueDate: '2026-04-13' } });

@@ -11,6 +11,7 @@ import {
   type DirectiveState,
   type NewEvent,
   type Participant,
+  type RuleReason,
   type SessionState,
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
@@ -46,9 +47,9 @@ function requireStillHere(state: SessionState, directive: DirectiveState): void 
   throw new DomainError('CONFLICT', `The explanation has gone up to ${name}: it is followed in that level's session.`);
 }
 
-/** INVALID_PAYLOAD naming `field`. */
-function invalidField(field: string, message: string): DomainError {
-  return new DomainError('INVALID_PAYLOAD', message, [{ path: field, message }]);
+/** INVALID_PAYLOAD naming `field`, and why in `reason` for the reader's language. */
+function invalidField(field: string, message: string, reason: RuleReason): DomainError {
+  return new DomainError('INVALID_PAYLOAD', message, [{ path: field, message, reason }]);
 }
 
 /**
@@ -60,7 +61,9 @@ function itemOfDirective(state: SessionState, payload: CommandOf<'directive:issu
   const itemId = payload.itemId ?? null;
   if (itemId !== null) itemOrThrow(state, itemId);
   if (criticism && itemId !== null && itemId !== criticism.itemId) {
-    throw invalidField('itemId', 'A directive made from a criticism belongs to the criticism’s item.');
+    throw invalidField('itemId', 'A directive made from a criticism belongs to the criticism’s item.', {
+      code: 'not-the-criticism-item',
+    });
   }
   return criticism?.itemId ?? itemId;
 }
@@ -73,15 +76,18 @@ function inspectionOf(
   const subjectUnitId = payload.subjectUnitId ?? null;
   const inspectorId = payload.inspectorId ?? null;
   if (payload.kind !== 'inspection') {
+    const reason = { code: 'only-for-inspection' } as const;
     if (subjectUnitId !== null)
-      throw invalidField('subjectUnitId', 'Only an inspection order names an inspected unit.');
+      throw invalidField('subjectUnitId', 'Only an inspection order names an inspected unit.', reason);
     if (inspectorId !== null)
-      throw invalidField('inspectorId', 'Only an inspection order is assigned to an inspector.');
+      throw invalidField('inspectorId', 'Only an inspection order is assigned to an inspector.', reason);
     return null;
   }
-  if (subjectUnitId !== null) requireUnit(state, subjectUnitId);
+  if (subjectUnitId !== null) requireUnit(state, subjectUnitId, 'subjectUnitId');
   if (inspectorId !== null && state.participants[inspectorId]?.role !== 'inspector') {
-    throw invalidField('inspectorId', `${inspectorId} is not an inspector of this session: choose an inspector.`);
+    throw invalidField('inspectorId', `${inspectorId} is not an inspector of this session: choose an inspector.`, {
+      code: 'not-an-inspector',
+    });
   }
   return { subjectUnitId: subjectUnitId ?? payload.assigneeUnitId, inspectorId };
 }
@@ -95,12 +101,15 @@ export function decideIssueDirective(
   payload: CommandOf<'directive:issue'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  requireUnit(state, payload.assigneeUnitId);
+  requireUnit(state, payload.assigneeUnitId, 'assigneeUnitId');
   const itemId = itemOfDirective(state, payload);
   const inspection = inspectionOf(state, payload);
   const earliest = earliestDueDate(ctx.now);
   if (payload.dueDate < earliest) {
-    throw invalidField('dueDate', `The due date ${payload.dueDate} is past: choose ${earliest} or later.`);
+    throw invalidField('dueDate', `The due date ${payload.dueDate} is past: choose ${earliest} or later.`, {
+      code: 'due-date-past',
+      earliest,
+    });
   }
   const organiser = state.definition?.organiserUnitId ?? null;
   const line = lineOf(state, payload.assigneeUnitId);

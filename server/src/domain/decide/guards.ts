@@ -33,10 +33,12 @@ export function directiveOrThrow(state: SessionState, directiveId: string): Dire
   return directive;
 }
 
-/** NOT_FOUND unless the unit is part of the session. */
-export function requireUnit(state: SessionState, unitId: string): void {
-  if (!state.units[unitId])
-    throw new DomainError('NOT_FOUND', `There is no organisation unit ${unitId} in this session.`);
+/** NOT_FOUND unless the unit is part of the session; the issue names the command's `field` that gave it. */
+export function requireUnit(state: SessionState, unitId: string, field = 'unitId'): void {
+  if (state.units[unitId]) return;
+  throw new DomainError('NOT_FOUND', `There is no organisation unit ${unitId} in this session.`, [
+    { path: field, message: 'unknown unit', reason: { code: 'unknown-unit' } },
+  ]);
 }
 
 /** NOT_FOUND unless the day is part of the session. */

@@ -80,7 +80,11 @@ describe('inspection plan', () => {
       'INVALID_PAYLOAD',
     );
     const both = accept('coal-mine-3', byRole.inspector.id, 'eastfield-county');
-    expect((await refusal(run(chair, adopt(3, [both])))).code).toBe('INVALID_PAYLOAD');
+    const toBoth = await refusal(run(chair, adopt(3, [accept('harbour-fisheries', null), both])));
+    expect([toBoth.code, toBoth.issues]).toMatchObject([
+      'INVALID_PAYLOAD',
+      [{ path: 'lines.1.inspectorId', reason: { code: 'inspector-or-office' } }],
+    ]);
     const past = { ...accept('coal-mine-3', null), dueDate: '2026-01-01' };
     expect((await refusal(run(chair, adopt(3, [past])))).code).toBe('INVALID_PAYLOAD');
     expect((await refusal(run(byRole.inspector, adopt(3, [accept('coal-mine-3', null)])))).code).toBe('FORBIDDEN');

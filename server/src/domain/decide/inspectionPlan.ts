@@ -34,12 +34,14 @@ export function decideAdoptInspectionPlan(
       `${problem.accepted} lines accepted for a capacity of ${problem.capacity}: drop some, or raise the capacity.`,
     );
   }
-  for (const line of payload.lines) {
+  payload.lines.forEach((line, i) => {
     if (line.decision === 'accepted' && line.officeUnitId !== null && line.inspectorId !== null) {
       const message = 'An order goes to an inspector or to an inspection office, not to both.';
-      throw new DomainError('INVALID_PAYLOAD', message, [{ path: 'lines', message }]);
+      throw new DomainError('INVALID_PAYLOAD', message, [
+        { path: `lines.${i}.inspectorId`, message, reason: { code: 'inspector-or-office' } },
+      ]);
     }
-  }
+  });
   const orders: NewEvent[] = [];
   const directiveIds = new Map<string, string>();
   for (const line of payload.lines) {

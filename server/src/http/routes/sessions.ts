@@ -146,6 +146,13 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       return;
     }
     const body = InviteBodySchema.parse(req.body);
+    // Refused as a pasted list is, naming each entry: someone invited already, or twice in the list.
+    const duplicates = await sessions.duplicateInvitees(sessionId, 'invitees' in body ? body.invitees : [body]);
+    if (duplicates.length > 0) {
+      const detail = `${duplicates.length} invitee(s) are invited already or named twice: nobody was invited.`;
+      sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, issues: duplicates });
+      return;
+    }
     if ('invitees' in body) {
       const links = await sessions.inviteAll(sessionId, body.invitees, actor);
       res.status(201).json({

@@ -1,0 +1,41 @@
+import type { SessionDay } from '@plenum/shared';
+import { useTranslation } from 'react-i18next';
+import { useSessionStore } from '../stores/session';
+import { refusalMessage } from './errorMessages';
+import { useFormat } from './useFormat';
+
+const noDays: readonly SessionDay[] = [];
+
+/**
+ * The day a new `date` of `days[index]` would pass, as the server's `day:reschedule` refuses it:
+ * the next day when moved on or after it, the previous day when moved on or before it.
+ */
+function dayInTheWay(days: readonly SessionDay[], index: number, date: string): SessionDay | null {
+  const next = days[index + 1];
+  const previous = days[index - 1];
+  if (next && date >= next.date) return next;
+  if (previous && date <= previous.date) return previous;
+  return null;
+}
+
+/**
+ * What stands in the way of moving `day` to a date, in words, or null when it may be sent: the
+ * day it would pass, named (the server's refusal gives only the dates), or, for the first day,
+ * the published notice it would come before. Every screen that moves one day checks with it.
+ */
+export function useDayDateCheck(day: SessionDay): (date: string) => string | null {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const days = useSessionStore((s) => s.session.definition?.days ?? noDays);
+  const noticeDate = useSessionStore((s) => s.session.noticeDate);
+  return (date) => {
+    if (date === day.date) return null;
+    const index = days.findIndex((d) => d.id === day.id);
+    const inTheWay = dayInTheWay(days, index, date);
+    if (inTheWay) return t('refusals.dayInTheWay', { day: inTheWay.title, date: format.date(inTheWay.date) });
+    if (index === 0 && noticeDate !== null && date < noticeDate) {
+      return refusalMessage({ kind: 'day-before-notice', field: 'date', noticeDate });
+    }
+    return null;
+  };
+}

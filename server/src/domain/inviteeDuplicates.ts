@@ -75,6 +75,11 @@ export function duplicateChecker(invited: readonly Invited[]) {
   };
 }
 
+/** Whether an issue is one {@link duplicateIssues} makes: someone invited already, or twice in the list. */
+export function isDuplicateIssue(issue: Issue): boolean {
+  return issue.reason?.code === 'invited-already' || issue.reason?.code === 'same-as-earlier-entry';
+}
+
 /**
  * {@link repeatFinder} for invitees sent as data (one, or a list): each repeat as an issue on the
  * field (`email` or `name`) under `pathOf(i)`, naming the participant or the earlier entry (from 1).

@@ -9,7 +9,6 @@ import {
   nextVerificationRecord,
   type AgendaItemDefinition,
   type InviteePreview,
-  type Issue,
   type SessionParticipant,
   type SessionSummary,
   type SessionEvent,
@@ -362,7 +361,7 @@ export class SessionService {
     invitees: readonly InviteeSpec[],
     actor: InvitationActor,
   ): Promise<IssuedInvitation[]> {
-    const duplicates = await this.duplicateInvitees(sessionId, invitees);
+    const duplicates = duplicateIssues(await this.invitedPeople(sessionId), invitees, (i) => inviteePath(invitees, i));
     if (duplicates.length > 0) {
       throw new DomainError('INVALID_PAYLOAD', 'Someone is invited already, or twice in the list.', duplicates);
     }
@@ -373,11 +372,6 @@ export class SessionService {
         if (invitee.role === 'chair') onlyAdministratorsAppointChairs(actor);
       });
     });
-  }
-
-  /** The invitees who are invited already (not revoked) or named twice, each an issue on the field that says so. */
-  async duplicateInvitees(sessionId: string, invitees: readonly InviteeSpec[]): Promise<Issue[]> {
-    return duplicateIssues(await this.invitedPeople(sessionId), invitees, (i) => inviteePath(invitees, i));
   }
 
   /** The participants invited and not revoked, with their e-mails (kept with the invitations, not in the log). */

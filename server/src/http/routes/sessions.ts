@@ -10,6 +10,7 @@ import {
 import express, { Router, type Request } from 'express';
 import type { AdminService } from '../../domain/adminService.js';
 import { DomainError } from '../../domain/errors.js';
+import { isDuplicateIssue } from '../../domain/inviteeDuplicates.js';
 import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
 import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { IssuedInvitation, SessionService } from '../../domain/sessionService.js';
@@ -146,22 +147,25 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       return;
     }
     const body = InviteBodySchema.parse(req.body);
-    // Refused as a pasted list is, naming each entry: someone invited already, or twice in the list.
-    const duplicates = await sessions.duplicateInvitees(sessionId, 'invitees' in body ? body.invitees : [body]);
-    if (duplicates.length > 0) {
+    let links: IssuedInvitation[];
+    try {
+      links = await sessions.inviteAll(sessionId, 'invitees' in body ? body.invitees : [body], actor);
+    } catch (error) {
+      // Refused as a pasted list is (422), naming each entry: someone invited already, or twice in the list.
+      const duplicates = error instanceof DomainError ? (error.issues ?? []).filter(isDuplicateIssue) : [];
+      if (duplicates.length === 0) throw error;
       const detail = `${duplicates.length} invitee(s) are invited already or named twice: nobody was invited.`;
       sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, issues: duplicates });
       return;
     }
     if ('invitees' in body) {
-      const links = await sessions.inviteAll(sessionId, body.invitees, actor);
       res.status(201).json({
         ok: true,
         data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
       });
       return;
     }
-    res.status(201).json({ ok: true, data: issued(sessionId, await sessions.invite(sessionId, body, actor)) });
+    res.status(201).json({ ok: true, data: issued(sessionId, links[0]!) });
   });
 
   router.patch('/api/sessions/:sessionId/participants/:participantId', async (req, res) => {

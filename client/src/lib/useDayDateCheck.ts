@@ -1,22 +1,10 @@
-import type { SessionDay } from '@plenum/shared';
+import { dayInTheWay, type SessionDay } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/session';
 import { refusalMessage } from './errorMessages';
 import { useFormat } from './useFormat';
 
 const noDays: readonly SessionDay[] = [];
-
-/**
- * The day a new `date` of `days[index]` would pass, as the server's `day:reschedule` refuses it:
- * the next day when moved on or after it, the previous day when moved on or before it.
- */
-function dayInTheWay(days: readonly SessionDay[], index: number, date: string): SessionDay | null {
-  const next = days[index + 1];
-  const previous = days[index - 1];
-  if (next && date >= next.date) return next;
-  if (previous && date <= previous.date) return previous;
-  return null;
-}
 
 /**
  * What stands in the way of moving `day` to a date, in words, or null when it may be sent: the

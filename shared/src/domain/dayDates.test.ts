@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, conveneDayProblems, daysBetween } from './dayDates.js';
+import { addDays, conveneDayProblems, dayInTheWay, daysBetween } from './dayDates.js';
 
 describe('day dates', () => {
   test('days are counted across months and years, both ways', () => {
@@ -16,5 +16,13 @@ describe('day dates', () => {
       { index: 2, problem: 'day-out-of-order', after: '2026-12-08' },
     ]);
     expect(conveneDayProblems([{ date: '2026-12-06' }, { date: '2026-12-07' }], '2026-12-06')).toEqual([]);
+  });
+
+  test('a day moved on or past a neighbour has that neighbour in its way', () => {
+    const days = [{ date: '2026-12-08' }, { date: '2026-12-10' }, { date: '2026-12-12' }];
+    expect(dayInTheWay(days, 1, '2026-12-12')).toBe(days[2]);
+    expect(dayInTheWay(days, 1, '2026-12-08')).toBe(days[0]);
+    expect(dayInTheWay(days, 1, '2026-12-11')).toBeNull();
+    expect(dayInTheWay(days, 0, '2026-12-01')).toBeNull();
   });
 });

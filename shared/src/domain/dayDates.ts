@@ -3,7 +3,7 @@
  * session may be convened with. The server refuses with these rules; the screens check with
  * them before sending.
  */
-import type { Refusal } from '../protocol/index.js';
+import type { Refusal, SessionDay } from '../protocol/index.js';
 import type { SessionState } from './state.js';
 
 const dayMs = 86_400_000;
@@ -16,6 +16,22 @@ export function addDays(date: string, days: number): string {
 /** How many days `to` is after `from` (negative when before). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+}
+
+/**
+ * The day a new `date` of `days[index]` would pass, which `day:reschedule` refuses: the next day
+ * when moved on or after it, the previous day when moved on or before it; null when none.
+ */
+export function dayInTheWay<T extends Pick<SessionDay, 'date'>>(
+  days: readonly T[],
+  index: number,
+  date: string,
+): T | null {
+  const next = days[index + 1];
+  const previous = days[index - 1];
+  if (next && date >= next.date) return next;
+  if (previous && date <= previous.date) return previous;
+  return null;
 }
 
 /** A day not yet opened and the date it moves to. */

@@ -1,6 +1,7 @@
 import {
   adjournDayBlocker,
   closeSessionBlocker,
+  dayInTheWay,
   editDayBlocker,
   lastDayDate,
   liveItem,
@@ -158,9 +159,9 @@ export function decideRescheduleDay(state: SessionState, payload: CommandOf<'day
     );
   }
   if (day.date === payload.date) throw new DomainError('CONFLICT', `"${day.title}" is already on ${payload.date}.`);
-  const after = days[index - 1]?.date ?? null;
-  const before = days[index + 1]?.date ?? null;
-  if ((after !== null && payload.date <= after) || (before !== null && payload.date >= before)) {
+  if (dayInTheWay(days, index, payload.date) !== null) {
+    const after = days[index - 1]?.date ?? null;
+    const before = days[index + 1]?.date ?? null;
     throw new DomainError(
       'CONFLICT',
       `The days stay in order: "${day.title}" must fall ${dateRange({ after, before })}; change the date.`,

@@ -35,8 +35,11 @@ export interface BenchConfig {
    * measured ones, not counted.
    */
   startup: { logs: { id: string; events: number; endorsements: number }[]; repeats: number; warmStarts: boolean };
-  /** `warmup`: one page load first, not counted. */
-  client: { buildIntoTemp: boolean; runs: number; warmup: boolean };
+  /**
+   * `build`: 'fresh' builds client/dist and times it; 'ifStale' uses it as the browser tests do,
+   * built only when older than its sources. `warmup`: one page load first, not counted.
+   */
+  client: { build: 'fresh' | 'ifStale'; runs: number; warmup: boolean };
   /** The chair console's render cost: the session's size, events not counted, events timed, fresh pages. */
   render: { units: number; criticisms: number; warmupEvents: number; events: number; runs: number };
   /**
@@ -68,7 +71,7 @@ export const fullConfig: BenchConfig = {
     repeats: 3,
     warmStarts: true,
   },
-  client: { buildIntoTemp: false, runs: 5, warmup: true },
+  client: { build: 'fresh', runs: 5, warmup: true },
   render: { units: 60, criticisms: 5000, warmupEvents: 20, events: 200, runs: 3 },
   pdf: { events: 100_000, endorsements: 19 },
 };
@@ -86,7 +89,7 @@ export const smokeConfig: BenchConfig = {
   acks: { participants: 20, senders: 10, commandsPerSecond: 20, warmupMs: 200, durationMs: 1000, refillMs: 0 },
   catchup: { counts: [100, 1000], repeats: 1 },
   startup: { logs: [{ id: 'log', events: 2000, endorsements: 0 }], repeats: 1, warmStarts: false },
-  client: { buildIntoTemp: true, runs: 1, warmup: false },
+  client: { build: 'ifStale', runs: 1, warmup: false },
   render: { units: 60, criticisms: 200, warmupEvents: 4, events: 12, runs: 1 },
   pdf: { events: 2000, endorsements: 19 },
 };

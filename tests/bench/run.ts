@@ -148,7 +148,7 @@ async function main(): Promise<number> {
   });
   // After `client`, which builds the bundle the screens are served from.
   await scenario('bytes', async () => {
-    const result = await measureBytes(config, log, startOptions);
+    const result = await measureBytes(log, startOptions);
     raw.bytes = result;
     figures.push(...bytesFigures(result));
   });

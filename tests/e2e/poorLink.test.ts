@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { appendCriticisms } from '../helpers/criticisms.js';
 import { expectLive, skipsBrowserTests } from './helpers/browser.js';
-import { ensureClientBuilt } from './helpers/clientBuild.js';
+import { ensureClientBuilt } from '../helpers/clientBuild.js';
 import { startE2eServer } from './helpers/e2eServer.js';
 import { createShapedLink, shapedLinkUnavailable, type ShapedLink } from './helpers/shapedLink.js';
 

@@ -13,7 +13,7 @@ import {
   useBrowser,
   type Screen,
 } from './helpers/browser.js';
-import { repoRoot } from './helpers/clientBuild.js';
+import { repoRoot } from '../helpers/clientBuild.js';
 import type { E2eServer } from './helpers/e2eServer.js';
 import { startE2eServer } from './helpers/e2eServer.js';
 

@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@plenum/shared';
 import { chromium, type Browser, type Request } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
-import type { BenchConfig } from '../config.js';
-import { removeTempDir, repoRoot } from '../lib/children.js';
+import { clientDist, ensureClientBuilt } from '../../helpers/clientBuild.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startBare, startPlenum, startSeededPlenum, urlOf, type StartOptions } from '../lib/servers.js';
 import { round } from '../lib/stats.js';
-import { buildAndSize } from './client.js';
 import { measureFanoutBytes, type FanoutBytes } from './fanoutBytes.js';
 
 /** What a screen received on one visit, until its connection badge read "Live" and its role's screen showed. */
@@ -107,28 +104,17 @@ async function joinWireBytes(url: string, token: string, sessionId: string, defl
  * Bytes per screen on a first and a second visit (the chair's and an official's, in Chromium
  * over loopback), and the wire bytes of a full join answer with per-message deflate and without.
  */
-export async function measureBytes(
-  config: BenchConfig,
-  log: (line: string) => void,
-  options: StartOptions,
-): Promise<BytesResult> {
+export async function measureBytes(log: (line: string) => void, options: StartOptions): Promise<BytesResult> {
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} not found`);
-  // The bundle `client` left in client/dist; built here when there is none (a fresh clone, or
-  // smoke mode, which builds into a folder of its own).
-  const dist = join(repoRoot, 'client/dist');
-  const bundle =
-    !config.client.buildIntoTemp && existsSync(join(dist, 'index.html')) ? null : await buildAndSize(config);
+  // The bundle `client` left in client/dist, or built here when it is stale (a fresh clone).
+  await ensureClientBuilt();
+  // A witness of the machine: the bare server, idle beside Plenum while the browser loads the
+  // screens on the same two cores; its longest stall goes in the note of `loop.bytes`.
+  const witness = await startBare(options);
   try {
-    // A witness of the machine: the bare server, idle beside Plenum while the browser loads the
-    // screens on the same two cores; its longest stall goes in the note of `loop.bytes`.
-    const witness = await startBare(options);
-    try {
-      return await measureScreens(bundle?.dir ?? dist, log, options);
-    } finally {
-      await witness.stop();
-    }
+    return await measureScreens(clientDist, log, options);
   } finally {
-    if (bundle?.temp) removeTempDir(bundle.dir);
+    await witness.stop();
   }
 }
 

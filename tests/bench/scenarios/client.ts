@@ -5,8 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
 import { topicAfterUnit } from '../../../client/src/lib/itemTitle.js';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
+import { buildClient, clientDist, ensureClientBuilt } from '../../helpers/clientBuild.js';
 import type { BenchConfig } from '../config.js';
-import { makeTempDir, removeTempDir, repoRoot, runCommand } from '../lib/children.js';
 import { connectOne } from '../lib/clients.js';
 import { figure, type Figure } from '../lib/report.js';
 import { startBare, startItem, startPlenum, urlOf, type StartOptions } from '../lib/servers.js';
@@ -14,8 +14,6 @@ import { median, round } from '../lib/stats.js';
 
 export interface BundleResult {
   dir: string;
-  /** The folder is a temp build, removed after the run. */
-  temp: boolean;
   /** Set when the fresh build failed and an earlier one was measured. */
   buildError: string | null;
   files: { file: string; kind: 'js' | 'css'; bytes: number; gzip: number }[];
@@ -66,39 +64,29 @@ function sizeBuild(dir: string): Pick<BundleResult, 'files' | 'jsGzip' | 'cssGzi
 }
 
 /**
- * Builds the client (`npm run build -w client`, into client/dist or a temp folder) and sizes
- * it. The client is written in parallel: if the build fails, the last build in client/dist (if
- * any) is measured instead, and the result says so.
+ * The client in client/dist, sized: built fresh and timed for a full run; in smoke mode only when
+ * stale, as the browser tests build it (one build shared by every file of the suite). If a fresh
+ * build fails, the last build (if any) is measured instead, and the result says so.
  */
 export async function buildAndSize(config: BenchConfig): Promise<BundleResult> {
-  const dist = join(repoRoot, 'client/dist');
-  const dir = config.client.buildIntoTemp ? makeTempDir('plenum-bench-client-') : dist;
-  const args = [
-    'run',
-    'build',
-    '-w',
-    'client',
-    ...(config.client.buildIntoTemp ? ['--', '--outDir', dir, '--emptyOutDir'] : []),
-  ];
   const t0 = performance.now();
-  const build = await runCommand('npm', args, { timeoutMs: 180_000, env: { NO_COLOR: '1', FORCE_COLOR: '0' } });
-  const buildMs = performance.now() - t0;
-  if (build.code === 0) return { dir, ...sizeBuild(dir), buildMs, temp: config.client.buildIntoTemp, buildError: null };
-  const output = `${build.stderr}\n${build.stdout}`;
-  const buildError = (output.split('\n').find((l) => /error|Error/.test(l)) ?? `exit code ${build.code}`)
-    .trim()
-    .slice(0, 300);
-  if (config.client.buildIntoTemp) removeTempDir(dir);
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`npm ${args.join(' ')} failed and there is no earlier build: ${buildError}`);
-  const builtAt = statSync(join(dist, 'index.html')).mtime.toISOString();
-  return {
-    dir: dist,
-    ...sizeBuild(dist),
-    buildMs,
-    temp: false,
-    buildError: `the build failed (${buildError}); measured the earlier build in client/dist from ${builtAt}`,
-  };
+  try {
+    await (config.client.build === 'fresh' ? buildClient() : ensureClientBuilt());
+    return { dir: clientDist, ...sizeBuild(clientDist), buildMs: performance.now() - t0, buildError: null };
+  } catch (error) {
+    const buildMs = performance.now() - t0;
+    const output = error instanceof Error ? error.message : String(error);
+    const buildError = (output.split('\n').find((l) => /error|Error/.test(l)) ?? output).trim().slice(0, 300);
+    if (!existsSync(join(clientDist, 'index.html')))
+      throw new Error(`the client's build failed and there is no earlier build: ${buildError}`);
+    const builtAt = statSync(join(clientDist, 'index.html')).mtime.toISOString();
+    return {
+      dir: clientDist,
+      ...sizeBuild(clientDist),
+      buildMs,
+      buildError: `the build failed (${buildError}); measured the earlier build in client/dist from ${builtAt}`,
+    };
+  }
 }
 
 /** The topic of an item as the screen shows it, from the log through the protocol. */
@@ -237,17 +225,13 @@ export async function measureClient(
   log(
     `client: initial JS ${bundle.jsGzip} B gzip, CSS ${bundle.cssGzip} B gzip (${bundle.files.length} files, built in ${Math.round(bundle.buildMs)} ms)`,
   );
+  let live: ClientResult['live'];
   try {
-    let live: ClientResult['live'];
-    try {
-      live = await measureLive(config, bundle.dir, log, options);
-    } catch (error) {
-      live = { error: error instanceof Error ? error.message : String(error) };
-    }
-    return { bundle, live };
-  } finally {
-    if (bundle.temp) removeTempDir(bundle.dir);
+    live = await measureLive(config, bundle.dir, log, options);
+  } catch (error) {
+    live = { error: error instanceof Error ? error.message : String(error) };
   }
+  return { bundle, live };
 }
 
 export function clientFigures(r: ClientResult): Figure[] {

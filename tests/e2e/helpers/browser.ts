@@ -6,7 +6,7 @@ import type { Role } from '@plenum/shared';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFinished } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.js';
-import { ensureClientBuilt, repoRoot } from './clientBuild.js';
+import { ensureClientBuilt, repoRoot } from '../../helpers/clientBuild.js';
 import type { E2eServer } from './e2eServer.js';
 
 const isCI = process.env.CI === 'true';

@@ -13,7 +13,7 @@ import {
 } from '@plenum/server';
 import type { Participant, Role } from '@plenum/shared';
 import { onTestFinished } from 'vitest';
-import { clientDist, ensureClientBuilt } from './clientBuild.js';
+import { clientDist, ensureClientBuilt } from '../../helpers/clientBuild.js';
 
 /** The real server serving the built client, on an ephemeral port (of 127.0.0.1 by default), with the demo seeded. */
 export interface E2eServer {

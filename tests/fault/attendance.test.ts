@@ -1,5 +1,5 @@
 import { SqliteStore } from '@plenum/server';
-import type { SessionEvent } from '@plenum/shared';
+import { emptySessionState, foldEvents, type SessionEvent } from '@plenum/shared';
 import { expect, test } from 'vitest';
 import { connectedIds } from '../helpers/attendance.js';
 import { connectClient } from '../helpers/connectClient.js';
@@ -11,8 +11,8 @@ import { waitForEvent } from '../helpers/waitForEvent.js';
 import { startFaultServer } from './helpers/serverProcess.js';
 import { seedWorld } from './helpers/world.js';
 
-/** The participants whose connection the sealed log records, in log order. */
-async function attendanceIn(file: string, sessionId: string): Promise<string[]> {
+/** The sealed log, and the order its participants were invited in. */
+async function logIn(file: string, sessionId: string): Promise<{ log: SessionEvent[]; order: string[] }> {
   const store = new SqliteStore(file);
   try {
     const log: SessionEvent[] = [];
@@ -21,21 +21,28 @@ async function attendanceIn(file: string, sessionId: string): Promise<string[]> 
       if (page.length === 0) break;
       log.push(...page);
     }
-    return connectedIds(log);
+    return { log, order: foldEvents(emptySessionState(sessionId), log).participantOrder };
   } finally {
     await store.close();
   }
 }
 
+/** The participants whose connection the sealed log records, in log order. */
+async function attendanceIn(file: string, sessionId: string): Promise<string[]> {
+  const { log, order } = await logIn(file, sessionId);
+  return connectedIds(log, order);
+}
+
 test('P21: a process killed between a join’s answer and its attendance append loses nothing: the reconnect’s join records it, once', async () => {
   const world = await seedWorld(await tempDir('plenum-attendance-crash-'), []);
   const official = world.byRole('official')[0]!;
+  const { order } = await logIn(world.file, world.sessionId);
   const port = await freePort();
   // A window longer than the test: the first life answers the join and can never append.
   const first = await startFaultServer({ dataDir: world.dataDir, port, faults: { attendanceWindowMs: 600_000 } });
   const socket = await connectClient(first.url, { token: official.token });
   const answer = expectOk(await sendJoin(socket, { sessionId: world.sessionId, afterSeq: 0 }));
-  const isOwn = (e: SessionEvent) => connectedIds([e]).includes(official.participant.id);
+  const isOwn = (e: SessionEvent) => connectedIds([e], order).includes(official.participant.id);
   expect(answer.events.filter(isOwn)).toEqual([]);
 
   const dropped = waitForEvent(socket, 'disconnect');

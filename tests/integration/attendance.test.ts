@@ -28,7 +28,7 @@ describe('attendance of those already connected', () => {
     );
     await seen.waitForSeq(opened.seq + 1);
 
-    expect(connectedIds(seen.events, 'day-2').sort()).toEqual(ids);
+    expect(connectedIds(seen.events, (await server.state()).participantOrder, 'day-2').sort()).toEqual(ids);
     const state = await server.state();
     for (const id of ids) expect(state.attendance['day-2']?.[id]?.connectedAt).not.toBeNull();
     // Once per participant and day: their next join adds nothing.
@@ -48,7 +48,7 @@ describe('attendance of those already connected', () => {
     ]);
     await seen.waitForSeq(opened.result.seq + 1);
 
-    expect(connectedIds(seen.events, 'day-2').sort()).toEqual(ids);
+    expect(connectedIds(seen.events, (await server.state()).participantOrder, 'day-2').sort()).toEqual(ids);
   });
 });
 
@@ -57,6 +57,7 @@ describe('the join answered before its attendance', () => {
     const server = await startTestServer();
     const official = await server.connect('official');
     const id = server.participants.official.id;
+    const { participantOrder: order } = await server.state();
     const heard: string[] = [];
     official.on('session:events', (m) => heard.push(...m.events.map((e) => `${e.type} ${e.seq}`)));
     const answered = deferred<SessionJoinResult>();
@@ -66,18 +67,18 @@ describe('the join answered before its attendance', () => {
       answered.resolve(expectOk(answer));
     });
     const page = await withTimeout(answered.promise, 5000, 'the join answer');
-    const attended = await waitForEvent(official, 'session:events', (m) => connectedIds(m.events).includes(id));
+    const attended = await waitForEvent(official, 'session:events', (m) => connectedIds(m.events, order).includes(id));
     const seq = attended.events[0]!.seq;
     expect(heard).toEqual(['answer', `attendance:batch-connected ${seq}`]);
     expect(seq).toBe(page.headSeq + 1);
-    expect(connectedIds(page.events, 'day-1')).not.toContain(id);
+    expect(connectedIds(page.events, order, 'day-1')).not.toContain(id);
 
     // Its later joins, and a join from a second socket, record nothing more.
     await joinSession(official, server.sessionId, { afterSeq: seq });
     const second = await server.connect('official');
     await joinSession(second, server.sessionId);
     const log = await server.store.read(server.sessionId, 0, 1000);
-    expect(connectedIds(log, 'day-1').filter((p) => p === id)).toEqual([id]);
+    expect(connectedIds(log, order, 'day-1').filter((p) => p === id)).toEqual([id]);
     expect(await server.head()).toBe(seq);
   });
 
@@ -96,6 +97,7 @@ describe('the join answered before its attendance', () => {
   test('P21: an append that fails after the answer loses nothing: the next join records it, once', async () => {
     const server = await startTestServer();
     const id = server.participants.official.id;
+    const { participantOrder: order } = await server.state();
     const sessions = server.app.sessions;
     const record = sessions.recordConnections.bind(sessions);
     const failOnce = vi
@@ -106,13 +108,13 @@ describe('the join answered before its attendance', () => {
     const page = await joinSession(first, server.sessionId);
     expect(await server.head()).toBe(page.headSeq);
     expect(failOnce).toHaveBeenCalledTimes(1);
-    expect(connectedIds(await server.store.read(server.sessionId, 0, 1000), 'day-1')).not.toContain(id);
+    expect(connectedIds(await server.store.read(server.sessionId, 0, 1000), order, 'day-1')).not.toContain(id);
 
     const second = await server.connect('official');
     await joinSession(second, server.sessionId);
     expect(await server.head()).toBe(page.headSeq + 1);
-    expect(connectedIds(await server.store.read(server.sessionId, 0, 1000), 'day-1').filter((p) => p === id)).toEqual([
-      id,
-    ]);
+    expect(
+      connectedIds(await server.store.read(server.sessionId, 0, 1000), order, 'day-1').filter((p) => p === id),
+    ).toEqual([id]);
   });
 });

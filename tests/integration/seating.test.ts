@@ -11,7 +11,7 @@ const seated = 50;
 /** The interval (presence) and window (attendance) of the coalescing runs. */
 const intervalMs = 200;
 
-const isAttendance = (m: SessionEventsMessage) => connectedIds(m.events).length > 0;
+const isAttendance = (m: SessionEventsMessage) => m.events.some((e) => e.type === 'attendance:batch-connected');
 
 /**
  * Seats `seated` officials at once while an observer watches, and counts what the observer
@@ -26,6 +26,7 @@ async function seatRoom(coalesceMs: number, attendanceAppendSize?: number) {
   const invited: Awaited<ReturnType<typeof server.invite>>[] = [];
   // One at a time: each invitation is an append.
   for (let i = 0; i < seated; i++) invited.push(await server.invite('official', null, `Official ${i + 1}`));
+  const { participantOrder: order } = await server.state();
   // The chair, the one role that is sent presence.
   const observer = watchPresence(await server.connect('chair'));
   await observer.join(server.sessionId);
@@ -43,23 +44,27 @@ async function seatRoom(coalesceMs: number, attendanceAppendSize?: number) {
     sockets.map(async (socket) => expectOk(await sendJoin(socket, { sessionId: server.sessionId, afterSeq: 0 }))),
   );
   await observer.until((v) => invited.every(({ participant }) => v.online.has(participant.id)), 'everyone online');
-  const attended = () => connectedIds(attendance.flatMap((m) => m.events)).length;
+  const attended = () =>
+    connectedIds(
+      attendance.flatMap((m) => m.events),
+      order,
+    ).length;
   await observer.until(() => attended() >= seated, 'every attendance', 5000);
   const elapsedMs = performance.now() - started;
 
   const log = await server.store.read(server.sessionId, 0, 10_000);
-  const attendanceEvents = log.filter((e) => connectedIds([e]).length > 0);
+  const attendanceEvents = log.filter((e) => e.type === 'attendance:batch-connected');
   return {
     presenceMessages: observer.messages.length - presenceBefore,
     attendanceBroadcasts: attendance.length,
     /** The events recording the room's first connections: one per append. */
     attendanceEvents: attendanceEvents.length,
     /** Most participants in one broadcast. */
-    largestAttendance: Math.max(...attendance.map((m) => connectedIds(m.events).length)),
+    largestAttendance: Math.max(...attendance.map((m) => connectedIds(m.events, order).length)),
     /** At most one message per interval (trailing edge) over the time it took, plus one. */
     bound: Math.floor(elapsedMs / intervalMs) + 1,
     invitedIds: invited.map(({ participant }) => participant.id),
-    recorded: connectedIds(log),
+    recorded: connectedIds(log, order),
     /** Whether the log records any connection the way logs did before batches. */
     hasLegacyAttendance: log.some((e) => e.type === 'attendance:connected'),
     observerId,
@@ -107,13 +112,14 @@ describe('seating a room', () => {
       return answer;
     });
     const chair = await server.connect('chair');
+    const { participantOrder: order } = await server.state();
     void sendJoin(chair, { sessionId: server.sessionId, afterSeq: 0 }).catch(() => undefined);
     await waiting.promise;
     // From the store itself: the test server's `head` would settle the batch first.
     const head = await server.store.head(server.sessionId);
     await server.app.close();
     const after = await server.store.read(server.sessionId, head, 10);
-    expect(after.map((e) => [e.type, connectedIds([e])])).toEqual([
+    expect(after.map((e) => [e.type, connectedIds([e], order)])).toEqual([
       ['attendance:batch-connected', [server.participants.chair.id]],
     ]);
   });

@@ -47,7 +47,8 @@ test('P8 P21 presence, attendance and revocation across three nodes: the chair s
 
   // Each join's attendance is appended after its answer (P21), and broadcast to the room: once
   // the chair has heard all four, the log holds them.
-  const attended = (id: string) => connectedIds(heard.events).includes(id);
+  const order = (await readLog(a.url, chair.token, sessionId)).state.participantOrder;
+  const attended = (id: string) => connectedIds(heard.events, order).includes(id);
   while (![chair, x, y, z].every((m) => attended(m!.participant.id))) {
     await waitForEvent(chairView.socket, 'session:events', undefined, { timeoutMs: 10_000 });
   }
@@ -55,7 +56,7 @@ test('P8 P21 presence, attendance and revocation across three nodes: the chair s
   const attendance = await Promise.all(
     [a, b, c].map(async (node) => {
       const { events } = await readLog(node.url, chair.token, sessionId);
-      return connectedIds(events);
+      return connectedIds(events, order);
     }),
   );
   expect(attendance[1]).toEqual(attendance[0]);

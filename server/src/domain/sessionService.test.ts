@@ -15,9 +15,16 @@ describe('SessionService.recordConnections', () => {
   test(`P21: a batch is logged as one event per day and ${Limits.attendanceBatch} participants, each participant at its own time, those already recorded left out`, async () => {
     const world = await demoWorld();
     const official = world.byRole.official.id;
-    expect(
-      await world.sessions.recordConnections(world.sessionId, [{ participantId: official, dayId: 'day-1', at: at(0) }]),
-    ).toHaveLength(1);
+    const [first, ...more] = await world.sessions.recordConnections(world.sessionId, [
+      { participantId: official, dayId: 'day-1', at: at(0) },
+    ]);
+    expect(more).toEqual([]);
+    // An invited participant is named by their place in the order invited, a few bytes, not their id.
+    const { participantOrder } = await world.commands.read(world.sessionId, (state) => state);
+    expect(participantOrder.indexOf(official)).toBeGreaterThan(0);
+    expect(first?.type === 'attendance:batch-connected' && first.payload.participants).toEqual([
+      [participantOrder.indexOf(official), 0],
+    ]);
 
     // Latest first: a batch is dated by its earliest connection, not its first.
     const dayOne: Connection[] = Array.from({ length: 2 * Limits.attendanceBatch + 100 }, (_, i) => ({

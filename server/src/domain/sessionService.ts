@@ -7,6 +7,7 @@ import {
   Limits,
   newEvent,
   nextVerificationRecord,
+  participantRef,
   type AgendaItemDefinition,
   type InviteePreview,
   type SessionParticipant,
@@ -17,6 +18,7 @@ import {
   type NotificationLanguage,
   type OrganisationUnit,
   type Participant,
+  type ParticipantRef,
   type ReviewSessionDefinition,
   type Role,
 } from '@plenum/shared';
@@ -51,9 +53,10 @@ export interface Connection {
 
 /**
  * The events recording connections: per day, in chunks of {@link Limits.attendanceBatch}, each
- * dated by its earliest connection, every participant's own time kept as milliseconds after it.
+ * dated by its earliest connection, every participant's own time kept as milliseconds after it,
+ * and named by their place in the order invited.
  */
-function batchConnections(connections: readonly Connection[]): NewEvent[] {
+function batchConnections(state: SessionState, connections: readonly Connection[]): NewEvent[] {
   const byDay = new Map<string, Connection[]>();
   for (const connection of connections) {
     const ofDay = byDay.get(connection.dayId) ?? [];
@@ -69,7 +72,10 @@ function batchConnections(connections: readonly Connection[]): NewEvent[] {
         newEvent('attendance:batch-connected', {
           dayId,
           at: new Date(start).toISOString(),
-          participants: chunk.map((c): [string, number] => [c.participantId, Date.parse(c.at) - start]),
+          participants: chunk.map((c): [ParticipantRef, number] => [
+            participantRef(state.participantOrder, c.participantId),
+            Date.parse(c.at) - start,
+          ]),
         }),
       );
     }
@@ -634,7 +640,10 @@ export class SessionService {
    */
   async recordConnections(sessionId: string, connections: readonly Connection[]): Promise<SessionEvent[]> {
     const outcome = await this.deps.commands.appendSystem(sessionId, 'system', (state) =>
-      batchConnections(connections.filter((c) => !isConnectionRecorded(state, c.dayId, c.participantId))),
+      batchConnections(
+        state,
+        connections.filter((c) => !isConnectionRecorded(state, c.dayId, c.participantId)),
+      ),
     );
     return outcome.events;
   }

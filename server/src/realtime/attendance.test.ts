@@ -44,7 +44,7 @@ function batcher(windowMs: number, appendSize?: number, commandAfterAppend?: num
       room.push(...events.map((e) => e.seq));
       published.push(
         events.flatMap((e) =>
-          e.type === 'attendance:batch-connected' ? e.payload.participants.map(([id]) => id) : [],
+          e.type === 'attendance:batch-connected' ? e.payload.participants.map(([id]) => String(id)) : [],
         ),
       );
     },

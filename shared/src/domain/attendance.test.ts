@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { newEvent, type NewEvent, type Participant } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
 import { unitAdded } from '../test/units.js';
-import { dayAttendance, itemPresenters, wasPresent } from './attendance.js';
+import { dayAttendance, itemPresenters, participantOfRef, participantRef, wasPresent } from './attendance.js';
 import { foldEvents } from './reducer.js';
 import { emptySessionState } from './state.js';
 
@@ -68,5 +68,50 @@ describe('attendance', () => {
     // Marked absent at the roll call although connected; connected only on another day.
     expect(named(connected('presenter'), rollCall('presenter', false), connected('deputy', 'd2'))).toEqual([]);
     expect(named(rollCall('deputy', true))).toEqual(['deputy']);
+  });
+});
+
+describe('participant references', () => {
+  test('an attendance batch names participants by their place in the order invited; one invited again keeps their place', () => {
+    const reinvited = newEvent('participant:changed', { participant: { ...people[1]!, name: 'Official, renamed' } });
+    const state = stateAfter(
+      reinvited,
+      newEvent('participant:invited', { participant: people[0]! }),
+      newEvent('day:opened', { dayId: 'd1', at }),
+    );
+    expect(state.participantOrder).toEqual(people.map((p) => p.id));
+    const order = state.participantOrder;
+    expect(participantRef(order, 'presenter')).toBe(4);
+    expect(participantRef(order, 'chair')).toBe(0);
+    // Someone the order does not hold is named by id, as logs written before name everyone.
+    expect(participantRef(order, 'stranger')).toBe('stranger');
+
+    const after = foldEvents(
+      state,
+      logOf([
+        newEvent('attendance:batch-connected', {
+          dayId: 'd1',
+          at,
+          participants: [
+            [participantRef(order, 'presenter'), 0],
+            [participantRef(order, 'inspector'), 250],
+            ['deputy', 500],
+            [99, 750],
+          ],
+        }),
+      ]).map((e) => ({ ...e, seq: e.seq + state.lastSeq })),
+    );
+    expect(Object.keys(after.attendance.d1 ?? {}).sort()).toEqual(['deputy', 'inspector', 'presenter']);
+    expect(after.attendance.d1?.inspector?.connectedAt).toBe('2026-04-13T09:00:00.250Z');
+  });
+
+  test('a reference follows the order as it grows, whatever was looked up before', () => {
+    const order: string[] = ['a'];
+    expect(participantRef(order, 'b')).toBe('b');
+    order.push('b');
+    expect(participantRef(order, 'b')).toBe(1);
+    expect(participantOfRef(order, 1)).toBe('b');
+    expect(participantOfRef(order, 'a')).toBe('a');
+    expect(participantOfRef(order, 2)).toBeUndefined();
   });
 });

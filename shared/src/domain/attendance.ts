@@ -2,6 +2,32 @@ import type { Participant } from '../protocol/index.js';
 import type { AgendaItemState, SessionState } from './state.js';
 
 /**
+ * A participant as an `attendance:batch-connected` entry names them: their place in the order
+ * invited (`SessionState.participantOrder`), a few bytes where an id takes twenty, since a room
+ * being seated sends each entry to everyone seated before it. Logs written before hold the id.
+ */
+export type ParticipantRef = number | string;
+
+/** The participant an entry names; undefined for a place no one holds. */
+export function participantOfRef(order: readonly string[], ref: ParticipantRef): string | undefined {
+  return typeof ref === 'number' ? order[ref] : ref;
+}
+
+/** Per order, each participant's place: filled as the order grows (it only ever grows). */
+const placesByOrder = new WeakMap<readonly string[], Map<string, number>>();
+
+/** How an entry names a participant of `order`: their place, or their id if they hold none. */
+export function participantRef(order: readonly string[], participantId: string): ParticipantRef {
+  let places = placesByOrder.get(order);
+  if (!places) {
+    places = new Map();
+    placesByOrder.set(order, places);
+  }
+  for (let place = places.size; place < order.length; place++) places.set(order[place]!, place);
+  return places.get(participantId) ?? participantId;
+}
+
+/**
  * Whether a participant counts in a day's attendance: everyone invited but the room's screens
  * (observers); an administrator is the organisation's, never a session's.
  */

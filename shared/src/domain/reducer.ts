@@ -1,5 +1,6 @@
 import { freeze, produce, type Draft } from 'immer';
 import { defaultThresholds, type AgendaItemDefinition, type SessionEvent } from '../protocol/index.js';
+import { participantOfRef } from './attendance.js';
 import { reopenedStatus } from './agendaItem.js';
 import { addCriticism, criticismOf } from './criticismTable.js';
 import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
@@ -9,7 +10,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 8;
+export const stateVersion = 9;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -226,8 +227,10 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'attendance:batch-connected': {
       const { dayId, at, participants } = event.payload;
       const start = Date.parse(at);
-      for (const [participantId, afterMs] of participants) {
-        attendance(state, dayId, participantId).connectedAt ??= new Date(start + afterMs).toISOString();
+      for (const [ref, afterMs] of participants) {
+        const participantId = participantOfRef(state.participantOrder, ref);
+        if (participantId !== undefined)
+          attendance(state, dayId, participantId).connectedAt ??= new Date(start + afterMs).toISOString();
       }
       return;
     }
@@ -239,6 +242,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       state.retiredUnits[event.payload.unitId] = event.payload.at;
       return;
     case 'participant:invited':
+      if (!state.participants[event.payload.participant.id]) state.participantOrder.push(event.payload.participant.id);
       state.participants[event.payload.participant.id] = event.payload.participant;
       state.access[event.payload.participant.id] = {
         invitedAt: event.at,

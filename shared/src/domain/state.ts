@@ -183,6 +183,8 @@ export interface SessionState {
   /** Units retired from the register (in the organisation's log), with when. */
   retiredUnits: Record<string, string>;
   participants: Record<string, Participant>;
+  /** Participant ids in the order invited: attendance entries name a participant by their place here. */
+  participantOrder: string[];
   /** By participant: the invitation's revocation, expiry and reissues. */
   access: Record<string, AccessState>;
   /** Changes after the notice, oldest first. */
@@ -226,6 +228,7 @@ export function emptySessionState(sessionId: string): SessionState {
     unitOrder: [],
     retiredUnits: {},
     participants: {},
+    participantOrder: [],
     access: {},
     amendments: [],
     agenda: {},

@@ -79,13 +79,15 @@ export const eventPayloads = {
   /**
    * Participants connected while a day was open, recorded together (each once per day): each
    * entry is a participant and the milliseconds after `at` at which they connected. One event
-   * for a batch, not one per participant, as a room being seated sends each to everyone seated.
+   * for a batch, not one per participant, as a room being seated sends each to everyone seated;
+   * for the same reason an entry names the participant by their place in the order invited
+   * (`ParticipantRef`; logs written before name them by id).
    */
   'attendance:batch-connected': z.object({
     dayId: IdSchema,
     ...at,
     participants: z
-      .array(z.tuple([IdSchema, z.number().int().min(0).max(connectionSpreadMs)]))
+      .array(z.tuple([z.union([z.number().int().min(0), IdSchema]), z.number().int().min(0).max(connectionSpreadMs)]))
       .min(1)
       .max(Limits.attendanceBatch),
   }),

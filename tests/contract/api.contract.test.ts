@@ -276,6 +276,31 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     ).toEqual([]);
     expect(convened.status).toBe(201);
 
+    // Someone invited already, or twice in the list: nobody invited, each entry named, 422 as over REST.
+    const duplicates = await call('post', '/api/v1/sessions/{sessionId}/invitations', ids, {
+      token,
+      body: {
+        invitees: [
+          { name: server.participants.official.name, role: 'official' },
+          { name: 'Nadia New', role: 'observer' },
+          { name: 'nadia  NEW', role: 'observer' },
+        ],
+      },
+    });
+    expect(duplicates).toMatchObject({
+      status: 422,
+      body: {
+        code: 'INVALID_PAYLOAD',
+        issues: [
+          {
+            path: 'invitees.0.name',
+            reason: { code: 'invited-already', participant: server.participants.official, sameBy: 'name' },
+          },
+          { path: 'invitees.2.name', reason: { code: 'same-as-earlier-entry', entry: 2, sameBy: 'name' } },
+        ],
+      },
+    });
+
     // The same report again with the same key: the first answer, nothing appended (P2).
     const head = await server.head();
     const again = await call('post', '/api/v1/sessions/{sessionId}/reports', ids, {

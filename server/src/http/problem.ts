@@ -31,6 +31,21 @@ const problemTitle: Record<ErrorCode, string> = {
 export type ProblemExtras = Partial<Pick<Problem, 'issues' | 'preview' | 'reason' | 'seq'>> & { status?: number };
 
 /**
+ * A request refused as a whole although well formed (422, `INVALID_PAYLOAD`): nothing was done,
+ * and `issues` names each entry at fault, or `preview` each row. Thrown by a route or an API
+ * operation, which cannot otherwise choose a status other than its error code's.
+ */
+export class Unprocessable extends Error {
+  constructor(
+    detail: string,
+    readonly extras: Pick<ProblemExtras, 'issues' | 'preview'>,
+  ) {
+    super(detail);
+    this.name = 'Unprocessable';
+  }
+}
+
+/**
  * Answers an RFC 9457 problem (`application/problem+json`): `type` names the code
  * (`urn:plenum:problem:<code>`), `detail` says what happened, `instance` is the refused path.
  */

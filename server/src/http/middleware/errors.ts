@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { toIssues } from '../../realtime/register.js';
-import { sendProblem } from '../problem.js';
+import { sendProblem, Unprocessable } from '../problem.js';
 
 /** Every HTTP error as an RFC 9457 problem carrying the protocol's error code (see `sendProblem`). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -12,6 +12,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // With the fields to change, when the domain named them.
       const issues = error.issues && error.issues.length > 0 ? { issues: error.issues } : {};
       sendProblem(req, res, error.code, error.message, issues);
+      return;
+    }
+    if (error instanceof Unprocessable) {
+      sendProblem(req, res, 'INVALID_PAYLOAD', error.message, { ...error.extras, status: 422 });
       return;
     }
     if (error instanceof z.ZodError) {

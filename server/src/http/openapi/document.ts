@@ -22,7 +22,7 @@ const refusalText: Record<ProblemStatus, string> = {
   404: 'No such organisation, session, unit, participant, directive, token, webhook or delivery (`NOT_FOUND`)',
   409: 'Conflicts with the current state (`CONFLICT`)',
   413: 'The body is too large (`TOO_LARGE`)',
-  422: 'The file was checked and refused as a whole; `preview` says why, row by row (`INVALID_PAYLOAD`)',
+  422: 'Well formed, but refused as a whole, nothing done: `issues` names each entry at fault (`INVALID_PAYLOAD`)',
   429: 'Too many requests; wait and retry (`RATE_LIMITED`)',
   500: 'The server failed; retry (`INTERNAL`)',
 };

@@ -46,7 +46,7 @@ import {
 import { requireApi, type ApiAuth, type ApiPrincipal } from '../middleware/apiAuth.js';
 import type { ApiOperation } from '../openapi/operation.js';
 import { deploymentOrganisation } from './organisations.js';
-import { conveneSession, issuedLink, sessionSummaries } from './sessions.js';
+import { conveneSession, inviteEveryone, issuedLink, sessionSummaries } from './sessions.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -407,18 +407,23 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       path: '/api/v1/sessions/{sessionId}/invitations',
       operationId: 'invite',
       summary: 'Invite one participant or a list (all or nothing); answers their links once',
+      description:
+        'Someone invited already (not revoked), or named twice in the list, is refused (422) and nobody is ' +
+        'invited: `issues` names each such entry, its reason `invited-already` or `same-as-earlier-entry`. ' +
+        'A new link for someone invited is a reissue.',
       tag: 'Invitations',
       scope: ApiScope.writeInvitations,
       params: SessionParams,
       body: InviteBodySchema,
       response: { status: 201, description: 'The issued links', schema: AnswerSchemas.invitations },
-      refusals: [404, 409],
+      refusals: [404, 409, 422],
       handle: async (req) => {
         const { sessionId } = SessionParams.parse(req.params);
         const principal = await invitationsPrincipal(req, sessionId);
         const body = InviteBodySchema.parse(req.body);
         const actor = { id: principal.actor.id, isAdministrator: principal.kind !== 'participant' };
-        const links = await options.sessions.inviteAll(sessionId, 'invitees' in body ? body.invitees : [body], actor);
+        const invitees = 'invitees' in body ? body.invitees : [body];
+        const links = await inviteEveryone(options.sessions, sessionId, invitees, actor);
         return { invitations: links.map((link) => issuedLink(options.publicUrl(), sessionId, link)) };
       },
     },

@@ -13,9 +13,9 @@ import { DomainError } from '../../domain/errors.js';
 import { isDuplicateIssue } from '../../domain/inviteeDuplicates.js';
 import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
 import type { SessionDirectory } from '../../domain/sessionDirectory.js';
-import type { IssuedInvitation, SessionService } from '../../domain/sessionService.js';
+import type { InvitationActor, InviteeSpec, IssuedInvitation, SessionService } from '../../domain/sessionService.js';
 import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
-import { sendProblem } from '../problem.js';
+import { Unprocessable } from '../problem.js';
 import { pastedTable } from '../tables.js';
 
 /** The columns of a pasted list of invitees, in the order taken when it has no header row. */
@@ -72,6 +72,27 @@ export async function conveneSession(
     language: body.language,
   });
   return { sessionId, chair: issuedLink(options.publicUrl(), sessionId, chair) };
+}
+
+/**
+ * Invites everyone in the list or nobody (`inviteAll`), over REST and the v1 API alike. Someone
+ * invited already, or twice in the list, is refused as a pasted list is (422), naming each entry:
+ * the request is well formed, the people it names are not to be invited.
+ */
+export async function inviteEveryone(
+  sessions: Pick<SessionService, 'inviteAll'>,
+  sessionId: string,
+  invitees: readonly InviteeSpec[],
+  actor: InvitationActor,
+): Promise<IssuedInvitation[]> {
+  try {
+    return await sessions.inviteAll(sessionId, invitees, actor);
+  } catch (error) {
+    const duplicates = error instanceof DomainError ? (error.issues ?? []).filter(isDuplicateIssue) : [];
+    if (duplicates.length === 0) throw error;
+    const detail = `${duplicates.length} invitee(s) are invited already or named twice: nobody was invited.`;
+    throw new Unprocessable(detail, { issues: duplicates });
+  }
 }
 
 /**
@@ -135,11 +156,10 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
         const invalid = preview.rows.filter((row) => row.invitee === null).length;
         const detail =
           preview.rows.length === 0 ? 'The list is empty.' : `${invalid} line(s) are not valid: nobody was invited.`;
-        sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, preview });
-        return;
+        throw new Unprocessable(detail, { preview });
       }
       const invitees = preview.rows.map((row) => row.invitee!);
-      const links = await sessions.inviteAll(sessionId, invitees, actor);
+      const links = await inviteEveryone(sessions, sessionId, invitees, actor);
       res.status(201).json({
         ok: true,
         data: { invitations: links.map((link) => issued(sessionId, link)) } satisfies AnswerData<'invitations'>,
@@ -147,17 +167,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       return;
     }
     const body = InviteBodySchema.parse(req.body);
-    let links: IssuedInvitation[];
-    try {
-      links = await sessions.inviteAll(sessionId, 'invitees' in body ? body.invitees : [body], actor);
-    } catch (error) {
-      // Refused as a pasted list is (422), naming each entry: someone invited already, or twice in the list.
-      const duplicates = error instanceof DomainError ? (error.issues ?? []).filter(isDuplicateIssue) : [];
-      if (duplicates.length === 0) throw error;
-      const detail = `${duplicates.length} invitee(s) are invited already or named twice: nobody was invited.`;
-      sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, issues: duplicates });
-      return;
-    }
+    const links = await inviteEveryone(sessions, sessionId, 'invitees' in body ? body.invitees : [body], actor);
     if ('invitees' in body) {
       res.status(201).json({
         ok: true,

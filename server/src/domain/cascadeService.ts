@@ -19,7 +19,7 @@ import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
 import { agendaWords } from './agendaWords.js';
-import { conveneDayIssues } from './conveneDays.js';
+import { refuseConveneDays } from './conveneDays.js';
 import { AgendaDraft, opening, systemActor, type IssuedInvitation, type SessionService } from './sessionService.js';
 import type { SessionDirectory } from './sessionDirectory.js';
 
@@ -100,10 +100,7 @@ export class CascadeService {
     fromSessionId: string,
     request: CascadeRequest,
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
-    const issues = conveneDayIssues(request.days, this.deps.clock.now(), 'days');
-    if (issues.length > 0) {
-      throw new DomainError('INVALID_PAYLOAD', 'A day is before today or out of date order.', issues);
-    }
+    refuseConveneDays(request.days, this.deps.clock.now(), 'days');
     // One follow-up per review and level: a retried request finds the one it made.
     const sessionId = this.deps.ids.derive('follow-up', fromSessionId, request.unitId);
     const events = await this.deps.commands.read(fromSessionId, (upper) => {

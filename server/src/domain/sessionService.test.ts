@@ -101,6 +101,51 @@ describe('SessionService refusals name the field with a reason a screen words', 
   });
 });
 
+describe('SessionService.convene', () => {
+  test('days out of date order are refused on their dates on every path; past days in order are not', async () => {
+    const world = await demoWorld(manualClock('2026-04-13T05:00:00.000Z').clock);
+    const definition = await world.commands.read(world.sessionId, (s) => s.definition!);
+    // A review of an earlier quarter, as the demo's seeding and tests that build history convene it.
+    const earlier = (...dates: string[]) => ({
+      ...definition,
+      title: 'Earlier review',
+      period: '2025-Q3',
+      previousSessionId: null,
+      days: dates.map((date, i) => ({ id: `d${i + 1}`, date, title: `Day ${i + 1}` })),
+    });
+    const outOfOrder = [
+      {
+        path: 'session.days.1.date',
+        message: 'after 2025-10-14',
+        reason: { code: 'day-not-after-previous', after: '2025-10-14' },
+      },
+      {
+        path: 'session.days.2.date',
+        message: 'after 2025-10-14',
+        reason: { code: 'day-not-after-previous', after: '2025-10-14' },
+      },
+    ];
+    const convened = refusal(
+      world.sessions.convene({
+        definition: earlier('2025-10-14', '2025-10-13', '2025-10-14'),
+        units: [],
+        chairName: 'Chair',
+      }),
+    );
+    expect(await convened).toMatchObject({ code: 'INVALID_PAYLOAD', issues: outOfOrder });
+    const created = refusal(
+      world.sessions.createSession(earlier('2025-10-14', '2025-10-13', '2025-10-14'), [], 'Chair', 'earlier'),
+    );
+    expect((await created).issues).toEqual(outOfOrder);
+    // Refused before anything is logged.
+    expect(await world.commands.read('earlier', (s) => s.definition)).toBeNull();
+
+    expect(
+      (await world.sessions.createSession(earlier('2025-10-13', '2025-10-14'), [], 'Chair')).sessionId,
+    ).toBeTruthy();
+  });
+});
+
 describe('SessionService.conveneAhead', () => {
   test('a day before today, or not after the day ahead of it, is refused on its date; a day of today is not', async () => {
     // 05:00 on 13 April in UTC is still the 12th where the day is furthest behind (UTC−12).

@@ -24,7 +24,7 @@ import {
 } from '@plenum/shared';
 import { agendaWords, type AgendaWords } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
-import { conveneDayIssues } from './conveneDays.js';
+import { refuseConveneDays } from './conveneDays.js';
 import { duplicateChecker, duplicateIssues } from './inviteeDuplicates.js';
 import { rowProblemOf } from './rowProblems.js';
 import { DomainError } from './errors.js';
@@ -217,14 +217,16 @@ export class SessionService {
    * given), its open warnings carry over with a "second review" item each on the first day,
    * and its open directives carry over until closed; with `proposeAgenda`, the agenda is
    * proposed from it: the opening first, the second reviews, then every unit on its
-   * agenda, on the day of the same number (the last day when there are fewer). `sessionId` is a
-   * fresh id unless given (the demo's are fixed, so that a seeding cut short is found again).
+   * agenda, on the day of the same number (the last day when there are fewer). The days are in
+   * date order; past ones may stand (see {@link conveneAhead}). `sessionId` is a fresh id unless
+   * given (the demo's are fixed, so that a seeding cut short is found again).
    */
   async convene(
     request: ConveneRequest,
     sessionId: string = this.deps.ids.next(),
   ): Promise<{ sessionId: string; chair: IssuedInvitation }> {
     const { definition } = request;
+    refuseConveneDays(definition.days, null);
     const previous = definition.previousSessionId ? await this.deps.commands.state(definition.previousSessionId) : null;
     if (previous && !previous.definition) {
       throw new DomainError('NOT_FOUND', `There is no review session ${definition.previousSessionId}.`, [
@@ -271,10 +273,7 @@ export class SessionService {
    * each refusal on its day's date. Seeding and tests convene past reviews through `convene`.
    */
   async conveneAhead(request: ConveneRequest): Promise<{ sessionId: string; chair: IssuedInvitation }> {
-    const issues = conveneDayIssues(request.definition.days, this.deps.clock.now());
-    if (issues.length > 0) {
-      throw new DomainError('INVALID_PAYLOAD', 'A day is before today or out of date order.', issues);
-    }
+    refuseConveneDays(request.definition.days, this.deps.clock.now());
     return this.convene(request);
   }
 

@@ -16,6 +16,8 @@ describe('day dates', () => {
       { index: 2, problem: 'day-out-of-order', after: '2026-12-08' },
     ]);
     expect(conveneDayProblems([{ date: '2026-12-06' }, { date: '2026-12-07' }], '2026-12-06')).toEqual([]);
+    // Without today, only the order: a review of an earlier quarter.
+    expect(conveneDayProblems(days, null)).toEqual([{ index: 2, problem: 'day-out-of-order', after: '2026-12-08' }]);
   });
 
   test('a day moved on or past a neighbour has that neighbour in its way', () => {

@@ -96,15 +96,16 @@ export type ConveneDayProblem =
   | { index: number; problem: 'day-out-of-order'; after: string };
 
 /**
- * The days of a session being convened that may not stand: one dated before `today`, one not
- * after the day ahead of it. A day without a date yet is left to the schema.
+ * The days of a session being convened that may not stand: one dated before `today` (null: past
+ * days may stand, as for a review of an earlier quarter), one not after the day ahead of it. A
+ * day without a date yet is left to the schema.
  */
-export function conveneDayProblems(days: readonly { date: string }[], today: string): ConveneDayProblem[] {
+export function conveneDayProblems(days: readonly { date: string }[], today: string | null): ConveneDayProblem[] {
   const problems: ConveneDayProblem[] = [];
   let after: string | null = null;
   for (const [index, { date }] of days.entries()) {
     if (date === '') continue;
-    if (date < today) problems.push({ index, problem: 'day-in-past', today });
+    if (today !== null && date < today) problems.push({ index, problem: 'day-in-past', today });
     else if (after !== null && date <= after) problems.push({ index, problem: 'day-out-of-order', after });
     if (after === null || date > after) after = date;
   }

@@ -1,16 +1,23 @@
 import { useId, type Ref, type TextareaHTMLAttributes } from 'react';
+import './InputField.css';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** What is wrong with the text, said under the field and to screen readers with it. */
+  error?: string | undefined;
   testId?: string;
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-/** A labelled text area in the form's field layout; other textarea attributes pass through. */
-export function TextAreaField({ label, value, onChange, testId, ref, ...textarea }: TextAreaFieldProps) {
+/** A labelled text area in the form's field layout, with its error; other textarea attributes pass through. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { label, value, onChange, error, testId, ref, ...textarea } = props;
   const id = useId();
+  const errorId = `${id}-error`;
+  // The error joins what the caller describes the text area by (its hint, its own problem).
+  const describedBy = [textarea['aria-describedby'], error ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -20,8 +27,15 @@ export function TextAreaField({ label, value, onChange, testId, ref, ...textarea
         ref={ref}
         data-testid={testId}
         value={value}
+        aria-invalid={error ? true : textarea['aria-invalid']}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => onChange(e.target.value)}
       />
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

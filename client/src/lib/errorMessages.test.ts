@@ -1,5 +1,6 @@
+import { commandPayloads } from '@plenum/shared';
 import { afterEach, describe, expect, test } from 'vitest';
-import { changeLanguage } from '../i18n';
+import { changeLanguage, i18n } from '../i18n';
 import { ackErrorMessage } from './errorMessages';
 import { formatDate } from './format';
 
@@ -81,6 +82,32 @@ describe('refusals in words', () => {
       expect(refused('command.payload.plannedEnd', 'command.payload.conferenceLink')).toMatch(
         /고칠 항목: 종료 예정 시각\(after 14:00\); 화상회의 링크\(after 14:00\)\.$/,
       );
+    });
+  });
+
+  describe('the fields a directive is issued with are named, not by their protocol names', () => {
+    afterEach(() => changeLanguage('en', { persist: false }));
+    const refused = (path: string) =>
+      ackErrorMessage({ code: 'INVALID_PAYLOAD', issues: [{ path, message: 'refused' }] });
+    const directiveFields = Object.keys(commandPayloads['directive:issue'].shape);
+
+    test.each([
+      ['command.payload.assigneeUnitId', 'assignee unit'],
+      ['command.payload.subjectUnitId', 'inspected unit'],
+      ['inspectorId', 'inspector'],
+      ['command.payload.fromCriticismId', 'criticism'],
+      ['command.payload.itemId', 'agenda item'],
+    ])('%s is “%s”', (path, name) => {
+      expect(refused(path)).toMatch(new RegExp(`Change: ${name} \\(refused\\)\\.$`));
+    });
+
+    test.each(['en', 'ko'] as const)('every one of them in %s', async (language) => {
+      await changeLanguage(language, { persist: false });
+      for (const field of directiveFields) {
+        const name: unknown = i18n.getResource(language, 'common', `refusal.fieldName.${field}`);
+        expect(name, field).toEqual(expect.any(String));
+        expect(refused(`command.payload.${field}`), field).toContain(name);
+      }
     });
   });
 });

@@ -55,6 +55,12 @@ const namedFields = [
   'email',
   'language',
   'expiresAt',
+  // What the chair's directive form sends besides: who it is for, what it came from.
+  'assigneeUnitId',
+  'subjectUnitId',
+  'inspectorId',
+  'fromCriticismId',
+  'itemId',
 ] as const;
 type NamedField = (typeof namedFields)[number];
 const isNamedField = (key: string): key is NamedField => (namedFields as readonly string[]).includes(key);

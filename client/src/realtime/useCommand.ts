@@ -1,4 +1,4 @@
-import type { CommandInput } from '@plenum/shared';
+import type { CommandInput, Issue } from '@plenum/shared';
 import { useCallback, useState } from 'react';
 import { ackErrorMessage } from '../lib/errorMessages';
 import { useRealtime } from './RealtimeContext';
@@ -11,7 +11,8 @@ const payloadPrefix = /^command\.payload\./;
  * when the server accepted the command, false (with `error` set) when it did not.
  * `fields` names the payload fields the server refused (as paths within the payload, whether
  * the schema or the domain refused them, or the field a typed refusal names), so a form can
- * mark them.
+ * mark them; `issues` are the refused fields with why, at those paths, for a form that says why
+ * beside each.
  * @example
  * const { run, error, dismissError } = useCommand();
  * void run({ type: 'floor:raise-hand', payload: {} }, t('floor.failed.raiseHand'));
@@ -20,24 +21,26 @@ export function useCommand() {
   const { send } = useRealtime();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<readonly string[]>([]);
+  const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [isBusy, setIsBusy] = useState(false);
 
   const run = useCallback(
     async (command: CommandInput, failure: string): Promise<boolean> => {
       setError(null);
       setFields([]);
+      setIssues([]);
       setIsBusy(true);
       try {
         const ack = await send(command);
         if (ack.ok) return true;
         setError(`${failure} ${ackErrorMessage(ack.error)}`);
         const refusal = 'refusal' in ack.error ? ack.error.refusal : undefined;
-        setFields([
-          ...('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) =>
-            issue.path.replace(payloadPrefix, ''),
-          ),
-          ...(refusal && 'field' in refusal ? [refusal.field] : []),
-        ]);
+        const refused = ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => ({
+          ...issue,
+          path: issue.path.replace(payloadPrefix, ''),
+        }));
+        setIssues(refused);
+        setFields([...refused.map((issue) => issue.path), ...(refusal && 'field' in refusal ? [refusal.field] : [])]);
         return false;
       } finally {
         setIsBusy(false);
@@ -49,6 +52,7 @@ export function useCommand() {
   const dismissError = useCallback(() => {
     setError(null);
     setFields([]);
+    setIssues([]);
   }, []);
-  return { run, error, fields, dismissError, isBusy };
+  return { run, error, fields, issues, dismissError, isBusy };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import type { useCommand } from '../../realtime/useCommand';
 import { fieldKey } from '../../lib/refusedFields';
+import { useFocusInvalid } from '../../lib/useFocusInvalid';
 import { useFormCheck } from '../../lib/useFormCheck';
 import { invitationWording } from './invitationsApi';
 
@@ -15,12 +15,7 @@ export type FormCommand = Pick<ReturnType<typeof useCommand>, 'error' | 'fields'
  */
 export function usePrepareFormCheck(formFields: readonly string[], command?: FormCommand) {
   const { errors, refusal, setRefusal, check } = useFormCheck(invitationWording);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { formRef, focusInvalid } = useFocusInvalid();
 
   const refused: Record<string, string> = {};
   if (command?.error) {
@@ -42,12 +37,12 @@ export function usePrepareFormCheck(formFields: readonly string[], command?: For
     maySend: (found: Record<string, string>): boolean => {
       command?.dismissError();
       if (check(found)) return true;
-      setAttempt((n) => n + 1);
+      focusInvalid();
       return false;
     },
     /** After a send: a refusal moves the focus to the field it marked. */
     sent: (ok: boolean) => {
-      if (!ok) setAttempt((n) => n + 1);
+      if (!ok) focusInvalid();
     },
   };
 }

@@ -136,6 +136,68 @@ describe('chair rulings on criticism', () => {
     );
   });
 
+  test('an inspector the server refuses is named in words and marked beside “Carried out by”, which takes the focus', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    const form = screen.getByTestId('directive-form');
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await env.nextCommand();
+    expect(sent.command).toMatchObject({ payload: { kind: 'inspection', inspectorId: inspector.id } });
+    const message = `${inspector.id} is not an inspector of this session: choose an inspector.`;
+    await env.refuse(sent.ask, {
+      code: 'INVALID_PAYLOAD',
+      message,
+      issues: [{ path: 'inspectorId', message, reason: { code: 'not-an-inspector' } }],
+    });
+    const by = within(form).getByTestId('directive-inspector');
+    expect(by).toHaveAttribute('aria-invalid', 'true');
+    expect(by).toHaveAccessibleDescription('not an inspector of this session: choose an inspector');
+    expect(by).toHaveFocus();
+    expect(within(form).getByTestId('directive-assignee')).not.toHaveAttribute('aria-invalid');
+    const note = within(form).getByRole('alert');
+    expect(note).toHaveTextContent(
+      'The directive was not issued. Plenum could not accept this: some details are missing or not valid. Check them and try again. Change: inspector (not an inspector of this session: choose an inspector).',
+    );
+    expect(note).not.toHaveTextContent('inspectorId');
+  });
+
+  test('a refused assignee unit is marked on the drop-down it was chosen in: the unit, or “Carried out by” for an inspection office', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    const form = screen.getByTestId('directive-form');
+    const unit = within(form).getByTestId('directive-assignee');
+    const refuseUnit = async () => {
+      fireEvent.click(within(form).getByTestId('directive-submit'));
+      const sent = await env.nextCommand();
+      await env.refuse(sent.ask, {
+        code: 'INVALID_PAYLOAD',
+        message: 'unknown unit',
+        issues: [{ path: 'command.payload.assigneeUnitId', message: 'unknown unit', reason: { code: 'unknown-unit' } }],
+      });
+      return sent.command;
+    };
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the herd register' } });
+    fireEvent.change(within(form).getByTestId('directive-inspector'), {
+      target: { value: `office:${ids.otherUnit}` },
+    });
+    expect(await refuseUnit()).toMatchObject({ payload: { assigneeUnitId: ids.otherUnit, subjectUnitId: ids.unit } });
+    const by = within(form).getByTestId('directive-inspector');
+    expect(by).toHaveAttribute('aria-invalid', 'true');
+    expect(by).toHaveAccessibleDescription('no such unit in this session');
+    expect(by).toHaveFocus();
+    expect(unit).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('alert')).toHaveTextContent('Change: assignee unit (no such unit in this session).');
+
+    fireEvent.change(within(form).getByTestId('directive-kind'), { target: { value: 'explain-failure' } });
+    expect(await refuseUnit()).toMatchObject({ payload: { kind: 'explain-failure', assigneeUnitId: ids.unit } });
+    expect(unit).toHaveAttribute('aria-invalid', 'true');
+    expect(unit).toHaveAccessibleDescription('no such unit in this session');
+    expect(unit).toHaveFocus();
+  });
+
   test('rehearsal 8: a past due date is refused on the field, by the form and by the server', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
     fireEvent.click(screen.getByTestId('tab-decisions'));

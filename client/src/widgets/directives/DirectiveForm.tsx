@@ -2,9 +2,12 @@ import { addDays, Limits, type DirectiveKind } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
+import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { todayIsoDate } from '../../lib/format';
 import { directiveKinds } from '../../lib/labels';
+import { issuesByField } from '../../lib/refusedFields';
+import { useFocusInvalid } from '../../lib/useFocusInvalid';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useSessionStore } from '../../stores/session';
@@ -41,18 +44,23 @@ function inspectionAssignee(unitId: string, assignee: InspectionAssignee) {
     : { assigneeUnitId: assignee.slice('office:'.length), subjectUnitId: unitId, inspectorId: null };
 }
 
-/** The chair orders an inspection, an explanation, a corrective plan…, optionally from a criticism. */
+/**
+ * The chair orders an inspection, an explanation, a corrective plan…, optionally from a criticism.
+ * A refusal is said above the buttons, naming the fields; each field it names is marked beside,
+ * with why, and the first takes the focus.
+ */
 export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
   const { t } = useTranslation();
   const formId = useId();
   const command = useCommand();
   const { run, error, dismissError, isBusy } = command;
+  const { formRef, focusInvalid } = useFocusInvalid();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const units = useSessionStore((s) => s.session.units);
   const unitOrder = useSessionStore((s) => s.session.unitOrder);
   const unitOptions = useMemo(() => unitOrder.flatMap((id) => (units[id] ? [units[id]] : [])), [units, unitOrder]);
   const participants = useSessionStore((s) => s.session.participants);
-  const { fields } = command;
+  const { fields, issues } = command;
 
   const [kind, setKind] = useState<DirectiveKind>(initial.kind);
   const [assigneeUnitId, setAssigneeUnitId] = useState(initial.assigneeUnitId || unitOptions[0]?.id || '');
@@ -87,6 +95,11 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const shownDueProblem = dueProblem ?? (fields.includes('dueDate') ? t('directive.form.duePast') : null);
+  const refused = issuesByField(issues);
+  // An inspection office carrying out the inspection is the assignee unit: chosen under "Carried out by".
+  const isByOffice = kind === 'inspection' && inspectionBy?.startsWith('office:') === true;
+  const assigneeRefused = refused.subjectUnitId ?? (isByOffice ? undefined : refused.assigneeUnitId);
+  const inspectionByRefused = refused.inspectorId ?? (isByOffice ? refused.assigneeUnitId : undefined);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -114,11 +127,12 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
       t('directive.form.failed'),
     ).then((ok) => {
       if (ok) onDone?.();
+      else focusInvalid();
     });
   };
 
   return (
-    <form className="inline-form" data-testid="directive-form" onSubmit={handleSubmit} noValidate>
+    <form ref={formRef} className="inline-form" data-testid="directive-form" onSubmit={handleSubmit} noValidate>
       <div className="field-row">
         <SelectField
           id={`${formId}-kind`}
@@ -127,6 +141,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
           value={kind}
           options={directiveKinds.map((value) => ({ value, label: t(`labels.directiveKind.${value}`) }))}
           onChange={setKind}
+          error={refused.kind}
         />
         <SelectField
           id={`${formId}-assignee`}
@@ -135,6 +150,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
           value={assigneeUnitId}
           options={unitOptions.map((unit) => ({ value: unit.id, label: unit.name }))}
           onChange={setAssigneeUnitId}
+          error={assigneeRefused}
         />
         {kind === 'inspection' && inspectionBy && (
           <SelectField
@@ -144,6 +160,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
             value={inspectionBy}
             options={inspectionOptions}
             onChange={setInspectionBy}
+            error={inspectionByRefused}
           />
         )}
         <div className="field">
@@ -170,24 +187,23 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
           )}
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={`${formId}-title`}>{t('directive.form.title')}</label>
-        <input
-          id={`${formId}-title`}
-          data-testid="directive-title"
-          type="text"
-          required
-          maxLength={Limits.nameLength}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
+      <InputField
+        label={t('directive.form.title')}
+        testId="directive-title"
+        type="text"
+        required
+        maxLength={Limits.nameLength}
+        value={title}
+        onChange={setTitle}
+        error={refused.title}
+      />
       <TextAreaField
         label={t('directive.form.text')}
         rows={2}
         maxLength={Limits.textLength}
         value={text}
         onChange={setText}
+        error={refused.text}
       />
       <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
       <div className="button-row">

@@ -390,6 +390,57 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(await heightOf(chair.page, `endorse-${criticismId}`)).toBeLessThan(36);
   });
 
+  test('the notification bell and every button in its panel are a finger’s height on a phone and on a touch screen, and stay compact under a mouse', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
+    // A tablet: wider than a phone, but touched, not pointed at.
+    const tablet = await browser().newContext({
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      locale: 'en-GB',
+    });
+    onTestFinished(() => tablet.close());
+    const tabletPage = await tablet.newPage();
+    await tabletPage.goto(server.inviteUrl('presenter'), { waitUntil: 'domcontentloaded' });
+    await expectLive(tabletPage);
+    // A criticism of the presenter's unit: an unread notification, with its own "Mark read".
+    await putOnTheFloor(chair.page, cementItemId);
+    await server.app.commands.execute(server.participants.official, server.sessionId, 'bell-touch-1', {
+      type: 'criticism:post',
+      payload: {
+        itemId: cementItemId,
+        category: 'shortfall',
+        severity: 'medium',
+        indicatorId: null,
+        text: 'The kiln was repaired in January, yet cement stays at half the plan.',
+      },
+    });
+
+    /** The bell and each button in its panel (opened, its choices shown) lower than a finger, by label and height. */
+    const shortOfAFinger = async (page: Page) => {
+      const bell = page.getByTestId('notification-bell');
+      await bell.click();
+      const panel = page.getByTestId('notification-panel');
+      await panel.getByTestId('notification-read').first().waitFor();
+      await panel.getByTestId('notification-choices-open').click();
+      await panel.getByTestId('notification-choices').waitFor();
+      const buttons = [bell, ...(await panel.locator('button').all())];
+      expect(buttons.length).toBeGreaterThanOrEqual(6);
+      const heights = await Promise.all(
+        buttons.map(async (button) => ({
+          button: (await button.getAttribute('aria-label')) ?? (await button.innerText()),
+          height: (await boxOf(button)).height,
+        })),
+      );
+      return heights.filter(({ height }) => height < 44);
+    };
+    expect(await shortOfAFinger(presenter.page)).toEqual([]);
+    expect(await shortOfAFinger(tabletPage)).toEqual([]);
+    const chairBell = await boxOf(chair.page.getByTestId('notification-bell'));
+    expect(chairBell.height).toBeLessThan(36);
+  });
+
   test('a link and a document number with no space in them stay inside the criticism card at 1440 and on a phone, inside the notifications panel, and inside the figures table as an indicator’s name', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });

@@ -41,7 +41,8 @@ export function DayCard(props: DayCardProps) {
     plannedEnd: day.plannedEnd ?? '',
   };
 
-  const checkDate = useDayDateCheck(day);
+  // The panel offers "Move all days…" to whoever may send it (this day, being movable, is one to move).
+  const checkDate = useDayDateCheck(day, canIssue(role, 'session:reschedule-days', status));
 
   const save = async (fields: DayFields) => {
     if (fields.date !== day.date) {

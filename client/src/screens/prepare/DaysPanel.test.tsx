@@ -171,7 +171,7 @@ describe('moving the days', () => {
     );
   });
 
-  test('one day moved past the next says which day stands in the way, beside the date, and sends nothing', async () => {
+  test('one day moved past the next says which day stands in the way, beside the date, offers moving all days at once, and sends nothing', async () => {
     const { sentCommands } = await prepare();
     type(field(`day-form-${ids.dayOne}`, 'Date'), '2026-07-03');
     saveDay(ids.dayOne);
@@ -180,6 +180,18 @@ describe('moving the days', () => {
     expect(date).toHaveAttribute('aria-invalid', 'true');
     expect(date).toHaveAccessibleDescription(
       `“Day 2” is on ${formatDate('2026-07-02')}: the days stay in order. Move “Day 2” first, or move all days at once.`,
+    );
+    expect(sentCommands()).toBe(0);
+  });
+
+  test('on a Korean page the day in the way is named in Korean, with moving all days at once offered as Prepare does', async () => {
+    const { sentCommands } = await prepare();
+    await act(() => changeLanguage('ko', { persist: false }));
+    type(field(`day-form-${ids.dayOne}`, '날짜'), '2026-07-03');
+    saveDay(ids.dayOne);
+    await act(flushMicrotasks);
+    expect(field(`day-form-${ids.dayOne}`, '날짜')).toHaveAccessibleDescription(
+      `“Day 2”이(가) ${formatDate('2026-07-02')}에 있습니다. 회의일은 순서를 지켜야 합니다. “Day 2”을(를) 먼저 옮기거나 회의일을 모두 함께 옮기십시오.`,
     );
     expect(sentCommands()).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
@@ -7,6 +8,8 @@ import { renderSession } from '../../test/renderSession';
 import { ChairConsole } from '../../screens/chair/ChairConsole';
 
 describe('chair agenda', () => {
+  afterEach(() => changeLanguage('en', { persist: false }));
+
   test('starting an item waits for the server, then only the live item’s next steps are enabled', async () => {
     const { fake, log, broadcast } = await renderSession(<ChairConsole role="chair" />, participants.chair);
     const row = (id: string) => screen.getByTestId(`agenda-item-${id}`);
@@ -80,11 +83,11 @@ describe('chair agenda', () => {
     const date = within(form).getByLabelText('New date');
     const move = () => fireEvent.click(within(form).getByRole('button', { name: 'Move the day' }));
 
-    // Day 1 stands in the way: named, and nothing is sent.
+    // Day 1 stands in the way: named, and nothing is sent. Moving all days at once is Prepare's, not offered here.
     fireEvent.change(date, { target: { value: '2026-04-01' } });
     move();
     expect(date).toHaveAccessibleDescription(
-      `“Day 1” is on ${formatDate('2026-04-01')}: the days stay in order. Move “Day 1” first, or move all days at once.`,
+      `“Day 1” is on ${formatDate('2026-04-01')}: the days stay in order. Move “Day 1” first.`,
     );
     expect(date).toHaveFocus();
     expect(sentCommands()).toBe(sentBefore);
@@ -110,6 +113,19 @@ describe('chair agenda', () => {
     const again = await nextCommand();
     await accept(again.ask, log.add('day:rescheduled', { dayId: ids.dayTwo, date: '2026-04-07' }));
     expect(screen.queryByTestId(`reschedule-day-form-${ids.dayTwo}`)).not.toBeInTheDocument();
+  });
+
+  test('on a Korean page the day in the way is named in Korean, without offering to move all days', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair);
+    await act(() => changeLanguage('ko', { persist: false }));
+    fireEvent.click(screen.getByTestId(`reschedule-day-${ids.dayTwo}`));
+    const form = screen.getByTestId(`reschedule-day-form-${ids.dayTwo}`);
+    const date = within(form).getByLabelText('새 날짜');
+    fireEvent.change(date, { target: { value: '2026-04-01' } });
+    fireEvent.click(within(form).getByRole('button', { name: '회의일 옮기기' }));
+    expect(date).toHaveAccessibleDescription(
+      `“Day 1”이(가) ${formatDate('2026-04-01')}에 있습니다. 회의일은 순서를 지켜야 합니다. “Day 1”을(를) 먼저 옮기십시오.`,
+    );
   });
 
   test('items start only on the open day; another day opens once the open one is adjourned', async () => {

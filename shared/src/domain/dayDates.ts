@@ -48,6 +48,16 @@ export interface DaysReschedule {
   refusal: Extract<Refusal, { kind: 'day-out-of-order' | 'day-before-notice' }> | null;
 }
 
+/** Whether a day has not been opened yet: only such days move. */
+function isNotYetOpened(state: SessionState, dayId: string): boolean {
+  return (state.days[dayId]?.status ?? 'scheduled') === 'scheduled';
+}
+
+/** The first day not yet opened: the one a move of all days gives a new date; null when none is left. */
+export function firstDayToMove(state: SessionState): SessionDay | null {
+  return state.definition?.days.find((day) => isNotYetOpened(state, day.id)) ?? null;
+}
+
 /**
  * Moves every day not yet opened so that the first of them falls on `date`, each later one by as
  * many days, so the gaps between them stay. The days already opened stay where they are and the
@@ -57,12 +67,11 @@ export interface DaysReschedule {
  */
 export function daysReschedule(state: SessionState, date: string): DaysReschedule {
   const days = state.definition?.days ?? [];
-  const isMoved = (dayId: string) => (state.days[dayId]?.status ?? 'scheduled') === 'scheduled';
-  const first = days.find((day) => isMoved(day.id));
+  const first = firstDayToMove(state);
   if (!first) return { moves: [], refusal: null };
   const shift = daysBetween(first.date, date);
   const moves = days
-    .filter((day) => isMoved(day.id))
+    .filter((day) => isNotYetOpened(state, day.id))
     .map((day) => ({ dayId: day.id, from: day.date, to: addDays(day.date, shift) }));
 
   // Each day already opened bounds the first moved day's date, through the gap from it to every
@@ -70,9 +79,9 @@ export function daysReschedule(state: SessionState, date: string): DaysReschedul
   let after: string | null = null;
   let before: string | null = null;
   for (const [heldIndex, held] of days.entries()) {
-    if (isMoved(held.id)) continue;
+    if (isNotYetOpened(state, held.id)) continue;
     for (const [movedIndex, moved] of days.entries()) {
-      if (!isMoved(moved.id)) continue;
+      if (!isNotYetOpened(state, moved.id)) continue;
       const limit = addDays(held.date, -daysBetween(first.date, moved.date));
       if (movedIndex > heldIndex && (after === null || limit > after)) after = limit;
       if (movedIndex < heldIndex && (before === null || limit < before)) before = limit;

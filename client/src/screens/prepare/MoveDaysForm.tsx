@@ -1,4 +1,4 @@
-import { addDays, commandPayloads, daysBetween, daysReschedule, IsoDateSchema } from '@plenum/shared';
+import { addDays, commandPayloads, daysBetween, daysReschedule, firstDayToMove, IsoDateSchema } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
@@ -35,7 +35,7 @@ export function MoveDaysForm({ isLocked, onMoved, onCancel }: MoveDaysFormProps)
   const command = useCommand();
   const session = useSessionStore((s) => s.session);
   const days = session.definition?.days ?? [];
-  const first = days.find((day) => (session.days[day.id]?.status ?? 'scheduled') === 'scheduled');
+  const first = firstDayToMove(session);
   const [date, setDate] = useState(first?.date ?? '');
   const [by, setBy] = useState('0');
   const [isBusy, setIsBusy] = useState(false);

@@ -229,4 +229,50 @@ describe.skipIf(!poppler)('Korean text in the PDF layout', () => {
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe(long);
   });
+
+  test('headings, their contents entries, a chart’s title, labels and legend, and the footer break only at their spaces', async () => {
+    const [title, section, chartTitle, label, legend, footer] = [
+      koreanWords(24, '제'),
+      koreanWords(24, '절'),
+      koreanWords(12, '표'),
+      koreanWords(4, '막'),
+      koreanWords(12, '범'),
+      koreanWords(24, '꼬'),
+    ];
+    const document: RecordDocument = {
+      title: '회의록',
+      footer: footer.join(' '),
+      blocks: [
+        { kind: 'heading', level: 1, text: title.join(' ') },
+        { kind: 'contents', title: '목차' },
+        { kind: 'heading', level: 2, text: section.join(' '), inContents: true },
+        {
+          kind: 'bars',
+          title: chartTitle.join(' '),
+          bars: [{ label: label.join(' '), value: 0.4, text: '40%', below: true }],
+          belowLegend: legend.join(' '),
+        },
+      ],
+    };
+    const found = await words(await layoutPdf(document, 'ko'));
+    // Every Hangul word read back is one of the words written, whole.
+    const written = new Set([title, section, chartTitle, label, legend, footer, ['목차']].flat());
+    expect(found.filter((w) => /[\uac00-\ud7af]/.test(w.text) && !written.has(w.text)).map((w) => w.text)).toEqual([]);
+    // The section's heading is set twice: in the contents first, then under its heading.
+    const twice = section.map((word) => found.filter((w) => w.text === word));
+    for (const [i, occurrences] of twice.entries()) expect(occurrences, section[i]).toHaveLength(2);
+    const placed: Record<string, Word[]> = {
+      contentsEntry: twice.map(([inContents]) => inContents!),
+      sectionHeading: twice.map(([, underHeading]) => underHeading!),
+      ...Object.fromEntries(
+        Object.entries({ title, chartTitle, label, legend, footer }).map(([name, tagged]) => [
+          name,
+          tagged.map((word) => one(found, word)),
+        ]),
+      ),
+    };
+    // Each of them is long enough to wrap.
+    for (const [name, text] of Object.entries(placed))
+      expect(new Set(text.map((w) => `${w.page} ${w.yMin}`)).size, name).toBeGreaterThan(1);
+  });
 });

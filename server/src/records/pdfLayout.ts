@@ -41,6 +41,8 @@ const textWidth = 595.28 - 2 * 40;
 const textHeight = 841.89 - 40 - 50;
 /** How far an unordered list's entries stand in from the margin, their bullet before them. */
 const bulletIndent = 30;
+/** The footer's font size, and the width of its column of page numbers, in points. */
+const footerLayout = { fontSize: 7, pageNumberWidth: 60 } as const;
 
 /** One run of a line: its text and its style. */
 type Run = { text: string; bold?: boolean; italics?: boolean; noWrap?: boolean };
@@ -61,14 +63,24 @@ interface Metrics {
 /**
  * The fonts' metrics: pdfkit's widths with the same fonts and shaping as pdfmake's, in a document
  * of its own that is never written out (one per layout, so its cache of shaped words lives no
- * longer than the document).
+ * longer than the document). A table's words are asked for its columns' widths, its rows' heights
+ * and their lines (`keepAll`), a paragraph's for its height and its lines: each width is kept, by
+ * weight, size and text, so that each is measured once (pdfkit keeps what it shaped, but still
+ * selects the font and walks the text on every call).
  */
 function textMetrics(): Metrics {
   const pdf = new PDFDocument({ autoFirstPage: false });
   pdf.registerFont('normal', fontBytes.normal);
   pdf.registerFont('bold', fontBytes.bold);
-  const width = (text: string, size: number, bold = false) =>
-    pdf.font(bold ? 'bold' : 'normal', size).widthOfString(text);
+  const widths = { normal: new Map<number, Map<string, number>>(), bold: new Map<number, Map<string, number>>() };
+  const width = (text: string, size: number, bold = false) => {
+    const font = bold ? 'bold' : 'normal';
+    let sized = widths[font].get(size);
+    if (sized === undefined) widths[font].set(size, (sized = new Map<string, number>()));
+    let measured = sized.get(text);
+    if (measured === undefined) sized.set(text, (measured = pdf.font(font, size).widthOfString(text)));
+    return measured;
+  };
   return {
     runs: (runs) => runs.reduce((sum, run) => sum + width(run.text, bodySize, run.bold === true), 0),
     width,
@@ -107,19 +119,29 @@ function lineCount(metrics: Metrics, text: string, width: number, size: number, 
 /** Whether a text holds Hangul, which pdfmake may break between any two syllables. */
 const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
+/** Where a text is set: the width of its lines, its font size, and its weight where a run does not set one. */
+interface Box {
+  width: number;
+  size: number;
+  bold?: boolean;
+}
+
 /**
  * Runs that break as Korean text does, at spaces only (CSS's `word-break: keep-all`), where
  * pdfmake, after Unicode's line breaking rules, would break between any two Hangul syllables: each
- * word of a run with Hangul becomes a run of its own, its spaces after it, `noWrap` when it fits
- * in `width` at `size`. A word wider than that, and a line break, stay pdfmake's to break.
+ * word of a run with Hangul becomes a run of its own, its spaces after it, `noWrap` when it fits on
+ * a line of every box the runs are set in (pdfmake sets a heading's runs again in the contents). A
+ * word wider than that, and a line break, stay pdfmake's to break.
  */
-function keepAll(metrics: Metrics, runs: Run[], width: number, size: number): Run[] {
+function keepAll(metrics: Metrics, runs: Run[], ...boxes: Box[]): Run[] {
+  const fits = (word: string, bold: boolean | undefined) =>
+    boxes.every((box) => metrics.width(word, box.size, bold ?? box.bold) <= box.width + 0.01);
   return runs.flatMap((run) =>
     hangul.test(run.text)
       ? (run.text.match(/\r?\n|\r|[^ \r\n]* +|[^ \r\n]+/g) ?? []).map((word) => ({
           ...run,
           text: word,
-          noWrap: !/[\r\n]/.test(word) && metrics.width(word.trimEnd(), size, run.bold) <= width + 0.01,
+          noWrap: !/[\r\n]/.test(word) && fits(word.trimEnd(), run.bold),
         }))
       : [run],
   );
@@ -153,15 +175,20 @@ function listEntry(item: ListItem, marker: string | null, metrics: Metrics): Con
   return {
     text: lines.flatMap((runs, i) => [
       ...(i === 0 ? [] : ['\n']),
-      ...(fits(runs, i) ? runs.map((run) => ({ ...run, noWrap: true })) : keepAll(metrics, runs, room, bodySize)),
+      ...(fits(runs, i)
+        ? runs.map((run) => ({ ...run, noWrap: true }))
+        : keepAll(metrics, runs, { width: room, size: bodySize })),
     ]),
     margin: [indent, 0, 0, 2],
     ...(indent > 0 && { leadingIndent: -indent }),
   };
 }
 
-/** Sizes of a bar chart, in points: the label column, the bars' column, one bar's height, the hatching's step. */
-const chart = { labelWidth: 150, barsWidth: 250, barHeight: 8, hatchStep: 3 } as const;
+/**
+ * Sizes of a bar chart, in points: the label column, the bars' column, one bar's height, the
+ * hatching's step, and the font sizes of its text and of its legend.
+ */
+const chart = { labelWidth: 150, barsWidth: 250, barHeight: 8, hatchStep: 3, fontSize: 8, legendSize: 7 } as const;
 const ink = '#1f2933';
 
 /** Diagonal hatching inside a `width` × `height` box whose top is at `top`: lines rising at 45°, cut at the box's sides. */
@@ -183,7 +210,7 @@ function hatching(width: number, height: number, top: number): CanvasLine[] {
  * under the threshold), the bar (solid, or outlined and hatched when under), its value in text,
  * and the threshold as a dashed line through every row; a legend below says what the marks mean.
  */
-function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
+function barChart(block: Extract<Block, { kind: 'bars' }>, metrics: Metrics): Content {
   const max = Math.max(1, block.threshold?.value ?? 0, ...block.bars.map((b) => b.value ?? 0)) * 1.05;
   const x = (value: number) => (Math.max(0, value) / max) * chart.barsWidth;
   const rowHeight = chart.barHeight + 4;
@@ -214,21 +241,36 @@ function barChart(block: Extract<Block, { kind: 'bars' }>): Content {
   const legend = [block.belowLegend, ...(block.threshold ? [`┆ ${block.threshold.label}`] : [])].join('   ');
   return {
     stack: [
-      { text: block.title, bold: true, margin: [0, 2, 0, 2] },
+      {
+        text: keepAll(metrics, [{ text: block.title }], { width: textWidth, size: chart.fontSize, bold: true }),
+        bold: true,
+        margin: [0, 2, 0, 2],
+      },
       {
         table: {
           widths: [chart.labelWidth, chart.barsWidth, 'auto'],
           body: block.bars.map((b) => [
-            { text: b.below ? `⚠ ${b.label}` : b.label },
+            {
+              text: keepAll(metrics, [{ text: b.below ? `⚠ ${b.label}` : b.label }], {
+                width: chart.labelWidth,
+                size: chart.fontSize,
+              }),
+            },
             { canvas: [...bar(b), ...thresholdLine()] },
+            // An `auto` column as wide as its widest text (a share, or "no figure"): it never wraps.
             { text: b.text, alignment: 'right' },
           ]),
         },
         layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
       },
-      { text: legend, italics: true, fontSize: 7, margin: [0, 2, 0, 0] },
+      {
+        text: keepAll(metrics, [{ text: legend }], { width: textWidth, size: chart.legendSize }),
+        italics: true,
+        fontSize: chart.legendSize,
+        margin: [0, 2, 0, 0],
+      },
     ],
-    fontSize: 8,
+    fontSize: chart.fontSize,
     unbreakable: block.bars.length <= 40,
     margin: [0, 2, 0, 10],
   };
@@ -319,7 +361,7 @@ function tablePlan(metrics: Metrics, block: Extract<Block, { kind: 'table' }>): 
   const headerHeight = height(block.headers, true);
   const rowHeights = cells.map((row) => height(row));
   const text = (value: string, i: number, bold = false) =>
-    keepAll(metrics, [{ text: value, bold }], widths[i]!, tableSize);
+    keepAll(metrics, [{ text: value, bold }], { width: widths[i]!, size: tableSize });
   const node = {
     table: {
       headerRows: 1,
@@ -340,22 +382,35 @@ function tablePlan(metrics: Metrics, block: Extract<Block, { kind: 'table' }>): 
   return { node, headerHeight, rowHeights };
 }
 
-function heading(block: Extract<Block, { kind: 'heading' }>, below = 4): Content {
+/**
+ * Where pdfmake sets a heading's entry in the contents: the heading's own runs, at the body's size
+ * and weight, in the first column (`*`) of a table whose second holds the page number (`auto`,
+ * measured as "00000"), its `noBorders` layout 4 pt of padding either side of the gap.
+ */
+const contentsEntry = (metrics: Metrics): Box => ({
+  width: textWidth - 2 * 4 - metrics.width('00000', bodySize),
+  size: bodySize,
+});
+
+function heading(block: Extract<Block, { kind: 'heading' }>, metrics: Metrics, below = 4): Content {
+  const size = headingSizes[block.level];
+  const boxes: Box[] = [{ width: textWidth, size, bold: true }, ...(block.inContents ? [contentsEntry(metrics)] : [])];
+  // @types/pdfmake allows only strings and entries as an entry's text; pdfmake sets any runs there.
   return {
-    text: block.text,
+    text: keepAll(metrics, [{ text: block.text }], ...boxes),
     bold: true,
-    fontSize: headingSizes[block.level],
+    fontSize: size,
     margin: [0, block.level <= 2 ? 12 : 8, 0, below],
     tocItem: block.inContents === true,
     headlineLevel: block.level,
-  };
+  } as Content;
 }
 
 function content(block: Exclude<Block, { kind: 'heading' }>, metrics: Metrics): Content {
   switch (block.kind) {
     case 'paragraph':
       return {
-        text: keepAll(metrics, [{ text: block.text }], textWidth, bodySize),
+        text: keepAll(metrics, [{ text: block.text }], { width: textWidth, size: bodySize }),
         italics: block.italic === true,
         margin: [0, 0, 0, 4],
       };
@@ -364,9 +419,12 @@ function content(block: Exclude<Block, { kind: 'heading' }>, metrics: Metrics): 
     case 'list':
       return list(block, metrics);
     case 'bars':
-      return barChart(block);
-    case 'contents':
-      return { toc: { title: { text: block.title, bold: true, fontSize: headingSizes[2], margin: [0, 12, 0, 4] } } };
+      return barChart(block, metrics);
+    case 'contents': {
+      const size = headingSizes[2];
+      const title = keepAll(metrics, [{ text: block.title }], { width: textWidth, size, bold: true });
+      return { toc: { title: { text: title, bold: true, fontSize: size, margin: [0, 12, 0, 4] } } };
+    }
   }
 }
 
@@ -431,8 +489,8 @@ function leadOf(block: Exclude<Block, { kind: 'heading' }> | undefined, metrics:
     case 'bars':
       // A chart of up to 40 bars is unbreakable: it goes with its heading.
       return block.bars.length <= 40
-        ? { kept: [barChart(block)], after: [], reserve: 0 }
-        : { kept: [], after: [barChart(block)], reserve: body + 3 * (chart.barHeight + 4) };
+        ? { kept: [barChart(block, metrics)], after: [], reserve: 0 }
+        : { kept: [], after: [barChart(block, metrics)], reserve: body + 3 * (chart.barHeight + 4) };
   }
 }
 
@@ -460,7 +518,7 @@ function layoutContent(blocks: readonly Block[], metrics: Metrics): Content[] {
     i += 1;
     out.push(
       {
-        stack: [...headings.map((h, k) => heading(h, k === headings.length - 1 ? 4 + reserve : 4)), ...kept],
+        stack: [...headings.map((h, k) => heading(h, metrics, k === headings.length - 1 ? 4 + reserve : 4)), ...kept],
         unbreakable: true,
         margin: [0, 0, 0, -reserve],
       },
@@ -477,6 +535,11 @@ function layoutContent(blocks: readonly Block[], metrics: Metrics): Content[] {
  */
 export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {
   const metrics = textMetrics();
+  // The footer's column: the text's width but the page number's; the same runs on every page.
+  const footer = keepAll(metrics, [{ text: document.footer }], {
+    width: textWidth - footerLayout.pageNumberWidth,
+    size: footerLayout.fontSize,
+  });
   const definition: TDocumentDefinitions = {
     info: { title: document.title, creator: 'Plenum' },
     language: lang,
@@ -485,8 +548,11 @@ export async function layoutPdf(document: RecordDocument, lang: string): Promise
     defaultStyle: { font: 'Noto', fontSize: bodySize, lineHeight },
     content: layoutContent(document.blocks, metrics),
     footer: (currentPage, pageCount) => ({
-      columns: [{ text: document.footer }, { text: `${currentPage} / ${pageCount}`, alignment: 'right', width: 60 }],
-      fontSize: 7,
+      columns: [
+        { text: footer },
+        { text: `${currentPage} / ${pageCount}`, alignment: 'right', width: footerLayout.pageNumberWidth },
+      ],
+      fontSize: footerLayout.fontSize,
       margin: [40, 20, 40, 0],
     }),
   };

@@ -10,7 +10,7 @@ import {
   uiTimeoutMs,
   useBrowser,
 } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2eServer.js';
+import { startE2eServer, type E2eServer } from './helpers/e2eServer.js';
 
 // Northern Coal Mine No. 3's own item on day 1: its report's parts do not add up (one flag).
 const coalMineItemId = 'item-3';
@@ -68,6 +68,23 @@ async function hiddenCells(table: Locator, within: Locator, cells = 'thead th, t
   }, panel);
 }
 
+/** An official's criticism of the cement plant's item (on the floor), by command key; its id. */
+async function postKilnCriticism(server: E2eServer, key: string): Promise<string> {
+  const { events } = await server.app.commands.execute(server.participants.official, server.sessionId, key, {
+    type: 'criticism:post',
+    payload: {
+      itemId: cementItemId,
+      category: 'shortfall',
+      severity: 'medium',
+      indicatorId: null,
+      text: 'The kiln was repaired in January, yet cement stays at half the plan.',
+    },
+  });
+  const posted = events.find((event) => event.type === 'criticism:posted');
+  if (posted?.type !== 'criticism:posted') expect.fail('the criticism was not posted');
+  return posted.payload.criticismId;
+}
+
 /** The box of `locator` on screen, failing when it is not rendered. */
 async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await locator.boundingBox();
@@ -77,6 +94,20 @@ async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: n
 
 describeBrowser('screens as the room, an official and a phone see them', () => {
   const browser = useBrowser();
+
+  /** A tablet's screen for `role`, live: wider than a phone, but touched, not pointed at. */
+  async function openTablet(server: E2eServer, role: 'official' | 'presenter'): Promise<Page> {
+    const tablet = await browser().newContext({
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      locale: 'en-GB',
+    });
+    onTestFinished(() => tablet.close());
+    const page = await tablet.newPage();
+    await page.goto(server.inviteUrl(role), { waitUntil: 'domcontentloaded' });
+    await expectLive(page);
+    return page;
+  }
 
   test('rehearsal 9: before the first item the big screen says the day, what comes first, its agenda and the call', async () => {
     const server = await startE2eServer();
@@ -354,30 +385,9 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
     const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
     const official = await openScreen(browser(), server, 'official', { viewport: phone });
-    // A tablet: wider than a phone, but touched, not pointed at.
-    const tablet = await browser().newContext({
-      viewport: { width: 1024, height: 768 },
-      hasTouch: true,
-      locale: 'en-GB',
-    });
-    onTestFinished(() => tablet.close());
-    const tabletPage = await tablet.newPage();
-    await tabletPage.goto(server.inviteUrl('official'), { waitUntil: 'domcontentloaded' });
-    await expectLive(tabletPage);
+    const tabletPage = await openTablet(server, 'official');
     await putOnTheFloor(chair.page, cementItemId);
-    const { events } = await server.app.commands.execute(server.participants.official, server.sessionId, 'touch-1', {
-      type: 'criticism:post',
-      payload: {
-        itemId: cementItemId,
-        category: 'shortfall',
-        severity: 'medium',
-        indicatorId: null,
-        text: 'The kiln was repaired in January, yet cement stays at half the plan.',
-      },
-    });
-    const posted = events.find((event) => event.type === 'criticism:posted');
-    if (posted?.type !== 'criticism:posted') expect.fail('the criticism was not posted');
-    const criticismId = posted.payload.criticismId;
+    const criticismId = await postKilnCriticism(server, 'touch-1');
 
     const heightOf = async (page: Page, testId: string) => (await boxOf(page.getByTestId(testId))).height;
     await presenter.page.getByTestId(`respond-${criticismId}`).waitFor();
@@ -394,28 +404,10 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
     const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
-    // A tablet: wider than a phone, but touched, not pointed at.
-    const tablet = await browser().newContext({
-      viewport: { width: 1024, height: 768 },
-      hasTouch: true,
-      locale: 'en-GB',
-    });
-    onTestFinished(() => tablet.close());
-    const tabletPage = await tablet.newPage();
-    await tabletPage.goto(server.inviteUrl('presenter'), { waitUntil: 'domcontentloaded' });
-    await expectLive(tabletPage);
+    const tabletPage = await openTablet(server, 'presenter');
     // A criticism of the presenter's unit: an unread notification, with its own "Mark read".
     await putOnTheFloor(chair.page, cementItemId);
-    await server.app.commands.execute(server.participants.official, server.sessionId, 'bell-touch-1', {
-      type: 'criticism:post',
-      payload: {
-        itemId: cementItemId,
-        category: 'shortfall',
-        severity: 'medium',
-        indicatorId: null,
-        text: 'The kiln was repaired in January, yet cement stays at half the plan.',
-      },
-    });
+    await postKilnCriticism(server, 'bell-touch-1');
 
     /** The bell and each button in its panel (opened, its choices shown) lower than a finger, by label and height. */
     const shortOfAFinger = async (page: Page) => {

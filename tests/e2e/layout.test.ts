@@ -405,6 +405,12 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
     const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
     const tabletPage = await openTablet(server, 'presenter');
+    // With nothing unread the bell is an icon alone: a finger's width too; the language beside it
+    // a finger's height.
+    for (const page of [presenter.page, tabletPage]) {
+      expect((await boxOf(page.getByTestId('notification-bell'))).width).toBeGreaterThanOrEqual(44);
+      expect((await boxOf(page.locator('.language-switch select'))).height).toBeGreaterThanOrEqual(44);
+    }
     // A criticism of the presenter's unit: an unread notification, with its own "Mark read".
     await putOnTheFloor(chair.page, cementItemId);
     await postKilnCriticism(server, 'bell-touch-1');
@@ -429,6 +435,7 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     };
     expect(await shortOfAFinger(presenter.page)).toEqual([]);
     expect(await shortOfAFinger(tabletPage)).toEqual([]);
+
     const chairBell = await boxOf(chair.page.getByTestId('notification-bell'));
     expect(chairBell.height).toBeLessThan(36);
   });

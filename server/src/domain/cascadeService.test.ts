@@ -7,7 +7,7 @@ import {
   type SessionState,
 } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { manualClock, refusal, sequentialIds } from '../test/demoWorld.js';
+import { dayDateIssue, manualClock, refusal, sequentialIds } from '../test/demoWorld.js';
 import { CascadeService, type CascadeRequest } from './cascadeService.js';
 import type { CommandService } from './commandService.js';
 import type { SessionService } from './sessionService.js';
@@ -115,16 +115,8 @@ describe('CascadeService.convene refuses days as the administrator’s convening
     );
     expect(error.code).toBe('INVALID_PAYLOAD');
     expect(error.issues).toEqual([
-      {
-        path: 'days.0.date',
-        message: 'not before 2026-04-12',
-        reason: { code: 'day-before-today', today: '2026-04-12' },
-      },
-      {
-        path: 'days.2.date',
-        message: 'after 2026-04-20',
-        reason: { code: 'day-not-after-previous', after: '2026-04-20' },
-      },
+      dayDateIssue('days.0.date', 'day-before-today', '2026-04-12'),
+      dayDateIssue('days.2.date', 'day-not-after-previous', '2026-04-20'),
     ]);
     // Only the day check: the follow-up convened already is refused for its own reason.
     expect(

@@ -1,6 +1,6 @@
 import { Limits, type Role, type SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { demoWorld, manualClock, refusal } from '../test/demoWorld.js';
+import { dayDateIssue, demoWorld, manualClock, refusal } from '../test/demoWorld.js';
 import type { Connection } from './sessionService.js';
 
 const at = (ms: number) => new Date(Date.parse('2026-04-13T09:00:00.000Z') + ms).toISOString();
@@ -114,16 +114,8 @@ describe('SessionService.convene', () => {
       days: dates.map((date, i) => ({ id: `d${i + 1}`, date, title: `Day ${i + 1}` })),
     });
     const outOfOrder = [
-      {
-        path: 'session.days.1.date',
-        message: 'after 2025-10-14',
-        reason: { code: 'day-not-after-previous', after: '2025-10-14' },
-      },
-      {
-        path: 'session.days.2.date',
-        message: 'after 2025-10-14',
-        reason: { code: 'day-not-after-previous', after: '2025-10-14' },
-      },
+      dayDateIssue('session.days.1.date', 'day-not-after-previous', '2025-10-14'),
+      dayDateIssue('session.days.2.date', 'day-not-after-previous', '2025-10-14'),
     ];
     const convened = refusal(
       world.sessions.convene({
@@ -166,16 +158,8 @@ describe('SessionService.conveneAhead', () => {
     const error = await refusal(convene('2026-04-11', '2026-04-20', '2026-04-20'));
     expect(error.code).toBe('INVALID_PAYLOAD');
     expect(error.issues).toEqual([
-      {
-        path: 'session.days.0.date',
-        message: 'not before 2026-04-12',
-        reason: { code: 'day-before-today', today: '2026-04-12' },
-      },
-      {
-        path: 'session.days.2.date',
-        message: 'after 2026-04-20',
-        reason: { code: 'day-not-after-previous', after: '2026-04-20' },
-      },
+      dayDateIssue('session.days.0.date', 'day-before-today', '2026-04-12'),
+      dayDateIssue('session.days.2.date', 'day-not-after-previous', '2026-04-20'),
     ]);
     expect((await convene('2026-04-12', '2026-04-14')).sessionId).toBeTruthy();
   });

@@ -84,3 +84,10 @@ export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
+
+/** The issue refusing a convened day's date (`refuseConveneDays`), at `path`, for its reason and date. */
+export function dayDateIssue(path: string, code: 'day-before-today' | 'day-not-after-previous', date: string) {
+  return code === 'day-before-today'
+    ? { path, message: `not before ${date}`, reason: { code, today: date } }
+    : { path, message: `after ${date}`, reason: { code, after: date } };
+}

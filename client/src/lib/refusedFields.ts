@@ -1,4 +1,10 @@
-import { issueOf, type Issue } from '@plenum/shared';
+/**
+ * Refused fields by the name a form gives them. No zod here (nor in what this imports): the
+ * live screens mark a refusal's fields with it, and their first visit must not load the schemas;
+ * a form's own schema check words its issues with `schemaIssuesByField`.
+ */
+
+import type { Issue } from '@plenum/shared';
 import { issueInWords } from './issueWords';
 
 /**
@@ -18,9 +24,4 @@ export function issuesByField(issues: readonly Issue[]): Record<string, string> 
   const byField: Record<string, string> = {};
   for (const issue of issues) byField[fieldKey(issue.path)] ??= issueInWords(issue);
   return byField;
-}
-
-/** A schema check's issues by field key, as {@link issuesByField} reads the server's. */
-export function schemaIssuesByField(issues: readonly Parameters<typeof issueOf>[0][]): Record<string, string> {
-  return issuesByField(issues.map(issueOf));
 }

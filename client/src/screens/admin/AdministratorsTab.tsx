@@ -12,7 +12,7 @@ import { MailLanguageField } from '../../components/MailLanguageField';
 import { serverLanguage } from '../../i18n/languages';
 import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { AdminTable } from './AdminTable';
 import { useApiData } from '../../lib/useApiData';

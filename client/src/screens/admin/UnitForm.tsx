@@ -5,7 +5,7 @@ import { InputField } from '../../components/InputField';
 import { Select, type SelectOption } from '../../components/Select';
 import { SelectField } from '../../components/SelectField';
 import { ownerships } from '../../lib/labels';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { unitAndDescendants } from './unitTree';
 import { useFormCheck } from '../../lib/useFormCheck';
 import { FormFooter } from '../../components/FormFooter';

@@ -13,7 +13,7 @@ import { useFormat } from '../../lib/useFormat';
 import type { AdminApi } from './adminApi';
 import { AdminTable } from './AdminTable';
 import { CheckboxGroup } from './CheckboxGroup';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { useApiData } from '../../lib/useApiData';
 import { useFormCheck } from '../../lib/useFormCheck';
 import { useListActions } from './useListActions';

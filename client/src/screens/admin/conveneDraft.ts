@@ -11,7 +11,7 @@ import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
 import { checkDays, percent, percentError, type DayFieldValues, type FieldErrors } from '../../lib/fieldChecks';
 import { formatDate } from '../../lib/format';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { previousSessionFor, suggestedPeriod } from './periods';
 
 export interface DayDraft extends DayFieldValues {

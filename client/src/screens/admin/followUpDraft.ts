@@ -3,7 +3,7 @@ import { i18n } from '../../i18n';
 import { serverLanguage } from '../../i18n/languages';
 import { checkDays, percent, percentError, type FieldErrors } from '../../lib/fieldChecks';
 import { checkDayDates, daysBody, emptyDay, orNull, type DayDraft } from './conveneDraft';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 
 /** The follow-up form as typed: a level of a closed review convenes its own session. */
 export interface FollowUpDraft {

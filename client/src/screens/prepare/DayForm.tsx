@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { InputField } from '../../components/InputField';
 import { checkDays, type DayFieldValues, type FieldErrors } from '../../lib/fieldChecks';
 import { FormFooter } from '../../components/FormFooter';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { usePrepareFormCheck, type FormCommand } from './usePrepareFormCheck';
 
 /** A day as the preparer edits it; times are `HH:MM` or empty. */

@@ -6,7 +6,7 @@ import { Select } from '../../components/Select';
 import { i18n } from '../../i18n';
 import type { FieldErrors } from '../../lib/fieldChecks';
 import { FormFooter } from '../../components/FormFooter';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { itemDraftsStore, useItemDraft } from './itemDrafts';
 import { UnitSelect } from './UnitSelect';
 import { usePrepareFormCheck, type FormCommand } from './usePrepareFormCheck';

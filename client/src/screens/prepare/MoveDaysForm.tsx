@@ -5,7 +5,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { InputField } from '../../components/InputField';
 import { refusalMessage } from '../../lib/errorMessages';
 import type { FieldErrors } from '../../lib/fieldChecks';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { useSessionStore } from '../../stores/session';

@@ -9,7 +9,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useSessionStore } from '../../stores/session';
 import { percent, percentError, type FieldErrors } from '../../lib/fieldChecks';
-import { schemaIssuesByField } from '../../lib/refusedFields';
+import { schemaIssuesByField } from '../../lib/schemaIssues';
 import { usePrepareFormCheck } from './usePrepareFormCheck';
 
 /** The settings' fields by the key the commands name them with. */

@@ -6,6 +6,14 @@ import { useRealtime } from './RealtimeContext';
 /** Where a command's payload sits in the request the schema checks at the boundary. */
 const payloadPrefix = /^command\.payload\./;
 
+/** What the last refusal named: its issues, and the fields they and a typed refusal mark. */
+interface Refused {
+  issues: readonly Issue[];
+  fields: readonly string[];
+}
+
+const nothingRefused: Refused = { issues: [], fields: [] };
+
 /**
  * Sends commands from a control and keeps the last failure in words: `run` resolves true
  * when the server accepted the command, false (with `error` set) when it did not.
@@ -20,27 +28,28 @@ const payloadPrefix = /^command\.payload\./;
 export function useCommand() {
   const { send } = useRealtime();
   const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<readonly string[]>([]);
-  const [issues, setIssues] = useState<readonly Issue[]>([]);
+  const [refused, setRefused] = useState<Refused>(nothingRefused);
   const [isBusy, setIsBusy] = useState(false);
 
   const run = useCallback(
     async (command: CommandInput, failure: string): Promise<boolean> => {
       setError(null);
-      setFields([]);
-      setIssues([]);
+      setRefused(nothingRefused);
       setIsBusy(true);
       try {
         const ack = await send(command);
         if (ack.ok) return true;
         setError(`${failure} ${ackErrorMessage(ack.error)}`);
         const refusal = 'refusal' in ack.error ? ack.error.refusal : undefined;
-        const refused = ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => ({
+        const issues = ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => ({
           ...issue,
           path: issue.path.replace(payloadPrefix, ''),
         }));
-        setIssues(refused);
-        setFields([...refused.map((issue) => issue.path), ...(refusal && 'field' in refusal ? [refusal.field] : [])]);
+        const fields = [
+          ...issues.map((issue) => issue.path),
+          ...(refusal && 'field' in refusal ? [refusal.field] : []),
+        ];
+        setRefused({ issues, fields });
         return false;
       } finally {
         setIsBusy(false);
@@ -51,8 +60,7 @@ export function useCommand() {
 
   const dismissError = useCallback(() => {
     setError(null);
-    setFields([]);
-    setIssues([]);
+    setRefused(nothingRefused);
   }, []);
-  return { run, error, fields, issues, dismissError, isBusy };
+  return { run, error, fields: refused.fields, issues: refused.issues, dismissError, isBusy };
 }

@@ -27,6 +27,14 @@ function directiveIssue(fields: { kind: string; assigneeUnitId: string; title: s
   };
 }
 
+/** The chair's console on a log seeded by `seed`, its directive form opened from the Decisions tab. */
+async function openDirectiveForm(seed: Parameters<typeof renderSession>[2] = inviteInspector) {
+  const env = await renderSession(<ChairConsole role="chair" />, participants.chair, seed);
+  fireEvent.click(screen.getByTestId('tab-decisions'));
+  fireEvent.click(await screen.findByTestId('issue-directive'));
+  return { env, form: screen.getByTestId('directive-form') };
+}
+
 describe('chair rulings on criticism', () => {
   test('rules with a note', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
@@ -103,13 +111,10 @@ describe('chair rulings on criticism', () => {
   });
 
   test('rehearsal 10: from the Decisions tab the chair orders an inspector to inspect a unit, tied to no item', async () => {
-    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+    const { env, form } = await openDirectiveForm((log) => {
       inviteInspector(log);
       floorOpen(log);
     });
-    fireEvent.click(screen.getByTestId('tab-decisions'));
-    fireEvent.click(await screen.findByTestId('issue-directive'));
-    const form = screen.getByTestId('directive-form');
     expect(within(form).getByLabelText('Inspected unit')).toBeInTheDocument();
     fireEvent.change(within(form).getByTestId('directive-assignee'), { target: { value: ids.otherUnit } });
     const by = within(form).getByTestId('directive-inspector');
@@ -137,10 +142,7 @@ describe('chair rulings on criticism', () => {
   });
 
   test('an inspector the server refuses is named in words and marked beside “Carried out by”, which takes the focus', async () => {
-    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
-    fireEvent.click(screen.getByTestId('tab-decisions'));
-    fireEvent.click(await screen.findByTestId('issue-directive'));
-    const form = screen.getByTestId('directive-form');
+    const { env, form } = await openDirectiveForm();
     fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
     fireEvent.click(within(form).getByTestId('directive-submit'));
     const sent = await env.nextCommand();
@@ -164,10 +166,7 @@ describe('chair rulings on criticism', () => {
   });
 
   test('a refused assignee unit is marked on the drop-down it was chosen in: the unit, or “Carried out by” for an inspection office', async () => {
-    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
-    fireEvent.click(screen.getByTestId('tab-decisions'));
-    fireEvent.click(await screen.findByTestId('issue-directive'));
-    const form = screen.getByTestId('directive-form');
+    const { env, form } = await openDirectiveForm();
     const unit = within(form).getByTestId('directive-assignee');
     const refuseUnit = async () => {
       fireEvent.click(within(form).getByTestId('directive-submit'));
@@ -199,10 +198,7 @@ describe('chair rulings on criticism', () => {
   });
 
   test('rehearsal 8: a past due date is refused on the field, by the form and by the server', async () => {
-    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
-    fireEvent.click(screen.getByTestId('tab-decisions'));
-    fireEvent.click(await screen.findByTestId('issue-directive'));
-    const form = screen.getByTestId('directive-form');
+    const { env, form } = await openDirectiveForm();
     const due = within(form).getByTestId('directive-due');
     fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
     fireEvent.change(due, { target: { value: addDays(todayIsoDate(), -1) } });

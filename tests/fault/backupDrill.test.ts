@@ -49,6 +49,8 @@ async function readLog(
 }
 
 interface DrillResult {
+  /** Why `npm run restore` refused the copy, or null when it restored it. */
+  restoreRefused: string | null;
   headAtStart: number;
   headAtEnd: number;
   restoredHead: number;
@@ -99,10 +101,23 @@ async function drill(world: World, takeBackup: (destination: string) => Promise<
   const source = await readLog(world.file, world.sessionId);
   const target = await tempDir('plenum-restored-');
   const restore = await npmRun('restore', [destination], target);
-  expect(restore.code, restore.output).toBe(0);
+  if (restore.code !== 0) {
+    return {
+      restoreRefused: restore.output.trim(),
+      headAtStart,
+      headAtEnd: source.events.length,
+      restoredHead: 0,
+      prefixEqual: false,
+      foldEqual: false,
+      integrity: 'not restored',
+      epochChanged: false,
+      backupOutput,
+    };
+  }
   const restored = await readLog(join(target, 'plenum.sqlite'), world.sessionId);
   const n = restored.events.length;
   return {
+    restoreRefused: null,
     headAtStart,
     headAtEnd: source.events.length,
     restoredHead: n,
@@ -118,6 +133,8 @@ async function drill(world: World, takeBackup: (destination: string) => Promise<
 }
 
 function checkDrillBars(r: DrillResult): void {
+  if (r.restoreRefused !== null)
+    throw new Error(`backup drill bars broken: the restore refused it: ${r.restoreRefused}`);
   const broken: string[] = [];
   if (r.integrity !== 'ok') broken.push('the restored store is not sound');
   if (r.restoredHead < r.headAtStart)
@@ -150,10 +167,11 @@ describe('operations', () => {
     expect(result.headAtEnd).toBeGreaterThan(result.restoredHead);
   }, 120_000);
 
-  test('negative control: copying the database file while the server runs (no backup API) misses what sits in the WAL', async () => {
+  test('negative control: copying the database file while the server runs (no backup API) misses what sits in the WAL, or tears the file', async () => {
     // A copy holds what the last checkpoint moved out of the WAL; one that happens to land just
-    // before the copy leaves nothing behind. Up to three drills: one copy that lacks events
-    // proves the backup API is needed.
+    // before the copy leaves nothing behind, one that runs during the copy leaves a file torn
+    // between two states that the restore refuses. Up to three drills: one copy that lacks events
+    // or cannot be restored proves the backup API is needed.
     let failure: unknown = null;
     for (let attempt = 1; attempt <= 3 && failure === null; attempt++) {
       const world = await seedWorld(await tempDir('plenum-drill-'), [{ role: 'official', count: 2 }], {
@@ -166,6 +184,7 @@ describe('operations', () => {
       printFigures(`backup drill — negative control (file copy), attempt ${attempt}`, {
         'head when the copy was taken': result.headAtStart,
         'head of the restored log': result.restoredHead,
+        'restore refused the copy': result.restoreRefused !== null,
       });
       try {
         checkDrillBars(result);
@@ -173,7 +192,9 @@ describe('operations', () => {
         failure = error;
       }
     }
-    expect(String(failure)).toMatch(/lacks events/);
+    expect(String(failure)).toMatch(
+      /lacks events|restore refused it: Restore failed: .*(malformed|not a sound SQLite file)/s,
+    );
   }, 240_000);
 
   test('P17: npm run restore refuses while a server has the store open', async () => {

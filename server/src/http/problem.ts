@@ -43,6 +43,11 @@ export class Unprocessable extends Error {
     super(detail);
     this.name = 'Unprocessable';
   }
+
+  /** A file or list of rows refused because `invalid` of them are not valid: `preview` says why, row by row. */
+  static rows(invalid: number, preview: ProblemExtras['preview']): Unprocessable {
+    return new Unprocessable(`${invalid} row(s) are not valid: nothing was applied.`, { preview });
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { OrganisationService, TableRow } from '../../domain/organisationService.js';
 import type { Clock } from '../../domain/ports.js';
 import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
-import { sendProblem } from '../problem.js';
+import { Unprocessable } from '../problem.js';
 import { cellText, csvTable, xlsxTable, xlsxType } from '../tables.js';
 
 const JsonUnitsSchema = z.object({ units: z.array(z.record(z.string(), z.unknown())).min(1).max(2000) });
@@ -84,11 +84,7 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
     const { signed, organisationId } = await signIn(req);
     const rows = nonEmpty(await bodyRows(req));
     const preview: ImportPreview = await options.organisations.importRows(organisationId, rows, signed.id);
-    if (!preview.valid) {
-      const detail = `${preview.counts.invalid} row(s) are not valid: nothing was applied.`;
-      sendProblem(req, res, 'INVALID_PAYLOAD', detail, { status: 422, preview });
-      return;
-    }
+    if (!preview.valid) throw Unprocessable.rows(preview.counts.invalid, preview);
     res.json({ ok: true, data: preview });
   });
 

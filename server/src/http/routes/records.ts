@@ -34,7 +34,7 @@ import {
   type RecordTable,
 } from '../../records/tables.js';
 import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
-import { sendProblem } from '../problem.js';
+import { sendProblem, Unprocessable } from '../problem.js';
 import { csvTable, xlsxTable, xlsxType } from '../tables.js';
 import type { TrendsReadModel } from '../../trends/TrendsReadModel.js';
 
@@ -284,11 +284,7 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     const { sessionId, actorId, importer, file, preview } = await previewFile(req);
     if (!preview.valid) {
       const invalid = preview.rows.filter((r) => r.errors.length > 0).length;
-      sendProblem(req, res, 'INVALID_PAYLOAD', `${invalid} row(s) are not valid: nothing was applied.`, {
-        status: 422,
-        preview: preview satisfies ReportImportPreview,
-      });
-      return;
+      throw Unprocessable.rows(invalid, preview satisfies ReportImportPreview);
     }
     // Every unit's report in one append: all of the file is applied, or nothing.
     const outcome = await options.commands.appendCommand(

@@ -1,12 +1,12 @@
 import { newEvent } from '@plenum/shared';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createLogger } from '../lib/logger.js';
-import { AttendanceBatcher } from './attendance.js';
+import { AttendanceBatcher, maxAttendanceWindowMs } from './attendance.js';
 
 const sessionId = 'session-1';
 
 /** A batcher whose appends are recorded (one event per day, as the service logs them) and whose broadcasts are listed. */
-function batcher(windowMs: number, appendSize?: number, commandAfterAppend?: number) {
+function batcher(windowMs: number, appendSize?: number, commandAfterAppend?: number, roomSize?: () => number) {
   const recorded: string[][] = [];
   /** The participants each broadcast names. */
   const published: string[][] = [];
@@ -19,6 +19,7 @@ function batcher(windowMs: number, appendSize?: number, commandAfterAppend?: num
   const attendance = new AttendanceBatcher({
     windowMs,
     ...(appendSize !== undefined ? { appendSize } : {}),
+    ...(roomSize !== undefined ? { roomSize } : {}),
     record: async (_sessionId, connections) => {
       inFlightAtAppend.push(inFlight++);
       recorded.push(connections.map((c) => `${c.dayId} ${c.participantId}`));
@@ -118,5 +119,26 @@ describe('AttendanceBatcher', () => {
     await attendance.settle();
     // Sent out of order, every client of the room would see a gap and catch up at once.
     expect(room).toEqual([1, 2, 3]);
+  });
+
+  describe('a window that grows with the room', () => {
+    afterEach(() => vi.useRealTimers());
+
+    /** When a connection noted in a room of `sockets` is recorded, in ms after it, with a base window of 1 s. */
+    async function recordedAfter(sockets: number): Promise<number> {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      const { attendance, recorded } = batcher(1000, undefined, undefined, () => sockets);
+      attendance.connected(sessionId, { participantId: 'p1', dayId: 'day-1', at: '2026-03-02T09:00:00.000Z' });
+      const start = Date.now();
+      while (recorded.length === 0 && Date.now() - start < 60_000) await vi.advanceTimersByTimeAsync(250);
+      return Date.now() - start;
+    }
+
+    test('P21: a room of up to a thousand sockets keeps the base window; one of 5,000 gathers for 5 s; none longer than the cap', async () => {
+      expect(await recordedAfter(0)).toBe(1000);
+      expect(await recordedAfter(800)).toBe(1000);
+      expect(await recordedAfter(5000)).toBe(5000);
+      expect(await recordedAfter(50_000)).toBe(maxAttendanceWindowMs);
+    });
   });
 });

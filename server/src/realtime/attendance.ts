@@ -13,6 +13,23 @@ import type { Logger } from '../lib/logger.js';
 export const defaultAttendanceWindowMs = 1000;
 
 /**
+ * A large room's window grows with it: every attendance message is a write to every socket
+ * seated, and on loopback that write's cost is the kernel's path, not the bytes (see
+ * tests/bench/README.md, findings 29 and 34). A window of a millisecond per socket keeps those
+ * writes near a thousand a second however large the room; a connection's entry keeps its own
+ * time whatever the window, so a longer one only makes the chair's count arrive later.
+ */
+export const attendanceWindowPerSocketMs = 1;
+
+/** The longest a large room's window grows: the chair's count is at most this late. */
+export const maxAttendanceWindowMs = 10_000;
+
+/** The window for a room of `sockets`: `baseMs`, or longer for a large room (see {@link attendanceWindowPerSocketMs}). */
+export function attendanceWindowMs(baseMs: number, sockets: number): number {
+  return Math.max(baseMs, Math.min(maxAttendanceWindowMs, sockets * attendanceWindowPerSocketMs));
+}
+
+/**
  * Most connections recorded in one append: a window of a room being seated can gather thousands,
  * and appending and sending them at once held the event loop for as long as that took (see
  * tests/bench/README.md). Appends of a batch follow one another, each after the one before is
@@ -23,6 +40,8 @@ export const defaultAttendanceAppendSize = Limits.attendanceBatch;
 export interface AttendanceOptions {
   /** Connections are gathered this long, then recorded together; 0 records each at once. */
   windowMs: number;
+  /** The sockets in the session's room now: a large room's window is longer ({@link attendanceWindowMs}). */
+  roomSize?: (sessionId: string) => number;
   /** Most connections per append ({@link defaultAttendanceAppendSize}). */
   appendSize?: number;
   /** Appends the batch's attendance (those not yet recorded for their day). */
@@ -60,7 +79,8 @@ export class AttendanceBatcher {
     if (this.options.windowMs <= 0 || this.isClosing) {
       this.flush(sessionId);
     } else if (!this.timers.has(sessionId)) {
-      const timer = setTimeout(() => this.flush(sessionId), this.options.windowMs);
+      const sockets = this.options.roomSize?.(sessionId) ?? 0;
+      const timer = setTimeout(() => this.flush(sessionId), attendanceWindowMs(this.options.windowMs, sockets));
       timer.unref();
       this.timers.set(sessionId, timer);
     }

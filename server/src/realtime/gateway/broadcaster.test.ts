@@ -145,4 +145,10 @@ describe('Broadcaster', () => {
     await nextTurn();
     for (const id of ids) expect(received(id)).toEqual(['events:1', 'head:1']);
   });
+
+  test("roomSize counts this process's sockets in a session's room, none for a session no one has joined", () => {
+    const { broadcaster } = world({ sockets: 7 });
+    expect(broadcaster.roomSize('s-1')).toBe(7);
+    expect(broadcaster.roomSize('s-2')).toBe(0);
+  });
 });

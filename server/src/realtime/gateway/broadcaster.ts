@@ -93,6 +93,15 @@ export class Broadcaster {
     this.deliver(sessionId, { channel: 'session:events', message: { sessionId, events: events.sort(bySeq) } });
   }
 
+  /** This process's sockets in the session's room. */
+  roomSize(sessionId: string): number {
+    return this.members(sessionId)?.size ?? 0;
+  }
+
+  private members(sessionId: string): Set<string> | undefined {
+    return this.io.of('/').adapter.rooms.get(sessionRoom(sessionId));
+  }
+
   /** Sends the session's head (P5), after every event already on its way. */
   sendHead(message: SessionHeadMessage): void {
     this.deliver(message.sessionId, { channel: 'session:head', message });
@@ -111,7 +120,7 @@ export class Broadcaster {
     if (processRoom !== undefined && outgoing.channel === 'session:events') {
       this.emit(this.io.to(room).except(processRoom), outgoing);
     }
-    const members = this.io.of('/').adapter.rooms.get(room);
+    const members = this.members(sessionId);
     const queue = this.deliveries.get(sessionId);
     if (!queue && (members?.size ?? 0) <= socketsAtOnce) {
       // Small rooms at once, as socket.io sends any message.

@@ -48,6 +48,7 @@ export function createAttendance(deps: {
 }): AttendanceBatcher {
   return new AttendanceBatcher({
     windowMs: deps.windowMs ?? defaultAttendanceWindowMs,
+    roomSize: (sessionId) => deps.broadcaster.roomSize(sessionId),
     ...(deps.appendSize !== undefined ? { appendSize: deps.appendSize } : {}),
     record: (sessionId, connections) => deps.sessions.recordConnections(sessionId, connections),
     // At once: the batch's own participants learn their attendance from this broadcast.

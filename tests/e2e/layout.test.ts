@@ -532,4 +532,22 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(box.x).toBeGreaterThanOrEqual(agenda.x);
     expect(box.x + box.width).toBeLessThanOrEqual(agenda.x + agenda.width);
   });
+
+  test('the minutes’ and the dashboard’s download buttons stand apart, not edge to edge', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const page = chair.page;
+    for (const tab of ['Minutes', 'Dashboard']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const buttons = page.getByTestId('record-downloads').locator('button');
+      await buttons.first().waitFor();
+      const boxes = await Promise.all((await buttons.all()).map((b) => boxOf(b)));
+      expect(boxes.length).toBeGreaterThan(1);
+      for (const [before, after] of boxes.slice(0, -1).map((box, i) => [box, boxes[i + 1]!] as const)) {
+        // On one line the next starts a gap to the right; wrapped, it starts below.
+        const apart = after.y >= before.y + before.height || after.x >= before.x + before.width + 4;
+        expect(apart, `${tab}: ${JSON.stringify([before, after])}`).toBe(true);
+      }
+    }
+  });
 });

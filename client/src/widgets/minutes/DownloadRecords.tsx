@@ -47,25 +47,27 @@ export function DownloadRecords({ files, day = null }: DownloadRecordsProps) {
 
   return (
     <div className="no-print" role="group" aria-labelledby={headingId} data-testid="record-downloads">
-      <span id={headingId}>{t('records.downloads')}</span>{' '}
-      {files.map((file) => (
-        <button
-          key={file}
-          type="button"
-          className="button button--small"
-          data-testid={`download-${file}`}
-          aria-busy={busy === file}
-          disabled={busy !== null}
-          onClick={() => void download(file)}
-        >
-          {t(labelKeys[file])}
-        </button>
-      ))}{' '}
-      {busy !== null && (
-        <span className="muted" role="status">
-          {t('records.preparing')}
-        </span>
-      )}
+      <div className="button-row">
+        <span id={headingId}>{t('records.downloads')}</span>
+        {files.map((file) => (
+          <button
+            key={file}
+            type="button"
+            className="button button--small"
+            data-testid={`download-${file}`}
+            aria-busy={busy === file}
+            disabled={busy !== null}
+            onClick={() => void download(file)}
+          >
+            {t(labelKeys[file])}
+          </button>
+        ))}
+        {busy !== null && (
+          <span className="muted" role="status">
+            {t('records.preparing')}
+          </span>
+        )}
+      </div>
       <ErrorNote message={error} onDismiss={() => setError(null)} />
     </div>
   );

@@ -550,4 +550,31 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
       }
     }
   });
+
+  test('at 1440×900 every unit’s name in the dashboard’s bar charts ends before its bar, cut with an ellipsis where it is too long, in English and Korean', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const page = chair.page;
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    for (const language of ['en', 'ko'] as const) {
+      if (language === 'ko') await page.getByTestId('language-switch').selectOption('ko');
+      await page.locator('.bar-chart__label').first().waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const labels = await page.locator('.bar-chart__label').evaluateAll((texts) =>
+        texts.map((text) => {
+          const box = (text as SVGTextElement).getBBox();
+          const bar = text.parentElement?.querySelector('rect');
+          return {
+            text: text.textContent ?? '',
+            end: box.x + box.width,
+            barStart: Number(bar?.getAttribute('x') ?? 210),
+          };
+        }),
+      );
+      expect(labels.length).toBeGreaterThan(8);
+      for (const label of labels) expect(label.end, `${language}: ${label.text}`).toBeLessThanOrEqual(label.barStart);
+      // The demo's longest names do not fit whole: they are cut, not hidden under their bars.
+      expect(labels.some((l) => /^Provincial Transport.*…$/.test(l.text))).toBe(true);
+    }
+  });
 });

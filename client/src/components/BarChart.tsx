@@ -22,6 +22,8 @@ interface BarChartProps {
 
 const width = 640;
 const labelWidth = 210;
+/** Room between a label's end and its bar. */
+const labelGap = 8;
 const valueWidth = 70;
 const barHeight = 20;
 const rowGap = 8;
@@ -54,7 +56,7 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
             return (
               <g key={row.id}>
                 <text x={0} y={y + barHeight - 5} className="bar-chart__label">
-                  {rowLabel(row.label, row.isBelow, 30)}
+                  {rowLabel(row.label, row.isBelow, labelWidth - labelGap)}
                 </text>
                 {row.value === null ? (
                   <text x={labelWidth} y={y + barHeight - 5} className="bar-chart__value">

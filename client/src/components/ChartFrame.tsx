@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useState, type ReactNode, type Ref } from 'react';
 import './ChartFrame.css';
 
 interface ChartFrameProps {
@@ -15,14 +15,64 @@ interface ChartFrameProps {
   children: (hatch: string) => ReactNode;
 }
 
-/** Shortens a label to `max` characters with an ellipsis. */
-function shortenLabel(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Measures a text's width in the charts' labels (13 px, bold), in CSS pixels. */
+export type MeasureText = (text: string) => number;
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * The page's own width of a chart label: a canvas set in the page's font (Noto Sans KR on a
+ * page showing Hangul). Where the page cannot measure, an estimate: a Hangul or other wide
+ * character 13 px, any other 7.5.
+ */
+export const measureLabel: MeasureText = (text) => {
+  if (canvas === undefined) canvas = document.createElement('canvas').getContext('2d');
+  if (canvas === null)
+    return [...text].reduce(
+      (sum, c) => sum + (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(c) ? 13 : 7.5),
+      0,
+    );
+  canvas.font = `600 13px ${getComputedStyle(document.documentElement).fontFamily}`;
+  return canvas.measureText(text).width;
+};
+
+/**
+ * A row's label within `maxWidth` pixels, led by a warning sign when the row is flagged: cut
+ * with an ellipsis where the whole does not fit (the table beside the chart names it whole).
+ */
+export function rowLabel(
+  text: string,
+  isFlagged: boolean,
+  maxWidth: number,
+  measure: MeasureText = measureLabel,
+): string {
+  const sign = isFlagged ? '⚠ ' : '';
+  if (measure(sign + text) <= maxWidth) return sign + text;
+  const chars = [...text];
+  // The longest start that fits with its ellipsis: widths grow with the length, so halve.
+  let fits = 0;
+  let tooLong = chars.length;
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2);
+    if (measure(`${sign}${chars.slice(0, middle).join('')}…`) <= maxWidth) fits = middle;
+    else tooLong = middle;
+  }
+  return `${sign}${chars.slice(0, fits).join('').trimEnd()}…`;
 }
 
-/** A row's label in `max` characters, led by a warning sign when the row is flagged. */
-export function rowLabel(text: string, isFlagged: boolean, max: number): string {
-  return isFlagged ? `⚠ ${shortenLabel(text, max - 2)}` : shortenLabel(text, max);
+/**
+ * Renders again once web fonts have loaded: labels cut to fit were measured in the font shown
+ * before (Noto Sans KR loads once Hangul is on the page, and is wider).
+ */
+function useDrawnAgainWhenFontsLoad(): void {
+  const [, setLoads] = useState(0);
+  useEffect(() => {
+    const fonts = (document as Partial<Document>).fonts;
+    if (!fonts) return;
+    const drawAgain = () => setLoads((n) => n + 1);
+    fonts.addEventListener('loadingdone', drawAgain);
+    return () => fonts.removeEventListener('loadingdone', drawAgain);
+  }, []);
 }
 
 /**
@@ -32,6 +82,7 @@ export function rowLabel(text: string, isFlagged: boolean, max: number): string 
 export function ChartFrame(props: ChartFrameProps) {
   const { block, hatchBackground, width, height, title, description, figureRef, children } = props;
   const id = useId();
+  useDrawnAgainWhenFontsLoad();
   return (
     <figure className={block} ref={figureRef}>
       <svg

@@ -30,8 +30,8 @@ const minWidth = 300;
 const barHeight = 13;
 const barGap = 3;
 const rowGap = 14;
-/** About the width of one character of the 13 px labels (bold), to shorten them in time. */
-const charWidth = 7.5;
+/** Room between a label's end and its bars. */
+const labelGap = 8;
 const legendLine = 22;
 const legendKeys = ['planned', 'reported', 'verified', 'threshold'] as const;
 
@@ -61,7 +61,6 @@ function layoutFor(width: number, words: FiguresChartProps['words']) {
   return {
     labelWidth,
     barsWidth: width - labelWidth - valueWidth,
-    labelChars: Math.floor(labelWidth / charWidth),
     legend,
     legendHeight: (line + 1) * legendLine + 6,
   };
@@ -76,7 +75,7 @@ function layoutFor(width: number, words: FiguresChartProps['words']) {
 export function FiguresChart({ rows, title, description, words, formatValue }: FiguresChartProps) {
   const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
   const width = Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)));
-  const { labelWidth, barsWidth, labelChars, legend, legendHeight } = layoutFor(width, words);
+  const { labelWidth, barsWidth, legend, legendHeight } = layoutFor(width, words);
   const { planned: plannedKey, reported: reportedKey, verified: verifiedKey, threshold: thresholdKey } = legend;
   const series = (row: FiguresChartRow) =>
     [
@@ -134,7 +133,7 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
             return (
               <g key={row.id} className="figures-chart__row">
                 <text x={0} y={top + barHeight} className="figures-chart__label">
-                  {rowLabel(row.label, row.isFlagged, labelChars)}
+                  {rowLabel(row.label, row.isFlagged, labelWidth - labelGap)}
                 </text>
                 {row.thresholdValue !== null && (
                   <line

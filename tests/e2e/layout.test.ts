@@ -577,4 +577,31 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
       expect(labels.some((l) => /^Provincial Transport.*…$/.test(l.text))).toBe(true);
     }
   });
+
+  test('on a 390 px phone the dashboard’s bar charts are drawn at the screen’s width: their labels as tall as at 1440, each ending before its bar', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: phone });
+    const page = chair.page;
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    await page.locator('.bar-chart__label').first().waitFor();
+    const labels = await page.locator('.bar-chart__label').evaluateAll((texts) =>
+      texts.map((text) => {
+        const box = (text as SVGTextElement).getBBox();
+        const bar = text.parentElement?.querySelector('rect');
+        return {
+          text: text.textContent ?? '',
+          height: text.getBoundingClientRect().height,
+          end: box.x + box.width,
+          barStart: Number(bar?.getAttribute('x') ?? Number.NaN),
+        };
+      }),
+    );
+    expect(labels.length).toBeGreaterThan(8);
+    for (const label of labels) {
+      // 13 px type: its box is at least 12 px tall on screen, as at 1440 (about 7 when it shrank).
+      expect(label.height, label.text).toBeGreaterThanOrEqual(12);
+      if (!Number.isNaN(label.barStart)) expect(label.end, label.text).toBeLessThanOrEqual(label.barStart);
+    }
+    expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
+  });
 });

@@ -1,4 +1,4 @@
-import { ChartFrame, rowLabel } from './ChartFrame';
+import { ChartFrame, rowLabel, useChartWidth } from './ChartFrame';
 
 /** One bar: a label and a share (e.g. fulfilment), or null when there is no figure. */
 export interface BarChartRow {
@@ -20,8 +20,6 @@ interface BarChartProps {
   noValue: string;
 }
 
-const width = 640;
-const labelWidth = 210;
 /** Room between a label's end and its bar. */
 const labelGap = 8;
 const valueWidth = 70;
@@ -35,6 +33,8 @@ const top = 26;
  * and marked. Pair it with a table of the same numbers.
  */
 export function BarChart({ rows, title, description, threshold, formatValue, noValue }: BarChartProps) {
+  const [figureRef, width] = useChartWidth();
+  const labelWidth = Math.round(Math.min(210, width * 0.36));
   const max = Math.max(1, threshold?.value ?? 0, ...rows.map((r) => r.value ?? 0)) * 1.05;
   const barsWidth = width - labelWidth - valueWidth;
   const x = (value: number) => labelWidth + (Math.max(0, value) / max) * barsWidth;
@@ -46,6 +46,7 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
       hatchBackground="bar-chart__below-bg"
       width={width}
       height={height}
+      figureRef={figureRef}
       title={title}
       description={description}
     >

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useState, type ReactNode, type Ref, type RefObject } from 'react';
+import { useElementWidth } from './useElementWidth';
 import './ChartFrame.css';
 
 interface ChartFrameProps {
@@ -13,6 +14,20 @@ interface ChartFrameProps {
   figureRef?: Ref<HTMLElement>;
   /** Draws the chart; `hatch` is the fill of the hatched pattern (bars under a threshold, verified figures). */
   children: (hatch: string) => ReactNode;
+}
+
+/** The widest drawing; a wider figure scales it up, a narrower one is laid out anew. */
+const fullWidth = 640;
+/** Below this the drawing scales down rather than squeezing its bars out. */
+const minWidth = 300;
+
+/**
+ * The figure's ref and the drawing's width: as wide as the figure on screen (one unit a CSS
+ * pixel), so the 13 px labels stay 13 px on a phone instead of shrinking with a 640-unit drawing.
+ */
+export function useChartWidth(): [RefObject<HTMLElement | null>, number] {
+  const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
+  return [figureRef, Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)))];
 }
 
 /** Measures a text's width in the charts' labels (13 px, bold), in CSS pixels. */

@@ -1,5 +1,4 @@
-import { ChartFrame, rowLabel } from './ChartFrame';
-import { useElementWidth } from './useElementWidth';
+import { ChartFrame, rowLabel, useChartWidth } from './ChartFrame';
 
 /** One indicator of the chart: its three figures in its own unit of measure. */
 export interface FiguresChartRow {
@@ -23,10 +22,6 @@ interface FiguresChartProps {
   formatValue: (row: FiguresChartRow, value: number) => string;
 }
 
-/** The widest drawing; a wider figure scales it up, a narrower one lays it out anew. */
-const fullWidth = 640;
-/** Below this the drawing scales down rather than squeezing the bars out. */
-const minWidth = 300;
 const barHeight = 13;
 const barGap = 3;
 const rowGap = 14;
@@ -73,8 +68,7 @@ function layoutFor(width: number, words: FiguresChartProps['words']) {
  * figures table beside it holds the same numbers.
  */
 export function FiguresChart({ rows, title, description, words, formatValue }: FiguresChartProps) {
-  const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
-  const width = Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)));
+  const [figureRef, width] = useChartWidth();
   const { labelWidth, barsWidth, legend, legendHeight } = layoutFor(width, words);
   const { planned: plannedKey, reported: reportedKey, verified: verifiedKey, threshold: thresholdKey } = legend;
   const series = (row: FiguresChartRow) =>

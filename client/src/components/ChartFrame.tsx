@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode, type Ref, type RefObject } from 'react';
+import { hangul } from '../i18n/hangulFont';
 import { useElementWidth } from './useElementWidth';
 import './ChartFrame.css';
 
@@ -37,16 +38,12 @@ let canvas: CanvasRenderingContext2D | null | undefined;
 
 /**
  * The page's own width of a chart label: a canvas set in the page's font (Noto Sans KR on a
- * page showing Hangul). Where the page cannot measure, an estimate: a Hangul or other wide
- * character 13 px, any other 7.5.
+ * page showing Hangul). Where the page cannot measure, an estimate: a Hangul character 13 px,
+ * any other 7.5.
  */
 export const measureLabel: MeasureText = (text) => {
   if (canvas === undefined) canvas = document.createElement('canvas').getContext('2d');
-  if (canvas === null)
-    return [...text].reduce(
-      (sum, c) => sum + (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(c) ? 13 : 7.5),
-      0,
-    );
+  if (canvas === null) return [...text].reduce((sum, c) => sum + (hangul.test(c) ? 13 : 7.5), 0);
   canvas.font = `600 13px ${getComputedStyle(document.documentElement).fontFamily}`;
   return canvas.measureText(text).width;
 };

@@ -1,5 +1,5 @@
 /** Hangul syllables and jamo: text a machine without a CJK font draws as empty boxes. */
-const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+export const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 /**
  * The Korean font shipped with the client, two weights. Each is split by unicode-range, so the

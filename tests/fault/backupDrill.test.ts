@@ -48,16 +48,27 @@ async function readLog(
   }
 }
 
+/** What the restore of a backup gave: its log against the source's, or why it refused the copy. */
+type Restored =
+  | { refused: string }
+  | { refused: null; head: number; prefixEqual: boolean; foldEqual: boolean; integrity: string; epochChanged: boolean };
+type RestoredLog = Extract<Restored, { refused: null }>;
+
+function restoredFigures(restored: Restored): Record<string, unknown> {
+  if (restored.refused !== null) return { 'restore refused the copy': restored.refused };
+  return {
+    'head of the restored log': restored.head,
+    'restored log is a prefix of the source': restored.prefixEqual,
+    'restored fold equals the source at that point': restored.foldEqual,
+    'integrity_check of the restore': restored.integrity,
+    'epoch changed': restored.epochChanged,
+  };
+}
+
 interface DrillResult {
-  /** Why `npm run restore` refused the copy, or null when it restored it. */
-  restoreRefused: string | null;
   headAtStart: number;
   headAtEnd: number;
-  restoredHead: number;
-  prefixEqual: boolean;
-  foldEqual: boolean;
-  integrity: string;
-  epochChanged: boolean;
+  restored: Restored;
   backupOutput: string;
 }
 
@@ -101,47 +112,39 @@ async function drill(world: World, takeBackup: (destination: string) => Promise<
   const source = await readLog(world.file, world.sessionId);
   const target = await tempDir('plenum-restored-');
   const restore = await npmRun('restore', [destination], target);
-  if (restore.code !== 0) {
-    return {
-      restoreRefused: restore.output.trim(),
-      headAtStart,
-      headAtEnd: source.events.length,
-      restoredHead: 0,
-      prefixEqual: false,
-      foldEqual: false,
-      integrity: 'not restored',
-      epochChanged: false,
-      backupOutput,
-    };
-  }
+  const drilled = { headAtStart, headAtEnd: source.events.length, backupOutput };
+  if (restore.code !== 0) return { ...drilled, restored: { refused: restore.output.trim() } };
   const restored = await readLog(join(target, 'plenum.sqlite'), world.sessionId);
   const n = restored.events.length;
   return {
-    restoreRefused: null,
-    headAtStart,
-    headAtEnd: source.events.length,
-    restoredHead: n,
-    prefixEqual: isDeepStrictEqual(restored.events, source.events.slice(0, n)),
-    foldEqual: isDeepStrictEqual(
-      foldEvents(emptySessionState(world.sessionId), restored.events),
-      foldEvents(emptySessionState(world.sessionId), source.events.slice(0, n)),
-    ),
-    integrity: restored.integrity,
-    epochChanged: restored.epoch !== source.epoch,
-    backupOutput,
+    ...drilled,
+    restored: {
+      refused: null,
+      head: n,
+      prefixEqual: isDeepStrictEqual(restored.events, source.events.slice(0, n)),
+      foldEqual: isDeepStrictEqual(
+        foldEvents(emptySessionState(world.sessionId), restored.events),
+        foldEvents(emptySessionState(world.sessionId), source.events.slice(0, n)),
+      ),
+      integrity: restored.integrity,
+      epochChanged: restored.epoch !== source.epoch,
+    },
   };
 }
 
-function checkDrillBars(r: DrillResult): void {
-  if (r.restoreRefused !== null)
-    throw new Error(`backup drill bars broken: the restore refused it: ${r.restoreRefused}`);
+/** Throws with every bar the drill broke; returns the restored log's figures when it broke none. */
+function checkDrillBars({ headAtStart, restored }: DrillResult): RestoredLog {
+  if (restored.refused !== null)
+    throw new Error(`backup drill bars broken: the restore refused it: ${restored.refused}`);
   const broken: string[] = [];
-  if (r.integrity !== 'ok') broken.push('the restored store is not sound');
-  if (r.restoredHead < r.headAtStart)
-    broken.push(`the backup lacks events committed before it started (${r.restoredHead} < ${r.headAtStart})`);
-  if (!r.prefixEqual || !r.foldEqual) broken.push("the restored fold differs from the source's at the backup point");
-  if (!r.epochChanged) broken.push('the restored log kept its epoch');
+  if (restored.integrity !== 'ok') broken.push('the restored store is not sound');
+  if (restored.head < headAtStart)
+    broken.push(`the backup lacks events committed before it started (${restored.head} < ${headAtStart})`);
+  if (!restored.prefixEqual || !restored.foldEqual)
+    broken.push("the restored fold differs from the source's at the backup point");
+  if (!restored.epochChanged) broken.push('the restored log kept its epoch');
   if (broken.length > 0) throw new Error(`backup drill bars broken: ${broken.join('; ')}`);
+  return restored;
 }
 
 describe('operations', () => {
@@ -156,15 +159,11 @@ describe('operations', () => {
     });
     printFigures('backup drill', {
       'head when the backup started': result.headAtStart,
-      'head of the restored log': result.restoredHead,
       'head of the source at the end': result.headAtEnd,
-      'restored log is a prefix of the source': result.prefixEqual,
-      'restored fold equals the source at that point': result.foldEqual,
-      'integrity_check of the restore': result.integrity,
-      'epoch changed': result.epochChanged,
+      ...restoredFigures(result.restored),
     });
-    checkDrillBars(result);
-    expect(result.headAtEnd).toBeGreaterThan(result.restoredHead);
+    const restored = checkDrillBars(result);
+    expect(result.headAtEnd).toBeGreaterThan(restored.head);
   }, 120_000);
 
   test('negative control: copying the database file while the server runs (no backup API) misses what sits in the WAL, or tears the file', async () => {
@@ -183,8 +182,7 @@ describe('operations', () => {
       });
       printFigures(`backup drill — negative control (file copy), attempt ${attempt}`, {
         'head when the copy was taken': result.headAtStart,
-        'head of the restored log': result.restoredHead,
-        'restore refused the copy': result.restoreRefused !== null,
+        ...restoredFigures(result.restored),
       });
       try {
         checkDrillBars(result);

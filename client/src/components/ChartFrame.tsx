@@ -36,17 +36,20 @@ export type MeasureText = (text: string) => number;
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 
+const estimate: MeasureText = (text) => [...text].reduce((sum, c) => sum + (hangul.test(c) ? 13 : 7.5), 0);
+
 /**
- * The page's own width of a chart label: a canvas set in the page's font (Noto Sans KR on a
- * page showing Hangul). Where the page cannot measure, an estimate: a Hangul character 13 px,
- * any other 7.5.
+ * Measures chart labels in the page's font as it is now: a canvas set in that font (Noto Sans KR
+ * on a page showing Hangul). Where the page cannot measure, an estimate: a Hangul character
+ * 13 px, any other 7.5.
  */
-export const measureLabel: MeasureText = (text) => {
+export function labelMeasure(): MeasureText {
   if (canvas === undefined) canvas = document.createElement('canvas').getContext('2d');
-  if (canvas === null) return [...text].reduce((sum, c) => sum + (hangul.test(c) ? 13 : 7.5), 0);
-  canvas.font = `600 13px ${getComputedStyle(document.documentElement).fontFamily}`;
-  return canvas.measureText(text).width;
-};
+  const context = canvas;
+  if (context === null) return estimate;
+  context.font = `600 13px ${getComputedStyle(document.documentElement).fontFamily}`;
+  return (text) => context.measureText(text).width;
+}
 
 /**
  * A row's label within `maxWidth` pixels, led by a warning sign when the row is flagged: cut
@@ -56,7 +59,7 @@ export function rowLabel(
   text: string,
   isFlagged: boolean,
   maxWidth: number,
-  measure: MeasureText = measureLabel,
+  measure: MeasureText = labelMeasure(),
 ): string {
   const sign = isFlagged ? '⚠ ' : '';
   if (measure(sign + text) <= maxWidth) return sign + text;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,23 +20,56 @@ interface Word {
   xMin: number;
   xMax: number;
   yMin: number;
+  yMax: number;
   page: number;
+}
+
+/** The PDF in a temporary folder of its own, removed when the test ends. */
+async function pdfFile(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'plenum-layout-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'minutes.pdf'), pdf);
+  return join(dir, 'minutes.pdf');
 }
 
 /** Every word of the PDF, page by page. */
 async function words(pdf: Buffer): Promise<Word[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'plenum-layout-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
-  await writeFile(join(dir, 'minutes.pdf'), pdf);
-  const { stdout } = await run('pdftotext', ['-bbox', join(dir, 'minutes.pdf'), '-']);
+  const { stdout } = await run('pdftotext', ['-bbox', await pdfFile(pdf), '-']);
   return stdout
     .split('<page ')
     .slice(1)
     .flatMap((page, i) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
-        (m) => ({ text: m[4]!, xMin: Number(m[1]), xMax: Number(m[3]), yMin: Number(m[2]), page: i + 1 }),
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          text: m[5]!,
+          xMin: Number(m[1]),
+          xMax: Number(m[3]),
+          yMin: Number(m[2]),
+          yMax: Number(m[4]),
+          page: i + 1,
+        }),
       ),
     );
+}
+
+/**
+ * The darkest grey (0 black, 255 white) inside each word's box on the PDF's first page, drawn at
+ * 144 dpi by poppler as a greyscale PGM.
+ */
+async function darkestOf(pdf: Buffer, boxes: Word[]): Promise<number[]> {
+  const file = await pdfFile(pdf);
+  await run('pdftoppm', ['-gray', '-r', '144', '-f', '1', '-l', '1', '-singlefile', file, file]);
+  const image = await readFile(`${file}.pgm`);
+  const [header, width] = /^P5\s+(\d+)\s+\d+\s+255\s/.exec(image.toString('latin1', 0, 32))!;
+  const [start, columns] = [header.length, Number(width)];
+  const scale = 144 / 72;
+  return boxes.map((box) => {
+    let darkest = 255;
+    for (let y = Math.ceil(box.yMin * scale); y < Math.floor(box.yMax * scale); y++)
+      for (let x = Math.ceil(box.xMin * scale); x < Math.floor(box.xMax * scale); x++)
+        darkest = Math.min(darkest, image[start + y * columns + x]!);
+    return darkest;
+  });
 }
 
 /** The one word `text` among `found`. */
@@ -274,5 +307,39 @@ describe.skipIf(!poppler)('Korean text in the PDF layout', () => {
     // Each of them is long enough to wrap.
     for (const [name, text] of Object.entries(placed))
       expect(new Set(text.map((w) => `${w.page} ${w.yMin}`)).size, name).toBeGreaterThan(1);
+  });
+});
+
+describe.skipIf(!poppler)('asides in the PDF layout', () => {
+  test('what the record says about a text (a hiding’s reason, a paragraph marked italic, a chart’s legend) is grey, as the font has no italic face; the text itself is black', async () => {
+    const document: RecordDocument = {
+      title: 'Layout',
+      footer: 'footer',
+      blocks: [
+        { kind: 'paragraph', text: 'ASIDEPARAGRAPH', italic: true },
+        { kind: 'paragraph', text: 'PLAINPARAGRAPH' },
+        { kind: 'list', items: [{ text: 'PLAINENTRY', lines: [{ text: 'ASIDELINE', italic: true }] }] },
+        {
+          kind: 'bars',
+          title: 'Chart',
+          bars: [{ label: 'Unit', value: 0.4, text: '40%', below: true }],
+          belowLegend: 'ASIDELEGEND',
+        },
+      ],
+    };
+    const pdf = await layoutPdf(document, 'en');
+    const found = await words(pdf);
+    const plain = ['PLAINPARAGRAPH', 'PLAINENTRY'];
+    const asides = ['ASIDEPARAGRAPH', 'ASIDELINE', 'ASIDELEGEND'];
+    const greys = await darkestOf(
+      pdf,
+      [...plain, ...asides].map((name) => one(found, name)),
+    );
+    const darkest = new Map([...plain, ...asides].map((name, i) => [name, greys[i]!]));
+    for (const name of plain) expect(darkest.get(name), name).toBeLessThan(40);
+    for (const name of asides) {
+      expect(darkest.get(name), name).toBeGreaterThan(60);
+      expect(darkest.get(name), name).toBeLessThan(140);
+    }
   });
 });

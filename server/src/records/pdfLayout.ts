@@ -22,7 +22,7 @@ const fontBytes = {
 };
 for (const style of ['normal', 'bold'] as const) memoryFiles.writeFileSync(fontFiles[style], fontBytes[style]);
 const { normal, bold } = fontFiles;
-pdfmake.setFonts({ Noto: { normal, bold, italics: normal, bolditalics: bold } });
+pdfmake.setFonts({ Noto: { normal, bold } });
 // The document reads nothing but its font, from memory: no URL, no file.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
@@ -45,7 +45,13 @@ const bulletIndent = 30;
 const footerLayout = { fontSize: 7, pageNumberWidth: 60 } as const;
 
 /** One run of a line: its text and its style. */
-type Run = { text: string; bold?: boolean; italics?: boolean; noWrap?: boolean };
+type Run = { text: string; bold?: boolean; color?: string; noWrap?: boolean };
+
+/**
+ * What the record says about a text rather than the text itself (a hiding's reason, a chart's
+ * legend): italic in the Markdown record, grey here, as the font has no italic face.
+ */
+const aside = { color: '#55606b' } as const;
 
 /** Widths of runs of body text, in points, as pdfmake will measure them. */
 type Measure = (runs: Run[]) => number;
@@ -167,7 +173,7 @@ function listEntry(item: ListItem, marker: string | null, metrics: Metrics): Con
     ...(item.strong ? [{ text: item.strong, bold: true }] : []),
     { text: item.text ?? '' },
   ];
-  const lines = [first, ...(item.lines ?? []).map((l): Run[] => [{ text: l.text, italics: l.italic === true }])];
+  const lines = [first, ...(item.lines ?? []).map((l): Run[] => [{ text: l.text, ...(l.italic ? aside : {}) }])];
   // A line break inside a run is pdfmake's to make, which it does only when wrapping. The first
   // line has the number's width more room, which the number itself takes.
   const fits = (runs: Run[], i: number) =>
@@ -265,7 +271,7 @@ function barChart(block: Extract<Block, { kind: 'bars' }>, metrics: Metrics): Co
       },
       {
         text: keepAll(metrics, [{ text: legend }], { width: textWidth, size: chart.legendSize }),
-        italics: true,
+        ...aside,
         fontSize: chart.legendSize,
         margin: [0, 2, 0, 0],
       },
@@ -411,7 +417,7 @@ function content(block: Exclude<Block, { kind: 'heading' }>, metrics: Metrics): 
     case 'paragraph':
       return {
         text: keepAll(metrics, [{ text: block.text }], { width: textWidth, size: bodySize }),
-        italics: block.italic === true,
+        ...(block.italic ? aside : {}),
         margin: [0, 0, 0, 4],
       };
     case 'table':

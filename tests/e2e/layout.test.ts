@@ -556,6 +556,24 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(agenda.x + agenda.width);
   });
 
+  test('at 1440×900 the directive form in a criticism’s card keeps every field inside the card: a long inspector’s name does not widen the page', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });
+    const page = chair.page;
+    await putOnTheFloor(page, cementItemId);
+    const criticismId = await postKilnCriticism(server, 'directive-form');
+    await page.getByTestId(`make-directive-${criticismId}`).click();
+    const form = page.getByTestId('directive-form');
+    await form.getByTestId('directive-kind').selectOption('inspection');
+    await form.getByTestId('directive-inspector').selectOption({ label: server.participants.inspector.name });
+    const card = await boxOf(page.getByTestId(`criticism-${criticismId}`));
+    for (const field of await form.locator('select, input, textarea').all()) {
+      const box = await boxOf(field);
+      expect(box.x + box.width, await field.getAttribute('data-testid')).toBeLessThanOrEqual(card.x + card.width);
+    }
+    expect(await pageWidth(page)).toBeLessThanOrEqual(desktop.width);
+  });
+
   test('the minutes’ and the dashboard’s download buttons stand apart, not edge to edge', async () => {
     const server = await startE2eServer();
     const chair = await openScreen(browser(), server, 'chair', { viewport: desktop });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { OrganisationUnit, Participant } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { eventLog, ids, instant } from '../../test/events';
@@ -18,6 +18,7 @@ const unit = (id: string, name: string, parentId: string | null): OrganisationUn
 });
 
 const province: Participant = { id: 'p-province', name: 'Province secretary', role: 'official', unitId: 'province' };
+const chair: Participant = { id: 'p-chair', name: 'Province chair', role: 'chair', unitId: 'province' };
 
 /**
  * The province's follow-up of the centre's review: the centre's explanation owed by the mine
@@ -46,6 +47,7 @@ function followUpLog() {
     log.add('unit:added', { unit: u });
   }
   log.add('participant:invited', { participant: province });
+  log.add('participant:invited', { participant: chair });
   log.add('directive:carried-over', {
     directive: {
       id: 'd-mine',
@@ -113,5 +115,27 @@ describe('a directive that came down in a cascade', () => {
       }),
     );
     expect(screen.getByTestId('directive-relay-d-mine')).toHaveTextContent("In the higher review's record");
+  });
+});
+
+describe('closing a directive', () => {
+  test('asks first, saying what is not done and that it cannot be reopened; sends the close only when confirmed', async () => {
+    const env = await renderSession(<Card />, chair, undefined, followUpLog());
+    fireEvent.click(screen.getByTestId('close-directive-d-mine'));
+    const dialog = screen.getByTestId('close-directive-dialog-d-mine');
+    expect(dialog).toHaveTextContent('Close the directive “Explain the coal shortfall”?');
+    expect(dialog).toHaveTextContent('It is not done');
+    expect(dialog).toHaveTextContent('now with Northern Province');
+    expect(dialog).toHaveTextContent('it cannot be reopened');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('close-directive-dialog-d-mine')).not.toBeInTheDocument();
+    expect(env.sentCommands()).toBe(0);
+
+    fireEvent.click(screen.getByTestId('close-directive-d-mine'));
+    fireEvent.click(
+      within(screen.getByTestId('close-directive-dialog-d-mine')).getByRole('button', { name: 'Close directive' }),
+    );
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({ type: 'directive:close', payload: { directiveId: 'd-mine' } });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FlagIcon } from '../../components/FlagIcon';
@@ -48,6 +49,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
   const [open, setOpen] = useState<Panel | null>(null);
+  const [isClosing, setIsClosing] = useState(false);
   const unit = (id: string | null) => (id === null ? t('common.aUnit') : (units[id]?.name ?? id));
   // An inspection order's inspector acknowledges it and files the findings, not the inspected unit.
   const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) =>
@@ -182,12 +184,34 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
               className="button button--small"
               data-testid={`close-directive-${id}`}
               disabled={isLocked}
-              onClick={() =>
-                void run({ type: 'directive:close', payload: { directiveId: id } }, t('directive.failed.close'))
-              }
+              onClick={() => setIsClosing(true)}
             >
               {t('directive.close')}
             </button>
+          )}
+          {isClosing && (
+            <ConfirmDialog
+              title={t('directive.closeTitle', { title: directive.title })}
+              lines={[
+                // Closing ends it as it stands: say so when its answer was not accepted.
+                ...(directive.status === 'accepted'
+                  ? []
+                  : [
+                      t('directive.closeNotDone', {
+                        status: t(`labels.directiveStatus.${directive.status}`),
+                        unit: unit(directive.holderUnitId),
+                      }),
+                    ]),
+                t('directive.closeFinal'),
+              ]}
+              confirmLabel={t('directive.close')}
+              testId={`close-directive-dialog-${id}`}
+              onCancel={() => setIsClosing(false)}
+              onConfirm={() => {
+                setIsClosing(false);
+                void run({ type: 'directive:close', payload: { directiveId: id } }, t('directive.failed.close'));
+              }}
+            />
           )}
         </div>
       )}

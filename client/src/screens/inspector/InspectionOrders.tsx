@@ -36,8 +36,7 @@ export function InspectionOrders({ onVerify }: InspectionOrdersProps) {
             {orders.map(({ directive, isOverdue }) => {
               const unitId = decisionSelectors.inspectedUnitId(directive) ?? directive.assigneeUnitId;
               return (
-                <div key={directive.id}>
-                  <DirectiveCard directive={directive} isOverdue={isOverdue} />
+                <DirectiveCard key={directive.id} directive={directive} isOverdue={isOverdue}>
                   {reports[unitId] && (
                     <button
                       type="button"
@@ -48,7 +47,7 @@ export function InspectionOrders({ onVerify }: InspectionOrdersProps) {
                       {t('verify.orders.verifyUnit', { unit: units[unitId]?.name ?? unitId })}
                     </button>
                   )}
-                </div>
+                </DirectiveCard>
               );
             })}
           </div>

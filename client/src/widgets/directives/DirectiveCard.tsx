@@ -6,7 +6,7 @@ import {
   type Participant,
   type SessionState,
 } from '@plenum/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -26,6 +26,8 @@ interface DirectiveCardProps {
   isOverdue: boolean;
   /** Without controls (the dashboard's tracker shows the same card read-only). */
   readOnly?: boolean;
+  /** The screen's own actions on the directive, in the card's row of actions after its own. */
+  children?: ReactNode;
 }
 
 /** What `you` may do with the directive now; null without a viewer who may act. */
@@ -37,7 +39,7 @@ function actionsOn(state: SessionState, directive: DirectiveState, you: Particip
  * A directive: what is ordered of whom by when, where it stands on its way up the line, and
  * the actions the viewer may take on it now.
  */
-export function DirectiveCard({ directive, isOverdue, readOnly = false }: DirectiveCardProps) {
+export function DirectiveCard({ directive, isOverdue, readOnly = false, children }: DirectiveCardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const you = useSessionStore((s) => s.you);
@@ -213,6 +215,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false }: Direct
               }}
             />
           )}
+          {children}
         </div>
       )}
       {open === 'answer' && (

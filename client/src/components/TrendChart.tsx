@@ -45,6 +45,14 @@ export function TrendChart({ points, title, description, threshold, formatValue,
   const step = points.length > 1 ? (right - 2 * side) / (points.length - 1) : 0;
   const x = (index: number) => (points.length > 1 ? side + index * step : right / 2);
   const y = (value: number) => top + (1 - Math.max(0, value) / max) * (height - top - bottom);
+  // A value's text sits above its point, or below it where the threshold line would cross it
+  // (a point just under the threshold): its glyphs reach 11 units above the baseline, 3 below.
+  const valueY = (value: number) => {
+    const above = y(value) - 12;
+    if (!threshold) return above;
+    const line = y(threshold.value);
+    return above - 11 <= line + 1 && above + 3 >= line - 1 ? y(value) + 22 : above;
+  };
   // Runs of consecutive periods with a figure, each drawn as one line.
   const runs: { x: number; y: number }[][] = [[]];
   points.forEach((point, index) => {
@@ -92,7 +100,7 @@ export function TrendChart({ points, title, description, threshold, formatValue,
                     className={point.isBelow ? 'trend-chart__dot trend-chart__dot--below' : 'trend-chart__dot'}
                     fill={point.isBelow ? hatch : undefined}
                   />
-                  <text x={x(index)} y={y(point.value) - 12} textAnchor="middle" className="trend-chart__value">
+                  <text x={x(index)} y={valueY(point.value)} textAnchor="middle" className="trend-chart__value">
                     {point.isBelow ? `⚠ ${formatValue(point.value)}` : formatValue(point.value)}
                   </text>
                 </>

@@ -7,9 +7,25 @@ export function isoCell(value: CellValue, kind: ColumnKind): Exclude<CellValue, 
   return kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
 }
 
-/** CSV of one table: a header row, ISO dates, numbers unformatted, booleans as true/false, a BOM so spreadsheets read UTF-8. */
+/**
+ * A share rounded to a tenth of a percent, the figure the minutes write (0.556 for 55.6 %): a CSV
+ * cell has no number format to hide 0.5555555555555556 behind, as the XLSX's `0.0%` does. Rounded
+ * by Intl as the minutes' percentages are, so that halves go the same way.
+ */
+const shareDigits = new Intl.NumberFormat('en', { maximumFractionDigits: 3, useGrouping: false });
+const shareCell = (value: CellValue) => (typeof value === 'number' ? Number(shareDigits.format(value)) : value);
+
+/**
+ * CSV of one table: a header row, ISO dates, shares as fractions rounded to three places, other
+ * numbers unformatted, booleans as true/false, a BOM so spreadsheets read UTF-8.
+ */
 export function tableCsv(table: RecordTable): string {
-  const rows = table.rows.map((row) => row.map((value, i) => isoCell(value, table.columns[i]!.kind)));
+  const rows = table.rows.map((row) =>
+    row.map((value, i) => {
+      const { kind } = table.columns[i]!;
+      return isoCell(kind === 'share' ? shareCell(value) : value, kind);
+    }),
+  );
   return `\uFEFF${stringify([table.columns.map((c) => c.header), ...rows], { cast: { boolean: (b) => String(b) } })}`;
 }
 

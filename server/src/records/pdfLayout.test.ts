@@ -209,6 +209,19 @@ describe.skipIf(!poppler)('page breaks in the PDF layout', () => {
     }
   });
 
+  test('a header word as wide as its column stays whole: the minutes’ figures of a unit', async () => {
+    // Numeric columns as wide as their widest text, here each header; pdfmake cut "Fulfilmen / t".
+    const headers = ['Indicator', 'Measure', 'Direction', 'Planned', 'Reported', 'Verified', 'Fulfilment'];
+    const rows = [['Crude steel (production)', 't', 'Higher is better', '1', '1', '1', '98%']];
+    const document: RecordDocument = {
+      title: 'Layout',
+      footer: 'footer',
+      blocks: [{ kind: 'table', headers, rows, numeric: [3, 4, 5, 6] }],
+    };
+    const found = await words(await layoutPdf(document, 'en'));
+    for (const header of headers) one(found, header);
+  });
+
   test('a Korean table header breaks only at its spaces, however narrow the table leaves its column', async () => {
     const headers = ['일차', '날짜', '주제', '배정 시간', '처리 결과'];
     const theme = '중공업 부문의 1분기 계획 이행 실적과 검증된 수치에 대한 심의';

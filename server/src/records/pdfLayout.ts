@@ -72,19 +72,25 @@ interface Metrics {
  * longer than the document). A table's words are asked for its columns' widths, its rows' heights
  * and their lines (`keepAll`), a paragraph's for its height and its lines: each width is kept, by
  * weight, size and text, so that each is measured once (pdfkit keeps what it shaped, but still
- * selects the font and walks the text on every call).
+ * walks the text on every call). Widths are asked of pdfkit's font objects, as pdfmake asks them:
+ * the document's `widthOfString` scales by 100 and back, which made "Fulfilment" 41.06399999999999
+ * where pdfmake measures 41.064, and pdfmake cut a word given a column of exactly its width.
  */
 function textMetrics(): Metrics {
   const pdf = new PDFDocument({ autoFirstPage: false });
   pdf.registerFont('normal', fontBytes.normal);
   pdf.registerFont('bold', fontBytes.bold);
+  // The font a name selects (`_font`, which pdfkit's type declarations leave out), as pdfmake reads it.
+  const fontOf = (name: 'normal' | 'bold') =>
+    (pdf.font(name) as unknown as { _font: { widthOfString(text: string, size: number): number } })._font;
+  const fonts = { normal: fontOf('normal'), bold: fontOf('bold') };
   const widths = { normal: new Map<number, Map<string, number>>(), bold: new Map<number, Map<string, number>>() };
   const width = (text: string, size: number, bold = false) => {
     const font = bold ? 'bold' : 'normal';
     let sized = widths[font].get(size);
     if (sized === undefined) widths[font].set(size, (sized = new Map<string, number>()));
     let measured = sized.get(text);
-    if (measured === undefined) sized.set(text, (measured = pdf.font(font, size).widthOfString(text)));
+    if (measured === undefined) sized.set(text, (measured = fonts[font].widthOfString(text, size)));
     return measured;
   };
   return {

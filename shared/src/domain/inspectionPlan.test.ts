@@ -146,6 +146,42 @@ describe('proposeInspectionPlan', () => {
     expect(proposeInspectionPlan(closed, { capacity: 3 }).capacity).toBe(3);
   });
 
+  test('a unit this session has inspected, its findings accepted, is not proposed again, closed or not; its order no longer counts against the capacity', () => {
+    const order = newEvent('directive:issued', {
+      directiveId: 'd1',
+      kind: 'inspection',
+      assigneeUnitId: 'on-paper',
+      subjectUnitId: 'on-paper',
+      inspectorId: null,
+      title: 'Inspect',
+      text: null,
+      dueDate: '2026-05-01',
+      fromCriticismId: null,
+      orderedByUnitId: null,
+      itemId: null,
+    });
+    const inspected = [
+      ...sessionEvents(),
+      order,
+      newEvent('directive:answered', { directiveId: 'd1', text: 'Counted on site.' }),
+      newEvent('directive:reviewed', { directiveId: 'd1', decision: 'accepted', note: null }),
+    ];
+    for (const events of [inspected, [...inspected, newEvent('directive:closed', { directiveId: 'd1' })]]) {
+      const plan = proposeInspectionPlan(stateOf(events), { capacity: 3 });
+      expect(plan.lines.map((l) => l.unitId)).toEqual(['deep-under', 'under', 'jumper']);
+      expect(plan.ordersOpen).toBe(0);
+      expect(plan.capacity).toBe(3);
+    }
+    // Rejected findings leave the order open: still being inspected.
+    const rejected = stateOf([
+      ...sessionEvents(),
+      order,
+      newEvent('directive:answered', { directiveId: 'd1', text: 'Counted on site.' }),
+      newEvent('directive:reviewed', { directiveId: 'd1', decision: 'rejected', note: 'Count again.' }),
+    ]);
+    expect(proposeInspectionPlan(rejected, { capacity: 3 }).ordersOpen).toBe(1);
+  });
+
   test('no verification in the last quarters is a reason only where the history is known', () => {
     const state = stateOf(sessionEvents());
     const history = {

@@ -215,15 +215,20 @@ export function reasonFlag(reason: InspectionReason): Flag | null {
   return flag && flagKinds.has(flag.kind) ? { ...flag, kind: flag.kind as FlagKind } : null;
 }
 
-/** Units with an inspection order of this session still open: already being inspected. */
-function unitsUnderInspection(state: SessionState): Set<string> {
-  const units = new Set<string>();
+/**
+ * The units this session's inspection orders name: `open`, still being inspected (the office is at
+ * work on them); `done`, inspected, the findings accepted. An order closed unaccepted is neither.
+ */
+function inspectionsOfSession(state: SessionState): { open: Set<string>; done: Set<string> } {
+  const open = new Set<string>();
+  const done = new Set<string>();
   for (const directive of Object.values(state.directives)) {
-    if (directive.kind === 'inspection' && directive.sessionId === state.sessionId && isDirectiveOpen(directive)) {
-      units.add(directive.subjectUnitId ?? directive.assigneeUnitId);
-    }
+    if (directive.kind !== 'inspection' || directive.sessionId !== state.sessionId) continue;
+    const unitId = directive.subjectUnitId ?? directive.assigneeUnitId;
+    if (isDirectiveOpen(directive)) open.add(unitId);
+    else if (directive.steps.some((step) => step.action === 'accepted')) done.add(unitId);
   }
-  return units;
+  return { open, done };
 }
 
 /**
@@ -233,7 +238,9 @@ function unitsUnderInspection(state: SessionState): Set<string> {
  * the session carried over), scored with
  * {@link inspectionWeights}, riskiest first (ties in the register's order). Units with an open
  * inspection order of this session are left out, and those orders take their share of the
- * office's `capacity`: the first lines up to what is left of it are proposed.
+ * office's `capacity`: the first lines up to what is left of it are proposed. Units this session
+ * has inspected (the findings accepted) are left out too: their verified figures are the
+ * inspection's result, not a reason for another.
  * @example
  * const plan = proposeInspectionPlan(state, { capacity: 3 });
  * plan.lines.filter((l) => l.isWithinCapacity).map((l) => l.unitId);
@@ -244,9 +251,11 @@ export function proposeInspectionPlan(
 ): InspectionPlanProposal {
   const threshold = state.definition?.thresholds.warningBelow ?? defaultThresholds.warningBelow;
   const standings = new Map(unitStandings(state).map((s) => [s.unit.id, s]));
-  const ordered = unitsUnderInspection(state);
+  const { open: ordered, done: inspected } = inspectionsOfSession(state);
   const history = options.history ?? verificationHistoryOf(state);
-  const candidates = state.unitOrder.filter((id) => !ordered.has(id) && !(id in state.retiredUnits));
+  const candidates = state.unitOrder.filter(
+    (id) => !ordered.has(id) && !inspected.has(id) && !(id in state.retiredUnits),
+  );
   const scored = candidates.flatMap((unitId, order) => {
     const standing = standings.get(unitId);
     const isTopPerformer = (standing?.reportedProduction ?? 0) >= 1;

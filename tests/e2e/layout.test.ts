@@ -569,7 +569,9 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     const card = await boxOf(page.getByTestId(`criticism-${criticismId}`));
     for (const field of await form.locator('select, input, textarea').all()) {
       const box = await boxOf(field);
-      expect(box.x + box.width, await field.getAttribute('data-testid')).toBeLessThanOrEqual(card.x + card.width);
+      expect(box.x + box.width, (await field.getAttribute('data-testid')) ?? 'a field').toBeLessThanOrEqual(
+        card.x + card.width,
+      );
     }
     expect(await pageWidth(page)).toBeLessThanOrEqual(desktop.width);
   });

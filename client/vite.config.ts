@@ -66,8 +66,8 @@ export default defineConfig(({ command }) => ({
     // Brotli and gzip forms beside each file, sent by the server to browsers that accept them
     // (fonts are compressed already).
     // A service worker keeps the page and every asset it has loaded, so a second visit or a
-    // reload renders from cache while the socket connects, even over a slow link. Only the page
-    // is fetched ahead; assets are kept as they are first used, so installing it sends nothing more.
+    // reload renders from cache while the socket connects, even over a slow link. Assets are kept
+    // as they are first used, so installing it sends nothing more.
     VitePWA({
       injectRegister: null,
       manifest: false,
@@ -75,10 +75,24 @@ export default defineConfig(({ command }) => ({
         // Minified whatever NODE_ENV the build runs under (the browser tests build under `test`).
         mode: 'production',
         inlineWorkboxRuntime: true,
-        globPatterns: ['index.html'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        // Nothing precached: a precached page is served before the network is asked, so after a
+        // deploy a reload got the old page, naming chunks the server no longer has.
+        globPatterns: [],
         runtimeCaching: [
+          {
+            // The page (a few hundred bytes, revalidated by its ETag) comes from the network, so
+            // a reload gets the build the server has now. The copy kept of it serves when the
+            // network fails or does not answer in time; one copy for every route, as the server
+            // sends the same page for all.
+            urlPattern: ({ request, url }) =>
+              request.mode === 'navigate' && !/^\/(api|socket\.io)\//.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'plenum-page',
+              networkTimeoutSeconds: 5,
+              plugins: [{ cacheKeyWillBeUsed: () => Promise.resolve('/index.html') }],
+            },
+          },
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
             handler: 'CacheFirst',

@@ -6,6 +6,7 @@ import { parseRoute } from './app/routes';
 import { registerServiceWorker } from './app/serviceWorker';
 import { initI18n } from './i18n';
 import { drawHangulWhenShown } from './i18n/hangulFont';
+import { recoverFromStaleBuilds } from './shell/staleBuild';
 
 // The stores are module singletons (see stores/*/index.ts); the socket belongs to the session
 // route, because it needs the session id and invite token from the URL.
@@ -13,6 +14,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 if (import.meta.env.PROD) registerServiceWorker(parseRoute(window.location.pathname));
+// A deploy replaces the chunks an open page has yet to load: it reloads onto the new build.
+recoverFromStaleBuilds();
 drawHangulWhenShown();
 
 // The words load while the first render mounts what needs none (a session's connection);

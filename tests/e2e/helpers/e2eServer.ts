@@ -42,7 +42,13 @@ export interface E2eServer {
  * (`startTestServer` does the same for the API only: it takes no `clientDir`.)
  */
 export async function startE2eServer(
-  options: { host?: string; tls?: { cert: string; key: string }; webhooks?: WebhookOptions } = {},
+  options: {
+    host?: string;
+    tls?: { cert: string; key: string };
+    webhooks?: WebhookOptions;
+    /** The built client to serve, when not `client/dist` (a copy a test replaces with a newer build). */
+    clientDir?: string;
+  } = {},
 ): Promise<E2eServer> {
   await ensureClientBuilt();
   const host = options.host ?? '127.0.0.1';
@@ -55,7 +61,7 @@ export async function startE2eServer(
   const app = createApp({
     store,
     logger: createLogger({ level: process.env.PLENUM_TEST_LOG ?? 'silent' }),
-    clientDir: clientDist,
+    clientDir: options.clientDir ?? clientDist,
     tls: options.tls,
     webhooks: options.webhooks,
     ...(options.host === undefined ? {} : { publicUrl: `${scheme}://${host}:${port}` }),

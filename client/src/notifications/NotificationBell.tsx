@@ -1,11 +1,15 @@
 import type { Notification } from '@plenum/shared';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { useRealtime, type NotificationFeed } from '../realtime/RealtimeContext';
-import { NotificationChoicesForm } from './NotificationChoicesForm';
 import { useNotifications } from './useNotifications';
 import './NotificationBell.css';
+
+// Loaded when the panel first opens: the first visit's script, on a slow link, carries the bell alone.
+const NotificationChoicesForm = lazy(() =>
+  import('./NotificationChoicesForm').then((module) => ({ default: module.NotificationChoicesForm })),
+);
 
 /** The bell in the session header; nothing where the screen has no live session. */
 export function NotificationBell() {
@@ -101,7 +105,9 @@ function Bell({ feed }: { feed: NotificationFeed }) {
               ))}
             </ul>
           )}
-          <NotificationChoicesForm feed={feed} />
+          <Suspense fallback={null}>
+            <NotificationChoicesForm feed={feed} />
+          </Suspense>
         </section>
       )}
     </div>

@@ -70,11 +70,17 @@ export const sessionSelectors = {
   /**
    * Criticisms raised on an item that a list shows, newest first: those the chair hid leave the
    * live views (unlike the shared `criticismsOfItem`, which keeps every one); the chair still
-   * sees them (marked) with `includeHidden`.
+   * sees them (marked) with `includeHidden`, and their author sees their own, marked with why,
+   * rather than watch a post vanish unexplained.
    */
-  visibleCriticismsOfItem: (state: SessionState, itemId: string, includeHidden = false): CriticismState[] => {
+  visibleCriticismsOfItem: (
+    state: SessionState,
+    itemId: string,
+    includeHidden = false,
+    authorId: string | null = null,
+  ): CriticismState[] => {
     const all = sessionSelectors.criticismsOfItem(state, itemId);
-    return includeHidden ? all : all.filter((c) => c.hidden === null);
+    return includeHidden ? all : all.filter((c) => c.hidden === null || c.authorId === authorId);
   },
 
   /** The name of an organisation unit, or null for a general topic or an unknown unit. */

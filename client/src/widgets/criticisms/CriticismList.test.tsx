@@ -107,6 +107,20 @@ describe('criticism list', () => {
     );
   });
 
+  test('the author of a hidden criticism still sees it, marked with the chair’s reason; the big screen does not', async () => {
+    const hideOwn = (log: ReturnType<typeof eventLog>) => {
+      twoCriticisms(log);
+      log.add('criticism:hidden', { criticismId: 'crit-own', reason: 'Off the item' });
+    };
+    const official = await renderSession(<ParticipantView role="official" />, participants.official, hideOwn);
+    expect(screen.getByTestId('criticism-crit-own')).toHaveTextContent('Hidden from the live views: Off the item');
+    expect(screen.getByTestId('criticism-crit-other')).toBeInTheDocument();
+    official.unmount();
+
+    await renderSession(<BigScreen />, participants.observer, hideOwn);
+    expect(screen.queryByTestId('criticism-crit-own')).not.toBeInTheDocument();
+  });
+
   test('shows the unit’s response and the chair’s ruling', async () => {
     await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
       twoCriticisms(log);

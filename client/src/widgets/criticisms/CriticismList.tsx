@@ -26,8 +26,9 @@ function listedCriticisms(
   itemId: string,
   includeHidden: boolean,
   order: CriticismListProps['order'],
+  authorId: string | null,
 ): CriticismState[] {
-  const list = sessionSelectors.visibleCriticismsOfItem(state, itemId, includeHidden);
+  const list = sessionSelectors.visibleCriticismsOfItem(state, itemId, includeHidden, authorId);
   // Stable sort: among equals, the newest stays first.
   return order === 'endorsements' ? [...list].sort((a, b) => b.endorsedBy.length - a.endorsedBy.length) : list;
 }
@@ -51,7 +52,9 @@ export const CriticismList = memo(function CriticismList({
   const you = useSessionStore((s) => s.you);
   const status = useSessionStore((s) => s.session.status);
 
-  const criticisms = useSessionState(listedCriticisms, itemId, includeHidden, order);
+  // The big screen shows the room's list, whoever is signed in on it.
+  const authorId = readOnly ? null : (you?.id ?? null);
+  const criticisms = useSessionState(listedCriticisms, itemId, includeHidden, order, authorId);
   const sending = useMemo(
     () => (readOnly ? [] : pendingSelectors.criticismsOfItem(pendingById, itemId)),
     [readOnly, pendingById, itemId],

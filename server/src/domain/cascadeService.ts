@@ -151,7 +151,8 @@ export class CascadeService {
       }),
       ...cascadeUnits(upper, request.unitId).map((unit) => newEvent('unit:added', { unit })),
     ];
-    for (const { carriedFromSessionId: _from, ...warning } of warnings) {
+    // The state's own fields stay out: the event carries a WarningRecord.
+    for (const { carriedFromSessionId: _from, decidedAt: _decided, ...warning } of warnings) {
       events.push(newEvent('warning:cascaded', { warning, fromSessionId: upper.sessionId }));
     }
     for (const { carriedFromSessionId: _from, ...directive } of directives) {

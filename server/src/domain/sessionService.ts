@@ -294,7 +294,8 @@ export class SessionService {
       events.push(newEvent('verifications:carried-over', { ...verifications, fromSessionId: previous.sessionId }));
     }
     for (const warningId of previous.warningOrder) {
-      const { carriedFromSessionId: _from, ...warning } = previous.warnings[warningId]!;
+      // The state's own fields stay out: the event carries a WarningRecord.
+      const { carriedFromSessionId: _from, decidedAt: _decided, ...warning } = previous.warnings[warningId]!;
       if (warning.status !== 'open') continue;
       events.push(newEvent('warning:carried-over', { warning, fromSessionId: previous.sessionId }));
       const unitName = previous.units[warning.unitId]?.name ?? warning.unitId;

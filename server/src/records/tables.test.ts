@@ -1,24 +1,29 @@
+import type { SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoWorld } from '../test/demoWorld.js';
 import { holdDemoMeeting } from '../test/recordsMeeting.js';
 import { warningsTable } from './tables.js';
 
+/** The demo after the records' meeting, with its log. */
+async function heldDemo() {
+  const world = await demoWorld();
+  await holdDemoMeeting(
+    (actor, command) => world.run(actor, command),
+    world.byRole,
+    () => world.commands.state(world.sessionId),
+  );
+  const state = await world.commands.state(world.sessionId);
+  const log = await world.store.read(world.sessionId, 0, Number.MAX_SAFE_INTEGER);
+  const table = warningsTable(state, { lang: 'en', role: 'chair', unitId: null, dayId: null });
+  const rows = table.rows.map((row) => Object.fromEntries(table.columns.map((column, i) => [column.header, row[i]])));
+  return { state, log, rows };
+}
+
 describe('the records’ tables', () => {
   test('a warning proposed and waived is a row of its own: proposed, waived, the reason as the decision note', async () => {
-    const world = await demoWorld();
-    await holdDemoMeeting(
-      (actor, command) => world.run(actor, command),
-      world.byRole,
-      () => world.commands.state(world.sessionId),
-    );
-    const state = await world.commands.state(world.sessionId);
+    const { state, rows } = await heldDemo();
     const [unitId, waiver] = Object.entries(state.waivers)[0]!;
-    const table = warningsTable(state, { lang: 'en', role: 'chair', unitId: null, dayId: null });
-    const cellsOf = (row: (typeof table.rows)[number]) =>
-      Object.fromEntries(table.columns.map((column, i) => [column.header, row[i]]));
-    const waived = table.rows
-      .map(cellsOf)
-      .find((row) => row.Unit === state.units[unitId]!.name && row.Status === 'Waived');
+    const waived = rows.find((row) => row.Unit === state.units[unitId]!.name && row.Status === 'Waived');
     expect(waived).toEqual({
       'Warning id': null,
       Unit: state.units[unitId]!.name,
@@ -31,6 +36,20 @@ describe('the records’ tables', () => {
       Note: null,
       'Decision note': waiver.reason,
       'Decided at': new Date(waiver.at),
+    });
+  });
+
+  test('a warning escalated at its second review is decided when the escalation was logged', async () => {
+    const { log, rows } = await heldDemo();
+    const escalation = log.find(
+      (event): event is Extract<SessionEvent, { type: 'warning:escalated' }> => event.type === 'warning:escalated',
+    )!;
+    const escalated = rows.find((row) => row['Warning id'] === escalation.payload.warningId);
+    expect(escalated).toMatchObject({
+      Origin: 'Carried over',
+      Status: 'Escalated',
+      'Decision note': escalation.payload.note,
+      'Decided at': new Date(escalation.at),
     });
   });
 });

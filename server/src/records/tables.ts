@@ -239,6 +239,7 @@ export function warningsTable(state: SessionState, scope: RecordsScope): RecordT
       issuedAt: instant(w.issuedAt),
       note: w.note,
       decisionNote: w.decisionNote,
+      decidedAt: instant(w.decidedAt),
     })),
     ...Object.entries(state.waivers).map(([unitId, waiver]): Row => ({
       unit: unitName(state, unitId),

@@ -211,6 +211,53 @@ describe('reducer', () => {
   });
 });
 
+describe('warnings', () => {
+  /** A warning of the previous period, open, as it is carried over. */
+  const carried = (id: string) =>
+    newEvent('warning:carried-over', {
+      warning: {
+        id,
+        unitId: 'u1',
+        status: 'open',
+        fulfilment: 0.6,
+        threshold: 0.7,
+        note: null,
+        issuedAt: '2026-01-12T09:00:00.000Z',
+        sessionId: 's0',
+        period: '2025-Q4',
+        decisionNote: null,
+      },
+      fromSessionId: 's0',
+    });
+
+  test('a lift and an escalation are decided at their events’ time; an issued or carried warning is undecided', () => {
+    const log = logOf([
+      ...base,
+      carried('w1'),
+      carried('w2'),
+      carried('w3'),
+      newEvent('warning:issued', { warningId: 'w4', unitId: 'u1', fulfilment: 0.5, threshold: 0.7, note: null }),
+      newEvent('warning:lifted', { warningId: 'w1', note: 'Back on plan.' }),
+      newEvent('warning:escalated', { warningId: 'w2', note: 'Still under plan.' }),
+    ]);
+    log.at(-2)!.at = '2026-04-13T09:40:00.000Z';
+    log.at(-1)!.at = '2026-04-13T09:55:00.000Z';
+    const state = foldEvents(emptySessionState('s1'), log);
+    expect(state.warnings.w1).toMatchObject({
+      status: 'lifted',
+      decisionNote: 'Back on plan.',
+      decidedAt: '2026-04-13T09:40:00.000Z',
+    });
+    expect(state.warnings.w2).toMatchObject({
+      status: 'escalated',
+      decisionNote: 'Still under plan.',
+      decidedAt: '2026-04-13T09:55:00.000Z',
+    });
+    expect(state.warnings.w3).toMatchObject({ status: 'open', decidedAt: null });
+    expect(state.warnings.w4).toMatchObject({ status: 'open', decidedAt: null });
+  });
+});
+
 describe('attendance', () => {
   const opened = newEvent('day:opened', { dayId: 'd1', at: '2026-04-13T09:00:00.000Z' });
 

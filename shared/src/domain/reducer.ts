@@ -10,7 +10,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 9;
+export const stateVersion = 10;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -559,7 +559,11 @@ export function applyEvent(state: S, event: SessionEvent): void {
       return;
     }
     case 'warning:cascaded':
-      state.cascadedWarnings.push({ ...event.payload.warning, carriedFromSessionId: event.payload.fromSessionId });
+      state.cascadedWarnings.push({
+        ...event.payload.warning,
+        carriedFromSessionId: event.payload.fromSessionId,
+        decidedAt: null,
+      });
       return;
     case 'warning:issued':
       state.warnings[event.payload.warningId] = {
@@ -574,6 +578,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
         period: state.definition?.period ?? '',
         decisionNote: null,
         carriedFromSessionId: null,
+        decidedAt: null,
       };
       state.warningOrder.push(event.payload.warningId);
       return;
@@ -588,6 +593,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       state.warnings[event.payload.warning.id] = {
         ...event.payload.warning,
         carriedFromSessionId: event.payload.fromSessionId,
+        decidedAt: null,
       };
       state.warningOrder.push(event.payload.warning.id);
       return;
@@ -597,6 +603,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
       if (!warning) return;
       warning.status = event.type === 'warning:lifted' ? 'lifted' : 'escalated';
       warning.decisionNote = event.payload.note;
+      warning.decidedAt = event.at;
       return;
     }
     case 'inspection-plan:adopted': {

@@ -117,6 +117,11 @@ export interface DirectiveState extends DirectiveRecord {
 /** A warning and, when it came from an earlier session, where from. */
 export interface WarningState extends WarningRecord {
   carriedFromSessionId: string | null;
+  /**
+   * When the second review lifted or escalated it (that event's time): when `decisionNote` was
+   * given, as a waiver's `at` is. Null until then: issued here, or carried over still open.
+   */
+  decidedAt: string | null;
 }
 
 /** An inspection plan the chair adopted: the lines proposed then, and what became of each. */

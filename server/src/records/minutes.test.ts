@@ -147,6 +147,31 @@ function sectionOf(markdown: string, heading: string): string {
   return end === -1 ? markdown.slice(start) : markdown.slice(start, start + heading.length + end);
 }
 
+describe('the days in the minutes', () => {
+  test('the time column shows when a day in scope has hours; a day without them reads as not set', async () => {
+    const state = await demoState();
+    const hours = foldEvents(state, [
+      {
+        seq: state.lastSeq + 1,
+        sessionId: state.sessionId,
+        at: '2026-04-13T09:00:00.000Z',
+        actorId: 'system',
+        type: 'day:updated',
+        payload: { id: 'day-2', title: 'Day 2 — light industry and food', startTime: '09:00', plannedEnd: '17:30' },
+      },
+    ]);
+    const en = minutesMarkdown(hours, chair('en'));
+    expect(en).toContain('| Day | Date | Theme | Time | Status |');
+    expect(en).toContain('| 1 | 2026-04-13 | Day 1 — heavy industry | not set | Open |');
+    expect(en).toContain('| 2 | 2026-04-14 | Day 2 — light industry and food | 09:00–17:30 | Scheduled |');
+    expect(minutesMarkdown(hours, chair('ko'))).toMatch(/\| 1 \| 2026-04-13 \| [^|]+ \| 미정 \|/);
+    // Scoped to a day without hours, the minutes have no time column, as the demo's have none.
+    const dayOne = minutesMarkdown(hours, { ...chair('en'), dayId: 'day-1' });
+    expect(dayOne).toContain('| Day | Date | Theme | Status |');
+    expect(minutesMarkdown(state, chair('en'))).toContain('| Day | Date | Theme | Status |');
+  });
+});
+
 describe('attendance in the minutes', () => {
   test('a day’s attendance: the roll call where taken, else a connection, and how many connected, as the minutes on screen say', async () => {
     const state = await demoState();

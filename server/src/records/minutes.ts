@@ -123,24 +123,7 @@ export function minutesDocument(
       ],
     },
     { kind: 'heading', level: 2, text: t('minutes.days') },
-    {
-      kind: 'table',
-      headers: [
-        t('minutes.dayTable.number'),
-        t('minutes.dayTable.date'),
-        t('minutes.dayTable.theme'),
-        t('minutes.dayTable.time'),
-        t('minutes.dayTable.status'),
-      ],
-      rows: days.map((d) => [
-        dayNumber(state, d.id),
-        d.date,
-        d.title,
-        dayTime(d),
-        t(`labels.dayStatus.${state.days[d.id]?.status ?? 'scheduled'}`),
-      ]),
-      numeric: [0],
-    },
+    daysTable(state, words, days),
     { kind: 'contents', title: t('minutes.contents') },
   ];
   const records = itemRecords(state, scope);
@@ -180,6 +163,33 @@ export function minutesMarkdown(
 /** A day's time as `09:00–17:00`, or what is set of it. */
 function dayTime(day: SessionDay): string {
   return [day.startTime ?? '', day.plannedEnd ?? ''].filter((x) => x !== '').join('–');
+}
+
+/**
+ * The days in scope: number, date, theme, time and status. Hours are optional when convening, so
+ * the time column shows only when some day has them; a day without them then reads 'not set'.
+ */
+function daysTable(state: SessionState, words: RecordWords, days: readonly SessionDay[]): Block {
+  const { t } = words;
+  const hasHours = days.some((d) => dayTime(d) !== '');
+  return {
+    kind: 'table',
+    headers: [
+      t('minutes.dayTable.number'),
+      t('minutes.dayTable.date'),
+      t('minutes.dayTable.theme'),
+      ...(hasHours ? [t('minutes.dayTable.time')] : []),
+      t('minutes.dayTable.status'),
+    ],
+    rows: days.map((d) => [
+      dayNumber(state, d.id),
+      d.date,
+      d.title,
+      ...(hasHours ? [dayTime(d) || t('minutes.notSet')] : []),
+      t(`labels.dayStatus.${state.days[d.id]?.status ?? 'scheduled'}`),
+    ]),
+    numeric: [0],
+  };
 }
 
 const none = (words: RecordWords): Block => ({ kind: 'paragraph', text: words.t('minutes.none') });

@@ -90,7 +90,10 @@ describe('a directive that came down in a cascade', () => {
     const env = await renderSession(<Card />, province, undefined, followUpLog());
     const card = screen.getByTestId('directive-d-mine');
     expect(card).toHaveTextContent('came down from the higher review');
-    expect(card).toHaveTextContent('County: pumps ordered.');
+    // The chair passed it up for the county: the step names who took it.
+    expect(card).toHaveTextContent(
+      'River County passed it up to Northern Province (by Province chair): County: pumps ordered.',
+    );
     expect(within(card).getByTestId('forward-directive-d-mine')).toBeInTheDocument();
     expect(screen.queryByTestId('directive-relay-d-mine')).not.toBeInTheDocument();
 

@@ -54,13 +54,19 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false, children
   const [isClosing, setIsClosing] = useState(false);
   const unit = (id: string | null) => (id === null ? t('common.aUnit') : (units[id]?.name ?? id));
   // An inspection order's inspector acknowledges it and files the findings, not the inspected unit.
-  const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) =>
-    directive.inspectorId && (action === 'acknowledged' || action === 'answered')
-      ? t(`directive.inspectionStep.${action}`, { who: directivePersonName({ participants }, directive, actorId) })
-      : action === 'answered' && toUnitId === unitId
+  const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) => {
+    const who = directivePersonName({ participants }, directive, actorId);
+    if (directive.inspectorId && (action === 'acknowledged' || action === 'answered')) {
+      return t(`directive.inspectionStep.${action}`, { who });
+    }
+    const text =
+      action === 'answered' && toUnitId === unitId
         ? // An answer that does not climb the line goes to the meeting, whose chair reviews it.
           t('directive.step.answeredToChair', { unit: unit(unitId) })
         : t(`directive.step.${action}`, { unit: unit(unitId), to: unit(toUnitId) });
+    // Who took the step: a chair may act for a level, and a review's decision is someone's.
+    return t('directive.stepBy', { step: text, who });
+  };
   const id = directive.id;
   const inspected = decisionSelectors.inspectedUnitId(directive);
   const isInspection = directive.kind === 'inspection';

@@ -26,7 +26,7 @@ function fillIn() {
 }
 
 describe('the sessions', () => {
-  test('are listed latest first with their period, status, dates, items and participants, each with its preparation link', async () => {
+  test('are listed latest first with their period, status, dates, items and participants, each with its link: to prepare, to manage while under way, to read the record once closed', async () => {
     await renderAdmin();
     const table = await screen.findByTestId('admin-sessions');
     const rows = within(table).getAllByRole('row').slice(1);
@@ -37,10 +37,10 @@ describe('the sessions', () => {
     expect(rows[0]).toHaveTextContent('2026-Q1');
     expect(rows[0]).toHaveTextContent('In session');
     expect(rows[0]).toHaveTextContent('Apr 1, 2026 – Apr 2, 2026');
-    expect(within(rows[0]!).getByRole('link', { name: /Open preparation.*First-quarter review/ })).toHaveAttribute(
-      'href',
-      '/s/q1-2026#token=admin-token',
-    );
+    // Under way, its preparation is behind it: the link manages the session.
+    expect(
+      within(rows[0]!).getByRole('link', { name: /Manage the session under way.*First-quarter review/ }),
+    ).toHaveAttribute('href', '/s/q1-2026#token=admin-token');
     // A closed session has no preparation left: its link opens its record.
     expect(within(rows[1]!).getByRole('link', { name: /^Open the record.*Fourth-quarter review$/ })).toHaveAttribute(
       'href',

@@ -92,7 +92,13 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
                 <td className="admin-table__number">{session.participants}</td>
                 <td>
                   <a href={preparationHref(session.sessionId, token)}>
-                    {t(session.status === 'closed' ? 'admin.sessions.openRecord' : 'admin.sessions.open')}
+                    {t(
+                      session.status === 'closed'
+                        ? 'admin.sessions.openRecord'
+                        : session.status === 'in-session'
+                          ? 'admin.sessions.openInSession'
+                          : 'admin.sessions.open',
+                    )}
                     <span className="visually-hidden">: {session.title}</span>
                   </a>
                   {session.status === 'closed' && (

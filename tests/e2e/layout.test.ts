@@ -164,13 +164,19 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
 
     // Six criticisms of a few lines each: the most endorsed ones and the count of the rest still fit.
     const official = server.participants.official;
-    for (let n = 1; n <= 6; n++) {
+    const post = async (n: number) => {
       const text = `Point ${n}: the coal extracted in March is reported twice in the monthly returns, once by the mine and once by the county, and the plan is met only on paper.`;
       await server.app.commands.execute(official, server.sessionId, `room-fit-${n}`, {
         type: 'criticism:post',
         payload: { itemId: coalMineItemId, category: 'inflated-report', severity: 'high', indicatorId: null, text },
       });
-    }
+    };
+    // One alone takes the room three would: its text whole, not cut to two lines.
+    await post(1);
+    const alone = room.page.locator('.criticism__text').filter({ hasText: 'Point 1' });
+    await alone.waitFor({ timeout: uiTimeoutMs });
+    expect(await alone.evaluate((text) => text.scrollHeight - text.clientHeight)).toBeLessThanOrEqual(1);
+    for (let n = 2; n <= 6; n++) await post(n);
     await room.page.getByText('and 3 more').waitFor({ timeout: uiTimeoutMs });
     expect(await room.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(desktop.height);
   });

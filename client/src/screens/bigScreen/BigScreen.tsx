@@ -73,6 +73,8 @@ function BeforeFirstItem() {
 export function BigScreen() {
   const { t } = useTranslation();
   const definition = useSessionStore((s) => s.session.definition);
+  // Between sittings the room waits for the next day: the last item closed is yesterday's news.
+  const isSitting = useSessionStore((s) => floorSelectors.openDay(s.session) !== null);
   const focus = useSessionState(sessionSelectors.focusItem);
   const speakerName = useSessionStore((s) => {
     const speaker = s.session.floor.speaker;
@@ -99,7 +101,7 @@ export function BigScreen() {
         </div>
       </header>
       <main className="big-screen__main">
-        {focus ? (
+        {focus && isSitting ? (
           <>
             <div className="big-screen__floor">
               <CurrentItemPanel item={focus} size="large" />

@@ -146,6 +146,17 @@ describe('big screen', () => {
     expect(screen.getByText('Northern Province Committee · Period 2026-Q1')).toBeInTheDocument();
   });
 
+  test('after the day is adjourned the big screen shows the next sitting and its agenda, not the last item closed', async () => {
+    await renderSession(<BigScreen />, participants.observer, (log) => {
+      floorOpen(log);
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(300) });
+      log.add('day:adjourned', { dayId: ids.dayOne, at: instant(400) });
+    });
+    expect(screen.queryByTestId('current-item')).not.toBeInTheDocument();
+    expect(screen.getByTestId('big-screen-today')).toHaveTextContent('Next sitting');
+    expect(screen.getByTestId('big-screen-today')).toHaveTextContent('Day 2');
+  });
+
   test('rehearsal 9: the big screen names each flag with its indicator, not only their number', async () => {
     await renderSession(<BigScreen />, participants.observer, (log) => {
       floorOpen(log);

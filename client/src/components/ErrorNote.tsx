@@ -12,9 +12,16 @@ export function ErrorNote({ message, onDismiss }: ErrorNoteProps) {
   return (
     <div className="form-error" role="alert">
       <p>{message}</p>
+      {/* Named for what it closes: a bare "Dismiss" beside a ruling read as dismissing the criticism. */}
       {onDismiss && (
-        <button type="button" className="button button--small" onClick={onDismiss}>
-          {t('common.dismiss')}
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('common.closeMessage')}
+          title={t('common.closeMessage')}
+          onClick={onDismiss}
+        >
+          <span aria-hidden="true">×</span>
         </button>
       )}
     </div>

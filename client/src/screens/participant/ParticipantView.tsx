@@ -6,6 +6,7 @@ import { sessionSelectors, useSessionState, useSessionStore } from '../../stores
 import { AgendaOverview } from '../../widgets/agenda/AgendaOverview';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
+import { UnsentDrafts } from '../../widgets/criticisms/UnsentDrafts';
 import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
 import { HandControl, SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
 import { PresenterSlot } from '../presenter/PresenterSlot';
@@ -53,10 +54,13 @@ function ParticipantFloor({ role }: { role: Role }) {
         )}
       </div>
       <div className="layout__column">
-        {mayCriticise && (
+        {/* With no item to criticise, what was left unsent when the last one closed stands where the form was. */}
+        {mayCriticise ? (
           <div id={criticismAnchor} className="criticism-anchor">
-            <CriticismForm item={focus} />
+            <CriticismForm item={focus} canCarryUnsent />
           </div>
+        ) : (
+          <UnsentDrafts />
         )}
         {focus ? <CriticismList itemId={focus.id} /> : <p className="panel muted">{t('floor.criticismLater')}</p>}
         <SpeakerQueue />

@@ -59,6 +59,36 @@ describe('chair rulings on criticism', () => {
     });
   });
 
+  test('an empty “Referred to” is said beside that field, with nothing under the rulings that reads as “Dismiss”', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+    });
+    fireEvent.click(screen.getByTestId('rule-crit-1'));
+    const form = screen.getByTestId('ruling-form-crit-1');
+    fireEvent.click(within(form).getByLabelText('Referred'));
+    fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
+    await flushMicrotasks();
+
+    expect(env.sentCommands()).toBe(0);
+    const field = within(form).getByLabelText('Referred to');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('Name to whom the criticism is referred.');
+    expect(field).toHaveFocus();
+    expect(within(form).queryByRole('button', { name: /dismiss/i })).not.toBeInTheDocument();
+
+    // Naming the recipient clears the mark; a refusal by the server closes with a button that says so.
+    fireEvent.change(field, { target: { value: 'State Inspection Office' } });
+    expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
+    const { ask } = await env.nextCommand();
+    await env.refuse(ask, { code: 'CONFLICT', message: 'criticism already ruled' });
+    expect(within(form).getByRole('alert')).toHaveTextContent('The ruling was not recorded.');
+    expect(within(form).queryByRole('button', { name: /dismiss/i })).not.toBeInTheDocument();
+    fireEvent.click(within(form).getByRole('button', { name: 'Close this message' }));
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   test('hides only with a reason', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
       floorOpen(log);

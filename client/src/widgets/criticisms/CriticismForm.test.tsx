@@ -174,6 +174,78 @@ describe('criticism form', () => {
     expect(screen.getByTestId('criticism-text')).toHaveValue('');
   });
 
+  test('an item closed while a criticism is being written leaves a note with the unsent text, kept until discarded', async () => {
+    const first = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns stood idle for six' } });
+    first.broadcast(first.log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) }));
+
+    expect(screen.queryByTestId('criticism-form')).not.toBeInTheDocument();
+    const note = screen.getByTestId(`unsent-draft-${ids.itemOne}`);
+    expect(note).toHaveTextContent(
+      'The item “North County Cement Works — Cement output, Q1” was closed while you were writing; your criticism was not posted.',
+    );
+    const kept = within(note).getByLabelText('Your unsent text');
+    expect(kept).toHaveValue('The kilns stood idle for six');
+    expect(kept).toHaveAttribute('readonly');
+    // No item on the floor to take it: discarding is the only way offered.
+    expect(
+      within(note)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Discard this text']);
+    first.unmount();
+
+    // A reload finds it again: nothing goes until the official chooses so.
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      floorOpen(log);
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+    });
+    fireEvent.click(
+      within(screen.getByTestId(`unsent-draft-${ids.itemOne}`)).getByRole('button', { name: 'Discard this text' }),
+    );
+    expect(screen.queryByTestId(`unsent-draft-${ids.itemOne}`)).not.toBeInTheDocument();
+    cleanup();
+
+    await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      floorOpen(log);
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+    });
+    expect(screen.queryByTestId(`unsent-draft-${ids.itemOne}`)).not.toBeInTheDocument();
+  });
+
+  test('the unsent text of a closed item may be carried into the form of the item now on the floor', async () => {
+    const { broadcast, log } = await renderSession(
+      <ParticipantView role="official" />,
+      participants.official,
+      floorOpen,
+    );
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns stood idle for six' } });
+    broadcast(
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) }),
+      log.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(1000) }),
+    );
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Milk was short.' } });
+
+    const note = screen.getByTestId(`unsent-draft-${ids.itemOne}`);
+    expect(screen.getByTestId('criticism-form').parentElement).toContainElement(note);
+    fireEvent.click(within(note).getByRole('button', { name: 'Move it into the form below' }));
+
+    expect(screen.queryByTestId(`unsent-draft-${ids.itemOne}`)).not.toBeInTheDocument();
+    // What was typed for the new item stays; the carried text follows it.
+    expect(screen.getByTestId('criticism-text')).toHaveValue('Milk was short.\n\nThe kilns stood idle for six');
+    expect(screen.getByTestId('criticism-text')).toHaveFocus();
+    cleanup();
+
+    // Carried, not copied: the closed item keeps no draft, the new one has it.
+    await renderSession(<ParticipantView role="official" />, participants.official, (again) => {
+      floorOpen(again);
+      again.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) });
+      again.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(1000) });
+    });
+    expect(screen.queryByTestId(`unsent-draft-${ids.itemOne}`)).not.toBeInTheDocument();
+    expect(screen.getByTestId('criticism-text')).toHaveValue('Milk was short.\n\nThe kilns stood idle for six');
+  });
+
   test('rehearsal 9: the chair’s own criticism form is folded under its heading until opened', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
     const form = screen.getByTestId('criticism-form');

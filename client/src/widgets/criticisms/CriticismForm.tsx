@@ -1,5 +1,5 @@
 import { canIssue, isItemLive, Limits, type AgendaItemState } from '@plenum/shared';
-import { memo, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
 import { criticismCategories, severities } from '../../lib/labels';
@@ -8,12 +8,15 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { clearPostedDraft, loadDraft, saveDraft, type CriticismDraft, type DraftPlace } from './criticismDraft';
 import { TextAreaField } from '../../components/TextAreaField';
+import { UnsentDrafts } from './UnsentDrafts';
 
 interface CriticismFormProps {
   /** The item on the floor; the criticism is raised against its unit. */
   item: Pick<AgendaItemState, 'id' | 'unitId' | 'status'>;
   /** Folded under its heading until opened (the chair, who seldom raises points). */
   isCollapsed?: boolean;
+  /** Shows above the form what was left unsent on closed items, offering to carry it in. */
+  canCarryUnsent?: boolean;
 }
 
 /**
@@ -23,7 +26,7 @@ interface CriticismFormProps {
  * participant, session and item until it is posted, so a reload does not lose a half-written
  * point.
  */
-export function CriticismForm({ item, isCollapsed = false }: CriticismFormProps) {
+export function CriticismForm({ item, isCollapsed = false, canCarryUnsent = false }: CriticismFormProps) {
   const sessionId = useSessionStore((s) => s.session.sessionId);
   const participantId = useSessionStore((s) => s.you?.id ?? '');
   // A new item (or participant) starts from its own draft.
@@ -36,6 +39,7 @@ export function CriticismForm({ item, isCollapsed = false }: CriticismFormProps)
       unitId={item.unitId}
       itemStatus={item.status}
       isCollapsed={isCollapsed}
+      canCarryUnsent={canCarryUnsent}
     />
   );
 }
@@ -44,6 +48,7 @@ interface DraftingFormProps extends DraftPlace {
   unitId: AgendaItemState['unitId'];
   itemStatus: AgendaItemState['status'];
   isCollapsed: boolean;
+  canCarryUnsent: boolean;
 }
 
 /**
@@ -51,10 +56,11 @@ interface DraftingFormProps extends DraftPlace {
  * floor a new object, and the form's selects word every category and severity again.
  */
 const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
-  const { sessionId, participantId, itemId, unitId, itemStatus, isCollapsed } = props;
+  const { sessionId, participantId, itemId, unitId, itemStatus, isCollapsed, canCarryUnsent } = props;
   const place: DraftPlace = { sessionId, participantId, itemId };
   const { t } = useTranslation();
   const formId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const { run, error: refusal } = useCommand();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
@@ -68,6 +74,12 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
     const next = { ...draft, ...change };
     setDraft(next);
     saveDraft(place, next);
+  };
+
+  // Carried text follows what is already typed here: neither is lost.
+  const carry = (carried: string) => {
+    edit({ text: text.trim() ? `${text.trimEnd()}\n\n${carried}` : carried });
+    textRef.current?.focus();
   };
 
   // The server takes criticism on the item on the floor, presenting or open; the status of
@@ -120,64 +132,68 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
     );
 
   return frame(
-    <form className="criticism-form" data-testid="criticism-form" onSubmit={handleSubmit} noValidate>
-      <div className="field-row">
-        <SelectField
-          id={`${formId}-category`}
-          label={t('criticism.form.category')}
-          value={category}
-          options={criticismCategories.map((value) => ({ value, label: t(`labels.category.${value}`) }))}
-          onChange={(value) => edit({ category: value })}
+    <>
+      {canCarryUnsent && <UnsentDrafts onCarry={carry} />}
+      <form className="criticism-form" data-testid="criticism-form" onSubmit={handleSubmit} noValidate>
+        <div className="field-row">
+          <SelectField
+            id={`${formId}-category`}
+            label={t('criticism.form.category')}
+            value={category}
+            options={criticismCategories.map((value) => ({ value, label: t(`labels.category.${value}`) }))}
+            onChange={(value) => edit({ category: value })}
+          />
+          <SelectField
+            id={`${formId}-severity`}
+            label={t('criticism.form.severity')}
+            value={severity}
+            options={severities.map((value) => ({ value, label: t(`labels.severity.${value}`) }))}
+            onChange={(value) => edit({ severity: value })}
+          />
+          <SelectField
+            id={`${formId}-indicator`}
+            label={t('criticism.form.indicator')}
+            value={indicatorId}
+            options={[
+              { value: '', label: t('criticism.form.noIndicator') },
+              ...(report?.indicators ?? []).map((indicator) => ({ value: indicator.id, label: indicator.name })),
+            ]}
+            onChange={(value) => edit({ indicatorId: value })}
+          />
+        </div>
+        <TextAreaField
+          label={t('criticism.form.text')}
+          testId="criticism-text"
+          ref={textRef}
+          rows={3}
+          maxLength={Limits.textLength}
+          value={text}
+          onChange={(value) => edit({ text: value })}
+          aria-describedby={hintId}
         />
-        <SelectField
-          id={`${formId}-severity`}
-          label={t('criticism.form.severity')}
-          value={severity}
-          options={severities.map((value) => ({ value, label: t(`labels.severity.${value}`) }))}
-          onChange={(value) => edit({ severity: value })}
-        />
-        <SelectField
-          id={`${formId}-indicator`}
-          label={t('criticism.form.indicator')}
-          value={indicatorId}
-          options={[
-            { value: '', label: t('criticism.form.noIndicator') },
-            ...(report?.indicators ?? []).map((indicator) => ({ value: indicator.id, label: indicator.name })),
-          ]}
-          onChange={(value) => edit({ indicatorId: value })}
-        />
-      </div>
-      <TextAreaField
-        label={t('criticism.form.text')}
-        testId="criticism-text"
-        rows={3}
-        maxLength={Limits.textLength}
-        value={text}
-        onChange={(value) => edit({ text: value })}
-        aria-describedby={hintId}
-      />
-      <p id={hintId} className="muted field-hint">
-        {!isOnFloor
-          ? t('criticism.form.hint.notOnFloor')
-          : !mayPostNow
-            ? t('criticism.form.hint.notSitting')
-            : itemStatus === 'floor-open'
-              ? t('criticism.form.hint.floorOpen')
-              : t('criticism.form.hint.presenting')}
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
+        <p id={hintId} className="muted field-hint">
+          {!isOnFloor
+            ? t('criticism.form.hint.notOnFloor')
+            : !mayPostNow
+              ? t('criticism.form.hint.notSitting')
+              : itemStatus === 'floor-open'
+                ? t('criticism.form.hint.floorOpen')
+                : t('criticism.form.hint.presenting')}
         </p>
-      )}
-      <button
-        type="submit"
-        className="button button--primary"
-        data-testid="criticism-submit"
-        disabled={!isOnFloor || !mayPostNow || !canSend}
-      >
-        {t('criticism.form.submit')}
-      </button>
-    </form>,
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="criticism-submit"
+          disabled={!isOnFloor || !mayPostNow || !canSend}
+        >
+          {t('criticism.form.submit')}
+        </button>
+      </form>
+    </>,
   );
 });

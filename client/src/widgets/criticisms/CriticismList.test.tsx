@@ -147,7 +147,10 @@ test('rehearsal 8: a referral names to whom, and the ruling says so', async () =
   const form = screen.getByTestId('ruling-form-crit-own');
   fireEvent.click(within(form).getByLabelText('Referred'));
   fireEvent.click(screen.getByTestId('ruling-submit-crit-own'));
-  expect(within(form).getByRole('alert')).toHaveTextContent('Name to whom the criticism is referred.');
+  // Said under the field it names, which takes the focus.
+  expect(within(form).getByLabelText('Referred to')).toHaveAccessibleDescription(
+    'Name to whom the criticism is referred.',
+  );
 
   fireEvent.change(within(form).getByLabelText('Referred to'), { target: { value: ' State Inspection Office ' } });
   fireEvent.click(screen.getByTestId('ruling-submit-crit-own'));

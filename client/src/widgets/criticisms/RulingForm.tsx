@@ -3,8 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { rulings } from '../../lib/labels';
+import { useFocusInvalid } from '../../lib/useFocusInvalid';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 
@@ -13,6 +15,7 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
   const { t } = useTranslation();
   const formId = useId();
   const { run, error, dismissError, isBusy } = useCommand();
+  const { formRef, focusInvalid } = useFocusInvalid();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const [ruling, setRuling] = useState<CriticismRuling>(criticism.ruling?.ruling ?? 'upheld');
   const [note, setNote] = useState(criticism.ruling?.note ?? '');
@@ -24,6 +27,7 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
     const recipient = referredTo.trim();
     if (ruling === 'referred' && !recipient) {
       setMissing(t('criticism.rule.referredToMissing'));
+      focusInvalid();
       return;
     }
     setMissing(null);
@@ -44,7 +48,13 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
   };
 
   return (
-    <form className="inline-form" data-testid={`ruling-form-${criticism.id}`} onSubmit={handleSubmit}>
+    <form
+      ref={formRef}
+      className="inline-form"
+      data-testid={`ruling-form-${criticism.id}`}
+      onSubmit={handleSubmit}
+      noValidate
+    >
       <fieldset className="choice-group">
         <legend>{t('criticism.rule.legend')}</legend>
         {rulings.map((value) => (
@@ -54,24 +64,27 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
               name={`${formId}-ruling`}
               value={value}
               checked={ruling === value}
-              onChange={() => setRuling(value)}
+              onChange={() => {
+                setRuling(value);
+                setMissing(null);
+              }}
             />
             {t(`labels.ruling.${value}`)}
           </label>
         ))}
       </fieldset>
       {ruling === 'referred' && (
-        <div className="field">
-          <label htmlFor={`${formId}-referred-to`}>{t('criticism.rule.referredTo')}</label>
-          <input
-            id={`${formId}-referred-to`}
-            data-testid={`ruling-referred-to-${criticism.id}`}
-            maxLength={Limits.nameLength}
-            value={referredTo}
-            onChange={(e) => setReferredTo(e.target.value)}
-            aria-invalid={missing !== null}
-          />
-        </div>
+        <InputField
+          label={t('criticism.rule.referredTo')}
+          testId={`ruling-referred-to-${criticism.id}`}
+          maxLength={Limits.nameLength}
+          value={referredTo}
+          onChange={(value) => {
+            setReferredTo(value);
+            setMissing(null);
+          }}
+          error={missing ?? undefined}
+        />
       )}
       <TextAreaField
         label={t('criticism.rule.note')}
@@ -80,7 +93,9 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
         value={note}
         onChange={setNote}
       />
-      <ErrorNote message={missing ?? error} onDismiss={missing ? () => setMissing(null) : dismissError} />
+      {/* The missing recipient is said under its own field above: in this note, after the
+          rulings and with its close button, it read as if it dismissed the criticism. */}
+      <ErrorNote message={error} onDismiss={dismissError} />
       <div className="button-row">
         <FormActions
           submitLabel={t('criticism.rule.submit')}

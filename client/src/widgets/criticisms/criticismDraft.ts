@@ -50,6 +50,11 @@ export function saveDraft(place: DraftPlace, draft: CriticismDraft): void {
   keep(keyOf(place), isEmpty ? null : JSON.stringify(draft));
 }
 
+/** Forgets the draft of `place`: the official discarded it, or carried its text elsewhere. */
+export function forgetDraft(place: DraftPlace): void {
+  keep(keyOf(place), null);
+}
+
 /** Forgets the draft of `place` once its criticism is posted, unless a new one was begun since. */
 export function clearPostedDraft(place: DraftPlace, postedText: string): void {
   if (loadDraft(place).text.trim() === postedText) keep(keyOf(place), null);

@@ -40,6 +40,8 @@ async function moveToDayTwo(chairPage: Page): Promise<void> {
   await chairPage.getByTestId('adjourn-day-day-1').click();
   await confirmFloorAction(chairPage, 'confirm-adjourn-day');
   await chairPage.getByTestId('open-day-day-2').click();
+  // The demo's days are in April 2026: opening one on another date asks first.
+  await confirmFloorAction(chairPage, 'confirm-open-day');
   await chairPage.getByTestId('day-status-day-2').and(chairPage.locator('[data-status="open"]')).waitFor();
 }
 

@@ -4,6 +4,7 @@ import type { RegisteredUnit } from '@plenum/shared';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
+  confirmFloorAction,
   describeBrowser,
   expectLive,
   expectNoSeriousAxeViolations,
@@ -327,6 +328,8 @@ describeBrowser('preparing a review on screen', () => {
     const chair = await openScreen(browser(), server, 'chair', { url: chairLink });
     await chair.page.getByTestId('tab-floor').click();
     await chair.page.getByTestId('open-day-day-1').click();
+    // Day 1 is ten days ahead: opening it today asks first.
+    await confirmFloorAction(chair.page, 'confirm-open-day');
     const first = order[0]!;
     await chair.page.getByTestId(`start-item-${first}`).click();
     await expect

@@ -145,6 +145,8 @@ describeBrowser('a whole review, rehearsed', () => {
 
     // Day 2 opens while everyone is connected: nobody reconnects, everyone attends it.
     await chair.page.getByTestId('open-day-day-2').click();
+    // The demo's days are in April 2026: opening one on another date asks first.
+    await confirmFloorAction(chair.page, 'confirm-open-day');
     await waitForDayStatus(chair.page, 'day-2', 'open');
     // The presenter answers the explanation from the unit's tab.
     await clickTab(presenter.page, 'unit');
@@ -167,6 +169,7 @@ describeBrowser('a whole review, rehearsed', () => {
 
     // Day 3, then the close: the cement plant is warned, the session closed.
     await chair.page.getByTestId('open-day-day-3').click();
+    await confirmFloorAction(chair.page, 'confirm-open-day');
     await waitForDayStatus(chair.page, 'day-3', 'open');
     await clickTab(chair.page, 'decisions');
     for (const unitId of ['eastfield-cement', 'coal-mine-3']) {

@@ -165,10 +165,13 @@ export async function expectLive(page: Page, timeoutMs = uiTimeoutMs): Promise<v
   await page.getByTestId('connection-status').and(page.locator('[data-status="live"]')).waitFor({ timeout: timeoutMs });
 }
 
-/** Confirms the chair's close or adjourn in the dialog that asks first (`confirm-close-item`, `confirm-adjourn-day`). */
+/**
+ * Confirms the chair's close, adjourn or opening of a day off its date in the dialog that asks
+ * first (`confirm-close-item`, `confirm-adjourn-day`, `confirm-open-day`).
+ */
 export async function confirmFloorAction(
   page: Page,
-  dialogTestId: 'confirm-close-item' | 'confirm-adjourn-day',
+  dialogTestId: 'confirm-close-item' | 'confirm-adjourn-day' | 'confirm-open-day',
 ): Promise<void> {
   const dialog = page.getByTestId(dialogTestId);
   await dialog.waitFor({ timeout: uiTimeoutMs });

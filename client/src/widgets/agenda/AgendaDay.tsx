@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
+import { todayIsoDate } from '../../lib/format';
 import { useDayDateCheck } from '../../lib/useDayDateCheck';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
@@ -110,7 +111,13 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
             className="button button--small"
             data-testid={`open-day-${day.id}`}
             disabled={isLocked || !canIssue(role, 'day:open', status) || !canOpenDay}
-            onClick={() => onCommand(dayWhat, { type: 'day:open', payload: { dayId: day.id } })}
+            onClick={() => {
+              // The record stamps the opening with the server's time: on a day not its own, the
+              // minutes would show another date than the schedule's, so the chair is asked first.
+              const today = todayIsoDate();
+              if (day.date === today) onCommand(dayWhat, { type: 'day:open', payload: { dayId: day.id } });
+              else onConfirm({ kind: 'open-day', dayId: day.id, today });
+            }}
           >
             {t('agenda.openDay')}
             <span className="visually-hidden">: {day.title}</span>

@@ -1,11 +1,20 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { changeLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { ChairConsole } from '../../screens/chair/ChairConsole';
+
+/** Sets this device's calendar to `date` (local noon) for the test; timers stay real. */
+function onDate(date: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${date}T12:00:00`));
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
 
 describe('chair agenda', () => {
   afterEach(() => changeLanguage('en', { persist: false }));
@@ -153,6 +162,8 @@ describe('chair agenda', () => {
   });
 
   test('an adjourned day lets the next one open', async () => {
+    // On its own date: it opens without a question.
+    onDate('2026-04-02');
     const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
       log.add('day:adjourned', { dayId: ids.dayOne, at: instant(50) });
     });
@@ -161,5 +172,87 @@ describe('chair agenda', () => {
     fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
     const ask = await fake.nextAsk('command');
     expect(ask.payload).toMatchObject({ command: { type: 'day:open', payload: { dayId: ids.dayTwo } } });
+  });
+
+  test('opening a day before or after its date asks first, naming both dates; nothing is sent until confirmed', async () => {
+    onDate('2026-03-25');
+    const { nextCommand, sentCommands } = await renderSession(
+      <ChairConsole role="chair" />,
+      participants.chair,
+      (log) => {
+        log.add('day:adjourned', { dayId: ids.dayOne, at: instant(50) });
+      },
+    );
+    const sentBefore = sentCommands();
+    fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
+    const dialog = screen.getByRole('alertdialog', { name: 'Open Day 2 today?' });
+    expect(dialog).toHaveTextContent(
+      `Day 2 is scheduled for ${formatDate('2026-04-02')}, but today is ${formatDate('2026-03-25')}.`,
+    );
+    expect(dialog).toHaveTextContent(`The record will show it opened on ${formatDate('2026-03-25')}`);
+    expect(sentCommands()).toBe(sentBefore);
+
+    // Cancelled: nothing sent; asked again, and confirmed: the day opens.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(sentCommands()).toBe(sentBefore);
+    fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
+    fireEvent.click(screen.getByTestId('confirm-open-day-confirm'));
+    const sent = await nextCommand();
+    expect(sent.command).toEqual({ type: 'day:open', payload: { dayId: ids.dayTwo } });
+  });
+
+  test('opening a day after its date asks too', async () => {
+    onDate('2026-04-09');
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('day:adjourned', { dayId: ids.dayOne, at: instant(50) });
+    });
+    fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
+    expect(screen.getByTestId('confirm-open-day')).toHaveTextContent(
+      `Day 2 is scheduled for ${formatDate('2026-04-02')}, but today is ${formatDate('2026-04-09')}.`,
+    );
+  });
+
+  test('closing a second review names its warning still to lift or escalate, by the row and by the key', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('warning:carried-over', {
+        warning: {
+          id: 'w-q4',
+          unitId: ids.unit,
+          status: 'open',
+          fulfilment: 0.6,
+          threshold: 0.7,
+          note: null,
+          issuedAt: instant(-86_400),
+          sessionId: 'q4',
+          period: '2025-Q4',
+          decisionNote: null,
+        },
+        fromSessionId: 'q4',
+      });
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-review',
+          dayId: ids.dayOne,
+          unitId: ids.unit,
+          topic: 'Second review: North County Cement Works (warned in 2025-Q4)',
+          plannedMinutes: 10,
+          warningId: 'w-q4',
+        },
+        order: 0,
+      });
+      log.add('agenda:item-started', { itemId: 'item-review', startedAt: instant(100) });
+    });
+    const warningLine =
+      'The 2025-Q4 warning to North County Cement Works is neither lifted nor escalated: this second review is to decide it.';
+    fireEvent.click(screen.getByTestId('close-item-item-review'));
+    const dialog = screen.getByTestId('confirm-close-item');
+    expect(dialog).toHaveTextContent(warningLine);
+    expect(dialog).toHaveTextContent('it can still be lifted or escalated in Decisions until the session closes');
+    expect(dialog).not.toHaveTextContent('Nobody is speaking');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.keyDown(document.body, { key: 'c' });
+    expect(screen.getByTestId('confirm-close-item')).toHaveTextContent(warningLine);
   });
 });

@@ -1,13 +1,20 @@
 import type { SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ConfirmationDialog } from '../../components/ConfirmDialog';
+import { ConfirmationDialog, type ConfirmationText } from '../../components/ConfirmDialog';
+import { useFormat } from '../../lib/useFormat';
 import { useSessionState } from '../../stores/session';
-import { adjournDayConfirmation, closeItemConfirmation } from './confirmations';
+import { adjournDayConfirmation, closeItemConfirmation, openDayConfirmation } from './confirmations';
 import type { FloorCommand } from './floorCommands';
 
-/** A floor action that cuts something off, waiting for the chair to confirm it. */
-export type FloorConfirmationRequest = { kind: 'close-item'; itemId: string } | { kind: 'adjourn-day'; dayId: string };
+/**
+ * A floor action that cuts something off or leaves a lasting mark, waiting for the chair to
+ * confirm it. `today` (YYYY-MM-DD) of opening a day is the chair's date when they asked.
+ */
+export type FloorConfirmationRequest =
+  | { kind: 'close-item'; itemId: string }
+  | { kind: 'adjourn-day'; dayId: string }
+  | { kind: 'open-day'; dayId: string; today: string };
 
 interface FloorConfirmationProps {
   request: FloorConfirmationRequest;
@@ -17,26 +24,45 @@ interface FloorConfirmationProps {
 }
 
 /** What the dialog of a request says and sends, from the state now. */
-function confirmationOf(state: SessionState, t: TFunction, request: FloorConfirmationRequest) {
-  return request.kind === 'close-item'
-    ? {
+function confirmationOf(
+  state: SessionState,
+  t: TFunction,
+  request: FloorConfirmationRequest,
+  formatDate: (date: string) => string,
+): { text: ConfirmationText; target: string; command: FloorCommand; testId: string } {
+  switch (request.kind) {
+    case 'close-item':
+      return {
         text: closeItemConfirmation(t, state, request.itemId),
         target: state.agenda[request.itemId]?.topic ?? request.itemId,
-        command: { type: 'agenda:close-item', payload: { itemId: request.itemId } } satisfies FloorCommand,
+        command: { type: 'agenda:close-item', payload: { itemId: request.itemId } },
         testId: 'confirm-close-item',
-      }
-    : {
+      };
+    case 'adjourn-day':
+      return {
         text: adjournDayConfirmation(t, state, request.dayId),
-        target: state.definition?.days.find((d) => d.id === request.dayId)?.title ?? request.dayId,
-        command: { type: 'day:adjourn', payload: { dayId: request.dayId } } satisfies FloorCommand,
+        target: dayTitle(state, request.dayId),
+        command: { type: 'day:adjourn', payload: { dayId: request.dayId } },
         testId: 'confirm-adjourn-day',
       };
+    case 'open-day':
+      return {
+        text: openDayConfirmation(t, state, request.dayId, request.today, formatDate),
+        target: dayTitle(state, request.dayId),
+        command: { type: 'day:open', payload: { dayId: request.dayId } },
+        testId: 'confirm-open-day',
+      };
+  }
 }
 
-/** Asks before closing an item or adjourning a day, naming what the action would cut off. */
+const dayTitle = (state: SessionState, dayId: string) =>
+  state.definition?.days.find((d) => d.id === dayId)?.title ?? dayId;
+
+/** Asks before closing an item, adjourning a day or opening one off its date, naming what would follow. */
 export function FloorConfirmation({ request, onConfirm, onCancel }: FloorConfirmationProps) {
   const { t } = useTranslation();
-  const { text, target, command, testId } = useSessionState(confirmationOf, t, request);
+  const format = useFormat();
+  const { text, target, command, testId } = useSessionState(confirmationOf, t, request, format.date);
   const quoted = (text: string) => t('common.quoted', { text });
 
   return (

@@ -5,7 +5,8 @@ import { sessionSelectors } from '../../stores/session';
 
 /**
  * The confirmation before the chair closes an item: who is cut off mid-speech, how many hands
- * are raised, how many criticisms of the item (hidden ones aside) are not ruled on.
+ * are raised, how many criticisms of the item (hidden ones aside) are not ruled on, and, for a
+ * second review, the unit's warning if it is still neither lifted nor escalated.
  */
 export function closeItemConfirmation(t: TFunction, state: SessionState, itemId: string): ConfirmationText {
   const item = state.agenda[itemId];
@@ -20,6 +21,13 @@ export function closeItemConfirmation(t: TFunction, state: SessionState, itemId:
   }
   const unruled = sessionSelectors.criticismsOfItem(state, itemId).filter(awaitsRuling).length;
   if (unruled > 0) losses.push(t('confirm.close.unruled', { count: unruled }));
+  // The item exists to decide this warning, yet closing it does not: the decision stays open
+  // (lift and escalate need only the session in session), so say where it is taken later.
+  const warning = item?.warningId ? state.warnings[item.warningId] : undefined;
+  if (warning?.status === 'open') {
+    const unit = state.units[warning.unitId]?.name ?? warning.unitId;
+    losses.push(t('confirm.close.warningOpen', { unit, period: warning.period }));
+  }
   return {
     title: t('confirm.close.title', { topic: item?.topic ?? itemId }),
     losses: losses.length > 0 ? losses : [t('confirm.close.nothing')],
@@ -45,5 +53,30 @@ export function adjournDayConfirmation(t: TFunction, state: SessionState, dayId:
         : [t('confirm.adjourn.nothing')],
     undo: t('confirm.adjourn.undo'),
     confirmLabel: t('confirm.adjourn.confirm'),
+  };
+}
+
+/**
+ * The confirmation before the chair opens a day on another date than its own (`today` is the
+ * chair's local date): the record will say it opened today, and an opened day cannot be moved.
+ */
+export function openDayConfirmation(
+  t: TFunction,
+  state: SessionState,
+  dayId: string,
+  today: string,
+  formatDate: (date: string) => string,
+): ConfirmationText {
+  const day = state.definition?.days.find((d) => d.id === dayId);
+  const title = day?.title ?? dayId;
+  const todayWords = formatDate(today);
+  return {
+    title: t('confirm.openDay.title', { day: title }),
+    losses: [
+      t('confirm.openDay.otherDate', { day: title, date: day ? formatDate(day.date) : '', today: todayWords }),
+      t('confirm.openDay.record', { today: todayWords }),
+    ],
+    undo: t('confirm.openDay.undo'),
+    confirmLabel: t('confirm.openDay.confirm'),
   };
 }

@@ -1,7 +1,7 @@
 import { emptySessionState, foldEventsInPlace, stateVersion, type SessionState } from '@plenum/shared';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { demoWorld } from '../test/demoWorld.js';
-import { holdDemoMeeting } from '../test/recordsMeeting.js';
+import type { demoWorld } from '../test/demoWorld.js';
+import { heldDemoWorld } from '../test/recordsMeeting.js';
 import { snapshotFits, snapshotOf, StatesAt } from './statesAt.js';
 
 type World = Awaited<ReturnType<typeof demoWorld>>;
@@ -10,12 +10,7 @@ let world: World;
 let head: number;
 
 beforeEach(async () => {
-  world = await demoWorld();
-  await holdDemoMeeting(
-    (actor, command) => world.run(actor, command),
-    world.byRole,
-    () => world.commands.state(world.sessionId),
-  );
+  world = await heldDemoWorld();
   head = await world.store.head(world.sessionId);
 });
 

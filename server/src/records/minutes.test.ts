@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { foldEvents, periodFigures } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoSessionIds } from '../demo/seedDemo.js';
-import { demoWorld } from '../test/demoWorld.js';
-import { holdDemoMeeting } from '../test/recordsMeeting.js';
+import { heldDemoWorld } from '../test/recordsMeeting.js';
 import type { RecordsScope } from './access.js';
 import { minutesMarkdown } from './minutes.js';
 
@@ -19,12 +18,7 @@ async function expectGolden(name: string, text: string) {
 
 /** The demo meeting, held through its days, in its world of sessions. */
 async function heldDemo() {
-  const world = await demoWorld();
-  await holdDemoMeeting(
-    (actor, command) => world.run(actor, command),
-    world.byRole,
-    () => world.commands.state(world.sessionId),
-  );
+  const world = await heldDemoWorld();
   return world;
 }
 

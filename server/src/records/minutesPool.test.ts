@@ -9,7 +9,7 @@ import type { StoreAddress } from '../domain/ports.js';
 import { snapshotOf } from '../domain/statesAt.js';
 import { demoWorld } from '../test/demoWorld.js';
 import { copyLog, durableStores } from '../test/durableStores.js';
-import { holdDemoMeeting } from '../test/recordsMeeting.js';
+import { heldDemoWorld } from '../test/recordsMeeting.js';
 import type { RecordsScope } from './access.js';
 import { minutesMarkdown } from './minutes.js';
 import { MinutesPool, MinutesQueueFull } from './minutesPool.js';
@@ -120,12 +120,7 @@ async function pdfText(pdf: Buffer): Promise<string> {
 
 /** A morning of the demo review held in memory: its state and its log. */
 async function meeting() {
-  const world = await demoWorld();
-  await holdDemoMeeting(
-    (actor, command) => world.run(actor, command),
-    world.byRole,
-    () => world.commands.state(world.sessionId),
-  );
+  const world = await heldDemoWorld();
   const log = await world.store.read(world.sessionId, 0, Number.MAX_SAFE_INTEGER);
   return { state: await world.commands.state(world.sessionId), log };
 }

@@ -1,17 +1,11 @@
 import type { SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
-import { demoWorld } from '../test/demoWorld.js';
-import { holdDemoMeeting } from '../test/recordsMeeting.js';
+import { heldDemoWorld } from '../test/recordsMeeting.js';
 import { warningsTable } from './tables.js';
 
 /** The demo after the records' meeting, with its log. */
 async function heldDemo() {
-  const world = await demoWorld();
-  await holdDemoMeeting(
-    (actor, command) => world.run(actor, command),
-    world.byRole,
-    () => world.commands.state(world.sessionId),
-  );
+  const world = await heldDemoWorld();
   const state = await world.commands.state(world.sessionId);
   const log = await world.store.read(world.sessionId, 0, Number.MAX_SAFE_INTEGER);
   const table = warningsTable(state, { lang: 'en', role: 'chair', unitId: null, dayId: null });

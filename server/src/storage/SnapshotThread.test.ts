@@ -3,19 +3,13 @@ import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { SessionStates } from '../domain/sessionStates.js';
 import { snapshotState } from '../domain/statesAt.js';
 import { copyLog, durableStores } from '../test/durableStores.js';
-import { demoWorld } from '../test/demoWorld.js';
-import { holdDemoMeeting } from '../test/recordsMeeting.js';
+import { heldDemoWorld } from '../test/recordsMeeting.js';
 import { systemTimers } from '../lib/systemClock.js';
 import { SnapshotThread } from './SnapshotThread.js';
 
 /** The demo's log after a morning of the review, split where the snapshots are saved. */
 async function meetingLog(): Promise<{ sessionId: string; log: SessionEvent[] }> {
-  const world = await demoWorld();
-  await holdDemoMeeting(
-    (actor, command) => world.run(actor, command),
-    world.byRole,
-    () => world.commands.state(world.sessionId),
-  );
+  const world = await heldDemoWorld();
   return { sessionId: world.sessionId, log: await world.store.read(world.sessionId, 0, Number.MAX_SAFE_INTEGER) };
 }
 

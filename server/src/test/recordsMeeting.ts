@@ -1,4 +1,5 @@
 import { criticismIdsFrom, type Command, type Participant, type Role, type SessionState } from '@plenum/shared';
+import { demoWorld } from './demoWorld.js';
 
 /** Runs one command as a participant; the real command service behind it. */
 export type RunCommand = (actor: Participant, command: Command) => Promise<unknown>;
@@ -107,4 +108,15 @@ export async function holdDemoMeeting(
     unitId: 'eastfield-cement',
     reason: 'Kiln rebuilt by order of the ministry.',
   });
+}
+
+/** The demo's world of sessions after {@link holdDemoMeeting}: its store, commands and people. */
+export async function heldDemoWorld(): Promise<Awaited<ReturnType<typeof demoWorld>>> {
+  const world = await demoWorld();
+  await holdDemoMeeting(
+    (actor, command) => world.run(actor, command),
+    world.byRole,
+    () => world.commands.state(world.sessionId),
+  );
+  return world;
 }

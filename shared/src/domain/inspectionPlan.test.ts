@@ -77,6 +77,22 @@ function withLateRevision() {
   return foldEvents(emptySessionState('s1'), log);
 }
 
+/** An inspection order of the on-paper unit, issued in this session. */
+const inspectionOrder = () =>
+  newEvent('directive:issued', {
+    directiveId: 'd1',
+    kind: 'inspection',
+    assigneeUnitId: 'on-paper',
+    subjectUnitId: 'on-paper',
+    inspectorId: null,
+    title: 'Inspect',
+    text: null,
+    dueDate: '2026-05-01',
+    fromCriticismId: null,
+    orderedByUnitId: null,
+    itemId: null,
+  });
+
 describe('proposeInspectionPlan', () => {
   test('ranks the overstated top performer first, then units under the threshold, deepest first, with their reasons', () => {
     const plan = proposeInspectionPlan(stateOf(sessionEvents()), { capacity: 3 });
@@ -122,19 +138,7 @@ describe('proposeInspectionPlan', () => {
   });
 
   test('a unit already under an open inspection order of the session is left out, the order counting against the capacity; a closed one is planned again', () => {
-    const order = newEvent('directive:issued', {
-      directiveId: 'd1',
-      kind: 'inspection',
-      assigneeUnitId: 'on-paper',
-      subjectUnitId: 'on-paper',
-      inspectorId: null,
-      title: 'Inspect',
-      text: null,
-      dueDate: '2026-05-01',
-      fromCriticismId: null,
-      orderedByUnitId: null,
-      itemId: null,
-    });
+    const order = inspectionOrder();
     const open = proposeInspectionPlan(stateOf([...sessionEvents(), order]), { capacity: 3 });
     expect(open.lines.map((l) => l.unitId)).toEqual(['deep-under', 'under', 'jumper']);
     // The office is at work on that order: two of its three inspections are left to plan.
@@ -147,19 +151,7 @@ describe('proposeInspectionPlan', () => {
   });
 
   test('a unit this session has inspected, its findings accepted, is not proposed again, closed or not; its order no longer counts against the capacity', () => {
-    const order = newEvent('directive:issued', {
-      directiveId: 'd1',
-      kind: 'inspection',
-      assigneeUnitId: 'on-paper',
-      subjectUnitId: 'on-paper',
-      inspectorId: null,
-      title: 'Inspect',
-      text: null,
-      dueDate: '2026-05-01',
-      fromCriticismId: null,
-      orderedByUnitId: null,
-      itemId: null,
-    });
+    const order = inspectionOrder();
     const inspected = [
       ...sessionEvents(),
       order,

@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
+import { carriedWarning } from '../../test/stories';
 import { ChairConsole } from '../../screens/chair/ChairConsole';
 
 /** Sets this device's calendar to `date` (local noon) for the test; timers stay real. */
@@ -215,36 +216,11 @@ describe('chair agenda', () => {
 
   test('closing a second review names its warning still to lift or escalate, by the row and by the key', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
-      log.add('warning:carried-over', {
-        warning: {
-          id: 'w-q4',
-          unitId: ids.unit,
-          status: 'open',
-          fulfilment: 0.6,
-          threshold: 0.7,
-          note: null,
-          issuedAt: instant(-86_400),
-          sessionId: 'q4',
-          period: '2025-Q4',
-          decisionNote: null,
-        },
-        fromSessionId: 'q4',
-      });
-      log.add('agenda:item-added', {
-        item: {
-          id: 'item-review',
-          dayId: ids.dayOne,
-          unitId: ids.unit,
-          topic: 'Second review: North County Cement Works (warned in 2025-Q4)',
-          plannedMinutes: 10,
-          warningId: 'w-q4',
-        },
-        order: 0,
-      });
+      carriedWarning(log);
       log.add('agenda:item-started', { itemId: 'item-review', startedAt: instant(100) });
     });
     const warningLine =
-      'The 2025-Q4 warning to North County Cement Works is neither lifted nor escalated: this second review is to decide it.';
+      'The 2025-Q4 warning to South County Dairy is neither lifted nor escalated: this second review is to decide it.';
     fireEvent.click(screen.getByTestId('close-item-item-review'));
     const dialog = screen.getByTestId('confirm-close-item');
     expect(dialog).toHaveTextContent(warningLine);

@@ -35,14 +35,19 @@ async function openDirectiveForm(seed: Parameters<typeof renderSession>[2] = inv
   return { env, form: screen.getByTestId('directive-form') };
 }
 
+/** The chair's console with a criticism of the item on the floor, its ruling form opened. */
+async function openRulingForm() {
+  const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+    floorOpen(log);
+    criticise(log, 'crit-1');
+  });
+  fireEvent.click(screen.getByTestId('rule-crit-1'));
+  return { env, form: screen.getByTestId('ruling-form-crit-1') };
+}
+
 describe('chair rulings on criticism', () => {
   test('rules with a note', async () => {
-    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
-      floorOpen(log);
-      criticise(log, 'crit-1');
-    });
-    fireEvent.click(screen.getByTestId('rule-crit-1'));
-    const form = screen.getByTestId('ruling-form-crit-1');
+    const { env, form } = await openRulingForm();
     fireEvent.click(within(form).getByLabelText('Referred'));
     fireEvent.change(within(form).getByLabelText('Referred to'), { target: { value: 'State Inspection Office' } });
     fireEvent.change(within(form).getByLabelText('Note (optional)'), { target: { value: 'Check the stock' } });
@@ -60,12 +65,7 @@ describe('chair rulings on criticism', () => {
   });
 
   test('an empty “Referred to” is said beside that field, with nothing under the rulings that reads as “Dismiss”', async () => {
-    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
-      floorOpen(log);
-      criticise(log, 'crit-1');
-    });
-    fireEvent.click(screen.getByTestId('rule-crit-1'));
-    const form = screen.getByTestId('ruling-form-crit-1');
+    const { env, form } = await openRulingForm();
     fireEvent.click(within(form).getByLabelText('Referred'));
     fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
     await flushMicrotasks();

@@ -2,7 +2,7 @@ import { emptySessionState, foldEvents } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { i18n } from '../../i18n';
 import { demoSession, ids, instant } from '../../test/events';
-import { criticise, directiveToUnit, floorOpen } from '../../test/stories';
+import { carriedWarning, criticise, directiveToUnit, floorOpen } from '../../test/stories';
 import { closeSessionConfirmation } from './closeSessionConfirmation';
 
 const t = i18n.getFixedT('en');
@@ -87,24 +87,10 @@ describe('closing the session', () => {
 
   test('an earlier period’s warning carried in for its second review and neither lifted nor escalated is named', () => {
     const state = sessionWith((log) => {
-      log.add('warning:carried-over', {
-        warning: {
-          id: 'w-q4',
-          unitId: ids.unit,
-          status: 'open',
-          fulfilment: 0.6,
-          threshold: 0.7,
-          note: null,
-          issuedAt: instant(-86_400),
-          sessionId: 'q4',
-          period: '2025-Q4',
-          decisionNote: null,
-        },
-        fromSessionId: 'q4',
-      });
+      carriedWarning(log);
     });
     expect(closeSessionConfirmation(t, state).losses).toContain(
-      '1 warning of an earlier period was neither lifted nor escalated: North County Cement Works (warned in 2025-Q4). It stays open into the next period.',
+      '1 warning of an earlier period was neither lifted nor escalated: South County Dairy (warned in 2025-Q4). It stays open into the next period.',
     );
   });
 });

@@ -2,40 +2,16 @@ import { emptySessionState, foldEvents } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { changeLanguage, i18n } from '../../i18n';
 import { demoSession, ids, instant } from '../../test/events';
+import { carriedWarning, carriedWarningId } from '../../test/stories';
 import { formatDate } from '../../lib/format';
 import { adjournDayConfirmation, closeItemConfirmation, openDayConfirmation } from './confirmations';
 
 const t = i18n.getFixedT('en');
 
-/** The demo session with a warning of 2025-Q4 carried in and its second review on day one, started. */
+/** The demo session with the South County Dairy's 2025-Q4 warning carried in and its second review on day one, started. */
 function secondReviewWith(build: (log: ReturnType<typeof demoSession>) => void = () => undefined) {
   return sessionWith((log) => {
-    log.add('warning:carried-over', {
-      warning: {
-        id: 'w-q4',
-        unitId: ids.unit,
-        status: 'open',
-        fulfilment: 0.6,
-        threshold: 0.7,
-        note: null,
-        issuedAt: instant(-86_400),
-        sessionId: 'q4',
-        period: '2025-Q4',
-        decisionNote: null,
-      },
-      fromSessionId: 'q4',
-    });
-    log.add('agenda:item-added', {
-      item: {
-        id: 'item-review',
-        dayId: ids.dayOne,
-        unitId: ids.unit,
-        topic: 'Second review: North County Cement Works (warned in 2025-Q4)',
-        plannedMinutes: 10,
-        warningId: 'w-q4',
-      },
-      order: 2,
-    });
+    carriedWarning(log);
     log.add('agenda:item-started', { itemId: 'item-review', startedAt: instant(10) });
     build(log);
   });
@@ -143,7 +119,7 @@ describe('floor confirmations', () => {
   test('closing a second review whose warning is still open names the warning and where it is decided later', async () => {
     const state = secondReviewWith();
     const line =
-      'The 2025-Q4 warning to North County Cement Works is neither lifted nor escalated: this second review is to decide it. Closing the item leaves it open; it can still be lifted or escalated in Decisions until the session closes, or else it stays open into the next period.';
+      'The 2025-Q4 warning to South County Dairy is neither lifted nor escalated: this second review is to decide it. Closing the item leaves it open; it can still be lifted or escalated in Decisions until the session closes, or else it stays open into the next period.';
     expect(closeItemConfirmation(t, state, 'item-review').losses).toEqual([line]);
     // Said beside what the item cuts off, not instead of it.
     const withSpeaker = secondReviewWith((log) =>
@@ -157,13 +133,13 @@ describe('floor confirmations', () => {
     const ko = closeItemConfirmation(i18n.getFixedT('ko'), state, 'item-review');
     await changeLanguage('en', { persist: false });
     expect(ko.losses).toEqual([
-      'North County Cement Works에 대한 2025-Q4 경고가 아직 해제되지도 상향 조치되지도 않았습니다. 이 재검토에서 결정할 경고입니다. 의제를 종료해도 경고는 그대로 남으며, 폐회 전까지 결정 화면에서 해제하거나 상향 조치할 수 있습니다. 그러지 않으면 다음 기간까지 유효합니다.',
+      'South County Dairy에 대한 2025-Q4 경고가 아직 해제되지도 상향 조치되지도 않았습니다. 이 재검토에서 결정할 경고입니다. 의제를 종료해도 경고는 그대로 남으며, 폐회 전까지 결정 화면에서 해제하거나 상향 조치할 수 있습니다. 그러지 않으면 다음 기간까지 유효합니다.',
     ]);
   });
 
   test('closing a second review whose warning was decided says nothing of it', () => {
     for (const decided of ['warning:lifted', 'warning:escalated'] as const) {
-      const state = secondReviewWith((log) => log.add(decided, { warningId: 'w-q4', note: 'Decided.' }));
+      const state = secondReviewWith((log) => log.add(decided, { warningId: carriedWarningId, note: 'Decided.' }));
       expect(closeItemConfirmation(t, state, 'item-review').losses).toEqual([
         'Nobody is speaking, no hand is raised and every criticism is ruled on.',
       ]);

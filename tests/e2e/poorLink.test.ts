@@ -14,15 +14,17 @@ const rateKbit = 256;
  * A first visit received 467 kB before the bundle was compressed. Its scripts now come as
  * brotli, built on Preact's React layer, and only the words of its language and screens: the
  * first script (the shell and the socket), the participants' screen, fetched while the socket
- * joins, and the chair's or the big screen's own code once the join answer names the role: 103.5 kB
- * of HTTP bodies for the big screen and 109.4 kB for the chair's console (3 kB of which the code
+ * joins, and the chair's or the big screen's own code once the join answer names the role: 104 kB
+ * of HTTP bodies for the big screen and 110.6 kB for the chair's console (3 kB of which the code
  * and words that say a refused field's reason, a schema check's or a domain rule's, in the
- * reader's language, and 1 kB the reload onto a new build after a deploy). A
+ * reader's language; 1 kB the reload onto a new build after a deploy, the unsent criticism kept
+ * when its item closes and the questions before opening a day off its date, since December 2026,
+ * when the bound rose from 110 to 112 kB). A
  * second visit takes the page, the assets and the words from the service worker's cache. The
  * times are reported, not asserted (they follow the machine's load; `npm run bench` is where
  * speed is measured): at 256 kbit/s, 5 s carry about 160 kB.
  */
-const firstVisitBytes = 110_000;
+const firstVisitBytes = 112_000;
 const secondVisitBytes = 20_000;
 /**
  * All a second visit receives over the link: the TLS handshake, the socket and the bell's list

@@ -5,6 +5,7 @@ import { withWords } from '../../i18n';
 import { floorSelectors, sessionSelectors, useSessionState } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
 import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
+import { UnsentDrafts } from '../../widgets/criticisms/UnsentDrafts';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
 import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
 import { SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
@@ -88,7 +89,8 @@ function ChairFloor({ role }: { role: Role }) {
         {!focus && <BeforeFloor />}
         {focus && <CriticismList itemId={focus.id} includeHidden />}
         {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
-        {focus?.isCurrent && canIssue(role, 'criticism:post') && <CriticismForm item={focus} isCollapsed />}
+        {canIssue(role, 'criticism:post') &&
+          (focus?.isCurrent ? <CriticismForm item={focus} isCollapsed canCarryUnsent /> : <UnsentDrafts />)}
       </div>
     </div>
   );

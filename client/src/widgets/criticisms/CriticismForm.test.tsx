@@ -246,6 +246,14 @@ describe('criticism form', () => {
     expect(screen.getByTestId('criticism-text')).toHaveValue('Milk was short.\n\nThe kilns stood idle for six');
   });
 
+  test('the chair’s own unsent criticism is kept the same way when the chair closes its item', async () => {
+    const { broadcast, log } = await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Ask the county for its ledger' } });
+    broadcast(log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) }));
+    const note = screen.getByTestId(`unsent-draft-${ids.itemOne}`);
+    expect(within(note).getByLabelText('Your unsent text')).toHaveValue('Ask the county for its ledger');
+  });
+
   test('rehearsal 9: the chair’s own criticism form is folded under its heading until opened', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
     const form = screen.getByTestId('criticism-form');

@@ -58,7 +58,6 @@ export function createStaleBuildRecovery(env: ReloadEnvironment) {
   };
 
   return {
-    reloadPage,
     /** Whether this page is reloading already (its screen then waits rather than crashes). */
     isReloading: (): boolean => isReloading,
     /**

@@ -170,6 +170,7 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     // Every operation, as documented: reads, then writes, each answered and checked.
     await call('get', '/api/v1/organisations/{organisationId}/units', ids, { token });
     await call('put', '/api/v1/organisations/{organisationId}/units/{unitId}', ids, { token, body: unitBody });
+    await call('get', '/api/v1/organisations/{organisationId}/units/{unitId}/commitments', ids, { token });
     await call('post', '/api/v1/organisations/{organisationId}/units/{unitId}/retire', ids, { token });
     await call('get', '/api/v1/sessions', ids, { token });
     await call('get', '/api/v1/sessions/{sessionId}', ids, { token });

@@ -331,18 +331,21 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     expect(chair.pageErrors).toEqual([]);
   });
 
-  test('on a 390 px phone the presenter’s report form keeps each indicator’s name in view while its figures scroll', async () => {
+  test('on a 390 px phone the presenter’s report form shows each indicator as a card: every field on screen under its column’s name, nothing off to the side', async () => {
     const server = await startE2eServer();
     const presenter = await openScreen(browser(), server, 'presenter', { viewport: phone });
     const page = presenter.page;
     await page.getByTestId('tab-report').click();
-    const scroller = page.getByTestId('report-form').locator('.table-scroll');
-    await scroller.waitFor();
-    await scroller.evaluate((element) => (element.scrollLeft = element.scrollWidth));
-    const panel = await boxOf(scroller);
-    const name = await boxOf(page.getByTestId('indicator-name-0'));
-    expect(name.x).toBeGreaterThanOrEqual(panel.x - 0.5);
-    expect(name.x + name.width).toBeLessThanOrEqual(panel.x + panel.width / 2);
+    const form = page.getByTestId('report-form');
+    const firstRow = form.locator('tbody tr').first();
+    await firstRow.waitFor();
+    expect(await hiddenCells(form.locator('table'), form, 'tbody tr:first-child td')).toEqual([]);
+    // The header row is hidden on a phone: each field shows its column's name above it.
+    const labels = await firstRow
+      .locator('td[data-label]')
+      .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, '::before').content));
+    expect(labels).toEqual(expect.arrayContaining(['"Planned"', '"Reported"', '"Direction"']));
+    expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
     expect(presenter.pageErrors).toEqual([]);
   });
 

@@ -1,4 +1,12 @@
-import type { ErrorCode, Issue, NoticeProblem, Refusal, Role, SessionState } from '@plenum/shared';
+import {
+  dayTitle,
+  type ErrorCode,
+  type Issue,
+  type NoticeProblem,
+  type Refusal,
+  type Role,
+  type SessionState,
+} from '@plenum/shared';
 import { i18n } from '../i18n';
 import type { ClientErrorCode } from '../stores/connection';
 import { sessionStore } from '../stores/session';
@@ -92,21 +100,20 @@ function issuesMessage(error: { code: ErrorCode | ClientErrorCode; issues?: read
  * calls it (`session` is the state the names are read from).
  */
 export function noticeProblemMessage(problem: NoticeProblem, session: SessionState): string {
-  const dayTitle = (dayId: string) => session.definition?.days.find((d) => d.id === dayId)?.title ?? dayId;
   switch (problem.problem) {
     case 'day-in-past':
       return i18n.t('refusals.noticeProblem.dayInPast', {
-        day: dayTitle(problem.dayId),
+        day: dayTitle(session, problem.dayId),
         date: formatDate(problem.date),
         noticeDate: formatDate(problem.noticeDate),
       });
     case 'day-without-items':
-      return i18n.t('refusals.noticeProblem.dayWithoutItems', { day: dayTitle(problem.dayId) });
+      return i18n.t('refusals.noticeProblem.dayWithoutItems', { day: dayTitle(session, problem.dayId) });
     case 'item-without-unit': {
       const item = session.agenda[problem.itemId];
       return i18n.t('refusals.noticeProblem.itemWithoutUnit', {
         topic: item?.topic ?? problem.itemId,
-        day: item ? dayTitle(item.dayId) : '',
+        day: item ? dayTitle(session, item.dayId) : '',
       });
     }
     case 'unit-without-presenter':
@@ -144,6 +151,8 @@ export function refusalMessage(refusal: Refusal): string {
     }
     case 'day-before-notice':
       return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
+    case 'empty-inspection-plan':
+      return i18n.t('refusals.emptyInspectionPlan');
     case 'floor-blocked':
       return i18n.t(`refusals.floor.${refusal.blocker}`, {
         item: refusal.liveItem ?? i18n.t('refusals.floor.theItem'),

@@ -282,6 +282,54 @@ describe('refusals', () => {
   });
 });
 
+describe('the browser’s network', () => {
+  test('going offline shows reconnecting at once, before socket.io’s ping timeout notices', async () => {
+    const env = setup();
+    await goLive(env, demoSession().events);
+    window.dispatchEvent(new Event('offline'));
+    expect(env.connection.getState().status).toBe('reconnecting');
+    expect(env.fake.connected).toBe(false);
+    // Dropped, not closed: socket.io goes on retrying by itself.
+    expect(env.fake.active).toBe(true);
+  });
+
+  test('coming back online tries at once instead of waiting out the backoff, then catches up', async () => {
+    const env = setup();
+    const log = demoSession();
+    await goLive(env, log.events);
+    window.dispatchEvent(new Event('offline'));
+    const connects = env.fake.connectCalls;
+    window.dispatchEvent(new Event('online'));
+    expect(env.fake.connectCalls).toBe(connects + 1);
+    expect(env.connection.getState().status).toBe('reconnecting');
+
+    env.fake.serverAccepts();
+    (await nextJoin(env, demoHead)).answer(joinAnswer([log.add('session:renamed', { title: 'Back online' })]));
+    await untilStatus(env.connection, 'live');
+    expect(env.lastSeq()).toBe(demoHead + 1);
+  });
+
+  test('online changes nothing while connected, or once the server refused the link', async () => {
+    const env = setup();
+    await goLive(env, demoSession().events);
+    window.dispatchEvent(new Event('online'));
+    env.fake.serverRefuses({ code: 'UNAUTHENTICATED', message: 'unknown token' });
+    window.dispatchEvent(new Event('online'));
+    expect(env.fake.connectCalls).toBe(1);
+    expect(env.connection.getState().status).toBe('offline');
+  });
+
+  test('a disposed sync no longer hears the network', async () => {
+    const env = setup();
+    await goLive(env, demoSession().events);
+    env.handle.dispose();
+    window.dispatchEvent(new Event('online'));
+    window.dispatchEvent(new Event('offline'));
+    expect(env.fake.connectCalls).toBe(1);
+    expect(env.connection.getState().status).toBe('idle');
+  });
+});
+
 describe('mount and unmount', () => {
   test('twenty mounts and disposals leave no listener behind and never duplicate them', () => {
     const fake = new FakeSocket();

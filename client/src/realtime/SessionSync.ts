@@ -112,6 +112,8 @@ export class SessionSync {
     this.socket.on('session:events', this.handleSessionEvents);
     this.socket.on('session:head', this.handleSessionHead);
     this.socket.on('presence:changed', this.handlePresenceChanged);
+    window.addEventListener('offline', this.handleOffline);
+    window.addEventListener('online', this.handleOnline);
     this.move('connect');
     this.socket.connect();
   }
@@ -136,6 +138,8 @@ export class SessionSync {
     this.socket.off('session:events', this.handleSessionEvents);
     this.socket.off('session:head', this.handleSessionHead);
     this.socket.off('presence:changed', this.handlePresenceChanged);
+    window.removeEventListener('offline', this.handleOffline);
+    window.removeEventListener('online', this.handleOnline);
     this.presence.clear();
     this.socket.disconnect();
     this.move('dispose');
@@ -320,6 +324,24 @@ export class SessionSync {
 
   private readonly handleConnectError = (err: Error): void => {
     this.follow(handshakeOutcome(err, this.socket.active), () => this.socket.connect());
+  };
+
+  /**
+   * The browser lost its network. engine.io drops its transport on `offline` by itself, but not
+   * for a server on localhost, and a socket that missed it notices only at its ping timeout, tens
+   * of seconds later: dropping it here shows "reconnecting" at once, and socket.io retries as
+   * after any drop.
+   */
+  private readonly handleOffline = (): void => {
+    if (this.socket.connected) this.socket.io.engine.close();
+  };
+
+  /**
+   * The network is back. socket.io would wait out its backoff (up to 30 s) and `connect()` does
+   * not cut that wait short, so the retry is stopped and started again: it tries at once.
+   */
+  private readonly handleOnline = (): void => {
+    if (this.phase === 'reconnecting') this.socket.disconnect().connect();
   };
 
   private readonly handleSessionEvents = (message: SessionEventsMessage): void => {

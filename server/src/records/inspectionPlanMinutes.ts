@@ -1,7 +1,7 @@
 import {
-  presentedAt,
+  inspectionLineOutcomes,
   reasonFlag,
-  type InspectionPlanLine,
+  type InspectionLineOutcome,
   type InspectionPlanState,
   type InspectionReason,
   type SessionState,
@@ -12,12 +12,17 @@ import { flagReason } from './flagText.js';
 import type { RecordWords } from './i18n.js';
 
 /** A reason in the record's words: its name, then what its flag or figures say. */
-function reasonLine(state: SessionState, words: RecordWords, unitId: string, reason: InspectionReason): string {
+function reasonLine(
+  state: SessionState,
+  words: RecordWords,
+  outcome: InspectionLineOutcome,
+  reason: InspectionReason,
+): string {
   const { t } = words;
   const label = t(`labels.inspectionReason.${reason.kind}`);
-  const report = state.reports[unitId];
+  const report = state.reports[outcome.line.unitId];
   // Figures enter the minutes once the unit has presented them; before, the reason is named only.
-  if (!report || presentedAt(state, unitId) === null) return label;
+  if (!report || !outcome.isPresented) return label;
   const flag = reasonFlag(reason);
   const sentences: string[] = [];
   if (flag) sentences.push(flagReason(words, flag, report));
@@ -43,29 +48,29 @@ function reasonLine(state: SessionState, words: RecordWords, unitId: string, rea
 }
 
 /** The outcome of an accepted line: its order's status, the findings filed, the figures verified. */
-function outcomeLines(state: SessionState, words: RecordWords, line: InspectionPlanLine): ItemLine[] {
+function outcomeLines(
+  words: RecordWords,
+  { order, carriedOutBy, findings, verified }: InspectionLineOutcome,
+): ItemLine[] {
   const { t } = words;
-  const order = line.directiveId === null ? undefined : state.directives[line.directiveId];
   if (!order) return [];
   const lines: ItemLine[] = [
     {
       text: t('minutes.inspectionPlan.order', {
         title: order.title,
-        inspector: order.inspectorId ? participantName(state, order.inspectorId) : unitName(state, order.holderUnitId),
+        inspector: carriedOutBy,
         due: order.dueDate,
         status: t(`labels.directiveStatus.${order.status}`),
       }),
     },
   ];
-  const findings = order.steps.filter((step) => step.action === 'answered').at(-1)?.text;
   if (findings) lines.push({ text: t('minutes.inspectionPlan.findings', { text: findings }) });
-  const verified = (state.reports[line.unitId]?.indicators ?? []).filter((i) => i.verified !== null);
-  if (verified.length > 0 && presentedAt(state, line.unitId) !== null) {
+  if (verified.length > 0) {
     const figures = verified.map((i) =>
       t('minutes.inspectionPlan.verifiedFigure', {
         indicator: i.name,
         reported: `${words.figure(i.reported)} ${i.measure}`,
-        verified: `${words.figure(i.verified ?? 0)} ${i.measure}`,
+        verified: `${words.figure(i.verified)} ${i.measure}`,
       }),
     );
     lines.push({ text: t('minutes.inspectionPlan.verified', { figures: figures.join('; ') }) });
@@ -75,16 +80,16 @@ function outcomeLines(state: SessionState, words: RecordWords, line: InspectionP
 
 function planBlocks(state: SessionState, words: RecordWords, plan: InspectionPlanState): Block[] {
   const { t } = words;
-  const items: ListItem[] = plan.lines.map((line) => ({
+  const items: ListItem[] = inspectionLineOutcomes(state, plan).map((outcome) => ({
     strong: t('minutes.inspectionPlan.line', {
-      rank: line.rank,
-      unit: unitName(state, line.unitId),
-      score: words.figure(line.score),
-      decision: t(`labels.inspectionDecision.${line.decision}`),
+      rank: outcome.line.rank,
+      unit: unitName(state, outcome.line.unitId),
+      score: words.figure(outcome.line.score),
+      decision: t(`labels.inspectionDecision.${outcome.line.decision}`),
     }),
     lines: [
-      ...line.reasons.map((reason) => ({ text: reasonLine(state, words, line.unitId, reason) })),
-      ...outcomeLines(state, words, line),
+      ...outcome.line.reasons.map((reason) => ({ text: reasonLine(state, words, outcome, reason) })),
+      ...outcomeLines(words, outcome),
     ],
   }));
   return [

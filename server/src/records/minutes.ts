@@ -1,6 +1,7 @@
 import {
   compareBy,
   dayAttendance,
+  dayById,
   defaultThresholds,
   figureRevisions,
   fulfilment,
@@ -241,7 +242,7 @@ function dayBlocks(
 function coverageText(state: SessionState, words: RecordWords, item: AgendaItemState): string {
   const coverage = coverageOf(item);
   const target = item.deferredToItemId === null ? undefined : state.agenda[item.deferredToItemId];
-  const day = target && state.definition?.days.find((d) => d.id === target.dayId);
+  const day = target && dayById(state, target.dayId);
   return coverage === 'deferred' && day
     ? words.t('minutes.deferredTo', { day: day.title })
     : words.t(`coverage.${coverage}`);

@@ -110,7 +110,8 @@ export function figureRevisions(report: ReportState): FigureRevision[] {
   return revisions;
 }
 
-function fulfilmentOf(figures: FiguresAt, indicator: IndicatorState): number | null {
+/** An indicator's fulfilment at one moment of its history; null before it had a plan and a result. */
+export function fulfilmentAt(figures: FiguresAt, indicator: IndicatorState): number | null {
   if (figures.planned === null || figures.reported === null) return null;
   return fulfilment({ ...indicator, planned: figures.planned, reported: figures.reported, verified: figures.verified });
 }
@@ -133,8 +134,8 @@ function revisionAfterNotice(
   indicator: IndicatorState,
   thresholds: Pick<Thresholds, 'warningBelow' | 'reportingGap'>,
 ): Flag | null {
-  const from = fulfilmentOf(revision.before, indicator);
-  const to = fulfilmentOf(revision.after, indicator);
+  const from = fulfilmentAt(revision.before, indicator);
+  const to = fulfilmentAt(revision.after, indicator);
   const under = (value: number | null) => value !== null && value < thresholds.warningBelow;
   const crossed = indicator.isProduction && under(from) !== under(to);
   if (!crossed && !(relativeChange(from, to) > thresholds.reportingGap)) return null;

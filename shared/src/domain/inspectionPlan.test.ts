@@ -246,7 +246,7 @@ describe('scores and decisions', () => {
     expect(quartersBetween('2026-03', '2026-Q1')).toBeNull();
   });
 
-  test('the chair’s decisions must name proposed units and fit the capacity', () => {
+  test('the chair’s decisions must name proposed units, accept at least one line and fit the capacity', () => {
     const plan = proposeInspectionPlan(stateOf(sessionEvents()), { capacity: 2 });
     const accept = (unitId: string) => ({
       unitId,
@@ -259,6 +259,9 @@ describe('scores and decisions', () => {
     });
     expect(planChoiceProblem(plan, [accept('on-paper'), accept('jumper')])).toBeNull();
     expect(planChoiceProblem(plan, [accept('steady')])).toEqual({ kind: 'not-proposed', unitId: 'steady' });
+    // A plan that orders nothing, every line dropped or none sent, is no plan to adopt.
+    expect(planChoiceProblem(plan, [{ unitId: 'on-paper', decision: 'dropped' }])).toEqual({ kind: 'none-accepted' });
+    expect(planChoiceProblem(plan, [])).toEqual({ kind: 'none-accepted' });
     expect(planChoiceProblem(plan, [accept('on-paper'), accept('under'), accept('jumper')])).toEqual({
       kind: 'over-capacity',
       accepted: 3,

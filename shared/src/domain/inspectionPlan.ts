@@ -7,9 +7,9 @@ import {
   type InspectionReasonKind,
 } from '../protocol/index.js';
 import { unitStandings, type UnitStanding } from './comparisons.js';
-import { unitFlags, type Flag, type FlagKind } from './flags.js';
-import { isDirectiveOpen } from './warnings.js';
-import type { SessionState, VerificationRecord } from './state.js';
+import { presentedAt, unitFlags, type Flag, type FlagKind } from './flags.js';
+import { directivePersonName, isDirectiveOpen } from './warnings.js';
+import type { DirectiveState, IndicatorState, InspectionPlanState, SessionState, VerificationRecord } from './state.js';
 
 /**
  * The weights of the risk score. A unit's score is the sum, over the kinds of reason it has, of
@@ -283,9 +283,18 @@ export function proposeInspectionPlan(
 
 /** Why the chair's decisions do not fit the proposal, or null when they do. */
 export type PlanChoiceProblem =
-  { kind: 'not-proposed'; unitId: string } | { kind: 'over-capacity'; accepted: number; capacity: number };
+  /** A decision names a unit the proposal does not list (the chair's copy is stale). */
+  | { kind: 'not-proposed'; unitId: string }
+  /** No line is accepted: adopted, the plan would order no inspection. */
+  | { kind: 'none-accepted' }
+  /** More lines accepted than the office's capacity. */
+  | { kind: 'over-capacity'; accepted: number; capacity: number };
 
-/** The first problem of the chair's decisions against the proposal: a unit it does not list, or more accepted than the capacity. */
+/**
+ * The first problem of the chair's decisions against the proposal: a unit it does not list, no
+ * line accepted, or more accepted than the capacity. The server refuses the plan with it; the
+ * chair's screen holds the plan back with it.
+ */
 export function planChoiceProblem(
   proposal: InspectionPlanProposal,
   choices: readonly InspectionLineChoice[],
@@ -294,6 +303,7 @@ export function planChoiceProblem(
   const stranger = choices.find((c) => !listed.has(c.unitId));
   if (stranger) return { kind: 'not-proposed', unitId: stranger.unitId };
   const accepted = choices.filter((c) => c.decision === 'accepted').length;
+  if (accepted === 0) return { kind: 'none-accepted' };
   return accepted > proposal.capacity ? { kind: 'over-capacity', accepted, capacity: proposal.capacity } : null;
 }
 
@@ -318,6 +328,47 @@ export function adoptedPlanLines(
       reasons: line.reasons,
       decision,
       directiveId: decision === 'accepted' ? (directiveIds.get(line.unitId) ?? null) : null,
+    };
+  });
+}
+
+/** What became of a line of an adopted plan, as the minutes record it. */
+export interface InspectionLineOutcome {
+  line: InspectionPlanLine;
+  /** The order an accepted line became; null for any other line. */
+  order: DirectiveState | null;
+  /** Who carries the order out, by name: the inspector it names, else the unit holding it; null without an order. */
+  carriedOutBy: string | null;
+  /** The latest findings filed on the order; null before any. */
+  findings: string | null;
+  /** Whether the unit has presented: the figures of its reasons enter the minutes only then. */
+  isPresented: boolean;
+  /** The unit's indicators verified so far, once it has presented; empty before. */
+  verified: (IndicatorState & { verified: number })[];
+}
+
+/** Each line of an adopted plan, in the plan's order, with its order, findings and verified figures. */
+export function inspectionLineOutcomes(
+  state: SessionState,
+  plan: Pick<InspectionPlanState, 'lines'>,
+): InspectionLineOutcome[] {
+  return plan.lines.map((line) => {
+    const order = line.directiveId === null ? null : (state.directives[line.directiveId] ?? null);
+    const isPresented = presentedAt(state, line.unitId) !== null;
+    const indicators = isPresented ? (state.reports[line.unitId]?.indicators ?? []) : [];
+    let carriedOutBy: string | null = null;
+    if (order) {
+      carriedOutBy = order.inspectorId
+        ? directivePersonName(state, order, order.inspectorId)
+        : (state.units[order.holderUnitId]?.name ?? order.holderUnitId);
+    }
+    return {
+      line,
+      order,
+      carriedOutBy,
+      findings: order?.steps.filter((step) => step.action === 'answered').at(-1)?.text ?? null,
+      isPresented,
+      verified: indicators.filter((i): i is IndicatorState & { verified: number } => i.verified !== null),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { AgendaItemDefinition, AgendaItemKind, NoticeProblem } from '../protocol/index.js';
+import { dayById } from './selectors.js';
 import type { SessionState } from './state.js';
 
 /** What an item is for; items logged before kinds existed are read from their warning and unit. */
@@ -29,7 +30,7 @@ export interface DayTimebox {
 
 /** The planned minutes of the day's items (deferred ones left out) against its start and planned end. */
 export function dayTimebox(state: SessionState, dayId: string): DayTimebox {
-  const day = state.definition?.days.find((d) => d.id === dayId);
+  const day = dayById(state, dayId);
   const totalMinutes = Object.values(state.agenda)
     .filter((item) => item.dayId === dayId && item.status !== 'deferred')
     .reduce((sum, item) => sum + item.plannedMinutes, 0);

@@ -1,4 +1,5 @@
 import { unitStandings } from './comparisons.js';
+import { figureRevisions, fulfilmentAt } from './flags.js';
 import type { DirectiveRecord, Participant } from '../protocol/index.js';
 import type { DirectiveState, SessionState } from './state.js';
 
@@ -9,23 +10,67 @@ export interface ProposedWarning {
   threshold: number;
 }
 
-/**
- * Units under the production threshold that have neither a warning issued in this session nor
- * a waiver: what the chair must decide before closing.
- */
-export function proposedWarnings(state: SessionState): ProposedWarning[] {
-  const threshold = state.definition?.thresholds.warningBelow ?? 0.7;
-  const decided = new Set([
+const warningThreshold = (state: SessionState) => state.definition?.thresholds.warningBelow ?? 0.7;
+
+/** Units the chair has decided on: a warning issued in this session, or a waiver. */
+function decidedUnits(state: SessionState): Set<string> {
+  return new Set([
     ...Object.keys(state.waivers),
     ...Object.values(state.warnings)
       .filter((w) => w.sessionId === state.sessionId)
       .map((w) => w.unitId),
   ]);
+}
+
+/**
+ * Units under the production threshold that have neither a warning issued in this session nor
+ * a waiver: what the chair must decide before closing.
+ */
+export function proposedWarnings(state: SessionState): ProposedWarning[] {
+  const threshold = warningThreshold(state);
+  const decided = decidedUnits(state);
   return unitStandings(state).flatMap((s) =>
     s.isUnderThreshold && s.production !== null && !decided.has(s.unit.id)
       ? [{ unitId: s.unit.id, fulfilment: s.production, threshold }]
       : [],
   );
+}
+
+/** A unit a revision of its report took off the proposed warnings: when, and its production fulfilment before and after. */
+export interface LiftedProposal {
+  unitId: string;
+  /** When the revised report was submitted. */
+  at: string;
+  /** Production fulfilment before the revision, under the threshold. */
+  from: number;
+  /** Production fulfilment the revision gave, at or above the threshold. */
+  to: number;
+  threshold: number;
+}
+
+/**
+ * Units {@link proposedWarnings} no longer lists because a revision of their report lifted
+ * production fulfilment from under the threshold to at or above it, where it still stands: the
+ * latest such revision of each, so the chair is told why a unit left the list. A later revision
+ * back under the threshold cancels an earlier lift; units already decided are left out.
+ */
+export function liftedProposals(state: SessionState): LiftedProposal[] {
+  const threshold = warningThreshold(state);
+  const decided = decidedUnits(state);
+  return unitStandings(state).flatMap((s) => {
+    const report = state.reports[s.unit.id];
+    const production = report?.indicators.find((i) => i.isProduction);
+    if (!report || !production || s.production === null || s.isUnderThreshold || decided.has(s.unit.id)) return [];
+    let lift: LiftedProposal | null = null;
+    for (const revision of figureRevisions(report)) {
+      if (revision.indicatorId !== production.id) continue;
+      const from = fulfilmentAt(revision.before, production);
+      const to = fulfilmentAt(revision.after, production);
+      if (to === null || to < threshold) lift = null;
+      else if (from !== null && from < threshold) lift = { unitId: s.unit.id, at: revision.at, from, to, threshold };
+    }
+    return lift ? [lift] : [];
+  });
 }
 
 /** Directives not yet done: they carry into the next period's session. */

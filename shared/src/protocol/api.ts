@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IssueSchema } from './ack.js';
 import { errorCodes } from './errors.js';
+import { SessionSummarySchema } from './http.js';
 import {
   AgendaItemDefinitionSchema,
   AgendaItemStatus,
@@ -102,6 +103,30 @@ export const ApiAgendaItemSchema = AgendaItemDefinitionSchema.extend({
 });
 /** `GET /api/v1/sessions/{sessionId}/agenda`: the items in agenda order. */
 export const ApiAgendaSchema = z.object({ items: z.array(ApiAgendaItemSchema) });
+
+/**
+ * One review session where a unit still has business: its agenda items not yet heard (pending or
+ * on the floor; none once the session is closed), and the open directives assigned to it or
+ * about it that the session holds.
+ */
+export const UnitCommitmentSchema = SessionSummarySchema.pick({
+  sessionId: true,
+  title: true,
+  period: true,
+  status: true,
+}).extend({
+  items: z.number().int().min(0),
+  directives: z.number().int().min(0),
+});
+export type UnitCommitment = z.infer<typeof UnitCommitmentSchema>;
+
+/**
+ * `GET /api/v1/organisations/{organisationId}/units/{unitId}/commitments`: what the unit still
+ * has open, oldest session first; empty when nothing. Read before retiring it, which leaves them
+ * all as they stand.
+ */
+export const UnitCommitmentsSchema = z.object({ sessions: z.array(UnitCommitmentSchema) });
+export type UnitCommitments = z.infer<typeof UnitCommitmentsSchema>;
 
 /**
  * A record as JSON: the same rows as its CSV download, filtered by the reader's role, with the

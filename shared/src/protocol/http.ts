@@ -3,6 +3,7 @@ import { IssueSchema } from './ack.js';
 import { notificationLanguages } from './notifications.js';
 import {
   IdSchema,
+  IndicatorSchema,
   InstantSchema,
   NameSchema,
   OrganisationUnitSchema,
@@ -153,6 +154,19 @@ export const ReportImportPreviewSchema = z.object({
   reports: z.array(ReportSubmissionSchema),
 });
 export type ReportImportPreview = z.infer<typeof ReportImportPreviewSchema>;
+
+/**
+ * `GET /api/sessions/:id/units/:unitId/previous-report` answers this, or null: the unit's report
+ * in the period the session follows up, each indicator as last submitted there with its verified
+ * value (the findings and evidence stay with the inspection's record).
+ */
+export const PreviousReportSchema = z.object({
+  sessionId: IdSchema,
+  period: PeriodSchema,
+  indicators: z.array(IndicatorSchema.extend({ verified: z.number().nullable() })),
+});
+export type PreviousReport = z.infer<typeof PreviousReportSchema>;
+export type PreviousIndicator = PreviousReport['indicators'][number];
 
 /** One review session as `GET /api/sessions` lists them for an administrator. */
 export const SessionSummarySchema = z.object({

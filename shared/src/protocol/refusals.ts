@@ -94,5 +94,10 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     field: z.literal('date'),
     noticeDate: IsoDateSchema,
   }),
+  z.object({
+    /** `inspection-plan:adopt` accepts no line: the plan would record no inspection order. */
+    kind: z.literal('empty-inspection-plan'),
+    field: z.literal('lines'),
+  }),
 ]);
 export type Refusal = z.infer<typeof RefusalSchema>;

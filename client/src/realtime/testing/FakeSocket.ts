@@ -78,6 +78,15 @@ export class FakeSocket {
     return this;
   };
 
+  /** The manager's engine: closing it drops the connection, and socket.io retries by itself. */
+  readonly io = {
+    engine: {
+      close: () => {
+        if (this.connected) this.serverDrops('forced close');
+      },
+    },
+  };
+
   readonly disconnect = () => {
     this.disconnectCalls += 1;
     this.active = false;

@@ -5,9 +5,9 @@ import type { ApiData } from '../../lib/useApiData';
 
 interface AdminTableProps<T> {
   data: ApiData<T[]>;
-  /** The column headers, in order. */
+  /** The column headers, in order; each row's cells give theirs as `data-label`, shown beside them on a phone. */
   headers: string[];
-  /** A last column of buttons, its header read by screen readers only. */
+  /** A last column of buttons, its header read by screen readers only; its cells have no `data-label`. */
   hasActions?: boolean;
   /** Shown instead of a table with no rows; omitted, the empty table shows. */
   none?: string;
@@ -16,7 +16,11 @@ interface AdminTableProps<T> {
   children: (rows: T[]) => ReactNode;
 }
 
-/** A console list loaded from the API: loading, its failure with a retry, nothing yet, or the table. */
+/**
+ * A console list loaded from the API: loading, its failure with a retry, nothing yet, or the table.
+ * On a phone each row stacks (`figures--stacked`): its heading, each cell under its `data-label`,
+ * then its buttons, so none is off the side of the screen.
+ */
 export function AdminTable<T>({ data, headers, hasActions = false, none, testId, children }: AdminTableProps<T>) {
   const { t } = useTranslation();
   if (data.state === 'loading') return <p className="muted">{t('common.loading')}</p>;
@@ -24,7 +28,7 @@ export function AdminTable<T>({ data, headers, hasActions = false, none, testId,
   if (data.data.length === 0 && none !== undefined) return <p className="muted">{none}</p>;
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="admin-table" data-testid={testId}>
+      <table className="admin-table figures--stacked" data-testid={testId}>
         <thead>
           <tr>
             {headers.map((header) => (

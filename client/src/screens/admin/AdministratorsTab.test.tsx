@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { changeLanguage, i18n } from '../../i18n';
+import { cellLabels } from './testing/cellLabels';
 import { renderAdmin } from './testing/renderAdmin';
 import { ok } from './testing/stubServer';
 
@@ -20,6 +21,8 @@ describe('the administrators', () => {
     const server = await openAdministrators({ 'POST /api/admin/administrators/admin-2/revoke': ok({}) });
     expect(screen.getByTestId('administrator-admin-1')).toHaveTextContent('You');
     expect(within(screen.getByTestId('administrator-admin-1')).queryByRole('button')).not.toBeInTheDocument();
+    // On a phone the row stacks, each field beside its column's name.
+    expect(cellLabels(screen.getByTestId('administrator-admin-2'))).toEqual(['Invited', 'Link', null]);
 
     fireEvent.click(screen.getByRole('button', { name: /Revoke.*Park Seo-yeon/ }));
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke the link of Park Seo-yeon?' });

@@ -47,6 +47,11 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
     act,
   } = useListActions<AdministratorSummary>(list, form);
   const [issued, setIssued] = useState<{ name: string; link: string } | null>(null);
+  const columns = [
+    t('admin.administrators.name'),
+    t('admin.administrators.invited'),
+    t('admin.administrators.standing'),
+  ];
 
   const invite = (event: FormEvent) => {
     event.preventDefault();
@@ -79,16 +84,7 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
             {done}
           </p>
         )}
-        <AdminTable
-          data={list}
-          headers={[
-            t('admin.administrators.name'),
-            t('admin.administrators.invited'),
-            t('admin.administrators.standing'),
-          ]}
-          hasActions
-          testId="administrators"
-        >
+        <AdminTable data={list} headers={columns} hasActions testId="administrators">
           {(rows) =>
             rows.map((summary) => {
               const isYou = summary.administrator.id === you.id;
@@ -98,8 +94,8 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
                     {summary.administrator.name}
                     {isYou && <span className="tag">{t('admin.administrators.you')}</span>}
                   </th>
-                  <td>{format.shortDate(summary.invitedAt.slice(0, 10))}</td>
-                  <td>
+                  <td data-label={columns[1]}>{format.shortDate(summary.invitedAt.slice(0, 10))}</td>
+                  <td data-label={columns[2]}>
                     {summary.revokedAt
                       ? t('admin.administrators.revokedOn', {
                           date: format.shortDate(summary.revokedAt.slice(0, 10)),

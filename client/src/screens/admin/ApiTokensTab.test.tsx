@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ApiTokenSummary } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
+import { cellLabels } from './testing/cellLabels';
 import { renderAdmin } from './testing/renderAdmin';
 import { refused } from './testing/stubServer';
 
@@ -30,6 +31,8 @@ describe('the API tokens', () => {
     expect(row).toHaveTextContent('read:sessions, read:records');
     expect(row).toHaveTextContent('41 uses');
     expect(row).toHaveTextContent('Active until');
+    // On a phone the row stacks, each field beside its column's name.
+    expect(cellLabels(row)).toEqual(['Scopes', 'Created', 'Last used', 'Standing', null]);
     // Each scope is offered with what it allows, although its name holds a colon.
     const scopes = screen.getByRole('group', { name: 'Scopes' });
     expect(

@@ -79,6 +79,13 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   // When the tab opened: a token's expiry is compared with it, not with every render's clock.
   const [openedAt] = useState(() => Date.now());
+  const columns = [
+    t('admin.apiTokens.name'),
+    t('admin.apiTokens.scopes'),
+    t('admin.apiTokens.created'),
+    t('admin.apiTokens.lastUsed'),
+    t('admin.apiTokens.standing'),
+  ];
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -121,26 +128,14 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
             {done}
           </p>
         )}
-        <AdminTable
-          data={list}
-          headers={[
-            t('admin.apiTokens.name'),
-            t('admin.apiTokens.scopes'),
-            t('admin.apiTokens.created'),
-            t('admin.apiTokens.lastUsed'),
-            t('admin.apiTokens.standing'),
-          ]}
-          hasActions
-          none={t('admin.apiTokens.none')}
-          testId="api-tokens"
-        >
+        <AdminTable data={list} headers={columns} hasActions none={t('admin.apiTokens.none')} testId="api-tokens">
           {(rows) =>
             rows.map((summary) => (
               <tr key={summary.id} data-testid={`api-token-${summary.id}`}>
                 <th scope="row">{summary.name}</th>
-                <td>{summary.scopes.join(', ')}</td>
-                <td>{format.shortDate(summary.createdAt.slice(0, 10))}</td>
-                <td>
+                <td data-label={columns[1]}>{summary.scopes.join(', ')}</td>
+                <td data-label={columns[2]}>{format.shortDate(summary.createdAt.slice(0, 10))}</td>
+                <td data-label={columns[3]}>
                   {summary.lastUsedAt
                     ? t('admin.apiTokens.usedOn', {
                         date: format.shortDate(summary.lastUsedAt.slice(0, 10)),
@@ -148,7 +143,7 @@ export function ApiTokensTab({ api }: { api: AdminApi }) {
                       })
                     : t('admin.apiTokens.neverUsed')}
                 </td>
-                <td>{standing(summary)}</td>
+                <td data-label={columns[4]}>{standing(summary)}</td>
                 <td>
                   {!summary.revokedAt && (
                     <button type="button" className="button button--small button--danger" onClick={() => ask(summary)}>

@@ -1,4 +1,4 @@
-import type { ImportPreview, OrganisationUnit } from '@plenum/shared';
+import type { ImportPreview, OrganisationUnit, SessionSummary } from '@plenum/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { renderAdmin } from './testing/renderAdmin';
@@ -55,6 +55,15 @@ const goodPreview: ImportPreview = {
 };
 
 const preview = 'POST /api/organisations/org-north/units/preview';
+const commitments = 'GET /api/v1/organisations/org-north/units/river-county/commitments';
+
+/** A review session as a unit's commitments name it. */
+const heldIn = (sessionId: string, title: string, period: string, status: SessionSummary['status']) => ({
+  sessionId,
+  title,
+  period,
+  status,
+});
 const apply = 'POST /api/organisations/org-north/units';
 
 async function openRegister(routes: Parameters<typeof renderAdmin>[0]) {
@@ -85,12 +94,69 @@ describe('the register', () => {
   });
 
   test('retiring a unit asks first, saying its history is kept', async () => {
-    const server = await openRegister({ 'POST /api/organisations/org-north/units/river-county/retire': ok({}) });
+    const server = await openRegister({
+      [commitments]: { body: { sessions: [] } },
+      'POST /api/organisations/org-north/units/river-county/retire': ok({}),
+    });
     fireEvent.click(screen.getByTestId('unit-river-county-retire'));
-    const dialog = screen.getByRole('alertdialog', { name: 'Retire River County?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Retire River County?' });
     expect(dialog).toHaveTextContent('Its history is kept');
+    expect(dialog).not.toHaveTextContent('agenda of');
     expect(server.sent('POST', '/api/organisations/org-north/units/river-county/retire')).toHaveLength(0);
 
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Retire' }));
+    expect(await screen.findByText('River County is retired; its history is kept.')).toBeInTheDocument();
+    expect(server.sent('POST', '/api/organisations/org-north/units/river-county/retire')).toHaveLength(1);
+  });
+
+  test('retiring a unit still on an open review’s agenda or holding open directives says which review and how many, and still retires it', async () => {
+    const server = await openRegister({
+      [commitments]: {
+        body: {
+          sessions: [
+            { ...heldIn('q4-2025', 'Fourth-quarter review', '2025-Q4', 'closed'), items: 0, directives: 1 },
+            { ...heldIn('q1-2026', 'First-quarter review', '2026-Q1', 'in-session'), items: 2, directives: 3 },
+          ],
+        },
+      },
+      'POST /api/organisations/org-north/units/river-county/retire': ok({}),
+    });
+    fireEvent.click(screen.getByTestId('unit-river-county-retire'));
+    expect(screen.getByRole('status')).toHaveTextContent('Checking what River County still has open');
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Retire River County?' });
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((line) => line.textContent),
+    ).toEqual([
+      'It holds 1 open directive in “Fourth-quarter review” (2025-Q4, Closed).',
+      'It is still on the agenda of “First-quarter review” (2026-Q1, In session): 2 items not yet heard.',
+      'It holds 3 open directives in “First-quarter review” (2026-Q1, In session).',
+      'Retiring leaves these as they stand: its items stay on those agendas and its directives stay open.',
+      'It will no longer be offered for new sessions, invitations or the agenda.',
+      'Its history is kept: past sessions, reports, directives and warnings still name it.',
+    ]);
+    expect(dialog).toHaveAccessibleDescription(/2 items not yet heard/);
+    expect(server.sent('GET', '/api/v1/organisations/org-north/units/river-county/commitments')[0]?.authorization).toBe(
+      'Bearer admin-token',
+    );
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Retire' }));
+    expect(await screen.findByText('River County is retired; its history is kept.')).toBeInTheDocument();
+    expect(server.sent('POST', '/api/organisations/org-north/units/river-county/retire')).toHaveLength(1);
+  });
+
+  test('when what a unit still has open cannot be read, the question says so and retiring stays possible', async () => {
+    const server = await openRegister({
+      [commitments]: refused(500, 'INTERNAL'),
+      'POST /api/organisations/org-north/units/river-county/retire': ok({}),
+    });
+    fireEvent.click(screen.getByTestId('unit-river-county-retire'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Retire River County?' });
+    expect(dialog).toHaveTextContent(
+      "Whether it is still on an open session's agenda or holds open directives could not be checked.",
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Retire' }));
     expect(await screen.findByText('River County is retired; its history is kept.')).toBeInTheDocument();
     expect(server.sent('POST', '/api/organisations/org-north/units/river-county/retire')).toHaveLength(1);

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationUnit, RegisteredUnit } from '@plenum/shared';
+import type { OrganisationUnit, RegisteredUnit, UnitCommitment } from '@plenum/shared';
 import { apiErrorText } from '../../api/apiErrorText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -19,12 +19,21 @@ interface RegisterTabProps {
   units: ApiData<RegisteredUnit[]>;
 }
 
+/** A unit the administrator asked to retire, with what it still has open; null: that could not be read. */
+interface Retiring {
+  entry: RegisteredUnit;
+  commitments: UnitCommitment[] | null;
+}
+
 /** The organisation's register of units: the tree, a unit added, edited, moved or retired, and the import. */
 export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
   const { t } = useTranslation();
   const [showRetired, setShowRetired] = useState(false);
   const [form, setForm] = useState<UnitFormMode | null>(null);
-  const [retiring, setRetiring] = useState<RegisteredUnit | null>(null);
+  const [checking, setChecking] = useState<RegisteredUnit | null>(null);
+  const [retiring, setRetiring] = useState<Retiring | null>(null);
+  // Only the unit last asked about gets its question: an earlier answer arriving late is dropped.
+  const lastAsked = useRef<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,8 +58,40 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
     units.reload();
   };
 
-  const retire = (entry: RegisteredUnit) => {
+  /** Reads what the unit still has open, then asks; retiring stays possible when that cannot be read. */
+  const askRetire = (entry: RegisteredUnit) => {
+    setDone(null);
+    setChecking(entry);
+    lastAsked.current = entry.unit.id;
+    const ask = (commitments: UnitCommitment[] | null) => {
+      if (lastAsked.current !== entry.unit.id) return;
+      setChecking(null);
+      setRetiring({ entry, commitments });
+    };
+    api.unitCommitments(organisationId, entry.unit.id).then(ask, () => ask(null));
+  };
+
+  const stopAsking = () => {
+    lastAsked.current = null;
     setRetiring(null);
+  };
+
+  /** What the question says of the unit's business still open: session by session, then that it stays. */
+  const openLines = (commitments: UnitCommitment[] | null): string[] => {
+    if (commitments === null) return [t('admin.register.retireUnchecked')];
+    if (commitments.length === 0) return [];
+    const lines = commitments.flatMap(({ title, period, status, items, directives }) => {
+      const session = { title, period, status: t(`labels.sessionStatus.${status}`) };
+      return [
+        ...(items > 0 ? [t('admin.register.retireAgenda', { ...session, count: items })] : []),
+        ...(directives > 0 ? [t('admin.register.retireDirectives', { ...session, count: directives })] : []),
+      ];
+    });
+    return [...lines, t('admin.register.retireStays')];
+  };
+
+  const retire = (entry: RegisteredUnit) => {
+    stopAsking();
     api.retireUnit(organisationId, entry.unit.id).then(
       () => {
         setDone(t('admin.register.retired', { name: entry.unit.name }));
@@ -91,6 +132,11 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
             {done}
           </p>
         )}
+        {checking && (
+          <p className="muted" role="status">
+            {t('admin.register.retireChecking', { name: checking.unit.name })}
+          </p>
+        )}
         <ErrorNote message={error} onDismiss={() => setError(null)} />
         {units.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
         {units.state === 'failed' && <LoadFailed error={units.error} onRetry={units.reload} />}
@@ -113,7 +159,7 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
                 label={t('admin.register.treeLabel')}
                 onEdit={(entry) => openForm({ kind: 'edit', unit: entry.unit })}
                 onMove={(entry) => openForm({ kind: 'move', unit: entry.unit })}
-                onRetire={setRetiring}
+                onRetire={askRetire}
               />
             )}
           </>
@@ -122,11 +168,15 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
       <RegisterImport api={api} organisationId={organisationId} onApplied={units.reload} />
       {retiring && (
         <ConfirmDialog
-          title={t('admin.register.retireTitle', { name: retiring.unit.name })}
-          lines={[t('admin.register.retireLine'), t('admin.register.retireHistory')]}
+          title={t('admin.register.retireTitle', { name: retiring.entry.unit.name })}
+          lines={[
+            ...openLines(retiring.commitments),
+            t('admin.register.retireLine'),
+            t('admin.register.retireHistory'),
+          ]}
           confirmLabel={t('admin.register.retire')}
-          onConfirm={() => retire(retiring)}
-          onCancel={() => setRetiring(null)}
+          onConfirm={() => retire(retiring.entry)}
+          onCancel={stopAsking}
           testId="retire-dialog"
         />
       )}

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { formatDate } from '../../lib/format';
+import { cellLabels } from './testing/cellLabels';
 import { renderAdmin } from './testing/renderAdmin';
 import { ok, refused } from './testing/stubServer';
 
@@ -46,6 +47,14 @@ describe('the sessions', () => {
       'href',
       '/s/q4-2025#token=admin-token',
     );
+  });
+
+  test('on a phone each row stacks: every field beside its column’s name, then its link and buttons', async () => {
+    await renderAdmin();
+    const table = await screen.findByTestId('admin-sessions');
+    for (const row of within(table).getAllByRole('row').slice(1)) {
+      expect(cellLabels(row)).toEqual(['Period', 'Status', 'Dates', 'Items', 'Participants', null]);
+    }
   });
 });
 

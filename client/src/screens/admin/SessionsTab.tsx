@@ -27,6 +27,14 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
   const sessions = useApiData(useCallback(() => api.sessions(), [api]));
   const [isConvening, setIsConvening] = useState(false);
   const [followingUp, setFollowingUp] = useState<SessionSummary | null>(null);
+  const columns = [
+    t('admin.sessions.title'),
+    t('admin.sessions.period'),
+    t('admin.sessions.status'),
+    t('admin.sessions.dates'),
+    t('admin.sessions.items'),
+    t('admin.sessions.participants'),
+  ];
 
   return (
     <>
@@ -59,14 +67,7 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
         </h2>
         <AdminTable
           data={sessions}
-          headers={[
-            t('admin.sessions.title'),
-            t('admin.sessions.period'),
-            t('admin.sessions.status'),
-            t('admin.sessions.dates'),
-            t('admin.sessions.items'),
-            t('admin.sessions.participants'),
-          ]}
+          headers={columns}
           hasActions
           none={t('admin.sessions.none')}
           testId="admin-sessions"
@@ -78,9 +79,11 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
                   {session.title}
                   <span className="muted"> · {session.organisation}</span>
                 </th>
-                <td className="admin-table__nowrap">{session.period}</td>
-                <td>{t(`labels.sessionStatus.${session.status}`)}</td>
-                <td>
+                <td className="admin-table__nowrap" data-label={columns[1]}>
+                  {session.period}
+                </td>
+                <td data-label={columns[2]}>{t(`labels.sessionStatus.${session.status}`)}</td>
+                <td data-label={columns[3]}>
                   {session.firstDay === session.lastDay
                     ? format.shortDate(session.firstDay)
                     : t('admin.sessions.dateRange', {
@@ -88,8 +91,12 @@ export function SessionsTab({ api, token, organisationId, topUnit }: SessionsTab
                         last: format.shortDate(session.lastDay),
                       })}
                 </td>
-                <td className="admin-table__number">{session.items}</td>
-                <td className="admin-table__number">{session.participants}</td>
+                <td className="admin-table__number" data-label={columns[4]}>
+                  {session.items}
+                </td>
+                <td className="admin-table__number" data-label={columns[5]}>
+                  {session.participants}
+                </td>
                 <td>
                   <a href={preparationHref(session.sessionId, token)}>
                     {t(

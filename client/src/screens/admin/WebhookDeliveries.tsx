@@ -15,6 +15,14 @@ export function WebhookDeliveries({ api, webhook }: { api: AdminApi; webhook: We
   const log = useApiData(useCallback(() => api.webhookDeliveries(webhook.id), [api, webhook.id]));
   const [refusal, setRefusal] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const columns = [
+    t('admin.webhooks.log.event'),
+    t('admin.webhooks.log.created'),
+    t('admin.webhooks.log.status'),
+    t('admin.webhooks.log.attempts'),
+    t('admin.webhooks.log.last'),
+    t('admin.webhooks.log.next'),
+  ];
   const when = (instant: string) => `${format.shortDate(instant.slice(0, 10))} ${format.time(instant)}`;
   /** The last attempt in words: the receiver's status, or why there was none, and how long it took. */
   const lastAttempt = (delivery: WebhookDelivery) => {
@@ -51,19 +59,7 @@ export function WebhookDeliveries({ api, webhook }: { api: AdminApi; webhook: We
         </p>
       )}
       <ErrorNote message={refusal} onDismiss={() => setRefusal(null)} />
-      <AdminTable
-        data={log}
-        headers={[
-          t('admin.webhooks.log.event'),
-          t('admin.webhooks.log.created'),
-          t('admin.webhooks.log.status'),
-          t('admin.webhooks.log.attempts'),
-          t('admin.webhooks.log.last'),
-          t('admin.webhooks.log.next'),
-        ]}
-        hasActions
-        none={t('admin.webhooks.log.none')}
-      >
+      <AdminTable data={log} headers={columns} hasActions none={t('admin.webhooks.log.none')}>
         {(rows) =>
           rows.map((delivery) => (
             <tr key={delivery.id} data-testid={`delivery-${delivery.id}`}>
@@ -72,11 +68,11 @@ export function WebhookDeliveries({ api, webhook }: { api: AdminApi; webhook: We
                 <br />
                 <code className="muted">{delivery.id}</code>
               </th>
-              <td>{when(delivery.createdAt)}</td>
-              <td>{t(`admin.webhooks.log.state.${delivery.status}`)}</td>
-              <td>{delivery.attempts.length}</td>
-              <td>{lastAttempt(delivery)}</td>
-              <td>{delivery.nextAttemptAt ? when(delivery.nextAttemptAt) : '—'}</td>
+              <td data-label={columns[1]}>{when(delivery.createdAt)}</td>
+              <td data-label={columns[2]}>{t(`admin.webhooks.log.state.${delivery.status}`)}</td>
+              <td data-label={columns[3]}>{delivery.attempts.length}</td>
+              <td data-label={columns[4]}>{lastAttempt(delivery)}</td>
+              <td data-label={columns[5]}>{delivery.nextAttemptAt ? when(delivery.nextAttemptAt) : '—'}</td>
               <td>
                 <button type="button" className="button button--small" onClick={() => redeliver(delivery)}>
                   {t('admin.webhooks.log.redeliver')}

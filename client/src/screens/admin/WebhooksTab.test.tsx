@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { cellLabels } from './testing/cellLabels';
 import { renderAdmin } from './testing/renderAdmin';
 import { refused } from './testing/stubServer';
 
@@ -84,6 +85,9 @@ describe('the webhooks tab', () => {
     const row = await screen.findByTestId('delivery-msg_abc');
     expect(row).toHaveTextContent('Waiting to retry');
     expect(row).toHaveTextContent('HTTP 500 in 12 ms');
+    // On a phone the rows stack, each field beside its column's name.
+    expect(cellLabels(screen.getByTestId('webhook-wh_1'))).toEqual(['Events', 'Created', 'State', null]);
+    expect(cellLabels(row)).toEqual(['Created', 'Status', 'Attempts', 'Last answer', 'Next retry', null]);
     fireEvent.click(within(row).getByRole('button', { name: /Redeliver/ }));
     expect(await screen.findByText('Redelivered.')).toBeInTheDocument();
     expect(server.sent('POST', '/api/v1/admin/webhooks/wh_1/deliveries/msg_abc/redeliver')).toHaveLength(1);

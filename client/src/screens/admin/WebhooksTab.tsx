@@ -81,6 +81,12 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
   } = useListActions<WebhookSubscription>(list, form);
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
   const [shownLog, setShownLog] = useState<WebhookSubscription | null>(null);
+  const columns = [
+    t('admin.webhooks.url'),
+    t('admin.webhooks.events'),
+    t('admin.webhooks.created'),
+    t('admin.webhooks.standing'),
+  ];
 
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
@@ -120,25 +126,18 @@ export function WebhooksTab({ api }: { api: AdminApi }) {
             {done}
           </p>
         )}
-        <AdminTable
-          data={list}
-          headers={[
-            t('admin.webhooks.url'),
-            t('admin.webhooks.events'),
-            t('admin.webhooks.created'),
-            t('admin.webhooks.standing'),
-          ]}
-          hasActions
-          none={t('admin.webhooks.none')}
-          testId="webhooks"
-        >
+        <AdminTable data={list} headers={columns} hasActions none={t('admin.webhooks.none')} testId="webhooks">
           {(rows) =>
             rows.map((webhook) => (
               <tr key={webhook.id} data-testid={`webhook-${webhook.id}`}>
                 <th scope="row">{webhook.url}</th>
-                <td>{webhook.eventTypes.map((type) => t(`admin.webhooks.type.${type}`)).join(', ')}</td>
-                <td>{format.shortDate(webhook.createdAt.slice(0, 10))}</td>
-                <td>{t(webhook.active ? 'admin.webhooks.active' : 'admin.webhooks.pausedState')}</td>
+                <td data-label={columns[1]}>
+                  {webhook.eventTypes.map((type) => t(`admin.webhooks.type.${type}`)).join(', ')}
+                </td>
+                <td data-label={columns[2]}>{format.shortDate(webhook.createdAt.slice(0, 10))}</td>
+                <td data-label={columns[3]}>
+                  {t(webhook.active ? 'admin.webhooks.active' : 'admin.webhooks.pausedState')}
+                </td>
                 <td>
                   <div className="button-row">
                     <button

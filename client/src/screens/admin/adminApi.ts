@@ -13,6 +13,7 @@ import type {
   Participant,
   RegisteredUnit,
   SessionSummary,
+  UnitCommitments,
   CreateWebhookBody,
   UpdateWebhookBody,
   WebhookAnswerData,
@@ -64,6 +65,14 @@ export function adminApi(token: string) {
         token,
         body: unit,
       }),
+    /** What the unit still has open (agenda items, directives), said before it is retired. */
+    unitCommitments: async (organisationId: string, unitId: string) =>
+      (
+        await apiResource<UnitCommitments>(
+          `/api/v1/organisations/${encodeURIComponent(organisationId)}/units/${encodeURIComponent(unitId)}/commitments`,
+          { token },
+        )
+      ).sessions,
     retireUnit: (organisationId: string, unitId: string) =>
       apiRequest<unknown>(`${unitsPath(organisationId)}/${encodeURIComponent(unitId)}/retire`, {
         method: 'POST',

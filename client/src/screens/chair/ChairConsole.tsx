@@ -1,11 +1,10 @@
-import { canIssue, type Role, type SessionState } from '@plenum/shared';
+import type { Role, SessionState } from '@plenum/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withWords } from '../../i18n';
 import { floorSelectors, sessionSelectors, useSessionState } from '../../stores/session';
 import { AgendaPanel } from '../../widgets/agenda/AgendaPanel';
-import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
-import { UnsentDrafts } from '../../widgets/criticisms/UnsentDrafts';
+import { CriticismFormOrUnsent } from '../../widgets/criticisms/CriticismFormOrUnsent';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
 import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
 import { SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
@@ -89,8 +88,7 @@ function ChairFloor({ role }: { role: Role }) {
         {!focus && <BeforeFloor />}
         {focus && <CriticismList itemId={focus.id} includeHidden />}
         {focus?.unitId && <ReportFigures unitId={focus.unitId} showFlags />}
-        {canIssue(role, 'criticism:post') &&
-          (focus?.isCurrent ? <CriticismForm item={focus} isCollapsed canCarryUnsent /> : <UnsentDrafts />)}
+        <CriticismFormOrUnsent role={role} item={focus} isCurrent={focus?.isCurrent ?? false} isCollapsed />
       </div>
     </div>
   );

@@ -1,12 +1,11 @@
-import { canIssue, type Role } from '@plenum/shared';
+import type { Role } from '@plenum/shared';
 import { lazy, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withWords } from '../../i18n';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { AgendaOverview } from '../../widgets/agenda/AgendaOverview';
-import { CriticismForm } from '../../widgets/criticisms/CriticismForm';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
-import { UnsentDrafts } from '../../widgets/criticisms/UnsentDrafts';
+import { CriticismFormOrUnsent, mayCriticise } from '../../widgets/criticisms/CriticismFormOrUnsent';
 import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
 import { HandControl, SpeakerQueue } from '../../widgets/floor/SpeakerQueue';
 import { PresenterSlot } from '../presenter/PresenterSlot';
@@ -27,7 +26,6 @@ function ParticipantFloor({ role }: { role: Role }) {
   const { t } = useTranslation();
   const focus = useSessionState(sessionSelectors.focusItem);
   const isCurrent = useSessionStore((s) => focus !== null && focus.id === s.session.currentItemId);
-  const mayCriticise = focus !== null && isCurrent && canIssue(role, 'criticism:post');
   const criticismAnchor = useId();
 
   return (
@@ -39,7 +37,7 @@ function ParticipantFloor({ role }: { role: Role }) {
           <HandControl />
         </CurrentItemPanel>
         {/* In one column the form comes after the figures: a way to it from the first screen. */}
-        {mayCriticise && (
+        {mayCriticise(role, focus, isCurrent) && (
           <a className="button jump-to-criticism" href={`#${criticismAnchor}`} data-testid="jump-to-criticism">
             {t('floor.toCriticismForm')} <span aria-hidden="true">↓</span>
           </a>
@@ -54,14 +52,7 @@ function ParticipantFloor({ role }: { role: Role }) {
         )}
       </div>
       <div className="layout__column">
-        {/* With no item to criticise, what was left unsent when the last one closed stands where the form was. */}
-        {mayCriticise ? (
-          <div id={criticismAnchor} className="criticism-anchor">
-            <CriticismForm item={focus} canCarryUnsent />
-          </div>
-        ) : (
-          <UnsentDrafts />
-        )}
+        <CriticismFormOrUnsent role={role} item={focus} isCurrent={isCurrent} anchorId={criticismAnchor} />
         {focus ? <CriticismList itemId={focus.id} /> : <p className="panel muted">{t('floor.criticismLater')}</p>}
         <SpeakerQueue />
         <AgendaOverview />

@@ -1,4 +1,4 @@
-import { addDays, canIssue, type Role } from '@plenum/shared';
+import { addDays, canIssue, dayById, type Role } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -46,7 +46,7 @@ export function DaysPanel({ role }: { role: Role }) {
   const move = async (itemId: string, toDayId: string, to: number | 'end') => {
     const { session } = sessionStore.getState();
     const item = session.agenda[itemId];
-    const toDay = session.definition?.days.find((d) => d.id === toDayId);
+    const toDay = dayById(session, toDayId);
     if (!item || !toDay) return;
     const dayItems = session.agendaOrder.filter((id) => session.agenda[id]?.dayId === toDayId && id !== itemId);
     const position = to === 'end' ? dayItems.length : Math.min(to, dayItems.length);

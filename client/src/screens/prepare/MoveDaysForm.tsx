@@ -1,4 +1,12 @@
-import { addDays, commandPayloads, daysBetween, daysReschedule, firstDayToMove, IsoDateSchema } from '@plenum/shared';
+import {
+  addDays,
+  commandPayloads,
+  dayTitle,
+  daysBetween,
+  daysReschedule,
+  firstDayToMove,
+  IsoDateSchema,
+} from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
@@ -34,7 +42,6 @@ export function MoveDaysForm({ isLocked, onMoved, onCancel }: MoveDaysFormProps)
   const format = useFormat();
   const command = useCommand();
   const session = useSessionStore((s) => s.session);
-  const days = session.definition?.days ?? [];
   const first = firstDayToMove(session);
   const [date, setDate] = useState(first?.date ?? '');
   const [by, setBy] = useState('0');
@@ -45,7 +52,6 @@ export function MoveDaysForm({ isLocked, onMoved, onCancel }: MoveDaysFormProps)
 
   const isDate = IsoDateSchema.safeParse(date).success;
   const plan = isDate ? daysReschedule(session, date) : null;
-  const titleOf = (dayId: string) => days.find((day) => day.id === dayId)?.title ?? dayId;
 
   const changeDate = (value: string) => {
     setDate(value);
@@ -117,7 +123,7 @@ export function MoveDaysForm({ isLocked, onMoved, onCancel }: MoveDaysFormProps)
             {moves.map((move) => (
               <li key={move.dayId}>
                 {t('prepare.moveDays.move', {
-                  day: titleOf(move.dayId),
+                  day: dayTitle(session, move.dayId),
                   from: format.date(move.from),
                   to: format.date(move.to),
                 })}

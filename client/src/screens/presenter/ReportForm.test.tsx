@@ -249,6 +249,25 @@ describe('presenter report form', () => {
   });
 });
 
+describe('presenter report form on a phone', () => {
+  test('each field’s cell names its column: the label a phone shows above the field, its header row hidden', async () => {
+    await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    const cells = Array.from(screen.getByTestId('indicator-row-0').querySelectorAll('td'));
+    expect(cells.map((cell) => cell.dataset.label ?? null)).toEqual([
+      'Indicator',
+      'Unit of measure',
+      'Planned',
+      'Reported',
+      'Weight',
+      'Production',
+      'Previous period',
+      'Direction',
+      null,
+    ]);
+  });
+});
+
 describe('presenter report form refusals', () => {
   test('rehearsal 15: a negative plan stops the submission; a field the server refuses is named', async () => {
     const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);

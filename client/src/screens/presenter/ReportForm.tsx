@@ -1,4 +1,4 @@
-import { canIssue, Limits, presentedAt } from '@plenum/shared';
+import { canIssue, Limits, presentedAt, type PreviousReport } from '@plenum/shared';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,11 +11,14 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import {
   draftProblems,
+  draftsFromPrevious,
   draftsFromReport,
   emptyDraft,
   indicatorsFromDrafts,
+  isBlankDraft,
   type IndicatorDraft,
 } from '../../widgets/reports/indicatorDraft';
+import { usePreviousReport } from './previousReport';
 import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
 import { ReportImport } from './ReportImport';
 import { loadReportDraft, saveReportDraft, type ReportDraftPlace } from './reportDraft';
@@ -30,8 +33,9 @@ type Indicators = ReturnType<typeof indicatorsFromDrafts>;
 
 /**
  * The presenter's report form: the unit's indicators (plan, result, weight, production, the
- * previous period, which way is better) typed in a table or pasted from a spreadsheet, then
- * submitted. A resubmission replaces the figures; the record keeps every change.
+ * previous period, which way is better) typed in a table or pasted from a spreadsheet, or started
+ * from the period before's, then submitted. A resubmission replaces the figures; the record keeps
+ * every change. On a phone each indicator is a card of labelled fields (ReportForm.css).
  */
 export function ReportForm() {
   const { t } = useTranslation();
@@ -45,6 +49,7 @@ export function ReportForm() {
   const report = useSessionStore((s) => sessionSelectors.reportOf(s.session, unitId));
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, unitId)) ?? t('common.aUnit');
   const sessionId = useSessionStore((s) => s.session.sessionId);
+  const followsUp = useSessionStore((s) => (s.session.definition?.previousSessionId ?? null) !== null);
   const participantId = you?.id ?? null;
   const place = useMemo<ReportDraftPlace | null>(
     () => (participantId !== null && unitId !== null ? { sessionId, participantId, unitId } : null),
@@ -79,6 +84,20 @@ export function ReportForm() {
   const [lateRevision, setLateRevision] = useState<Indicators | null>(null);
   const problems = useMemo(() => draftProblems(drafts), [drafts]);
   const mayEdit = you !== null && canIssue(you.role, 'report:submit', status);
+  // Asked only while this period has no report: once it has one, the form starts from that.
+  const previous = usePreviousReport(report === null && followsUp ? unitId : null);
+  // Offered only while every row is as a new one is: starting from it never replaces what was typed or kept.
+  const offer =
+    mayEdit && report === null && previous !== null && previous.indicators.length > 0 && drafts.every(isBlankDraft)
+      ? previous
+      : null;
+  // The period the rows were last started from, a new object each time so the focus moves each time.
+  const [carried, setCarried] = useState<{ period: string } | null>(null);
+  const firstPlannedRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // The button is gone once used: the focus goes to the first figure left to enter.
+    if (carried) firstPlannedRef.current?.focus();
+  }, [carried]);
   const load = (from: NonNullable<typeof report>) => {
     setDrafts(draftsFromReport(from, plain));
     setNote(from.note ?? '');
@@ -103,6 +122,11 @@ export function ReportForm() {
     edit((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const setProduction = (key: string | null) =>
     edit((rows) => rows.map((row) => ({ ...row, isProduction: row.key === key })));
+  const startFrom = (from: PreviousReport) => {
+    edit(() => draftsFromPrevious(from.indicators, plain));
+    setShowProblems(false);
+    setCarried({ period: from.period });
+  };
 
   const applyPasted = (parsed: PastedIndicators, mode: PasteMode) =>
     edit((rows) => {
@@ -158,9 +182,11 @@ export function ReportForm() {
 
   const problemText = (key: string) => (problems.get(key) ?? []).map((p) => t(`report.form.problem.${p}`)).join(' ');
   const productionName = `${formId}-production`;
+  // Each cell names its column (data-label): on a phone, where the header row is hidden, it shows as the field's label.
   const textCell = (row: IndicatorDraft, index: number, rowLabel: string, rowProblems: string, column: TextColumn) => (
-    <td key={column}>
+    <td key={column} data-label={t(`report.form.column.${column}`)}>
       <input
+        ref={column === 'planned' && index === 0 ? firstPlannedRef : undefined}
         type="text"
         className={numericColumns.has(column) ? 'input--number' : undefined}
         inputMode={numericColumns.has(column) ? 'decimal' : undefined}
@@ -209,6 +235,24 @@ export function ReportForm() {
           </div>
         )}
         <form ref={formRef} onSubmit={handleSubmit} noValidate data-testid="report-form">
+          {offer && (
+            <div className="report-form__carry" data-testid="carry-previous">
+              <p>{t('report.form.carryHint', { period: offer.period, count: offer.indicators.length })}</p>
+              <button
+                type="button"
+                className="button"
+                data-testid="carry-previous-apply"
+                onClick={() => startFrom(offer)}
+              >
+                {t('report.form.carry', { period: offer.period })}
+              </button>
+            </div>
+          )}
+          {carried && !offer && report === null && (
+            <p className="report-form__carried" role="status" data-testid="carried-previous">
+              {t('report.form.carried', { period: carried.period })}
+            </p>
+          )}
           <div className="table-scroll" tabIndex={0}>
             <table className="figures report-form__table">
               <caption className="visually-hidden">{t('report.form.caption')}</caption>
@@ -238,7 +282,7 @@ export function ReportForm() {
                       aria-invalid={rowProblems ? true : undefined}
                     >
                       {textColumns.slice(0, 5).map((column) => textCell(row, index, rowLabel, rowProblems, column))}
-                      <td className="report-form__radio">
+                      <td className="report-form__radio" data-label={t('report.form.column.production')}>
                         <input
                           type="radio"
                           name={productionName}
@@ -250,7 +294,7 @@ export function ReportForm() {
                         />
                       </td>
                       {textCell(row, index, rowLabel, rowProblems, 'previous')}
-                      <td>
+                      <td className="report-form__direction" data-label={t('report.form.column.direction')}>
                         <Select
                           data-testid={`indicator-direction-${index}`}
                           aria-label={t('report.form.cellLabel', {

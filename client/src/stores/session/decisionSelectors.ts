@@ -10,11 +10,13 @@ import {
   isDirectiveOpen,
   pendingRelays,
   isOverdue,
+  liftedProposals,
   proposedWarnings,
   unitStandings,
   type AgendaItemState,
   type CloseSessionBlocker,
   type DirectiveState,
+  type LiftedProposal,
   type Participant,
   type ProposedWarning,
   type SessionState,
@@ -47,6 +49,9 @@ export interface AttendanceRow {
 export const decisionSelectors = {
   /** Warnings the figures call for and the chair has not decided (shared rule). */
   proposedWarnings: (state: SessionState): ProposedWarning[] => proposedWarnings(state),
+
+  /** Units a revision of their report took off the proposed warnings, to say why (shared rule). */
+  liftedProposals: (state: SessionState): LiftedProposal[] => liftedProposals(state),
 
   /** Warnings issued in this session, in order. */
   issuedWarnings: (state: SessionState): WarningState[] =>

@@ -1,4 +1,4 @@
-import type { Amendment, EventType, SessionState } from '@plenum/shared';
+import { dayById, dayTitle, type Amendment, type EventType, type SessionState } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../lib/format';
@@ -37,7 +37,7 @@ const describe: Partial<Record<EventType, (state: SessionState, amendment: Amend
   'day:updated': () => ({ key: 'dayChanged', params: {} }),
   'day:removed': () => ({ key: 'dayRemoved', params: {} }),
   'day:rescheduled': (state, { dayId }) => {
-    const day = dayOf(state, dayId);
+    const day = dayId === null ? undefined : dayById(state, dayId);
     return day ? { key: 'dayMoved', params: { day: day.title, date: day.date } } : changed;
   },
   'agenda:item-added': (state, { itemId }) => itemNote(state, itemId, 'itemAdded'),
@@ -49,15 +49,11 @@ const describe: Partial<Record<EventType, (state: SessionState, amendment: Amend
 const changed: Named = { key: 'changed', params: {} };
 const removed: Named = { key: 'itemRemoved', params: {} };
 
-function dayOf(state: SessionState, dayId: string | null | undefined) {
-  return state.definition?.days.find((d) => d.id === dayId);
-}
-
 /** An item's amendment named by its topic and the day it is on now; an item since removed is said as such. */
 function itemNote(state: SessionState, itemId: string | null, key: Key): Named {
   const item = itemId ? state.agenda[itemId] : undefined;
   if (!item) return removed;
-  return { key, params: { topic: item.topic, day: dayOf(state, item.dayId)?.title ?? '' } };
+  return { key, params: { topic: item.topic, day: dayTitle(state, item.dayId) } };
 }
 
 /** The session's amendments, newest first. */

@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { connectionStore } from '../../stores/connection';
 import { ids, instant, participants, type eventLog } from '../../test/events';
@@ -10,6 +10,17 @@ import { ParticipantView } from '../../screens/participant/ParticipantView';
 function floorOpen(log: ReturnType<typeof eventLog>) {
   log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(100) });
   log.add('agenda:floor-opened', { itemId: ids.itemOne, openedAt: instant(400) });
+}
+
+/** An official writes on item one, which closes as item two takes the floor: the text is left unsent. */
+async function unsentAsTheNextItemStarts() {
+  const session = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+  fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns stood idle for six' } });
+  session.broadcast(
+    session.log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) }),
+    session.log.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(1000) }),
+  );
+  return session;
 }
 
 describe('criticism form', () => {
@@ -214,16 +225,7 @@ describe('criticism form', () => {
   });
 
   test('the unsent text of a closed item may be carried into the form of the item now on the floor', async () => {
-    const { broadcast, log } = await renderSession(
-      <ParticipantView role="official" />,
-      participants.official,
-      floorOpen,
-    );
-    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'The kilns stood idle for six' } });
-    broadcast(
-      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(900) }),
-      log.add('agenda:item-started', { itemId: ids.itemTwo, startedAt: instant(1000) }),
-    );
+    await unsentAsTheNextItemStarts();
     fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Milk was short.' } });
 
     const note = screen.getByTestId(`unsent-draft-${ids.itemOne}`);
@@ -244,6 +246,19 @@ describe('criticism form', () => {
     });
     expect(screen.queryByTestId(`unsent-draft-${ids.itemOne}`)).not.toBeInTheDocument();
     expect(screen.getByTestId('criticism-text')).toHaveValue('Milk was short.\n\nThe kilns stood idle for six');
+  });
+
+  test('the unsent text is read from storage when an item closes, not again on every timer event', async () => {
+    const { broadcast, log } = await unsentAsTheNextItemStarts();
+    const reads = vi.spyOn(window.localStorage, 'getItem');
+    onTestFinished(() => reads.mockRestore());
+    broadcast(
+      log.add('agenda:timer-paused', { itemId: ids.itemTwo, at: instant(1100) }),
+      log.add('agenda:timer-resumed', { itemId: ids.itemTwo, at: instant(1200) }),
+    );
+    broadcast(log.add('agenda:time-extended', { itemId: ids.itemTwo, minutes: 5 }));
+    expect(reads.mock.calls.filter(([key]) => key.endsWith(`:${ids.itemOne}`))).toEqual([]);
+    expect(screen.getByTestId(`unsent-draft-${ids.itemOne}`)).toBeInTheDocument();
   });
 
   test('the chair’s own unsent criticism is kept the same way when the chair closes its item', async () => {

@@ -1,9 +1,9 @@
-import type { AgendaItemState } from '@plenum/shared';
+import type { AgendaItemState, SessionState } from '@plenum/shared';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../components/TextAreaField';
 import { itemTitle } from '../../lib/itemTitle';
-import { sessionSelectors, useSessionStore } from '../../stores/session';
+import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { forgetDraft, loadDraft, type DraftPlace } from './criticismDraft';
 import './UnsentDrafts.css';
 
@@ -13,6 +13,17 @@ interface UnsentDraftsProps {
    * discarding is the only way offered, and the notes stand in a panel of their own.
    */
   onCarry?: (text: string) => void;
+}
+
+/**
+ * The items whose criticism form is gone, closed or deferred, in agenda order. A closed item may
+ * be reopened: its form, with the draft in it, then comes back.
+ */
+function formlessItems(state: SessionState): AgendaItemState[] {
+  return state.agendaOrder.flatMap((id) => {
+    const item = state.agenda[id];
+    return item?.status === 'closed' || item?.status === 'deferred' ? [item] : [];
+  });
 }
 
 interface Unsent {
@@ -32,8 +43,9 @@ export function UnsentDrafts({ onCarry }: UnsentDraftsProps) {
   const headingId = useId();
   const sessionId = useSessionStore((s) => s.session.sessionId);
   const participantId = useSessionStore((s) => s.you?.id ?? '');
-  const agenda = useSessionStore((s) => s.session.agenda);
-  const agendaOrder = useSessionStore((s) => s.session.agendaOrder);
+  // The same array while no item closes, is deferred or reopens (a timer event changes only the
+  // item on the floor), so storage is read when one does, not on every change of the agenda.
+  const items = useSessionState(formlessItems);
   // Drafts live in storage, which tells React nothing: a discard or a carry reads them again.
   const [revision, setRevision] = useState(0);
 
@@ -41,16 +53,13 @@ export function UnsentDrafts({ onCarry }: UnsentDraftsProps) {
     void revision;
     const found: Unsent[] = [];
     if (!participantId) return found;
-    for (const id of agendaOrder) {
-      const item = agenda[id];
-      // A closed item may be reopened: its form, with the draft in it, then comes back.
-      if (item?.status !== 'closed' && item?.status !== 'deferred') continue;
-      const place: DraftPlace = { sessionId, participantId, itemId: id };
+    for (const item of items) {
+      const place: DraftPlace = { sessionId, participantId, itemId: item.id };
       const { text } = loadDraft(place);
       if (text.trim()) found.push({ place, item, text });
     }
     return found;
-  }, [agenda, agendaOrder, sessionId, participantId, revision]);
+  }, [items, sessionId, participantId, revision]);
 
   if (unsent.length === 0) return null;
 

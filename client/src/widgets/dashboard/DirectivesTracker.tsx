@@ -7,7 +7,11 @@ import { useFormat } from '../../lib/useFormat';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Panel } from '../../components/Panel';
 
-/** Every directive of the session with its state, overdue ones first. */
+/**
+ * Every directive of the session with its state, overdue ones first. It fits half a wide screen:
+ * its words wrap, and where the directive is now shows under its assignee only once it has moved
+ * on up the line. On a phone each directive stacks, every field beside its column's name.
+ */
 export function DirectivesTracker() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -18,6 +22,13 @@ export function DirectivesTracker() {
   const overdue = tracked.filter((d) => d.isOverdue).length;
   const units = useSessionStore((s) => s.session.units);
   const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
+  const columns = [
+    t('dashboard.directives.title'),
+    t('dashboard.directives.kind'),
+    t('dashboard.directives.assignee'),
+    t('dashboard.directives.due'),
+    t('dashboard.directives.status'),
+  ];
 
   return (
     <Panel heading={t('dashboard.directives.heading')} testId="directives-tracker">
@@ -36,35 +47,45 @@ export function DirectivesTracker() {
         <p className="muted">{t('dashboard.directives.none')}</p>
       ) : (
         <div className="table-scroll" tabIndex={0}>
-          <table className="figures directives-table">
+          <table className="figures figures--stacked directives-table">
             <caption className="visually-hidden">{t('dashboard.directives.heading')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('dashboard.directives.title')}</th>
-                <th scope="col">{t('dashboard.directives.kind')}</th>
-                <th scope="col">{t('dashboard.directives.assignee')}</th>
-                <th scope="col">{t('dashboard.directives.holder')}</th>
-                <th scope="col">{t('dashboard.directives.due')}</th>
-                <th scope="col">{t('dashboard.directives.status')}</th>
+                {columns.map((column) => (
+                  <th scope="col" key={column}>
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {shown.map(({ directive, isOverdue }) => (
                 <tr key={directive.id} data-overdue={isOverdue} data-testid={`tracked-directive-${directive.id}`}>
                   <th scope="row">{directive.title}</th>
-                  <td>{t(`labels.directiveKind.${directive.kind}`)}</td>
-                  <td>{unitName(directive.assigneeUnitId)}</td>
-                  <td>{unitName(directive.holderUnitId)}</td>
-                  <td>
-                    {format.shortDate(directive.dueDate)}
-                    {isOverdue && (
-                      <span className="overdue">
-                        {' '}
-                        <FlagIcon /> {t('directive.overdue')}
-                      </span>
-                    )}
+                  <td data-label={columns[1]}>{t(`labels.directiveKind.${directive.kind}`)}</td>
+                  <td data-label={columns[2]}>
+                    {/* One block: the holder stays under the assignee when the row stacks. */}
+                    <span>
+                      {unitName(directive.assigneeUnitId)}
+                      {directive.holderUnitId !== directive.assigneeUnitId && (
+                        <span className="directives-table__holder muted">
+                          {t('dashboard.directives.holder')}: {unitName(directive.holderUnitId)}
+                        </span>
+                      )}
+                    </span>
                   </td>
-                  <td>{t(`labels.directiveStatus.${directive.status}`)}</td>
+                  <td data-label={columns[3]}>
+                    <span className="directives-table__due">
+                      {format.shortDate(directive.dueDate)}
+                      {isOverdue && (
+                        <span className="overdue">
+                          {' '}
+                          <FlagIcon /> {t('directive.overdue')}
+                        </span>
+                      )}
+                    </span>
+                  </td>
+                  <td data-label={columns[4]}>{t(`labels.directiveStatus.${directive.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
-import { ids, instant, participants } from '../../test/events';
+import { demoIndicators, ids, instant, participants, submitReport } from '../../test/events';
 import { minutesSelectors, sessionStore } from '../../stores/session';
 import { renderSession } from '../../test/renderSession';
 import { carriedWarning, carriedWarningId, floorOpen } from '../../test/stories';
@@ -40,6 +40,18 @@ describe('chair decisions', () => {
     expect(screen.getByTestId('proposed-warnings')).toHaveTextContent('No warning awaits a decision.');
     expect(screen.getByTestId('proposed-warnings')).toHaveTextContent(
       'Warning issued to North County Cement Works at 65%',
+    );
+  });
+
+  test('a unit a revised report lifts over the threshold leaves the proposals with word why', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      // Cement was 650 t of 1,000 t (65 %); the revision claims 720 t.
+      submitReport(log, [{ ...demoIndicators.cement, reported: 720 }]);
+    });
+    const panel = await openDecisions();
+    expect(within(panel).queryByTestId(`proposed-warning-${ids.unit}`)).toBeNull();
+    expect(within(panel).getByTestId(`lifted-proposal-${ids.unit}`)).toHaveTextContent(
+      /^North County Cement Works is no longer proposed: its revised report \(at .+\) lifted its production fulfilment from 65% to 72%, at or above the threshold of 70%\.$/,
     );
   });
 

@@ -5,6 +5,7 @@ import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FlagIcon } from '../../components/FlagIcon';
 import { TextActionForm } from '../../components/TextActionForm';
+import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
@@ -21,6 +22,7 @@ export function ProposedWarnings() {
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<Open>(null);
   const proposals = useSessionState(decisionSelectors.proposedWarnings);
+  const lifted = useSessionState(decisionSelectors.liftedProposals);
   const issued = useSessionState(decisionSelectors.issuedWarnings);
   const waivers = useSessionState(decisionSelectors.waivers);
   const status = useSessionStore((s) => s.session.status);
@@ -110,6 +112,21 @@ export function ProposedWarnings() {
                   }
                 />
               )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {lifted.length > 0 && (
+        <ul className="plain-list" data-testid="lifted-proposals">
+          {lifted.map((l) => (
+            <li key={l.unitId} data-testid={`lifted-proposal-${l.unitId}`}>
+              {t('decisions.proposed.liftedLine', {
+                unit: unitName(l.unitId),
+                time: format.timeOn(l.at, todayIsoDate()),
+                from: format.percent(l.from),
+                to: format.percent(l.to),
+                threshold: format.percent(l.threshold),
+              })}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import type { SessionState } from '@plenum/shared';
+import { dayTitle, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ConfirmationDialog, type ConfirmationText } from '../../components/ConfirmDialog';
@@ -54,9 +54,6 @@ function confirmationOf(
       };
   }
 }
-
-const dayTitle = (state: SessionState, dayId: string) =>
-  state.definition?.days.find((d) => d.id === dayId)?.title ?? dayId;
 
 /** Asks before closing an item, adjourning a day or opening one off its date, naming what would follow. */
 export function FloorConfirmation({ request, onConfirm, onCancel }: FloorConfirmationProps) {

@@ -1,4 +1,4 @@
-import { awaitsRuling, itemsOfDay, type SessionState } from '@plenum/shared';
+import { awaitsRuling, dayById, dayTitle, itemsOfDay, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import type { ConfirmationText } from '../../components/ConfirmDialog';
 import { sessionSelectors } from '../../stores/session';
@@ -42,11 +42,10 @@ export function closeItemConfirmation(t: TFunction, state: SessionState, itemId:
  * of its warning, so its name alone cannot tell them apart).
  */
 export function adjournDayConfirmation(t: TFunction, state: SessionState, dayId: string): ConfirmationText {
-  const day = state.definition?.days.find((d) => d.id === dayId);
   const neverPresented = itemsOfDay(state, dayId).filter((item) => item.status === 'pending');
   const items = neverPresented.map((item) => t('common.quoted', { text: item.topic })).join(', ');
   return {
-    title: t('confirm.adjourn.title', { day: day?.title ?? dayId }),
+    title: t('confirm.adjourn.title', { day: dayTitle(state, dayId) }),
     losses:
       neverPresented.length > 0
         ? [t('confirm.adjourn.neverPresented', { count: neverPresented.length, items })]
@@ -67,8 +66,8 @@ export function openDayConfirmation(
   today: string,
   formatDate: (date: string) => string,
 ): ConfirmationText {
-  const day = state.definition?.days.find((d) => d.id === dayId);
-  const title = day?.title ?? dayId;
+  const day = dayById(state, dayId);
+  const title = dayTitle(state, dayId);
   const todayWords = formatDate(today);
   return {
     title: t('confirm.openDay.title', { day: title }),

@@ -1,10 +1,101 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { demoIndicators, ids, instant, participants, submitReport } from '../../test/events';
+import { demoIndicators, ids, instant, participants, submitReport, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
+import { inspector, inviteInspector } from '../../test/stories';
 import Minutes from './Minutes';
 
+/** The chair adopts a plan: the first unit accepted (an order to the inspector), the second beyond capacity. */
+function adoptedPlan(log: ReturnType<typeof eventLog>): void {
+  inviteInspector(log);
+  log.add('directive:issued', {
+    directiveId: 'dir-plan',
+    kind: 'inspection',
+    assigneeUnitId: ids.unit,
+    subjectUnitId: ids.unit,
+    inspectorId: inspector.id,
+    title: 'Inspection of North County Cement Works',
+    text: null,
+    dueDate: '2026-05-15',
+    fromCriticismId: null,
+    orderedByUnitId: null,
+    itemId: null,
+  });
+  log.add('inspection-plan:adopted', {
+    planId: 'plan-1',
+    capacity: 1,
+    lines: [
+      {
+        unitId: ids.unit,
+        rank: 1,
+        score: 32.9,
+        reasons: [{ kind: 'under-threshold', weight: 32.9, flag: null, params: { fulfilment: 0.65, threshold: 0.7 } }],
+        decision: 'accepted',
+        directiveId: 'dir-plan',
+      },
+      {
+        unitId: ids.otherUnit,
+        rank: 2,
+        score: 15,
+        reasons: [{ kind: 'not-verified-recently', weight: 15, flag: null, params: { quarters: 4, lastVerified: '' } }],
+        decision: 'beyond-capacity',
+        directiveId: null,
+      },
+    ],
+    at: instant(600),
+  });
+}
+
+/** Each entry of the minutes' inspection plans, in the order read. */
+const planEntries = () =>
+  within(screen.getByTestId('minutes-inspection-plans'))
+    .getAllByRole('listitem')
+    .map((item) => item.firstChild?.textContent ?? '');
+
 describe('minutes', () => {
+  test('the inspection plans as the PDF holds them: each line with its score, reasons and decision, then its order, findings and verified figures', async () => {
+    const before = await renderSession(<Minutes />, participants.chair);
+    expect(screen.queryByTestId('minutes-inspection-plans')).toBeNull();
+    before.unmount();
+
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      adoptedPlan(log);
+      log.add('directive:acknowledged', { directiveId: 'dir-plan' }, inspector.id);
+      log.add('directive:answered', { directiveId: 'dir-plan', text: 'Kiln logs show 600 t.' }, inspector.id);
+      log.add('report:verified', {
+        unitId: ids.unit,
+        indicatorId: demoIndicators.cement.id,
+        verified: 600,
+        finding: 'Kiln logs.',
+        evidence: null,
+      });
+      log.add('agenda:item-started', { itemId: ids.itemOne, startedAt: instant(700) });
+    });
+    const section = screen.getByTestId('minutes-inspection-plans');
+    expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent(/^Inspection plans$/);
+    expect(within(section).getByRole('heading', { level: 3 })).toHaveTextContent(
+      /^Plan adopted .+ by Anna Chair, capacity 1$/,
+    );
+    expect(planEntries()).toEqual([
+      '1. North County Cement Works — score 32.9 — Accepted',
+      'Under the threshold: Production at 65% of plan, under the 70% threshold.',
+      expect.stringMatching(/^Order: Inspection of North County Cement Works, to Ivan Inspector, due .+ — Answered$/),
+      'Findings: Kiln logs show 600 t.',
+      'Verified: Cement 600 t (reported 650 t)',
+      '2. South County Dairy — score 15 — Beyond capacity',
+      'Not verified recently',
+    ]);
+  });
+
+  test('a plan’s reasons are named without their figures until the unit has presented', async () => {
+    await renderSession(<Minutes />, participants.chair, adoptedPlan);
+    expect(planEntries().slice(0, 3)).toEqual([
+      '1. North County Cement Works — score 32.9 — Accepted',
+      'Under the threshold',
+      expect.stringMatching(/^Order: .+ — Open$/),
+    ]);
+  });
+
   test('rehearsal 4: a revision after the notice is named with its unit, indicator and figures before and after', async () => {
     await renderSession(<Minutes />, participants.chair, (log) => {
       // The notice is out and the day open; cement was 650 t of 1,000 t (65 %), under 70 %.

@@ -6,6 +6,7 @@ import { minutesSelectors, useSessionState, useSessionStore, type MinutesScope }
 import { flagReason } from '../reports/flagText';
 import { DirectiveLine } from './DirectiveLine';
 import { DownloadRecords } from './DownloadRecords';
+import { InspectionPlanMinutes } from './InspectionPlanMinutes';
 import { ItemMinutes } from './ItemMinutes';
 import './Minutes.css';
 
@@ -18,7 +19,8 @@ function minutesOf(state: SessionState, scopeKey: string) {
 /**
  * The live minutes of one day or of the whole session, built from the log as it stands:
  * items with their times, presenters, figures and flags, criticism (hidden ones said to be
- * hidden, with the chair's reason), rulings, speeches, directives and warnings. Printable.
+ * hidden, with the chair's reason), rulings, speeches, directives, warnings and the inspection
+ * plans adopted. Printable.
  */
 export default function Minutes() {
   const { t } = useTranslation();
@@ -173,6 +175,7 @@ export default function Minutes() {
             )}
           </section>
         )}
+        {minutes.decisions && <InspectionPlanMinutes headingId={`${fieldId}-inspection-plans`} />}
       </article>
     </div>
   );

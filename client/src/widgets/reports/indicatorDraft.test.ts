@@ -2,9 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { ReportState } from '@plenum/shared';
 import {
   draftProblems,
+  draftsFromPrevious,
   draftsFromReport,
   emptyDraft,
   indicatorsFromDrafts,
+  isBlankDraft,
   parseDirection,
   parseNumber,
   parsePastedIndicators,
@@ -216,4 +218,36 @@ describe('the rows of the form', () => {
     ]);
     expect(emptyDraft().direction).toBe('higher-is-better');
   });
+
+  test('are blank only as a new row is: anything typed or chosen counts', () => {
+    expect(isBlankDraft(emptyDraft())).toBe(true);
+    expect(isBlankDraft({ ...emptyDraft(), name: '  ' })).toBe(true);
+    for (const change of [
+      { name: 'Grain' },
+      { planned: '10' },
+      { previous: '9' },
+      { weight: '2' },
+      { isProduction: true },
+      { direction: 'lower-is-better' as const },
+    ]) {
+      expect(isBlankDraft({ ...emptyDraft(), ...change }), JSON.stringify(change)).toBe(false);
+    }
+  });
+
+  test('start from the period before’s: its ids and descriptions, its achieved figure as previous, no plan or result', () => {
+    const before = { weight: 1, isProduction: false, previous: 7, partOf: null };
+    const drafts = draftsFromPrevious([
+      { ...before, id: 'grain', name: 'Grain', measure: 't', planned: 10, reported: 9, verified: 8, weight: 2 },
+      { ...before, id: 'maize', name: 'Maize', measure: 't', planned: 4, reported: 3, verified: null, partOf: 'grain' },
+      { ...before, id: 'fuel', name: 'Fuel', measure: 'kg', planned: 100, reported: 90, verified: null },
+    ]);
+    expect(drafts.map(({ key: _key, ...row }) => row)).toEqual([
+      { ...emptyRow, id: 'grain', name: 'Grain', measure: 't', weight: '2', previous: '8' },
+      { ...emptyRow, id: 'maize', name: 'Maize', measure: 't', previous: '3', partOf: 'grain' },
+      // Logged before indicators had a direction: higher is better.
+      { ...emptyRow, id: 'fuel', name: 'Fuel', measure: 'kg', previous: '90' },
+    ]);
+  });
 });
+
+const { key: _key, ...emptyRow } = emptyDraft();

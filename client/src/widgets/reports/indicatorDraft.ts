@@ -1,4 +1,11 @@
-import { Limits, type Indicator, type IndicatorDirection, type ReportState } from '@plenum/shared';
+import {
+  achievedValue,
+  Limits,
+  type Indicator,
+  type IndicatorDirection,
+  type PreviousIndicator,
+  type ReportState,
+} from '@plenum/shared';
 
 /** One row of the report form, as typed: numbers stay text until submitted. */
 export interface IndicatorDraft {
@@ -76,21 +83,59 @@ export function newRowKey(): string {
   return `row-${nextKey}`;
 }
 
+/** What a new row holds. */
+const blankRow: Omit<IndicatorDraft, 'key'> = {
+  id: null,
+  name: '',
+  measure: '',
+  planned: '',
+  reported: '',
+  weight: '1',
+  previous: '',
+  isProduction: false,
+  direction: 'higher-is-better',
+  partOf: null,
+};
+
 /** An empty row, ready to type into. */
 export function emptyDraft(): IndicatorDraft {
-  return {
+  return { key: newRowKey(), ...blankRow };
+}
+
+/** True for a row as {@link emptyDraft} makes it (spaces aside): nothing typed or chosen in it yet. */
+export function isBlankDraft(draft: IndicatorDraft): boolean {
+  return (Object.keys(blankRow) as (keyof typeof blankRow)[]).every((field) => {
+    const value = draft[field];
+    return (typeof value === 'string' ? value.trim() : value) === blankRow[field];
+  });
+}
+
+/**
+ * This period's rows, started from the indicators of the period before: the same ids (so each
+ * indicator's series continues across quarters), names, units of measure, weights, production
+ * mark, parts and directions, and what was achieved then (the verified value winning) as the
+ * previous period's figure, which the jump and drop flags compare this period's against.
+ */
+export function draftsFromPrevious(
+  indicators: readonly PreviousIndicator[],
+  formatNumber: (n: number) => string = String,
+): IndicatorDraft[] {
+  return indicators.map((indicator) => ({
     key: newRowKey(),
-    id: null,
-    name: '',
-    measure: '',
+    id: indicator.id,
+    name: indicator.name,
+    measure: indicator.measure,
+    // Blank, not last quarter's plan: each quarter's plan is set anew, and a carried one would
+    // look entered and could be submitted unread, measuring this quarter against last quarter's
+    // target. Left blank, the form asks for it before it submits.
     planned: '',
     reported: '',
-    weight: '1',
-    previous: '',
-    isProduction: false,
-    direction: 'higher-is-better',
-    partOf: null,
-  };
+    weight: formatNumber(indicator.weight),
+    previous: formatNumber(achievedValue(indicator)),
+    isProduction: indicator.isProduction,
+    direction: indicator.direction ?? 'higher-is-better',
+    partOf: indicator.partOf,
+  }));
 }
 
 /** The rows of a submitted report, as the form edits them. */

@@ -1,4 +1,5 @@
 import {
+  dayTitle,
   liveItem,
   openDayId,
   type AgendaItemState,
@@ -58,7 +59,7 @@ export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | nu
   if (blocker === null) return;
   const live = liveItem(state);
   const openDay = openDayId(state);
-  const openDayTitle = state.definition?.days.find((d) => d.id === openDay)?.title ?? openDay;
+  const openDayTitle = openDay === null ? null : dayTitle(state, openDay);
   const messages: Record<FloorBlocker, string> = {
     'not-found': `There is no ${what} in this session.`,
     'day-already-opened': 'That day was already opened.',

@@ -93,4 +93,18 @@ describe('inspection plan', () => {
     await run(chair, adopt(3, [accept('coal-mine-3', null)]));
     expect((await commands.state(sessionId)).lastSeq).toBe(head + 2);
   });
+
+  test('a plan that accepts no line, every line dropped or none sent, is refused naming the lines; nothing is appended', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const head = (await commands.state(sessionId)).lastSeq;
+    for (const lines of [[{ unitId: 'harbour-fisheries', decision: 'dropped' as const }], []]) {
+      const empty = await refusal(run(byRole.chair, adopt(2, lines)));
+      expect([empty.code, empty.refusal]).toEqual([
+        'INVALID_PAYLOAD',
+        { kind: 'empty-inspection-plan', field: 'lines' },
+      ]);
+    }
+    expect((await commands.state(sessionId)).lastSeq).toBe(head);
+    expect((await commands.state(sessionId)).inspectionPlans).toEqual([]);
+  });
 });

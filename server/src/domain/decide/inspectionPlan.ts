@@ -15,7 +15,8 @@ import { decideIssueDirective } from './directive.js';
  * Adopts an inspection plan: the plan is ranked again from the record at the chair's capacity
  * (the client's copy may be stale; the record's reasons are the server's), each accepted line is
  * issued as an inspection order of the inspected unit, and the plan with every line's decision
- * enters the log after the orders it names.
+ * enters the log after the orders it names. A plan that accepts no line is refused, typed
+ * (`empty-inspection-plan`): it would record a plan that orders nothing.
  */
 export function decideAdoptInspectionPlan(
   state: SessionState,
@@ -27,6 +28,14 @@ export function decideAdoptInspectionPlan(
   if (problem?.kind === 'not-proposed') {
     const name = state.units[problem.unitId]?.name ?? problem.unitId;
     throw new DomainError('CONFLICT', `${name} is not on the proposed plan (any more): look at the plan again.`);
+  }
+  if (problem?.kind === 'none-accepted') {
+    throw new DomainError(
+      'INVALID_PAYLOAD',
+      'No line is accepted: accept at least one, or the plan would order no inspection.',
+      undefined,
+      { kind: 'empty-inspection-plan', field: 'lines' },
+    );
   }
   if (problem?.kind === 'over-capacity') {
     throw new DomainError(

@@ -1,6 +1,7 @@
 import {
   adjournDayBlocker,
   closeSessionBlocker,
+  dayById,
   dayInTheWay,
   editDayBlocker,
   lastDayDate,
@@ -102,7 +103,7 @@ export function decideAddDay(
 export function decideUpdateDay(state: SessionState, payload: CommandOf<'day:update'>['payload']): NewEvent[] {
   requireNoBlocker(state, editDayBlocker(state, payload.dayId), `day ${payload.dayId}`);
   requireHoursInOrder(payload.startTime, payload.plannedEnd);
-  const day = state.definition!.days.find((d) => d.id === payload.dayId)!;
+  const day = dayById(state, payload.dayId)!;
   if (
     day.title === payload.title &&
     (day.startTime ?? null) === payload.startTime &&

@@ -5,22 +5,27 @@ import {
   ApiOrganisationSchema,
   ApiRecordSchema,
   ApiScope,
+  carriedOverFrom,
   CascadeBodySchema,
   ChangeParticipantBodySchema,
   ConveneBodySchema,
   DirectiveAnswerBodySchema,
   IdSchema,
   InviteBodySchema,
+  isDirectiveOpen,
+  isItemLive,
   IssuedLinkSchema,
   OrganisationUnitSchema,
   ParticipantSchema,
   ReportSubmissionSchema,
   SessionSummarySchema,
   TrendsSchema,
+  UnitCommitmentsSchema,
   type ApiRecord,
   type Command,
   type SessionEvent,
   type SessionState,
+  type UnitCommitment,
 } from '@plenum/shared';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -105,6 +110,56 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
     const state = await options.commands.state(sessionId);
     if (state.definition === null) throw new DomainError('NOT_FOUND', `There is no review session ${sessionId}.`);
     return state;
+  }
+
+  /**
+   * The review sessions where the unit still has business, oldest first (see
+   * `UnitCommitmentSchema`). Only the sessions whose digest says they are open or hold an open
+   * directive are read. A directive the next period's review carried over counts there, where it
+   * is followed up, not where it was issued; one held by a higher review and its level's
+   * follow-up (a cascade) counts once, in the higher review.
+   */
+  async function commitmentsOf(unitId: string): Promise<UnitCommitment[]> {
+    const holding = new Map(
+      (await options.directory.holdingDue(() => true)).map(({ sessionId, followedBy }) => [sessionId, followedBy]),
+    );
+    const counted = new Set<string>();
+    const found: UnitCommitment[] = [];
+    for (const { sessionId, digest } of await options.directory.digests()) {
+      const summary = digest.summary;
+      const followedBy = holding.get(sessionId);
+      if (!summary || (summary.status === 'closed' && !followedBy)) continue;
+      const takenOver = new Set<string>();
+      for (const follower of followedBy ?? []) {
+        const carried = await options.commands.readWithoutCriticisms(follower, (state) =>
+          carriedOverFrom(state, sessionId).map((directive) => directive.id),
+        );
+        for (const id of carried) takenOver.add(id);
+      }
+      const held = await options.commands.readWithoutCriticisms(sessionId, (state) => ({
+        items:
+          state.status === 'closed'
+            ? 0
+            : state.agendaOrder.filter((id) => {
+                const item = state.agenda[id]!;
+                return item.unitId === unitId && (item.status === 'pending' || isItemLive(item.status));
+              }).length,
+        directiveIds: state.directiveOrder.filter((id) => {
+          const directive = state.directives[id]!;
+          return (
+            isDirectiveOpen(directive) &&
+            !takenOver.has(id) &&
+            (directive.assigneeUnitId === unitId || directive.subjectUnitId === unitId)
+          );
+        }),
+      }));
+      const directives = held.directiveIds.filter((id) => !counted.has(id));
+      for (const id of directives) counted.add(id);
+      if (held.items === 0 && directives.length === 0) continue;
+      const { title, period, status } = summary;
+      found.push({ sessionId, title, period, status, items: held.items, directives: directives.length });
+    }
+    return found;
   }
 
   /** A record of the session as the principal's role may take it. */
@@ -245,6 +300,31 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
         const at = options.clock.now().toISOString();
         await options.organisations.retireUnit(organisationId, unitId, principal.actor.id, at);
         return { unitId };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/organisations/{organisationId}/units/{unitId}/commitments',
+      operationId: 'getUnitCommitments',
+      summary: 'What a unit still has open: its agenda items not yet heard, and its open directives',
+      description:
+        'Session by session, oldest first: the unit’s items still pending or on the floor in sessions not ' +
+        'closed, and the open directives assigned to it or about it (a carried-over one counted where it is ' +
+        'held now). Worth reading before retiring the unit, which leaves them all as they stand.',
+      tag: 'Register',
+      scope: ApiScope.readSessions,
+      params: UnitParams,
+      response: { status: 200, description: 'The sessions where it has business', schema: UnitCommitmentsSchema },
+      refusals: [404],
+      handle: async (req) => {
+        await requireApi(req, auth, ApiScope.readSessions);
+        const organisationId = await organisationOf(req);
+        const { unitId } = UnitParams.parse(req.params);
+        const registered = await options.organisations.registered(organisationId);
+        if (!registered.some((entry) => entry.unit.id === unitId)) {
+          throw new DomainError('NOT_FOUND', `There is no unit ${unitId} in the register.`);
+        }
+        return { sessions: await commitmentsOf(unitId) };
       },
     },
     {

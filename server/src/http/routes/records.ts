@@ -2,6 +2,7 @@ import {
   canIssue,
   copySessionState,
   IdSchema,
+  type PreviousReport,
   type ReportImportPreview,
   type SessionEvent,
   type SessionState,
@@ -70,7 +71,9 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
  * `?day=N`; `POST /api/archives` (administrator), importing an archive as a new session; and
  * `POST /api/sessions/:id/reports/preview` and `…/reports`, importing plans and results from a
  * file with the columns of `results.csv` (a presenter their own unit's rows, the chair or an
- * administrator any unit's), applied whole in one append or not at all.
+ * administrator any unit's), applied whole in one append or not at all; and
+ * `GET /api/sessions/:id/units/:unitId/previous-report`, the unit's report of the period before,
+ * for this period's to start from.
  */
 export function recordsRoutes(options: RecordsRoutesOptions): Router {
   const router = Router();
@@ -246,6 +249,46 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
         ...(error.seq === null ? {} : { seq: error.seq }),
       });
     }
+  });
+
+  /**
+   * The unit's report in the period the session follows up (`previousSessionId`): each indicator
+   * as last submitted there, with its verified value; null when the session follows up none or
+   * the unit had no report in it. For those who may submit the unit's report (its presenter, the
+   * chair, an administrator), as the report form's starting point.
+   */
+  router.get('/api/sessions/:sessionId/units/:unitId/previous-report', async (req, res) => {
+    const sessionId = IdSchema.parse(req.params.sessionId);
+    const unitId = IdSchema.parse(req.params.unitId);
+    const { participant } = await requireSessionReader(req, options.auth, sessionId);
+    const reader = importsAs(participant ?? { role: 'administrator', unitId: null });
+    if (!canIssue(reader.role, 'report:submit') || (reader.role === 'presenter' && reader.unitId !== unitId)) {
+      throw new DomainError('FORBIDDEN', 'The report of the period before is read by those who submit this one.');
+    }
+    const previousSessionId = await options.commands.read(sessionId, (state) => {
+      // Own keys only: an id such as `constructor` names no unit.
+      if (state.definition === null || !Object.hasOwn(state.units, unitId)) {
+        throw new DomainError('NOT_FOUND', `The review session ${sessionId} has no unit ${unitId}.`);
+      }
+      return state.definition.previousSessionId;
+    });
+    const previous: PreviousReport | null =
+      previousSessionId === null
+        ? null
+        : await options.commands.read(previousSessionId, (state) => {
+            const report = Object.hasOwn(state.reports, unitId) ? state.reports[unitId] : undefined;
+            if (state.definition === null || report === undefined) return null;
+            return {
+              sessionId: state.sessionId,
+              period: state.definition.period,
+              // Copies, since the state changes in place with later events; the findings and
+              // evidence stay with the inspection's record.
+              indicators: report.indicators.map(
+                ({ finding: _finding, evidence: _evidence, ...indicator }) => indicator,
+              ),
+            };
+          });
+    res.json({ ok: true, data: previous });
   });
 
   const files = [express.text({ type: 'text/csv', limit: '512kb' }), express.raw({ type: xlsxType, limit: '2mb' })];

@@ -1,9 +1,8 @@
-import type { InspectionPlanState } from '@plenum/shared';
+import { inspectionLineOutcomes, type InspectionPlanState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/Panel';
 import { useFormat } from '../../../lib/useFormat';
 import { useSessionStore } from '../../../stores/session';
-import { planOutcome } from './planOutcome';
 
 /** One adopted plan: each line's rank, unit, score and decision, and where its order stands. */
 function AdoptedPlan({ plan }: { plan: InspectionPlanState }) {
@@ -28,7 +27,7 @@ function AdoptedPlan({ plan }: { plan: InspectionPlanState }) {
             </tr>
           </thead>
           <tbody>
-            {planOutcome(session, plan.lines).map(({ line, order, findings }) => (
+            {inspectionLineOutcomes(session, plan).map(({ line, order, findings }) => (
               <tr key={line.unitId} data-decision={line.decision}>
                 <td>{line.rank}</td>
                 <td>{unitName(line.unitId)}</td>

@@ -70,7 +70,7 @@ describe('inspection plan by risk', () => {
     );
   });
 
-  test('more lines accepted than the capacity cannot be adopted; a dropped line is sent as dropped', async () => {
+  test('more lines accepted than the capacity cannot be adopted, nor a plan that accepts none, which says why', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
     const panel = await openPlan();
     fireEvent.change(within(panel).getByTestId('plan-capacity'), { target: { value: '0' } });
@@ -81,11 +81,28 @@ describe('inspection plan by risk', () => {
 
     fireEvent.change(within(panel).getByTestId('plan-capacity'), { target: { value: '1' } });
     fireEvent.click(within(panel).getByTestId(`plan-drop-${ids.unit}`));
+    const adopt = within(panel).getByTestId('plan-adopt');
+    expect(adopt).toHaveTextContent('Adopt the plan: issue 0 inspection orders');
+    expect(adopt).toBeDisabled();
+    expect(adopt).toHaveAccessibleDescription(
+      'Accept at least one line to adopt the plan: a plan that orders no inspection is not recorded.',
+    );
+    fireEvent.click(adopt);
+    expect(env.sentCommands()).toBe(0);
+  });
+
+  test('the server’s refusal of a plan that orders nothing is said in words', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const panel = await openPlan();
     fireEvent.click(within(panel).getByTestId('plan-adopt'));
     const sent = await env.nextCommand();
-    expect(sent.command).toEqual({
-      type: 'inspection-plan:adopt',
-      payload: { capacity: 1, lines: [{ unitId: ids.unit, decision: 'dropped' }] },
+    await env.refuse(sent.ask, {
+      code: 'INVALID_PAYLOAD',
+      message: 'No line is accepted.',
+      refusal: { kind: 'empty-inspection-plan', field: 'lines' },
     });
+    expect(panel).toHaveTextContent(
+      'The plan was not adopted. The plan accepts no line: accept at least one, since a plan that orders no inspection is not recorded.',
+    );
   });
 });

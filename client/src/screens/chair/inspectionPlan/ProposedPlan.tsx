@@ -2,6 +2,7 @@ import {
   addDays,
   canIssue,
   inspectionCapacityLimit,
+  planChoiceProblem,
   proposeInspectionPlan,
   type ProposedInspection,
   type SessionState,
@@ -78,6 +79,7 @@ function useDefaultChoice(assignee: PlanAssignee | null) {
 export function ProposedPlan() {
   const { t } = useTranslation();
   const capacityId = useId();
+  const noneAcceptedId = useId();
   const [capacity, setCapacity] = useState(defaultCapacity);
   const [edits, setEdits] = useState<Record<string, Partial<LineChoice>>>({});
   const [editing, setEditing] = useState<string | null>(null);
@@ -94,11 +96,14 @@ export function ProposedPlan() {
 
   const choiceOf = (line: ProposedInspection): LineChoice => ({ ...defaultChoice(line), ...edits[line.unitId] });
   const accepted = proposal.lines.filter((line) => choiceOf(line).isAccepted).length;
+  const choices = choicesOf(proposal.lines, choiceOf);
+  // The server's rule: no line accepted, or more than the capacity left, is no plan to adopt.
+  const choiceProblem = planChoiceProblem(proposal, choices);
+  const isNoneAccepted = choiceProblem?.kind === 'none-accepted' && proposal.lines.length > 0;
   const change = (unitId: string, patch: Partial<LineChoice>) =>
     setEdits((all) => ({ ...all, [unitId]: { ...all[unitId], ...patch } }));
 
   const adopt = () => {
-    const choices = choicesOf(proposal.lines, choiceOf);
     if (choices.some((c) => c.decision === 'accepted' && !c.title)) return setProblem(t('inspectionPlan.titleMissing'));
     if (choices.some((c) => c.decision === 'accepted' && c.dueDate < todayIsoDate())) {
       return setProblem(t('inspectionPlan.duePast'));
@@ -157,13 +162,19 @@ export function ProposedPlan() {
         {t('inspectionPlan.count', { accepted, capacity: proposal.capacity })}
         {proposal.ordersOpen > 0 && ` ${t('inspectionPlan.ordersOpen', { count: proposal.ordersOpen })}`}
       </p>
+      {isNoneAccepted && (
+        <p id={noneAcceptedId} className="muted" data-testid="plan-none-accepted">
+          {t('inspectionPlan.noneAccepted')}
+        </p>
+      )}
       <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
       <div className="button-row">
         <button
           type="button"
           className="button button--primary"
           data-testid="plan-adopt"
-          disabled={!mayDecide || !canSend || isBusy || proposal.lines.length === 0 || accepted > capacity}
+          disabled={!mayDecide || !canSend || isBusy || choiceProblem !== null}
+          aria-describedby={isNoneAccepted ? noneAcceptedId : undefined}
           onClick={adopt}
         >
           {t('inspectionPlan.adopt', { count: accepted })}

@@ -1,0 +1,88 @@
+import { demoSessionIds } from '@plenum/server';
+import type { CommandOf, Problem, RegisteredUnit, UnitCommitments } from '@plenum/shared';
+import { describe, expect, test } from 'vitest';
+import { api, dataOf, resourceOf } from '../helpers/api.js';
+import { closeItem, sendOk, startItem } from '../helpers/factories.js';
+import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
+
+/** The demo's first day, 09:00 UTC: a fixed clock, so due dates are fixed too. */
+const clock = { now: () => new Date('2026-04-13T09:00:00.000Z') };
+const units = '/api/organisations/northern-province/units';
+const commitmentsPath = (unitId: string) => `/api/v1/organisations/northern-province/units/${unitId}/commitments`;
+
+const commitments = async (server: TestServer, unitId: string) =>
+  resourceOf(await api<UnitCommitments>(server.url, commitmentsPath(unitId), { token: server.tokens.administrator }))
+    .sessions;
+
+/** The demo's current review as a commitment lists it. */
+const current = {
+  sessionId: demoSessionIds.current,
+  title: 'Northern Province — first-quarter economic review',
+  period: '2026-Q1',
+  status: 'in-session',
+};
+
+describe('what a unit still has open, read before retiring it', () => {
+  test('its items not yet heard and its open directives, a carried-over directive counted once where it is held now', async () => {
+    const server = await startTestServer({ clock });
+    // The coal mine presents twice on the current review, and answers there for the Q4 review's
+    // explanation, which that review carried over (the closed Q4 review still holds its own copy).
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 2, directives: 1 }]);
+
+    const chair = await server.connect('chair');
+    const state = await server.state();
+    const [first] = state.agendaOrder.filter((id) => state.agenda[id]?.unitId === 'coal-mine-3');
+    await sendOk(chair, server.sessionId, startItem(first!));
+    await sendOk(chair, server.sessionId, closeItem(first!));
+    const inspection: CommandOf<'directive:issue'>['payload'] = {
+      kind: 'inspection',
+      assigneeUnitId: 'coal-mine-3',
+      title: 'Inspect the shaft output ledgers',
+      text: null,
+      dueDate: '2026-04-30',
+      fromCriticismId: null,
+    };
+    await sendOk(chair, server.sessionId, { type: 'directive:issue', payload: inspection });
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 1, directives: 2 }]);
+
+    // Closed in the review that holds it now, the carried-over directive is open nowhere.
+    const carried = (await server.state()).directiveOrder[0]!;
+    await sendOk(chair, server.sessionId, { type: 'directive:close', payload: { directiveId: carried } });
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 1, directives: 1 }]);
+
+    // The province presents nothing and is assigned nothing.
+    expect(await commitments(server, 'northern-province')).toEqual([]);
+  });
+
+  test('retiring a unit that still has business stays possible and leaves that business as it stands', async () => {
+    const server = await startTestServer({ clock });
+    const before = await commitments(server, 'riverside-steel');
+    expect(before).toEqual([{ ...current, items: 1, directives: 0 }]);
+
+    const retired = await api(server.url, `${units}/riverside-steel/retire`, {
+      method: 'POST',
+      token: server.tokens.administrator,
+    });
+    expect(retired.status).toBe(200);
+    const register = dataOf(
+      await api<{ units: RegisteredUnit[] }>(server.url, units, { token: server.tokens.administrator }),
+    );
+    expect(register.units.find((entry) => entry.unit.id === 'riverside-steel')?.retiredAt).not.toBeNull();
+    expect(await commitments(server, 'riverside-steel')).toEqual(before);
+  });
+
+  test('an unknown unit or another organisation is not found; a participant’s invitation may not read the register', async () => {
+    const server = await startTestServer();
+    const token = server.tokens.administrator;
+    for (const path of [
+      commitmentsPath('no-such-unit'),
+      '/api/v1/organisations/elsewhere/units/coal-mine-3/commitments',
+    ]) {
+      const answer = await api(server.url, path, { token });
+      expect(answer.status, path).toBe(404);
+      expect((answer.body as Problem).code).toBe('NOT_FOUND');
+    }
+    const presenter = await api(server.url, commitmentsPath('coal-mine-3'), { token: server.tokens.presenter });
+    expect(presenter.status).toBe(403);
+  });
+});

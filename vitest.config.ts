@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -10,11 +11,27 @@ const nodeProject = {
   ssr: { resolve: { conditions, externalConditions: ['@plenum/source'] } },
 };
 
+// Vitest's default is one worker fewer than the cores: one file at a time on two. The unit,
+// contract and integration files are light and independent, so they take every core, two at
+// least. The heavy projects run after them, one project at a time, so a flood never shares the
+// machine with another heavy test; the fault, scale and benchmark files one at a time too. The
+// browser files run two at a time: each waits on its browser more than it computes.
+const workers = Math.max(2, availableParallelism() - 1);
+const lightFiles = { maxWorkers: workers, sequence: { groupOrder: 0 } };
+const heavyProject = (groupOrder: number) => ({ fileParallelism: false, sequence: { groupOrder } });
+
 export default defineConfig({
   test: {
+    maxWorkers: workers,
     projects: [
-      { ...nodeProject, test: { name: 'shared', environment: 'node', include: ['shared/src/**/*.test.ts'] } },
-      { ...nodeProject, test: { name: 'server', environment: 'node', include: ['server/src/**/*.test.ts'] } },
+      {
+        ...nodeProject,
+        test: { name: 'shared', environment: 'node', include: ['shared/src/**/*.test.ts'], ...lightFiles },
+      },
+      {
+        ...nodeProject,
+        test: { name: 'server', environment: 'node', include: ['server/src/**/*.test.ts'], ...lightFiles },
+      },
       {
         // The client's own Vite config brings React and its resolve conditions.
         extends: './client/vite.config.ts',
@@ -23,9 +40,13 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['client/src/**/*.test.{ts,tsx}'],
           setupFiles: ['client/src/test/setup.ts'],
+          ...lightFiles,
         },
       },
-      { ...nodeProject, test: { name: 'contract', environment: 'node', include: ['tests/contract/**/*.test.ts'] } },
+      {
+        ...nodeProject,
+        test: { name: 'contract', environment: 'node', include: ['tests/contract/**/*.test.ts'], ...lightFiles },
+      },
       {
         ...nodeProject,
         test: {
@@ -33,6 +54,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
+          ...lightFiles,
         },
       },
       {
@@ -43,7 +65,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/bench/**/*.smoke.test.ts'],
           testTimeout: 120_000,
-          fileParallelism: false,
+          ...heavyProject(4),
         },
       },
       {
@@ -54,7 +76,7 @@ export default defineConfig({
           include: ['tests/fault/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          ...heavyProject(1),
         },
       },
       {
@@ -66,7 +88,7 @@ export default defineConfig({
           include: ['tests/scale/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          ...heavyProject(2),
         },
       },
       {
@@ -77,7 +99,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+          maxWorkers: 2,
         },
       },
     ],

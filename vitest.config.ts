@@ -97,7 +97,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
+          // Two browser files share the machine: a test may take twice its time alone.
+          testTimeout: 90_000,
           hookTimeout: 60_000,
           sequence: { groupOrder: 3 },
           maxWorkers: 2,

@@ -80,6 +80,28 @@ describe('a refused field in the reader’s language', () => {
     );
   });
 
+  test('a webhook receiver the server refuses is said in Korean beside the URL, not in the server’s English', async () => {
+    await changeLanguage('ko', { persist: false });
+    const message =
+      'The receiver 127.0.0.1 resolves to 127.0.0.1, a loopback address; internal receivers are not allowed.';
+    expect(
+      issueInWords({
+        path: 'url',
+        message,
+        reason: { code: 'receiver-internal', host: '127.0.0.1', address: '127.0.0.1', range: 'loopback' },
+      }),
+    ).toBe(
+      '127.0.0.1는 내부 주소(127.0.0.1)입니다. 서버 운영자가 허용하지 않는 한(WEBHOOK_ALLOW_PRIVATE 또는 WEBHOOK_ALLOWED_CIDRS) 내부 수신처로는 보내지 않습니다',
+    );
+    expect(
+      issueInWords({
+        path: 'url',
+        message: 'The receiver’s host cannot be resolved: getaddrinfo ENOTFOUND nowhere.invalid',
+        reason: { code: 'receiver-unresolved', host: 'nowhere.invalid' },
+      }),
+    ).toBe('호스트 nowhere.invalid를 찾을 수 없습니다. 주소를 확인하십시오');
+  });
+
   test('in English a domain rule’s refusal names its facts too', () => {
     const words = (reason: IssueReason) => issueInWords({ path: 'field', message: 'the server’s English', reason });
     expect(words({ code: 'after-start-time', startTime: '14:00' })).toBe('after the start time, 14:00');

@@ -63,6 +63,10 @@ function ruleWords(reason: RuleReason): string {
     case 'unknown-parent':
     case 'retired-parent':
       return i18n.t(`refusal.rule.${reason.code}`, { parentId: reason.parentId });
+    case 'receiver-internal':
+      return i18n.t('refusal.rule.receiver-internal', { host: reason.host, address: reason.address });
+    case 'receiver-unresolved':
+      return i18n.t('refusal.rule.receiver-unresolved', { host: reason.host });
     case 'duplicate-unit-id':
       return i18n.t('refusal.rule.duplicate-unit-id', { id: reason.id });
     case 'invited-already':

@@ -116,11 +116,23 @@ export class WebhookService {
     try {
       await checkReceiver(url, this.deps.policy);
     } catch (error) {
-      const message =
+      // With the facts as a reason, so that the form says the refusal in its reader's language.
+      const refused =
         error instanceof ReceiverRefusedError
-          ? `The receiver ${error.message}. Allow it with WEBHOOK_ALLOW_PRIVATE or WEBHOOK_ALLOWED_CIDRS.`
-          : `The receiver's host cannot be resolved: ${error instanceof Error ? error.message : String(error)}`;
-      throw new DomainError('INVALID_PAYLOAD', message, [{ path: 'url', message }]);
+          ? {
+              message: `The receiver ${error.message}. Allow it with WEBHOOK_ALLOW_PRIVATE or WEBHOOK_ALLOWED_CIDRS.`,
+              reason: {
+                code: 'receiver-internal' as const,
+                host: error.host,
+                address: error.address,
+                range: error.range,
+              },
+            }
+          : {
+              message: `The receiver's host cannot be resolved: ${error instanceof Error ? error.message : String(error)}`,
+              reason: { code: 'receiver-unresolved' as const, host: new URL(url).hostname },
+            };
+      throw new DomainError('INVALID_PAYLOAD', refused.message, [{ path: 'url', ...refused }]);
     }
   }
 }

@@ -81,6 +81,10 @@ export const RuleReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('retired-parent'), parentId: IdSchema }),
   /** A unit would be placed under itself or one of its own units. */
   z.object({ code: z.literal('parent-cycle') }),
+  /** A webhook's receiver resolves to an internal address (of `range`, e.g. loopback) the server does not allow. */
+  z.object({ code: z.literal('receiver-internal'), host: z.string(), address: z.string(), range: z.string() }),
+  /** A webhook receiver's host cannot be resolved. */
+  z.object({ code: z.literal('receiver-unresolved'), host: z.string() }),
   /** A unit's id is already on an earlier entry of the list. */
   z.object({ code: z.literal('duplicate-unit-id'), id: IdSchema }),
   /**

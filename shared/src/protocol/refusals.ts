@@ -21,6 +21,8 @@ export const FloorBlockerSchema = z.enum([
   'item-not-pending',
   /** Only a closed item can be reopened (a deferred one continues as its carried-over item). */
   'item-not-closed',
+  /** The item no longer holds the floor (closed or deferred, perhaps from another screen). */
+  'item-not-live',
   /** Only an adjourned day can be reopened. */
   'day-not-adjourned',
 ]);

@@ -52,6 +52,8 @@ describe('the webhooks tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
     const notice = await screen.findByTestId('webhook-secret');
     expect(within(notice).getByLabelText('Signing secret')).toHaveValue('whsec_c2VjcmV0LXNob3duLW9uY2U=');
+    // Its own words: what is copied or downloaded is the secret, not a link.
+    within(notice).getByRole('button', { name: 'Download the secret' });
     expect(server.sent('POST', '/api/v1/admin/webhooks')[0]?.json).toEqual({
       url: 'https://other.example/in',
       eventTypes: ['session.closed'],

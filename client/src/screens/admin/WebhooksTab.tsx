@@ -47,7 +47,7 @@ function SecretNotice({ url, secret, onDone }: { url: string; secret: string; on
         onDone={onDone}
         labels={{
           copy: t('admin.webhooks.copySecret'),
-          download: t('admin.link.download'),
+          download: t('admin.webhooks.downloadSecret'),
           done: t('admin.link.done'),
           copied: t('admin.webhooks.secretCopied'),
           copyFailed: t('admin.link.copyFailed'),

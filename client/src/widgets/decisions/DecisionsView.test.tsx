@@ -68,6 +68,28 @@ describe('chair decisions', () => {
     expect(sent.command).toEqual({ type: 'warning:waive', payload: { unitId: ids.unit, reason: 'Flooded quarry' } });
   });
 
+  test('a warning decided on another chair screen while the form is open is said, with the unsent text', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`waive-warning-${ids.unit}`));
+    fireEvent.change(screen.getByLabelText('Reason for waiving it'), { target: { value: 'Flooded quarry' } });
+    env.broadcast(
+      env.log.add('warning:issued', {
+        warningId: 'w-9',
+        unitId: ids.unit,
+        fulfilment: 0.65,
+        threshold: 0.7,
+        note: null,
+      }),
+    );
+    expect(screen.getByTestId('proposed-warning-overtaken')).toHaveTextContent(
+      'The warning to North County Cement Works was decided on another screen while this form was open, so nothing was sent from here: see “Decided in this session”. What you wrote, not sent: “Flooded quarry”',
+    );
+    fireEvent.click(within(screen.getByTestId('proposed-warning-overtaken')).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('proposed-warning-overtaken')).toBeNull();
+    expect(env.sentCommands()).toBe(0);
+  });
+
   test('a carried-over warning is lifted or escalated at its second review, with a note', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, carriedWarning);
     await openDecisions();

@@ -21,6 +21,10 @@ export function ProposedWarnings() {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<Open>(null);
+  // What is typed in the open form, and whose decision this screen is sending, so that a
+  // decision made on another chair screen meanwhile is said, with the unsent text, not lost.
+  const [draft, setDraft] = useState('');
+  const [sendingUnitId, setSendingUnitId] = useState<string | null>(null);
   const proposals = useSessionState(decisionSelectors.proposedWarnings);
   const lifted = useSessionState(decisionSelectors.liftedProposals);
   const issued = useSessionState(decisionSelectors.issuedWarnings);
@@ -31,16 +35,35 @@ export function ProposedWarnings() {
   const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
 
   const submit = async (command: CommandInput, failure: string) => {
+    setSendingUnitId(open?.unitId ?? null);
     const ok = await run(command, failure);
+    setSendingUnitId(null);
     if (ok) setOpen(null);
     return ok;
   };
+  const toggle = (next: Open) => {
+    setDraft('');
+    setOpen(next);
+  };
   const isOpen = (p: ProposedWarning, action: 'issue' | 'waive') => open?.unitId === p.unitId && open.action === action;
+  const overtaken =
+    open !== null && open.unitId !== sendingUnitId && !proposals.some((p) => p.unitId === open.unitId) ? open : null;
 
   return (
     <Panel heading={t('decisions.proposed.heading', { count: proposals.length })} testId="proposed-warnings">
       <p className="muted">{t('decisions.proposed.intro')}</p>
       <ErrorNote message={error} onDismiss={dismissError} />
+      {overtaken && (
+        <div className="card" role="status" data-testid="proposed-warning-overtaken">
+          <p>
+            {t('decisions.proposed.overtaken', { unit: unitName(overtaken.unitId) })}
+            {draft.trim() && <> {t('decisions.proposed.unsentText', { text: draft.trim() })}</>}
+          </p>
+          <button type="button" className="button button--small" onClick={() => toggle(null)}>
+            {t('decisions.proposed.overtakenDismiss')}
+          </button>
+        </div>
+      )}
       {proposals.length === 0 ? (
         <p className="muted">{t('decisions.proposed.none')}</p>
       ) : (
@@ -60,7 +83,7 @@ export function ProposedWarnings() {
                   testId={`issue-warning-${p.unitId}`}
                   isOpen={isOpen(p, 'issue')}
                   disabled={!mayDecide}
-                  onToggle={() => setOpen(isOpen(p, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
+                  onToggle={() => toggle(isOpen(p, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
                   forReader={unitName(p.unitId)}
                 >
                   {t('decisions.proposed.issue')}
@@ -69,7 +92,7 @@ export function ProposedWarnings() {
                   testId={`waive-warning-${p.unitId}`}
                   isOpen={isOpen(p, 'waive')}
                   disabled={!mayDecide}
-                  onToggle={() => setOpen(isOpen(p, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
+                  onToggle={() => toggle(isOpen(p, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
                   forReader={unitName(p.unitId)}
                 >
                   {t('decisions.proposed.waive')}
@@ -86,7 +109,8 @@ export function ProposedWarnings() {
                   })}
                   maxLength={Limits.textLength}
                   isDisabled={!canSend}
-                  onCancel={() => setOpen(null)}
+                  onTextChange={setDraft}
+                  onCancel={() => toggle(null)}
                   onSubmit={(note) =>
                     submit(
                       { type: 'warning:issue', payload: { unitId: p.unitId, note: note || null } },
@@ -103,7 +127,8 @@ export function ProposedWarnings() {
                   requiredMessage={t('decisions.proposed.reasonMissing')}
                   maxLength={Limits.textLength}
                   isDisabled={!canSend}
-                  onCancel={() => setOpen(null)}
+                  onTextChange={setDraft}
+                  onCancel={() => toggle(null)}
                   onSubmit={(reason) =>
                     submit(
                       { type: 'warning:waive', payload: { unitId: p.unitId, reason } },

@@ -64,7 +64,22 @@ describe('record downloads', () => {
     );
     await renderSession(<Dashboard />, participants.official);
     fireEvent.click(screen.getByTestId('download-results.xlsx'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The file could not be downloaded: Sign in again.');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The file could not be downloaded:');
+    expect(alert).not.toHaveTextContent('Sign in again.');
     expect(screen.queryByTestId('download-archive.json')).toBeNull();
+  });
+
+  test('an unreachable server is said in the screen’s language, not in the fetch’s English', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await renderSession(<Minutes />, participants.chair);
+    await changeLanguage('ko', { persist: false });
+    fireEvent.click(await screen.findByTestId('download-minutes.pdf'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('파일을 내려받지 못했습니다: 서버에 연결할 수 없습니다.');
+    expect(alert).not.toHaveTextContent('The server cannot be reached.');
   });
 });

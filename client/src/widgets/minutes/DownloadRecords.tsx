@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../../api/apiErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useSessionStore } from '../../stores/session';
 import { downloadRecord, type RecordFile } from './downloadRecord';
@@ -39,7 +40,8 @@ export function DownloadRecords({ files, day = null }: DownloadRecordsProps) {
     try {
       await downloadRecord(sessionId, file, { lang: i18n.resolvedLanguage ?? i18n.language, day });
     } catch (failure) {
-      setError(t('records.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      // In the screen's language: the server's detail (or the fetch's) is English.
+      setError(t('records.failed', { message: apiErrorText(failure, { link: 'invite', withIssues: false }) }));
     } finally {
       setBusy(null);
     }

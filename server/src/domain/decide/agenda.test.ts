@@ -131,3 +131,20 @@ describe('reopening', () => {
     });
   });
 });
+
+describe('two chair screens', () => {
+  test('closing or deferring an item another screen already closed is refused with the reason, not a bare conflict', async () => {
+    const { run, byRole } = await demoWorld();
+    const chair = byRole.chair;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } });
+
+    const close = await refusal(run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } }));
+    expect(close.code).toBe('CONFLICT');
+    expect(close.refusal).toMatchObject({ kind: 'floor-blocked', blocker: 'item-not-live' });
+    const defer = await refusal(
+      run(chair, { type: 'agenda:defer-item', payload: { itemId: 'item-2', toDayId: 'day-2' } }),
+    );
+    expect(defer.refusal).toMatchObject({ kind: 'floor-blocked', blocker: 'item-not-live' });
+  });
+});

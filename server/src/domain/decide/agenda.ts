@@ -20,10 +20,13 @@ import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { itemOrThrow, liveItemOrThrow, requireDay, requireNoBlocker, requireUnit } from './guards.js';
 
-function requireTransition(item: AgendaItemState, to: AgendaItemStatus): void {
-  if (!canTransition(item.status, to)) {
-    throw new DomainError('CONFLICT', `"${item.topic}" is ${item.status}; it cannot become ${to}.`);
+function requireTransition(state: SessionState, item: AgendaItemState, to: AgendaItemStatus): void {
+  if (canTransition(item.status, to)) return;
+  // Closed or deferred already (often by another chair screen): say so, not a bare conflict.
+  if (item.status === 'closed' || item.status === 'deferred') {
+    requireNoBlocker(state, 'item-not-live', 'agenda item');
   }
+  throw new DomainError('CONFLICT', `"${item.topic}" is ${item.status}; it cannot become ${to}.`);
 }
 
 /**
@@ -97,7 +100,7 @@ export function decideOpenFloor(
   ctx: DecideContext,
 ): NewEvent[] {
   const item = itemOrThrow(state, payload.itemId);
-  requireTransition(item, 'floor-open');
+  requireTransition(state, item, 'floor-open');
   return [newEvent('agenda:floor-opened', { itemId: item.id, openedAt: ctx.now })];
 }
 
@@ -108,7 +111,7 @@ export function decideCloseItem(
   ctx: DecideContext,
 ): NewEvent[] {
   const item = itemOrThrow(state, payload.itemId);
-  requireTransition(item, 'closed');
+  requireTransition(state, item, 'closed');
   return [newEvent('agenda:item-closed', { itemId: item.id, closedAt: ctx.now })];
 }
 
@@ -129,7 +132,7 @@ export function decideDeferItem(
   ctx: DecideContext,
 ): NewEvent[] {
   const item = itemOrThrow(state, payload.itemId);
-  requireTransition(item, 'deferred');
+  requireTransition(state, item, 'deferred');
   const days = state.definition?.days ?? [];
   const from = days.findIndex((d) => d.id === item.dayId);
   const to = days.findIndex((d) => d.id === payload.toDayId);

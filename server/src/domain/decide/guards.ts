@@ -68,6 +68,7 @@ export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | nu
     'item-live': `Close or defer "${live?.topic ?? 'the current item'}" first.`,
     'item-not-pending': 'That item is not pending.',
     'item-not-closed': 'Only a closed item can be reopened; a deferred item continues on its later day.',
+    'item-not-live': 'That item no longer holds the floor: it was closed or deferred, perhaps from another screen.',
     'day-not-adjourned': 'Only an adjourned day can be reopened.',
   };
   throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker], undefined, {

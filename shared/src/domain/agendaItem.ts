@@ -18,6 +18,11 @@ export function canTransition(from: AgendaItemStatus, to: AgendaItemStatus): boo
   return agendaTransitions[from].includes(to);
 }
 
+/** True once an item in `status` is over: closed, or deferred to a later day. */
+export function isItemOver(status: AgendaItemStatus): boolean {
+  return status === 'closed' || status === 'deferred';
+}
+
 /** True while an item in `status` holds the floor (presenting or open for criticism). */
 export function isItemLive(status: AgendaItemStatus): boolean {
   return status === 'presenting' || status === 'floor-open';

@@ -1,6 +1,7 @@
 import {
   canTransition,
   isItemLive,
+  isItemOver,
   reopenItemBlocker,
   startItemBlocker,
   type AgendaItemState,
@@ -76,7 +77,7 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
   const deferId = useId();
   const [isDeferring, setIsDeferring] = useState(false);
   const [isReopening, setIsReopening] = useState(false);
-  const isFinal = item.status === 'closed' || item.status === 'deferred';
+  const isFinal = isItemOver(item.status);
   const isOnFloor = isItemLive(item.status);
   const itemId = item.id;
   const what = t('common.quoted', { text: item.topic });

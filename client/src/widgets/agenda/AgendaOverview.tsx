@@ -1,4 +1,4 @@
-import { isItemLive, type AgendaItemState } from '@plenum/shared';
+import { isItemLive, isItemOver, type AgendaItemState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
@@ -12,10 +12,6 @@ import {
 import { Panel } from '../../components/Panel';
 import { Amendments } from './Amendments';
 import './AgendaOverview.css';
-
-function isDone(item: AgendaItemState): boolean {
-  return item.status === 'closed' || item.status === 'deferred';
-}
 
 /** One item in a line: its place, the unit (or "general topic"), the topic, minutes and status. */
 function OverviewItem({ item, position }: { item: AgendaItemState; position: number }) {
@@ -46,7 +42,7 @@ function OverviewDay({ day, items }: AgendaDay) {
   const { t } = useTranslation();
   const format = useFormat();
   const status = useSessionStore((s) => s.session.days[day.id]?.status ?? 'scheduled');
-  const done = items.filter(isDone).length;
+  const done = items.filter((item) => isItemOver(item.status)).length;
   return (
     <>
       <span className="agenda-overview__day">

@@ -1,4 +1,4 @@
-import type { AgendaItemState, SessionState } from '@plenum/shared';
+import { isItemOver, type AgendaItemState, type SessionState } from '@plenum/shared';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -22,7 +22,7 @@ interface UnsentDraftsProps {
 function formlessItems(state: SessionState): AgendaItemState[] {
   return state.agendaOrder.flatMap((id) => {
     const item = state.agenda[id];
-    return item?.status === 'closed' || item?.status === 'deferred' ? [item] : [];
+    return item && isItemOver(item.status) ? [item] : [];
   });
 }
 

@@ -4,6 +4,7 @@ import {
   editItemBlocker,
   endsAt,
   isItemLive,
+  isItemOver,
   itemKind,
   moveItemBlocker,
   movePosition,
@@ -23,7 +24,7 @@ import { itemOrThrow, liveItemOrThrow, requireDay, requireNoBlocker, requireUnit
 function requireTransition(state: SessionState, item: AgendaItemState, to: AgendaItemStatus): void {
   if (canTransition(item.status, to)) return;
   // Closed or deferred already (often by another chair screen): say so, not a bare conflict.
-  if (item.status === 'closed' || item.status === 'deferred') {
+  if (isItemOver(item.status)) {
     requireNoBlocker(state, 'item-not-live', 'agenda item');
   }
   throw new DomainError('CONFLICT', `"${item.topic}" is ${item.status}; it cannot become ${to}.`);

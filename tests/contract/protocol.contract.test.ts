@@ -157,6 +157,11 @@ describe('events', () => {
     expect(state.directives['d-1']?.status).toBe('closed');
     expect(state.warnings['w-prev']?.status).toBe('lifted');
     expect(state.warnings['w-1']?.status).toBe('escalated');
+    // The waiver taken back: the county's proposal is open again, the waiver kept for the record.
+    expect(state.waivers).toEqual({});
+    expect(state.reconsidered).toMatchObject([
+      { unitId: 'east-county', decision: 'waived', text: eventFixtures['warning:waived'].payload.reason },
+    ]);
     // Preparation: the participant's access, the edited agenda and days, the settings.
     expect(state.participants['p-official']?.name).toBe('Official — Planning Commission');
     expect(state.access['p-official']).toMatchObject({

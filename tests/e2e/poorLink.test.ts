@@ -19,8 +19,9 @@ const rateKbit = 256;
  * and words that say a refused field's reason, a schema check's or a domain rule's, in the
  * reader's language; 1 kB the reload onto a new build after a deploy, the unsent criticism kept
  * when its item closes and the questions before opening a day off its date, since December 2026,
- * when the bound rose from 110 to 112 kB). A
- * second visit takes the page, the assets and the words from the service worker's cache. The
+ * when the bound rose from 110 to 112 kB; 111.5 kB since the chair's questions before closing an
+ * item, adjourning or opening a day load on their first use, 1.2 kB, and the words of a file refused
+ * as a whole come with the import screens). A second visit takes the page, the assets and the words from the service worker's cache. The
  * times are reported, not asserted (they follow the machine's load; `npm run bench` is where
  * speed is measured): at 256 kbit/s, 5 s carry about 160 kB.
  */

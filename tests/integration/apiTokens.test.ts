@@ -131,6 +131,32 @@ describe('API tokens', () => {
     expect((await call<Problem>(server, 'POST', `/api/v1/admin/tokens/${apiToken.id}/revoke`, admin)).status).toBe(404);
   });
 
+  test('a name another token not revoked has, letter case aside, is refused on the name field; a revoked one’s is free', async () => {
+    const server = await startTestServer({ store: 'memory' });
+    const admin = server.tokens.administrator;
+    const { apiToken } = await createToken(server, ['read:sessions'], 'Reporting system');
+    const tokenNames = async () =>
+      (await call<{ apiTokens: ApiTokenSummary[] }>(server, 'GET', '/api/v1/admin/tokens', admin)).body.apiTokens.map(
+        (token) => token.name,
+      );
+
+    const again = await call<Problem>(server, 'POST', '/api/v1/admin/tokens', admin, {
+      name: '  reporting SYSTEM ',
+      scopes: ['read:records'],
+      expiresAt: null,
+    });
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      issues: [{ path: 'name', reason: { code: 'api-token-name-taken' } }],
+    });
+    expect(await tokenNames()).toEqual(['Reporting system']);
+
+    expect((await call(server, 'POST', `/api/v1/admin/tokens/${apiToken.id}/revoke`, admin)).status).toBe(200);
+    await createToken(server, ['read:records'], 'Reporting system');
+    expect(await tokenNames()).toEqual(['Reporting system', 'Reporting system']);
+  });
+
   test('negative control: a read the scope check let through is caught in every cell of the refusal matrix', async () => {
     const server = await startTestServer({ store: 'memory' });
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
@@ -149,9 +175,11 @@ describe('API tokens', () => {
       return wrong;
     };
     expect(reads.length).toBeGreaterThanOrEqual(6);
-    expect(await wrongCells((await createToken(server, ['read:records'])).token)).toEqual([]);
+    expect(await wrongCells((await createToken(server, ['read:records'], 'Records')).token)).toEqual([]);
     // As if the check were off: the caller holds what the route asks for, and every cell turns red.
-    expect(await wrongCells((await createToken(server, ['read:sessions'])).token)).toHaveLength(reads.length);
+    expect(await wrongCells((await createToken(server, ['read:sessions'], 'Sessions')).token)).toHaveLength(
+      reads.length,
+    );
   });
 
   test('records over the API follow the downloads’ rules for each role', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { api, dataOf, tokenOf } from '../helpers/api.js';
 import { connectClient, expectRefused } from '../helpers/connectClient.js';
 import { sendJoin } from '../helpers/factories.js';
-import { joinSession } from '../helpers/joinSession.js';
+import { joinSession, joinSettled } from '../helpers/joinSession.js';
 import { startTestServer, type TestServerOptions } from '../helpers/startTestServer.js';
 import { waitForEvent } from '../helpers/waitForEvent.js';
 
@@ -51,9 +51,31 @@ function pastedList(): string {
 }
 
 describe('invitations over REST', () => {
+  test('a pasted list whose header row names the columns otherwise is refused as a whole, typed, not line by line', async () => {
+    const { server, path } = await invitationsServer();
+    const answer = await api(server.url, path('/invitations/preview'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: 'name,position,unit,mail\nAnna Kim,official,,anna@example.org\nBo Lee,observer,,bo@example.org',
+      contentType: 'text/plain',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      preview: {
+        file: {
+          problem: 'unrecognised-columns',
+          unrecognised: ['position', 'mail'],
+          expected: ['name', 'role', 'unit', 'email'],
+        },
+      },
+    });
+  });
+
   test('the chair lists who is invited, with their access, whether they joined, and their e-mail', async () => {
     const { server, participants } = await invitationsServer();
-    await joinSession(await server.connect('official'), server.sessionId);
+    // A join is answered before its attendance is appended: wait for it.
+    await joinSettled(server, await server.connect('official'));
     const list = await participants();
     const official = list.find((p) => p.participant.id === server.participants.official.id)!;
     expect(official).toMatchObject({ joined: true, access: { revokedAt: null, expiresAt: null }, email: null });

@@ -93,6 +93,51 @@ describe('the register over REST', () => {
     expect(garbage.body).toMatchObject({ code: 'INVALID_PAYLOAD' });
   });
 
+  test('a file refused as a whole says why, typed: not a workbook, no unit, a header with other columns or none', async () => {
+    const { server, token, register } = await registerServer();
+    const before = await register();
+    const post = (path: string, body: string | Buffer, contentType = 'text/csv') =>
+      api(server.url, path, { method: 'POST', token, body, contentType });
+    const notWorkbook = await post(`${units}/preview`, Buffer.from('not a workbook'), xlsx);
+    expect(notWorkbook.status).toBe(400);
+    expect(notWorkbook.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      preview: { file: { problem: 'unreadable-workbook' } },
+    });
+    expect((await post(`${units}/preview`, `${header}\n`)).body).toMatchObject({
+      preview: { file: { problem: 'no-rows' } },
+    });
+
+    const expected = header.split(',');
+    const renamed = [
+      'code,title,type,parent,ownership,sector,class,region',
+      'north-dairy,Northern Dairy,enterprise,riverside-city,cooperative,Food,,Riverside',
+      'north-mill,Northern Mill,enterprise,riverside-city,state,Food,,Riverside',
+    ].join('\n');
+    for (const path of [`${units}/preview`, units]) {
+      const answer = await post(path, renamed);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({
+        code: 'INVALID_PAYLOAD',
+        preview: {
+          file: { problem: 'unrecognised-columns', unrecognised: ['code', 'title', 'type', 'parent'], expected },
+        },
+      });
+    }
+    // The optional parent named otherwise would put every unit at the top: refused too.
+    const parent = await post(`${units}/preview`, renamed.replace('code,title,type', 'id,name,kind'));
+    expect(parent.body).toMatchObject({
+      preview: { file: { problem: 'unrecognised-columns', unrecognised: ['parent'] } },
+    });
+    const headerless = await post(`${units}/preview`, renamed.split('\n').slice(1).join('\n'));
+    expect(headerless.body).toMatchObject({
+      preview: {
+        file: { problem: 'unrecognised-columns', unrecognised: renamed.split('\n')[1]!.split(',').filter(Boolean) },
+      },
+    });
+    expect(await register()).toEqual(before);
+  });
+
   test('a unit is added, edited, moved, never under itself or its own, and retired with its history kept', async () => {
     const { server, token } = await registerServer();
     const list = async () => dataOf(await api<{ units: RegisteredUnit[] }>(server.url, units, { token })).units;

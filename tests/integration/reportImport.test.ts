@@ -103,15 +103,57 @@ describe('import of plans and results', () => {
     expect(changed.reported).toBe(4321);
   });
 
+  test('a file refused as a whole says why, typed: not a workbook, or a header naming the columns otherwise', async () => {
+    const server = await startTestServer();
+    const garbage = await upload(
+      server,
+      'reports/preview',
+      server.tokens.chair,
+      Buffer.from('not a workbook'),
+      xlsxType,
+    );
+    expect(garbage.status).toBe(400);
+    expect(garbage.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      preview: { file: { problem: 'unreadable-workbook' } },
+    });
+
+    const csv = (await exported(server, 'results.csv')) as string;
+    const renamed = csv.replace('Unit id', 'Unit code').replace('Indicator id', 'Indicator code');
+    const answer = await upload(server, 'reports/preview', server.tokens.chair, renamed);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      preview: {
+        file: {
+          problem: 'unrecognised-columns',
+          unrecognised: ['Unit code', 'Indicator code'],
+          expected: [
+            'unitId',
+            'indicatorId',
+            'indicator',
+            'measure',
+            'direction',
+            'production',
+            'weight',
+            'planned',
+            'reported',
+            'previous',
+          ],
+        },
+      },
+    });
+    // The export's own columns, derived and ignored on import (fulfilment, flags…), are recognised.
+    expect((await upload(server, 'reports/preview', server.tokens.chair, csv)).status).toBe(200);
+  });
+
   test('a column mapping names the file’s own headers', async () => {
     const server = await startTestServer();
     const before = await server.state();
     const csv = ((await exported(server, 'results.csv')) as string).replace('Planned', 'Plan');
-    const unmapped = dataOf(await upload(server, 'reports/preview', server.tokens.chair, csv));
-    expect(unmapped.valid).toBe(false);
-    expect(unmapped.rows[0]!.errors).toContainEqual(
-      expect.objectContaining({ column: 'Planned', problem: 'required' }),
-    );
+    const unmapped = await upload(server, 'reports/preview', server.tokens.chair, csv);
+    expect(unmapped.body).toMatchObject({
+      preview: { file: { problem: 'unrecognised-columns', unrecognised: ['Plan'] } },
+    });
     const map = encodeURIComponent(JSON.stringify({ planned: 'plan' }));
     dataOf(await upload(server, `reports?map=${map}`, server.tokens.chair, csv));
     expect(figures(await server.state())).toEqual(figures(before));

@@ -1,5 +1,12 @@
 import { demoSessionIds } from '@plenum/server';
-import type { CommandOf, Problem, RegisteredUnit, UnitCommitments } from '@plenum/shared';
+import {
+  isDirectiveOpen,
+  proposedWarnings,
+  type CommandOf,
+  type Problem,
+  type RegisteredUnit,
+  type UnitCommitments,
+} from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { api, dataOf, resourceOf } from '../helpers/api.js';
 import { closeItem, sendOk, startItem } from '../helpers/factories.js';
@@ -27,7 +34,7 @@ describe('what a unit still has open, read before retiring it', () => {
     const server = await startTestServer({ clock });
     // The coal mine presents twice on the current review, and answers there for the Q4 review's
     // explanation, which that review carried over (the closed Q4 review still holds its own copy).
-    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 2, directives: 1 }]);
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 2, directives: 1, warnings: 1 }]);
 
     const chair = await server.connect('chair');
     const state = await server.state();
@@ -43,21 +50,54 @@ describe('what a unit still has open, read before retiring it', () => {
       fromCriticismId: null,
     };
     await sendOk(chair, server.sessionId, { type: 'directive:issue', payload: inspection });
-    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 1, directives: 2 }]);
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 1, directives: 2, warnings: 1 }]);
 
     // Closed in the review that holds it now, the carried-over directive is open nowhere.
     const carried = (await server.state()).directiveOrder[0]!;
     await sendOk(chair, server.sessionId, { type: 'directive:close', payload: { directiveId: carried } });
-    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 1, directives: 1 }]);
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 1, directives: 1, warnings: 1 }]);
 
     // The province presents nothing and is assigned nothing.
     expect(await commitments(server, 'northern-province')).toEqual([]);
   });
 
+  test('its open warnings, counted where they are held now: lifted, one is gone; a closed review with no successor keeps its own', async () => {
+    const server = await startTestServer({ clock });
+    // Warned in the closed Q4 review, the coal mine and the farm answer for it at the current
+    // review, which carried both warnings over: counted there, not in the Q4 review's own copies.
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 2, directives: 1, warnings: 1 }]);
+    expect(await commitments(server, 'hillside-agriculture')).toEqual([
+      { ...current, items: 2, directives: 0, warnings: 1 },
+    ]);
+
+    const chair = await server.connect('chair');
+    const state = await server.state();
+    const warningOf = (unitId: string) => state.warningOrder.find((id) => state.warnings[id]!.unitId === unitId)!;
+    await sendOk(chair, server.sessionId, {
+      type: 'warning:lift',
+      payload: { warningId: warningOf('coal-mine-3'), note: 'Back on plan.' },
+    });
+    expect(await commitments(server, 'coal-mine-3')).toEqual([{ ...current, items: 2, directives: 1, warnings: 0 }]);
+
+    // Closed holding no open directive, and with no next period's review to carry it over yet, the
+    // current review still holds the farm's open warning.
+    for (const directiveId of state.directiveOrder.filter((id) => isDirectiveOpen(state.directives[id]!))) {
+      await sendOk(chair, server.sessionId, { type: 'directive:close', payload: { directiveId } });
+    }
+    for (const { unitId } of proposedWarnings(await server.state())) {
+      await sendOk(chair, server.sessionId, { type: 'warning:waive', payload: { unitId, reason: 'Flooding.' } });
+    }
+    await sendOk(chair, server.sessionId, { type: 'session:close', payload: {} });
+    expect(await commitments(server, 'hillside-agriculture')).toEqual([
+      { ...current, status: 'closed', items: 0, directives: 0, warnings: 1 },
+    ]);
+    expect(await commitments(server, 'coal-mine-3')).toEqual([]);
+  });
+
   test('retiring a unit that still has business stays possible and leaves that business as it stands', async () => {
     const server = await startTestServer({ clock });
     const before = await commitments(server, 'riverside-steel');
-    expect(before).toEqual([{ ...current, items: 1, directives: 0 }]);
+    expect(before).toEqual([{ ...current, items: 1, directives: 0, warnings: 0 }]);
 
     const retired = await api(server.url, `${units}/riverside-steel/retire`, {
       method: 'POST',

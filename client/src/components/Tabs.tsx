@@ -13,6 +13,12 @@ interface TabsProps<TId extends string> {
   label: string;
   /** Prefix of the tab and panel ids, unique on the page. */
   idPrefix: string;
+  /**
+   * How the tabs sit on a phone: `scroll` (the default), in one row that scrolls sideways within
+   * itself, leaving the first screen to the panel; `wrap`, in as many rows as they need, every tab
+   * in view (for a few tabs with long names).
+   */
+  phoneLayout?: 'scroll' | 'wrap';
   children: ReactNode;
 }
 
@@ -20,7 +26,15 @@ interface TabsProps<TId extends string> {
  * Tabs as the WAI-ARIA pattern has them: one tab stop, arrow keys (and Home/End) move between
  * tabs and select them, and the panel is labelled by its tab.
  */
-export function Tabs<TId extends string>({ tabs, selected, onSelect, label, idPrefix, children }: TabsProps<TId>) {
+export function Tabs<TId extends string>({
+  tabs,
+  selected,
+  onSelect,
+  label,
+  idPrefix,
+  phoneLayout = 'scroll',
+  children,
+}: TabsProps<TId>) {
   const refs = useRef(new Map<TId, HTMLButtonElement>());
 
   // Where the row scrolls sideways (a phone), the selected tab is brought into it; the page stays put.
@@ -60,7 +74,7 @@ export function Tabs<TId extends string>({ tabs, selected, onSelect, label, idPr
 
   return (
     <>
-      <div role="tablist" aria-label={label} className="tabs">
+      <div role="tablist" aria-label={label} className={phoneLayout === 'wrap' ? 'tabs tabs--wrap' : 'tabs'}>
         {tabs.map((tab) => (
           <button
             key={tab.id}

@@ -90,6 +90,7 @@ function ruleWords(reason: RuleReason): string {
     case 'only-for-inspection':
     case 'not-an-inspector':
     case 'expiry-not-future':
+    case 'api-token-name-taken':
     case 'inspector-or-office':
     case 'parent-cycle':
       return i18n.t(`refusal.rule.${reason.code}`);

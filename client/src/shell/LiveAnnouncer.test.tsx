@@ -100,5 +100,18 @@ describe('live announcements', () => {
 
     await changeLanguage('ko', { persist: false });
     expect(announcementsBetween(before, after)[2]).toBe('Oleg Official에게 발언권이 주어졌습니다.');
+    await changeLanguage('en', { persist: false });
+
+    // Taken back, then issued again: both said, though the order of warnings is as long as before.
+    store
+      .getState()
+      .applyEvents([
+        log.add('warning:reconsidered', { unitId: ids.unit, decision: 'issued', warningId: 'w-1', reason: 'Mistake.' }),
+        log.add('warning:issued', { warningId: 'w-2', unitId: ids.unit, fulfilment: 0.65, threshold: 0.7, note: null }),
+      ]);
+    expect(announcementsBetween(after, store.getState().session)).toEqual([
+      'Warning issued to North County Cement Works at 65%.',
+      'The warning to North County Cement Works was taken back; it is proposed again.',
+    ]);
   });
 });

@@ -87,9 +87,10 @@ export function announcementsBetween(
       );
     }
   }
-  for (const id of next.warningOrder.slice(previous.warningOrder.length)) {
+  // Not by position: a warning taken back leaves the order.
+  for (const id of next.warningOrder) {
     const warning = next.warnings[id];
-    if (warning && warning.carriedFromSessionId === null) {
+    if (warning && !previous.warnings[id] && warning.carriedFromSessionId === null) {
       messages.push(
         t('announce.warningIssued', {
           unit: unitName(warning.unitId),
@@ -108,6 +109,9 @@ export function announcementsBetween(
           : t('announce.warningEscalated', { unit: unitName(after.unitId) }),
       );
     }
+  }
+  for (const taken of next.reconsidered.slice(previous.reconsidered.length)) {
+    messages.push(t(`announce.reconsidered.${taken.decision}`, { unit: unitName(taken.unitId) }));
   }
   if (previous.status !== 'closed' && next.status === 'closed') messages.push(t('announce.sessionClosed'));
   return messages;

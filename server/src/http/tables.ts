@@ -1,6 +1,8 @@
+import type { FileProblem, FileRefusal } from '@plenum/shared';
 import { parse } from 'csv-parse/sync';
-import { DomainError } from '../domain/errors.js';
+import type { ErrorRequestHandler } from 'express';
 import type { TableRow } from '../domain/organisationService.js';
+import { sendProblem } from './problem.js';
 
 /** The content type of an Excel workbook (XLSX). */
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,9 +44,77 @@ type Separator = (typeof separators)[number];
 /** csv-parse's reading of quotes and spaces: a quote may follow a space, and one inside a field is kept as typed. */
 const reading = { bom: true, relax_column_count: true, relax_quotes: true, trim: true } as const;
 
-function unreadable(error: unknown): DomainError {
-  return new DomainError('INVALID_PAYLOAD', `The file cannot be read: ${(error as Error).message}`);
+/** A file refused as a whole, before any row is checked: `problem` says why, typed for the screen's words. */
+export class FileRefusalError extends Error {
+  constructor(
+    readonly problem: FileProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FileRefusalError';
+  }
 }
+
+/** Answers a {@link FileRefusalError} as a 400 problem whose `preview` is `{ file }`; other errors pass on. */
+export const fileRefusals: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (!(error instanceof FileRefusalError)) {
+    next(error);
+    return;
+  }
+  sendProblem(req, res, 'INVALID_PAYLOAD', error.message, { preview: { file: error.problem } satisfies FileRefusal });
+};
+
+function unreadable(error: unknown): FileRefusalError {
+  return new FileRefusalError({ problem: 'unreadable-csv' }, `The file cannot be read: ${(error as Error).message}`);
+}
+
+/** Refuses a file with no row below its header row (`what` names its rows, e.g. `unit`). */
+export function nonEmpty(rows: TableRow[], what: string): TableRow[] {
+  if (rows.length === 0) {
+    throw new FileRefusalError({ problem: 'no-rows' }, `The file holds no ${what} below its header row.`);
+  }
+  return rows;
+}
+
+export interface ExpectedColumns {
+  /** Every column the import reads, as the file's header should name it. */
+  expected: readonly string[];
+  /** Those a row cannot do without. */
+  required: readonly string[];
+  /** Whether the file's header names a column the import reads (or one it knows to ignore). */
+  recognised: (header: string) => boolean;
+  /** Whether the file's header names column `column`. */
+  holds: (headers: readonly string[], column: string) => boolean;
+}
+
+/**
+ * Refuses rows whose header row lacks a required column, or lacks any column while naming one that
+ * is not recognised (a column named otherwise): every row would be refused for the same missing
+ * cell, or read without it. One problem for the file, naming its headers that are not recognised
+ * and the columns expected.
+ */
+export function requireColumns(rows: readonly TableRow[], columns: ExpectedColumns): void {
+  // No row, no header to judge: the caller refuses an empty file on its own terms.
+  if (rows.length === 0) return;
+  const headers = [...new Set(rows.flatMap((row) => Object.keys(row.cells)))];
+  const missing = columns.expected.filter((column) => !columns.holds(headers, column));
+  const unrecognised = headers.filter((header) => header !== '' && !columns.recognised(header));
+  const lacksRequired = missing.some((column) => columns.required.includes(column));
+  if (!lacksRequired && (missing.length === 0 || unrecognised.length === 0)) return;
+  throw new FileRefusalError(
+    { problem: 'unrecognised-columns', unrecognised, expected: [...columns.expected] },
+    `The header row does not hold the columns ${columns.expected.join(', ')}` +
+      (unrecognised.length > 0 ? `; not recognised: ${unrecognised.join(', ')}.` : '.'),
+  );
+}
+
+/** The register's columns: the header names them exactly; `parentId` and `class` may be empty. */
+export const unitFileColumns: ExpectedColumns = {
+  expected: unitColumns,
+  required: unitColumns.filter((column) => column !== 'parentId' && column !== 'class'),
+  recognised: (header) => (unitColumns as readonly string[]).includes(header),
+  holds: (headers, column) => headers.includes(column),
+};
 
 /** A record split on one separator, into two fields or more. */
 interface Split {
@@ -189,7 +259,10 @@ export async function xlsxTable(bytes: Buffer): Promise<TableRow[]> {
     // A Buffer, never a string: given a string, the library would open a file of that name.
     sheet = await readSheet(bytes);
   } catch (error) {
-    throw new DomainError('INVALID_PAYLOAD', `The workbook cannot be read: ${(error as Error).message}`);
+    throw new FileRefusalError(
+      { problem: 'unreadable-workbook' },
+      `The workbook cannot be read: ${(error as Error).message}`,
+    );
   }
   const [header, ...body] = sheet;
   return header

@@ -583,6 +583,22 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
       waivers.map(([unitId, w]) => [unitName(state, unitId), words.percent(w.fulfilment), w.reason]),
       [1],
     ),
+    // Only when the chair took a decision back: most sessions have none to list.
+    ...(state.reconsidered.length === 0
+      ? []
+      : part(
+          t('minutes.warningsReconsidered'),
+          [h('unit'), h('decision'), h('fulfilment'), h('decisionText'), h('takenBack'), h('reason')],
+          state.reconsidered.map((r) => [
+            unitName(state, r.unitId),
+            t(`minutes.reconsidered.${r.decision}`, { time: words.time(r.decidedAt) }),
+            words.percent(r.fulfilment),
+            r.text ?? '',
+            words.time(r.at),
+            r.reason,
+          ]),
+          [2],
+        )),
     ...part(
       t('minutes.warningsProposed'),
       [h('unit'), h('fulfilment'), h('threshold')],

@@ -46,4 +46,18 @@ describe('the records’ tables', () => {
       'Decided at': new Date(escalation.at),
     });
   });
+
+  test('a warning taken back is a row of its own: withdrawn, why as the decision note, when as the decided time', async () => {
+    const { state, log, rows } = await heldDemo();
+    const [taken] = state.reconsidered;
+    const withdrawal = log.find((event) => event.type === 'warning:reconsidered')!;
+    expect(rows.find((row) => row['Warning id'] === taken!.warningId)).toMatchObject({
+      Unit: state.units[taken!.unitId]!.name,
+      Origin: 'Issued here',
+      Status: 'Withdrawn',
+      'Issued at': new Date(taken!.decidedAt),
+      'Decision note': 'Issued before the ministry’s order on the kiln was read out.',
+      'Decided at': new Date(withdrawal.at),
+    });
+  });
 });

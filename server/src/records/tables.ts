@@ -223,6 +223,7 @@ export function directivesTable(state: SessionState, scope: RecordsScope, today:
 /**
  * Warnings issued here or carried over (lifted, escalated), then the warnings proposed here and
  * waived: no warning id nor issue, the chair's reason as the decision note and when it was given.
+ * Last, the decisions the chair took back (withdrawn): why as the decision note, and when.
  */
 export function warningsTable(state: SessionState, scope: RecordsScope): RecordTable {
   const words = recordWords(scope.lang);
@@ -250,6 +251,20 @@ export function warningsTable(state: SessionState, scope: RecordsScope): RecordT
       threshold: state.definition?.thresholds.warningBelow ?? null,
       decisionNote: waiver.reason,
       decidedAt: instant(waiver.at),
+    })),
+    // A decision taken back: the warning or waiver as it was, the reason and time it was taken back.
+    ...state.reconsidered.map((r): Row => ({
+      warningId: r.warningId,
+      unit: unitName(state, r.unitId),
+      origin: words.t(r.decision === 'issued' ? 'origin.issued' : 'origin.proposed'),
+      period: state.definition?.period ?? null,
+      status: words.t(r.decision === 'issued' ? 'origin.withdrawn' : 'origin.waiverWithdrawn'),
+      fulfilment: r.fulfilment,
+      threshold: state.definition?.thresholds.warningBelow ?? null,
+      issuedAt: r.decision === 'issued' ? instant(r.decidedAt) : null,
+      note: r.decision === 'issued' ? r.text : null,
+      decisionNote: r.reason,
+      decidedAt: instant(r.at),
     })),
   ];
   return build(

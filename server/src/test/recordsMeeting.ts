@@ -104,6 +104,12 @@ export async function holdDemoMeeting(
   await command(chair, 'agenda:close-item', { itemId: 'item-4' });
   await command(chair, 'agenda:defer-item', { itemId: 'item-3', toDayId: 'day-2' });
   await command(chair, 'warning:issue', { unitId: 'coal-mine-3', note: 'Second quarter running under plan.' });
+  // Issued, then taken back: the minutes keep both the decision and why it was withdrawn.
+  await command(chair, 'warning:issue', { unitId: 'eastfield-cement', note: null });
+  await command(chair, 'warning:reconsider', {
+    unitId: 'eastfield-cement',
+    reason: 'Issued before the ministry’s order on the kiln was read out.',
+  });
   await command(chair, 'warning:waive', {
     unitId: 'eastfield-cement',
     reason: 'Kiln rebuilt by order of the ministry.',

@@ -48,6 +48,10 @@ const events = [
   },
   { type: 'directive:answered', payload: { directiveId: 'd1', text: 'The conveyor broke.' } },
   { type: 'session:closed', payload: { at } },
+  {
+    type: 'warning:reconsidered',
+    payload: { unitId: 'coal-mine-3', decision: 'issued', warningId: 'w1', reason: 'Issued to the wrong mine.' },
+  },
 ].map((event, i) => ({ ...envelope, seq: i + 10, ...event }) as SessionEvent);
 
 describe('which log events become webhook notices', () => {
@@ -60,6 +64,7 @@ describe('which log events become webhook notices', () => {
       'directive.issued',
       'explanation.submitted',
       'session.closed',
+      'warning.withdrawn',
     ]);
     expect(notices[1]).toEqual({
       type: 'item.started',
@@ -81,14 +86,26 @@ describe('which log events become webhook notices', () => {
       assigneeUnitId: 'coal-mine-3',
       text: 'The conveyor broke.',
     });
+    expect(notices[6]?.data).toMatchObject({
+      warningId: 'w1',
+      unitId: 'coal-mine-3',
+      reason: 'Issued to the wrong mine.',
+    });
     // With the overdue schedule's notice, every webhook type has its source.
     const overdue = overdueNotice(state(), state().directives.d1!, at);
     expect(new Set([...notices.map((n) => n?.type), overdue.type])).toEqual(new Set(webhookEventTypes));
     expect(overdue.data).toMatchObject({ seq: null, directiveId: 'd1', dueDate: '2026-04-20' });
   });
 
-  test('other events make none', () => {
+  test('other events make none, nor a waiver taken back (a waiver was never announced)', () => {
     const event = { ...envelope, seq: 3, type: 'floor:hand-lowered', payload: { participantId: 'p1' } } as SessionEvent;
     expect(noticeOf(event, state())).toBeNull();
+    const waiver = {
+      ...envelope,
+      seq: 4,
+      type: 'warning:reconsidered',
+      payload: { unitId: 'coal-mine-3', decision: 'waived', warningId: null, reason: 'Waived the wrong mine.' },
+    } as SessionEvent;
+    expect(noticeOf(waiver, state())).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ function sessionFields(state: SessionState) {
 type NoticeMaker<K extends EventType> = (
   event: SessionEventOf<K>,
   state: SessionState,
-) => { type: WebhookEventType; data: Record<string, unknown> };
+) => { type: WebhookEventType; data: Record<string, unknown> } | null;
 
 /** The log events receivers may subscribe to, each with the webhook type and data it makes. */
 const noticeMakers: { [K in EventType]?: NoticeMaker<K> } = {
@@ -42,6 +42,14 @@ const noticeMakers: { [K in EventType]?: NoticeMaker<K> } = {
     };
   },
   'warning:issued': (event) => ({ type: 'warning.issued', data: { ...event.payload } }),
+  // A waiver was never announced, so only a withdrawn warning is.
+  'warning:reconsidered': ({ payload }) =>
+    payload.decision === 'issued'
+      ? {
+          type: 'warning.withdrawn',
+          data: { warningId: payload.warningId, unitId: payload.unitId, reason: payload.reason },
+        }
+      : null,
   'directive:issued': (event) => ({ type: 'directive.issued', data: { ...event.payload } }),
   'directive:answered': (event, state) => {
     const directive = state.directives[event.payload.directiveId];
@@ -60,13 +68,14 @@ const noticeMakers: { [K in EventType]?: NoticeMaker<K> } = {
 };
 
 /**
- * The notice a log event makes, or null for the events receivers do not subscribe to. `state`
+ * The notice a log event makes, or null for the events receivers are not told of. `state`
  * is the session's current state, read for context (the item's unit, the directive's assignee).
  */
 export function noticeOf(event: SessionEvent, state: SessionState): WebhookNotice | null {
   const make = noticeMakers[event.type] as NoticeMaker<EventType> | undefined;
-  if (!make) return null;
-  const { type, data } = make(event, state);
+  const notice = make?.(event, state);
+  if (!notice) return null;
+  const { type, data } = notice;
   return {
     type,
     timestamp: event.at,

@@ -73,6 +73,7 @@ export const commandRules: Record<CommandType, CommandRule> = {
   'directive:close': { roles: chair, statuses: afterIssue },
   'warning:issue': { roles: chair, statuses: live },
   'warning:waive': { roles: chair, statuses: live },
+  'warning:reconsider': { roles: chair, statuses: live },
   'warning:lift': { roles: chair, statuses: live },
   'warning:escalate': { roles: chair, statuses: live },
   // Planned before the session opens, or during it as the figures come in.

@@ -10,7 +10,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 10;
+export const stateVersion = 11;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -589,6 +589,38 @@ export function applyEvent(state: S, event: SessionEvent): void {
         at: event.at,
       };
       return;
+    case 'warning:reconsidered': {
+      const { unitId, warningId, reason } = event.payload;
+      const warning = warningId === null ? undefined : state.warnings[warningId];
+      const waiver = state.waivers[unitId];
+      if (warning) {
+        state.reconsidered.push({
+          unitId,
+          decision: 'issued',
+          warningId: warning.id,
+          fulfilment: warning.fulfilment,
+          text: warning.note,
+          decidedAt: warning.issuedAt,
+          at: event.at,
+          reason,
+        });
+        delete state.warnings[warning.id];
+        state.warningOrder = state.warningOrder.filter((id) => id !== warning.id);
+      } else if (waiver) {
+        state.reconsidered.push({
+          unitId,
+          decision: 'waived',
+          warningId: null,
+          fulfilment: waiver.fulfilment,
+          text: waiver.reason,
+          decidedAt: waiver.at,
+          at: event.at,
+          reason,
+        });
+        delete state.waivers[unitId];
+      }
+      return;
+    }
     case 'warning:carried-over':
       state.warnings[event.payload.warning.id] = {
         ...event.payload.warning,

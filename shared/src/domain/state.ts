@@ -124,6 +124,25 @@ export interface WarningState extends WarningRecord {
   decidedAt: string | null;
 }
 
+/**
+ * A decision on a proposed warning that the chair took back in the session, kept for the record:
+ * what was decided, when and with what words, and when and why it was taken back.
+ */
+export interface ReconsideredDecision {
+  unitId: string;
+  decision: 'issued' | 'waived';
+  /** The warning taken back; null for a waiver. */
+  warningId: string | null;
+  /** The unit's production fulfilment the decision was taken on. */
+  fulfilment: number | null;
+  /** The warning's note, or the waiver's reason. */
+  text: string | null;
+  decidedAt: string;
+  /** When it was taken back, and why. */
+  at: string;
+  reason: string;
+}
+
 /** An inspection plan the chair adopted: the lines proposed then, and what became of each. */
 export interface InspectionPlanState {
   id: string;
@@ -211,6 +230,8 @@ export interface SessionState {
   cascadedWarnings: WarningState[];
   /** Proposed warnings the chair waived, by unit. */
   waivers: Record<string, { reason: string; fulfilment: number | null; at: string }>;
+  /** Decisions on proposed warnings taken back in the session, oldest first. */
+  reconsidered: ReconsideredDecision[];
   /** Inspection plans adopted, oldest first. */
   inspectionPlans: InspectionPlanState[];
   /** What the earlier periods knew of the units' verifications; null: nothing carried over. */
@@ -248,6 +269,7 @@ export function emptySessionState(sessionId: string): SessionState {
     warningOrder: [],
     cascadedWarnings: [],
     waivers: {},
+    reconsidered: [],
     inspectionPlans: [],
     verificationRecord: null,
   };

@@ -1,4 +1,4 @@
-import { unitStandings } from './comparisons.js';
+import { unitStandings, type UnitStanding } from './comparisons.js';
 import { figureRevisions, fulfilmentAt } from './flags.js';
 import type { DirectiveRecord, Participant } from '../protocol/index.js';
 import type { DirectiveState, SessionState } from './state.js';
@@ -27,9 +27,12 @@ function decidedUnits(state: SessionState): Set<string> {
  * a waiver: what the chair must decide before closing.
  */
 export function proposedWarnings(state: SessionState): ProposedWarning[] {
+  return proposalsOf(state, unitStandings(state), decidedUnits(state));
+}
+
+function proposalsOf(state: SessionState, standings: UnitStanding[], decided: Set<string>): ProposedWarning[] {
   const threshold = warningThreshold(state);
-  const decided = decidedUnits(state);
-  return unitStandings(state).flatMap((s) =>
+  return standings.flatMap((s) =>
     s.isUnderThreshold && s.production !== null && !decided.has(s.unit.id)
       ? [{ unitId: s.unit.id, fulfilment: s.production, threshold }]
       : [],
@@ -49,15 +52,17 @@ export interface LiftedProposal {
 }
 
 /**
- * Units {@link proposedWarnings} no longer lists because a revision of their report lifted
- * production fulfilment from under the threshold to at or above it, where it still stands: the
- * latest such revision of each, so the chair is told why a unit left the list. A later revision
- * back under the threshold cancels an earlier lift; units already decided are left out.
+ * The chair's warnings to decide ({@link proposedWarnings}) and the units they no longer list
+ * because a revision of their report lifted production fulfilment from under the threshold to
+ * at or above it, where it still stands (`lifted`: the latest such revision of each, so the chair
+ * is told why a unit left the list). A later revision back under the threshold cancels an earlier
+ * lift; units already decided are left out. One ranking of the units serves both.
  */
-export function liftedProposals(state: SessionState): LiftedProposal[] {
+export function warningProposals(state: SessionState): { proposed: ProposedWarning[]; lifted: LiftedProposal[] } {
   const threshold = warningThreshold(state);
+  const standings = unitStandings(state);
   const decided = decidedUnits(state);
-  return unitStandings(state).flatMap((s) => {
+  const lifted = standings.flatMap((s) => {
     const report = state.reports[s.unit.id];
     const production = report?.indicators.find((i) => i.isProduction);
     if (!report || !production || s.production === null || s.isUnderThreshold || decided.has(s.unit.id)) return [];
@@ -71,6 +76,7 @@ export function liftedProposals(state: SessionState): LiftedProposal[] {
     }
     return lift ? [lift] : [];
   });
+  return { proposed: proposalsOf(state, standings, decided), lifted };
 }
 
 /** Directives not yet done: they carry into the next period's session. */

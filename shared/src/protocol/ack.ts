@@ -73,6 +73,8 @@ export const RuleReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('due-date-past'), earliest: IsoDateSchema }),
   /** An API token's expiry is not in the future. */
   z.object({ code: z.literal('expiry-not-future') }),
+  /** Another API token of the organisation, not revoked, has the same name (letter case aside). */
+  z.object({ code: z.literal('api-token-name-taken') }),
   /** An inspection order goes to an inspector or to an inspection office, never to both. */
   z.object({ code: z.literal('inspector-or-office') }),
   /** A unit's parent is neither registered nor earlier in the list. */

@@ -106,8 +106,8 @@ export const ApiAgendaSchema = z.object({ items: z.array(ApiAgendaItemSchema) })
 
 /**
  * One review session where a unit still has business: its agenda items not yet heard (pending or
- * on the floor; none once the session is closed), and the open directives assigned to it or
- * about it that the session holds.
+ * on the floor; none once the session is closed), the open directives assigned to it or about it
+ * that the session holds, and the open warnings to it (neither lifted nor escalated) that it holds.
  */
 export const UnitCommitmentSchema = SessionSummarySchema.pick({
   sessionId: true,
@@ -117,6 +117,7 @@ export const UnitCommitmentSchema = SessionSummarySchema.pick({
 }).extend({
   items: z.number().int().min(0),
   directives: z.number().int().min(0),
+  warnings: z.number().int().min(0),
 });
 export type UnitCommitment = z.infer<typeof UnitCommitmentSchema>;
 

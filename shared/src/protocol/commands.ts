@@ -171,6 +171,11 @@ export const commandPayloads = {
   'warning:issue': z.object({ unitId: IdSchema, note: TextSchema.nullable() }),
   /** Chair: waive a proposed warning; a reason is required. */
   'warning:waive': z.object({ unitId: IdSchema, reason: TextSchema }),
+  /**
+   * Chair, while the session sits: take back this session's decision on a unit's proposed warning
+   * (the warning issued or the waiver), with the reason for the record; the proposal is open again.
+   */
+  'warning:reconsider': z.object({ unitId: IdSchema, reason: TextSchema }),
   /** Chair, at the second review: the unit improved; lift its warning. */
   'warning:lift': z.object({ warningId: IdSchema, note: TextSchema }),
   /** Chair, at the second review: still lagging; recommend removal of its managers. */

@@ -228,6 +228,16 @@ export const eventPayloads = {
   }),
   /** A proposed warning was waived, with the reason. */
   'warning:waived': z.object({ unitId: IdSchema, fulfilment: z.number().finite().nullable(), reason: TextSchema }),
+  /**
+   * The chair took back this session's decision on the unit's proposed warning: the warning
+   * `warningId` it issued, or its waiver (`warningId` null). The proposal is open again.
+   */
+  'warning:reconsidered': z.object({
+    unitId: IdSchema,
+    decision: z.enum(['issued', 'waived']),
+    warningId: IdSchema.nullable(),
+    reason: TextSchema,
+  }),
   /** An open warning from the previous period, carried into this session for a second review. */
   'warning:carried-over': z.object({ warning: WarningRecordSchema, fromSessionId: IdSchema }),
   /** The second review lifted the warning. */

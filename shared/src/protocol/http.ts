@@ -98,6 +98,33 @@ export const RowProblemSchema = z.object({
 });
 export type RowProblem = z.infer<typeof RowProblemSchema>;
 
+/**
+ * Why an imported file is refused as a whole, before any row is checked, typed so that a screen
+ * says it in its own language: the refusal (`INVALID_PAYLOAD`, 400) carries {@link FileRefusalSchema}
+ * as its `preview`, and its `detail` says it in English for API callers.
+ */
+export const FileProblemSchema = z.discriminatedUnion('problem', [
+  /** Sent as XLSX, but not a workbook the server reads (an old `.xls`, or another file renamed). */
+  z.object({ problem: z.literal('unreadable-workbook') }),
+  /** Sent as CSV, but not readable as delimited text. */
+  z.object({ problem: z.literal('unreadable-csv') }),
+  /** Nothing below the header row. */
+  z.object({ problem: z.literal('no-rows') }),
+  /**
+   * The header row lacks columns the import needs (named otherwise, or no header at all): the
+   * file's headers that are not recognised, and the columns expected.
+   */
+  z.object({
+    problem: z.literal('unrecognised-columns'),
+    unrecognised: z.array(z.string()),
+    expected: z.array(z.string()),
+  }),
+]);
+export type FileProblem = z.infer<typeof FileProblemSchema>;
+/** The `preview` of a file refused as a whole: why, as {@link FileProblemSchema}. */
+export const FileRefusalSchema = z.object({ file: FileProblemSchema });
+export type FileRefusal = z.infer<typeof FileRefusalSchema>;
+
 /** A unit of the register with its standing: retired units keep their history. */
 export const RegisteredUnitSchema = z.object({ unit: OrganisationUnitSchema, retiredAt: InstantSchema.nullable() });
 export type RegisteredUnit = z.infer<typeof RegisteredUnitSchema>;

@@ -25,6 +25,10 @@ export const FloorBlockerSchema = z.enum([
   'item-not-live',
   /** Only an adjourned day can be reopened. */
   'day-not-adjourned',
+  /** The floor is already open on the item (perhaps from another screen). */
+  'floor-already-open',
+  /** The item was never started: it must be presenting before its floor opens, it closes or its clock runs. */
+  'item-not-started',
 ]);
 export type FloorBlocker = z.infer<typeof FloorBlockerSchema>;
 

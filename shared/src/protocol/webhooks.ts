@@ -14,6 +14,8 @@ export const WebhookEventType = {
   itemStarted: 'item.started',
   /** A warning was issued to a unit under the threshold (`warning:issued`). */
   warningIssued: 'warning.issued',
+  /** The chair took back a warning issued in the session, with the reason (`warning:reconsidered`). */
+  warningWithdrawn: 'warning.withdrawn',
   /** A directive was issued (`directive:issued`). */
   directiveIssued: 'directive.issued',
   /** An open directive passed its due date; sent once per directive, by the overdue schedule. */

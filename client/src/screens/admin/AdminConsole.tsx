@@ -68,6 +68,8 @@ export function AdminConsole({ api, token, identity }: AdminConsoleProps) {
           onSelect={setTab}
           label={t('admin.tabs.label')}
           idPrefix="admin"
+          // Five tabs with long names (Administrators): a row scrolling sideways would hide the last ones.
+          phoneLayout="wrap"
         >
           {tab === 'sessions' && (
             <SessionsTab api={api} token={token} organisationId={identity.organisationId} topUnit={top} />

@@ -91,7 +91,8 @@ export function AdministratorsTab({ api, you }: AdministratorsTabProps) {
               return (
                 <tr key={summary.administrator.id} data-testid={`administrator-${summary.administrator.id}`}>
                   <th scope="row">
-                    {summary.administrator.name}
+                    {/* In its own element, so that the tag after it is not a first child (`.tag:first-child` has no margin). */}
+                    <span>{summary.administrator.name}</span>
                     {isYou && <span className="tag">{t('admin.administrators.you')}</span>}
                   </th>
                   <td data-label={columns[1]}>{format.shortDate(summary.invitedAt.slice(0, 10))}</td>

@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ApiTokenSummary } from '@plenum/shared';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { changeLanguage, i18n } from '../../i18n';
 import { cellLabels } from './testing/cellLabels';
 import { renderAdmin } from './testing/renderAdmin';
 import { refused } from './testing/stubServer';
@@ -25,6 +26,8 @@ async function openApiTokens(routes: Parameters<typeof renderAdmin>[0] = {}) {
 }
 
 describe('the API tokens', () => {
+  afterEach(() => changeLanguage('en', { persist: false }));
+
   test('each token is listed with its scopes, last use and expiry; revoking one asks first', async () => {
     const server = await openApiTokens({ 'POST /api/v1/admin/tokens/tok-1/revoke': { body: { tokenId: 'tok-1' } } });
     const row = screen.getByTestId('api-token-tok-1');
@@ -94,5 +97,47 @@ describe('the API tokens', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create the token' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('some details are missing or not valid');
     expect(screen.getByText('The expiry must be in the future: choose another.')).toBeInTheDocument();
+  });
+
+  test('a name another token already has is refused beside the name field, in English and in Korean', async () => {
+    const server = await openApiTokens({
+      'POST /api/v1/admin/tokens': refused(400, 'INVALID_PAYLOAD', {
+        issues: [
+          {
+            path: 'name',
+            message: 'Another API token, not revoked, already has this name.',
+            reason: { code: 'api-token-name-taken' },
+          },
+        ],
+      }),
+    });
+    const tryName = (language: 'en' | 'ko') => {
+      const name = screen.getByLabelText(i18n.t('admin.apiTokens.name'));
+      fireEvent.change(name, { target: { value: 'reporting system' } });
+      fireEvent.click(screen.getByRole('button', { name: i18n.t('admin.apiTokens.create') }));
+      return waitFor(() =>
+        expect(name).toHaveAccessibleDescription(
+          language === 'en'
+            ? /already the name of a token not revoked: choose another/
+            : /폐기되지 않은 다른 토큰이 이미 쓰는 이름입니다/,
+        ),
+      );
+    };
+    fireEvent.click(screen.getByRole('checkbox', { name: /read:records/ }));
+    await tryName('en');
+    await act(() => changeLanguage('ko', { persist: false }));
+    await tryName('ko');
+    expect(server.sent('POST', '/api/v1/admin/tokens')).toHaveLength(2);
+  });
+
+  test('in Korean the scopes name the register with the word its tab uses', async () => {
+    await openApiTokens();
+    await act(() => changeLanguage('ko', { persist: false }));
+    const register = screen.getByRole('tab', { name: i18n.t('admin.tabs.register') });
+    expect(register).toHaveTextContent('단위 명부');
+    const scopes = screen.getByRole('group', { name: i18n.t('admin.apiTokens.scopes') });
+    expect(within(scopes).getByRole('checkbox', { name: /read:sessions/ })).toHaveAccessibleName(
+      /read:sessions — 단위 명부, 회의/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ImportPreviewSchema } from '@plenum/shared';
-import { apiErrorText } from '../../api/apiErrorText';
+import { importErrorText } from '../../api/importErrorText';
 import { ApiError } from '../../api/request';
 import { ImportPreviewTable } from '../../components/ImportPreviewTable';
 import { ImportApplyRow, ImportFileStep } from '../../components/ImportSteps';
@@ -35,7 +35,7 @@ export function RegisterImport({ api, organisationId, onApplied }: RegisterImpor
     },
     words: {
       wrongType: (name) => t('admin.import.wrongType', { name }),
-      failed: (failure) => apiErrorText(failure, adminWording),
+      failed: (failure) => importErrorText(failure, adminWording),
       nothingApplied: t('admin.import.nothingApplied'),
       applied: (read, { counts }) =>
         t('admin.import.applied', { name: read.name, add: counts.add, update: counts.update }),

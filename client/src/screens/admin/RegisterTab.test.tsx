@@ -1,6 +1,7 @@
 import type { ImportPreview, OrganisationUnit, SessionSummary } from '@plenum/shared';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { renderAdmin } from './testing/renderAdmin';
 import { ok, refused } from './testing/stubServer';
 
@@ -79,6 +80,8 @@ const choose = (name: string, text: string, type = 'text/csv') =>
   });
 
 describe('the register', () => {
+  afterEach(() => changeLanguage('en', { persist: false }));
+
   test('shows the units as a tree with their kind, ownership, sector and region; retired units only when asked', async () => {
     await openRegister({});
     const province = screen.getByTestId('unit-north');
@@ -109,13 +112,29 @@ describe('the register', () => {
     expect(server.sent('POST', '/api/organisations/org-north/units/river-county/retire')).toHaveLength(1);
   });
 
-  test('retiring a unit still on an open review’s agenda or holding open directives says which review and how many, and still retires it', async () => {
+  test('retiring a unit still on an open review’s agenda, holding open directives or under open warnings says which review and how many, and still retires it', async () => {
     const server = await openRegister({
       [commitments]: {
         body: {
           sessions: [
-            { ...heldIn('q4-2025', 'Fourth-quarter review', '2025-Q4', 'closed'), items: 0, directives: 1 },
-            { ...heldIn('q1-2026', 'First-quarter review', '2026-Q1', 'in-session'), items: 2, directives: 3 },
+            {
+              ...heldIn('q4-2025', 'Fourth-quarter review', '2025-Q4', 'closed'),
+              items: 0,
+              directives: 1,
+              warnings: 0,
+            },
+            {
+              ...heldIn('q1-2026', 'First-quarter review', '2026-Q1', 'in-session'),
+              items: 2,
+              directives: 3,
+              warnings: 1,
+            },
+            {
+              ...heldIn('q2-2026', 'Second-quarter review', '2026-Q2', 'closed'),
+              items: 0,
+              directives: 0,
+              warnings: 2,
+            },
           ],
         },
       },
@@ -133,11 +152,18 @@ describe('the register', () => {
       'It holds 1 open directive in “Fourth-quarter review” (2025-Q4, Closed).',
       'It is still on the agenda of “First-quarter review” (2026-Q1, In session): 2 items not yet heard.',
       'It holds 3 open directives in “First-quarter review” (2026-Q1, In session).',
-      'Retiring leaves these as they stand: its items stay on those agendas and its directives stay open.',
+      'It is under 1 open warning in “First-quarter review” (2026-Q1, In session): neither lifted nor escalated.',
+      'It is under 2 open warnings in “Second-quarter review” (2026-Q2, Closed): neither lifted nor escalated.',
+      'Retiring leaves these as they stand: its items stay on those agendas, and its directives and warnings stay open.',
       'It will no longer be offered for new sessions, invitations or the agenda.',
       'Its history is kept: past sessions, reports, directives and warnings still name it.',
     ]);
     expect(dialog).toHaveAccessibleDescription(/2 items not yet heard/);
+    await act(() => changeLanguage('ko', { persist: false }));
+    expect(dialog).toHaveTextContent(
+      '“Second-quarter review”(2026-Q2, 폐회)에 해제되지도 상향 조치되지도 않은 경고 2건이 남아 있습니다.',
+    );
+    await act(() => changeLanguage('en', { persist: false }));
     expect(server.sent('GET', '/api/v1/organisations/org-north/units/river-county/commitments')[0]?.authorization).toBe(
       'Bearer admin-token',
     );
@@ -155,7 +181,7 @@ describe('the register', () => {
     fireEvent.click(screen.getByTestId('unit-river-county-retire'));
     const dialog = await screen.findByRole('alertdialog', { name: 'Retire River County?' });
     expect(dialog).toHaveTextContent(
-      "Whether it is still on an open session's agenda or holds open directives could not be checked.",
+      "Whether it is still on an open session's agenda, or holds open directives or warnings, could not be checked.",
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Retire' }));
     expect(await screen.findByText('River County is retired; its history is kept.')).toBeInTheDocument();

@@ -80,11 +80,12 @@ export function RegisterTab({ api, organisationId, units }: RegisterTabProps) {
   const openLines = (commitments: UnitCommitment[] | null): string[] => {
     if (commitments === null) return [t('admin.register.retireUnchecked')];
     if (commitments.length === 0) return [];
-    const lines = commitments.flatMap(({ title, period, status, items, directives }) => {
+    const lines = commitments.flatMap(({ title, period, status, items, directives, warnings }) => {
       const session = { title, period, status: t(`labels.sessionStatus.${status}`) };
       return [
         ...(items > 0 ? [t('admin.register.retireAgenda', { ...session, count: items })] : []),
         ...(directives > 0 ? [t('admin.register.retireDirectives', { ...session, count: directives })] : []),
+        ...(warnings > 0 ? [t('admin.register.retireWarnings', { ...session, count: warnings })] : []),
       ];
     });
     return [...lines, t('admin.register.retireStays')];

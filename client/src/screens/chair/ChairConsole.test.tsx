@@ -62,7 +62,7 @@ describe('chair floor controls', () => {
     // Closing asks first: the confirm button has the focus; Escape cancels and sends nothing.
     const sentBefore = env.sentCommands();
     press('c');
-    let dialog = screen.getByRole('alertdialog', { name: 'Close “Cement output, Q1”?' });
+    let dialog = await screen.findByRole('alertdialog', { name: 'Close “Cement output, Q1”?' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(dialog).toHaveAccessibleDescription(/Nobody is speaking/);
     expect(within(dialog).getByRole('button', { name: 'Close the item' })).toHaveFocus();
@@ -72,7 +72,7 @@ describe('chair floor controls', () => {
     expect(env.sentCommands()).toBe(sentBefore);
 
     press('c');
-    dialog = screen.getByRole('alertdialog');
+    dialog = await screen.findByRole('alertdialog');
     // Other shortcuts do nothing while the question is open.
     press('a', within(dialog).getByRole('button', { name: 'Close the item' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close the item' }));
@@ -139,7 +139,7 @@ describe('chair floor controls', () => {
   test('rehearsal 5: A asks before adjourning the open day, naming the items never presented', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
     press('a');
-    const dialog = screen.getByRole('alertdialog', { name: 'Adjourn Day 1?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Adjourn Day 1?' });
     expect(dialog).toHaveTextContent('2 items were never presented: “Cement output, Q1”, “Milk deliveries, Q1”.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Adjourn the day' }));
     const sent = await env.nextCommand();

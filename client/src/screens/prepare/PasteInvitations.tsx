@@ -1,7 +1,7 @@
 import type { InviteePreview, IssuedLink, RowProblem } from '@plenum/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../api/apiErrorText';
+import { importErrorText } from '../../api/importErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { RowProblems } from '../../components/RowProblems';
 import { issueInWords } from '../../lib/issueWords';
@@ -62,7 +62,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
     try {
       await action();
     } catch (problem) {
-      setError(`${failure} ${apiErrorText(problem, invitationWording)}`);
+      setError(`${failure} ${importErrorText(problem, invitationWording)}`);
     } finally {
       setIsBusy(false);
     }

@@ -1,7 +1,7 @@
 import type { ReportImportPreview } from '@plenum/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../api/apiErrorText';
+import { importErrorText } from '../../api/importErrorText';
 import { ApiError, apiRequest } from '../../api/request';
 import { inviteTokenKey } from '../../app/inviteToken';
 import { ImportPreviewTable } from '../../components/ImportPreviewTable';
@@ -35,10 +35,14 @@ export function ReportImport({ isDisabled }: { isDisabled: boolean }) {
     apply: (read) => send('reports', read),
     // A file whose rows stopped being valid since its preview comes back with the new preview.
     // Our own server's answer: typed by the contract, not parsed again (zod stays out of the participants' bundle).
-    refusedPreview: (failure) => (failure instanceof ApiError ? (failure.data as ReportImportPreview | null) : null),
+    // A file refused as a whole carries `{ file }` instead, and no rows.
+    refusedPreview: (failure) =>
+      failure instanceof ApiError && (failure.data as Partial<ReportImportPreview> | null)?.rows
+        ? (failure.data as ReportImportPreview)
+        : null,
     words: {
       wrongType: (name) => t('reportImport.wrongType', { name }),
-      failed: (failure) => apiErrorText(failure, wording),
+      failed: (failure) => importErrorText(failure, wording),
       nothingApplied: t('reportImport.nothingApplied'),
       applied: (read, done) => t('reportImport.applied', { name: read.name, count: done.reports.length }),
     },

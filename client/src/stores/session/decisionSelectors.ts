@@ -10,9 +10,9 @@ import {
   isDirectiveOpen,
   pendingRelays,
   isOverdue,
-  liftedProposals,
   proposedWarnings,
   unitStandings,
+  warningProposals,
   type AgendaItemState,
   type CloseSessionBlocker,
   type DirectiveState,
@@ -50,8 +50,12 @@ export const decisionSelectors = {
   /** Warnings the figures call for and the chair has not decided (shared rule). */
   proposedWarnings: (state: SessionState): ProposedWarning[] => proposedWarnings(state),
 
-  /** Units a revision of their report took off the proposed warnings, to say why (shared rule). */
-  liftedProposals: (state: SessionState): LiftedProposal[] => liftedProposals(state),
+  /** The proposed warnings and the units a revision of their report took off them, from one ranking (shared rule). */
+  warningProposals: (state: SessionState): { proposed: ProposedWarning[]; lifted: LiftedProposal[] } =>
+    warningProposals(state),
+
+  /** Decisions on proposed warnings the chair took back, oldest first. */
+  reconsidered: (state: SessionState) => state.reconsidered,
 
   /** Warnings issued in this session, in order. */
   issuedWarnings: (state: SessionState): WarningState[] =>

@@ -10,6 +10,7 @@ import {
   type Flag,
   type OrganisationUnit,
   type Participant,
+  type ReconsideredDecision,
   type ReportState,
   type SessionDay,
   type SessionState,
@@ -59,6 +60,8 @@ export interface Minutes {
   decisions: {
     warningsIssued: WarningState[];
     waivers: { unitId: string; reason: string; fulfilment: number | null; at: string }[];
+    /** Decisions on proposed warnings taken back, as the records list them. */
+    reconsidered: ReconsideredDecision[];
     secondReviews: WarningState[];
     /** Directives not tied to an agenda item, by unit. */
     otherDirectives: UnitDirectives[];
@@ -140,6 +143,7 @@ export const minutesSelectors = {
       decisions: {
         warningsIssued: warnings.filter((w) => w.carriedFromSessionId === null),
         waivers: Object.entries(state.waivers).map(([unitId, waiver]) => ({ unitId, ...waiver })),
+        reconsidered: state.reconsidered,
         secondReviews: warnings.filter((w) => w.carriedFromSessionId !== null),
         otherDirectives: directivesByUnit(state, onItems),
         revisedAfterNotice: state.unitOrder.flatMap((unitId) => {

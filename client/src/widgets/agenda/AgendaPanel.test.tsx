@@ -186,7 +186,7 @@ describe('chair agenda', () => {
     );
     const sentBefore = sentCommands();
     fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
-    const dialog = screen.getByRole('alertdialog', { name: 'Open Day 2 today?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Open Day 2 today?' });
     expect(dialog).toHaveTextContent(
       `Day 2 is scheduled for ${formatDate('2026-04-02')}, but today is ${formatDate('2026-03-25')}.`,
     );
@@ -209,7 +209,7 @@ describe('chair agenda', () => {
       log.add('day:adjourned', { dayId: ids.dayOne, at: instant(50) });
     });
     fireEvent.click(screen.getByTestId(`open-day-${ids.dayTwo}`));
-    expect(screen.getByTestId('confirm-open-day')).toHaveTextContent(
+    expect(await screen.findByTestId('confirm-open-day')).toHaveTextContent(
       `Day 2 is scheduled for ${formatDate('2026-04-02')}, but today is ${formatDate('2026-04-09')}.`,
     );
   });
@@ -222,13 +222,13 @@ describe('chair agenda', () => {
     const warningLine =
       'The 2025-Q4 warning to South County Dairy is neither lifted nor escalated: this second review is to decide it.';
     fireEvent.click(screen.getByTestId('close-item-item-review'));
-    const dialog = screen.getByTestId('confirm-close-item');
+    const dialog = await screen.findByTestId('confirm-close-item');
     expect(dialog).toHaveTextContent(warningLine);
     expect(dialog).toHaveTextContent('it can still be lifted or escalated in Decisions until the session closes');
     expect(dialog).not.toHaveTextContent('Nobody is speaking');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     fireEvent.keyDown(document.body, { key: 'c' });
-    expect(screen.getByTestId('confirm-close-item')).toHaveTextContent(warningLine);
+    expect(await screen.findByTestId('confirm-close-item')).toHaveTextContent(warningLine);
   });
 });

@@ -90,6 +90,67 @@ describe('chair decisions', () => {
     expect(env.sentCommands()).toBe(0);
   });
 
+  test('a decision is taken back with a reason: the unit is proposed again, and the minutes say what was taken back and why', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('warning:waived', { unitId: ids.unit, fulfilment: 0.65, reason: 'Flooded quarry' });
+    });
+    const panel = await openDecisions();
+    expect(panel).toHaveTextContent('Warning to North County Cement Works waived: Flooded quarry');
+    fireEvent.click(screen.getByTestId(`reconsider-warning-${ids.unit}`));
+    fireEvent.click(screen.getByTestId(`reconsider-warning-form-${ids.unit}-submit`));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    fireEvent.change(screen.getByLabelText('Why the decision is taken back (it goes in the minutes)'), {
+      target: { value: 'The quarry reopened in March.' },
+    });
+    fireEvent.click(screen.getByTestId(`reconsider-warning-form-${ids.unit}-submit`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'warning:reconsider',
+      payload: { unitId: ids.unit, reason: 'The quarry reopened in March.' },
+    });
+    await env.accept(
+      sent.ask,
+      env.log.add('warning:reconsidered', {
+        unitId: ids.unit,
+        decision: 'waived',
+        warningId: null,
+        reason: 'The quarry reopened in March.',
+      }),
+    );
+    expect(within(panel).getByTestId(`proposed-warning-${ids.unit}`)).toBeInTheDocument();
+    expect(within(panel).queryByTestId(`reconsider-warning-form-${ids.unit}`)).toBeNull();
+    expect(screen.getByTestId('reconsidered-decisions')).toHaveTextContent(
+      /^The waiver for North County Cement Works, given at .+, was taken back at .+: The quarry reopened in March\.$/,
+    );
+    expect(
+      minutesSelectors.minutes(sessionStore.getState().session, { kind: 'session' }).decisions?.reconsidered,
+    ).toEqual([expect.objectContaining({ unitId: ids.unit, decision: 'waived', text: 'Flooded quarry' })]);
+  });
+
+  test('a decision taken back on another chair screen while the form is open is said, with the unsent text', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      log.add('warning:issued', { warningId: 'w-9', unitId: ids.unit, fulfilment: 0.65, threshold: 0.7, note: null });
+    });
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`reconsider-warning-${ids.unit}`));
+    fireEvent.change(screen.getByLabelText('Why the decision is taken back (it goes in the minutes)'), {
+      target: { value: 'Wrong unit' },
+    });
+    env.broadcast(
+      env.log.add('warning:reconsidered', {
+        unitId: ids.unit,
+        decision: 'issued',
+        warningId: 'w-9',
+        reason: 'Mistake',
+      }),
+    );
+    expect(screen.getByTestId('proposed-warning-overtaken')).toHaveTextContent(
+      'The decision on North County Cement Works was taken back on another screen while this form was open, so nothing was sent from here: the unit is proposed again. What you wrote, not sent: “Wrong unit”',
+    );
+    expect(env.sentCommands()).toBe(0);
+  });
+
   test('a carried-over warning is lifted or escalated at its second review, with a note', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, carriedWarning);
     await openDecisions();

@@ -1,4 +1,4 @@
-import { canIssue, Limits, type CommandInput, type ProposedWarning } from '@plenum/shared';
+import { canIssue, Limits, type CommandInput } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -11,10 +11,14 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Panel } from '../../components/Panel';
+import { ReconsideredList } from './ReconsideredList';
 
-type Open = { unitId: string; action: 'issue' | 'waive' } | null;
+type Open = { unitId: string; action: 'issue' | 'waive' | 'reconsider' } | null;
 
-/** Warnings the figures call for: the chair issues each (with an optional note) or waives it with a reason. */
+/**
+ * Warnings the figures call for: the chair issues each (with an optional note) or waives it with
+ * a reason, and may take a decision back, with a reason, while the session sits.
+ */
 export function ProposedWarnings() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -25,10 +29,10 @@ export function ProposedWarnings() {
   // decision made on another chair screen meanwhile is said, with the unsent text, not lost.
   const [draft, setDraft] = useState('');
   const [sendingUnitId, setSendingUnitId] = useState<string | null>(null);
-  const proposals = useSessionState(decisionSelectors.proposedWarnings);
-  const lifted = useSessionState(decisionSelectors.liftedProposals);
+  const { proposed: proposals, lifted } = useSessionState(decisionSelectors.warningProposals);
   const issued = useSessionState(decisionSelectors.issuedWarnings);
   const waivers = useSessionState(decisionSelectors.waivers);
+  const reconsidered = useSessionState(decisionSelectors.reconsidered);
   const status = useSessionStore((s) => s.session.status);
   const units = useSessionStore((s) => s.session.units);
   const mayDecide = canIssue('chair', 'warning:issue', status);
@@ -45,9 +49,45 @@ export function ProposedWarnings() {
     setDraft('');
     setOpen(next);
   };
-  const isOpen = (p: ProposedWarning, action: 'issue' | 'waive') => open?.unitId === p.unitId && open.action === action;
-  const overtaken =
-    open !== null && open.unitId !== sendingUnitId && !proposals.some((p) => p.unitId === open.unitId) ? open : null;
+  const isOpen = (unitId: string, action: NonNullable<Open>['action']) =>
+    open?.unitId === unitId && open.action === action;
+  // A form whose unit another chair screen decided (or, for taking back, un-decided) meanwhile.
+  const stillApplies = (o: NonNullable<Open>) =>
+    o.action === 'reconsider'
+      ? issued.some((w) => w.unitId === o.unitId) || waivers.some((w) => w.unitId === o.unitId)
+      : proposals.some((p) => p.unitId === o.unitId);
+  const overtaken = open !== null && open.unitId !== sendingUnitId && !stillApplies(open) ? open : null;
+  const reconsiderControls = (unitId: string) => (
+    <>
+      <DisclosureButton
+        testId={`reconsider-warning-${unitId}`}
+        isOpen={isOpen(unitId, 'reconsider')}
+        disabled={!mayDecide}
+        onToggle={() => toggle(isOpen(unitId, 'reconsider') ? null : { unitId, action: 'reconsider' })}
+        forReader={unitName(unitId)}
+      >
+        {t('decisions.proposed.reconsider')}
+      </DisclosureButton>
+      {isOpen(unitId, 'reconsider') && (
+        <TextActionForm
+          testId={`reconsider-warning-form-${unitId}`}
+          label={t('decisions.proposed.reconsiderReason')}
+          submitLabel={t('decisions.proposed.confirmReconsider')}
+          requiredMessage={t('decisions.proposed.reconsiderReasonMissing')}
+          maxLength={Limits.textLength}
+          isDisabled={!canSend}
+          onTextChange={setDraft}
+          onCancel={() => toggle(null)}
+          onSubmit={(reason) =>
+            submit(
+              { type: 'warning:reconsider', payload: { unitId, reason } },
+              t('decisions.proposed.failedReconsider', { unit: unitName(unitId) }),
+            )
+          }
+        />
+      )}
+    </>
+  );
 
   return (
     <Panel heading={t('decisions.proposed.heading', { count: proposals.length })} testId="proposed-warnings">
@@ -56,7 +96,12 @@ export function ProposedWarnings() {
       {overtaken && (
         <div className="card" role="status" data-testid="proposed-warning-overtaken">
           <p>
-            {t('decisions.proposed.overtaken', { unit: unitName(overtaken.unitId) })}
+            {t(
+              overtaken.action === 'reconsider' ? 'decisions.proposed.overtakenBack' : 'decisions.proposed.overtaken',
+              {
+                unit: unitName(overtaken.unitId),
+              },
+            )}
             {draft.trim() && <> {t('decisions.proposed.unsentText', { text: draft.trim() })}</>}
           </p>
           <button type="button" className="button button--small" onClick={() => toggle(null)}>
@@ -81,24 +126,24 @@ export function ProposedWarnings() {
                 <DisclosureButton
                   tone="primary"
                   testId={`issue-warning-${p.unitId}`}
-                  isOpen={isOpen(p, 'issue')}
+                  isOpen={isOpen(p.unitId, 'issue')}
                   disabled={!mayDecide}
-                  onToggle={() => toggle(isOpen(p, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
+                  onToggle={() => toggle(isOpen(p.unitId, 'issue') ? null : { unitId: p.unitId, action: 'issue' })}
                   forReader={unitName(p.unitId)}
                 >
                   {t('decisions.proposed.issue')}
                 </DisclosureButton>
                 <DisclosureButton
                   testId={`waive-warning-${p.unitId}`}
-                  isOpen={isOpen(p, 'waive')}
+                  isOpen={isOpen(p.unitId, 'waive')}
                   disabled={!mayDecide}
-                  onToggle={() => toggle(isOpen(p, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
+                  onToggle={() => toggle(isOpen(p.unitId, 'waive') ? null : { unitId: p.unitId, action: 'waive' })}
                   forReader={unitName(p.unitId)}
                 >
                   {t('decisions.proposed.waive')}
                 </DisclosureButton>
               </div>
-              {isOpen(p, 'issue') && (
+              {isOpen(p.unitId, 'issue') && (
                 <TextActionForm
                   testId={`issue-warning-form-${p.unitId}`}
                   label={t('decisions.proposed.note')}
@@ -119,7 +164,7 @@ export function ProposedWarnings() {
                   }
                 />
               )}
-              {isOpen(p, 'waive') && (
+              {isOpen(p.unitId, 'waive') && (
                 <TextActionForm
                   testId={`waive-warning-form-${p.unitId}`}
                   label={t('decisions.proposed.reason')}
@@ -167,15 +212,22 @@ export function ProposedWarnings() {
                   unit: unitName(w.unitId),
                   fulfilment: format.percent(w.fulfilment),
                 })}
-                {w.note && <span className="muted"> — {w.note}</span>}
+                {w.note && <span className="muted"> — {w.note}</span>} {reconsiderControls(w.unitId)}
               </li>
             ))}
             {waivers.map((w) => (
               <li key={w.unitId}>
-                {t('decisions.proposed.waivedLine', { unit: unitName(w.unitId), reason: w.reason })}
+                {t('decisions.proposed.waivedLine', { unit: unitName(w.unitId), reason: w.reason })}{' '}
+                {reconsiderControls(w.unitId)}
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {reconsidered.length > 0 && (
+        <>
+          <h3 className="subheading">{t('decisions.proposed.reconsideredHeading')}</h3>
+          <ReconsideredList decisions={reconsidered} testId="reconsidered-decisions" />
         </>
       )}
     </Panel>

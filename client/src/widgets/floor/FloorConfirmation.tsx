@@ -1,10 +1,18 @@
 import { dayTitle, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmationDialog, type ConfirmationText } from '../../components/ConfirmDialog';
+import { ConfirmDialog, type ConfirmationText } from '../../components/ConfirmDialog';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionState } from '../../stores/session';
-import { adjournDayConfirmation, closeItemConfirmation, openDayConfirmation } from './confirmations';
+import {
+  adjournDayConfirmation,
+  adjournDayOutdated,
+  closeItemConfirmation,
+  closeItemOutdated,
+  openDayConfirmation,
+  openDayOutdated,
+} from './confirmations';
 import type { FloorCommand } from './floorCommands';
 
 /**
@@ -23,17 +31,21 @@ interface FloorConfirmationProps {
   onCancel: () => void;
 }
 
-/** What the dialog of a request says and sends, from the state now. */
+/**
+ * What the dialog of a request says and sends, from the state now; `outdated` says what changed
+ * meanwhile when the request no longer applies (null while it does).
+ */
 function confirmationOf(
   state: SessionState,
   t: TFunction,
   request: FloorConfirmationRequest,
   formatDate: (date: string) => string,
-): { text: ConfirmationText; target: string; command: FloorCommand; testId: string } {
+): { text: ConfirmationText; outdated: string | null; target: string; command: FloorCommand; testId: string } {
   switch (request.kind) {
     case 'close-item':
       return {
         text: closeItemConfirmation(t, state, request.itemId),
+        outdated: closeItemOutdated(t, state, request.itemId),
         target: state.agenda[request.itemId]?.topic ?? request.itemId,
         command: { type: 'agenda:close-item', payload: { itemId: request.itemId } },
         testId: 'confirm-close-item',
@@ -41,6 +53,7 @@ function confirmationOf(
     case 'adjourn-day':
       return {
         text: adjournDayConfirmation(t, state, request.dayId),
+        outdated: adjournDayOutdated(t, state, request.dayId),
         target: dayTitle(state, request.dayId),
         command: { type: 'day:adjourn', payload: { dayId: request.dayId } },
         testId: 'confirm-adjourn-day',
@@ -48,6 +61,7 @@ function confirmationOf(
     case 'open-day':
       return {
         text: openDayConfirmation(t, state, request.dayId, request.today, formatDate),
+        outdated: openDayOutdated(t, state, request.dayId),
         target: dayTitle(state, request.dayId),
         command: { type: 'day:open', payload: { dayId: request.dayId } },
         testId: 'confirm-open-day',
@@ -55,19 +69,34 @@ function confirmationOf(
   }
 }
 
-/** Asks before closing an item, adjourning a day or opening one off its date, naming what would follow. */
+/**
+ * Asks before closing an item, adjourning a day or opening one off its date, naming what would
+ * follow. It follows the live state: once the request no longer applies (done from another
+ * screen, say), it tells what changed and offers only to dismiss it.
+ */
 export function FloorConfirmation({ request, onConfirm, onCancel }: FloorConfirmationProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { text, target, command, testId } = useSessionState(confirmationOf, t, request, format.date);
+  const { text, outdated, target, command, testId } = useSessionState(confirmationOf, t, request, format.date);
+  // Outdated once, outdated until dismissed: were the item reopened meanwhile, the Enter that
+  // meant to dismiss must not close it. Adjusted while rendering, so no stale frame shows.
+  const [wasOutdated, setWasOutdated] = useState<string | null>(null);
+  if (outdated !== null && outdated !== wasOutdated) setWasOutdated(outdated);
+  const change = outdated ?? wasOutdated;
   const quoted = (text: string) => t('common.quoted', { text });
 
-  return (
-    <ConfirmationDialog
-      text={text}
+  // The same dialog either way: turning outdated keeps it mounted, with the opener it gives the focus back to.
+  return change === null ? (
+    <ConfirmDialog
+      title={text.title}
+      lines={text.losses}
+      note={text.undo}
+      confirmLabel={text.confirmLabel}
       testId={testId}
       onCancel={onCancel}
       onConfirm={() => onConfirm(quoted(target), command)}
     />
+  ) : (
+    <ConfirmDialog title={t('confirm.outdated.title')} lines={[change]} testId={testId} onCancel={onCancel} />
   );
 }

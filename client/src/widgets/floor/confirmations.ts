@@ -1,4 +1,15 @@
-import { awaitsRuling, dayById, dayTitle, itemsOfDay, type SessionState } from '@plenum/shared';
+import {
+  adjournDayBlocker,
+  awaitsRuling,
+  dayById,
+  dayTitle,
+  isItemLive,
+  itemsOfDay,
+  liveItem,
+  openDayBlocker,
+  openDayId,
+  type SessionState,
+} from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import type { ConfirmationText } from '../../components/ConfirmDialog';
 import { sessionSelectors } from '../../stores/session';
@@ -78,4 +89,52 @@ export function openDayConfirmation(
     undo: t('confirm.openDay.undo'),
     confirmLabel: t('confirm.openDay.confirm'),
   };
+}
+
+/**
+ * What changed meanwhile (perhaps from another chair screen) so that closing the item no longer
+ * applies, as the one line its confirmation says instead: it was closed, deferred or is gone.
+ * Null while the item is live and the chair may still confirm.
+ */
+export function closeItemOutdated(t: TFunction, state: SessionState, itemId: string): string | null {
+  const item = state.agenda[itemId];
+  if (!item) return t('confirm.outdated.gone');
+  if (isItemLive(item.status)) return null;
+  if (item.status === 'closed') return t('confirm.outdated.closed', { topic: item.topic });
+  if (item.status === 'deferred') return t('confirm.outdated.deferred', { topic: item.topic });
+  return t('confirm.outdated.notLive', { topic: item.topic });
+}
+
+/**
+ * What changed meanwhile so that adjourning the day no longer applies (see {@link closeItemOutdated}):
+ * it was adjourned, is not open, or an item of it was started.
+ */
+export function adjournDayOutdated(t: TFunction, state: SessionState, dayId: string): string | null {
+  const blocker = adjournDayBlocker(state, dayId);
+  if (blocker === null) return null;
+  if (blocker === 'not-found') return t('confirm.outdated.gone');
+  const day = dayTitle(state, dayId);
+  const live = liveItem(state);
+  if (blocker === 'item-live' && live) return t('confirm.outdated.itemStarted', { topic: live.topic, day });
+  return state.days[dayId]?.status === 'adjourned'
+    ? t('confirm.outdated.adjourned', { day })
+    : t('confirm.outdated.notOpen', { day });
+}
+
+/**
+ * What changed meanwhile so that opening the day no longer applies (see {@link closeItemOutdated}):
+ * it was opened (and perhaps adjourned), or another day was opened.
+ */
+export function openDayOutdated(t: TFunction, state: SessionState, dayId: string): string | null {
+  const blocker = openDayBlocker(state, dayId);
+  if (blocker === null) return null;
+  if (blocker === 'not-found') return t('confirm.outdated.gone');
+  const day = dayTitle(state, dayId);
+  const other = openDayId(state);
+  if (blocker === 'another-day-open' && other !== null) {
+    return t('confirm.outdated.otherDayOpened', { other: dayTitle(state, other), day });
+  }
+  return state.days[dayId]?.status === 'adjourned'
+    ? t('confirm.outdated.openedAndAdjourned', { day })
+    : t('confirm.outdated.opened', { day });
 }

@@ -7,6 +7,7 @@ import { flagReason } from '../reports/flagText';
 import { DirectiveLine } from './DirectiveLine';
 import { DownloadRecords } from './DownloadRecords';
 import { InspectionPlanMinutes } from './InspectionPlanMinutes';
+import { ReconsideredList } from '../decisions/ReconsideredList';
 import { ItemMinutes } from './ItemMinutes';
 import './Minutes.css';
 
@@ -128,6 +129,12 @@ export default function Minutes() {
                   </li>
                 ))}
               </ul>
+            )}
+            {minutes.decisions.reconsidered.length > 0 && (
+              <>
+                <h3>{t('decisions.proposed.reconsideredHeading')}</h3>
+                <ReconsideredList decisions={minutes.decisions.reconsidered} testId="minutes-reconsidered" />
+              </>
             )}
             <h3>{t('minutes.secondReviews')}</h3>
             {minutes.decisions.secondReviews.length === 0 ? (

@@ -147,4 +147,43 @@ describe('two chair screens', () => {
     );
     expect(defer.refusal).toMatchObject({ kind: 'floor-blocked', blocker: 'item-not-live' });
   });
+
+  test('opening the floor another screen already opened is refused with the reason, not a bare conflict', async () => {
+    const { run, byRole } = await demoWorld();
+    const chair = byRole.chair;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:open-floor', payload: { itemId: 'item-2' } });
+
+    const again = await refusal(run(chair, { type: 'agenda:open-floor', payload: { itemId: 'item-2' } }));
+    expect(again.code).toBe('CONFLICT');
+    expect(again.refusal).toMatchObject({ kind: 'floor-blocked', blocker: 'floor-already-open' });
+    expect(again.message).toMatch(/^The floor is already open on "Riverside Steel Works/);
+  });
+
+  test('an item not started yet, or no longer live, is refused with the reason on every floor action', async () => {
+    const { run, byRole } = await demoWorld();
+    const chair = byRole.chair;
+    const blockerOf = async (command: Parameters<typeof run>[1]) => (await refusal(run(chair, command))).refusal;
+
+    for (const type of [
+      'agenda:open-floor',
+      'agenda:close-item',
+      'agenda:pause-timer',
+      'agenda:resume-timer',
+    ] as const) {
+      expect(await blockerOf({ type, payload: { itemId: 'item-2' } })).toMatchObject({ blocker: 'item-not-started' });
+    }
+    expect(await blockerOf({ type: 'agenda:extend-time', payload: { itemId: 'item-2', minutes: 5 } })).toMatchObject({
+      blocker: 'item-not-started',
+    });
+
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } });
+    for (const type of ['agenda:pause-timer', 'agenda:resume-timer'] as const) {
+      expect(await blockerOf({ type, payload: { itemId: 'item-2' } })).toMatchObject({ blocker: 'item-not-live' });
+    }
+    expect(await blockerOf({ type: 'agenda:extend-time', payload: { itemId: 'item-2', minutes: 5 } })).toMatchObject({
+      blocker: 'item-not-live',
+    });
+  });
 });

@@ -14,6 +14,7 @@ import {
   type AgendaItemState,
   type AgendaItemStatus,
   type CommandOf,
+  type FloorBlocker,
   type NewEvent,
   type SessionState,
 } from '@plenum/shared';
@@ -21,13 +22,16 @@ import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { itemOrThrow, liveItemOrThrow, requireDay, requireNoBlocker, requireUnit } from './guards.js';
 
+/** Why an item off the floor takes no floor action: over already (often by another chair screen), or never started. */
+function notLiveBlocker(item: AgendaItemState): FloorBlocker {
+  return isItemOver(item.status) ? 'item-not-live' : 'item-not-started';
+}
+
+/** Refuses, with the reason, a floor action moving the item to `to` (floor-open, closed or deferred). */
 function requireTransition(state: SessionState, item: AgendaItemState, to: AgendaItemStatus): void {
   if (canTransition(item.status, to)) return;
-  // Closed or deferred already (often by another chair screen): say so, not a bare conflict.
-  if (isItemOver(item.status)) {
-    requireNoBlocker(state, 'item-not-live', 'agenda item');
-  }
-  throw new DomainError('CONFLICT', `"${item.topic}" is ${item.status}; it cannot become ${to}.`);
+  // A live item may move to any of those but the floor it already has open (perhaps from another screen).
+  requireNoBlocker(state, isItemLive(item.status) ? 'floor-already-open' : notLiveBlocker(item), 'agenda item');
 }
 
 /**
@@ -147,7 +151,7 @@ export function decideDeferItem(
 
 function runningItem(state: SessionState, itemId: string): AgendaItemState {
   const item = itemOrThrow(state, itemId);
-  if (!isItemLive(item.status)) throw new DomainError('CONFLICT', `"${item.topic}" is not on the floor.`);
+  if (!isItemLive(item.status)) requireNoBlocker(state, notLiveBlocker(item), 'agenda item');
   return item;
 }
 

@@ -70,6 +70,8 @@ export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | nu
     'item-not-closed': 'Only a closed item can be reopened; a deferred item continues on its later day.',
     'item-not-live': 'That item no longer holds the floor: it was closed or deferred, perhaps from another screen.',
     'day-not-adjourned': 'Only an adjourned day can be reopened.',
+    'floor-already-open': `The floor is already open on "${live?.topic ?? 'that item'}", perhaps from another screen.`,
+    'item-not-started': 'That item has not been started: start it first.',
   };
   throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker], undefined, {
     kind: 'floor-blocked',

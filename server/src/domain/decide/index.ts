@@ -45,7 +45,13 @@ import {
   decideRescheduleDay,
   decideUpdateDay,
 } from './session.js';
-import { decideEscalateWarning, decideIssueWarning, decideLiftWarning, decideWaiveWarning } from './warning.js';
+import {
+  decideEscalateWarning,
+  decideIssueWarning,
+  decideLiftWarning,
+  decideReconsiderWarning,
+  decideWaiveWarning,
+} from './warning.js';
 
 export type { DecideContext } from './context.js';
 
@@ -103,6 +109,7 @@ const deciders: { [T in CommandType]: Decider<T> } = {
   'directive:close': decideCloseDirective,
   'warning:issue': decideIssueWarning,
   'warning:waive': decideWaiveWarning,
+  'warning:reconsider': decideReconsiderWarning,
   'warning:lift': decideLiftWarning,
   'warning:escalate': decideEscalateWarning,
   'inspection-plan:adopt': decideAdoptInspectionPlan,

@@ -99,4 +99,36 @@ describe('warnings', () => {
     const after = await commands.state(sessionId);
     expect([after.warnings[coal!.id]!.status, after.warnings[hillside!.id]!.status]).toEqual(['escalated', 'lifted']);
   });
+
+  test('a decision on a proposed warning is taken back with a reason; the carried warning of the same unit stays', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const reconsider = (unitId: string) =>
+      run(byRole.chair, { type: 'warning:reconsider', payload: { unitId, reason: 'Decided on the wrong unit.' } });
+    expect((await refusal(reconsider('coal-mine-3'))).message).toMatch(/No warning of this unit was issued or waived/);
+    expect((await refusal(reconsider('atlantis'))).code).toBe('NOT_FOUND');
+    const carriedId = Object.values((await commands.state(sessionId)).warnings)[0]!.id;
+    await run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'coal-mine-3', note: null } });
+    await run(byRole.chair, {
+      type: 'warning:waive',
+      payload: { unitId: 'eastfield-cement', reason: 'Kiln rebuilt.' },
+    });
+    await reconsider('coal-mine-3');
+    await reconsider('eastfield-cement');
+    const state = await commands.state(sessionId);
+    expect(Object.values(state.warnings).map((w) => [w.id === carriedId, w.unitId, w.status])).toEqual([
+      [true, 'coal-mine-3', 'open'],
+      [false, 'hillside-agriculture', 'open'],
+    ]);
+    expect(state.waivers).toEqual({});
+    expect(state.reconsidered.map((r) => [r.unitId, r.decision, r.reason])).toEqual([
+      ['coal-mine-3', 'issued', 'Decided on the wrong unit.'],
+      ['eastfield-cement', 'waived', 'Decided on the wrong unit.'],
+    ]);
+    expect(proposedWarnings(state).map((p) => p.unitId)).toEqual(['coal-mine-3', 'eastfield-cement']);
+    // Decided again, the session closes; then nothing is taken back.
+    await run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'coal-mine-3', note: null } });
+    await run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'eastfield-cement', note: null } });
+    await run(byRole.chair, { type: 'session:close', payload: {} });
+    expect((await refusal(reconsider('coal-mine-3'))).code).toBe('FORBIDDEN');
+  });
 });

@@ -52,6 +52,31 @@ export function decideWaiveWarning(state: SessionState, payload: CommandOf<'warn
   ];
 }
 
+/**
+ * Takes back this session's decision on a unit's proposed warning, the warning issued here or
+ * the waiver; a carried warning's second review is not this decision.
+ */
+export function decideReconsiderWarning(
+  state: SessionState,
+  payload: CommandOf<'warning:reconsider'>['payload'],
+): NewEvent[] {
+  requireUnit(state, payload.unitId);
+  const issued = Object.values(state.warnings).find(
+    (w) => w.unitId === payload.unitId && w.sessionId === state.sessionId && w.carriedFromSessionId === null,
+  );
+  if (!issued && !state.waivers[payload.unitId]) {
+    throw new DomainError('CONFLICT', 'No warning of this unit was issued or waived in this session.');
+  }
+  return [
+    newEvent('warning:reconsidered', {
+      unitId: payload.unitId,
+      decision: issued ? 'issued' : 'waived',
+      warningId: issued?.id ?? null,
+      reason: payload.reason,
+    }),
+  ];
+}
+
 function carriedWarningOrThrow(state: SessionState, warningId: string): WarningState {
   const warning = state.warnings[warningId];
   if (!warning) throw new DomainError('NOT_FOUND', `There is no warning ${warningId}.`);

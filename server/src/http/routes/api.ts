@@ -33,7 +33,11 @@ import type { AdminService } from '../../domain/adminService.js';
 import type { CascadeService } from '../../domain/cascadeService.js';
 import type { CommandService } from '../../domain/commandService.js';
 import { DomainError } from '../../domain/errors.js';
-import { isOrganisationStream, type OrganisationService } from '../../domain/organisationService.js';
+import {
+  isOrganisationStream,
+  organisationStream,
+  type OrganisationService,
+} from '../../domain/organisationService.js';
 import type { Clock, IdGenerator, Store } from '../../domain/ports.js';
 import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { SessionService } from '../../domain/sessionService.js';
@@ -114,26 +118,33 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
 
   /**
    * The review sessions where the unit still has business, oldest first (see
-   * `UnitCommitmentSchema`). Only the sessions whose digest says they are open or hold an open
-   * directive are read. A directive the next period's review carried over counts there, where it
-   * is followed up, not where it was issued; one held by a higher review and its level's
-   * follow-up (a cascade) counts once, in the higher review.
+   * `UnitCommitmentSchema`). Only the sessions whose digest says they are open, hold an open
+   * directive, or are closed with no next period's review yet (their open warnings wait there
+   * for it) are read. A directive or warning the next period's review carried over counts there,
+   * where it is followed up, not where it was issued; a directive held by a higher review and its
+   * level's follow-up (a cascade) counts once, in the higher review (a cascaded warning is never
+   * among the follow-up's own).
    */
   async function commitmentsOf(unitId: string): Promise<UnitCommitment[]> {
-    const holding = new Map(
-      (await options.directory.holdingDue(() => true)).map(({ sessionId, followedBy }) => [sessionId, followedBy]),
-    );
+    const digests = await options.directory.digests();
+    const followers = new Map<string, string[]>();
+    for (const { sessionId, digest } of digests) {
+      const previous = digest.summary?.previousSessionId;
+      if (previous) followers.set(previous, [...(followers.get(previous) ?? []), sessionId]);
+    }
     const counted = new Set<string>();
     const found: UnitCommitment[] = [];
-    for (const { sessionId, digest } of await options.directory.digests()) {
+    for (const { sessionId, digest } of digests) {
       const summary = digest.summary;
-      const followedBy = holding.get(sessionId);
-      if (!summary || (summary.status === 'closed' && !followedBy)) continue;
+      const followedBy = followers.get(sessionId) ?? [];
+      // Convening the next period's review carried a closed one's open warnings over to it.
+      if (!summary || (summary.status === 'closed' && digest.dueBy === null && followedBy.length > 0)) continue;
       const takenOver = new Set<string>();
-      for (const follower of followedBy ?? []) {
-        const carried = await options.commands.readWithoutCriticisms(follower, (state) =>
-          carriedOverFrom(state, sessionId).map((directive) => directive.id),
-        );
+      for (const follower of followedBy) {
+        const carried = await options.commands.readWithoutCriticisms(follower, (state) => [
+          ...carriedOverFrom(state, sessionId).map((directive) => directive.id),
+          ...state.warningOrder.filter((id) => state.warnings[id]!.carriedFromSessionId === sessionId),
+        ]);
         for (const id of carried) takenOver.add(id);
       }
       const held = await options.commands.readWithoutCriticisms(sessionId, (state) => ({
@@ -152,12 +163,24 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
             (directive.assigneeUnitId === unitId || directive.subjectUnitId === unitId)
           );
         }),
+        warnings: state.warningOrder.filter((id) => {
+          const warning = state.warnings[id]!;
+          return warning.status === 'open' && warning.unitId === unitId && !takenOver.has(id);
+        }).length,
       }));
       const directives = held.directiveIds.filter((id) => !counted.has(id));
       for (const id of directives) counted.add(id);
-      if (held.items === 0 && directives.length === 0) continue;
+      if (held.items === 0 && directives.length === 0 && held.warnings === 0) continue;
       const { title, period, status } = summary;
-      found.push({ sessionId, title, period, status, items: held.items, directives: directives.length });
+      found.push({
+        sessionId,
+        title,
+        period,
+        status,
+        items: held.items,
+        directives: directives.length,
+        warnings: held.warnings,
+      });
     }
     return found;
   }
@@ -306,11 +329,12 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       method: 'get',
       path: '/api/v1/organisations/{organisationId}/units/{unitId}/commitments',
       operationId: 'getUnitCommitments',
-      summary: 'What a unit still has open: its agenda items not yet heard, and its open directives',
+      summary: 'What a unit still has open: its agenda items not yet heard, its open directives and warnings',
       description:
         'Session by session, oldest first: the unit’s items still pending or on the floor in sessions not ' +
-        'closed, and the open directives assigned to it or about it (a carried-over one counted where it is ' +
-        'held now). Worth reading before retiring the unit, which leaves them all as they stand.',
+        'closed, the open directives assigned to it or about it, and its open warnings (neither lifted nor ' +
+        'escalated), a carried-over directive or warning counted where it is held now. Worth reading before ' +
+        'retiring the unit, which leaves them all as they stand.',
       tag: 'Register',
       scope: ApiScope.readSessions,
       params: UnitParams,
@@ -320,10 +344,11 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
         await requireApi(req, auth, ApiScope.readSessions);
         const organisationId = await organisationOf(req);
         const { unitId } = UnitParams.parse(req.params);
-        const registered = await options.organisations.registered(organisationId);
-        if (!registered.some((entry) => entry.unit.id === unitId)) {
-          throw new DomainError('NOT_FOUND', `There is no unit ${unitId} in the register.`);
-        }
+        // One unit looked up in the register's state, not the whole register copied out of it.
+        const isRegistered = await options.commands.read(organisationStream(organisationId), (state) =>
+          Object.hasOwn(state.units, unitId),
+        );
+        if (!isRegistered) throw new DomainError('NOT_FOUND', `There is no unit ${unitId} in the register.`);
         return { sessions: await commitmentsOf(unitId) };
       },
     },

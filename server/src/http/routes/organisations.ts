@@ -13,7 +13,16 @@ import type { OrganisationService, TableRow } from '../../domain/organisationSer
 import type { Clock } from '../../domain/ports.js';
 import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
 import { Unprocessable } from '../problem.js';
-import { cellText, csvTable, xlsxTable, xlsxType } from '../tables.js';
+import {
+  cellText,
+  csvTable,
+  fileRefusals,
+  nonEmpty,
+  requireColumns,
+  unitFileColumns,
+  xlsxTable,
+  xlsxType,
+} from '../tables.js';
 
 const JsonUnitsSchema = z.object({ units: z.array(z.record(z.string(), z.unknown())).min(1).max(2000) });
 
@@ -22,15 +31,16 @@ function jsonRow(unit: Record<string, unknown>, i: number): TableRow {
   return { line: i + 1, cells: Object.fromEntries(Object.entries(unit).map(([key, value]) => [key, cellText(value)])) };
 }
 
-/** The rows of the request's body: CSV text, an XLSX workbook, or JSON `{ units }`. */
+/**
+ * The rows of the request's body: CSV text or an XLSX workbook (refused as a whole when it holds
+ * no unit or its header lacks the register's columns), or JSON `{ units }`.
+ */
 async function bodyRows(req: Request): Promise<TableRow[]> {
-  if (Buffer.isBuffer(req.body)) return xlsxTable(req.body);
-  if (typeof req.body === 'string') return csvTable(req.body);
-  return JsonUnitsSchema.parse(req.body).units.map(jsonRow);
-}
-
-function nonEmpty(rows: TableRow[]): TableRow[] {
-  if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no unit below its header row.');
+  if (!Buffer.isBuffer(req.body) && typeof req.body !== 'string') {
+    return JsonUnitsSchema.parse(req.body).units.map(jsonRow);
+  }
+  const rows = nonEmpty(Buffer.isBuffer(req.body) ? await xlsxTable(req.body) : csvTable(req.body), 'unit');
+  requireColumns(rows, unitFileColumns);
   return rows;
 }
 
@@ -76,13 +86,13 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
 
   router.post(`${base}/preview`, ...files, async (req, res) => {
     const { organisationId } = await signIn(req);
-    const rows = nonEmpty(await bodyRows(req));
+    const rows = await bodyRows(req);
     res.json({ ok: true, data: await options.organisations.previewImport(organisationId, rows) });
   });
 
   router.post(base, ...files, async (req, res) => {
     const { signed, organisationId } = await signIn(req);
-    const rows = nonEmpty(await bodyRows(req));
+    const rows = await bodyRows(req);
     const preview: ImportPreview = await options.organisations.importRows(organisationId, rows, signed.id);
     if (!preview.valid) throw Unprocessable.rows(preview.counts.invalid, preview);
     res.json({ ok: true, data: preview });
@@ -104,5 +114,6 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
     res.json({ ok: true, data: { unitId } });
   });
 
+  router.use(fileRefusals);
   return router;
 }

@@ -16,14 +16,17 @@ import type { Clock, IdGenerator, Store } from '../../domain/ports.js';
 import { recordsAccess, type RecordKind, type RecordsScope } from '../../records/access.js';
 import { ArchiveRefusal, buildArchive, checkArchive, importRequests } from '../../records/archive.js';
 import { sessionCalendar } from '../../records/calendar.js';
-import { recordLanguages } from '../../records/i18n.js';
+import { recordLanguages, recordWords } from '../../records/i18n.js';
+import recordLocale from '../../records/locales/en.json' with { type: 'json' };
 import { MinutesQueueFull, type MinutesFormat, type MinutesPool } from '../../records/minutesPool.js';
 import {
   importsAs,
   previewReportImport,
   ReportImportMapSchema,
+  reportImportColumns,
   reportImportCommandId,
   reportImportEvents,
+  type ReportImportColumn,
   type ReportImportMap,
 } from '../../records/reportImport.js';
 import { tableCsv, tablesXlsx } from '../../records/spreadsheet.js';
@@ -36,7 +39,15 @@ import {
 } from '../../records/tables.js';
 import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
 import { sendProblem, Unprocessable } from '../problem.js';
-import { csvTable, xlsxTable, xlsxType } from '../tables.js';
+import {
+  csvTable,
+  fileRefusals,
+  nonEmpty,
+  requireColumns,
+  xlsxTable,
+  xlsxType,
+  type ExpectedColumns,
+} from '../tables.js';
 import type { TrendsReadModel } from '../../trends/TrendsReadModel.js';
 
 export interface RecordsRoutesOptions {
@@ -306,15 +317,17 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       );
     }
     const body: unknown = req.body;
-    const rows = Buffer.isBuffer(body) ? await xlsxTable(body) : typeof body === 'string' ? csvTable(body) : null;
-    if (rows === null) throw new DomainError('INVALID_PAYLOAD', 'Send the file as text/csv or as an XLSX workbook.');
-    if (rows.length === 0) throw new DomainError('INVALID_PAYLOAD', 'The file holds no row below its header row.');
+    const table = Buffer.isBuffer(body) ? await xlsxTable(body) : typeof body === 'string' ? csvTable(body) : null;
+    if (table === null) throw new DomainError('INVALID_PAYLOAD', 'Send the file as text/csv or as an XLSX workbook.');
+    const rows = nonEmpty(table, 'row');
+    const map = mapOf(req.query.map);
+    requireColumns(rows, reportFileColumns(map));
     const state = await options.commands.state(sessionId);
     if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
     if (!canIssue(importsAs(importer).role, 'report:submit', state.status)) {
       throw new DomainError('FORBIDDEN', `The session is ${state.status}: reports can no longer be submitted.`);
     }
-    const preview = previewReportImport(state, importer, rows, mapOf(req.query.map));
+    const preview = previewReportImport(state, importer, rows, map);
     return { sessionId, actorId: signed.id, importer, file: body as string | Buffer, preview };
   }
 
@@ -340,6 +353,7 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     res.json({ ok: true, data: preview });
   });
 
+  router.use(fileRefusals);
   return router;
 }
 
@@ -349,6 +363,32 @@ function parseJson(body: Buffer): unknown {
   } catch {
     throw new ArchiveRefusal('invalid', 'The archive is not JSON.');
   }
+}
+
+/** The columns of the record tables, by key and as written in every record language, lower-cased. */
+const recordHeaders = new Set(
+  Object.keys(recordLocale.columns).flatMap((key) => [
+    key.toLowerCase(),
+    ...recordLanguages.map((lang) => recordWords(lang).t(`columns.${key}`).toLowerCase()),
+  ]),
+);
+
+/** The report import's columns (read as `previewReportImport` does): the export's, or as `map` names them. */
+function reportFileColumns(map: ReportImportMap): ExpectedColumns {
+  const mapped = new Set(Object.values(map).map((header) => header.toLowerCase()));
+  const names = (column: ReportImportColumn) =>
+    map[column] === undefined
+      ? [column, ...recordLanguages.map((lang) => recordWords(lang).t(`columns.${column}`))].map((h) => h.toLowerCase())
+      : [map[column].toLowerCase()];
+  return {
+    expected: reportImportColumns,
+    // Without these, every row is refused; the others may be left out.
+    required: ['unitId', 'indicatorId', 'indicator', 'measure', 'planned', 'reported'],
+    // The export's other columns (fulfilment, flags…) are known, and ignored.
+    recognised: (header) => recordHeaders.has(header.toLowerCase()) || mapped.has(header.toLowerCase()),
+    holds: (headers, column) =>
+      headers.some((header) => names(column as ReportImportColumn).includes(header.toLowerCase())),
+  };
 }
 
 /** `?map=` as JSON: the file's header for each column that differs from the export's. */

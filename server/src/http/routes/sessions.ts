@@ -16,10 +16,22 @@ import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { InvitationActor, InviteeSpec, IssuedInvitation, SessionService } from '../../domain/sessionService.js';
 import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
 import { Unprocessable } from '../problem.js';
-import { pastedTable } from '../tables.js';
+import { fileRefusals, pastedTable, requireColumns } from '../tables.js';
 
 /** The columns of a pasted list of invitees, in the order taken when it has no header row. */
 const inviteeColumns = ['name', 'role', 'unit', 'email'] as const;
+
+/** A pasted list's rows; with a header row, refused as a whole when it names the columns otherwise. */
+function pastedInvitees(text: string) {
+  const rows = pastedTable(text, inviteeColumns);
+  requireColumns(rows, {
+    expected: inviteeColumns,
+    required: ['name', 'role'],
+    recognised: (header) => (inviteeColumns as readonly string[]).includes(header),
+    holds: (headers, column) => headers.includes(column),
+  });
+  return rows;
+}
 
 export interface SessionRoutesOptions {
   sessions: SessionService;
@@ -143,7 +155,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       throw new DomainError('INVALID_PAYLOAD', 'Send the list as text/plain or text/csv.');
     res.json({
       ok: true,
-      data: await sessions.previewInvitees(sessionId, pastedTable(req.body, inviteeColumns), actor),
+      data: await sessions.previewInvitees(sessionId, pastedInvitees(req.body), actor),
     });
   });
 
@@ -151,7 +163,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
     const sessionId = sessionIdOf(req);
     const actor = await requirePreparer(req, auth, sessionId);
     if (typeof req.body === 'string') {
-      const preview = await sessions.previewInvitees(sessionId, pastedTable(req.body, inviteeColumns), actor);
+      const preview = await sessions.previewInvitees(sessionId, pastedInvitees(req.body), actor);
       if (!preview.valid) {
         const invalid = preview.rows.filter((row) => row.invitee === null).length;
         const detail =
@@ -205,5 +217,6 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       .json({ ok: true, data: issued(sessionId, await sessions.reissue(sessionId, participant, actor.id)) });
   });
 
+  router.use(fileRefusals);
   return router;
 }

@@ -155,11 +155,13 @@ describe('events', () => {
     });
     expect(criticismOf(state, 'c-1')).toMatchObject({ endorsedBy: ['p-inspector'], directiveIds: ['d-1'] });
     expect(state.directives['d-1']?.status).toBe('closed');
-    expect(state.warnings['w-prev']?.status).toBe('lifted');
+    // Lifted, then the lift taken back: open again, the lift kept for the record.
+    expect(state.warnings['w-prev']).toMatchObject({ status: 'open', decisionNote: null, decidedAt: null });
     expect(state.warnings['w-1']?.status).toBe('escalated');
     // The waiver taken back: the county's proposal is open again, the waiver kept for the record.
     expect(state.waivers).toEqual({});
     expect(state.reconsidered).toMatchObject([
+      { warningId: 'w-prev', decision: 'lifted', text: eventFixtures['warning:lifted'].payload.note },
       { unitId: 'east-county', decision: 'waived', text: eventFixtures['warning:waived'].payload.reason },
     ]);
     // Preparation: the participant's access, the edited agenda and days, the settings.

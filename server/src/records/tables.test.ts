@@ -60,4 +60,30 @@ describe('the records’ tables', () => {
       'Decided at': new Date(withdrawal.at),
     });
   });
+
+  test('a second review taken back is a row of its own beside the warning, open again', async () => {
+    const world = await heldDemoWorld();
+    const escalated = Object.values((await world.commands.state(world.sessionId)).warnings).find(
+      (w) => w.status === 'escalated',
+    )!;
+    await world.run(world.byRole.chair, {
+      type: 'warning:reopen',
+      payload: { warningId: escalated.id, reason: 'Escalated on the unrevised figure.' },
+    });
+    const state = await world.commands.state(world.sessionId);
+    const table = warningsTable(state, { lang: 'en', role: 'chair', unitId: null, dayId: null });
+    const rows = table.rows
+      .map((row) => Object.fromEntries(table.columns.map((column, i) => [column.header, row[i]])))
+      .filter((row) => row['Warning id'] === escalated.id);
+    expect(rows).toMatchObject([
+      { Origin: 'Carried over', Status: 'Open', 'Decision note': null, 'Decided at': null },
+      {
+        Origin: 'Carried over',
+        Period: escalated.period,
+        Status: 'Escalation withdrawn',
+        Note: escalated.note,
+        'Decision note': 'Escalated on the unrevised figure.',
+      },
+    ]);
+  });
 });

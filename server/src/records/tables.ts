@@ -220,6 +220,14 @@ export function directivesTable(state: SessionState, scope: RecordsScope, today:
   );
 }
 
+/** The status word of a decision taken back, by what it had decided. */
+const withdrawnStatus = {
+  issued: 'withdrawn',
+  waived: 'waiverWithdrawn',
+  lifted: 'liftWithdrawn',
+  escalated: 'escalationWithdrawn',
+} as const;
+
 /**
  * Warnings issued here or carried over (lifted, escalated), then the warnings proposed here and
  * waived: no warning id nor issue, the chair's reason as the decision note and when it was given.
@@ -253,19 +261,23 @@ export function warningsTable(state: SessionState, scope: RecordsScope): RecordT
       decidedAt: instant(waiver.at),
     })),
     // A decision taken back: the warning or waiver as it was, the reason and time it was taken back.
-    ...state.reconsidered.map((r): Row => ({
-      warningId: r.warningId,
-      unit: unitName(state, r.unitId),
-      origin: words.t(r.decision === 'issued' ? 'origin.issued' : 'origin.proposed'),
-      period: state.definition?.period ?? null,
-      status: words.t(r.decision === 'issued' ? 'origin.withdrawn' : 'origin.waiverWithdrawn'),
-      fulfilment: r.fulfilment,
-      threshold: state.definition?.thresholds.warningBelow ?? null,
-      issuedAt: r.decision === 'issued' ? instant(r.decidedAt) : null,
-      note: r.decision === 'issued' ? r.text : null,
-      decisionNote: r.reason,
-      decidedAt: instant(r.at),
-    })),
+    ...state.reconsidered.map((r): Row => {
+      const warning = r.warningId === null ? undefined : state.warnings[r.warningId];
+      const isReview = r.decision === 'lifted' || r.decision === 'escalated';
+      return {
+        warningId: r.warningId,
+        unit: unitName(state, r.unitId),
+        origin: words.t(isReview ? 'origin.carried' : r.decision === 'issued' ? 'origin.issued' : 'origin.proposed'),
+        period: (isReview ? warning?.period : state.definition?.period) ?? null,
+        status: words.t(`origin.${withdrawnStatus[r.decision]}`),
+        fulfilment: r.fulfilment,
+        threshold: (isReview ? warning?.threshold : state.definition?.thresholds.warningBelow) ?? null,
+        issuedAt: isReview ? instant(warning?.issuedAt) : r.decision === 'issued' ? instant(r.decidedAt) : null,
+        note: isReview ? (warning?.note ?? null) : r.decision === 'issued' ? r.text : null,
+        decisionNote: r.reason,
+        decidedAt: instant(r.at),
+      };
+    }),
   ];
   return build(
     words,

@@ -76,6 +76,7 @@ export const commandRules: Record<CommandType, CommandRule> = {
   'warning:reconsider': { roles: chair, statuses: live },
   'warning:lift': { roles: chair, statuses: live },
   'warning:escalate': { roles: chair, statuses: live },
+  'warning:reopen': { roles: chair, statuses: live },
   // Planned before the session opens, or during it as the figures come in.
   'inspection-plan:adopt': { roles: chair, statuses: ['noticed', 'in-session'] },
 };

@@ -621,6 +621,24 @@ export function applyEvent(state: S, event: SessionEvent): void {
       }
       return;
     }
+    case 'warning:reopened': {
+      const warning = state.warnings[event.payload.warningId];
+      if (!warning || warning.status === 'open') return;
+      state.reconsidered.push({
+        unitId: warning.unitId,
+        decision: warning.status,
+        warningId: warning.id,
+        fulfilment: warning.fulfilment,
+        text: warning.decisionNote,
+        decidedAt: warning.decidedAt ?? event.at,
+        at: event.at,
+        reason: event.payload.reason,
+      });
+      warning.status = 'open';
+      warning.decisionNote = null;
+      warning.decidedAt = null;
+      return;
+    }
     case 'warning:carried-over':
       state.warnings[event.payload.warning.id] = {
         ...event.payload.warning,

@@ -125,17 +125,18 @@ export interface WarningState extends WarningRecord {
 }
 
 /**
- * A decision on a proposed warning that the chair took back in the session, kept for the record:
+ * A decision on a warning that the chair took back in the session, kept for the record: on a
+ * proposed warning (issued, waived) or at a carried warning's second review (lifted, escalated);
  * what was decided, when and with what words, and when and why it was taken back.
  */
 export interface ReconsideredDecision {
   unitId: string;
-  decision: 'issued' | 'waived';
-  /** The warning taken back; null for a waiver. */
+  decision: 'issued' | 'waived' | 'lifted' | 'escalated';
+  /** The warning the decision was on; null for a waiver. */
   warningId: string | null;
-  /** The unit's production fulfilment the decision was taken on. */
+  /** The production fulfilment the warning was issued (or the proposal made) on. */
   fulfilment: number | null;
-  /** The warning's note, or the waiver's reason. */
+  /** The warning's note, the waiver's reason, or the second review's note. */
   text: string | null;
   decidedAt: string;
   /** When it was taken back, and why. */

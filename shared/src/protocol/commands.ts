@@ -181,6 +181,11 @@ export const commandPayloads = {
   /** Chair, at the second review: still lagging; recommend removal of its managers. */
   'warning:escalate': z.object({ warningId: IdSchema, note: TextSchema }),
   /**
+   * Chair, while the session sits: take back the second review's decision on a carried warning
+   * (lifted or escalated here), with the reason for the record; the warning is open again.
+   */
+  'warning:reopen': z.object({ warningId: IdSchema, reason: TextSchema }),
+  /**
    * Chair, before or during the session: adopt the proposed inspection plan at the office's
    * `capacity`. Each accepted line (as proposed or edited) becomes an inspection order; the server
    * ranks the plan again from the record, and every line it proposes that is not accepted is

@@ -244,6 +244,8 @@ export const eventPayloads = {
   'warning:lifted': z.object({ warningId: IdSchema, note: TextSchema }),
   /** The second review escalated the warning: removal of the managers is recommended. */
   'warning:escalated': z.object({ warningId: IdSchema, note: TextSchema }),
+  /** The chair took back the second review's decision (lifted or escalated): the warning is open again. */
+  'warning:reopened': z.object({ warningId: IdSchema, reason: TextSchema }),
   /**
    * The chair adopted an inspection plan: every line proposed then, ranked by risk with its
    * reasons, and what became of it. Accepted lines name the inspection orders issued with it.

@@ -167,6 +167,45 @@ describe('chair decisions', () => {
     });
   });
 
+  test('a second review’s escalation is taken back with a reason: the warning is open again, the escalation on record', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      carriedWarning(log);
+      log.add('warning:escalated', { warningId: carriedWarningId, note: 'No improvement.' });
+    });
+    await openDecisions();
+    expect(screen.queryByTestId(`escalate-warning-${carriedWarningId}`)).toBeNull();
+    fireEvent.click(screen.getByTestId(`reopen-warning-${carriedWarningId}`));
+    fireEvent.change(screen.getByLabelText('Why the decision is taken back (it goes in the minutes)'), {
+      target: { value: 'Escalated on the unrevised figure.' },
+    });
+    fireEvent.click(screen.getByTestId(`reopen-warning-form-${carriedWarningId}-submit`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'warning:reopen',
+      payload: { warningId: carriedWarningId, reason: 'Escalated on the unrevised figure.' },
+    });
+    await env.accept(
+      sent.ask,
+      env.log.add('warning:reopened', { warningId: carriedWarningId, reason: 'Escalated on the unrevised figure.' }),
+    );
+    expect(screen.getByTestId(`escalate-warning-${carriedWarningId}`)).toBeInTheDocument();
+    expect(screen.getByTestId('reconsidered-decisions')).toHaveTextContent(
+      /^Escalating the warning to South County Dairy at its second review \(.+\) was taken back at .+: Escalated on the unrevised figure\.$/,
+    );
+  });
+
+  test('a second review decided on another chair screen while its form is open is said', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, carriedWarning);
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`lift-warning-${carriedWarningId}`));
+    env.broadcast(env.log.add('warning:lifted', { warningId: carriedWarningId, note: 'Up to 80 %.' }));
+    expect(screen.getByTestId(`second-review-overtaken-${carriedWarningId}`)).toHaveTextContent(
+      'The warning to South County Dairy was decided on another screen while this form was open, so nothing was sent from here.',
+    );
+    expect(screen.queryByTestId(`lift-warning-form-${carriedWarningId}`)).toBeNull();
+    expect(env.sentCommands()).toBe(0);
+  });
+
   test('closing the session waits while an item is on the floor', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
     await openDecisions();

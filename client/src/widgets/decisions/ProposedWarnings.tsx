@@ -12,6 +12,7 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Panel } from '../../components/Panel';
 import { ReconsideredList } from './ReconsideredList';
+import { TakeBack } from './TakeBack';
 
 type Open = { unitId: string; action: 'issue' | 'waive' | 'reconsider' } | null;
 
@@ -58,35 +59,22 @@ export function ProposedWarnings() {
       : proposals.some((p) => p.unitId === o.unitId);
   const overtaken = open !== null && open.unitId !== sendingUnitId && !stillApplies(open) ? open : null;
   const reconsiderControls = (unitId: string) => (
-    <>
-      <DisclosureButton
-        testId={`reconsider-warning-${unitId}`}
-        isOpen={isOpen(unitId, 'reconsider')}
-        disabled={!mayDecide}
-        onToggle={() => toggle(isOpen(unitId, 'reconsider') ? null : { unitId, action: 'reconsider' })}
-        forReader={unitName(unitId)}
-      >
-        {t('decisions.proposed.reconsider')}
-      </DisclosureButton>
-      {isOpen(unitId, 'reconsider') && (
-        <TextActionForm
-          testId={`reconsider-warning-form-${unitId}`}
-          label={t('decisions.proposed.reconsiderReason')}
-          submitLabel={t('decisions.proposed.confirmReconsider')}
-          requiredMessage={t('decisions.proposed.reconsiderReasonMissing')}
-          maxLength={Limits.textLength}
-          isDisabled={!canSend}
-          onTextChange={setDraft}
-          onCancel={() => toggle(null)}
-          onSubmit={(reason) =>
-            submit(
-              { type: 'warning:reconsider', payload: { unitId, reason } },
-              t('decisions.proposed.failedReconsider', { unit: unitName(unitId) }),
-            )
-          }
-        />
-      )}
-    </>
+    <TakeBack
+      testIdPrefix="reconsider-warning"
+      targetId={unitId}
+      unitName={unitName(unitId)}
+      isOpen={isOpen(unitId, 'reconsider')}
+      onToggle={() => toggle(isOpen(unitId, 'reconsider') ? null : { unitId, action: 'reconsider' })}
+      mayDecide={mayDecide}
+      canSend={canSend}
+      onTextChange={setDraft}
+      onSubmit={(reason) =>
+        submit(
+          { type: 'warning:reconsider', payload: { unitId, reason } },
+          t('decisions.proposed.failedReconsider', { unit: unitName(unitId) }),
+        )
+      }
+    />
   );
 
   return (

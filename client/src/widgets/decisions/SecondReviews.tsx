@@ -1,4 +1,4 @@
-import { canIssue, Limits } from '@plenum/shared';
+import { canIssue, Limits, type CommandInput } from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
@@ -10,21 +10,39 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore, type SecondReview } from '../../stores/session';
 import { Panel } from '../../components/Panel';
+import { TakeBack } from './TakeBack';
 
-/** Warnings carried from the previous period: the second review lifts or escalates each. */
+type Action = 'lift' | 'escalate' | 'reopen';
+
+/**
+ * Warnings carried from the previous period: the second review lifts or escalates each, and may
+ * take that decision back, with a reason, while the session sits.
+ */
 export function SecondReviews() {
   const { t } = useTranslation();
   const format = useFormat();
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
-  const [open, setOpen] = useState<{ warningId: string; action: 'lift' | 'escalate' } | null>(null);
+  const [open, setOpen] = useState<{ warningId: string; action: Action } | null>(null);
+  const [sending, setSending] = useState(false);
   const reviews = useSessionState(decisionSelectors.secondReviews);
   const status = useSessionStore((s) => s.session.status);
   const units = useSessionStore((s) => s.session.units);
   const mayDecide = canIssue('chair', 'warning:lift', status);
   const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
-  const isOpen = (r: SecondReview, action: 'lift' | 'escalate') =>
-    open?.warningId === r.warning.id && open.action === action;
+  const isOpen = (r: SecondReview, action: Action) => open?.warningId === r.warning.id && open.action === action;
+  const toggle = (r: SecondReview, action: Action) =>
+    setOpen(isOpen(r, action) ? null : { warningId: r.warning.id, action });
+  // Another chair screen decided (or took back) this warning while the form was open here.
+  const overtaken = (r: SecondReview) =>
+    !sending && open?.warningId === r.warning.id && (open.action === 'reopen') === (r.warning.status === 'open');
+  const send = async (command: CommandInput, failure: string) => {
+    setSending(true);
+    const ok = await run(command, failure);
+    setSending(false);
+    if (ok) setOpen(null);
+    return ok;
+  };
 
   return (
     <Panel heading={t('decisions.second.heading', { count: reviews.length })} testId="second-reviews">
@@ -66,15 +84,47 @@ export function SecondReviews() {
                     : t('decisions.second.noItem')}
                 </p>
                 {warning.decisionNote && <p>{t('decisions.second.decisionNote', { note: warning.decisionNote })}</p>}
-                {warning.status === 'open' && (
+                {overtaken(review) ? (
+                  <div className="card" role="status" data-testid={`second-review-overtaken-${warning.id}`}>
+                    <p>
+                      {t(
+                        open?.action === 'reopen'
+                          ? 'decisions.second.reopenedElsewhere'
+                          : 'decisions.second.decidedElsewhere',
+                        {
+                          unit: unitName(warning.unitId),
+                        },
+                      )}
+                    </p>
+                    <button type="button" className="button button--small" onClick={() => setOpen(null)}>
+                      {t('decisions.proposed.overtakenDismiss')}
+                    </button>
+                  </div>
+                ) : warning.status !== 'open' ? (
+                  <div>
+                    <TakeBack
+                      testIdPrefix="reopen-warning"
+                      targetId={warning.id}
+                      unitName={unitName(warning.unitId)}
+                      isOpen={isOpen(review, 'reopen')}
+                      onToggle={() => toggle(review, 'reopen')}
+                      mayDecide={mayDecide}
+                      canSend={canSend}
+                      onSubmit={(reason) =>
+                        send(
+                          { type: 'warning:reopen', payload: { warningId: warning.id, reason } },
+                          t('decisions.second.failedReopen', { unit: unitName(warning.unitId) }),
+                        )
+                      }
+                    />
+                  </div>
+                ) : (
                   <div className="button-row">
                     <DisclosureButton
                       testId={`lift-warning-${warning.id}`}
                       isOpen={isOpen(review, 'lift')}
                       disabled={!mayDecide}
-                      onToggle={() =>
-                        setOpen(isOpen(review, 'lift') ? null : { warningId: warning.id, action: 'lift' })
-                      }
+                      onToggle={() => toggle(review, 'lift')}
                       forReader={unitName(warning.unitId)}
                     >
                       {t('decisions.second.lift')}
@@ -84,16 +134,14 @@ export function SecondReviews() {
                       testId={`escalate-warning-${warning.id}`}
                       isOpen={isOpen(review, 'escalate')}
                       disabled={!mayDecide}
-                      onToggle={() =>
-                        setOpen(isOpen(review, 'escalate') ? null : { warningId: warning.id, action: 'escalate' })
-                      }
+                      onToggle={() => toggle(review, 'escalate')}
                       forReader={unitName(warning.unitId)}
                     >
                       {t('decisions.second.escalate')}
                     </DisclosureButton>
                   </div>
                 )}
-                {open?.warningId === warning.id && (
+                {open?.warningId === warning.id && open.action !== 'reopen' && !overtaken(review) && (
                   <TextActionForm
                     testId={`${open.action}-warning-form-${warning.id}`}
                     label={open.action === 'lift' ? t('decisions.second.liftNote') : t('decisions.second.escalateNote')}
@@ -104,17 +152,15 @@ export function SecondReviews() {
                     maxLength={Limits.textLength}
                     isDisabled={!canSend}
                     onCancel={() => setOpen(null)}
-                    onSubmit={async (note) => {
-                      const ok = await run(
+                    onSubmit={(note) =>
+                      send(
                         {
                           type: open.action === 'lift' ? 'warning:lift' : 'warning:escalate',
                           payload: { warningId: warning.id, note },
                         },
                         t('decisions.second.failed', { unit: unitName(warning.unitId) }),
-                      );
-                      if (ok) setOpen(null);
-                      return ok;
-                    }}
+                      )
+                    }
                   />
                 )}
               </li>

@@ -50,6 +50,7 @@ import {
   decideIssueWarning,
   decideLiftWarning,
   decideReconsiderWarning,
+  decideReopenWarning,
   decideWaiveWarning,
 } from './warning.js';
 
@@ -112,6 +113,7 @@ const deciders: { [T in CommandType]: Decider<T> } = {
   'warning:reconsider': decideReconsiderWarning,
   'warning:lift': decideLiftWarning,
   'warning:escalate': decideEscalateWarning,
+  'warning:reopen': decideReopenWarning,
   'inspection-plan:adopt': decideAdoptInspectionPlan,
 };
 

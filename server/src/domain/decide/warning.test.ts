@@ -98,6 +98,29 @@ describe('warnings', () => {
     ).toMatch(/already escalated/);
     const after = await commands.state(sessionId);
     expect([after.warnings[coal!.id]!.status, after.warnings[hillside!.id]!.status]).toEqual(['escalated', 'lifted']);
+
+    // The escalation taken back: open again, to be decided anew; the escalation kept for the record.
+    const reopen = (warningId: string) =>
+      run(byRole.chair, {
+        type: 'warning:reopen',
+        payload: { warningId, reason: 'Escalated on last month’s figure.' },
+      });
+    await reopen(coal!.id);
+    expect((await refusal(reopen(coal!.id))).message).toMatch(/neither lifted nor escalated/);
+    expect((await refusal(reopen('w-none'))).code).toBe('NOT_FOUND');
+    const reopened = await commands.state(sessionId);
+    expect(reopened.warnings[coal!.id]).toMatchObject({ status: 'open', decisionNote: null, decidedAt: null });
+    expect(reopened.reconsidered).toMatchObject([
+      { warningId: coal!.id, decision: 'escalated', text: 'Still at 62 %: remove the director.' },
+    ]);
+    await run(byRole.chair, { type: 'warning:lift', payload: { warningId: coal!.id, note: 'Up to 71 % in March.' } });
+    expect((await commands.state(sessionId)).warnings[coal!.id]!.status).toBe('lifted');
+    // A warning issued here is taken back as the proposal's decision, not reopened.
+    await run(byRole.chair, { type: 'warning:issue', payload: { unitId: 'eastfield-cement', note: null } });
+    const issuedHere = Object.values((await commands.state(sessionId)).warnings).find(
+      (w) => w.carriedFromSessionId === null,
+    )!;
+    expect((await refusal(reopen(issuedHere.id))).message).toMatch(/taken back as a proposal’s decision/);
   });
 
   test('a decision on a proposed warning is taken back with a reason; the carried warning of the same unit stays', async () => {

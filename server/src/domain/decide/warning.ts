@@ -93,6 +93,17 @@ export function decideLiftWarning(state: SessionState, payload: CommandOf<'warni
   return [newEvent('warning:lifted', payload)];
 }
 
+/** Takes back the second review's decision on a carried warning: it is open again. */
+export function decideReopenWarning(state: SessionState, payload: CommandOf<'warning:reopen'>['payload']): NewEvent[] {
+  const warning = state.warnings[payload.warningId];
+  if (!warning) throw new DomainError('NOT_FOUND', `There is no warning ${payload.warningId}.`);
+  if (warning.carriedFromSessionId === null) {
+    throw new DomainError('CONFLICT', 'A warning issued in this session is taken back as a proposal’s decision.');
+  }
+  if (warning.status === 'open') throw new DomainError('CONFLICT', 'The warning is neither lifted nor escalated.');
+  return [newEvent('warning:reopened', payload)];
+}
+
 /** Second review: still lagging; removal of the managers is recommended. */
 export function decideEscalateWarning(
   state: SessionState,

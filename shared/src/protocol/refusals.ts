@@ -29,6 +29,8 @@ export const FloorBlockerSchema = z.enum([
   'floor-already-open',
   /** The item was never started: it must be presenting before its floor opens, it closes or its clock runs. */
   'item-not-started',
+  /** No item holds the floor for a speech (closed or deferred meanwhile, perhaps from another screen). */
+  'no-live-item',
 ]);
 export type FloorBlocker = z.infer<typeof FloorBlockerSchema>;
 

@@ -9,6 +9,7 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { floorSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Icon } from '../../components/Icon';
 import { Panel } from '../../components/Panel';
+import { useClearOnFloorMove } from './useClearOnFloorMove';
 import './SpeakerQueue.css';
 
 /** The running length of the current speech. */
@@ -42,6 +43,7 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
   const speeches = useSessionState(speakingTimeOnLiveItem);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
+  useClearOnFloorMove(dismissError);
   const name = (participantId: string) => participants[participantId]?.name ?? t('common.aParticipant');
   const mayManage = canManage && canIssue('chair', 'floor:give', status) && hasLiveItem;
   const isLocked = !canSend || isBusy;
@@ -128,6 +130,7 @@ export function HandControl() {
   const status = useSessionStore((s) => s.session.status);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
+  useClearOnFloorMove(dismissError);
   if (!you || !canIssue(you.role, 'floor:raise-hand')) return null;
 
   const mayAct = canIssue(you.role, 'floor:raise-hand', status) && hasLiveItem && canSend && !isBusy;

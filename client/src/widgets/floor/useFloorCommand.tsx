@@ -1,18 +1,11 @@
-import { openDayId, type SessionState } from '@plenum/shared';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../realtime/useCommand';
-import { useSessionState } from '../../stores/session';
 import type { FloorConfirmationRequest } from './FloorConfirmation';
+import { useClearOnFloorMove } from './useClearOnFloorMove';
 
 const FloorConfirmation = lazy(() => import('./FloorConfirmation').then((m) => ({ default: m.FloorConfirmation })));
 import { floorFailure, type FloorCommand } from './floorCommands';
-
-/** Where the floor stands: the current item, its status and the open day. */
-function floorPosition(state: SessionState): string {
-  const current = state.currentItemId === null ? undefined : state.agenda[state.currentItemId];
-  return [current?.id, current?.status, openDayId(state)].join('|');
-}
 
 /**
  * Sends the chair's floor commands, each refusal named by its target, and holds the one floor
@@ -23,13 +16,7 @@ export function useFloorCommand() {
   const { t } = useTranslation();
   const { run, error, dismissError } = useCommand();
   const [confirming, setConfirming] = useState<FloorConfirmationRequest | null>(null);
-  const floor = useSessionState(floorPosition);
-  const [floorSeen, setFloorSeen] = useState(floor);
-  // Adjusted while rendering, so no stale frame shows; other events (a criticism posted) leave it.
-  if (floor !== floorSeen) {
-    setFloorSeen(floor);
-    dismissError();
-  }
+  useClearOnFloorMove(dismissError);
 
   // Stable, so memoised rows that take it render again only when their own data changes.
   const send = useCallback(

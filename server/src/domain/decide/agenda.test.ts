@@ -187,3 +187,55 @@ describe('two chair screens', () => {
     });
   });
 });
+
+describe('two chair screens pressing the same control', () => {
+  test('pausing a paused clock or resuming a running one is harmless: accepted, nothing recorded', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const chair = byRole.chair;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    const pause = () => run(chair, { type: 'agenda:pause-timer', payload: { itemId: 'item-2' } });
+    const resume = () => run(chair, { type: 'agenda:resume-timer', payload: { itemId: 'item-2' } });
+
+    await pause();
+    expect((await pause()).events).toEqual([]);
+    expect((await commands.state(sessionId)).agenda['item-2']?.timer.runningSince).toBeNull();
+    await resume();
+    expect((await resume()).events).toEqual([]);
+    expect((await commands.state(sessionId)).agenda['item-2']?.timer.runningSince).not.toBeNull();
+  });
+
+  test('giving the floor to its speaker or ending an ended speech is harmless, the speech as it was', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const { chair, official } = byRole;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(official, { type: 'floor:raise-hand', payload: {} });
+    const give = () => run(chair, { type: 'floor:give', payload: { participantId: official.id } });
+    const end = () => run(chair, { type: 'floor:end-speech', payload: {} });
+
+    await give();
+    const speaker = (await commands.state(sessionId)).floor.speaker;
+    expect((await give()).events).toEqual([]);
+    expect((await commands.state(sessionId)).floor.speaker).toEqual(speaker);
+    await end();
+    expect((await end()).events).toEqual([]);
+    expect((await commands.state(sessionId)).floor.speeches).toHaveLength(1);
+  });
+
+  test('giving the floor, or raising a hand, once the item left the floor says so, not a bare conflict', async () => {
+    const { run, byRole } = await demoWorld();
+    const { chair, official } = byRole;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(official, { type: 'floor:raise-hand', payload: {} });
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } });
+
+    const give = await refusal(run(chair, { type: 'floor:give', payload: { participantId: official.id } }));
+    expect(give.code).toBe('CONFLICT');
+    expect(give.refusal).toMatchObject({ kind: 'floor-blocked', blocker: 'no-live-item', liveItem: null });
+    expect(give.message).toBe(
+      'No item holds the floor now: it was closed or deferred meanwhile, perhaps from another screen.',
+    );
+    expect((await refusal(run(official, { type: 'floor:raise-hand', payload: {} }))).refusal).toMatchObject({
+      blocker: 'no-live-item',
+    });
+  });
+});

@@ -4,8 +4,8 @@ import {
   editItemBlocker,
   endsAt,
   isItemLive,
-  isItemOver,
   itemKind,
+  liveItem,
   moveItemBlocker,
   movePosition,
   reopenItemBlocker,
@@ -14,18 +14,12 @@ import {
   type AgendaItemState,
   type AgendaItemStatus,
   type CommandOf,
-  type FloorBlocker,
   type NewEvent,
   type SessionState,
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { itemOrThrow, liveItemOrThrow, requireDay, requireNoBlocker, requireUnit } from './guards.js';
-
-/** Why an item off the floor takes no floor action: over already (often by another chair screen), or never started. */
-function notLiveBlocker(item: AgendaItemState): FloorBlocker {
-  return isItemOver(item.status) ? 'item-not-live' : 'item-not-started';
-}
+import { itemOrThrow, liveItemOrThrow, notLiveBlocker, requireDay, requireNoBlocker, requireUnit } from './guards.js';
 
 /** Refuses, with the reason, a floor action moving the item to `to` (floor-open, closed or deferred). */
 function requireTransition(state: SessionState, item: AgendaItemState, to: AgendaItemStatus): void {
@@ -155,25 +149,28 @@ function runningItem(state: SessionState, itemId: string): AgendaItemState {
   return item;
 }
 
-/** Stops the item's clock. */
+/**
+ * Stops the item's clock. A paused clock stays as it is, accepted: two chair screens pressing
+ * pause both get what they asked for, and a refusal would read as a failure.
+ */
 export function decidePauseTimer(
   state: SessionState,
   payload: CommandOf<'agenda:pause-timer'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
   const item = runningItem(state, payload.itemId);
-  if (item.timer.runningSince === null) throw new DomainError('CONFLICT', 'The clock is already paused.');
+  if (item.timer.runningSince === null) return [];
   return [newEvent('agenda:timer-paused', { itemId: item.id, at: ctx.now })];
 }
 
-/** Restarts the item's clock. */
+/** Restarts the item's clock; a running clock stays as it is, accepted, as a paused one does for pause. */
 export function decideResumeTimer(
   state: SessionState,
   payload: CommandOf<'agenda:resume-timer'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
   const item = runningItem(state, payload.itemId);
-  if (item.timer.runningSince !== null) throw new DomainError('CONFLICT', 'The clock is already running.');
+  if (item.timer.runningSince !== null) return [];
   return [newEvent('agenda:timer-resumed', { itemId: item.id, at: ctx.now })];
 }
 
@@ -198,9 +195,15 @@ export function decideExtendTime(state: SessionState, payload: CommandOf<'agenda
   return [newEvent('agenda:time-extended', { itemId: item.id, minutes: payload.minutes })];
 }
 
+/** The item on the floor, for a speech; none (closed or deferred meanwhile) is refused with that reason. */
+function speechItem(state: SessionState): AgendaItemState {
+  requireNoBlocker(state, liveItem(state) ? null : 'no-live-item', 'agenda item');
+  return liveItemOrThrow(state);
+}
+
 /** A participant asks to speak on the item on the floor. */
 export function decideRaiseHand(state: SessionState, ctx: DecideContext): NewEvent[] {
-  liveItemOrThrow(state);
+  speechItem(state);
   if (state.floor.queue.some((q) => q.participantId === ctx.actor.id)) {
     throw new DomainError('CONFLICT', 'Your hand is already raised.');
   }
@@ -216,25 +219,27 @@ export function decideLowerHand(state: SessionState, ctx: DecideContext): NewEve
   return [newEvent('floor:hand-lowered', { participantId: ctx.actor.id })];
 }
 
-/** The chair gives a participant the floor; the current speech, if any, ends. */
+/**
+ * The chair gives a participant the floor; the current speech, if any, ends. Giving it to its
+ * speaker (from a second chair screen) is accepted as it stands: the speech goes on, its clock
+ * not restarted.
+ */
 export function decideGiveFloor(
   state: SessionState,
   payload: CommandOf<'floor:give'>['payload'],
   ctx: DecideContext,
 ): NewEvent[] {
-  const item = liveItemOrThrow(state);
+  const item = speechItem(state);
   if (!state.participants[payload.participantId]) {
     throw new DomainError('NOT_FOUND', `There is no participant ${payload.participantId}.`);
   }
-  if (state.floor.speaker?.participantId === payload.participantId) {
-    throw new DomainError('CONFLICT', 'That participant already has the floor.');
-  }
+  if (state.floor.speaker?.participantId === payload.participantId) return [];
   return [newEvent('floor:given', { participantId: payload.participantId, itemId: item.id, at: ctx.now })];
 }
 
-/** The chair ends the current speech. */
+/** The chair ends the current speech; with none going (ended from a second chair screen), accepted as it stands. */
 export function decideEndSpeech(state: SessionState, ctx: DecideContext): NewEvent[] {
   const speaker = state.floor.speaker;
-  if (!speaker) throw new DomainError('CONFLICT', 'Nobody has the floor.');
+  if (!speaker) return [];
   return [newEvent('floor:speech-ended', { participantId: speaker.participantId, at: ctx.now })];
 }

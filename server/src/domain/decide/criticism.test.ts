@@ -57,3 +57,25 @@ describe('rulings on criticism', () => {
     expect(again.events[0]!.payload).toMatchObject({ referredTo: 'Ministry of Metallurgy' });
   });
 });
+
+describe('posting criticism', () => {
+  test('on an item closed or deferred meanwhile is refused with the reason, not a bare conflict', async () => {
+    const { run, byRole } = await demoWorld();
+    const { chair, official } = byRole;
+    const post = (itemId: string) =>
+      run(official, {
+        type: 'criticism:post',
+        payload: { itemId, category: 'inflated-report', severity: 'high', indicatorId: null, text: 'Stock.' },
+      });
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:close-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-3' } });
+    await run(chair, { type: 'agenda:defer-item', payload: { itemId: 'item-3', toDayId: 'day-2' } });
+
+    for (const itemId of ['item-2', 'item-3']) {
+      const refused = await refusal(post(itemId));
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.refusal).toMatchObject({ kind: 'floor-blocked', blocker: 'item-not-live' });
+    }
+  });
+});

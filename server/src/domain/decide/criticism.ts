@@ -9,7 +9,7 @@ import {
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { criticismOrThrow } from './guards.js';
+import { criticismOrThrow, notLiveBlocker, requireNoBlocker } from './guards.js';
 
 /** Posts a criticism on the item on the floor, against its unit. */
 export function decidePostCriticism(
@@ -19,9 +19,8 @@ export function decidePostCriticism(
 ): NewEvent[] {
   const item = state.agenda[payload.itemId];
   if (!item) throw new DomainError('NOT_FOUND', `There is no agenda item ${payload.itemId} in this session.`);
-  if (!isItemLive(item.status)) {
-    throw new DomainError('CONFLICT', `"${item.topic}" is not on the floor; criticism is taken on the current item.`);
-  }
+  // Typed, so the official's screen says why: the item was closed or deferred while they wrote.
+  if (!isItemLive(item.status)) requireNoBlocker(state, notLiveBlocker(item), 'agenda item');
   if (payload.indicatorId !== null) {
     const report = item.unitId ? state.reports[item.unitId] : undefined;
     if (!report?.indicators.some((i) => i.id === payload.indicatorId)) {

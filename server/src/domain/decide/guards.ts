@@ -1,5 +1,6 @@
 import {
   dayTitle,
+  isItemOver,
   liveItem,
   openDayId,
   type AgendaItemState,
@@ -54,6 +55,11 @@ export function liveItemOrThrow(state: SessionState): AgendaItemState {
   return item;
 }
 
+/** Why an item off the floor takes no floor action: over already (often by another chair screen), or never started. */
+export function notLiveBlocker(item: AgendaItemState): FloorBlocker {
+  return isItemOver(item.status) ? 'item-not-live' : 'item-not-started';
+}
+
 /** Throws the refusal a shared floor or session control rule gave, in words a chair understands. */
 export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | null, what: string): void {
   if (blocker === null) return;
@@ -72,6 +78,7 @@ export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | nu
     'day-not-adjourned': 'Only an adjourned day can be reopened.',
     'floor-already-open': `The floor is already open on "${live?.topic ?? 'that item'}", perhaps from another screen.`,
     'item-not-started': 'That item has not been started: start it first.',
+    'no-live-item': 'No item holds the floor now: it was closed or deferred meanwhile, perhaps from another screen.',
   };
   throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker], undefined, {
     kind: 'floor-blocked',

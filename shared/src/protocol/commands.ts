@@ -127,8 +127,11 @@ export const commandPayloads = {
   'floor:lower-hand': z.object({}),
   /** Chair: give the floor to a participant (ends the current speech). */
   'floor:give': z.object({ participantId: IdSchema }),
-  /** Chair: end the current speech. */
-  'floor:end-speech': z.object({}),
+  /**
+   * Chair: end the current speech. Naming its speaker (`participantId`) makes a late press harmless:
+   * once another has the floor (given from a second chair screen), their speech goes on.
+   */
+  'floor:end-speech': z.object({ participantId: IdSchema.optional() }),
   /** Presenter (own unit) or chair: submit the unit's report for the period. */
   'report:submit': ReportSubmissionSchema,
   /** Inspector: record a verified value with the finding and the evidence. */

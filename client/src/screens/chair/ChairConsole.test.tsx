@@ -166,7 +166,7 @@ describe('chair speaker queue', () => {
 
     fireEvent.click(screen.getByTestId('end-speech'));
     sent = await env.nextCommand();
-    expect(sent.command).toEqual({ type: 'floor:end-speech', payload: {} });
+    expect(sent.command).toEqual({ type: 'floor:end-speech', payload: { participantId: ids.official } });
     await env.accept(sent.ask, env.log.add('floor:speech-ended', { participantId: ids.official, at: instant(425) }));
     expect(screen.getByTestId('speaker-queue')).toHaveTextContent('Speaking time on this item');
     expect(screen.getByTestId('speaker-queue')).toHaveTextContent('Oleg Official: 2:05');

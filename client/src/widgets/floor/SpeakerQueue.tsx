@@ -63,7 +63,12 @@ export function SpeakerQueue({ canManage = false }: { canManage?: boolean }) {
               className="button button--small"
               data-testid="end-speech"
               disabled={isLocked}
-              onClick={() => void run({ type: 'floor:end-speech', payload: {} }, t('speakers.failed.end'))}
+              onClick={() =>
+                void run(
+                  { type: 'floor:end-speech', payload: { participantId: speaker.participantId } },
+                  t('speakers.failed.end'),
+                )
+              }
             >
               {t('speakers.end')}
             </button>

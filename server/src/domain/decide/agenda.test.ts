@@ -219,6 +219,13 @@ describe('two chair screens pressing the same control', () => {
     await end();
     expect((await end()).events).toEqual([]);
     expect((await commands.state(sessionId)).floor.speeches).toHaveLength(1);
+
+    // Ending the official's speech after another screen gave the floor to the inspector: theirs goes on.
+    await give();
+    await run(chair, { type: 'floor:give', payload: { participantId: byRole.inspector.id } });
+    const late = await run(chair, { type: 'floor:end-speech', payload: { participantId: official.id } });
+    expect(late.events).toEqual([]);
+    expect((await commands.state(sessionId)).floor.speaker?.participantId).toBe(byRole.inspector.id);
   });
 
   test('giving the floor, or raising a hand, once the item left the floor says so, not a bare conflict', async () => {

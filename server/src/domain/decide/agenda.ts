@@ -237,9 +237,16 @@ export function decideGiveFloor(
   return [newEvent('floor:given', { participantId: payload.participantId, itemId: item.id, at: ctx.now })];
 }
 
-/** The chair ends the current speech; with none going (ended from a second chair screen), accepted as it stands. */
-export function decideEndSpeech(state: SessionState, ctx: DecideContext): NewEvent[] {
+/**
+ * The chair ends the current speech. With none going, or another speaker than the one named
+ * (the floor moved on from a second chair screen), it is accepted as it stands.
+ */
+export function decideEndSpeech(
+  state: SessionState,
+  payload: CommandOf<'floor:end-speech'>['payload'],
+  ctx: DecideContext,
+): NewEvent[] {
   const speaker = state.floor.speaker;
-  if (!speaker) return [];
+  if (!speaker || (payload.participantId !== undefined && payload.participantId !== speaker.participantId)) return [];
   return [newEvent('floor:speech-ended', { participantId: speaker.participantId, at: ctx.now })];
 }

@@ -94,7 +94,7 @@ const deciders: { [T in CommandType]: Decider<T> } = {
   'floor:raise-hand': (state, _payload, ctx) => decideRaiseHand(state, ctx),
   'floor:lower-hand': (state, _payload, ctx) => decideLowerHand(state, ctx),
   'floor:give': decideGiveFloor,
-  'floor:end-speech': (state, _payload, ctx) => decideEndSpeech(state, ctx),
+  'floor:end-speech': decideEndSpeech,
   'report:submit': decideSubmitReport,
   'report:verify': decideVerify,
   'criticism:post': decidePostCriticism,

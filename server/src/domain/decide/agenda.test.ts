@@ -228,6 +228,21 @@ describe('two chair screens pressing the same control', () => {
     expect((await commands.state(sessionId)).floor.speaker?.participantId).toBe(byRole.inspector.id);
   });
 
+  test('a hand raised twice keeps its place; lowering a hand the chair took up meanwhile is harmless', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    const { chair, official, inspector } = byRole;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(official, { type: 'floor:raise-hand', payload: {} });
+    await run(inspector, { type: 'floor:raise-hand', payload: {} });
+    expect((await run(official, { type: 'floor:raise-hand', payload: {} })).events).toEqual([]);
+    expect((await commands.state(sessionId)).floor.queue.map((q) => q.participantId)).toEqual([
+      official.id,
+      inspector.id,
+    ]);
+    await run(chair, { type: 'floor:give', payload: { participantId: official.id } });
+    expect((await run(official, { type: 'floor:lower-hand', payload: {} })).events).toEqual([]);
+  });
+
   test('giving the floor, or raising a hand, once the item left the floor says so, not a bare conflict', async () => {
     const { run, byRole } = await demoWorld();
     const { chair, official } = byRole;

@@ -204,18 +204,16 @@ function speechItem(state: SessionState): AgendaItemState {
 /** A participant asks to speak on the item on the floor. */
 export function decideRaiseHand(state: SessionState, ctx: DecideContext): NewEvent[] {
   speechItem(state);
-  if (state.floor.queue.some((q) => q.participantId === ctx.actor.id)) {
-    throw new DomainError('CONFLICT', 'Your hand is already raised.');
-  }
+  // Raised already (from a second tab): accepted as it stands, its place in the queue kept.
+  if (state.floor.queue.some((q) => q.participantId === ctx.actor.id)) return [];
   if (state.floor.speaker?.participantId === ctx.actor.id) throw new DomainError('CONFLICT', 'You have the floor.');
   return [newEvent('floor:hand-raised', { participantId: ctx.actor.id, at: ctx.now })];
 }
 
 /** A participant withdraws the request to speak. */
 export function decideLowerHand(state: SessionState, ctx: DecideContext): NewEvent[] {
-  if (!state.floor.queue.some((q) => q.participantId === ctx.actor.id)) {
-    throw new DomainError('CONFLICT', 'Your hand is not raised.');
-  }
+  // Not raised (the chair gave the floor meanwhile, or a second tab lowered it): accepted as it stands.
+  if (!state.floor.queue.some((q) => q.participantId === ctx.actor.id)) return [];
   return [newEvent('floor:hand-lowered', { participantId: ctx.actor.id })];
 }
 

@@ -19,13 +19,15 @@ const rateKbit = 256;
  * and words that say a refused field's reason, a schema check's or a domain rule's, in the
  * reader's language; 1 kB the reload onto a new build after a deploy, the unsent criticism kept
  * when its item closes and the questions before opening a day off its date, since December 2026,
- * when the bound rose from 110 to 112 kB; 111.5 kB since the chair's questions before closing an
- * item, adjourning or opening a day load on their first use, 1.2 kB, and the words of a file refused
- * as a whole come with the import screens). A second visit takes the page, the assets and the words from the service worker's cache. The
+ * when the bound rose from 110 to 112 kB; 111.5 kB once the chair's questions before closing an
+ * item, adjourning or opening a day loaded on their first use, 1.2 kB, and the words of a file
+ * refused as a whole came with the import screens; 112.7 kB, and a bound of 113 kB, since the long
+ * text fields count toward their limit and keep what is past it, 0.3 kB, and the charts wrap long
+ * names on two lines and measure their legends, 0.5 kB). A second visit takes the page, the assets and the words from the service worker's cache. The
  * times are reported, not asserted (they follow the machine's load; `npm run bench` is where
  * speed is measured): at 256 kbit/s, 5 s carry about 160 kB.
  */
-const firstVisitBytes = 112_000;
+const firstVisitBytes = 113_000;
 const secondVisitBytes = 20_000;
 /**
  * All a second visit receives over the link: the TLS handshake, the socket and the bell's list

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createApp, createLogger, hashToken } from '@plenum/server';
 import { criticismIdsFrom, type Role } from '@plenum/shared';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { closeItem, openFloor, postCriticism, sendOk, startItem } from '../helpers/factories.js';
@@ -198,6 +199,31 @@ describe('records people take away', () => {
     expect(lines).toHaveLength(results.rowCount);
     const criticisms = await (await get(`${base}/criticisms.csv`, server.tokens.official)).text();
     expect(criticisms).toContain('Upheld');
+  });
+
+  test('a CSV writes yes and no in its own language; the XLSX keeps boolean cells', async () => {
+    const server = await startTestServer();
+    await meeting(server);
+    const base = `${server.url}/api/sessions/${server.sessionId}`;
+    const csvColumn = async (name: string, lang: 'en' | 'ko', header: string) => {
+      const text = await (await get(`${base}/${name}?lang=${lang}`, server.tokens.chair)).text();
+      const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
+      expect(Object.keys(rows[0]!)).toContain(header);
+      return new Set(rows.map((row) => row[header]));
+    };
+    expect(await csvColumn('results.csv', 'ko', '생산 지표')).toEqual(new Set(['예', '아니요']));
+    expect(await csvColumn('criticisms.csv', 'ko', '숨김')).toEqual(new Set(['예', '아니요']));
+    expect(await csvColumn('results.csv', 'en', 'Production')).toEqual(new Set(['yes', 'no']));
+    const overdue = await csvColumn('directives.csv', 'ko', '기한 초과');
+    expect([...overdue].every((cell) => cell === '예' || cell === '아니요')).toBe(true);
+
+    // A spreadsheet filters a typed boolean in any language: the workbook keeps TRUE and FALSE.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get(`${base}/results.xlsx?lang=ko`, server.tokens.chair)).arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const production = (sheet.getRow(1).values as unknown[]).indexOf('생산 지표');
+    const cells = sheet.getColumn(production).values.slice(2);
+    expect(new Set(cells)).toEqual(new Set([true, false]));
   });
 
   test('calendar.ics has one event per day with the agenda and the call; a presenter’s items come first', async () => {

@@ -1,4 +1,4 @@
-import { ChartFrame, rowLabel, useChartWidth } from './ChartFrame';
+import { ChartFrame, labelColumnWidth, labelMeasure, rowLabel, useChartWidth } from './ChartFrame';
 
 /** One bar: a label and a share (e.g. fulfilment), or null when there is no figure. */
 export interface BarChartRow {
@@ -22,6 +22,8 @@ interface BarChartProps {
 
 /** Room between a label's end and its bar. */
 const labelGap = 8;
+/** The most of the drawing's width the labels take: the rest is the bars'. */
+const labelShare = 0.45;
 const valueWidth = 70;
 const barHeight = 20;
 const rowGap = 8;
@@ -34,7 +36,14 @@ const top = 26;
  */
 export function BarChart({ rows, title, description, threshold, formatValue, noValue }: BarChartProps) {
   const [figureRef, width] = useChartWidth();
-  const labelWidth = Math.round(Math.min(210, width * 0.36));
+  const measure = labelMeasure();
+  // As wide as the longest name, so that a wide panel shows names whole.
+  const labelWidth = labelColumnWidth(
+    rows.map((row) => ({ label: row.label, isFlagged: row.isBelow })),
+    labelGap,
+    width * labelShare,
+    measure,
+  );
   const max = Math.max(1, threshold?.value ?? 0, ...rows.map((r) => r.value ?? 0)) * 1.05;
   const barsWidth = width - labelWidth - valueWidth;
   const x = (value: number) => labelWidth + (Math.max(0, value) / max) * barsWidth;
@@ -50,33 +59,24 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
       title={title}
       description={description}
     >
-      {(hatch) => (
+      {(hatch, ground) => (
         <>
           {rows.map((row, index) => {
             const y = top + index * (barHeight + rowGap);
             return (
               <g key={row.id}>
                 <text x={0} y={y + barHeight - 5} className="bar-chart__label">
-                  {rowLabel(row.label, row.isBelow, labelWidth - labelGap)}
+                  {rowLabel(row.label, row.isBelow, labelWidth - labelGap, measure)}
                 </text>
-                {row.value === null ? (
-                  <text x={labelWidth} y={y + barHeight - 5} className="bar-chart__value">
-                    {noValue}
-                  </text>
-                ) : (
-                  <>
-                    <rect
-                      x={labelWidth}
-                      y={y}
-                      width={x(row.value) - labelWidth}
-                      height={barHeight}
-                      className={row.isBelow ? 'bar-chart__bar bar-chart__bar--below' : 'bar-chart__bar'}
-                      fill={row.isBelow ? hatch : undefined}
-                    />
-                    <text x={x(row.value) + 4} y={y + barHeight - 5} className="bar-chart__value">
-                      {formatValue(row.value)}
-                    </text>
-                  </>
+                {row.value !== null && (
+                  <rect
+                    x={labelWidth}
+                    y={y}
+                    width={x(row.value) - labelWidth}
+                    height={barHeight}
+                    className={row.isBelow ? 'bar-chart__bar bar-chart__bar--below' : 'bar-chart__bar'}
+                    fill={row.isBelow ? hatch : undefined}
+                  />
                 )}
               </g>
             );
@@ -89,6 +89,18 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
               </text>
             </g>
           )}
+          {/* The values last, on their own background: the threshold line passes beneath them. */}
+          {rows.map((row, index) => (
+            <text
+              key={row.id}
+              x={row.value === null ? labelWidth : x(row.value) + 4}
+              y={top + index * (barHeight + rowGap) + barHeight - 5}
+              className="bar-chart__value"
+              filter={ground}
+            >
+              {row.value === null ? noValue : formatValue(row.value)}
+            </text>
+          ))}
         </>
       )}
     </ChartFrame>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowLabel } from './ChartFrame';
+import { labelColumnWidth, rowLabel, wrappedRowLabel } from './ChartFrame';
 
 /** A character is 10 px wide: a label of 8 characters fits 80. */
 const tenEach = (text: string) => [...text].length * 10;
@@ -24,5 +24,36 @@ describe('rowLabel', () => {
     // 13 px a syllable, 7.5 a space, a digit and the ellipsis: 141.5 px, the next syllable over 150.
     expect(rowLabel(name, false, 150)).toBe('북부 석탄 광산 제3호…');
     expect(rowLabel('Northern Coal Mine No. 3', false, 200)).toBe('Northern Coal Mine No. 3');
+  });
+});
+
+describe('wrappedRowLabel', () => {
+  it('keeps a label that fits on one line', () => {
+    expect(wrappedRowLabel('Cement (t)', false, 100, tenEach)).toEqual(['Cement (t)']);
+  });
+
+  it('breaks a long label between words onto a second line, as a phone shows an indicator and its measure', () => {
+    expect(wrappedRowLabel('Fuel per tonne (kg)', false, 150, tenEach)).toEqual(['Fuel per tonne', '(kg)']);
+    expect(wrappedRowLabel('Fuel per tonne (kg)', true, 150, tenEach)).toEqual(['⚠ Fuel per', 'tonne (kg)']);
+  });
+
+  it('cuts the second line with an ellipsis where the rest does not fit, and a first word too long on one line', () => {
+    expect(wrappedRowLabel('Export earnings (thousand $)', false, 100, tenEach)).toEqual(['Export', 'earnings…']);
+    expect(wrappedRowLabel('Electrification (%)', false, 80, tenEach)).toEqual(['Electri…']);
+  });
+});
+
+describe('labelColumnWidth', () => {
+  const rows = [
+    { label: 'Cement', isFlagged: false },
+    { label: 'Clinker', isFlagged: true },
+  ];
+
+  it('is as wide as the longest label, its warning sign included, and the gap', () => {
+    expect(labelColumnWidth(rows, 8, 300, tenEach)).toBe(98);
+  });
+
+  it('is at most its share of the drawing, where the longer labels are cut', () => {
+    expect(labelColumnWidth(rows, 8, 60, tenEach)).toBe(60);
   });
 });

@@ -13,8 +13,12 @@ interface ChartFrameProps {
   title: string;
   description: string;
   figureRef?: Ref<HTMLElement>;
-  /** Draws the chart; `hatch` is the fill of the hatched pattern (bars under a threshold, verified figures). */
-  children: (hatch: string) => ReactNode;
+  /**
+   * Draws the chart; `hatch` is the fill of the hatched pattern (bars under a threshold, verified
+   * figures), `ground` a filter that sets a text on the page's background, so that a line drawn
+   * beneath it does not run through its characters.
+   */
+  children: (hatch: string, ground: string) => ReactNode;
 }
 
 /** The widest drawing; a wider figure scales it up, a narrower one is laid out anew. */
@@ -25,8 +29,10 @@ const minWidth = 300;
 /**
  * The figure's ref and the drawing's width: as wide as the figure on screen (one unit a CSS
  * pixel), so the 13 px labels stay 13 px on a phone instead of shrinking with a 640-unit drawing.
+ * The chart is laid out again once web fonts load: its label column and legend are measured.
  */
 export function useChartWidth(): [RefObject<HTMLElement | null>, number] {
+  useDrawnAgainWhenFontsLoad();
   const [figureRef, figureWidth] = useElementWidth<HTMLElement>(fullWidth);
   return [figureRef, Math.round(Math.min(fullWidth, Math.max(minWidth, figureWidth)))];
 }
@@ -76,6 +82,40 @@ export function rowLabel(
 }
 
 /**
+ * A row's label on at most two lines within `maxWidth` pixels, led by a warning sign when the row
+ * is flagged: broken between words, the second line cut with an ellipsis where the rest does not
+ * fit (and the whole cut on one line when its first word alone does not).
+ */
+export function wrappedRowLabel(
+  text: string,
+  isFlagged: boolean,
+  maxWidth: number,
+  measure: MeasureText = labelMeasure(),
+): string[] {
+  const sign = isFlagged ? '⚠ ' : '';
+  if (measure(sign + text) <= maxWidth) return [sign + text];
+  const words = text.split(' ');
+  let first = 0;
+  while (first < words.length - 1 && measure(sign + words.slice(0, first + 1).join(' ')) <= maxWidth) first += 1;
+  if (first === 0) return [rowLabel(text, isFlagged, maxWidth, measure)];
+  return [sign + words.slice(0, first).join(' '), rowLabel(words.slice(first).join(' '), false, maxWidth, measure)];
+}
+
+/**
+ * The width of a column of row labels: as wide as the longest (its warning sign included) plus
+ * `gap`, at most `maxWidth`, where the longer ones are cut.
+ */
+export function labelColumnWidth(
+  rows: readonly { label: string; isFlagged: boolean }[],
+  gap: number,
+  maxWidth: number,
+  measure: MeasureText = labelMeasure(),
+): number {
+  const longest = Math.max(0, ...rows.map((row) => measure((row.isFlagged ? '⚠ ' : '') + row.label)));
+  return Math.round(Math.min(maxWidth, Math.ceil(longest) + gap));
+}
+
+/**
  * Renders again once web fonts have loaded: labels cut to fit were measured in the font shown
  * before (Noto Sans KR loads once Hangul is on the page, and is wider).
  */
@@ -97,7 +137,6 @@ function useDrawnAgainWhenFontsLoad(): void {
 export function ChartFrame(props: ChartFrameProps) {
   const { block, hatchBackground, width, height, title, description, figureRef, children } = props;
   const id = useId();
-  useDrawnAgainWhenFontsLoad();
   return (
     <figure className={block} ref={figureRef}>
       <svg
@@ -114,8 +153,12 @@ export function ChartFrame(props: ChartFrameProps) {
             <rect width="6" height="6" className={hatchBackground} />
             <line x1="0" y1="0" x2="0" y2="6" className={`${block}__hatch`} strokeWidth="3" />
           </pattern>
+          <filter id={`${id}-ground`} x="-0.04" y="0" width="1.08" height="1">
+            <feFlood className={`${block}__ground`} />
+            <feComposite in="SourceGraphic" />
+          </filter>
         </defs>
-        {children(`url(#${id}-hatch)`)}
+        {children(`url(#${id}-hatch)`, `url(#${id}-ground)`)}
       </svg>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { ChartFrame, rowLabel, useChartWidth } from './ChartFrame';
+import { ChartFrame, labelMeasure, useChartWidth, wrappedRowLabel, type MeasureText } from './ChartFrame';
 
 /** One indicator of the chart: its three figures in its own unit of measure. */
 export interface FiguresChartRow {
@@ -24,6 +24,8 @@ interface FiguresChartProps {
 
 const barHeight = 13;
 const barGap = 3;
+/** From one line of a label to the next: a row has at least two bars, room for two lines. */
+const labelLine = 15;
 const rowGap = 14;
 /** Room between a label's end and its bars. */
 const labelGap = 8;
@@ -35,7 +37,7 @@ const legendKeys = ['planned', 'reported', 'verified', 'threshold'] as const;
  * on screen (one unit = one CSS pixel), so its 13 px text stays 13 px on a phone instead of
  * shrinking with a fixed 640-unit drawing.
  */
-function layoutFor(width: number, words: FiguresChartProps['words']) {
+function layoutFor(width: number, words: FiguresChartProps['words'], measure: MeasureText) {
   const labelWidth = Math.round(Math.min(190, width * 0.36));
   const valueWidth = Math.round(Math.min(120, width * 0.24));
   // Legend entries run after the label column when there is room, else from the left edge,
@@ -45,7 +47,8 @@ function layoutFor(width: number, words: FiguresChartProps['words']) {
   let line = 0;
   const legend = {} as Record<keyof FiguresChartProps['words'], { x: number; y: number }>;
   for (const key of legendKeys) {
-    const entryWidth = 20 + words[key].length * 7 + 16;
+    // Measured, not counted: a Hangul syllable is nearly twice as wide as a Latin letter.
+    const entryWidth = 20 + measure(words[key]) + 16;
     if (x > legendStart && x + entryWidth > width) {
       x = legendStart;
       line += 1;
@@ -69,7 +72,8 @@ function layoutFor(width: number, words: FiguresChartProps['words']) {
  */
 export function FiguresChart({ rows, title, description, words, formatValue }: FiguresChartProps) {
   const [figureRef, width] = useChartWidth();
-  const { labelWidth, barsWidth, legend, legendHeight } = layoutFor(width, words);
+  const measure = labelMeasure();
+  const { labelWidth, barsWidth, legend, legendHeight } = layoutFor(width, words, measure);
   const { planned: plannedKey, reported: reportedKey, verified: verifiedKey, threshold: thresholdKey } = legend;
   const series = (row: FiguresChartRow) =>
     [
@@ -92,7 +96,7 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
       description={description}
       figureRef={figureRef}
     >
-      {(hatch) => (
+      {(hatch, ground) => (
         <>
           <g className="figures-chart__legend" aria-hidden="true">
             <rect x={plannedKey.x} y={plannedKey.y} width={14} height={12} className="figures-chart__bar--planned" />
@@ -127,7 +131,11 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
             return (
               <g key={row.id} className="figures-chart__row">
                 <text x={0} y={top + barHeight} className="figures-chart__label">
-                  {rowLabel(row.label, row.isFlagged, labelWidth - labelGap)}
+                  {wrappedRowLabel(row.label, row.isFlagged, labelWidth - labelGap, measure).map((line, l) => (
+                    <tspan key={l} x={0} y={top + barHeight + l * labelLine}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
                 {row.thresholdValue !== null && (
                   <line
@@ -156,6 +164,7 @@ export function FiguresChart({ rows, title, description, words, formatValue }: F
                         x={labelWidth + scale(bar.value) + 4}
                         y={barTop + barHeight - 2}
                         className="figures-chart__value"
+                        filter={ground}
                       >
                         {formatValue(row, bar.value)}
                       </text>

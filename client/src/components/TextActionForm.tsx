@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
+import { isTooLong, tooLongMessage } from './textLength';
 
 interface TextActionFormProps {
   label: string;
@@ -22,7 +23,8 @@ interface TextActionFormProps {
 
 /**
  * A short form around one text field: a reason, a note, an answer. Focus goes to the field
- * when it opens, Escape cancels, and an empty required text is explained rather than sent.
+ * when it opens, Escape cancels, and an empty required text or one past `maxLength` is
+ * explained rather than sent.
  */
 export function TextActionForm(props: TextActionFormProps) {
   const { label, submitLabel, requiredMessage, initialText = '', rows = 2, maxLength, isDisabled = false } = props;
@@ -42,6 +44,11 @@ export function TextActionForm(props: TextActionFormProps) {
     const trimmed = text.trim();
     if (requiredMessage && !trimmed) {
       setProblem(requiredMessage);
+      return;
+    }
+    if (maxLength !== undefined && isTooLong(text, maxLength)) {
+      setProblem(tooLongMessage(text, maxLength));
+      fieldRef.current?.focus();
       return;
     }
     setProblem(null);

@@ -19,6 +19,11 @@ function checkedOf(reason: SchemaCheckReason): Checked | null {
   return null;
 }
 
+/** "at most 1,000,000" in the reader's language: the words a number past its ceiling is told. */
+export function numberAtMostWords(bound: number): string {
+  return i18n.t('refusal.schema.numberAtMost', { value: formatLimit(bound) });
+}
+
 /** A bound the field missed, in words: too short or long, too small or large. */
 function boundWords(reason: SchemaCheckReason, bound: number, side: 'min' | 'max'): string {
   const checked = checkedOf(reason);
@@ -29,8 +34,8 @@ function boundWords(reason: SchemaCheckReason, bound: number, side: 'min' | 'max
   }
   if (checked === 'number') {
     const inclusive = reason.inclusive !== false;
-    const key =
-      side === 'min' ? (inclusive ? 'numberAtLeast' : 'numberAbove') : inclusive ? 'numberAtMost' : 'numberBelow';
+    if (side === 'max' && inclusive) return numberAtMostWords(bound);
+    const key = side === 'min' ? (inclusive ? 'numberAtLeast' : 'numberAbove') : 'numberBelow';
     return i18n.t(`refusal.schema.${key}`, { value: formatLimit(bound) });
   }
   return i18n.t('refusal.schema.invalid');

@@ -8,6 +8,7 @@ describe('tables as CSV', () => {
     const shares = [5 / 9, 1.03125, 0.0125, null];
     const table: RecordTable = {
       name: 'results',
+      lang: 'en',
       title: 'Results',
       columns: [
         { key: 'fulfilment', header: 'Fulfilment', kind: 'share' },
@@ -25,5 +26,17 @@ describe('tables as CSV', () => {
     ]);
     // The very figures of the minutes, a hundredth of them.
     expect(shares.map((share) => recordWords('en').percent(share))).toEqual(['55.6%', '103.1%', '1.3%', '—']);
+  });
+
+  test('a boolean is a word of the table’s language, which a spreadsheet filters on; none is an empty cell', () => {
+    const table = (lang: RecordTable['lang']): RecordTable => ({
+      name: 'criticisms',
+      lang,
+      title: 'Criticisms',
+      columns: [{ key: 'hidden', header: 'Hidden', kind: 'boolean' }],
+      rows: [[true], [false], [null]],
+    });
+    expect(tableCsv(table('en')).split('\n')).toEqual(['\uFEFFHidden', 'yes', 'no', '', '']);
+    expect(tableCsv(table('ko')).split('\n')).toEqual(['\uFEFFHidden', '예', '아니요', '', '']);
   });
 });

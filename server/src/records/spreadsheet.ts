@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { recordWords } from './i18n.js';
 import type { CellValue, ColumnKind, RecordTable } from './tables.js';
 
 /** A cell with its date written in ISO form: a calendar day as `YYYY-MM-DD`, a moment as an instant. */
@@ -17,16 +18,21 @@ const shareCell = (value: CellValue) => (typeof value === 'number' ? Number(shar
 
 /**
  * CSV of one table: a header row, ISO dates, shares as fractions rounded to three places, other
- * numbers unformatted, booleans as true/false, a BOM so spreadsheets read UTF-8.
+ * numbers unformatted, booleans as the words of the table's language (yes/no, 예/아니요): a CSV has
+ * no boolean type, so the word is what a spreadsheet shows and filters on. A BOM so spreadsheets
+ * read UTF-8.
  */
 export function tableCsv(table: RecordTable): string {
+  const { t } = recordWords(table.lang);
+  const yes = t('values.yes');
+  const no = t('values.no');
   const rows = table.rows.map((row) =>
     row.map((value, i) => {
       const { kind } = table.columns[i]!;
       return isoCell(kind === 'share' ? shareCell(value) : value, kind);
     }),
   );
-  return `\uFEFF${stringify([table.columns.map((c) => c.header), ...rows], { cast: { boolean: (b) => String(b) } })}`;
+  return `\uFEFF${stringify([table.columns.map((c) => c.header), ...rows], { cast: { boolean: (b) => (b ? yes : no) } })}`;
 }
 
 const formats: Partial<Record<ColumnKind, string>> = {
@@ -35,7 +41,10 @@ const formats: Partial<Record<ColumnKind, string>> = {
   instant: 'yyyy-mm-dd hh:mm',
 };
 
-/** An XLSX workbook with one sheet per table and typed cells: numbers, shares, dates and booleans as such. */
+/**
+ * An XLSX workbook with one sheet per table and typed cells: numbers, shares, dates and booleans as
+ * such; a boolean cell is shown by the spreadsheet in its own words (TRUE/FALSE) and filters as one.
+ */
 export async function tablesXlsx(tables: readonly RecordTable[]): Promise<Buffer> {
   // Loaded on first use: loading it took a third of a second of every start.
   const { default: ExcelJS } = await import('exceljs');

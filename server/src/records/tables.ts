@@ -13,7 +13,7 @@ import {
   unitName,
 } from './facts.js';
 import { flagReason, flagTitle } from './flagText.js';
-import { recordWords, type RecordWords } from './i18n.js';
+import { recordWords, type RecordLanguage, type RecordWords } from './i18n.js';
 
 /** A typed cell: spreadsheets keep numbers as numbers and dates as dates. */
 export type CellValue = string | number | boolean | Date | null;
@@ -27,9 +27,10 @@ export interface RecordColumn {
   kind: ColumnKind;
 }
 
-/** One table of a record: its name (a file or a sheet), columns and rows. */
+/** One table of a record: its name (a file or a sheet), the language of its words, columns and rows. */
 export interface RecordTable {
   name: TableName;
+  lang: RecordLanguage;
   title: string;
   columns: RecordColumn[];
   rows: CellValue[][];
@@ -48,6 +49,7 @@ function build(
 ): RecordTable {
   return {
     name,
+    lang: words.lang,
     title: words.t(`sheets.${name}`),
     columns: columns.map(([key, kind]) => ({ key, kind, header: words.t(`columns.${key}`) })),
     rows: rows.map((row) => columns.map(([key]) => row[key] ?? null)),

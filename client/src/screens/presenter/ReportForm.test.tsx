@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
@@ -307,6 +308,34 @@ describe('presenter report form refusals', () => {
     });
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Change: indicator 2, name (no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)).',
+    );
+  });
+});
+
+describe('presenter report form figures past the ceiling', () => {
+  test('a figure larger than the protocol takes is told the ceiling, not that it must be a number', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    const huge = '99999999999999999999999999999';
+    fireEvent.change(screen.getByLabelText('Planned, Cement'), { target: { value: huge } });
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: huge } });
+    fireEvent.change(screen.getByLabelText('Previous period, Cement'), { target: { value: huge } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    const row = screen.getByTestId('indicator-row-0');
+    expect(row).toHaveTextContent(
+      'Planned must be at most 1,000,000,000,000,000. ' +
+        'Reported must be at most 1,000,000,000,000,000. ' +
+        'Previous period must be at most 1,000,000,000,000,000.',
+    );
+    expect(row).not.toHaveTextContent('must be a number');
+
+    await act(() => changeLanguage('ko', { persist: false }));
+    expect(screen.getByTestId('indicator-row-0')).toHaveTextContent(
+      '계획은 1,000,000,000,000,000 이하여야 합니다. ' +
+        '보고치는 1,000,000,000,000,000 이하여야 합니다. ' +
+        '전기 실적은 1,000,000,000,000,000 이하여야 합니다.',
     );
   });
 });

@@ -18,11 +18,13 @@ import {
   isBlankDraft,
   type IndicatorDraft,
 } from '../../widgets/reports/indicatorDraft';
+import { draftProblemText } from './draftProblemText';
 import { usePreviousReport } from './previousReport';
 import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
 import { ReportImport } from './ReportImport';
 import { loadReportDraft, saveReportDraft, type ReportDraftPlace } from './reportDraft';
 import { TextAreaField } from '../../components/TextAreaField';
+import { isTooLong } from '../../components/textLength';
 import './ReportForm.css';
 
 type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
@@ -76,7 +78,9 @@ export function ReportForm() {
   const [refusals, setRefusals] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus();
+    if (refusals > 0) {
+      formRef.current?.querySelector<HTMLElement>('input[aria-invalid="true"], textarea[aria-invalid="true"]')?.focus();
+    }
   }, [refusals]);
   const [hasSubmitted, setHasSubmitted] = useState(false);
   const hasPresented = useSessionStore((s) => unitId !== null && presentedAt(s.session, unitId) !== null);
@@ -153,7 +157,8 @@ export function ReportForm() {
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (problems.size > 0 || drafts.length === 0) {
+    // A note past the limit says beside it how much to shorten.
+    if (problems.size > 0 || drafts.length === 0 || isTooLong(note, Limits.textLength)) {
       setShowProblems(true);
       setRefusals((n) => n + 1);
       return;
@@ -180,7 +185,8 @@ export function ReportForm() {
     });
   };
 
-  const problemText = (key: string) => (problems.get(key) ?? []).map((p) => t(`report.form.problem.${p}`)).join(' ');
+  const problemText = (row: IndicatorDraft) =>
+    (problems.get(row.key) ?? []).map((problem) => draftProblemText(problem, row)).join(' ');
   const productionName = `${formId}-production`;
   // Each cell names its column (data-label): on a phone, where the header row is hidden, it shows as the field's label.
   const textCell = (row: IndicatorDraft, index: number, rowLabel: string, rowProblems: string, column: TextColumn) => (
@@ -273,7 +279,7 @@ export function ReportForm() {
               </thead>
               <tbody>
                 {drafts.map((row, index) => {
-                  const rowProblems = showProblems ? problemText(row.key) : '';
+                  const rowProblems = showProblems ? problemText(row) : '';
                   const rowLabel = row.name || t('report.form.rowNumber', { number: index + 1 });
                   return (
                     <tr

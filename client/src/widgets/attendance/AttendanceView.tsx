@@ -81,7 +81,8 @@ export function AttendanceView() {
       )}
       <ErrorNote message={error} onDismiss={dismissError} />
       <div className="table-scroll" tabIndex={0}>
-        <table className="figures attendance__table">
+        {/* On a phone each participant reads as a card, each cell under its column's name (`data-label`). */}
+        <table className="figures figures--stacked attendance__table">
           <caption className="visually-hidden">{t('attendance.caption', { day: day?.title ?? '' })}</caption>
           <thead>
             <tr>
@@ -103,18 +104,19 @@ export function AttendanceView() {
                     </span>
                   )}
                 </th>
-                <td>{t(`labels.role.${participant.role}`)}</td>
-                <td>
+                <td data-label={t('attendance.role')}>{t(`labels.role.${participant.role}`)}</td>
+                <td data-label={t('attendance.connected')}>
                   {connectedAt ? (
-                    <>
+                    // One element, so a phone's card row keeps the marker beside its time.
+                    <span>
                       <span aria-hidden="true">● </span>
                       {t('attendance.connectedAt', { time: format.time(connectedAt) })}
-                    </>
+                    </span>
                   ) : (
                     <span className="muted">{t('attendance.notConnected')}</span>
                   )}
                 </td>
-                <td>
+                <td data-label={t('attendance.rollCall')}>
                   <div
                     className="toggle-group"
                     role="group"

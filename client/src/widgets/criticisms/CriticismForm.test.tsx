@@ -108,6 +108,25 @@ describe('criticism form', () => {
     expect(screen.queryByTestId('criticism-form')).not.toBeInTheDocument();
   });
 
+  test('on a general topic the hint speaks of the topic, as it has no unit to raise the criticism against', async () => {
+    const topic = 'item-opening';
+    const session = await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
+      log.add('agenda:item-added', {
+        item: { id: topic, dayId: ids.dayOne, unitId: null, topic: 'Opening', plannedMinutes: 5, warningId: null },
+        order: 0,
+      });
+      log.add('agenda:item-started', { itemId: topic, startedAt: instant(100) });
+    });
+    const form = screen.getByTestId('criticism-form');
+    expect(form).toHaveTextContent('The topic is still being introduced; your criticism is recorded on it');
+    expect(form).not.toHaveTextContent(/unit/);
+
+    session.broadcast(session.log.add('agenda:floor-opened', { itemId: topic, openedAt: instant(400) }));
+    await flushMicrotasks();
+    expect(form).toHaveTextContent('The floor is open: your criticism is raised on this topic and shown to everyone.');
+    expect(form).not.toHaveTextContent(/unit/);
+  });
+
   test('a refused criticism says why in plain words and gives the text back', async () => {
     const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
     fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Deliveries were late.' } });
@@ -123,6 +142,23 @@ describe('criticism form', () => {
     );
     expect(screen.getByTestId('criticism-text')).toHaveValue('Deliveries were late.');
     expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();
+  });
+
+  test('a pasted criticism past the limit is kept whole, not cut, and is not posted until shortened', async () => {
+    const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    const pasted = 'The kilns stood idle for six weeks. '.repeat(217).trim();
+    expect(pasted).toHaveLength(7811);
+    const field = screen.getByTestId('criticism-text');
+    fireEvent.change(field, { target: { value: pasted } });
+    expect(field).toHaveValue(pasted);
+    expect(screen.getByTestId('criticism-text-count')).toHaveTextContent('7,811 / 4,000');
+
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    await flushMicrotasks();
+    expect(fake.sent.filter((m) => m.event === 'command')).toHaveLength(0);
+    expect(screen.getByRole('alert')).toHaveTextContent('At most 4,000 characters fit: shorten the text by 3,811.');
+    expect(field).toHaveValue(pasted);
+    expect(document.activeElement).toBe(field);
   });
 
   test('an empty criticism is not sent', async () => {

@@ -8,10 +8,11 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { clearPostedDraft, loadDraft, saveDraft, type CriticismDraft, type DraftPlace } from './criticismDraft';
 import { TextAreaField } from '../../components/TextAreaField';
+import { isTooLong, tooLongMessage } from '../../components/textLength';
 import { UnsentDrafts } from './UnsentDrafts';
 
 interface CriticismFormProps {
-  /** The item on the floor; the criticism is raised against its unit. */
+  /** The item on the floor; the criticism is raised against its unit, or on it when it is a general topic. */
   item: Pick<AgendaItemState, 'id' | 'unitId' | 'status'>;
   /** Folded under its heading until opened (the chair, who seldom raises points). */
   isCollapsed?: boolean;
@@ -87,12 +88,19 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
   const isOnFloor = isItemLive(itemStatus);
   const mayPostNow = role !== null && canIssue(role, 'criticism:post', sessionStatus);
   const hintId = `${formId}-hint`;
+  // A general topic has no unit to raise the criticism against: it is raised on the item itself.
+  const topicOrUnit = unitId === null ? 'General' : '';
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) {
       setProblem(t('criticism.form.empty'));
+      return;
+    }
+    if (isTooLong(text, Limits.textLength)) {
+      setProblem(tooLongMessage(text, Limits.textLength));
+      textRef.current?.focus();
       return;
     }
     setProblem(null);
@@ -176,9 +184,7 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
             ? t('criticism.form.hint.notOnFloor')
             : !mayPostNow
               ? t('criticism.form.hint.notSitting')
-              : itemStatus === 'floor-open'
-                ? t('criticism.form.hint.floorOpen')
-                : t('criticism.form.hint.presenting')}
+              : t(`criticism.form.hint.${itemStatus === 'floor-open' ? 'floorOpen' : 'presenting'}${topicOrUnit}`)}
         </p>
         {error && (
           <p className="form-error" role="alert">

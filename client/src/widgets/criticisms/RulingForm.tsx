@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { isTooLong } from '../../components/textLength';
 import { rulings } from '../../lib/labels';
 import { useFocusInvalid } from '../../lib/useFocusInvalid';
 import { useCommand } from '../../realtime/useCommand';
@@ -31,6 +32,11 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
       return;
     }
     setMissing(null);
+    // The note says beside it how much to shorten: the focus goes there.
+    if (isTooLong(note, Limits.textLength)) {
+      focusInvalid();
+      return;
+    }
     void run(
       {
         type: 'criticism:rule',

@@ -6,6 +6,7 @@ import { comparisonDimensions } from '../../lib/labels';
 import { ReportImport } from '../../screens/presenter/ReportImport';
 import { useSessionStore } from '../../stores/session';
 import { DownloadRecords } from '../minutes/DownloadRecords';
+import { tableFiles } from '../minutes/downloadRecord';
 import { Comparisons } from './Comparisons';
 import { Ranking } from './Ranking';
 import { WarningsBoard } from './WarningsBoard';
@@ -38,7 +39,7 @@ export default function Dashboard() {
           options={comparisonDimensions.map((d) => ({ value: d, label: t(`labels.dimension.${d}`) }))}
           onChange={setDimension}
         />
-        <DownloadRecords files={['results.xlsx', 'results.csv', 'criticisms.csv', 'directives.csv', 'warnings.csv']} />
+        <DownloadRecords files={tableFiles} />
       </div>
       {isChair && <ReportImport isDisabled={!mayImport} />}
       <div className="layout layout--two">

@@ -12,6 +12,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useSessionStore } from '../../stores/session';
 import { TextAreaField } from '../../components/TextAreaField';
+import { isTooLong, tooLongMessage } from '../../components/textLength';
 import { FormActions } from '../../components/FormActions';
 
 /** What the form starts with, e.g. taken from a criticism. */
@@ -103,12 +104,22 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!title.trim()) return setProblem(t('directive.form.titleMissing'));
-    if (!assigneeUnitId) return setProblem(t('directive.form.assigneeMissing'));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return setDueProblem(t('directive.form.dueMissing'));
-    if (dueDate < todayIsoDate()) return setDueProblem(t('directive.form.duePast'));
-    setProblem(null);
-    setDueProblem(null);
+    // Every check runs on each submit, so a problem fixed since the last one no longer shows.
+    const formProblem = !title.trim()
+      ? t('directive.form.titleMissing')
+      : !assigneeUnitId
+        ? t('directive.form.assigneeMissing')
+        : isTooLong(text, Limits.textLength)
+          ? tooLongMessage(text, Limits.textLength)
+          : null;
+    const dueFound = !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)
+      ? t('directive.form.dueMissing')
+      : dueDate < todayIsoDate()
+        ? t('directive.form.duePast')
+        : null;
+    setProblem(formProblem);
+    setDueProblem(dueFound);
+    if (formProblem || dueFound) return;
     void run(
       {
         type: 'directive:issue',

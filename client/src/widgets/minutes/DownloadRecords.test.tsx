@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { changeLanguage } from '../../i18n';
 import { inviteTokenKey } from '../../app/inviteToken';
@@ -44,6 +44,26 @@ describe('record downloads', () => {
       headers: { authorization: 'Bearer chair-token' },
     });
     expect(screen.getByTestId('download-archive.json')).toBeInTheDocument();
+  });
+
+  test('the chair finds the tables with the minutes, as on the dashboard, and takes one of the day shown', async () => {
+    window.sessionStorage.setItem(inviteTokenKey(ids.session), 'chair-token');
+    const { fetch, saved } = stubBrowser(
+      new Response('unit,indicator', {
+        headers: { 'content-disposition': 'attachment; filename="2026-Q1-criticisms-day-1.en.csv"' },
+      }),
+    );
+    await renderSession(<Minutes />, participants.chair);
+    const downloads = await screen.findByRole('group', { name: 'Download' });
+    for (const file of ['results.xlsx', 'results.csv', 'criticisms.csv', 'directives.csv', 'warnings.csv']) {
+      expect(within(downloads).getByTestId(`download-${file}`)).toBeInTheDocument();
+    }
+    fireEvent.change(screen.getByTestId('minutes-scope'), { target: { value: ids.dayOne } });
+    fireEvent.click(within(downloads).getByTestId('download-criticisms.csv'));
+    await waitFor(() => expect(saved).toEqual(['2026-Q1-criticisms-day-1.en.csv']));
+    expect(fetch).toHaveBeenCalledWith(`/api/sessions/${ids.session}/criticisms.csv?lang=en&day=1`, {
+      headers: { authorization: 'Bearer chair-token' },
+    });
   });
 
   test('a refusal is said in words; an official has no archive button', async () => {

@@ -6,6 +6,7 @@ import { minutesSelectors, useSessionState, useSessionStore, type MinutesScope }
 import { flagReason } from '../reports/flagText';
 import { DirectiveLine } from './DirectiveLine';
 import { DownloadRecords } from './DownloadRecords';
+import { tableFiles } from './downloadRecord';
 import { InspectionPlanMinutes } from './InspectionPlanMinutes';
 import { ReconsideredList } from '../decisions/ReconsideredList';
 import { ItemMinutes } from './ItemMinutes';
@@ -56,11 +57,13 @@ export default function Minutes() {
           {t('minutes.print')}
         </button>
         <DownloadRecords
-          files={
-            isChair
-              ? ['minutes.pdf', 'minutes.md', 'calendar.ics', 'archive.json']
-              : ['minutes.pdf', 'minutes.md', 'calendar.ics']
-          }
+          files={[
+            'minutes.pdf',
+            'minutes.md',
+            'calendar.ics',
+            ...(isChair ? (['archive.json'] as const) : []),
+            ...tableFiles,
+          ]}
           day={dayIndex < 0 ? null : dayIndex + 1}
         />
       </div>

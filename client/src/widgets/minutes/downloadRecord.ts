@@ -15,6 +15,15 @@ export const recordFiles = [
 ] as const;
 export type RecordFile = (typeof recordFiles)[number];
 
+/** The tables of the session, offered with the dashboard and with the minutes (where records are looked for). */
+export const tableFiles = [
+  'results.xlsx',
+  'results.csv',
+  'criticisms.csv',
+  'directives.csv',
+  'warnings.csv',
+] as const satisfies readonly RecordFile[];
+
 /** The `?lang` and `?day` of a record: the screen's language, and a day (1-based) or the whole session. */
 export interface RecordOptions {
   lang: string;

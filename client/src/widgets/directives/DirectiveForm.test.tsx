@@ -1,0 +1,64 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { addDays } from '@plenum/shared';
+import { todayIsoDate } from '../../lib/format';
+import { participants } from '../../test/events';
+import { renderSession } from '../../test/renderSession';
+import { inviteInspector } from '../../test/stories';
+import { ChairConsole } from '../../screens/chair/ChairConsole';
+
+/** The chair's console, its directive form opened from the Decisions tab. */
+async function openDirectiveForm() {
+  const env = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+  fireEvent.click(screen.getByTestId('tab-decisions'));
+  fireEvent.click(await screen.findByTestId('issue-directive'));
+  return { env, form: screen.getByTestId('directive-form') };
+}
+
+describe('directive form checks', () => {
+  test('a missing title, once given, is no longer said when the due date is the problem', async () => {
+    const { env, form } = await openDirectiveForm();
+    const title = within(form).getByTestId('directive-title');
+    const due = within(form).getByTestId('directive-due');
+    fireEvent.change(title, { target: { value: '' } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Give the directive a title.');
+
+    fireEvent.change(title, { target: { value: 'Inspect the kilns' } });
+    fireEvent.change(due, { target: { value: '2020-01-01' } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(due).toHaveAccessibleDescription('The due date is past: choose today or a later day.');
+    expect(within(form).queryByText('Give the directive a title.')).not.toBeInTheDocument();
+    expect(env.sentCommands()).toBe(0);
+
+    fireEvent.change(due, { target: { value: addDays(todayIsoDate(), 7) } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect((await env.nextCommand()).command).toMatchObject({ type: 'directive:issue' });
+  });
+
+  test('an empty title and a past due date are both said on one submit', async () => {
+    const { env, form } = await openDirectiveForm();
+    const due = within(form).getByTestId('directive-due');
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: ' ' } });
+    fireEvent.change(due, { target: { value: '2020-01-01' } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Give the directive a title.');
+    expect(due).toHaveAccessibleDescription('The due date is past: choose today or a later day.');
+    expect(env.sentCommands()).toBe(0);
+  });
+
+  test('a text past the limit is kept, named, and not sent until shortened', async () => {
+    const { env, form } = await openDirectiveForm();
+    fireEvent.change(within(form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
+    const text = within(form).getByLabelText(/^Details/);
+    fireEvent.change(text, { target: { value: 'x'.repeat(4_010) } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('At most 4,000 characters fit: shorten the text by 10.');
+    expect((text as HTMLTextAreaElement).value).toHaveLength(4_010);
+    expect(env.sentCommands()).toBe(0);
+    fireEvent.change(text, { target: { value: 'x'.repeat(4_000) } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect((await env.nextCommand()).command).toMatchObject({ type: 'directive:issue' });
+  });
+});

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Select } from '../../components/Select';
+import { numberAtMostWords } from '../../lib/issueWords';
 import { indicatorDirections } from '../../lib/labels';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
@@ -18,7 +19,6 @@ import {
   isBlankDraft,
   type IndicatorDraft,
 } from '../../widgets/reports/indicatorDraft';
-import { draftProblemText } from './draftProblemText';
 import { usePreviousReport } from './previousReport';
 import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteIndicators';
 import { ReportImport } from './ReportImport';
@@ -186,7 +186,9 @@ export function ReportForm() {
   };
 
   const problemText = (row: IndicatorDraft) =>
-    (problems.get(row.key) ?? []).map((problem) => draftProblemText(problem, row)).join(' ');
+    (problems.get(row.key) ?? [])
+      .map((problem) => t(`report.form.problem.${problem}`, { bound: numberAtMostWords(Limits.figureMax) }))
+      .join(' ');
   const productionName = `${formId}-production`;
   // Each cell names its column (data-label): on a phone, where the header row is hidden, it shows as the field's label.
   const textCell = (row: IndicatorDraft, index: number, rowLabel: string, rowProblems: string, column: TextColumn) => (

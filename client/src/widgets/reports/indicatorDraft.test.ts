@@ -177,6 +177,13 @@ describe('the rows of the form', () => {
     expect(problems.get(bad.key)).toEqual(['planned-invalid', 'reported-invalid', 'previous-invalid']);
     expect(problems.get(subnormal.key)).toEqual(['planned-invalid']);
     expect(problems.size).toBe(3);
+    // Past the ceiling: a number, not negative, so the row is told the ceiling, not "must be a number".
+    const huge = '99999999999999999999999999999';
+    expect(
+      draftProblems([row(huge, huge, huge)])
+        .values()
+        .next().value,
+    ).toEqual(['planned-too-large', 'reported-too-large', 'previous-too-large']);
   });
 
   test('keep submitted ids and make unique ones for new rows, even from names without Latin letters', () => {

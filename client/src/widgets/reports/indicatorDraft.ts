@@ -27,7 +27,15 @@ export interface IndicatorDraft {
 
 /** What is wrong with a row, by column; the form shows each next to its field. */
 export type DraftProblem =
-  'name-missing' | 'measure-missing' | 'planned-invalid' | 'reported-invalid' | 'weight-invalid' | 'previous-invalid';
+  | 'name-missing'
+  | 'measure-missing'
+  | 'planned-invalid'
+  | 'reported-invalid'
+  | 'weight-invalid'
+  | 'previous-invalid'
+  | 'planned-too-large'
+  | 'reported-too-large'
+  | 'previous-too-large';
 
 /**
  * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`,
@@ -166,6 +174,20 @@ function isQuantity(value: number | null): boolean {
   return value === 0 || isPlan(value);
 }
 
+/**
+ * A figure the protocol refuses: past its ceiling (a number, and not negative, so told the
+ * ceiling), or otherwise not one `accepts`; null when it is accepted.
+ */
+function figureProblem(
+  text: string,
+  accepts: (value: number | null) => boolean,
+  column: 'planned' | 'reported' | 'previous',
+): DraftProblem | null {
+  const value = parseNumber(text);
+  if (value !== null && value > Limits.figureMax) return `${column}-too-large`;
+  return accepts(value) ? null : `${column}-invalid`;
+}
+
 /** What is wrong with each row, by row key; empty when the form can be submitted. */
 export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, DraftProblem[]> {
   const problems = new Map<string, DraftProblem[]>();
@@ -173,11 +195,14 @@ export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, Dr
     const found: DraftProblem[] = [];
     if (!draft.name.trim()) found.push('name-missing');
     if (!draft.measure.trim()) found.push('measure-missing');
-    if (!isPlan(parseNumber(draft.planned))) found.push('planned-invalid');
-    if (!isQuantity(parseNumber(draft.reported))) found.push('reported-invalid');
+    const planned = figureProblem(draft.planned, isPlan, 'planned');
+    if (planned) found.push(planned);
+    const reported = figureProblem(draft.reported, isQuantity, 'reported');
+    if (reported) found.push(reported);
     const weight = draft.weight.trim() === '' ? 1 : parseNumber(draft.weight);
     if (weight === null || weight < 0 || weight > 1000) found.push('weight-invalid');
-    if (draft.previous.trim() !== '' && !isQuantity(parseNumber(draft.previous))) found.push('previous-invalid');
+    const previous = draft.previous.trim() === '' ? null : figureProblem(draft.previous, isQuantity, 'previous');
+    if (previous) found.push(previous);
     if (found.length > 0) problems.set(draft.key, found);
   }
   return problems;

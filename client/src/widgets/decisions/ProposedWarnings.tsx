@@ -11,6 +11,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { Panel } from '../../components/Panel';
+import { OvertakenNote } from './OvertakenNote';
 import { ReconsideredList } from './ReconsideredList';
 import { TakeBack } from './TakeBack';
 
@@ -82,20 +83,15 @@ export function ProposedWarnings() {
       <p className="muted">{t('decisions.proposed.intro')}</p>
       <ErrorNote message={error} onDismiss={dismissError} />
       {overtaken && (
-        <div className="card" role="status" data-testid="proposed-warning-overtaken">
-          <p>
-            {t(
-              overtaken.action === 'reconsider' ? 'decisions.proposed.overtakenBack' : 'decisions.proposed.overtaken',
-              {
-                unit: unitName(overtaken.unitId),
-              },
-            )}
-            {draft.trim() && <> {t('decisions.proposed.unsentText', { text: draft.trim() })}</>}
-          </p>
-          <button type="button" className="button button--small" onClick={() => toggle(null)}>
-            {t('decisions.proposed.overtakenDismiss')}
-          </button>
-        </div>
+        <OvertakenNote
+          testId="proposed-warning-overtaken"
+          message={t(
+            overtaken.action === 'reconsider' ? 'decisions.proposed.overtakenBack' : 'decisions.proposed.overtaken',
+            { unit: unitName(overtaken.unitId) },
+          )}
+          unsent={draft.trim()}
+          onDismiss={() => toggle(null)}
+        />
       )}
       {proposals.length === 0 ? (
         <p className="muted">{t('decisions.proposed.none')}</p>

@@ -10,6 +10,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore, type SecondReview } from '../../stores/session';
 import { Panel } from '../../components/Panel';
+import { OvertakenNote } from './OvertakenNote';
 import { TakeBack } from './TakeBack';
 
 type Action = 'lift' | 'escalate' | 'reopen';
@@ -85,21 +86,16 @@ export function SecondReviews() {
                 </p>
                 {warning.decisionNote && <p>{t('decisions.second.decisionNote', { note: warning.decisionNote })}</p>}
                 {overtaken(review) ? (
-                  <div className="card" role="status" data-testid={`second-review-overtaken-${warning.id}`}>
-                    <p>
-                      {t(
-                        open?.action === 'reopen'
-                          ? 'decisions.second.reopenedElsewhere'
-                          : 'decisions.second.decidedElsewhere',
-                        {
-                          unit: unitName(warning.unitId),
-                        },
-                      )}
-                    </p>
-                    <button type="button" className="button button--small" onClick={() => setOpen(null)}>
-                      {t('decisions.proposed.overtakenDismiss')}
-                    </button>
-                  </div>
+                  <OvertakenNote
+                    testId={`second-review-overtaken-${warning.id}`}
+                    message={t(
+                      open?.action === 'reopen'
+                        ? 'decisions.second.reopenedElsewhere'
+                        : 'decisions.second.decidedElsewhere',
+                      { unit: unitName(warning.unitId) },
+                    )}
+                    onDismiss={() => setOpen(null)}
+                  />
                 ) : warning.status !== 'open' ? (
                   <div>
                     <TakeBack

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormActions } from './FormActions';
 import { TextAreaField } from './TextAreaField';
-import { isTooLong, tooLongMessage } from './textLength';
+import { tooLongProblem } from './textLength';
 
 interface TextActionFormProps {
   label: string;
@@ -46,8 +46,9 @@ export function TextActionForm(props: TextActionFormProps) {
       setProblem(requiredMessage);
       return;
     }
-    if (maxLength !== undefined && isTooLong(text, maxLength)) {
-      setProblem(tooLongMessage(text, maxLength));
+    const tooLong = tooLongProblem(maxLength, text);
+    if (tooLong) {
+      setProblem(tooLong);
       fieldRef.current?.focus();
       return;
     }

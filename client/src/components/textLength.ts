@@ -24,6 +24,16 @@ export function isTooLong(text: string, maxLength: number | undefined): boolean 
   return lengthState(text, maxLength) === 'over';
 }
 
+/**
+ * Why a form refuses to send: the words for the first of `texts` past `maxLength`, or null when
+ * every one fits.
+ */
+export function tooLongProblem(maxLength: number | undefined, ...texts: readonly string[]): string | null {
+  if (maxLength === undefined) return null;
+  const tooLong = texts.find((text) => isTooLong(text, maxLength));
+  return tooLong === undefined ? null : tooLongMessage(tooLong, maxLength);
+}
+
 /** What to change, said beside the field and again when a form refuses to send it. */
 export function tooLongMessage(text: string, maxLength: number): string {
   return i18n.t('common.textTooLong', {

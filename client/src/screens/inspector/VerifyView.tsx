@@ -12,7 +12,7 @@ import { DirectionTag } from '../../widgets/reports/DirectionTag';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { InspectionOrders } from './InspectionOrders';
 import { TextAreaField } from '../../components/TextAreaField';
-import { isTooLong, tooLongMessage } from '../../components/textLength';
+import { tooLongProblem } from '../../components/textLength';
 
 /**
  * The inspector's open inspection orders, and the verified values they record, with the
@@ -54,8 +54,8 @@ export function VerifyView() {
     const value = parseNumber(verified);
     if (value === null) return setProblem(t(verified.trim() === '' ? 'verify.valueMissing' : 'verify.valueInvalid'));
     if (!finding.trim()) return setProblem(t('verify.findingMissing'));
-    const tooLong = [finding, evidence].find((text) => isTooLong(text, Limits.textLength));
-    if (tooLong !== undefined) return setProblem(tooLongMessage(tooLong, Limits.textLength));
+    const tooLong = tooLongProblem(Limits.textLength, finding, evidence);
+    if (tooLong) return setProblem(tooLong);
     setProblem(null);
     const name = indicator.name;
     void run(

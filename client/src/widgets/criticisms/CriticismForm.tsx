@@ -8,7 +8,7 @@ import { connectionSelectors, useConnectionStore } from '../../stores/connection
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { clearPostedDraft, loadDraft, saveDraft, type CriticismDraft, type DraftPlace } from './criticismDraft';
 import { TextAreaField } from '../../components/TextAreaField';
-import { isTooLong, tooLongMessage } from '../../components/textLength';
+import { tooLongProblem } from '../../components/textLength';
 import { UnsentDrafts } from './UnsentDrafts';
 
 interface CriticismFormProps {
@@ -98,8 +98,9 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
       setProblem(t('criticism.form.empty'));
       return;
     }
-    if (isTooLong(text, Limits.textLength)) {
-      setProblem(tooLongMessage(text, Limits.textLength));
+    const tooLong = tooLongProblem(Limits.textLength, text);
+    if (tooLong) {
+      setProblem(tooLong);
       textRef.current?.focus();
       return;
     }

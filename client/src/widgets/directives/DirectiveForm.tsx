@@ -12,7 +12,7 @@ import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { useSessionStore } from '../../stores/session';
 import { TextAreaField } from '../../components/TextAreaField';
-import { isTooLong, tooLongMessage } from '../../components/textLength';
+import { tooLongProblem } from '../../components/textLength';
 import { FormActions } from '../../components/FormActions';
 
 /** What the form starts with, e.g. taken from a criticism. */
@@ -109,9 +109,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
       ? t('directive.form.titleMissing')
       : !assigneeUnitId
         ? t('directive.form.assigneeMissing')
-        : isTooLong(text, Limits.textLength)
-          ? tooLongMessage(text, Limits.textLength)
-          : null;
+        : tooLongProblem(Limits.textLength, text);
     const dueFound = !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)
       ? t('directive.form.dueMissing')
       : dueDate < todayIsoDate()

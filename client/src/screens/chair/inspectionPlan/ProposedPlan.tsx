@@ -12,7 +12,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../../components/ErrorNote';
 import { Panel } from '../../../components/Panel';
-import { isTooLong, tooLongMessage } from '../../../components/textLength';
+import { tooLongProblem } from '../../../components/textLength';
 import { todayIsoDate } from '../../../lib/format';
 import { useFormat } from '../../../lib/useFormat';
 import { useCommand } from '../../../realtime/useCommand';
@@ -110,10 +110,9 @@ export function ProposedPlan() {
     if (choices.some((c) => c.decision === 'accepted' && c.dueDate < todayIsoDate())) {
       return setProblem(t('inspectionPlan.duePast'));
     }
-    const [longNote] = choices.flatMap((c) =>
-      c.decision === 'accepted' && c.note !== null && isTooLong(c.note, Limits.textLength) ? [c.note] : [],
-    );
-    if (longNote !== undefined) return setProblem(tooLongMessage(longNote, Limits.textLength));
+    const notes = choices.flatMap((c) => (c.decision === 'accepted' && c.note !== null ? [c.note] : []));
+    const tooLong = tooLongProblem(Limits.textLength, ...notes);
+    if (tooLong) return setProblem(tooLong);
     setProblem(null);
     void run({ type: 'inspection-plan:adopt', payload: { capacity, lines: choices } }, t('inspectionPlan.failed')).then(
       (ok) => {

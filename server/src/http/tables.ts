@@ -1,8 +1,6 @@
-import type { FileProblem, FileRefusal } from '@plenum/shared';
+import type { FileProblem } from '@plenum/shared';
 import { parse } from 'csv-parse/sync';
-import type { ErrorRequestHandler } from 'express';
 import type { TableRow } from '../domain/organisationService.js';
-import { sendProblem } from './problem.js';
 
 /** The content type of an Excel workbook (XLSX). */
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -54,15 +52,6 @@ export class FileRefusalError extends Error {
     this.name = 'FileRefusalError';
   }
 }
-
-/** Answers a {@link FileRefusalError} as a 400 problem whose `preview` is `{ file }`; other errors pass on. */
-export const fileRefusals: ErrorRequestHandler = (error: unknown, req, res, next) => {
-  if (!(error instanceof FileRefusalError)) {
-    next(error);
-    return;
-  }
-  sendProblem(req, res, 'INVALID_PAYLOAD', error.message, { preview: { file: error.problem } satisfies FileRefusal });
-};
 
 function unreadable(error: unknown): FileRefusalError {
   return new FileRefusalError({ problem: 'unreadable-csv' }, `The file cannot be read: ${(error as Error).message}`);

@@ -1,9 +1,11 @@
+import type { FileRefusal } from '@plenum/shared';
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { toIssues } from '../../realtime/register.js';
 import { sendProblem, Unprocessable } from '../problem.js';
+import { FileRefusalError } from '../tables.js';
 
 /** Every HTTP error as an RFC 9457 problem carrying the protocol's error code (see `sendProblem`). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -12,6 +14,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // With the fields to change, when the domain named them.
       const issues = error.issues && error.issues.length > 0 ? { issues: error.issues } : {};
       sendProblem(req, res, error.code, error.message, issues);
+      return;
+    }
+    if (error instanceof FileRefusalError) {
+      // Refused as a whole, before any row: why, typed, as the import's preview.
+      sendProblem(req, res, 'INVALID_PAYLOAD', error.message, {
+        preview: { file: error.problem } satisfies FileRefusal,
+      });
       return;
     }
     if (error instanceof Unprocessable) {

@@ -13,16 +13,7 @@ import type { OrganisationService, TableRow } from '../../domain/organisationSer
 import type { Clock } from '../../domain/ports.js';
 import { requireAdmin, type HttpAuth } from '../middleware/auth.js';
 import { Unprocessable } from '../problem.js';
-import {
-  cellText,
-  csvTable,
-  fileRefusals,
-  nonEmpty,
-  requireColumns,
-  unitFileColumns,
-  xlsxTable,
-  xlsxType,
-} from '../tables.js';
+import { cellText, csvTable, nonEmpty, requireColumns, unitFileColumns, xlsxTable, xlsxType } from '../tables.js';
 
 const JsonUnitsSchema = z.object({ units: z.array(z.record(z.string(), z.unknown())).min(1).max(2000) });
 
@@ -113,7 +104,5 @@ export function organisationRoutes(options: OrganisationRoutesOptions): Router {
     await options.organisations.retireUnit(organisationId, unitId, signed.id, options.clock.now().toISOString());
     res.json({ ok: true, data: { unitId } });
   });
-
-  router.use(fileRefusals);
   return router;
 }

@@ -39,15 +39,7 @@ import {
 } from '../../records/tables.js';
 import { requireAdmin, requireSessionReader, type HttpAuth } from '../middleware/auth.js';
 import { sendProblem, Unprocessable } from '../problem.js';
-import {
-  csvTable,
-  fileRefusals,
-  nonEmpty,
-  requireColumns,
-  xlsxTable,
-  xlsxType,
-  type ExpectedColumns,
-} from '../tables.js';
+import { csvTable, nonEmpty, requireColumns, xlsxTable, xlsxType, type ExpectedColumns } from '../tables.js';
 import type { TrendsReadModel } from '../../trends/TrendsReadModel.js';
 
 export interface RecordsRoutesOptions {
@@ -352,8 +344,6 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
     if (outcome.events.length > 0) options.published?.(sessionId, outcome.events);
     res.json({ ok: true, data: preview });
   });
-
-  router.use(fileRefusals);
   return router;
 }
 

@@ -16,7 +16,7 @@ import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { InvitationActor, InviteeSpec, IssuedInvitation, SessionService } from '../../domain/sessionService.js';
 import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
 import { Unprocessable } from '../problem.js';
-import { fileRefusals, pastedTable, requireColumns } from '../tables.js';
+import { pastedTable, requireColumns } from '../tables.js';
 
 /** The columns of a pasted list of invitees, in the order taken when it has no header row. */
 const inviteeColumns = ['name', 'role', 'unit', 'email'] as const;
@@ -216,7 +216,5 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       .status(201)
       .json({ ok: true, data: issued(sessionId, await sessions.reissue(sessionId, participant, actor.id)) });
   });
-
-  router.use(fileRefusals);
   return router;
 }

@@ -83,10 +83,16 @@ if (databaseUrl) {
   test.skip('PostgresStore store contract: runs when DATABASE_URL is set', () => undefined);
 }
 
-/** SQL that takes a PostgreSQL schema back to before migration 9: snapshots kept as one text. */
+/** SQL that takes a PostgreSQL schema back to before migration 9 (so before 10 too): snapshots kept as one text. */
 function asBeforeSnapshotParts(schema: string): string {
   return `DROP TABLE ${schema}.snapshot_parts; DROP SEQUENCE ${schema}.snapshot_generations;
-    ALTER TABLE ${schema}.snapshots DROP COLUMN bytes, DROP COLUMN generation, ADD COLUMN state TEXT NOT NULL`;
+    ALTER TABLE ${schema}.snapshots DROP COLUMN bytes, DROP COLUMN generation, ADD COLUMN state TEXT NOT NULL;
+    ${asBeforeApiTokenNames(schema)}`;
+}
+
+/** Undoes migration 10 (the API token names' key and unique index), which every earlier version lacks. */
+function asBeforeApiTokenNames(schema: string): string {
+  return `DROP INDEX ${schema}.api_tokens_live_name; ALTER TABLE ${schema}.api_tokens DROP COLUMN name_key`;
 }
 
 const at = '2026-04-13T08:00:00.000Z';
@@ -125,6 +131,8 @@ describe('SqliteStore only', () => {
     // The file as version 6 left it: no hash column, no checkpoints, the snapshots in one row each, no digests.
     const db = connectionOf(store);
     for (const statement of [
+      'DROP INDEX api_tokens_live_name',
+      'ALTER TABLE api_tokens DROP COLUMN name_key',
       'DROP TRIGGER events_append_only_update',
       'ALTER TABLE events DROP COLUMN hash',
       "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",

@@ -36,12 +36,13 @@ export interface TestStore {
 }
 
 /**
- * `sqlite`: a file in a fresh temp dir named by `prefix`, as in production; `memory`: InMemoryStore.
- * With PLENUM_TEST_STORE=postgres every kind is a fresh schema of the PostgreSQL at DATABASE_URL
- * (default: this machine's `test` database), dropped on dispose, so a test runs unchanged there.
+ * `sqlite`: a file in a fresh temp dir named by `prefix`, as in production; `memory`: InMemoryStore;
+ * `postgres`: a fresh schema of the PostgreSQL at DATABASE_URL (default: this machine's `test`
+ * database), dropped on dispose. With PLENUM_TEST_STORE=postgres every kind is such a schema, so
+ * a test runs unchanged there.
  */
-export async function openTestStore(kind: 'sqlite' | 'memory', prefix: string): Promise<TestStore> {
-  if (process.env.PLENUM_TEST_STORE === 'postgres') {
+export async function openTestStore(kind: 'sqlite' | 'memory' | 'postgres', prefix: string): Promise<TestStore> {
+  if (kind === 'postgres' || process.env.PLENUM_TEST_STORE === 'postgres') {
     const { PostgresStore } = await import('@plenum/server/postgres');
     const url = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
     const schema = `test_${randomBytes(6).toString('hex')}`;

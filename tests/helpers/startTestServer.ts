@@ -15,8 +15,11 @@ import { connectClient, type ClientOptions, type ClientSocket } from './connectC
 import { listenOnLoopback, openTestStore, type DemoServer, type TestStore } from './localServer.js';
 
 export interface TestServerOptions {
-  /** `sqlite` (default): a file in a fresh temp dir, as in production; `memory`: InMemoryStore. */
-  store?: 'sqlite' | 'memory';
+  /**
+   * `sqlite` (default): a file in a fresh temp dir, as in production; `memory`: InMemoryStore;
+   * `postgres`: a fresh schema of the PostgreSQL at DATABASE_URL.
+   */
+  store?: 'sqlite' | 'memory' | 'postgres';
   /** Interval of the `session:head` heartbeat (P5). Default 10 s, i.e. never within a test. */
   heartbeatMs?: number;
   /** Browser origins allowed besides none; default: the server's own origin only. */

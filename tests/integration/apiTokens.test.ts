@@ -157,6 +157,33 @@ describe('API tokens', () => {
     expect(await tokenNames()).toEqual(['Reporting system', 'Reporting system']);
   });
 
+  // The name is checked by the store's insert, not read first and inserted after: two creates at
+  // the same instant cannot both pass a check neither has yet written through.
+  for (const store of ['sqlite', 'postgres'] as const) {
+    test.skipIf(store === 'postgres' && !process.env.DATABASE_URL)(
+      `${store}: two creates of one name at the same instant make one token; the other is refused on the name`,
+      async () => {
+        const server = await startTestServer({ store });
+        const admin = server.tokens.administrator;
+        const create = (name: string) =>
+          call<CreatedApiToken & Problem>(server, 'POST', '/api/v1/admin/tokens', admin, {
+            name,
+            scopes: ['read:sessions'],
+            expiresAt: null,
+          });
+        const answers = await Promise.all([create('Ledger'), create('LEDGER')]);
+        expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400]);
+        expect(answers.find((answer) => answer.status === 400)!.body).toMatchObject({
+          code: 'INVALID_PAYLOAD',
+          issues: [{ path: 'name', reason: { code: 'api-token-name-taken' } }],
+        });
+        const created = answers.find((answer) => answer.status === 201)!.body.apiToken;
+        const listed = await call<{ apiTokens: ApiTokenSummary[] }>(server, 'GET', '/api/v1/admin/tokens', admin);
+        expect(listed.body.apiTokens.map((token) => token.id)).toEqual([created.id]);
+      },
+    );
+  }
+
   test('negative control: a read the scope check let through is caught in every cell of the refusal matrix', async () => {
     const server = await startTestServer({ store: 'memory' });
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {

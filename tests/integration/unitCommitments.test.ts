@@ -1,4 +1,4 @@
-import { demoSessionIds } from '@plenum/server';
+import { demoData, demoSessionIds } from '@plenum/server';
 import {
   isDirectiveOpen,
   proposedWarnings,
@@ -92,6 +92,38 @@ describe('what a unit still has open, read before retiring it', () => {
       { ...current, status: 'closed', items: 0, directives: 0, warnings: 1 },
     ]);
     expect(await commitments(server, 'coal-mine-3')).toEqual([]);
+  });
+
+  test('a warning issued at the close of a review whose next one was convened before it closed counts there', async () => {
+    const server = await startTestServer({ clock });
+    // Q2 is convened while Q1 is still in session: it carries over the warnings open in Q1 then,
+    // and none Q1 issues later.
+    await server.app.sessions.createSession(
+      {
+        ...demoData.demoSession,
+        title: 'Second-quarter review',
+        period: '2026-Q2',
+        previousSessionId: server.sessionId,
+      },
+      demoData.demoUnits,
+      'Chair — Q2',
+    );
+    const chair = await server.connect('chair');
+    const state = await server.state();
+    for (const directiveId of state.directiveOrder.filter((id) => isDirectiveOpen(state.directives[id]!))) {
+      await sendOk(chair, server.sessionId, { type: 'directive:close', payload: { directiveId } });
+    }
+    const proposals = proposedWarnings(await server.state());
+    expect(proposals.map((proposal) => proposal.unitId)).toContain('eastfield-cement');
+    for (const { unitId } of proposals) {
+      await sendOk(chair, server.sessionId, { type: 'warning:issue', payload: { unitId, note: null } });
+    }
+    await sendOk(chair, server.sessionId, { type: 'session:close', payload: {} });
+
+    // No later review received the cement works' warning: the closed Q1 review still holds it.
+    expect(await commitments(server, 'eastfield-cement')).toEqual([
+      { ...current, status: 'closed', items: 0, directives: 0, warnings: 1 },
+    ]);
   });
 
   test('retiring a unit that still has business stays possible and leaves that business as it stands', async () => {

@@ -58,6 +58,21 @@ describe('ApiTokenService', () => {
     expect((await refusal(tokens.revoke('main', apiToken.id))).code).toBe('NOT_FOUND');
   });
 
+  test('a name the store already holds for a token not revoked, letter case aside, is refused on the name field', async () => {
+    const { tokens, store } = service();
+    const body = (name: string) => ({ name, scopes: ['read:sessions' as const], expiresAt: null });
+    const settled = await Promise.allSettled([
+      tokens.create('main', body('Ledger'), 'a'),
+      tokens.create('main', body('LEDGER'), 'a'),
+    ]);
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
+    await expect(tokens.create('main', body('ledger'), 'a')).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      issues: [{ path: 'name', reason: { code: 'api-token-name-taken' } }],
+    });
+    expect((await store.listApiTokens('main')).map((token) => token.name)).toEqual(['Ledger']);
+  });
+
   test('an expiry in the past is refused, naming the field', async () => {
     const { tokens } = service();
     const refused = tokens.create(

@@ -44,7 +44,11 @@ function apiTokenSummary(record: ApiTokenRecord): ApiTokenSummary {
 export class ApiTokenService {
   constructor(private readonly deps: ApiTokenServiceDeps) {}
 
-  /** Creates a token; the secret is in the answer and nowhere else. */
+  /**
+   * Creates a token; the secret is in the answer and nowhere else. A name another token not
+   * revoked already has (letter case aside) is refused on `name`: the list and the delivery log
+   * tell tokens apart by name alone.
+   */
   async create(organisationId: string, body: CreateApiTokenBody, createdBy: string): Promise<CreatedApiToken> {
     const now = this.deps.clock.now();
     if (body.expiresAt !== null && Date.parse(body.expiresAt) <= now.getTime()) {
@@ -67,7 +71,12 @@ export class ApiTokenService {
       lastUsedAt: null,
       useCount: 0,
     };
-    await this.deps.store.saveApiToken(record);
+    if (!(await this.deps.store.saveApiToken(record))) {
+      const message = 'Another API token, not revoked, already has this name.';
+      throw new DomainError('INVALID_PAYLOAD', message, [
+        { path: 'name', message, reason: { code: 'api-token-name-taken' } },
+      ]);
+    }
     return { apiToken: apiTokenSummary(record), token };
   }
 

@@ -368,9 +368,22 @@ export interface ApiTokenRecord {
   useCount: number;
 }
 
+/**
+ * What a token's name is unique by among the organisation's tokens not revoked: the list and
+ * the delivery log tell tokens apart by name, and a name differing in letter case alone does not.
+ */
+export function apiTokenNameKey(name: string): string {
+  return name.toLowerCase();
+}
+
 /** API tokens by id and by token hash. */
 export interface ApiTokenStore {
-  saveApiToken(record: ApiTokenRecord): Promise<void>;
+  /**
+   * Saves a new token; false, saving nothing, when another token of its organisation not revoked
+   * has the same {@link apiTokenNameKey}. The store decides this in the insert itself, so two
+   * saves at the same instant never both take a name.
+   */
+  saveApiToken(record: ApiTokenRecord): Promise<boolean>;
   findApiToken(tokenHash: string): Promise<ApiTokenRecord | null>;
   /** Every token of the organisation (revoked ones too), newest first. */
   listApiTokens(organisationId: string): Promise<ApiTokenRecord[]>;

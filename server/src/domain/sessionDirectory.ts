@@ -19,6 +19,10 @@ export const SessionDigestSchema = z.object({
   summary: SessionSummarySchema.nullable(),
   /** The earliest due date of a directive still open; null: none. */
   dueBy: IsoDateSchema.nullable(),
+  /** The warnings it holds open, its own and those carried in, by id. */
+  openWarnings: z.array(z.string()),
+  /** The warnings the previous period's review handed on to it when it was convened, by id. */
+  carriedWarnings: z.array(z.string()),
 });
 export type SessionDigest = z.infer<typeof SessionDigestSchema>;
 
@@ -47,7 +51,13 @@ export function digestOf(state: SessionState): SessionDigest {
     const directive = state.directives[id]!;
     if (isDirectiveOpen(directive) && (dueBy === null || directive.dueDate < dueBy)) dueBy = directive.dueDate;
   }
-  return { summary: summaryOf(state), dueBy };
+  const warnings = state.warningOrder.map((id) => state.warnings[id]!);
+  return {
+    summary: summaryOf(state),
+    dueBy,
+    openWarnings: warnings.filter((warning) => warning.status === 'open').map((warning) => warning.id),
+    carriedWarnings: warnings.filter((warning) => warning.carriedFromSessionId !== null).map((warning) => warning.id),
+  };
 }
 
 export interface SessionDirectoryDeps {

@@ -10,6 +10,7 @@ import {
 import type { ChainedEvent } from '../chain/hash.js';
 import { commandKey } from '../domain/commandKey.js';
 import {
+  apiTokenNameKey,
   type ApiTokenRecord,
   type AppendOutcome,
   type AppendRequest,
@@ -195,9 +196,16 @@ export class InMemoryStore implements Store {
     );
   }
 
-  saveApiToken(record: ApiTokenRecord): Promise<void> {
-    this.apiTokens.set(record.id, { ...record, scopes: [...record.scopes] });
-    return Promise.resolve();
+  saveApiToken(record: ApiTokenRecord): Promise<boolean> {
+    const key = apiTokenNameKey(record.name);
+    const taken = [...this.apiTokens.values()].some(
+      (other) =>
+        other.organisationId === record.organisationId &&
+        other.revokedAt === null &&
+        apiTokenNameKey(other.name) === key,
+    );
+    if (!taken) this.apiTokens.set(record.id, { ...record, scopes: [...record.scopes] });
+    return Promise.resolve(!taken);
   }
 
   findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {

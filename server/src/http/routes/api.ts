@@ -119,8 +119,9 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
   /**
    * The review sessions where the unit still has business, oldest first (see
    * `UnitCommitmentSchema`). Only the sessions whose digest says they are open, hold an open
-   * directive, or are closed with no next period's review yet (their open warnings wait there
-   * for it) are read. A directive or warning the next period's review carried over counts there,
+   * directive, or are closed holding an open warning no next period's review received (none
+   * convened yet, or one convened before it closed) are read. A directive or warning the next
+   * period's review carried over counts there,
    * where it is followed up, not where it was issued; a directive held by a higher review and its
    * level's follow-up (a cascade) counts once, in the higher review (a cascaded warning is never
    * among the follow-up's own).
@@ -128,17 +129,22 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
   async function commitmentsOf(unitId: string): Promise<UnitCommitment[]> {
     const digests = await options.directory.digests();
     const followers = new Map<string, string[]>();
+    const handedOn = new Map<string, Set<string>>();
     for (const { sessionId, digest } of digests) {
       const previous = digest.summary?.previousSessionId;
-      if (previous) followers.set(previous, [...(followers.get(previous) ?? []), sessionId]);
+      if (!previous) continue;
+      followers.set(previous, [...(followers.get(previous) ?? []), sessionId]);
+      handedOn.set(previous, new Set([...(handedOn.get(previous) ?? []), ...digest.carriedWarnings]));
     }
     const counted = new Set<string>();
     const found: UnitCommitment[] = [];
     for (const { sessionId, digest } of digests) {
       const summary = digest.summary;
       const followedBy = followers.get(sessionId) ?? [];
-      // Convening the next period's review carried a closed one's open warnings over to it.
-      if (!summary || (summary.status === 'closed' && digest.dueBy === null && followedBy.length > 0)) continue;
+      // Convening the next period's review carries over the warnings open then; one convened
+      // before this review closed missed those issued after, so they are still held here.
+      const holdsWarnings = digest.openWarnings.some((id) => !handedOn.get(sessionId)?.has(id));
+      if (!summary || (summary.status === 'closed' && digest.dueBy === null && !holdsWarnings)) continue;
       const takenOver = new Set<string>();
       for (const follower of followedBy) {
         const carried = await options.commands.readWithoutCriticisms(follower, (state) => [

@@ -3,7 +3,6 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import type { AdminService } from '../../domain/adminService.js';
 import type { ApiTokenService } from '../../domain/apiTokens.js';
-import { DomainError } from '../../domain/errors.js';
 import { requireAdminNotApiToken } from '../middleware/adminOnly.js';
 import type { HttpAuth } from '../middleware/auth.js';
 import type { ApiOperation } from '../openapi/operation.js';
@@ -25,20 +24,6 @@ export function apiTokenOperations(options: ApiTokenRoutesOptions): ApiOperation
   async function signIn(req: Request) {
     const signed = await requireAdminNotApiToken(req, options.auth, 'API tokens');
     return { signed, organisationId: await options.admin.organisationId() };
-  }
-
-  /**
-   * Refuses a name another live or expired token (not revoked) already has, letter case aside:
-   * the list and the delivery log tell tokens apart by name alone.
-   */
-  async function refuseTakenName(organisationId: string, name: string) {
-    const wanted = name.toLowerCase();
-    const tokens = await options.tokens.list(organisationId);
-    if (!tokens.some((token) => token.revokedAt === null && token.name.toLowerCase() === wanted)) return;
-    const message = 'Another API token, not revoked, already has this name.';
-    throw new DomainError('INVALID_PAYLOAD', message, [
-      { path: 'name', message, reason: { code: 'api-token-name-taken' } },
-    ]);
   }
 
   return [
@@ -69,9 +54,7 @@ export function apiTokenOperations(options: ApiTokenRoutesOptions): ApiOperation
       response: { status: 201, description: 'The token, shown once, and its summary', schema: CreatedApiTokenSchema },
       handle: async (req) => {
         const { signed, organisationId } = await signIn(req);
-        const body = CreateApiTokenBodySchema.parse(req.body);
-        await refuseTakenName(organisationId, body.name);
-        return options.tokens.create(organisationId, body, signed.id);
+        return options.tokens.create(organisationId, CreateApiTokenBodySchema.parse(req.body), signed.id);
       },
     },
     {

@@ -1,16 +1,25 @@
 import type pg from 'pg';
 import type { ApiTokenRecord, ApiTokenStore } from '../../domain/ports.js';
-import { apiTokenColumns, apiTokenValues, toApiToken, type ApiTokenRow } from '../apiTokenRows.js';
+import {
+  apiTokenColumns,
+  apiTokenNameConflict,
+  apiTokenValues,
+  toApiToken,
+  type ApiTokenRow,
+} from '../apiTokenRows.js';
 
-/** The API tokens of a PostgreSQL store (migration 4). */
+/** The API tokens of a PostgreSQL store (migrations 4 and 10). */
 export class PostgresApiTokens implements ApiTokenStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async saveApiToken(record: ApiTokenRecord): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO api_tokens (${apiTokenColumns}) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11)`,
+  async saveApiToken(record: ApiTokenRecord): Promise<boolean> {
+    // A save racing another for the same name waits on the index for that one to commit, then
+    // inserts nothing: no error to read, and no other unique violation mistaken for this one.
+    const result = await this.pool.query(
+      `INSERT INTO api_tokens (${apiTokenColumns}) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12) ${apiTokenNameConflict}`,
       apiTokenValues(record),
     );
+    return (result.rowCount ?? 0) > 0;
   }
 
   async findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {

@@ -352,7 +352,7 @@ export class PostgresStore implements Store {
     );
   }
 
-  saveApiToken(record: ApiTokenRecord): Promise<void> {
+  saveApiToken(record: ApiTokenRecord): Promise<boolean> {
     return this.apiTokens.saveApiToken(record);
   }
 

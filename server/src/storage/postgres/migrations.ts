@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { eventHash, genesisHash } from '../../chain/hash.js';
+import { namesKeptApart } from '../apiTokenRows.js';
 import { toEvent, type EventRow } from '../rows.js';
+import { apiTokenNameKey } from '../../domain/ports.js';
 
 /** A schema version: SQL, or code for what SQL cannot do (e.g. hashing); run in the migration's transaction. */
 export type PostgresMigration = string | ((client: pg.PoolClient) => Promise<void>);
@@ -42,6 +44,30 @@ async function chainHashes(client: pg.PoolClient): Promise<void> {
     }
   }
   await client.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
+}
+
+/**
+ * Migration 10: an API token's name is unique among its organisation's tokens not revoked,
+ * letter case aside, in the store itself (a partial unique index), so two creates at the same
+ * instant cannot both take it. Duplicates kept until now are told apart by renaming the later
+ * ones (`namesKeptApart`); the key is the name's `apiTokenNameKey`, worked out here rather than
+ * by `lower()`, whose folding depends on the database's locale.
+ */
+async function apiTokenNamesUnique(client: pg.PoolClient): Promise<void> {
+  await client.query(`ALTER TABLE api_tokens ADD COLUMN name_key TEXT NOT NULL DEFAULT ''`);
+  const { rows } = await client.query<{ id: string; organisation_id: string; name: string; revoked: boolean }>(
+    'SELECT id, organisation_id, name, revoked_at IS NOT NULL AS revoked FROM api_tokens ORDER BY created_at, id',
+  );
+  const kept = namesKeptApart(
+    rows.map((t) => ({ id: t.id, organisationId: t.organisation_id, name: t.name, revoked: t.revoked })),
+  );
+  await client.query(
+    'UPDATE api_tokens SET name = u.name, name_key = u.name_key FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, name, name_key) WHERE api_tokens.id = u.id',
+    [kept.map((t) => t.id), kept.map((t) => t.name), kept.map((t) => apiTokenNameKey(t.name))],
+  );
+  await client.query(
+    'CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens (organisation_id, name_key) WHERE revoked_at IS NULL',
+  );
 }
 
 /**
@@ -240,4 +266,5 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     SELECT session_id, generation, 0, convert_to(state, 'UTF8') FROM snapshots;
   ALTER TABLE snapshots DROP COLUMN state;
   `,
+  apiTokenNamesUnique,
 ];

@@ -1,14 +1,22 @@
 import type Database from 'better-sqlite3';
 import type { ApiTokenRecord, ApiTokenStore } from '../../domain/ports.js';
-import { apiTokenColumns, apiTokenValues, toApiToken, type ApiTokenRow } from '../apiTokenRows.js';
+import {
+  apiTokenColumns,
+  apiTokenNameConflict,
+  apiTokenValues,
+  toApiToken,
+  type ApiTokenRow,
+} from '../apiTokenRows.js';
 
-/** The API tokens of a SQLite store (migration 4). */
+/** The API tokens of a SQLite store (migrations 4 and 10). */
 export class SqliteApiTokens implements ApiTokenStore {
   private readonly statements;
 
   constructor(db: Database.Database) {
     this.statements = {
-      save: db.prepare(`INSERT INTO api_tokens (${apiTokenColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      save: db.prepare(
+        `INSERT INTO api_tokens (${apiTokenColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${apiTokenNameConflict}`,
+      ),
       find: db.prepare<[string], ApiTokenRow>('SELECT * FROM api_tokens WHERE token_hash = ?'),
       list: db.prepare<[string], ApiTokenRow>(
         'SELECT * FROM api_tokens WHERE organisation_id = ? ORDER BY created_at DESC, rowid DESC',
@@ -20,9 +28,8 @@ export class SqliteApiTokens implements ApiTokenStore {
     };
   }
 
-  saveApiToken(record: ApiTokenRecord): Promise<void> {
-    this.statements.save.run(...apiTokenValues(record));
-    return Promise.resolve();
+  saveApiToken(record: ApiTokenRecord): Promise<boolean> {
+    return Promise.resolve(this.statements.save.run(...apiTokenValues(record)).changes > 0);
   }
 
   findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {

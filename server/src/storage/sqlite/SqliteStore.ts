@@ -191,7 +191,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  saveApiToken(record: ApiTokenRecord): Promise<void> {
+  saveApiToken(record: ApiTokenRecord): Promise<boolean> {
     return this.apiTokens.saveApiToken(record);
   }
 

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { eventHash, genesisHash } from '../../chain/hash.js';
+import { namesKeptApart } from '../apiTokenRows.js';
 import { toEvent, type EventRow } from '../rows.js';
+import { apiTokenNameKey } from '../../domain/ports.js';
 
 /** A schema version: SQL, or code for what SQL cannot do (e.g. hashing); run in the migration's transaction. */
 export type SqliteMigration = string | ((db: Database.Database) => void);
@@ -44,6 +46,30 @@ function chainHashes(db: Database.Database): void {
     CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
   `);
+}
+
+/**
+ * Migration 10: an API token's name is unique among its organisation's tokens not revoked,
+ * letter case aside, in the store itself (a partial unique index), so two creates at the same
+ * instant cannot both take it. Duplicates kept until now are told apart by renaming the later
+ * ones (`namesKeptApart`); the key is the name's `apiTokenNameKey`, worked out here rather than
+ * by SQLite's `lower()`, which folds ASCII letters only.
+ */
+function apiTokenNamesUnique(db: Database.Database): void {
+  db.exec(`ALTER TABLE api_tokens ADD COLUMN name_key TEXT NOT NULL DEFAULT ''`);
+  const tokens = db
+    .prepare<[], { id: string; organisation_id: string; name: string; revoked: number }>(
+      'SELECT id, organisation_id, name, revoked_at IS NOT NULL AS revoked FROM api_tokens ORDER BY created_at, rowid',
+    )
+    .all();
+  const write = db.prepare('UPDATE api_tokens SET name = ?, name_key = ? WHERE id = ?');
+  const kept = namesKeptApart(
+    tokens.map((t) => ({ id: t.id, organisationId: t.organisation_id, name: t.name, revoked: t.revoked === 1 })),
+  );
+  for (const { id, name } of kept) write.run(name, apiTokenNameKey(name), id);
+  db.exec(
+    'CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens (organisation_id, name_key) WHERE revoked_at IS NULL',
+  );
 }
 
 /**
@@ -235,4 +261,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   -- what the sessions list and the due dates read instead of every session's state. A cache.
   CREATE TABLE digests (session_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, digest TEXT NOT NULL) STRICT;
   `,
+  apiTokenNamesUnique,
 ];

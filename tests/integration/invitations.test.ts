@@ -72,6 +72,36 @@ describe('invitations over REST', () => {
     });
   });
 
+  test('a pasted list whose header renames its first column is refused as a whole, naming it, not read as line 1', async () => {
+    const { server, path, participants } = await invitationsServer();
+    const body = 'Full name,Role,Unit\nAnna Kim,official,\nBo Lee,observer,';
+    const preview = {
+      file: {
+        problem: 'unrecognised-columns',
+        unrecognised: ['Full name'],
+        expected: ['name', 'role', 'unit', 'email'],
+      },
+    };
+    const answer = await api(server.url, path('/invitations/preview'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body,
+      contentType: 'text/plain',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
+    const before = (await participants()).length;
+    const refused = await api(server.url, path('/invitations'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: body.replace(/\n/g, '\r\n'),
+      contentType: 'text/csv',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'INVALID_PAYLOAD', preview });
+    expect((await participants()).length).toBe(before);
+  });
+
   test('the chair lists who is invited, with their access, whether they joined, and their e-mail', async () => {
     const { server, participants } = await invitationsServer();
     // A join is answered before its attendance is appended: wait for it.

@@ -1,4 +1,6 @@
 import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { LengthNote, shownTooLong } from './LengthNote';
+import { isTooLong } from './textLength';
 import './InputField.css';
 
 interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> {
@@ -13,12 +15,26 @@ interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'i
   ref?: Ref<HTMLInputElement>;
 }
 
-/** A labelled one-line input in the form's field layout, with its hint and its error; other input attributes pass through. */
-export function InputField({ label, value, onChange, error, hint, testId, ref, ...input }: InputFieldProps) {
+/**
+ * A labelled one-line input in the form's field layout, with its hint and its error; other input
+ * attributes pass through. `maxLength` is not left to the browser, which cuts a long paste
+ * silently: as in a text area, the field holds all of it and says how it stands against the
+ * limit ({@link LengthNote}); the form refuses to send it (`tooLongProblem`).
+ */
+export function InputField(props: InputFieldProps) {
+  const { label, value, onChange, error, hint, testId, ref, maxLength, ...input } = props;
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const lengthId = `${id}-length`;
+  const isOver = isTooLong(value, maxLength);
+  const describedBy = [
+    hint ? hintId : null,
+    error ? errorId : null,
+    shownTooLong(value, maxLength, error) ? lengthId : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -28,7 +44,7 @@ export function InputField({ label, value, onChange, error, hint, testId, ref, .
         ref={ref}
         data-testid={testId}
         value={value}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={error || isOver ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -42,6 +58,7 @@ export function InputField({ label, value, onChange, error, hint, testId, ref, .
           {error}
         </span>
       )}
+      <LengthNote id={lengthId} value={value} maxLength={maxLength} error={error} testId={testId} />
     </div>
   );
 }

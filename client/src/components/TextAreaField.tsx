@@ -1,7 +1,6 @@
 import { useId, type Ref, type TextareaHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
-import { formatLimit } from '../lib/format';
-import { lengthState, sentLength, tooLongMessage } from './textLength';
+import { LengthNote, shownTooLong } from './LengthNote';
+import { isTooLong } from './textLength';
 import './InputField.css';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
@@ -17,20 +16,21 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 /**
  * A labelled text area in the form's field layout, with its error; other textarea attributes
  * pass through. `maxLength` is not left to the browser, which cuts a long paste silently: the
- * field holds all of it, counts from 90 % of the limit, and says past it how much to shorten
- * (the form refuses to send it, see `isTooLong`).
+ * field holds all of it and says how it stands against the limit ({@link LengthNote}); the form
+ * refuses to send it, see `isTooLong`.
  */
 export function TextAreaField(props: TextAreaFieldProps) {
   const { label, value, onChange, error, testId, ref, maxLength, ...textarea } = props;
-  const { t, i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? i18n.language;
   const id = useId();
   const errorId = `${id}-error`;
   const lengthId = `${id}-length`;
-  const length = lengthState(value, maxLength);
-  const isOver = length === 'over';
+  const isOver = isTooLong(value, maxLength);
   // The error joins what the caller describes the text area by (its hint, its own problem).
-  const describedBy = [textarea['aria-describedby'], error ? errorId : null, isOver ? lengthId : null]
+  const describedBy = [
+    textarea['aria-describedby'],
+    error ? errorId : null,
+    shownTooLong(value, maxLength, error) ? lengthId : null,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -51,35 +51,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
           {error}
         </span>
       )}
-      {maxLength !== undefined && (
-        <>
-          {length !== 'fits' && (
-            <span
-              className={`field-count${isOver ? ' field-count--over' : ''}`}
-              data-testid={testId && `${testId}-count`}
-              aria-hidden="true"
-            >
-              {t('common.textCount', {
-                length: formatLimit(sentLength(value), locale),
-                max: formatLimit(maxLength, locale),
-              })}
-            </span>
-          )}
-          {isOver && (
-            <span id={lengthId} className="field-error" data-testid={testId && `${testId}-too-long`}>
-              {tooLongMessage(value, maxLength)}
-            </span>
-          )}
-          {/* Said once as the text nears or passes the limit, not at every key. */}
-          <span className="visually-hidden" aria-live="polite">
-            {length === 'fits'
-              ? ''
-              : t(`common.${length === 'near' ? 'textNearLimit' : 'textOverLimit'}`, {
-                  max: formatLimit(maxLength, locale),
-                })}
-          </span>
-        </>
-      )}
+      <LengthNote id={lengthId} value={value} maxLength={maxLength} error={error} testId={testId} />
     </div>
   );
 }

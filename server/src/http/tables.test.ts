@@ -23,6 +23,20 @@ describe('pasted tables', () => {
       { line: 3, cells: { email: 'ann@example.org', name: 'Ann', role: 'official' } },
     ]);
   });
+
+  test('a first line that names columns after renaming the first is a header still, its other names kept as written', () => {
+    const text = 'Full name,Role,Unit\nAnn,official,\n';
+    expect(pastedTable(text, columns)).toEqual([
+      { line: 2, cells: { 'Full name': 'Ann', role: 'official', unit: null } },
+    ]);
+  });
+
+  test('a first line naming no column is read as a row, whatever its words', () => {
+    expect(pastedTable('Ann Role,official\nBo,presenter', columns)).toEqual([
+      { line: 1, cells: { name: 'Ann Role', role: 'official', unit: null, email: null } },
+      { line: 2, cells: { name: 'Bo', role: 'presenter', unit: null, email: null } },
+    ]);
+  });
 });
 
 describe('pasted tables whose lines disagree on the separator', () => {

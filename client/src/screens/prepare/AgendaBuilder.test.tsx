@@ -143,6 +143,35 @@ describe('agenda builder', () => {
     expect(sentCommands()).toBe(0);
   });
 
+  test('a pasted topic past the limit is kept whole, said once beside it, and not sent until shortened', async () => {
+    const { sentCommands, nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      draftSession(),
+    );
+    fireEvent.click(screen.getByTestId(`edit-item-${ids.itemOne}`));
+    const pasted = 'Cement output against the plan, '.repeat(8);
+    fireEvent.change(topic(`edit-item-form-${ids.itemOne}`), { target: { value: pasted } });
+    fireEvent.click(screen.getByTestId(`edit-item-form-${ids.itemOne}-submit`));
+    await act(flushMicrotasks);
+    const field = topic(`edit-item-form-${ids.itemOne}`);
+    expect(field).toHaveValue(pasted);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('At most 200 characters fit: shorten the text by 55.');
+    const form = screen.getByTestId(`edit-item-form-${ids.itemOne}`);
+    expect(within(form).getAllByText(/shorten the text/)).toHaveLength(1);
+    expect(document.activeElement).toBe(field);
+    expect(sentCommands()).toBe(0);
+
+    fireEvent.change(field, { target: { value: pasted.slice(0, 200) } });
+    fireEvent.click(screen.getByTestId(`edit-item-form-${ids.itemOne}-submit`));
+    expect((await nextCommand()).command).toMatchObject({
+      type: 'agenda:update-item',
+      payload: { topic: pasted.slice(0, 200).trim() },
+    });
+  });
+
   test('a refused edit marks the timebox the server named, beside it, and moves the focus there', async () => {
     const { nextCommand, refuse } = await renderSession(
       <PrepareView role="chair" />,

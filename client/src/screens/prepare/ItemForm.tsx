@@ -1,7 +1,8 @@
-import { AgendaItemKind, commandPayloads, kindNeedsUnit } from '@plenum/shared';
+import { AgendaItemKind, commandPayloads, kindNeedsUnit, Limits } from '@plenum/shared';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField } from '../../components/InputField';
+import { tooLongProblem } from '../../components/textLength';
 import { Select } from '../../components/Select';
 import { i18n } from '../../i18n';
 import type { FieldErrors } from '../../lib/fieldChecks';
@@ -38,9 +39,14 @@ const kinds = Object.values(AgendaItemKind);
 const itemFieldKeys = ['kind', 'unitId', 'topic', 'plannedMinutes'] as const;
 const itemSchema = commandPayloads['agenda:update-item'].omit({ itemId: true });
 
-/** What is wrong with an item, field by field: a missing topic, then the command's own schema (e.g. the timebox). */
+/**
+ * What is wrong with an item, field by field: a missing topic or one to shorten (said as the
+ * field says it), then the command's own schema (e.g. the timebox).
+ */
 function checkItem(fields: ItemFields): FieldErrors {
-  const errors: FieldErrors = fields.topic === '' ? { topic: i18n.t('admin.field.required') } : {};
+  const topicProblem =
+    fields.topic === '' ? i18n.t('admin.field.required') : tooLongProblem(Limits.nameLength, fields.topic);
+  const errors: FieldErrors = topicProblem ? { topic: topicProblem } : {};
   const parsed = itemSchema.safeParse(fields);
   if (!parsed.success) {
     for (const [key, message] of Object.entries(schemaIssuesByField(parsed.error.issues))) errors[key] ??= message;
@@ -148,7 +154,7 @@ export function ItemForm(props: ItemFormProps) {
         label={t('prepare.item.topic')}
         className="prepare-wide"
         required
-        maxLength={200}
+        maxLength={Limits.nameLength}
         value={fields.topic}
         onChange={(topic) => change({ topic })}
         error={errorOf('topic')}

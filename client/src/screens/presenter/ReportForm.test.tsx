@@ -338,6 +338,31 @@ describe('presenter report form figures past the ceiling', () => {
         '전기 실적은 1,000,000,000,000,000 이하여야 합니다.',
     );
   });
+
+  test('a figure above 0 but below the smallest one taken is told that smallest figure and what to enter', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    const tiny = '0.0000001';
+    fireEvent.change(screen.getByLabelText('Planned, Cement'), { target: { value: tiny } });
+    fireEvent.change(screen.getByLabelText('Reported, Cement'), { target: { value: tiny } });
+    fireEvent.change(screen.getByLabelText('Previous period, Cement'), { target: { value: tiny } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    const row = screen.getByTestId('indicator-row-0');
+    expect(row).toHaveTextContent(
+      'Planned is below 0.000001, the smallest figure taken: enter at least 0.000001, or give it in a smaller unit of measure. ' +
+        'Reported is above 0 but below 0.000001, the smallest figure taken: enter 0 or at least 0.000001, or give it in a smaller unit of measure. ' +
+        'Previous period is above 0 but below 0.000001',
+    );
+    expect(row).not.toHaveTextContent('0 or more');
+    expect(screen.getByLabelText('Reported, Cement')).toHaveAttribute('aria-invalid', 'true');
+
+    await act(() => changeLanguage('ko', { persist: false }));
+    expect(screen.getByTestId('indicator-row-0')).toHaveTextContent(
+      '보고치가 0보다 크지만 입력할 수 있는 가장 작은 값 0.000001보다 작습니다. 0 또는 0.000001 이상으로 입력하거나 더 작은 단위로 바꾸어 입력하십시오.',
+    );
+  });
 });
 
 describe('presenter on the floor', () => {

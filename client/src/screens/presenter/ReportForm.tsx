@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Select } from '../../components/Select';
 import { numberAtMostWords } from '../../lib/issueWords';
+import { formatLimit } from '../../lib/format';
 import { indicatorDirections } from '../../lib/labels';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
@@ -187,7 +188,12 @@ export function ReportForm() {
 
   const problemText = (row: IndicatorDraft) =>
     (problems.get(row.key) ?? [])
-      .map((problem) => t(`report.form.problem.${problem}`, { bound: numberAtMostWords(Limits.figureMax) }))
+      .map((problem) =>
+        t(`report.form.problem.${problem}`, {
+          bound: numberAtMostWords(Limits.figureMax),
+          least: formatLimit(Limits.figureMin),
+        }),
+      )
       .join(' ');
   const productionName = `${formId}-production`;
   // Each cell names its column (data-label): on a phone, where the header row is hidden, it shows as the field's label.

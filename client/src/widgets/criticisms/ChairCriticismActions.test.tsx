@@ -89,6 +89,25 @@ describe('chair rulings on criticism', () => {
     expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  test('a pasted “Referred to” past the limit is kept whole, said beside it, and not sent until shortened', async () => {
+    const { env, form } = await openRulingForm();
+    fireEvent.click(within(form).getByLabelText('Referred'));
+    const field = within(form).getByLabelText('Referred to');
+    const pasted = 'State Inspection Office, Northern District, '.repeat(5);
+    fireEvent.change(field, { target: { value: pasted } });
+    fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
+    await flushMicrotasks();
+
+    expect(env.sentCommands()).toBe(0);
+    expect(field).toHaveValue(pasted);
+    expect(field).toHaveAccessibleDescription('At most 200 characters fit: shorten the text by 19.');
+    expect(field).toHaveFocus();
+
+    fireEvent.change(field, { target: { value: 'State Inspection Office' } });
+    fireEvent.click(screen.getByTestId('ruling-submit-crit-1'));
+    expect((await env.nextCommand()).command).toMatchObject({ payload: { referredTo: 'State Inspection Office' } });
+  });
+
   test('hides only with a reason', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
       floorOpen(log);

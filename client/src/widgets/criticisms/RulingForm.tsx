@@ -32,8 +32,8 @@ export function RulingForm({ criticism, onDone }: { criticism: CriticismState; o
       return;
     }
     setMissing(null);
-    // The note says beside it how much to shorten: the focus goes there.
-    if (isTooLong(note, Limits.textLength)) {
+    // The recipient or the note says beside it how much to shorten: the focus goes there.
+    if ((ruling === 'referred' && isTooLong(recipient, Limits.nameLength)) || isTooLong(note, Limits.textLength)) {
       focusInvalid();
       return;
     }

@@ -61,4 +61,24 @@ describe('directive form checks', () => {
     fireEvent.click(within(form).getByTestId('directive-submit'));
     expect((await env.nextCommand()).command).toMatchObject({ type: 'directive:issue' });
   });
+
+  test('a pasted title past the limit is kept whole and refused, not cut', async () => {
+    const { env, form } = await openDirectiveForm();
+    const title = within(form).getByTestId('directive-title');
+    const pasted = 'Inspect the kilns of the northern works '.repeat(7);
+    fireEvent.change(title, { target: { value: pasted } });
+    expect(title).toHaveValue(pasted);
+    expect(title).not.toHaveAttribute('maxlength');
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('At most 200 characters fit: shorten the text by 79.');
+    expect(title).toHaveAccessibleDescription('At most 200 characters fit: shorten the text by 79.');
+    expect(env.sentCommands()).toBe(0);
+
+    fireEvent.change(title, { target: { value: pasted.slice(0, 200) } });
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    expect((await env.nextCommand()).command).toMatchObject({
+      type: 'directive:issue',
+      payload: { title: pasted.slice(0, 200).trim() },
+    });
+  });
 });

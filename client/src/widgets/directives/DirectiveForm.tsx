@@ -109,7 +109,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
       ? t('directive.form.titleMissing')
       : !assigneeUnitId
         ? t('directive.form.assigneeMissing')
-        : tooLongProblem(Limits.textLength, text);
+        : (tooLongProblem(Limits.nameLength, title) ?? tooLongProblem(Limits.textLength, text));
     const dueFound = !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)
       ? t('directive.form.dueMissing')
       : dueDate < todayIsoDate()

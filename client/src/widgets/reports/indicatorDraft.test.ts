@@ -175,7 +175,7 @@ describe('the rows of the form', () => {
     const problems = draftProblems([ok, bad, subnormal, row('0', '0')]);
     expect(problems.has(ok.key)).toBe(false);
     expect(problems.get(bad.key)).toEqual(['planned-invalid', 'reported-invalid', 'previous-invalid']);
-    expect(problems.get(subnormal.key)).toEqual(['planned-invalid']);
+    expect(problems.get(subnormal.key)).toEqual(['planned-too-small']);
     expect(problems.size).toBe(3);
     // Past the ceiling: a number, not negative, so the row is told the ceiling, not "must be a number".
     const huge = '99999999999999999999999999999';
@@ -184,6 +184,26 @@ describe('the rows of the form', () => {
         .values()
         .next().value,
     ).toEqual(['planned-too-large', 'reported-too-large', 'previous-too-large']);
+  });
+
+  test('say when a figure above 0 is below the smallest one taken, rather than that it is not a number', () => {
+    const row = (figure: string) => ({
+      ...emptyDraft(),
+      name: 'Cement',
+      measure: 't',
+      planned: figure,
+      reported: figure,
+      previous: figure,
+    });
+    const tiny = row('0.0000001');
+    const smallest = row('0.000001');
+    const problems = draftProblems([tiny, smallest, row('1e-7'), row('0,0000009')]);
+    expect(problems.get(tiny.key)).toEqual(['planned-too-small', 'reported-too-small', 'previous-too-small']);
+    expect(problems.has(smallest.key)).toBe(false);
+    expect([...problems.values()].slice(1)).toEqual([
+      ['planned-too-small', 'reported-too-small', 'previous-too-small'],
+      ['planned-too-small', 'reported-too-small', 'previous-too-small'],
+    ]);
   });
 
   test('keep submitted ids and make unique ones for new rows, even from names without Latin letters', () => {

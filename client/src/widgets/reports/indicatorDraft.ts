@@ -35,7 +35,11 @@ export type DraftProblem =
   | 'previous-invalid'
   | 'planned-too-large'
   | 'reported-too-large'
-  | 'previous-too-large';
+  | 'previous-too-large'
+  /** Above 0 but below `Limits.figureMin`, the smallest magnitude a figure may take (not a precision: 0.0000015 is taken). */
+  | 'planned-too-small'
+  | 'reported-too-small'
+  | 'previous-too-small';
 
 /**
  * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`,
@@ -175,8 +179,9 @@ function isQuantity(value: number | null): boolean {
 }
 
 /**
- * A figure the protocol refuses: past its ceiling (a number, and not negative, so told the
- * ceiling), or otherwise not one `accepts`; null when it is accepted.
+ * A figure the protocol refuses: past its ceiling or above 0 yet below its floor (a number, and
+ * not negative, so told the bound it missed), or otherwise not one `accepts`; null when it is
+ * accepted.
  */
 function figureProblem(
   text: string,
@@ -185,6 +190,7 @@ function figureProblem(
 ): DraftProblem | null {
   const value = parseNumber(text);
   if (value !== null && value > Limits.figureMax) return `${column}-too-large`;
+  if (value !== null && value > 0 && value < Limits.figureMin) return `${column}-too-small`;
   return accepts(value) ? null : `${column}-invalid`;
 }
 

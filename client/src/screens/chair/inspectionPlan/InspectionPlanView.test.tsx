@@ -62,6 +62,19 @@ describe('inspection plan by risk', () => {
     expect(await screen.findByTestId('adopted-plans')).toHaveTextContent('North County Cement Works32.9Accepted');
   });
 
+  test('an order title pasted past the limit is kept whole, and the plan is not adopted until it is shortened', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    const panel = await openPlan();
+    fireEvent.click(within(panel).getByTestId(`plan-edit-${ids.unit}`));
+    const title = within(panel).getByLabelText('Title of the order');
+    const pasted = 'Inspection of the kilns and stock of North County Cement Works, '.repeat(4);
+    fireEvent.change(title, { target: { value: pasted } });
+    expect(title).toHaveValue(pasted);
+    fireEvent.click(within(panel).getByTestId('plan-adopt'));
+    expect(within(panel).getByRole('alert')).toHaveTextContent('At most 200 characters fit: shorten the text by 55.');
+    expect(env.sentCommands()).toBe(0);
+  });
+
   test('an open inspection order of the session counts against the capacity, and says so', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => kilnInspection(log, 'dir-kiln'));
     const panel = await openPlan();

@@ -2,6 +2,7 @@ import { Limits, type ProposedInspection, type ReportState } from '@plenum/share
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../../components/DisclosureButton';
+import { InputField } from '../../../components/InputField';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { todayIsoDate } from '../../../lib/format';
@@ -28,16 +29,12 @@ function OrderFields({ choice, assignees, onChange }: Pick<PlanLineProps, 'choic
   const id = useId();
   return (
     <div className="inline-form plan-line__order">
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('inspectionPlan.orderTitle')}</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          maxLength={Limits.nameLength}
-          value={choice.title}
-          onChange={(e) => onChange({ title: e.target.value })}
-        />
-      </div>
+      <InputField
+        label={t('inspectionPlan.orderTitle')}
+        maxLength={Limits.nameLength}
+        value={choice.title}
+        onChange={(title) => onChange({ title })}
+      />
       <div className="field-row">
         {choice.assignee !== null && (
           <SelectField

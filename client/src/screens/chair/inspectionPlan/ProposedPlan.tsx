@@ -110,8 +110,10 @@ export function ProposedPlan() {
     if (choices.some((c) => c.decision === 'accepted' && c.dueDate < todayIsoDate())) {
       return setProblem(t('inspectionPlan.duePast'));
     }
-    const notes = choices.flatMap((c) => (c.decision === 'accepted' && c.note !== null ? [c.note] : []));
-    const tooLong = tooLongProblem(Limits.textLength, ...notes);
+    const ordered = choices.flatMap((c) => (c.decision === 'accepted' ? [c] : []));
+    const notes = ordered.flatMap((c) => (c.note !== null ? [c.note] : []));
+    const tooLong =
+      tooLongProblem(Limits.nameLength, ...ordered.map((c) => c.title)) ?? tooLongProblem(Limits.textLength, ...notes);
     if (tooLong) return setProblem(tooLong);
     setProblem(null);
     void run({ type: 'inspection-plan:adopt', payload: { capacity, lines: choices } }, t('inspectionPlan.failed')).then(

@@ -94,11 +94,14 @@ async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: n
   return box;
 }
 
-/** The dashboard's bar-chart labels once the page's fonts are in: each one's text, its height on screen, and where it ends and its bar starts (drawing units). */
-async function barChartLabels(page: Page) {
-  await page.locator('.bar-chart__label').first().waitFor();
+/**
+ * The dashboard's bar-chart labels once the page's fonts are in: each one's text, its height on
+ * screen, and where it ends and its bar starts, across and down (drawing units).
+ */
+async function barChartLabels(page: Page, scope: Locator = page.locator('body')) {
+  await scope.locator('.bar-chart__label').first().waitFor();
   await page.evaluate(() => document.fonts.ready);
-  return page.locator('.bar-chart__label').evaluateAll((texts) =>
+  return scope.locator('.bar-chart__label').evaluateAll((texts) =>
     texts.map((text) => {
       const box = (text as SVGTextElement).getBBox();
       const bar = text.parentElement?.querySelector('rect');
@@ -106,15 +109,23 @@ async function barChartLabels(page: Page) {
         text: text.textContent ?? '',
         height: text.getBoundingClientRect().height,
         end: box.x + box.width,
+        bottom: box.y + box.height,
         barStart: bar ? Number(bar.getAttribute('x')) : null,
+        barTop: bar ? Number(bar.getAttribute('y')) : null,
       };
     }),
   );
 }
 
-/** A label ends before its bar (a row without a figure has none). */
-function expectBeforeItsBar(label: { text: string; end: number; barStart: number | null }, language: string): void {
-  if (label.barStart !== null) expect(label.end, `${language}: ${label.text}`).toBeLessThanOrEqual(label.barStart);
+/** A label ends before its bar, beside it or above it (a row without a figure has none). */
+function expectBeforeItsBar(
+  label: { text: string; end: number; bottom: number; barStart: number | null; barTop: number | null },
+  language: string,
+): void {
+  if (label.barStart === null || label.barTop === null) return;
+  const beside = label.end <= label.barStart;
+  const above = label.bottom <= label.barTop;
+  expect(beside || above, `${language}: ${label.text} ${JSON.stringify(label)}`).toBe(true);
 }
 
 describeBrowser('screens as the room, an official and a phone see them', () => {
@@ -694,6 +705,40 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
       // 13 px type: its box is at least 12 px tall on screen, as at 1440 (8 when it shrank).
       expect(label.height, label.text).toBeGreaterThanOrEqual(12);
       expectBeforeItsBar(label, 'en');
+    }
+    expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
+  });
+
+  test('on a 390 px phone the ranking names every unit whole, above its bar, and its bars keep the chart’s width, in English and Korean', async () => {
+    const server = await startE2eServer();
+    const chair = await openScreen(browser(), server, 'chair', { viewport: phone });
+    const page = chair.page;
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    const ranking = page.getByTestId('ranking');
+    for (const language of ['en', 'ko'] as const) {
+      if (language === 'ko') await page.getByTestId('language-switch').selectOption('ko');
+      // Laid out again once the web fonts load: polled, bounded.
+      const names = () => ranking.locator('.bar-chart__label').allTextContents();
+      await expect
+        .poll(names, { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(['Provincial Transport Department', 'Harbour Fisheries Cooperative']));
+      expect(
+        (await names()).filter((name) => name.endsWith('…')),
+        language,
+      ).toEqual([]);
+      const labels = await barChartLabels(page, ranking);
+      for (const label of labels) {
+        expect(label.height, label.text).toBeGreaterThanOrEqual(12);
+        expectBeforeItsBar(label, language);
+      }
+      // The bars are not squeezed into what a name column leaves: the longest reaches past half the drawing.
+      const { longest, width } = await ranking.locator('.bar-chart__svg').evaluate((svg) => ({
+        longest: Math.max(
+          ...Array.from(svg.querySelectorAll('.bar-chart__bar')).map((bar) => Number(bar.getAttribute('width'))),
+        ),
+        width: (svg as SVGSVGElement).viewBox.baseVal.width,
+      }));
+      expect(longest, language).toBeGreaterThan(width / 2);
     }
     expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
   });

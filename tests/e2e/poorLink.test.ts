@@ -23,11 +23,14 @@ const rateKbit = 256;
  * item, adjourning or opening a day loaded on their first use, 1.2 kB, and the words of a file
  * refused as a whole came with the import screens; 112.7 kB, and a bound of 113 kB, since the long
  * text fields count toward their limit and keep what is past it, 0.3 kB, and the charts wrap long
- * names on two lines and measure their legends, 0.5 kB). A second visit takes the page, the assets and the words from the service worker's cache. The
+ * names on two lines and measure their legends, 0.5 kB; 113.4 kB, and a bound of 114 kB, since a
+ * participant's refusals (a raised hand while speaking, an endorsement, a directive's step, a
+ * verification before the report) carry their own reasons and words, and single-line fields keep
+ * a long paste and say what is past their limit). A second visit takes the page, the assets and the words from the service worker's cache. The
  * times are reported, not asserted (they follow the machine's load; `npm run bench` is where
  * speed is measured): at 256 kbit/s, 5 s carry about 160 kB.
  */
-const firstVisitBytes = 113_000;
+const firstVisitBytes = 114_000;
 const secondVisitBytes = 20_000;
 /**
  * All a second visit receives over the link: the TLS handshake, the socket and the bell's list

@@ -28,26 +28,36 @@ const valueWidth = 70;
 const barHeight = 20;
 const rowGap = 8;
 const top = 26;
+/** A name's own line above its bar, where names stand above the bars (13 px type). */
+const nameLineHeight = 18;
 
 /**
  * Horizontal bars of shares with an optional threshold line, as an SVG with a title and a
  * description; every bar carries its value in text, and rows under the threshold are hatched
  * and marked. Pair it with a table of the same numbers.
+ *
+ * Names stand beside their bars where the name column (as wide as the longest name, at most
+ * {@link labelShare} of the drawing) holds them whole; where it does not (a phone), each name
+ * takes a line of its own above its bar, the drawing's full width, and the bars the full width
+ * below: beside them long names were cut, and two lines of them left the bars too short.
  */
 export function BarChart({ rows, title, description, threshold, formatValue, noValue }: BarChartProps) {
   const [figureRef, width] = useChartWidth();
   const measure = labelMeasure();
+  const labelled = rows.map((row) => ({ label: row.label, isFlagged: row.isBelow }));
+  const columnMax = width * labelShare;
+  const isStacked = labelColumnWidth(labelled, labelGap, Infinity, measure) > columnMax;
   // As wide as the longest name, so that a wide panel shows names whole.
-  const labelWidth = labelColumnWidth(
-    rows.map((row) => ({ label: row.label, isFlagged: row.isBelow })),
-    labelGap,
-    width * labelShare,
-    measure,
-  );
+  const labelWidth = isStacked ? 0 : labelColumnWidth(labelled, labelGap, columnMax, measure);
+  const nameWidth = isStacked ? width : labelWidth - labelGap;
+  const nameHeight = isStacked ? nameLineHeight : 0;
+  const rowHeight = nameHeight + barHeight + rowGap;
   const max = Math.max(1, threshold?.value ?? 0, ...rows.map((r) => r.value ?? 0)) * 1.05;
   const barsWidth = width - labelWidth - valueWidth;
   const x = (value: number) => labelWidth + (Math.max(0, value) / max) * barsWidth;
-  const height = top + rows.length * (barHeight + rowGap) + 4;
+  const height = top + rows.length * rowHeight + 4;
+  /** The top of row `index`'s bar. */
+  const barTop = (index: number) => top + index * rowHeight + nameHeight;
 
   return (
     <ChartFrame
@@ -62,11 +72,17 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
       {(hatch, ground) => (
         <>
           {rows.map((row, index) => {
-            const y = top + index * (barHeight + rowGap);
+            const y = barTop(index);
             return (
               <g key={row.id}>
-                <text x={0} y={y + barHeight - 5} className="bar-chart__label">
-                  {rowLabel(row.label, row.isBelow, labelWidth - labelGap, measure)}
+                <text
+                  x={0}
+                  y={isStacked ? y - 5 : y + barHeight - 5}
+                  className="bar-chart__label"
+                  // Above the bars, the threshold line crosses the names: set on the page's background.
+                  filter={isStacked ? ground : undefined}
+                >
+                  {rowLabel(row.label, row.isBelow, nameWidth, measure)}
                 </text>
                 {row.value !== null && (
                   <rect
@@ -94,7 +110,7 @@ export function BarChart({ rows, title, description, threshold, formatValue, noV
             <text
               key={row.id}
               x={row.value === null ? labelWidth : x(row.value) + 4}
-              y={top + index * (barHeight + rowGap) + barHeight - 5}
+              y={barTop(index) + barHeight - 5}
               className="bar-chart__value"
               filter={ground}
             >

@@ -1,4 +1,4 @@
-import { commandPayloads } from '@plenum/shared';
+import { commandPayloads, DirectiveBlockerSchema, EndorseBlockerSchema, type Refusal, type Role } from '@plenum/shared';
 import { afterEach, describe, expect, test } from 'vitest';
 import { changeLanguage, i18n } from '../i18n';
 import { ackErrorMessage } from './errorMessages';
@@ -45,6 +45,63 @@ describe('refusals in words', () => {
         refusal: { kind: 'floor-blocked', blocker: 'another-day-open', liveItem: null, openDay: 'Day 1' },
       }),
     ).toBe('Adjourn “Day 1” first: one day sits at a time.');
+  });
+
+  describe('a participant’s refusals name the real reason and what to do', () => {
+    afterEach(() => changeLanguage('en', { persist: false }));
+    const said = (refusal: Refusal, role: Role | null = 'official') =>
+      ackErrorMessage({ code: 'CONFLICT', refusal }, role);
+    const generic = ackErrorMessage({ code: 'CONFLICT' });
+    const refusals: Refusal[] = [
+      { kind: 'already-speaking' },
+      ...EndorseBlockerSchema.options.map((blocker) => ({ kind: 'endorse-blocked' as const, blocker })),
+      ...DirectiveBlockerSchema.options.map((blocker) => ({
+        kind: 'directive-blocked' as const,
+        blocker,
+        directive: 'Explain the shortfall',
+        holder: blocker === 'explanation-gone-up' ? 'Eastfield County' : null,
+      })),
+      { kind: 'report-not-submitted', unit: 'Eastfield County' },
+    ];
+
+    test.each(['en', 'ko'] as const)('each in its own words, in %s', async (language) => {
+      await changeLanguage(language, { persist: false });
+      const texts = refusals.map((refusal) => said(refusal));
+      for (const text of texts) {
+        expect(text).not.toBe(ackErrorMessage({ code: 'CONFLICT' }));
+        expect(text).not.toMatch(/refusals\.|\{\{/);
+      }
+      expect(new Set(texts).size).toBe(texts.length);
+    });
+
+    test('they name the directive, the unit, and the level the explanation went to', () => {
+      expect(said(refusals.find((r) => r.kind === 'report-not-submitted')!)).toBe(
+        'Eastfield County has not submitted its report yet: verified values are recorded against a submitted report. Record them once it comes in.',
+      );
+      expect(
+        said({ kind: 'directive-blocked', blocker: 'answer-under-review', directive: 'Explain', holder: null }),
+      ).toMatch(/^An answer to “Explain” is already filed.*answered again only if that answer is rejected\.$/);
+      expect(
+        said({
+          kind: 'directive-blocked',
+          blocker: 'explanation-gone-up',
+          directive: 'Explain',
+          holder: 'Eastfield County',
+        }),
+      ).toMatch(/gone up to Eastfield County/);
+      expect(said({ kind: 'endorse-blocked', blocker: 'own' })).not.toBe(generic);
+    });
+
+    test('an item closed meanwhile is the chair’s doing to a participant, another screen’s to the chair', () => {
+      for (const blocker of ['item-not-live', 'no-live-item'] as const) {
+        const refusal: Refusal = { kind: 'floor-blocked', blocker, liveItem: null, openDay: 'Day 1' };
+        for (const role of ['official', 'presenter', 'inspector'] as const) {
+          expect(said(refusal, role)).toMatch(/^The chair closed or deferred/);
+          expect(said(refusal, role)).not.toMatch(/another screen/);
+        }
+        expect(said(refusal, 'chair')).toMatch(/perhaps from another screen/);
+      }
+    });
   });
 
   test('a refusal without a typed reason is explained by its code, without claiming the session moved on', () => {

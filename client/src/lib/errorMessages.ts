@@ -123,8 +123,25 @@ export function noticeProblemMessage(problem: NoticeProblem, session: SessionSta
   }
 }
 
-/** The real reason of a typed refusal and what to change, in the current language (`refusals.*`). */
-export function refusalMessage(refusal: Refusal): string {
+/**
+ * Floor refusals a participant meets because the chair moved the agenda on meanwhile: said as
+ * the chair's doing (`refusals.floorParticipant.*`), where the chair's words suppose their own
+ * other screen.
+ */
+const participantFloorBlockers = ['item-not-live', 'no-live-item', 'item-not-started'] as const;
+type ParticipantFloorBlocker = (typeof participantFloorBlockers)[number];
+const isParticipantFloorBlocker = (blocker: string): blocker is ParticipantFloorBlocker =>
+  (participantFloorBlockers as readonly string[]).includes(blocker);
+
+/**
+ * The real reason of a typed refusal and what to change, in the current language (`refusals.*`),
+ * for the viewer's `role` (by default the session's viewer): a floor refusal reads differently
+ * to the chair, who moves the agenda, and to a participant, whom it overtook.
+ */
+export function refusalMessage(
+  refusal: Refusal,
+  role: Role | null = sessionStore.getState().you?.role ?? null,
+): string {
   switch (refusal.kind) {
     case 'time-already-extended':
       return refusal.endsAt === null
@@ -153,7 +170,21 @@ export function refusalMessage(refusal: Refusal): string {
       return i18n.t('refusals.dayBeforeNotice', { noticeDate: formatDate(refusal.noticeDate) });
     case 'empty-inspection-plan':
       return i18n.t('refusals.emptyInspectionPlan');
+    case 'already-speaking':
+      return i18n.t('refusals.alreadySpeaking');
+    case 'endorse-blocked':
+      return i18n.t(`refusals.endorse.${refusal.blocker}`);
+    case 'directive-blocked':
+      return i18n.t(`refusals.directive.${refusal.blocker}`, {
+        directive: refusal.directive,
+        holder: refusal.holder ?? '',
+      });
+    case 'report-not-submitted':
+      return i18n.t('refusals.reportNotSubmitted', { unit: refusal.unit });
     case 'floor-blocked':
+      if (role !== null && role !== 'chair' && role !== 'administrator' && isParticipantFloorBlocker(refusal.blocker)) {
+        return i18n.t(`refusals.floorParticipant.${refusal.blocker}`);
+      }
       return i18n.t(`refusals.floor.${refusal.blocker}`, {
         item: refusal.liveItem ?? i18n.t('refusals.floor.theItem'),
         day: refusal.openDay ?? i18n.t('refusals.floor.theDay'),
@@ -162,13 +193,17 @@ export function refusalMessage(refusal: Refusal): string {
 }
 
 /**
- * A failed ack in words: its real reason when the server gave one, else what its code means
- * with the fields to change when the server named them.
+ * A failed ack in words: its real reason when the server gave one (for the viewer's `role`, by
+ * default the session's viewer), else what its code means with the fields to change when the
+ * server named them.
  */
-export function ackErrorMessage(error: {
-  code: ErrorCode | ClientErrorCode;
-  refusal?: Refusal;
-  issues?: readonly Issue[];
-}): string {
-  return error.refusal ? refusalMessage(error.refusal) : issuesMessage(error);
+export function ackErrorMessage(
+  error: {
+    code: ErrorCode | ClientErrorCode;
+    refusal?: Refusal;
+    issues?: readonly Issue[];
+  },
+  role?: Role | null,
+): string {
+  return error.refusal ? refusalMessage(error.refusal, role) : issuesMessage(error);
 }

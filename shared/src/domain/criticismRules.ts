@@ -1,13 +1,8 @@
-import type { Participant, SessionStatus } from '../protocol/index.js';
+import type { EndorseBlocker, Participant, SessionStatus } from '../protocol/index.js';
 import { canIssue } from './permissions.js';
 import type { CriticismState } from './state.js';
 
-/** Why a participant may not endorse a criticism, as far as the criticism goes. */
-export type EndorseBlocker =
-  /** One never endorses one's own criticism. */
-  | 'own'
-  /** Each participant endorses a criticism once. */
-  | 'already-endorsed';
+export type { EndorseBlocker } from '../protocol/index.js';
 
 /** Whether `participantId` may endorse `criticism`: not their own, not endorsed by them yet. */
 export function endorseBlocker(criticism: CriticismState, participantId: string): EndorseBlocker | null {

@@ -35,6 +35,45 @@ export const FloorBlockerSchema = z.enum([
 export type FloorBlocker = z.infer<typeof FloorBlockerSchema>;
 
 /**
+ * Why a participant may not endorse a criticism: the rule is `shared/src/domain/criticismRules.ts`,
+ * which the server refuses with and the client hides the button by.
+ */
+export const EndorseBlockerSchema = z.enum([
+  /** One never endorses one's own criticism. */
+  'own',
+  /** Each participant endorses a criticism once (perhaps from another screen already). */
+  'already-endorsed',
+]);
+export type EndorseBlocker = z.infer<typeof EndorseBlockerSchema>;
+
+/**
+ * Why the directive takes no such step now: where it stands, or where its explanation is on its
+ * way up the line (`server/src/domain/decide/directive.ts`). Met by the assignee's presenter,
+ * official or inspector, often because a colleague or another screen acted meanwhile.
+ */
+export const DirectiveBlockerSchema = z.enum([
+  /** Acknowledged already (or further along): there is nothing to acknowledge. */
+  'already-acknowledged',
+  /** An answer is filed and awaits the ordering level's review; it is answered again only once rejected. */
+  'answer-under-review',
+  /** The ordering level accepted the answer: it takes no other. */
+  'answer-accepted',
+  /** The chair closed the directive: it takes no further step. */
+  'directive-closed',
+  /** Only an explanation of failure travels up the line. */
+  'not-an-explanation',
+  /** The explanation is not filed (or was rejected and not filed again): file it before forwarding it. */
+  'explanation-not-filed',
+  /** The explanation has reached the ordering level, whose review it awaits. */
+  'explanation-arrived',
+  /** The unit holding the explanation has no level above it. */
+  'no-level-above',
+  /** The explanation has gone up to a higher level: that level's session follows it. */
+  'explanation-gone-up',
+]);
+export type DirectiveBlocker = z.infer<typeof DirectiveBlockerSchema>;
+
+/**
  * One problem that stops the notice from being published, named so the preparer can fix it:
  * the rules are `shared/src/domain/notice.ts`, which the server refuses with and the
  * preparation screen lists before the button is pressed.
@@ -106,6 +145,30 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     /** `inspection-plan:adopt` accepts no line: the plan would record no inspection order. */
     kind: z.literal('empty-inspection-plan'),
     field: z.literal('lines'),
+  }),
+  z.object({
+    /** `floor:raise-hand` from the participant who holds the floor: they speak now, no hand to raise. */
+    kind: z.literal('already-speaking'),
+  }),
+  z.object({
+    /** `criticism:endorse` the shared endorse rule refuses. */
+    kind: z.literal('endorse-blocked'),
+    blocker: EndorseBlockerSchema,
+  }),
+  z.object({
+    /** A step on a directive (acknowledge, answer, forward) that where it stands does not allow. */
+    kind: z.literal('directive-blocked'),
+    blocker: DirectiveBlockerSchema,
+    /** The directive's title. */
+    directive: z.string(),
+    /** The name of the unit holding the explanation, for `explanation-gone-up`; else null. */
+    holder: z.string().nullable(),
+  }),
+  z.object({
+    /** `report:verify` against a unit that has submitted no report yet. */
+    kind: z.literal('report-not-submitted'),
+    /** The unit's name. */
+    unit: z.string(),
   }),
 ]);
 export type Refusal = z.infer<typeof RefusalSchema>;

@@ -144,6 +144,29 @@ describe('criticism form', () => {
     expect(screen.queryByTestId('criticism-pending')).not.toBeInTheDocument();
   });
 
+  test('a criticism on an item the chair closed meanwhile says so in the participant’s words', async () => {
+    const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
+    fireEvent.change(screen.getByTestId('criticism-text'), { target: { value: 'Deliveries were late.' } });
+    fireEvent.click(screen.getByTestId('criticism-submit'));
+    const ask = await fake.nextAsk('command');
+
+    await act(async () => {
+      ask.answer({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'That item no longer holds the floor.',
+          refusal: { kind: 'floor-blocked', blocker: 'item-not-live', liveItem: null, openDay: 'Day 1' },
+        },
+      });
+      await flushMicrotasks();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Your criticism was not posted. The chair closed or deferred that item meanwhile, so it takes no more criticism. The agenda shows where it stands.',
+    );
+    expect(screen.getByRole('alert')).not.toHaveTextContent('another screen');
+  });
+
   test('a pasted criticism past the limit is kept whole, not cut, and is not posted until shortened', async () => {
     const { fake } = await renderSession(<ParticipantView role="official" />, participants.official, floorOpen);
     const pasted = 'The kilns stood idle for six weeks. '.repeat(217).trim();

@@ -206,6 +206,34 @@ describe('chair decisions', () => {
     expect(env.sentCommands()).toBe(0);
   });
 
+  test('a second review decided on another chair screen keeps the note written and not sent', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, carriedWarning);
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`escalate-warning-${carriedWarningId}`));
+    fireEvent.change(screen.getByLabelText(/Why it is escalated/), { target: { value: 'No improvement.' } });
+    env.broadcast(env.log.add('warning:lifted', { warningId: carriedWarningId, note: 'Up to 80 %.' }));
+    expect(screen.getByTestId(`second-review-overtaken-${carriedWarningId}`)).toHaveTextContent(
+      'What you wrote, not sent: “No improvement.”',
+    );
+    expect(env.sentCommands()).toBe(0);
+  });
+
+  test('a second review taken back on another chair screen keeps the reason written and not sent', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      carriedWarning(log);
+      log.add('warning:escalated', { warningId: carriedWarningId, note: 'No improvement.' });
+    });
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`reopen-warning-${carriedWarningId}`));
+    fireEvent.change(screen.getByLabelText('Why the decision is taken back (it goes in the minutes)'), {
+      target: { value: 'Wrong figure.' },
+    });
+    env.broadcast(env.log.add('warning:reopened', { warningId: carriedWarningId, reason: 'Mistake' }));
+    expect(screen.getByTestId(`second-review-overtaken-${carriedWarningId}`)).toHaveTextContent(
+      'What you wrote, not sent: “Wrong figure.”',
+    );
+  });
+
   test('closing the session waits while an item is on the floor', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, floorOpen);
     await openDecisions();

@@ -25,6 +25,9 @@ export function SecondReviews() {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
   const [open, setOpen] = useState<{ warningId: string; action: Action } | null>(null);
+  // What is typed in the open form, so that a decision made on another chair screen meanwhile
+  // is said with the unsent text, as the proposals' panel does.
+  const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
   const reviews = useSessionState(decisionSelectors.secondReviews);
   const status = useSessionStore((s) => s.session.status);
@@ -32,8 +35,14 @@ export function SecondReviews() {
   const mayDecide = canIssue('chair', 'warning:lift', status);
   const unitName = (unitId: string) => units[unitId]?.name ?? unitId;
   const isOpen = (r: SecondReview, action: Action) => open?.warningId === r.warning.id && open.action === action;
-  const toggle = (r: SecondReview, action: Action) =>
+  const close = () => {
+    setDraft('');
+    setOpen(null);
+  };
+  const toggle = (r: SecondReview, action: Action) => {
+    setDraft('');
     setOpen(isOpen(r, action) ? null : { warningId: r.warning.id, action });
+  };
   // Another chair screen decided (or took back) this warning while the form was open here.
   const overtaken = (r: SecondReview) =>
     !sending && open?.warningId === r.warning.id && (open.action === 'reopen') === (r.warning.status === 'open');
@@ -41,7 +50,7 @@ export function SecondReviews() {
     setSending(true);
     const ok = await run(command, failure);
     setSending(false);
-    if (ok) setOpen(null);
+    if (ok) close();
     return ok;
   };
 
@@ -94,7 +103,8 @@ export function SecondReviews() {
                         : 'decisions.second.decidedElsewhere',
                       { unit: unitName(warning.unitId) },
                     )}
-                    onDismiss={() => setOpen(null)}
+                    unsent={draft.trim()}
+                    onDismiss={close}
                   />
                 ) : warning.status !== 'open' ? (
                   <div>
@@ -106,6 +116,7 @@ export function SecondReviews() {
                       onToggle={() => toggle(review, 'reopen')}
                       mayDecide={mayDecide}
                       canSend={canSend}
+                      onTextChange={setDraft}
                       onSubmit={(reason) =>
                         send(
                           { type: 'warning:reopen', payload: { warningId: warning.id, reason } },
@@ -147,7 +158,8 @@ export function SecondReviews() {
                     requiredMessage={t('decisions.second.noteMissing')}
                     maxLength={Limits.textLength}
                     isDisabled={!canSend}
-                    onCancel={() => setOpen(null)}
+                    onTextChange={setDraft}
+                    onCancel={close}
                     onSubmit={(note) =>
                       send(
                         {

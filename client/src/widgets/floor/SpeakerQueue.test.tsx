@@ -37,4 +37,32 @@ describe('a speaker refusal', () => {
     env.broadcast(env.log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(300) }));
     expect(hand().queryByRole('alert')).toBeNull();
   });
+
+  test('of a hand raised while the floor came to its owner says they speak now', async () => {
+    const env = await renderSession(<HandControl />, participants.official, floorOpen);
+    fireEvent.click(hand().getByTestId('raise-hand'));
+    const sent = await env.nextCommand();
+    await env.refuse(sent.ask, {
+      code: 'CONFLICT',
+      message: 'You have the floor.',
+      refusal: { kind: 'already-speaking' },
+    });
+    expect(hand().getByRole('alert')).toHaveTextContent(
+      'Your hand was not raised. You have the floor now, so there is no hand to raise: speak.',
+    );
+  });
+
+  test('of a hand raised as the chair closed the item says the chair did, not another screen', async () => {
+    const env = await renderSession(<HandControl />, participants.official, floorOpen);
+    fireEvent.click(hand().getByTestId('raise-hand'));
+    const sent = await env.nextCommand();
+    await env.refuse(sent.ask, {
+      code: 'CONFLICT',
+      message: 'No item holds the floor now.',
+      refusal: { kind: 'floor-blocked', blocker: 'no-live-item', liveItem: null, openDay: 'Day 1' },
+    });
+    expect(hand().getByRole('alert')).toHaveTextContent(
+      'Your hand was not raised. The chair closed or deferred the item meanwhile: no item is on the floor now.',
+    );
+  });
 });

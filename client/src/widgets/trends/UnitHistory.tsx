@@ -29,8 +29,21 @@ export default function UnitHistory() {
   const trend = useSessionState(trendSelectors.unitTrend, unitId ?? '', answer);
   const warnings = useSessionState(trendSelectors.warningTrend, answer);
 
-  if (trends.state === 'failed') return <TrendsFailed error={trends.error} onRetry={trends.reload} />;
-  if (trends.state === 'loading') return <p className="panel muted">{t('common.loading')}</p>;
+  // Loading and failing inside the tab's container too, so the words keep the page margin.
+  if (trends.state === 'failed') {
+    return (
+      <div className="unit-history">
+        <TrendsFailed error={trends.error} onRetry={trends.reload} />
+      </div>
+    );
+  }
+  if (trends.state === 'loading') {
+    return (
+      <div className="unit-history">
+        <p className="panel muted">{t('common.loading')}</p>
+      </div>
+    );
+  }
   const unitName = trend?.unit.name ?? t('common.aUnit');
   // After the period, which heads each row; also each cell's label where rows stack (phones).
   const columns = [

@@ -260,4 +260,14 @@ describe('two chair screens pressing the same control', () => {
       blocker: 'no-live-item',
     });
   });
+
+  test('raising a hand while holding the floor is refused with that reason, not a bare conflict', async () => {
+    const { run, byRole } = await demoWorld();
+    const { chair, official } = byRole;
+    await run(chair, { type: 'agenda:start-item', payload: { itemId: 'item-2' } });
+    await run(chair, { type: 'floor:give', payload: { participantId: official.id } });
+    const raise = await refusal(run(official, { type: 'floor:raise-hand', payload: {} }));
+    expect(raise.code).toBe('CONFLICT');
+    expect(raise.refusal).toEqual({ kind: 'already-speaking' });
+  });
 });

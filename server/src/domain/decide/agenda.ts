@@ -206,7 +206,11 @@ export function decideRaiseHand(state: SessionState, ctx: DecideContext): NewEve
   speechItem(state);
   // Raised already (from a second tab): accepted as it stands, its place in the queue kept.
   if (state.floor.queue.some((q) => q.participantId === ctx.actor.id)) return [];
-  if (state.floor.speaker?.participantId === ctx.actor.id) throw new DomainError('CONFLICT', 'You have the floor.');
+  if (state.floor.speaker?.participantId === ctx.actor.id) {
+    throw new DomainError('CONFLICT', 'You have the floor: no hand to raise while you speak.', undefined, {
+      kind: 'already-speaking',
+    });
+  }
   return [newEvent('floor:hand-raised', { participantId: ctx.actor.id, at: ctx.now })];
 }
 

@@ -79,3 +79,19 @@ describe('posting criticism', () => {
     }
   });
 });
+
+describe('endorsing criticism', () => {
+  test('one’s own, or a second time, is refused with the endorse rule’s reason', async () => {
+    const { run, byRole, criticismId } = await withCriticism();
+    const endorse = (actor: typeof byRole.official) =>
+      run(actor, { type: 'criticism:endorse', payload: { criticismId } });
+    const own = await refusal(endorse(byRole.official));
+    expect(own.code).toBe('CONFLICT');
+    expect(own.refusal).toEqual({ kind: 'endorse-blocked', blocker: 'own' });
+    await endorse(byRole.inspector);
+    expect((await refusal(endorse(byRole.inspector))).refusal).toEqual({
+      kind: 'endorse-blocked',
+      blocker: 'already-endorsed',
+    });
+  });
+});

@@ -32,7 +32,7 @@ export function decidePostCriticism(
 
 const endorseRefusals: Record<EndorseBlocker, string> = {
   own: 'You cannot endorse your own criticism.',
-  'already-endorsed': 'You have already endorsed this criticism.',
+  'already-endorsed': 'You have already endorsed this criticism (perhaps from another screen).',
 };
 
 /** Endorses a criticism: once per participant, never one's own (the shared endorse rule). */
@@ -43,7 +43,9 @@ export function decideEndorseCriticism(
 ): NewEvent[] {
   const criticism = criticismOrThrow(state, payload.criticismId);
   const blocker = endorseBlocker(criticism, ctx.actor.id);
-  if (blocker !== null) throw new DomainError('CONFLICT', endorseRefusals[blocker]);
+  if (blocker !== null) {
+    throw new DomainError('CONFLICT', endorseRefusals[blocker], undefined, { kind: 'endorse-blocked', blocker });
+  }
   return [newEvent('criticism:endorsed', { criticismId: criticism.id, participantId: ctx.actor.id })];
 }
 

@@ -240,3 +240,52 @@ describe('directives', () => {
     expect((await commands.state(sessionId)).directiveOrder).toHaveLength(before + 1);
   });
 });
+
+describe('a step the directive no longer takes', () => {
+  test('is refused with where it stands, for the assignee to read, not a bare conflict', async () => {
+    const { run, byRole } = await demoWorld();
+    const { chair, presenter } = byRole;
+    const issued = await run(chair, explain);
+    const directiveId = (issued.events[0]!.payload as { directiveId: string }).directiveId;
+    const reason = async (actor: typeof chair, command: Command) => {
+      const refused = await refusal(run(actor, command));
+      expect(refused.code).toBe('CONFLICT');
+      return refused.refusal;
+    };
+    const blocked = (blocker: string) => ({
+      kind: 'directive-blocked',
+      blocker,
+      directive: 'Explain the cement shortfall',
+      holder: null,
+    });
+    const acknowledge: Command = { type: 'directive:acknowledge', payload: { directiveId } };
+    const answer: Command = { type: 'directive:answer', payload: { directiveId, text: 'Kiln 2 was down.' } };
+    const forward: Command = { type: 'directive:forward', payload: { directiveId, remarks: null } };
+
+    expect(await reason(presenter, forward)).toEqual(blocked('explanation-not-filed'));
+    await run(presenter, acknowledge);
+    expect(await reason(presenter, acknowledge)).toEqual(blocked('already-acknowledged'));
+    await run(presenter, answer);
+    expect(await reason(presenter, answer)).toEqual(blocked('answer-under-review'));
+    await run(chair, forward);
+    expect(await reason(chair, forward)).toEqual(blocked('explanation-arrived'));
+    await run(chair, { type: 'directive:review', payload: { directiveId, decision: 'accepted', note: null } });
+    expect(await reason(presenter, answer)).toEqual(blocked('answer-accepted'));
+    await run(chair, { type: 'directive:close', payload: { directiveId } });
+    expect(await reason(presenter, acknowledge)).toEqual(blocked('directive-closed'));
+    expect(await reason(presenter, answer)).toEqual(blocked('directive-closed'));
+  });
+
+  test('an order other than an explanation is not forwarded up the line', async () => {
+    const { run, byRole } = await demoWorld();
+    const issued = await run(byRole.chair, {
+      type: 'directive:issue',
+      payload: { ...inspect, kind: 'corrective-plan' },
+    });
+    const directiveId = (issued.events[0]!.payload as { directiveId: string }).directiveId;
+    const refused = await refusal(
+      run(byRole.presenter, { type: 'directive:forward', payload: { directiveId, remarks: null } }),
+    );
+    expect(refused.refusal).toMatchObject({ kind: 'directive-blocked', blocker: 'not-an-explanation' });
+  });
+});

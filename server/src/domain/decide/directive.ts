@@ -8,6 +8,7 @@ import {
   lineOf,
   newEvent,
   type CommandOf,
+  type DirectiveBlocker,
   type DirectiveState,
   type NewEvent,
   type Participant,
@@ -40,11 +41,42 @@ function assignedDirective(state: SessionState, directiveId: string, actor: Part
   return directive;
 }
 
+/**
+ * CONFLICT with the typed reason the directive takes no such step now, so the assignee's screen
+ * says where it stands (often a colleague or another screen moved it on meanwhile).
+ */
+function directiveBlocked(state: SessionState, directive: DirectiveState, blocker: DirectiveBlocker): DomainError {
+  const holder =
+    blocker === 'explanation-gone-up' ? (state.units[directive.holderUnitId]?.name ?? directive.holderUnitId) : null;
+  const messages: Record<DirectiveBlocker, string> = {
+    'already-acknowledged': 'The directive was already acknowledged.',
+    'answer-under-review': 'The answer is filed and awaits review; it is answered again only if rejected.',
+    'answer-accepted': 'The answer was accepted; the directive takes no other.',
+    'directive-closed': 'The directive is closed.',
+    'not-an-explanation': 'Only an explanation of failure travels up the line.',
+    'explanation-not-filed': 'The explanation has not been filed yet.',
+    'explanation-arrived': 'The explanation has reached the ordering level.',
+    'no-level-above': 'There is no level above this one.',
+    'explanation-gone-up': `The explanation has gone up to ${holder}: it is followed in that level's session.`,
+  };
+  return new DomainError('CONFLICT', messages[blocker], undefined, {
+    kind: 'directive-blocked',
+    blocker,
+    directive: directive.title,
+    holder,
+  });
+}
+
+/** Why a directive past its answer (or closed) takes no acknowledgement, answer or forwarding. */
+function settledBlocker(directive: DirectiveState): DirectiveBlocker | null {
+  if (directive.status === 'closed') return 'directive-closed';
+  if (directive.status === 'accepted') return 'answer-accepted';
+  return null;
+}
+
 /** CONFLICT once a cascaded explanation has left this level: the higher session's record takes it from there. */
 function requireStillHere(state: SessionState, directive: DirectiveState): void {
-  if (!hasLeftLevel(state, directive)) return;
-  const name = state.units[directive.holderUnitId]?.name ?? directive.holderUnitId;
-  throw new DomainError('CONFLICT', `The explanation has gone up to ${name}: it is followed in that level's session.`);
+  if (hasLeftLevel(state, directive)) throw directiveBlocked(state, directive, 'explanation-gone-up');
 }
 
 /** INVALID_PAYLOAD naming `field`, and why in `reason` for the reader's language. */
@@ -135,7 +167,9 @@ export function decideAcknowledge(
   ctx: DecideContext,
 ): NewEvent[] {
   const directive = assignedDirective(state, payload.directiveId, ctx.actor);
-  if (directive.status !== 'open') throw new DomainError('CONFLICT', `The directive is ${directive.status}.`);
+  if (directive.status !== 'open') {
+    throw directiveBlocked(state, directive, settledBlocker(directive) ?? 'already-acknowledged');
+  }
   return [newEvent('directive:acknowledged', payload)];
 }
 
@@ -147,7 +181,7 @@ export function decideAnswer(
 ): NewEvent[] {
   const directive = assignedDirective(state, payload.directiveId, ctx.actor);
   if (!['open', 'acknowledged', 'rejected'].includes(directive.status)) {
-    throw new DomainError('CONFLICT', `The directive is ${directive.status}; it takes no answer now.`);
+    throw directiveBlocked(state, directive, settledBlocker(directive) ?? 'answer-under-review');
   }
   return [newEvent('directive:answered', payload)];
 }
@@ -159,16 +193,15 @@ export function decideForward(
   ctx: DecideContext,
 ): NewEvent[] {
   const directive = directiveOrThrow(state, payload.directiveId);
-  if (directive.kind !== 'explain-failure') {
-    throw new DomainError('CONFLICT', 'Only an explanation of failure travels up the line.');
+  if (directive.kind !== 'explain-failure') throw directiveBlocked(state, directive, 'not-an-explanation');
+  if (directive.status !== 'answered') {
+    throw directiveBlocked(state, directive, settledBlocker(directive) ?? 'explanation-not-filed');
   }
-  if (directive.status !== 'answered') throw new DomainError('CONFLICT', 'The explanation has not been filed yet.');
   requireStillHere(state, directive);
-  if (hasArrived(state, directive))
-    throw new DomainError('CONFLICT', 'The explanation has reached the ordering level.');
+  if (hasArrived(state, directive)) throw directiveBlocked(state, directive, 'explanation-arrived');
   requireActsFor(ctx.actor, directive.holderUnitId, state);
   const parent = state.units[directive.holderUnitId]?.parentId ?? null;
-  if (parent === null) throw new DomainError('CONFLICT', 'There is no level above this one.');
+  if (parent === null) throw directiveBlocked(state, directive, 'no-level-above');
   return [
     newEvent('directive:forwarded', {
       directiveId: directive.id,

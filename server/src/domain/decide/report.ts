@@ -23,7 +23,12 @@ export function decideSubmitReport(
 export function decideVerify(state: SessionState, payload: CommandOf<'report:verify'>['payload']): NewEvent[] {
   requireUnit(state, payload.unitId);
   const report = state.reports[payload.unitId];
-  if (!report) throw new DomainError('CONFLICT', 'The unit has not submitted its report yet.');
+  if (!report) {
+    throw new DomainError('CONFLICT', 'The unit has not submitted its report yet.', undefined, {
+      kind: 'report-not-submitted',
+      unit: state.units[payload.unitId]!.name,
+    });
+  }
   if (!report.indicators.some((i) => i.id === payload.indicatorId)) {
     throw new DomainError('NOT_FOUND', `The unit's report has no indicator ${payload.indicatorId}.`);
   }

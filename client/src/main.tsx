@@ -6,6 +6,7 @@ import { parseRoute } from './app/routes';
 import { registerServiceWorker } from './app/serviceWorker';
 import { initI18n } from './i18n';
 import { drawHangulWhenShown } from './i18n/hangulFont';
+import { keepViewAcrossReloads } from './shell/keptView';
 import { recoverFromStaleBuilds } from './shell/staleBuild';
 
 // The stores are module singletons (see stores/*/index.ts); the socket belongs to the session
@@ -14,6 +15,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 if (import.meta.env.PROD) registerServiceWorker(parseRoute(window.location.pathname));
+// A reload comes back to the tab the screen showed, not to its first one.
+keepViewAcrossReloads();
 // A deploy replaces the chunks an open page has yet to load: it reloads onto the new build.
 recoverFromStaleBuilds();
 drawHangulWhenShown();

@@ -155,6 +155,15 @@ describe('events', () => {
     });
     expect(criticismOf(state, 'c-1')).toMatchObject({ endorsedBy: ['p-inspector'], directiveIds: ['d-1'] });
     expect(state.directives['d-1']?.status).toBe('closed');
+    // Hidden, then shown again; the order's reassignment is a step of its history.
+    expect(criticismOf(state, 'c-1')?.hidden).toBeNull();
+    expect(state.directives['d-1']).toMatchObject({ inspectorId: 'p-inspector' });
+    expect(state.directives['d-1']?.steps.at(-1)).toMatchObject({
+      action: 'reassigned',
+      actorId: 'p-chair',
+      fromAssigneeId: null,
+      assigneeId: 'p-inspector',
+    });
     // Lifted, then the lift taken back: open again, the lift kept for the record.
     expect(state.warnings['w-prev']).toMatchObject({ status: 'open', decisionNote: null, decidedAt: null });
     expect(state.warnings['w-1']?.status).toBe('escalated');

@@ -26,11 +26,15 @@ const rateKbit = 256;
  * names on two lines and measure their legends, 0.5 kB; 113.4 kB, and a bound of 114 kB, since a
  * participant's refusals (a raised hand while speaking, an endorsement, a directive's step, a
  * verification before the report) carry their own reasons and words, and single-line fields keep
- * a long paste and say what is past their limit). A second visit takes the page, the assets and the words from the service worker's cache. The
+ * a long paste and say what is past their limit; 115.5 kB, and a bound of 116 kB, since the chair
+ * can show a hidden criticism again and reassign an inspection order, a directive carried into
+ * the next review reads as followed up there, the directive form and the open tab survive a
+ * reload, and an offline official is told why Post waits: 0.8 kB on the floor, 0.5 kB in the
+ * shell, 0.6 kB of words). A second visit takes the page, the assets and the words from the service worker's cache. The
  * times are reported, not asserted (they follow the machine's load; `npm run bench` is where
  * speed is measured): at 256 kbit/s, 5 s carry about 160 kB.
  */
-const firstVisitBytes = 114_000;
+const firstVisitBytes = 116_000;
 const secondVisitBytes = 20_000;
 /**
  * All a second visit receives over the link: the TLS handshake, the socket and the bell's list

@@ -127,6 +127,8 @@ async function conveneQ2(page: Page): Promise<void> {
   await page.getByTestId('convene-day-1-title').fill('Day 2 — food, agriculture and transport');
   await page.getByTestId('convene-previous').selectOption(q1);
   await page.getByTestId('convene-propose').check();
+  // This walk invites its own thirty from a pasted list (step 4), not Q1's people again.
+  await page.getByTestId('convene-invite-again').uncheck();
   await page.getByTestId('convene-chair-name').fill('Chair — Kim Minho');
 }
 

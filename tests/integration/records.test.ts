@@ -123,7 +123,7 @@ describe('records people take away', () => {
     expect(await refusedWith('not-a-token')).toMatchObject(unauthenticated);
     const definition = (await server.state()).definition!;
     const other = await server.app.sessions.createSession(
-      { ...definition, title: 'Another review' },
+      { ...definition, title: 'Another review', previousSessionId: null },
       Object.values((await server.state()).units),
       'Another chair',
     );

@@ -216,7 +216,7 @@ describe('import of plans and results', () => {
     const csv = await exported(server, 'results.csv');
     const state = await server.state();
     const other = await server.app.sessions.createSession(
-      { ...state.definition!, title: 'Another review' },
+      { ...state.definition!, title: 'Another review', previousSessionId: null },
       Object.values(state.units),
       'Another chair',
     );

@@ -1,5 +1,6 @@
 import { demoData, demoSessionIds } from '@plenum/server';
 import {
+  directiveHandedOnTo,
   isDirectiveOpen,
   proposedWarnings,
   type CommandOf,
@@ -81,7 +82,8 @@ describe('what a unit still has open, read before retiring it', () => {
 
     // Closed holding no open directive, and with no next period's review to carry it over yet, the
     // current review still holds the farm's open warning.
-    for (const directiveId of state.directiveOrder.filter((id) => isDirectiveOpen(state.directives[id]!))) {
+    const openHere = (id: string) => isDirectiveOpen(state.directives[id]!) && !directiveHandedOnTo(state, id);
+    for (const directiveId of state.directiveOrder.filter(openHere)) {
       await sendOk(chair, server.sessionId, { type: 'directive:close', payload: { directiveId } });
     }
     for (const { unitId } of proposedWarnings(await server.state())) {
@@ -96,8 +98,8 @@ describe('what a unit still has open, read before retiring it', () => {
 
   test('a warning issued at the close of a review whose next one was convened before it closed counts there', async () => {
     const server = await startTestServer({ clock });
-    // Q2 is convened while Q1 is still in session: it carries over the warnings open in Q1 then,
-    // and none Q1 issues later.
+    // Q2 is convened while Q1 is still in session: it carries over the warnings and directives
+    // open in Q1 then (Q1 keeps them read-only), and none Q1 issues later.
     await server.app.sessions.createSession(
       {
         ...demoData.demoSession,
@@ -110,7 +112,8 @@ describe('what a unit still has open, read before retiring it', () => {
     );
     const chair = await server.connect('chair');
     const state = await server.state();
-    for (const directiveId of state.directiveOrder.filter((id) => isDirectiveOpen(state.directives[id]!))) {
+    const openHere = (id: string) => isDirectiveOpen(state.directives[id]!) && !directiveHandedOnTo(state, id);
+    for (const directiveId of state.directiveOrder.filter(openHere)) {
       await sendOk(chair, server.sessionId, { type: 'directive:close', payload: { directiveId } });
     }
     const proposals = proposedWarnings(await server.state());

@@ -4,6 +4,9 @@ import { changeLanguage, i18n } from '../i18n';
 import { ackErrorMessage } from './errorMessages';
 import { formatDate } from './format';
 
+/** A field's name as it leads its refusal. */
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
 describe('refusals in words', () => {
   test('rehearsal 7: a notice dated after the first day says both dates and what to change', () => {
     expect(
@@ -131,13 +134,13 @@ describe('refusals in words', () => {
       ['body.role', 'role'],
       ['body.expiresAt', 'link expiry'],
     ])('%s is “%s”', (path, name) => {
-      expect(refused(path)).toMatch(new RegExp(`Change: ${name} \\(after 14:00\\)\\.$`));
+      expect(refused(path)).toMatch(new RegExp(`Change these fields\\. ${capitalised(name)}: after 14:00$`));
     });
 
     test('in Korean too', async () => {
       await changeLanguage('ko', { persist: false });
       expect(refused('command.payload.plannedEnd', 'command.payload.conferenceLink')).toMatch(
-        /고칠 항목: 종료 예정 시각\(after 14:00\); 화상회의 링크\(after 14:00\)\.$/,
+        /다음 항목을 고치십시오\. 종료 예정 시각: after 14:00 화상회의 링크: after 14:00$/,
       );
     });
   });
@@ -155,7 +158,7 @@ describe('refusals in words', () => {
       ['command.payload.fromCriticismId', 'criticism'],
       ['command.payload.itemId', 'agenda item'],
     ])('%s is “%s”', (path, name) => {
-      expect(refused(path)).toMatch(new RegExp(`Change: ${name} \\(refused\\)\\.$`));
+      expect(refused(path)).toMatch(new RegExp(`Change these fields\\. ${capitalised(name)}: refused$`));
     });
 
     test.each(['en', 'ko'] as const)('every one of them in %s', async (language) => {
@@ -163,7 +166,7 @@ describe('refusals in words', () => {
       for (const field of directiveFields) {
         const name: unknown = i18n.getResource(language, 'common', `refusal.fieldName.${field}`);
         expect(name, field).toEqual(expect.any(String));
-        expect(refused(`command.payload.${field}`), field).toContain(name);
+        expect(refused(`command.payload.${field}`), field).toContain(capitalised(name as string));
       }
     });
   });

@@ -69,6 +69,9 @@ const namedFields = [
   'inspectorId',
   'fromCriticismId',
   'itemId',
+  // What the chair's reassignment of an inspection order sends.
+  'assigneeId',
+  'directiveId',
 ] as const;
 type NamedField = (typeof namedFields)[number];
 const isNamedField = (key: string): key is NamedField => (namedFields as readonly string[]).includes(key);
@@ -85,14 +88,17 @@ function fieldInWords(path: string): string {
   return row === undefined ? field : i18n.t('refusal.row', { row: Number(row) + 1, field });
 }
 
+const capitalised = (words: string) => words.charAt(0).toLocaleUpperCase() + words.slice(1);
+
 /** The code's sentence, then each refused field with the schema's reason. */
 function issuesMessage(error: { code: ErrorCode | ClientErrorCode; issues?: readonly Issue[] }): string {
   const issues = error.issues ?? [];
   if (issues.length === 0) return errorMessage(error.code);
+  // Each reason is a sentence of its own: the field leads it, as a heading would.
   const fields = issues.map((issue) =>
-    i18n.t('refusal.field', { field: fieldInWords(issue.path), detail: issueInWords(issue) }),
+    i18n.t('refusal.field', { field: capitalised(fieldInWords(issue.path)), detail: issueInWords(issue) }),
   );
-  return `${errorMessage(error.code)} ${i18n.t('refusal.fields', { fields: fields.join('; ') })}`;
+  return `${errorMessage(error.code)} ${i18n.t('refusal.fields', { fields: fields.join(' ') })}`;
 }
 
 /**
@@ -181,6 +187,14 @@ export function refusalMessage(
       });
     case 'report-not-submitted':
       return i18n.t('refusals.reportNotSubmitted', { unit: refusal.unit });
+    case 'criticism-not-hidden':
+      return i18n.t('refusals.criticismNotHidden');
+    case 'handed-on':
+      return i18n.t(`refusals.handedOn.${refusal.subject}`, {
+        name: refusal.name,
+        title: refusal.title,
+        period: refusal.period,
+      });
     case 'floor-blocked':
       if (role !== null && role !== 'chair' && role !== 'administrator' && isParticipantFloorBlocker(refusal.blocker)) {
         return i18n.t(`refusals.floorParticipant.${refusal.blocker}`);

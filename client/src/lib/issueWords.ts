@@ -19,9 +19,9 @@ function checkedOf(reason: SchemaCheckReason): Checked | null {
   return null;
 }
 
-/** "at most 1,000,000" in the reader's language: the words a number past its ceiling is told. */
+/** "at most 1,000,000" in the reader's language, to be said within a sentence of the caller's. */
 export function numberAtMostWords(bound: number): string {
-  return i18n.t('refusal.schema.numberAtMost', { value: formatLimit(bound) });
+  return i18n.t('refusal.atMost', { value: formatLimit(bound) });
 }
 
 /** A bound the field missed, in words: too short or long, too small or large. */
@@ -34,8 +34,8 @@ function boundWords(reason: SchemaCheckReason, bound: number, side: 'min' | 'max
   }
   if (checked === 'number') {
     const inclusive = reason.inclusive !== false;
-    if (side === 'max' && inclusive) return numberAtMostWords(bound);
-    const key = side === 'min' ? (inclusive ? 'numberAtLeast' : 'numberAbove') : 'numberBelow';
+    const key =
+      side === 'min' ? (inclusive ? 'numberAtLeast' : 'numberAbove') : inclusive ? 'numberAtMost' : 'numberBelow';
     return i18n.t(`refusal.schema.${key}`, { value: formatLimit(bound) });
   }
   return i18n.t('refusal.schema.invalid');
@@ -55,6 +55,8 @@ function ruleWords(reason: RuleReason): string {
       return i18n.t('refusal.rule.after-start-time', { time: reason.startTime });
     case 'period-not-after-previous':
       return i18n.t('refusal.rule.period-not-after-previous', { period: reason.previousPeriod });
+    case 'already-followed-up':
+      return i18n.t('refusal.rule.already-followed-up', { title: reason.title, period: reason.period });
     case 'recipient-only-when-referred':
       return i18n.t('refusal.rule.recipient-only-when-referred', { ruling: i18n.t(`labels.ruling.${reason.ruling}`) });
     case 'follow-up-convened':
@@ -94,6 +96,7 @@ function ruleWords(reason: RuleReason): string {
     case 'not-the-criticism-item':
     case 'only-for-inspection':
     case 'not-an-inspector':
+    case 'unknown-participant':
     case 'expiry-not-future':
     case 'api-token-name-taken':
     case 'inspector-or-office':

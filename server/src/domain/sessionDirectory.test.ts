@@ -68,4 +68,27 @@ describe('the session directory', () => {
     expect(await w.directory.digests()).toEqual(digests);
     expect(w.read).toEqual(['demo-2025-q4', w.sessionId]);
   });
+
+  test('a deferred item and its continuation on a later day count as one item', async () => {
+    const w = await world();
+    const state = await w.commands.state(w.sessionId);
+    const before = (await w.sessions.summary(w.sessionId))!.items;
+    const item = state.agendaOrder.map((id) => state.agenda[id]!).find((i) => i.status === 'pending')!;
+    const laterDay = state.definition!.days.at(-1)!.id;
+    expect(item.dayId).not.toBe(laterDay);
+    await w.run(w.byRole.chair, { type: 'agenda:defer-item', payload: { itemId: item.id, toDayId: laterDay } });
+    expect((await w.commands.state(w.sessionId)).agendaOrder).toHaveLength(state.agendaOrder.length + 1);
+    expect((await w.sessions.summary(w.sessionId))!.items).toBe(before);
+    expect((await w.directory.digests())[1]!.digest.summary?.items).toBe(before);
+  });
+
+  test('a digest saved before its version is made again', async () => {
+    const w = await world();
+    const [stored] = await w.directory.digests();
+    const { version: _version, ...older } = stored!.digest;
+    await w.store.saveDigest('demo-2025-q4', { seq: await w.store.head('demo-2025-q4'), text: JSON.stringify(older) });
+    w.read.length = 0;
+    expect((await w.directory.digests())[0]).toEqual(stored);
+    expect(w.read).toEqual(['demo-2025-q4']);
+  });
 });

@@ -15,6 +15,11 @@ import { laterTurn, type DigestStore, type Timers } from './ports.js';
  * session the store has ever held, and kept it in memory.
  */
 export const SessionDigestSchema = z.object({
+  /**
+   * Raised whenever what a digest holds changes meaning, so one saved before is made again
+   * (2: a deferred item is counted once; the summary names the conference link).
+   */
+  version: z.literal(2),
   /** Null for a log without `session:created`. */
   summary: SessionSummarySchema.nullable(),
   /** The earliest due date of a directive still open; null: none. */
@@ -38,9 +43,11 @@ export function summaryOf(state: SessionState): SessionSummary | null {
     status: state.status,
     firstDay: definition.days[0]?.date ?? '',
     lastDay: definition.days.at(-1)?.date ?? '',
-    items: state.agendaOrder.length,
+    // A deferred item and its continuation on a later day are one item on the agenda.
+    items: state.agendaOrder.filter((id) => state.agenda[id]!.carriedFromItemId === null).length,
     participants: Object.keys(state.participants).length,
     previousSessionId: definition.previousSessionId,
+    conferenceLink: definition.conferenceLink ?? null,
     organiserUnitId: definition.organiserUnitId,
   };
 }
@@ -53,6 +60,7 @@ export function digestOf(state: SessionState): SessionDigest {
   }
   const warnings = state.warningOrder.map((id) => state.warnings[id]!);
   return {
+    version: 2,
     summary: summaryOf(state),
     dueBy,
     openWarnings: warnings.filter((warning) => warning.status === 'open').map((warning) => warning.id),

@@ -2,6 +2,7 @@ import {
   type RowProblem,
   InviteeSchema,
   carriedRecord,
+  copySessionState,
   isDirectiveOpen,
   itemKind,
   Limits,
@@ -10,10 +11,12 @@ import {
   participantRef,
   type AgendaItemDefinition,
   type InviteePreview,
+  type InvitedAgain,
   type SessionParticipant,
   type SessionSummary,
   type SessionEvent,
   type SessionState,
+  type FollowUp,
   type NewEvent,
   type NotificationLanguage,
   type OrganisationUnit,
@@ -207,6 +210,31 @@ function onlyAdministratorsAppointChairs(actor: InvitationActor): void {
   }
 }
 
+/** CONFLICT on the previous-session field: the session named follows that one up already. */
+function alreadyFollowedUp(followUp: FollowUp): DomainError {
+  const message = `The previous session is followed up already, by ${followUp.title} (${followUp.period}).`;
+  return new DomainError('CONFLICT', message, [
+    {
+      path: 'session.previousSessionId',
+      message: 'followed up already',
+      reason: {
+        code: 'already-followed-up',
+        sessionId: followUp.sessionId,
+        title: followUp.title,
+        period: followUp.period,
+      },
+    },
+  ]);
+}
+
+/** The open warnings and directives of `previous` that a session following it up carries over, in order. */
+function carriedIds(previous: SessionState): { warningIds: string[]; directiveIds: string[] } {
+  return {
+    warningIds: previous.warningOrder.filter((id) => previous.warnings[id]!.status === 'open'),
+    directiveIds: previous.directiveOrder.filter((id) => isDirectiveOpen(previous.directives[id]!)),
+  };
+}
+
 /** Convening sessions and inviting people: what the organisation does around the meeting. */
 export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
@@ -242,24 +270,51 @@ export class SessionService {
         },
       ]);
     }
-    await this.append(sessionId, systemActor.id, (state) => {
-      if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
-      const events: NewEvent[] = [
-        newEvent('session:created', { ...definition, createdAt: this.deps.clock.now().toISOString() }),
-      ];
-      const units =
-        request.units.length > 0 || !previous ? request.units : previous.unitOrder.map((id) => previous.units[id]!);
-      for (const unit of units) events.push(newEvent('unit:added', { unit }));
-      if (previous) {
-        const words = agendaWords(request.language ?? 'en');
-        const agenda = new AgendaDraft(definition.days.map((day) => day.id));
-        if (request.proposeAgenda) agenda.add(0, { id: this.deps.ids.next(), ...opening(words) });
-        events.push(...this.carryOver(previous, agenda, words));
-        if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda, words);
-        events.push(...agenda.events());
+    const createdAt = this.deps.clock.now().toISOString();
+    const create = async (from: SessionState | null) =>
+      this.append(sessionId, systemActor.id, (state) => {
+        if (state.definition) throw new DomainError('CONFLICT', 'That session already exists.');
+        return [newEvent('session:created', { ...definition, createdAt }), ...this.followUpEvents(request, from)];
+      });
+    if (!previous) {
+      await create(null);
+    } else {
+      // The previous session is marked first, in its own log: of two convenings from it, the
+      // second is decided on the first's mark and refused (in another process, through the log's
+      // seq), and what is carried over is read in the same step, so nothing moves on there after.
+      const mark: { from: SessionState | null; appended: boolean } = { from: null, appended: false };
+      await this.append(previous.sessionId, systemActor.id, (state) => {
+        const from = copySessionState(state);
+        mark.from = from;
+        mark.appended = false;
+        const followUp = state.followedUpBy;
+        // The same session convened again (a seeding cut short): its mark stands.
+        if (followUp?.sessionId === sessionId) return [];
+        if (followUp) throw alreadyFollowedUp(followUp);
+        mark.appended = true;
+        return [
+          newEvent('session:followed-up', {
+            bySessionId: sessionId,
+            title: definition.title,
+            period: definition.period,
+            ...carriedIds(from),
+          }),
+        ];
+      });
+      try {
+        await create(mark.from);
+      } catch (error) {
+        // Nothing follows the previous session up after all: it may be followed up again.
+        if (mark.appended) {
+          await this.append(previous.sessionId, systemActor.id, (state) =>
+            state.followedUpBy?.sessionId === sessionId
+              ? [newEvent('session:follow-up-withdrawn', { bySessionId: sessionId })]
+              : [],
+          );
+        }
+        throw error;
       }
-      return events;
-    });
+    }
     const [chair] = await this.inviteAll(
       sessionId,
       [{ name: request.chairName, role: 'chair', unitId: null, email: request.chairEmail ?? null }],
@@ -287,16 +342,38 @@ export class SessionService {
     return this.convene({ definition, units, chairName }, sessionId);
   }
 
+  /**
+   * What a new session holds after its `session:created`: its units and, following up
+   * `previous`, what it carries over and the agenda proposed from it. Decided again on every
+   * attempt, so the ids of the items it adds are fresh each time.
+   */
+  private followUpEvents(request: ConveneRequest, previous: SessionState | null): NewEvent[] {
+    const { definition } = request;
+    const events: NewEvent[] = [];
+    const units =
+      request.units.length > 0 || !previous ? request.units : previous.unitOrder.map((id) => previous.units[id]!);
+    for (const unit of units) events.push(newEvent('unit:added', { unit }));
+    if (previous) {
+      const words = agendaWords(request.language ?? 'en');
+      const agenda = new AgendaDraft(definition.days.map((day) => day.id));
+      if (request.proposeAgenda) agenda.add(0, { id: this.deps.ids.next(), ...opening(words) });
+      events.push(...this.carryOver(previous, agenda, words));
+      if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda, words);
+      events.push(...agenda.events());
+    }
+    return events;
+  }
+
   private carryOver(previous: SessionState, agenda: AgendaDraft, words: AgendaWords): NewEvent[] {
     const events: NewEvent[] = [];
     const verifications = nextVerificationRecord(previous);
     if (verifications) {
       events.push(newEvent('verifications:carried-over', { ...verifications, fromSessionId: previous.sessionId }));
     }
-    for (const warningId of previous.warningOrder) {
+    const carried = carriedIds(previous);
+    for (const warningId of carried.warningIds) {
       // The state's own fields stay out: the event carries a WarningRecord.
       const { carriedFromSessionId: _from, decidedAt: _decided, ...warning } = previous.warnings[warningId]!;
-      if (warning.status !== 'open') continue;
       events.push(newEvent('warning:carried-over', { warning, fromSessionId: previous.sessionId }));
       const unitName = previous.units[warning.unitId]?.name ?? warning.unitId;
       agenda.add(0, {
@@ -308,16 +385,14 @@ export class SessionService {
         kind: 'second-review',
       });
     }
-    for (const directiveId of previous.directiveOrder) {
+    for (const directiveId of carried.directiveIds) {
       const { carriedFromSessionId: _from, ...directive } = previous.directives[directiveId]!;
-      if (isDirectiveOpen(previous.directives[directiveId]!)) {
-        events.push(
-          newEvent('directive:carried-over', {
-            directive: carriedRecord(previous, directive),
-            fromSessionId: previous.sessionId,
-          }),
-        );
-      }
+      events.push(
+        newEvent('directive:carried-over', {
+          directive: carriedRecord(previous, directive),
+          fromSessionId: previous.sessionId,
+        }),
+      );
     }
     return events;
   }
@@ -447,6 +522,42 @@ export class SessionService {
       });
       return { valid: previewed.length > 0 && previewed.every((row) => row.invitee !== null), rows: previewed };
     });
+  }
+
+  /**
+   * Invites the participants of `previousSessionId` to the session again, in the order they were
+   * invited there, each with a new link and the e-mail kept with their invitation: a link of the
+   * previous session opens that session only. Its chairs are not repeated (the session has its
+   * own), nor anyone revoked; someone whose unit is not among the session's units (retired
+   * since) or who is invited already is skipped, and said so.
+   */
+  async inviteAgain(
+    sessionId: string,
+    previousSessionId: string,
+    actor: InvitationActor = systemActor,
+  ): Promise<{ issued: IssuedInvitation[]; skipped: InvitedAgain['skipped'] }> {
+    const previous = (await this.participants(previousSessionId)).filter(
+      ({ participant, access }) => access.revokedAt === null && participant.role !== 'chair',
+    );
+    const units = await this.deps.commands.read(sessionId, (state) => {
+      sessionOf(state, sessionId);
+      return new Set(state.unitOrder.filter((id) => !(id in state.retiredUnits)));
+    });
+    const repeats = duplicateChecker(await this.invitedPeople(sessionId));
+    const invitees: InviteeSpec[] = [];
+    const skipped: InvitedAgain['skipped'] = [];
+    for (const [line, { participant, email }] of previous.entries()) {
+      const { name, role, unitId } = participant;
+      if (unitId !== null && !units.has(unitId)) {
+        skipped.push({ participant: { ...participant }, reason: 'unit-retired' });
+      } else if (repeats(line, { name, role, unitId, email })) {
+        skipped.push({ participant: { ...participant }, reason: 'invited-already' });
+      } else {
+        invitees.push({ name, role, unitId, email });
+      }
+    }
+    const issued = invitees.length > 0 ? await this.inviteAll(sessionId, invitees, actor) : [];
+    return { issued, skipped };
   }
 
   /** What an administrator's list shows of a session; null when there is no such session. */

@@ -39,9 +39,17 @@ export type Block =
       belowLegend: string;
     };
 
+/** What a PDF sets in place of a character none of its fonts can draw (the fonts have it). */
+export const unshownMark = '\u25a1';
+
 /** A record as blocks, with what its footer says. */
 export interface RecordDocument {
   title: string;
   blocks: Block[];
   footer: string;
+  /**
+   * What the PDF says once, under the title, when it had to mark characters its fonts cannot
+   * draw; the Markdown keeps every character and never says it.
+   */
+  unshownNote?: string;
 }

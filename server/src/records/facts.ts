@@ -1,12 +1,13 @@
 import {
   directivePersonName,
+  directiveUnitId,
   itemKind,
   lineOf,
+  minutesItemOf,
   type AgendaItemState,
   type CriticismState,
   type DirectiveState,
   type SessionState,
-  criticismOf,
   criticismsInOrder,
 } from '@plenum/shared';
 import { accessOf, itemsInScope, type RecordsScope } from './access.js';
@@ -83,27 +84,34 @@ export function criticismsInScope(state: SessionState, scope: RecordsScope): Cri
   return criticismsInOrder(state).filter((c) => items.has(c.itemId));
 }
 
-/** The item a directive belongs to: its criticism's, or the item it was issued from. */
-export function directiveItemId(state: SessionState, directive: DirectiveState): string | null {
-  if (directive.fromCriticismId !== null) return criticismOf(state, directive.fromCriticismId)?.itemId ?? null;
-  return directive.itemId ?? null;
-}
-
 /** Directives in scope: all of them, or with `?day` those of the day's items. */
 export function directivesInScope(state: SessionState, scope: RecordsScope): DirectiveState[] {
   const all = state.directiveOrder.map((id) => state.directives[id]!);
   if (scope.dayId === null) return all;
   const items = new Set(itemsInScope(state, scope));
   return all.filter((d) => {
-    const itemId = directiveItemId(state, d);
+    const itemId = minutesItemOf(state, d);
     return itemId !== null && items.has(itemId);
   });
 }
 
-/** Who owes a directive: the inspector an inspection order names, else its assignee unit, by name. */
-export function directiveOwner(state: SessionState, directive: DirectiveState): string {
+/** Who a directive is assigned to: the inspector an inspection order names, else its assignee unit, by name. */
+export function directiveAssignee(state: SessionState, directive: DirectiveState): string {
   if (!directive.inspectorId) return unitName(state, directive.assigneeUnitId);
   return directivePersonName(state, directive, directive.inspectorId);
+}
+
+/** The unit a directive is about, by name: the inspected unit of an inspection order, else its assignee unit. */
+export function directiveUnit(state: SessionState, directive: DirectiveState): string {
+  return unitName(state, directiveUnitId(directive));
+}
+
+/**
+ * The unit holding an explanation of failure on its way up the line, by name; empty for any
+ * other directive, which never leaves its assignee.
+ */
+export function directiveHolder(state: SessionState, directive: DirectiveState): string {
+  return directive.kind === 'explain-failure' ? unitName(state, directive.holderUnitId) : '';
 }
 
 /**

@@ -23,6 +23,8 @@ export interface RecordWords {
   instant(at: string): string;
   /** The time of day of an instant, `HH:MM` UTC. */
   time(at: string): string;
+  /** A length of time as minutes and seconds, e.g. `2:25`, as the minutes on screen write it. */
+  duration(ms: number): string;
 }
 
 /** The words of `lang`: i18next's translator fixed to it, and the locale's number formats. */
@@ -38,5 +40,9 @@ export function recordWords(lang: RecordLanguage): RecordWords {
     factor: (value) => figure.format(value),
     instant: (at) => instant(new Date(at).toISOString()),
     time: (at) => new Date(at).toISOString().slice(11, 16),
+    duration: (ms) => {
+      const total = Math.max(0, Math.round(ms / 1000));
+      return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+    },
   };
 }

@@ -70,10 +70,11 @@ describe('the inspection plan in the minutes', () => {
     // Not presented yet: the reason is named, its figures are not given.
     expect(section).not.toContain('9,000');
     expect(section).toContain('Overstated report');
-    // The order is the inspector's: owed by them, answered to the meeting, climbing no line.
+    // The order is about the cooperative and assigned to the inspector, answered to the meeting,
+    // climbing no line: no holder up the line.
     const order = en.split('\n').find((line) => line.startsWith('| Inspection of harbour-fisheries |'));
     expect(order).toBe(
-      `| Inspection of harbour-fisheries | Inspection | ${inspector.name} | 2026-05-15 | Answered |  |  |`,
+      `| Inspection of harbour-fisheries | Inspection | Harbour Fisheries Cooperative | ${inspector.name} |  | 2026-05-15 | Answered |  |  |`,
     );
 
     const ko = minutesMarkdown(await commands.state(sessionId), scope('ko'));

@@ -85,17 +85,19 @@ describe('minutes as Markdown', () => {
       },
     ]);
     const name = (id: string) => state.units[id]!.name;
-    const en = minutesMarkdown(relayed, chair('en'));
-    expect(en).toContain('### Explanations up the line');
+    // Carried over, the explanation belongs to no item here: its words come under the directives.
+    const en = sectionOf(minutesMarkdown(relayed, chair('en')), '### Answers to directives carried over');
     expect(en).toContain(
-      `- ${name(unitId)} explained to ${name(parentId)}: The pumps failed. (in its own follow-up session, relayed up)`,
+      '  Answered by p-low, 2026-04-19 09:00: The pumps failed. (in its own follow-up session, relayed up)',
     );
     expect(en).toContain(
-      `- ${name(parentId)} passed it to Northern Province: no remarks (in its own follow-up session`,
+      `  ${name(parentId)} passed it to Northern Province (p-mid, 2026-04-19 10:00): no remarks (in its own follow-up session`,
     );
-    expect(minutesMarkdown(relayed, chair('ko'))).toContain('### 계통을 따라 올라온 해명');
-    // Without a step up the line there is no trail: the demo's own minutes have none.
-    expect(minutesMarkdown(state, chair('en'))).not.toContain('Explanations up the line');
+    expect(unitId).toBe(directive.assigneeUnitId);
+    expect(minutesMarkdown(relayed, chair('ko'))).toContain('### 이월되었거나 안건 밖에서 내린 지시에 대한 답변');
+    // The demo's own answer, given in the earlier session, is not marked as relayed.
+    const own = sectionOf(minutesMarkdown(state, chair('en')), '### Answers to directives carried over');
+    expect(own).toContain(': Pumps in shaft B failed in November; spare parts were not delivered.\n');
   });
 
   test('a level’s follow-up lists the higher review’s warnings it takes up', async () => {
@@ -140,6 +142,116 @@ function sectionOf(markdown: string, heading: string): string {
   const end = markdown.slice(start + heading.length).search(new RegExp(`\\n#{1,${level.length}} `));
   return end === -1 ? markdown.slice(start) : markdown.slice(start, start + heading.length + end);
 }
+
+describe('what was answered and said in the minutes', () => {
+  /** The demo with an inspection answered and an explanation filed on two items, a speech and time given. */
+  async function answered() {
+    const state = await demoState();
+    const unitId = (name: string) => Object.values(state.units).find((u) => u.name === name)!.id;
+    const itemOf = (name: string) => Object.values(state.agenda).find((i) => i.unitId === unitId(name))!;
+    const person = (role: string, unit?: string) =>
+      Object.values(state.participants).find((p) => p.role === role && (unit === undefined || p.unitId === unit))!;
+    const [steel, cement] = [itemOf('Riverside Steel Works'), itemOf('Eastfield Cement Plant')];
+    const [inspector, official] = [person('inspector'), person('official')];
+    const presenter = person('presenter', unitId('Eastfield Cement Plant'));
+    let seq = state.lastSeq;
+    const event = <T extends Parameters<typeof foldEvents>[1][number]>(
+      e: Pick<T, 'type' | 'payload'> & { actorId?: string; at?: string },
+    ) =>
+      ({
+        seq: ++seq,
+        sessionId: state.sessionId,
+        at: e.at ?? '2026-04-13T10:40:00.000Z',
+        actorId: e.actorId ?? 'system',
+        type: e.type,
+        payload: e.payload,
+      }) as T;
+    const draft = { text: null, dueDate: '2026-04-30', fromCriticismId: null, orderedByUnitId: null };
+    const next = foldEvents(state, [
+      event({
+        type: 'directive:issued',
+        payload: {
+          ...draft,
+          directiveId: 'd-inspect',
+          kind: 'inspection',
+          assigneeUnitId: inspector.unitId!,
+          subjectUnitId: steel.unitId,
+          inspectorId: inspector.id,
+          title: 'Inspect the rolling mill',
+          itemId: steel.id,
+        },
+      }),
+      event({
+        type: 'directive:answered',
+        actorId: inspector.id,
+        payload: {
+          directiveId: 'd-inspect',
+          text: 'Rolled products overstated by 14,500 t; Shaft B flooding confirmed.',
+        },
+      }),
+      event({
+        type: 'directive:issued',
+        payload: {
+          ...draft,
+          directiveId: 'd-explain',
+          kind: 'explain-failure',
+          assigneeUnitId: cement.unitId!,
+          title: 'Explain the kiln stoppage',
+          itemId: cement.id,
+        },
+      }),
+      event({
+        type: 'directive:answered',
+        actorId: presenter.id,
+        payload: { directiveId: 'd-explain', text: 'The kiln was down for three weeks.' },
+      }),
+      event({ type: 'agenda:time-extended', payload: { itemId: steel.id, minutes: 5 } }),
+      event({
+        type: 'floor:given',
+        payload: { participantId: official.id, itemId: steel.id, at: '2026-04-13T08:27:10.000Z' },
+      }),
+      event({ type: 'floor:speech-ended', payload: { participantId: official.id, at: '2026-04-13T08:29:35.000Z' } }),
+    ]);
+    return { next, inspector, official, presenter };
+  }
+
+  test('an item lists its speeches, the time given, and each directive with who answered what and when', async () => {
+    const { next, inspector, official, presenter } = await answered();
+    const en = minutesMarkdown(next, chair('en'));
+    const steel = sectionOf(en, '#### 4. Riverside Steel Works');
+    expect(steel).toContain('Closed · started 2026-04-13 09:00 · closed 2026-04-13 09:00 · (+5 min given)');
+    expect(steel).toContain(`##### Speeches\n\n- ${official.name}: 08:27–08:29 (2:25)`);
+    expect(steel).toContain(
+      `- **Inspect the rolling mill** · Inspection · Riverside Steel Works · assigned to ${inspector.name} · 2026-04-30 · Answered\\\n` +
+        `  Answered by ${inspector.name}, 2026-04-13 10:40: Rolled products overstated by 14,500 t; Shaft B flooding confirmed.`,
+    );
+    // Filed, not yet passed up the line: the explanation is in the minutes all the same.
+    expect(sectionOf(en, '#### 6. Eastfield Cement Plant')).toContain(
+      `  Answered by ${presenter.name}, 2026-04-13 10:40: The kiln was down for three weeks.`,
+    );
+    const ko = sectionOf(minutesMarkdown(next, chair('ko')), '#### 4. Riverside Steel Works');
+    expect(ko).toContain('(+5분 연장)');
+    expect(ko).toContain(`##### 발언\n\n- ${official.name}: 08:27–08:29 (2:25)`);
+    expect(ko).toContain(`  ${inspector.name} 답변, 2026-04-13 10:40: Rolled products overstated by 14,500 t`);
+  });
+
+  test('a verification’s finding, its figure and who made it are in the results', async () => {
+    const en = sectionOf(minutesMarkdown(await demoState(), chair('en')), '### Riverside Steel Works');
+    expect(en).toContain(
+      '- **Rolled products: verified 70,000 t (reported 84,500 t)** — Inspector — State Inspection Office, 2026-04-13 09:00: Rolled products counted at dispatch include 14,500 t returned as defective.',
+    );
+  });
+
+  test('a second review shows the fulfilment warned on and the figure now; a closed item reads “Closed”', async () => {
+    const en = minutesMarkdown(await demoState(), chair('en'));
+    expect(en).toContain('| Northern Coal Mine No. 3 | 2025-Q4 | 59.5% | 62.2% | Escalated |');
+    expect(en).toContain('| 4 | Riverside Steel Works — plan and results | 20 min | Closed |');
+    expect(en).not.toContain('Covered');
+    const ko = minutesMarkdown(await demoState(), chair('ko'));
+    expect(ko).toContain('| 4 | Riverside Steel Works — plan and results | 20분 | 종료 |');
+    expect(ko).not.toContain('처리됨');
+  });
+});
 
 describe('the days in the minutes', () => {
   test('the time column shows when a day in scope has hours; a day without them reads as not set', async () => {

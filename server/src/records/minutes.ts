@@ -3,10 +3,13 @@ import {
   dayAttendance,
   dayById,
   defaultThresholds,
+  directiveStatements,
   figureRevisions,
   fulfilment,
   itemPresenters,
+  itemSpeeches,
   itemsOfDay,
+  minutesItemOf,
   overallFulfilment,
   periodFigures,
   presentedAt,
@@ -14,7 +17,9 @@ import {
   proposedWarnings,
   ranking,
   unitFlags,
+  unitStandings,
   unitTrend,
+  verificationFindings,
   type AgendaItemState,
   type ComparisonDimension,
   type CriticismState,
@@ -25,14 +30,15 @@ import {
   criticismsInOrder,
 } from '@plenum/shared';
 import { accessOf, dayInScope, unitsInScope, type RecordsScope } from './access.js';
-import type { Bar, Block, ListItem, RecordDocument } from './document.js';
+import { unshownMark, type Bar, type Block, type ListItem, type RecordDocument } from './document.js';
 import {
   coverageOf,
   criticismText,
   dayNumber,
+  directiveAssignee,
   directiveChain,
-  directiveOwner,
-  directiveItemId,
+  directiveHolder,
+  directiveUnit,
   directivesInScope,
   itemPosition,
   itemTitle,
@@ -68,7 +74,7 @@ function groupBy<T>(list: readonly T[], key: (entry: T) => string | null): Map<s
 interface ItemRecords {
   /** By item, in posting order. */
   criticisms: Map<string, CriticismState[]>;
-  /** By item, in the order issued; empty when the reader may not see directives. */
+  /** By item (`minutesItemOf`, as on screen), in the order issued; empty when the reader may not see directives. */
   directives: Map<string, DirectiveState[]>;
 }
 
@@ -76,7 +82,7 @@ function itemRecords(state: SessionState, scope: RecordsScope): ItemRecords {
   const directives = accessOf(scope).decisions ? state.directiveOrder.map((id) => state.directives[id]!) : [];
   return {
     criticisms: groupBy(criticismsInOrder(state), (c) => c.itemId),
-    directives: groupBy(directives, (d) => directiveItemId(state, d)),
+    directives: groupBy(directives, (d) => minutesItemOf(state, d)),
   };
 }
 
@@ -148,7 +154,7 @@ export function minutesDocument(
     headHash === null
       ? t('minutes.footer', { seq: state.lastSeq })
       : t('minutes.footerChained', { seq: state.lastSeq, hash: headHash });
-  return { title, blocks, footer };
+  return { title, blocks, footer, unshownNote: t('minutes.unshownNote', { mark: unshownMark }) };
 }
 
 /** The minutes as Markdown, with the chain hash of the log's head in the footer when given. */
@@ -245,7 +251,10 @@ function coverageText(state: SessionState, words: RecordWords, item: AgendaItemS
   const day = target && dayById(state, target.dayId);
   return coverage === 'deferred' && day
     ? words.t('minutes.deferredTo', { day: day.title })
-    : words.t(`coverage.${coverage}`);
+    : // A closed item reads as the screens' status word.
+      coverage === 'covered'
+      ? words.t('labels.agendaStatus.closed')
+      : words.t(`coverage.${coverage}`);
 }
 
 /** Attendance of a day as the reader's role may see it: names (chair), a count, or nothing. */
@@ -327,6 +336,7 @@ function itemBlocks(
     facts.push(t('minutes.itemReopened', { time: words.instant(r.at), reason: r.reason }));
   }
   if (item.closedAt) facts.push(t('minutes.closed', { time: words.instant(item.closedAt) }));
+  if (item.timer.extraMinutes > 0) facts.push(t('minutes.extended', { count: item.timer.extraMinutes }));
   const blocks: Block[] = [
     { kind: 'heading', level: 4, text: t('minutes.itemHeading', { position, title: itemTitle(words, state, item) }) },
     { kind: 'paragraph', text: facts.join(' · ') },
@@ -347,26 +357,64 @@ function itemBlocks(
         : { kind: 'list', ordered: true, items: criticisms.map((c) => criticismItem(state, scope, words, c)) },
     );
   }
-  const directives = records.directives.get(item.id) ?? [];
-  if (directives.length > 0) {
+  const speeches = itemSpeeches(state, item.id);
+  if (speeches.length > 0) {
     blocks.push(
-      { kind: 'heading', level: 5, text: t('minutes.directives') },
+      { kind: 'heading', level: 5, text: t('minutes.speeches') },
       {
         kind: 'list',
-        items: directives.map((d) => ({
-          strong: d.title,
-          text: [
-            '',
-            t(`labels.directiveKind.${d.kind}`),
-            unitName(state, d.assigneeUnitId),
-            d.dueDate,
-            t(`labels.directiveStatus.${d.status}`),
-          ].join(' · '),
+        items: speeches.map((speech) => ({
+          text: t('minutes.speechLine', {
+            name: participantName(state, speech.participantId),
+            from: words.time(speech.from),
+            to: words.time(speech.to),
+            duration: words.duration(speech.durationMs),
+          }),
         })),
       },
     );
   }
+  const directives = records.directives.get(item.id) ?? [];
+  if (directives.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 5, text: t('minutes.directives') },
+      { kind: 'list', items: directives.map((d) => directiveItem(state, words, d)) },
+    );
+  }
   return blocks;
+}
+
+/** A directive as a list entry: what, about which unit, to whom, by when, where it stands, and what was said on it. */
+function directiveItem(state: SessionState, words: RecordWords, d: DirectiveState): ListItem {
+  const { t } = words;
+  const unit = directiveUnit(state, d);
+  const assignee = directiveAssignee(state, d);
+  return {
+    strong: d.title,
+    text: [
+      '',
+      t(`labels.directiveKind.${d.kind}`),
+      unit,
+      ...(assignee === unit ? [] : [t('minutes.assignedTo', { name: assignee })]),
+      d.dueDate,
+      t(`labels.directiveStatus.${d.status}`),
+    ].join(' · '),
+    lines: statementLines(state, words, d),
+  };
+}
+
+/** What was answered and said on a directive, one line each, as the minutes on screen list it. */
+function statementLines(state: SessionState, words: RecordWords, d: DirectiveState): ListItem['lines'] {
+  const { t } = words;
+  return directiveStatements(state, d).map((s) => {
+    const said = `${t(`minutes.statement.${s.action}`, {
+      name: s.actorName,
+      from: unitName(state, s.unitId),
+      to: unitName(state, s.toUnitId),
+      time: words.instant(s.at),
+    })} ${s.text ?? t('minutes.statement.noRemarks')}`;
+    return { text: s.isRelayed ? `${said} ${t('minutes.statement.relayed')}` : said };
+  });
 }
 
 function resultsBlocks(
@@ -448,6 +496,29 @@ function resultsBlocks(
         ),
       );
     }
+    const findings = verificationFindings(report);
+    if (findings.length > 0) {
+      blocks.push(
+        { kind: 'heading', level: 4, text: t('minutes.verifications') },
+        {
+          kind: 'list',
+          items: findings.map((v) => {
+            const by =
+              v.actorId === null || v.at === null
+                ? ''
+                : ` — ${t('minutes.verifiedBy', { name: participantName(state, v.actorId), time: words.instant(v.at) })}`;
+            return {
+              strong: t('minutes.verificationLine', {
+                indicator: v.indicator.name,
+                verified: `${words.figure(v.verified)} ${v.indicator.measure}`,
+                reported: `${words.figure(v.indicator.reported)} ${v.indicator.measure}`,
+              }),
+              text: `${by}${v.finding ? `: ${v.finding}` : ''}`,
+            };
+          }),
+        },
+      );
+    }
     const flags = unitFlags(state, unitId);
     blocks.push(
       { kind: 'heading', level: 4, text: t('minutes.flags') },
@@ -491,14 +562,16 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
       headers: [
         t('minutes.directivesTable.title'),
         t('minutes.directivesTable.kind'),
-        t('minutes.directivesTable.owner'),
+        t('minutes.directivesTable.unit'),
+        t('minutes.directivesTable.assignedTo'),
+        t('minutes.directivesTable.holder'),
         t('minutes.directivesTable.due'),
         t('minutes.directivesTable.status'),
         t('minutes.directivesTable.chain'),
         t('minutes.directivesTable.source'),
       ],
       rows: directives.map((d) => {
-        const itemId = directiveItemId(state, d);
+        const itemId = minutesItemOf(state, d);
         const item = itemId === null ? undefined : state.agenda[itemId];
         const source = item
           ? t('minutes.fromItem', { position: itemPosition(state, item), day: dayNumber(state, item.dayId) })
@@ -510,7 +583,9 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         return [
           d.title,
           t(`labels.directiveKind.${d.kind}`),
-          directiveOwner(state, d),
+          directiveUnit(state, d),
+          directiveAssignee(state, d),
+          directiveHolder(state, d),
           d.dueDate,
           t(`labels.directiveStatus.${d.status}`),
           directiveChain(state, d),
@@ -518,38 +593,25 @@ function directivesBlocks(state: SessionState, scope: RecordsScope, words: Recor
         ];
       }),
     },
-    ...explanationTrails(state, directives, words),
+    ...otherAnswers(state, directives, words),
   ];
 }
 
 /**
- * The explanations that climbed at least one level: each level's words in order, those given in
- * a lower level's follow-up session (relayed up the line) marked as such.
+ * What was answered and said on the directives no agenda item of the minutes lists (carried over,
+ * come down, issued outside an item): the items' own sections say it of theirs.
  */
-function explanationTrails(state: SessionState, directives: readonly DirectiveState[], words: RecordWords): Block[] {
-  const { t } = words;
-  const climbed = directives.filter((d) => d.steps.some((step) => step.action === 'forwarded'));
-  if (climbed.length === 0) return [];
+function otherAnswers(state: SessionState, directives: readonly DirectiveState[], words: RecordWords): Block[] {
+  const answered = directives.flatMap((d) => {
+    const itemId = minutesItemOf(state, d);
+    if (itemId !== null && state.agenda[itemId]) return [];
+    const lines = statementLines(state, words, d) ?? [];
+    return lines.length === 0 ? [] : [{ strong: d.title, lines }];
+  });
+  if (answered.length === 0) return [];
   return [
-    { kind: 'heading', level: 3, text: t('minutes.explanationTrails') },
-    ...climbed.flatMap((d): Block[] => [
-      { kind: 'paragraph', text: d.title },
-      {
-        kind: 'list',
-        items: d.steps
-          .filter((step) => step.action === 'answered' || step.action === 'forwarded')
-          .map((step) => {
-            const from = step.unitId === null ? '' : unitName(state, step.unitId);
-            const to = step.toUnitId === null ? '' : unitName(state, step.toUnitId);
-            const said = t(step.action === 'answered' ? 'minutes.trailAnswered' : 'minutes.trailForwarded', {
-              from,
-              to,
-              text: step.text ?? t('minutes.trailNoRemarks'),
-            });
-            return { text: step.fromSessionId ? `${said} ${t('minutes.trailRelayed')}` : said };
-          }),
-      },
-    ]),
+    { kind: 'heading', level: 3, text: words.t('minutes.otherAnswers') },
+    { kind: 'list', items: answered },
   ];
 }
 
@@ -560,6 +622,7 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
   const carried = warnings.filter((w) => w.carriedFromSessionId !== null);
   const waivers = Object.entries(state.waivers);
   const proposed = proposedWarnings(state);
+  const production = new Map(unitStandings(state).map((s) => [s.unit.id, s.production]));
   const h = (key: string) => t(`minutes.warningsTable.${key}`);
   const part = (title: string, headers: string[], rows: (string | number)[][], numeric: number[]): Block[] => [
     { kind: 'heading', level: 3, text: title },
@@ -605,17 +668,19 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
       proposed.map((p) => [unitName(state, p.unitId), words.percent(p.fulfilment), words.percent(p.threshold)]),
       [1, 2],
     ),
+    // Both figures, as the screen's second reviews show them: the one warned on, and this period's.
     ...part(
       t('minutes.secondReviews'),
-      [h('unit'), h('period'), h('fulfilment'), h('status'), h('note')],
+      [h('unit'), h('period'), h('fulfilmentWarned'), h('fulfilmentNow'), h('status'), h('note')],
       carried.map((w) => [
         unitName(state, w.unitId),
         w.period,
         words.percent(w.fulfilment),
+        words.percent(production.get(w.unitId) ?? null),
         t(`labels.warningStatus.${w.status}`),
         w.decisionNote ?? '',
       ]),
-      [2],
+      [2, 3],
     ),
     // A level's follow-up shows the higher review's warnings it takes up; other sessions have none.
     ...(state.cascadedWarnings.length === 0

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import type { RecordDocument } from './document.js';
+import { unshownMark, type RecordDocument } from './document.js';
+import { recordWords } from './i18n.js';
 import { layoutPdf } from './pdfLayout.js';
 
 const run = promisify(execFile);
@@ -354,5 +355,46 @@ describe.skipIf(!poppler)('asides in the PDF layout', () => {
       expect(darkest.get(name), name).toBeGreaterThan(60);
       expect(darkest.get(name), name).toBeLessThan(140);
     }
+  });
+});
+
+describe.skipIf(!poppler)('characters the fonts cannot draw', () => {
+  /** The PDF's text, as poppler reads it. */
+  async function text(pdf: Buffer): Promise<string> {
+    return (await run('pdftotext', ['-layout', await pdfFile(pdf), '-'])).stdout;
+  }
+
+  /** A record with a criticism's words in a paragraph, a table cell, a list entry and the footer, and the minutes' note. */
+  function record(said: string, lang: 'en' | 'ko'): RecordDocument {
+    return {
+      title: 'Minutes',
+      footer: `Footer ${said}`,
+      unshownNote: recordWords(lang).t('minutes.unshownNote', { mark: unshownMark }),
+      blocks: [
+        { kind: 'heading', level: 1, text: 'Minutes' },
+        { kind: 'paragraph', text: 'Opening.' },
+        { kind: 'table', headers: ['Text'], rows: [[`Cell ${said}`]] },
+        { kind: 'list', items: [{ strong: 'Criticism', lines: [{ text: `Said ${said}` }] }] },
+      ],
+    };
+  }
+
+  test('each is set as a visible mark, and the PDF says once, under its title, what the mark stands for (en, ko)', async () => {
+    const en = await text(await layoutPdf(record('석탄 🚧 \u200fعربى', 'en'), 'en'));
+    // The emoji and each Arabic letter a mark; the direction mark, invisible anyway, left out.
+    for (const where of ['Cell', 'Said', 'Footer']) expect(en).toContain(`${where} 석탄 □ □□□□`);
+    const note = 'stands for a character the fonts of this PDF cannot show; the Markdown and CSV records keep';
+    expect(en.split(note)).toHaveLength(2);
+    expect(en.indexOf(note)).toBeLessThan(en.indexOf('Opening.'));
+    const ko = await text(await layoutPdf(record('석탄 🚧 \u200fعربى', 'ko'), 'ko'));
+    expect(ko).toContain('Said 석탄 □ □□□□');
+    expect(ko).toContain('표시는 이 PDF의 글꼴로 나타낼 수 없는 문자를 대신합니다.');
+  });
+
+  test('a record whose every character the fonts draw has no mark and no note', async () => {
+    const en = await text(await layoutPdf(record('석탄 — “quoted” · 12 %', 'en'), 'en'));
+    expect(en).toContain('Said 석탄 — “quoted” · 12 %');
+    expect(en).not.toContain('□');
+    expect(en).not.toContain('cannot show');
   });
 });

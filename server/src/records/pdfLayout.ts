@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import pdfmake from 'pdfmake';
 import type { CanvasElement, CanvasLine, Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Bar, Block, ListItem, RecordDocument } from './document.js';
+import { unshownMark, type Bar, type Block, type ListItem, type RecordDocument } from './document.js';
 
 /**
  * Noto Sans KR as OpenType from the npm package `@embedpdf/fonts-kr`: it covers Hangul and Latin
@@ -23,6 +23,93 @@ const fontBytes = {
 for (const style of ['normal', 'bold'] as const) memoryFiles.writeFileSync(fontFiles[style], fontBytes[style]);
 const { normal, bold } = fontFiles;
 pdfmake.setFonts({ Noto: { normal, bold } });
+/**
+ * Whether the embedded fonts can draw a character, asked of the fonts' own glyph tables (fontkit's,
+ * under pdfkit's font objects), each answer kept: pdfkit would set the font's empty `.notdef`
+ * glyph instead, and an official record must not lose text without a sign.
+ */
+const isDrawable = (() => {
+  const pdf = new PDFDocument({ autoFirstPage: false });
+  const faces = (['normal', 'bold'] as const).map((style) => {
+    pdf.registerFont(style, fontBytes[style]);
+    // `_font.font`, the fontkit font, which pdfkit's type declarations leave out.
+    return (pdf.font(style) as unknown as { _font: { font: { hasGlyphForCodePoint(c: number): boolean } } })._font.font;
+  });
+  const known = new Map<number, boolean>();
+  return (codePoint: number) => {
+    let drawable = known.get(codePoint);
+    if (drawable === undefined) {
+      known.set(codePoint, (drawable = faces.every((face) => face.hasGlyphForCodePoint(codePoint))));
+    }
+    return drawable;
+  };
+})();
+
+/** Controls, format characters (direction marks, joiners) and variation selectors: nothing to see, so nothing to mark. */
+const invisible = /^[\p{Cc}\p{Cf}\uFE00-\uFE0F]$/u;
+
+/** Printable ASCII and line breaks, which the fonts draw: most texts need no look-up per character. */
+const plain = /^[\x20-\x7e\n]*$/;
+
+/** `text` with each character the fonts cannot draw replaced by the mark; `marked` tells whether any was. */
+function markUnshown(text: string, marked: { any: boolean }): string {
+  if (plain.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    if (isDrawable(ch.codePointAt(0)!)) out += ch;
+    else if (!invisible.test(ch)) {
+      out += unshownMark;
+      marked.any = true;
+    }
+  }
+  return out;
+}
+
+/** The record with every text the PDF sets passed through `markUnshown`, and its note under the title when any was marked. */
+function drawableDocument(document: RecordDocument): RecordDocument {
+  const marked = { any: false };
+  const m = (text: string) => markUnshown(text, marked);
+  const blocks = document.blocks.map((block): Block => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return { ...block, text: m(block.text) };
+      case 'table':
+        return {
+          ...block,
+          headers: block.headers.map(m),
+          rows: block.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? m(cell) : cell))),
+        };
+      case 'list':
+        return {
+          ...block,
+          items: block.items.map((item) => ({
+            ...(item.strong === undefined ? {} : { strong: m(item.strong) }),
+            ...(item.text === undefined ? {} : { text: m(item.text) }),
+            ...(item.lines === undefined ? {} : { lines: item.lines.map((line) => ({ ...line, text: m(line.text) })) }),
+          })),
+        };
+      case 'contents':
+        return { ...block, title: m(block.title) };
+      case 'bars':
+        return {
+          ...block,
+          title: m(block.title),
+          bars: block.bars.map((bar) => ({ ...bar, label: m(bar.label), text: m(bar.text) })),
+          ...(block.threshold ? { threshold: { ...block.threshold, label: m(block.threshold.label) } } : {}),
+          belowLegend: m(block.belowLegend),
+        };
+    }
+  });
+  const footer = m(document.footer);
+  if (marked.any && document.unshownNote !== undefined) {
+    const note: Block = { kind: 'paragraph', text: document.unshownNote, italic: true };
+    // Under the title, before anything the mark stands in.
+    blocks.splice(blocks[0]?.kind === 'heading' ? 1 : 0, 0, note);
+  }
+  return { ...document, blocks, footer };
+}
+
 // The document reads nothing but its font, from memory: no URL, no file.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
@@ -542,10 +629,12 @@ function layoutContent(blocks: readonly Block[], metrics: Metrics): Content[] {
 
 /**
  * A record laid out as an A4 PDF with the font embedded, a table of contents, and page numbers and
- * the footer on every page. It holds the thread for the whole layout: the server asks `MinutesPool`,
- * whose worker threads call it.
+ * the footer on every page; a character no embedded font can draw set as `unshownMark`, with the
+ * record's `unshownNote` under the title. It holds the thread for the whole layout: the server asks
+ * `MinutesPool`, whose worker threads call it.
  */
-export async function layoutPdf(document: RecordDocument, lang: string): Promise<Buffer> {
+export async function layoutPdf(record: RecordDocument, lang: string): Promise<Buffer> {
+  const document = drawableDocument(record);
   const metrics = textMetrics();
   // The footer's column: the text's width but the page number's; the same runs on every page.
   const footer = keepAll(metrics, [{ text: document.footer }], {

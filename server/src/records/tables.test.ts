@@ -1,7 +1,7 @@
-import type { SessionEvent } from '@plenum/shared';
+import { foldEvents, type SessionEvent } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { heldDemoWorld } from '../test/recordsMeeting.js';
-import { warningsTable } from './tables.js';
+import { directivesTable, warningsTable } from './tables.js';
 
 /** The demo after the records' meeting, with its log. */
 async function heldDemo() {
@@ -85,5 +85,61 @@ describe('the records’ tables', () => {
         'Decision note': 'Escalated on the unrevised figure.',
       },
     ]);
+  });
+});
+
+describe('the directives table', () => {
+  test('an inspection names the unit inspected and the inspector it is assigned to, with the findings filed; an explanation who holds it up the line', async () => {
+    const world = await heldDemoWorld();
+    const state = await world.commands.state(world.sessionId);
+    const inspector = Object.values(state.participants).find((p) => p.role === 'inspector')!;
+    const steel = Object.values(state.units).find((u) => u.name === 'Riverside Steel Works')!;
+    const at = '2026-04-13T10:40:00.000Z';
+    const envelope = { sessionId: state.sessionId, at, actorId: inspector.id };
+    const next = foldEvents(state, [
+      {
+        ...envelope,
+        seq: state.lastSeq + 1,
+        type: 'directive:issued',
+        payload: {
+          directiveId: 'd-inspect',
+          kind: 'inspection',
+          assigneeUnitId: inspector.unitId!,
+          subjectUnitId: steel.id,
+          inspectorId: inspector.id,
+          title: 'Inspect the rolling mill',
+          text: null,
+          dueDate: '2026-04-30',
+          fromCriticismId: null,
+          orderedByUnitId: null,
+          itemId: null,
+        },
+      },
+      {
+        ...envelope,
+        seq: state.lastSeq + 2,
+        type: 'directive:answered',
+        payload: { directiveId: 'd-inspect', text: 'Rolled products overstated by 14,500 t.' },
+      },
+    ]);
+    const table = directivesTable(next, { lang: 'en', role: 'chair', unitId: null, dayId: null }, '2026-04-20');
+    const rows = table.rows.map((row) => Object.fromEntries(table.columns.map((column, i) => [column.header, row[i]])));
+    expect(table.columns.map((c) => c.header)).not.toContain('Owner');
+    expect(rows.find((row) => row['Directive id'] === 'd-inspect')).toMatchObject({
+      Unit: 'Riverside Steel Works',
+      'Assigned to': inspector.name,
+      'Held by': null,
+      Answer: 'Rolled products overstated by 14,500 t.',
+      'Answered by': inspector.name,
+      'Answered at': new Date(at),
+    });
+    // The coal shortfall's explanation went up to the county, which holds it now.
+    expect(rows.find((row) => row.Title === 'Explain the fourth-quarter coal shortfall')).toMatchObject({
+      Unit: 'Northern Coal Mine No. 3',
+      'Assigned to': 'Northern Coal Mine No. 3',
+      'Held by': 'Eastfield County',
+    });
+    const ko = directivesTable(next, { lang: 'ko', role: 'chair', unitId: null, dayId: null }, '2026-04-20');
+    expect(ko.columns.map((c) => c.header)).toEqual(expect.arrayContaining(['단위', '담당', '현재 보유 단위', '답변']));
   });
 });

@@ -1,11 +1,20 @@
-import { fulfilment, isOverdue, unitFlags, type IndicatorState, type SessionState } from '@plenum/shared';
+import {
+  directiveStatements,
+  fulfilment,
+  isOverdue,
+  unitFlags,
+  type IndicatorState,
+  type SessionState,
+} from '@plenum/shared';
 import { unitsInScope, type RecordsScope } from './access.js';
 import {
   criticismsInScope,
   criticismText,
   dayNumber,
+  directiveAssignee,
   directiveChain,
-  directiveOwner,
+  directiveHolder,
+  directiveUnit,
   directivesInScope,
   itemTitle,
   participantName,
@@ -184,23 +193,35 @@ export function criticismsTable(state: SessionState, scope: RecordsScope): Recor
   );
 }
 
-/** Every directive in scope, with its owner, due date, chain up the line and status; `today` decides overdue. */
+/**
+ * Every directive in scope: the unit it is about, who it is assigned to (the inspector of an
+ * inspection order, else the assignee unit), who holds an explanation on its way up the line,
+ * the due date, status, the chain up the line and the last answer filed; `today` decides overdue.
+ */
 export function directivesTable(state: SessionState, scope: RecordsScope, today: string): RecordTable {
   const words = recordWords(scope.lang);
-  const rows = directivesInScope(state, scope).map((d): Row => ({
-    directiveId: d.id,
-    title: d.title,
-    kind: words.t(`labels.directiveKind.${d.kind}`),
-    owner: directiveOwner(state, d),
-    holder: unitName(state, d.holderUnitId),
-    dueDate: day(d.dueDate),
-    issuedAt: instant(d.issuedAt),
-    status: words.t(`labels.directiveStatus.${d.status}`),
-    chain: directiveChain(state, d),
-    overdue: isOverdue(d, today),
-    fromCriticism: d.fromCriticismId,
-    origin: words.t(d.carriedFromSessionId === null ? 'origin.issued' : 'origin.carried'),
-  }));
+  const rows = directivesInScope(state, scope).map((d): Row => {
+    // A rejected answer may be answered again: the last one stands.
+    const answer = directiveStatements(state, d).findLast((s) => s.action === 'answered');
+    return {
+      directiveId: d.id,
+      title: d.title,
+      kind: words.t(`labels.directiveKind.${d.kind}`),
+      unit: directiveUnit(state, d),
+      assignedTo: directiveAssignee(state, d),
+      holder: directiveHolder(state, d) || null,
+      dueDate: day(d.dueDate),
+      issuedAt: instant(d.issuedAt),
+      status: words.t(`labels.directiveStatus.${d.status}`),
+      chain: directiveChain(state, d),
+      answer: answer?.text ?? null,
+      answeredBy: answer?.actorName ?? null,
+      answeredAt: instant(answer?.at),
+      overdue: isOverdue(d, today),
+      fromCriticism: d.fromCriticismId,
+      origin: words.t(d.carriedFromSessionId === null ? 'origin.issued' : 'origin.carried'),
+    };
+  });
   return build(
     words,
     'directives',
@@ -208,12 +229,16 @@ export function directivesTable(state: SessionState, scope: RecordsScope, today:
       ['directiveId', 'text'],
       ['title', 'text'],
       ['kind', 'text'],
-      ['owner', 'text'],
+      ['unit', 'text'],
+      ['assignedTo', 'text'],
       ['holder', 'text'],
       ['dueDate', 'date'],
       ['issuedAt', 'instant'],
       ['status', 'text'],
       ['chain', 'text'],
+      ['answer', 'text'],
+      ['answeredBy', 'text'],
+      ['answeredAt', 'instant'],
       ['overdue', 'boolean'],
       ['fromCriticism', 'text'],
       ['origin', 'text'],

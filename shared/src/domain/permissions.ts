@@ -65,12 +65,16 @@ export const commandRules: Record<CommandType, CommandRule> = {
   'criticism:respond': { roles: ['presenter', 'chair'], statuses: live },
   'criticism:rule': { roles: chair, statuses: live },
   'criticism:hide': { roles: chair, statuses: live },
+  // Criticisms exist only once the session sits; after its close the record is final.
+  'criticism:unhide': { roles: chair, statuses: live },
   'directive:issue': { roles: chair, statuses: live },
   'directive:acknowledge': { roles: unitActors, statuses: afterIssue },
   'directive:answer': { roles: unitActors, statuses: afterIssue },
   'directive:forward': { roles: unitActors, statuses: afterIssue },
   'directive:review': { roles: chair, statuses: afterIssue },
   'directive:close': { roles: chair, statuses: afterIssue },
+  // While preparing too: a carried order goes to this period's inspector before the first day.
+  'directive:reassign': { roles: chair, statuses: ['draft', 'noticed', 'in-session', 'closed'] },
   'warning:issue': { roles: chair, statuses: live },
   'warning:waive': { roles: chair, statuses: live },
   'warning:reconsider': { roles: chair, statuses: live },

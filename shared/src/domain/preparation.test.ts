@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { newEvent, type AgendaItemDefinition, type NewEvent } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
-import { dayTimebox, itemKind, kindNeedsUnit, noticeProblems } from './preparation.js';
+import { dayTimebox, itemKind, kindNeedsUnit, noticeCautions, noticeProblems } from './preparation.js';
 import { foldEvents } from './reducer.js';
 import { emptySessionState } from './state.js';
 
@@ -69,6 +69,21 @@ describe('a day’s timebox', () => {
       availableMinutes: null,
       overrunMinutes: 0,
     });
+  });
+});
+
+describe('notice cautions', () => {
+  test('a day whose items run past its planned end is a caution, by how much; one that fits or has no end is not', () => {
+    const hours = newEvent('day:updated', { id: 'd1', title: 'Day 1', startTime: '09:00', plannedEnd: '11:30' });
+    const state = stateAfter(
+      hours,
+      item('a', 'd1', { plannedMinutes: 600 }),
+      item('b', 'd2', { plannedMinutes: 600 }, 1),
+    );
+    expect(noticeCautions(state)).toEqual([{ caution: 'day-overrun', dayId: 'd1', overrunMinutes: 450 }]);
+    // Not a problem: the notice may still go out.
+    expect(noticeProblems(state, '2000-01-01').some((p) => (p.problem as string) === 'day-overrun')).toBe(false);
+    expect(noticeCautions(stateAfter(hours, item('a', 'd1', { plannedMinutes: 150 })))).toEqual([]);
   });
 });
 

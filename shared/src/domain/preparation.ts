@@ -76,3 +76,24 @@ export function noticeProblems(state: SessionState, noticeDate: string): NoticeP
   }
   return problems;
 }
+
+/**
+ * Something worth a look before the notice goes out that does not stop it. Not a refusal: the
+ * server publishes regardless, so this is no wire type.
+ */
+export type NoticeCaution =
+  /** The day's items take longer than its hours: it would run `overrunMinutes` past its planned end. */
+  { caution: 'day-overrun'; dayId: string; overrunMinutes: number };
+
+/**
+ * What the chair should look at before publishing but may publish with: a day whose items run
+ * past its planned end. It does not stop the notice, as a long day may be meant (a planned end
+ * is an estimate, and time is extended on the floor anyway); the notice says it so the overrun
+ * is a choice, not an oversight.
+ */
+export function noticeCautions(state: SessionState): NoticeCaution[] {
+  return (state.definition?.days ?? []).flatMap((day) => {
+    const { overrunMinutes } = dayTimebox(state, day.id);
+    return overrunMinutes > 0 ? [{ caution: 'day-overrun' as const, dayId: day.id, overrunMinutes }] : [];
+  });
+}

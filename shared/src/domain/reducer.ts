@@ -10,7 +10,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 11;
+export const stateVersion = 12;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -190,6 +190,20 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'session:closed':
       state.status = 'closed';
       state.closedAt = event.payload.at;
+      return;
+    case 'session:followed-up': {
+      const { bySessionId, directiveIds, warningIds, ...named } = event.payload;
+      state.followedUpBy = {
+        ...named,
+        sessionId: bySessionId,
+        directiveIds: [...directiveIds],
+        warningIds: [...warningIds],
+        at: event.at,
+      };
+      return;
+    }
+    case 'session:follow-up-withdrawn':
+      if (state.followedUpBy?.sessionId === event.payload.bySessionId) state.followedUpBy = null;
       return;
     case 'day:rescheduled':
       // A new array: the days of the definition are the logged `session:created` payload's.
@@ -474,6 +488,12 @@ export function applyEvent(state: S, event: SessionEvent): void {
       if (criticism) criticism.hidden = { reason: event.payload.reason, at: event.at };
       return;
     }
+    case 'criticism:unhidden': {
+      // The state holds how it is shown now; the hiding and its reason stay in the log.
+      const criticism = criticismOf(state, event.payload.criticismId);
+      if (criticism) criticism.hidden = null;
+      return;
+    }
     case 'directive:issued': {
       const { directiveId, ...draft } = event.payload;
       state.directives[directiveId] = {
@@ -530,6 +550,25 @@ export function applyEvent(state: S, event: SessionEvent): void {
         directive.status = 'closed';
         directive.steps.push({ ...step, action: 'closed' });
       }
+      return;
+    }
+    case 'directive:reassigned': {
+      const directive = state.directives[event.payload.directiveId];
+      if (!directive) return;
+      const { fromAssigneeId, assigneeId } = event.payload;
+      directive.inspectorId = assigneeId;
+      // The new inspector has not taken note of it yet: they acknowledge it again.
+      if (directive.status === 'acknowledged') directive.status = 'open';
+      directive.steps.push({
+        action: 'reassigned',
+        actorId: event.actorId,
+        at: event.at,
+        unitId: null,
+        toUnitId: null,
+        text: null,
+        fromAssigneeId,
+        assigneeId,
+      });
       return;
     }
     case 'directive:carried-over':

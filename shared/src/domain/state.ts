@@ -189,6 +189,17 @@ export interface VerificationRecord {
   lastVerified: Record<string, string | null>;
 }
 
+/** The later review a session was followed up in, and what it carried there. */
+export interface FollowUp {
+  sessionId: string;
+  title: string;
+  period: string;
+  /** The directives and warnings carried over: followed in that session from then on. */
+  directiveIds: string[];
+  warningIds: string[];
+  at: string;
+}
+
 export interface SessionState {
   sessionId: string;
   /** `seq` of the last event folded in; 0 for an empty log. */
@@ -237,6 +248,8 @@ export interface SessionState {
   inspectionPlans: InspectionPlanState[];
   /** What the earlier periods knew of the units' verifications; null: nothing carried over. */
   verificationRecord: VerificationRecord | null;
+  /** The next period's review convened from this one; null: not followed up (or its convening failed). */
+  followedUpBy: FollowUp | null;
 }
 
 /** The state before any event: the starting point of every fold. */
@@ -273,5 +286,18 @@ export function emptySessionState(sessionId: string): SessionState {
     reconsidered: [],
     inspectionPlans: [],
     verificationRecord: null,
+    followedUpBy: null,
   };
+}
+
+/** The later review a directive of this session was carried into, where it is followed now; null: still here. */
+export function directiveHandedOnTo(state: SessionState, directiveId: string): FollowUp | null {
+  const followUp = state.followedUpBy;
+  return followUp?.directiveIds.includes(directiveId) ? followUp : null;
+}
+
+/** The later review a warning of this session was carried into, for its second review; null: still here. */
+export function warningHandedOnTo(state: SessionState, warningId: string): FollowUp | null {
+  const followUp = state.followedUpBy;
+  return followUp?.warningIds.includes(warningId) ? followUp : null;
 }

@@ -101,7 +101,10 @@ export function directivePersonName(
  * names as `from` knew them: that session need not invite them, and still says who acted.
  */
 export function carriedRecord(from: SessionState, directive: DirectiveRecord): DirectiveRecord {
-  const named = [directive.inspectorId, ...directive.steps.map((step) => step.actorId)];
+  const named = [
+    directive.inspectorId,
+    ...directive.steps.flatMap((step) => [step.actorId, step.fromAssigneeId, step.assigneeId]),
+  ];
   const earlierNames = Object.fromEntries(
     named.flatMap((id) => (id ? [[id, directivePersonName(from, directive, id)] as const] : [])),
   );

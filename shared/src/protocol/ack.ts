@@ -46,6 +46,13 @@ export const RuleReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('unknown-session') }),
   /** A session follows one of an earlier period only. */
   z.object({ code: z.literal('period-not-after-previous'), previousPeriod: PeriodSchema }),
+  /** The previous session is followed up already, by the session named: a session is followed up once. */
+  z.object({
+    code: z.literal('already-followed-up'),
+    sessionId: IdSchema,
+    title: z.string(),
+    period: PeriodSchema,
+  }),
   /** A referred ruling names to whom it is referred. */
   z.object({ code: z.literal('referral-needs-recipient') }),
   /** Only a referred ruling names a recipient. */
@@ -69,6 +76,8 @@ export const RuleReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('only-for-inspection') }),
   /** The participant named as the inspector is not an inspector of the session. */
   z.object({ code: z.literal('not-an-inspector') }),
+  /** No such participant in the session, or their invitation is revoked. */
+  z.object({ code: z.literal('unknown-participant') }),
   /** A due date is past: the earliest date it may take. */
   z.object({ code: z.literal('due-date-past'), earliest: IsoDateSchema }),
   /** An API token's expiry is not in the future. */

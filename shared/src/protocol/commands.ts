@@ -154,6 +154,8 @@ export const commandPayloads = {
   }),
   /** Chair: hide a criticism from the live views; it stays in the log and the minutes say so. */
   'criticism:hide': z.object({ criticismId: IdSchema, reason: TextSchema }),
+  /** Chair: show a hidden criticism in the live views again; the log keeps that it was hidden. */
+  'criticism:unhide': z.object({ criticismId: IdSchema }),
   /** Chair: order an inspection, an explanation, a corrective plan… (optionally from a criticism). */
   'directive:issue': DirectiveDraftSchema,
   /** The assignee unit: take note of a directive. */
@@ -170,6 +172,11 @@ export const commandPayloads = {
   }),
   /** Chair: close a directive. */
   'directive:close': directiveRef,
+  /**
+   * Chair: give an open inspection order to another inspector of this session, e.g. one carried
+   * over whose inspector this period's review does not invite.
+   */
+  'directive:reassign': z.object({ directiveId: IdSchema, assigneeId: IdSchema }),
   /** Chair: issue a warning to a unit under the threshold (confirming or editing the proposal). */
   'warning:issue': z.object({ unitId: IdSchema, note: TextSchema.nullable() }),
   /** Chair: waive a proposed warning; a reason is required. */

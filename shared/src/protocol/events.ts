@@ -47,6 +47,20 @@ export const eventPayloads = {
   'session:noticed': z.object({ noticeDate: IsoDateSchema, ...at }),
   /** The chair closed the session. */
   'session:closed': z.object({ ...at }),
+  /**
+   * The next period's review `bySessionId` was convened from this session (system), carrying the
+   * open directives and warnings named here into it: from now on they are followed there, and
+   * this session takes no further step on them. A session is followed up once.
+   */
+  'session:followed-up': z.object({
+    bySessionId: IdSchema,
+    title: NameSchema,
+    period: PeriodSchema,
+    directiveIds: z.array(IdSchema),
+    warningIds: z.array(IdSchema),
+  }),
+  /** The follow-up `bySessionId` marked here could not be convened (system): the session may be followed up again. */
+  'session:follow-up-withdrawn': z.object({ bySessionId: IdSchema }),
   /** The thresholds or the conference link changed (the fields given; the others stay). */
   'session:configured': z.object({
     thresholds: ThresholdsSchema.optional(),
@@ -162,6 +176,8 @@ export const eventPayloads = {
   }),
   /** The chair hid a criticism from the live views. */
   'criticism:hidden': z.object({ criticismId: IdSchema, reason: TextSchema }),
+  /** The chair showed a hidden criticism in the live views again. */
+  'criticism:unhidden': z.object({ criticismId: IdSchema }),
   /** A directive was issued. */
   'directive:issued': DirectiveDraftSchema.extend({
     directiveId: IdSchema,
@@ -187,6 +203,12 @@ export const eventPayloads = {
   }),
   /** The directive was closed. */
   'directive:closed': z.object({ directiveId: IdSchema }),
+  /** The chair gave an inspection order to another inspector (`fromAssigneeId` null: it had none). */
+  'directive:reassigned': z.object({
+    directiveId: IdSchema,
+    fromAssigneeId: IdSchema.nullable(),
+    assigneeId: IdSchema,
+  }),
   /** A directive still open in the previous period's session, carried into this one. */
   'directive:carried-over': z.object({ directive: DirectiveRecordSchema, fromSessionId: IdSchema }),
   /**

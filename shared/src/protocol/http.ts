@@ -204,9 +204,12 @@ export const SessionSummarySchema = z.object({
   status: z.enum(SessionStatus),
   firstDay: z.string(),
   lastDay: z.string(),
+  /** Agenda items, a deferred one and its continuation on a later day counted once. */
   items: z.number().int(),
   participants: z.number().int(),
   previousSessionId: IdSchema.nullable(),
+  /** The session's call, proposed again when the next period's review is convened from it. */
+  conferenceLink: z.string().nullable().optional(),
   /** The unit that convened it; its levels below may follow it up once it is closed. */
   organiserUnitId: IdSchema.nullable().optional(),
 });
@@ -227,6 +230,12 @@ export const ConveneBodySchema = z.object({
   chairName: NameSchema,
   chairEmail: z.email().max(254).nullable().default(null),
   proposeAgenda: z.boolean().default(true),
+  /**
+   * With `session.previousSessionId`: invite that session's participants again (not its chair,
+   * nor anyone revoked), each with a new link, e-mailed as any invitation is; someone whose unit
+   * is not among the new session's (retired since) is left out. Default `false`.
+   */
+  inviteParticipants: z.boolean().default(false),
   /** The language of the agenda items the server words (the opening, the second reviews, the reports). Default `en`. */
   language: z.enum(notificationLanguages).default('en'),
 });
@@ -297,6 +306,24 @@ export type InviteePreview = z.infer<typeof InviteePreviewSchema>;
 
 /** An issued link: shown once, never stored. */
 export const IssuedLinkSchema = z.object({ participant: ParticipantSchema, link: z.url() });
+
+/** Why one of the previous session's participants was not invited again. */
+export const NotInvitedAgainReason = {
+  /** Their unit is not among the new session's units: retired since. */
+  unitRetired: 'unit-retired',
+  /** The same person is invited already (the chair named when convening, say). */
+  invitedAlready: 'invited-already',
+} as const;
+export type NotInvitedAgainReason = (typeof NotInvitedAgainReason)[keyof typeof NotInvitedAgainReason];
+
+/** The previous session's participants as convening invited them again (`inviteParticipants`). */
+export const InvitedAgainSchema = z.object({
+  /** Invited again, each with a new link (answered to no one: e-mailed, or reissued when preparing). */
+  invited: z.array(ParticipantSchema),
+  /** Left out, each with why. */
+  skipped: z.array(z.object({ participant: ParticipantSchema, reason: z.enum(NotInvitedAgainReason) })),
+});
+export type InvitedAgain = z.infer<typeof InvitedAgainSchema>;
 export type IssuedLink = z.infer<typeof IssuedLinkSchema>;
 
 /**
@@ -346,7 +373,12 @@ export const AnswerSchemas = {
   units: z.object({ units: z.array(RegisteredUnitSchema) }),
   unitSaved: z.object({ unit: OrganisationUnitSchema, effect: z.enum(['add', 'update', 'unchanged']) }),
   sessions: z.object({ sessions: z.array(SessionSummarySchema) }),
-  convened: z.object({ sessionId: IdSchema, chair: IssuedLinkSchema }),
+  convened: z.object({
+    sessionId: IdSchema,
+    chair: IssuedLinkSchema,
+    /** Present when the body asked `inviteParticipants` of a previous session. */
+    invitedAgain: InvitedAgainSchema.optional(),
+  }),
   /** Explanations just relayed into the higher reviews' records (none when all were there already). */
   relayed: z.object({ relayed: z.array(z.object({ directiveId: IdSchema, toSessionId: IdSchema })) }),
   participants: z.object({ participants: z.array(SessionParticipantSchema) }),

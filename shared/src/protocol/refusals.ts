@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, IsoDateSchema } from './schemas/index.js';
+import { IdSchema, InstantSchema, IsoDateSchema } from './schemas/index.js';
 
 /**
  * Why the chair may not move an item or a day now: the rules are `shared/src/domain/floorRules.ts`
@@ -70,6 +70,8 @@ export const DirectiveBlockerSchema = z.enum([
   'no-level-above',
   /** The explanation has gone up to a higher level: that level's session follows it. */
   'explanation-gone-up',
+  /** The inspection order is assigned to that inspector already (perhaps from another screen). */
+  'already-assigned',
 ]);
 export type DirectiveBlocker = z.infer<typeof DirectiveBlockerSchema>;
 
@@ -163,6 +165,23 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     directive: z.string(),
     /** The name of the unit holding the explanation, for `explanation-gone-up`; else null. */
     holder: z.string().nullable(),
+  }),
+  z.object({
+    /** `criticism:unhide` of a criticism the live views show (perhaps shown again from another screen). */
+    kind: z.literal('criticism-not-hidden'),
+  }),
+  z.object({
+    /**
+     * A step on a directive (or a warning) that the next period's review carried over: it is
+     * followed in that session, named here, and this one takes no further step on it.
+     */
+    kind: z.literal('handed-on'),
+    subject: z.enum(['directive', 'warning']),
+    /** The directive's title, or the name of the warned unit. */
+    name: z.string(),
+    sessionId: IdSchema,
+    title: z.string(),
+    period: z.string(),
   }),
   z.object({
     /** `report:verify` against a unit that has submitted no report yet. */

@@ -81,7 +81,7 @@ describe('the administrators', () => {
     });
     fireEvent.click(within(form).getByRole('button', { name: i18n.t('admin.administrators.invite') }));
     expect(within(form).getByLabelText(i18n.t('admin.administrators.email'))).toHaveAccessibleDescription(
-      /올바른 이메일 주소가 아닙니다$/,
+      /올바른 이메일 주소가 아닙니다\.$/,
     );
     expect(server.sent('POST', '/api/admin/administrators')).toHaveLength(0);
   });

@@ -5,8 +5,9 @@ import { apiErrorText } from '../../api/apiErrorText';
 import { InputField } from '../../components/InputField';
 import { SelectField } from '../../components/SelectField';
 import { adminWording, preparationHref, type AdminApi } from './adminApi';
-import { checkDraft, conveneBody, initialDraft, type ConveneDraft } from './conveneDraft';
+import { checkDraft, conveneBody, initialDraft, withPrevious, type ConveneDraft } from './conveneDraft';
 import { DayRows } from './DayRows';
+import { InviteAgainField } from './InviteAgainField';
 import { IssuedLinkNotice } from './IssuedLinkNotice';
 import { latestFirst } from './periods';
 import { todayIsoDate } from '../../lib/format';
@@ -45,7 +46,12 @@ export function ConveneForm(props: ConveneFormProps) {
   const [draft, setDraft] = useState<ConveneDraft>(() => initialDraft(sessions, topUnit, new Date()));
   const { errors, refusal, setRefusal, check, refuse, clear } = useFormCheck(adminWording);
   const [isBusy, setIsBusy] = useState(false);
-  const [issued, setIssued] = useState<{ sessionId: string; title: string; chair: IssuedLink } | null>(null);
+  const [issued, setIssued] = useState<{
+    sessionId: string;
+    title: string;
+    chair: IssuedLink;
+    invitedAgain: number | null;
+  } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -79,7 +85,12 @@ export function ConveneForm(props: ConveneFormProps) {
     api.convene(conveneBody(draft, organisationId)).then(
       (answer) => {
         setIsBusy(false);
-        setIssued({ sessionId: answer.sessionId, title: draft.title, chair: answer.chair });
+        setIssued({
+          sessionId: answer.sessionId,
+          title: draft.title,
+          chair: answer.chair,
+          invitedAgain: answer.invitedAgain?.invited.length ?? null,
+        });
         onClose();
         onConvened();
       },
@@ -132,6 +143,9 @@ export function ConveneForm(props: ConveneFormProps) {
           onDone={() => setIssued(null)}
           testId="chair-link"
         >
+          {issued.invitedAgain !== null && (
+            <p data-testid="convene-invited-again">{t('admin.convene.invitedAgain', { count: issued.invitedAgain })}</p>
+          )}
           <p>
             <a href={preparationHref(issued.sessionId, token)} data-testid="chair-link-prepare">
               {t('admin.sessions.open')}
@@ -198,7 +212,9 @@ export function ConveneForm(props: ConveneFormProps) {
               label={t('admin.convene.previousSession')}
               value={draft.previousSessionId}
               options={previousOptions}
-              onChange={(previousSessionId) => change({ previousSessionId })}
+              onChange={(previousSessionId) =>
+                setDraft((current) => withPrevious(current, sessions, previousSessionId))
+              }
               testId="convene-previous"
             />
             {errors.previousSessionId && <p className="field-error">{errors.previousSessionId}</p>}
@@ -220,6 +236,13 @@ export function ConveneForm(props: ConveneFormProps) {
               />
               {t('admin.convene.proposeAgenda')}
             </label>
+            <InviteAgainField
+              api={api}
+              organisationId={organisationId}
+              previousSessionId={draft.previousSessionId}
+              checked={draft.inviteAgain}
+              onChange={(inviteAgain) => change({ inviteAgain })}
+            />
           </fieldset>
           <fieldset className="admin-fieldset">
             <legend>{t('admin.convene.chair')}</legend>

@@ -252,7 +252,7 @@ describe('a unit of the register', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Move here' }));
 
     const error = await within(form).findByTestId('unit-form-parent-error');
-    expect(error).toHaveTextContent('not under the unit itself or one of its own units');
+    expect(error).toHaveTextContent('It cannot go under the unit itself or one of its own units.');
     expect(within(form).getByLabelText('New parent unit')).toHaveAccessibleDescription(error.textContent);
   });
 });

@@ -168,7 +168,7 @@ describe('convening a review', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
     await waitFor(() =>
       expect(screen.getByLabelText('Day 1: date')).toHaveAccessibleDescription(
-        `not before today, ${formatDate('2026-07-07')}`,
+        `Choose a day not before today, ${formatDate('2026-07-07')}.`,
       ),
     );
   });
@@ -183,7 +183,7 @@ describe('convening a review', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Convene' }));
 
     await waitFor(() =>
-      expect(screen.getByLabelText('Day 1: theme')).toHaveAccessibleDescription('must contain visible characters'),
+      expect(screen.getByLabelText('Day 1: theme')).toHaveAccessibleDescription('Enter some visible characters.'),
     );
     // The field takes the focus in an effect after the render that shows the refusal.
     await waitFor(() => expect(screen.getByLabelText('Day 1: theme')).toHaveFocus());
@@ -230,6 +230,7 @@ describe('convening a review', () => {
       chairName: 'Kim Minho',
       chairEmail: 'kim@example.org',
       proposeAgenda: true,
+      inviteParticipants: true,
       language: 'en',
     });
     await waitFor(() => expect(server.sent('GET', '/api/sessions')).toHaveLength(2));
@@ -333,7 +334,7 @@ describe('following a closed review up down the line', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Convene a follow-up for River County' }));
     await waitFor(() =>
       expect(screen.getByLabelText('Day 1: date')).toHaveAccessibleDescription(
-        `not before today, ${formatDate('2026-01-27')}`,
+        `Choose a day not before today, ${formatDate('2026-01-27')}.`,
       ),
     );
   });

@@ -8,10 +8,10 @@ import type {
   CreatedApiToken,
   ConveneBody,
   ImportPreview,
-  IssuedLink,
   OrganisationUnit,
   Participant,
   RegisteredUnit,
+  SessionParticipant,
   SessionSummary,
   UnitCommitments,
   CreateWebhookBody,
@@ -95,7 +95,15 @@ export function adminApi(token: string) {
 
     sessions: async () => (await apiRequest<{ sessions: SessionSummary[] }>('/api/sessions', { token })).sessions,
     convene: (body: ConveneBody) =>
-      apiRequest<{ sessionId: string; chair: IssuedLink }>('/api/sessions', { method: 'POST', token, body }),
+      apiRequest<AnswerData<'convened'>>('/api/sessions', { method: 'POST', token, body }),
+    /** A session's participants with their invitations' standing (revoked or not). */
+    sessionParticipants: async (sessionId: string) =>
+      (
+        await apiRequest<{ participants: SessionParticipant[] }>(
+          `/api/sessions/${encodeURIComponent(sessionId)}/invitations`,
+          { token },
+        )
+      ).participants,
     sessionUnits: async (sessionId: string) =>
       (await apiResource<{ units: OrganisationUnit[] }>(`${sessionPath(sessionId)}/units`, { token })).units,
     conveneFollowUp: (sessionId: string, body: CascadeBody) =>

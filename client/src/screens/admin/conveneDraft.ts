@@ -31,6 +31,8 @@ export interface ConveneDraft {
   /** '' for none. */
   previousSessionId: string;
   proposeAgenda: boolean;
+  /** With a previous session: invite its participants again. */
+  inviteAgain: boolean;
   chairName: string;
   chairEmail: string;
 }
@@ -55,11 +57,30 @@ export function initialDraft(
     days: [emptyDay(1)],
     warningPercent: percent(defaultThresholds.warningBelow),
     gapPercent: percent(defaultThresholds.reportingGap),
-    conferenceLink: '',
+    conferenceLink: previous?.conferenceLink ?? '',
     previousSessionId: previous?.sessionId ?? '',
     proposeAgenda: true,
+    inviteAgain: true,
     chairName: '',
     chairEmail: '',
+  };
+}
+
+/**
+ * The draft following `previousSessionId` up: its conference link proposed in place of the
+ * one the last choice proposed (one typed by hand stays).
+ */
+export function withPrevious(
+  draft: ConveneDraft,
+  sessions: readonly SessionSummary[],
+  previousSessionId: string,
+): ConveneDraft {
+  const linkOf = (sessionId: string) => sessions.find((s) => s.sessionId === sessionId)?.conferenceLink ?? '';
+  const isProposed = draft.conferenceLink.trim() === '' || draft.conferenceLink === linkOf(draft.previousSessionId);
+  return {
+    ...draft,
+    previousSessionId,
+    conferenceLink: isProposed ? linkOf(previousSessionId) : draft.conferenceLink,
   };
 }
 
@@ -92,6 +113,7 @@ export function conveneBody(draft: ConveneDraft, organisationId: string): Conven
     chairName: draft.chairName,
     chairEmail: orNull(draft.chairEmail),
     proposeAgenda: draft.previousSessionId !== '' && draft.proposeAgenda,
+    inviteParticipants: draft.previousSessionId !== '' && draft.inviteAgain,
     // The server words the agenda it proposes in the page's language.
     language: serverLanguage(i18n.resolvedLanguage),
   };

@@ -3,12 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { itemTitle } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
-import { floorSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import {
+  decisionSelectors,
+  floorSelectors,
+  sessionSelectors,
+  useSessionState,
+  useSessionStore,
+  type SecondReview,
+} from '../../stores/session';
 import { DayAgenda } from '../../widgets/agenda/AgendaOverview';
 import { ConnectionBadge } from '../../shell/ConnectionBadge';
 import { CriticismList } from '../../widgets/criticisms/CriticismList';
 import { CurrentItemPanel } from '../../widgets/floor/CurrentItemPanel';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
+import { FlagIcon } from '../../components/FlagIcon';
 import { Icon } from '../../components/Icon';
 import './BigScreen.css';
 
@@ -19,6 +27,50 @@ const criticismsShown = 3;
 function itemsOfDayInFocus(state: SessionState): AgendaItemState[] {
   const day = floorSelectors.dayInFocus(state);
   return day ? itemsOfDay(state, day.id) : [];
+}
+
+/** The carried warning that `warningId` names, with the unit's figure now (as the chair's Decisions tab reads it). */
+function secondReviewOf(state: SessionState, warningId: string | null): SecondReview | null {
+  if (warningId === null) return null;
+  return decisionSelectors.secondReviews(state).find((review) => review.warning.id === warningId) ?? null;
+}
+
+/**
+ * On a second-review item, what the room decides on: the period and fulfilment the unit was
+ * warned at, and its fulfilment now, against the threshold. It says "second review" itself, so
+ * the panel's general note on it is left out of this screen (BigScreen.css).
+ */
+function SecondReviewFigures({ warningId }: { warningId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const review = useSessionState(secondReviewOf, warningId);
+  if (!review) return null;
+  const { warning, productionNow } = review;
+  const figures = {
+    period: warning.period,
+    then: format.percent(warning.fulfilment),
+    now: format.percent(productionNow),
+    threshold: format.percent(warning.threshold),
+  };
+  return (
+    <p className="big-screen__second-review" data-testid="big-screen-second-review">
+      {productionNow === null
+        ? t('bigScreen.secondReview.noFigureNow', figures)
+        : t('bigScreen.secondReview.figures', figures)}
+      {productionNow !== null && (
+        <>
+          {' '}
+          {productionNow < warning.threshold ? (
+            <>
+              <FlagIcon /> {t('bigScreen.secondReview.stillBelow')}
+            </>
+          ) : (
+            t('bigScreen.secondReview.atOrAbove')
+          )}
+        </>
+      )}
+    </p>
+  );
 }
 
 /**
@@ -104,7 +156,9 @@ export function BigScreen() {
         {focus && isSitting ? (
           <>
             <div className="big-screen__floor">
-              <CurrentItemPanel item={focus} size="large" />
+              <CurrentItemPanel item={focus} size="large">
+                {focus.warningId && <SecondReviewFigures warningId={focus.warningId} />}
+              </CurrentItemPanel>
               {speakerName !== null && (
                 <p className="big-screen__speaker" data-testid="big-screen-speaker">
                   <Icon name="mic" />{' '}

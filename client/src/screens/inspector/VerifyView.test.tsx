@@ -50,6 +50,106 @@ describe('inspector verification', () => {
     expect(env.sentCommands()).toBe(0);
   });
 
+  test('a verified value is checked as a report figure is, with the same words, before it is sent', async () => {
+    const env = await renderSession(<ParticipantView role="inspector" />, inspector, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-verify'));
+    const form = await screen.findByTestId('verify-form');
+    fireEvent.change(within(form).getByTestId('verify-indicator'), { target: { value: 'ind-kilns' } });
+    fireEvent.change(within(form).getByLabelText('Finding'), { target: { value: 'Counted on site.' } });
+    const value = within(form).getByTestId('verify-value');
+    const submitWith = (text: string) => {
+      fireEvent.change(value, { target: { value: text } });
+      fireEvent.click(within(form).getByTestId('verify-submit'));
+    };
+    submitWith('-5');
+    expect(within(form).getByRole('alert')).toHaveTextContent('The verified value must be a number, 0 or more.');
+    submitWith('99999999999999999');
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      'The verified value must be at most 1,000,000,000,000,000.',
+    );
+    submitWith('0.0000001');
+    expect(within(form).getByRole('alert')).toHaveTextContent('The verified value is above 0 but below 0.000001');
+    submitWith('abc');
+    expect(within(form).getByRole('alert')).toHaveTextContent('The verified value must be a number, 0 or more.');
+    expect(env.sentCommands()).toBe(0);
+  });
+
+  test('says how a number typed another way was read', async () => {
+    await renderSession(<ParticipantView role="inspector" />, inspector, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-verify'));
+    const form = await screen.findByTestId('verify-form');
+    fireEvent.change(within(form).getByTestId('verify-indicator'), { target: { value: 'ind-kilns' } });
+    const value = within(form).getByTestId('verify-value');
+    fireEvent.change(value, { target: { value: '３' } });
+    expect(within(form).getByTestId('verify-read-as')).toHaveTextContent('Read as 3 units.');
+    fireEvent.change(value, { target: { value: '3' } });
+    expect(within(form).queryByTestId('verify-read-as')).toBeNull();
+  });
+
+  test('asks before recording a value more than ten times, or under a tenth of, the reported one', async () => {
+    const env = await renderSession(<ParticipantView role="inspector" />, inspector, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-verify'));
+    const form = await screen.findByTestId('verify-form');
+    fireEvent.change(within(form).getByTestId('verify-indicator'), { target: { value: 'ind-kilns' } });
+    fireEvent.change(within(form).getByLabelText('Finding'), { target: { value: 'Counted on site.' } });
+    fireEvent.change(within(form).getByTestId('verify-value'), { target: { value: '1e9' } });
+    fireEvent.click(within(form).getByTestId('verify-submit'));
+    const dialog = screen.getByTestId('verify-far-dialog');
+    expect(dialog).toHaveTextContent('1,000,000,000 units is 250,000,000 times the reported 4 units: record it?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(env.sentCommands()).toBe(0);
+
+    fireEvent.change(within(form).getByTestId('verify-value'), { target: { value: '0' } });
+    fireEvent.click(within(form).getByTestId('verify-submit'));
+    expect(screen.getByTestId('verify-far-dialog')).toHaveTextContent(
+      '0 units is 0% of the reported 4 units: record it?',
+    );
+    fireEvent.click(within(screen.getByTestId('verify-far-dialog')).getByRole('button', { name: 'Record it' }));
+    const sent = await env.nextCommand();
+    expect(sent.command).toMatchObject({ type: 'report:verify', payload: { indicatorId: 'ind-kilns', verified: 0 } });
+
+    // Within ten times either way: no question.
+    const zero = {
+      unitId: ids.unit,
+      indicatorId: 'ind-kilns',
+      verified: 0,
+      finding: 'Counted on site.',
+      evidence: null,
+    };
+    await env.accept(sent.ask, env.log.add('report:verified', zero, inspector.id));
+    fireEvent.change(within(form).getByLabelText('Finding'), { target: { value: 'Counted again.' } });
+    fireEvent.change(within(form).getByTestId('verify-value'), { target: { value: '40' } });
+    fireEvent.click(within(form).getByTestId('verify-submit'));
+    expect(screen.queryByTestId('verify-far-dialog')).toBeNull();
+    expect((await env.nextCommand()).command).toMatchObject({ payload: { verified: 40 } });
+  });
+
+  test('a problem found after a value was recorded replaces the word that it was', async () => {
+    const env = await renderSession(<ParticipantView role="inspector" />, inspector, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-verify'));
+    const form = await screen.findByTestId('verify-form');
+    fireEvent.change(within(form).getByTestId('verify-indicator'), { target: { value: 'ind-kilns' } });
+    fireEvent.change(within(form).getByTestId('verify-value'), { target: { value: '3' } });
+    fireEvent.change(within(form).getByLabelText('Finding'), { target: { value: 'One kiln still cold.' } });
+    fireEvent.click(within(form).getByTestId('verify-submit'));
+    const sent = await env.nextCommand();
+    const three = {
+      unitId: ids.unit,
+      indicatorId: 'ind-kilns',
+      verified: 3,
+      finding: 'One kiln still cold.',
+      evidence: null,
+    };
+    await env.accept(sent.ask, env.log.add('report:verified', three, inspector.id));
+    expect(screen.getByText('Recorded: Kilns repaired verified at 3 units.')).toBeInTheDocument();
+
+    fireEvent.change(within(form).getByTestId('verify-value'), { target: { value: '-5' } });
+    fireEvent.change(within(form).getByLabelText('Finding'), { target: { value: 'Recount.' } });
+    fireEvent.click(within(form).getByTestId('verify-submit'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('The verified value must be a number, 0 or more.');
+    expect(screen.queryByText(/^Recorded:/)).toBeNull();
+  });
+
   test('rehearsal 10: lists the open inspection orders assigned to the inspector, overdue first and marked, and acknowledges one', async () => {
     const order = (directiveId: string, dueDate: string, changes: Record<string, unknown> = {}) => ({
       directiveId,

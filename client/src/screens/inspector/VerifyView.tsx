@@ -1,18 +1,44 @@
 import { canIssue, Limits } from '@plenum/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { SelectField } from '../../components/SelectField';
+import { i18n } from '../../i18n';
+import { formatLimit } from '../../lib/format';
+import { numberAtMostWords } from '../../lib/issueWords';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { reportSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
-import { parseNumber } from '../../widgets/reports/indicatorDraft';
+import { parseNumber, verifiedValueProblem, type VerifiedProblem } from '../../widgets/reports/indicatorDraft';
 import { DirectionTag } from '../../widgets/reports/DirectionTag';
 import { ReportFigures } from '../../widgets/reports/ReportFigures';
 import { InspectionOrders } from './InspectionOrders';
 import { TextAreaField } from '../../components/TextAreaField';
 import { tooLongProblem } from '../../components/textLength';
+
+/**
+ * How many times the reported figure a verified value may be, either way, before the inspector is
+ * asked to confirm it: past that it is more likely a slip (a wrong unit of measure, digits too
+ * many or too few) than a finding.
+ */
+const farFactor = 10;
+
+/** A verified value the protocol refuses, in the words the report form uses for its figures. */
+function verifiedProblemText(problem: VerifiedProblem): string {
+  const t = i18n.t;
+  switch (problem) {
+    case 'missing':
+      return t('verify.valueMissing');
+    case 'invalid':
+      return t('verify.valueInvalid');
+    case 'too-large':
+      return t('verify.valueTooLarge', { bound: numberAtMostWords(Limits.figureMax) });
+    case 'too-small':
+      return t('verify.valueTooSmall', { least: formatLimit(Limits.figureMin) });
+  }
+}
 
 /**
  * The inspector's open inspection orders, and the verified values they record, with the
@@ -46,17 +72,19 @@ export function VerifyView() {
   const [evidence, setEvidence] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
+  /** A value far from the reported one, waiting for the inspector to confirm it. */
+  const [farValue, setFarValue] = useState<number | null>(null);
   const mayVerify = you !== null && canIssue(you.role, 'report:verify', status);
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const read = parseNumber(verified);
+  const measured = (value: number) => `${format.figure(value)} ${indicator?.measure ?? ''}`.trim();
+  // Said when the text typed is not how the number is written (full-width digits, an exponent…), so nothing is read silently.
+  const readAs =
+    read !== null && ![String(read), format.figure(read)].includes(verified.trim()) ? measured(read) : null;
+
+  const record = (value: number) => {
+    setFarValue(null);
     if (!unitId || !indicator) return;
-    const value = parseNumber(verified);
-    if (value === null) return setProblem(t(verified.trim() === '' ? 'verify.valueMissing' : 'verify.valueInvalid'));
-    if (!finding.trim()) return setProblem(t('verify.findingMissing'));
-    const tooLong = tooLongProblem(Limits.textLength, finding, evidence);
-    if (tooLong) return setProblem(tooLong);
-    setProblem(null);
     const name = indicator.name;
     void run(
       {
@@ -77,6 +105,34 @@ export function VerifyView() {
       setFinding('');
       setEvidence('');
     });
+  };
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // The word that an earlier value was recorded goes: it must not stand beside a new problem.
+    setRecorded(null);
+    if (!unitId || !indicator) return;
+    const valueProblem = verifiedValueProblem(verified);
+    if (valueProblem || read === null) return setProblem(verifiedProblemText(valueProblem ?? 'invalid'));
+    if (!finding.trim()) return setProblem(t('verify.findingMissing'));
+    const tooLong = tooLongProblem(Limits.textLength, finding, evidence);
+    if (tooLong) return setProblem(tooLong);
+    setProblem(null);
+    const reported = indicator.reported;
+    if (reported > 0 && (read > reported * farFactor || read < reported / farFactor)) return setFarValue(read);
+    record(read);
+  };
+
+  const farQuestion = (value: number, reported: number) => {
+    const ratio = value / reported;
+    return value > reported
+      ? t('verify.far.above', {
+          value: measured(value),
+          // A whole number of times once it is large; a tenth shows while it is near the line.
+          times: format.figure(ratio >= 100 ? Math.round(ratio) : Math.round(ratio * 10) / 10),
+          reported: measured(reported),
+        })
+      : t('verify.far.below', { value: measured(value), share: format.percent(ratio), reported: measured(reported) });
   };
 
   const chooseUnit = (value: string) => {
@@ -143,10 +199,15 @@ export function VerifyView() {
                 type="text"
                 inputMode="decimal"
                 className="input--number"
-                aria-describedby={`${formId}-current`}
+                aria-describedby={readAs ? `${formId}-current ${formId}-read` : `${formId}-current`}
                 value={verified}
                 onChange={(e) => setVerified(e.target.value)}
               />
+              {readAs && (
+                <p id={`${formId}-read`} className="field-hint muted" data-testid="verify-read-as">
+                  {t('verify.readAs', { value: readAs })}
+                </p>
+              )}
             </div>
             <TextAreaField
               label={t('verify.finding')}
@@ -165,7 +226,7 @@ export function VerifyView() {
               onChange={setEvidence}
             />
             <ErrorNote message={problem ?? error} onDismiss={problem ? () => setProblem(null) : dismissError} />
-            {recorded && !error && (
+            {recorded && !error && !problem && (
               <p className="success" role="status">
                 {recorded}
               </p>
@@ -185,6 +246,17 @@ export function VerifyView() {
       <div className="layout__column">
         {unitId && <ReportFigures unitId={unitId} showChart showFlags showFindings />}
       </div>
+      {farValue !== null && indicator && (
+        <ConfirmDialog
+          title={t('verify.far.title')}
+          lines={[farQuestion(farValue, indicator.reported)]}
+          note={t('verify.far.note')}
+          confirmLabel={t('verify.far.confirm')}
+          testId="verify-far-dialog"
+          onCancel={() => setFarValue(null)}
+          onConfirm={() => record(farValue)}
+        />
+      )}
     </div>
   );
 }

@@ -198,7 +198,7 @@ describe('agenda builder', () => {
     });
     const minutes = within(form).getByLabelText('Timebox (minutes)');
     expect(minutes).toHaveAttribute('aria-invalid', 'true');
-    expect(minutes).toHaveAccessibleDescription(/Change: timebox \(at most 600\)\.$/);
+    expect(minutes).toHaveAccessibleDescription(/Change these fields\. Timebox: Enter 600 or less\.$/);
     expect(document.activeElement).toBe(minutes);
     expect(topic(`edit-item-form-${ids.itemOne}`)).not.toHaveAttribute('aria-invalid');
     // Said beside the field only, not above the panel.
@@ -226,7 +226,7 @@ describe('agenda builder', () => {
     });
     const unit = within(form).getByLabelText('Unit');
     expect(unit).toHaveAttribute('aria-invalid', 'true');
-    expect(unit).toHaveAccessibleDescription(/Change: unit \(no such unit in this session\)\.$/);
+    expect(unit).toHaveAccessibleDescription(/Change these fields\. Unit: There is no such unit in this session\.$/);
     expect(document.activeElement).toBe(unit);
     expect(screen.getAllByText(/^Could not add the item/)).toEqual([within(form).getByText(/^Could not add the item/)]);
   });

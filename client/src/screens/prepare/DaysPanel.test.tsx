@@ -42,7 +42,7 @@ describe('days', () => {
     expect(field('add-day-form', 'Planned end')).toHaveAccessibleDescription(
       'The planned end must come after the start time.',
     );
-    expect(field('add-day-form', 'Theme')).toHaveAccessibleDescription('at most 200 characters');
+    expect(field('add-day-form', 'Theme')).toHaveAccessibleDescription('Use at most 200 characters.');
     expect(sentCommands()).toBe(0);
   });
 
@@ -60,7 +60,7 @@ describe('days', () => {
     });
     const plannedEnd = within(form).getByLabelText('Planned end');
     expect(plannedEnd).toHaveAttribute('aria-invalid', 'true');
-    expect(plannedEnd).toHaveAccessibleDescription(/Change: planned end \(after 14:00\)\.$/);
+    expect(plannedEnd).toHaveAccessibleDescription(/Change these fields\. Planned end: after 14:00$/);
     expect(document.activeElement).toBe(plannedEnd);
     expect(within(form).getByLabelText('Theme')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByTestId('prepare-days')).not.toHaveTextContent('plannedEnd');
@@ -85,7 +85,9 @@ describe('days', () => {
       ],
     });
     const plannedEnd = within(form).getByLabelText('종료 예정 시각');
-    expect(plannedEnd).toHaveAccessibleDescription(/고칠 항목: 종료 예정 시각\(시작 시각 14:00보다 뒤여야 합니다\)\.$/);
+    expect(plannedEnd).toHaveAccessibleDescription(
+      /다음 항목을 고치십시오\. 종료 예정 시각: 시작 시각 14:00보다 뒤여야 합니다\.$/,
+    );
     expect(form).not.toHaveTextContent('after 14:00');
   });
 

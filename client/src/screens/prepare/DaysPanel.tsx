@@ -35,6 +35,10 @@ export function DaysPanel({ role }: { role: Role }) {
   const [isMovingDays, setIsMovingDays] = useState(false);
   const hasDayToMove = days.some(({ day }) => (dayStatuses[day.id]?.status ?? 'scheduled') === 'scheduled');
   const openDays = days.map(({ day }) => day).filter((day) => dayStatuses[day.id]?.status !== 'adjourned');
+  // Only pending items move, and only while the role may change the agenda: no hint where nothing can be dragged.
+  const canMoveAny =
+    canIssue(role, 'agenda:move-item', status) &&
+    days.some(({ items }) => items.some((item) => item.status === 'pending'));
   const lastDate = days.at(-1)?.day.date;
   const newDay: DayFields = {
     date: lastDate ? addDays(lastDate, 1) : todayIsoDate(),
@@ -75,7 +79,7 @@ export function DaysPanel({ role }: { role: Role }) {
           {t('prepare.days.amendments', { count: amendments })}
         </p>
       )}
-      <p className="muted">{t('prepare.days.dragHint')}</p>
+      {canMoveAny && <p className="muted">{t('prepare.days.dragHint')}</p>}
       <ErrorNote message={error} onDismiss={dismissError} />
       <p className="visually-hidden" role="status" data-testid="prepare-announcer">
         {announcement}

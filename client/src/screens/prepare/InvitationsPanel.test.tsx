@@ -236,7 +236,7 @@ describe('invitations', () => {
     fireEvent.click(screen.getByTestId('invite-submit'));
     await act(flushMicrotasks);
 
-    expect(within(form).getByRole('alert')).toHaveTextContent('단위(발표자는 단위를 대표합니다. 단위를 고르십시오)');
+    expect(within(form).getByRole('alert')).toHaveTextContent('단위: 발표자는 단위를 대표합니다. 단위를 고르십시오.');
     expect(form).not.toHaveTextContent('a presenter needs a unit');
   });
 
@@ -273,7 +273,7 @@ describe('invitations', () => {
 
     const email = within(form).getByLabelText('이메일(선택)');
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('Petra Presenter 님이 같은 이메일로 이미 초대되어 있습니다');
+    expect(email).toHaveAccessibleDescription('Petra Presenter 님이 같은 이메일로 이미 초대되어 있습니다.');
     expect(within(form).getByLabelText('이름')).not.toHaveAttribute('aria-invalid');
     expect(within(form).getByRole('alert')).not.toHaveTextContent('이미 초대되어');
     expect(form).not.toHaveTextContent('is invited already');

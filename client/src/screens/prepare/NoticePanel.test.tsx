@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { formatDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
-import { ids, participants } from '../../test/events';
+import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { draftSession } from './draftSession';
 import { PrepareView } from './PrepareView';
@@ -120,5 +120,65 @@ describe('notice', () => {
     await act(flushMicrotasks);
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(sentCommands()).toBe(0);
+  });
+});
+
+describe('notice cautions', () => {
+  test('a day running past its planned end is a caution with a way to it, and the notice may still go out', async () => {
+    await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      (log) => {
+        nothingToFix(log);
+        log.add('agenda:item-updated', {
+          itemId: ids.itemOne,
+          unitId: ids.unit,
+          kind: 'report',
+          topic: 'Cement output, Q2',
+          plannedMinutes: 600,
+        });
+      },
+      draftSession(),
+    );
+    setNoticeDate('2026-06-30');
+    expect(screen.getByTestId('notice-ready')).toHaveTextContent('Nothing stops the notice');
+    const cautions = screen.getByTestId('notice-cautions');
+    expect(cautions).toHaveTextContent(
+      'Day 1 runs 585 minutes past its planned end: shorten or move an item, or end the day later.',
+    );
+    fireEvent.click(within(cautions).getByRole('button', { name: /Show me/ }));
+    expect(document.activeElement).toHaveTextContent('Day 1');
+    expect(screen.getByTestId('publish-notice-submit')).toBeEnabled();
+    fireEvent.click(screen.getByTestId('publish-notice-submit'));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('Day 1 runs 585 minutes past its planned end');
+  });
+
+  test('no caution when every day fits its hours', async () => {
+    await renderSession(<PrepareView role="chair" />, participants.chair, nothingToFix, draftSession());
+    expect(screen.queryByTestId('notice-cautions')).toBeNull();
+  });
+});
+
+describe('a closed session', () => {
+  test('says its preparation is part of the record, and offers nothing to change or drag', async () => {
+    await renderSession(<PrepareView role="chair" />, participants.chair, (log) => {
+      log.add('session:closed', { at: instant(5000) });
+    });
+    const notice = screen.getByTestId('prepare-notice');
+    expect(notice).toHaveTextContent('The session is closed: its preparation is part of the record');
+    expect(notice).not.toHaveTextContent('Changes are still possible');
+    const settings = screen.getByTestId('prepare-settings');
+    const fields = [...within(settings).getAllByRole('textbox'), ...within(settings).getAllByRole('spinbutton')];
+    expect(fields).toHaveLength(4);
+    for (const field of fields) expect(field).toHaveAttribute('readonly');
+    expect(within(settings).queryByTestId('prepare-settings-save')).toBeNull();
+    expect(screen.getByTestId('prepare-days')).not.toHaveTextContent('Drag an item');
+  });
+
+  test('before it closes, the notice still tells that changes are amendments, and the items can be dragged', async () => {
+    await renderSession(<PrepareView role="chair" />, participants.chair);
+    expect(screen.getByTestId('prepare-notice')).toHaveTextContent('Changes are still possible');
+    expect(screen.getByTestId('prepare-days')).toHaveTextContent('Drag an item');
+    expect(screen.getByTestId('prepare-settings-save')).toBeInTheDocument();
   });
 });

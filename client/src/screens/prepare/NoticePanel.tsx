@@ -1,4 +1,4 @@
-import { canIssue, noticeProblems, type NoticeProblem, type Role } from '@plenum/shared';
+import { canIssue, dayById, noticeCautions, noticeProblems, type NoticeProblem, type Role } from '@plenum/shared';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -27,10 +27,10 @@ function targetOf(problem: NoticeProblem): string {
 
 /**
  * The notice: its date, every problem that stops it (each naming what to fix, with a button
- * that takes the focus there), and "Publish the notice" once there is none, asked first as it
+ * that takes the focus there), the cautions that do not (a day running past its planned end), and "Publish the notice" once there is none, asked first as it
  * cannot be taken back. The server checks the same rules (`noticeProblems`) and refuses with
  * the list, which the error then names. Once published, the date it went out and that later
- * changes are amendments.
+ * changes are amendments, or, once the session is closed, that its preparation is part of the record.
  */
 export function NoticePanel({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -42,6 +42,14 @@ export function NoticePanel({ role }: { role: Role }) {
   const [noticeDate, setNoticeDate] = useState(todayIsoDate);
   const [isConfirming, setIsConfirming] = useState(false);
   const problems = useMemo(() => noticeProblems(session, noticeDate), [session, noticeDate]);
+  const cautions = useMemo(
+    () =>
+      noticeCautions(session).map(({ dayId, overrunMinutes }) => ({
+        dayId,
+        text: t('prepare.notice.dayOverrun', { day: dayById(session, dayId)?.title ?? '', count: overrunMinutes }),
+      })),
+    [session, t],
+  );
   const mayPublish = canIssue(role, 'session:publish-notice', session.status);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -60,7 +68,9 @@ export function NoticePanel({ role }: { role: Role }) {
         <p id={prepareTargets.notice} tabIndex={-1}>
           {t('prepare.notice.published', { date: format.date(session.noticeDate ?? '') })}
         </p>
-        <p className="muted">{t('prepare.notice.amendNote')}</p>
+        <p className="muted" data-testid="notice-after">
+          {t(session.status === 'closed' ? 'prepare.notice.closedNote' : 'prepare.notice.amendNote')}
+        </p>
       </Panel>
     );
   }
@@ -115,6 +125,28 @@ export function NoticePanel({ role }: { role: Role }) {
             </ul>
           </>
         )}
+        {cautions.length > 0 && (
+          <>
+            <p id={`${id}-cautions`} className="prepare-caution">
+              {t('prepare.notice.cautions', { count: cautions.length })}
+            </p>
+            <ul className="prepare-problems" aria-labelledby={`${id}-cautions`} data-testid="notice-cautions">
+              {cautions.map(({ dayId, text }) => (
+                <li key={dayId}>
+                  <span>{text}</span>{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => focusTarget(prepareTargets.day(dayId))}
+                  >
+                    {t('prepare.notice.showMe')}
+                    <span className="visually-hidden">: {text}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {mayPublish && (
           <button
             type="submit"
@@ -129,7 +161,12 @@ export function NoticePanel({ role }: { role: Role }) {
       {isConfirming && (
         <ConfirmDialog
           title={t('prepare.notice.confirmTitle', { date: format.date(noticeDate) })}
-          lines={[t('prepare.notice.confirmTold'), t('prepare.notice.confirmAmendments')]}
+          lines={[
+            // Published knowingly: the day's length is the chair's choice, said once more before it goes out.
+            ...cautions.map(({ text }) => text),
+            t('prepare.notice.confirmTold'),
+            t('prepare.notice.confirmAmendments'),
+          ]}
           note={t('prepare.notice.confirmFinal')}
           confirmLabel={t('agenda.publishNotice')}
           testId="publish-notice-dialog"

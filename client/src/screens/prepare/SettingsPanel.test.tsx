@@ -23,7 +23,7 @@ describe('settings', () => {
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(title).toHaveAccessibleDescription('Fill this in.');
     expect(document.activeElement).toBe(title);
-    expect(screen.getByLabelText('Conference link')).toHaveAccessibleDescription('not a valid web address');
+    expect(screen.getByLabelText('Conference link')).toHaveAccessibleDescription('This is not a valid web address.');
     expect(sentCommands()).toBe(0);
   });
 
@@ -46,7 +46,9 @@ describe('settings', () => {
     });
     const link = screen.getByLabelText('Conference link');
     expect(link).toHaveAttribute('aria-invalid', 'true');
-    expect(link).toHaveAccessibleDescription(/Change: conference link \(not a valid web address\)\.$/);
+    expect(link).toHaveAccessibleDescription(
+      /Change these fields\. Conference link: This is not a valid web address\.$/,
+    );
     expect(screen.getByLabelText('Warning level (% of planned production)')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByTestId('prepare-settings')).not.toHaveTextContent('conferenceLink');
   });

@@ -39,7 +39,10 @@ function checkSettings(title: string, levels: Record<'warningBelow' | 'reporting
   return errors;
 }
 
-/** The session's title, its thresholds in percent, and the conference link. */
+/**
+ * The session's title, its thresholds in percent, and the conference link; read-only (still
+ * selectable, e.g. to copy the link) where the role or the session's state allows no change.
+ */
 export function SettingsPanel({ role }: { role: Role }) {
   const { t } = useTranslation();
   const definition = useSessionStore((s) => s.session.definition);
@@ -95,7 +98,7 @@ export function SettingsPanel({ role }: { role: Role }) {
           className="prepare-wide"
           required
           value={title}
-          disabled={!mayRename}
+          readOnly={!mayRename}
           onChange={setTitle}
           error={errorOf('title')}
         />
@@ -105,7 +108,7 @@ export function SettingsPanel({ role }: { role: Role }) {
             label={t('prepare.settings.warningBelow')}
             hint={t('prepare.settings.warningHint')}
             value={warning}
-            disabled={!mayConfigure}
+            readOnly={!mayConfigure}
             onChange={setWarning}
             error={errorOf('warningBelow')}
           />
@@ -114,7 +117,7 @@ export function SettingsPanel({ role }: { role: Role }) {
             label={t('prepare.settings.reportingGap')}
             hint={t('prepare.settings.reportingGapHint')}
             value={gap}
-            disabled={!mayConfigure}
+            readOnly={!mayConfigure}
             onChange={setGap}
             error={errorOf('reportingGap')}
           />
@@ -124,20 +127,23 @@ export function SettingsPanel({ role }: { role: Role }) {
           label={t('prepare.settings.conferenceLink')}
           className="prepare-wide"
           value={link}
-          disabled={!mayConfigure}
+          readOnly={!mayConfigure}
           placeholder={t('prepare.settings.conferenceLinkPlaceholder')}
           onChange={setLink}
           error={errorOf('conferenceLink')}
         />
         <ErrorNote message={refusal} onDismiss={dismiss} />
-        <button
-          type="submit"
-          className="button button--primary"
-          data-testid="prepare-settings-save"
-          disabled={!canSend || isBusy || !(isRenamed || isConfigured)}
-        >
-          {t('prepare.settings.save')}
-        </button>
+        {/* Nothing to save where nothing can change (a closed session): the fields read as the record. */}
+        {(mayRename || mayConfigure) && (
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="prepare-settings-save"
+            disabled={!canSend || isBusy || !(isRenamed || isConfigured)}
+          >
+            {t('prepare.settings.save')}
+          </button>
+        )}
       </form>
     </Panel>
   );

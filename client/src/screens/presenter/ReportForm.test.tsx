@@ -307,7 +307,7 @@ describe('presenter report form refusals', () => {
       await flushMicrotasks();
     });
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Change: indicator 2, name (no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)).',
+      'Change these fields. Indicator 2, name: Remove the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069).',
     );
   });
 });

@@ -6,6 +6,7 @@ import {
   directivePersonName,
   directiveUnitId,
   hasArrived,
+  directiveHandedOnTo,
   hasLeftLevel,
   isDirectiveOpen,
   pendingRelays,
@@ -146,6 +147,10 @@ export const decisionSelectors = {
     const arrived = hasArrived(state, directive);
     // Gone up to the higher review's record (a cascade): followed there, not here.
     const isHere = !hasLeftLevel(state, directive);
+    // Carried into the next period's review: that session takes every step on it.
+    if (directiveHandedOnTo(state, directive.id)) {
+      return { canAcknowledge: false, canAnswer: false, canForward: false, canReview: false, canClose: false };
+    }
     return {
       canAcknowledge: forAssignee && directive.status === 'open',
       canAnswer: forAssignee && ['open', 'acknowledged', 'rejected'].includes(directive.status),

@@ -1,7 +1,9 @@
 import {
   dayAttendance,
+  directivesOfItem,
   directiveUnitId,
   itemPresenters,
+  itemSpeeches,
   itemsOfDay,
   type AgendaItemState,
   type CriticismState,
@@ -16,7 +18,7 @@ import {
   type SessionState,
   type WarningState,
 } from '@plenum/shared';
-import { floorSelectors, type Speech } from './floorSelectors';
+import type { Speech } from './floorSelectors';
 import { criticismsOfItem } from './criticismIndex';
 import { reportSelectors } from './reportSelectors';
 
@@ -65,6 +67,8 @@ export interface Minutes {
     secondReviews: WarningState[];
     /** Directives not tied to an agenda item, by unit. */
     otherDirectives: UnitDirectives[];
+    /** Directives carried over from earlier sessions, followed up in this one. */
+    carriedDirectives: DirectiveState[];
     /** Figures revised after the notice enough to be flagged, by unit in the hierarchy's order. */
     revisedAfterNotice: { unitId: string; report: ReportState; flag: Flag }[];
   } | null;
@@ -72,18 +76,6 @@ export interface Minutes {
 
 /** Which minutes: one day's, or the whole session's. */
 export type MinutesScope = { kind: 'session' } | { kind: 'day'; dayId: string };
-
-/** Directives made from the item's criticisms or issued from the item itself. */
-function directivesOfItem(state: SessionState, item: AgendaItemState, criticisms: CriticismState[]): DirectiveState[] {
-  const fromCriticisms = new Set(criticisms.flatMap((c) => c.directiveIds));
-  return state.directiveOrder.flatMap((id) => {
-    const directive = state.directives[id];
-    if (!directive || directive.carriedFromSessionId !== null) return [];
-    return fromCriticisms.has(id) || (directive.fromCriticismId === null && directive.itemId === item.id)
-      ? [directive]
-      : [];
-  });
-}
 
 /** Directives of this session tied to no agenda item, by the unit each is about, in the units' order. */
 function directivesByUnit(state: SessionState, onItems: Set<string>): UnitDirectives[] {
@@ -113,8 +105,8 @@ function minutesItem(state: SessionState, item: AgendaItemState): MinutesItem {
     report: item.unitId ? (state.reports[item.unitId] ?? null) : null,
     flags: item.unitId ? reportSelectors.flagsOf(state, item.unitId) : [],
     criticisms,
-    speeches: floorSelectors.speechesOf(state, item.id),
-    directives: directivesOfItem(state, item, criticisms),
+    speeches: itemSpeeches(state, item.id),
+    directives: directivesOfItem(state, item),
     deferredTo: deferredItem ? ((state.definition?.days ?? []).find((d) => d.id === deferredItem.dayId) ?? null) : null,
   };
 }
@@ -146,6 +138,10 @@ export const minutesSelectors = {
         reconsidered: state.reconsidered,
         secondReviews: warnings.filter((w) => w.carriedFromSessionId !== null),
         otherDirectives: directivesByUnit(state, onItems),
+        carriedDirectives: state.directiveOrder.flatMap((id) => {
+          const directive = state.directives[id];
+          return directive && directive.carriedFromSessionId !== null ? [directive] : [];
+        }),
         revisedAfterNotice: state.unitOrder.flatMap((unitId) => {
           const report = state.reports[unitId];
           if (!report) return [];

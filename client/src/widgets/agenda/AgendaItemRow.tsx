@@ -2,6 +2,7 @@ import {
   canTransition,
   isItemLive,
   isItemOver,
+  itemKind,
   reopenItemBlocker,
   startItemBlocker,
   type AgendaItemState,
@@ -98,7 +99,7 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
       <div className="agenda-item__main">
         <span className="agenda-item__position">{t('agenda.position', { position })}</span>
         <div className="agenda-item__what">
-          <span className="agenda-item__unit">{unitName ?? t('common.generalTopic')}</span>
+          <span className="agenda-item__unit">{unitName ?? t(`labels.itemKind.${itemKind(item)}`)}</span>
           <span className="agenda-item__topic">{item.topic}</span>
           {item.carriedFromItemId && <span className="muted">{t('agenda.carriedOver')}</span>}
           {item.warningId && <span className="muted">{t('agenda.secondReview')}</span>}

@@ -138,6 +138,26 @@ describe('chair agenda', () => {
     );
   });
 
+  test('an item without a unit is named by its kind, as the preparation names it, on the agenda and on the floor', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      for (const [order, id, kind, topic] of [
+        [0, 'item-opening', 'opening', 'The quarter in brief'],
+        [1, 'item-topic', 'topic', 'Supply of coal'],
+      ] as const) {
+        log.add('agenda:item-added', {
+          item: { id, dayId: ids.dayOne, unitId: null, topic, plannedMinutes: 10, warningId: null, kind },
+          order,
+        });
+      }
+      log.add('agenda:item-started', { itemId: 'item-opening', startedAt: instant(100) });
+    });
+    expect(screen.getByTestId('agenda-item-item-opening')).toHaveTextContent('Opening');
+    expect(screen.getByTestId('agenda-item-item-opening')).not.toHaveTextContent('General topic');
+    expect(screen.getByTestId('agenda-item-item-topic')).toHaveTextContent('General topic');
+    expect(screen.getByTestId('current-item')).toHaveTextContent('Opening');
+    expect(screen.getByTestId('current-item')).not.toHaveTextContent('General topic');
+  });
+
   test('items start only on the open day; another day opens once the open one is adjourned', async () => {
     const { fake } = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
       log.add('agenda:item-added', {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { addDays } from '@plenum/shared';
 import { todayIsoDate } from '../../lib/format';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
+import { connectionStore } from '../../stores/connection';
 import { ids, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
 import { criticise, floorOpen, inspector, inviteInspector } from '../../test/stories';
@@ -46,6 +47,25 @@ async function openRulingForm() {
 }
 
 describe('chair rulings on criticism', () => {
+  test('offline, “Rule…” and “Hide…” are disabled as other sending controls are; a form already open stays open', async () => {
+    await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+    });
+    fireEvent.click(screen.getByTestId('rule-crit-1'));
+    act(() => connectionStore.getState().setStatus('reconnecting'));
+    expect(screen.getByTestId('hide-crit-1')).toBeDisabled();
+    expect(screen.getByTestId('rule-crit-1')).toBeEnabled();
+    expect(screen.getByTestId('ruling-submit-crit-1')).toBeDisabled();
+    fireEvent.click(screen.getByTestId('rule-crit-1'));
+    expect(screen.queryByTestId('ruling-form-crit-1')).not.toBeInTheDocument();
+    expect(screen.getByTestId('rule-crit-1')).toBeDisabled();
+
+    act(() => connectionStore.getState().setStatus('live'));
+    expect(screen.getByTestId('rule-crit-1')).toBeEnabled();
+    expect(screen.getByTestId('hide-crit-1')).toBeEnabled();
+  });
+
   test('rules with a note', async () => {
     const { env, form } = await openRulingForm();
     fireEvent.click(within(form).getByLabelText('Referred'));
@@ -204,12 +224,12 @@ describe('chair rulings on criticism', () => {
     });
     const by = within(form).getByTestId('directive-inspector');
     expect(by).toHaveAttribute('aria-invalid', 'true');
-    expect(by).toHaveAccessibleDescription('not an inspector of this session: choose an inspector');
+    expect(by).toHaveAccessibleDescription('This is not an inspector of this session: choose an inspector.');
     expect(by).toHaveFocus();
     expect(within(form).getByTestId('directive-assignee')).not.toHaveAttribute('aria-invalid');
     const note = within(form).getByRole('alert');
     expect(note).toHaveTextContent(
-      'The directive was not issued. Plenum could not accept this: some details are missing or not valid. Check them and try again. Change: inspector (not an inspector of this session: choose an inspector).',
+      'The directive was not issued. Plenum could not accept this: some details are missing or not valid. Check them and try again. Change these fields. Inspector: This is not an inspector of this session: choose an inspector.',
     );
     expect(note).not.toHaveTextContent('inspectorId');
   });
@@ -234,15 +254,17 @@ describe('chair rulings on criticism', () => {
     expect(await refuseUnit()).toMatchObject({ payload: { assigneeUnitId: ids.otherUnit, subjectUnitId: ids.unit } });
     const by = within(form).getByTestId('directive-inspector');
     expect(by).toHaveAttribute('aria-invalid', 'true');
-    expect(by).toHaveAccessibleDescription('no such unit in this session');
+    expect(by).toHaveAccessibleDescription('There is no such unit in this session.');
     expect(by).toHaveFocus();
     expect(unit).not.toHaveAttribute('aria-invalid');
-    expect(within(form).getByRole('alert')).toHaveTextContent('Change: assignee unit (no such unit in this session).');
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      'Change these fields. Assignee unit: There is no such unit in this session.',
+    );
 
     fireEvent.change(within(form).getByTestId('directive-kind'), { target: { value: 'explain-failure' } });
     expect(await refuseUnit()).toMatchObject({ payload: { kind: 'explain-failure', assigneeUnitId: ids.unit } });
     expect(unit).toHaveAttribute('aria-invalid', 'true');
-    expect(unit).toHaveAccessibleDescription('no such unit in this session');
+    expect(unit).toHaveAccessibleDescription('There is no such unit in this session.');
     expect(unit).toHaveFocus();
   });
 

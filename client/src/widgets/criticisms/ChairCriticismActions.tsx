@@ -39,7 +39,7 @@ function sameActionProps(last: ChairCriticismActionsProps, next: ChairCriticismA
 }
 
 /**
- * What the chair does with a criticism: rule on it, hide it, or make a directive of it.
+ * What the chair does with a criticism: rule on it, hide it (or show it again), or make a directive of it.
  * Memoised: an endorsement renders the card again for its count, not the chair's actions.
  */
 export const ChairCriticismActions = memo(function ChairCriticismActions({
@@ -55,6 +55,9 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
   const panelId = useId();
   const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
   const mayDirect = canIssue('chair', 'directive:issue', sessionStatus);
+  const mayUnhide = canIssue('chair', 'criticism:unhide', sessionStatus);
+  // Offline, a form that is closed stays closed, as other sending controls are disabled; an open
+  // one stays open (its text kept, its submit disabled) and can still be closed.
   const toggle = (panel: ChairPanel) => setOpen((current) => (current === panel ? null : panel));
   const forReader = excerpt(criticism.text, 60);
 
@@ -65,18 +68,35 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
           testId={`rule-${criticism.id}`}
           isOpen={open === 'rule'}
           controls={panelId}
-          disabled={!mayRule}
+          disabled={!mayRule || (!canSend && open !== 'rule')}
           onToggle={() => toggle('rule')}
           forReader={forReader}
         >
           {criticism.ruling ? t('criticism.rule.change') : t('criticism.rule.open')}
         </DisclosureButton>
+        {criticism.hidden && (
+          // In the place of "Hide…": the card's marker says it is hidden, and why.
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={`unhide-${criticism.id}`}
+            disabled={!mayUnhide || !canSend}
+            onClick={() =>
+              void run(
+                { type: 'criticism:unhide', payload: { criticismId: criticism.id } },
+                t('criticism.unhide.failed'),
+              )
+            }
+          >
+            {t('criticism.unhide.action')}
+          </button>
+        )}
         {!criticism.hidden && (
           <DisclosureButton
             testId={`hide-${criticism.id}`}
             isOpen={open === 'hide'}
             controls={panelId}
-            disabled={!mayRule}
+            disabled={!mayRule || (!canSend && open !== 'hide')}
             onToggle={() => toggle('hide')}
             forReader={forReader}
           >

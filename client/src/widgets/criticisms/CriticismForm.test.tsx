@@ -97,6 +97,14 @@ describe('criticism form', () => {
 
     act(() => connectionStore.getState().setStatus('reconnecting'));
     expect(screen.getByTestId('criticism-submit')).toBeDisabled();
+    expect(screen.getByTestId('criticism-submit')).toHaveAccessibleDescription(
+      'Offline: the text is kept and can be posted once the connection is back.',
+    );
+    expect(screen.getByTestId('criticism-offline')).toBeVisible();
+
+    act(() => connectionStore.getState().setStatus('live'));
+    expect(screen.getByTestId('criticism-submit')).toBeEnabled();
+    expect(screen.queryByTestId('criticism-offline')).not.toBeInTheDocument();
   });
 
   test('there is no form between items', async () => {

@@ -88,6 +88,9 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
   const isOnFloor = isItemLive(itemStatus);
   const mayPostNow = role !== null && canIssue(role, 'criticism:post', sessionStatus);
   const hintId = `${formId}-hint`;
+  const offlineId = `${formId}-offline`;
+  // Said only when the connection alone holds the post back: the hint above covers the rest.
+  const isHeldOffline = isOnFloor && mayPostNow && !canSend;
   // A general topic has no unit to raise the criticism against: it is raised on the item itself.
   const topicOrUnit = unitId === null ? 'General' : '';
 
@@ -197,9 +200,15 @@ const DraftingForm = memo(function DraftingForm(props: DraftingFormProps) {
           className="button button--primary"
           data-testid="criticism-submit"
           disabled={!isOnFloor || !mayPostNow || !canSend}
+          aria-describedby={isHeldOffline ? offlineId : undefined}
         >
           {t('criticism.form.submit')}
         </button>
+        {isHeldOffline && (
+          <p id={offlineId} className="muted field-hint" data-testid="criticism-offline">
+            {t('criticism.form.offline')}
+          </p>
+        )}
       </form>
     </>,
   );

@@ -1,17 +1,22 @@
 import { canIssue } from '@plenum/shared';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { todayIsoDate } from '../../lib/format';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { DirectiveCard } from '../directives/DirectiveCard';
 import { DirectiveForm } from '../directives/DirectiveForm';
+import { loadDirectiveDraft } from '../directives/directiveDraft';
 import { Panel } from '../../components/Panel';
 
 /** Every directive with what the chair may do with it, and a form to issue a new one. */
 export function Directives() {
   const { t } = useTranslation();
-  const [isIssuing, setIsIssuing] = useState(false);
+  const sessionId = useSessionStore((s) => s.session.sessionId);
+  const participantId = useSessionStore((s) => s.you?.id ?? '');
+  const draftPlace = useMemo(() => ({ sessionId, participantId, form: 'decisions' }), [sessionId, participantId]);
+  // A directive left unsent by a reload opens again with what was typed.
+  const [isIssuing, setIsIssuing] = useState(() => loadDirectiveDraft(draftPlace) !== null);
   const tracked = useSessionState(decisionSelectors.directiveTracker, todayIsoDate());
   const status = useSessionStore((s) => s.session.status);
   const firstUnit = useSessionStore((s) => s.session.unitOrder[0] ?? '');
@@ -31,6 +36,7 @@ export function Directives() {
         <DirectiveForm
           initial={{ kind: 'inspection', assigneeUnitId: firstUnit, title: '', fromCriticismId: null, itemId: null }}
           onDone={() => setIsIssuing(false)}
+          draftPlace={draftPlace}
         />
       )}
       {tracked.length === 0 ? (

@@ -1,4 +1,5 @@
 import {
+  directiveHandedOnTo,
   directivePersonName,
   Limits,
   type CommandInput,
@@ -17,6 +18,7 @@ import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
+import { AssigneeAbsentNote, ReassignControl } from './DirectiveReassign';
 import './DirectiveCard.css';
 
 type Panel = 'answer' | 'forward' | 'accept' | 'reject';
@@ -46,7 +48,9 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false, children
   const units = useSessionStore((s) => s.session.units);
   const participants = useSessionStore((s) => s.session.participants);
   const assigneeName = useSessionStore((s) => decisionSelectors.assigneeName(s.session, directive));
-  const actions = useSessionState(actionsOn, directive, readOnly ? null : you);
+  // Carried into the next period's review: shown as it stood, with where it is followed now.
+  const followUp = useSessionState(directiveHandedOnTo, directive.id);
+  const actions = useSessionState(actionsOn, directive, readOnly || followUp ? null : you);
   const relay = useSessionState(decisionSelectors.relayOf, directive);
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError, isBusy } = useCommand();
@@ -54,8 +58,14 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false, children
   const [isClosing, setIsClosing] = useState(false);
   const unit = (id: string | null) => (id === null ? t('common.aUnit') : (units[id]?.name ?? id));
   // An inspection order's inspector acknowledges it and files the findings, not the inspected unit.
-  const stepText = ({ action, actorId, unitId, toUnitId }: DirectiveState['steps'][number]) => {
+  const stepText = ({ action, actorId, unitId, toUnitId, ...step }: DirectiveState['steps'][number]) => {
     const who = directivePersonName({ participants }, directive, actorId);
+    if (action === 'reassigned') {
+      const person = (pid: string | null | undefined) =>
+        pid ? directivePersonName({ participants }, directive, pid) : t('directive.nobody');
+      const text = t('directive.step.reassigned', { from: person(step.fromAssigneeId), to: person(step.assigneeId) });
+      return t('directive.stepBy', { step: text, who });
+    }
     if (directive.inspectorId && (action === 'acknowledged' || action === 'answered')) {
       return t(`directive.inspectionStep.${action}`, { who });
     }
@@ -111,6 +121,12 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false, children
           directive.carriedFromSessionId && <> · {t('directive.carried')}</>
         )}
       </p>
+      {followUp && (
+        <p className="directive__meta" role="note" data-testid={`directive-followed-up-${id}`}>
+          {t('directive.followedUpIn', { title: followUp.title, period: followUp.period })}
+        </p>
+      )}
+      <AssigneeAbsentNote directive={directive} />
       {relay && (
         <p className="directive__meta" role="status" data-testid={`directive-relay-${id}`}>
           {t(relay === 'pending' ? 'directive.relayPending' : 'directive.relayDelivered')}
@@ -224,6 +240,7 @@ export function DirectiveCard({ directive, isOverdue, readOnly = false, children
           {children}
         </div>
       )}
+      {actions && <ReassignControl directive={directive} />}
       {open === 'answer' && (
         <TextActionForm
           testId={`answer-form-${id}`}

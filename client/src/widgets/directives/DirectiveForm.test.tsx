@@ -82,3 +82,46 @@ describe('directive form checks', () => {
     });
   });
 });
+
+describe('an unsent directive', () => {
+  test('survives a reload, open with what was typed, and is forgotten once issued', async () => {
+    const first = await openDirectiveForm();
+    fireEvent.change(within(first.form).getByTestId('directive-kind'), { target: { value: 'explain-failure' } });
+    fireEvent.change(within(first.form).getByTestId('directive-title'), {
+      target: { value: 'Explain the kiln stoppage' },
+    });
+    fireEvent.change(within(first.form).getByLabelText(/^Details/), { target: { value: 'By the end of the month.' } });
+    first.env.unmount();
+
+    const again = await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    const form = await screen.findByTestId('directive-form');
+    expect(within(form).getByTestId('directive-kind')).toHaveValue('explain-failure');
+    expect(within(form).getByTestId('directive-title')).toHaveValue('Explain the kiln stoppage');
+    expect(within(form).getByLabelText(/^Details/)).toHaveValue('By the end of the month.');
+
+    fireEvent.click(within(form).getByTestId('directive-submit'));
+    const sent = await again.nextCommand();
+    expect(sent.command).toMatchObject({ type: 'directive:issue', payload: { title: 'Explain the kiln stoppage' } });
+    await again.accept(sent.ask);
+    expect(screen.queryByTestId('directive-form')).toBeNull();
+    again.unmount();
+
+    await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    await screen.findByTestId('issue-directive');
+    expect(screen.queryByTestId('directive-form')).toBeNull();
+  });
+
+  test('is forgotten when the chair cancels it', async () => {
+    const first = await openDirectiveForm();
+    fireEvent.change(within(first.form).getByTestId('directive-title'), { target: { value: 'Inspect the kilns' } });
+    fireEvent.click(within(first.form).getByRole('button', { name: 'Cancel' }));
+    first.env.unmount();
+
+    await renderSession(<ChairConsole role="chair" />, participants.chair, inviteInspector);
+    fireEvent.click(screen.getByTestId('tab-decisions'));
+    fireEvent.click(await screen.findByTestId('issue-directive'));
+    expect(within(screen.getByTestId('directive-form')).getByTestId('directive-title')).toHaveValue('');
+  });
+});

@@ -1,5 +1,5 @@
 import { addDays, Limits, type DirectiveKind } from '@plenum/shared';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { InputField } from '../../components/InputField';
@@ -14,6 +14,12 @@ import { useSessionStore } from '../../stores/session';
 import { TextAreaField } from '../../components/TextAreaField';
 import { tooLongProblem } from '../../components/textLength';
 import { FormActions } from '../../components/FormActions';
+import {
+  forgetDirectiveDraft,
+  loadDirectiveDraft,
+  saveDirectiveDraft,
+  type DirectiveDraftPlace,
+} from './directiveDraft';
 
 /** What the form starts with, e.g. taken from a criticism. */
 export interface DirectiveDraftInput {
@@ -30,6 +36,11 @@ interface DirectiveFormProps {
   initial: DirectiveDraftInput;
   /** Called after the server accepted the directive, or when the chair cancels. */
   onDone?: () => void;
+  /**
+   * Where what is typed is kept on this device until it is issued or cancelled, so a reload does
+   * not lose it; the draft kept there wins over `initial`. None: nothing is kept.
+   */
+  draftPlace?: DirectiveDraftPlace;
 }
 
 /** Days from today a directive is due by default. */
@@ -50,7 +61,7 @@ function inspectionAssignee(unitId: string, assignee: InspectionAssignee) {
  * A refusal is said above the buttons, naming the fields; each field it names is marked beside,
  * with why, and the first takes the focus.
  */
-export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
+export function DirectiveForm({ initial, onDone, draftPlace }: DirectiveFormProps) {
   const { t } = useTranslation();
   const formId = useId();
   const command = useCommand();
@@ -62,10 +73,15 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
   const unitOptions = useMemo(() => unitOrder.flatMap((id) => (units[id] ? [units[id]] : [])), [units, unitOrder]);
   const participants = useSessionStore((s) => s.session.participants);
   const { fields, issues } = command;
+  const [kept] = useState(() => (draftPlace ? loadDirectiveDraft(draftPlace) : null));
 
-  const [kind, setKind] = useState<DirectiveKind>(initial.kind);
-  const [assigneeUnitId, setAssigneeUnitId] = useState(initial.assigneeUnitId || unitOptions[0]?.id || '');
-  const [chosenInspectionBy, setInspectionBy] = useState<InspectionAssignee | null>(null);
+  const [kind, setKind] = useState<DirectiveKind>(kept?.kind ?? initial.kind);
+  const [assigneeUnitId, setAssigneeUnitId] = useState(
+    kept?.assigneeUnitId || initial.assigneeUnitId || unitOptions[0]?.id || '',
+  );
+  const [chosenInspectionBy, setInspectionBy] = useState<InspectionAssignee | null>(
+    (kept?.inspectionBy as InspectionAssignee | null) ?? null,
+  );
   /**
    * Who may carry out an inspection: the session's inspectors first, then any unit but the one
    * inspected as an inspection office (a unit does not inspect itself).
@@ -89,11 +105,22 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
     inspectionOptions.find((option) => option.value === chosenInspectionBy)?.value ??
     inspectionOptions[0]?.value ??
     null;
-  const [dueDate, setDueDate] = useState(() => addDays(todayIsoDate(), defaultDueInDays));
+  const [dueDate, setDueDate] = useState(() => kept?.dueDate || addDays(todayIsoDate(), defaultDueInDays));
   const [dueProblem, setDueProblem] = useState<string | null>(null);
-  const [title, setTitle] = useState(initial.title);
-  const [text, setText] = useState('');
+  const [title, setTitle] = useState(kept?.title ?? initial.title);
+  const [text, setText] = useState(kept?.text ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+
+  // Kept in the commit of each keystroke, not after the next frame: a reload straight after typing
+  // must find it.
+  useLayoutEffect(() => {
+    if (draftPlace)
+      saveDirectiveDraft(draftPlace, { kind, assigneeUnitId, inspectionBy: chosenInspectionBy, dueDate, title, text });
+  }, [draftPlace, kind, assigneeUnitId, chosenInspectionBy, dueDate, title, text]);
+  const finish = () => {
+    if (draftPlace) forgetDirectiveDraft(draftPlace);
+    onDone?.();
+  };
 
   const shownDueProblem = dueProblem ?? (fields.includes('dueDate') ? t('directive.form.duePast') : null);
   const refused = issuesByField(issues);
@@ -135,7 +162,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
       },
       t('directive.form.failed'),
     ).then((ok) => {
-      if (ok) onDone?.();
+      if (ok) finish();
       else focusInvalid();
     });
   };
@@ -219,7 +246,7 @@ export function DirectiveForm({ initial, onDone }: DirectiveFormProps) {
         <FormActions
           submitLabel={t('directive.form.submit')}
           isDisabled={!canSend || isBusy}
-          onCancel={onDone}
+          onCancel={onDone && finish}
           testId="directive-submit"
         />
       </div>

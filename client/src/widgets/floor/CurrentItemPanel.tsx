@@ -1,4 +1,4 @@
-import { isItemLive, type AgendaItemState } from '@plenum/shared';
+import { isItemLive, itemKind, type AgendaItemState } from '@plenum/shared';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topicAfterUnit } from '../../lib/itemTitle';
@@ -32,7 +32,7 @@ export function CurrentItemPanel({ item, size = 'normal', children }: CurrentIte
       </h2>
       {item ? (
         <>
-          <p className="current-item__unit">{unitName ?? t('common.generalTopic')}</p>
+          <p className="current-item__unit">{unitName ?? t(`labels.itemKind.${itemKind(item)}`)}</p>
           <p className="current-item__topic">{topicAfterUnit(item.topic, unitName)}</p>
           {item.warningId && <p className="current-item__note">{t('floor.secondReviewNote')}</p>}
           <p className="current-item__status">

@@ -1,4 +1,4 @@
-import { fulfilment } from '@plenum/shared';
+import { fulfilment, itemKind, verificationFindings } from '@plenum/shared';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
@@ -22,12 +22,13 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
   const hasPresented = item.startedAt !== null;
   // In the final record an item never reached is not pending: it was not covered.
   const isUncovered = isSessionClosed && item.status === 'pending';
+  const findings = report ? verificationFindings(report) : [];
 
   return (
     <article className="minutes-item" data-testid={`minutes-item-${item.id}`}>
       <h3>
         {t('agenda.position', { position })}{' '}
-        {unit ? itemTitle(item.topic, unit.name) : `${t('common.generalTopic')} — ${item.topic}`}
+        {unit ? itemTitle(item.topic, unit.name) : `${t(`labels.itemKind.${itemKind(item)}`)} — ${item.topic}`}
       </h3>
       <p className="minutes-item__facts">
         {isUncovered ? t('minutes.notCovered') : t(`labels.agendaStatus.${item.status}`)}
@@ -84,6 +85,28 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
             </tbody>
           </table>
         </div>
+      )}
+      {hasPresented && findings.length > 0 && (
+        <>
+          <h4>{t('minutes.verifications')}</h4>
+          <ul className="minutes-list" data-testid={`minutes-verifications-${item.id}`}>
+            {findings.map((v) => (
+              <li key={v.indicator.id}>
+                <span className="minutes__label">
+                  {t('minutes.verificationLine', {
+                    indicator: v.indicator.name,
+                    verified: `${format.figure(v.verified)} ${v.indicator.measure}`,
+                    reported: `${format.figure(v.indicator.reported)} ${v.indicator.measure}`,
+                  })}
+                </span>
+                {v.actorId !== null && v.at !== null && (
+                  <> — {t('minutes.verifiedBy', { name: name(v.actorId), time: format.time(v.at) })}</>
+                )}
+                {v.finding && <>: {v.finding}</>}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {report && hasPresented && flags.length > 0 && (
         <ul className="minutes-list">

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { demoIndicators, ids, instant, participants, submitReport, type eventLog } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
-import { inspector, inviteInspector } from '../../test/stories';
+import { criticise, floorOpen, inspector, inviteInspector, kilnInspection } from '../../test/stories';
 import Minutes from './Minutes';
 
 /** The chair adopts a plan: the first unit accepted (an order to the inspector), the second beyond capacity. */
@@ -186,5 +186,88 @@ describe('minutes', () => {
     const item = screen.getByTestId(`minutes-item-${ids.itemOne}`);
     expect(item).toHaveTextContent('Presenting');
     expect(item).not.toHaveTextContent('Presented by');
+  });
+
+  test('what was answered and said: an inspector’s findings, an explanation filed, a directive carried over, the speeches, the time given and the verification’s finding', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      inviteInspector(log);
+      floorOpen(log);
+      criticise(log, 'crit-1');
+      kilnInspection(log, 'dir-kilns');
+      log.add(
+        'directive:answered',
+        { directiveId: 'dir-kilns', text: 'Kiln 2 idle for a month; output overstated by 50 t.' },
+        ids.presenter,
+      );
+      log.add('directive:issued', {
+        directiveId: 'dir-explain',
+        kind: 'explain-failure',
+        assigneeUnitId: ids.unit,
+        title: 'Explain the cement shortfall',
+        text: null,
+        dueDate: '2026-05-01',
+        fromCriticismId: null,
+        orderedByUnitId: null,
+        itemId: ids.itemOne,
+      });
+      log.add('directive:answered', { directiveId: 'dir-explain', text: 'The clinker did not arrive.' }, ids.presenter);
+      log.add('directive:carried-over', {
+        directive: {
+          id: 'dir-carried',
+          kind: 'corrective-plan',
+          assigneeUnitId: ids.unit,
+          title: 'Recover the Q4 shortfall',
+          text: null,
+          dueDate: '2026-02-15',
+          fromCriticismId: null,
+          status: 'answered',
+          orderedByUnitId: null,
+          holderUnitId: ids.unit,
+          issuedAt: instant(-90 * 86_400),
+          sessionId: 'session-q4',
+          steps: [
+            {
+              action: 'answered',
+              unitId: ids.unit,
+              toUnitId: ids.unit,
+              text: 'A second shift from March.',
+              actorId: 'p-former',
+              at: instant(-60 * 86_400),
+            },
+          ],
+          earlierNames: { 'p-former': 'Olga Former' },
+        },
+        fromSessionId: 'session-q4',
+      });
+      log.add('agenda:time-extended', { itemId: ids.itemOne, minutes: 5 });
+      log.add('floor:given', { participantId: ids.official, itemId: ids.itemOne, at: instant(300) });
+      log.add('floor:speech-ended', { participantId: ids.official, at: instant(445) });
+      log.add(
+        'report:verified',
+        {
+          unitId: ids.unit,
+          indicatorId: demoIndicators.cement.id,
+          verified: 600,
+          finding: 'Kiln logs show 600 t.',
+          evidence: null,
+        },
+        inspector.id,
+      );
+    });
+    const item = screen.getByTestId(`minutes-item-${ids.itemOne}`);
+    expect(item).toHaveTextContent('(+5 min given)');
+    expect(item).toHaveTextContent(/Speeches.+: .+–.+ \(2:25\)/);
+    expect(screen.getByTestId('minutes-directive-dir-kilns')).toHaveTextContent(
+      /Answered by .+, .+: Kiln 2 idle for a month; output overstated by 50 t\.$/,
+    );
+    expect(screen.getByTestId('minutes-directive-dir-explain')).toHaveTextContent(
+      /Answered by .+: The clinker did not arrive\.$/,
+    );
+    expect(screen.getByTestId('minutes-carried-directives')).toHaveTextContent(
+      /Recover the Q4 shortfall .+Answered by Olga Former, .+: A second shift from March\.$/,
+    );
+    expect(screen.getByTestId(`minutes-verifications-${ids.itemOne}`)).toHaveTextContent(
+      /^Cement: verified 600 t \(reported 650 t\) — Ivan Inspector, .+: Kiln logs show 600 t\.$/,
+    );
   });
 });

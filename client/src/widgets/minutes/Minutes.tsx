@@ -183,6 +183,16 @@ export default function Minutes() {
                 ))}
               </>
             )}
+            {minutes.decisions.carriedDirectives.length > 0 && (
+              <>
+                <h3>{t('minutes.carriedDirectives')}</h3>
+                <ul className="minutes-list" data-testid="minutes-carried-directives">
+                  {minutes.decisions.carriedDirectives.map((d) => (
+                    <DirectiveLine key={d.id} directive={d} />
+                  ))}
+                </ul>
+              </>
+            )}
           </section>
         )}
         {minutes.decisions && <InspectionPlanMinutes headingId={`${fieldId}-inspection-plans`} />}

@@ -194,6 +194,18 @@ function figureProblem(
   return accepts(value) ? null : `${column}-invalid`;
 }
 
+/** What is wrong with a verified value as typed; null when the protocol takes it. */
+export type VerifiedProblem = 'missing' | 'invalid' | 'too-large' | 'too-small';
+
+/** A verified value is checked as a reported figure is (0, or a plan's range), so both forms say the same. */
+export function verifiedValueProblem(text: string): VerifiedProblem | null {
+  if (text.trim() === '') return 'missing';
+  const problem = figureProblem(text, isQuantity, 'reported');
+  if (problem === 'reported-too-large') return 'too-large';
+  if (problem === 'reported-too-small') return 'too-small';
+  return problem === null ? null : 'invalid';
+}
+
 /** What is wrong with each row, by row key; empty when the form can be submitted. */
 export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, DraftProblem[]> {
   const problems = new Map<string, DraftProblem[]>();

@@ -25,4 +25,22 @@ describe('the history tab', () => {
     render(<UnitHistory />);
     expect(screen.getByRole('alert').closest('.unit-history')).not.toBeNull();
   });
+
+  test('says the warnings heading once, and names the warnings table by it', () => {
+    trends.mockReturnValue({
+      state: 'loaded',
+      data: {
+        sessionId: 's-1',
+        organisation: 'Province',
+        periods: [],
+        units: [],
+        warnings: [{ sessionId: 's-0', period: '2025-Q4', issued: 2, carried: 0, lifted: 1, escalated: 0, waived: 0 }],
+      },
+      reload: vi.fn(),
+    } satisfies ApiData<Trends>);
+    render(<UnitHistory />);
+    const panel = screen.getByTestId('history-warnings');
+    expect(panel.textContent?.match(/Warnings quarter by quarter/g)).toHaveLength(1);
+    expect(screen.getByRole('table', { name: 'Warnings quarter by quarter' })).toBeInTheDocument();
+  });
 });

@@ -20,6 +20,7 @@ export default function UnitHistory() {
   const { t } = useTranslation();
   const format = useFormat();
   const fieldId = useId();
+  const warningsHeadingId = useId();
   const trends = useTrends(true);
   const answer = trends.state === 'loaded' ? trends.data : null;
   const choices = useSessionState(trendSelectors.unitChoices, answer);
@@ -122,10 +123,10 @@ export default function UnitHistory() {
           </>
         )}
       </Panel>
-      <Panel heading={t('history.warningsHeading')} testId="history-warnings">
+      <Panel heading={t('history.warningsHeading')} headingId={warningsHeadingId} testId="history-warnings">
         <div className="table-scroll" tabIndex={0}>
-          <table className="figures">
-            <caption className="visually-hidden">{t('history.warningsHeading')}</caption>
+          {/* Named by the panel's heading: a caption of the same words was read out twice. */}
+          <table className="figures" aria-labelledby={warningsHeadingId}>
             <thead>
               <tr>
                 <th scope="col">{t('history.period')}</th>

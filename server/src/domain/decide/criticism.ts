@@ -100,3 +100,12 @@ export function decideHide(state: SessionState, payload: CommandOf<'criticism:hi
   if (criticism.hidden) throw new DomainError('CONFLICT', 'The criticism is already hidden.');
   return [newEvent('criticism:hidden', payload)];
 }
+
+/** The chair shows a hidden criticism again; the hiding stays in the log and the minutes. */
+export function decideUnhide(state: SessionState, payload: CommandOf<'criticism:unhide'>['payload']): NewEvent[] {
+  const criticism = criticismOrThrow(state, payload.criticismId);
+  if (!criticism.hidden) {
+    throw new DomainError('CONFLICT', 'The criticism is not hidden.', undefined, { kind: 'criticism-not-hidden' });
+  }
+  return [newEvent('criticism:unhidden', payload)];
+}

@@ -5,7 +5,9 @@ import {
   earliestDueDate,
   hasArrived,
   hasLeftLevel,
+  assigneeProblem,
   lineOf,
+  reassignBlocker,
   newEvent,
   type CommandOf,
   type DirectiveBlocker,
@@ -58,6 +60,7 @@ function directiveBlocked(state: SessionState, directive: DirectiveState, blocke
     'explanation-arrived': 'The explanation has reached the ordering level.',
     'no-level-above': 'There is no level above this one.',
     'explanation-gone-up': `The explanation has gone up to ${holder}: it is followed in that level's session.`,
+    'already-assigned': 'The inspection order is assigned to that inspector already.',
   };
   return new DomainError('CONFLICT', messages[blocker], undefined, {
     kind: 'directive-blocked',
@@ -231,4 +234,40 @@ export function decideCloseDirective(
   const directive = directiveOrThrow(state, payload.directiveId);
   if (directive.status === 'closed') throw new DomainError('CONFLICT', 'The directive is already closed.');
   return [newEvent('directive:closed', payload)];
+}
+
+/**
+ * The chair gives an inspection order to another inspector of this session: one carried over
+ * from a review whose inspector this one does not invite is otherwise left with nobody to act.
+ */
+export function decideReassign(state: SessionState, payload: CommandOf<'directive:reassign'>['payload']): NewEvent[] {
+  const directive = directiveOrThrow(state, payload.directiveId);
+  const blocker = reassignBlocker(directive);
+  if (blocker === 'not-an-inspection') {
+    throw invalidField('directiveId', 'Only an inspection order is assigned to an inspector.', {
+      code: 'only-for-inspection',
+    });
+  }
+  if (blocker !== null) throw directiveBlocked(state, directive, blocker);
+  const problem = assigneeProblem(state, directive, payload.assigneeId);
+  if (problem === 'already-assigned') throw directiveBlocked(state, directive, problem);
+  if (problem === 'unknown-participant') {
+    throw invalidField('assigneeId', `${payload.assigneeId} is not a participant of this session.`, { code: problem });
+  }
+  if (problem === 'not-an-inspector') {
+    throw invalidField(
+      'assigneeId',
+      `${payload.assigneeId} is not an inspector of this session: choose an inspector.`,
+      {
+        code: problem,
+      },
+    );
+  }
+  return [
+    newEvent('directive:reassigned', {
+      directiveId: directive.id,
+      fromAssigneeId: directive.inspectorId ?? null,
+      assigneeId: payload.assigneeId,
+    }),
+  ];
 }

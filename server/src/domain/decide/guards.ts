@@ -1,5 +1,6 @@
 import {
   dayTitle,
+  directiveHandedOnTo,
   isItemOver,
   liveItem,
   openDayId,
@@ -7,6 +8,7 @@ import {
   type CriticismState,
   type DirectiveState,
   type FloorBlocker,
+  type FollowUp,
   type SessionState,
   criticismOf,
 } from '@plenum/shared';
@@ -28,11 +30,29 @@ export function criticismOrThrow(state: SessionState, criticismId: string): Crit
   throw new DomainError('NOT_FOUND', `There is no criticism ${criticismId}.`);
 }
 
-/** The directive, or NOT_FOUND. */
+/**
+ * The directive, or NOT_FOUND; CONFLICT once the next period's review carried it over, since
+ * from then on that session's record follows it and a step here would never reach it.
+ */
 export function directiveOrThrow(state: SessionState, directiveId: string): DirectiveState {
   const directive = state.directives[directiveId];
   if (!directive) throw new DomainError('NOT_FOUND', `There is no directive ${directiveId}.`);
+  const followUp = directiveHandedOnTo(state, directiveId);
+  if (followUp) throw handedOn('directive', directive.title, followUp);
   return directive;
+}
+
+/** CONFLICT naming the later session that carried the directive or warning over and follows it now. */
+export function handedOn(subject: 'directive' | 'warning', name: string, followUp: FollowUp): DomainError {
+  const message = `It was carried over into ${followUp.title} (${followUp.period}) and is followed in that session now.`;
+  return new DomainError('CONFLICT', message, undefined, {
+    kind: 'handed-on',
+    subject,
+    name,
+    sessionId: followUp.sessionId,
+    title: followUp.title,
+    period: followUp.period,
+  });
 }
 
 /** NOT_FOUND unless the unit is part of the session; the issue names the command's `field` that gave it. */

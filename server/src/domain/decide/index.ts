@@ -19,13 +19,21 @@ import {
 } from './agenda.js';
 import type { DecideContext } from './context.js';
 import { decideRescheduleDays } from './days.js';
-import { decideEndorseCriticism, decideHide, decidePostCriticism, decideRespond, decideRule } from './criticism.js';
+import {
+  decideEndorseCriticism,
+  decideHide,
+  decidePostCriticism,
+  decideRespond,
+  decideRule,
+  decideUnhide,
+} from './criticism.js';
 import {
   decideAcknowledge,
   decideAnswer,
   decideCloseDirective,
   decideForward,
   decideIssueDirective,
+  decideReassign,
   decideReview,
 } from './directive.js';
 import { decideAdoptInspectionPlan } from './inspectionPlan.js';
@@ -102,12 +110,14 @@ const deciders: { [T in CommandType]: Decider<T> } = {
   'criticism:respond': decideRespond,
   'criticism:rule': decideRule,
   'criticism:hide': decideHide,
+  'criticism:unhide': decideUnhide,
   'directive:issue': decideIssueDirective,
   'directive:acknowledge': decideAcknowledge,
   'directive:answer': decideAnswer,
   'directive:forward': decideForward,
   'directive:review': decideReview,
   'directive:close': decideCloseDirective,
+  'directive:reassign': decideReassign,
   'warning:issue': decideIssueWarning,
   'warning:waive': decideWaiveWarning,
   'warning:reconsider': decideReconsiderWarning,

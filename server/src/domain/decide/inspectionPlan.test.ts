@@ -69,6 +69,16 @@ describe('inspection plan', () => {
     expect(proposeInspectionPlan(after, { capacity: 2 }).lines.map((l) => l.unitId)).not.toContain('harbour-fisheries');
   });
 
+  test('a plan adopted while an order is open records the capacity the chair set, not what is left of it', async () => {
+    const { run, byRole, commands, sessionId } = await demoWorld();
+    await run(byRole.chair, adopt(1, [accept('harbour-fisheries', byRole.inspector.id)]));
+    const state: SessionState = await commands.state(sessionId);
+    const left = proposeInspectionPlan(state, { capacity: 3 });
+    expect([left.capacity, left.ordersOpen]).toEqual([2, 1]);
+    await run(byRole.chair, adopt(3, [accept(left.lines[0]!.unitId, byRole.inspector.id)]));
+    expect((await commands.state(sessionId)).inspectionPlans.at(-1)!.capacity).toBe(3);
+  });
+
   test('refusals: over capacity, a unit not on the plan, not an inspector, an inspector and an office, a past due date, not the chair; nothing is appended', async () => {
     const { run, byRole, commands, sessionId } = await demoWorld();
     const head = (await commands.state(sessionId)).lastSeq;

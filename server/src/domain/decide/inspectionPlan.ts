@@ -78,7 +78,8 @@ export function decideAdoptInspectionPlan(
     ...orders,
     newEvent('inspection-plan:adopted', {
       planId: ctx.newId(),
-      capacity: proposal.capacity,
+      // The office's capacity as the chair set it, not what the open orders left of it.
+      capacity: payload.capacity,
       lines: adoptedPlanLines(proposal, payload.lines, directiveIds),
       at: ctx.now,
     }),

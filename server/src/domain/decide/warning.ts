@@ -2,6 +2,7 @@ import {
   newEvent,
   proposedWarnings,
   unitStandings,
+  warningHandedOnTo,
   type CommandOf,
   type NewEvent,
   type SessionState,
@@ -9,7 +10,7 @@ import {
 } from '@plenum/shared';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
-import { requireUnit } from './guards.js';
+import { handedOn, requireUnit } from './guards.js';
 
 function proposalOrThrow(state: SessionState, unitId: string) {
   requireUnit(state, unitId);
@@ -67,6 +68,7 @@ export function decideReconsiderWarning(
   if (!issued && !state.waivers[payload.unitId]) {
     throw new DomainError('CONFLICT', 'No warning of this unit was issued or waived in this session.');
   }
+  if (issued) requireNotHandedOn(state, issued);
   return [
     newEvent('warning:reconsidered', {
       unitId: payload.unitId,
@@ -77,9 +79,16 @@ export function decideReconsiderWarning(
   ];
 }
 
+/** CONFLICT once the next period's review carried the warning over: its second review is decided there. */
+function requireNotHandedOn(state: SessionState, warning: WarningState): void {
+  const followUp = warningHandedOnTo(state, warning.id);
+  if (followUp) throw handedOn('warning', state.units[warning.unitId]?.name ?? warning.unitId, followUp);
+}
+
 function carriedWarningOrThrow(state: SessionState, warningId: string): WarningState {
   const warning = state.warnings[warningId];
   if (!warning) throw new DomainError('NOT_FOUND', `There is no warning ${warningId}.`);
+  requireNotHandedOn(state, warning);
   if (warning.carriedFromSessionId === null) {
     throw new DomainError('CONFLICT', 'A warning is lifted or escalated at the next period’s review.');
   }
@@ -100,6 +109,7 @@ export function decideReopenWarning(state: SessionState, payload: CommandOf<'war
   if (warning.carriedFromSessionId === null) {
     throw new DomainError('CONFLICT', 'A warning issued in this session is taken back as a proposal’s decision.');
   }
+  requireNotHandedOn(state, warning);
   if (warning.status === 'open') throw new DomainError('CONFLICT', 'The warning is neither lifted nor escalated.');
   return [newEvent('warning:reopened', payload)];
 }

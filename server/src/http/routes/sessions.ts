@@ -65,7 +65,8 @@ export async function sessionSummaries(directory: Pick<SessionDirectory, 'digest
 
 /**
  * Convenes a review session as a draft, no day before today and the days in date order; its
- * units are the body's, else the organisation's register. Answers the chair's link once.
+ * units are the body's, else the organisation's register. Answers the chair's link once. With
+ * `inviteParticipants`, the previous session's participants are invited again after it.
  */
 export async function conveneSession(
   options: Pick<SessionRoutesOptions, 'sessions' | 'organisations' | 'admin' | 'publicUrl'>,
@@ -83,7 +84,15 @@ export async function conveneSession(
     proposeAgenda: body.proposeAgenda,
     language: body.language,
   });
-  return { sessionId, chair: issuedLink(options.publicUrl(), sessionId, chair) };
+  const answer: AnswerData<'convened'> = { sessionId, chair: issuedLink(options.publicUrl(), sessionId, chair) };
+  // A step of its own after convening: the session stands even if inviting fails, and the
+  // administrator can invite from its preparation then.
+  const previousSessionId = body.session.previousSessionId;
+  if (body.inviteParticipants && previousSessionId) {
+    const { issued, skipped } = await options.sessions.inviteAgain(sessionId, previousSessionId);
+    answer.invitedAgain = { invited: issued.map(({ participant }) => participant), skipped };
+  }
+  return answer;
 }
 
 /**

@@ -5,8 +5,8 @@ import { WarningStatus } from './warning.js';
 
 /** One step of a directive's way up the line. */
 export const DirectiveStepSchema = z.object({
-  /** `acknowledged`, `answered`, `forwarded`, `accepted`, `rejected`, `closed`. */
-  action: z.enum(['acknowledged', 'answered', 'forwarded', 'accepted', 'rejected', 'closed']),
+  /** `acknowledged`, `answered`, `forwarded`, `accepted`, `rejected`, `closed`, `reassigned`. */
+  action: z.enum(['acknowledged', 'answered', 'forwarded', 'accepted', 'rejected', 'closed', 'reassigned']),
   unitId: IdSchema.nullable(),
   toUnitId: IdSchema.nullable(),
   text: TextSchema.nullable(),
@@ -14,6 +14,9 @@ export const DirectiveStepSchema = z.object({
   at: InstantSchema,
   /** The lower session the step was taken in, when it reached this record by a relay up the line. */
   fromSessionId: IdSchema.nullable().optional(),
+  /** `reassigned` only: the inspector it was taken from (null: none) and the one it went to. */
+  fromAssigneeId: IdSchema.nullable().optional(),
+  assigneeId: IdSchema.optional(),
 });
 export type DirectiveStep = z.infer<typeof DirectiveStepSchema>;
 

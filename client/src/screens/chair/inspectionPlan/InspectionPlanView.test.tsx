@@ -79,7 +79,7 @@ describe('inspection plan by risk', () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => kilnInspection(log, 'dir-kiln'));
     const panel = await openPlan();
     expect(within(panel).getByTestId('plan-count')).toHaveTextContent(
-      '0 accepted of a capacity of 2. 1 inspection order of this session is still open and counts against the capacity.',
+      '0 accepted of the 2 left of a capacity of 3. 1 inspection order of this session is still open and counts against the capacity.',
     );
   });
 

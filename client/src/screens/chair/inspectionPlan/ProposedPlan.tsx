@@ -166,7 +166,10 @@ export function ProposedPlan() {
         </ol>
       )}
       <p data-testid="plan-count" className={accepted > proposal.capacity ? 'form-error' : 'muted'}>
-        {t('inspectionPlan.count', { accepted, capacity: proposal.capacity })}
+        {/* The proposal's capacity is what the open orders leave of the field's: say both. */}
+        {proposal.ordersOpen > 0
+          ? t('inspectionPlan.countLeft', { accepted, left: proposal.capacity, capacity })
+          : t('inspectionPlan.count', { accepted, capacity })}
         {proposal.ordersOpen > 0 && ` ${t('inspectionPlan.ordersOpen', { count: proposal.ordersOpen })}`}
       </p>
       {isNoneAccepted && (

@@ -32,6 +32,32 @@ function targetOf(problem: NoticeProblem): string {
  * the list, which the error then names. Once published, the date it went out and that later
  * changes are amendments, or, once the session is closed, that its preparation is part of the record.
  */
+/** Things to fix or check before the notice, each with a button that shows the field it names. */
+function ShowMeList({
+  labelledBy,
+  testId,
+  lines,
+}: {
+  labelledBy: string;
+  testId: string;
+  lines: { key: string; text: string; target: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="prepare-problems" aria-labelledby={labelledBy} data-testid={testId}>
+      {lines.map(({ key, text, target }) => (
+        <li key={key}>
+          <span>{text}</span>{' '}
+          <button type="button" className="button button--small" onClick={() => focusTarget(target)}>
+            {t('prepare.notice.showMe')}
+            <span className="visually-hidden">: {text}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function NoticePanel({ role }: { role: Role }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -105,24 +131,15 @@ export function NoticePanel({ role }: { role: Role }) {
             <p id={`${id}-problems`} className="prepare-warn">
               {t('prepare.notice.problems', { count: problems.length })}
             </p>
-            <ul className="prepare-problems" aria-labelledby={`${id}-problems`} data-testid="notice-problems">
-              {problems.map((problem, index) => {
-                const text = noticeProblemMessage(problem, session);
-                return (
-                  <li key={`${problem.problem}-${index}`}>
-                    <span>{text}</span>{' '}
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => focusTarget(targetOf(problem))}
-                    >
-                      {t('prepare.notice.showMe')}
-                      <span className="visually-hidden">: {text}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <ShowMeList
+              labelledBy={`${id}-problems`}
+              testId="notice-problems"
+              lines={problems.map((problem, index) => ({
+                key: `${problem.problem}-${index}`,
+                text: noticeProblemMessage(problem, session),
+                target: targetOf(problem),
+              }))}
+            />
           </>
         )}
         {cautions.length > 0 && (
@@ -130,21 +147,11 @@ export function NoticePanel({ role }: { role: Role }) {
             <p id={`${id}-cautions`} className="prepare-caution">
               {t('prepare.notice.cautions', { count: cautions.length })}
             </p>
-            <ul className="prepare-problems" aria-labelledby={`${id}-cautions`} data-testid="notice-cautions">
-              {cautions.map(({ dayId, text }) => (
-                <li key={dayId}>
-                  <span>{text}</span>{' '}
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => focusTarget(prepareTargets.day(dayId))}
-                  >
-                    {t('prepare.notice.showMe')}
-                    <span className="visually-hidden">: {text}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ShowMeList
+              labelledBy={`${id}-cautions`}
+              testId="notice-cautions"
+              lines={cautions.map(({ dayId, text }) => ({ key: dayId, text, target: prepareTargets.day(dayId) }))}
+            />
           </>
         )}
         {mayPublish && (

@@ -150,6 +150,23 @@ describe('chair rulings on criticism', () => {
     });
   });
 
+  test('a directive being made of a criticism comes back after a reload with what was typed', async () => {
+    const seed = (log: Parameters<NonNullable<Parameters<typeof renderSession>[2]>>[0]) => {
+      floorOpen(log);
+      criticise(log, 'crit-1', { text: 'Kilns stood idle for six weeks.', category: 'inflated-report' });
+    };
+    const first = await renderSession(<ChairConsole role="chair" />, participants.chair, seed);
+    fireEvent.click(screen.getByTestId('make-directive-crit-1'));
+    fireEvent.change(within(screen.getByTestId('directive-form')).getByTestId('directive-title'), {
+      target: { value: 'Explain the kiln stoppage' },
+    });
+    first.unmount();
+
+    await renderSession(<ChairConsole role="chair" />, participants.chair, seed);
+    const form = await screen.findByTestId('directive-form');
+    expect(within(form).getByTestId('directive-title')).toHaveValue('Explain the kiln stoppage');
+  });
+
   test('makes a directive of a criticism, addressed to the criticised unit', async () => {
     const env = await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
       floorOpen(log);

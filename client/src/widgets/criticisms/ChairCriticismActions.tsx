@@ -8,8 +8,10 @@ import { excerpt } from '../../lib/format';
 import { sameFields } from '../../lib/sameFields';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { sessionStore } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { DirectiveForm } from '../directives/DirectiveForm';
+import { loadDirectiveDraft } from '../directives/directiveDraft';
 import { RulingForm } from './RulingForm';
 
 type ChairPanel = 'rule' | 'hide' | 'directive';
@@ -50,7 +52,16 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
 }: ChairCriticismActionsProps) {
   const canSend = useConnectionStore(connectionSelectors.canSend);
   const { run, error, dismissError } = useCommand();
-  const [open, setOpen] = useState<ChairPanel | null>(null);
+  // A directive being made of this criticism is kept across a reload, as the Decisions tab's is.
+  // Read once, not subscribed: the session and its viewer do not change under a card, and every
+  // card subscribing would add to each event's work (see ChairConsole.renders.test.tsx).
+  const [draftPlace] = useState(() => {
+    const { session, you } = sessionStore.getState();
+    return { sessionId: session.sessionId, participantId: you?.id ?? '', form: `criticism:${criticism.id}` };
+  });
+  const [open, setOpen] = useState<ChairPanel | null>(() =>
+    loadDirectiveDraft(draftPlace) === null ? null : 'directive',
+  );
   const setView = useUiStore((s) => s.setView);
   const panelId = useId();
   const mayRule = canIssue('chair', 'criticism:rule', sessionStatus);
@@ -155,6 +166,7 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
               itemId: criticism.itemId,
             }}
             onDone={() => setOpen(null)}
+            draftPlace={draftPlace}
           />
         )}
       </div>

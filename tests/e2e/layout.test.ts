@@ -117,15 +117,16 @@ async function barChartLabels(page: Page, scope: Locator = page.locator('body'))
   );
 }
 
-/** A label ends before its bar, beside it or above it (a row without a figure has none). */
-function expectBeforeItsBar(
-  label: { text: string; end: number; bottom: number; barStart: number | null; barTop: number | null },
-  language: string,
-): void {
-  if (label.barStart === null || label.barTop === null) return;
-  const beside = label.end <= label.barStart;
-  const above = label.bottom <= label.barTop;
-  expect(beside || above, `${language}: ${label.text} ${JSON.stringify(label)}`).toBe(true);
+type ChartLabel = { text: string; end: number; bottom: number; barStart: number | null; barTop: number | null };
+
+/** Whether a label ends before its bar, beside it or above it (a row without a figure has none). */
+function isBeforeItsBar(label: ChartLabel): boolean {
+  if (label.barStart === null || label.barTop === null) return true;
+  return label.end <= label.barStart || label.bottom <= label.barTop;
+}
+
+function expectBeforeItsBar(label: ChartLabel, language: string): void {
+  expect(isBeforeItsBar(label), `${language}: ${label.text} ${JSON.stringify(label)}`).toBe(true);
 }
 
 describeBrowser('screens as the room, an official and a phone see them', () => {
@@ -680,6 +681,8 @@ describeBrowser('screens as the room, an official and a phone see them', () => {
     await page.getByRole('tab', { name: 'Dashboard' }).click();
     for (const language of ['en', 'ko'] as const) {
       if (language === 'ko') await page.getByTestId('language-switch').selectOption('ko');
+      // Laid out again once the web fonts load (Korean's on the switch): polled, bounded.
+      await expect.poll(async () => (await barChartLabels(page)).every(isBeforeItsBar), { timeout: 10_000 }).toBe(true);
       const labels = await barChartLabels(page);
       expect(labels.length).toBeGreaterThan(8);
       for (const label of labels) expectBeforeItsBar(label, language);

@@ -8,6 +8,7 @@ import {
   type Participant,
   type SessionEvent,
   type SessionState,
+  unparsedCriticismLines,
 } from '@plenum/shared';
 import { decide } from './decide/index.js';
 import { DomainError } from './errors.js';
@@ -150,7 +151,7 @@ export class CommandService {
 
   /** A copy of the session's current state, caught up with the log and with every command queued before. */
   state(sessionId: string): Promise<SessionState> {
-    return this.read(sessionId, copySessionState);
+    return this.readWhole(sessionId, copySessionState);
   }
 
   /**
@@ -166,6 +167,20 @@ export class CommandService {
       );
       if (read) return read.result;
       await this.deps.states.loaded(sessionId);
+    }
+  }
+
+  /**
+   * As {@link read}, for a `view` that reads every criticism (the records, a copy of the state):
+   * the criticisms a state keeps as text after a start are parsed first, a few lines a turn.
+   */
+  async readWhole<TResult>(sessionId: string, view: (state: SessionState) => TResult): Promise<TResult> {
+    for (;;) {
+      const read = await this.readWithin(sessionId, (state) =>
+        criticismsLoading(state) || unparsedCriticismLines(state.criticisms) > 0 ? null : { result: view(state) },
+      );
+      if (read) return read.result;
+      await this.deps.states.parsed(sessionId);
     }
   }
 

@@ -1,5 +1,6 @@
 import {
   criticismOf,
+  criticismsInOrder,
   emptySessionState,
   foldEventsInPlace,
   newEvent,
@@ -7,6 +8,8 @@ import {
   type NewEvent,
   type Participant,
   type SessionState,
+  stateText,
+  unparsedCriticismLines,
 } from '@plenum/shared';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { randomIds } from '../lib/ids.js';
@@ -21,8 +24,11 @@ import { snapshotOf } from './statesAt.js';
 
 type World = Awaited<ReturnType<typeof demoWorld>>;
 
-/** Three lines of criticisms in the snapshot's text and part of a fourth (1,024 to a line). */
-const criticismsInSnapshot = 3500;
+/**
+ * Six lines of criticisms in the snapshot's text and part of a seventh (1,024 to a line); no
+ * event after the snapshot names a criticism of the fifth and sixth.
+ */
+const criticismsInSnapshot = 6300;
 
 let world: World;
 /** The state the snapshot is saved at; the log then runs on with events on its criticisms. */
@@ -126,7 +132,10 @@ describe.each(durableStores)(
         endorsedBy: [world.byRole.inspector.id],
         ruling: { note: 'Recount.' },
       });
-      expect(state).toEqual(await fromLog());
+      // The lines no event named are parsed here.
+      const whole = await fromLog();
+      expect(criticismsInOrder(state)).toEqual(criticismsInOrder(whole));
+      expect(state).toEqual(whole);
     });
 
     test('a command on a criticism not read yet waits for it; other commands and reads without criticisms do not', async () => {
@@ -167,6 +176,38 @@ describe.each(durableStores)(
       await expect(
         as(byRole.inspector, 'endorse-missing', { type: 'criticism:endorse', payload: { criticismId: 'c-none' } }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    test('a full line no event named stays text until one of its criticisms is used; a reader of them all parses the rest in turns', async () => {
+      const states = new SessionStates(store, heldTurns);
+      const commands = new CommandService({
+        store,
+        states,
+        clock: manualClock().clock,
+        ids: randomIds,
+        timers: systemTimers,
+        snapshotQuietMs: null,
+      });
+      const state = await states.current(world.sessionId);
+      await loadAll(states, world.sessionId);
+      expect(unparsedCriticismLines(state.criticisms)).toBe(2);
+      const whole = await fromLog();
+      expect(stateText(state)).toBe(stateText(whole));
+      expect(unparsedCriticismLines(state.criticisms)).toBe(2);
+
+      expect(await commands.read(world.sessionId, (s) => criticismOf(s, 'c-4100')?.text)).toBe('Point 4100');
+      expect(unparsedCriticismLines(state.criticisms)).toBe(1);
+
+      let counted: number | null = null;
+      void commands.readWhole(world.sessionId, (s) => criticismsInOrder(s).length).then((n) => (counted = n));
+      await settleAWhile();
+      expect([counted, unparsedCriticismLines(state.criticisms)]).toEqual([null, 1]);
+      while (counted === null) {
+        turns.shift()?.();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(counted).toBe(criticismsInSnapshot + 1);
+      expect(state).toEqual(whole);
     });
 
     test('a snapshot replaced while its criticisms load: the state is dropped and made again, whole', async () => {

@@ -2,10 +2,14 @@ import {
   addCriticismLine,
   applyEvent,
   criticismBucket,
+  criticismCount,
   criticismOf,
+  criticismsPerLine,
   emptySessionState,
   foldEventsInPlace,
-  type CriticismState,
+  keepCriticismLine,
+  parseCriticismLine,
+  unparsedCriticismLines,
   type SessionEvent,
   type SessionState,
 } from '@plenum/shared';
@@ -81,15 +85,30 @@ class SnapshotLines {
 const turnMs = 8;
 
 /**
+ * Parses every line of the state's criticisms kept as text, a few lines a turn, for a reader of
+ * them all (the records): parsing them in one go would hold the loop as a start did.
+ */
+export async function parseKeptCriticisms(state: SessionState, nextTurn: () => Promise<void>): Promise<void> {
+  while (unparsedCriticismLines(state.criticisms) > 0) {
+    await nextTurn();
+    const started = performance.now();
+    while (performance.now() - started < turnMs && parseCriticismLine(state.criticisms));
+  }
+}
+
+/**
  * A session's state made from the first line of its snapshot, usable at once for all but the
  * criticisms' bodies, which are read behind it, a few lines a turn: at 1,000,000 criticisms the
- * text is some 440 MB and reading and parsing it whole held a start 10 s (bench finding 24).
- * While it reads, events are folded through {@link fold}: one that changes a criticism not read
- * yet is kept and applied to it once it is read, so every criticism ends as the log made it.
+ * text is some 440 MB and reading and parsing it whole held a start 10 s (bench finding 24). A
+ * full line is kept as its text, parsed when one of its criticisms is first used (bench finding
+ * 36). While it reads, events are folded through {@link fold}: one that changes a criticism not
+ * read yet is kept and applied to it once it is read, so every criticism ends as the log made it.
  */
 export class CriticismLoad {
   /** Events kept for criticisms not read yet, by criticism id, in log order. */
   private readonly waiting = new Map<string, SessionEvent[]>();
+  /** How many criticisms the snapshot holds: its lines but the last are full. */
+  private readonly saved: number;
   private stopped = false;
   /** Resolves once every criticism is read, or the load failed (see {@link failed}) or was stopped. */
   readonly done: Promise<void>;
@@ -102,6 +121,7 @@ export class CriticismLoad {
     nextTurn: () => Promise<void>,
   ) {
     loadingTables.add(state.criticisms);
+    this.saved = criticismCount(state);
     this.done = this.run(nextTurn);
   }
 
@@ -148,15 +168,20 @@ export class CriticismLoad {
   }
 
   private async run(nextTurn: () => Promise<void>): Promise<void> {
+    const table = this.state.criticisms;
     try {
-      for (;;) {
+      for (let line = 0; ;) {
         await nextTurn();
         if (this.stopped) return;
         const started = performance.now();
         do {
-          const line = await this.lines.next();
-          if (line === null) return this.finish();
-          this.catchUp(addCriticismLine(this.state.criticisms, line));
+          const text = await this.lines.next();
+          if (text === null) return this.finish();
+          // A line not full is parsed now: criticisms posted since the snapshot join it.
+          if ((line + 1) * criticismsPerLine <= this.saved) keepCriticismLine(table, line, text);
+          else addCriticismLine(table, text);
+          line++;
+          this.catchUp();
         } while (performance.now() - started < turnMs);
       }
     } catch (error) {
@@ -164,13 +189,15 @@ export class CriticismLoad {
     }
   }
 
-  /** Applies the events kept for criticisms just read, on a state of their own holding only them. */
-  private catchUp(criticisms: readonly CriticismState[]): void {
-    if (this.waiting.size === 0) return;
-    for (const criticism of criticisms) {
-      const events = this.waiting.get(criticism.id);
-      if (!events) continue;
-      this.waiting.delete(criticism.id);
+  /**
+   * Applies the events kept for criticisms read since, on a state of their own holding only them
+   * (the session's state folded those events already, without their criticism).
+   */
+  private catchUp(): void {
+    for (const [id, events] of this.waiting) {
+      const criticism = criticismOf(this.state, id);
+      if (!criticism) continue;
+      this.waiting.delete(id);
       const alone = emptySessionState(this.state.sessionId);
       alone.criticisms.buckets[criticismBucket(criticism.id)] = { [criticism.id]: criticism };
       for (const event of events) applyEvent(alone, event);

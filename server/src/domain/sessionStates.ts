@@ -1,5 +1,5 @@
 import { emptySessionState, foldEventsInPlace, type SessionEvent, type SessionState } from '@plenum/shared';
-import { CriticismLoad } from './criticismLoad.js';
+import { CriticismLoad, parseKeptCriticisms } from './criticismLoad.js';
 import {
   laterTurn,
   type EventStore,
@@ -31,7 +31,7 @@ export const snapshotForcedEvery = 25_000;
  * from its latest snapshot, when one fits the log, and only the log after it is folded. From a
  * store that keeps snapshots in parts, only the snapshot's first line is read before the state is
  * used, and its criticisms are read behind it ({@link CriticismLoad}): a reader of criticisms
- * waits for {@link loaded}.
+ * waits for {@link loaded}, and a reader of all of them for {@link parsed}.
  */
 export class SessionStates {
   private readonly states = new Map<string, SessionState>();
@@ -77,6 +77,16 @@ export class SessionStates {
   async loaded(sessionId: string): Promise<void> {
     const load = this.loads.get(sessionId);
     if (load) await load.done;
+  }
+
+  /**
+   * As {@link loaded}, and then every criticism the cached state keeps as text is parsed, a few
+   * lines a turn: for a reader of all of them, which would parse them at once otherwise.
+   */
+  async parsed(sessionId: string): Promise<void> {
+    await this.loaded(sessionId);
+    const state = this.states.get(sessionId);
+    if (state) await parseKeptCriticisms(state, () => laterTurn(this.timers));
   }
 
   /** Whether the session's cached state is still reading its criticisms from its snapshot. */

@@ -2,7 +2,7 @@ import { freeze, produce, type Draft } from 'immer';
 import { defaultThresholds, type AgendaItemDefinition, type SessionEvent } from '../protocol/index.js';
 import { participantOfRef } from './attendance.js';
 import { reopenedStatus } from './agendaItem.js';
-import { addCriticism, criticismOf } from './criticismTable.js';
+import { addCriticism, criticismOf, parseCriticismLine } from './criticismTable.js';
 import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
 
 /**
@@ -749,6 +749,8 @@ function copyData<T>(value: T): T {
  * const mine = copySessionState(state);
  */
 export function copySessionState(state: SessionState): SessionState {
+  // Criticisms kept as text are kept beside the table, where a copy would not find them.
+  while (parseCriticismLine(state.criticisms));
   return copyData(state);
 }
 

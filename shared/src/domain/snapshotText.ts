@@ -1,8 +1,11 @@
-import { criticismsInOrder, putCriticism, type CriticismTable } from './criticismTable.js';
+import {
+  criticismCount,
+  criticismLineText,
+  criticismsPerLine,
+  putCriticism,
+  type CriticismTable,
+} from './criticismTable.js';
 import type { CriticismState, SessionState } from './state.js';
-
-/** Criticisms to a line of a state's text after its first. */
-export const criticismsPerLine = 1024;
 
 /**
  * A state as it is saved (a snapshot, and the saved state a join answers with): its first line is
@@ -13,9 +16,8 @@ export const criticismsPerLine = 1024;
  */
 export function stateText(state: SessionState): string {
   const lines = [JSON.stringify({ ...state, criticisms: { buckets: {}, pages: state.criticisms.pages } })];
-  const criticisms = criticismsInOrder(state);
-  for (let from = 0; from < criticisms.length; from += criticismsPerLine) {
-    lines.push(JSON.stringify(criticisms.slice(from, from + criticismsPerLine)));
+  for (let line = 0; line * criticismsPerLine < criticismCount(state); line++) {
+    lines.push(criticismLineText(state.criticisms, line));
   }
   return lines.join('\n');
 }

@@ -98,7 +98,7 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
       throw new DomainError('FORBIDDEN', `The ${reader.role}'s screens do not show this record.`);
     }
     const query = RecordQuerySchema.parse(req.query);
-    return options.commands.read(sessionId, (state) => {
+    return options.commands.readWhole(sessionId, (state) => {
       const days = state.definition?.days ?? [];
       if (state.definition === null) throw new DomainError('NOT_FOUND', 'No such session.');
       const day = query.day === undefined ? null : days[query.day - 1];

@@ -86,6 +86,8 @@ beforeEach(async () => {
   await chair({ type: 'criticism:rule', payload: { criticismId: 'c-5', ruling: 'upheld', note: 'Recount.' } });
   await chair({ type: 'criticism:respond', payload: { criticismId: 'c-1500', text: 'Being reconciled.' } });
   await chair({ type: 'criticism:hide', payload: { criticismId: 'c-3400', reason: 'Names a person.' } });
+  await chair({ type: 'criticism:hide', payload: { criticismId: 'c-3401', reason: 'Off the point.' } });
+  await chair({ type: 'criticism:unhide', payload: { criticismId: 'c-3401' } });
   await chair({
     type: 'directive:issue',
     payload: {

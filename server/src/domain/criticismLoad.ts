@@ -34,16 +34,16 @@ export class CriticismsLoadingError extends Error {
   }
 }
 
-/** The criticism an event changes, which must be in the state for the event to take effect; else null. */
+/**
+ * The criticism an event may change, which must be in the state for the event to take effect;
+ * else null. Read off the payload rather than listed by type, so that a new event on a criticism
+ * cannot be missed (one that changes none is applied to a state of its own and dropped).
+ */
 function changedCriticism(event: SessionEvent): string | null {
-  if (
-    event.type === 'criticism:endorsed' ||
-    event.type === 'criticism:responded' ||
-    event.type === 'criticism:ruled' ||
-    event.type === 'criticism:hidden'
-  )
-    return event.payload.criticismId;
-  return event.type === 'directive:issued' ? (event.payload.fromCriticismId ?? null) : null;
+  if (event.type === 'criticism:posted') return null;
+  const payload = event.payload as { criticismId?: unknown; fromCriticismId?: unknown };
+  const id = payload.criticismId ?? payload.fromCriticismId;
+  return typeof id === 'string' ? id : null;
 }
 
 /** The lines of a snapshot's state text, read part by part; null once it is replaced (or cut short). */

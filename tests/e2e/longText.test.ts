@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Limits } from '@plenum/shared';
 import { expect, test } from 'vitest';
 import { describeBrowser, openScreen, uiTimeoutMs, useBrowser } from './helpers/browser.js';
@@ -101,5 +101,49 @@ describeBrowser('unbroken text', () => {
       await room.page.getByText(unbroken.slice(0, 20)).first().waitFor({ timeout: uiTimeoutMs });
       await expectFits(room.page, viewport);
     });
+
+    test(`a report's name and unit of measure pasted past their limits stay whole and the cells compact at ${viewport.width} px`, async () => {
+      const server = await startE2eServer();
+      const presenter = await openScreen(browser(), server, 'presenter', { viewport });
+      const page = presenter.page;
+      await page.getByTestId('tab-report').click();
+      const name = page.getByTestId('indicator-name-0');
+      const measure = page.getByTestId('indicator-measure-0');
+      await name.waitFor();
+      const before = { name: await boxOf(name), measure: await boxOf(measure) };
+      const longName = `${unbroken} and the rest of it`;
+      const longMeasure = 'tonnes of clinker ground to cement, dry weight';
+      await name.fill(longName);
+      await measure.fill(longMeasure);
+      expect(await name.inputValue()).toBe(longName);
+      expect(await measure.inputValue()).toBe(longMeasure);
+      await page.getByTestId('indicator-measure-0-count').waitFor();
+      // No field grows (an invalid one's border is 2 px; the table may give the row's problem some
+      // of their width); under each, only its count.
+      const after = { name: await boxOf(name), measure: await boxOf(measure) };
+      for (const field of ['name', 'measure'] as const) {
+        expect(after[field].width).toBeLessThanOrEqual(before[field].width + 1);
+        expect(after[field].height).toBeLessThanOrEqual(before[field].height + 2);
+      }
+      const count = await boxOf(page.getByTestId('indicator-measure-0-count'));
+      expect(count.height).toBeLessThan(before.measure.height);
+      expect(count.x).toBeGreaterThanOrEqual(before.measure.x - 1);
+      expect(count.x + count.width).toBeLessThanOrEqual(before.measure.x + before.measure.width + 1);
+      await page
+        .getByTestId('indicator-row-0')
+        .getByText('Unit of measure, row 1: At most 40 characters fit: shorten the text by 6.')
+        .waitFor();
+      await expectFits(page, viewport);
+      await page.getByTestId('submit-report').click();
+      await page.getByRole('alert').getByText('1 row needs correcting').waitFor();
+      expect(presenter.pageErrors).toEqual([]);
+    });
   }
 });
+
+/** Where an element is drawn, in CSS pixels. */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  expect(box).not.toBeNull();
+  return box!;
+}

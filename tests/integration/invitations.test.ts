@@ -102,6 +102,52 @@ describe('invitations over REST', () => {
     expect((await participants()).length).toBe(before);
   });
 
+  test('a header row in Korean, as the Korean screens name the columns, is read as the header', async () => {
+    const { previewOf } = await invitationsServer();
+    const preview = await previewOf(
+      '이름\t역할\t단위\t이메일\n김민수\tpresenter\tRiverside Steel Works\tkim@example.org\n박아라\tofficial\t\t',
+    );
+    expect(preview.valid).toBe(true);
+    expect(preview.rows.map((r) => [r.line, r.invitee])).toEqual([
+      [
+        2,
+        expect.objectContaining({
+          name: '김민수',
+          role: 'presenter',
+          unitId: 'riverside-steel',
+          email: 'kim@example.org',
+        }),
+      ],
+      [3, expect.objectContaining({ name: '박아라', role: 'official', unitId: null })],
+    ]);
+  });
+
+  test('a header row mixing Korean and English column names, in any order and case, is read as the header', async () => {
+    const { previewOf } = await invitationsServer();
+    const preview = await previewOf('역할;Name;E-MAIL;단위\nobserver;Anna Kim;anna@example.org;\n');
+    expect(preview.valid).toBe(true);
+    expect(preview.rows.map((r) => [r.line, r.invitee])).toEqual([
+      [2, expect.objectContaining({ name: 'Anna Kim', role: 'observer', email: 'anna@example.org' })],
+    ]);
+  });
+
+  test('a Korean header naming a column it does not know is refused as a whole, naming that column', async () => {
+    const { server, path } = await invitationsServer();
+    const answer = await api(server.url, path('/invitations/preview'), {
+      method: 'POST',
+      token: server.tokens.chair,
+      body: '이름,직책,단위\n김민수,official,\n',
+      contentType: 'text/plain',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      preview: {
+        file: { problem: 'unrecognised-columns', unrecognised: ['직책'], expected: ['name', 'role', 'unit', 'email'] },
+      },
+    });
+  });
+
   test('the chair lists who is invited, with their access, whether they joined, and their e-mail', async () => {
     const { server, participants } = await invitationsServer();
     // A join is answered before its attendance is appended: wait for it.

@@ -31,6 +31,19 @@ describe('pasted tables', () => {
     ]);
   });
 
+  test('a header may name a column by any of its words, in any case; a cell naming none is kept as written', () => {
+    const names = { name: ['이름', 'Name'], role: ['역할'], unit: ['단위'], email: ['이메일', 'E-mail'] };
+    expect(pastedTable('이름\t역할\t단위\t이메일\n김민수\tofficial\t\tkim@example.org', columns, names)).toEqual([
+      { line: 2, cells: { name: '김민수', role: 'official', unit: null, email: 'kim@example.org' } },
+    ]);
+    expect(pastedTable('역할,NAME,e-mail\nobserver,Ann,', columns, names)).toEqual([
+      { line: 2, cells: { role: 'observer', name: 'Ann', email: null } },
+    ]);
+    expect(pastedTable('이름,직책\n김민수,official', columns, names)).toEqual([
+      { line: 2, cells: { name: '김민수', 직책: 'official' } },
+    ]);
+  });
+
   test('a first line naming no column is read as a row, whatever its words', () => {
     expect(pastedTable('Ann Role,official\nBo,presenter', columns)).toEqual([
       { line: 1, cells: { name: 'Ann Role', role: 'official', unit: null, email: null } },

@@ -223,18 +223,23 @@ export function csvTable(text: string): TableRow[] {
 
 /**
  * The rows of delimited text whose header row is optional: the first line is one when any of its
- * cells names one of `columns` (in any case), else the columns are taken in the order given.
+ * cells names one of `columns` (in any case), by its key or by one of its `names` (the words the
+ * screens give it, in every language), else the columns are taken in the order given.
  * Any cell, not only the first: a header that renames its first column ("Full name,Role,Unit")
  * read as a row would be refused for its role on line 1, not for its columns. A role or an
  * e-mail address is never a column's word; a name or a unit is one only by rare chance. Header
  * cells that name no column are kept as written, so that a refusal names them as the list does.
  * Each line may use its own separator (comma, semicolon or tab).
  */
-export function pastedTable(text: string, columns: readonly string[]): TableRow[] {
-  const columnOf = (value: unknown): string | null => {
-    const name = cellText(value)?.toLowerCase() ?? '';
-    return columns.includes(name) ? name : null;
-  };
+export function pastedTable(
+  text: string,
+  columns: readonly string[],
+  names: Readonly<Record<string, readonly string[]>> = {},
+): TableRow[] {
+  const byWord = new Map(
+    columns.flatMap((column) => [column, ...(names[column] ?? [])].map((word) => [word.toLowerCase(), column])),
+  );
+  const columnOf = (value: unknown): string | null => byWord.get(cellText(value)?.toLowerCase() ?? '') ?? null;
   const isHeader = (values: readonly string[]) => values.some((value) => columnOf(value) !== null);
   const records = delimitedRecords(text, columns.length, (first) => (isHeader(first) ? first.length : columns.length));
   const first = records[0];

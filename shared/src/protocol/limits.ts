@@ -4,6 +4,8 @@
 export const Limits = {
   idLength: 64,
   nameLength: 200,
+  /** An indicator's unit of measure ("t", "units", "%"): shown in narrow columns. */
+  measureLength: 40,
   textLength: 4000,
   indicatorsPerReport: 60,
   daysPerSession: 14,

@@ -10,12 +10,15 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { useSessionStore } from '../../stores/session';
 import { invitationWording, type InvitationsApi } from './invitationsApi';
 
-/** A pasted line's columns by the words of the form's fields, as the table's headings name them. */
+/**
+ * A pasted line's columns by the words the table's headings name them with: the server reads a
+ * header row naming them so, in any language of the screens.
+ */
 const columnWords = {
-  name: 'prepare.invite.name',
-  role: 'prepare.invite.role',
-  unit: 'prepare.invite.unit',
-  email: 'prepare.paste.email',
+  name: 'labels.inviteeColumn.name',
+  role: 'labels.inviteeColumn.role',
+  unit: 'labels.inviteeColumn.unit',
+  email: 'labels.inviteeColumn.email',
 } as const;
 const isColumn = (column: string): column is keyof typeof columnWords => Object.hasOwn(columnWords, column);
 
@@ -130,10 +133,10 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
           <thead>
             <tr>
               <th scope="col">{t('prepare.paste.line')}</th>
-              <th scope="col">{t('prepare.invite.name')}</th>
-              <th scope="col">{t('prepare.invite.role')}</th>
-              <th scope="col">{t('prepare.invite.unit')}</th>
-              <th scope="col">{t('prepare.paste.email')}</th>
+              <th scope="col">{t(columnWords.name)}</th>
+              <th scope="col">{t(columnWords.role)}</th>
+              <th scope="col">{t(columnWords.unit)}</th>
+              <th scope="col">{t(columnWords.email)}</th>
               <th scope="col">{t('prepare.paste.problems')}</th>
             </tr>
           </thead>

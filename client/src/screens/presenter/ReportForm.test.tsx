@@ -365,6 +365,58 @@ describe('presenter report form figures past the ceiling', () => {
   });
 });
 
+describe('presenter report form text past its limit', () => {
+  test('a pasted name and unit of measure are kept whole, counted in their cells, and stop the submission naming row and column', async () => {
+    const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter);
+    await openReport();
+    const name = screen.getByTestId('indicator-name-1');
+    const measure = screen.getByLabelText('Unit of measure, Cement');
+    // The browser's maxlength would keep the first characters and drop the rest unsaid.
+    expect(name).not.toHaveAttribute('maxlength');
+    expect(measure).not.toHaveAttribute('maxlength');
+    const longName = 'Kilns repaired and relined '.repeat(10).trim();
+    const longMeasure = 'tonnes of clinker ground to cement, dry weight';
+    fireEvent.change(name, { target: { value: longName } });
+    fireEvent.change(measure, { target: { value: longMeasure } });
+    expect(name).toHaveValue(longName);
+    expect(measure).toHaveValue(longMeasure);
+    expect(screen.getByTestId('indicator-name-1-count')).toHaveTextContent('269 / 200');
+    expect(screen.getByTestId('indicator-measure-0-count')).toHaveTextContent('46 / 40');
+    expect(measure).toHaveAttribute('aria-invalid', 'true');
+    // Said once for the row, naming the column, before any submission: the cell keeps to its count.
+    expect(screen.getByTestId('indicator-row-0')).toHaveTextContent(
+      'Unit of measure, Cement: At most 40 characters fit: shorten the text by 6.',
+    );
+    expect(screen.queryByTestId('indicator-measure-0-too-long')).toBeNull();
+    expect(measure).toHaveAccessibleDescription(
+      'Unit of measure, Cement: At most 40 characters fit: shorten the text by 6.',
+    );
+    // A name too long to label its row names the row by its number.
+    expect(screen.getByTestId('indicator-row-1')).toHaveTextContent(
+      'Indicator, row 2: At most 200 characters fit: shorten the text by 69.',
+    );
+
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await flushMicrotasks();
+    expect(env.sentCommands()).toBe(0);
+    expect(screen.getByRole('alert')).toHaveTextContent('2 rows need correcting before the report can be submitted.');
+    expect(document.activeElement).toBe(measure);
+
+    await act(() => changeLanguage('ko', { persist: false }));
+    expect(screen.getByTestId('indicator-row-0')).toHaveTextContent(
+      'Cement, 단위: 40자까지만 쓸 수 있습니다. 6자를 줄이십시오.',
+    );
+    expect(screen.getByTestId('indicator-row-1')).toHaveTextContent(
+      '2행, 지표: 200자까지만 쓸 수 있습니다. 69자를 줄이십시오.',
+    );
+
+    fireEvent.change(measure, { target: { value: 't' } });
+    fireEvent.change(name, { target: { value: 'Kilns repaired' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    expect((await env.nextCommand()).command).toMatchObject({ type: 'report:submit' });
+  });
+});
+
 describe('presenter on the floor', () => {
   test('sees its unit on the floor with one countdown, and answers criticism of the unit', async () => {
     const env = await renderSession(<ParticipantView role="presenter" />, participants.presenter, (log) => {

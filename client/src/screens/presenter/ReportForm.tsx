@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
+import { LengthNote, shownTooLong } from '../../components/LengthNote';
 import { Select } from '../../components/Select';
 import { numberAtMostWords } from '../../lib/issueWords';
 import { formatLimit } from '../../lib/format';
@@ -14,6 +15,7 @@ import { sessionSelectors, useSessionStore } from '../../stores/session';
 import {
   draftProblems,
   draftsFromPrevious,
+  draftTextLimits,
   draftsFromReport,
   emptyDraft,
   indicatorsFromDrafts,
@@ -25,7 +27,7 @@ import { PasteIndicators, type PasteMode, type PastedIndicators } from './PasteI
 import { ReportImport } from './ReportImport';
 import { loadReportDraft, saveReportDraft, type ReportDraftPlace } from './reportDraft';
 import { TextAreaField } from '../../components/TextAreaField';
-import { isTooLong } from '../../components/textLength';
+import { isTooLong, tooLongMessage } from '../../components/textLength';
 import './ReportForm.css';
 
 type TextColumn = 'name' | 'measure' | 'planned' | 'reported' | 'weight' | 'previous';
@@ -186,39 +188,60 @@ export function ReportForm() {
     });
   };
 
-  const problemText = (row: IndicatorDraft) =>
+  // A text past its limit is said at once, as a field says it, naming its cell; the rest once a submission is refused.
+  const problemText = (row: IndicatorDraft, rowLabel: string) =>
     (problems.get(row.key) ?? [])
-      .map((problem) =>
-        t(`report.form.problem.${problem}`, {
+      .flatMap((problem) => {
+        if (problem === 'name-too-long' || problem === 'measure-too-long') {
+          const column = problem === 'name-too-long' ? 'name' : 'measure';
+          return t('report.form.problem.too-long', {
+            cell: t('report.form.cellLabel', { column: t(`report.form.column.${column}`), row: rowLabel }),
+            text: tooLongMessage(row[column], draftTextLimits[column]),
+          });
+        }
+        if (!showProblems) return [];
+        return t(`report.form.problem.${problem}`, {
           bound: numberAtMostWords(Limits.figureMax),
           least: formatLimit(Limits.figureMin),
-        }),
-      )
+        });
+      })
       .join(' ');
   const productionName = `${formId}-production`;
   // Each cell names its column (data-label): on a phone, where the header row is hidden, it shows as the field's label.
-  const textCell = (row: IndicatorDraft, index: number, rowLabel: string, rowProblems: string, column: TextColumn) => (
-    <td key={column} data-label={t(`report.form.column.${column}`)}>
-      <input
-        ref={column === 'planned' && index === 0 ? firstPlannedRef : undefined}
-        type="text"
-        className={numericColumns.has(column) ? 'input--number' : undefined}
-        inputMode={numericColumns.has(column) ? 'decimal' : undefined}
-        data-testid={`indicator-${column}-${index}`}
-        aria-label={t('report.form.cellLabel', { column: t(`report.form.column.${column}`), row: rowLabel })}
-        aria-describedby={rowProblems ? `${formId}-problem-${row.key}` : undefined}
-        aria-invalid={
-          showProblems && (problems.get(row.key) ?? []).some((problem) => problem.startsWith(`${column}-`))
-            ? true
-            : undefined
-        }
-        maxLength={column === 'measure' ? 40 : Limits.nameLength}
-        value={row[column]}
-        disabled={!mayEdit}
-        onChange={(e) => update(row.key, { [column]: e.target.value })}
-      />
-    </td>
-  );
+  const textCell = (row: IndicatorDraft, index: number, rowLabel: string, rowProblems: string, column: TextColumn) => {
+    const maxLength = column === 'name' || column === 'measure' ? draftTextLimits[column] : undefined;
+    const isOver = isTooLong(row[column], maxLength);
+    return (
+      <td key={column} data-label={t(`report.form.column.${column}`)}>
+        <input
+          ref={column === 'planned' && index === 0 ? firstPlannedRef : undefined}
+          type="text"
+          className={numericColumns.has(column) ? 'input--number' : undefined}
+          inputMode={numericColumns.has(column) ? 'decimal' : undefined}
+          data-testid={`indicator-${column}-${index}`}
+          aria-label={t('report.form.cellLabel', { column: t(`report.form.column.${column}`), row: rowLabel })}
+          aria-describedby={rowProblems ? `${formId}-problem-${row.key}` : undefined}
+          aria-invalid={
+            isOver ||
+            (showProblems && (problems.get(row.key) ?? []).some((problem) => problem.startsWith(`${column}-`)))
+              ? true
+              : undefined
+          }
+          value={row[column]}
+          disabled={!mayEdit}
+          onChange={(e) => update(row.key, { [column]: e.target.value })}
+        />
+        {/* The row's problems say how much to shorten, naming the cell: the cell keeps to its count. */}
+        <LengthNote
+          id={`${formId}-length-${row.key}-${column}`}
+          value={row[column]}
+          maxLength={maxLength}
+          error={shownTooLong(row[column], maxLength) ?? undefined}
+          testId={`indicator-${column}-${index}`}
+        />
+      </td>
+    );
+  };
 
   return (
     <div className="layout">
@@ -287,8 +310,12 @@ export function ReportForm() {
               </thead>
               <tbody>
                 {drafts.map((row, index) => {
-                  const rowProblems = showProblems ? problemText(row) : '';
-                  const rowLabel = row.name || t('report.form.rowNumber', { number: index + 1 });
+                  // A name too long to send is too long to label its row's fields by.
+                  const rowLabel =
+                    row.name && !isTooLong(row.name, draftTextLimits.name)
+                      ? row.name
+                      : t('report.form.rowNumber', { number: index + 1 });
+                  const rowProblems = problemText(row, rowLabel);
                   return (
                     <tr
                       key={row.key}

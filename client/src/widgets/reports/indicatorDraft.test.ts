@@ -206,6 +206,15 @@ describe('the rows of the form', () => {
     ]);
   });
 
+  test('say when a name or a unit of measure is longer than the protocol takes, counting the text as sent', () => {
+    const row = (name: string, measure: string) => ({ ...emptyDraft(), name, measure, planned: '1', reported: '1' });
+    const fits = row(`  ${'n'.repeat(200)}  `, 'm'.repeat(40));
+    const tooLong = row('n'.repeat(201), 'm'.repeat(41));
+    const problems = draftProblems([fits, tooLong]);
+    expect(problems.has(fits.key)).toBe(false);
+    expect(problems.get(tooLong.key)).toEqual(['name-too-long', 'measure-too-long']);
+  });
+
   test('keep submitted ids and make unique ones for new rows, even from names without Latin letters', () => {
     const kept = { ...emptyDraft(), id: 'grain', name: 'Grain', measure: 't', planned: '1', reported: '1' };
     const fresh = [

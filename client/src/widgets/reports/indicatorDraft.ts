@@ -6,6 +6,7 @@ import {
   type PreviousIndicator,
   type ReportState,
 } from '@plenum/shared';
+import { isTooLong } from '../../components/textLength';
 
 /** One row of the report form, as typed: numbers stay text until submitted. */
 export interface IndicatorDraft {
@@ -29,6 +30,9 @@ export interface IndicatorDraft {
 export type DraftProblem =
   | 'name-missing'
   | 'measure-missing'
+  /** Longer than {@link draftTextLimits} allows; the form keeps the text whole until it is shortened. */
+  | 'name-too-long'
+  | 'measure-too-long'
   | 'planned-invalid'
   | 'reported-invalid'
   | 'weight-invalid'
@@ -40,6 +44,9 @@ export type DraftProblem =
   | 'planned-too-small'
   | 'reported-too-small'
   | 'previous-too-small';
+
+/** The most characters the protocol takes in a row's text columns. */
+export const draftTextLimits = { name: Limits.nameLength, measure: Limits.measureLength } as const;
 
 /**
  * A number as people type or paste it: `1200`, `1,200.5`, `1.200,5`, `1 200,5`, `85%`, `−3`,
@@ -212,7 +219,9 @@ export function draftProblems(drafts: readonly IndicatorDraft[]): Map<string, Dr
   for (const draft of drafts) {
     const found: DraftProblem[] = [];
     if (!draft.name.trim()) found.push('name-missing');
+    if (isTooLong(draft.name, draftTextLimits.name)) found.push('name-too-long');
     if (!draft.measure.trim()) found.push('measure-missing');
+    if (isTooLong(draft.measure, draftTextLimits.measure)) found.push('measure-too-long');
     const planned = figureProblem(draft.planned, isPlan, 'planned');
     if (planned) found.push(planned);
     const reported = figureProblem(draft.reported, isQuantity, 'reported');

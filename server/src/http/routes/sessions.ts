@@ -3,6 +3,7 @@ import {
   ConveneBodySchema,
   IdSchema,
   InviteBodySchema,
+  loadTerms,
   type AnswerData,
   type IssuedLink,
   type SessionSummary,
@@ -21,9 +22,16 @@ import { pastedTable, requireColumns } from '../tables.js';
 /** The columns of a pasted list of invitees, in the order taken when it has no header row. */
 const inviteeColumns = ['name', 'role', 'unit', 'email'] as const;
 
+// A header may name the columns as the screens do, in any of their languages: the words come from
+// the same terms the paste's preview table is headed with, so the two cannot drift apart.
+const termsOfEachLanguage = await Promise.all([loadTerms('en'), loadTerms('ko')]);
+const inviteeColumnNames = Object.fromEntries(
+  inviteeColumns.map((column) => [column, termsOfEachLanguage.map((terms) => terms.labels.inviteeColumn[column])]),
+);
+
 /** A pasted list's rows; with a header row, refused as a whole when it names the columns otherwise. */
 function pastedInvitees(text: string) {
-  const rows = pastedTable(text, inviteeColumns);
+  const rows = pastedTable(text, inviteeColumns, inviteeColumnNames);
   requireColumns(rows, {
     expected: inviteeColumns,
     required: ['name', 'role'],

@@ -7,7 +7,7 @@ export const IndicatorSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   /** Unit of measure, e.g. "t", "units", "%". */
-  measure: NameSchema.max(40),
+  measure: NameSchema.max(Limits.measureLength),
   planned: PlannedSchema,
   reported: QuantitySchema,
   /** Weight in the overall fulfilment; 1 when not given. */

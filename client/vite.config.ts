@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
+import { carvedNamespaces, type CarvedNamespace } from './src/i18n/namespaces.js';
 
 // The dev server proxies the realtime and HTTP endpoints to the server (port 3000), so the
 // browser talks to one origin in development just as it does in production. The socket's
@@ -47,6 +49,37 @@ function chunkOf(moduleId: string, graph: ModuleGraph): string | null {
 }
 
 /**
+ * Serves a locale file asked for with `?carve=<namespace>` as that namespace's groups only:
+ * those of a carved namespace, or, with the file's own name, the file without the groups carved
+ * out of it (see `carvedNamespaces`).
+ */
+function carveLocales(): Plugin {
+  const groupsOf = (namespace: string): readonly string[] =>
+    namespace in carvedNamespaces ? carvedNamespaces[namespace as CarvedNamespace].groups : [];
+  const carvedFrom = (file: string) =>
+    Object.entries(carvedNamespaces).flatMap(([namespace, { from }]) => (from === file ? groupsOf(namespace) : []));
+  return {
+    name: 'plenum:carve-locales',
+    enforce: 'pre',
+    async load(id) {
+      const [path = '', query = ''] = id.split('?');
+      const namespace = new URLSearchParams(query).get('carve');
+      const file = /[\\/]locales[\\/][\w-]+[\\/]([\w-]+)\.json$/.exec(path)?.[1];
+      if (namespace === null || file === undefined) return null;
+      const isOwn = namespace === file;
+      if (!isOwn && carvedNamespaces[namespace as CarvedNamespace]?.from !== file) {
+        throw new Error(`${namespace} is not carved out of ${path}`);
+      }
+      this.addWatchFile(path);
+      const words = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      const groups = isOwn ? carvedFrom(file) : groupsOf(namespace);
+      const kept = Object.fromEntries(Object.entries(words).filter(([group]) => groups.includes(group) !== isOwn));
+      return { code: `export default ${JSON.stringify(kept)};`, moduleType: 'js' };
+    },
+  };
+}
+
+/**
  * The production build runs on Preact's React layer: react-dom is 207 kB of the first script
  * (about 48 kB brotli), Preact and its compat layer 24 kB. At 256 kbit/s that is 1.5 s of a first
  * visit, and with it the screen is live in 4.7–5.8 s rather than 6.5–7.4 s. The development server
@@ -63,6 +96,7 @@ const preactForReact = [
 export default defineConfig(({ command }) => ({
   plugins: [
     react(),
+    carveLocales(),
     // Brotli and gzip forms beside each file, sent by the server to browsers that accept them
     // (fonts are compressed already).
     // A service worker keeps the page and every asset it has loaded, so a second visit or a

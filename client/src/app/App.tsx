@@ -9,7 +9,7 @@ import { SessionRoute } from './SessionRoute';
 
 // Only administrators open the console: participants never download it.
 const AdminRoute = lazy(() =>
-  withWords(['admin', 'prepare', 'imports'], import('../screens/admin/AdminRoute')).then((m) => ({
+  withWords(['admin', 'prepare', 'imports', 'confirm'], import('../screens/admin/AdminRoute')).then((m) => ({
     default: m.AdminRoute,
   })),
 );

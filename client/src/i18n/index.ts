@@ -5,7 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { keep, readKept } from '../lib/keptOnDevice';
 import { fallbackLanguage, isLanguage, languageCodes, pickLanguage, type Language } from './languages';
 import { loadHangulFont } from './hangulFont';
-import { allNamespaces, firstNamespaces, type Namespace } from './namespaces';
+import { allNamespaces, carvedNamespaces, firstNamespaces, type CarvedNamespace, type Namespace } from './namespaces';
 
 export { languages, languageCodes, type Language } from './languages';
 export { allNamespaces, type Namespace } from './namespaces';
@@ -13,14 +13,27 @@ export { allNamespaces, type Namespace } from './namespaces';
 /** Where the chosen language is kept, so every screen and every reload speaks it. */
 export const languageStorageKey = 'plenum:language';
 
-// No words are bundled: each namespace of each language is a file of its own, fetched when a
-// screen in that language needs it, so a language or a screen costs nothing to those who do
-// not use it.
-const localeFiles = import.meta.glob<{ default: object }>('./locales/*/*.json');
+type LocaleFiles = Record<string, () => Promise<{ default: object }>>;
+
+// No words are bundled: each namespace of each language is a chunk of its own (a carved one is
+// cut from its file by the build), fetched when a screen in that language needs it, so a
+// language or a screen costs nothing to those who do not use it.
+const localeFiles: LocaleFiles = import.meta.glob<{ default: object }>([
+  './locales/*/*.json',
+  '!./locales/*/{common,live}.json',
+]);
+/** The namespaces of `carvedNamespaces` and the files they are carved out of, each served apart. */
+const carvedFiles: Partial<Record<Namespace, LocaleFiles>> = {
+  common: import.meta.glob<{ default: object }>('./locales/*/common.json', { query: { carve: 'common' } }),
+  confirm: import.meta.glob<{ default: object }>('./locales/*/common.json', { query: { carve: 'confirm' } }),
+  live: import.meta.glob<{ default: object }>('./locales/*/live.json', { query: { carve: 'live' } }),
+  decisions: import.meta.glob<{ default: object }>('./locales/*/live.json', { query: { carve: 'decisions' } }),
+};
 
 async function loadWords(language: string, namespace: string): Promise<object> {
   if (namespace === 'terms' && isLanguage(language)) return loadTerms(language);
-  const load = localeFiles[`./locales/${language}/${namespace}.json`];
+  const file = carvedNamespaces[namespace as CarvedNamespace]?.from ?? namespace;
+  const load = (carvedFiles[namespace as Namespace] ?? localeFiles)[`./locales/${language}/${file}.json`];
   if (!load) throw new Error(`No words for ${language}/${namespace}`);
   return (await load()).default;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { allNamespaces, firstNamespaces, type Namespace } from './namespaces';
+import { allNamespaces, carvedNamespaces, firstNamespaces, type CarvedNamespace, type Namespace } from './namespaces';
 
 /**
  * Every screen renders in its words on every way to it. The namespaces outside the first ones
@@ -28,10 +28,16 @@ const wordsOf = new Map<Namespace, Words>(
     .map((ns) => [ns, JSON.parse(readFileSync(join(localesDir, `${ns}.json`), 'utf8')) as Words]),
 );
 
-/** The namespace of each top-level group of keys (each namespace holds its own groups). */
-const namespaceOfGroup = new Map<string, Namespace>(
-  [...wordsOf].flatMap(([ns, words]) => Object.keys(words).map((group) => [group, ns] as const)),
-);
+/** The namespace of each top-level group of keys: its file's, unless a namespace is carved of it. */
+const namespaceOfGroup = new Map<string, Namespace>([
+  ...[...wordsOf].flatMap(([ns, words]) => Object.keys(words).map((group) => [group, ns] as const)),
+  ...Object.entries(carvedNamespaces).flatMap(([ns, { groups }]) =>
+    groups.map((group) => [group, ns as Namespace] as const),
+  ),
+]);
+
+/** The words of a namespace's file (a carved namespace's groups are in the file it is carved of). */
+const wordsOfNamespace = (ns: Namespace) => wordsOf.get(carvedNamespaces[ns as CarvedNamespace]?.from ?? ns);
 
 /** Whether `path` names words in `words`: a text, a plural's texts, or a group (a key built at run time). */
 function namesWords(words: Words, path: string[], isPrefix: boolean): boolean {
@@ -52,7 +58,7 @@ function keyIn(text: string, isPrefix: boolean): { key: string; ns: Namespace } 
   // A template's head (`dashboard.dimension.${d}`) names the group before its last dot.
   if (isPrefix) path.pop();
   const ns = namespaceOfGroup.get(path[0] ?? '');
-  const words = ns && wordsOf.get(ns);
+  const words = ns && wordsOfNamespace(ns);
   if (!ns || !words || path.length < 2 || !namesWords(words, path, isPrefix)) return null;
   return { key: isPrefix ? `${path.join('.')}.…` : text, ns };
 }

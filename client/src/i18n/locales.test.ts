@@ -1,7 +1,10 @@
 import { loadTerms } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { fallbackLanguage, isLanguage, languageCodes, languages, pickLanguage } from './languages';
-import { allNamespaces } from './namespaces';
+import { allNamespaces, carvedNamespaces } from './namespaces';
+
+/** The namespaces with a file of their own. */
+const fileNamespaces = allNamespaces.filter((ns) => !(ns in carvedNamespaces));
 
 type Tree = { [key: string]: string | Tree };
 
@@ -67,17 +70,41 @@ describe('locale files', () => {
 
   test('every language has every namespace, and no top-level group is in two namespaces', () => {
     for (const code of Object.keys(byLanguage))
-      expect(Object.keys(byLanguage[code]!).sort()).toEqual([...allNamespaces].sort());
+      expect(Object.keys(byLanguage[code]!).sort()).toEqual([...fileNamespaces].sort());
     for (const namespaces of Object.values(byLanguage)) {
       const groups = Object.values(namespaces).flatMap((tree) => Object.keys(tree));
       expect(groups.length).toBe(new Set(groups).size);
     }
   });
 
+  test('every group a namespace is carved from is in its file, in every language', () => {
+    for (const [code, namespaces] of Object.entries(byLanguage)) {
+      for (const { from, groups } of Object.values(carvedNamespaces)) {
+        expect({ code, groups: groups.filter((group) => !(group in namespaces[from]!)) }).toEqual({ code, groups: [] });
+      }
+    }
+  });
+
+  test('a carved namespace is served apart from the file it is carved out of', () => {
+    const groupsOf = (files: Record<string, Tree>) => Object.keys(Object.values(files)[0]!).sort();
+    const live = groupsOf(
+      import.meta.glob<Tree>('./locales/en/live.json', { query: { carve: 'live' }, import: 'default', eager: true }),
+    );
+    const decisions = groupsOf(
+      import.meta.glob<Tree>('./locales/en/live.json', {
+        query: { carve: 'decisions' },
+        import: 'default',
+        eager: true,
+      }),
+    );
+    expect(decisions).toEqual([...carvedNamespaces.decisions.groups].sort());
+    expect([...live, ...decisions].sort()).toEqual(Object.keys(byLanguage.en!.live!).sort());
+  });
+
   describe.each(Object.keys(locales))('%s', (code) => {
     const flat = flatten(locales[code]!);
 
-    test.each(allNamespaces)('its %s namespace holds the same groups as the English one', (namespace) => {
+    test.each(fileNamespaces)('its %s namespace holds the same groups as the English one', (namespace) => {
       expect(Object.keys(byLanguage[code]![namespace]!).sort()).toEqual(
         Object.keys(byLanguage[fallbackLanguage]![namespace]!).sort(),
       );

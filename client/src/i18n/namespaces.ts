@@ -13,6 +13,11 @@
  * | imports   | importing a file: problems by row, a unit's report import          | with its screens |
  * | records   | the dashboard, the minutes and the downloadable records            | with its screens |
  * | notifications | the bell: notifications and the choice of what to receive        | first            |
+ * | decisions | directives, the Decisions, inspection plan and attendance views    | with its screens |
+ * | confirm   | the questions asked before a step that cannot be taken back        | with its screens |
+ *
+ * `decisions` and `confirm` have no file: they are groups of `live` and `common` served apart
+ * ({@link carvedNamespaces}), so the first visit does not carry them.
  */
 export const allNamespaces = [
   'common',
@@ -23,6 +28,8 @@ export const allNamespaces = [
   'imports',
   'records',
   'notifications',
+  'decisions',
+  'confirm',
 ] as const;
 
 /** The name of a namespace, e.g. `live`. */
@@ -30,3 +37,16 @@ export type Namespace = (typeof allNamespaces)[number];
 
 /** What every screen needs before it first renders. */
 export const firstNamespaces = ['common', 'live', 'terms', 'notifications'] as const satisfies readonly Namespace[];
+
+/**
+ * Namespaces carved out of another's file when the client is built: their groups are served
+ * apart, and the namespace of the file without them. The locale files stay whole, one per
+ * namespace a translator sees.
+ */
+export const carvedNamespaces = {
+  decisions: { from: 'live', groups: ['directive', 'decisions', 'inspectionPlan', 'attendance', 'verify'] },
+  confirm: { from: 'common', groups: ['confirm'] },
+} as const satisfies Partial<Record<Namespace, { from: Namespace; groups: readonly string[] }>>;
+
+/** A namespace with no file of its own. */
+export type CarvedNamespace = keyof typeof carvedNamespaces;

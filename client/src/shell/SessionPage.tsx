@@ -11,8 +11,8 @@ import './SessionPage.css';
 // Charts and the minutes are not needed to follow the floor: they load when first opened, with
 // the words of every component they render (the chair's dashboard has the report import);
 // i18n/lazyWords.test.ts checks the lists.
-const Dashboard = lazy(() => withWords(['records', 'imports'], import('../widgets/dashboard/Dashboard')));
-const Minutes = lazy(() => withWords(['records'], import('../widgets/minutes/Minutes')));
+const Dashboard = lazy(() => withWords(['records', 'imports', 'decisions'], import('../widgets/dashboard/Dashboard')));
+const Minutes = lazy(() => withWords(['records', 'decisions'], import('../widgets/minutes/Minutes')));
 const UnitHistory = lazy(() => withWords(['records'], import('../widgets/trends/UnitHistory')));
 
 interface SessionPageProps {

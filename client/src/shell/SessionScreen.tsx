@@ -14,7 +14,7 @@ import type * as ParticipantViewModule from '../screens/participant/ParticipantV
 // participants' is fetched while joining, see preloadSessionScreens): the first load carries the
 // shell and the socket. Only an administrator opens the preparation screens.
 const PrepareScreen = lazy(() =>
-  withWords(['prepare', 'admin', 'imports'], import('../screens/prepare/PrepareScreen')).then((m) => ({
+  withWords(['prepare', 'admin', 'imports', 'confirm'], import('../screens/prepare/PrepareScreen')).then((m) => ({
     default: m.PrepareScreen,
   })),
 );

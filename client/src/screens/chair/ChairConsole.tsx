@@ -15,16 +15,22 @@ import './ChairConsole.css';
 
 // Views away from the floor load when first opened, keeping the first screen light.
 const DecisionsView = lazy(() =>
-  import('../../widgets/decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })),
+  withWords(['decisions', 'confirm'], import('../../widgets/decisions/DecisionsView')).then((m) => ({
+    default: m.DecisionsView,
+  })),
 );
 const InspectionPlanView = lazy(() =>
-  import('./inspectionPlan/InspectionPlanView').then((m) => ({ default: m.InspectionPlanView })),
+  withWords(['decisions'], import('./inspectionPlan/InspectionPlanView')).then((m) => ({
+    default: m.InspectionPlanView,
+  })),
 );
 const AttendanceView = lazy(() =>
-  import('../../widgets/attendance/AttendanceView').then((m) => ({ default: m.AttendanceView })),
+  withWords(['decisions'], import('../../widgets/attendance/AttendanceView')).then((m) => ({
+    default: m.AttendanceView,
+  })),
 );
 const PrepareView = lazy(() =>
-  withWords(['prepare', 'admin', 'imports'], import('../prepare/PrepareView')).then((m) => ({
+  withWords(['prepare', 'admin', 'imports', 'confirm'], import('../prepare/PrepareView')).then((m) => ({
     default: m.PrepareView,
   })),
 );

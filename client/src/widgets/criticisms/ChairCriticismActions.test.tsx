@@ -157,7 +157,8 @@ describe('chair rulings on criticism', () => {
     };
     const first = await renderSession(<ChairConsole role="chair" />, participants.chair, seed);
     fireEvent.click(screen.getByTestId('make-directive-crit-1'));
-    fireEvent.change(within(screen.getByTestId('directive-form')).getByTestId('directive-title'), {
+    // The form's code and words load on its first use.
+    fireEvent.change(within(await screen.findByTestId('directive-form')).getByTestId('directive-title'), {
       target: { value: 'Explain the kiln stoppage' },
     });
     first.unmount();
@@ -173,7 +174,7 @@ describe('chair rulings on criticism', () => {
       criticise(log, 'crit-1', { text: 'Kilns stood idle for six weeks.', category: 'inflated-report' });
     });
     fireEvent.click(screen.getByTestId('make-directive-crit-1'));
-    const form = screen.getByTestId('directive-form');
+    const form = await screen.findByTestId('directive-form');
     expect(within(form).getByTestId('directive-assignee')).toHaveValue(ids.unit);
     expect(within(form).getByTestId('directive-title')).toHaveValue('Kilns stood idle for six weeks.');
     fireEvent.change(within(form).getByTestId('directive-kind'), { target: { value: 'explain-failure' } });

@@ -1,18 +1,25 @@
 import { canIssue, Limits, type CriticismState, type DirectiveState, type SessionState } from '@plenum/shared';
-import { memo, useId, useState } from 'react';
+import { lazy, memo, Suspense, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
+import { withWords } from '../../i18n';
 import { excerpt } from '../../lib/format';
 import { sameFields } from '../../lib/sameFields';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { sessionStore } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
-import { DirectiveForm } from '../directives/DirectiveForm';
 import { loadDirectiveDraft } from '../directives/directiveDraft';
 import { RulingForm } from './RulingForm';
+
+// Loaded with its words on its first use: few criticisms become directives, and the form is most
+// of a card's code. A chunk of a replaced build fails here, and the screen's error boundary
+// reloads onto the new one; the draft is kept on the device (`directiveDraft`).
+const DirectiveForm = lazy(() =>
+  withWords(['decisions'], import('../directives/DirectiveForm')).then((m) => ({ default: m.DirectiveForm })),
+);
 
 type ChairPanel = 'rule' | 'hide' | 'directive';
 
@@ -157,17 +164,25 @@ export const ChairCriticismActions = memo(function ChairCriticismActions({
           />
         )}
         {open === 'directive' && criticism.unitId && !directive && (
-          <DirectiveForm
-            initial={{
-              kind: criticism.category === 'inflated-report' ? 'inspection' : 'explain-failure',
-              assigneeUnitId: criticism.unitId,
-              title: excerpt(criticism.text, 80),
-              fromCriticismId: criticism.id,
-              itemId: criticism.itemId,
-            }}
-            onDone={() => setOpen(null)}
-            draftPlace={draftPlace}
-          />
+          <Suspense
+            fallback={
+              <p className="inline-form muted" role="status" data-testid="directive-form-loading">
+                {t('common.loading')}
+              </p>
+            }
+          >
+            <DirectiveForm
+              initial={{
+                kind: criticism.category === 'inflated-report' ? 'inspection' : 'explain-failure',
+                assigneeUnitId: criticism.unitId,
+                title: excerpt(criticism.text, 80),
+                fromCriticismId: criticism.id,
+                itemId: criticism.itemId,
+              }}
+              onDone={() => setOpen(null)}
+              draftPlace={draftPlace}
+            />
+          </Suspense>
         )}
       </div>
       {/* Mounted with a failure only (see `EndorseButton`). */}

@@ -1,10 +1,13 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withWords } from '../../i18n';
 import { useCommand } from '../../realtime/useCommand';
 import type { FloorConfirmationRequest } from './FloorConfirmation';
 import { useClearOnFloorMove } from './useClearOnFloorMove';
 
-const FloorConfirmation = lazy(() => import('./FloorConfirmation').then((m) => ({ default: m.FloorConfirmation })));
+const FloorConfirmation = lazy(() =>
+  withWords(['confirm'], import('./FloorConfirmation')).then((m) => ({ default: m.FloorConfirmation })),
+);
 import { floorFailure, type FloorCommand } from './floorCommands';
 
 /**

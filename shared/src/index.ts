@@ -10,6 +10,8 @@ export * from './domain/savedState.js';
 export * from './domain/snapshotText.js';
 export * from './domain/fulfilment.js';
 export * from './domain/agendaItem.js';
+export * from './domain/agendaTopic.js';
+export * from './domain/warningNote.js';
 export * from './domain/preparation.js';
 export * from './domain/preparationRules.js';
 export * from './domain/floorRules.js';

@@ -35,6 +35,11 @@ describeBrowser('one flow in Korean', () => {
         .toContain(korean.connection.status.live);
     }
 
+    // A topic the server wrote in English when the session was convened reads in Korean.
+    await chair.page
+      .locator('.agenda-item__topic', { hasText: '재검토: Northern Coal Mine No. 3 (2025-Q4 경고)' })
+      .waitFor({ timeout: uiTimeoutMs });
+
     await chair.page.getByTestId(`start-item-${itemId}`).click();
     await chair.page.getByTestId(`open-floor-${itemId}`).click();
     await official.page

@@ -263,6 +263,12 @@ describe('convening over REST', () => {
     expect(topics[0]).toBe('개회');
     expect(topics).toContain('재검토: Northern Coal Mine No. 3 (2025-Q4 경고)');
     expect(topics).toContain('Riverside Steel Works — 계획과 실적');
+    // Kept as what they were worded from too, so that each reader reads them in their language.
+    expect(state.agendaOrder.map((id) => state.agenda[id]!.generatedTopic)).toContainEqual({
+      kind: 'second-review',
+      unit: 'Northern Coal Mine No. 3',
+      period: '2025-Q4',
+    });
   });
 
   test('a day before today, or not after the day ahead of it, is refused on its date with its reason', async () => {

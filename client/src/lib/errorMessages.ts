@@ -12,6 +12,7 @@ import type { ClientErrorCode } from '../stores/connection';
 import { sessionStore } from '../stores/session';
 import { formatDate, formatTime } from './format';
 import { issueInWords } from './issueWords';
+import { topicIn } from './itemTitle';
 
 /**
  * What an error code from an ack, a handshake or this client means for the person at the
@@ -118,7 +119,7 @@ export function noticeProblemMessage(problem: NoticeProblem, session: SessionSta
     case 'item-without-unit': {
       const item = session.agenda[problem.itemId];
       return i18n.t('refusals.noticeProblem.itemWithoutUnit', {
-        topic: item?.topic ?? problem.itemId,
+        topic: item ? topicIn(i18n.t, item) : problem.itemId,
         day: item ? dayTitle(session, item.dayId) : '',
       });
     }
@@ -195,14 +196,17 @@ export function refusalMessage(
         title: refusal.title,
         period: refusal.period,
       });
-    case 'floor-blocked':
+    case 'floor-blocked': {
       if (role !== null && role !== 'chair' && role !== 'administrator' && isParticipantFloorBlocker(refusal.blocker)) {
         return i18n.t(`refusals.floorParticipant.${refusal.blocker}`);
       }
+      // The server names the live item in English: this screen words it again in its language.
+      const live = refusal.liveItemId ? sessionStore.getState().session.agenda[refusal.liveItemId] : undefined;
       return i18n.t(`refusals.floor.${refusal.blocker}`, {
-        item: refusal.liveItem ?? i18n.t('refusals.floor.theItem'),
+        item: live ? topicIn(i18n.t, live) : (refusal.liveItem ?? i18n.t('refusals.floor.theItem')),
         day: refusal.openDay ?? i18n.t('refusals.floor.theDay'),
       });
+    }
   }
 }
 

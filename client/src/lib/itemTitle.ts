@@ -1,3 +1,6 @@
+import { agendaTopic, type AgendaItemDefinition } from '@plenum/shared';
+import type { TFunction } from 'i18next';
+
 /** The separators a topic may put after the unit's name: "Eastfield Cement Plant — plan and results". */
 const afterUnit = /^\s*[—–:-]\s*/;
 
@@ -22,4 +25,11 @@ export function topicAfterUnit(topic: string, unitName: string | null): string {
 export function itemTitle(topic: string, unitName: string | null): string {
   if (!unitName || topic.includes(unitName)) return topic;
   return `${unitName} — ${topic}`;
+}
+
+type TopicOf = Pick<AgendaItemDefinition, 'topic' | 'generatedTopic'>;
+
+/** An item's topic in the language of `t`: one the system wrote worded in it, one typed as typed. */
+export function topicIn(t: TFunction, item: TopicOf): string {
+  return agendaTopic(item, (key, values) => t(key, values));
 }

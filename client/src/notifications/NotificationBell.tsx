@@ -2,7 +2,9 @@ import type { Notification } from '@plenum/shared';
 import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { topicIn } from '../lib/itemTitle';
 import { useRealtime, type NotificationFeed } from '../realtime/RealtimeContext';
+import { useSessionStore } from '../stores/session';
 import { useNotifications } from './useNotifications';
 import './NotificationBell.css';
 
@@ -117,8 +119,13 @@ function Bell({ feed }: { feed: NotificationFeed }) {
 function NotificationRow({ notification, onRead }: { notification: Notification; onRead: () => void }) {
   const { t, i18n } = useTranslation();
   const isUnread = notification.readAt === null;
+  // An item whose topic the system wrote is named in this screen's language, not the one it was stored in.
+  const { itemId } = notification.subject;
+  const item = useSessionStore((s) =>
+    itemId !== null && s.session.sessionId === notification.sessionId ? s.session.agenda[itemId] : undefined,
+  );
   const text = t(`notifications.kind.${notification.kind}`, {
-    subject: notification.subject.title ?? '',
+    subject: item?.generatedTopic ? topicIn(t, item) : (notification.subject.title ?? ''),
     dueDate: notification.subject.dueDate ?? '',
   });
   const at = new Date(notification.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });

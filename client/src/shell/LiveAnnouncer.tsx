@@ -1,10 +1,17 @@
-import { changedCriticisms, criticismCount, criticismIdsFrom, criticismOf, type SessionState } from '@plenum/shared';
+import {
+  changedCriticisms,
+  criticismCount,
+  criticismIdsFrom,
+  criticismOf,
+  type AgendaItemState,
+  type SessionState,
+} from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n';
 import { excerpt, formatPercent } from '../lib/format';
-import { itemTitle } from '../lib/itemTitle';
+import { itemTitle, topicIn } from '../lib/itemTitle';
 import { rulingText } from '../lib/rulingText';
 import { connectionStore } from '../stores/connection';
 import { sessionSelectors, sessionStore } from '../stores/session';
@@ -24,6 +31,7 @@ export function announcementsBetween(
   const name = (participantId: string) =>
     sessionSelectors.participantName(next, participantId) ?? t('common.aParticipant');
   const unitName = (unitId: string) => sessionSelectors.unitName(next, unitId) ?? t('common.aUnit');
+  const topic = (item: AgendaItemState) => topicIn(t, item);
 
   const previousItem = previous.currentItemId ? previous.agenda[previous.currentItemId] : undefined;
   const nextItem = next.currentItemId ? next.agenda[next.currentItemId] : undefined;
@@ -31,15 +39,15 @@ export function announcementsBetween(
     const after = next.agenda[previousItem.id];
     messages.push(
       after?.status === 'deferred'
-        ? t('announce.itemDeferred', { topic: previousItem.topic })
-        : t('announce.itemClosed', { topic: previousItem.topic }),
+        ? t('announce.itemDeferred', { topic: topic(previousItem) })
+        : t('announce.itemClosed', { topic: topic(previousItem) }),
     );
   }
   if (nextItem && nextItem.id !== previousItem?.id) {
     const unit = sessionSelectors.unitName(next, nextItem.unitId);
-    messages.push(t('announce.nowPresenting', { topic: itemTitle(nextItem.topic, unit) }));
+    messages.push(t('announce.nowPresenting', { topic: itemTitle(topic(nextItem), unit) }));
   } else if (nextItem && previousItem && nextItem.status !== previousItem.status && nextItem.status === 'floor-open') {
-    messages.push(t('announce.floorOpen', { topic: nextItem.topic }));
+    messages.push(t('announce.floorOpen', { topic: topic(nextItem) }));
   }
   if (nextItem && previousItem && nextItem.id === previousItem.id) {
     if (previousItem.timer.runningSince !== null && nextItem.timer.runningSince === null) {

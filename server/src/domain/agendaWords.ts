@@ -1,28 +1,36 @@
-import type { NotificationLanguage } from '@plenum/shared';
+import {
+  agendaTopic,
+  generatedTopicText,
+  type AgendaItemDefinition,
+  type AgendaTopicWords,
+  type GeneratedTopic,
+  type NotificationLanguage,
+} from '@plenum/shared';
 import { serverWords } from '../lib/serverWords.js';
-import en from './locales/en.json' with { type: 'json' };
-import ko from './locales/ko.json' with { type: 'json' };
 
-const instance = serverWords(en, ko);
+// The topics' words are the terms of shared, which the screens word them with too.
+const instance = serverWords({}, {});
 
-/** The topics of the agenda items the server proposes, in the language the session is convened in. */
-export interface AgendaWords {
-  opening: string;
-  /** A warning's second review: the unit and the period it was warned in. */
-  secondReview(unit: string, period: string): string;
-  /** A unit's plan and results. */
-  report(unit: string): string;
-  /** A unit brought down a level by a higher review: warned there, or owing its directives. */
-  cascaded(unit: string, warned: boolean, organisation: string, period: string): string;
+function wordsIn(language: NotificationLanguage): AgendaTopicWords {
+  const t = instance.getFixedT(language);
+  return (key, values) => t(key, values);
 }
 
-export function agendaWords(language: NotificationLanguage): AgendaWords {
-  const t = instance.getFixedT(language);
-  return {
-    opening: t('agenda.opening'),
-    secondReview: (unit, period) => t('agenda.secondReview', { unit, period }),
-    report: (unit) => t('agenda.report', { unit }),
-    cascaded: (unit, warned, organisation, period) =>
-      t(warned ? 'agenda.cascadeWarned' : 'agenda.cascadeDirectives', { unit, organisation, period }),
-  };
+/** An agenda item's topic in `language`: one the system wrote worded in it, one typed as typed. */
+export function agendaTopicIn(
+  item: Pick<AgendaItemDefinition, 'topic' | 'generatedTopic'>,
+  language: NotificationLanguage,
+): string {
+  return agendaTopic(item, wordsIn(language));
+}
+
+/**
+ * The topic of an item the system proposes: kept as what it is worded from, so each reader reads
+ * it in their language, and as text in the convener's `language` for what reads only the text.
+ */
+export function proposedTopic(
+  generatedTopic: GeneratedTopic,
+  language: NotificationLanguage,
+): { topic: string; generatedTopic: GeneratedTopic } {
+  return { topic: generatedTopicText(generatedTopic, wordsIn(language)), generatedTopic };
 }

@@ -18,7 +18,7 @@ import {
 import type { CommandService } from './commandService.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
-import { agendaWords } from './agendaWords.js';
+import { proposedTopic } from './agendaWords.js';
 import { refuseConveneDays } from './conveneDays.js';
 import { AgendaDraft, opening, systemActor, type IssuedInvitation, type SessionService } from './sessionService.js';
 import type { SessionDirectory } from './sessionDirectory.js';
@@ -168,15 +168,24 @@ export class CascadeService {
       );
     }
     const agenda = new AgendaDraft(request.days.map((day) => day.id));
-    const words = agendaWords(request.language ?? 'en');
-    agenda.add(0, { id: this.deps.ids.next(), ...opening(words) });
+    const language = request.language ?? 'en';
+    agenda.add(0, { id: this.deps.ids.next(), ...opening(language) });
     const concerned = [...new Set([...warnings.map((w) => w.unitId), ...directives.map((d) => d.assigneeUnitId)])];
     for (const unitId of concerned) {
       const warned = warnings.some((w) => w.unitId === unitId);
       agenda.add(0, {
         id: this.deps.ids.next(),
         unitId,
-        topic: words.cascaded(unitName(upper, unitId), warned, definition.organisation, definition.period),
+        ...proposedTopic(
+          {
+            kind: 'cascaded',
+            unit: unitName(upper, unitId),
+            warned,
+            organisation: definition.organisation,
+            period: definition.period,
+          },
+          language,
+        ),
         plannedMinutes: 15,
         warningId: null,
         kind: 'report',

@@ -25,7 +25,7 @@ import {
   type ReviewSessionDefinition,
   type Role,
 } from '@plenum/shared';
-import { agendaWords, type AgendaWords } from './agendaWords.js';
+import { proposedTopic } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
 import { refuseConveneDays } from './conveneDays.js';
 import { duplicateChecker, duplicateIssues } from './inviteeDuplicates.js';
@@ -156,9 +156,15 @@ export interface IssuedToInvitee extends IssuedInvitation {
   reissued?: boolean;
 }
 
-/** The opening item a proposed agenda starts with, worded in `words`' language. */
-export function opening(words: AgendaWords) {
-  return { unitId: null, topic: words.opening, plannedMinutes: 15, warningId: null, kind: 'opening' } as const;
+/** The opening item a proposed agenda starts with, its text in the convener's `language`. */
+export function opening(language: NotificationLanguage) {
+  return {
+    unitId: null,
+    ...proposedTopic({ kind: 'opening' }, language),
+    plannedMinutes: 15,
+    warningId: null,
+    kind: 'opening',
+  } as const;
 }
 
 function sessionOf(state: SessionState, sessionId: string): NonNullable<SessionState['definition']> {
@@ -354,17 +360,17 @@ export class SessionService {
       request.units.length > 0 || !previous ? request.units : previous.unitOrder.map((id) => previous.units[id]!);
     for (const unit of units) events.push(newEvent('unit:added', { unit }));
     if (previous) {
-      const words = agendaWords(request.language ?? 'en');
+      const language = request.language ?? 'en';
       const agenda = new AgendaDraft(definition.days.map((day) => day.id));
-      if (request.proposeAgenda) agenda.add(0, { id: this.deps.ids.next(), ...opening(words) });
-      events.push(...this.carryOver(previous, agenda, words));
-      if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda, words);
+      if (request.proposeAgenda) agenda.add(0, { id: this.deps.ids.next(), ...opening(language) });
+      events.push(...this.carryOver(previous, agenda, language));
+      if (request.proposeAgenda) this.proposeReports(previous, new Set(units.map((u) => u.id)), agenda, language);
       events.push(...agenda.events());
     }
     return events;
   }
 
-  private carryOver(previous: SessionState, agenda: AgendaDraft, words: AgendaWords): NewEvent[] {
+  private carryOver(previous: SessionState, agenda: AgendaDraft, language: NotificationLanguage): NewEvent[] {
     const events: NewEvent[] = [];
     const verifications = nextVerificationRecord(previous);
     if (verifications) {
@@ -379,7 +385,7 @@ export class SessionService {
       agenda.add(0, {
         id: this.deps.ids.next(),
         unitId: warning.unitId,
-        topic: words.secondReview(unitName, warning.period),
+        ...proposedTopic({ kind: 'second-review', unit: unitName, period: warning.period }, language),
         plannedMinutes: 15,
         warningId: warning.id,
         kind: 'second-review',
@@ -402,7 +408,7 @@ export class SessionService {
     previous: SessionState,
     units: ReadonlySet<string>,
     agenda: AgendaDraft,
-    words: AgendaWords,
+    language: NotificationLanguage,
   ): void {
     const dayIndex = new Map((previous.definition?.days ?? []).map((day, i) => [day.id, i]));
     const proposed = new Set<string>();
@@ -415,7 +421,7 @@ export class SessionService {
       agenda.add(dayIndex.get(item.dayId) ?? 0, {
         id: this.deps.ids.next(),
         unitId: item.unitId,
-        topic: words.report(unitName),
+        ...proposedTopic({ kind: 'report', unit: unitName }, language),
         plannedMinutes: item.plannedMinutes,
         warningId: null,
         kind: 'report',

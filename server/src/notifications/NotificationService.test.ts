@@ -110,6 +110,34 @@ describe('the notification service', () => {
     expect(w.published.map((n) => n.kind)).toEqual(['criticism-of-unit']);
   });
 
+  test('an item whose topic the system wrote is named in the recipient’s language; one typed, as typed', async () => {
+    const w = await world();
+    const presenter = w.byRole.presenter;
+    await w.service.saveChoices(w.sessionId, presenter.id, defaultNotificationChoices('ko'));
+    await w.commands.appendSystem(w.sessionId, w.byRole.chair.id, (state) => [
+      newEvent('agenda:item-added', {
+        item: {
+          id: 'item-proposed',
+          dayId: state.agenda[w.itemId]!.dayId,
+          unitId: presenter.unitId,
+          topic: 'Riverside Steel Works — plan and results',
+          plannedMinutes: 15,
+          warningId: null,
+          kind: 'report',
+          generatedTopic: { kind: 'report', unit: 'Riverside Steel Works' },
+        },
+        order: 0,
+      }),
+    ]);
+    for (const itemId of ['item-proposed', w.itemId]) {
+      await w.run(w.byRole.chair, { type: 'agenda:start-item', payload: { itemId } });
+      await w.run(w.byRole.chair, { type: 'agenda:close-item', payload: { itemId } });
+    }
+    await w.service.sweep(w.sessionId);
+    const typed = await w.commands.read(w.sessionId, (s) => s.agenda[w.itemId]!.topic);
+    expect(w.published.map((n) => n.subject.title)).toEqual(['Riverside Steel Works — 계획과 실적', typed]);
+  });
+
   test('the language an invitation names is kept as the invitee’s choice', async () => {
     const w = await world();
     await w.service.invited(

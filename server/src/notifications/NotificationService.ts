@@ -1,12 +1,15 @@
 import {
   defaultNotificationChoices,
+  type AgendaItemState,
   type Notification,
+  type NotificationLanguage,
   type NotificationChoices,
   type NotificationList,
   type ReviewSessionDefinition,
   type SessionEvent,
   type SessionState,
 } from '@plenum/shared';
+import { agendaTopicIn } from '../domain/agendaWords.js';
 import { isOrganisationStream } from '../domain/organisationService.js';
 import { laterTurn, type Clock, type Store, type Timers } from '../domain/ports.js';
 import type { SessionDirectory } from '../domain/sessionDirectory.js';
@@ -58,6 +61,32 @@ type SessionNames = Pick<ReviewSessionDefinition, 'title' | 'period' | 'organisa
 function namesOf(state: SessionState): SessionNames | null {
   const d = state.definition;
   return d ? { title: d.title, period: d.period, organisation: d.organisation } : null;
+}
+
+type ItemTopic = Pick<AgendaItemState, 'topic' | 'generatedTopic'>;
+
+/** The items whose topic the system wrote, of those the notifications name, by id. */
+function itemsNamed(state: SessionState, notifications: readonly Notification[]): Map<string, ItemTopic> {
+  const items = new Map<string, ItemTopic>();
+  for (const { subject } of notifications) {
+    const item = subject.itemId === null ? undefined : state.agenda[subject.itemId];
+    if (item?.generatedTopic) items.set(item.id, item);
+  }
+  return items;
+}
+
+/**
+ * The notification with its item's topic in the recipient's language, when the system wrote it:
+ * the e-mail, the list and the API all say it so.
+ */
+function titledIn(
+  notification: Notification,
+  language: NotificationLanguage,
+  items: ReadonlyMap<string, ItemTopic>,
+): Notification {
+  const item = notification.subject.itemId === null ? undefined : items.get(notification.subject.itemId);
+  if (!item) return notification;
+  return { ...notification, subject: { ...notification.subject, title: agendaTopicIn(item, language).slice(0, 500) } };
 }
 
 /**
@@ -162,14 +191,14 @@ export class NotificationService {
       const events = this.takeCommitted(sessionId, cursor) ?? (await store.read(sessionId, cursor, readPage));
       if (events.length === 0) return;
       const since = new Date(clock.now().getTime() - freshForMs).toISOString();
-      const made = await this.deps.read(sessionId, (state) => ({
-        names: namesOf(state),
-        notifications: events.filter((e) => e.at >= since).flatMap((e) => notificationsOfEvent(e, state)),
-      }));
+      const made = await this.deps.read(sessionId, (state) => {
+        const notifications = events.filter((e) => e.at >= since).flatMap((e) => notificationsOfEvent(e, state));
+        return { names: namesOf(state), notifications, items: itemsNamed(state, notifications) };
+      });
       const seq = events.at(-1)!.seq;
       const saved = this.savedThrough.get(sessionId) ?? 0;
       if (made.notifications.length > 0 || seq - saved >= cursorLag) {
-        await this.deliver(sessionId, made.notifications, made.names, { sessionId, seq });
+        await this.deliver(sessionId, made.notifications, made.names, { sessionId, seq }, made.items);
         this.savedThrough.set(sessionId, seq);
       }
       this.madeThrough.set(sessionId, seq);
@@ -228,21 +257,23 @@ export class NotificationService {
     notifications: readonly Notification[],
     names: SessionNames | null,
     cursor: NotificationCursor | null,
+    items: ReadonlyMap<string, ItemTopic> = new Map(),
   ): Promise<void> {
     const recipients = [...new Set(notifications.map((n) => n.participantId))];
     const choices = new Map(
       await Promise.all(recipients.map(async (id) => [id, await this.choices(sessionId, id)] as const)),
     );
+    const titled = notifications.map((n) => titledIn(n, choices.get(n.participantId)!.language, items));
     const emails = this.outbox && recipients.length > 0 ? await this.emailsOf(sessionId) : new Map<string, string>();
     const createdAt = this.deps.clock.now().toISOString();
-    const mails: NewMail[] = notifications.flatMap((n) => {
+    const mails: NewMail[] = titled.flatMap((n) => {
       const chosen = choices.get(n.participantId)!;
       const recipient = emails.get(n.participantId);
       if (!names || !recipient || !chosen.kinds[n.kind].email) return [];
       const text = noticeMail(chosen.language, names, n);
       return [{ id: `notice:${n.id}`, recipient, subject: text.subject, body: text.body, createdAt }];
     });
-    const shown = notifications.filter((n) => choices.get(n.participantId)!.kinds[n.kind].inApp);
+    const shown = titled.filter((n) => choices.get(n.participantId)!.kinds[n.kind].inApp);
     const added = await this.deps.store.notifications.addNotifications(shown, mails, cursor);
     for (const notification of added) this.deps.publish(notification);
     if (mails.length > 0) void this.outbox?.runDue();

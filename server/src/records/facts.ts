@@ -1,4 +1,5 @@
 import {
+  agendaTopic,
   directivePersonName,
   directiveUnitId,
   itemKind,
@@ -8,7 +9,9 @@ import {
   type CriticismState,
   type DirectiveState,
   type SessionState,
+  type WarningRecord,
   criticismsInOrder,
+  warningNote,
 } from '@plenum/shared';
 import { accessOf, itemsInScope, type RecordsScope } from './access.js';
 import type { RecordWords } from './i18n.js';
@@ -42,11 +45,24 @@ export function participantName(state: SessionState, participantId: string): str
 
 /** An item's title: its unit and topic (the topic alone when it names the unit), or the general topic. */
 export function itemTitle(words: RecordWords, state: SessionState, item: AgendaItemState): string {
+  const topic = agendaTopic(item, (key, values) => words.t(key, values));
   if (item.unitId === null) {
-    return itemKind(item) === 'topic' ? words.t('minutes.generalTopic', { topic: item.topic }) : item.topic;
+    return itemKind(item) === 'topic' ? words.t('minutes.generalTopic', { topic }) : topic;
   }
   const unit = unitName(state, item.unitId);
-  return item.topic.includes(unit) ? item.topic : `${unit} — ${item.topic}`;
+  return topic.includes(unit) ? topic : `${unit} — ${topic}`;
+}
+
+/** A warning's note in the record's language: the standard one worded in it, one typed as typed. */
+export function warningNoteText(
+  words: RecordWords,
+  warning: Pick<WarningRecord, 'note' | 'hasStandardNote' | 'fulfilment' | 'threshold'>,
+): string | null {
+  return warningNote(
+    warning,
+    (key, values) => words.t(key, values),
+    (ratio) => words.percent(ratio),
+  );
 }
 
 /** The day number (1-based) of a day id; 0 when the day is not in the definition. */

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { foldEvents, periodFigures } from '@plenum/shared';
+import { criticismsInOrder, foldEvents, periodFigures, type SessionEvent, type SessionState } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { demoSessionIds } from '../demo/seedDemo.js';
 import { heldDemoWorld } from '../test/recordsMeeting.js';
@@ -326,5 +326,144 @@ describe('attendance in the minutes', () => {
       },
     ]);
     expect(sectionOf(minutesMarkdown(markedAbsent, chair('en')), cement)).not.toContain('Presenters:');
+  });
+});
+
+/** Folds events after the state's last, each at its own time (by the chair unless an actor is named). */
+function after(state: SessionState, events: { type: string; payload: unknown; at: string; actorId?: string }[]) {
+  return foldEvents(
+    state,
+    events.map(
+      (e, i) =>
+        ({
+          seq: state.lastSeq + 1 + i,
+          sessionId: state.sessionId,
+          actorId: e.actorId ?? 'chair',
+          ...e,
+        }) as SessionEvent,
+    ),
+  );
+}
+
+describe('the record keeps what happened, not only the latest state', () => {
+  test('a verification after the unit’s item closed leaves its figures as they stood and is marked; closed again, the item takes it', async () => {
+    const state = await demoState();
+    const steel = Object.values(state.units).find((u) => u.name === 'Riverside Steel Works')!.id;
+    const rolled = state.reports[steel]!.indicators.find((i) => i.name === 'Rolled products')!;
+    const inspector = Object.values(state.participants).find((p) => p.role === 'inspector')!;
+    const item = Object.values(state.agenda).find((i) => i.unitId === steel)!;
+    const later = after(state, [
+      {
+        type: 'report:verified',
+        payload: { unitId: steel, indicatorId: rolled.id, verified: 65_000, finding: 'Recounted.', evidence: null },
+        at: '2026-04-14T10:40:00.000Z',
+        actorId: inspector.id,
+      },
+    ]);
+    const results = sectionOf(minutesMarkdown(later, chair('en')), '### Riverside Steel Works');
+    expect(results).toContain('| Rolled products | t | Higher is better | 90,000 | 84,500 | 70,000 | 77.8% |');
+    expect(results).toContain(
+      '- **Rolled products: verified 70,000 t (reported 84,500 t)** — Inspector — State Inspection Office, 2026-04-13 09:00: Rolled products counted at dispatch include 14,500 t returned as defective.\\\n' +
+        `  _Verified after the item closed: 65,000 t on 2026-04-14 10:40 by ${inspector.name}: Recounted._\n`,
+    );
+    expect(sectionOf(minutesMarkdown(later, chair('ko')), '### Riverside Steel Works')).toContain(
+      `  _안건 종료 후 검증: 65,000 t, 2026-04-14 10:40, ${inspector.name}: Recounted._\n`,
+    );
+
+    // The chair reopened the item and closed it again: the meeting saw the new figure.
+    const closedAgain = after(later, [
+      {
+        type: 'agenda:item-reopened',
+        payload: { itemId: item.id, reason: 'Recount.', at: '2026-04-14T11:00:00.000Z' },
+        at: '2026-04-14T11:00:00.000Z',
+      },
+      {
+        type: 'agenda:item-closed',
+        payload: { itemId: item.id, closedAt: '2026-04-14T11:10:00.000Z' },
+        at: '2026-04-14T11:10:00.000Z',
+      },
+    ]);
+    const now = sectionOf(minutesMarkdown(closedAgain, chair('en')), '### Riverside Steel Works');
+    expect(now).toContain('| Rolled products | t | Higher is better | 90,000 | 84,500 | 65,000 | 72.2% |');
+    expect(now).toContain(
+      `- **Rolled products: verified 65,000 t (reported 84,500 t)** — ${inspector.name}, 2026-04-14 10:40: Recounted.\\\n` +
+        `  Earlier verification: 70,000 t on 2026-04-13 09:00 by ${inspector.name}: Rolled products counted at dispatch`,
+    );
+    expect(now).not.toContain('after the item closed');
+  });
+
+  test('a criticism hidden and shown again says so, with the reason for the chair only', async () => {
+    const state = await demoState();
+    const hidden = criticismsInOrder(state).find((c) => c.hidden !== null)!;
+    const shown = after(state, [
+      { type: 'criticism:unhidden', payload: { criticismId: hidden.id }, at: '2026-04-13T10:40:00.000Z' },
+    ]);
+    const official: RecordsScope = { ...chair('en'), role: 'official' };
+    const cement = '#### 6. Eastfield Cement Plant';
+    const line = '   _Hidden by the chair at 2026-04-13 09:00, shown again at 2026-04-13 10:40';
+    expect(sectionOf(minutesMarkdown(shown, chair('en')), cement)).toContain(
+      `${line}: Personal remarks about a named person._\\\n   The director is never at the plant.\\\n`,
+    );
+    expect(sectionOf(minutesMarkdown(shown, official), cement)).toContain(
+      `${line}._\\\n   The director is never at the plant.\\\n`,
+    );
+    expect(sectionOf(minutesMarkdown(shown, chair('ko')), cement)).toContain(
+      '   _의장이 2026-04-13 09:00에 숨겼다가 2026-04-13 10:40에 다시 표시함: Personal remarks about a named person._',
+    );
+    // Shown, it is no longer hidden: no line says it is.
+    expect(sectionOf(minutesMarkdown(shown, chair('en')), cement)).not.toContain('Hidden by the chair:');
+  });
+
+  test('an inspection order’s reassignments are among the steps its item lists', async () => {
+    const state = await demoState();
+    const steel = Object.values(state.agenda).find((i) => i.topic.startsWith('Riverside Steel Works'))!;
+    const inspector = Object.values(state.participants).find((p) => p.role === 'inspector')!;
+    const { id: chairId, name: chairName } = Object.values(state.participants).find((p) => p.role === 'chair')!;
+    const reassigned = after(state, [
+      {
+        type: 'participant:invited',
+        payload: {
+          participant: { id: 'p-second', name: 'Second Inspector', role: 'inspector', unitId: inspector.unitId },
+        },
+        at: '2026-04-13T10:00:00.000Z',
+      },
+      {
+        type: 'directive:issued',
+        payload: {
+          directiveId: 'd-inspect',
+          kind: 'inspection',
+          assigneeUnitId: inspector.unitId,
+          subjectUnitId: steel.unitId,
+          inspectorId: null,
+          title: 'Inspect the rolling mill',
+          text: null,
+          dueDate: '2026-04-30',
+          fromCriticismId: null,
+          orderedByUnitId: null,
+          itemId: steel.id,
+        },
+        at: '2026-04-13T10:00:00.000Z',
+      },
+      {
+        type: 'directive:reassigned',
+        payload: { directiveId: 'd-inspect', fromAssigneeId: null, assigneeId: inspector.id },
+        at: '2026-04-13T10:05:00.000Z',
+        actorId: chairId,
+      },
+      {
+        type: 'directive:reassigned',
+        payload: { directiveId: 'd-inspect', fromAssigneeId: inspector.id, assigneeId: 'p-second' },
+        at: '2026-04-13T10:20:00.000Z',
+        actorId: chairId,
+      },
+    ]);
+    const en = sectionOf(minutesMarkdown(reassigned, chair('en')), '#### 4. Riverside Steel Works');
+    expect(en).toContain(
+      `  Reassigned by ${chairName}, 2026-04-13 10:05: from nobody to ${inspector.name}.\\\n` +
+        `  Reassigned by ${chairName}, 2026-04-13 10:20: from ${inspector.name} to Second Inspector.`,
+    );
+    expect(sectionOf(minutesMarkdown(reassigned, chair('ko')), '#### 4. Riverside Steel Works')).toContain(
+      `  ${chairName} 담당 변경, 2026-04-13 10:05: 없음에서 ${inspector.name}(으)로.`,
+    );
   });
 });

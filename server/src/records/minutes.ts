@@ -6,6 +6,8 @@ import {
   directiveStatements,
   figureRevisions,
   fulfilment,
+  hidingsShownAgain,
+  indicatorsAtClose,
   itemPresenters,
   itemSpeeches,
   itemsOfDay,
@@ -18,6 +20,7 @@ import {
   ranking,
   unitFlags,
   unitStandings,
+  unitFiguresClosedAt,
   unitTrend,
   verificationFindings,
   type AgendaItemState,
@@ -27,6 +30,7 @@ import {
   type PeriodFigures,
   type SessionDay,
   type SessionState,
+  type VerificationChange,
   criticismsInOrder,
 } from '@plenum/shared';
 import { accessOf, dayInScope, unitsInScope, type RecordsScope } from './access.js';
@@ -42,6 +46,7 @@ import {
   directivesInScope,
   itemPosition,
   itemTitle,
+  warningNoteText,
   participantName,
   rulingText,
   unitName,
@@ -300,7 +305,16 @@ function criticismItem(state: SessionState, scope: RecordsScope, words: RecordWo
     .filter((x) => x !== null)
     .join(' · ');
   const { text, hiddenReason } = criticismText(words, scope, c);
-  const lines: ListItem['lines'] = [];
+  const mayReadReasons = accessOf(scope).hiddenText;
+  const lines: NonNullable<ListItem['lines']> = hidingsShownAgain(c).map((h) => {
+    const times = { time: words.instant(h.at), shown: words.instant(h.shown.at) };
+    return {
+      text: mayReadReasons
+        ? t('minutes.hiddenThenShownWithReason', { ...times, reason: h.reason })
+        : t('minutes.hiddenThenShown', times),
+      italic: true,
+    };
+  });
   if (c.hidden !== null) {
     lines.push({
       text: hiddenReason === null ? t('minutes.hidden') : t('minutes.hiddenWithReason', { reason: hiddenReason }),
@@ -407,6 +421,17 @@ function directiveItem(state: SessionState, words: RecordWords, d: DirectiveStat
 function statementLines(state: SessionState, words: RecordWords, d: DirectiveState): ListItem['lines'] {
   const { t } = words;
   return directiveStatements(state, d).map((s) => {
+    if (s.reassignment !== null) {
+      const nobody = t('minutes.statement.nobody');
+      return {
+        text: t('minutes.statement.reassigned', {
+          name: s.actorName,
+          time: words.instant(s.at),
+          from: s.reassignment.from ?? nobody,
+          to: s.reassignment.to ?? nobody,
+        }),
+      };
+    }
     const said = `${t(`minutes.statement.${s.action}`, {
       name: s.actorName,
       from: unitName(state, s.unitId),
@@ -438,6 +463,9 @@ function resultsBlocks(
       blocks.push({ kind: 'paragraph', text: t('minutes.notPresented') });
       continue;
     }
+    // The figures as they stood when the unit's item closed; a later verification is marked below.
+    const closedAt = unitFiguresClosedAt(state, unitId);
+    const indicators = indicatorsAtClose(report, closedAt);
     blocks.push(
       {
         kind: 'paragraph',
@@ -454,7 +482,7 @@ function resultsBlocks(
           t('minutes.figures.verified'),
           t('minutes.figures.fulfilment'),
         ],
-        rows: report.indicators.map((i) => [
+        rows: indicators.map((i) => [
           i.isProduction ? `${i.name} (${t('minutes.production')})` : i.name,
           i.measure,
           t(`labels.direction.${i.direction ?? 'higher-is-better'}`),
@@ -468,8 +496,8 @@ function resultsBlocks(
       {
         kind: 'paragraph',
         text: t('minutes.overall', {
-          production: words.percent(productionFulfilment(report.indicators)),
-          overall: words.percent(overallFulfilment(report.indicators)),
+          production: words.percent(productionFulfilment(indicators)),
+          overall: words.percent(overallFulfilment(indicators)),
         }),
       },
     );
@@ -496,24 +524,41 @@ function resultsBlocks(
         ),
       );
     }
-    const findings = verificationFindings(report);
+    const findings = verificationFindings(report, closedAt);
     if (findings.length > 0) {
       blocks.push(
         { kind: 'heading', level: 4, text: t('minutes.verifications') },
         {
           kind: 'list',
-          items: findings.map((v) => {
-            const by =
-              v.actorId === null || v.at === null
-                ? ''
-                : ` — ${t('minutes.verifiedBy', { name: participantName(state, v.actorId), time: words.instant(v.at) })}`;
+          items: findings.map(({ indicator, recorded, earlier, later }): ListItem => {
+            const amount = (value: number) => `${words.figure(value)} ${indicator.measure}`;
+            const reported = amount(indicator.reported);
+            const other = (key: string, c: VerificationChange) =>
+              `${t(key, {
+                verified: amount(c.to),
+                time: words.instant(c.at),
+                name: participantName(state, c.actorId),
+              })}${c.finding ? `: ${c.finding}` : ''}`;
+            // A later verification is the record's remark on the figures, set apart as a hiding is.
+            const lines = [
+              ...earlier.map((c) => ({ text: other('minutes.verifiedEarlier', c) })),
+              ...later.map((c) => ({ text: other('minutes.verifiedAfterClose', c), italic: true })),
+            ];
+            if (recorded === null) {
+              return { strong: t('minutes.notVerifiedAtClose', { indicator: indicator.name, reported }), lines };
+            }
+            const by = t('minutes.verifiedBy', {
+              name: participantName(state, recorded.actorId),
+              time: words.instant(recorded.at),
+            });
             return {
               strong: t('minutes.verificationLine', {
-                indicator: v.indicator.name,
-                verified: `${words.figure(v.verified)} ${v.indicator.measure}`,
-                reported: `${words.figure(v.indicator.reported)} ${v.indicator.measure}`,
+                indicator: indicator.name,
+                verified: amount(recorded.to),
+                reported,
               }),
-              text: `${by}${v.finding ? `: ${v.finding}` : ''}`,
+              text: ` — ${by}${recorded.finding ? `: ${recorded.finding}` : ''}`,
+              lines,
             };
           }),
         },
@@ -636,7 +681,7 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
         unitName(state, w.unitId),
         words.percent(w.fulfilment),
         words.percent(w.threshold),
-        w.note ?? '',
+        warningNoteText(words, w) ?? '',
       ]),
       [1, 2],
     ),
@@ -693,7 +738,7 @@ function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
             w.period,
             words.percent(w.fulfilment),
             words.percent(w.threshold),
-            w.note ?? '',
+            warningNoteText(words, w) ?? '',
           ]),
           [2, 3],
         )),

@@ -6,6 +6,7 @@ import type {
   SessionState,
   WebhookEventType,
 } from '@plenum/shared';
+import { agendaTopicIn } from '../domain/agendaWords.js';
 
 /** What a log event becomes for receivers: its webhook type and the data beside the session and seq. */
 export interface WebhookNotice {
@@ -36,7 +37,7 @@ const noticeMakers: { [K in EventType]?: NoticeMaker<K> } = {
         itemId: event.payload.itemId,
         startedAt: event.payload.startedAt,
         unitId: item?.unitId ?? null,
-        topic: item?.topic ?? null,
+        topic: item ? agendaTopicIn(item, 'en') : null,
         plannedMinutes: item?.plannedMinutes ?? null,
       },
     };

@@ -17,6 +17,7 @@ const criticism: CriticismState = {
   response: null,
   ruling: null,
   hidden: null,
+  hidings: [],
   directiveIds: [],
 };
 const as = (id: string, role: Role): Participant => ({ id, name: id, role, unitId: null });

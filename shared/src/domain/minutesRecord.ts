@@ -1,6 +1,15 @@
 import type { DirectiveStep } from '../protocol/index.js';
 import { criticismOf } from './criticismTable.js';
-import type { AgendaItemState, DirectiveState, IndicatorState, ReportState, SessionState } from './state.js';
+import type {
+  AgendaItemState,
+  CriticismHiding,
+  CriticismState,
+  DirectiveState,
+  IndicatorState,
+  ReportState,
+  SessionState,
+  VerificationChange,
+} from './state.js';
 import { directivePersonName } from './warnings.js';
 
 /**
@@ -44,13 +53,14 @@ export function directivesOfItem(state: SessionState, item: AgendaItemState): Di
 }
 
 /**
- * One thing said on a directive, as the minutes record it:
+ * One thing said or done on a directive, as the minutes record it:
  * - `answered`: the answer filed (an inspector's findings, a unit's explanation, a plan);
  * - `forwarded`: a level passing an explanation on up the line, with its remarks;
- * - `accepted` / `rejected`: the ordering level's review of the answer, with its note.
+ * - `accepted` / `rejected`: the ordering level's review of the answer, with its note;
+ * - `reassigned`: the chair giving an inspection order to another inspector.
  */
 export interface DirectiveStatement {
-  action: 'answered' | 'forwarded' | 'accepted' | 'rejected';
+  action: 'answered' | 'forwarded' | 'accepted' | 'rejected' | 'reassigned';
   /** What was said; null when a level passed it on or reviewed it without remarks. */
   text: string | null;
   /** Who said it, by name (as the session that recorded it knew them). */
@@ -61,6 +71,8 @@ export interface DirectiveStatement {
   toUnitId: string | null;
   /** Said in a lower level's follow-up session and relayed up here. */
   isRelayed: boolean;
+  /** `reassigned` only: the inspector it was taken from and the one it went to, by name; null: nobody. */
+  reassignment: { from: string | null; to: string | null } | null;
 }
 
 const statementActions: ReadonlySet<DirectiveStep['action']> = new Set([
@@ -68,10 +80,12 @@ const statementActions: ReadonlySet<DirectiveStep['action']> = new Set([
   'forwarded',
   'accepted',
   'rejected',
+  'reassigned',
 ]);
 
-/** What was answered and said on a directive, oldest first; acknowledgements and closing add no words. */
+/** What was answered, said and reassigned on a directive, oldest first; acknowledgements and closing add no words. */
 export function directiveStatements(state: SessionState, directive: DirectiveState): DirectiveStatement[] {
+  const name = (id: string | null | undefined) => (id ? directivePersonName(state, directive, id) : null);
   return directive.steps.flatMap((step) =>
     statementActions.has(step.action)
       ? [
@@ -83,34 +97,87 @@ export function directiveStatements(state: SessionState, directive: DirectiveSta
             unitId: step.unitId,
             toUnitId: step.toUnitId,
             isRelayed: Boolean(step.fromSessionId),
+            reassignment:
+              step.action === 'reassigned' ? { from: name(step.fromAssigneeId), to: name(step.assigneeId) } : null,
           },
         ]
       : [],
   );
 }
 
-/** An indicator's verification as the minutes record it: the figure, the finding, who verified it and when. */
-export interface VerificationFinding {
-  indicator: IndicatorState;
-  verified: number;
-  finding: string | null;
-  actorId: string | null;
-  at: string | null;
+/** A criticism's hidings the chair undid, oldest first: the minutes list each; one still in force is `hidden`. */
+export function hidingsShownAgain(criticism: CriticismState): ShownAgain[] {
+  return criticism.hidings.filter((h): h is ShownAgain => h.shown !== null);
 }
 
-/** The verified indicators of a report, in its order, with the last verification's author and time. */
-export function verificationFindings(report: ReportState): VerificationFinding[] {
+/** A hiding the chair undid. */
+export type ShownAgain = CriticismHiding & { shown: NonNullable<CriticismHiding['shown']> };
+
+/**
+ * An indicator's verifications as the minutes of an item record them: the one that stood when the
+ * item closed, the ones it replaced, and the ones made after the close, which the record marks
+ * rather than letting them change the figures the meeting saw.
+ */
+export interface VerificationFinding {
+  indicator: IndicatorState;
+  /** The last verification made by the close (the last of all for an item not closed); null: none by then. */
+  recorded: VerificationChange | null;
+  /** The verifications `recorded` replaced, oldest first. */
+  earlier: VerificationChange[];
+  /** The verifications made after the close, oldest first. */
+  later: VerificationChange[];
+}
+
+/** An indicator's verifications, oldest first, split at `closedAt` (a verification at that instant counts as before it). */
+function verificationsAround(report: ReportState, indicatorId: string, closedAt: string | null) {
+  const all = report.history.filter(
+    (c): c is VerificationChange => c.field === 'verified' && c.indicatorId === indicatorId,
+  );
+  const cut = closedAt === null ? -1 : all.findIndex((c) => Date.parse(c.at) > Date.parse(closedAt));
+  return cut === -1 ? { until: all, later: [] } : { until: all.slice(0, cut), later: all.slice(cut) };
+}
+
+/**
+ * The verified indicators of a report, in its order, as the minutes of an item closed at
+ * `closedAt` record them (null: not closed, every verification counts).
+ */
+export function verificationFindings(report: ReportState, closedAt: string | null): VerificationFinding[] {
   return report.indicators.flatMap((indicator) => {
-    if (indicator.verified === null) return [];
-    const last = report.history.findLast((c) => c.indicatorId === indicator.id && c.field === 'verified');
-    return [
-      {
-        indicator,
-        verified: indicator.verified,
-        finding: indicator.finding,
-        actorId: last?.actorId ?? null,
-        at: last?.at ?? null,
-      },
-    ];
+    const { until, later } = verificationsAround(report, indicator.id, closedAt);
+    if (until.length === 0 && later.length === 0) return [];
+    return [{ indicator, recorded: until.at(-1) ?? null, earlier: until.slice(0, -1), later }];
   });
+}
+
+/**
+ * A report's indicators with the verified value, finding and evidence each had when the item
+ * closed at `closedAt`: the figures its minutes show. As they stand now when it is not closed.
+ */
+export function indicatorsAtClose(report: ReportState, closedAt: string | null): IndicatorState[] {
+  return report.indicators.map((indicator) => {
+    const { until, later } = verificationsAround(report, indicator.id, closedAt);
+    if (later.length === 0) return indicator;
+    const recorded = until.at(-1);
+    return {
+      ...indicator,
+      verified: recorded?.to ?? null,
+      finding: recorded?.finding ?? null,
+      evidence: recorded?.evidence ?? null,
+    };
+  });
+}
+
+/**
+ * When the unit's figures were last closed on the agenda: the latest close of its closed items
+ * (a reopened item counts once closed again); null while none is closed. The results in the
+ * minutes show its figures as they stood then.
+ */
+export function unitFiguresClosedAt(state: SessionState, unitId: string): string | null {
+  let latest: string | null = null;
+  for (const id of state.agendaOrder) {
+    const item = state.agenda[id];
+    if (item?.unitId !== unitId || item.status !== 'closed' || item.closedAt === null) continue;
+    if (latest === null || Date.parse(item.closedAt) > Date.parse(latest)) latest = item.closedAt;
+  }
+  return latest;
 }

@@ -10,7 +10,7 @@ import type { AgendaItemState, ItemTimer, SessionState } from './state.js';
  * the state's shape or the effect of any event in {@link applyEvent} changes: snapshots of another
  * version are then ignored, and states are folded again from the log.
  */
-export const stateVersion = 12;
+export const stateVersion = 13;
 
 /** Thrown when events are folded out of order: a gap or a reordering in the log. */
 export class SeqGapError extends Error {
@@ -289,8 +289,10 @@ export function applyEvent(state: S, event: SessionEvent): void {
     case 'agenda:item-updated': {
       const item = state.agenda[event.payload.itemId];
       if (!item) return;
-      const { itemId: _id, ...fields } = event.payload;
+      const { itemId: _id, topic, ...fields } = event.payload;
       Object.assign(item, fields);
+      // The chair's text replaces a topic the system wrote; without one, the topic stays.
+      if (topic !== undefined) Object.assign(item, { topic, generatedTopic: null });
       return;
     }
     case 'agenda:item-removed':
@@ -355,6 +357,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
           plannedMinutes: item.plannedMinutes,
           warningId: item.warningId,
           kind: item.kind,
+          generatedTopic: item.generatedTopic,
         },
         laterItems.reduce((max, i) => Math.max(max, i.order + 1), 0),
         item.id,
@@ -440,6 +443,8 @@ export function applyEvent(state: S, event: SessionEvent): void {
         field: 'verified',
         from: indicator.verified,
         to: event.payload.verified,
+        finding: event.payload.finding,
+        evidence: event.payload.evidence,
         actorId: event.actorId,
         at: event.at,
       });
@@ -459,6 +464,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
         response: null,
         ruling: null,
         hidden: null,
+        hidings: [],
         directiveIds: [],
       });
       return;
@@ -485,13 +491,17 @@ export function applyEvent(state: S, event: SessionEvent): void {
     }
     case 'criticism:hidden': {
       const criticism = criticismOf(state, event.payload.criticismId);
-      if (criticism) criticism.hidden = { reason: event.payload.reason, at: event.at };
+      if (!criticism) return;
+      criticism.hidden = { reason: event.payload.reason, at: event.at };
+      criticism.hidings.push({ reason: event.payload.reason, at: event.at, actorId: event.actorId, shown: null });
       return;
     }
     case 'criticism:unhidden': {
-      // The state holds how it is shown now; the hiding and its reason stay in the log.
       const criticism = criticismOf(state, event.payload.criticismId);
-      if (criticism) criticism.hidden = null;
+      if (!criticism) return;
+      criticism.hidden = null;
+      const hiding = criticism.hidings.at(-1);
+      if (hiding && hiding.shown === null) hiding.shown = { at: event.at, actorId: event.actorId };
       return;
     }
     case 'directive:issued': {
@@ -612,6 +622,7 @@ export function applyEvent(state: S, event: SessionEvent): void {
         fulfilment: event.payload.fulfilment,
         threshold: event.payload.threshold,
         note: event.payload.note,
+        hasStandardNote: event.payload.hasStandardNote ?? false,
         issuedAt: event.at,
         sessionId: event.sessionId,
         period: state.definition?.period ?? '',

@@ -31,7 +31,13 @@ export interface FigureChange {
   to: number;
   actorId: string;
   at: string;
+  /** A verification's finding and evidence note, kept with each one (`verified` only). */
+  finding?: string;
+  evidence?: string | null;
 }
+
+/** An inspector's verification of a figure, with what they found. */
+export type VerificationChange = FigureChange & { field: 'verified'; finding: string; evidence: string | null };
 
 /** A unit's report as last submitted, with the full history of its figures. */
 export interface ReportState {
@@ -93,6 +99,15 @@ export interface AttendanceState {
   present: boolean | null;
 }
 
+/** The chair hid a criticism from the live views: why, when, who, and when it was shown again. */
+export interface CriticismHiding {
+  reason: string;
+  at: string;
+  actorId: string;
+  /** When the chair showed it again, and who; null while it stays hidden. */
+  shown: { at: string; actorId: string } | null;
+}
+
 /** A point raised against a unit, with what followed it. */
 export interface CriticismState extends CriticismDraft {
   id: string;
@@ -104,8 +119,10 @@ export interface CriticismState extends CriticismDraft {
   response: { text: string; actorId: string; at: string } | null;
   /** `referredTo`: to whom a referred criticism went; null for other rulings and older logs. */
   ruling: { ruling: CriticismRuling; note: string | null; referredTo: string | null; at: string } | null;
-  /** Hidden from live views by the chair; still in the log and the minutes. */
+  /** Hidden from live views by the chair now; still in the log and the minutes. */
   hidden: { reason: string; at: string } | null;
+  /** Each time the chair hid it, and showed it again, oldest first: the minutes' record of it. */
+  hidings: CriticismHiding[];
   directiveIds: string[];
 }
 

@@ -95,8 +95,11 @@ export const ApiTokenListSchema = z.object({ apiTokens: z.array(ApiTokenSummaryS
 /** `GET /api/v1/organisation`: the organisation the bearer acts in. */
 export const ApiOrganisationSchema = z.object({ organisationId: IdSchema });
 
-/** An agenda item with where it stands. */
-export const ApiAgendaItemSchema = AgendaItemDefinitionSchema.extend({
+/**
+ * An agenda item with where it stands. Its topic is in the language asked for (`lang`) when the
+ * system wrote it, as typed otherwise.
+ */
+export const ApiAgendaItemSchema = AgendaItemDefinitionSchema.omit({ generatedTopic: true }).extend({
   status: z.enum(AgendaItemStatus),
   startedAt: InstantSchema.nullable(),
   closedAt: InstantSchema.nullable(),

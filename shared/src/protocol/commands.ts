@@ -81,13 +81,16 @@ export const commandPayloads = {
   /** Chair: add an organisation unit to the session's hierarchy. */
   'unit:add': z.object({ unit: OrganisationUnitSchema }),
   /** Chair or administrator: add a slot at the end of a day's agenda. The server assigns the id and order. */
-  'agenda:add-item': AgendaItemDefinitionSchema.omit({ id: true, warningId: true }),
-  /** Chair or administrator: change a pending item's unit, kind, topic or timebox. */
+  'agenda:add-item': AgendaItemDefinitionSchema.omit({ id: true, warningId: true, generatedTopic: true }),
+  /**
+   * Chair or administrator: change a pending item's unit, kind, topic or timebox. Without a
+   * topic, the topic stays as it is: one the system wrote is still read in each reader's language.
+   */
   'agenda:update-item': z.object({
     itemId: IdSchema,
     unitId: IdSchema.nullable(),
     kind: z.enum(AgendaItemKind),
-    topic: NameSchema,
+    topic: NameSchema.optional(),
     plannedMinutes: z.number().int().min(1).max(600),
   }),
   /** Chair or administrator: take a pending item that never started off the agenda. */
@@ -178,7 +181,12 @@ export const commandPayloads = {
    */
   'directive:reassign': z.object({ directiveId: IdSchema, assigneeId: IdSchema }),
   /** Chair: issue a warning to a unit under the threshold (confirming or editing the proposal). */
-  'warning:issue': z.object({ unitId: IdSchema, note: TextSchema.nullable() }),
+  'warning:issue': z.object({
+    unitId: IdSchema,
+    note: TextSchema.nullable(),
+    /** The chair left the standard note as shown: `note` is it in their language, and each reader reads it in theirs. */
+    hasStandardNote: z.boolean().optional(),
+  }),
   /** Chair: waive a proposed warning; a reason is required. */
   'warning:waive': z.object({ unitId: IdSchema, reason: TextSchema }),
   /**

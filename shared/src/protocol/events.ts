@@ -121,12 +121,15 @@ export const eventPayloads = {
   'participant:expiry-set': z.object({ participantId: IdSchema, expiresAt: InstantSchema.nullable() }),
   /** A slot was added to a day, at the given position. */
   'agenda:item-added': z.object({ item: AgendaItemDefinitionSchema, order: z.number().int().min(0) }),
-  /** A pending item changed its unit, kind, topic or timebox. */
+  /**
+   * A pending item changed its unit, kind, topic or timebox. A topic given is the chair's text,
+   * in place of one the system wrote; absent, the topic stayed as it was.
+   */
   'agenda:item-updated': z.object({
     itemId: IdSchema,
     unitId: IdSchema.nullable(),
     kind: z.enum(AgendaItemKind),
-    topic: NameSchema,
+    topic: NameSchema.optional(),
     plannedMinutes: z.number().int().min(1).max(600),
   }),
   /** A pending item that never started was taken off the agenda. */
@@ -247,6 +250,8 @@ export const eventPayloads = {
     fulfilment: z.number().finite().nullable(),
     threshold: z.number().min(0).max(1),
     note: TextSchema.nullable(),
+    /** The note is the standard one (`WarningRecord.hasStandardNote`); absent in older logs. */
+    hasStandardNote: z.boolean().optional(),
   }),
   /** A proposed warning was waived, with the reason. */
   'warning:waived': z.object({ unitId: IdSchema, fulfilment: z.number().finite().nullable(), reason: TextSchema }),

@@ -17,7 +17,10 @@ export { NotificationKind, notificationKinds, notificationLanguages, type Notifi
 
 /** What the notification names, so a screen or an e-mail can say it without another call. */
 export const NotificationSubjectSchema = z.object({
-  /** The item's topic or unit name, the directive's title, or the criticism's category. */
+  /**
+   * The item's topic (in the recipient's notification language when the system wrote it) or unit
+   * name, the directive's title, or the criticism's category.
+   */
   title: z.string().max(500).nullable(),
   unitId: IdSchema.nullable(),
   itemId: IdSchema.nullable(),

@@ -127,8 +127,10 @@ export const RefusalSchema = z.discriminatedUnion('kind', [
     /** A floor action the agenda's state does not allow now, with what stands in the way. */
     kind: z.literal('floor-blocked'),
     blocker: FloorBlockerSchema,
-    /** The topic of the item holding the floor, if any. */
+    /** The topic of the item holding the floor, if any, in English. */
     liveItem: z.string().nullable(),
+    /** The item holding the floor, whose topic a screen words in its own language; absent from older servers. */
+    liveItemId: IdSchema.nullable().optional(),
     /** The title of the open day, if any. */
     openDay: z.string().nullable(),
   }),

@@ -10,7 +10,10 @@ import { IdSchema, InstantSchema, schemaMessages } from './schemas/index.js';
 export const WebhookEventType = {
   /** The notice of a review session was published (`session:noticed`). */
   sessionNoticed: 'session.noticed',
-  /** The chair started an agenda item: the unit presents (`agenda:item-started`). */
+  /**
+   * The chair started an agenda item: the unit presents (`agenda:item-started`). Its `topic` is in
+   * English when the system wrote it, as typed otherwise.
+   */
   itemStarted: 'item.started',
   /** A warning was issued to a unit under the threshold (`warning:issued`). */
   warningIssued: 'warning.issued',

@@ -58,6 +58,34 @@ describe('big screen', () => {
     }
   });
 
+  test('a topic the system wrote in English reads in Korean on a Korean screen', async () => {
+    await renderSession(<BigScreen />, participants.observer, (log) => {
+      carriedWarning(log);
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-proposed',
+          dayId: ids.dayOne,
+          unitId: ids.otherUnit,
+          topic: 'Second review: South County Dairy (warned in 2025-Q4)',
+          plannedMinutes: 10,
+          warningId: 'warn-q4',
+          kind: 'second-review',
+          generatedTopic: { kind: 'second-review', unit: 'South County Dairy', period: '2025-Q4' },
+        },
+        order: 3,
+      });
+      log.add('agenda:item-started', { itemId: 'item-proposed', startedAt: instant(100) });
+    });
+    const topic = () => screen.getByTestId('current-item').querySelector('.current-item__topic');
+    expect(topic()).toHaveTextContent('Second review: South County Dairy (warned in 2025-Q4)');
+    await act(() => changeLanguage('ko', { persist: false }));
+    try {
+      expect(topic()).toHaveTextContent('재검토: South County Dairy (2025-Q4 경고)');
+    } finally {
+      await act(() => changeLanguage('en', { persist: false }));
+    }
+  });
+
   test('a second review with no production figure yet says so rather than a dash', async () => {
     await renderSession(<BigScreen />, participants.observer, (log) => {
       carriedWarning(log);

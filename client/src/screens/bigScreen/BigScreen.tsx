@@ -1,7 +1,7 @@
 import { itemsOfDay, type AgendaItemState, type SessionState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
-import { itemTitle } from '../../lib/itemTitle';
+import { itemTitle, topicIn } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
 import {
   decisionSelectors,
@@ -98,7 +98,7 @@ function BeforeFirstItem() {
           </p>
           {first && (
             <p className="big-screen__first" data-testid="big-screen-first">
-              {t('bigScreen.first', { title: itemTitle(first.topic, firstUnitName) })}
+              {t('bigScreen.first', { title: itemTitle(topicIn(t, first), firstUnitName) })}
             </p>
           )}
           {conferenceLink && (
@@ -171,7 +171,7 @@ export function BigScreen() {
               {isBetweenItems && next && (
                 <p className="big-screen__next">
                   {t('bigScreen.next', {
-                    topic: itemTitle(next.topic, nextUnitName),
+                    topic: itemTitle(topicIn(t, next), nextUnitName),
                   })}
                 </p>
               )}

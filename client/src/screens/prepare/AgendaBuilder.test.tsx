@@ -172,6 +172,33 @@ describe('agenda builder', () => {
     });
   });
 
+  test('a topic the system wrote shows in the screen’s language and, left as shown, is not sent: it stays worded for each reader', async () => {
+    const log = draftSession();
+    log.add('agenda:item-added', {
+      item: {
+        id: 'item-proposed',
+        dayId: ids.dayOne,
+        unitId: ids.unit,
+        topic: 'North County Cement Works — 계획과 실적',
+        plannedMinutes: 15,
+        warningId: null,
+        kind: 'report',
+        generatedTopic: { kind: 'report', unit: 'North County Cement Works' },
+      },
+      order: 3,
+    });
+    const { nextCommand } = await renderSession(<PrepareView role="chair" />, participants.chair, undefined, log);
+    expect(row('item-proposed')).toHaveTextContent('North County Cement Works — plan and results');
+    fireEvent.click(screen.getByTestId('edit-item-item-proposed'));
+    const form = 'edit-item-form-item-proposed';
+    expect(topic(form)).toHaveValue('North County Cement Works — plan and results');
+    fireEvent.change(within(screen.getByTestId(form)).getByLabelText('Timebox (minutes)'), { target: { value: '20' } });
+    fireEvent.click(screen.getByTestId(`${form}-submit`));
+    const kept = (await nextCommand()).command;
+    expect(kept).toMatchObject({ type: 'agenda:update-item', payload: { plannedMinutes: 20 } });
+    expect(kept.payload).not.toHaveProperty('topic', expect.anything());
+  });
+
   test('a refused edit marks the timebox the server named, beside it, and moves the focus there', async () => {
     const { nextCommand, refuse } = await renderSession(
       <PrepareView role="chair" />,

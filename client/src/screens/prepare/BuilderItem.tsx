@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Select } from '../../components/Select';
-import { itemTitle } from '../../lib/itemTitle';
+import { itemTitle, topicIn } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
@@ -59,13 +59,14 @@ export function BuilderItem(props: BuilderItemProps) {
   const isPending = item.status === 'pending';
   const canChange = isPending && mayEdit;
   const kind = itemKind(item);
-  const fields: ItemFields = { kind, unitId: item.unitId, topic: item.topic, plannedMinutes: item.plannedMinutes };
+  const topic = topicIn(t, item);
+  const fields: ItemFields = { kind, unitId: item.unitId, topic, plannedMinutes: item.plannedMinutes };
   const closeForm = () => {
     editing.dismissError();
     itemDraftsStore.getState().drop(draftKey);
   };
-  const what = t('common.quoted', { text: item.topic });
-  const forReader = <span className="visually-hidden">: {item.topic}</span>;
+  const what = t('common.quoted', { text: topic });
+  const forReader = <span className="visually-hidden">: {topic}</span>;
 
   // The focus follows a moved item to its new place (a row moved in the page loses it).
   useEffect(() => {
@@ -86,8 +87,13 @@ export function BuilderItem(props: BuilderItemProps) {
   };
 
   const save = async (fields: ItemFields) => {
+    // A topic the system wrote, left as shown, is sent as none: it stays worded for each reader.
+    const isTopicKept = Boolean(item.generatedTopic) && fields.topic === topic;
     const ok = await editing.run(
-      { type: 'agenda:update-item', payload: { itemId: item.id, ...fields } },
+      {
+        type: 'agenda:update-item',
+        payload: { itemId: item.id, ...fields, topic: isTopicKept ? undefined : fields.topic },
+      },
       t('prepare.failed.updateItem', { what }),
     );
     if (ok) closeForm();
@@ -125,7 +131,7 @@ export function BuilderItem(props: BuilderItemProps) {
         <span className="tag" data-kind={kind}>
           {t(`prepare.kind.${kind}`)}
         </span>
-        <span className="prepare-item__what">{itemTitle(item.topic, unitName)}</span>
+        <span className="prepare-item__what">{itemTitle(topic, unitName)}</span>
         <span className="agenda-item__minutes">{t('common.minutes', { count: item.plannedMinutes })}</span>
         {!isPending && (
           <span className="status-tag" data-status={item.status}>
@@ -183,7 +189,7 @@ export function BuilderItem(props: BuilderItemProps) {
           {otherDays.length > 0 && (
             <span className="prepare-item__move-day">
               <label htmlFor={`${id}-day`} className="visually-hidden">
-                {t('prepare.item.moveToDayLabel', { topic: item.topic })}
+                {t('prepare.item.moveToDayLabel', { topic })}
               </label>
               <Select
                 id={`${id}-day`}
@@ -226,7 +232,7 @@ export function BuilderItem(props: BuilderItemProps) {
       )}
       {isRemoving && (
         <ConfirmDialog
-          title={t('prepare.item.removeTitle', { topic: item.topic })}
+          title={t('prepare.item.removeTitle', { topic })}
           lines={[t('prepare.item.removeLine')]}
           confirmLabel={t('prepare.item.removeConfirm')}
           testId={`remove-item-dialog-${item.id}`}

@@ -7,6 +7,7 @@ import { Panel } from '../../components/Panel';
 import { todayIsoDate } from '../../lib/format';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
+import { topicIn } from '../../lib/itemTitle';
 import { sessionSelectors, sessionStore, useSessionState, useSessionStore } from '../../stores/session';
 import { DayCard } from './DayCard';
 import { DayForm, dayHours, type DayFields } from './DayForm';
@@ -54,7 +55,8 @@ export function DaysPanel({ role }: { role: Role }) {
     if (!item || !toDay) return;
     const dayItems = session.agendaOrder.filter((id) => session.agenda[id]?.dayId === toDayId && id !== itemId);
     const position = to === 'end' ? dayItems.length : Math.min(to, dayItems.length);
-    const what = t('common.quoted', { text: item.topic });
+    const topic = topicIn(t, item);
+    const what = t('common.quoted', { text: topic });
     setAnnouncement('');
     const ok = await run(
       { type: 'agenda:move-item', payload: { itemId, toDayId, position } },
@@ -64,7 +66,7 @@ export function DaysPanel({ role }: { role: Role }) {
     setFocusRequest({ itemId, dayId: toDayId, position });
     setAnnouncement(
       t('prepare.agenda.moved', {
-        topic: item.topic,
+        topic,
         position: position + 1,
         count: dayItems.length + 1,
         day: toDay.title,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FlagIcon } from '../../components/FlagIcon';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
+import { warningNoteIn } from '../../lib/warningNoteText';
 import { decisionSelectors, sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { isOverdue } from '@plenum/shared';
 import { DirectiveCard } from '../../widgets/directives/DirectiveCard';
@@ -47,7 +48,7 @@ export function UnitView() {
                   {w.status === 'open' && w.carriedFromSessionId && (
                     <p className="muted">{t('presenter.warnings.secondReview')}</p>
                   )}
-                  {w.note && <p className="muted">{w.note}</p>}
+                  {w.note && <p className="muted">{warningNoteIn(t, format.percent, w)}</p>}
                   {w.decisionNote && <p>{t('decisions.second.decisionNote', { note: w.decisionNote })}</p>}
                 </li>
               ))}

@@ -12,6 +12,7 @@ import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { TextActionForm } from '../../components/TextActionForm';
+import { topicIn } from '../../lib/itemTitle';
 import { sameFields } from '../../lib/sameFields';
 import { Reopenings } from './Reopenings';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
@@ -81,13 +82,14 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
   const isFinal = isItemOver(item.status);
   const isOnFloor = isItemLive(item.status);
   const itemId = item.id;
-  const what = t('common.quoted', { text: item.topic });
+  const topic = topicIn(t, item);
+  const what = t('common.quoted', { text: topic });
 
   const canOpenFloor = canTransition(item.status, 'floor-open');
   const canClose = canTransition(item.status, 'closed');
   const canDefer = canTransition(item.status, 'deferred') && laterDays.length > 0;
 
-  const topicForReader = <span className="visually-hidden">: {item.topic}</span>;
+  const topicForReader = <span className="visually-hidden">: {topic}</span>;
 
   return (
     <li
@@ -100,7 +102,7 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
         <span className="agenda-item__position">{t('agenda.position', { position })}</span>
         <div className="agenda-item__what">
           <span className="agenda-item__unit">{unitName ?? t(`labels.itemKind.${itemKind(item)}`)}</span>
-          <span className="agenda-item__topic">{item.topic}</span>
+          <span className="agenda-item__topic">{topic}</span>
           {item.carriedFromItemId && <span className="muted">{t('agenda.carriedOver')}</span>}
           {item.warningId && <span className="muted">{t('agenda.secondReview')}</span>}
           <Reopenings reopenings={item.reopenings} testId={`item-reopenings-${itemId}`} />

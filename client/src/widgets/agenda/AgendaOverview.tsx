@@ -1,6 +1,6 @@
 import { isItemLive, isItemOver, type AgendaItemState } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
-import { itemTitle } from '../../lib/itemTitle';
+import { itemTitle, topicIn } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
 import {
   floorSelectors,
@@ -26,7 +26,7 @@ function OverviewItem({ item, position }: { item: AgendaItemState; position: num
       aria-current={isLive ? 'step' : undefined}
     >
       <span className="agenda-item__position">{t('agenda.position', { position })}</span>
-      <span className="agenda-overview__what">{itemTitle(item.topic, unitName)}</span>
+      <span className="agenda-overview__what">{itemTitle(topicIn(t, item), unitName)}</span>
       <span className="agenda-item__minutes">
         {t('common.minutes', { count: item.plannedMinutes + item.timer.extraMinutes })}
       </span>

@@ -1,7 +1,15 @@
-import { dayById, dayTitle, type Amendment, type EventType, type SessionState } from '@plenum/shared';
+import {
+  dayById,
+  dayTitle,
+  type AgendaItemState,
+  type Amendment,
+  type EventType,
+  type SessionState,
+} from '@plenum/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../lib/format';
+import { topicIn } from '../../lib/itemTitle';
 import { keep, readKept } from '../../lib/keptOnDevice';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionState, useSessionStore } from '../../stores/session';
@@ -24,10 +32,12 @@ interface AmendmentNote {
     | 'itemMoved'
     | 'changed';
   params: Record<string, string>;
+  /** The item it names, whose topic is said in the screen's language. */
+  item?: AgendaItemState;
 }
 
 type Key = AmendmentNote['key'];
-type Named = { key: Key; params: Record<string, string> };
+type Named = Pick<AmendmentNote, 'key' | 'params' | 'item'>;
 
 /** What an amendment of each type says, from the state as it is now (a removed item or day is gone). */
 const describe: Partial<Record<EventType, (state: SessionState, amendment: Amendment) => Named>> = {
@@ -53,7 +63,7 @@ const removed: Named = { key: 'itemRemoved', params: {} };
 function itemNote(state: SessionState, itemId: string | null, key: Key): Named {
   const item = itemId ? state.agenda[itemId] : undefined;
   if (!item) return removed;
-  return { key, params: { topic: item.topic, day: dayTitle(state, item.dayId) } };
+  return { key, params: { day: dayTitle(state, item.dayId) }, item };
 }
 
 /** The session's amendments, newest first. */
@@ -103,6 +113,7 @@ export function Amendments({ isStatic = false }: { isStatic?: boolean }) {
         const what = t(`amendments.what.${note.key}`, {
           ...note.params,
           ...(note.params.date ? { date: format.date(note.params.date) } : {}),
+          ...(note.item ? { topic: topicIn(t, note.item) } : {}),
         });
         return (
           <li key={note.seq} className="amendments__item">

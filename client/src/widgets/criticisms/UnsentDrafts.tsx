@@ -2,7 +2,7 @@ import { isItemOver, type AgendaItemState, type SessionState } from '@plenum/sha
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../components/TextAreaField';
-import { itemTitle } from '../../lib/itemTitle';
+import { itemTitle, topicIn } from '../../lib/itemTitle';
 import { sessionSelectors, useSessionState, useSessionStore } from '../../stores/session';
 import { forgetDraft, loadDraft, type DraftPlace } from './criticismDraft';
 import './UnsentDrafts.css';
@@ -102,7 +102,7 @@ function UnsentNote({ draft, onDiscard, onCarry }: UnsentNoteProps) {
   const { t } = useTranslation();
   const { item, text } = draft;
   const unitName = useSessionStore((s) => sessionSelectors.unitName(s.session, item.unitId));
-  const title = itemTitle(item.topic, unitName);
+  const title = itemTitle(topicIn(t, item), unitName);
   return (
     <div className="unsent-draft" data-testid={`unsent-draft-${item.id}`}>
       <p className="unsent-draft__what">

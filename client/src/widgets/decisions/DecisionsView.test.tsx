@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { demoIndicators, ids, instant, participants, submitReport } from '../../test/events';
 import { minutesSelectors, sessionStore } from '../../stores/session';
@@ -41,6 +42,36 @@ describe('chair decisions', () => {
     expect(screen.getByTestId('proposed-warnings')).toHaveTextContent(
       'Warning issued to North County Cement Works at 65%',
     );
+  });
+
+  test('the proposed note left as shown is sent as the standard one, and a Korean screen reads it in Korean', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`issue-warning-${ids.unit}`));
+    const note = screen.getByLabelText<HTMLTextAreaElement>('Note of the warning').value;
+    fireEvent.click(screen.getByTestId(`issue-warning-form-${ids.unit}-submit`));
+    const sent = await env.nextCommand();
+    expect(sent.command).toEqual({
+      type: 'warning:issue',
+      payload: { unitId: ids.unit, note, hasStandardNote: true },
+    });
+    await env.accept(
+      sent.ask,
+      env.log.add('warning:issued', {
+        warningId: 'w-1',
+        unitId: ids.unit,
+        fulfilment: 0.65,
+        threshold: 0.7,
+        note,
+        hasStandardNote: true,
+      }),
+    );
+    await act(() => changeLanguage('ko', { persist: false }));
+    try {
+      expect(screen.getByTestId('proposed-warnings')).toHaveTextContent('생산 이행률 65%로 기준선 70%에 미달했습니다.');
+    } finally {
+      await act(() => changeLanguage('en', { persist: false }));
+    }
   });
 
   test('a unit a revised report lifts over the threshold leaves the proposals with word why', async () => {

@@ -7,6 +7,7 @@ import { FlagIcon } from '../../components/FlagIcon';
 import { TextActionForm } from '../../components/TextActionForm';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
+import { standardWarningNoteIn, warningNoteIn } from '../../lib/warningNoteText';
 import { useCommand } from '../../realtime/useCommand';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore } from '../../stores/session';
@@ -132,17 +133,22 @@ export function ProposedWarnings() {
                   testId={`issue-warning-form-${p.unitId}`}
                   label={t('decisions.proposed.note')}
                   submitLabel={t('decisions.proposed.confirmIssue')}
-                  initialText={t('decisions.proposed.defaultNote', {
-                    fulfilment: format.percent(p.fulfilment),
-                    threshold: format.percent(p.threshold),
-                  })}
+                  initialText={standardWarningNoteIn(t, format.percent, p)}
                   maxLength={Limits.textLength}
                   isDisabled={!canSend}
                   onTextChange={setDraft}
                   onCancel={() => toggle(null)}
                   onSubmit={(note) =>
                     submit(
-                      { type: 'warning:issue', payload: { unitId: p.unitId, note: note || null } },
+                      {
+                        type: 'warning:issue',
+                        payload: {
+                          unitId: p.unitId,
+                          note: note || null,
+                          // Left as shown, the note is read in each reader's language.
+                          ...(note === standardWarningNoteIn(t, format.percent, p) && { hasStandardNote: true }),
+                        },
+                      },
                       t('decisions.proposed.failedIssue', { unit: unitName(p.unitId) }),
                     )
                   }
@@ -196,7 +202,8 @@ export function ProposedWarnings() {
                   unit: unitName(w.unitId),
                   fulfilment: format.percent(w.fulfilment),
                 })}
-                {w.note && <span className="muted"> — {w.note}</span>} {reconsiderControls(w.unitId)}
+                {w.note && <span className="muted"> — {warningNoteIn(t, format.percent, w)}</span>}{' '}
+                {reconsiderControls(w.unitId)}
               </li>
             ))}
             {waivers.map((w) => (

@@ -7,6 +7,7 @@ import { FlagIcon } from '../../components/FlagIcon';
 import { TextActionForm } from '../../components/TextActionForm';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
+import { topicIn } from '../../lib/itemTitle';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { decisionSelectors, useSessionState, useSessionStore, type SecondReview } from '../../stores/session';
 import { Panel } from '../../components/Panel';
@@ -88,7 +89,7 @@ export function SecondReviews() {
                 <p className="muted">
                   {item
                     ? t('decisions.second.item', {
-                        topic: item.topic,
+                        topic: topicIn(t, item),
                         status: t(`labels.agendaStatus.${item.status}`),
                       })
                     : t('decisions.second.noItem')}

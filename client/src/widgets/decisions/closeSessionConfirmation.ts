@@ -1,6 +1,7 @@
 import { awaitsRuling, criticismsInOrder, isDirectiveOpen, itemsOfDay, type SessionState } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import type { ConfirmationText } from '../../components/ConfirmDialog';
+import { topicIn } from '../../lib/itemTitle';
 
 /** Items named one by one in a line; the rest are counted. */
 const namedItems = 5;
@@ -28,7 +29,7 @@ export function closeSessionConfirmation(t: TFunction, state: SessionState): Con
     .flatMap((day) => itemsOfDay(state, day.id))
     .filter((item) => item.status === 'pending');
   if (neverPresented.length > 0) {
-    const named = neverPresented.slice(0, namedItems).map((item) => t('common.quoted', { text: item.topic }));
+    const named = neverPresented.slice(0, namedItems).map((item) => t('common.quoted', { text: topicIn(t, item) }));
     const rest = neverPresented.length - named.length;
     losses.push(
       t('confirm.closeSession.neverPresented', {

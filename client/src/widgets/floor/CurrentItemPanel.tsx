@@ -1,7 +1,7 @@
 import { isItemLive, itemKind, type AgendaItemState } from '@plenum/shared';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topicAfterUnit } from '../../lib/itemTitle';
+import { topicAfterUnit, topicIn } from '../../lib/itemTitle';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import { Timer } from './Timer';
 import './CurrentItemPanel.css';
@@ -33,7 +33,7 @@ export function CurrentItemPanel({ item, size = 'normal', children }: CurrentIte
       {item ? (
         <>
           <p className="current-item__unit">{unitName ?? t(`labels.itemKind.${itemKind(item)}`)}</p>
-          <p className="current-item__topic">{topicAfterUnit(item.topic, unitName)}</p>
+          <p className="current-item__topic">{topicAfterUnit(topicIn(t, item), unitName)}</p>
           {item.warningId && <p className="current-item__note">{t('floor.secondReviewNote')}</p>}
           <p className="current-item__status">
             {t('floor.status')}{' '}

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog, type ConfirmationText } from '../../components/ConfirmDialog';
+import { topicIn } from '../../lib/itemTitle';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionState } from '../../stores/session';
 import {
@@ -42,14 +43,16 @@ function confirmationOf(
   formatDate: (date: string) => string,
 ): { text: ConfirmationText; outdated: string | null; target: string; command: FloorCommand; testId: string } {
   switch (request.kind) {
-    case 'close-item':
+    case 'close-item': {
+      const item = state.agenda[request.itemId];
       return {
         text: closeItemConfirmation(t, state, request.itemId),
         outdated: closeItemOutdated(t, state, request.itemId),
-        target: state.agenda[request.itemId]?.topic ?? request.itemId,
+        target: item ? topicIn(t, item) : request.itemId,
         command: { type: 'agenda:close-item', payload: { itemId: request.itemId } },
         testId: 'confirm-close-item',
       };
+    }
     case 'adjourn-day':
       return {
         text: adjournDayConfirmation(t, state, request.dayId),

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Kbd } from '../../components/Kbd';
+import { topicIn } from '../../lib/itemTitle';
 import { useShortcuts } from '../../lib/shortcuts';
 import { connectionSelectors, useConnectionStore } from '../../stores/connection';
 import { pendingSelectors, usePendingStore } from '../../stores/pending';
@@ -55,7 +56,7 @@ export function FloorControls() {
   const isLocked = !canSend || isFloorBusy || !canIssue('chair', 'agenda:start-item', status);
   const isPaused = live !== null && live.timer.runningSince === null;
 
-  const quoted = (text: string) => t('common.quoted', { text });
+  const quoted = (item: AgendaItemState) => t('common.quoted', { text: topicIn(t, item) });
 
   const can = {
     start: !isLocked && next !== null,
@@ -68,13 +69,13 @@ export function FloorControls() {
   };
 
   const act = {
-    start: () => next && sendFloor(quoted(next.topic), { type: 'agenda:start-item', payload: { itemId: next.id } }),
-    openFloor: () => live && sendFloor(quoted(live.topic), { type: 'agenda:open-floor', payload: { itemId: live.id } }),
+    start: () => next && sendFloor(quoted(next), { type: 'agenda:start-item', payload: { itemId: next.id } }),
+    openFloor: () => live && sendFloor(quoted(live), { type: 'agenda:open-floor', payload: { itemId: live.id } }),
     close: () => live && askConfirmation({ kind: 'close-item', itemId: live.id }),
     defer: () => setIsDeferring(true),
     extend: () =>
       live &&
-      sendFloor(quoted(live.topic), {
+      sendFloor(quoted(live), {
         type: 'agenda:extend-time',
         // The allotment this screen shows: if another tab extended it first, the server refuses
         // this one instead of adding the time twice.
@@ -86,7 +87,7 @@ export function FloorControls() {
       }),
     pause: () =>
       live &&
-      sendFloor(quoted(live.topic), {
+      sendFloor(quoted(live), {
         type: isPaused ? 'agenda:resume-timer' : 'agenda:pause-timer',
         payload: { itemId: live.id },
       }),
@@ -126,9 +127,9 @@ export function FloorControls() {
       </h3>
       <p className="muted">
         {live
-          ? t('controls.onFloor', { topic: live.topic })
+          ? t('controls.onFloor', { topic: topicIn(t, live) })
           : next
-            ? t('controls.next', { topic: next.topic })
+            ? t('controls.next', { topic: topicIn(t, next) })
             : openDay
               ? t('controls.nothingNext')
               : t('controls.noDayOpen')}
@@ -149,7 +150,7 @@ export function FloorControls() {
       </div>
       {isDeferring && deferTarget && laterDays.length > 0 && (
         <div className="floor-controls__defer">
-          <p>{t('controls.deferWhich', { topic: deferTarget.topic })}</p>
+          <p>{t('controls.deferWhich', { topic: topicIn(t, deferTarget) })}</p>
           <DeferForm
             id={deferId}
             autoFocus
@@ -158,7 +159,7 @@ export function FloorControls() {
             onCancel={() => setIsDeferring(false)}
             onDefer={(toDayId) => {
               setIsDeferring(false);
-              sendFloor(quoted(deferTarget.topic), {
+              sendFloor(quoted(deferTarget), {
                 type: 'agenda:defer-item',
                 payload: { itemId: deferTarget.id, toDayId },
               });

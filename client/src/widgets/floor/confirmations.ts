@@ -12,6 +12,7 @@ import {
 } from '@plenum/shared';
 import type { TFunction } from 'i18next';
 import type { ConfirmationText } from '../../components/ConfirmDialog';
+import { topicIn } from '../../lib/itemTitle';
 import { sessionSelectors } from '../../stores/session';
 
 /**
@@ -40,7 +41,7 @@ export function closeItemConfirmation(t: TFunction, state: SessionState, itemId:
     losses.push(t('confirm.close.warningOpen', { unit, period: warning.period }));
   }
   return {
-    title: t('confirm.close.title', { topic: item?.topic ?? itemId }),
+    title: t('confirm.close.title', { topic: item ? topicIn(t, item) : itemId }),
     losses: losses.length > 0 ? losses : [t('confirm.close.nothing')],
     undo: t('confirm.close.undo'),
     confirmLabel: t('confirm.close.confirm'),
@@ -54,7 +55,7 @@ export function closeItemConfirmation(t: TFunction, state: SessionState, itemId:
  */
 export function adjournDayConfirmation(t: TFunction, state: SessionState, dayId: string): ConfirmationText {
   const neverPresented = itemsOfDay(state, dayId).filter((item) => item.status === 'pending');
-  const items = neverPresented.map((item) => t('common.quoted', { text: item.topic })).join(', ');
+  const items = neverPresented.map((item) => t('common.quoted', { text: topicIn(t, item) })).join(', ');
   return {
     title: t('confirm.adjourn.title', { day: dayTitle(state, dayId) }),
     losses:
@@ -100,9 +101,10 @@ export function closeItemOutdated(t: TFunction, state: SessionState, itemId: str
   const item = state.agenda[itemId];
   if (!item) return t('confirm.outdated.gone');
   if (isItemLive(item.status)) return null;
-  if (item.status === 'closed') return t('confirm.outdated.closed', { topic: item.topic });
-  if (item.status === 'deferred') return t('confirm.outdated.deferred', { topic: item.topic });
-  return t('confirm.outdated.notLive', { topic: item.topic });
+  const topic = topicIn(t, item);
+  if (item.status === 'closed') return t('confirm.outdated.closed', { topic });
+  if (item.status === 'deferred') return t('confirm.outdated.deferred', { topic });
+  return t('confirm.outdated.notLive', { topic });
 }
 
 /**
@@ -115,7 +117,7 @@ export function adjournDayOutdated(t: TFunction, state: SessionState, dayId: str
   if (blocker === 'not-found') return t('confirm.outdated.gone');
   const day = dayTitle(state, dayId);
   const live = liveItem(state);
-  if (blocker === 'item-live' && live) return t('confirm.outdated.itemStarted', { topic: live.topic, day });
+  if (blocker === 'item-live' && live) return t('confirm.outdated.itemStarted', { topic: topicIn(t, live), day });
   return state.days[dayId]?.status === 'adjourned'
     ? t('confirm.outdated.adjourned', { day })
     : t('confirm.outdated.notOpen', { day });

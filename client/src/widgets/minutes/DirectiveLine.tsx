@@ -29,20 +29,31 @@ export function DirectiveLine({ directive }: { directive: DirectiveState }) {
           })}
       {statements.length > 0 && (
         <ul className="minutes-statements">
-          {statements.map((s, index) => (
-            <li key={index}>
-              <span className="minutes__label">
-                {t(`minutes.statement.${s.action}`, {
+          {statements.map((s, index) =>
+            s.reassignment ? (
+              <li key={index}>
+                {t('minutes.statement.reassigned', {
                   name: s.actorName,
-                  from: unitName(s.unitId),
-                  to: unitName(s.toUnitId),
                   time: format.time(s.at),
+                  from: s.reassignment.from ?? t('minutes.statement.nobody'),
+                  to: s.reassignment.to ?? t('minutes.statement.nobody'),
                 })}
-              </span>{' '}
-              {s.text ?? <span className="muted">{t('minutes.statement.noRemarks')}</span>}
-              {s.isRelayed && <span className="muted"> {t('minutes.statement.relayed')}</span>}
-            </li>
-          ))}
+              </li>
+            ) : (
+              <li key={index}>
+                <span className="minutes__label">
+                  {t(`minutes.statement.${s.action}`, {
+                    name: s.actorName,
+                    from: unitName(s.unitId),
+                    to: unitName(s.toUnitId),
+                    time: format.time(s.at),
+                  })}
+                </span>{' '}
+                {s.text ?? <span className="muted">{t('minutes.statement.noRemarks')}</span>}
+                {s.isRelayed && <span className="muted"> {t('minutes.statement.relayed')}</span>}
+              </li>
+            ),
+          )}
         </ul>
       )}
     </li>

@@ -1,8 +1,8 @@
-import { fulfilment, itemKind, verificationFindings } from '@plenum/shared';
+import { fulfilment, hidingsShownAgain, indicatorsAtClose, itemKind, verificationFindings } from '@plenum/shared';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
-import { itemTitle } from '../../lib/itemTitle';
+import { itemTitle, topicIn } from '../../lib/itemTitle';
 import { rulingText } from '../../lib/rulingText';
 import { useFormat } from '../../lib/useFormat';
 import { useSessionStore, type MinutesItem } from '../../stores/session';
@@ -17,18 +17,25 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
   const participants = useSessionStore((s) => s.session.participants);
   const { item, unit, presenters, report, flags, criticisms, speeches, directives, deferredTo } = entry;
   const name = (id: string) => participants[id]?.name ?? t('common.aParticipant');
+  const dayDate = useSessionStore((s) => s.session.definition?.days.find((d) => d.id === item.dayId)?.date ?? '');
+  // The time, with the date when it was not on the item's day.
+  const when = (at: string) => format.timeOn(at, dayDate);
   const isSessionClosed = useSessionStore((s) => s.session.status === 'closed');
   // Figures and presenters enter the minutes once the unit has presented.
   const hasPresented = item.startedAt !== null;
   // In the final record an item never reached is not pending: it was not covered.
   const isUncovered = isSessionClosed && item.status === 'pending';
-  const findings = report ? verificationFindings(report) : [];
+  // A closed item keeps the figures as they stood at its close; a later verification is marked.
+  const findings = report ? verificationFindings(report, item.closedAt) : [];
+  const indicators = report ? indicatorsAtClose(report, item.closedAt) : [];
 
   return (
     <article className="minutes-item" data-testid={`minutes-item-${item.id}`}>
       <h3>
         {t('agenda.position', { position })}{' '}
-        {unit ? itemTitle(item.topic, unit.name) : `${t(`labels.itemKind.${itemKind(item)}`)} — ${item.topic}`}
+        {unit
+          ? itemTitle(topicIn(t, item), unit.name)
+          : `${t(`labels.itemKind.${itemKind(item)}`)} — ${topicIn(t, item)}`}
       </h3>
       <p className="minutes-item__facts">
         {isUncovered ? t('minutes.notCovered') : t(`labels.agendaStatus.${item.status}`)}
@@ -65,7 +72,7 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
               </tr>
             </thead>
             <tbody>
-              {report.indicators.map((i) => (
+              {indicators.map((i) => (
                 <tr key={i.id}>
                   <th scope="row">
                     {i.name}
@@ -90,21 +97,46 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
         <>
           <h4>{t('minutes.verifications')}</h4>
           <ul className="minutes-list" data-testid={`minutes-verifications-${item.id}`}>
-            {findings.map((v) => (
-              <li key={v.indicator.id}>
-                <span className="minutes__label">
-                  {t('minutes.verificationLine', {
-                    indicator: v.indicator.name,
-                    verified: `${format.figure(v.verified)} ${v.indicator.measure}`,
-                    reported: `${format.figure(v.indicator.reported)} ${v.indicator.measure}`,
-                  })}
-                </span>
-                {v.actorId !== null && v.at !== null && (
-                  <> — {t('minutes.verifiedBy', { name: name(v.actorId), time: format.time(v.at) })}</>
-                )}
-                {v.finding && <>: {v.finding}</>}
-              </li>
-            ))}
+            {findings.map(({ indicator, recorded, earlier, later }) => {
+              const reported = `${format.figure(indicator.reported)} ${indicator.measure}`;
+              return (
+                <li key={indicator.id}>
+                  <span className="minutes__label">
+                    {recorded === null
+                      ? t('minutes.notVerifiedAtClose', { indicator: indicator.name, reported })
+                      : t('minutes.verificationLine', {
+                          indicator: indicator.name,
+                          verified: `${format.figure(recorded.to)} ${indicator.measure}`,
+                          reported,
+                        })}
+                  </span>
+                  {recorded && (
+                    <>
+                      {' '}
+                      — {t('minutes.verifiedBy', { name: name(recorded.actorId), time: when(recorded.at) })}
+                      {recorded.finding && <>: {recorded.finding}</>}
+                    </>
+                  )}
+                  {earlier.length + later.length > 0 && (
+                    <ul className="minutes-statements">
+                      {[
+                        ...earlier.map((c) => ['verifiedEarlier', c] as const),
+                        ...later.map((c) => ['verifiedAfterClose', c] as const),
+                      ].map(([key, c], index) => (
+                        <li key={index} className={key === 'verifiedAfterClose' ? 'minutes__remark' : undefined}>
+                          {t(`minutes.${key}`, {
+                            verified: `${format.figure(c.to)} ${indicator.measure}`,
+                            time: when(c.at),
+                            name: name(c.actorId),
+                          })}
+                          {c.finding && <>: {c.finding}</>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -141,6 +173,11 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
                   </>
                 )}
               </p>
+              {hidingsShownAgain(c).map((h) => (
+                <p key={h.at} className="minutes__hidden">
+                  {t('minutes.hiddenThenShown', { time: when(h.at), shown: when(h.shown.at), reason: h.reason })}
+                </p>
+              ))}
               {c.hidden ? (
                 <p className="minutes__hidden">{t('minutes.hidden', { reason: c.hidden.reason })}</p>
               ) : (

@@ -270,4 +270,53 @@ describe('minutes', () => {
       /^Cement: verified 600 t \(reported 650 t\) — Ivan Inspector, .+: Kiln logs show 600 t\.$/,
     );
   });
+
+  test('a closed item keeps its figures as they stood at its close: earlier verifications listed, a later one marked', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      inviteInspector(log);
+      floorOpen(log);
+      const verify = (verified: number, finding: string) =>
+        log.add(
+          'report:verified',
+          { unitId: ids.unit, indicatorId: demoIndicators.cement.id, verified, finding, evidence: null },
+          inspector.id,
+        );
+      verify(640, 'First count.');
+      verify(620, 'Kiln logs.');
+      log.add('agenda:item-closed', { itemId: ids.itemOne, closedAt: instant(log.events.length + 1) });
+      verify(600, 'Dispatch notes.');
+    });
+    const item = screen.getByTestId(`minutes-item-${ids.itemOne}`);
+    expect(within(item).getByRole('row', { name: /^Cement/ })).toHaveTextContent(/620 t62%$/);
+    const [cement] = within(screen.getByTestId(`minutes-verifications-${ids.itemOne}`)).getAllByRole('listitem');
+    expect(cement!.firstChild).toHaveTextContent('Cement: verified 620 t (reported 650 t)');
+    expect(cement).toHaveTextContent(/— Ivan Inspector, .+: Kiln logs\./);
+    expect(
+      within(cement!)
+        .getAllByRole('listitem')
+        .map((line) => line.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Earlier verification: 640 t at .+ by Ivan Inspector: First count\.$/),
+      expect.stringMatching(/^Verified after the item closed: 600 t at .+ by Ivan Inspector: Dispatch notes\.$/),
+    ]);
+  });
+
+  test('a criticism hidden and shown again says when, and why; an order’s reassignment is among its steps', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      inviteInspector(log);
+      floorOpen(log);
+      criticise(log, 'crit-1');
+      log.add('criticism:hidden', { criticismId: 'crit-1', reason: 'Personal remarks.' });
+      log.add('criticism:unhidden', { criticismId: 'crit-1' });
+      kilnInspection(log, 'dir-kilns');
+      log.add('directive:reassigned', { directiveId: 'dir-kilns', fromAssigneeId: null, assigneeId: inspector.id });
+    });
+    const criticism = screen.getByTestId('minutes-criticism-crit-1');
+    expect(criticism).toHaveTextContent(
+      /Hidden by the chair at .+, shown again at .+: Personal remarks\.Criticism crit-1\./,
+    );
+    expect(screen.getByTestId('minutes-directive-dir-kilns')).toHaveTextContent(
+      /Reassigned by Anna Chair, .+: from nobody to Ivan Inspector\.$/,
+    );
+  });
 });

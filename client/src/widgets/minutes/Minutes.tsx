@@ -2,6 +2,7 @@ import type { SessionState } from '@plenum/shared';
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
+import { warningNoteIn } from '../../lib/warningNoteText';
 import { minutesSelectors, useSessionState, useSessionStore, type MinutesScope } from '../../stores/session';
 import { flagReason } from '../reports/flagText';
 import { DirectiveLine } from './DirectiveLine';
@@ -123,7 +124,7 @@ export default function Minutes() {
                       unit: unitName(w.unitId),
                       fulfilment: format.percent(w.fulfilment),
                     })}
-                    {w.note && ` — ${w.note}`}
+                    {w.note && ` — ${warningNoteIn(t, format.percent, w)}`}
                   </li>
                 ))}
                 {minutes.decisions.waivers.map((w) => (

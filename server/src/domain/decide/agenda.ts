@@ -17,6 +17,7 @@ import {
   type NewEvent,
   type SessionState,
 } from '@plenum/shared';
+import { agendaTopicIn } from '../agendaWords.js';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { itemOrThrow, liveItemOrThrow, notLiveBlocker, requireDay, requireNoBlocker, requireUnit } from './guards.js';
@@ -44,7 +45,10 @@ export function decideAddItem(
   return [newEvent('agenda:item-added', { item, order: dayItemCount(state, payload.dayId) })];
 }
 
-/** Changes a pending item's unit, kind, topic or timebox. */
+/**
+ * Changes a pending item's unit, kind, topic or timebox. A topic given becomes the item's text,
+ * even when it says what the system wrote: the chair wrote it now.
+ */
 export function decideUpdateItem(state: SessionState, payload: CommandOf<'agenda:update-item'>['payload']): NewEvent[] {
   requireNoBlocker(state, editItemBlocker(state, payload.itemId), 'agenda item');
   if (payload.unitId !== null) requireUnit(state, payload.unitId);
@@ -52,10 +56,10 @@ export function decideUpdateItem(state: SessionState, payload: CommandOf<'agenda
   if (
     item.unitId === payload.unitId &&
     itemKind(item) === payload.kind &&
-    item.topic === payload.topic &&
+    (payload.topic === undefined || (item.topic === payload.topic && !item.generatedTopic)) &&
     item.plannedMinutes === payload.plannedMinutes
   ) {
-    throw new DomainError('CONFLICT', `"${item.topic}" already says so.`);
+    throw new DomainError('CONFLICT', `"${agendaTopicIn(item, 'en')}" already says so.`);
   }
   return [newEvent('agenda:item-updated', payload)];
 }
@@ -76,7 +80,7 @@ export function decideMoveItem(state: SessionState, payload: CommandOf<'agenda:m
   const position = movePosition(state, item.id, payload.toDayId, payload.position);
   const current = state.agendaOrder.filter((id) => state.agenda[id]!.dayId === item.dayId).indexOf(item.id);
   if (item.dayId === payload.toDayId && current === position) {
-    throw new DomainError('CONFLICT', `"${item.topic}" is already there.`);
+    throw new DomainError('CONFLICT', `"${agendaTopicIn(item, 'en')}" is already there.`);
   }
   return [newEvent('agenda:item-moved', { ...payload, position })];
 }
@@ -185,7 +189,7 @@ export function decideExtendTime(state: SessionState, payload: CommandOf<'agenda
     const until = endsAt(item.timer, item.plannedMinutes);
     throw new DomainError(
       'CONFLICT',
-      `The time of "${item.topic}" was already extended to ${allottedMinutes} min${until ? ` (until ${until})` : ''} ` +
+      `The time of "${agendaTopicIn(item, 'en')}" was already extended to ${allottedMinutes} min${until ? ` (until ${until})` : ''} ` +
         `by another tab or chair; this extension was meant for ${payload.expectedMinutes} min. ` +
         'Extend again if more time is still needed.',
       undefined,

@@ -13,6 +13,7 @@ import {
   criticismOf,
 } from '@plenum/shared';
 import { criticismsLoading, CriticismsLoadingError } from '../criticismLoad.js';
+import { agendaTopicIn } from '../agendaWords.js';
 import { DomainError } from '../errors.js';
 
 /** The agenda item, or NOT_FOUND. */
@@ -84,6 +85,8 @@ export function notLiveBlocker(item: AgendaItemState): FloorBlocker {
 export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | null, what: string): void {
   if (blocker === null) return;
   const live = liveItem(state);
+  // The messages are English; a screen words the live item again from its id, in its language.
+  const liveTopic = live ? agendaTopicIn(live, 'en') : null;
   const openDay = openDayId(state);
   const openDayTitle = openDay === null ? null : dayTitle(state, openDay);
   const messages: Record<FloorBlocker, string> = {
@@ -91,19 +94,20 @@ export function requireNoBlocker(state: SessionState, blocker: FloorBlocker | nu
     'day-already-opened': 'That day was already opened.',
     'another-day-open': `Adjourn "${openDayTitle}" first: one day sits at a time.`,
     'day-not-open': `The day is not open${what.startsWith('agenda item') ? ": open (or reopen) the item's day first" : ''}.`,
-    'item-live': `Close or defer "${live?.topic ?? 'the current item'}" first.`,
+    'item-live': `Close or defer "${liveTopic ?? 'the current item'}" first.`,
     'item-not-pending': 'That item is not pending.',
     'item-not-closed': 'Only a closed item can be reopened; a deferred item continues on its later day.',
     'item-not-live': 'That item no longer holds the floor: it was closed or deferred, perhaps from another screen.',
     'day-not-adjourned': 'Only an adjourned day can be reopened.',
-    'floor-already-open': `The floor is already open on "${live?.topic ?? 'that item'}", perhaps from another screen.`,
+    'floor-already-open': `The floor is already open on "${liveTopic ?? 'that item'}", perhaps from another screen.`,
     'item-not-started': 'That item has not been started: start it first.',
     'no-live-item': 'No item holds the floor now: it was closed or deferred meanwhile, perhaps from another screen.',
   };
   throw new DomainError(blocker === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', messages[blocker], undefined, {
     kind: 'floor-blocked',
     blocker,
-    liveItem: live?.topic ?? null,
+    liveItem: liveTopic,
+    liveItemId: live?.id ?? null,
     openDay: openDayTitle,
   });
 }

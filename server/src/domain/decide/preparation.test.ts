@@ -84,6 +84,34 @@ describe('preparation deciders', () => {
     ]);
   });
 
+  test('a topic the system wrote stays so without a topic given; given, even in the same words, it is the chair’s', () => {
+    const state = draft(
+      newEvent('agenda:item-added', {
+        item: {
+          id: 'i1',
+          dayId: 'd1',
+          unitId: 'u1',
+          topic: 'Steel — plan and results',
+          plannedMinutes: 20,
+          warningId: null,
+          generatedTopic: { kind: 'report', unit: 'Steel' },
+        },
+        order: 0,
+      }),
+    );
+    const payload = { itemId: 'i1', unitId: 'u1', kind: 'report' as const, plannedMinutes: 20 };
+    expect(refused(() => run({ type: 'agenda:update-item', payload }, state)).message).toBe(
+      '"Steel — plan and results" already says so.',
+    );
+    expect(run({ type: 'agenda:update-item', payload: { ...payload, plannedMinutes: 30 } }, state)).toEqual([
+      newEvent('agenda:item-updated', { ...payload, plannedMinutes: 30 }),
+    ]);
+    const typed = { ...payload, topic: 'Steel — plan and results' };
+    expect(run({ type: 'agenda:update-item', payload: typed }, state)).toEqual([
+      newEvent('agenda:item-updated', typed),
+    ]);
+  });
+
   test('a new day gets a fresh id and comes after the last; its hours are in order', () => {
     const add = (date: string, startTime: string | null, plannedEnd: string | null) =>
       run({ type: 'day:add', payload: { date, title: 'Day 3', startTime, plannedEnd } });

@@ -16,6 +16,7 @@ import {
   type NewEvent,
   type SessionState,
 } from '@plenum/shared';
+import { agendaTopicIn } from '../agendaWords.js';
 import { DomainError } from '../errors.js';
 import type { DecideContext } from './context.js';
 import { dateRange } from './days.js';
@@ -129,7 +130,9 @@ export function decideRemoveDay(state: SessionState, payload: CommandOf<'day:rem
 /** Closes the session: no item live, no day open, every proposed warning decided. */
 export function decideCloseSession(state: SessionState, ctx: DecideContext): NewEvent[] {
   const blocker = closeSessionBlocker(state);
-  if (blocker === 'item-live') throw new DomainError('CONFLICT', `Close "${liveItem(state)!.topic}" first.`);
+  if (blocker === 'item-live') {
+    throw new DomainError('CONFLICT', `Close "${agendaTopicIn(liveItem(state)!, 'en')}" first.`);
+  }
   if (blocker === 'warnings-undecided') {
     const names = proposedWarnings(state)
       .map((p) => state.units[p.unitId]?.name ?? p.unitId)

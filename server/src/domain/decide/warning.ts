@@ -41,6 +41,7 @@ export function decideIssueWarning(
       fulfilment: proposal.fulfilment,
       threshold: proposal.threshold,
       note: payload.note,
+      hasStandardNote: payload.hasStandardNote,
     }),
   ];
 }

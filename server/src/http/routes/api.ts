@@ -32,6 +32,7 @@ import { z } from 'zod';
 import type { AdminService } from '../../domain/adminService.js';
 import type { CascadeService } from '../../domain/cascadeService.js';
 import type { CommandService } from '../../domain/commandService.js';
+import { agendaTopicIn } from '../../domain/agendaWords.js';
 import { DomainError } from '../../domain/errors.js';
 import {
   isOrganisationStream,
@@ -451,13 +452,16 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       path: '/api/v1/sessions/{sessionId}/agenda',
       operationId: 'getAgenda',
       summary: 'The agenda in order, each item with its status',
+      description: 'A topic the system wrote (a proposed agenda’s) is in `lang`; one typed, as typed.',
       tag: 'Sessions',
       scope: ApiScope.readSessions,
       params: SessionParams,
+      query: RecordQuery,
       response: { status: 200, description: 'The agenda', schema: ApiAgendaSchema },
       refusals: [404],
       handle: async (req) => {
         const { sessionId } = SessionParams.parse(req.params);
+        const { lang } = RecordQuery.parse(req.query);
         await requireApi(req, auth, ApiScope.readSessions, { sessionId, participants: 'reader' });
         const state = await sessionOf(sessionId);
         return {
@@ -467,7 +471,7 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
               id: item.id,
               dayId: item.dayId,
               unitId: item.unitId,
-              topic: item.topic,
+              topic: agendaTopicIn(item, lang),
               plannedMinutes: item.plannedMinutes,
               warningId: item.warningId,
               kind: item.kind ?? null,

@@ -52,6 +52,11 @@ export const WarningRecordSchema = z.object({
   fulfilment: z.number().finite().nullable(),
   threshold: z.number().min(0).max(1),
   note: TextSchema.nullable(),
+  /**
+   * The note is the standard one, read from `fulfilment` and `threshold` in each reader's
+   * language (`warningNote`); `note` holds it in the chair's. Absent in older logs: as typed.
+   */
+  hasStandardNote: z.boolean().optional(),
   issuedAt: InstantSchema,
   /** The session (and period) that issued it. */
   sessionId: IdSchema,

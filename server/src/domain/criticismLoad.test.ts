@@ -54,6 +54,17 @@ async function settleAWhile(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A command service over `states` and the test's store, saving no snapshot of its own. */
+const commandsOver = (states: SessionStates) =>
+  new CommandService({
+    store,
+    states,
+    clock: manualClock().clock,
+    ids: randomIds,
+    timers: systemTimers,
+    snapshotQuietMs: null,
+  });
+
 const fromLog = async () =>
   foldEventsInPlace(
     emptySessionState(world.sessionId),
@@ -142,14 +153,7 @@ describe.each(durableStores)(
 
     test('a command on a criticism not read yet waits for it; other commands and reads without criticisms do not', async () => {
       const states = new SessionStates(store, heldTurns);
-      const commands = new CommandService({
-        store,
-        states,
-        clock: manualClock().clock,
-        ids: randomIds,
-        timers: systemTimers,
-        snapshotQuietMs: null,
-      });
+      const commands = commandsOver(states);
       const as = (actor: Participant, commandId: string, command: Command) =>
         commands.execute(actor, world.sessionId, commandId, command);
       const { byRole } = world;
@@ -182,14 +186,7 @@ describe.each(durableStores)(
 
     test('a full line no event named stays text until one of its criticisms is used; a reader of them all parses the rest in turns', async () => {
       const states = new SessionStates(store, heldTurns);
-      const commands = new CommandService({
-        store,
-        states,
-        clock: manualClock().clock,
-        ids: randomIds,
-        timers: systemTimers,
-        snapshotQuietMs: null,
-      });
+      const commands = commandsOver(states);
       const state = await states.current(world.sessionId);
       await loadAll(states, world.sessionId);
       expect(unparsedCriticismLines(state.criticisms)).toBe(2);

@@ -177,7 +177,7 @@ describe('the REST API against its OpenAPI document', { timeout: 60_000 }, () =>
     await call('get', '/api/v1/sessions/{sessionId}/agenda', ids, { token });
     await call('get', '/api/v1/sessions/{sessionId}/units', ids, { token });
     await call('get', '/api/v1/sessions/{sessionId}/participants', ids, { token });
-    for (const record of ['reports', 'criticisms', 'directives', 'warnings']) {
+    for (const record of ['reports', 'verifications', 'criticisms', 'directives', 'warnings']) {
       await call('get', `/api/v1/sessions/{sessionId}/${record}`, ids, { token });
     }
     await call('get', '/api/v1/sessions/{sessionId}/trends', ids, { token });

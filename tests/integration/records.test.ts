@@ -19,6 +19,7 @@ const records = [
   'minutes.pdf',
   'results.csv',
   'results.xlsx',
+  'verifications.csv',
   'criticisms.csv',
   'directives.csv',
   'warnings.csv',
@@ -32,7 +33,15 @@ const allowed: Record<Reader, readonly (typeof records)[number][]> = {
   presenter: records.filter((r) => r !== 'archive.json'),
   official: records.filter((r) => r !== 'archive.json'),
   inspector: records.filter((r) => r !== 'archive.json'),
-  observer: ['minutes.md', 'minutes.pdf', 'results.csv', 'results.xlsx', 'criticisms.csv', 'calendar.ics'],
+  observer: [
+    'minutes.md',
+    'minutes.pdf',
+    'results.csv',
+    'results.xlsx',
+    'verifications.csv',
+    'criticisms.csv',
+    'calendar.ics',
+  ],
   administrator: records,
   ADMIN_TOKEN: records,
   'revoked administrator': [],
@@ -106,6 +115,24 @@ describe('records people take away', () => {
     expect(chairCriticisms).toContain('Personal remarks.');
     expect(officialCriticisms).not.toContain('Personal remarks');
     expect(officialCriticisms).not.toContain('The director is never there.');
+    // Its hiding, who and when, for everyone; why only for the chair.
+    const hiding = async (role: Role) => {
+      const csv = await (await get(`${base}/criticisms.csv`, server.tokens[role])).text();
+      const rows: Record<string, string>[] = parse(csv, { bom: true, columns: true });
+      const row = rows.find((r) => r.Hidden === 'yes')!;
+      return [row['Times hidden'], row['Hidden by'], row.Hidings];
+    };
+    const chairName = server.participants.chair.name;
+    expect(await hiding('chair')).toEqual([
+      '1',
+      chairName,
+      expect.stringMatching(/^Hidden .+ by .+: Personal remarks\.$/),
+    ]);
+    expect(await hiding('official')).toEqual([
+      '1',
+      chairName,
+      expect.stringMatching(/^Hidden [-\d]+ [:\d]+ by [^:]+$/),
+    ]);
     // Attendance: names for the chair, a count for the others, nothing on the big screen; no decisions there either.
     expect(chairMinutes).toMatch(/- Present: /);
     expect(await minutes('official')).not.toMatch(/- Present: /);
@@ -172,7 +199,13 @@ describe('records people take away', () => {
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Results', 'Criticisms', 'Directives', 'Warnings']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Results',
+      'Verifications',
+      'Criticisms',
+      'Directives',
+      'Warnings',
+    ]);
 
     const results = workbook.getWorksheet('Results')!;
     const header = (results.getRow(1).values as unknown[]).slice(1);
@@ -199,6 +232,16 @@ describe('records people take away', () => {
     expect(lines).toHaveLength(results.rowCount);
     const criticisms = await (await get(`${base}/criticisms.csv`, server.tokens.official)).text();
     expect(criticisms).toContain('Upheld');
+    // Each verification of the figures: the steel's, with its inspector and finding, the one standing.
+    const verifications = workbook.getWorksheet('Verifications')!;
+    const verificationsCsv = await (await get(`${base}/verifications.csv`, server.tokens.official)).text();
+    const verified: Record<string, string>[] = parse(verificationsCsv, { bom: true, columns: true });
+    expect(verified).toHaveLength(verifications.rowCount - 1);
+    expect(verified.find((r) => r['Indicator id'] === 'steel')).toMatchObject({
+      Verified: '117600',
+      'After the item closed': 'no',
+      Current: 'yes',
+    });
   });
 
   test('a CSV writes yes and no in its own language; the XLSX keeps boolean cells', async () => {

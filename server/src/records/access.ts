@@ -2,7 +2,8 @@ import type { Role, SessionState } from '@plenum/shared';
 import type { RecordLanguage } from './i18n.js';
 
 /** What a record can be: each endpoint serves one. */
-export type RecordKind = 'minutes' | 'results' | 'criticisms' | 'directives' | 'warnings' | 'calendar' | 'archive';
+export type RecordKind =
+  'minutes' | 'results' | 'verifications' | 'criticisms' | 'directives' | 'warnings' | 'calendar' | 'archive';
 
 /** How much of the attendance a role sees: the chair's attendance view names everyone. */
 export type AttendanceAccess = 'names' | 'counts' | 'none';
@@ -20,13 +21,22 @@ export interface RecordsAccess {
 const everything: readonly RecordKind[] = [
   'minutes',
   'results',
+  'verifications',
   'criticisms',
   'directives',
   'warnings',
   'calendar',
   'archive',
 ];
-const screens: readonly RecordKind[] = ['minutes', 'results', 'criticisms', 'directives', 'warnings', 'calendar'];
+const screens: readonly RecordKind[] = [
+  'minutes',
+  'results',
+  'verifications',
+  'criticisms',
+  'directives',
+  'warnings',
+  'calendar',
+];
 const participant: RecordsAccess = { records: screens, hiddenText: false, attendance: 'counts', decisions: true };
 
 /**
@@ -43,7 +53,8 @@ export const recordsAccess: Record<Role, RecordsAccess> = {
   official: participant,
   inspector: participant,
   observer: {
-    records: ['minutes', 'results', 'criticisms', 'calendar'],
+    // Its minutes list each verification already, with who made it and when.
+    records: ['minutes', 'results', 'verifications', 'criticisms', 'calendar'],
     hiddenText: false,
     attendance: 'none',
     decisions: false,

@@ -392,6 +392,32 @@ describe('the record keeps what happened, not only the latest state', () => {
     expect(now).not.toContain('after the item closed');
   });
 
+  test('the flags, the comparison and the ranking beside a closed item come from its figures at the close; a later verification is marked only', async () => {
+    const state = await demoState();
+    const steel = Object.values(state.units).find((u) => u.name === 'Riverside Steel Works')!.id;
+    const crude = state.reports[steel]!.indicators.find((i) => i.isProduction)!;
+    const inspector = Object.values(state.participants).find((p) => p.role === 'inspector')!;
+    const later = after(state, [
+      {
+        type: 'report:verified',
+        payload: { unitId: steel, indicatorId: crude.id, verified: 60_000, finding: 'Half idle.', evidence: null },
+        at: '2026-04-14T10:40:00.000Z',
+        actorId: inspector.id,
+      },
+    ]);
+    const minutes = minutesMarkdown(later, chair('en'));
+    const results = sectionOf(minutes, '### Riverside Steel Works');
+    expect(results).toContain(
+      '| Crude steel (production) | t | Higher is better | 120,000 | 118,000 | 117,600 | 98% |',
+    );
+    expect(results).toContain('_Verified after the item closed: 60,000 t on 2026-04-14 10:40');
+    expect(sectionOf(results, '#### Flags')).toBe(
+      '#### Flags\n\n- **Verified below reported**: Rolled products was reported at 84,500 t, but the inspector verified 70,000 t: 17.2% overstated, over the 5% threshold.\n',
+    );
+    expect(sectionOf(minutes, '### By Sector')).toContain('| Metallurgy | 1 | 1 | 98% | 0 | 0% |');
+    expect(sectionOf(minutes, '### Ranking')).toContain('| 3 | Riverside Steel Works | 98% | 98.3% | 92.4% | no |');
+  });
+
   test('a criticism hidden and shown again says so, with the reason for the chair only', async () => {
     const state = await demoState();
     const hidden = criticismsInOrder(state).find((c) => c.hidden !== null)!;

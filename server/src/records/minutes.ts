@@ -5,6 +5,8 @@ import {
   defaultThresholds,
   directiveStatements,
   figureRevisions,
+  figuresAsRecorded,
+  flagsAtClose,
   fulfilment,
   hidingsShownAgain,
   indicatorsAtClose,
@@ -18,7 +20,6 @@ import {
   productionFulfilment,
   proposedWarnings,
   ranking,
-  unitFlags,
   unitStandings,
   unitFiguresClosedAt,
   unitTrend,
@@ -149,8 +150,10 @@ export function minutesDocument(
   if (access.decisions) {
     blocks.push(section(t('minutes.directives')), ...directivesBlocks(state, scope, words));
     if (scope.dayId === null) {
-      blocks.push(section(t('minutes.warnings')), ...warningsBlocks(state, words));
-      blocks.push(section(t('minutes.comparison')), ...comparisonBlocks(state, words));
+      // The standings from the units' figures as their results above show them (at each close).
+      const recorded = figuresAsRecorded(state);
+      blocks.push(section(t('minutes.warnings')), ...warningsBlocks(state, recorded, words));
+      blocks.push(section(t('minutes.comparison')), ...comparisonBlocks(recorded, words));
       const plans = inspectionPlanBlocks(state, words);
       if (plans.length > 0) blocks.push(section(t('minutes.inspectionPlans')), ...plans);
     }
@@ -564,7 +567,8 @@ function resultsBlocks(
         },
       );
     }
-    const flags = unitFlags(state, unitId);
+    // Fired by the figures above, as the closed item left them.
+    const flags = flagsAtClose(state, unitId, closedAt);
     blocks.push(
       { kind: 'heading', level: 4, text: t('minutes.flags') },
       flags.length === 0
@@ -660,14 +664,16 @@ function otherAnswers(state: SessionState, directives: readonly DirectiveState[]
   ];
 }
 
-function warningsBlocks(state: SessionState, words: RecordWords): Block[] {
+/** `recorded`: the session with the units' figures as the minutes record them ({@link figuresAsRecorded}). */
+function warningsBlocks(state: SessionState, recorded: SessionState, words: RecordWords): Block[] {
   const { t } = words;
   const warnings = state.warningOrder.map((id) => state.warnings[id]!);
   const issued = warnings.filter((w) => w.carriedFromSessionId === null);
   const carried = warnings.filter((w) => w.carriedFromSessionId !== null);
   const waivers = Object.entries(state.waivers);
+  // What the chair has yet to decide on, from the figures as they stand now.
   const proposed = proposedWarnings(state);
-  const production = new Map(unitStandings(state).map((s) => [s.unit.id, s.production]));
+  const production = new Map(unitStandings(recorded).map((s) => [s.unit.id, s.production]));
   const h = (key: string) => t(`minutes.warningsTable.${key}`);
   const part = (title: string, headers: string[], rows: (string | number)[][], numeric: number[]): Block[] => [
     { kind: 'heading', level: 3, text: title },

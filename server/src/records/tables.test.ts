@@ -1,7 +1,8 @@
-import { foldEvents, type SessionEvent } from '@plenum/shared';
+import { criticismsInOrder, foldEvents, type SessionEvent, type SessionState } from '@plenum/shared';
 import { describe, expect, test } from 'vitest';
 import { heldDemoWorld } from '../test/recordsMeeting.js';
-import { directivesTable, warningsTable } from './tables.js';
+import type { RecordsScope } from './access.js';
+import { criticismsTable, directivesTable, verificationsTable, warningsTable, type RecordTable } from './tables.js';
 
 /** The demo after the records' meeting, with its log. */
 async function heldDemo() {
@@ -141,5 +142,139 @@ describe('the directives table', () => {
     });
     const ko = directivesTable(next, { lang: 'ko', role: 'chair', unitId: null, dayId: null }, '2026-04-20');
     expect(ko.columns.map((c) => c.header)).toEqual(expect.arrayContaining(['단위', '담당', '현재 보유 단위', '답변']));
+  });
+});
+
+/** Folds events after the state's last, each at its own time and by its actor. */
+function after(state: SessionState, events: { type: string; payload: unknown; at: string; actorId: string }[]) {
+  return foldEvents(
+    state,
+    events.map((e, i) => ({ seq: state.lastSeq + 1 + i, sessionId: state.sessionId, ...e }) as SessionEvent),
+  );
+}
+
+/** A table's rows keyed by their headers. */
+const rowsOf = (table: RecordTable) =>
+  table.rows.map((row) => Object.fromEntries(table.columns.map((column, i) => [column.header, row[i]])));
+
+const scope = (role: RecordsScope['role'], lang: RecordsScope['lang'] = 'en'): RecordsScope => ({
+  lang,
+  role,
+  unitId: null,
+  dayId: null,
+});
+
+describe('the verifications table', () => {
+  test('each verification a row, oldest first: the value, the one it replaced, when, by whom, the finding; one after the item closed marked', async () => {
+    const world = await heldDemoWorld();
+    const state = await world.commands.state(world.sessionId);
+    const steel = Object.values(state.units).find((u) => u.name === 'Riverside Steel Works')!;
+    const rolled = state.reports[steel.id]!.indicators.find((i) => i.name === 'Rolled products')!;
+    const inspector = Object.values(state.participants).find((p) => p.role === 'inspector')!;
+    const later = after(state, [
+      {
+        type: 'report:verified',
+        payload: { unitId: steel.id, indicatorId: rolled.id, verified: 65_000, finding: 'Recounted.', evidence: null },
+        at: '2026-04-14T10:40:00.000Z',
+        actorId: inspector.id,
+      },
+    ]);
+    const rows = rowsOf(verificationsTable(later, scope('official'))).filter(
+      (row) => row['Indicator id'] === rolled.id,
+    );
+    expect(rows).toEqual([
+      {
+        'Unit id': steel.id,
+        Unit: steel.name,
+        'Indicator id': rolled.id,
+        Indicator: 'Rolled products',
+        Measure: 't',
+        Reported: 84_500,
+        Verified: 70_000,
+        'Replaced value': null,
+        'Verified at': new Date('2026-04-13T09:00:00.000Z'),
+        Inspector: inspector.name,
+        Finding: 'Rolled products counted at dispatch include 14,500 t returned as defective.',
+        'After the item closed': false,
+        Current: false,
+      },
+      expect.objectContaining({
+        Verified: 65_000,
+        'Replaced value': 70_000,
+        'Verified at': new Date('2026-04-14T10:40:00.000Z'),
+        Finding: 'Recounted.',
+        'After the item closed': true,
+        Current: true,
+      }),
+    ]);
+    // A unit never verified has no row; every row is of a verified indicator.
+    const all = rowsOf(verificationsTable(later, scope('chair')));
+    expect(all.every((row) => typeof row.Verified === 'number')).toBe(true);
+    expect(verificationsTable(later, scope('chair', 'ko')).columns.map((c) => c.header)).toEqual(
+      expect.arrayContaining(['검증 시각', '검사관', '이전 검증치', '안건 종료 후']),
+    );
+  });
+});
+
+describe('the criticisms table', () => {
+  test('a criticism’s hidings follow its columns: the one in force, how many, each with who and when; the reason only in the chair’s', async () => {
+    const world = await heldDemoWorld();
+    const state = await world.commands.state(world.sessionId);
+    const chair = Object.values(state.participants).find((p) => p.role === 'chair')!;
+    const hidden = criticismsInOrder(state).find((c) => c.hidden !== null)!;
+    const first = hidden.hidings[0]!;
+    const firstBy = state.participants[first.actorId]!.name;
+    const again = after(state, [
+      {
+        type: 'criticism:unhidden',
+        payload: { criticismId: hidden.id },
+        at: '2026-04-13T10:40:00.000Z',
+        actorId: chair.id,
+      },
+      {
+        type: 'criticism:hidden',
+        payload: { criticismId: hidden.id, reason: 'The remarks again.' },
+        at: '2026-04-13T10:50:00.000Z',
+        actorId: chair.id,
+      },
+    ]);
+    const row = (role: RecordsScope['role']) => {
+      const table = criticismsTable(again, scope(role));
+      // The columns it always had keep their places; the hidings come after them.
+      expect(table.columns.map((c) => c.key).slice(-5)).toEqual([
+        'referredTo',
+        'hiddenAt',
+        'hiddenBy',
+        'timesHidden',
+        'hidings',
+      ]);
+      return rowsOf(table).find((r) => r['Criticism id'] === hidden.id);
+    };
+    const inForce = { Hidden: true, 'Hidden at': new Date('2026-04-13T10:50:00.000Z'), 'Hidden by': chair.name };
+    expect(row('chair')).toMatchObject({
+      ...inForce,
+      'Hide reason': 'The remarks again.',
+      'Times hidden': 2,
+      Hidings:
+        `Hidden ${first.at.slice(0, 10)} ${first.at.slice(11, 16)} by ${firstBy}: ${first.reason}; shown again 2026-04-13 10:40 by ${chair.name}\n` +
+        `Hidden 2026-04-13 10:50 by ${chair.name}: The remarks again.`,
+    });
+    expect(row('official')).toMatchObject({
+      ...inForce,
+      'Hide reason': null,
+      'Times hidden': 2,
+      Hidings:
+        `Hidden ${first.at.slice(0, 10)} ${first.at.slice(11, 16)} by ${firstBy}; shown again 2026-04-13 10:40 by ${chair.name}\n` +
+        `Hidden 2026-04-13 10:50 by ${chair.name}`,
+    });
+    // Never hidden: no hiding to tell.
+    const never = rowsOf(criticismsTable(again, scope('chair'))).find((r) => r['Criticism id'] !== hidden.id);
+    expect(never).toMatchObject({
+      Hidden: false,
+      'Hidden at': null,
+      'Hidden by': null,
+      'Times hidden': 0,
+      Hidings: null,
+    });
   });
 });

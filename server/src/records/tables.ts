@@ -2,11 +2,14 @@ import {
   directiveStatements,
   fulfilment,
   isOverdue,
+  unitFiguresClosedAt,
   unitFlags,
+  verificationFindings,
+  type CriticismState,
   type IndicatorState,
   type SessionState,
 } from '@plenum/shared';
-import { unitsInScope, type RecordsScope } from './access.js';
+import { accessOf, unitsInScope, type RecordsScope } from './access.js';
 import {
   criticismsInScope,
   criticismText,
@@ -46,7 +49,7 @@ export interface RecordTable {
   rows: CellValue[][];
 }
 
-export const tableNames = ['results', 'criticisms', 'directives', 'warnings'] as const;
+export const tableNames = ['results', 'verifications', 'criticisms', 'directives', 'warnings'] as const;
 export type TableName = (typeof tableNames)[number];
 
 type Row = Record<string, CellValue>;
@@ -139,10 +142,92 @@ export function resultsTable(state: SessionState, scope: RecordsScope): RecordTa
   );
 }
 
-/** Every criticism on the items in scope; a hidden one's text and reason only for the chair. */
+/**
+ * Every verification of the units' figures in scope, one row each, by unit and indicator in the
+ * report's order, oldest first: the value found, the one it replaced, when, by whom and with what
+ * finding. `current` marks the one `results` holds; `afterClose`, one made after the unit's item
+ * closed, which the minutes mark beside the figures as they stood at the close.
+ */
+export function verificationsTable(state: SessionState, scope: RecordsScope): RecordTable {
+  const words = recordWords(scope.lang);
+  const rows: Row[] = [];
+  for (const unitId of unitsInScope(state, scope)) {
+    const report = state.reports[unitId];
+    if (!report) continue;
+    for (const { indicator, recorded, earlier, later } of verificationFindings(
+      report,
+      unitFiguresClosedAt(state, unitId),
+    )) {
+      const byClose = [...earlier, ...(recorded ? [recorded] : [])];
+      const all = [...byClose, ...later];
+      all.forEach((change, index) =>
+        rows.push({
+          unitId,
+          unit: unitName(state, unitId),
+          indicatorId: indicator.id,
+          indicator: indicator.name,
+          measure: indicator.measure,
+          reported: indicator.reported,
+          verified: change.to,
+          replaced: change.from,
+          verifiedAt: instant(change.at),
+          inspector: participantName(state, change.actorId),
+          finding: change.finding,
+          afterClose: index >= byClose.length,
+          current: index === all.length - 1,
+        }),
+      );
+    }
+  }
+  return build(
+    words,
+    'verifications',
+    [
+      ['unitId', 'text'],
+      ['unit', 'text'],
+      ['indicatorId', 'text'],
+      ['indicator', 'text'],
+      ['measure', 'text'],
+      ['reported', 'number'],
+      ['verified', 'number'],
+      ['replaced', 'number'],
+      ['verifiedAt', 'instant'],
+      ['inspector', 'text'],
+      ['finding', 'text'],
+      ['afterClose', 'boolean'],
+      ['current', 'boolean'],
+    ],
+    rows,
+  );
+}
+
+/**
+ * A criticism's hidings, one line each, oldest first: when and by whom it was hidden (with the
+ * reason for those who may read it) and, once undone, when and by whom it was shown again.
+ */
+function hidingLines(state: SessionState, scope: RecordsScope, words: RecordWords, c: CriticismState): string | null {
+  const mayReadReasons = accessOf(scope).hiddenText;
+  const lines = c.hidings.map((h) => {
+    const hidden = { time: words.instant(h.at), name: participantName(state, h.actorId) };
+    const line = mayReadReasons
+      ? words.t('hidings.hiddenWithReason', { ...hidden, reason: h.reason })
+      : words.t('hidings.hidden', hidden);
+    return h.shown === null
+      ? line
+      : `${line}; ${words.t('hidings.shown', { time: words.instant(h.shown.at), name: participantName(state, h.shown.actorId) })}`;
+  });
+  return lines.length === 0 ? null : lines.join('\n');
+}
+
+/**
+ * Every criticism on the items in scope; a hidden one's text and reason only for the chair. Its
+ * hidings follow the columns it always had: the one in force (when, by whom), how many, and each
+ * one in a line of `hidings`.
+ */
 export function criticismsTable(state: SessionState, scope: RecordsScope): RecordTable {
   const words = recordWords(scope.lang);
   const rows = criticismsInScope(state, scope).map((c): Row => {
+    const inForce = c.hidden === null ? undefined : c.hidings.findLast((h) => h.shown === null);
     const item = state.agenda[c.itemId];
     const { text, hiddenReason } = criticismText(words, scope, c);
     const indicator = c.indicatorId
@@ -166,6 +251,10 @@ export function criticismsTable(state: SessionState, scope: RecordsScope): Recor
       ruling: c.ruling ? rulingText(words, c.ruling) : null,
       rulingNote: c.ruling?.note ?? null,
       referredTo: c.ruling?.referredTo ?? null,
+      hiddenAt: instant(c.hidden?.at),
+      hiddenBy: inForce ? participantName(state, inForce.actorId) : null,
+      timesHidden: c.hidings.length,
+      hidings: hidingLines(state, scope, words, c),
     };
   });
   return build(
@@ -189,6 +278,10 @@ export function criticismsTable(state: SessionState, scope: RecordsScope): Recor
       ['ruling', 'text'],
       ['rulingNote', 'text'],
       ['referredTo', 'text'],
+      ['hiddenAt', 'instant'],
+      ['hiddenBy', 'text'],
+      ['timesHidden', 'number'],
+      ['hidings', 'text'],
     ],
     rows,
   );

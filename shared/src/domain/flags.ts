@@ -245,9 +245,15 @@ export function presentedAt(state: SessionState, unitId: string): string | null 
   return earliest;
 }
 
-/** The flags of a unit's report under the session's thresholds; empty without a report. */
-export function unitFlags(state: SessionState, unitId: string): Flag[] {
-  const report = state.reports[unitId];
+/**
+ * The flags of a unit's report under the session's thresholds; empty without a report.
+ * @param report the unit's report with its figures as of some moment (the minutes' at a close); its current one by default
+ */
+export function unitFlags(
+  state: SessionState,
+  unitId: string,
+  report: ReportState | undefined = state.reports[unitId],
+): Flag[] {
   if (!report) return [];
   return reportFlags(report, {
     thresholds: state.definition?.thresholds ?? defaultThresholds,

@@ -2,9 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { newEvent, type NewEvent } from '../protocol/index.js';
 import { created, logOf } from '../test/eventLog.js';
 import { productionReport, unitAdded } from '../test/units.js';
+import { ranking } from './comparisons.js';
 import { criticismOf } from './criticismTable.js';
+import { unitFlags } from './flags.js';
 import {
   directiveStatements,
+  figuresAsRecorded,
+  flagsAtClose,
   hidingsShownAgain,
   indicatorsAtClose,
   minutesItemOf,
@@ -114,6 +118,22 @@ describe('what the minutes record of the figures', () => {
     const [finding] = verificationFindings(reopened.reports.a!, null);
     expect([finding!.recorded?.to, finding!.earlier.map((c) => c.to), finding!.later]).toEqual([60, [80, 75], []]);
     expect(indicatorsAtClose(reopened.reports.a!, null)[0]).toBe(reopened.reports.a!.indicators[0]);
+  });
+
+  test('the flags and the ranking beside a closed item come from the figures at its close, not from a later verification', () => {
+    const closedAt = unitFiguresClosedAt(state, 'a');
+    const verifiedIn = (flags: ReturnType<typeof unitFlags>) => flags.map((f) => [f.kind, f.params.verified]);
+    expect(verifiedIn(flagsAtClose(state, 'a', closedAt))).toEqual([['verified-below-reported', 75]]);
+    expect(verifiedIn(unitFlags(state, 'a'))).toEqual([['verified-below-reported', 60]]);
+    expect(ranking(figuresAsRecorded(state))[0]).toMatchObject({ production: 0.75, isUnderThreshold: false });
+    expect(ranking(state)[0]).toMatchObject({ production: 0.6, isUnderThreshold: true });
+    // Reopened, nothing is closed: the figures, their flags and the ranking are as they stand.
+    const reopened = foldEvents(
+      state,
+      logOf([newEvent('agenda:item-reopened', { itemId: 'i1', reason: 'Recheck.', at: at(7) })], { firstSeq: 10 }),
+    );
+    expect(figuresAsRecorded(reopened)).toBe(reopened);
+    expect(flagsAtClose(reopened, 'a', null)).toEqual(unitFlags(reopened, 'a'));
   });
 
   test('an indicator verified only after the close had no verification at it', () => {

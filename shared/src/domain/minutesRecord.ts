@@ -1,5 +1,6 @@
 import type { DirectiveStep } from '../protocol/index.js';
 import { criticismOf } from './criticismTable.js';
+import { unitFlags, type Flag } from './flags.js';
 import type {
   AgendaItemState,
   CriticismHiding,
@@ -167,17 +168,54 @@ export function indicatorsAtClose(report: ReportState, closedAt: string | null):
   });
 }
 
+/** A report with its indicators as {@link indicatorsAtClose} gives them: the one the minutes of an item closed at `closedAt` show. */
+export function reportAtClose(report: ReportState, closedAt: string | null): ReportState {
+  return closedAt === null ? report : { ...report, indicators: indicatorsAtClose(report, closedAt) };
+}
+
+/**
+ * The flags the minutes of an item closed at `closedAt` list under the unit's figures: fired by
+ * the figures as they stood then, so that a verification after the close (marked apart) changes
+ * neither the figures nor their flags.
+ */
+export function flagsAtClose(state: SessionState, unitId: string, closedAt: string | null): Flag[] {
+  const report = state.reports[unitId];
+  return report ? unitFlags(state, unitId, reportAtClose(report, closedAt)) : [];
+}
+
+/**
+ * The session with each unit's report as its results in the minutes show it (at
+ * {@link unitFiguresClosedAt}): what the minutes' comparison and ranking are drawn from, so that
+ * they say what the units' figures say.
+ */
+export function figuresAsRecorded(state: SessionState): SessionState {
+  const closes = figuresClosedAt(state);
+  if (closes.size === 0) return state;
+  const reports = { ...state.reports };
+  for (const [unitId, closedAt] of closes) {
+    const report = reports[unitId];
+    if (report) reports[unitId] = reportAtClose(report, closedAt);
+  }
+  return { ...state, reports };
+}
+
+/** {@link unitFiguresClosedAt} of every unit with a closed item, in one pass over the agenda. */
+function figuresClosedAt(state: SessionState): Map<string, string> {
+  const closes = new Map<string, string>();
+  for (const id of state.agendaOrder) {
+    const item = state.agenda[id];
+    if (!item?.unitId || item.status !== 'closed' || item.closedAt === null) continue;
+    const latest = closes.get(item.unitId);
+    if (latest === undefined || Date.parse(item.closedAt) > Date.parse(latest)) closes.set(item.unitId, item.closedAt);
+  }
+  return closes;
+}
+
 /**
  * When the unit's figures were last closed on the agenda: the latest close of its closed items
  * (a reopened item counts once closed again); null while none is closed. The results in the
  * minutes show its figures as they stood then.
  */
 export function unitFiguresClosedAt(state: SessionState, unitId: string): string | null {
-  let latest: string | null = null;
-  for (const id of state.agendaOrder) {
-    const item = state.agenda[id];
-    if (item?.unitId !== unitId || item.status !== 'closed' || item.closedAt === null) continue;
-    if (latest === null || Date.parse(item.closedAt) > Date.parse(latest)) latest = item.closedAt;
-  }
-  return latest;
+  return figuresClosedAt(state).get(unitId) ?? null;
 }

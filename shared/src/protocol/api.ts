@@ -21,7 +21,7 @@ import {
 export const ApiScope = {
   /** Read the register, the sessions, their agenda and participants. */
   readSessions: 'read:sessions',
-  /** Read reports, criticisms, directives and warnings as the administrator sees them. */
+  /** Read reports, verifications, criticisms, directives and warnings as the administrator sees them. */
   readRecords: 'read:records',
   /** Add, change and retire units of the register. */
   writeRegister: 'write:register',

@@ -2,6 +2,7 @@ import {
   dayAttendance,
   directivesOfItem,
   directiveUnitId,
+  flagsAtClose,
   itemPresenters,
   itemSpeeches,
   itemsOfDay,
@@ -29,6 +30,7 @@ export interface MinutesItem {
   /** Who presented for the unit: its presenters present on the item's day, once the item started. */
   presenters: Participant[];
   report: ReportState | null;
+  /** The report's flags, from its figures as they stood when the item closed (`flagsAtClose`). */
   flags: Flag[];
   /** Every criticism raised on the item, oldest first, hidden ones included (the minutes say so). */
   criticisms: CriticismState[];
@@ -103,7 +105,8 @@ function minutesItem(state: SessionState, item: AgendaItemState): MinutesItem {
     unit: item.unitId ? (state.units[item.unitId] ?? null) : null,
     presenters: itemPresenters(state, item),
     report: item.unitId ? (state.reports[item.unitId] ?? null) : null,
-    flags: item.unitId ? reportSelectors.flagsOf(state, item.unitId) : [],
+    // Fired by the figures the item's minutes show: as they stood at its close.
+    flags: item.unitId ? flagsAtClose(state, item.unitId, item.closedAt) : [],
     criticisms,
     speeches: itemSpeeches(state, item.id),
     directives: directivesOfItem(state, item),

@@ -55,7 +55,14 @@ describe('record downloads', () => {
     );
     await renderSession(<Minutes />, participants.chair);
     const downloads = await screen.findByRole('group', { name: 'Download' });
-    for (const file of ['results.xlsx', 'results.csv', 'criticisms.csv', 'directives.csv', 'warnings.csv']) {
+    for (const file of [
+      'results.xlsx',
+      'results.csv',
+      'verifications.csv',
+      'criticisms.csv',
+      'directives.csv',
+      'warnings.csv',
+    ]) {
       expect(within(downloads).getByTestId(`download-${file}`)).toBeInTheDocument();
     }
     fireEvent.change(screen.getByTestId('minutes-scope'), { target: { value: ids.dayOne } });

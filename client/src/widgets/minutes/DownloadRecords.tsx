@@ -12,6 +12,7 @@ const labelKeys = {
   'archive.json': 'records.file.archiveJson',
   'results.xlsx': 'records.file.resultsXlsx',
   'results.csv': 'records.file.resultsCsv',
+  'verifications.csv': 'records.file.verificationsCsv',
   'criticisms.csv': 'records.file.criticismsCsv',
   'directives.csv': 'records.file.directivesCsv',
   'warnings.csv': 'records.file.warningsCsv',

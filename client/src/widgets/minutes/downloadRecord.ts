@@ -9,6 +9,7 @@ export const recordFiles = [
   'archive.json',
   'results.xlsx',
   'results.csv',
+  'verifications.csv',
   'criticisms.csv',
   'directives.csv',
   'warnings.csv',
@@ -19,6 +20,7 @@ export type RecordFile = (typeof recordFiles)[number];
 export const tableFiles = [
   'results.xlsx',
   'results.csv',
+  'verifications.csv',
   'criticisms.csv',
   'directives.csv',
   'warnings.csv',

@@ -104,7 +104,7 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
       { name: 'Register', description: 'The organisation’s units' },
       { name: 'Sessions', description: 'Review sessions and their agenda' },
       { name: 'Invitations', description: 'Participants and their links' },
-      { name: 'Records', description: 'Reports, criticisms, directives and warnings' },
+      { name: 'Records', description: 'Reports, verifications, criticisms, directives and warnings' },
       { name: 'API tokens', description: 'Kept by administrators only' },
       {
         name: 'Webhooks',

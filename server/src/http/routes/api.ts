@@ -50,6 +50,7 @@ import {
   criticismsTable,
   directivesTable,
   resultsTable,
+  verificationsTable,
   warningsTable,
   type RecordTable,
 } from '../../records/tables.js';
@@ -97,8 +98,8 @@ function recordJson(table: RecordTable): ApiRecord {
 
 /**
  * The REST API, version 1, for the organisation's other systems. Reads of the register, the
- * sessions, their agenda and participants, and their records (reports, criticisms, directives,
- * warnings) as the bearer's role may see them (`recordsAccess`, the downloads' rules); and the
+ * sessions, their agenda and participants, and their records (reports, verifications, criticisms,
+ * directives, warnings) as the bearer's role may see them (`recordsAccess`, the downloads' rules); and the
  * writes with no live-meeting meaning: the register, convening, invitations, reports and
  * directive answers, each through the same command pipeline and log as the socket's.
  */
@@ -236,6 +237,12 @@ export function apiOperations(options: ApiRoutesOptions): ApiOperation[] {
       'reports',
       'The units’ plans and results, with verified values and flags',
       (req) => record(req, 'results', resultsTable),
+    ],
+    [
+      'verifications',
+      'verifications',
+      'Every verification of the figures, oldest first: value, when, by whom, finding',
+      (req) => record(req, 'verifications', verificationsTable),
     ],
     [
       'criticisms',

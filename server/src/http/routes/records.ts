@@ -34,6 +34,7 @@ import {
   criticismsTable,
   directivesTable,
   resultsTable,
+  verificationsTable,
   warningsTable,
   type RecordTable,
 } from '../../records/tables.js';
@@ -69,8 +70,8 @@ export const archiveMediaType = 'application/vnd.plenum.archive+json';
 
 /**
  * The records people take away, each as the reader's role may see it (`recordsAccess`):
- * `GET /api/sessions/:id/minutes.md`, `minutes.pdf`, `results.csv`, `results.xlsx`, `criticisms.csv`,
- * `directives.csv`, `warnings.csv`, `calendar.ics`, `archive.json`, with `?lang=en|ko` and
+ * `GET /api/sessions/:id/minutes.md`, `minutes.pdf`, `results.csv`, `results.xlsx`, `verifications.csv`,
+ * `criticisms.csv`, `directives.csv`, `warnings.csv`, `calendar.ics`, `archive.json`, with `?lang=en|ko` and
  * `?day=N`; `POST /api/archives` (administrator), importing an archive as a new session; and
  * `POST /api/sessions/:id/reports/preview` and `…/reports`, importing plans and results from a
  * file with the columns of `results.csv` (a presenter their own unit's rows, the chair or an
@@ -187,10 +188,11 @@ export function recordsRoutes(options: RecordsRoutesOptions): Router {
   }
 
   const tables: Record<
-    'results' | 'criticisms' | 'directives' | 'warnings',
+    'results' | 'verifications' | 'criticisms' | 'directives' | 'warnings',
     (state: SessionState, scope: RecordsScope) => RecordTable
   > = {
     results: resultsTable,
+    verifications: verificationsTable,
     criticisms: criticismsTable,
     directives: (state, scope) => directivesTable(state, scope, options.clock.now().toISOString().slice(0, 10)),
     warnings: warningsTable,

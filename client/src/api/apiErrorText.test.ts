@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { i18n } from '../i18n';
-import { errorMessage } from '../lib/errorMessages';
+import { errorMessage } from '../lib/errorCodeMessage';
 import { apiErrorText } from './apiErrorText';
 import { ApiError } from './request';
 

@@ -1,6 +1,7 @@
 import { errorCodes, type ErrorCode } from '@plenum/shared';
 import { i18n } from '../i18n';
-import { ackErrorMessage, errorMessage } from '../lib/errorMessages';
+import { errorMessage } from '../lib/errorCodeMessage';
+import { ackErrorMessage } from '../lib/errorMessages';
 import { ApiError } from './request';
 
 const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);

@@ -9,9 +9,11 @@ import { SessionRoute } from './SessionRoute';
 
 // Only administrators open the console: participants never download it.
 const AdminRoute = lazy(() =>
-  withWords(['admin', 'prepare', 'imports', 'confirm'], import('../screens/admin/AdminRoute')).then((m) => ({
-    default: m.AdminRoute,
-  })),
+  withWords(['admin', 'prepare', 'imports', 'confirm', 'refusals'], import('../screens/admin/AdminRoute')).then(
+    (m) => ({
+      default: m.AdminRoute,
+    }),
+  ),
 );
 
 function Loading() {

@@ -26,6 +26,7 @@ const localeFiles: LocaleFiles = import.meta.glob<{ default: object }>([
 const carvedFiles: Partial<Record<Namespace, LocaleFiles>> = {
   common: import.meta.glob<{ default: object }>('./locales/*/common.json', { query: { carve: 'common' } }),
   confirm: import.meta.glob<{ default: object }>('./locales/*/common.json', { query: { carve: 'confirm' } }),
+  refusals: import.meta.glob<{ default: object }>('./locales/*/common.json', { query: { carve: 'refusals' } }),
   live: import.meta.glob<{ default: object }>('./locales/*/live.json', { query: { carve: 'live' } }),
   decisions: import.meta.glob<{ default: object }>('./locales/*/live.json', { query: { carve: 'decisions' } }),
 };

@@ -5,7 +5,7 @@
  *
  * | namespace | words of                                                          | loaded           |
  * | --------- | ----------------------------------------------------------------- | ---------------- |
- * | common    | the shell, the landing page, errors and refusals                   | first            |
+ * | common    | the shell, the landing page, what an error code means              | first            |
  * | live      | the meeting screens: agenda, floor, criticisms, directives, reports | first            |
  * | terms     | role, status and category labels; the flags of a report            | first            |
  * | admin     | the administrator's console                                        | with its screen  |
@@ -15,9 +15,10 @@
  * | notifications | the bell: notifications and the choice of what to receive        | first            |
  * | decisions | directives, the Decisions, inspection plan and attendance views    | with its screens |
  * | confirm   | the questions asked before a step that cannot be taken back        | with its screens |
+ * | refusals  | why a command or a request was refused, field by field             | when first needed |
  *
- * `decisions` and `confirm` have no file: they are groups of `live` and `common` served apart
- * ({@link carvedNamespaces}), so the first visit does not carry them.
+ * `decisions`, `confirm` and `refusals` have no file: they are groups of `live` and `common`
+ * served apart ({@link carvedNamespaces}), so the first visit does not carry them.
  */
 export const allNamespaces = [
   'common',
@@ -30,6 +31,7 @@ export const allNamespaces = [
   'notifications',
   'decisions',
   'confirm',
+  'refusals',
 ] as const;
 
 /** The name of a namespace, e.g. `live`. */
@@ -46,6 +48,7 @@ export const firstNamespaces = ['common', 'live', 'terms', 'notifications'] as c
 export const carvedNamespaces = {
   decisions: { from: 'live', groups: ['directive', 'decisions', 'inspectionPlan', 'attendance', 'verify'] },
   confirm: { from: 'common', groups: ['confirm'] },
+  refusals: { from: 'common', groups: ['refusal', 'refusals'] },
 } as const satisfies Partial<Record<Namespace, { from: Namespace; groups: readonly string[] }>>;
 
 /** A namespace with no file of its own. */

@@ -164,7 +164,7 @@ describe('refusals in words', () => {
     test.each(['en', 'ko'] as const)('every one of them in %s', async (language) => {
       await changeLanguage(language, { persist: false });
       for (const field of directiveFields) {
-        const name: unknown = i18n.getResource(language, 'common', `refusal.fieldName.${field}`);
+        const name: unknown = i18n.getResource(language, 'refusals', `refusal.fieldName.${field}`);
         expect(name, field).toEqual(expect.any(String));
         expect(refused(`command.payload.${field}`), field).toContain(capitalised(name as string));
       }

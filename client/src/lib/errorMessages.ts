@@ -1,3 +1,9 @@
+/**
+ * Why a command or a request was refused, in the reader's language (`refusals.*`, `refusal.*`):
+ * words the first visit does not carry, so this module is loaded with them, by the screens whose
+ * forms check before sending and by `ackErrorText` when the first refusal arrives.
+ */
+
 import {
   dayTitle,
   type ErrorCode,
@@ -10,22 +16,10 @@ import {
 import { i18n } from '../i18n';
 import type { ClientErrorCode } from '../stores/connection';
 import { sessionStore } from '../stores/session';
+import { errorMessage } from './errorCodeMessage';
 import { formatDate, formatTime } from './format';
 import { issueInWords } from './issueWords';
 import { topicIn } from './itemTitle';
-
-/**
- * What an error code from an ack, a handshake or this client means for the person at the
- * screen, and what they can do about it, in the current language (`errors.*` of the locales).
- * With the role known, a refused invite link says who gives a new one: the administrator for
- * a chair, the chair for everyone else.
- */
-export function errorMessage(code: ErrorCode | ClientErrorCode, role: Role | null = null): string {
-  if (code === 'UNAUTHENTICATED' && role !== null) {
-    return i18n.t(role === 'chair' ? 'errors.revokedFor.chair' : 'errors.revokedFor.other');
-  }
-  return i18n.t(`errors.${code}`);
-}
 
 /** Fields whose name the locales know (`refusal.fieldName.*`); any other is shown as the protocol names it. */
 const namedFields = [
@@ -210,18 +204,18 @@ export function refusalMessage(
   }
 }
 
+/** What a failed ack says of its refusal. */
+export interface AckFailure {
+  code: ErrorCode | ClientErrorCode;
+  refusal?: Refusal;
+  issues?: readonly Issue[];
+}
+
 /**
  * A failed ack in words: its real reason when the server gave one (for the viewer's `role`, by
  * default the session's viewer), else what its code means with the fields to change when the
  * server named them.
  */
-export function ackErrorMessage(
-  error: {
-    code: ErrorCode | ClientErrorCode;
-    refusal?: Refusal;
-    issues?: readonly Issue[];
-  },
-  role?: Role | null,
-): string {
+export function ackErrorMessage(error: AckFailure, role?: Role | null): string {
   return error.refusal ? refusalMessage(error.refusal, role) : issuesMessage(error);
 }

@@ -53,7 +53,7 @@ describe('a refused field in the reader’s language', () => {
       typeof words === 'string' ? [words] : Object.values(words as object).flatMap(sentences);
     for (const language of ['en', 'ko']) {
       for (const group of ['refusal.schema', 'refusal.rule']) {
-        for (const words of sentences(i18n.getResource(language, 'common', group))) {
+        for (const words of sentences(i18n.getResource(language, 'refusals', group))) {
           expect(words, `${language}: ${words}`).toMatch(/[.!?]$/);
           if (language === 'en') expect(words, words).toMatch(/^(\p{Lu}|\{\{)/u);
         }

@@ -1,5 +1,5 @@
 import type { Ack, CommandInput, CommandResult } from '@plenum/shared';
-import { errorMessage } from '../lib/errorMessages';
+import { errorMessage } from '../lib/errorCodeMessage';
 import type { ClientErrorCode } from '../stores/connection';
 import { pendingStore as appPendingStore, type PendingStoreApi } from '../stores/pending';
 import { sessionStore as appSessionStore, type SessionStoreApi } from '../stores/session';

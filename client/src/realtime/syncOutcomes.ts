@@ -1,5 +1,5 @@
 import type { AckError } from '@plenum/shared';
-import { errorMessage } from '../lib/errorMessages';
+import { errorMessage } from '../lib/errorCodeMessage';
 import type { ConnectionProblem } from '../stores/connection';
 import type { SyncInput } from './syncMachine';
 

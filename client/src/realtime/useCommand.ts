@@ -1,6 +1,6 @@
 import type { CommandInput, Issue } from '@plenum/shared';
 import { useCallback, useState } from 'react';
-import { ackErrorMessage } from '../lib/errorMessages';
+import { ackErrorText } from '../lib/ackErrorText';
 import { useRealtime } from './RealtimeContext';
 
 /** Where a command's payload sits in the request the schema checks at the boundary. */
@@ -39,7 +39,9 @@ export function useCommand() {
       try {
         const ack = await send(command);
         if (ack.ok) return true;
-        setError(`${failure} ${ackErrorMessage(ack.error)}`);
+        // A refusal's words may have to be fetched: its fields are marked once it is said, not before.
+        const said = await ackErrorText(ack.error);
+        setError(`${failure} ${said}`);
         const refusal = 'refusal' in ack.error ? ack.error.refusal : undefined;
         const issues = ('issues' in ack.error ? (ack.error.issues ?? []) : []).map((issue) => ({
           ...issue,

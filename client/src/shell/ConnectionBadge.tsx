@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../lib/errorMessages';
+import { errorMessage } from '../lib/errorCodeMessage';
 import { formatFigure } from '../lib/format';
 import { useConnectionStore } from '../stores/connection';
 import { useSessionStore } from '../stores/session';

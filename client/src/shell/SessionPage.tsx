@@ -9,11 +9,14 @@ import { SessionHeader } from './SessionHeader';
 import './SessionPage.css';
 
 // Charts and the minutes are not needed to follow the floor: they load when first opened, with
-// the words of every component they render (the chair's dashboard has the report import);
+// the words of every component they render (the chair's dashboard has the report import; each
+// says a failed request with `apiErrorText`, which can name refused fields);
 // i18n/lazyWords.test.ts checks the lists.
-const Dashboard = lazy(() => withWords(['records', 'imports', 'decisions'], import('../widgets/dashboard/Dashboard')));
-const Minutes = lazy(() => withWords(['records', 'decisions'], import('../widgets/minutes/Minutes')));
-const UnitHistory = lazy(() => withWords(['records'], import('../widgets/trends/UnitHistory')));
+const Dashboard = lazy(() =>
+  withWords(['records', 'imports', 'decisions', 'refusals'], import('../widgets/dashboard/Dashboard')),
+);
+const Minutes = lazy(() => withWords(['records', 'decisions', 'refusals'], import('../widgets/minutes/Minutes')));
+const UnitHistory = lazy(() => withWords(['records', 'refusals'], import('../widgets/trends/UnitHistory')));
 
 interface SessionPageProps {
   role: Role;

@@ -14,9 +14,11 @@ import type * as ParticipantViewModule from '../screens/participant/ParticipantV
 // participants' is fetched while joining, see preloadSessionScreens): the first load carries the
 // shell and the socket. Only an administrator opens the preparation screens.
 const PrepareScreen = lazy(() =>
-  withWords(['prepare', 'admin', 'imports', 'confirm'], import('../screens/prepare/PrepareScreen')).then((m) => ({
-    default: m.PrepareScreen,
-  })),
+  withWords(['prepare', 'admin', 'imports', 'confirm', 'refusals'], import('../screens/prepare/PrepareScreen')).then(
+    (m) => ({
+      default: m.PrepareScreen,
+    }),
+  ),
 );
 const ChairConsole = lazy(() => import('../screens/chair/ChairConsole').then((m) => ({ default: m.ChairConsole })));
 const BigScreen = lazy(() => import('../screens/bigScreen/BigScreen').then((m) => ({ default: m.BigScreen })));

@@ -10,10 +10,11 @@ import { sessionStore } from '../stores/session';
 import { uiStore } from '../stores/ui';
 
 // Tests read the English texts; every test starts in English whatever a test switched to.
-// Screens are rendered directly, not through their lazy loaders: every namespace is loaded.
+// Screens are rendered directly, not through their lazy loaders: every namespace is loaded, and
+// the code that words a refusal, which the app fetches with the first, is ready as a screen's is.
 beforeAll(async () => {
   await initI18n('en');
-  await loadNamespaces(allNamespaces);
+  await Promise.all([loadNamespaces(allNamespaces), import('../lib/errorMessages')]);
 });
 
 // The app's stores are module singletons: every test starts from their initial state.

@@ -15,7 +15,7 @@ import './ChairConsole.css';
 
 // Views away from the floor load when first opened, keeping the first screen light.
 const DecisionsView = lazy(() =>
-  withWords(['decisions', 'confirm'], import('../../widgets/decisions/DecisionsView')).then((m) => ({
+  withWords(['decisions', 'confirm', 'refusals'], import('../../widgets/decisions/DecisionsView')).then((m) => ({
     default: m.DecisionsView,
   })),
 );
@@ -30,7 +30,7 @@ const AttendanceView = lazy(() =>
   })),
 );
 const PrepareView = lazy(() =>
-  withWords(['prepare', 'admin', 'imports', 'confirm'], import('../prepare/PrepareView')).then((m) => ({
+  withWords(['prepare', 'admin', 'imports', 'confirm', 'refusals'], import('../prepare/PrepareView')).then((m) => ({
     default: m.PrepareView,
   })),
 );

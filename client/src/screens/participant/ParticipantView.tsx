@@ -16,7 +16,7 @@ import './ParticipantView.css';
 // Views away from the floor load when first opened, keeping the first screen light.
 // A unit's report may be imported from a file: the import's words come with the form.
 const ReportForm = lazy(() =>
-  withWords(['imports', 'admin', 'confirm'], import('../presenter/ReportForm')).then((m) => ({
+  withWords(['imports', 'admin', 'confirm', 'refusals'], import('../presenter/ReportForm')).then((m) => ({
     default: m.ReportForm,
   })),
 );
@@ -24,7 +24,9 @@ const UnitView = lazy(() =>
   withWords(['decisions', 'confirm'], import('../presenter/UnitView')).then((m) => ({ default: m.UnitView })),
 );
 const VerifyView = lazy(() =>
-  withWords(['decisions', 'confirm'], import('../inspector/VerifyView')).then((m) => ({ default: m.VerifyView })),
+  withWords(['decisions', 'confirm', 'refusals'], import('../inspector/VerifyView')).then((m) => ({
+    default: m.VerifyView,
+  })),
 );
 
 /** The live floor of presenters, officials and inspectors: the item, the figures, the criticism. */

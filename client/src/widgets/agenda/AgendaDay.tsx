@@ -1,19 +1,23 @@
 import { canIssue, reopenDayBlocker, type AgendaItemState, type Role, type SessionDay } from '@plenum/shared';
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
+import { withWords } from '../../i18n';
 import { todayIsoDate } from '../../lib/format';
-import { useDayDateCheck } from '../../lib/useDayDateCheck';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import type { FloorConfirmationRequest } from '../floor/FloorConfirmation';
 import { floorFailure, type FloorCommand } from '../floor/floorCommands';
 import { AgendaItemRow, sameRowItem } from './AgendaItemRow';
-import { DateForm } from './DateForm';
 import { Reopenings } from './Reopenings';
 import './AgendaDay.css';
+
+// A new date is checked before sending, in the refusal words: the form comes with them when first opened.
+const DayDateForm = lazy(() =>
+  withWords(['refusals'], import('./DayDateForm')).then((m) => ({ default: m.DayDateForm })),
+);
 
 interface AgendaDayProps {
   day: SessionDay;
@@ -72,9 +76,7 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
   const mayRunItems = canIssue(role, 'agenda:start-item', status);
   const mayManageDays = canIssue(role, 'day:open');
   const dayWhat = t('common.quoted', { text: day.title });
-  // The new date is checked against the neighbouring days before sending, as on the Prepare
-  // screen; the form stays open until the server takes it, its refusal said beside the date.
-  const checkDate = useDayDateCheck(day);
+  // The form stays open until the server takes the new date, its refusal said beside the date.
   const reschedule = useCommand();
   const dateRefusal = reschedule.fields.includes('date') ? reschedule.error : null;
   const toggleReschedule = () => {
@@ -153,27 +155,29 @@ export const AgendaDay = memo(function AgendaDay(props: AgendaDayProps) {
       {isRescheduling && dayStatus === 'scheduled' && (
         <>
           {dateRefusal === null && <ErrorNote message={reschedule.error} onDismiss={reschedule.dismissError} />}
-          <DateForm
-            label={t('agenda.reschedule.date')}
-            submitLabel={t('agenda.reschedule.submit')}
-            initialDate={day.date}
-            isLocked={isLocked || reschedule.isBusy}
-            autoFocus
-            checkDate={checkDate}
-            error={dateRefusal}
-            testId={`reschedule-day-form-${day.id}`}
-            onCancel={toggleReschedule}
-            onSubmit={(date) => {
-              void reschedule
-                .run(
-                  { type: 'day:reschedule', payload: { dayId: day.id, date } },
-                  floorFailure(t, 'day:reschedule', dayWhat),
-                )
-                .then((ok) => {
-                  if (ok) onToggleReschedule(day.id);
-                });
-            }}
-          />
+          <Suspense fallback={null}>
+            <DayDateForm
+              day={day}
+              label={t('agenda.reschedule.date')}
+              submitLabel={t('agenda.reschedule.submit')}
+              initialDate={day.date}
+              isLocked={isLocked || reschedule.isBusy}
+              autoFocus
+              error={dateRefusal}
+              testId={`reschedule-day-form-${day.id}`}
+              onCancel={toggleReschedule}
+              onSubmit={(date) => {
+                void reschedule
+                  .run(
+                    { type: 'day:reschedule', payload: { dayId: day.id, date } },
+                    floorFailure(t, 'day:reschedule', dayWhat),
+                  )
+                  .then((ok) => {
+                    if (ok) onToggleReschedule(day.id);
+                  });
+              }}
+            />
+          </Suspense>
         </>
       )}
       {isReopening && dayStatus === 'adjourned' && (

@@ -89,7 +89,8 @@ describe('chair agenda', () => {
     );
     const sentBefore = sentCommands();
     fireEvent.click(screen.getByTestId(`reschedule-day-${ids.dayTwo}`));
-    const form = screen.getByTestId(`reschedule-day-form-${ids.dayTwo}`);
+    // The form comes with its words when first opened.
+    const form = await screen.findByTestId(`reschedule-day-form-${ids.dayTwo}`);
     const date = within(form).getByLabelText('New date');
     const move = () => fireEvent.click(within(form).getByRole('button', { name: 'Move the day' }));
 
@@ -129,7 +130,8 @@ describe('chair agenda', () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair);
     await act(() => changeLanguage('ko', { persist: false }));
     fireEvent.click(screen.getByTestId(`reschedule-day-${ids.dayTwo}`));
-    const form = screen.getByTestId(`reschedule-day-form-${ids.dayTwo}`);
+    // The form comes with its words when first opened.
+    const form = await screen.findByTestId(`reschedule-day-form-${ids.dayTwo}`);
     const date = within(form).getByLabelText('새 날짜');
     fireEvent.change(date, { target: { value: '2026-04-01' } });
     fireEvent.click(within(form).getByRole('button', { name: '회의일 옮기기' }));

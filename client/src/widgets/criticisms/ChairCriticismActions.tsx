@@ -18,7 +18,9 @@ import { RulingForm } from './RulingForm';
 // of a card's code. A chunk of a replaced build fails here, and the screen's error boundary
 // reloads onto the new one; the draft is kept on the device (`directiveDraft`).
 const DirectiveForm = lazy(() =>
-  withWords(['decisions'], import('../directives/DirectiveForm')).then((m) => ({ default: m.DirectiveForm })),
+  withWords(['decisions', 'refusals'], import('../directives/DirectiveForm')).then((m) => ({
+    default: m.DirectiveForm,
+  })),
 );
 
 type ChairPanel = 'rule' | 'hide' | 'directive';

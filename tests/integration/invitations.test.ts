@@ -148,6 +148,31 @@ describe('invitations over REST', () => {
     });
   });
 
+  test('a role written as the screens name it, in Korean or English and any case, reads as that role; a refused line keeps it as written', async () => {
+    const { previewOf } = await invitationsServer();
+    const preview = await previewOf(
+      [
+        '김민수, 발표자, Riverside Steel Works, ',
+        '박아라, 간부, , ',
+        'Anna Kim, PRESENTER, harbour-fisheries, ',
+        '최지우, 검사관, harbour-fisheries, ',
+        'Bo Lee, Observer, , ',
+        '정하늘, 참관 화면, , ',
+        '이도윤, 발표자, Atlantis Works, ',
+      ].join('\n'),
+    );
+    expect(preview.rows.map((r) => [r.line, r.invitee?.role ?? null, r.errors.map((e) => e.column)])).toEqual([
+      [1, 'presenter', []],
+      [2, 'official', []],
+      [3, 'presenter', []],
+      [4, 'inspector', []],
+      [5, 'observer', []],
+      [6, 'observer', []],
+      [7, null, ['unit']],
+    ]);
+    expect(preview.rows[6]!.cells.role).toBe('발표자');
+  });
+
   test('the chair lists who is invited, with their access, whether they joined, and their e-mail', async () => {
     const { server, participants } = await invitationsServer();
     // A join is answered before its attendance is appended: wait for it.

@@ -4,7 +4,7 @@ import { apiErrorText, type ApiErrorWording } from './apiErrorText';
 import { ApiError } from './request';
 
 /** An imported file refused as a whole carries `{ file }`: checked by hand, as zod stays out of the participants' bundle. */
-function fileProblemOf(error: unknown): FileProblem | null {
+export function fileProblemOf(error: unknown): FileProblem | null {
   if (!(error instanceof ApiError) || error.code !== 'INVALID_PAYLOAD') return null;
   const file = (error.data as Partial<FileRefusal> | null)?.file;
   return typeof file === 'object' && file !== null && typeof file.problem === 'string' ? file : null;

@@ -136,6 +136,10 @@ describe('locale files', () => {
       expect(missing).toEqual([]);
     });
 
+    test('names the kinds of agenda item in the builder as the terms do', () => {
+      expect((locales[code]!.prepare as Tree).kind).toEqual((locales[code]!.labels as Tree).itemKind);
+    });
+
     test('uses the same placeholders as English', () => {
       const differing = [...baseKeys(english)]
         .filter((base) => baseKeys(flat).has(base))

@@ -1,16 +1,17 @@
 import type { Notification } from '@plenum/shared';
-import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { topicIn } from '../lib/itemTitle';
 import { useRealtime, type NotificationFeed } from '../realtime/RealtimeContext';
+import { lazyWithRetry } from '../shell/lazyWithRetry';
 import { useSessionStore } from '../stores/session';
 import { useNotifications } from './useNotifications';
 import './NotificationBell.css';
 
 // Loaded when the panel first opens: the first visit's script, on a slow link, carries the bell alone.
-const NotificationChoicesForm = lazy(() =>
-  import('./NotificationChoicesForm').then((module) => ({ default: module.NotificationChoicesForm })),
+const NotificationChoicesForm = lazyWithRetry(() =>
+  import('./NotificationChoicesForm').then((module) => module.NotificationChoicesForm),
 );
 
 /** The bell in the session header; nothing where the screen has no live session. */

@@ -16,7 +16,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
   override state: ErrorBoundaryState = { error: null, isReloading: false };
 
   static getDerivedStateFromError(error: Error): ErrorBoundaryState {
-    // `vite:preloadError` has usually started the reload before the failed import got here.
+    // `vite:preloadError` may have started the reload already: it has for a piece of `lazyWithRetry`,
+    // whose failure waits for the same check of the build.
     return { error, isReloading: isReloadingForNewBuild() };
   }
 

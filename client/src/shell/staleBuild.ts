@@ -4,7 +4,9 @@ import { uiStore, type SessionView } from '../stores/ui';
  * Recovery from a deploy under an open screen. A new build renames every hashed chunk and deletes
  * the old ones, so a screen of the old build fails when it first opens a lazily loaded view. It
  * then reloads once onto the new build, showing the same view; drafts are kept on the device
- * already (`lib/keptOnDevice`), so nothing typed is lost.
+ * already (`lib/keptOnDevice`), so nothing typed is lost. Code that fails to load offline or on a
+ * dropped connection is no sign of a new build: the page stays, and the piece is tried again
+ * (`lazyWithRetry`).
  */
 
 /** The tab's last reload onto a new build (ms since the epoch), in sessionStorage. */
@@ -34,6 +36,29 @@ export interface ReloadEnvironment {
 export function isStaleBuildError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(message);
+}
+
+let buildProbe: Promise<boolean> | null = null;
+
+/**
+ * Whether the server has replaced this page's build: it answers that the page's entry script is
+ * gone. False when it cannot be reached, or answers otherwise: the code that failed to load is
+ * then worth asking for again, and a reload would not bring a newer page.
+ */
+export function isBuildReplaced(): Promise<boolean> {
+  const entry = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src;
+  if (!entry) return Promise.resolve(false);
+  // HEAD passes the service worker by (it answers GET only); no-store, the HTTP cache, which keeps
+  // hashed assets a year. The failed import and `vite:preloadError` ask at once: one request.
+  buildProbe ??= fetch(entry, { method: 'HEAD', cache: 'no-store' })
+    .then(
+      (response) => response.status === 404,
+      () => false,
+    )
+    .finally(() => {
+      buildProbe = null;
+    });
+  return buildProbe;
 }
 
 /** The recovery of one page, over `env`. */
@@ -101,14 +126,17 @@ export const isReloadingForNewBuild = recovery.isReloading;
 
 /**
  * Starts the recovery: shows again the view a reload kept, and reloads when a chunk of this
- * build fails to load. Vite reports each failed dynamic import (and its preloaded stylesheets)
- * as `vite:preloadError`; the error still reaches the screen's error boundary, which waits for
- * the reload, or shows the error screen when the guard refused it.
+ * build fails to load because the server has a new build. Vite reports each failed dynamic
+ * import (and its preloaded stylesheets) as `vite:preloadError`; the error still reaches the
+ * screen's error boundary, which waits for the reload, or shows the error screen when the guard
+ * refused it.
  */
 export function recoverFromStaleBuilds(): void {
   const view = recovery.takeKeptView();
   if (view !== null) uiStore.getState().setView(view);
   window.addEventListener('vite:preloadError', () => {
-    reloadForNewBuild();
+    void isBuildReplaced().then((isReplaced) => {
+      if (isReplaced) reloadForNewBuild();
+    });
   });
 }

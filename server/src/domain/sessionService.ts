@@ -24,6 +24,7 @@ import {
   type ParticipantRef,
   type ReviewSessionDefinition,
   type Role,
+  type SessionRole,
 } from '@plenum/shared';
 import { proposedTopic } from './agendaWords.js';
 import type { CommandService } from './commandService.js';
@@ -469,9 +470,15 @@ export class SessionService {
   /**
    * Reads a pasted list (columns name, role, unit, email; the unit by id or name) into invitees,
    * each line checked as {@link inviteAll} would, and for a person invited already or on an
-   * earlier line: the preview shown before anything is issued.
+   * earlier line: the preview shown before anything is issued. `roleOf` reads a role cell as the
+   * role it names; one naming none is refused as written, listing the roles.
    */
-  async previewInvitees(sessionId: string, rows: readonly TableRow[], actor: InvitationActor): Promise<InviteePreview> {
+  async previewInvitees(
+    sessionId: string,
+    rows: readonly TableRow[],
+    actor: InvitationActor,
+    roleOf: (cell: string) => SessionRole | null,
+  ): Promise<InviteePreview> {
     // E-mails are kept with the invitations, not in the log: read them first.
     const duplicate = duplicateChecker(await this.invitedPeople(sessionId));
     return this.deps.commands.read(sessionId, (state) => {
@@ -482,9 +489,10 @@ export class SessionService {
         if (unit === undefined) {
           errors.push({ column: 'unit', problem: 'unknown-unit', message: `no unit ${cells.unit} in this session` });
         }
+        const role = cells.role ?? '';
         const parsed = InviteeSchema.safeParse({
           name: cells.name ?? '',
-          role: cells.role?.toLowerCase() ?? '',
+          role: roleOf(role) ?? role,
           unitId: unit ?? null,
           email: cells.email ?? null,
         });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvTable, pastedTable } from './tables.js';
+import { csvTable, keyOfWord, pastedTable } from './tables.js';
 
 const columns = ['name', 'role', 'unit', 'email'];
 
@@ -49,6 +49,23 @@ describe('pasted tables', () => {
       { line: 1, cells: { name: 'Ann Role', role: 'official', unit: null, email: null } },
       { line: 2, cells: { name: 'Bo', role: 'presenter', unit: null, email: null } },
     ]);
+  });
+});
+
+describe('cells read as keys', () => {
+  test('a cell names a key by the key or any of its words, in any case; a cell naming none reads as null', () => {
+    const roleOf = keyOfWord(['presenter', 'observer'], {
+      presenter: ['Presenter', '발표자'],
+      observer: ['Observer', '참관 화면'],
+    });
+    expect(['발표자', 'PRESENTER', ' presenter ', '참관 화면', 'observer'].map(roleOf)).toEqual([
+      'presenter',
+      'presenter',
+      'presenter',
+      'observer',
+      'observer',
+    ]);
+    expect(['mayor', '발표', '', null].map(roleOf)).toEqual([null, null, null, null]);
   });
 });
 

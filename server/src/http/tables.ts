@@ -222,6 +222,20 @@ export function csvTable(text: string): TableRow[] {
 }
 
 /**
+ * Reads a cell as the key it names: the key itself or one of its `names` (the words the screens
+ * give it, in every language), in any case; null when it names none.
+ */
+export function keyOfWord<TKey extends string>(
+  keys: readonly TKey[],
+  names: Readonly<Partial<Record<TKey, readonly string[]>>>,
+): (cell: unknown) => TKey | null {
+  const byWord = new Map(
+    keys.flatMap((key) => [key, ...(names[key] ?? [])].map((word) => [word.toLowerCase(), key] as const)),
+  );
+  return (cell) => byWord.get(cellText(cell)?.toLowerCase() ?? '') ?? null;
+}
+
+/**
  * The rows of delimited text whose header row is optional: the first line is one when any of its
  * cells names one of `columns` (in any case), by its key or by one of its `names` (the words the
  * screens give it, in every language), else the columns are taken in the order given.
@@ -236,10 +250,7 @@ export function pastedTable(
   columns: readonly string[],
   names: Readonly<Record<string, readonly string[]>> = {},
 ): TableRow[] {
-  const byWord = new Map(
-    columns.flatMap((column) => [column, ...(names[column] ?? [])].map((word) => [word.toLowerCase(), column])),
-  );
-  const columnOf = (value: unknown): string | null => byWord.get(cellText(value)?.toLowerCase() ?? '') ?? null;
+  const columnOf = keyOfWord(columns, names);
   const isHeader = (values: readonly string[]) => values.some((value) => columnOf(value) !== null);
   const records = delimitedRecords(text, columns.length, (first) => (isHeader(first) ? first.length : columns.length));
   const first = records[0];

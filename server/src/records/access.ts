@@ -11,8 +11,6 @@ export type AttendanceAccess = 'names' | 'counts' | 'none';
 /** What one role may take away: the same as its screens show. */
 export interface RecordsAccess {
   records: readonly RecordKind[];
-  /** A hidden criticism's text and the chair's reason; others read that it was hidden. */
-  hiddenText: boolean;
   attendance: AttendanceAccess;
   /** Directives, warnings, the comparison and the ranking (the dashboard's and decisions' content). */
   decisions: boolean;
@@ -37,25 +35,25 @@ const screens: readonly RecordKind[] = [
   'warnings',
   'calendar',
 ];
-const participant: RecordsAccess = { records: screens, hiddenText: false, attendance: 'counts', decisions: true };
+const participant: RecordsAccess = { records: screens, attendance: 'counts', decisions: true };
 
 /**
  * Per role, what its records hold. The chair has every view; presenters, officials and
  * inspectors have the minutes and the dashboard but not the attendance view, and no hidden
  * criticism's text; the big screen (observer) shows the agenda, the figures with their flags and
  * the criticisms, nothing of attendance, directives, warnings or comparisons. The archive is the
- * whole log, hidden texts included: the chair's and the administrator's only.
+ * whole log, hidden texts included: the chair's and the administrator's only. Who reads a hidden
+ * criticism's text and reason is `readsHiddenCriticisms`, the rule the minutes on screen follow.
  */
 export const recordsAccess: Record<Role, RecordsAccess> = {
-  chair: { records: everything, hiddenText: true, attendance: 'names', decisions: true },
-  administrator: { records: everything, hiddenText: true, attendance: 'names', decisions: true },
+  chair: { records: everything, attendance: 'names', decisions: true },
+  administrator: { records: everything, attendance: 'names', decisions: true },
   presenter: participant,
   official: participant,
   inspector: participant,
   observer: {
     // Its minutes list each verification already, with who made it and when.
     records: ['minutes', 'results', 'verifications', 'criticisms', 'calendar'],
-    hiddenText: false,
     attendance: 'none',
     decisions: false,
   },

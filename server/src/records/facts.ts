@@ -11,9 +11,10 @@ import {
   type SessionState,
   type WarningRecord,
   criticismsInOrder,
+  readsHiddenCriticisms,
   warningNote,
 } from '@plenum/shared';
-import { accessOf, itemsInScope, type RecordsScope } from './access.js';
+import { itemsInScope, type RecordsScope } from './access.js';
 import type { RecordWords } from './i18n.js';
 
 /** Whether an agenda item was dealt with: covered (closed), deferred, in progress or not covered. */
@@ -89,7 +90,7 @@ export function criticismText(
   criticism: CriticismState,
 ): { text: string; hiddenReason: string | null } {
   if (criticism.hidden === null) return { text: criticism.text, hiddenReason: null };
-  return accessOf(scope).hiddenText
+  return readsHiddenCriticisms(scope.role)
     ? { text: criticism.text, hiddenReason: criticism.hidden.reason }
     : { text: words.t('hiddenText'), hiddenReason: null };
 }

@@ -20,6 +20,7 @@ import {
   productionFulfilment,
   proposedWarnings,
   ranking,
+  readsHiddenCriticisms,
   unitStandings,
   unitFiguresClosedAt,
   unitTrend,
@@ -308,7 +309,7 @@ function criticismItem(state: SessionState, scope: RecordsScope, words: RecordWo
     .filter((x) => x !== null)
     .join(' · ');
   const { text, hiddenReason } = criticismText(words, scope, c);
-  const mayReadReasons = accessOf(scope).hiddenText;
+  const mayReadReasons = readsHiddenCriticisms(scope.role);
   const lines: NonNullable<ListItem['lines']> = hidingsShownAgain(c).map((h) => {
     const times = { time: words.instant(h.at), shown: words.instant(h.shown.at) };
     return {

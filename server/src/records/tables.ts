@@ -2,6 +2,7 @@ import {
   directiveStatements,
   fulfilment,
   isOverdue,
+  readsHiddenCriticisms,
   unitFiguresClosedAt,
   unitFlags,
   verificationFindings,
@@ -9,7 +10,7 @@ import {
   type IndicatorState,
   type SessionState,
 } from '@plenum/shared';
-import { accessOf, unitsInScope, type RecordsScope } from './access.js';
+import { unitsInScope, type RecordsScope } from './access.js';
 import {
   criticismsInScope,
   criticismText,
@@ -206,7 +207,7 @@ export function verificationsTable(state: SessionState, scope: RecordsScope): Re
  * reason for those who may read it) and, once undone, when and by whom it was shown again.
  */
 function hidingLines(state: SessionState, scope: RecordsScope, words: RecordWords, c: CriticismState): string | null {
-  const mayReadReasons = accessOf(scope).hiddenText;
+  const mayReadReasons = readsHiddenCriticisms(scope.role);
   const lines = c.hidings.map((h) => {
     const hidden = { time: words.instant(h.at), name: participantName(state, h.actorId) };
     const line = mayReadReasons

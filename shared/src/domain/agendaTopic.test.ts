@@ -75,6 +75,54 @@ describe('a topic the system wrote is read in the reader’s language', () => {
     expect(agendaTopic(typed, korean)).toBe('Dairy: the second look');
   });
 
+  test('an item moved to another unit names the new one in the topic the system wrote', () => {
+    const unit = (id: string, name: string) =>
+      newEvent('unit:added', {
+        unit: {
+          id,
+          name,
+          kind: 'enterprise',
+          parentId: null,
+          ownership: 'state',
+          sector: 'Food',
+          class: null,
+          region: 'East',
+        },
+      });
+    const report = newEvent('agenda:item-added', {
+      item: {
+        id: 'i1',
+        dayId: 'd1',
+        unitId: 'sunrise',
+        topic: 'Sunrise Food Processing — plan and results',
+        plannedMinutes: 15,
+        warningId: null,
+        kind: 'report',
+        generatedTopic: { kind: 'report', unit: 'Sunrise Food Processing' },
+      },
+      order: 0,
+    });
+    const moved = itemAfter(
+      unit('sunrise', 'Sunrise Food Processing'),
+      unit('greenvale', 'Greenvale Textiles'),
+      report,
+      newEvent('agenda:item-updated', { itemId: 'i1', unitId: 'greenvale', kind: 'report', plannedMinutes: 15 }),
+    );
+    expect(agendaTopic(moved, english)).toBe('Greenvale Textiles — plan and results');
+    expect(agendaTopic(moved, korean)).toBe('Greenvale Textiles — 계획과 실적');
+    expect(moved.topic).toBe('Greenvale Textiles — plan and results');
+  });
+
+  test('a second review is named alike as a kind of item and in its topic, in each language', () => {
+    for (const [terms, words] of [
+      [en, english],
+      [ko, korean],
+    ] as const) {
+      const title = agendaTopic({ topic: '-', generatedTopic: secondReview }, words);
+      expect(title.split(':')[0]).toBe(terms.labels.itemKind['second-review']);
+    }
+  });
+
   test('a deferred item’s continuation keeps the topic as it was written', () => {
     const state = foldEvents(
       emptySessionState('s1'),

@@ -12,6 +12,8 @@ import {
   hidingsShownAgain,
   indicatorsAtClose,
   minutesItemOf,
+  namesItemKind,
+  readsHiddenCriticisms,
   unitFiguresClosedAt,
   verificationFindings,
 } from './minutesRecord.js';
@@ -224,5 +226,24 @@ describe('what the minutes record of an inspection order reassigned', () => {
       ['reassigned', { from: 'Ivan', to: 'Iris' }, '2026-04-13T09:00:00.000Z', 'chair-1'],
       ['answered', null, '2026-04-13T09:00:00.000Z', 'chair-1'],
     ]);
+  });
+});
+
+describe('readsHiddenCriticisms', () => {
+  test('the chair and the administrator read a hidden criticism and the reason; no other role does', () => {
+    const roles = ['chair', 'administrator', 'presenter', 'official', 'inspector', 'observer'] as const;
+    expect(roles.filter(readsHiddenCriticisms)).toEqual(['chair', 'administrator']);
+  });
+});
+
+describe('namesItemKind', () => {
+  test('the kind is named before a topic it adds to, not before one that is or starts with its word', () => {
+    expect(namesItemKind('Opening', 'Opening')).toBe(false);
+    expect(namesItemKind('개회', '개회')).toBe(false);
+    expect(namesItemKind('Opening: the province plan', 'Opening')).toBe(false);
+    expect(namesItemKind('opening address', 'Opening')).toBe(false);
+    expect(namesItemKind('Welcome address', 'Opening')).toBe(true);
+    expect(namesItemKind('Openings of the new mines', 'Opening')).toBe(true);
+    expect(namesItemKind('Budget for the next quarter', 'General topic')).toBe(true);
   });
 });

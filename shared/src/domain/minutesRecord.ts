@@ -1,4 +1,4 @@
-import type { DirectiveStep } from '../protocol/index.js';
+import type { DirectiveStep, Role } from '../protocol/index.js';
 import { criticismOf } from './criticismTable.js';
 import { unitFlags, type Flag } from './flags.js';
 import type {
@@ -113,6 +113,27 @@ export function hidingsShownAgain(criticism: CriticismState): ShownAgain[] {
 
 /** A hiding the chair undid. */
 export type ShownAgain = CriticismHiding & { shown: NonNullable<CriticismHiding['shown']> };
+
+/**
+ * Whether a role's records, on screen and downloaded, give a hidden criticism's text and the
+ * chair's reason for hiding it: the chair's and the administrator's. Others read only that it was
+ * hidden, and when. The author's own card in the criticism list shows them the reason; that card
+ * is not the record.
+ */
+export function readsHiddenCriticisms(role: Role): boolean {
+  return role === 'chair' || role === 'administrator';
+}
+
+/**
+ * Whether a general item is headed by its kind before its topic: only when that adds something,
+ * not when the topic is, or starts with, the kind's own word (an opening's "Opening").
+ */
+export function namesItemKind(topic: string, kindLabel: string): boolean {
+  const title = topic.trimStart().toLocaleLowerCase();
+  const word = kindLabel.toLocaleLowerCase();
+  // "Openings of the new mines" starts with the letters of "Opening", not with the word.
+  return !title.startsWith(word) || /^[\p{L}\p{N}]/u.test(title.slice(word.length));
+}
 
 /**
  * An indicator's verifications as the minutes of an item record them: the one that stood when the

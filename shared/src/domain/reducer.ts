@@ -290,9 +290,18 @@ export function applyEvent(state: S, event: SessionEvent): void {
       const item = state.agenda[event.payload.itemId];
       if (!item) return;
       const { itemId: _id, topic, ...fields } = event.payload;
+      const generated = item.generatedTopic;
+      const newUnit = fields.unitId !== item.unitId && fields.unitId !== null ? state.units[fields.unitId] : undefined;
       Object.assign(item, fields);
-      // The chair's text replaces a topic the system wrote; without one, the topic stays.
+      // The chair's text replaces a topic the system wrote; without one, the topic stays. One the
+      // system wrote names the unit, so it follows the item to a new one.
       if (topic !== undefined) Object.assign(item, { topic, generatedTopic: null });
+      else if (generated && 'unit' in generated && newUnit) {
+        const { unit, ...rest } = generated;
+        item.generatedTopic = { ...rest, unit: newUnit.name };
+        // A function, so that a `$` in the name is not read as a replacement pattern.
+        item.topic = item.topic.replace(unit, () => newUnit.name);
+      }
       return;
     }
     case 'agenda:item-removed':

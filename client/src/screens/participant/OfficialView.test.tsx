@@ -53,7 +53,7 @@ describe('official view', () => {
     expect(screen.getByTestId('warnings-board')).toHaveTextContent('Proposed (1)');
   });
 
-  test('the minutes list a hidden criticism as hidden by the chair, with the reason and without its text', async () => {
+  test('the minutes list a hidden criticism as hidden by the chair, without the chair’s reason or its text', async () => {
     await renderSession(<ParticipantView role="official" />, participants.official, (log) => {
       floorOpen(log);
       criticise(log, 'crit-1', { text: 'Something personal.' });
@@ -65,7 +65,8 @@ describe('official view', () => {
     fireEvent.click(screen.getByTestId('tab-minutes'));
     const minutes = await screen.findByTestId('minutes');
     const hidden = within(minutes).getByTestId('minutes-criticism-crit-1');
-    expect(hidden).toHaveTextContent('Hidden by the chair: Personal remarks');
+    expect(hidden).toHaveTextContent('Hidden by the chair.');
+    expect(hidden).not.toHaveTextContent('Personal remarks');
     expect(hidden).not.toHaveTextContent('Something personal');
     expect(within(minutes).getByTestId('minutes-criticism-crit-2')).toHaveTextContent('Chair’s ruling: Upheld');
     expect(within(minutes).getByTestId(`minutes-item-${ids.itemOne}`)).toHaveTextContent('Figures (report revision 1)');

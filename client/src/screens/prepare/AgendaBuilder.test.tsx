@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, test } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { flushMicrotasks } from '../../realtime/testing/FakeSocket';
 import { ids, instant, participants } from '../../test/events';
 import { renderSession } from '../../test/renderSession';
@@ -10,6 +11,24 @@ import { PrepareView } from './PrepareView';
 const row = (itemId: string) => screen.getByTestId(`prepare-item-${itemId}`);
 /** The topic field of the item form `testId`. */
 const topic = (testId: string) => within(screen.getByTestId(testId)).getByLabelText('Topic');
+/** The draft session with a report item whose topic the system wrote, in Korean, at a convening. */
+function withProposedReport() {
+  const log = draftSession();
+  log.add('agenda:item-added', {
+    item: {
+      id: 'item-proposed',
+      dayId: ids.dayOne,
+      unitId: ids.unit,
+      topic: 'North County Cement Works — 계획과 실적',
+      plannedMinutes: 15,
+      warningId: null,
+      kind: 'report',
+      generatedTopic: { kind: 'report', unit: 'North County Cement Works' },
+    },
+    order: 3,
+  });
+  return log;
+}
 const order = (dayId: string) =>
   within(screen.getByTestId(`prepare-day-${dayId}`))
     .queryAllByRole('listitem')
@@ -173,21 +192,12 @@ describe('agenda builder', () => {
   });
 
   test('a topic the system wrote shows in the screen’s language and, left as shown, is not sent: it stays worded for each reader', async () => {
-    const log = draftSession();
-    log.add('agenda:item-added', {
-      item: {
-        id: 'item-proposed',
-        dayId: ids.dayOne,
-        unitId: ids.unit,
-        topic: 'North County Cement Works — 계획과 실적',
-        plannedMinutes: 15,
-        warningId: null,
-        kind: 'report',
-        generatedTopic: { kind: 'report', unit: 'North County Cement Works' },
-      },
-      order: 3,
-    });
-    const { nextCommand } = await renderSession(<PrepareView role="chair" />, participants.chair, undefined, log);
+    const { nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      withProposedReport(),
+    );
     expect(row('item-proposed')).toHaveTextContent('North County Cement Works — plan and results');
     fireEvent.click(screen.getByTestId('edit-item-item-proposed'));
     const form = 'edit-item-form-item-proposed';
@@ -197,6 +207,52 @@ describe('agenda builder', () => {
     const kept = (await nextCommand()).command;
     expect(kept).toMatchObject({ type: 'agenda:update-item', payload: { plannedMinutes: 20 } });
     expect(kept.payload).not.toHaveProperty('topic', expect.anything());
+  });
+
+  test('a topic the system wrote, left as shown while the screen switched language, is not sent', async () => {
+    const { nextCommand } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      withProposedReport(),
+    );
+    fireEvent.click(screen.getByTestId('edit-item-item-proposed'));
+    await act(() => changeLanguage('ko', { persist: false }));
+    try {
+      fireEvent.click(screen.getByTestId('edit-item-form-item-proposed-submit'));
+      const kept = (await nextCommand()).command;
+      expect(kept).toMatchObject({ type: 'agenda:update-item', payload: { itemId: 'item-proposed' } });
+      expect(kept.payload).not.toHaveProperty('topic', expect.anything());
+    } finally {
+      await act(() => changeLanguage('en', { persist: false }));
+    }
+  });
+
+  test('an item moved to another unit, its topic the system wrote left as shown, names the new unit', async () => {
+    const { nextCommand, accept, log } = await renderSession(
+      <PrepareView role="chair" />,
+      participants.chair,
+      undefined,
+      withProposedReport(),
+    );
+    fireEvent.click(screen.getByTestId('edit-item-item-proposed'));
+    const form = screen.getByTestId('edit-item-form-item-proposed');
+    fireEvent.change(within(form).getByLabelText('Unit'), { target: { value: ids.otherUnit } });
+    fireEvent.click(screen.getByTestId('edit-item-form-item-proposed-submit'));
+    const { ask, command } = await nextCommand();
+    expect(command.payload).not.toHaveProperty('topic', expect.anything());
+    await accept(
+      ask,
+      log.add('agenda:item-updated', {
+        itemId: 'item-proposed',
+        unitId: ids.otherUnit,
+        kind: 'report',
+        plannedMinutes: 15,
+      }),
+    );
+    expect(row('item-proposed').querySelector('.prepare-item__what')).toHaveTextContent(
+      /^South County Dairy — plan and results$/,
+    );
   });
 
   test('a refused edit marks the timebox the server named, beside it, and moves the focus there', async () => {

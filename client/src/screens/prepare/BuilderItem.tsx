@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Select } from '../../components/Select';
 import { itemTitle, topicIn } from '../../lib/itemTitle';
+import { isSystemText } from '../../lib/systemText';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
@@ -87,8 +88,9 @@ export function BuilderItem(props: BuilderItemProps) {
   };
 
   const save = async (fields: ItemFields) => {
-    // A topic the system wrote, left as shown, is sent as none: it stays worded for each reader.
-    const isTopicKept = Boolean(item.generatedTopic) && fields.topic === topic;
+    // A topic the system wrote, left as shown in whichever language the form opened, is sent as
+    // none: it stays worded for each reader.
+    const isTopicKept = Boolean(item.generatedTopic) && isSystemText(fields.topic, (words) => topicIn(words, item));
     const ok = await editing.run(
       {
         type: 'agenda:update-item',

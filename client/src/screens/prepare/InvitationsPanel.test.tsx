@@ -98,7 +98,7 @@ describe('invitations', () => {
     const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('Petra PresenterPresenterSouth County Dairypetra@example.orgReads well');
     // A refused line shows its cells as read: the role typed is there beside the problem.
-    expect(rows[2]).toHaveTextContent('OttoofficerColumn Role: must be one of chair, official');
+    expect(rows[2]).toHaveTextContent('OttoofficerColumn Role: must be one of Chair, Official');
     expect(screen.getByTestId('paste-result')).toHaveTextContent('1 line has problems');
     expect(screen.getByTestId('paste-invite')).toBeDisabled();
 
@@ -203,12 +203,77 @@ describe('invitations', () => {
 
     const rows = within(screen.getByTestId('paste-rows')).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('이름 열: 값을 입력하십시오');
-    expect(rows[1]).toHaveTextContent('역할 열: 다음 중 하나여야 합니다: official');
+    expect(rows[1]).toHaveTextContent('역할 열: 다음 중 하나여야 합니다: 간부');
     expect(rows[1]).toHaveTextContent('단위 열: 이 회의에 그런 단위가 없습니다');
     expect(rows[2]).toHaveTextContent('이메일 열: 1번째 줄과 이메일이 같습니다');
     // A schema's own message is said in the reader's words too.
     expect(rows[3]).toHaveTextContent('이름 열: 보이는 글자가 있어야 합니다');
     expect(screen.getByTestId('paste-rows')).not.toHaveTextContent(/(name|role|unit|email) 열/);
+  });
+
+  test('a pasted list refused for its header names the columns by the table’s words and says to mend the first line, not to choose a file', async () => {
+    const file = {
+      problem: 'unrecognised-columns',
+      unrecognised: ['부서'],
+      expected: ['name', 'role', 'unit', 'email'],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          Response.json(
+            { code: 'INVALID_PAYLOAD', detail: 'The header row does not hold the columns.', preview: { file } },
+            { status: 400 },
+          ),
+        ),
+      ),
+    );
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    const paste = screen.getByTestId('paste-invitations');
+    const refusal = async () => {
+      fireEvent.change(within(paste).getByRole('textbox'), { target: { value: '이름,부서\n김민수,기획' } });
+      fireEvent.click(screen.getByTestId('paste-preview'));
+      await act(flushMicrotasks);
+      return within(paste).getByRole('alert');
+    };
+
+    const en = await refusal();
+    expect(en).toHaveTextContent('Expected: Name, Role, Unit, E-mail. Not recognised: 부서.');
+    expect(en).toHaveTextContent('Name the columns in the first line as expected, or leave the header out');
+    expect(en).not.toHaveTextContent(/choose|file/);
+
+    await act(() => changeLanguage('ko', { persist: false }));
+    const ko = await refusal();
+    expect(ko).toHaveTextContent('기대하는 열: 이름, 역할, 단위, 이메일. 알 수 없는 열: 부서.');
+    expect(ko).toHaveTextContent('머리글을 빼고 그 순서대로 열을 쓰십시오');
+    expect(ko).not.toHaveTextContent(/서식 파일|다시 선택/);
+  });
+
+  test('a pasted list that cannot be split into columns says to mend its quotes, not to save a file again', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          Response.json(
+            {
+              code: 'INVALID_PAYLOAD',
+              detail: 'The file cannot be read.',
+              preview: { file: { problem: 'unreadable-csv' } },
+            },
+            { status: 400 },
+          ),
+        ),
+      ),
+    );
+    await renderSession(<InvitationsPanel role="chair" />, participants.chair);
+    const paste = screen.getByTestId('paste-invitations');
+    fireEvent.change(within(paste).getByRole('textbox'), { target: { value: '"Ann, official' } });
+    fireEvent.click(screen.getByTestId('paste-preview'));
+    await act(flushMicrotasks);
+
+    const note = within(paste).getByRole('alert');
+    expect(note).toHaveTextContent('check its quotation marks');
+    expect(note).not.toHaveTextContent(/file|CSV/);
   });
 
   test('on a Korean page one invitation refused for its unit says why in Korean', async () => {

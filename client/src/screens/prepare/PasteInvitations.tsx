@@ -1,7 +1,7 @@
-import type { InviteePreview, IssuedLink, RowProblem } from '@plenum/shared';
+import { sessionRoles, type InviteePreview, type IssuedLink, type RowProblem, type SessionRole } from '@plenum/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importErrorText } from '../../api/importErrorText';
+import { fileProblemOf, importErrorText } from '../../api/importErrorText';
 import { ErrorNote } from '../../components/ErrorNote';
 import { RowProblems } from '../../components/RowProblems';
 import { issueInWords } from '../../lib/issueWords';
@@ -21,6 +21,7 @@ const columnWords = {
   email: 'labels.inviteeColumn.email',
 } as const;
 const isColumn = (column: string): column is keyof typeof columnWords => Object.hasOwn(columnWords, column);
+const isSessionRole = (word: string): word is SessionRole => (sessionRoles as readonly string[]).includes(word);
 
 interface PasteInvitationsProps {
   api: InvitationsApi;
@@ -56,7 +57,25 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
         : problem.participant
           ? t(`prepare.paste.duplicate.${by}Invited`, { name: problem.participant.name })
           : problem.problem === 'invalid' && issueInWords({ path: problem.column, message: problem.message });
-    return reason ? t('rowProblem.line', { column, reason }) : rowProblemText({ ...problem, column });
+    // The roles a line may name, as the table names them: the server reads those words too.
+    const options =
+      problem.column === 'role'
+        ? problem.options?.map((option) => (isSessionRole(option) ? t(`labels.role.${option}`) : option))
+        : problem.options;
+    return reason ? t('rowProblem.line', { column, reason }) : rowProblemText({ ...problem, column, options });
+  };
+
+  // A list refused as a whole is mended and checked again, not chosen again as a file would be.
+  const refusalText = (problem: unknown) => {
+    const file = fileProblemOf(problem);
+    if (file?.problem === 'unrecognised-columns') {
+      return t('prepare.paste.refused.unrecognised-columns', {
+        expected: file.expected.map((column) => (isColumn(column) ? t(columnWords[column]) : column)).join(', '),
+        unrecognised: file.unrecognised.length > 0 ? file.unrecognised.join(', ') : t('fileRefused.noHeader'),
+      });
+    }
+    if (file?.problem === 'unreadable-csv') return t('prepare.paste.refused.unreadable-csv');
+    return importErrorText(problem, invitationWording);
   };
 
   const call = async (action: () => Promise<unknown>, failure: string) => {
@@ -65,7 +84,7 @@ export function PasteInvitations({ api, onIssued }: PasteInvitationsProps) {
     try {
       await action();
     } catch (problem) {
-      setError(`${failure} ${importErrorText(problem, invitationWording)}`);
+      setError(`${failure} ${refusalText(problem)}`);
     } finally {
       setIsBusy(false);
     }

@@ -1,5 +1,5 @@
 import { canIssue, reopenDayBlocker, type AgendaItemState, type Role, type SessionDay } from '@plenum/shared';
-import { lazy, memo, Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
@@ -7,6 +7,7 @@ import { withWords } from '../../i18n';
 import { todayIsoDate } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { useCommand } from '../../realtime/useCommand';
+import { lazyWithRetry } from '../../shell/lazyWithRetry';
 import { sessionSelectors, useSessionStore } from '../../stores/session';
 import type { FloorConfirmationRequest } from '../floor/FloorConfirmation';
 import { floorFailure, type FloorCommand } from '../floor/floorCommands';
@@ -15,9 +16,9 @@ import { Reopenings } from './Reopenings';
 import './AgendaDay.css';
 
 // A new date is checked before sending, in the refusal words: the form comes with them when first opened.
-const DayDateForm = lazy(() =>
-  withWords(['refusals'], import('./DayDateForm')).then((m) => ({ default: m.DayDateForm })),
-);
+const DayDateForm = lazyWithRetry(() => withWords(['refusals'], import('./DayDateForm')).then((m) => m.DayDateForm), {
+  cancelOf: (props) => props.onCancel,
+});
 
 interface AgendaDayProps {
   day: SessionDay;

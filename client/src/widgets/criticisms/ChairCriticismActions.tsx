@@ -1,10 +1,11 @@
 import { canIssue, Limits, type CriticismState, type DirectiveState, type SessionState } from '@plenum/shared';
-import { lazy, memo, Suspense, useId, useState } from 'react';
+import { memo, Suspense, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { TextActionForm } from '../../components/TextActionForm';
 import { withWords } from '../../i18n';
+import { lazyWithRetry } from '../../shell/lazyWithRetry';
 import { excerpt } from '../../lib/format';
 import { sameFields } from '../../lib/sameFields';
 import { useCommand } from '../../realtime/useCommand';
@@ -15,12 +16,10 @@ import { loadDirectiveDraft } from '../directives/directiveDraft';
 import { RulingForm } from './RulingForm';
 
 // Loaded with its words on its first use: few criticisms become directives, and the form is most
-// of a card's code. A chunk of a replaced build fails here, and the screen's error boundary
-// reloads onto the new one; the draft is kept on the device (`directiveDraft`).
-const DirectiveForm = lazy(() =>
-  withWords(['decisions', 'refusals'], import('../directives/DirectiveForm')).then((m) => ({
-    default: m.DirectiveForm,
-  })),
+// of a card's code. A failed load says so in the form's place, to be tried again; a chunk of a
+// replaced build reloads onto the new one. Either way the draft is kept on the device (`directiveDraft`).
+const DirectiveForm = lazyWithRetry(() =>
+  withWords(['decisions', 'refusals'], import('../directives/DirectiveForm')).then((m) => m.DirectiveForm),
 );
 
 type ChairPanel = 'rule' | 'hide' | 'directive';

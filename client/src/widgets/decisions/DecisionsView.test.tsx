@@ -74,6 +74,23 @@ describe('chair decisions', () => {
     }
   });
 
+  test('the proposed note left as shown while the screen switched language is still sent as the standard one', async () => {
+    const env = await renderSession(<ChairConsole role="chair" />, participants.chair);
+    await openDecisions();
+    fireEvent.click(screen.getByTestId(`issue-warning-${ids.unit}`));
+    const note = screen.getByLabelText<HTMLTextAreaElement>('Note of the warning').value;
+    await act(() => changeLanguage('ko', { persist: false }));
+    try {
+      fireEvent.click(screen.getByTestId(`issue-warning-form-${ids.unit}-submit`));
+      expect((await env.nextCommand()).command).toEqual({
+        type: 'warning:issue',
+        payload: { unitId: ids.unit, note, hasStandardNote: true },
+      });
+    } finally {
+      await act(() => changeLanguage('en', { persist: false }));
+    }
+  });
+
   test('a unit a revised report lifts over the threshold leaves the proposals with word why', async () => {
     await renderSession(<ChairConsole role="chair" />, participants.chair, (log) => {
       // Cement was 650 t of 1,000 t (65 %); the revision claims 720 t.

@@ -5,7 +5,8 @@ import { DisclosureButton } from '../../components/DisclosureButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FlagIcon } from '../../components/FlagIcon';
 import { TextActionForm } from '../../components/TextActionForm';
-import { todayIsoDate } from '../../lib/format';
+import { formatPercent, todayIsoDate } from '../../lib/format';
+import { isSystemText } from '../../lib/systemText';
 import { useFormat } from '../../lib/useFormat';
 import { standardWarningNoteIn, warningNoteIn } from '../../lib/warningNoteText';
 import { useCommand } from '../../realtime/useCommand';
@@ -145,8 +146,11 @@ export function ProposedWarnings() {
                         payload: {
                           unitId: p.unitId,
                           note: note || null,
-                          // Left as shown, the note is read in each reader's language.
-                          ...(note === standardWarningNoteIn(t, format.percent, p) && { hasStandardNote: true }),
+                          // Left as shown, in whichever language the form opened, the note is read
+                          // in each reader's language.
+                          ...(isSystemText(note, (words, language) =>
+                            standardWarningNoteIn(words, (ratio) => formatPercent(ratio, language), p),
+                          ) && { hasStandardNote: true }),
                         },
                       },
                       t('decisions.proposed.failedIssue', { unit: unitName(p.unitId) }),

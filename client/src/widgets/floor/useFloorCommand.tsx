@@ -1,12 +1,14 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withWords } from '../../i18n';
 import { useCommand } from '../../realtime/useCommand';
+import { lazyWithRetry } from '../../shell/lazyWithRetry';
 import type { FloorConfirmationRequest } from './FloorConfirmation';
 import { useClearOnFloorMove } from './useClearOnFloorMove';
 
-const FloorConfirmation = lazy(() =>
-  withWords(['confirm'], import('./FloorConfirmation')).then((m) => ({ default: m.FloorConfirmation })),
+const FloorConfirmation = lazyWithRetry(
+  () => withWords(['confirm'], import('./FloorConfirmation')).then((m) => m.FloorConfirmation),
+  { cancelOf: (props) => props.onCancel },
 );
 import { floorFailure, type FloorCommand } from './floorCommands';
 

@@ -1,4 +1,12 @@
-import { fulfilment, hidingsShownAgain, indicatorsAtClose, itemKind, verificationFindings } from '@plenum/shared';
+import {
+  fulfilment,
+  hidingsShownAgain,
+  indicatorsAtClose,
+  itemKind,
+  namesItemKind,
+  readsHiddenCriticisms,
+  verificationFindings,
+} from '@plenum/shared';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
@@ -21,6 +29,10 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
   // The time, with the date when it was not on the item's day.
   const when = (at: string) => format.timeOn(at, dayDate);
   const isSessionClosed = useSessionStore((s) => s.session.status === 'closed');
+  // As in the downloaded minutes: the chair's reasons for hiding only for those who may read hidden criticisms.
+  const readsReasons = useSessionStore((s) => s.you !== null && readsHiddenCriticisms(s.you.role));
+  const topic = topicIn(t, item);
+  const kindLabel = t(`labels.itemKind.${itemKind(item)}`);
   // Figures and presenters enter the minutes once the unit has presented.
   const hasPresented = item.startedAt !== null;
   // In the final record an item never reached is not pending: it was not covered.
@@ -33,9 +45,7 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
     <article className="minutes-item" data-testid={`minutes-item-${item.id}`}>
       <h3>
         {t('agenda.position', { position })}{' '}
-        {unit
-          ? itemTitle(topicIn(t, item), unit.name)
-          : `${t(`labels.itemKind.${itemKind(item)}`)} — ${topicIn(t, item)}`}
+        {unit ? itemTitle(topic, unit.name) : namesItemKind(topic, kindLabel) ? `${kindLabel} — ${topic}` : topic}
       </h3>
       <p className="minutes-item__facts">
         {isUncovered ? t('minutes.notCovered') : t(`labels.agendaStatus.${item.status}`)}
@@ -175,11 +185,19 @@ export function ItemMinutes({ entry, position }: { entry: MinutesItem; position:
               </p>
               {hidingsShownAgain(c).map((h) => (
                 <p key={h.at} className="minutes__hidden">
-                  {t('minutes.hiddenThenShown', { time: when(h.at), shown: when(h.shown.at), reason: h.reason })}
+                  {readsReasons
+                    ? t('minutes.hiddenThenShownWithReason', {
+                        time: when(h.at),
+                        shown: when(h.shown.at),
+                        reason: h.reason,
+                      })
+                    : t('minutes.hiddenThenShown', { time: when(h.at), shown: when(h.shown.at) })}
                 </p>
               ))}
               {c.hidden ? (
-                <p className="minutes__hidden">{t('minutes.hidden', { reason: c.hidden.reason })}</p>
+                <p className="minutes__hidden">
+                  {readsReasons ? t('minutes.hiddenWithReason', { reason: c.hidden.reason }) : t('minutes.hidden')}
+                </p>
               ) : (
                 <p>{c.text}</p>
               )}

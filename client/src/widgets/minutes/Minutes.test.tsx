@@ -321,4 +321,61 @@ describe('minutes', () => {
       /Reassigned by Anna Chair, .+: from nobody to Ivan Inspector\.$/,
     );
   });
+
+  test('the chair’s reason for hiding a criticism is in the chair’s minutes only, as in the downloaded ones', async () => {
+    const story = (log: ReturnType<typeof eventLog>) => {
+      floorOpen(log);
+      criticise(log, 'crit-1');
+      criticise(log, 'crit-2');
+      log.add('criticism:hidden', { criticismId: 'crit-1', reason: 'Names a person.' });
+      log.add('criticism:unhidden', { criticismId: 'crit-1' });
+      log.add('criticism:hidden', { criticismId: 'crit-2', reason: 'Off the item.' });
+    };
+    for (const you of [participants.official, participants.presenter]) {
+      const view = await renderSession(<Minutes />, you, story);
+      const shown = screen.getByTestId('minutes-criticism-crit-1');
+      expect(shown).toHaveTextContent(/Hidden by the chair at .+, shown again at .+\.Criticism crit-1\./);
+      expect(shown).not.toHaveTextContent('Names a person');
+      const hidden = screen.getByTestId('minutes-criticism-crit-2');
+      expect(hidden).toHaveTextContent('Hidden by the chair.');
+      expect(hidden).not.toHaveTextContent('Off the item');
+      view.unmount();
+    }
+    await renderSession(<Minutes />, participants.chair, story);
+    expect(screen.getByTestId('minutes-criticism-crit-1')).toHaveTextContent(/shown again at .+: Names a person\./);
+    expect(screen.getByTestId('minutes-criticism-crit-2')).toHaveTextContent('Hidden by the chair: Off the item.');
+  });
+
+  test('a general item is headed by its kind only where that adds to its topic: “Opening”, not “Opening — Opening”', async () => {
+    await renderSession(<Minutes />, participants.chair, (log) => {
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-opening',
+          dayId: ids.dayOne,
+          unitId: null,
+          kind: 'opening',
+          topic: 'Opening',
+          generatedTopic: { kind: 'opening' },
+          plannedMinutes: 10,
+          warningId: null,
+        },
+        order: 0,
+      });
+      log.add('agenda:item-added', {
+        item: {
+          id: 'item-budget',
+          dayId: ids.dayOne,
+          unitId: null,
+          kind: 'topic',
+          topic: 'Budget for the next quarter',
+          plannedMinutes: 10,
+          warningId: null,
+        },
+        order: 3,
+      });
+    });
+    const heading = (itemId: string) => screen.getByTestId(`minutes-item-${itemId}`).querySelector('h3');
+    expect(heading('item-opening')).toHaveTextContent(/^\d+\. Opening$/);
+    expect(heading('item-budget')).toHaveTextContent(/^\d+\. General topic — Budget for the next quarter$/);
+  });
 });

@@ -22,8 +22,8 @@ function minutesOf(state: SessionState, scopeKey: string) {
 /**
  * The live minutes of one day or of the whole session, built from the log as it stands:
  * items with their times, presenters, figures and flags, criticism (hidden ones said to be
- * hidden, with the chair's reason), rulings, speeches, directives, warnings and the inspection
- * plans adopted. Printable.
+ * hidden, with the chair's reason for those who may read it), rulings, speeches, directives,
+ * warnings and the inspection plans adopted. Printable.
  */
 export default function Minutes() {
   const { t } = useTranslation();

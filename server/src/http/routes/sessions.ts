@@ -4,6 +4,7 @@ import {
   IdSchema,
   InviteBodySchema,
   loadTerms,
+  sessionRoles,
   type AnswerData,
   type IssuedLink,
   type SessionSummary,
@@ -17,16 +18,21 @@ import type { SessionDirectory } from '../../domain/sessionDirectory.js';
 import type { InvitationActor, InviteeSpec, IssuedInvitation, SessionService } from '../../domain/sessionService.js';
 import { requireAdmin, requirePreparer, type HttpAuth } from '../middleware/auth.js';
 import { Unprocessable } from '../problem.js';
-import { pastedTable, requireColumns } from '../tables.js';
+import { keyOfWord, pastedTable, requireColumns } from '../tables.js';
 
 /** The columns of a pasted list of invitees, in the order taken when it has no header row. */
 const inviteeColumns = ['name', 'role', 'unit', 'email'] as const;
 
-// A header may name the columns as the screens do, in any of their languages: the words come from
-// the same terms the paste's preview table is headed with, so the two cannot drift apart.
+// A header may name the columns, and a line its role, as the screens do, in any of their
+// languages: the words come from the same terms the paste's preview table and the list of
+// invitations show, so the two cannot drift apart.
 const termsOfEachLanguage = await Promise.all([loadTerms('en'), loadTerms('ko')]);
 const inviteeColumnNames = Object.fromEntries(
   inviteeColumns.map((column) => [column, termsOfEachLanguage.map((terms) => terms.labels.inviteeColumn[column])]),
+);
+const roleOfWord = keyOfWord(
+  sessionRoles,
+  Object.fromEntries(sessionRoles.map((role) => [role, termsOfEachLanguage.map((terms) => terms.labels.role[role])])),
 );
 
 /** A pasted list's rows; with a header row, refused as a whole when it names the columns otherwise. */
@@ -172,7 +178,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
       throw new DomainError('INVALID_PAYLOAD', 'Send the list as text/plain or text/csv.');
     res.json({
       ok: true,
-      data: await sessions.previewInvitees(sessionId, pastedInvitees(req.body), actor),
+      data: await sessions.previewInvitees(sessionId, pastedInvitees(req.body), actor, roleOfWord),
     });
   });
 
@@ -180,7 +186,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Router {
     const sessionId = sessionIdOf(req);
     const actor = await requirePreparer(req, auth, sessionId);
     if (typeof req.body === 'string') {
-      const preview = await sessions.previewInvitees(sessionId, pastedInvitees(req.body), actor);
+      const preview = await sessions.previewInvitees(sessionId, pastedInvitees(req.body), actor, roleOfWord);
       if (!preview.valid) {
         const invalid = preview.rows.filter((row) => row.invitee === null).length;
         const detail =

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { allNamespaces, initI18n, loadNamespaces } from '../i18n';
 import { connectionStore } from '../stores/connection';
@@ -8,6 +8,10 @@ import { pendingStore } from '../stores/pending';
 import { presenceStore } from '../stores/presence';
 import { sessionStore } from '../stores/session';
 import { uiStore } from '../stores/ui';
+
+// Views, forms and their words load on first use: on a machine whose cores another run shares,
+// that takes longer than the default second a `findBy…` waits.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Tests read the English texts; every test starts in English whatever a test switched to.
 // Screens are rendered directly, not through their lazy loaders: every namespace is loaded, and

@@ -16,16 +16,6 @@ export interface RecordsAccess {
   decisions: boolean;
 }
 
-const everything: readonly RecordKind[] = [
-  'minutes',
-  'results',
-  'verifications',
-  'criticisms',
-  'directives',
-  'warnings',
-  'calendar',
-  'archive',
-];
 const screens: readonly RecordKind[] = [
   'minutes',
   'results',
@@ -35,6 +25,8 @@ const screens: readonly RecordKind[] = [
   'warnings',
   'calendar',
 ];
+/** The screens' records and the archive (the whole log). */
+const everything: readonly RecordKind[] = [...screens, 'archive'];
 const participant: RecordsAccess = { records: screens, attendance: 'counts', decisions: true };
 
 /**
